@@ -1,0 +1,43 @@
+/**
+ * DeskApi: every renderer→core command (`domain:verb`) and core→renderer event
+ * (`domain:past-tense`). Each domain declares its commands in common/api/<domain>.ts;
+ * this file joins them into the one contract both transports serve.
+ */
+import type { z } from 'zod';
+import type { Reply } from './result';
+import type { CommandSpec } from './api/define';
+import { appCommands } from './api/app';
+import { accountsCommands } from './api/accounts';
+import type { DeskEvents, EventName } from './api/events';
+
+export const deskCommands = {
+  ...appCommands,
+  ...accountsCommands,
+} as const;
+
+export type DeskCommands = typeof deskCommands;
+export type CommandName = keyof DeskCommands;
+
+/** What a caller passes (defaults may be omitted). */
+export type CommandArgs<K extends CommandName> = z.input<DeskCommands[K]['args']>;
+/** What a handler receives after validation (defaults filled in). */
+export type ParsedArgs<K extends CommandName> = z.output<DeskCommands[K]['args']>;
+export type CommandResult<K extends CommandName> =
+  DeskCommands[K] extends CommandSpec<z.ZodType, infer R> ? R : never;
+
+export const isCommandName = (name: unknown): name is CommandName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(deskCommands, name);
+
+/** The one transport shape the renderer talks to, whichever shell hosts it. */
+export type DeskTransport = {
+  invoke<K extends CommandName>(name: K, args: CommandArgs<K>): Promise<Reply<CommandResult<K>>>;
+  subscribe<E extends EventName>(name: E, cb: (payload: DeskEvents[E]) => void): () => void;
+};
+
+/** Name of the single Electron IPC channel for commands, and of the event channel. */
+export const IPC_INVOKE_CHANNEL = 'desk:invoke';
+export const IPC_EVENT_CHANNEL = 'desk:event';
+
+export type { DeskEvents, EventName } from './api/events';
+export { deskEventNames, isEventName } from './api/events';
+export type { AppInfo, ShellKind } from './api/app';

@@ -1,0 +1,217 @@
+/**
+ * The product's nouns, shared by every process. Pure types and tiny pure helpers only.
+ * Ids are branded strings so an AccountId can never be passed where a ChatId is expected.
+ */
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type AccountId = Brand<string, 'AccountId'>;
+/** Local chat key: `${accountId}:${jid}`; stable across devices of a workspace. */
+export type ChatId = Brand<string, 'ChatId'>;
+/** Local message key: `${accountId}:${providerMessageId}`. */
+export type MessageId = Brand<string, 'MessageId'>;
+export type ContactId = Brand<string, 'ContactId'>;
+export type MemberId = Brand<string, 'MemberId'>;
+export type ClientMessageId = Brand<string, 'ClientMessageId'>;
+
+export const asAccountId = (s: string): AccountId => s as AccountId;
+export const asChatId = (s: string): ChatId => s as ChatId;
+export const asMessageId = (s: string): MessageId => s as MessageId;
+export const asMemberId = (s: string): MemberId => s as MemberId;
+export const asClientMessageId = (s: string): ClientMessageId => s as ClientMessageId;
+
+export const chatIdOf = (accountId: AccountId, jid: string): ChatId => `${accountId}:${jid}` as ChatId;
+export const messageIdOf = (accountId: AccountId, providerMessageId: string): MessageId =>
+  `${accountId}:${providerMessageId}` as MessageId;
+
+// ── Accounts ────────────────────────────────────────────────────────────────────────────
+
+export type ProviderKind = 'webjs' | 'simulator';
+
+/**
+ * Lifecycle of one WhatsApp account. `degraded` means running but unhealthy (no `ready`
+ * within the deadline, or health probe failing); the supervisor restarts it.
+ */
+export type AccountState =
+  | 'stopped'
+  | 'starting'
+  | 'qr'
+  | 'pairing_code'
+  | 'connecting'
+  | 'ready'
+  | 'degraded'
+  | 'disconnected'
+  | 'logged_out'
+  | 'failed';
+
+export type Account = {
+  readonly id: AccountId;
+  readonly provider: ProviderKind;
+  readonly name: string;
+  /** E.164 digits without '+', known once the account is paired. */
+  readonly phone: string | null;
+  /** CSS colour, used on every row and on the composer's "sending as" strip. */
+  readonly color: string;
+  readonly state: AccountState;
+  /** Why the account is in its state, in words a user understands (failed, logged out…). */
+  readonly stateReason: string | null;
+  readonly qr: string | null;
+  readonly pairingCode: string | null;
+  readonly muted: boolean;
+  readonly unreadCount: number;
+  /** Resident memory of the account's process tree, bytes; null until sampled. */
+  readonly rssBytes: number | null;
+  readonly createdAt: number;
+};
+
+// ── Chats, contacts, messages ───────────────────────────────────────────────────────────
+
+export type ChatStatus = 'open' | 'pending' | 'resolved';
+
+export type Contact = {
+  readonly id: ContactId;
+  readonly accountId: AccountId;
+  /** Phone-number jid (`628123@c.us`) when known. */
+  readonly jid: string | null;
+  /** WhatsApp's privacy id (`1234@lid`) when known; merged with the phone jid once learned. */
+  readonly lid: string | null;
+  readonly phone: string | null;
+  readonly name: string | null;
+  readonly pushName: string | null;
+};
+
+export type Chat = {
+  readonly id: ChatId;
+  readonly accountId: AccountId;
+  readonly jid: string;
+  readonly isGroup: boolean;
+  readonly name: string;
+  readonly lastMessagePreview: string | null;
+  readonly lastMessageAt: number | null;
+  readonly lastMessageFromMe: boolean;
+  readonly unreadCount: number;
+  readonly pinned: boolean;
+  readonly archived: boolean;
+  readonly muted: boolean;
+  // workspace fields (null/defaults when not signed in to a workspace)
+  readonly status: ChatStatus;
+  readonly assigneeId: MemberId | null;
+  readonly tags: readonly string[];
+  readonly version: number;
+};
+
+export type MessageType =
+  | 'text'
+  | 'image'
+  | 'video'
+  | 'audio'
+  | 'voice'
+  | 'document'
+  | 'sticker'
+  | 'location'
+  | 'contact_card'
+  | 'reaction'
+  | 'system'
+  | 'ciphertext'
+  | 'unknown';
+
+/** WhatsApp's delivery ticks. `failed` is ours: the send was refused or timed out. */
+export type Ack = 'failed' | 'pending' | 'sent' | 'delivered' | 'read' | 'played';
+
+export type MediaInfo = {
+  readonly mimeType: string;
+  readonly fileName: string | null;
+  readonly size: number | null;
+  /** sha-256 of the bytes once downloaded; files are stored content-addressed. */
+  readonly sha256: string | null;
+  readonly localPath: string | null;
+  readonly width: number | null;
+  readonly height: number | null;
+  readonly durationS: number | null;
+  /** Small base64 JPEG preview WhatsApp sends inline. */
+  readonly thumbnail: string | null;
+};
+
+export type Location = { readonly lat: number; readonly lng: number; readonly name: string | null };
+
+export type Message = {
+  readonly id: MessageId;
+  readonly accountId: AccountId;
+  readonly chatId: ChatId;
+  readonly providerMessageId: string;
+  readonly fromMe: boolean;
+  /** Sender jid in groups; null in 1:1 chats. */
+  readonly author: string | null;
+  readonly authorName: string | null;
+  readonly type: MessageType;
+  readonly body: string | null;
+  readonly caption: string | null;
+  readonly media: MediaInfo | null;
+  readonly location: Location | null;
+  /** vCard text for contact cards. */
+  readonly vcard: string | null;
+  readonly quotedProviderMessageId: string | null;
+  readonly timestamp: number;
+  readonly ack: Ack;
+  readonly edited: boolean;
+  readonly revoked: boolean;
+  readonly reactions: readonly Reaction[];
+  /** Set for messages composed here, until the provider confirms them. */
+  readonly clientMessageId: ClientMessageId | null;
+};
+
+export type Reaction = { readonly senderJid: string; readonly emoji: string; readonly timestamp: number };
+
+// ── Outbox ──────────────────────────────────────────────────────────────────────────────
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed';
+
+// ── Workspace ───────────────────────────────────────────────────────────────────────────
+
+export type Role = 'admin' | 'lead' | 'agent';
+
+export type Member = {
+  readonly id: MemberId;
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly active: boolean;
+};
+
+export type Note = {
+  readonly id: string;
+  readonly chatId: ChatId;
+  readonly authorId: MemberId | null;
+  readonly authorName: string;
+  readonly body: string;
+  readonly createdAt: number;
+};
+
+export type Template = {
+  readonly id: string;
+  /** Typed after '/' in the composer, e.g. 'thanks'. */
+  readonly shortcut: string;
+  readonly title: string;
+  /** May contain {{contact.name}}, {{agent.name}}, {{account.name}}. */
+  readonly body: string;
+};
+
+/** A one-line preview of a message for chat lists and notifications. */
+export function previewOf(m: Pick<Message, 'type' | 'body' | 'caption' | 'revoked'>): string {
+  if (m.revoked) return 'This message was deleted';
+  const text = m.body ?? m.caption;
+  const labels: Partial<Record<MessageType, string>> = {
+    image: '📷 Photo',
+    video: '🎥 Video',
+    audio: '🎵 Audio',
+    voice: '🎤 Voice message',
+    document: '📄 Document',
+    sticker: 'Sticker',
+    location: '📍 Location',
+    contact_card: '👤 Contact',
+    ciphertext: 'Waiting for this message…',
+  };
+  const label = labels[m.type];
+  if (label && text) return `${label}: ${text}`.slice(0, 200);
+  return (text ?? label ?? '').slice(0, 200);
+}
