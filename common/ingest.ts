@@ -1,0 +1,144 @@
+/**
+ * What providers report and the store ingests (and, later, what a host pushes to the
+ * workspace server). Validated with zod wherever it crosses a process boundary: from an
+ * account's child process to main, and from a device to the server.
+ * Timestamps are milliseconds since the epoch.
+ */
+import { z } from 'zod';
+
+/** WhatsApp's own limit is 65,536 characters; we accept a little more and refuse the absurd. */
+export const MAX_BODY_CHARS = 200_000;
+const EARLIEST_TS = Date.UTC(2009, 0, 1); // WhatsApp did not exist before 2009
+const FUTURE_SLACK_MS = 24 * 3600 * 1000; // clocks drift; a day ahead is still plausible
+
+export const timestampSchema = z
+  .number()
+  .int()
+  .refine(ts => ts >= EARLIEST_TS && ts <= Date.now() + FUTURE_SLACK_MS, {
+    message: 'timestamp is outside 2009..now+1d (expected milliseconds since the epoch)',
+  });
+
+const id = z.string().min(1).max(200);
+const jid = z.string().min(3).max(200);
+const text = z.string().max(MAX_BODY_CHARS);
+const name = z.string().max(500);
+
+export const messageTypeSchema = z.enum([
+  'text',
+  'image',
+  'video',
+  'audio',
+  'voice',
+  'document',
+  'sticker',
+  'location',
+  'contact_card',
+  'reaction',
+  'system',
+  'ciphertext',
+  'unknown',
+]);
+
+export const ackSchema = z.enum(['failed', 'pending', 'sent', 'delivered', 'read', 'played']);
+
+export const mediaInputSchema = z.object({
+  mimeType: z.string().min(1).max(200),
+  fileName: name.nullable().default(null),
+  size: z.number().int().nonnegative().nullable().default(null),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+  localPath: z.string().max(4096).nullable().default(null),
+  width: z.number().int().nonnegative().nullable().default(null),
+  height: z.number().int().nonnegative().nullable().default(null),
+  durationS: z.number().nonnegative().nullable().default(null),
+  thumbnail: z.string().max(200_000).nullable().default(null),
+});
+
+export const locationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+  name: name.nullable().default(null),
+});
+
+export const messageInputSchema = z.object({
+  accountId: id,
+  chatJid: jid,
+  providerMessageId: id,
+  fromMe: z.boolean(),
+  /** Sender jid in groups. */
+  author: jid.nullable().default(null),
+  authorName: name.nullable().default(null),
+  type: messageTypeSchema,
+  body: text.nullable().default(null),
+  caption: text.nullable().default(null),
+  media: mediaInputSchema.nullable().default(null),
+  location: locationSchema.nullable().default(null),
+  vcard: z.string().max(100_000).nullable().default(null),
+  quotedProviderMessageId: id.nullable().default(null),
+  timestamp: timestampSchema,
+  ack: ackSchema.default('sent'),
+  edited: z.boolean().default(false),
+  revoked: z.boolean().default(false),
+  /** Present on messages composed on this device (links the provider id to the outbox row). */
+  clientMessageId: z.string().uuid().nullable().default(null),
+});
+
+export const chatInputSchema = z.object({
+  accountId: id,
+  jid,
+  isGroup: z.boolean(),
+  name,
+  /** When given, replaces the stored unread count (WhatsApp's own count after a sync). */
+  unreadCount: z.number().int().nonnegative().optional(),
+  pinned: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  muted: z.boolean().optional(),
+  /** Time of the chat's last activity, for ordering chats that have no stored message yet. */
+  timestamp: timestampSchema.optional(),
+});
+
+export const contactInputSchema = z
+  .object({
+    accountId: id,
+    /** Phone-number jid, `628123456789@c.us`. */
+    jid: jid.nullable().default(null),
+    /** Privacy id, `12345@lid`. When both are given, the store learns that they are one person. */
+    lid: jid.nullable().default(null),
+    phone: z.string().regex(/^\d{5,20}$/).nullable().default(null),
+    name: name.nullable().default(null),
+    pushName: name.nullable().default(null),
+  })
+  .refine(c => c.jid !== null || c.lid !== null, { message: 'a contact needs a jid or a lid' });
+
+export const ackUpdateSchema = z.object({ accountId: id, providerMessageId: id, ack: ackSchema });
+export const revokeUpdateSchema = z.object({ accountId: id, providerMessageId: id, revokedAt: timestampSchema });
+export const editUpdateSchema = z.object({ accountId: id, providerMessageId: id, body: text, editedAt: timestampSchema });
+export const reactionInputSchema = z.object({
+  accountId: id,
+  /** The message reacted to. */
+  providerMessageId: id,
+  senderJid: jid,
+  /** Empty string removes the sender's reaction. */
+  emoji: z.string().max(32),
+  timestamp: timestampSchema,
+});
+
+export const ingestBatchSchema = z.object({
+  contacts: z.array(contactInputSchema).max(5000).default([]),
+  chats: z.array(chatInputSchema).max(5000).default([]),
+  messages: z.array(messageInputSchema).max(5000).default([]),
+  acks: z.array(ackUpdateSchema).max(5000).default([]),
+  revokes: z.array(revokeUpdateSchema).max(5000).default([]),
+  edits: z.array(editUpdateSchema).max(5000).default([]),
+  reactions: z.array(reactionInputSchema).max(5000).default([]),
+});
+
+export type MessageInput = z.infer<typeof messageInputSchema>;
+export type ChatInput = z.infer<typeof chatInputSchema>;
+export type ContactInput = z.infer<typeof contactInputSchema>;
+export type AckUpdate = z.infer<typeof ackUpdateSchema>;
+export type RevokeUpdate = z.infer<typeof revokeUpdateSchema>;
+export type EditUpdate = z.infer<typeof editUpdateSchema>;
+export type ReactionInput = z.infer<typeof reactionInputSchema>;
+export type IngestBatch = z.infer<typeof ingestBatchSchema>;
+/** What producers may hand in: defaults may be omitted. */
+export type IngestBatchInput = z.input<typeof ingestBatchSchema>;
