@@ -8,11 +8,15 @@ import type { Reply } from './result';
 import type { CommandSpec } from './api/define';
 import { appCommands } from './api/app';
 import { accountsCommands } from './api/accounts';
+import { aiCommands } from './api/ai';
+import { inboxCommands } from './api/inbox';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
   ...appCommands,
   ...accountsCommands,
+  ...inboxCommands,
+  ...aiCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

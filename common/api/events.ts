@@ -1,20 +1,27 @@
-import type { Account } from '../domain';
+import type { AccountsEvents } from './accounts';
+import { accountsEventNames } from './accounts';
+import type { AiEvents } from './ai';
+import { aiEventNames } from './ai';
+import type { InboxEvents } from './inbox';
+import { inboxEventNames } from './inbox';
 
-/**
- * Core→renderer facts, named `domain:past-tense`. The payloads come from the core (trusted
- * side); the preload and the host bridge forward only names listed in `deskEventNames`.
- */
-export type DeskEvents = {
-  'accounts:changed': { readonly accounts: readonly Account[] };
+export type AppEvents = {
   'app:notified': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
 };
 
+/**
+ * Core→renderer facts, named `domain:past-tense`. Each domain declares its own in
+ * common/api/<domain>.ts; the preload and the host bridge forward only these names.
+ */
+export type DeskEvents = AppEvents & AccountsEvents & InboxEvents & AiEvents;
 export type EventName = keyof DeskEvents;
 
-// A Record keyed by every event name, so adding an event without listing it fails to compile.
+// Records keyed by every event name, so an event that is not listed fails to compile.
 const eventNameSet: Record<EventName, true> = {
-  'accounts:changed': true,
   'app:notified': true,
+  ...accountsEventNames,
+  ...inboxEventNames,
+  ...aiEventNames,
 };
 export const deskEventNames = Object.keys(eventNameSet) as readonly EventName[];
 
