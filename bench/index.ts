@@ -52,7 +52,11 @@ for (const r of rows) console.log(line(r));
 mkdirSync(join(here, 'results'), { recursive: true });
 writeFileSync(
   join(here, 'results', 'latest.json'),
-  JSON.stringify({ scale, at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length }, results }, null, 2) + '\n',
+  JSON.stringify(
+    { scale, at: new Date().toISOString(), machine: { cpus: (await import('node:os')).cpus().length }, results },
+    null,
+    2,
+  ) + '\n',
 );
 console.log(`\nwrote bench/results/latest.json (${results.length} results)`);
 if (failures.length) {

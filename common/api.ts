@@ -26,8 +26,7 @@ export type CommandName = keyof DeskCommands;
 export type CommandArgs<K extends CommandName> = z.input<DeskCommands[K]['args']>;
 /** What a handler receives after validation (defaults filled in). */
 export type ParsedArgs<K extends CommandName> = z.output<DeskCommands[K]['args']>;
-export type CommandResult<K extends CommandName> =
-  DeskCommands[K] extends CommandSpec<z.ZodType, infer R> ? R : never;
+export type CommandResult<K extends CommandName> = DeskCommands[K] extends CommandSpec<z.ZodType, infer R> ? R : never;
 
 export const isCommandName = (name: unknown): name is CommandName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(deskCommands, name);
@@ -38,9 +37,7 @@ export type DeskTransport = {
   subscribe<E extends EventName>(name: E, cb: (payload: DeskEvents[E]) => void): () => void;
 };
 
-/** Name of the single Electron IPC channel for commands, and of the event channel. */
-export const IPC_INVOKE_CHANNEL = 'desk:invoke';
-export const IPC_EVENT_CHANNEL = 'desk:event';
+export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from './ipc';
 
 export type { DeskEvents, EventName } from './api/events';
 export { deskEventNames, isEventName } from './api/events';

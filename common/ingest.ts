@@ -45,7 +45,11 @@ export const mediaInputSchema = z.object({
   mimeType: z.string().min(1).max(200),
   fileName: name.nullable().default(null),
   size: z.number().int().nonnegative().nullable().default(null),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().default(null),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable()
+    .default(null),
   localPath: z.string().max(4096).nullable().default(null),
   width: z.number().int().nonnegative().nullable().default(null),
   height: z.number().int().nonnegative().nullable().default(null),
@@ -103,7 +107,11 @@ export const contactInputSchema = z
     jid: jid.nullable().default(null),
     /** Privacy id, `12345@lid`. When both are given, the store learns that they are one person. */
     lid: jid.nullable().default(null),
-    phone: z.string().regex(/^\d{5,20}$/).nullable().default(null),
+    phone: z
+      .string()
+      .regex(/^\d{5,20}$/)
+      .nullable()
+      .default(null),
     name: name.nullable().default(null),
     pushName: name.nullable().default(null),
   })
@@ -111,7 +119,12 @@ export const contactInputSchema = z
 
 export const ackUpdateSchema = z.object({ accountId: id, providerMessageId: id, ack: ackSchema });
 export const revokeUpdateSchema = z.object({ accountId: id, providerMessageId: id, revokedAt: timestampSchema });
-export const editUpdateSchema = z.object({ accountId: id, providerMessageId: id, body: text, editedAt: timestampSchema });
+export const editUpdateSchema = z.object({
+  accountId: id,
+  providerMessageId: id,
+  body: text,
+  editedAt: timestampSchema,
+});
 export const reactionInputSchema = z.object({
   accountId: id,
   /** The message reacted to. */

@@ -1,0 +1,8 @@
+/**
+ * Channel names of the two transports. Kept apart from the API so the sandboxed preload
+ * bundle stays tiny: it only forwards, the core validates.
+ */
+export const IPC_INVOKE_CHANNEL = 'desk:invoke';
+export const IPC_EVENT_CHANNEL = 'desk:event';
+/** Socket.IO path of the headless host's bridge. */
+export const HOST_BRIDGE_PATH = '/bridge';

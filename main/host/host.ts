@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Core } from '../core/core';
+import type { Logger } from '../core/log';
+import { attachBridge } from './bridge';
+import { serveStatic } from '../core/renderer-assets';
+
+export type RunningHost = {
+  readonly port: number;
+  readonly token: string;
+  /** The address to open, token in the fragment. */
+  readonly url: string;
+  close(): Promise<void>;
+};
+
+export type StartHostOptions = {
+  readonly core: Core;
+  readonly port: number;
+  readonly token: string | null;
+  readonly staticDir: string;
+  readonly log: Logger;
+};
+
+/** HTTP on 127.0.0.1 only: the bridge grants full control of the accounts. */
+export async function startHost(options: StartHostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const httpServer = createServer((req, res) => {
+    if (req.url === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
+      return;
+    }
+    serveStatic(options.staticDir, req, res);
+  });
+  const io = attachBridge({
+    httpServer,
+    token,
+    dispatch: options.core.dispatch,
+    events: options.core.events,
+    log: options.log,
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    async close() {
+      await new Promise<void>(resolve => {
+        void io.close(() => resolve());
+      });
+      httpServer.closeAllConnections();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// Builds every runtime: the renderer with Vite, the Node sides with esbuild (a second or
+// two). npm packages stay external (better-sqlite3 and whatsapp-web.js must load from
+// node_modules; electron-builder ships production node_modules beside the bundles).
+// Usage: node scripts/build.mjs [--only renderer|host|app|server]
+import { build as esbuild } from 'esbuild';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const onlyIdx = process.argv.indexOf('--only');
+const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : null;
+const want = name => only === null || only === name;
+
+// ESM bundles that still contain a `require` (from CJS dependencies we inline) need one.
+const esmBanner = "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);";
+
+const nodeBundle = (entry, outfile, extra = {}) =>
+  esbuild({
+    entryPoints: [join(root, entry)],
+    outfile: join(root, outfile),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'warning',
+    banner: { js: esmBanner },
+    define: { __BLAZZ_VERSION__: JSON.stringify(pkg.version) },
+    ...extra,
+  });
+
+const tasks = [];
+const started = Date.now();
+
+if (want('host') || want('app')) {
+  // Account runtimes run in their own processes; their entry is built beside the host's.
+  const childEntry = 'main/accounts/runtime/child.ts';
+  if (existsSync(join(root, childEntry))) tasks.push(nodeBundle(childEntry, 'dist/accounts/child.mjs'));
+  const storeMigrations = join(root, 'main/store/migrations');
+  if (existsSync(storeMigrations)) {
+    rmSync(join(root, 'dist/migrations/store'), { recursive: true, force: true });
+    cpSync(storeMigrations, join(root, 'dist/migrations/store'), { recursive: true });
+  }
+}
+if (want('host')) tasks.push(nodeBundle('main/host/index.ts', 'dist/host/index.mjs'));
+if (want('app')) {
+  tasks.push(nodeBundle('main/app/main.ts', 'dist/app/main.mjs', { external: ['electron'] }));
+  // Sandboxed preloads must be one CommonJS file: everything but electron is inlined.
+  tasks.push(
+    esbuild({
+      entryPoints: [join(root, 'preload/index.ts')],
+      outfile: join(root, 'dist/preload/index.cjs'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      external: ['electron'],
+      sourcemap: true,
+      logLevel: 'warning',
+    }),
+  );
+}
+if (want('server') && existsSync(join(root, 'sync-server/src/index.ts'))) {
+  tasks.push(nodeBundle('sync-server/src/index.ts', 'dist/server/index.mjs'));
+  const serverMigrations = join(root, 'sync-server/src/db/migrations');
+  if (existsSync(serverMigrations)) {
+    rmSync(join(root, 'dist/migrations/server'), { recursive: true, force: true });
+    cpSync(serverMigrations, join(root, 'dist/migrations/server'), { recursive: true });
+  }
+}
+if (want('renderer')) {
+  const { build: viteBuild } = await import('vite');
+  tasks.push(viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' }));
+}
+
+await Promise.all(tasks);
+console.log(`built ${only ?? 'everything'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
