@@ -1,0 +1,238 @@
+/**
+ * The AI assistant as the handlers see it. Every method resolves to data: a failure is
+ * `{ ok: false, reason }`, so the composer never waits on, or breaks because of, AI.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  AiEvents,
+  AiOutcome,
+  AiSettings,
+  AiSettingsView,
+  ChatInsight,
+  HandoverSummary,
+  RewriteStyle,
+} from '../../common/api/ai';
+import { aiDataNotice } from '../../common/api/ai';
+import type { ChatId } from '../../common/domain';
+import { previewOf } from '../../common/domain';
+import type { Logger } from '../core/log';
+import { silentLogger } from '../core/log';
+import type { Gateway } from './gateway';
+import { createGateway } from './gateway';
+import { MAX_SUGGESTIONS, completedSuggestions, parseRewrite, parseSuggestions, parseSummary } from './parse';
+import type { AiStorePort, AiTimers, SecretStore } from './ports';
+import { realTimers } from './ports';
+import { rewritePrompt } from './prompts/rewrite';
+import { suggestPrompt } from './prompts/suggest';
+import { summaryPrompt } from './prompts/summary';
+import type { SentimentWorker, SentimentWorkerOptions } from './sentiment';
+import { createSentimentWorker } from './sentiment';
+import { dayOf } from './settings';
+import { transcript } from './transcript';
+
+const SUGGEST_MESSAGES = 20;
+const SUMMARY_MESSAGES = 60;
+const SUGGEST_CHARS = 6_000;
+const SUMMARY_CHARS = 12_000;
+const MAX_TEMPLATES = 15;
+
+export type AiEmit = <E extends keyof AiEvents>(name: E, payload: AiEvents[E]) => void;
+
+export type AiServiceDeps = {
+  readonly store: AiStorePort;
+  readonly secrets: SecretStore;
+  /** Usually `core.events.emit`. */
+  readonly emit: AiEmit;
+  readonly log?: Logger;
+  readonly now?: () => number;
+  readonly timers?: AiTimers;
+  /** SDK retries (with its backoff, honouring Retry-After) inside the overall timeout. */
+  readonly maxRetries?: number;
+  readonly newRequestId?: () => string;
+  readonly sentiment?: SentimentWorkerOptions;
+};
+
+export type SaveSettingsInput = AiSettings & { readonly apiKey?: string; readonly clearApiKey?: boolean };
+
+export type SuggestResult = AiOutcome<{
+  readonly requestId: string;
+  readonly suggestions: readonly string[];
+  readonly cached: boolean;
+}>;
+export type SummaryResult = AiOutcome<{
+  readonly summary: HandoverSummary;
+  readonly at: number;
+  readonly stale: boolean;
+  readonly cached: boolean;
+}>;
+export type RewriteResult = AiOutcome<{ readonly text: string; readonly cached: boolean }>;
+
+export type AiService = {
+  settings(): Promise<AiSettingsView>;
+  saveSettings(input: SaveSettingsInput): Promise<AiSettingsView>;
+  suggest(chatId: ChatId, options?: { readonly requestId?: string; readonly agentLanguage?: string }): Promise<SuggestResult>;
+  summarize(chatId: ChatId, options?: { readonly refresh?: boolean; readonly agentLanguage?: string }): Promise<SummaryResult>;
+  rewrite(input: {
+    readonly chatId?: ChatId;
+    readonly draft: string;
+    readonly style: RewriteStyle;
+    readonly targetLanguage?: string;
+  }): Promise<RewriteResult>;
+  insights(chatIds?: readonly ChatId[]): readonly ChatInsight[];
+  /** Background sentiment scoring: start on boot, kick when messages arrive. */
+  readonly sentiment: SentimentWorker;
+  close(): Promise<void>;
+};
+
+const nothing = (message: string) => ({ ok: false as const, reason: 'nothing_to_do' as const, message });
+
+export function createAiService(deps: AiServiceDeps): AiService {
+  const log = deps.log ?? silentLogger;
+  const now = deps.now ?? Date.now;
+  const timers = deps.timers ?? realTimers;
+  const newRequestId = deps.newRequestId ?? randomUUID;
+  const { store, secrets } = deps;
+  const gateway: Gateway = createGateway({ store, secrets, log, now, timers, maxRetries: deps.maxRetries ?? 2 });
+  const sentiment = createSentimentWorker({ gateway, store, emit: deps.emit, log, now, timers, options: deps.sentiment });
+
+  async function view(): Promise<AiSettingsView> {
+    return {
+      settings: gateway.settings(),
+      hasApiKey: (await secrets.getApiKey()) !== null,
+      usedToday: store.usage(dayOf(now())),
+      notice: aiDataNotice,
+    };
+  }
+
+  async function suggest(
+    chatId: ChatId,
+    options: { readonly requestId?: string; readonly agentLanguage?: string } = {},
+  ): Promise<SuggestResult> {
+    const requestId = options.requestId ?? newRequestId();
+    let emitted = 0;
+    const push = (list: readonly string[]) => {
+      for (; emitted < list.length && emitted < MAX_SUGGESTIONS; emitted += 1) {
+        deps.emit('ai:suggestions:streamed', { chatId, requestId, index: emitted, text: list[emitted] ?? '', done: false });
+      }
+    };
+    const finish = () => deps.emit('ai:suggestions:streamed', { chatId, requestId, index: emitted, text: '', done: true });
+
+    const off = gateway.disabled();
+    if (off) return off;
+    const chat = store.chatInfo(chatId);
+    if (!chat) return nothing('This chat is not in the local store.');
+    const messages = store.recentMessages(chatId, SUGGEST_MESSAGES);
+    if (messages.length === 0) return nothing('There are no messages to reply to yet.');
+    const templates = store.templates().slice(0, MAX_TEMPLATES);
+
+    const result = await gateway.ask('suggest', {
+      cacheKind: 'suggest',
+      turns: clean =>
+        suggestPrompt({
+          accountName: chat.accountName ? clean(chat.accountName) : null,
+          customerName: clean(chat.name),
+          agentLanguage: options.agentLanguage ?? null,
+          templates: templates.map(t => ({ ...t, title: clean(t.title), body: clean(t.body) })),
+          conversation: transcript(messages, chat, clean, SUGGEST_CHARS),
+        }),
+      parse: text => {
+        const list = parseSuggestions(text);
+        return list.length > 0 ? list : null;
+      },
+      onText: soFar => push(completedSuggestions(soFar)),
+    });
+    if (!result.ok) {
+      finish();
+      return result;
+    }
+    // The final parse is authoritative; chips streamed earlier are replaced by it.
+    push(result.value);
+    finish();
+    return { ok: true, requestId, suggestions: result.value, cached: result.cached };
+  }
+
+  async function summarize(
+    chatId: ChatId,
+    options: { readonly refresh?: boolean; readonly agentLanguage?: string } = {},
+  ): Promise<SummaryResult> {
+    const off = gateway.disabled();
+    if (off) return off;
+    const chat = store.chatInfo(chatId);
+    if (!chat) return nothing('This chat is not in the local store.');
+    const isStale = (at: number) => chat.lastMessageAt !== null && chat.lastMessageAt > at;
+    const stored = store.summary(chatId);
+    if (stored && !options.refresh) {
+      return { ok: true, summary: stored.summary, at: stored.at, stale: isStale(stored.at), cached: true };
+    }
+    const messages = store.recentMessages(chatId, SUMMARY_MESSAGES);
+    if (messages.length === 0) return nothing('There is nothing to summarise yet.');
+    const result = await gateway.ask('summary', {
+      cacheKind: 'summary',
+      fresh: options.refresh === true,
+      turns: clean =>
+        summaryPrompt({
+          conversation: transcript(messages, chat, clean, SUMMARY_CHARS),
+          language: options.agentLanguage ?? 'English',
+        }),
+      parse: parseSummary,
+    });
+    if (!result.ok) return result;
+    const at = now();
+    store.setSummary(chatId, { summary: result.value, at });
+    return { ok: true, summary: result.value, at, stale: false, cached: result.cached };
+  }
+
+  async function rewrite(input: {
+    readonly chatId?: ChatId;
+    readonly draft: string;
+    readonly style: RewriteStyle;
+    readonly targetLanguage?: string;
+  }): Promise<RewriteResult> {
+    const off = gateway.disabled();
+    if (off) return off;
+    let customerSample: readonly string[] = [];
+    if (input.style === 'translate' && !input.targetLanguage) {
+      if (!input.chatId) return nothing('Choose a language to translate to.');
+      customerSample = store
+        .recentMessages(input.chatId, SUGGEST_MESSAGES)
+        .filter(m => !m.fromMe && !m.revoked)
+        .map(m => previewOf(m))
+        .filter(t => t.trim() !== '')
+        .slice(-5);
+      if (customerSample.length === 0) return nothing("The customer's language is not known yet; choose one.");
+    }
+    const result = await gateway.ask('rewrite', {
+      cacheKind: 'rewrite',
+      turns: clean =>
+        rewritePrompt({
+          draft: clean(input.draft),
+          style: input.style,
+          targetLanguage: input.targetLanguage ?? null,
+          customerSample: customerSample.length > 0 ? customerSample.map(clean).join('\n') : null,
+        }),
+      parse: parseRewrite,
+    });
+    return result.ok ? { ok: true, text: result.value, cached: result.cached } : result;
+  }
+
+  return {
+    settings: view,
+    async saveSettings(input) {
+      const { apiKey, clearApiKey, ...settings } = input;
+      store.saveSettings(settings);
+      if (clearApiKey) await secrets.setApiKey(null);
+      else if (apiKey !== undefined) await secrets.setApiKey(apiKey);
+      // Turning AI on may find a backlog of unscored messages; off stops the worker's work.
+      if (settings.enabled) sentiment.kick();
+      return view();
+    },
+    suggest,
+    summarize,
+    rewrite,
+    insights: chatIds => store.insights(chatIds),
+    sentiment,
+    async close() {
+      await sentiment.stop();
+    },
+  };
+}
