@@ -7,6 +7,8 @@ import { inboxEventNames } from './inbox';
 
 export type AppEvents = {
   'app:notified': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
+  /** The shell asks the page to open a chat (deep link, tray, OS notification). */
+  'app:chat-requested': { readonly chatId: string };
 };
 
 /**
@@ -19,6 +21,7 @@ export type EventName = keyof DeskEvents;
 // Records keyed by every event name, so an event that is not listed fails to compile.
 const eventNameSet: Record<EventName, true> = {
   'app:notified': true,
+  'app:chat-requested': true,
   ...accountsEventNames,
   ...inboxEventNames,
   ...aiEventNames,

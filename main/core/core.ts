@@ -9,6 +9,8 @@ import { createEventBus } from './event-bus';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
 import type { Dispatch, HandlerTable } from './router';
+import type { SecretVault } from './secret-vault';
+import type { ProcessLauncher } from '../accounts/launcher';
 import { createDispatch } from './router';
 
 export type CoreOptions = {
@@ -17,6 +19,10 @@ export type CoreOptions = {
   readonly version: string;
   readonly log?: Logger;
   readonly now?: () => number;
+  /** Where secrets live; defaults to a 0600 file in the data folder. */
+  readonly vault?: SecretVault;
+  /** How account processes start; defaults to child_process.fork (headless host). */
+  readonly launcher?: ProcessLauncher;
 };
 
 /** The app's core as both shells see it: one dispatch, one event stream, one shutdown. */
