@@ -1,0 +1,100 @@
+/**
+ * Opening the database: pragmas, migrations, a statement cache and the WAL checkpoint timer.
+ * Repositories receive a `StoreDb` first, Signal-Desktop style, and never open anything.
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '../core/log';
+import { silentLogger } from '../core/log';
+import * as schema from './schema';
+
+export type Sqlite = Database.Database;
+export type Statement = Database.Statement<unknown[], unknown>;
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+/** The handle every repository function takes first. */
+export type StoreDb = {
+  readonly sqlite: Sqlite;
+  readonly orm: Orm;
+  readonly log: Logger;
+  /** Prepared once per SQL text and reused: the hot paths never re-parse SQL. */
+  prepare(sqlText: string): Statement;
+};
+
+export type OpenDatabaseOptions = {
+  readonly file: string;
+  readonly migrationsDir?: string;
+  readonly log?: Logger;
+};
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/** Resolved lazily: bundles have no usable import.meta.url and pass migrationsDir instead. */
+function defaultMigrationsDir(): string {
+  return fileURLToPath(new URL('./migrations/', import.meta.url));
+}
+
+export function openDatabase(opts: OpenDatabaseOptions): StoreDb {
+  const log = opts.log ?? silentLogger;
+  const sqlite = new Database(opts.file);
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Bigger page cache and memory temp store: inbox and search touch the same pages again and again.
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('temp_store = MEMORY');
+    const orm = drizzle(sqlite, { schema });
+    // drizzle's migrator runs every pending migration inside one BEGIN…COMMIT.
+    migrate(orm, { migrationsFolder: opts.migrationsDir ?? defaultMigrationsDir() });
+    const cache = new Map<string, Statement>();
+    return {
+      sqlite,
+      orm,
+      log,
+      prepare(sqlText) {
+        let stmt = cache.get(sqlText);
+        if (!stmt) {
+          stmt = sqlite.prepare(sqlText);
+          cache.set(sqlText, stmt);
+        }
+        return stmt;
+      },
+    };
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
+}
+
+/**
+ * Keeps the WAL from growing without bound: a passive checkpoint on a timer, and a
+ * TRUNCATE one when the log is large (Signal-Desktop checkpoints the same way).
+ */
+export function startCheckpoints(db: StoreDb, everyMs = 30_000): () => void {
+  const timer = setInterval(() => checkpoint(db), everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+const TRUNCATE_AFTER_PAGES = 4096;
+
+export function checkpoint(db: StoreDb): void {
+  if (!db.sqlite.open || db.sqlite.inTransaction) return;
+  try {
+    const rows = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
+    const log = rows[0]?.log ?? 0;
+    if (log > TRUNCATE_AFTER_PAGES) db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } catch (err) {
+    db.log.warn('store: WAL checkpoint failed', { err: String(err) });
+  }
+}
+
+/** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a busy writer waits instead of failing mid-way). */
+export function inTransaction<T>(db: StoreDb, fn: () => T): T {
+  return db.sqlite.transaction(fn).immediate();
+}

@@ -1,0 +1,93 @@
+/**
+ * The local store: one SQLite file holding everything the inbox shows, online or offline.
+ * Repositories are plain functions taking the db first (Signal-Desktop style); `openStore`
+ * bundles them bound to one database. Only main/store imports drizzle.
+ */
+import type { Logger } from '../core/log';
+import type { StoreDb } from './db';
+import { checkpoint, openDatabase, startCheckpoints } from './db';
+import { importMessages, ingest } from './ingest';
+import * as accountsRepo from './repositories/accounts';
+import * as chatsRepo from './repositories/chats';
+import * as insightsRepo from './repositories/insights';
+import * as kvRepo from './repositories/kv';
+import * as messagesRepo from './repositories/messages';
+import * as notesRepo from './repositories/notes';
+import * as outboxRepo from './repositories/outbox';
+import * as searchRepo from './repositories/search';
+
+export type { StoreDb } from './db';
+export { openDatabase, checkpoint } from './db';
+export type { IngestRejection, IngestReport } from './ingest';
+export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
+export * from './repositories/accounts';
+export * from './repositories/chats';
+export * from './repositories/insights';
+export * from './repositories/kv';
+export * from './repositories/messages';
+export * from './repositories/notes';
+export * from './repositories/outbox';
+export * from './repositories/search';
+
+const repository = {
+  ...accountsRepo,
+  ...chatsRepo,
+  ...insightsRepo,
+  ...kvRepo,
+  ...messagesRepo,
+  ...notesRepo,
+  ...outboxRepo,
+  ...searchRepo,
+  ingest,
+  importMessages,
+};
+
+type Repository = typeof repository;
+type DbFunctionKeys = {
+  [K in keyof Repository]: Repository[K] extends (db: StoreDb, ...args: never[]) => unknown ? K : never;
+}[keyof Repository];
+type Bound<F> = F extends (db: StoreDb, ...args: infer A) => infer R ? (...args: A) => R : never;
+
+/** Every db-first repository function, bound to one database. */
+export type StoreApi = { readonly [K in DbFunctionKeys]: Bound<Repository[K]> };
+
+export type Store = StoreApi & {
+  readonly db: StoreDb;
+  /** Checkpoints the WAL into the main file and closes the database. */
+  close(): void;
+};
+
+export type OpenStoreOptions = {
+  /** Path of the database file, or ':memory:'. */
+  readonly file: string;
+  /** Folder of the drizzle migrations; defaults to ./migrations next to this source. */
+  readonly migrationsDir?: string;
+  readonly log?: Logger;
+  /** How often the WAL is checkpointed; 0 turns the timer off (tests). */
+  readonly checkpointEveryMs?: number;
+};
+
+function isDbFunction(key: string, fn: unknown): fn is (db: StoreDb, ...args: unknown[]) => unknown {
+  return typeof fn === 'function' && key !== 'toFtsQuery' && key !== 'localProviderId';
+}
+
+export function openStore(opts: OpenStoreOptions): Store {
+  const db = openDatabase(opts);
+  const stopCheckpoints = opts.checkpointEveryMs === 0 ? () => {} : startCheckpoints(db, opts.checkpointEveryMs);
+  const bound: Record<string, unknown> = {};
+  for (const [key, fn] of Object.entries(repository)) {
+    if (isDbFunction(key, fn)) bound[key] = (...args: unknown[]) => fn(db, ...args);
+  }
+  db.log.info('store: opened', { file: opts.file });
+  return {
+    ...(bound as StoreApi),
+    db,
+    close() {
+      stopCheckpoints();
+      if (!db.sqlite.open) return;
+      checkpoint(db);
+      db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      db.sqlite.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+/** State shared by the steps of one ingest transaction. */
+import type { ChatId, MessageId } from '../../../common/domain';
+import type { StoreDb } from '../db';
+
+export type IngestKind = 'batch' | 'contact' | 'chat' | 'message' | 'ack' | 'revoke' | 'edit' | 'reaction';
+
+export type IngestRejection = {
+  readonly kind: IngestKind;
+  /** Position in its array of the batch. */
+  readonly index: number;
+  readonly reason: string;
+};
+
+export type IngestReport = {
+  contacts: number;
+  chats: number;
+  messagesInserted: number;
+  messagesUpdated: number;
+  /** acks, revokes, edits and reactions that changed something. */
+  updatesApplied: number;
+  /** Valid updates about messages this store does not hold (yet); not an error. */
+  updatesIgnored: number;
+  rejectedCount: number;
+  /** The first rejections, with reasons (capped so a garbage batch cannot blow up the report). */
+  rejected: IngestRejection[];
+  chatIds: ChatId[];
+  newMessageIds: MessageId[];
+  updatedMessageIds: MessageId[];
+};
+
+export const MAX_LISTED_REJECTIONS = 100;
+
+export type ChatRef = {
+  readonly seq: number;
+  readonly id: ChatId;
+  readonly readAt: number;
+};
+
+/** What a chat gets at the end of the batch: its summary recomputed and these counters applied. */
+export type ChatTouch = { unreadDelta: number; unreadOverride: number | null };
+
+export type IngestContext = {
+  readonly db: StoreDb;
+  readonly now: number;
+  readonly report: IngestReport;
+  readonly touched: Map<ChatId, ChatTouch>;
+  readonly knownAccounts: Map<string, boolean>;
+  readonly chatRefs: Map<string, ChatRef | null>;
+  readonly updatedIds: Set<MessageId>;
+};
+
+export function emptyReport(): IngestReport {
+  return {
+    contacts: 0,
+    chats: 0,
+    messagesInserted: 0,
+    messagesUpdated: 0,
+    updatesApplied: 0,
+    updatesIgnored: 0,
+    rejectedCount: 0,
+    rejected: [],
+    chatIds: [],
+    newMessageIds: [],
+    updatedMessageIds: [],
+  };
+}
+
+export function reject(ctx: Pick<IngestContext, 'report'>, kind: IngestKind, index: number, reason: string): void {
+  ctx.report.rejectedCount += 1;
+  if (ctx.report.rejected.length < MAX_LISTED_REJECTIONS) ctx.report.rejected.push({ kind, index, reason });
+}
+
+export function touch(ctx: IngestContext, chatId: ChatId): ChatTouch {
+  let t = ctx.touched.get(chatId);
+  if (!t) {
+    t = { unreadDelta: 0, unreadOverride: null };
+    ctx.touched.set(chatId, t);
+  }
+  return t;
+}
+
+export function accountExists(ctx: IngestContext, accountId: string): boolean {
+  let known = ctx.knownAccounts.get(accountId);
+  if (known === undefined) {
+    known = ctx.db.prepare('SELECT 1 FROM accounts WHERE id = ?').pluck().get(accountId) !== undefined;
+    ctx.knownAccounts.set(accountId, known);
+  }
+  return known;
+}
+
+/** First lines of a zod error, short enough for a log line and a UI toast. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 3)
+    .map(i => `${i.path.map(String).join('.') || '(item)'}: ${i.message}`)
+    .join('; ');
+}

@@ -1,0 +1,137 @@
+/**
+ * Message upserts. Idempotent on (account, provider message id): a repeat, a decrypted
+ * version of an encrypted placeholder, or the provider's echo of a message composed here
+ * all end in one row holding the latest content.
+ */
+import type { AccountId, MessageId } from '../../../common/domain';
+import { messageIdOf } from '../../../common/domain';
+import type { MessageInput } from '../../../common/ingest';
+import { ackCode, seqBaseOf, SEQ_PER_MS } from '../rows';
+import type { IngestContext } from './context';
+import { touch } from './context';
+import { ensureChat } from './people';
+
+type ExistingRow = {
+  seq: number;
+  chat_id: string;
+  type: string;
+  body: string | null;
+  caption: string | null;
+  ack: number;
+  edited: number;
+  revoked: number;
+};
+
+const EXISTING_COLUMNS = 'seq, chat_id, type, body, caption, ack, edited, revoked';
+const BY_PROVIDER_ID = `SELECT ${EXISTING_COLUMNS} FROM messages WHERE account_id = ? AND provider_message_id = ?`;
+const BY_CLIENT_ID = `SELECT ${EXISTING_COLUMNS} FROM messages WHERE client_message_id = ? AND account_id = ?`;
+
+/** The next free time-ordered rowid in this millisecond, computed inside the INSERT itself. */
+const INSERT_SQL = `INSERT INTO messages (seq, account_id, chat_id, provider_message_id, from_me, author, author_name,
+    type, body, caption, media, location, vcard, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id)
+  VALUES (coalesce((SELECT max(seq) + 1 FROM messages WHERE seq BETWEEN @base AND @base + ${SEQ_PER_MS - 1}), @base),
+    @accountId, @chatId, @providerMessageId, @fromMe, @author, @authorName, @type, @body, @caption, @media,
+    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId)`;
+
+const UPDATE_SQL = `UPDATE messages SET provider_message_id = @providerMessageId, author = @author,
+    author_name = @authorName, type = @type, body = @body, caption = @caption, media = @media, location = @location,
+    vcard = @vcard, quoted_provider_message_id = @quoted, ack = @ack, edited = @edited, revoked = @revoked,
+    client_message_id = coalesce(client_message_id, @clientMessageId)
+  WHERE seq = @seq`;
+
+const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
+
+/** Incoming messages that make a chat unread; system notices and reactions do not. */
+const countsAsUnread = (m: MessageInput): boolean => !m.fromMe && m.type !== 'system' && m.type !== 'reaction';
+
+export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
+  const { db } = ctx;
+  const chat = ensureChat(ctx, m.accountId, m.chatJid, m.timestamp);
+  const id: MessageId = messageIdOf(m.accountId as AccountId, m.providerMessageId);
+  let existing = db.prepare(BY_PROVIDER_ID).get(m.accountId, m.providerMessageId) as ExistingRow | undefined;
+  if (!existing && m.clientMessageId) {
+    // The provider's echo of a message composed here: adopt the optimistic row.
+    existing = db.prepare(BY_CLIENT_ID).get(m.clientMessageId, m.accountId) as ExistingRow | undefined;
+  }
+  const revoked = m.revoked;
+  const content = {
+    type: m.type,
+    body: revoked ? null : m.body,
+    caption: revoked ? null : m.caption,
+    media: revoked ? null : json(m.media),
+    location: revoked ? null : json(m.location),
+    vcard: revoked ? null : m.vcard,
+  };
+  if (!existing) {
+    db.prepare(INSERT_SQL).run({
+      base: seqBaseOf(m.timestamp),
+      accountId: m.accountId,
+      chatId: chat.id,
+      providerMessageId: m.providerMessageId,
+      fromMe: m.fromMe ? 1 : 0,
+      author: m.author,
+      authorName: m.authorName,
+      ...content,
+      quoted: m.quotedProviderMessageId,
+      ts: m.timestamp,
+      ack: ackCode(m.ack),
+      edited: m.edited ? 1 : 0,
+      revoked: revoked ? 1 : 0,
+      clientMessageId: m.clientMessageId,
+    });
+    ctx.report.messagesInserted += 1;
+    ctx.report.newMessageIds.push(id);
+    const t = touch(ctx, chat.id);
+    if (countsAsUnread(m) && m.timestamp > chat.readAt) t.unreadDelta += 1;
+    return;
+  }
+  // Which content wins: a deleted message stays deleted; a placeholder always gives way; an
+  // older copy never overwrites an edit; an encrypted copy never overwrites clear text.
+  const keepOld =
+    existing.revoked === 1 ||
+    (existing.type !== 'ciphertext' && (m.type === 'ciphertext' || (existing.edited === 1 && !m.edited)));
+  const next = keepOld
+    ? null
+    : {
+        ...content,
+        edited: m.edited ? 1 : 0,
+        revoked: revoked ? 1 : 0,
+      };
+  const ack = Math.max(existing.ack, ackCode(m.ack));
+  db.prepare(UPDATE_SQL).run({
+    seq: existing.seq,
+    providerMessageId: m.providerMessageId,
+    author: m.author,
+    authorName: m.authorName,
+    type: next ? next.type : existing.type,
+    body: next ? next.body : existing.body,
+    caption: next ? next.caption : existing.caption,
+    media: next ? next.media : currentJson(ctx, existing.seq, 'media'),
+    location: next ? next.location : currentJson(ctx, existing.seq, 'location'),
+    vcard: next ? next.vcard : currentJson(ctx, existing.seq, 'vcard'),
+    quoted: m.quotedProviderMessageId,
+    ack,
+    edited: next ? next.edited : existing.edited,
+    revoked: next ? next.revoked : existing.revoked,
+    clientMessageId: m.clientMessageId,
+  });
+  const changed =
+    ack !== existing.ack ||
+    (next !== null &&
+      (next.type !== existing.type ||
+        next.body !== existing.body ||
+        next.caption !== existing.caption ||
+        next.revoked !== existing.revoked ||
+        next.edited !== existing.edited));
+  if (changed) {
+    ctx.report.messagesUpdated += 1;
+    ctx.updatedIds.add(id);
+    touch(ctx, existing.chat_id as typeof chat.id);
+  }
+}
+
+/** The stored value of one column, for the branch that keeps old content. */
+function currentJson(ctx: IngestContext, seq: number, column: 'media' | 'location' | 'vcard'): string | null {
+  const v = ctx.db.prepare(`SELECT ${column} FROM messages WHERE seq = ?`).pluck().get(seq);
+  return typeof v === 'string' ? v : null;
+}

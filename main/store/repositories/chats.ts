@@ -1,0 +1,145 @@
+/** The unified inbox and per-chat state: keyset pages, read marks, unread counts, watermarks. */
+import type { AccountId, Chat, ChatId, ChatStatus, MemberId } from '../../../common/domain';
+import type { StoreDb } from '../db';
+import { inTransaction } from '../db';
+import type { ChatRow } from '../rows';
+import { CHAT_COLUMNS, chatOf } from '../rows';
+
+export type InboxFilter = {
+  readonly accountIds?: readonly string[];
+  readonly statuses?: readonly ChatStatus[];
+  /** A member id; null means "unassigned"; undefined means anyone. */
+  readonly assigneeId?: string | null;
+  readonly unreadOnly?: boolean;
+  readonly tag?: string;
+  /** Archived chats live in their own list, as in WhatsApp. */
+  readonly archived?: boolean;
+};
+
+export type InboxPageRequest = InboxFilter & { readonly cursor?: string | null; readonly limit?: number };
+export type Page<T> = { readonly items: T[]; readonly nextCursor: string | null };
+
+/** Pinned first, then by last activity; the id breaks ties so the order is total and pages never overlap. */
+type InboxKey = { pinned: number; sortTs: number; id: string };
+
+const encodeInboxCursor = (k: InboxKey): string => `${k.pinned}:${k.sortTs}:${k.id}`;
+
+function decodeInboxCursor(cursor: string): InboxKey | null {
+  const m = /^([01]):(\d+):(.+)$/s.exec(cursor);
+  return m && m[1] && m[2] && m[3] ? { pinned: Number(m[1]), sortTs: Number(m[2]), id: m[3] } : null;
+}
+
+export function inboxPage(db: StoreDb, req: InboxPageRequest): Page<Chat> {
+  const limit = Math.min(Math.max(req.limit ?? 50, 1), 500);
+  const where = ['c.archived = @archived'];
+  const params: Record<string, string | number> = { archived: req.archived ? 1 : 0, limit: limit + 1 };
+  const key = req.cursor ? decodeInboxCursor(req.cursor) : null;
+  if (key) {
+    where.push('(c.pinned, c.sort_ts, c.id) < (@kPinned, @kTs, @kId)');
+    Object.assign(params, { kPinned: key.pinned, kTs: key.sortTs, kId: key.id });
+  }
+  // Unary + keeps the planner on the inbox index (walking it in order and stopping at the
+  // page size) instead of the account index, which would need a sort of every match.
+  if (req.accountIds) {
+    where.push('+c.account_id IN (SELECT value FROM json_each(@accounts))');
+    params.accounts = JSON.stringify(req.accountIds);
+  }
+  if (req.statuses) {
+    where.push('+c.status IN (SELECT value FROM json_each(@statuses))');
+    params.statuses = JSON.stringify(req.statuses);
+  }
+  if (req.assigneeId === null) where.push('c.assignee_id IS NULL');
+  else if (req.assigneeId !== undefined) {
+    where.push('c.assignee_id = @assignee');
+    params.assignee = req.assigneeId;
+  }
+  if (req.unreadOnly) where.push('c.unread_count > 0');
+  if (req.tag !== undefined) {
+    where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = @tag)');
+    params.tag = req.tag;
+  }
+  const sqlText = `SELECT ${CHAT_COLUMNS}, c.pinned FROM chats c INDEXED BY chats_inbox
+    WHERE ${where.join(' AND ')}
+    ORDER BY c.archived DESC, c.pinned DESC, c.sort_ts DESC, c.id DESC LIMIT @limit`;
+  const rows = db.prepare(sqlText).all(params) as ChatRow[];
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page[page.length - 1];
+  return {
+    items: page.map(chatOf),
+    nextCursor: more && last ? encodeInboxCursor({ pinned: last.pinned, sortTs: last.sort_ts, id: last.id }) : null,
+  };
+}
+
+export function getChats(db: StoreDb, ids: readonly ChatId[]): Chat[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT ${CHAT_COLUMNS} FROM json_each(?) j JOIN chats c ON c.id = j.value`)
+    .all(JSON.stringify(ids)) as ChatRow[];
+  return rows.map(chatOf);
+}
+
+export function getChat(db: StoreDb, id: ChatId): Chat | null {
+  const row = db.prepare(`SELECT ${CHAT_COLUMNS} FROM chats c WHERE c.id = ?`).get(id) as ChatRow | undefined;
+  return row ? chatOf(row) : null;
+}
+
+/** Clears the unread count; messages up to the last one stored count as seen. */
+export function markChatRead(db: StoreDb, id: ChatId): Chat | null {
+  db.prepare(
+    `UPDATE chats SET unread_count = 0, read_at = max(read_at, coalesce(last_message_at, 0)) WHERE id = ?`,
+  ).run(id);
+  return getChat(db, id);
+}
+
+export type AccountUnread = { readonly accountId: AccountId; readonly unreadChats: number; readonly unreadMessages: number };
+
+/** Per account: chats with unread messages and their total, archived chats excluded (as WhatsApp's badge). */
+export function unreadCounts(db: StoreDb): AccountUnread[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id AS accountId, count(c.id) AS unreadChats, coalesce(sum(c.unread_count), 0) AS unreadMessages
+       FROM accounts a LEFT JOIN chats c ON c.account_id = a.id AND c.unread_count > 0 AND c.archived = 0
+       GROUP BY a.id ORDER BY a.id`,
+    )
+    .all() as { accountId: string; unreadChats: number; unreadMessages: number }[];
+  return rows.map(r => ({ ...r, accountId: r.accountId as AccountId }));
+}
+
+/** jid → time of the newest stored message, so a provider can catch up from there after downtime. */
+export function chatWatermarks(db: StoreDb, accountId: AccountId): Map<string, number> {
+  const rows = db
+    .prepare('SELECT jid, last_message_at FROM chats WHERE account_id = ? AND last_message_at IS NOT NULL')
+    .all(accountId) as { jid: string; last_message_at: number }[];
+  return new Map(rows.map(r => [r.jid, r.last_message_at]));
+}
+
+export type ChatLocalState = { readonly pinned?: boolean; readonly archived?: boolean; readonly muted?: boolean };
+
+export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): Chat | null {
+  const b = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
+  db.prepare(
+    'UPDATE chats SET pinned = coalesce(?, pinned), archived = coalesce(?, archived), muted = coalesce(?, muted) WHERE id = ?',
+  ).run(b(s.pinned), b(s.archived), b(s.muted), id);
+  return getChat(db, id);
+}
+
+export type ChatWorkspaceState = {
+  readonly status: ChatStatus;
+  readonly assigneeId: MemberId | null;
+  readonly tags: readonly string[];
+  readonly version: number;
+};
+
+/**
+ * Applies the workspace's view of a chat (status, assignee, tags). Only a newer version
+ * wins, so replayed or out-of-order sync events cannot roll a chat back.
+ */
+export function applyChatWorkspace(db: StoreDb, id: ChatId, s: ChatWorkspaceState): boolean {
+  return inTransaction(db, () => {
+    const r = db
+      .prepare('UPDATE chats SET status = ?, assignee_id = ?, tags = ?, version = ? WHERE id = ? AND version < ?')
+      .run(s.status, s.assigneeId, JSON.stringify(s.tags), s.version, id, s.version);
+    return r.changes > 0;
+  });
+}

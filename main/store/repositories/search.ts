@@ -1,0 +1,128 @@
+/**
+ * Full-text search. User input never reaches FTS5 raw: every token is quoted (Signal-Desktop
+ * #5137: raw input raised "fts5: syntax error"), so any string is a valid query.
+ * Matches come newest first by paging the FTS index by rowid, which is time-ordered.
+ */
+import type { Chat, ChatId, Message } from '../../../common/domain';
+import type { StoreDb } from '../db';
+import type { ChatRow, MessageRow, ReactionRow } from '../rows';
+import { CHAT_COLUMNS, chatOf, MESSAGE_COLUMNS, REACTIONS_OF_KEYS_SQL, seqBaseOf, SEQ_PER_MS, withReactions } from '../rows';
+
+/** Snippet highlight markers: control characters the UI turns into elements (never HTML). */
+export const HIGHLIGHT_START = '\u0002';
+export const HIGHLIGHT_END = '\u0003';
+
+const MAX_TOKENS = 16;
+
+/**
+ * Turns what a user typed into a safe FTS5 query: each word becomes a quoted phrase; the
+ * last one is matched as a prefix (search as you type) unless `prefix` is false. Returns
+ * null when nothing searchable is left.
+ */
+export function toFtsQuery(input: string, prefix = true): string | null {
+  const words = input
+    .normalize('NFKC')
+    .split(/\s+/u)
+    .map(w => w.replace(/\*+$/u, ''))
+    .filter(w => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, MAX_TOKENS);
+  if (words.length === 0) return null;
+  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+export type SearchRequest = {
+  readonly query: string;
+  readonly accountIds?: readonly string[];
+  readonly chatId?: ChatId;
+  /** Inclusive time range, ms. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly limit?: number;
+  /** From a previous page: only older matches. */
+  readonly cursor?: string | null;
+  readonly prefix?: boolean;
+};
+
+export type SearchHit = {
+  readonly message: Message;
+  readonly chatName: string;
+  /** Text around the match with HIGHLIGHT_START/END around each matched term. */
+  readonly snippet: string;
+};
+
+export type SearchResult = { readonly hits: SearchHit[]; readonly nextCursor: string | null };
+
+export function searchMessages(db: StoreDb, req: SearchRequest): SearchResult {
+  const match = toFtsQuery(req.query, req.prefix ?? true);
+  if (match === null) return { hits: [], nextCursor: null };
+  const limit = Math.min(Math.max(req.limit ?? 50, 1), 200);
+  const where = ['messages_fts MATCH @match'];
+  const params: Record<string, string | number> = { match, limit: limit + 1, hs: HIGHLIGHT_START, he: HIGHLIGHT_END };
+  // Time filters become rowid ranges, which FTS5 applies inside the index.
+  let hi = req.to !== undefined ? seqBaseOf(req.to) + SEQ_PER_MS - 1 : Number.MAX_SAFE_INTEGER;
+  if (req.cursor && /^\d{1,16}$/.test(req.cursor)) hi = Math.min(hi, Number(req.cursor) - 1);
+  if (hi !== Number.MAX_SAFE_INTEGER) {
+    where.push('f.rowid <= @hi');
+    params.hi = hi;
+  }
+  if (req.from !== undefined) {
+    where.push('f.rowid >= @lo');
+    params.lo = seqBaseOf(req.from);
+  }
+  const filtered = req.chatId !== undefined || req.accountIds !== undefined;
+  if (req.chatId !== undefined) {
+    where.push('m.chat_id = @chatId');
+    params.chatId = req.chatId;
+  }
+  if (req.accountIds !== undefined) {
+    where.push('m.account_id IN (SELECT value FROM json_each(@accounts))');
+    params.accounts = JSON.stringify(req.accountIds);
+  }
+  // Unfiltered: the FTS index alone yields the page; filtered: each candidate is checked
+  // against its message row, still walking the index newest first.
+  const sqlText = `SELECT f.rowid AS seq, snippet(messages_fts, -1, @hs, @he, '…', 12) AS snippet
+    FROM messages_fts f ${filtered ? 'CROSS JOIN messages m ON m.seq = f.rowid' : ''}
+    WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT @limit`;
+  const found = db.prepare(sqlText).all(params) as { seq: number; snippet: string }[];
+  const more = found.length > limit;
+  const page = more ? found.slice(0, limit) : found;
+  const hits = hydrate(db, page);
+  const last = page[page.length - 1];
+  return { hits, nextCursor: more && last ? String(last.seq) : null };
+}
+
+function hydrate(db: StoreDb, page: readonly { seq: number; snippet: string }[]): SearchHit[] {
+  if (page.length === 0) return [];
+  const rows = db
+    .prepare(
+      `SELECT ${MESSAGE_COLUMNS}, c.name AS chat_name, c.jid AS chat_jid
+       FROM json_each(?) j JOIN messages m ON m.seq = j.value JOIN chats c ON c.id = m.chat_id
+       ORDER BY m.seq DESC`,
+    )
+    .all(JSON.stringify(page.map(p => p.seq))) as (MessageRow & { chat_name: string; chat_jid: string })[];
+  const messages = withReactions(rows, keys => db.prepare(REACTIONS_OF_KEYS_SQL).all(keys) as ReactionRow[]);
+  const snippets = new Map(page.map(p => [p.seq, p.snippet]));
+  return rows.map((r, i) => ({
+    message: messages[i] as Message,
+    chatName: r.chat_name || r.chat_jid.split('@')[0] || r.chat_jid,
+    snippet: snippets.get(r.seq) ?? '',
+  }));
+}
+
+export type ChatSearchRequest = { readonly query: string; readonly accountIds?: readonly string[]; readonly limit?: number };
+
+/** Chats whose name, contact name, push name or phone matches: the "Chats" part of search results. */
+export function searchChats(db: StoreDb, req: ChatSearchRequest): Chat[] {
+  const match = toFtsQuery(req.query, true);
+  if (match === null) return [];
+  const limit = Math.min(Math.max(req.limit ?? 20, 1), 200);
+  const accountFilter = req.accountIds ? 'AND c.account_id IN (SELECT value FROM json_each(@accounts))' : '';
+  const rows = db
+    .prepare(
+      `SELECT ${CHAT_COLUMNS} FROM chats_fts f CROSS JOIN chats c ON c.seq = f.rowid
+       WHERE chats_fts MATCH @match ${accountFilter}
+       ORDER BY c.sort_ts DESC LIMIT @limit`,
+    )
+    .all({ match, limit, ...(req.accountIds ? { accounts: JSON.stringify(req.accountIds) } : {}) }) as ChatRow[];
+  return rows.map(chatOf);
+}

@@ -1,0 +1,167 @@
+/** SQLite rows → domain objects, and the small encodings the tables use. */
+import type {
+  Ack,
+  AccountId,
+  Chat,
+  ChatId,
+  ChatStatus,
+  ClientMessageId,
+  Location,
+  MediaInfo,
+  MemberId,
+  Message,
+  MessageId,
+  MessageType,
+  Reaction,
+} from '../../common/domain';
+
+const ACKS: readonly Ack[] = ['failed', 'pending', 'sent', 'delivered', 'read', 'played'];
+/** Acks are stored as their rank so an upsert can keep the highest one with max(). */
+export const ackCode = (ack: Ack): number => ACKS.indexOf(ack);
+export const ackOf = (code: number): Ack => ACKS[code] ?? 'pending';
+
+/** seq = ts * 1024 + n: up to 1024 messages per millisecond keep their own time-ordered rowid. */
+export const SEQ_PER_MS = 1024;
+export const seqBaseOf = (ts: number): number => ts * SEQ_PER_MS;
+
+export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_at,
+  c.last_message_from_me, c.unread_count, c.pinned, c.archived, c.muted, c.status, c.assignee_id, c.tags, c.version,
+  c.sort_ts`;
+
+export type ChatRow = {
+  id: string;
+  account_id: string;
+  jid: string;
+  is_group: number;
+  name: string;
+  last_message_preview: string | null;
+  last_message_at: number | null;
+  last_message_from_me: number;
+  unread_count: number;
+  pinned: number;
+  archived: number;
+  muted: number;
+  status: string;
+  assignee_id: string | null;
+  tags: string;
+  version: number;
+  sort_ts: number;
+};
+
+function parseTags(json: string): readonly string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+const STATUSES: readonly ChatStatus[] = ['open', 'pending', 'resolved'];
+const statusOf = (s: string): ChatStatus => STATUSES.find(x => x === s) ?? 'open';
+
+export function chatOf(r: ChatRow): Chat {
+  return {
+    id: r.id as ChatId,
+    accountId: r.account_id as AccountId,
+    jid: r.jid,
+    isGroup: r.is_group === 1,
+    name: r.name || r.jid.split('@')[0] || r.jid,
+    lastMessagePreview: r.last_message_preview,
+    lastMessageAt: r.last_message_at,
+    lastMessageFromMe: r.last_message_from_me === 1,
+    unreadCount: r.unread_count,
+    pinned: r.pinned === 1,
+    archived: r.archived === 1,
+    muted: r.muted === 1,
+    status: statusOf(r.status),
+    assigneeId: r.assignee_id as MemberId | null,
+    tags: parseTags(r.tags),
+    version: r.version,
+  };
+}
+
+export const MESSAGE_COLUMNS = `m.seq, m.account_id, m.chat_id, m.provider_message_id, m.from_me, m.author, m.author_name,
+  m.type, m.body, m.caption, m.media, m.location, m.vcard, m.quoted_provider_message_id, m.ts, m.ack, m.edited,
+  m.revoked, m.client_message_id`;
+
+export type MessageRow = {
+  seq: number;
+  account_id: string;
+  chat_id: string;
+  provider_message_id: string;
+  from_me: number;
+  author: string | null;
+  author_name: string | null;
+  type: string;
+  body: string | null;
+  caption: string | null;
+  media: string | null;
+  location: string | null;
+  vcard: string | null;
+  quoted_provider_message_id: string | null;
+  ts: number;
+  ack: number;
+  edited: number;
+  revoked: number;
+  client_message_id: string | null;
+};
+
+function parseJson<T>(json: string | null): T | null {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as T;
+  } catch {
+    return null;
+  }
+}
+
+export function messageOf(r: MessageRow, reactions: readonly Reaction[] = []): Message {
+  return {
+    id: `${r.account_id}:${r.provider_message_id}` as MessageId,
+    accountId: r.account_id as AccountId,
+    chatId: r.chat_id as ChatId,
+    providerMessageId: r.provider_message_id,
+    fromMe: r.from_me === 1,
+    author: r.author,
+    authorName: r.author_name,
+    type: r.type as MessageType,
+    body: r.body,
+    caption: r.caption,
+    media: parseJson<MediaInfo>(r.media),
+    location: parseJson<Location>(r.location),
+    vcard: r.vcard,
+    quotedProviderMessageId: r.quoted_provider_message_id,
+    timestamp: r.ts,
+    ack: ackOf(r.ack),
+    edited: r.edited === 1,
+    revoked: r.revoked === 1,
+    reactions,
+    clientMessageId: r.client_message_id as ClientMessageId | null,
+  };
+}
+
+export type ReactionRow = { account_id: string; provider_message_id: string; sender_jid: string; emoji: string; ts: number };
+
+/** Loads the reactions of a page of messages in one query and attaches them. */
+export function withReactions(
+  rows: readonly MessageRow[],
+  load: (keys: string) => ReactionRow[],
+): Message[] {
+  if (rows.length === 0) return [];
+  const keys = JSON.stringify(rows.map(r => [r.account_id, r.provider_message_id]));
+  const byMessage = new Map<string, Reaction[]>();
+  for (const x of load(keys)) {
+    const k = `${x.account_id}:${x.provider_message_id}`;
+    const list = byMessage.get(k) ?? [];
+    list.push({ senderJid: x.sender_jid, emoji: x.emoji, timestamp: x.ts });
+    byMessage.set(k, list);
+  }
+  return rows.map(r => messageOf(r, byMessage.get(`${r.account_id}:${r.provider_message_id}`) ?? []));
+}
+
+/** The reactions of a JSON list of [accountId, providerMessageId] pairs. */
+export const REACTIONS_OF_KEYS_SQL = `SELECT r.account_id, r.provider_message_id, r.sender_jid, r.emoji, r.ts
+  FROM json_each(?) j
+  JOIN reactions r ON r.account_id = j.value ->> 0 AND r.provider_message_id = j.value ->> 1
+  ORDER BY r.ts`;

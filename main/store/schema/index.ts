@@ -1,0 +1,4 @@
+export * from './accounts';
+export * from './chats';
+export * from './messages';
+export * from './workspace';
