@@ -9,7 +9,16 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type FakeReply =
   /** A normal answer: SSE when the request streams (unless `ignoreStream`), else one JSON body. */
-  | { readonly kind: 'text'; readonly content: string; readonly delayMs?: number; readonly chunkDelayMs?: number; readonly ignoreStream?: boolean }
+  | {
+      readonly kind: 'text';
+      readonly content: string;
+      readonly delayMs?: number;
+      readonly chunkDelayMs?: number;
+      readonly ignoreStream?: boolean;
+      /** Streaming only: after this many characters, wait for `resume` before the rest. */
+      readonly pauseAt?: number;
+      readonly resume?: Promise<void>;
+    }
   | { readonly kind: 'error'; readonly status: number; readonly message?: string; readonly retryAfterMs?: number }
   /** Anything at all, e.g. a body that is not JSON or an SSE event that is not. */
   | { readonly kind: 'raw'; readonly status?: number; readonly contentType: string; readonly body: string }
@@ -112,6 +121,7 @@ async function answer(res: ServerResponse, reply: FakeReply, logged: LoggedReque
       res.write(chunk({ role: 'assistant', content: '' }, logged.model, null));
       for (let i = 0; i < reply.content.length; i += CHUNK_CHARS) {
         if (reply.chunkDelayMs) await wait(reply.chunkDelayMs);
+        if (reply.pauseAt !== undefined && i >= reply.pauseAt && reply.resume) await reply.resume;
         if (res.destroyed) return;
         res.write(chunk({ content: reply.content.slice(i, i + CHUNK_CHARS) }, logged.model, null));
       }
