@@ -61,11 +61,9 @@ function contentOf(completion: Completion): string | null {
   return typeof content === 'string' ? content : null;
 }
 
-export async function complete(
-  config: EndpointConfig,
-  request: CompletionRequest,
-  timers: AiTimers,
-): Promise<AiOutcome<{ readonly text: string; readonly streamIgnored: boolean }>> {
+type Answer = AiOutcome<{ readonly text: string; readonly streamIgnored: boolean }>;
+
+export async function complete(config: EndpointConfig, request: CompletionRequest, timers: AiTimers): Promise<Answer> {
   const client = new OpenAI({
     baseURL: config.baseUrl,
     apiKey: config.apiKey ?? NO_KEY,
@@ -79,42 +77,58 @@ export async function complete(
   });
   const controller = new AbortController();
   let deadlineHit = false;
+  let reachDeadline = () => {};
+  // The SDK sleeps through a long Retry-After without looking at the abort signal, so the
+  // answer races the deadline instead of waiting for the SDK to notice.
+  const deadlineReached = new Promise<Answer>(resolve => {
+    reachDeadline = () => resolve(describe(null, true, config.model));
+  });
   const deadline = timers.setTimeout(() => {
     deadlineHit = true;
     controller.abort();
+    reachDeadline();
   }, config.timeoutMs);
   const messages = request.turns.map(t => ({ role: t.role, content: t.content }));
   const options = { signal: controller.signal };
-  try {
-    let text: string | null = null;
-    let streamIgnored = false;
-    if (request.onText) {
-      const stream = await client.chat.completions.create({ model: config.model, messages, stream: true }, options);
-      let received = 0;
-      let soFar = '';
-      for await (const chunk of stream) {
-        received += 1;
-        const delta = chunk.choices[0]?.delta?.content;
-        if (typeof delta === 'string' && delta.length > 0) {
-          soFar += delta;
-          request.onText(soFar);
+
+  async function attempt(): Promise<Answer> {
+    try {
+      let text: string | null = null;
+      let streamIgnored = false;
+      if (request.onText) {
+        const stream = await client.chat.completions.create({ model: config.model, messages, stream: true }, options);
+        let received = 0;
+        let soFar = '';
+        for await (const chunk of stream) {
+          received += 1;
+          const delta = chunk.choices[0]?.delta?.content;
+          if (typeof delta === 'string' && delta.length > 0 && !deadlineHit) {
+            soFar += delta;
+            request.onText?.(soFar);
+          }
         }
+        // The SDK ends an aborted stream quietly, so the deadline has to be checked here.
+        if (deadlineHit) return describe(null, true, config.model);
+        // Some servers ignore `stream` and answer with one JSON body, which yields no events.
+        text = received > 0 ? soFar : null;
+        streamIgnored = received === 0;
       }
-      // The SDK ends an aborted stream quietly, so the deadline has to be checked here.
+      if (text === null) {
+        const completion = await client.chat.completions.create({ model: config.model, messages }, options);
+        text = contentOf(completion);
+      }
       if (deadlineHit) return describe(null, true, config.model);
-      // Some servers ignore `stream` and answer with one JSON body, which yields no events.
-      text = received > 0 ? soFar : null;
-      streamIgnored = received === 0;
+      if (text === null || text.trim() === '') {
+        return failure('bad_response', 'The AI endpoint returned an empty answer.');
+      }
+      return { ok: true, text, streamIgnored };
+    } catch (err) {
+      return describe(err, deadlineHit, config.model);
     }
-    if (text === null) {
-      const completion = await client.chat.completions.create({ model: config.model, messages }, options);
-      text = contentOf(completion);
-    }
-    if (deadlineHit) return describe(null, true, config.model);
-    if (text === null || text.trim() === '') return failure('bad_response', 'The AI endpoint returned an empty answer.');
-    return { ok: true, text, streamIgnored };
-  } catch (err) {
-    return describe(err, deadlineHit, config.model);
+  }
+
+  try {
+    return await Promise.race([attempt(), deadlineReached]);
   } finally {
     timers.clearTimeout(deadline);
   }

@@ -104,7 +104,7 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return failure('bad_response', 'The AI answer could not be understood.');
     }
     // The redacted form is cached: it is what the endpoint saw and what the key hashes.
-    if (key) deps.store.cachePut(key, request.cacheKind ?? 'suggest', answer.text, deps.now());
+    if (key && request.cacheKind) deps.store.cachePut(key, request.cacheKind, answer.text, deps.now());
     return { ok: true, value, cached: false };
   }
 

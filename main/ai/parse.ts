@@ -89,7 +89,9 @@ export function completedSuggestions(soFar: string): string[] {
 
 const listOfText = z
   .union([z.array(z.unknown()), z.string(), z.null()])
-  .transform(v => (Array.isArray(v) ? v : v ? [v] : []).filter((x): x is string => typeof x === 'string' && x.trim() !== ''));
+  .transform(v =>
+    (Array.isArray(v) ? v : v ? [v] : []).filter((x): x is string => typeof x === 'string' && x.trim() !== ''),
+  );
 
 const summaryJson = z.object({
   customerWants: z.string().default(''),
@@ -99,13 +101,24 @@ const summaryJson = z.object({
 
 export function summaryText(s: Omit<HandoverSummary, 'text'>): string {
   const list = (items: readonly string[]) => (items.length === 0 ? '—' : items.map(i => `• ${i}`).join('\n'));
-  return [`Customer wants: ${s.customerWants || '—'}`, `Promised:\n${list(s.promised)}`, `Open questions:\n${list(s.openQuestions)}`].join('\n');
+  return [
+    `Customer wants: ${s.customerWants || '—'}`,
+    `Promised:\n${list(s.promised)}`,
+    `Open questions:\n${list(s.openQuestions)}`,
+  ].join('\n');
 }
 
 export function parseSummary(text: string): HandoverSummary | null {
   const parsed = summaryJson.safeParse(extractJson(text));
-  if (parsed.success && (parsed.data.customerWants || parsed.data.promised.length || parsed.data.openQuestions.length)) {
-    const parts = { customerWants: parsed.data.customerWants.trim(), promised: parsed.data.promised, openQuestions: parsed.data.openQuestions };
+  if (
+    parsed.success &&
+    (parsed.data.customerWants || parsed.data.promised.length || parsed.data.openQuestions.length)
+  ) {
+    const parts = {
+      customerWants: parsed.data.customerWants.trim(),
+      promised: parsed.data.promised,
+      openQuestions: parsed.data.openQuestions,
+    };
     return { ...parts, text: summaryText(parts) };
   }
   if (looksLikeJson(text)) return null;
@@ -135,17 +148,13 @@ const verdictJson = z.object({
     .string()
     .transform(s => s.trim().toLowerCase())
     .pipe(z.enum(['positive', 'neutral', 'negative'])),
-  urgency: z.coerce
-    .number()
-    .transform(n => Math.max(0, Math.min(3, Math.round(n))) as Urgency),
+  urgency: z.coerce.number().transform(n => Math.max(0, Math.min(3, Math.round(n))) as Urgency),
 });
 
 /** Verdicts by the short ids of the request; entries that do not validate are dropped. */
 export function parseSentiment(text: string): Map<string, SentimentVerdict> | null {
   const json = extractJson(text);
-  const list = Array.isArray(json)
-    ? json
-    : z.object({ chats: z.array(z.unknown()) }).safeParse(json).data?.chats;
+  const list = Array.isArray(json) ? json : z.object({ chats: z.array(z.unknown()) }).safeParse(json).data?.chats;
   if (!list) return null;
   const out = new Map<string, SentimentVerdict>();
   for (const item of list) {

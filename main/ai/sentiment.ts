@@ -92,7 +92,12 @@ export function createSentimentWorker(deps: Deps): SentimentWorker {
     for (const c of chats) {
       const verdict = result.value.get(c.key);
       if (!verdict) continue;
-      store.setInsight({ chatId: c.chatId, sentiment: verdict.sentiment, urgency: verdict.urgency, updatedAt: deps.now() });
+      store.setInsight({
+        chatId: c.chatId,
+        sentiment: verdict.sentiment,
+        urgency: verdict.urgency,
+        updatedAt: deps.now(),
+      });
       updated.push(c.chatId);
     }
     // The whole batch is done even where the model skipped a chat: asking again would

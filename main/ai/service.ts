@@ -70,8 +70,14 @@ export type RewriteResult = AiOutcome<{ readonly text: string; readonly cached: 
 export type AiService = {
   settings(): Promise<AiSettingsView>;
   saveSettings(input: SaveSettingsInput): Promise<AiSettingsView>;
-  suggest(chatId: ChatId, options?: { readonly requestId?: string; readonly agentLanguage?: string }): Promise<SuggestResult>;
-  summarize(chatId: ChatId, options?: { readonly refresh?: boolean; readonly agentLanguage?: string }): Promise<SummaryResult>;
+  suggest(
+    chatId: ChatId,
+    options?: { readonly requestId?: string; readonly agentLanguage?: string },
+  ): Promise<SuggestResult>;
+  summarize(
+    chatId: ChatId,
+    options?: { readonly refresh?: boolean; readonly agentLanguage?: string },
+  ): Promise<SummaryResult>;
   rewrite(input: {
     readonly chatId?: ChatId;
     readonly draft: string;
@@ -93,7 +99,15 @@ export function createAiService(deps: AiServiceDeps): AiService {
   const newRequestId = deps.newRequestId ?? randomUUID;
   const { store, secrets } = deps;
   const gateway: Gateway = createGateway({ store, secrets, log, now, timers, maxRetries: deps.maxRetries ?? 2 });
-  const sentiment = createSentimentWorker({ gateway, store, emit: deps.emit, log, now, timers, options: deps.sentiment });
+  const sentiment = createSentimentWorker({
+    gateway,
+    store,
+    emit: deps.emit,
+    log,
+    now,
+    timers,
+    options: deps.sentiment,
+  });
 
   async function view(): Promise<AiSettingsView> {
     return {
@@ -112,10 +126,17 @@ export function createAiService(deps: AiServiceDeps): AiService {
     let emitted = 0;
     const push = (list: readonly string[]) => {
       for (; emitted < list.length && emitted < MAX_SUGGESTIONS; emitted += 1) {
-        deps.emit('ai:suggestions:streamed', { chatId, requestId, index: emitted, text: list[emitted] ?? '', done: false });
+        deps.emit('ai:suggestions:streamed', {
+          chatId,
+          requestId,
+          index: emitted,
+          text: list[emitted] ?? '',
+          done: false,
+        });
       }
     };
-    const finish = () => deps.emit('ai:suggestions:streamed', { chatId, requestId, index: emitted, text: '', done: true });
+    const finish = () =>
+      deps.emit('ai:suggestions:streamed', { chatId, requestId, index: emitted, text: '', done: true });
 
     const off = gateway.disabled();
     if (off) return off;

@@ -26,7 +26,8 @@ export function rewritePrompt(input: RewritePromptInput): ChatTurn[] {
     'Keep the meaning, names, numbers, links and {{placeholders}} exactly. Add no new facts or promises.',
     'Reply with the rewritten text only: no quotes, no explanations.',
   ].join('\n');
-  const sample = input.style === 'translate' && input.customerSample ? `Customer messages:\n${input.customerSample}\n\n` : '';
+  const sample =
+    input.style === 'translate' && input.customerSample ? `Customer messages:\n${input.customerSample}\n\n` : '';
   return [
     { role: 'system', content: system },
     { role: 'user', content: `${sample}Draft:\n${input.draft}` },

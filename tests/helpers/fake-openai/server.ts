@@ -59,7 +59,13 @@ function completion(content: string, model: string | undefined): string {
 }
 
 function chunk(delta: Record<string, string>, model: string | undefined, finish: string | null): string {
-  const body = { id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 1, model: model ?? 'fake', choices: [{ index: 0, delta, finish_reason: finish }] };
+  const body = {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: model ?? 'fake',
+    choices: [{ index: 0, delta, finish_reason: finish }],
+  };
   return `data: ${JSON.stringify(body)}\n\n`;
 }
 
@@ -82,7 +88,10 @@ function logOf(path: string, req: IncomingMessage, raw: string): LoggedRequest {
     // logged with no messages; the test sees an empty request
   }
   const messages = Array.isArray(json.messages)
-    ? json.messages.map((m: { role?: unknown; content?: unknown }) => ({ role: String(m.role), content: String(m.content) }))
+    ? json.messages.map((m: { role?: unknown; content?: unknown }) => ({
+        role: String(m.role),
+        content: String(m.content),
+      }))
     : [];
   return {
     path,
@@ -135,7 +144,11 @@ async function answer(res: ServerResponse, reply: FakeReply, logged: LoggedReque
 export async function startFakeOpenAi(): Promise<FakeOpenAi> {
   const requests: LoggedRequest[] = [];
   const queue: FakeReply[] = [];
-  let fallback: (req: LoggedRequest) => FakeReply = () => ({ kind: 'error', status: 500, message: 'no reply scripted' });
+  let fallback: (req: LoggedRequest) => FakeReply = () => ({
+    kind: 'error',
+    status: 500,
+    message: 'no reply scripted',
+  });
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {

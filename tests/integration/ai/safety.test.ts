@@ -39,7 +39,12 @@ describe('AI turned off', () => {
 describe('redaction', () => {
   it('lets no phone number, e-mail or long digit run reach the endpoint', async () => {
     await h.enable({ redact: true });
-    h.store.addChat(CHAT, { name: '+62 812-3456-7890', isGroup: false, accountName: 'Toko 021-5550199', lastMessageAt: null });
+    h.store.addChat(CHAT, {
+      name: '+62 812-3456-7890',
+      isGroup: false,
+      accountName: 'Toko 021-5550199',
+      lastMessageAt: null,
+    });
     h.store.setTemplates([{ id: 't', shortcut: 'cs', title: 'CS line', body: 'Call us at 0800 1234 5678' }]);
     h.store.addMessages([msg(CHAT, true, 'Hi, this is the shop (0812 1111 2222)')]);
     h.fake.fallback(() => ({ kind: 'text', content: '{"customerWants":"x","promised":[],"openQuestions":[]}' }));
@@ -58,7 +63,11 @@ describe('redaction', () => {
   it('puts the originals back into the answer shown to the agent', async () => {
     await h.enable({ redact: true });
     h.fake.script({ kind: 'text', content: 'Kami akan menelepon [phone-1].' });
-    const r = await h.call('ai:rewrite', { draft: 'We will call 0812 3456 7890', style: 'translate', targetLanguage: 'Indonesian' });
+    const r = await h.call('ai:rewrite', {
+      draft: 'We will call 0812 3456 7890',
+      style: 'translate',
+      targetLanguage: 'Indonesian',
+    });
     expect(r).toMatchObject({ ok: true, text: 'Kami akan menelepon 0812 3456 7890.' });
     expect(h.fake.requests[0]?.text).toContain('We will call [phone-1]');
   });
@@ -76,7 +85,10 @@ describe('budget', () => {
     await h.enable({ dailyBudget: 1 });
     h.fake.fallback(() => ({ kind: 'text', content: '"Done."' }));
     expect(await h.call('ai:rewrite', { draft: 'one', style: 'shorter' })).toMatchObject({ ok: true });
-    expect(await h.call('ai:rewrite', { draft: 'two', style: 'shorter' })).toMatchObject({ ok: false, reason: 'budget' });
+    expect(await h.call('ai:rewrite', { draft: 'two', style: 'shorter' })).toMatchObject({
+      ok: false,
+      reason: 'budget',
+    });
     expect(h.fake.requests).toHaveLength(1);
     // cached answers cost nothing, so they still come
     expect(await h.call('ai:rewrite', { draft: 'one', style: 'shorter' })).toMatchObject({ ok: true, cached: true });
@@ -92,15 +104,36 @@ describe('endpoint failures degrade to a reason', () => {
   it('times out against a slow endpoint', async () => {
     await h.enable({ timeoutMs: 300 });
     h.fake.fallback(() => ({ kind: 'hang' }));
-    expect(await h.call('ai:rewrite', { draft: 'hi', style: 'formal' })).toMatchObject({ ok: false, reason: 'timeout' });
+    expect(await h.call('ai:rewrite', { draft: 'hi', style: 'formal' })).toMatchObject({
+      ok: false,
+      reason: 'timeout',
+    });
   });
 
   it('times out when a stream stalls halfway, and still ends the chip stream', async () => {
     await h.enable({ timeoutMs: 300 });
-    h.fake.script({ kind: 'text', content: '{"replies":["One","Two","Three"]}', pauseAt: 12, resume: new Promise(() => {}) });
+    h.fake.script({
+      kind: 'text',
+      content: '{"replies":["One","Two","Three"]}',
+      pauseAt: 12,
+      resume: new Promise(() => {}),
+    });
     const r = await h.call('ai:suggest', { chatId: CHAT, requestId: 'slow' });
     expect(r).toMatchObject({ ok: false, reason: 'timeout' });
-    expect(h.events.at(-1)).toMatchObject({ name: 'ai:suggestions:streamed', payload: { requestId: 'slow', done: true } });
+    expect(h.events.at(-1)).toMatchObject({
+      name: 'ai:suggestions:streamed',
+      payload: { requestId: 'slow', done: true },
+    });
+  });
+
+  it('does not wait out a Retry-After longer than the deadline', { timeout: 5_000 }, async () => {
+    await h.enable({ timeoutMs: 300 });
+    h.fake.script({ kind: 'error', status: 429, retryAfterMs: 20_000 });
+    expect(await h.call('ai:rewrite', { draft: 'hi', style: 'formal' })).toMatchObject({
+      ok: false,
+      reason: 'timeout',
+    });
+    expect(h.fake.requests).toHaveLength(1);
   });
 
   it('retries a rate limit and a server error with backoff, then succeeds', async () => {
@@ -130,7 +163,10 @@ describe('endpoint failures degrade to a reason', () => {
 
   it('reports an unreachable endpoint', async () => {
     await h.enable({ baseUrl: 'http://127.0.0.1:9/v1' });
-    expect(await h.call('ai:rewrite', { draft: 'x', style: 'formal' })).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(await h.call('ai:rewrite', { draft: 'x', style: 'formal' })).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    });
   });
 
   it.each([
@@ -142,6 +178,9 @@ describe('endpoint failures degrade to a reason', () => {
     await h.enable();
     h.fake.fallback(() => reply);
     expect(await h.call('ai:suggest', { chatId: CHAT })).toMatchObject({ ok: false, reason: 'bad_response' });
-    expect(await h.call('ai:rewrite', { draft: 'x', style: 'formal' })).toMatchObject({ ok: false, reason: 'bad_response' });
+    expect(await h.call('ai:rewrite', { draft: 'x', style: 'formal' })).toMatchObject({
+      ok: false,
+      reason: 'bad_response',
+    });
   });
 });

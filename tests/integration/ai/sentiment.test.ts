@@ -6,7 +6,8 @@ import { CHAT, OTHER_CHAT, createHarness, msg } from './harness';
 let h: Harness;
 afterEach(() => h.close());
 
-const verdicts = '{"chats":[{"id":"c1","sentiment":"negative","urgency":3},{"id":"c2","sentiment":"positive","urgency":0}]}';
+const verdicts =
+  '{"chats":[{"id":"c1","sentiment":"negative","urgency":3},{"id":"c2","sentiment":"positive","urgency":0}]}';
 
 describe('sentiment worker', () => {
   it('scores unscored incoming messages in one request per batch and stores per-chat insights', async () => {

@@ -18,7 +18,11 @@ const streamedOf = (h: Harness) => h.events.flatMap(e => (e.name === 'ai:suggest
 describe('ai:suggest', () => {
   it('streams three suggestions as chips and returns them', async () => {
     await h.enable();
-    h.fake.script({ kind: 'text', content: '{"replies":["Baik kak, kami cek dulu ya.","Mohon maaf atas keterlambatannya.","Paket sedang dalam perjalanan."]}' });
+    h.fake.script({
+      kind: 'text',
+      content:
+        '{"replies":["Baik kak, kami cek dulu ya.","Mohon maaf atas keterlambatannya.","Paket sedang dalam perjalanan."]}',
+    });
 
     const r = await h.call('ai:suggest', { chatId: CHAT, requestId: 'ui-1', agentLanguage: 'Indonesian' });
 
@@ -26,7 +30,11 @@ describe('ai:suggest', () => {
       ok: true,
       requestId: 'ui-1',
       cached: false,
-      suggestions: ['Baik kak, kami cek dulu ya.', 'Mohon maaf atas keterlambatannya.', 'Paket sedang dalam perjalanan.'],
+      suggestions: [
+        'Baik kak, kami cek dulu ya.',
+        'Mohon maaf atas keterlambatannya.',
+        'Paket sedang dalam perjalanan.',
+      ],
     });
     const streamed = streamedOf(h);
     expect(streamed.map(e => [e.index, e.text, e.done])).toEqual([
@@ -76,9 +84,15 @@ describe('ai:suggest', () => {
       { kind: 'text', content: '1. One\n2. Two\n3. Three' },
       { kind: 'text', content: '["Four","Five","Six"]' },
     );
-    expect(await h.call('ai:suggest', { chatId: CHAT })).toMatchObject({ ok: true, suggestions: ['One', 'Two', 'Three'] });
+    expect(await h.call('ai:suggest', { chatId: CHAT })).toMatchObject({
+      ok: true,
+      suggestions: ['One', 'Two', 'Three'],
+    });
     h.store.addMessages([msg(CHAT, false, 'Halo?')]);
-    expect(await h.call('ai:suggest', { chatId: CHAT })).toMatchObject({ ok: true, suggestions: ['Four', 'Five', 'Six'] });
+    expect(await h.call('ai:suggest', { chatId: CHAT })).toMatchObject({
+      ok: true,
+      suggestions: ['Four', 'Five', 'Six'],
+    });
     expect(h.fake.requests.map(r => r.stream)).toEqual([true, false, false]);
   });
 

@@ -55,7 +55,13 @@ describe('ai:summarize', () => {
     h.fake.script({ kind: 'text', content: '{"customerWants":"A refund","promised":[],"openQuestions":[]}' });
     h.now = T0 + 30_000;
     const refreshed = await h.call('ai:summarize', { chatId: CHAT, refresh: true });
-    expect(refreshed).toMatchObject({ ok: true, stale: false, cached: false, at: T0 + 30_000, summary: { customerWants: 'A refund' } });
+    expect(refreshed).toMatchObject({
+      ok: true,
+      stale: false,
+      cached: false,
+      at: T0 + 30_000,
+      summary: { customerWants: 'A refund' },
+    });
     expect(h.fake.requests).toHaveLength(2);
     expect(h.store.summary(CHAT)?.summary.customerWants).toBe('A refund');
   });
@@ -68,7 +74,10 @@ describe('ai:summarize', () => {
 
     h.fake.script({ kind: 'text', content: 'The customer wants a refund; a refund by Friday was promised.' });
     const r = await h.call('ai:summarize', { chatId: CHAT, refresh: true });
-    expect(r).toMatchObject({ ok: true, summary: { text: 'The customer wants a refund; a refund by Friday was promised.' } });
+    expect(r).toMatchObject({
+      ok: true,
+      summary: { text: 'The customer wants a refund; a refund by Friday was promised.' },
+    });
   });
 });
 
@@ -116,7 +125,11 @@ describe('ai:rewrite', () => {
     await h.enable();
     h.fake.script({ kind: 'text', content: 'Short.' });
     await h.call('ai:rewrite', { draft: 'This is long.', style: 'shorter' });
-    expect(await h.call('ai:rewrite', { draft: 'This is long.', style: 'shorter' })).toEqual({ ok: true, text: 'Short.', cached: true });
+    expect(await h.call('ai:rewrite', { draft: 'This is long.', style: 'shorter' })).toEqual({
+      ok: true,
+      text: 'Short.',
+      cached: true,
+    });
     expect(h.fake.requests).toHaveLength(1);
   });
 });

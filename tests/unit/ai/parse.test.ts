@@ -16,8 +16,13 @@ describe('parseSuggestions', () => {
   });
 
   it('falls back to lines, dropping numbering, quotes and preambles', () => {
-    const text = 'Here are three replies:\n1. "Halo kak, pesanan sudah dikirim."\n2) Baik, kami cek dulu ya.\n- Terima kasih!\n';
-    expect(parseSuggestions(text)).toEqual(['Halo kak, pesanan sudah dikirim.', 'Baik, kami cek dulu ya.', 'Terima kasih!']);
+    const text =
+      'Here are three replies:\n1. "Halo kak, pesanan sudah dikirim."\n2) Baik, kami cek dulu ya.\n- Terima kasih!\n';
+    expect(parseSuggestions(text)).toEqual([
+      'Halo kak, pesanan sudah dikirim.',
+      'Baik, kami cek dulu ya.',
+      'Terima kasih!',
+    ]);
   });
 
   it('drops duplicates and empty lines', () => {
@@ -45,7 +50,9 @@ describe('completedSuggestions', () => {
 
 describe('parseSummary', () => {
   it('reads JSON and renders the hand-over text', () => {
-    const s = parseSummary('{"customerWants":"A refund","promised":["Refund by Friday"],"openQuestions":"Bank account?"}');
+    const s = parseSummary(
+      '{"customerWants":"A refund","promised":["Refund by Friday"],"openQuestions":"Bank account?"}',
+    );
     expect(s).toEqual({
       customerWants: 'A refund',
       promised: ['Refund by Friday'],
@@ -86,7 +93,10 @@ describe('parseSentiment', () => {
   });
 
   it('accepts a bare array and refuses prose', () => {
-    expect(parseSentiment('[{"id":"c1","sentiment":"neutral","urgency":1}]')?.get('c1')).toEqual({ sentiment: 'neutral', urgency: 1 });
+    expect(parseSentiment('[{"id":"c1","sentiment":"neutral","urgency":1}]')?.get('c1')).toEqual({
+      sentiment: 'neutral',
+      urgency: 1,
+    });
     expect(parseSentiment('everyone is happy')).toBeNull();
   });
 });

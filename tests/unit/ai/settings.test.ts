@@ -14,7 +14,14 @@ describe('readSettings', () => {
   });
 
   it('reads a valid row', () => {
-    const s = { enabled: true, baseUrl: 'http://127.0.0.1:11434/v1', model: 'llama3', redact: false, dailyBudget: 10, timeoutMs: 5000 };
+    const s = {
+      enabled: true,
+      baseUrl: 'http://127.0.0.1:11434/v1',
+      model: 'llama3',
+      redact: false,
+      dailyBudget: 10,
+      timeoutMs: 5000,
+    };
     expect(readSettings(s)).toEqual(s);
   });
 });
