@@ -1,0 +1,163 @@
+/**
+ * Local store benchmark: builds a synthetic database (full: 20 accounts, 100,000 chats,
+ * 1,000,000 messages) through the real ingest path, then measures search, inbox and chat
+ * pages against it. Baselines run in the same process on the same data.
+ */
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChatId } from '../common/domain';
+import { chatIdOf } from '../common/domain';
+import type { Store } from '../main/store';
+import { openStore } from '../main/store';
+import { workspace } from './store/data';
+import type { Sizes } from './store/data';
+import { rawWriter } from './store/raw';
+import type { BenchOptions, BenchResult } from './types';
+
+const SIZES: Record<BenchOptions['scale'], Sizes> = {
+  full: { accounts: 20, chats: 100_000, messages: 1_000_000 },
+  quick: { accounts: 3, chats: 2_000, messages: 50_000 },
+};
+const IMPORT_CHUNK = 500;
+
+const p95 = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
+};
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+};
+const time = (fn: () => unknown): number => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+
+function setUpAccounts(store: Store, ws: ReturnType<typeof workspace>): void {
+  ws.accountIds.forEach((id, i) =>
+    store.upsertAccount({ id, provider: 'simulator', name: `Support ${i}`, phone: null, color: '#25d366', muted: false, createdAt: 0, lastState: 'ready', config: {} }),
+  );
+  for (let i = 0; i < ws.chats.length; i += 1000) store.ingest({ chats: ws.chats.slice(i, i + 1000) });
+}
+
+export async function run(opts: BenchOptions): Promise<BenchResult[]> {
+  const sizes = SIZES[opts.scale];
+  const ws = workspace(sizes);
+  const log = (s: string) => console.log(`  [store] ${s}`);
+
+  // Baseline first (so the OS cache state is comparable): raw inserts into an identical schema.
+  const rawStore = openStore({ file: join(opts.workDir, 'raw.sqlite'), checkpointEveryMs: 0 });
+  setUpAccounts(rawStore, ws);
+  const raw = rawWriter(rawStore.db);
+  let rawMs = 0;
+  for (const chunk of ws.messageChunks(IMPORT_CHUNK)) rawMs += time(() => raw.write(chunk));
+  rawStore.close();
+  const rawRate = sizes.messages / (rawMs / 1000);
+  log(`raw insert: ${Math.round(rawRate)} msg/s`);
+
+  const file = join(opts.workDir, 'store.sqlite');
+  const store = openStore({ file, checkpointEveryMs: 0 });
+  setUpAccounts(store, ws);
+  let ingestMs = 0;
+  let stored = 0;
+  for (const chunk of ws.messageChunks(IMPORT_CHUNK)) {
+    ingestMs += time(() => {
+      stored += store.importMessages(chunk, IMPORT_CHUNK).messagesInserted;
+    });
+  }
+  const rate = stored / (ingestMs / 1000);
+  log(`ingest: ${Math.round(rate)} msg/s (${stored} messages)`);
+  if (stored !== sizes.messages) throw new Error(`expected ${sizes.messages} messages, stored ${stored}`);
+
+  // Workspace fields so the inbox filter has something to filter.
+  store.db.sqlite.exec(
+    `UPDATE chats SET status = CASE seq % 3 WHEN 0 THEN 'open' WHEN 1 THEN 'pending' ELSE 'resolved' END,
+       assignee_id = CASE WHEN seq % 4 = 0 THEN NULL ELSE 'member-' || (seq % 7) END`,
+  );
+  store.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  store.db.sqlite.exec('ANALYZE');
+
+  const results: BenchResult[] = [
+    {
+      id: 'store.ingest.msgs_per_s',
+      value: rate,
+      unit: 'msg/s',
+      baseline: rawRate,
+      ratio: rate / rawRate,
+      target: '>= 50000; ratio >= 0.5',
+      note: `${sizes.messages} messages in batches of ${IMPORT_CHUNK}, FTS included`,
+    },
+    ...searchResults(store, ws.vocab, log),
+    inboxResult(store, ws.accountIds),
+    chatPageResult(store, ws),
+  ];
+  store.close();
+  const bytes = statSync(file).size;
+  results.push({ id: 'store.db_bytes_per_msg', value: bytes / sizes.messages, unit: 'B/msg', note: `${(bytes / 1e6).toFixed(0)} MB file` });
+  return results;
+}
+
+function searchResults(store: Store, vocab: readonly string[], log: (s: string) => void): BenchResult[] {
+  // Terms by rank: most common, middling, rare; plus a prefix as typed in a search box.
+  const common = vocab[0] as string;
+  const medium = vocab[300] as string;
+  const rare = vocab[15_000] as string;
+  const prefix = (vocab[40] as string).slice(0, 4);
+  const queries: { q: string; prefix: boolean }[] = [
+    { q: common, prefix: false },
+    { q: medium, prefix: false },
+    { q: rare, prefix: false },
+    { q: prefix, prefix: true },
+    { q: `${medium} ${common}`, prefix: false },
+  ];
+  const fts: number[] = [];
+  const ftsMedians: number[] = [];
+  for (const { q, prefix: p } of queries) {
+    const own: number[] = [];
+    for (let i = 0; i < 30; i++) own.push(time(() => store.searchMessages({ query: q, prefix: p, limit: 50 })));
+    fts.push(...own);
+    ftsMedians.push(median(own));
+    log(`search "${q}${p ? '*' : ''}": median ${median(own).toFixed(2)} ms, hits ${store.searchMessages({ query: q, prefix: p }).hits.length}`);
+  }
+  // The web-helpdesk way: LIKE '%term%' over the message table, newest first.
+  const like = store.db.sqlite.prepare(
+    `SELECT seq, body, caption FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 50`,
+  );
+  const likeMedians = queries.map(({ q }) => {
+    const terms = q.split(' ');
+    const pattern = `%${terms[0]}%`;
+    const xs: number[] = [];
+    for (let i = 0; i < 3; i++) xs.push(time(() => like.all({ t: pattern })));
+    return median(xs);
+  });
+  const likeTotal = likeMedians.reduce((a, b) => a + b, 0);
+  const ftsTotal = ftsMedians.reduce((a, b) => a + b, 0);
+  log(`LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms`);
+  return [
+    { id: 'store.search.p95_ms', value: p95(fts), unit: 'ms', target: '<= 20', note: 'common, medium, rare, prefix and two-word queries, newest 50 with snippets' },
+    { id: 'store.search.like_ratio', value: likeTotal / ftsTotal, unit: 'x', baseline: likeTotal, ratio: likeTotal / ftsTotal, target: '>= 100', note: 'sum of per-query medians, LIKE / FTS' },
+  ];
+}
+
+function inboxResult(store: Store, accountIds: readonly string[]): BenchResult {
+  const filter = { accountIds: accountIds.slice(0, Math.ceil(accountIds.length / 2)), statuses: ['open' as const, 'pending' as const] };
+  // A deep cursor: 20 pages down.
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) cursor = store.inboxPage({ ...filter, cursor, limit: 50 }).nextCursor ?? cursor;
+  const xs: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    xs.push(time(() => store.inboxPage({ ...filter, limit: 50 })));
+    xs.push(time(() => store.inboxPage({ ...filter, cursor, limit: 50 })));
+    xs.push(time(() => store.inboxPage({ unreadOnly: true, limit: 50 })));
+  }
+  return { id: 'store.inbox_page.p95_ms', value: p95(xs), unit: 'ms', target: '<= 5', note: 'first and 20th page, half the accounts + status filter; unread-only page' };
+}
+
+function chatPageResult(store: Store, ws: ReturnType<typeof workspace>): BenchResult {
+  const ids: ChatId[] = ws.chats.filter((_, i) => i % 97 === 0).map(c => chatIdOf(c.accountId as never, c.jid));
+  ids.push(chatIdOf(ws.chats[0]?.accountId as never, ws.chats[0]?.jid ?? ''));
+  const xs: number[] = [];
+  for (let round = 0; round < 3; round++) for (const id of ids) xs.push(time(() => store.chatPage({ chatId: id, limit: 50 })));
+  return { id: 'store.chat_page.p95_ms', value: p95(xs), unit: 'ms', target: '<= 2', note: `${ids.length} chats incl. the busiest, newest 50 with reactions` };
+}
