@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccountId } from '../../../common/domain';
+import type { Store } from '../../../main/store';
+import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '../../../main/store';
+import { addAccount, chatOfJid, memoryStore, msg, T0 } from './fixtures';
+
+let store: Store;
+let a1: AccountId;
+let a2: AccountId;
+
+beforeEach(() => {
+  store = memoryStore();
+  a1 = addAccount(store, 'acc1');
+  a2 = addAccount(store, 'acc2');
+  store.ingest({
+    chats: [{ accountId: a1, jid: '6281@c.us', isGroup: false, name: 'Budi Santoso' }],
+    messages: [
+      msg(a1, '6281@c.us', { body: 'Pesanan saya belum sampai', timestamp: T0 + 1000 }),
+      msg(a1, '6281@c.us', { body: 'Crème brûlée di café itu enak', timestamp: T0 + 2000 }),
+      msg(a1, '6282@c.us', { type: 'image', body: null, caption: 'foto pesanan rusak', timestamp: T0 + 3000 }),
+      msg(a2, '6283@c.us', { body: 'kapan pesanan dikirim?', timestamp: T0 + 4000 }),
+      msg(a2, '6283@c.us', { body: 'pengiriman hari ini', timestamp: T0 + 5000 }),
+    ],
+  });
+});
+afterEach(() => store.close());
+
+const bodiesOf = (r: ReturnType<Store['searchMessages']>) => r.hits.map(h => h.message.body ?? h.message.caption);
+
+describe('message search', () => {
+  it('finds text and captions, newest first, with highlighted snippets and chat names', () => {
+    const r = store.searchMessages({ query: 'pesanan', prefix: false });
+    expect(bodiesOf(r)).toEqual(['kapan pesanan dikirim?', 'foto pesanan rusak', 'Pesanan saya belum sampai']);
+    expect(r.hits[2]?.snippet).toBe(`${HIGHLIGHT_START}Pesanan${HIGHLIGHT_END} saya belum sampai`);
+    expect(r.hits[2]?.chatName).toBe('Budi Santoso');
+    expect(r.hits[1]?.chatName).toBe('6282');
+    expect(r.hits.every(h => !/[<>]/.test(h.snippet))).toBe(true);
+  });
+
+  it('ignores case and diacritics both ways', () => {
+    expect(bodiesOf(store.searchMessages({ query: 'CAFE' }))).toEqual(['Crème brûlée di café itu enak']);
+    expect(bodiesOf(store.searchMessages({ query: 'brulée creme' }))).toEqual(['Crème brûlée di café itu enak']);
+  });
+
+  it('matches the last word as a prefix unless asked not to', () => {
+    expect(bodiesOf(store.searchMessages({ query: 'pengi' }))).toEqual(['pengiriman hari ini']);
+    expect(store.searchMessages({ query: 'pengi', prefix: false }).hits).toEqual([]);
+  });
+
+  it('filters by account, chat and date', () => {
+    expect(bodiesOf(store.searchMessages({ query: 'pesanan', accountIds: [a2] }))).toEqual(['kapan pesanan dikirim?']);
+    expect(bodiesOf(store.searchMessages({ query: 'pesanan', chatId: chatOfJid(a1, '6281@c.us') }))).toEqual([
+      'Pesanan saya belum sampai',
+    ]);
+    expect(bodiesOf(store.searchMessages({ query: 'pesanan', from: T0 + 2000, to: T0 + 3000 }))).toEqual([
+      'foto pesanan rusak',
+    ]);
+  });
+
+  it('pages older matches with a cursor', () => {
+    const first = store.searchMessages({ query: 'pesanan', limit: 2 });
+    expect(first.hits).toHaveLength(2);
+    const second = store.searchMessages({ query: 'pesanan', limit: 2, cursor: first.nextCursor });
+    expect(bodiesOf(second)).toEqual(['Pesanan saya belum sampai']);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it('never raises an FTS syntax error, whatever the user types', () => {
+    const hostile = [
+      '"', '""', "'", '*', '(', ')', 'pesanan AND', 'OR', 'NOT pesanan', 'NEAR(a b)', 'body:pesanan', '^pesanan',
+      'a"b', '-', '+', 'pesanan"', '{body}: x', ':', '🙂', '   ', '', 'pesanan*', 'a OR b AND (c', '\u0000',
+    ];
+    for (const q of hostile) expect(() => store.searchMessages({ query: q })).not.toThrow();
+    expect(bodiesOf(store.searchMessages({ query: 'pesanan"', prefix: false }))).toHaveLength(3);
+    expect(bodiesOf(store.searchMessages({ query: 'NOT pesanan', prefix: false }))).toEqual([]);
+  });
+
+  it('quotes every token and marks only the last one as a prefix', () => {
+    expect(toFtsQuery('say "hi" now')).toBe('"say" """hi""" "now"*');
+    expect(toFtsQuery('*** ?!')).toBeNull();
+    expect(toFtsQuery('café', false)).toBe('"café"');
+  });
+
+  it('re-indexes edited text', () => {
+    const m = msg(a1, '6281@c.us', { body: 'alamat lama' });
+    store.ingest({ messages: [m] });
+    store.ingest({ edits: [{ accountId: a1, providerMessageId: m.providerMessageId, body: 'alamat baru', editedAt: T0 + 9 }] });
+    expect(store.searchMessages({ query: 'lama' }).hits).toEqual([]);
+    expect(bodiesOf(store.searchMessages({ query: 'baru' }))).toEqual(['alamat baru']);
+  });
+});
+
+describe('chat search', () => {
+  it('finds chats by name, newest activity first, filtered by account', () => {
+    store.ingest({ chats: [{ accountId: a2, jid: '6289@c.us', isGroup: false, name: 'Budi Hidayat', timestamp: T0 + 9000 }] });
+    expect(store.searchChats({ query: 'budi' }).map(c => c.name)).toEqual(['Budi Hidayat', 'Budi Santoso']);
+    expect(store.searchChats({ query: 'budi', accountIds: [a1] }).map(c => c.name)).toEqual(['Budi Santoso']);
+    expect(store.searchChats({ query: '"(' })).toEqual([]);
+  });
+});
