@@ -1,0 +1,90 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../../main/store';
+
+const MIGRATIONS = fileURLToPath(new URL('../../../main/store/migrations/', import.meta.url));
+type Journal = { entries: { idx: number; tag: string; when: number }[] };
+const journal = (): Journal => JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as Journal;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'blazz-migrations-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A copy of the migrations folder that stops after the first `n` migrations. */
+function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string {
+  const out = join(dir, `migrations-${n}${extra ? '-x' : ''}`);
+  cpSync(MIGRATIONS, out, { recursive: true });
+  const j = journal();
+  j.entries = j.entries.slice(0, n);
+  if (extra) {
+    j.entries.push({ idx: n, tag: extra.tag, when: (j.entries[n - 1]?.when ?? 0) + 1, ...{ version: '6', breakpoints: true } });
+    writeFileSync(join(out, `${extra.tag}.sql`), extra.sql);
+  }
+  writeFileSync(join(out, 'meta/_journal.json'), JSON.stringify(j));
+  return out;
+}
+
+describe('migrations', () => {
+  it('lists every migration file in the journal', () => {
+    expect(journal().entries.map(e => e.tag)).toEqual(['0000_initial_schema', '0001_search_index']);
+  });
+
+  it('0001_search_index makes messages and chats stored before it searchable', () => {
+    const file = join(dir, 'store.sqlite');
+    const before = openStore({ file, migrationsDir: migrationsUpTo(1), checkpointEveryMs: 0 });
+    before.db.sqlite.exec(`
+      INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
+      INSERT INTO chats (id, account_id, jid, name, search_name) VALUES ('a:1@c.us', 'a', '1@c.us', 'Dewi', 'Dewi Lestari');
+      INSERT INTO messages (seq, account_id, chat_id, provider_message_id, from_me, type, body, caption, ts, ack)
+        VALUES (1024, 'a', 'a:1@c.us', 'p1', 0, 'text', 'paket sudah sampai', NULL, 1, 2),
+               (2048, 'a', 'a:1@c.us', 'p2', 0, 'image', NULL, 'foto résumé', 2, 2),
+               (3072, 'a', 'a:1@c.us', 'p3', 0, 'sticker', NULL, NULL, 3, 2);`);
+    expect(() => before.searchMessages({ query: 'paket' })).toThrow(/no such table/);
+    before.close();
+
+    const after = openStore({ file, checkpointEveryMs: 0 });
+    expect(after.searchMessages({ query: 'paket' }).hits.map(h => h.message.providerMessageId)).toEqual(['p1']);
+    expect(after.searchMessages({ query: 'resume' }).hits.map(h => h.message.providerMessageId)).toEqual(['p2']);
+    expect(after.searchChats({ query: 'lestari' }).map(c => c.id)).toEqual(['a:1@c.us']);
+    // Text-less rows stay out of the index, and deleting them keeps the index consistent.
+    after.db.sqlite.exec('DELETE FROM messages');
+    expect(() => after.db.sqlite.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(after.searchMessages({ query: 'paket' }).hits).toEqual([]);
+    after.close();
+  });
+
+  it('applies migrations once: reopening a database changes nothing', () => {
+    const file = join(dir, 'store.sqlite');
+    openStore({ file, checkpointEveryMs: 0 }).close();
+    const again = openStore({ file, checkpointEveryMs: 0 });
+    expect(again.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(2);
+    again.close();
+  });
+
+  it('rolls a failing migration back as a whole and leaves the database as it was', () => {
+    const file = join(dir, 'store.sqlite');
+    openStore({ file, migrationsDir: migrationsUpTo(2), checkpointEveryMs: 0 }).close();
+    const broken = migrationsUpTo(2, {
+      tag: '0002_broken',
+      sql: 'CREATE TABLE half_done (x INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;',
+    });
+    expect(() => openStore({ file, migrationsDir: broken, checkpointEveryMs: 0 })).toThrow();
+    const raw = new Database(file);
+    expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
+    expect(raw.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(2);
+    raw.close();
+  });
+
+  it('opens with WAL, foreign keys and a busy timeout', () => {
+    const store = openStore({ file: join(dir, 'store.sqlite'), checkpointEveryMs: 0 });
+    const p = (name: string) => store.db.sqlite.pragma(name, { simple: true });
+    expect([p('journal_mode'), p('foreign_keys'), p('synchronous'), p('busy_timeout')]).toEqual(['wal', 1, 1, 5000]);
+    store.close();
+  });
+});
