@@ -85,6 +85,8 @@ export type AiService = {
     readonly targetLanguage?: string;
   }): Promise<RewriteResult>;
   insights(chatIds?: readonly ChatId[]): readonly ChatInsight[];
+  /** The stored hand-over summary to attach to a transfer; never makes a request. */
+  handoverNote(chatId: ChatId): string | null;
   /** Background sentiment scoring: start on boot, kick when messages arrive. */
   readonly sentiment: SentimentWorker;
   close(): Promise<void>;
@@ -251,6 +253,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
     summarize,
     rewrite,
     insights: chatIds => store.insights(chatIds),
+    handoverNote: chatId => (gateway.disabled() ? null : (store.summary(chatId)?.summary.text ?? null)),
     sentiment,
     async close() {
       await sentiment.stop();

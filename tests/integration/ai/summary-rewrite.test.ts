@@ -40,6 +40,7 @@ describe('ai:summarize', () => {
 
     const second = await h.call('ai:summarize', { chatId: CHAT });
     expect(second).toMatchObject({ ok: true, cached: true, at: T0 + 10_000 });
+    expect(h.ai.handoverNote(CHAT)).toBe(first.ok ? first.summary.text : 'missing');
     expect(h.fake.requests).toHaveLength(1);
   });
 
