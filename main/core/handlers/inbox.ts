@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { inboxCommands } from '../../../common/api/inbox';
+import { CommandError } from '../../../common/result';
+import type { Store } from '../../store';
+import type { HandlerTable } from '../router';
+
+type InboxHandlers = Pick<HandlerTable, keyof typeof inboxCommands>;
+
+/** The renderer's read side of the inbox, answered from the local store (works offline). */
+export function inboxHandlers(store: Store): InboxHandlers {
+  return {
+    'chats:list': args => store.inboxPage(args),
+    'chats:get': ({ chatId }) => {
+      const chat = store.getChat(chatId);
+      if (!chat) throw new CommandError('not_found', `No chat ${chatId}`);
+      return chat;
+    },
+    'chats:markRead': ({ chatId }) => store.markChatRead(chatId),
+    'chats:unreadCounts': () => store.unreadCounts(),
+    'messages:list': args => store.chatPage(args),
+    'search:messages': args => {
+      const result = store.searchMessages(args);
+      const firstPage = args.cursor === undefined || args.cursor === null;
+      const chats = firstPage && args.chatId === undefined ? store.searchChats({ query: args.query, accountIds: args.accountIds }) : [];
+      return { ...result, chats };
+    },
+    'notes:list': ({ chatId }) => store.listNotes(chatId),
+    'templates:list': () => store.listTemplates(),
+    'templates:save': ({ id, ...fields }) => {
+      const clash = store.templateByShortcut(fields.shortcut);
+      if (clash && clash.id !== id) {
+        throw new CommandError('conflict', `The shortcut /${fields.shortcut} is already used by "${clash.title}"`);
+      }
+      return store.saveTemplate({ id: id ?? randomUUID(), ...fields });
+    },
+    'templates:delete': ({ id }) => ({ deleted: store.deleteTemplate(id) }),
+  };
+}
