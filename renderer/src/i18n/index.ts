@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { create } from 'zustand';
 import type { MessageKey } from './en';
 import { en } from './en';
@@ -5,16 +6,38 @@ import { id } from './id';
 
 export type Language = 'en' | 'id';
 const dictionaries: Record<Language, Record<MessageKey, string>> = { en, id };
+const KEY = 'blazz.language';
+
+function initialLanguage(): Language {
+  try {
+    const saved = localStorage.getItem(KEY);
+    if (saved === 'en' || saved === 'id') return saved;
+  } catch {
+    // storage unavailable: fall back to the browser's language
+  }
+  return navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en';
+}
 
 type I18nState = { language: Language; setLanguage(language: Language): void };
 
-export const useI18n = create<I18nState>(set => ({
-  language: navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en',
-  setLanguage: language => {
-    document.documentElement.lang = language;
-    set({ language });
-  },
-}));
+export const useI18n = create<I18nState>(set => {
+  const language = initialLanguage();
+  document.documentElement.lang = language;
+  return {
+    language,
+    setLanguage: next => {
+      document.documentElement.lang = next;
+      try {
+        localStorage.setItem(KEY, next);
+      } catch {
+        // not persisted; the choice still applies to this window
+      }
+      set({ language: next });
+    },
+  };
+});
+
+export type TFunction = (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => string;
 
 /** Looks a key up and fills `{name}` placeholders; values are inserted as text, never HTML. */
 export function translate(
@@ -26,9 +49,14 @@ export function translate(
   return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : template;
 }
 
-export function useT() {
+/** For code outside React (notifications, the window title). */
+export const t: TFunction = (key, vars) => translate(useI18n.getState().language, key, vars);
+
+export function useT(): TFunction {
   const language = useI18n(s => s.language);
-  return (key: MessageKey, vars?: Readonly<Record<string, string | number>>) => translate(language, key, vars);
+  return useCallback<TFunction>((key, vars) => translate(language, key, vars), [language]);
 }
+
+export const localeOf = (language: Language): string => (language === 'id' ? 'id-ID' : 'en-GB');
 
 export type { MessageKey } from './en';

@@ -1,43 +1,44 @@
+/** What the shell itself knows: app info, the bridge's health, and which panel is open. */
 import { create } from 'zustand';
 import type { AppInfo } from '../../../common/api';
-import type { Account } from '../../../common/domain';
 import type { ConnectionState } from '../api/client';
 import { api } from '../api/client';
 
+export type Panel = 'none' | 'search' | 'settings' | 'addAccount';
+
 type AppState = {
   info: AppInfo | null;
-  accounts: readonly Account[];
   connection: ConnectionState;
   loadError: string | null;
-  /** Loads what the shell shows and keeps it current from core events. */
-  start(): () => void;
+  panel: Panel;
+  openPanel(panel: Panel): void;
+  closePanel(): void;
+  /** Watches the bridge; `onReconnect` reloads what events may have missed. */
+  start(onReconnect: () => void): () => void;
   reload(): Promise<void>;
 };
 
 export const useAppStore = create<AppState>((set, get) => ({
   info: null,
-  accounts: [],
   connection: 'connecting',
   loadError: null,
-  start() {
-    const client = api();
-    const offConnection = client.onConnectionChange(connection => {
+  panel: 'none',
+  openPanel: panel => set({ panel }),
+  closePanel: () => set({ panel: 'none' }),
+  start(onReconnect) {
+    return api().onConnectionChange(connection => {
       const wasDown = get().connection !== 'connected';
       set({ connection });
       // After a reconnect, events may have been missed: reload instead of trusting them.
-      if (connection === 'connected' && wasDown) void get().reload();
+      if (connection === 'connected' && wasDown) {
+        void get().reload();
+        onReconnect();
+      }
     });
-    const offAccounts = client.subscribe('accounts:changed', ({ accounts }) => set({ accounts }));
-    return () => {
-      offConnection();
-      offAccounts();
-    };
   },
   async reload() {
-    const client = api();
-    const [info, accounts] = await Promise.all([client.invoke('app:info', {}), client.invoke('accounts:list', {})]);
+    const info = await api().invoke('app:info', {});
     if (!info.ok) return set({ loadError: info.error.message });
-    if (!accounts.ok) return set({ loadError: accounts.error.message });
-    set({ info: info.value, accounts: accounts.value, loadError: null });
+    set({ info: info.value, loadError: null });
   },
 }));

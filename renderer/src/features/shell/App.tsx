@@ -1,49 +1,114 @@
-import { useEffect } from 'react';
-import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { useCallback, useEffect } from 'react';
+import type { Chat, Message } from '../../../../common/domain';
 import { useT } from '../../i18n';
+import { titleFor } from '../../lib/inbox';
+import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
-import { AboutPanel } from './AboutPanel';
+import { useConversation } from '../../stores/conversation';
+import { core } from '../../stores/core';
+import type { SearchHit } from '../../stores/core';
+import { useInbox } from '../../stores/inbox';
+import { AccountsRail } from '../accounts/AccountsRail';
+import { AddAccountDialog } from '../accounts/AddAccountDialog';
+import { ConversationPane } from '../conversation/ConversationPane';
+import { InboxPane } from '../inbox/InboxPane';
+import { SearchDialog } from '../search/SearchDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { Banners } from './Banners';
+import { startLive } from './live';
+import { Welcome } from './Welcome';
+
+/** Opens a chat: selects it, loads its messages (around one, for a jump), marks it read. */
+async function openChat(chat: Chat, aroundMessageId?: Message['id']): Promise<void> {
+  useInbox.getState().select(chat);
+  const loading = useConversation.getState().open(chat.id, aroundMessageId ?? null);
+  if (chat.unreadCount > 0) {
+    const r = await core.markRead(chat.id);
+    if (r.ok && r.value) useInbox.getState().applyChanged([r.value]);
+  }
+  await loading;
+}
 
 export function App() {
   const t = useT();
-  const { info, accounts, connection, loadError, start, reload } = useAppStore();
+  const { loadError, reload, panel, openPanel, closePanel } = useAppStore();
+  const selected = useInbox(s => s.selected);
+  const unread = useAccounts(s => s.accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0));
+  const onOpen = useCallback((chat: Chat) => void openChat(chat), []);
 
-  useEffect(() => start(), [start]);
+  useEffect(() => {
+    const reloadData = () => {
+      void useAccounts.getState().load();
+      void useInbox.getState().reload();
+    };
+    const offs = [useAppStore.getState().start(reloadData), useAccounts.getState().start(), startLive(onOpen)];
+    void reload();
+    reloadData();
+    return () => offs.forEach(off => off());
+  }, [reload, onOpen]);
+
+  useEffect(() => {
+    document.title = titleFor(t('app.title'), unread);
+  }, [unread, t]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        openPanel('search');
+      } else if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
+        e.preventDefault();
+        const next = useInbox.getState().neighbour(e.key === 'ArrowDown' ? 1 : -1);
+        if (next) void openChat(next);
+      } else if (e.key === 'Escape' && useAppStore.getState().panel !== 'none') {
+        closePanel();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [openPanel, closePanel]);
+
+  const jump = useCallback(
+    async (hit: SearchHit) => {
+      closePanel();
+      const known = useInbox.getState().chat(hit.message.chatId);
+      const r = known ? null : await core.getChat(hit.message.chatId);
+      const chat = known ?? (r?.ok ? r.value : null);
+      if (chat) await openChat(chat, hit.message.id);
+    },
+    [closePanel],
+  );
 
   return (
     <div className="app">
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <span className="tagline">{t('app.tagline')}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => openPanel('search')} aria-keyshortcuts="Control+K">
+          {t('search.open')}
+        </button>
+        <button type="button" onClick={() => openPanel('settings')}>
+          {t('settings.title')}
+        </button>
       </header>
-      <ConnectionBanner state={connection} />
-      <main className="content">
-        {loadError && (
-          <div role="alert" className="banner banner-error">
-            {t('error.loadFailed', { message: loadError })}{' '}
-            <button type="button" onClick={() => void reload()}>
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-        <section aria-labelledby="accounts-heading" className="panel">
-          <h2 id="accounts-heading">{t('accounts.heading')}</h2>
-          {accounts.length === 0 ? (
-            <p>
-              {t('accounts.empty')} <span className="muted">{t('accounts.emptyHint')}</span>
-            </p>
-          ) : (
-            <ul aria-label={t('accounts.heading')}>
-              {accounts.map(a => (
-                <li key={a.id}>
-                  <span className="dot" style={{ background: a.color }} aria-hidden="true" /> {a.name} — {a.state}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-        {info && <AboutPanel info={info} />}
+      <Banners />
+      {loadError && (
+        <div role="alert" className="banner banner-error">
+          {t('error.loadFailed', { message: loadError })}{' '}
+          <button type="button" onClick={() => void reload()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      <main className="workspace">
+        <AccountsRail />
+        <InboxPane onOpen={onOpen} />
+        <div className="pane">{selected ? <ConversationPane key={selected.id} chat={selected} /> : <Welcome />}</div>
       </main>
+      {panel === 'search' && <SearchDialog onClose={closePanel} onJump={hit => void jump(hit)} />}
+      {panel === 'settings' && <SettingsDialog onClose={closePanel} />}
+      {panel === 'addAccount' && <AddAccountDialog onClose={closePanel} />}
     </div>
   );
 }

@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { Account } from '../../../../common/domain';
+import { Dialog } from '../../components/Dialog';
+import { useT } from '../../i18n';
+import { useAccounts } from '../../stores/accounts';
+import { ColorPicker } from './ColorPicker';
+
+/** Rename, recolour and mute a number. */
+export function EditAccountDialog({ account, onClose }: { readonly account: Account; readonly onClose: () => void }) {
+  const t = useT();
+  const update = useAccounts(s => s.update);
+  const [name, setName] = useState(account.name);
+  const [color, setColor] = useState(account.color);
+  const [muted, setMuted] = useState(account.muted);
+  const [error, setError] = useState<string | null>(null);
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    const r = await update(account.id, { name, color, muted });
+    if (r.ok) onClose();
+    else setError(r.error.message);
+  };
+  return (
+    <Dialog title={t('account.edit.title')} onClose={onClose}>
+      <form onSubmit={e => void submit(e)} className="form">
+        <label>
+          {t('account.name')}
+          <input value={name} onChange={e => setName(e.target.value)} required maxLength={100} />
+        </label>
+        <ColorPicker value={color} onChange={setColor} />
+        <label className="inline">
+          <input type="checkbox" checked={muted} onChange={e => setMuted(e.target.checked)} />
+          {t('account.mute')}
+        </label>
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="primary">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

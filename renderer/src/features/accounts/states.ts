@@ -1,0 +1,38 @@
+import type { AccountState } from '../../../../common/domain';
+import type { MessageKey } from '../../i18n';
+
+export const stateKey: Record<AccountState, MessageKey> = {
+  stopped: 'account.state.stopped',
+  starting: 'account.state.starting',
+  qr: 'account.state.qr',
+  pairing_code: 'account.state.pairing_code',
+  connecting: 'account.state.connecting',
+  ready: 'account.state.ready',
+  degraded: 'account.state.degraded',
+  disconnected: 'account.state.disconnected',
+  logged_out: 'account.state.logged_out',
+  failed: 'account.state.failed',
+};
+
+/** Traffic-light class for the state dot. */
+export function stateTone(state: AccountState): 'ok' | 'wait' | 'warn' | 'bad' | 'off' {
+  switch (state) {
+    case 'ready':
+      return 'ok';
+    case 'starting':
+    case 'connecting':
+    case 'qr':
+    case 'pairing_code':
+      return 'wait';
+    case 'degraded':
+    case 'disconnected':
+      return 'warn';
+    case 'failed':
+    case 'logged_out':
+      return 'bad';
+    default:
+      return 'off';
+  }
+}
+
+export const ACCOUNT_COLORS = ['#25d366', '#1e88e5', '#8e24aa', '#f4511e', '#fdd835', '#00897b', '#e91e63', '#6d4c41'];

@@ -1,0 +1,240 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Chat } from '../../../../common/domain';
+import { previewOf } from '../../../../common/domain';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SafeText } from '../../components/SafeText';
+import { useT } from '../../i18n';
+import { expandTemplate, firstName, matchTemplates, shortcutQuery } from '../../lib/templates';
+import { stripBidi } from '../../lib/text';
+import { useAccounts } from '../../stores/accounts';
+import { useComposer } from '../../stores/composer';
+import { useSettings } from '../../stores/settings';
+import { useTemplates } from '../../stores/templates';
+import { formatBytes } from '../conversation/media';
+import { readAttachment } from './attachments';
+import { EmojiPicker } from './EmojiPicker';
+import { SendingAs } from './SendingAs';
+import { TemplateSuggestions } from './TemplateSuggestions';
+import { Icon } from '../../components/Icon';
+
+/** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
+export function Composer({ chat }: { readonly chat: Chat }) {
+  const t = useT();
+  const draft = useComposer(s => s.drafts[chat.id]) ?? useComposer.getState().draft(chat.id);
+  const { setText, setReplyTo, setAttachment, setSendAs, send } = useComposer.getState();
+  const byId = useAccounts(s => s.byId);
+  const sendKey = useSettings(s => s.sendKey);
+  const agentName = useSettings(s => s.agentName);
+  const templates = useTemplates(s => s.templates);
+  const input = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [active, setActive] = useState(0);
+  const [emojiOpen, setEmojiOpen] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const from = byId.get(draft.sendAs ?? chat.accountId);
+  const chatAccount = byId.get(chat.accountId);
+  const query = shortcutQuery(draft.text);
+  const suggestions = useMemo(() => (query === null ? [] : matchTemplates(templates, query)), [templates, query]);
+
+  useEffect(() => {
+    if (query !== null) void useTemplates.getState().load();
+    setActive(0);
+  }, [query]);
+  useEffect(() => {
+    input.current?.focus();
+  }, [chat.id]);
+
+  const vars = {
+    'contact.name': stripBidi(chat.name),
+    'contact.firstName': firstName(stripBidi(chat.name)),
+    'agent.name': agentName || t('agent.defaultName'),
+    'account.name': stripBidi(from?.name ?? ''),
+  };
+  const applyTemplate = (i: number) => {
+    const tpl = suggestions[i];
+    if (!tpl) return;
+    setText(chat.id, expandTemplate(tpl.body, vars));
+    input.current?.focus();
+  };
+  const doSend = async () => {
+    setConfirming(false);
+    const sent = await send(chat, draft.text);
+    if (sent) setError(null);
+    input.current?.focus();
+  };
+  const trySend = () => {
+    if (!draft.text.trim() && !draft.attachment) return;
+    if (from && from.id !== chat.accountId) setConfirming(true);
+    else void doSend();
+  };
+  const attach = async (file: File | undefined) => {
+    if (!file) return;
+    const r = await readAttachment(file);
+    if (typeof r === 'string') setError(t(r));
+    else {
+      setError(null);
+      setAttachment(chat.id, r);
+    }
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
+    if (suggestions.length > 0) {
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        setActive(a => (a + (e.key === 'ArrowDown' ? 1 : suggestions.length - 1)) % suggestions.length);
+        return;
+      }
+      if (e.key === 'Enter' || e.key === 'Tab') {
+        e.preventDefault();
+        applyTemplate(active);
+        return;
+      }
+    }
+    if (e.key === 'Escape' && (draft.replyTo || query !== null)) {
+      e.stopPropagation();
+      if (query !== null) setText(chat.id, '');
+      else setReplyTo(chat.id, null);
+      return;
+    }
+    if (e.key !== 'Enter' || e.shiftKey || e.altKey) return;
+    const ctrl = e.ctrlKey || e.metaKey;
+    if (sendKey === 'ctrlEnter' && !ctrl) return;
+    e.preventDefault();
+    trySend();
+  };
+
+  const insert = (s: string) => {
+    const el = input.current;
+    const start = el?.selectionStart ?? draft.text.length;
+    const end = el?.selectionEnd ?? draft.text.length;
+    setText(chat.id, draft.text.slice(0, start) + s + draft.text.slice(end));
+    requestAnimationFrame(() => {
+      el?.focus();
+      el?.setSelectionRange(start + s.length, start + s.length);
+    });
+  };
+
+  return (
+    <div className="composer">
+      <SendingAs chat={chat} from={from} onChange={id => setSendAs(chat.id, id === chat.accountId ? null : id)} />
+      {draft.replyTo && (
+        <div className="composer-context" aria-label={t('composer.replyingTo')}>
+          <span className="small">
+            <Icon name="reply" size={12} /> {t('composer.replyingTo')}{' '}
+            <strong>
+              {draft.replyTo.fromMe ? t('message.you') : <SafeText text={draft.replyTo.authorName ?? chat.name} />}
+            </strong>
+            : <SafeText text={previewOf(draft.replyTo)} />
+          </span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('composer.cancelReply')}
+            onClick={() => setReplyTo(chat.id, null)}
+          >
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
+      {draft.attachment && (
+        <div className="composer-context" aria-label={t('composer.attachment')}>
+          {draft.attachment.previewUrl && <img src={draft.attachment.previewUrl} alt="" className="attach-thumb" />}
+          <span className="small">
+            <Icon name="attach" size={12} /> <SafeText text={draft.attachment.fileName} /> ·{' '}
+            {formatBytes(draft.attachment.size)}
+          </span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('composer.removeAttachment')}
+            onClick={() => setAttachment(chat.id, null)}
+          >
+            <Icon name="close" />
+          </button>
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="error-text small">
+          {error}
+        </p>
+      )}
+      {suggestions.length > 0 && (
+        <TemplateSuggestions templates={suggestions} active={active} vars={vars} onPick={applyTemplate} />
+      )}
+      {emojiOpen && <EmojiPicker onPick={insert} onClose={() => setEmojiOpen(false)} />}
+      <div className="composer-row">
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('composer.attach')}
+          onClick={() => fileInput.current?.click()}
+        >
+          <Icon name="attach" size={18} />
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          aria-label={t('composer.attach')}
+          onChange={e => {
+            void attach(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('composer.emoji')}
+          aria-expanded={emojiOpen}
+          onClick={() => setEmojiOpen(o => !o)}
+        >
+          <Icon name="smile" size={18} />
+        </button>
+        <textarea
+          id="composer-input"
+          ref={input}
+          rows={Math.min(6, Math.max(1, draft.text.split('\n').length))}
+          value={draft.text}
+          placeholder={t(sendKey === 'enter' ? 'composer.placeholder' : 'composer.placeholderCtrl')}
+          aria-label={t('composer.input')}
+          aria-autocomplete="list"
+          aria-controls={suggestions.length > 0 ? 'template-suggestions' : undefined}
+          onChange={e => setText(chat.id, e.target.value)}
+          onKeyDown={onKeyDown}
+          onPaste={e => {
+            const file = e.clipboardData.files[0];
+            if (file) {
+              e.preventDefault();
+              void attach(file);
+            }
+          }}
+          maxLength={65_536}
+        />
+        <button
+          type="button"
+          className="primary send"
+          onClick={trySend}
+          disabled={!draft.text.trim() && !draft.attachment}
+        >
+          {t('composer.send')}
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('composer.wrongNumber.title')}
+          confirmLabel={t('composer.wrongNumber.confirm', { account: stripBidi(from?.name ?? '') })}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void doSend()}
+        >
+          {t('composer.wrongNumber.body', {
+            customer: stripBidi(chat.name),
+            wrote: stripBidi(chatAccount?.name ?? ''),
+            from: stripBidi(from?.name ?? ''),
+          })}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { Chat } from '../../../../common/domain';
+import { SafeText } from '../../components/SafeText';
+import { useT } from '../../i18n';
+import { formatPhone } from '../../lib/text';
+import { useAccounts } from '../../stores/accounts';
+import { Composer } from '../composer/Composer';
+import { readAttachment } from '../composer/attachments';
+import { useComposer } from '../../stores/composer';
+import { MessageList } from './MessageList';
+
+/** The open chat: who it is with, which of our numbers it came to, messages, composer. */
+export function ConversationPane({ chat }: { readonly chat: Chat }) {
+  const t = useT();
+  const account = useAccounts(s => s.byId.get(chat.accountId));
+  const [dragging, setDragging] = useState(false);
+  const [dropError, setDropError] = useState<string | null>(null);
+  const phone = chat.isGroup ? null : (chat.jid.split('@')[0] ?? null);
+
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    const r = await readAttachment(file);
+    if (typeof r === 'string') setDropError(t(r));
+    else {
+      setDropError(null);
+      useComposer.getState().setAttachment(chat.id, r);
+    }
+  };
+
+  return (
+    <section
+      className={`conversation${dragging ? ' dragging' : ''}`}
+      aria-label={t('conversation.with', { name: chat.name })}
+      onDragOver={e => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={e => void onDrop(e)}
+    >
+      <header className="conversation-head" style={{ borderTopColor: account?.color }}>
+        <div>
+          <h2 className="conversation-title">
+            <SafeText text={chat.name} />
+          </h2>
+          <p className="small muted">
+            {phone && /^\d+$/.test(phone) ? formatPhone(phone) : chat.isGroup ? t('conversation.group') : ''}
+            {' · '}
+            <span style={{ color: account?.color }}>●</span> {t('conversation.via', { account: account?.name ?? '' })}
+          </p>
+        </div>
+        {(chat.status !== 'open' || chat.assigneeId) && (
+          <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
+        )}
+      </header>
+      {dropError && (
+        <p role="alert" className="error-text banner">
+          {dropError}
+        </p>
+      )}
+      <MessageList chat={chat} />
+      <Composer chat={chat} />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          {t('composer.dropHere')}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,122 @@
+import { memo } from 'react';
+import type { Message } from '../../../../common/domain';
+import { previewOf } from '../../../../common/domain';
+import { Linkified } from '../../components/Linkified';
+import { SafeText } from '../../components/SafeText';
+import type { TFunction } from '../../i18n';
+import { senderColor } from '../../lib/text';
+import { AckTicks } from './AckTicks';
+import { MessageMedia } from './MessageMedia';
+import { Icon } from '../../components/Icon';
+
+type Props = {
+  readonly message: Message;
+  readonly quoted: Message | null | undefined;
+  readonly isGroup: boolean;
+  readonly queued: boolean;
+  readonly highlighted: boolean;
+  readonly locale: string;
+  readonly t: TFunction;
+  readonly onReply: (m: Message) => void;
+  readonly onRetry: (m: Message) => void;
+  readonly onJump: (providerMessageId: string) => void;
+};
+
+const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact_card']);
+
+/** One message: sender (groups), quote, body or media, reactions, and the time with ticks. */
+export const MessageBubble = memo(function MessageBubble(p: Props) {
+  const { message: m, t } = p;
+  const time = new Date(m.timestamp).toLocaleTimeString(p.locale, { hour: '2-digit', minute: '2-digit' });
+  const sender = m.authorName ?? m.author?.split('@')[0] ?? '';
+  const text = m.body ?? m.caption;
+  if (m.type === 'system') {
+    return (
+      <div className="system-message small muted" role="note">
+        <SafeText text={m.body ?? ''} />
+      </div>
+    );
+  }
+  const reactions = groupReactions(m.reactions);
+  return (
+    <article
+      className={`bubble ${m.fromMe ? 'out' : 'in'}${p.highlighted ? ' highlighted' : ''}${m.ack === 'failed' ? ' failed' : ''}`}
+      aria-label={m.fromMe ? t('message.fromMe') : t('message.from', { name: sender || t('message.customer') })}
+      data-message-id={m.id}
+    >
+      {p.isGroup && !m.fromMe && sender && (
+        <div className="sender" style={{ color: senderColor(m.author ?? sender) }}>
+          <SafeText text={sender} />
+        </div>
+      )}
+      {m.quotedProviderMessageId && (
+        <button
+          type="button"
+          className="quote"
+          onClick={() => m.quotedProviderMessageId && p.onJump(m.quotedProviderMessageId)}
+          aria-label={t('message.quoteLabel')}
+        >
+          {p.quoted ? (
+            <>
+              <span className="quote-author small">
+                {p.quoted.fromMe ? t('message.you') : <SafeText text={p.quoted.authorName ?? t('message.customer')} />}
+              </span>
+              <SafeText className="quote-text small" text={previewOf(p.quoted)} />
+            </>
+          ) : (
+            <span className="muted small">{t('message.quoteNotLoaded')}</span>
+          )}
+        </button>
+      )}
+      {m.revoked ? (
+        <p className="deleted muted">
+          <Icon name="ban" size={12} /> {t('message.deleted')}
+        </p>
+      ) : (
+        <>
+          {MEDIA_TYPES.has(m.type) && <MessageMedia message={m} />}
+          {m.type === 'ciphertext' && <p className="muted">{t('message.waiting')}</p>}
+          {m.type === 'unknown' && !text && <p className="muted">{t('message.unsupported')}</p>}
+          {text && m.type !== 'contact_card' && (
+            <p className="text">
+              <Linkified text={text} />
+            </p>
+          )}
+        </>
+      )}
+      <div className="meta small">
+        {m.edited && !m.revoked && <span className="muted">{t('message.edited')} · </span>}
+        <time dateTime={new Date(m.timestamp).toISOString()}>{time}</time>
+        {m.fromMe && <AckTicks ack={m.ack} queued={p.queued} />}
+      </div>
+      {reactions.length > 0 && (
+        <ul className="reactions" aria-label={t('message.reactions')}>
+          {reactions.map(([emoji, n]) => (
+            <li key={emoji}>
+              {emoji}
+              {n > 1 ? ` ${n}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="bubble-actions">
+        {m.ack === 'failed' && (
+          <button type="button" className="danger-text" onClick={() => p.onRetry(m)}>
+            {t('message.retry')}
+          </button>
+        )}
+        {!m.revoked && !m.id.startsWith('local:') && (
+          <button type="button" className="icon-button" onClick={() => p.onReply(m)} aria-label={t('message.reply')}>
+            <Icon name="reply" />
+          </button>
+        )}
+      </div>
+    </article>
+  );
+});
+
+function groupReactions(reactions: Message['reactions']): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of reactions) if (r.emoji) counts.set(r.emoji, (counts.get(r.emoji) ?? 0) + 1);
+  return [...counts];
+}

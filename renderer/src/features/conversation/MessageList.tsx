@@ -1,0 +1,180 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { Chat, Message } from '../../../../common/domain';
+import { localeOf, useI18n, useT } from '../../i18n';
+import { dayLabel, withDaySeparators } from '../../lib/days';
+import { useAccounts } from '../../stores/accounts';
+import { useAppStore } from '../../stores/app';
+import { useComposer } from '../../stores/composer';
+import { useConversation } from '../../stores/conversation';
+import { MessageBubble } from './MessageBubble';
+
+const NEAR_BOTTOM_PX = 120;
+
+/**
+ * A conversation as a virtualized log: rows are measured as they render; it opens at the
+ * newest message, stays pinned to the bottom while the agent is there, loads older pages
+ * when the top comes into view (keeping the reading position), and scrolls to a message
+ * a search result or a quote points at.
+ */
+export function MessageList({ chat }: { readonly chat: Chat }) {
+  const t = useT();
+  const locale = localeOf(useI18n(s => s.language));
+  const thread = useConversation(s => s.threads[chat.id]);
+  const { loadOlder, loadNewer, clearFocus } = useConversation.getState();
+  const account = useAccounts(s => s.byId.get(chat.accountId));
+  const connection = useAppStore(s => s.connection);
+  const queued = connection !== 'connected' || account?.state !== 'ready';
+  const messages = useMemo(() => thread?.messages ?? [], [thread?.messages]);
+  const rows = useMemo(() => withDaySeparators(messages), [messages]);
+  const byProviderId = useMemo(() => {
+    const map = new Map<string, Message>();
+    for (const m of messages) if (m.providerMessageId) map.set(m.providerMessageId, m);
+    return map;
+  }, [messages]);
+  const hasOlder = thread?.olderCursor != null;
+  const parent = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const anchorKey = useRef<string | null>(null);
+  const [highlight, setHighlight] = useState<string | null>(null);
+  const now = Date.now();
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: i => (rows[i]?.kind === 'day' ? 36 : 64),
+    overscan: 8,
+    getItemKey: i => rows[i]?.key ?? i,
+  });
+
+  // Open at the newest message (or at the focused one, below).
+  const opened = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (rows.length === 0 || opened.current === chat.id) return;
+    opened.current = chat.id;
+    atBottom.current = true;
+    if (!thread?.focusId) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [chat.id, rows.length, thread?.focusId, virtualizer]);
+
+  // New rows: keep the reading position after an older page, follow the bottom otherwise.
+  const lastKey = rows[rows.length - 1]?.key;
+  useLayoutEffect(() => {
+    if (anchorKey.current) {
+      const i = rows.findIndex(r => r.key === anchorKey.current);
+      anchorKey.current = null;
+      if (i >= 0) virtualizer.scrollToIndex(i, { align: 'start' });
+    } else if (atBottom.current && rows.length > 0) {
+      virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    }
+  }, [rows, lastKey, virtualizer]);
+
+  // Jump to a message (search, quote).
+  const focusId = thread?.focusId ?? null;
+  useEffect(() => {
+    if (!focusId) return;
+    const i = rows.findIndex(r => r.key === focusId);
+    if (i < 0) return;
+    atBottom.current = false;
+    virtualizer.scrollToIndex(i, { align: 'center' });
+    setHighlight(focusId);
+    clearFocus(chat.id);
+    const timer = setTimeout(() => setHighlight(null), 2500);
+    return () => clearTimeout(timer);
+  }, [focusId, rows, virtualizer, clearFocus, chat.id]);
+
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (hasOlder && first <= 3 && !thread?.loading && rows.length > 0) {
+      anchorKey.current = rows[first]?.key ?? null;
+      void loadOlder(chat.id);
+    }
+  }, [first, hasOlder, thread?.loading, rows, loadOlder, chat.id]);
+  useEffect(() => {
+    if (thread?.newerCursor && last >= rows.length - 3 && !thread.loading) void loadNewer(chat.id);
+  }, [last, rows.length, thread?.newerCursor, thread?.loading, loadNewer, chat.id]);
+
+  const onScroll = () => {
+    const el = parent.current;
+    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+  };
+  const onReply = useCallback((m: Message) => {
+    useComposer.getState().setReplyTo(m.chatId, m);
+    document.getElementById('composer-input')?.focus();
+  }, []);
+  const onRetry = useCallback((m: Message) => void useComposer.getState().retry(m), []);
+  const onJump = useCallback(
+    (pid: string) => {
+      const target = byProviderId.get(pid);
+      if (target) useConversation.getState().focus(chat.id, target.id);
+    },
+    [byProviderId, chat.id],
+  );
+
+  return (
+    <div
+      ref={parent}
+      className="messages"
+      role="log"
+      aria-label={t('conversation.messages')}
+      onScroll={onScroll}
+      tabIndex={0}
+    >
+      {thread?.loading && hasOlder && <div className="loader-row small muted">{t('common.loading')}</div>}
+      {thread?.error && (
+        <p role="alert" className="error-text">
+          {thread.error}
+        </p>
+      )}
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map(v => {
+          const row = rows[v.index];
+          if (!row) return null;
+          return (
+            <div
+              key={v.key}
+              ref={virtualizer.measureElement}
+              data-index={v.index}
+              className="virtual-row"
+              style={{ transform: `translateY(${v.start}px)` }}
+            >
+              {row.kind === 'day' ? (
+                <DaySeparator ts={row.ts} now={now} locale={locale} />
+              ) : (
+                <MessageBubble
+                  message={row.message}
+                  quoted={
+                    row.message.quotedProviderMessageId ? byProviderId.get(row.message.quotedProviderMessageId) : null
+                  }
+                  isGroup={chat.isGroup}
+                  queued={queued}
+                  highlighted={highlight === row.message.id}
+                  locale={locale}
+                  t={t}
+                  onReply={onReply}
+                  onRetry={onRetry}
+                  onJump={onJump}
+                />
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function DaySeparator({ ts, now, locale }: { readonly ts: number; readonly now: number; readonly locale: string }) {
+  const t = useT();
+  const d = dayLabel(ts, now);
+  const text =
+    d.kind === 'date'
+      ? new Date(d.ts).toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+      : t(d.kind === 'today' ? 'day.today' : 'day.yesterday');
+  return (
+    <div className="day-sep" role="separator" aria-label={text}>
+      <span>{text}</span>
+    </div>
+  );
+}

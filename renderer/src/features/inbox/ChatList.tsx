@@ -1,0 +1,109 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Chat } from '../../../../common/domain';
+import { localeOf, useI18n, useT } from '../../i18n';
+import { useAccounts } from '../../stores/accounts';
+import { useInbox } from '../../stores/inbox';
+import { ChatRow } from './ChatRow';
+
+export const CHAT_ROW_HEIGHT = 76;
+
+/**
+ * The unified inbox as one virtualized listbox: only the rows in view (plus a few) are in
+ * the DOM, whether 20 or 100,000 chats are loaded; pages load as the end comes into view.
+ */
+export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) {
+  const t = useT();
+  const locale = localeOf(useI18n(s => s.language));
+  const { chats, complete, loading, selectedId, loadMore, error } = useInbox();
+  const byId = useAccounts(s => s.byId);
+  const parent = useRef<HTMLDivElement>(null);
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+
+  const count = chats.length + (complete ? 0 : 1);
+  const virtualizer = useVirtualizer({
+    count,
+    getScrollElement: () => parent.current,
+    estimateSize: () => CHAT_ROW_HEIGHT,
+    overscan: 6,
+    getItemKey: i => chats[i]?.id ?? 'loader',
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (!complete && lastIndex >= chats.length - 20) void loadMore();
+  }, [lastIndex, chats.length, complete, loadMore]);
+
+  const selectedIndex = selectedId ? chats.findIndex(c => c.id === selectedId) : -1;
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+      if (move) {
+        e.preventDefault();
+        const next = chats[Math.min(Math.max(selectedIndex + move, 0), chats.length - 1)];
+        if (next) onOpen(next);
+      } else if (e.key === 'Home' || e.key === 'End') {
+        e.preventDefault();
+        const next = e.key === 'Home' ? chats[0] : chats[chats.length - 1];
+        if (next) onOpen(next);
+      }
+    },
+    [chats, selectedIndex, onOpen],
+  );
+
+  if (chats.length === 0 && (complete || error)) {
+    return <p className="empty-list muted">{error ?? (loading ? t('common.loading') : t('inbox.empty'))}</p>;
+  }
+
+  return (
+    <div
+      ref={parent}
+      className="chat-list"
+      role="listbox"
+      aria-label={t('inbox.list')}
+      aria-activedescendant={selectedIndex >= 0 ? `chat-row-${selectedIndex}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      data-total={chats.length}
+    >
+      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        {items.map(v => {
+          const chat = chats[v.index];
+          return (
+            <div
+              key={v.key}
+              className="virtual-row"
+              style={{ transform: `translateY(${v.start}px)`, height: CHAT_ROW_HEIGHT }}
+            >
+              {chat ? (
+                <ChatRow
+                  chat={chat}
+                  account={byId.get(chat.accountId)}
+                  selected={chat.id === selectedId}
+                  id={`chat-row-${v.index}`}
+                  locale={locale}
+                  now={now}
+                  t={t}
+                  onOpen={onOpen}
+                />
+              ) : (
+                <div className="loader-row muted small" role="presentation">
+                  {t('common.loading')}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

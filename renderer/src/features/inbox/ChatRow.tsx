@@ -1,0 +1,77 @@
+import { memo } from 'react';
+import type { Account, Chat } from '../../../../common/domain';
+import { Avatar } from '../../components/Avatar';
+import { Badge } from '../../components/Badge';
+import { SafeText } from '../../components/SafeText';
+import type { TFunction } from '../../i18n';
+import { listTime } from '../../lib/days';
+import { stripBidi } from '../../lib/text';
+import { Icon } from '../../components/Icon';
+
+type Props = {
+  readonly chat: Chat;
+  readonly account: Account | undefined;
+  readonly selected: boolean;
+  readonly id: string;
+  readonly locale: string;
+  readonly now: number;
+  readonly t: TFunction;
+  readonly onOpen: (chat: Chat) => void;
+};
+
+/** One chat in the unified inbox; the account colour runs down its left edge. */
+export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen }: Props) {
+  const color = account?.color ?? '#9aa5b1';
+  const accountName = account?.name ?? t('account.unknown');
+  const label = [
+    stripBidi(chat.name),
+    t('inbox.row.via', { account: stripBidi(accountName) }),
+    chat.unreadCount > 0 ? t('inbox.row.unread', { n: chat.unreadCount }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <div
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-label={label}
+      className={`chat-row${selected ? ' selected' : ''}${chat.unreadCount > 0 ? ' unread' : ''}`}
+      style={{ borderLeftColor: color }}
+      onClick={() => onOpen(chat)}
+    >
+      <Avatar name={chat.name} color={color} group={chat.isGroup} />
+      <div className="chat-main">
+        <div className="chat-line">
+          <SafeText className="chat-name" text={chat.name} />
+          <span className="chat-time small muted">
+            {chat.lastMessageAt ? listTime(chat.lastMessageAt, now, locale) : ''}
+          </span>
+        </div>
+        <div className="chat-line">
+          <span className="chat-preview small muted">
+            {chat.lastMessageFromMe && <Icon name="reply" size={11} />}
+            <SafeText text={chat.lastMessagePreview ?? ''} />
+          </span>
+          <Badge count={chat.unreadCount} label={t('inbox.row.unread', { n: chat.unreadCount })} />
+        </div>
+        <div className="chat-line chat-meta small">
+          <span className="account-chip" style={{ color }}>
+            ● <SafeText text={accountName} />
+          </span>
+          {(chat.assigneeId !== null || chat.status !== 'open') && (
+            <span className={`status-chip status-${chat.status}`}>
+              {t(`chat.status.${chat.status}`)}
+              {chat.assigneeId !== null ? ` · ${t('chat.assigned')}` : ''}
+            </span>
+          )}
+          {chat.tags.slice(0, 2).map(tag => (
+            <span key={tag} className="tag-chip">
+              #<SafeText text={tag} />
+            </span>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,47 @@
+/**
+ * OS notifications (the Notification API works in Electron and in a browser) for new
+ * messages in chats that are mine or unassigned, unless the number or chat is muted.
+ * A click focuses the window and opens the chat.
+ */
+import type { Chat, Message } from '../../../../common/domain';
+import { previewOf } from '../../../../common/domain';
+import { t } from '../../i18n';
+import { shouldNotify } from '../../lib/notify';
+import { stripBidi } from '../../lib/text';
+import { useAccounts } from '../../stores/accounts';
+import { useInbox } from '../../stores/inbox';
+import { useSettings } from '../../stores/settings';
+
+export type OpenChat = (chat: Chat) => void;
+
+const MAX_PER_BATCH = 3;
+
+export function notifyIncoming(messages: readonly Message[], open: OpenChat): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  const prefs = useSettings.getState().notify;
+  const { me, selectedId } = useInbox.getState();
+  const { byId } = useAccounts.getState();
+  const focused = document.hasFocus() && document.visibilityState === 'visible';
+  let shown = 0;
+  for (const m of messages) {
+    if (shown >= MAX_PER_BATCH) break;
+    const chat = useInbox.getState().chat(m.chatId);
+    if (!chat) continue;
+    const account = byId.get(m.accountId);
+    if (!shouldNotify(m, chat, account, prefs, me, focused && selectedId === chat.id)) continue;
+    const sender = chat.isGroup && m.authorName ? `${stripBidi(m.authorName)}: ` : '';
+    const n = new Notification(stripBidi(chat.name), {
+      body: prefs.showPreview
+        ? `${sender}${stripBidi(previewOf(m))}`.slice(0, 180)
+        : t('notify.hidden', { account: stripBidi(account?.name ?? '') }),
+      tag: chat.id,
+      silent: false,
+    });
+    n.onclick = () => {
+      window.focus();
+      open(chat);
+      n.close();
+    };
+    shown++;
+  }
+}

@@ -1,0 +1,120 @@
+import { useEffect, useRef, useState } from 'react';
+import type { AccountId } from '../../../../common/domain';
+import { Dialog } from '../../components/Dialog';
+import { SafeText } from '../../components/SafeText';
+import { localeOf, useI18n, useT } from '../../i18n';
+import { listTime } from '../../lib/days';
+import { parseSnippet } from '../../lib/snippet';
+import { stripBidi } from '../../lib/text';
+import { useAccounts } from '../../stores/accounts';
+import type { SearchHit } from '../../stores/core';
+import { useSearch } from '../../stores/search';
+
+/** Ctrl+K: full-text search over every account, newest first, Enter jumps to the message. */
+export function SearchDialog({
+  onClose,
+  onJump,
+}: {
+  readonly onClose: () => void;
+  readonly onJump: (hit: SearchHit) => void;
+}) {
+  const t = useT();
+  const locale = localeOf(useI18n(s => s.language));
+  const { query, accountId, hits, loading, error, nextCursor, setQuery, setAccount, more } = useSearch();
+  const accounts = useAccounts(s => s.accounts);
+  const byId = useAccounts(s => s.byId);
+  const [active, setActive] = useState(0);
+  const list = useRef<HTMLUListElement>(null);
+  const now = Date.now();
+  useEffect(() => setActive(0), [hits]);
+  useEffect(() => {
+    list.current?.querySelector(`#search-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive(a => Math.min(Math.max(a + (e.key === 'ArrowDown' ? 1 : -1), 0), Math.max(hits.length - 1, 0)));
+    } else if (e.key === 'Enter') {
+      const hit = hits[active];
+      if (hit) {
+        e.preventDefault();
+        onJump(hit);
+      }
+    }
+  };
+
+  return (
+    <Dialog title={t('search.title')} onClose={onClose} className="search-dialog" initialFocus="input[type=search]">
+      <div className="search-bar">
+        <input
+          type="search"
+          value={query}
+          onChange={e => setQuery(e.target.value)}
+          onKeyDown={onKeyDown}
+          placeholder={t('search.placeholder')}
+          aria-label={t('search.input')}
+          aria-controls="search-results"
+          aria-activedescendant={hits.length ? `search-hit-${active}` : undefined}
+          autoComplete="off"
+        />
+        <select
+          aria-label={t('inbox.filter.account')}
+          value={accountId ?? ''}
+          onChange={e => setAccount(e.target.value ? (e.target.value as AccountId) : null)}
+        >
+          <option value="">{t('inbox.filter.allAccounts')}</option>
+          {accounts.map(a => (
+            <option key={a.id} value={a.id}>
+              {stripBidi(a.name)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="small muted" role="status">
+        {loading
+          ? t('common.loading')
+          : error
+            ? error
+            : query.trim()
+              ? t('search.count', { n: hits.length, more: nextCursor ? '+' : '' })
+              : t('search.hint')}
+      </p>
+      <ul ref={list} id="search-results" role="listbox" aria-label={t('search.results')} className="search-results">
+        {hits.map((hit, i) => {
+          const account = byId.get(hit.message.accountId);
+          return (
+            <li
+              key={hit.message.id}
+              id={`search-hit-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              style={{ borderLeftColor: account?.color }}
+              onClick={() => onJump(hit)}
+              onMouseMove={() => setActive(i)}
+            >
+              <div className="chat-line">
+                <SafeText className="chat-name" text={hit.chatName} />
+                <span className="small muted">{listTime(hit.message.timestamp, now, locale)}</span>
+              </div>
+              <div className="small">
+                {parseSnippet(hit.snippet).map((p, k) =>
+                  p.hit ? <mark key={k}>{stripBidi(p.text)}</mark> : <span key={k}>{stripBidi(p.text)}</span>,
+                )}
+              </div>
+              <div className="small" style={{ color: account?.color }}>
+                ● <SafeText text={account?.name ?? ''} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      {nextCursor && (
+        <button type="button" onClick={() => void more()} disabled={loading}>
+          {t('search.more')}
+        </button>
+      )}
+    </Dialog>
+  );
+}

@@ -1,0 +1,44 @@
+import { ConnectionBanner } from '../../components/ConnectionBanner';
+import { SafeText } from '../../components/SafeText';
+import { useT } from '../../i18n';
+import { useAccounts } from '../../stores/accounts';
+import { useAppStore } from '../../stores/app';
+import { stateKey } from '../accounts/states';
+
+const TROUBLE = new Set(['disconnected', 'degraded', 'failed', 'logged_out']);
+
+/** The app's bridge, then every number in trouble, then recent alerts from the core. */
+export function Banners() {
+  const t = useT();
+  const connection = useAppStore(s => s.connection);
+  const { accounts, alerts, dismissAlert } = useAccounts();
+  const troubled = accounts.filter(a => TROUBLE.has(a.state));
+  return (
+    <div className="banners">
+      <ConnectionBanner state={connection} />
+      {troubled.map(a => (
+        <div
+          key={a.id}
+          role="status"
+          className={`banner banner-account tone-${a.state}`}
+          style={{ borderLeftColor: a.color }}
+        >
+          {t('banner.account')} <SafeText text={a.name} />: {t(stateKey[a.state])}
+          {a.stateReason ? ` — ${a.stateReason}` : ''}
+        </div>
+      ))}
+      {alerts.map(alert => (
+        <div
+          key={`${alert.accountId}-${alert.message}`}
+          role={alert.level === 'error' ? 'alert' : 'status'}
+          className={`banner banner-${alert.level}`}
+        >
+          <SafeText text={`${alert.accountName}: ${alert.message}`} />{' '}
+          <button type="button" className="link-button" onClick={() => dismissAlert(alert)}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

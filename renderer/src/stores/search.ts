@@ -1,0 +1,70 @@
+/** Ctrl+K search across every account through the store's full-text index. */
+import { create } from 'zustand';
+import type { AccountId } from '../../../common/domain';
+import type { SearchHit } from './core';
+import { core } from './core';
+
+type SearchState = {
+  query: string;
+  accountId: AccountId | null;
+  hits: readonly SearchHit[];
+  nextCursor: string | null;
+  loading: boolean;
+  error: string | null;
+  /** Counts requests so that a slow answer to an older query never replaces a newer one. */
+  seq: number;
+  setQuery(query: string): void;
+  setAccount(accountId: AccountId | null): void;
+  run(): Promise<void>;
+  more(): Promise<void>;
+  reset(): void;
+};
+
+let timer: ReturnType<typeof setTimeout> | null = null;
+const DEBOUNCE_MS = 60;
+
+export const useSearch = create<SearchState>((set, get) => ({
+  query: '',
+  accountId: null,
+  hits: [],
+  nextCursor: null,
+  loading: false,
+  error: null,
+  seq: 0,
+  setQuery(query) {
+    set({ query });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void get().run(), DEBOUNCE_MS);
+  },
+  setAccount(accountId) {
+    set({ accountId });
+    void get().run();
+  },
+  async run() {
+    const { query, accountId } = get();
+    const seq = get().seq + 1;
+    if (!query.trim()) return set({ seq, hits: [], nextCursor: null, loading: false, error: null });
+    set({ seq, loading: true });
+    const r = await core.search({ query, ...(accountId ? { accountIds: [accountId] } : {}), limit: 50 });
+    if (get().seq !== seq) return;
+    if (!r.ok) return set({ loading: false, error: r.error.message, hits: [] });
+    set({ hits: r.value.hits, nextCursor: r.value.nextCursor, loading: false, error: null });
+  },
+  async more() {
+    const { query, accountId, nextCursor, loading, seq } = get();
+    if (loading || !nextCursor) return;
+    set({ loading: true });
+    const r = await core.search({
+      query,
+      cursor: nextCursor,
+      ...(accountId ? { accountIds: [accountId] } : {}),
+      limit: 50,
+    });
+    if (get().seq !== seq) return;
+    if (!r.ok) return set({ loading: false, error: r.error.message });
+    set({ hits: [...get().hits, ...r.value.hits], nextCursor: r.value.nextCursor, loading: false });
+  },
+  reset() {
+    set({ query: '', hits: [], nextCursor: null, error: null, seq: get().seq + 1 });
+  },
+}));
