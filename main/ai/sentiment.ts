@@ -3,9 +3,10 @@
  * batch, results per chat in `chat_insights`. It checks the settings before every batch,
  * so turning AI off or running out of budget stops it without any request or query.
  */
-import type { AiEvents, AiOutcome } from '../../common/api/ai';
+import type { AiOutcome } from '../../common/api/ai';
 import type { ChatId } from '../../common/domain';
 import { previewOf } from '../../common/domain';
+import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { Gateway } from './gateway';
 import type { SentimentVerdict } from './parse';
@@ -40,7 +41,7 @@ export type SentimentWorker = {
 type Deps = {
   readonly gateway: Gateway;
   readonly store: AiStorePort;
-  readonly emit: <E extends keyof AiEvents>(name: E, payload: AiEvents[E]) => void;
+  readonly emit: EventBus['emit'];
   readonly log: Logger;
   readonly now: () => number;
   readonly timers: AiTimers;

@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type {
-  AiEvents,
   AiOutcome,
   AiSettings,
   AiSettingsView,
@@ -15,6 +14,7 @@ import type {
 import { aiDataNotice } from '../../common/api/ai';
 import type { ChatId } from '../../common/domain';
 import { previewOf } from '../../common/domain';
+import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { silentLogger } from '../core/log';
 import type { Gateway } from './gateway';
@@ -36,7 +36,8 @@ const SUGGEST_CHARS = 6_000;
 const SUMMARY_CHARS = 12_000;
 const MAX_TEMPLATES = 15;
 
-export type AiEmit = <E extends keyof AiEvents>(name: E, payload: AiEvents[E]) => void;
+/** The core's event bus `emit`; the service only emits ai:* events on it. */
+export type AiEmit = EventBus['emit'];
 
 export type AiServiceDeps = {
   readonly store: AiStorePort;

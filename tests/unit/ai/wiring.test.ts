@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryAiStore, createMemorySecretStore } from '../../../main/ai/memory-ports';
+import { createAiService } from '../../../main/ai/service';
+import { createEventBus } from '../../../main/core/event-bus';
+import { aiHandlers } from '../../../main/core/handlers/ai';
+import type { DeskEvents, EventName } from '../../../common/api';
+
+// The wiring the lead does in core.ts: the core's event bus is the service's emit.
+describe('wiring into the core', () => {
+  it('emits AI events on the core event bus and exposes a handler per ai command', async () => {
+    const bus = createEventBus();
+    const seen: { name: EventName; payload: DeskEvents[EventName] }[] = [];
+    bus.subscribe((name, payload) => seen.push({ name, payload }));
+    const ai = createAiService({ store: createMemoryAiStore(), secrets: createMemorySecretStore(), emit: bus.emit });
+    const handlers = aiHandlers(ai);
+    expect(Object.keys(handlers).sort()).toEqual([
+      'ai:insights:list',
+      'ai:rewrite',
+      'ai:settings:get',
+      'ai:settings:save',
+      'ai:suggest',
+      'ai:summarize',
+    ]);
+    // Off by default: the command answers with data, and the chip stream is not even opened.
+    expect(await handlers['ai:suggest']({ chatId: 'a:b@c.us' }, { transport: 'internal' })).toMatchObject({
+      ok: false,
+      reason: 'disabled',
+    });
+    expect(seen).toEqual([]);
+    await ai.close();
+  });
+});
