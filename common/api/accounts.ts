@@ -2,14 +2,60 @@ import { z } from 'zod';
 import type { Account } from '../domain';
 import { command } from './define';
 
+const accountId = z.string().regex(/^[-_\w]{1,64}$/);
+const phoneDigits = z
+  .string()
+  .transform(s => s.replace(/[\s+()-]/g, ''))
+  .pipe(z.string().regex(/^\d{5,20}$/, 'a phone number in international format, digits only'));
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #25d366');
+
 export const accountsCommands = {
   'accounts:list': command<readonly Account[]>()(z.strictObject({})),
+  /** Adds an account and starts it: a QR (or a pairing code for `pairingPhone`) follows. */
+  'accounts:add': command<Account>()(
+    z.strictObject({
+      provider: z.enum(['webjs', 'simulator']),
+      name: z.string().trim().min(1).max(100),
+      color: color.optional(),
+      pairingPhone: phoneDigits.optional(),
+    }),
+  ),
+  'accounts:start': command<Account>()(z.strictObject({ accountId })),
+  'accounts:stop': command<Account>()(z.strictObject({ accountId })),
+  /** Unlinks the device from WhatsApp and deletes the saved session. */
+  'accounts:logout': command<Account>()(z.strictObject({ accountId })),
+  /** Stops, logs out and forgets the account. */
+  'accounts:remove': command<{ readonly accountId: string }>()(z.strictObject({ accountId })),
+  'accounts:update': command<Account>()(
+    z.strictObject({
+      accountId,
+      name: z.string().trim().min(1).max(100).optional(),
+      color: color.optional(),
+      muted: z.boolean().optional(),
+    }),
+  ),
+  /** Phone-number pairing instead of a QR scan: the code is typed on the phone. */
+  'accounts:requestPairingCode': command<{ readonly code: string }>()(z.strictObject({ accountId, phone: phoneDigits })),
+  /** "Try the demo": two simulated accounts with customers writing in several languages. */
+  'demo:start': command<readonly Account[]>()(z.strictObject({})),
 } as const;
+
+export type AccountAlert = {
+  readonly accountId: string;
+  readonly accountName: string;
+  readonly level: 'warning' | 'error' | 'info';
+  readonly message: string;
+  /** How long the number was unreachable; null while it is still down. */
+  readonly downtimeMs: number | null;
+};
 
 export type AccountsEvents = {
   'accounts:changed': { readonly accounts: readonly Account[] };
+  /** A number dropped, came back, or gave up: the desktop shows an OS notification. */
+  'accounts:alerted': AccountAlert;
 };
 
 export const accountsEventNames: Record<keyof AccountsEvents, true> = {
   'accounts:changed': true,
+  'accounts:alerted': true,
 };

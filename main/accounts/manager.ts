@@ -1,0 +1,296 @@
+/**
+ * AccountManager: the accounts as the rest of the app sees them. Owns one supervisor per
+ * account, persists accounts through the registry port, restores the ones that were
+ * running when the app closed (their saved session means no new scan), feeds provider
+ * data to the ingest sink and tells the renderer what changed.
+ */
+import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/log';
+import { consoleLogger } from '../core/log';
+import type { Account, AccountState, ProviderKind } from '../../common/domain';
+import { asAccountId } from '../../common/domain';
+import { CommandError } from '../../common/result';
+import { createIngestBatcher } from './ingest-batcher';
+import type { ProcessLauncher } from './launcher';
+import { forkLauncher } from './launcher';
+import type { AccountRecord, AccountRegistry, IngestSink } from './ports';
+import type { RuntimeConfigInput, SimulatorControl } from './protocol';
+import type { ProviderRequestInput, ProviderResults } from './provider';
+import { qrImageOf } from './qr-image';
+import type { AlertKind, RuntimeSnapshot } from './supervisor';
+import { AccountSupervisor } from './supervisor';
+import type { Clock, SupervisorTimings } from './timings';
+import { defaultTimings, systemClock } from './timings';
+
+export type SimulatorSettings = NonNullable<Exclude<RuntimeConfigInput['simulator'], null>>;
+
+export type AccountManagerOptions = {
+  /** The app's data folder: sessions under wa/, media under media/. */
+  readonly dataDir: string;
+  readonly registry: AccountRegistry;
+  readonly sink: IngestSink;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly launcher?: ProcessLauncher;
+  readonly log?: Logger;
+  readonly clock?: Clock;
+  readonly timings?: Partial<SupervisorTimings>;
+  /** A configured Chrome/Chromium/Edge; null lets the webjs provider look for one. */
+  readonly browserPath?: string | null;
+  /** Overrides for every simulated account (tests and the bench make them quieter or busier). */
+  readonly simulator?: Partial<Omit<SimulatorSettings, 'seed' | 'epochMs'>>;
+  readonly newId?: () => string;
+};
+
+export type AddAccountInput = {
+  readonly provider: ProviderKind;
+  readonly name: string;
+  readonly color?: string;
+  readonly pairingPhone?: string;
+  /** Simulator only; random when omitted. */
+  readonly seed?: number;
+};
+
+export type AccountManager = {
+  /** Starts the accounts that were running when the app last closed. */
+  restore(): void;
+  list(): Account[];
+  get(accountId: string): Account;
+  add(input: AddAccountInput): Account;
+  start(accountId: string): Account;
+  stop(accountId: string): Promise<Account>;
+  logout(accountId: string): Promise<Account>;
+  remove(accountId: string): Promise<void>;
+  update(accountId: string, patch: { name?: string; color?: string; muted?: boolean }): Account;
+  requestPairingCode(accountId: string, phone: string): Promise<string>;
+  request<R extends ProviderRequestInput>(accountId: string, req: R): Promise<ProviderResults[R['op']]>;
+  /** Simulator levers (offline, inject, hang, crash); ignored by real accounts. */
+  control(accountId: string, control: SimulatorControl): void;
+  /** "Try the demo": two simulated accounts, started. */
+  startDemo(): Account[];
+  /** Stops every account without forgetting which ones were running. */
+  close(): Promise<void>;
+};
+
+const palette = ['#25d366', '#7c4dff', '#ff7043', '#29b6f6', '#ec407a', '#8d6e63', '#26a69a', '#ffca28'];
+/** States that mean "a session exists and was in use": these come back on app start. */
+const restorable: ReadonlySet<AccountState> = new Set(['ready', 'connecting', 'degraded', 'disconnected', 'starting']);
+
+export function createAccountManager(o: AccountManagerOptions): AccountManager {
+  const log = o.log ?? consoleLogger('accounts');
+  const clock = o.clock ?? systemClock;
+  const timings: SupervisorTimings = { ...defaultTimings, ...o.timings };
+  const launcher = o.launcher ?? forkLauncher();
+  const newId = o.newId ?? (() => `acc_${randomUUID().replace(/-/g, '').slice(0, 12)}`);
+  const records = new Map<string, AccountRecord>(o.registry.list().map(r => [r.id, r]));
+  const supervisors = new Map<string, AccountSupervisor>();
+  const qrImages = new Map<string, string>();
+  const batcher = createIngestBatcher(o.sink, err => log.error('ingest failed', { err: String(err) }));
+  let closing = false;
+  let changeQueued = false;
+
+  const emitChanged = () => {
+    if (changeQueued) return;
+    changeQueued = true;
+    setImmediate(() => {
+      changeQueued = false;
+      o.events.emit('accounts:changed', { accounts: list() });
+    });
+  };
+
+  const recordOf = (id: string): AccountRecord => {
+    const r = records.get(id);
+    if (!r) throw new CommandError('not_found', `No account ${id}.`);
+    return r;
+  };
+
+  const save = (r: AccountRecord) => {
+    records.set(r.id, r);
+    o.registry.save(r);
+  };
+
+  const configOf = (r: AccountRecord): RuntimeConfigInput => ({
+    accountId: r.id,
+    provider: r.provider,
+    dataDir: o.dataDir,
+    webjs: r.provider === 'webjs' ? { executablePath: o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true } : null,
+    simulator: r.provider === 'simulator' ? { ...o.simulator, seed: r.seed ?? 1, epochMs: r.createdAt } : null,
+  });
+
+  const onAlert = (id: string, kind: AlertKind, reason: string, downtimeMs: number | null) => {
+    const r = records.get(id);
+    if (!r) return;
+    if (kind === 'recovered' && downtimeMs !== null) save({ ...r, lastDowntimeMs: downtimeMs });
+    const after =
+      downtimeMs === null ? '' : downtimeMs < 60_000 ? ` after ${Math.max(1, Math.round(downtimeMs / 1000))} s` : ` after ${Math.round(downtimeMs / 60_000)} min`;
+    const message =
+      kind === 'dropped'
+        ? `${r.name} lost its WhatsApp connection: ${reason}`
+        : kind === 'recovered'
+          ? `${r.name} is back online${after}.`
+          : `${r.name} needs attention: ${reason}`;
+    const level = kind === 'recovered' ? 'info' : kind === 'dropped' ? 'warning' : 'error';
+    o.events.emit('accounts:alerted', { accountId: id, accountName: r.name, level, message, downtimeMs });
+  };
+
+  const onChange = (id: string, snap: RuntimeSnapshot) => {
+    const r = records.get(id);
+    if (!r) return;
+    if (snap.qr && !qrImages.has(snap.qr)) {
+      void qrImageOf(snap.qr).then(url => {
+        qrImages.clear(); // only the current QR matters
+        qrImages.set(snap.qr ?? '', url);
+        emitChanged();
+      });
+    }
+    const changed = r.lastState !== snap.state || r.lastStateReason !== snap.reason || (snap.phone !== null && snap.phone !== r.phone);
+    // While the app closes, accounts stop, but they must come back next time: keep lastState.
+    if (changed && !closing) save({ ...r, lastState: snap.state, lastStateReason: snap.reason, phone: snap.phone ?? r.phone });
+    emitChanged();
+  };
+
+  const supervisorOf = (id: string): AccountSupervisor => {
+    const existing = supervisors.get(id);
+    if (existing) return existing;
+    const sup = new AccountSupervisor({
+      accountId: id,
+      launcher,
+      config: () => configOf(recordOf(id)),
+      timings,
+      clock,
+      log,
+      watermarks: () => o.sink.watermarks(id),
+      onData: e => batcher.add(e),
+      onBatch: b => batcher.addBatch(b),
+      onChange: snap => onChange(id, snap),
+      onAlert: (kind, reason, downtime) => onAlert(id, kind, reason, downtime),
+      forgetSession: () => forgetSession(id),
+    });
+    supervisors.set(id, sup);
+    return sup;
+  };
+
+  const forgetSession = (id: string) => {
+    // LocalAuth keeps the Chromium profile in <dataPath>/session-<clientId>.
+    rmSync(join(o.dataDir, 'wa', `session-${id}`), { recursive: true, force: true, maxRetries: 4 });
+    rmSync(join(o.dataDir, 'simulator', `session-${id}`), { force: true });
+  };
+
+  const toAccount = (r: AccountRecord): Account => {
+    const snap = supervisors.get(r.id)?.snapshot();
+    const state = snap?.state ?? (r.lastState === 'failed' || r.lastState === 'logged_out' ? r.lastState : 'stopped');
+    return {
+      id: asAccountId(r.id),
+      provider: r.provider,
+      name: r.name,
+      phone: snap?.phone ?? r.phone,
+      color: r.color,
+      state,
+      stateReason: snap ? snap.reason : r.lastStateReason,
+      qr: snap?.qr ? (qrImages.get(snap.qr) ?? null) : null,
+      pairingCode: snap?.pairingCode ?? null,
+      muted: r.muted,
+      unreadCount: 0,
+      rssBytes: snap?.rssBytes ?? null,
+      createdAt: r.createdAt,
+    };
+  };
+
+  function list(): Account[] {
+    return [...records.values()].sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id)).map(toAccount);
+  }
+
+  const get = (id: string) => toAccount(recordOf(id));
+
+  const add = (input: AddAccountInput): Account => {
+    const id = newId();
+    const record: AccountRecord = {
+      id,
+      provider: input.provider,
+      name: input.name,
+      color: input.color ?? palette[records.size % palette.length] ?? '#25d366',
+      phone: null,
+      muted: false,
+      createdAt: clock.now(),
+      lastState: 'stopped',
+      lastStateReason: null,
+      pairingPhone: input.pairingPhone ?? null,
+      seed: input.provider === 'simulator' ? (input.seed ?? Math.floor(Math.random() * 2 ** 31)) : null,
+      lastDowntimeMs: null,
+    };
+    save(record);
+    supervisorOf(id).start();
+    emitChanged();
+    return get(id);
+  };
+
+  return {
+    restore() {
+      for (const r of records.values()) if (restorable.has(r.lastState)) supervisorOf(r.id).start();
+      emitChanged();
+    },
+    list,
+    get,
+    add,
+    start(id) {
+      recordOf(id);
+      supervisorOf(id).start();
+      return get(id);
+    },
+    async stop(id) {
+      recordOf(id);
+      await supervisorOf(id).stop();
+      return get(id);
+    },
+    async logout(id) {
+      recordOf(id);
+      await supervisorOf(id).logout();
+      return get(id);
+    },
+    async remove(id) {
+      recordOf(id);
+      await supervisorOf(id).logout();
+      supervisors.delete(id);
+      records.delete(id);
+      o.registry.remove(id);
+      emitChanged();
+    },
+    update(id, patch) {
+      const r = recordOf(id);
+      save({ ...r, ...(patch.name ? { name: patch.name } : {}), ...(patch.color ? { color: patch.color } : {}), ...(patch.muted !== undefined ? { muted: patch.muted } : {}) });
+      emitChanged();
+      return get(id);
+    },
+    async requestPairingCode(id, phone) {
+      const r = recordOf(id);
+      save({ ...r, pairingPhone: phone });
+      return supervisorOf(id).request({ op: 'requestPairingCode', phone });
+    },
+    request(id, req) {
+      recordOf(id);
+      return supervisorOf(id).request(req);
+    },
+    control(id, control) {
+      recordOf(id);
+      supervisorOf(id).control(control);
+    },
+    startDemo() {
+      const demos = [...records.values()].filter(r => r.provider === 'simulator');
+      if (demos.length > 0) {
+        for (const r of demos) supervisorOf(r.id).start();
+        return demos.map(r => get(r.id));
+      }
+      return [
+        add({ provider: 'simulator', name: 'Demo · Sales', color: '#25d366', seed: 1001 }),
+        add({ provider: 'simulator', name: 'Demo · Support', color: '#7c4dff', seed: 2002 }),
+      ];
+    },
+    async close() {
+      closing = true;
+      await Promise.all([...supervisors.values()].map(s => s.stop()));
+      batcher.flush();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * What the accounts runtime needs from the rest of the core. The SQLite store implements
+ * these (the lead adapts it); tests use the in-memory double in tests/helpers/accounts/.
+ * Accounts never import main/store directly, so either side can change behind the port.
+ */
+import { z } from 'zod';
+import type { AccountState } from '../../common/domain';
+import type { IngestBatchInput } from '../../common/ingest';
+
+const accountStates = [
+  'stopped',
+  'starting',
+  'qr',
+  'pairing_code',
+  'connecting',
+  'ready',
+  'degraded',
+  'disconnected',
+  'logged_out',
+  'failed',
+] as const satisfies readonly AccountState[];
+
+/** One persisted account. `lastState` decides whether it comes back on app start. */
+export const accountRecordSchema = z.object({
+  id: z.string().regex(/^[-_\w]{1,64}$/, 'account ids are used as LocalAuth client ids'),
+  provider: z.enum(['webjs', 'simulator']),
+  name: z.string().min(1).max(100),
+  color: z.string().min(1).max(40),
+  phone: z.string().regex(/^\d{5,20}$/).nullable(),
+  muted: z.boolean(),
+  createdAt: z.number().int().nonnegative(),
+  lastState: z.enum(accountStates),
+  lastStateReason: z.string().max(500).nullable(),
+  /** Digits of the number to pair by code instead of QR; null for QR login. */
+  pairingPhone: z.string().regex(/^\d{5,20}$/).nullable(),
+  /** Simulator only: the seed its conversations are generated from. */
+  seed: z.number().int().nullable(),
+  /** Downtime of the last outage, ms; shown next to the account. */
+  lastDowntimeMs: z.number().int().nonnegative().nullable(),
+});
+export type AccountRecord = z.infer<typeof accountRecordSchema>;
+
+/** Persisted accounts. Writes are rare (add, rename, state changes), so sync is fine. */
+export type AccountRegistry = {
+  list(): readonly AccountRecord[];
+  save(record: AccountRecord): void;
+  remove(accountId: string): void;
+};
+
+/** What an ingest changed, when the sink can tell; the manager only logs it. */
+export type IngestReport = {
+  readonly inserted: number;
+  readonly updated: number;
+};
+
+/**
+ * Where provider data goes. `ingest` must be idempotent on (accountId, providerMessageId)
+ * and must let a real message replace a 'ciphertext' placeholder with the same id.
+ */
+export type IngestSink = {
+  ingest(batch: IngestBatchInput): IngestReport | void;
+  /** Newest stored message time (ms) per chat jid of one account: the catch-up start. */
+  watermarks(accountId: string): ReadonlyMap<string, number>;
+};

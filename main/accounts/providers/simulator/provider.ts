@@ -1,0 +1,358 @@
+/**
+ * The simulator provider: a stand-in for WhatsApp that behaves like the real thing where it
+ * matters to us — a QR that gets "scanned", contacts writing on a schedule, ticks that
+ * advance, edits, deletions, reactions, media, and a connection that can drop while
+ * messages keep arriving, after which only catch-up (not `message` events) brings them in.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { MediaInfo } from '../../../../common/domain';
+import type { IngestBatchInput, MessageInput, ReactionInput } from '../../../../common/ingest';
+import { saveMedia } from '../../media-store';
+import type { ParsedSimulatorControl } from '../../protocol';
+import type { CatchUpReport, ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
+import type { ControllableProvider } from '../../runtime/host';
+import { pdfOf, pngOf, wavOf } from './media';
+import { rngOf } from './rng';
+import type { SimMessage, World } from './world';
+import { createWorld } from './world';
+
+export type SimulatorOptions = {
+  readonly accountId: string;
+  readonly dataDir: string;
+  readonly seed: number;
+  readonly epochMs: number;
+  readonly chats: number;
+  readonly chatterIntervalMs: number;
+  readonly qrScanDelayMs: number;
+  readonly history: number;
+  readonly ackStepMs: number;
+  readonly ready: 'normal' | 'never';
+};
+
+const BATCH = 500;
+
+export function createSimulatorProvider(o: SimulatorOptions): ControllableProvider {
+  const world: World = createWorld(o);
+  const listeners = new Set<ProviderListener>();
+  const timers = new Set<NodeJS.Timeout>();
+  const sessionFile = join(o.dataDir, 'simulator', `session-${o.accountId}`);
+  const seedTag = `SIM${o.seed.toString(16).toUpperCase()}`;
+  // Messages outside the schedule: sent by the agent, offline bursts, injected by tests.
+  const extras = new Map<string, SimMessage>();
+  const reactions: ReactionInput[] = [];
+  let ready = false;
+  let online = false;
+  let hung = false;
+  let nextLive = 0;
+  let sentCount = 0;
+  let burstCount = 0;
+  const ballast: Buffer[] = [];
+
+  const emit = (event: ProviderEvent) => {
+    if (hung) return; // a hung browser says nothing
+    for (const l of listeners) l(event);
+  };
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    timers.add(t);
+  };
+  const status = (s: Extract<ProviderEvent, { kind: 'status' }>['status']) => emit({ kind: 'status', status: s });
+
+  const withLocalMedia = (m: SimMessage): MessageInput => {
+    const info = mediaFor(m);
+    return info ? { ...m.input, media: info } : m.input;
+  };
+
+  const mediaFor = (m: SimMessage): MediaInfo | null => {
+    const media = m.input.media;
+    if (!media) return null;
+    const bytes =
+      media.mimeType === 'image/png'
+        ? pngOf(m.mediaVariant, media.width ?? 320, media.height ?? 240)
+        : media.mimeType === 'audio/wav'
+          ? wavOf(m.mediaVariant, media.durationS ?? 2)
+          : media.mimeType === 'application/pdf'
+            ? pdfOf(media.fileName?.replace(/\.pdf$/, '') ?? 'Document')
+            : null;
+    if (!bytes) return null;
+    const stored = saveMedia(o.dataDir, bytes, media.mimeType);
+    return { ...media, sha256: stored.sha256, localPath: stored.localPath, size: stored.size };
+  };
+
+  const deliverLive = (m: SimMessage) => {
+    emit({ kind: 'message', message: withLocalMedia(m) });
+    const id = m.input.providerMessageId;
+    for (const f of m.followUps) {
+      later(f.afterMs, () => {
+        if (!online) return; // catch-up will bring the final state
+        const at = m.input.timestamp + f.afterMs;
+        if (f.kind === 'edit') emit({ kind: 'edit', edit: { accountId: o.accountId, providerMessageId: id, body: f.body, editedAt: at } });
+        if (f.kind === 'revoke') emit({ kind: 'revoke', revoke: { accountId: o.accountId, providerMessageId: id, revokedAt: at } });
+        if (f.kind === 'reaction')
+          emit({ kind: 'reaction', reaction: { accountId: o.accountId, providerMessageId: id, senderJid: f.senderJid, emoji: f.emoji, timestamp: at } });
+      });
+    }
+  };
+
+  const scheduleLive = () => {
+    const due = world.timeOf(nextLive);
+    if (!Number.isFinite(due)) return;
+    later(Math.max(0, due - Date.now()), () => {
+      // Offline: the message still reaches "the server"; catch-up will fetch it.
+      if (online) deliverLive(world.message(nextLive));
+      nextLive++;
+      scheduleLive();
+    });
+  };
+
+  const becomeReady = () => {
+    if (o.ready === 'never') return; // like a WhatsApp Web update that breaks `ready`
+    ready = true;
+    online = true;
+    nextLive = world.lastIndexAt(Date.now()) + 1;
+    status({ state: 'ready', phone: world.me.phone });
+    scheduleLive();
+  };
+
+  const linkDevice = () => {
+    mkdirSync(join(o.dataDir, 'simulator'), { recursive: true });
+    writeFileSync(sessionFile, String(o.seed));
+    status({ state: 'connecting', reason: 'Linked; loading chats' });
+    later(300, becomeReady);
+  };
+
+  /** Final state of a message as the server knows it now: edits and deletions applied. */
+  const finalState = (m: SimMessage, now: number, batch: { reactions: ReactionInput[] }): MessageInput => {
+    let input = m.input;
+    for (const f of m.followUps) {
+      if (input.timestamp + f.afterMs > now) continue;
+      if (f.kind === 'edit') input = { ...input, body: f.body, edited: true };
+      if (f.kind === 'revoke') input = { ...input, revoked: true, body: null, caption: null };
+      if (f.kind === 'reaction')
+        batch.reactions.push({ accountId: o.accountId, providerMessageId: input.providerMessageId, senderJid: f.senderJid, emoji: f.emoji, timestamp: input.timestamp + f.afterMs });
+    }
+    return input;
+  };
+
+  const outgoing = createOutgoing();
+
+  function createOutgoing() {
+    const chatOf = (jid: string) => world.chats.find(c => c.jid === jid);
+    const sent = (chatJid: string, base: Omit<MessageInput, 'accountId' | 'chatJid' | 'providerMessageId' | 'fromMe' | 'timestamp' | 'ack' | 'edited' | 'revoked' | 'author' | 'authorName' | 'location' | 'vcard'>): MessageInput => {
+      const n = ++sentCount;
+      const input: MessageInput = {
+        ...base,
+        accountId: o.accountId,
+        chatJid,
+        providerMessageId: `true_${chatJid}_${seedTag}OUT${Date.now().toString(36).toUpperCase()}${n}`,
+        fromMe: true,
+        author: null,
+        authorName: null,
+        location: null,
+        vcard: null,
+        timestamp: Date.now(),
+        ack: 'sent',
+        edited: false,
+        revoked: false,
+      };
+      extras.set(input.providerMessageId, { input, followUps: [], mediaVariant: 0 });
+      const ack = (step: 1 | 2) => () => {
+        const value = step === 1 ? 'delivered' : 'read';
+        const cur = extras.get(input.providerMessageId);
+        if (cur) extras.set(input.providerMessageId, { ...cur, input: { ...cur.input, ack: value } });
+        if (online) emit({ kind: 'ack', ack: { accountId: o.accountId, providerMessageId: input.providerMessageId, ack: value } });
+      };
+      later(o.ackStepMs, ack(1));
+      later(o.ackStepMs * 2, ack(2));
+      const chat = chatOf(chatJid);
+      const rng = rngOf(o.seed, 'reply', n);
+      if (chat && rng.chance(0.6)) {
+        later(o.ackStepMs * 3, () => {
+          const reply = world.extraMessage('reply', n, Date.now(), chat);
+          extras.set(reply.input.providerMessageId, reply);
+          if (online) deliverLive(reply);
+        });
+      }
+      if (chat && !chat.isGroup && rng.chance(0.3)) {
+        later(o.ackStepMs * 2 + 200, () => {
+          const reaction = { accountId: o.accountId, providerMessageId: input.providerMessageId, senderJid: chat.jid, emoji: rng.pick(['👍', '🙏', '❤️']), timestamp: Date.now() };
+          reactions.push(reaction);
+          if (online) emit({ kind: 'reaction', reaction });
+        });
+      }
+      return input;
+    };
+    return { sent, chatOf };
+  }
+
+  const findMessage = (providerMessageId: string): SimMessage | undefined => {
+    const extra = extras.get(providerMessageId);
+    if (extra) return extra;
+    const tag = providerMessageId.split(seedTag)[1]?.split('_')[0];
+    if (!tag || !/^[0-9A-Z]+$/.test(tag)) return undefined;
+    const k = parseInt(tag, 36);
+    const m = world.message(k);
+    return m.input.providerMessageId === providerMessageId ? m : undefined;
+  };
+
+  // Narrowing on req.op cannot narrow a generic, so the switch returns unknown and the
+  // exported `request` restores the per-op result type.
+  async function handle(req: ProviderRequest): Promise<unknown> {
+    if (!ready && req.op !== 'requestPairingCode') throw new Error('WhatsApp is not connected');
+    switch (req.op) {
+      case 'sendText':
+        return outgoing.sent(req.chatJid, {
+          type: 'text',
+          body: req.text,
+          caption: null,
+          media: null,
+          quotedProviderMessageId: req.quotedProviderMessageId,
+          clientMessageId: req.clientMessageId,
+        });
+      case 'sendMedia': {
+        const stored = saveMedia(o.dataDir, readFileSync(req.path), req.mimeType);
+        return outgoing.sent(req.chatJid, {
+          type: req.kind,
+          body: null,
+          caption: req.caption,
+          media: { mimeType: req.mimeType, fileName: req.fileName, size: stored.size, sha256: stored.sha256, localPath: stored.localPath, width: null, height: null, durationS: null, thumbnail: null },
+          quotedProviderMessageId: req.quotedProviderMessageId,
+          clientMessageId: req.clientMessageId,
+        });
+      }
+      case 'react':
+        emit({ kind: 'reaction', reaction: { accountId: o.accountId, providerMessageId: req.providerMessageId, senderJid: world.me.jid, emoji: req.emoji, timestamp: Date.now() } });
+        return null;
+      case 'markRead': {
+        const chat = outgoing.chatOf(req.chatJid);
+        if (chat) emit({ kind: 'chat', chat: { accountId: o.accountId, jid: chat.jid, isGroup: chat.isGroup, name: chat.name, unreadCount: 0 } });
+        return null;
+      }
+      case 'loadOlder': {
+        const before = req.beforeMs ?? Date.now();
+        const found: MessageInput[] = [];
+        const sink = { reactions: [] as ReactionInput[] };
+        for (let k = world.lastIndexAt(before - 1); k >= 0 && found.length < req.limit; k--) {
+          const m = world.message(k);
+          if (m.input.chatJid === req.chatJid) found.push(finalState(m, Date.now(), sink));
+        }
+        for (const m of extras.values()) if (m.input.chatJid === req.chatJid && m.input.timestamp < before) found.push(m.input);
+        return found.sort((a, b) => b.timestamp - a.timestamp).slice(0, req.limit);
+      }
+      case 'downloadMedia': {
+        const m = findMessage(req.providerMessageId);
+        return (m ? mediaFor(m) : null);
+      }
+      case 'requestPairingCode': {
+        const rng = rngOf(o.seed, 'pair', req.phone);
+        const code = Array.from({ length: 8 }, () => rng.pick([...'ABCDEFGHJKLMNPQRSTVWXYZ23456789'])).join('');
+        emit({ kind: 'pairing_code', code });
+        if (!ready) later(o.qrScanDelayMs, linkDevice);
+        return code;
+      }
+    }
+    throw new Error('unknown request');
+  }
+
+  return {
+    async start() {
+      if (existsSync(sessionFile)) {
+        status({ state: 'connecting', reason: 'Restoring the saved session' });
+        later(200, becomeReady);
+        return;
+      }
+      emit({ kind: 'qr', qr: `2@SIMULATOR,${o.accountId},${o.seed}` });
+      later(o.qrScanDelayMs, linkDevice);
+    },
+    async stop() {
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      ready = false;
+      online = false;
+    },
+    async logout() {
+      await this.stop();
+      rmSync(sessionFile, { force: true });
+    },
+    request: <R extends ProviderRequest>(req: R) => handle(req) as Promise<ProviderResults[R['op']]>,
+    async catchUp(watermarks, send): Promise<CatchUpReport> {
+      const now = Date.now();
+      const sinks = { reactions: [] as ReactionInput[] };
+      let batch: { messages: MessageInput[]; reactions: ReactionInput[] } = { messages: [], reactions: sinks.reactions };
+      const lastActivity = new Map<string, number>();
+      const touched = new Set<string>();
+      let count = 0;
+      const take = async (m: MessageInput) => {
+        lastActivity.set(m.chatJid, Math.max(lastActivity.get(m.chatJid) ?? 0, m.timestamp));
+        const mark = watermarks.get(m.chatJid);
+        if (mark !== undefined && m.timestamp < mark) return;
+        batch.messages.push(m);
+        touched.add(m.chatJid);
+        count++;
+        if (batch.messages.length >= BATCH) {
+          await send(batch);
+          sinks.reactions = [];
+          batch = { messages: [], reactions: sinks.reactions };
+        }
+      };
+      await send({ contacts: world.contactInputs(), chats: world.chatInputs(new Map()) });
+      const allKnown = world.chats.every(c => watermarks.has(c.jid));
+      const oldestMark = Math.min(...world.chats.map(c => watermarks.get(c.jid) ?? 0));
+      const first = allKnown ? Math.max(0, world.lastIndexAt(oldestMark - 1)) : 0;
+      for (let k = first, last = world.lastIndexAt(now); k <= last; k++) await take(finalState(world.message(k), now, sinks));
+      for (const m of extras.values()) if (m.input.timestamp <= now) await take(finalState(m, now, sinks));
+      batch.reactions.push(...reactions);
+      await send({ ...batch, chats: world.chatInputs(lastActivity) });
+      return { chats: touched.size, messages: count };
+    },
+    async probe() {
+      if (hung) await new Promise<never>(() => undefined);
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async control(c: ParsedSimulatorControl) {
+      switch (c.kind) {
+        case 'offline': {
+          if (!ready) return;
+          online = false;
+          status({ state: 'connecting', reason: 'Connection lost; WhatsApp is reconnecting' });
+          const count = c.messages ?? 0;
+          const start = Date.now();
+          const burst = ++burstCount;
+          for (let i = 0; i < count; i++) {
+            const at = start + Math.floor(((i + 1) * c.durationMs) / (count + 1));
+            const m = world.extraMessage(`off${burst}x`, i, at);
+            extras.set(m.input.providerMessageId, m);
+          }
+          later(c.durationMs, () => {
+            online = true;
+            status({ state: 'ready', phone: world.me.phone });
+          });
+          return;
+        }
+        case 'inject':
+          if (c.event.kind === 'message') {
+            const input = c.event.message;
+            extras.set(input.providerMessageId, { input, followUps: [], mediaVariant: 0 });
+          }
+          if (online) emit(c.event);
+          return;
+        case 'hang':
+          hung = true;
+          online = false;
+          return;
+        case 'bloat':
+          ballast.push(Buffer.alloc(c.megabytes * 1024 * 1024, 1));
+          return;
+        case 'crash':
+          return; // handled by the runtime host, which owns the process
+      }
+    },
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * whatsapp-web.js objects → our ingest shapes. Every field is read defensively: WhatsApp
+ * Web changes its internals a few times a year, and a missing field must degrade to null,
+ * never to a crash that takes the account down.
+ */
+import type { Ack, MessageType } from '../../../../common/domain';
+import type { ChatInput, MessageInput } from '../../../../common/ingest';
+import { MAX_BODY_CHARS } from '../../../../common/ingest';
+import type { ProviderStatus } from '../../provider';
+import type { WebjsChat, WebjsMessage } from './client';
+
+const typeMap: Readonly<Record<string, MessageType>> = {
+  chat: 'text',
+  image: 'image',
+  video: 'video',
+  audio: 'audio',
+  ptt: 'voice',
+  document: 'document',
+  sticker: 'sticker',
+  location: 'location',
+  vcard: 'contact_card',
+  multi_vcard: 'contact_card',
+  reaction: 'reaction',
+  revoked: 'text',
+  ciphertext: 'ciphertext',
+  e2e_notification: 'system',
+  gp2: 'system',
+  notification: 'system',
+  notification_template: 'system',
+  call_log: 'system',
+  protocol: 'system',
+  broadcast_notification: 'system',
+};
+
+const mediaTypes: ReadonlySet<MessageType> = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker']);
+const thumbnailTypes: ReadonlySet<MessageType> = new Set(['image', 'video', 'sticker']);
+
+export const messageTypeOf = (libraryType: string): MessageType => typeMap[libraryType] ?? 'unknown';
+
+export function ackOf(ack: number | undefined): Ack {
+  switch (ack) {
+    case -1:
+      return 'failed';
+    case 0:
+      return 'pending';
+    case 2:
+      return 'delivered';
+    case 3:
+      return 'read';
+    case 4:
+      return 'played';
+    default:
+      return 'sent';
+  }
+}
+
+/** The library mixes seconds (message.t) and milliseconds; the store wants milliseconds. */
+export const toMs = (t: unknown): number | null => {
+  const n = typeof t === 'string' ? Number(t) : t;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0) return null;
+  return Math.round(n < 1e12 ? n * 1000 : n);
+};
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+const num = (v: unknown): number | null => {
+  const n = typeof v === 'string' ? Number(v) : v;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+};
+const jidOf = (v: unknown): string | null =>
+  typeof v === 'string' ? str(v) : v && typeof v === 'object' && '_serialized' in v ? str((v as { _serialized: unknown })._serialized) : null;
+const clip = (s: string | null): string | null => (s === null ? null : s.slice(0, MAX_BODY_CHARS));
+
+export function chatJidOf(m: WebjsMessage): string {
+  return str(m.id.remote) ?? (m.fromMe ? m.to : m.from);
+}
+
+/**
+ * The serialized id of the quoted message. The library gives only its stanza id and
+ * sender; WhatsApp's serialized form is `${fromMe}_${chat}_${stanza}[_${participant}]`.
+ */
+function quotedIdOf(m: WebjsMessage, chatJid: string, me: string | null): string | null {
+  const stanza = str(m._data['quotedStanzaID']);
+  if (!stanza) return null;
+  const participant = jidOf(m._data['quotedParticipant']);
+  const fromMe = participant !== null && me !== null && participant === me;
+  const isGroup = chatJid.endsWith('@g.us');
+  return `${fromMe}_${chatJid}_${stanza}${isGroup && !fromMe && participant ? `_${participant}` : ''}`;
+}
+
+/** A library Message as a MessageInput, or null for what a desk does not show (statuses). */
+export function messageInputOf(accountId: string, m: WebjsMessage, me: string | null): MessageInput | null {
+  if (m.isStatus || m.id.remote === 'status@broadcast') return null;
+  const chatJid = chatJidOf(m);
+  const type = messageTypeOf(m.type);
+  const isGroup = chatJid.endsWith('@g.us');
+  const data = m._data;
+  const isMedia = mediaTypes.has(type);
+  const location =
+    type === 'location' && m.location
+      ? (() => {
+          const lat = Number(m.location.latitude);
+          const lng = Number(m.location.longitude);
+          if (!Number.isFinite(lat) || !Number.isFinite(lng) || Math.abs(lat) > 90 || Math.abs(lng) > 180) return null;
+          // The library splits WhatsApp's "name\naddress" into name and address; keep both.
+          const label = str(m.location.description) ?? str(m.location.name);
+          return { lat, lng, name: label ? label.replace(/\n+/g, ', ').slice(0, 500) : null };
+        })()
+      : null;
+  const thumb = str(data['body']);
+  return {
+    accountId,
+    chatJid,
+    providerMessageId: m.id._serialized,
+    fromMe: m.fromMe,
+    author: isGroup && !m.fromMe ? (str(m.author) ?? null) : null,
+    authorName: m.fromMe ? null : str(data['notifyName']),
+    type,
+    body: isMedia || type === 'location' || type === 'contact_card' || type === 'ciphertext' ? null : clip(str(m.body)),
+    caption: isMedia ? clip(str(m.body)) : null,
+    media: isMedia
+      ? {
+          mimeType: str(data['mimetype']) ?? 'application/octet-stream',
+          fileName: str(data['filename']),
+          size: num(data['size']),
+          sha256: null,
+          localPath: null,
+          width: num(data['width']),
+          height: num(data['height']),
+          durationS: num(m.duration ?? data['duration']),
+          // For media the library keeps a small base64 JPEG preview in _data.body.
+          thumbnail: thumbnailTypes.has(type) && thumb && thumb.length < 200_000 && /^[A-Za-z0-9+/=]+$/.test(thumb) ? thumb : null,
+        }
+      : null,
+    location,
+    vcard: type === 'contact_card' ? ((m.vCards ?? []).join('\n').slice(0, 100_000) || clip(str(m.body))) : null,
+    quotedProviderMessageId: m.hasQuotedMsg ? quotedIdOf(m, chatJid, me) : null,
+    timestamp: toMs(m.timestamp) ?? Date.now(),
+    ack: m.fromMe ? ackOf(m.ack) : 'delivered',
+    edited: Boolean(m.latestEditMsgKey || m.latestEditSenderTimestampMs),
+    revoked: m.type === 'revoked',
+    clientMessageId: null,
+  };
+}
+
+export function chatInputOf(accountId: string, chat: WebjsChat): ChatInput {
+  const jid = chat.id._serialized;
+  const ts = toMs(chat.timestamp);
+  return {
+    accountId,
+    jid,
+    isGroup: Boolean(chat.isGroup),
+    name: (str(chat.name) ?? jid.split('@')[0] ?? jid).slice(0, 500),
+    ...(typeof chat.unreadCount === 'number' && chat.unreadCount >= 0 ? { unreadCount: Math.floor(chat.unreadCount) } : {}),
+    pinned: Boolean(chat.pinned),
+    archived: Boolean(chat.archived),
+    muted: Boolean(chat.isMuted),
+    ...(ts ? { timestamp: ts } : {}),
+  };
+}
+
+type Disconnect = Extract<ProviderStatus, { state: 'disconnected' | 'logged_out' | 'failed' }>;
+
+/**
+ * The documented action for each reason the library gives with `disconnected`: a WAState
+ * that is not accepted, 'LOGOUT', or its own message for expired QR codes.
+ */
+export function disconnectStatusOf(reason: string): Disconnect {
+  switch (reason) {
+    case 'LOGOUT':
+      return { state: 'logged_out', action: 'rescan', reason: 'This desktop was logged out from the phone (Linked devices). Scan the QR code to link it again.' };
+    case 'UNPAIRED':
+    case 'UNPAIRED_IDLE':
+      return { state: 'logged_out', action: 'rescan', reason: 'WhatsApp unlinked this desktop. Scan the QR code to link it again.' };
+    case 'CONFLICT':
+      return { state: 'disconnected', action: 'alert', reason: 'WhatsApp Web was opened elsewhere with this number. Start the account to take it back here.' };
+    case 'TOS_BLOCK':
+    case 'SMB_TOS_BLOCK':
+      return { state: 'failed', action: 'alert', reason: 'WhatsApp has blocked this number. Check the WhatsApp app on the phone.' };
+    case 'PROXYBLOCK':
+      return { state: 'failed', action: 'alert', reason: 'WhatsApp refused the connection from this network (proxy or VPN).' };
+    case 'DEPRECATED_VERSION':
+      return { state: 'failed', action: 'alert', reason: 'WhatsApp Web reports this version as outdated. Update Blazz Desk.' };
+    case 'Max qrcode retries reached':
+      return { state: 'disconnected', action: 'alert', reason: 'The QR code expired without being scanned. Start the account to get a new one.' };
+    default:
+      return { state: 'disconnected', action: 'reconnect', reason: `WhatsApp disconnected (${reason.slice(0, 80) || 'no reason given'}).` };
+  }
+}
+
+/** System lines for group events, so the conversation shows who joined or left. */
+export function groupNoticeText(kind: string, author: string | null, recipients: readonly string[]): string {
+  const who = (jid: string | null) => (jid ? `+${jid.split('@')[0]}` : 'Someone');
+  const them = recipients.length ? recipients.map(who).join(', ') : 'someone';
+  switch (kind) {
+    case 'add':
+      return author ? `${who(author)} added ${them}` : `${them} joined`;
+    case 'invite':
+      return `${them} joined via an invite link`;
+    case 'remove':
+      return `${who(author)} removed ${them}`;
+    case 'leave':
+      return `${them} left`;
+    case 'promote':
+      return `${them} is now an admin`;
+    case 'demote':
+      return `${them} is no longer an admin`;
+    case 'subject':
+      return `${who(author)} changed the group name`;
+    case 'description':
+      return `${who(author)} changed the group description`;
+    case 'picture':
+      return `${who(author)} changed the group photo`;
+    default:
+      return `Group settings changed (${kind})`;
+  }
+}

@@ -1,0 +1,342 @@
+/**
+ * The whatsapp-web.js provider: one library Client (one Chromium) per account, inside the
+ * account's own process. It maps the library's events to ours, catches up after every
+ * `ready` (the library only reports new messages), and makes sure no Chromium outlives it.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IngestBatchInput, MessageInput } from '../../../../common/ingest';
+import { saveMedia } from '../../media-store';
+import type { CatchUpReport, ProviderEvent, ProviderListener, ProviderRequest, ProviderResults, WhatsAppProvider } from '../../provider';
+import { findBrowser } from './browser';
+import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } from './client';
+import { ackOf, chatInputOf, disconnectStatusOf, groupNoticeText, messageInputOf, toMs } from './map';
+
+export type WebjsProviderOptions = {
+  readonly accountId: string;
+  readonly dataDir: string;
+  readonly executablePath: string | null;
+  readonly pairingPhone: string | null;
+  readonly headless: boolean;
+  readonly clientFactory: ClientFactory;
+  readonly log: (level: 'info' | 'warn' | 'error', msg: string) => void;
+  /** Messages fetched per new chat on first sync; older ones load on demand. */
+  readonly firstSyncPerChat?: number;
+  /** How a browser is found when none is configured (tests replace the system search). */
+  readonly findBrowser?: () => string | null;
+};
+
+const BATCH = 500;
+const CIPHERTEXT_FAILED_TEXT = 'This message could not be decrypted. Open WhatsApp on the phone to see it.';
+
+type Notification = { id: WebjsId; type: string; timestamp: number; chatId: string; author?: string; recipientIds?: string[] };
+
+export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
+  const listeners = new Set<ProviderListener>();
+  const dataPath = join(o.dataDir, 'wa');
+  let client: WebjsClient | null = null;
+  let me: string | null = null;
+  let everReady = false;
+  let ready = false;
+  let browserPid: number | null = null;
+  // The same message can be reported twice (message + message_create, ciphertext retries);
+  // one IPC message per (id, type) is enough. The store is idempotent either way.
+  const recent = new Map<string, true>();
+
+  const emit = (event: ProviderEvent) => {
+    for (const l of listeners) l(event);
+  };
+  const emitMessage = (m: MessageInput | null) => {
+    if (!m) return;
+    const key = `${m.providerMessageId}|${m.type}|${m.edited}|${m.revoked}`;
+    if (recent.has(key)) return;
+    recent.set(key, true);
+    if (recent.size > 5000) recent.delete(recent.keys().next().value as string);
+    emit({ kind: 'message', message: m });
+  };
+  const map = (m: WebjsMessage) => messageInputOf(o.accountId, m, me);
+  type Listener = (...args: never[]) => void;
+  const guard =
+    (name: string, fn: Listener) =>
+    (...args: unknown[]): void => {
+      // A library object of an unexpected shape must cost one event, not the account.
+      // The handlers declare the library's documented argument shapes.
+      try {
+        fn(...(args as never[]));
+      } catch (err) {
+        o.log('warn', `could not map ${name}: ${String(err)}`);
+      }
+    };
+
+  const attach = (c: WebjsClient) => {
+    const on = (event: string, fn: Listener) => c.on(event, guard(event, fn));
+    on('qr', (qr: string) => emit({ kind: 'qr', qr }));
+    on('code', (code: string) => emit({ kind: 'pairing_code', code }));
+    on('loading_screen', (percent: number) => emit({ kind: 'status', status: { state: 'connecting', reason: `Loading chats ${percent}%` } }));
+    on('authenticated', () => {
+      hookBrowser(c);
+      emit({ kind: 'status', status: { state: 'connecting', reason: 'Linked; loading chats' } });
+    });
+    on('auth_failure', (msg: string) =>
+      emit({ kind: 'status', status: { state: 'logged_out', action: 'rescan', reason: `The saved session could not be restored (${String(msg).slice(0, 100)}). Scan the QR code again.` } }),
+    );
+    on('ready', () => {
+      hookBrowser(c);
+      me = c.info?.wid?._serialized ?? null;
+      everReady = true;
+      ready = true;
+      const phone = c.info?.wid?.user ?? null;
+      emit({ kind: 'status', status: { state: 'ready', phone: phone && /^\d{5,20}$/.test(phone) ? phone : null } });
+    });
+    on('change_state', (state: string) => {
+      if (state === 'CONNECTED' && everReady && !ready) {
+        // Back from TIMEOUT/OPENING: report ready again so main runs a catch-up.
+        ready = true;
+        emit({ kind: 'status', status: { state: 'ready', phone: c.info?.wid?.user ?? null } });
+      } else if (state === 'TIMEOUT' || state === 'OPENING' || state === 'PAIRING') {
+        ready = false;
+        const reason = state === 'TIMEOUT' ? 'The phone or the network is not reachable; waiting' : 'Reconnecting to WhatsApp';
+        emit({ kind: 'status', status: { state: 'connecting', reason } });
+      }
+      // Other states are followed by `disconnected`, which carries the action.
+    });
+    on('disconnected', (reason: string) => {
+      ready = false;
+      emit({ kind: 'status', status: disconnectStatusOf(String(reason)) });
+    });
+    // message_create covers received and own messages; `message` would repeat the received.
+    on('message_create', (m: WebjsMessage) => emitMessage(map(m)));
+    on('message', (m: WebjsMessage) => emitMessage(map(m)));
+    on('message_ciphertext', (m: WebjsMessage) => {
+      const input = map(m);
+      if (input) emitMessage({ ...input, type: 'ciphertext', body: null, caption: null, media: null });
+    });
+    on('message_ciphertext_failed', (m: WebjsMessage) => {
+      const input = map(m);
+      if (input) emitMessage({ ...input, type: 'unknown', body: CIPHERTEXT_FAILED_TEXT, caption: null, media: null });
+    });
+    on('message_ack', (m: WebjsMessage, ack: number) =>
+      emit({ kind: 'ack', ack: { accountId: o.accountId, providerMessageId: m.id._serialized, ack: ackOf(ack) } }),
+    );
+    const revoke = (m: WebjsMessage, before?: WebjsMessage | null) =>
+      emit({
+        kind: 'revoke',
+        revoke: { accountId: o.accountId, providerMessageId: before?.id?._serialized ?? m.id._serialized, revokedAt: Date.now() },
+      });
+    on('message_revoke_everyone', revoke);
+    on('message_revoke_me', (m: WebjsMessage) => revoke(m));
+    on('message_edit', (m: WebjsMessage, newBody: string) =>
+      emit({
+        kind: 'edit',
+        edit: { accountId: o.accountId, providerMessageId: m.id._serialized, body: String(newBody), editedAt: toMs(m.latestEditSenderTimestampMs) ?? Date.now() },
+      }),
+    );
+    on('message_reaction', (r: { msgId: WebjsId; senderId: string; reaction: string | null; timestamp: number }) =>
+      emit({
+        kind: 'reaction',
+        reaction: { accountId: o.accountId, providerMessageId: r.msgId._serialized, senderJid: r.senderId, emoji: r.reaction ?? '', timestamp: toMs(r.timestamp) ?? Date.now() },
+      }),
+    );
+    const chatUpdate = (chat: WebjsChat | undefined) => chat && emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
+    on('unread_count', chatUpdate);
+    on('chat_archived', chatUpdate);
+    on('contact_changed', (_m: WebjsMessage, _oldId: string, newId: string) => {
+      const jid = String(newId);
+      emit({ kind: 'contact', contact: jid.endsWith('@lid') ? { accountId: o.accountId, lid: jid } : { accountId: o.accountId, jid } });
+    });
+    const notice = (n: Notification) =>
+      emitMessage({
+        accountId: o.accountId,
+        chatJid: n.chatId,
+        providerMessageId: n.id._serialized,
+        fromMe: false,
+        author: null,
+        authorName: null,
+        type: 'system',
+        body: groupNoticeText(n.type, n.author ?? null, n.recipientIds ?? []),
+        caption: null,
+        media: null,
+        location: null,
+        vcard: null,
+        quotedProviderMessageId: null,
+        timestamp: toMs(n.timestamp) ?? Date.now(),
+        ack: 'delivered',
+        edited: false,
+        revoked: false,
+        clientMessageId: null,
+      });
+    for (const e of ['group_join', 'group_leave', 'group_admin_changed', 'group_update']) on(e, notice);
+  };
+
+  const hookBrowser = (c: WebjsClient) => {
+    const browser = c.pupBrowser;
+    if (!browser || browserPid !== null) return;
+    browserPid = browser.process()?.pid ?? null;
+    // Plain network loss often brings no `disconnected`; a dead browser certainly doesn't.
+    browser.on?.('disconnected', () => {
+      if (client !== c) return;
+      ready = false;
+      emit({ kind: 'status', status: { state: 'disconnected', action: 'reconnect', reason: 'The WhatsApp browser closed unexpectedly.' } });
+    });
+  };
+
+  const killBrowser = () => {
+    if (browserPid === null) return;
+    try {
+      process.kill(browserPid, 'SIGKILL');
+    } catch {
+      // already gone: the normal case after destroy()
+    }
+    browserPid = null;
+  };
+
+  const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
+    Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), ms).unref())]);
+
+  const need = (): WebjsClient => {
+    if (!client || !ready) throw new Error('WhatsApp is not connected');
+    return client;
+  };
+
+  const sent = async (m: WebjsMessage, clientMessageId: string | null): Promise<MessageInput> => {
+    const input = map(m);
+    if (!input) throw new Error('WhatsApp did not return the sent message');
+    return { ...input, clientMessageId };
+  };
+
+  async function handle(req: ProviderRequest): Promise<unknown> {
+    switch (req.op) {
+      case 'sendText': {
+        const m = await need().sendMessage(req.chatJid, req.text, req.quotedProviderMessageId ? { quotedMessageId: req.quotedProviderMessageId } : {});
+        return sent(m, req.clientMessageId);
+      }
+      case 'sendMedia': {
+        const media = o.clientFactory.mediaFromFile(req.path, req.mimeType, req.fileName);
+        const m = await need().sendMessage(req.chatJid, media, {
+          ...(req.caption ? { caption: req.caption } : {}),
+          ...(req.kind === 'voice' ? { sendAudioAsVoice: true } : {}),
+          ...(req.kind === 'document' ? { sendMediaAsDocument: true } : {}),
+          ...(req.quotedProviderMessageId ? { quotedMessageId: req.quotedProviderMessageId } : {}),
+        });
+        return sent(m, req.clientMessageId);
+      }
+      case 'react': {
+        const m = await need().getMessageById(req.providerMessageId);
+        if (!m) throw new Error('That message is no longer on WhatsApp');
+        await m.react(req.emoji);
+        return null;
+      }
+      case 'markRead':
+        await need().sendSeen(req.chatJid);
+        return null;
+      case 'loadOlder': {
+        const chat = await need().getChatById(req.chatJid);
+        if (!chat) return [];
+        const before = req.beforeMs ?? Number.POSITIVE_INFINITY;
+        let older: MessageInput[] = [];
+        for (let limit = req.limit; limit <= 5000; limit *= 4) {
+          const got = await chat.fetchMessages({ limit });
+          older = got.map(map).filter((m): m is MessageInput => m !== null && m.timestamp < before);
+          if (older.length >= req.limit || got.length < limit) break;
+        }
+        return older.sort((a, b) => b.timestamp - a.timestamp).slice(0, req.limit);
+      }
+      case 'downloadMedia': {
+        const m = await need().getMessageById(req.providerMessageId);
+        const media = m ? await m.downloadMedia() : null;
+        if (!media) return null;
+        const stored = saveMedia(o.dataDir, Buffer.from(media.data, 'base64'), media.mimetype);
+        const info = m ? map(m)?.media : null;
+        return { ...(info ?? { width: null, height: null, durationS: null, thumbnail: null }), mimeType: media.mimetype, fileName: media.filename ?? null, size: stored.size, sha256: stored.sha256, localPath: stored.localPath };
+      }
+      case 'requestPairingCode': {
+        if (!client) throw new Error('The account is not started');
+        const code = await client.requestPairingCode(req.phone, true);
+        emit({ kind: 'pairing_code', code });
+        return code;
+      }
+    }
+  }
+
+  return {
+    async start() {
+      const executablePath = o.executablePath ?? (o.findBrowser ?? findBrowser)();
+      if (!executablePath) {
+        emit({ kind: 'status', status: { state: 'failed', action: 'alert', reason: 'No Chrome, Chromium or Edge was found. Install one, or set its path in Settings.' } });
+        return;
+      }
+      const c = o.clientFactory.create({ accountId: o.accountId, dataPath, executablePath, headless: o.headless, pairingPhone: o.pairingPhone });
+      client = c;
+      attach(c);
+      emit({ kind: 'status', status: { state: 'connecting', reason: 'Opening WhatsApp Web' } });
+      // initialize() resolves only after login; its failures arrive here, not as events.
+      c.initialize().catch((err: unknown) => {
+        if (client !== c) return;
+        emit({ kind: 'status', status: { state: 'disconnected', action: 'reconnect', reason: `WhatsApp Web could not be opened: ${String(err instanceof Error ? err.message : err).slice(0, 200)}` } });
+      });
+    },
+    async stop() {
+      const c = client;
+      client = null;
+      ready = false;
+      if (c) {
+        c.removeAllListeners();
+        await withTimeout(c.destroy(), 10_000, 'closing WhatsApp Web').catch(err => o.log('warn', String(err)));
+      }
+      killBrowser(); // destroy() can hang or fail half-way; the browser must not outlive us
+    },
+    async logout() {
+      const c = client;
+      if (c) await withTimeout(c.logout(), 15_000, 'logging out').catch(err => o.log('warn', String(err)));
+      await this.stop();
+      rmSync(join(dataPath, `session-${o.accountId}`), { recursive: true, force: true, maxRetries: 4 });
+    },
+    request: <R extends ProviderRequest>(req: R) => handle(req) as Promise<ProviderResults[R['op']]>,
+    async catchUp(watermarks, send): Promise<CatchUpReport> {
+      const c = need();
+      const chats = await c.getChats();
+      for (let i = 0; i < chats.length; i += BATCH) await send({ chats: chats.slice(i, i + BATCH).map(ch => chatInputOf(o.accountId, ch)) });
+      let messages = 0;
+      let touched = 0;
+      let batch: MessageInput[] = [];
+      for (const chat of chats) {
+        const jid = chat.id._serialized;
+        const mark = watermarks.get(jid);
+        const last = toMs(chat.timestamp);
+        if (mark !== undefined && last !== null && last < mark) continue;
+        const fresh = await missingMessages(chat, mark);
+        if (fresh.length) touched++;
+        for (const m of fresh) {
+          batch.push(m);
+          messages++;
+          if (batch.length >= BATCH) {
+            await send({ messages: batch });
+            batch = [];
+          }
+        }
+      }
+      if (batch.length) await send({ messages: batch } satisfies IngestBatchInput);
+      return { chats: touched, messages };
+    },
+    async probe() {
+      if (!client) throw new Error('not started');
+      await client.getState();
+    },
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+
+  /** Messages at or after the watermark, fetching deeper until the watermark is reached. */
+  async function missingMessages(chat: WebjsChat, mark: number | undefined): Promise<MessageInput[]> {
+    const first = o.firstSyncPerChat ?? 50;
+    for (let limit = mark === undefined ? first : 50; ; limit *= 4) {
+      const got = await chat.fetchMessages({ limit });
+      const mapped = got.map(map).filter((m): m is MessageInput => m !== null);
+      const oldest = Math.min(...mapped.map(m => m.timestamp));
+      const reachedMark = mark === undefined || oldest <= mark || got.length < limit || limit >= 20_000;
+      if (reachedMark) return mark === undefined ? mapped : mapped.filter(m => m.timestamp >= mark);
+    }
+  }
+}

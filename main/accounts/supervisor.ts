@@ -1,0 +1,392 @@
+/**
+ * Supervises one account's process: its state machine, the ready deadline and health
+ * probe (watchdog), restarts with exponential backoff under an hourly cap, the memory
+ * budget, and clean-up of whatever the process leaves behind. One crash or hang ends here;
+ * other accounts and main never notice.
+ */
+import type { AccountState } from '../../common/domain';
+import type { IngestBatchInput } from '../../common/ingest';
+import { CommandError } from '../../common/result';
+import type { Logger } from '../core/log';
+import type { ChildHandle, ExitInfo, ProcessLauncher } from './launcher';
+import type { TreeProcess } from './process-tree';
+import { killRemembered, processTree, treeRss } from './process-tree';
+import type { RuntimeConfigInput, SimulatorControl } from './protocol';
+import { childToMainSchema } from './protocol';
+import type { ProviderEvent, ProviderRequestInput, ProviderResults } from './provider';
+import { providerResultSchemas } from './provider';
+import type { Clock, SupervisorTimings } from './timings';
+
+export type RuntimeSnapshot = {
+  readonly state: AccountState;
+  readonly reason: string | null;
+  readonly qr: string | null;
+  readonly pairingCode: string | null;
+  readonly phone: string | null;
+  readonly rssBytes: number | null;
+  readonly pid: number | null;
+};
+
+export type AlertKind = 'dropped' | 'recovered' | 'gave_up';
+
+export type DataEvent = Extract<ProviderEvent, { kind: 'message' | 'ack' | 'revoke' | 'edit' | 'reaction' | 'chat' | 'contact' }>;
+
+export type SupervisorDeps = {
+  readonly accountId: string;
+  readonly launcher: ProcessLauncher;
+  /** Built at every launch, so a changed pairing phone or seed takes effect. */
+  readonly config: () => RuntimeConfigInput;
+  readonly timings: SupervisorTimings;
+  readonly clock: Clock;
+  readonly log: Logger;
+  readonly watermarks: () => ReadonlyMap<string, number>;
+  readonly onData: (event: DataEvent) => void;
+  readonly onBatch: (batch: IngestBatchInput) => void;
+  readonly onChange: (snapshot: RuntimeSnapshot) => void;
+  readonly onAlert: (kind: AlertKind, reason: string, downtimeMs: number | null) => void;
+  /** Deletes the saved session when logging out an account that is not running. */
+  readonly forgetSession: () => void;
+  readonly sampleTree?: (pid: number) => Promise<TreeProcess[]>;
+};
+
+type Pending = { resolve(v: unknown): void; reject(e: Error): void; timer: unknown };
+type Running = { handle: ChildHandle; tree: TreeProcess[]; expectedExit: boolean };
+
+const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+
+export class AccountSupervisor {
+  private run: Running | null = null;
+  private desired: 'running' | 'stopped' = 'stopped';
+  private snap: RuntimeSnapshot = { state: 'stopped', reason: null, qr: null, pairingCode: null, phone: null, rssBytes: null, pid: null };
+  private restartTimes: number[] = [];
+  private attempt = 0;
+  private readyTimer: unknown = null;
+  private probeTimer: unknown = null;
+  private probeDeadline: unknown = null;
+  private restartTimer: unknown = null;
+  private sampleTimer: unknown = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+  private downSince: number | null = null;
+  private lastActivity = 0;
+  private recycleWanted = false;
+
+  constructor(private readonly d: SupervisorDeps) {}
+
+  snapshot(): RuntimeSnapshot {
+    return this.snap;
+  }
+
+  /** Start (or keep running). Clears a previous give-up: the user asked explicitly. */
+  start(): void {
+    this.desired = 'running';
+    if (this.run || this.restartTimer) return;
+    this.restartTimes = [];
+    this.attempt = 0;
+    this.launch();
+  }
+
+  async stop(): Promise<void> {
+    this.desired = 'stopped';
+    await this.shutdown('stop');
+    this.set({ state: 'stopped', reason: null, qr: null, pairingCode: null });
+  }
+
+  async logout(): Promise<void> {
+    this.desired = 'stopped';
+    if (this.run) await this.shutdown('logout');
+    else this.d.forgetSession();
+    this.set({ state: 'logged_out', reason: 'Logged out on this desktop. Scan the QR code to link it again.', qr: null, pairingCode: null });
+  }
+
+  async request<R extends ProviderRequestInput>(req: R): Promise<ProviderResults[R['op']]> {
+    const run = this.run;
+    if (!run || (this.snap.state !== 'ready' && req.op !== 'requestPairingCode')) {
+      throw new CommandError('unavailable', 'This WhatsApp account is not connected right now.');
+    }
+    const id = this.nextId++;
+    const raw = await new Promise<unknown>((resolve, reject) => {
+      const timer = this.d.clock.setTimeout(() => {
+        this.pending.delete(id);
+        reject(new CommandError('timeout', `WhatsApp did not answer ${req.op} in time.`));
+      }, this.d.timings.requestTimeoutMs);
+      this.pending.set(id, { resolve, reject, timer });
+      run.handle.send({ t: 'request', id, request: req });
+    });
+    this.lastActivity = this.d.clock.now();
+    return providerResultSchemas[req.op].parse(raw) as ProviderResults[R['op']];
+  }
+
+  control(control: SimulatorControl): void {
+    this.run?.handle.send({ t: 'control', control });
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────────────────────
+
+  private launch(): void {
+    this.restartTimer = null;
+    if (this.desired !== 'running') return;
+    const handle = this.d.launcher.launch(this.d.accountId, { BLAZZ_ACCOUNT_ID: this.d.accountId });
+    const run: Running = { handle, tree: [], expectedExit: false };
+    this.run = run;
+    this.recycleWanted = false;
+    handle.onMessage(raw => {
+      if (this.run === run) this.receive(run, raw);
+    });
+    handle.onExit(info => {
+      // Chromium runs in its own process group: kill what this process left behind.
+      void killRemembered(run.tree).then(n => n && this.d.log.warn('killed leftover processes', { account: this.d.accountId, n }));
+      if (this.run === run) this.exited(run, info);
+    });
+    this.set({ state: 'starting', reason: null, qr: null, pairingCode: null, pid: handle.pid });
+    handle.send({ t: 'start', config: this.d.config() });
+    this.armReadyDeadline();
+    this.scheduleSample(run, 1000);
+  }
+
+  private exited(run: Running, info: ExitInfo): void {
+    this.run = null;
+    this.clearWatchdog();
+    this.clear('sampleTimer');
+    for (const [id, p] of this.pending) {
+      this.d.clock.clearTimeout(p.timer);
+      p.reject(new CommandError('unavailable', 'The account stopped while answering.'));
+      this.pending.delete(id);
+    }
+    this.set({ pid: null, rssBytes: null });
+    if (run.expectedExit || this.desired !== 'running') return;
+    const how = info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
+    this.restartLater(`The account's process stopped unexpectedly (${how}).`, 'disconnected');
+  }
+
+  /** Ends the current process: politely first, then SIGKILL after the stop timeout. */
+  private async shutdown(how: 'stop' | 'logout'): Promise<void> {
+    this.clear('restartTimer');
+    this.clearWatchdog();
+    const run = this.run;
+    if (!run) return;
+    run.expectedExit = true;
+    await new Promise<void>(resolve => {
+      const timer = this.d.clock.setTimeout(() => run.handle.kill('SIGKILL'), this.d.timings.stopTimeoutMs);
+      run.handle.onExit(() => {
+        this.d.clock.clearTimeout(timer);
+        resolve();
+      });
+      run.handle.send({ t: how });
+    });
+  }
+
+  private restartLater(reason: string, state: 'disconnected' | 'degraded'): void {
+    this.clearWatchdog();
+    const old = this.run;
+    if (old) {
+      this.run = null;
+      old.expectedExit = true;
+      old.handle.kill('SIGKILL');
+    }
+    if (this.desired !== 'running') return;
+    const now = this.d.clock.now();
+    const { maxRestartsPerWindow, restartWindowMs, backoffBaseMs, backoffMaxMs } = this.d.timings;
+    this.restartTimes = this.restartTimes.filter(t => now - t < restartWindowMs);
+    if (this.restartTimes.length >= maxRestartsPerWindow) {
+      this.desired = 'stopped';
+      const why = `Stopped after ${maxRestartsPerWindow} restarts within ${Math.round(restartWindowMs / 60_000)} min. Last problem: ${reason}`;
+      this.set({ state: 'failed', reason: why, qr: null, pairingCode: null, pid: null });
+      this.d.onAlert('gave_up', why, this.downSince === null ? null : now - this.downSince);
+      return;
+    }
+    const delay = Math.min(backoffBaseMs * 2 ** this.attempt, backoffMaxMs);
+    this.attempt++;
+    this.restartTimes.push(now);
+    this.set({ state, reason: `${reason} Restarting in ${Math.max(1, Math.round(delay / 1000))} s.`, qr: null, pairingCode: null, pid: null });
+    this.restartTimer = this.d.clock.setTimeout(() => this.launch(), delay);
+  }
+
+  // ── messages from the child ───────────────────────────────────────────────────────────
+
+  private receive(run: Running, raw: unknown): void {
+    const parsed = childToMainSchema.safeParse(raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      this.d.log.warn('dropped an invalid message from an account', { account: this.d.accountId, path: issue?.path.join('.'), issue: issue?.message });
+      return;
+    }
+    const msg = parsed.data;
+    switch (msg.t) {
+      case 'event':
+        this.onEvent(msg.event as ProviderEvent);
+        return;
+      case 'batch':
+        this.lastActivity = this.d.clock.now();
+        try {
+          this.d.onBatch(msg.batch);
+        } catch (err) {
+          this.d.log.error('ingest of a batch failed', { account: this.d.accountId, err: String(err) });
+        }
+        run.handle.send({ t: 'batch_ack', seq: msg.seq });
+        return;
+      case 'pong':
+        this.clear('probeDeadline');
+        if (run.tree.length === 0) this.set({ rssBytes: msg.rssBytes });
+        return;
+      case 'result': {
+        const p = this.pending.get(msg.id);
+        if (!p) return;
+        this.pending.delete(msg.id);
+        this.d.clock.clearTimeout(p.timer);
+        if (msg.ok) p.resolve(msg.value ?? null);
+        else p.reject(new CommandError('unavailable', msg.error ?? 'WhatsApp refused the request.'));
+        return;
+      }
+      case 'caught_up':
+        this.d.log.info('caught up', { account: this.d.accountId, chats: msg.chats, messages: msg.messages });
+        return;
+      case 'log':
+        this.d.log[msg.level](msg.msg, { account: this.d.accountId });
+        return;
+      case 'exiting':
+        run.expectedExit = true;
+        return;
+    }
+  }
+
+  private onEvent(e: ProviderEvent): void {
+    switch (e.kind) {
+      case 'qr':
+        // Waiting for a person to scan is not a hang: the ready deadline pauses.
+        this.clear('readyTimer');
+        this.set({ state: 'qr', qr: e.qr, pairingCode: null, reason: null });
+        return;
+      case 'pairing_code':
+        this.clear('readyTimer');
+        this.set({ state: 'pairing_code', pairingCode: e.code, qr: null, reason: null });
+        return;
+      case 'status':
+        this.onStatus(e.status);
+        return;
+      default:
+        this.lastActivity = this.d.clock.now();
+        this.d.onData(e);
+    }
+  }
+
+  private onStatus(s: Extract<ProviderEvent, { kind: 'status' }>['status']): void {
+    const run = this.run;
+    if (!run) return;
+    if (s.state === 'connecting') {
+      if (this.snap.state === 'ready') this.markDown(s.reason ?? 'Connection lost');
+      this.set({ state: 'connecting', reason: s.reason, qr: null, pairingCode: null });
+      if (this.readyTimer === null) this.armReadyDeadline();
+      return;
+    }
+    if (s.state === 'ready') {
+      this.clear('readyTimer');
+      this.attempt = 0;
+      this.set({ state: 'ready', reason: null, qr: null, pairingCode: null, phone: s.phone ?? this.snap.phone });
+      if (this.downSince !== null) {
+        const downtime = this.d.clock.now() - this.downSince;
+        this.downSince = null;
+        this.d.onAlert('recovered', 'Back online', downtime);
+      }
+      // `message` fires only for new messages: fetch whatever arrived while we were away.
+      run.handle.send({ t: 'catch_up', watermarks: [...this.d.watermarks()] });
+      this.startProbing(run);
+      return;
+    }
+    this.markDown(s.reason);
+    if (s.action === 'reconnect') {
+      this.restartLater(s.reason, 'disconnected');
+      return;
+    }
+    // Rescan and alert: restarting cannot help, so stop and say why.
+    this.desired = 'stopped';
+    void this.shutdown('stop');
+    this.set({ state: s.state, reason: s.reason, qr: null, pairingCode: null });
+    if (s.action === 'alert') this.d.onAlert('gave_up', s.reason, null);
+  }
+
+  private markDown(reason: string): void {
+    if (this.snap.state !== 'ready' || this.downSince !== null) return;
+    this.downSince = this.d.clock.now();
+    this.d.onAlert('dropped', reason, null);
+  }
+
+  // ── watchdog and resources ────────────────────────────────────────────────────────────
+
+  private armReadyDeadline(): void {
+    this.clear('readyTimer');
+    const ms = this.d.timings.readyDeadlineMs;
+    this.readyTimer = this.d.clock.setTimeout(() => {
+      this.readyTimer = null;
+      this.restartLater(`WhatsApp did not finish loading within ${Math.round(ms / 1000)} s.`, 'degraded');
+    }, ms);
+  }
+
+  private startProbing(run: Running): void {
+    this.clear('probeTimer');
+    const tick = () => {
+      this.probeTimer = this.d.clock.setTimeout(tick, this.d.timings.probeIntervalMs);
+      if (this.run !== run || this.probeDeadline !== null) return;
+      run.handle.send({ t: 'ping', id: this.nextId++ });
+      this.probeDeadline = this.d.clock.setTimeout(() => {
+        this.probeDeadline = null;
+        if (this.run !== run) return;
+        this.markDown('The account stopped responding');
+        this.restartLater('The account stopped responding to health checks.', 'degraded');
+      }, this.d.timings.probeTimeoutMs);
+    };
+    this.probeTimer = this.d.clock.setTimeout(tick, this.d.timings.probeIntervalMs);
+  }
+
+  private scheduleSample(run: Running, delayMs: number): void {
+    this.sampleTimer = this.d.clock.setTimeout(() => void this.sample(run), delayMs);
+  }
+
+  private async sample(run: Running): Promise<void> {
+    const pid = run.handle.pid;
+    if (this.run !== run || pid === null) return;
+    const tree = await (this.d.sampleTree ?? processTree)(pid).catch(() => []);
+    if (this.run !== run) return;
+    if (tree.length > 0) {
+      run.tree = tree;
+      this.set({ rssBytes: treeRss(tree) });
+    }
+    const rss = this.snap.rssBytes ?? 0;
+    const { memoryBudgetBytes, quietMs, memorySampleMs } = this.d.timings;
+    if (rss > memoryBudgetBytes) this.recycleWanted = true;
+    const quiet = this.d.clock.now() - this.lastActivity >= quietMs && this.pending.size === 0;
+    if (this.recycleWanted && quiet && this.snap.state === 'ready') {
+      this.recycle(`Restarted to free memory (${mb(rss)} used, budget ${mb(memoryBudgetBytes)}).`);
+      return;
+    }
+    this.scheduleSample(run, memorySampleMs);
+  }
+
+  /** A planned restart at a quiet moment: graceful, and not counted against the cap. */
+  private recycle(reason: string): void {
+    this.d.log.info('recycling account', { account: this.d.accountId, reason });
+    const run = this.run;
+    if (!run) return;
+    void this.shutdown('stop').then(() => {
+      if (this.desired !== 'running') return;
+      this.launch();
+      this.set({ reason });
+    });
+  }
+
+  private clearWatchdog(): void {
+    this.clear('readyTimer');
+    this.clear('probeTimer');
+    this.clear('probeDeadline');
+  }
+
+  private clear(name: 'readyTimer' | 'probeTimer' | 'probeDeadline' | 'restartTimer' | 'sampleTimer'): void {
+    if (this[name] !== null) this.d.clock.clearTimeout(this[name]);
+    this[name] = null;
+  }
+
+  private set(patch: Partial<RuntimeSnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    this.d.onChange(this.snap);
+  }
+}

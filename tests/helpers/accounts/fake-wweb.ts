@@ -1,0 +1,207 @@
+/**
+ * A fake of whatsapp-web.js's Client: an EventEmitter whose events carry the library's
+ * real objects. Message, Chat, Reaction and GroupNotification are the library's own
+ * classes, built from raw WhatsApp Web model data exactly as Client.js builds them, so the
+ * provider sees the same getters and quirks (seconds, `_data`, body = caption for media).
+ */
+import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { ClientFactory, WebjsChat, WebjsClient, WebjsClientOptions, WebjsMessage } from '../../../main/accounts/providers/webjs/client';
+
+const require = createRequire(import.meta.url);
+type Ctor<T> = new (client: unknown, data: object) => T;
+const LibMessage = require('whatsapp-web.js/src/structures/Message.js') as Ctor<WebjsMessage>;
+const LibChat = require('whatsapp-web.js/src/structures/Chat.js') as Ctor<WebjsChat & { fetchMessages: WebjsChat['fetchMessages'] }>;
+const LibReaction = require('whatsapp-web.js/src/structures/Reaction.js') as Ctor<object>;
+const LibGroupNotification = require('whatsapp-web.js/src/structures/GroupNotification.js') as Ctor<object>;
+
+export const ME = '628999000111@c.us';
+
+/** Raw WhatsApp Web message model fields (what window.WWebJS.getMessageModel returns). */
+export type RawMessage = {
+  id: { fromMe: boolean; remote: string; id: string; _serialized: string; participant?: string };
+  type: string;
+  t: number;
+  from: string;
+  to: string;
+  body?: string;
+  caption?: string;
+  author?: string;
+  ack?: number;
+  notifyName?: string;
+  directPath?: string;
+  mimetype?: string;
+  filename?: string;
+  size?: number;
+  width?: number;
+  height?: number;
+  duration?: string;
+  lat?: number;
+  lng?: number;
+  loc?: string;
+  vcardList?: Array<{ vcard: string }>;
+  quotedMsg?: object;
+  quotedStanzaID?: string;
+  quotedParticipant?: string;
+  latestEditMsgKey?: object;
+  latestEditSenderTimestampMs?: number;
+  isNewMsg?: boolean;
+};
+
+export type RawChat = { id: { _serialized: string }; formattedTitle: string; isGroup: boolean; unreadCount: number; t: number; archive?: boolean; pin?: number; isMuted?: boolean };
+
+let counter = 0;
+
+/** A raw message in `chat` from `sender` (or from us), `secondsAgo` before now. */
+export function rawMessage(p: Partial<RawMessage> & { chat: string; type?: string; fromMe?: boolean; sender?: string; secondsAgo?: number; stanza?: string }): RawMessage {
+  const fromMe = p.fromMe ?? false;
+  const stanza = p.stanza ?? `3EB0${(++counter).toString(16).toUpperCase().padStart(16, '0')}`;
+  const isGroup = p.chat.endsWith('@g.us');
+  const participant = isGroup && !fromMe ? (p.sender ?? '628111222333@c.us') : undefined;
+  const serialized = `${fromMe}_${p.chat}_${stanza}${participant ? `_${participant}` : ''}`;
+  const { chat, sender, secondsAgo, stanza: _s, fromMe: _f, ...rest } = p;
+  void _s;
+  void _f;
+  return {
+    id: { fromMe, remote: chat, id: stanza, _serialized: serialized, ...(participant ? { participant } : {}) },
+    type: 'chat',
+    t: Math.floor(Date.now() / 1000) - (secondsAgo ?? 0),
+    from: fromMe ? ME : isGroup ? chat : (sender ?? chat),
+    to: fromMe ? chat : ME,
+    ack: fromMe ? 1 : 0,
+    ...(participant ? { author: participant } : {}),
+    isNewMsg: true,
+    ...rest,
+  };
+}
+
+export class FakeWwebClient extends EventEmitter implements WebjsClient {
+  info: WebjsClient['info'] = { wid: { user: '628999000111', _serialized: ME } };
+  state: string | null = 'CONNECTED';
+  /** getState never answers: a hung WhatsApp Web page. */
+  hung = false;
+  browserPid: number | null = null;
+  readonly browserEvents = new EventEmitter();
+  readonly messages = new Map<string, RawMessage>();
+  readonly chats = new Map<string, RawChat>();
+  readonly media = new Map<string, { data: string; mimetype: string; filename?: string; filesize?: number }>();
+  readonly sent: Array<{ chatId: string; content: unknown; options: Record<string, unknown> | undefined }> = [];
+  readonly calls: string[] = [];
+  options: WebjsClientOptions | null = null;
+  /** What initialize() does; by default nothing (tests emit the library's events). */
+  onInitialize: () => void = () => undefined;
+
+  // The real Message.downloadMedia asks the page; the page answers from `media`.
+  readonly pupPage = {
+    evaluate: async (_fn: unknown, msgId: string) => this.media.get(msgId),
+  };
+  readonly pupBrowser = {
+    process: () => (this.browserPid === null ? null : { pid: this.browserPid }),
+    on: (event: 'disconnected', cb: () => void) => this.browserEvents.on(event, cb),
+  };
+
+  msg(raw: RawMessage): WebjsMessage {
+    return new LibMessage(this, raw);
+  }
+  reaction(data: { parentMsgKey: { _serialized: string }; senderUserJid: string; reactionText: string; timestamp: number }): object {
+    return new LibReaction(this, { msgKey: { _serialized: `reaction_${++counter}` }, orphan: 0, read: false, ack: 1, ...data });
+  }
+  groupNotification(data: { chat: string; subtype: string; author?: string; recipients?: string[] }): object {
+    const stanza = `GN${++counter}`;
+    return new LibGroupNotification(this, {
+      id: { fromMe: false, remote: data.chat, id: stanza, _serialized: `false_${data.chat}_${stanza}` },
+      subtype: data.subtype,
+      t: Math.floor(Date.now() / 1000),
+      author: data.author,
+      recipients: data.recipients ?? [],
+    });
+  }
+  /** Store a message in WhatsApp Web's memory (history) without any event. */
+  remember(raw: RawMessage): RawMessage {
+    this.messages.set(raw.id._serialized, raw);
+    const chat = this.chats.get(raw.id.remote);
+    if (chat && raw.t > chat.t) chat.t = raw.t;
+    return raw;
+  }
+  addChat(jid: string, title: string, t = Math.floor(Date.now() / 1000)): void {
+    this.chats.set(jid, { id: { _serialized: jid }, formattedTitle: title, isGroup: jid.endsWith('@g.us'), unreadCount: 0, t });
+  }
+
+  async initialize(): Promise<void> {
+    this.calls.push('initialize');
+    this.onInitialize();
+  }
+  async destroy(): Promise<void> {
+    this.calls.push('destroy');
+  }
+  async logout(): Promise<void> {
+    this.calls.push('logout');
+  }
+  async getState(): Promise<string | null> {
+    if (this.hung) return new Promise(() => undefined);
+    return this.state;
+  }
+  async getChats(): Promise<WebjsChat[]> {
+    return [...this.chats.values()].map(raw => this.chatObject(raw));
+  }
+  async getChatById(chatId: string): Promise<WebjsChat | undefined> {
+    const raw = this.chats.get(chatId);
+    return raw ? this.chatObject(raw) : undefined;
+  }
+  async getMessageById(messageId: string): Promise<WebjsMessage | null> {
+    const raw = this.messages.get(messageId);
+    return raw ? this.msg(raw) : null;
+  }
+  async sendMessage(chatId: string, content: unknown, options?: Record<string, unknown>): Promise<WebjsMessage> {
+    this.sent.push({ chatId, content, options });
+    const isMedia = typeof content !== 'string';
+    const raw = this.remember(
+      rawMessage({
+        chat: chatId,
+        fromMe: true,
+        type: isMedia ? (options?.['sendAudioAsVoice'] ? 'ptt' : options?.['sendMediaAsDocument'] ? 'document' : 'image') : 'chat',
+        body: isMedia ? String(options?.['caption'] ?? '') : String(content),
+        ...(isMedia ? { directPath: '/v/t62/fake', mimetype: (content as { mimetype: string }).mimetype } : {}),
+      }),
+    );
+    return this.msg(raw);
+  }
+  async sendSeen(chatId: string): Promise<boolean> {
+    this.calls.push(`sendSeen:${chatId}`);
+    return true;
+  }
+  async requestPairingCode(phoneNumber: string): Promise<string> {
+    this.calls.push(`pair:${phoneNumber}`);
+    this.emit('code', 'WXYZ2345');
+    return 'WXYZ2345';
+  }
+
+  private chatObject(raw: RawChat): WebjsChat {
+    const chat = new LibChat(this, raw);
+    // Chat.fetchMessages evaluates in the page; answer from this fake's memory instead,
+    // with the library's semantics: the newest `limit` messages, oldest first.
+    chat.fetchMessages = async ({ limit }) =>
+      [...this.messages.values()]
+        .filter(m => m.id.remote === raw.id._serialized)
+        .sort((a, b) => a.t - b.t)
+        .slice(-limit)
+        .map(m => this.msg(m));
+    return chat;
+  }
+}
+
+export function fakeFactory(fake: FakeWwebClient): ClientFactory & { created: number } {
+  const factory = {
+    created: 0,
+    create(options: WebjsClientOptions): WebjsClient {
+      factory.created++;
+      fake.options = options;
+      return fake;
+    },
+    mediaFromFile(path: string, mimeType: string, fileName: string | null) {
+      return { mimetype: mimeType, data: readFileSync(path).toString('base64'), filename: fileName };
+    },
+  };
+  return factory;
+}
