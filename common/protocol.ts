@@ -1,0 +1,331 @@
+/**
+ * The workspace sync protocol: what a device and the server say to each other on the
+ * Socket.IO namespace `/sync`. Commands are `entity:verb` with an ack that answers a
+ * `Reply<T>`; facts are `entity:past-tense` and carry the event-log sequence number.
+ * Every command payload is parsed with its schema below before the server uses it.
+ * Described for third-party clients in docs/protocol.md.
+ */
+import { z } from 'zod';
+import type { ChatStatus, Role, Template } from './domain';
+import {
+  ackUpdateSchema,
+  chatInputSchema,
+  contactInputSchema,
+  editUpdateSchema,
+  messageInputSchema,
+  revokeUpdateSchema,
+} from './ingest';
+import type { Reply } from './result';
+
+export const SYNC_NAMESPACE = '/sync';
+/** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
+export const MAX_PACKET_BYTES = 4_000_000;
+/** Items in one push batch, all kinds together. */
+export const MAX_PUSH_ITEMS = 2_000;
+export const MAX_PULL_PAGE = 1_000;
+
+const id = z.string().min(1).max(200);
+const chatId = z.string().min(3).max(420);
+const uuid = z.string().uuid();
+const version = z.number().int().nonnegative();
+const tag = z.string().min(1).max(50);
+
+export const chatStatusSchema = z.enum(['open', 'pending', 'resolved']);
+export const roleSchema = z.enum(['admin', 'lead', 'agent']);
+
+// ── Command payloads ────────────────────────────────────────────────────────────────────
+
+export const pullSchema = z.strictObject({
+  cursor: z.number().int().nonnegative(),
+  limit: z.number().int().min(1).max(MAX_PULL_PAGE).default(500),
+});
+
+export const pushSchema = z
+  .strictObject({
+    /** The device's id for this batch; a retried batch with the same id is answered from memory of its effects (upserts are idempotent anyway). */
+    batchId: uuid.optional(),
+    contacts: z.array(contactInputSchema).max(MAX_PUSH_ITEMS).default([]),
+    chats: z.array(chatInputSchema).max(MAX_PUSH_ITEMS).default([]),
+    messages: z.array(messageInputSchema).max(MAX_PUSH_ITEMS).default([]),
+    acks: z.array(ackUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
+    edits: z.array(editUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
+    revokes: z.array(revokeUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
+  })
+  .refine(
+    b =>
+      b.contacts.length + b.chats.length + b.messages.length + b.acks.length + b.edits.length + b.revokes.length <=
+      MAX_PUSH_ITEMS,
+    { message: `a push batch holds at most ${MAX_PUSH_ITEMS} items` },
+  );
+
+export const accountRegisterSchema = z.strictObject({
+  accountId: id,
+  name: z.string().min(1).max(200),
+  phone: z
+    .string()
+    .regex(/^\d{5,20}$/)
+    .nullable()
+    .default(null),
+  provider: z.enum(['webjs', 'simulator']),
+});
+export const accountStateSchema = z.strictObject({ accountId: id, state: z.string().min(1).max(40) });
+export const accountMemberSchema = z.strictObject({ accountId: id, memberId: uuid });
+
+export const memberCreateSchema = z.strictObject({
+  email: z.email().max(320),
+  name: z.string().min(1).max(200),
+  role: roleSchema,
+  password: z.string().min(10).max(200),
+});
+export const memberUpdateSchema = z.strictObject({
+  memberId: uuid,
+  name: z.string().min(1).max(200).optional(),
+  role: roleSchema.optional(),
+  active: z.boolean().optional(),
+});
+export const settingsUpdateSchema = z.strictObject({ agentsSeeUnassigned: z.boolean() });
+
+export const chatAssignSchema = z.strictObject({ chatId, assigneeId: uuid.nullable(), version });
+export const chatClaimSchema = z.strictObject({ chatId, version });
+export const chatStatusUpdateSchema = z.strictObject({ chatId, status: chatStatusSchema, version });
+export const chatTagsSchema = z.strictObject({ chatId, tags: z.array(tag).max(20), version });
+export const chatGetSchema = z.strictObject({ chatId });
+export const chatListSchema = z.strictObject({
+  accountId: id,
+  /** Keyset: chats with an id greater than this one. */
+  after: chatId.nullable().default(null),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const messagesListSchema = z.strictObject({
+  chatId,
+  /** Keyset: messages strictly older than this (timestamp, server row id). */
+  before: z.strictObject({ timestamp: z.number().int(), rowId: z.number().int() }).nullable().default(null),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const noteAddSchema = z.strictObject({ chatId, body: z.string().min(1).max(10_000) });
+
+export const messageSendSchema = z.strictObject({
+  clientMessageId: uuid,
+  chatId,
+  body: z.string().min(1).max(65_536),
+  quotedProviderMessageId: id.nullable().default(null),
+});
+export const sendReportSchema = z.strictObject({
+  clientMessageId: uuid,
+  status: z.enum(['sent', 'failed']),
+  providerMessageId: id.nullable().default(null),
+  error: z.string().max(500).nullable().default(null),
+});
+
+export const templateUpsertSchema = z.strictObject({
+  id: uuid.optional(),
+  shortcut: z.string().regex(/^[a-z0-9_-]{1,40}$/),
+  title: z.string().min(1).max(200),
+  body: z.string().min(1).max(10_000),
+});
+export const templateDeleteSchema = z.strictObject({ id: uuid });
+export const presenceSetSchema = z.strictObject({ status: z.enum(['online', 'away']) });
+export const sessionRevokeSchema = z.strictObject({ sessionId: uuid });
+export const auditListSchema = z.strictObject({
+  chatId: chatId.optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export const emptySchema = z.strictObject({});
+
+export const loginSchema = z.strictObject({
+  email: z.email().max(320),
+  password: z.string().min(1).max(200),
+  deviceName: z.string().min(1).max(100),
+});
+
+// ── Wire shapes ─────────────────────────────────────────────────────────────────────────
+
+export type WireMember = { id: string; email: string; name: string; role: Role; active: boolean };
+export type WireAccount = {
+  id: string;
+  name: string;
+  phone: string | null;
+  provider: string;
+  hostDeviceId: string | null;
+  hostMemberId: string | null;
+  hostOnline: boolean;
+  state: string;
+  memberIds: string[];
+};
+export type WireChat = {
+  id: string;
+  accountId: string;
+  jid: string;
+  isGroup: boolean;
+  name: string;
+  lastMessageAt: number | null;
+  unreadCount: number;
+  status: ChatStatus;
+  assigneeId: string | null;
+  tags: string[];
+  version: number;
+};
+export type WireMessage = {
+  rowId: number;
+  accountId: string;
+  chatId: string;
+  providerMessageId: string;
+  fromMe: boolean;
+  author: string | null;
+  authorName: string | null;
+  type: string;
+  body: string | null;
+  caption: string | null;
+  media: unknown;
+  location: unknown;
+  quotedProviderMessageId: string | null;
+  timestamp: number;
+  ack: string;
+  edited: boolean;
+  revoked: boolean;
+  clientMessageId: string | null;
+};
+export type WireContact = {
+  accountId: string;
+  jid: string | null;
+  lid: string | null;
+  phone: string | null;
+  name: string | null;
+  pushName: string | null;
+};
+export type WireNote = { id: string; chatId: string; authorId: string; body: string; createdAt: number };
+export type SendState = 'queued' | 'forwarded' | 'sent' | 'failed';
+export type WireSend = {
+  clientMessageId: string;
+  accountId: string;
+  chatId: string;
+  chatJid: string;
+  senderId: string;
+  body: string;
+  quotedProviderMessageId: string | null;
+  state: SendState;
+  providerMessageId: string | null;
+  error: string | null;
+  createdAt: number;
+};
+export type WireSettings = { agentsSeeUnassigned: boolean };
+export type WireAudit = {
+  id: number;
+  memberId: string | null;
+  deviceId: string | null;
+  action: string;
+  chatId: string | null;
+  before: unknown;
+  after: unknown;
+  at: number;
+};
+export type WirePresence = { memberId: string; deviceId: string; status: 'online' | 'away' | 'offline' };
+
+/** Facts recorded in the event log; each arrives live under its `type` and in pull pages. */
+export type SyncEventBody =
+  | { type: 'chat:upserted'; chat: WireChat }
+  | { type: 'chat:updated'; chat: WireChat }
+  | { type: 'chat:granted'; chat: WireChat }
+  | { type: 'chat:revoked'; chatId: string; reason: 'unassigned' | 'account_removed' | 'deactivated' }
+  | { type: 'messages:upserted'; chatId: string; messages: WireMessage[] }
+  | { type: 'contacts:upserted'; accountId: string; contacts: WireContact[] }
+  | { type: 'note:added'; note: WireNote }
+  | { type: 'send:updated'; send: WireSend }
+  | { type: 'account:updated'; account: WireAccount }
+  | { type: 'account:revoked'; accountId: string }
+  | { type: 'member:updated'; member: WireMember }
+  | { type: 'access:revoked'; reason: 'deactivated' | 'session_revoked' }
+  | { type: 'settings:updated'; settings: WireSettings }
+  | { type: 'template:updated'; template: Template }
+  | { type: 'template:deleted'; id: string };
+export type SyncEvent = SyncEventBody & { seq: number };
+export type SyncEventType = SyncEvent['type'];
+
+export type PullPage = { events: SyncEvent[]; cursor: number; hasMore: boolean };
+export type PushResult = { messages: number; chats: number; contacts: number; updates: number; lastSeq: number | null };
+
+type Ack<T> = (reply: Reply<T>) => void;
+type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
+
+export interface ClientToServerEvents {
+  'sync:pull': Cmd<PullPage>;
+  'sync:push': Cmd<PushResult>;
+  'account:register': Cmd<WireAccount>;
+  'account:report-state': Cmd<WireAccount>;
+  'account:list': Cmd<WireAccount[]>;
+  'account:add-member': Cmd<WireAccount>;
+  'account:remove-member': Cmd<WireAccount>;
+  'member:list': Cmd<WireMember[]>;
+  'member:create': Cmd<WireMember>;
+  'member:update': Cmd<WireMember>;
+  'settings:get': Cmd<WireSettings>;
+  'settings:update': Cmd<WireSettings>;
+  'chat:get': Cmd<{ chat: WireChat; notes: WireNote[] }>;
+  'chat:list': Cmd<WireChat[]>;
+  'chat:assign': Cmd<WireChat>;
+  'chat:claim': Cmd<WireChat>;
+  'chat:set-status': Cmd<WireChat>;
+  'chat:set-tags': Cmd<WireChat>;
+  'messages:list': Cmd<WireMessage[]>;
+  'note:add': Cmd<WireNote>;
+  'message:send': Cmd<WireSend>;
+  'send:pending': Cmd<WireSend[]>;
+  'send:report': Cmd<WireSend>;
+  'template:list': Cmd<Template[]>;
+  'template:upsert': Cmd<Template>;
+  'template:delete': Cmd<{ id: string }>;
+  'presence:set': Cmd<WirePresence>;
+  'presence:list': Cmd<WirePresence[]>;
+  'session:revoke': Cmd<{ sessionId: string }>;
+  'audit:list': Cmd<WireAudit[]>;
+}
+export type CommandName = keyof ClientToServerEvents;
+
+type FactHandlers = { [K in SyncEventType]: (event: Extract<SyncEvent, { type: K }>) => void };
+export interface ServerToClientEvents extends FactHandlers {
+  /** To the host device only: a relayed send to perform (not logged; re-sent until reported). */
+  'send:requested': (send: WireSend) => void;
+  /** To the host device only: upload these media bytes with PUT /api/blobs/:sha256. */
+  'media:requested': (req: { sha256: string; accountId: string; providerMessageId: string }) => void;
+  /** Not logged: who is online, on which device. */
+  'presence:changed': (p: WirePresence) => void;
+}
+
+/** The schema for every command, so the server can refuse anything it cannot parse. */
+export const COMMAND_SCHEMAS = {
+  'sync:pull': pullSchema,
+  'sync:push': pushSchema,
+  'account:register': accountRegisterSchema,
+  'account:report-state': accountStateSchema,
+  'account:list': emptySchema,
+  'account:add-member': accountMemberSchema,
+  'account:remove-member': accountMemberSchema,
+  'member:list': emptySchema,
+  'member:create': memberCreateSchema,
+  'member:update': memberUpdateSchema,
+  'settings:get': emptySchema,
+  'settings:update': settingsUpdateSchema,
+  'chat:get': chatGetSchema,
+  'chat:list': chatListSchema,
+  'chat:assign': chatAssignSchema,
+  'chat:claim': chatClaimSchema,
+  'chat:set-status': chatStatusUpdateSchema,
+  'chat:set-tags': chatTagsSchema,
+  'messages:list': messagesListSchema,
+  'note:add': noteAddSchema,
+  'message:send': messageSendSchema,
+  'send:pending': emptySchema,
+  'send:report': sendReportSchema,
+  'template:list': emptySchema,
+  'template:upsert': templateUpsertSchema,
+  'template:delete': templateDeleteSchema,
+  'presence:set': presenceSetSchema,
+  'presence:list': emptySchema,
+  'session:revoke': sessionRevokeSchema,
+  'audit:list': auditListSchema,
+} as const satisfies Record<CommandName, z.ZodType>;
+
+export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];
+export type CommandArgs<K extends CommandName> = z.infer<(typeof COMMAND_SCHEMAS)[K]>;
+export type CommandResult<K extends CommandName> =
+  Parameters<ClientToServerEvents[K]>[1] extends Ack<infer T> ? T : never;

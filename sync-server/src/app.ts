@@ -1,0 +1,191 @@
+/**
+ * createApplication(): the whole workspace server as one object, so the entry point, the
+ * tests and the benchmark start it the same way (tests listen on port 0 and connect real
+ * socket.io-client clients). Nodes hold no state of their own: MySQL is the truth and,
+ * with a Redis URL, the Socket.IO Redis adapter carries room broadcasts between nodes.
+ */
+import { createServer } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { MAX_PACKET_BYTES, SYNC_NAMESPACE } from '../../common/protocol';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import { authenticate } from './auth/sessions';
+import type { Principal } from './auth/sessions';
+import type { Database } from './db/index';
+import { migrateDatabase, openDatabase } from './db/index';
+import { accountIdsOfMember, getSettings, setPresence } from './db/repositories/members';
+import { setHostOnline, wireAccounts } from './db/repositories/workspace';
+import { adminHandlers } from './handlers/admin';
+import { chatHandlers } from './handlers/chats';
+import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
+import { DEFAULT_LIMITS, commit } from './handlers/context';
+import type { HandlerTable } from './handlers/dispatch';
+import { registerCommands } from './handlers/dispatch';
+import { publishEvents, rooms, roomsOf } from './handlers/rooms';
+import { offerPendingSends, sendHandlers } from './handlers/sends';
+import { syncHandlers } from './handlers/sync';
+import { workspaceHandlers } from './handlers/workspace';
+import { createHttpHandler } from './http/api';
+import { createMetrics } from './http/metrics';
+import type { ServerLog } from './log';
+
+export type ApplicationOptions = {
+  readonly databaseUrl: string;
+  readonly redisUrl?: string | undefined;
+  readonly blobDir: string;
+  readonly log: ServerLog;
+  readonly limits?: Partial<Limits>;
+  readonly poolSize?: number;
+  /** Apply migrations at start-up (default true). */
+  readonly migrate?: boolean;
+  /** Node's default process metrics in /metrics (off in tests: one registry per process). */
+  readonly processMetrics?: boolean;
+};
+
+export type Application = {
+  readonly httpServer: HttpServer;
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
+  readonly sync: SyncServer;
+  readonly database: Database;
+  listen(port: number, host?: string): Promise<number>;
+  close(): Promise<void>;
+};
+
+export async function createApplication(opts: ApplicationOptions): Promise<Application> {
+  const log = opts.log;
+  const database = openDatabase(opts.databaseUrl, opts.poolSize === undefined ? {} : { poolSize: opts.poolSize });
+  if (opts.migrate !== false) await migrateDatabase(database.db);
+
+  const httpServer = createServer();
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>(httpServer, {
+    maxHttpBufferSize: MAX_PACKET_BYTES,
+    serveClient: false,
+    pingInterval: 25_000,
+    pingTimeout: 20_000,
+  });
+
+  const redisClients: Array<{ quit(): Promise<unknown>; ping(): Promise<unknown> }> = [];
+  if (opts.redisUrl) {
+    const pub = createClient({ url: opts.redisUrl });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', (err: unknown) => log.error({ err }, 'redis error'));
+    await Promise.all([pub.connect(), sub.connect()]);
+    redisClients.push(pub, sub);
+    io.adapter(createAdapter(pub, sub));
+  }
+
+  const sync: SyncServer = io.of(SYNC_NAMESPACE);
+  const metrics = createMetrics({ defaults: opts.processMetrics ?? false });
+  const services: Services = {
+    db: database.db,
+    io: sync,
+    log,
+    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    blobDir: opts.blobDir,
+    metrics,
+    async publish(events) {
+      if (events.length === 0) return;
+      await publishEvents(sync, events, await getSettings(database.db));
+    },
+  };
+  const handlers: HandlerTable = {
+    ...syncHandlers(services),
+    ...chatHandlers(services),
+    ...sendHandlers(services),
+    ...adminHandlers(services),
+    ...workspaceHandlers(services),
+  };
+
+  const readiness = async () => {
+    const checks: Record<string, string> = {};
+    checks['mysql'] = await database.ping().then(
+      () => 'ok',
+      (err: unknown) => String(err),
+    );
+    const pub = redisClients[0];
+    if (pub) checks['redis'] = await pub.ping().then(() => 'ok', (err: unknown) => String(err));
+    return checks;
+  };
+  httpServer.on('request', createHttpHandler(services, readiness));
+
+  sync.use((socket, next) => {
+    const auth: unknown = socket.handshake.auth;
+    const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : '';
+    authenticate(database.db, token)
+      .then(principal => {
+        if (!principal) return next(new Error('unauthenticated'));
+        socket.data = principal;
+        next();
+      })
+      .catch((err: unknown) => {
+        log.error({ err }, 'handshake failed');
+        next(new Error('unavailable'));
+      });
+  });
+
+  /** Marks the device's hosted accounts on- or offline and tells their members. */
+  async function hostPresence(sessionId: string, online: boolean): Promise<void> {
+    await commit(services, async (tx, emit) => {
+      const ids = await setHostOnline(tx, sessionId, online);
+      for (const account of await wireAccounts(tx, ids)) {
+        emit({ body: { type: 'account:updated', account }, audience: 'account', accountId: account.id });
+      }
+    });
+  }
+
+  async function onConnect(socket: SyncSocket): Promise<void> {
+    const p = socket.data;
+    registerCommands(services, handlers, socket);
+    await socket.join(roomsOf(p, await accountIdsOfMember(database.db, p.memberId)));
+    metrics.sockets.inc();
+    socket.on('disconnect', () => {
+      metrics.sockets.dec();
+      void (async () => {
+        // Another socket of the same device (a quick reconnect) keeps it online.
+        const still = await sync.in(rooms.device(p.sessionId)).fetchSockets();
+        if (still.length > 0) return;
+        await setPresence(database.db, p.sessionId, 'offline', Date.now());
+        sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'offline' });
+        await hostPresence(p.sessionId, false);
+      })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed'));
+    });
+    await setPresence(database.db, p.sessionId, 'online', Date.now());
+    sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
+    await hostPresence(p.sessionId, true);
+    await offerPendingSends(services, p.sessionId);
+  }
+
+  sync.on('connection', socket => {
+    onConnect(socket).catch((err: unknown) => {
+      log.error({ err }, 'connection set-up failed');
+      socket.disconnect(true);
+    });
+  });
+
+  let closed = false;
+  return {
+    httpServer,
+    io,
+    sync,
+    database,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
+      }),
+    async close() {
+      if (closed) return;
+      closed = true;
+      sync.disconnectSockets(true);
+      await new Promise<void>(resolve => {
+        io.close(() => resolve());
+        httpServer.closeAllConnections();
+      });
+      await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** Configuration from the environment, overridden by flags; validated with zod. */
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+
+export const HELP = `Blazz Desk workspace server
+
+Usage:
+  npm run server -- [serve] [flags]          start the server (default)
+  npm run server -- create-admin --email E --name N [--password P]
+  npm run server -- reset-password --email E [--password P]
+  npm run server -- migrate                  apply migrations and exit
+  npm run server -- --help
+
+Without --password the password is read from the PASSWORD environment variable.
+
+Environment (flags override):
+  DATABASE_URL   --database-url   mysql://user:pass@host:3306/db (MySQL 8 or MariaDB 10.6+)  [required]
+  REDIS_URL      --redis-url      redis://host:6379; set it when more than one node runs
+  PORT           --port           HTTP and Socket.IO port (default 8787)
+  HOST           --host           bind address (default 0.0.0.0)
+  BLOB_DIR       --blob-dir       folder of the content-addressed media store (default ./data/blobs)
+  LOG_LEVEL      --log-level      pino level: trace|debug|info|warn|error (default info)
+  MIGRATIONS_DIR                  folder of the drizzle migrations (default: next to the server)
+  SEND_RATE_PER_MIN               relayed sends per member per minute (default 120)
+  LOGIN_RATE_PER_IP               sign-in attempts per IP per minute (default 30)
+  LOGIN_RATE_PER_ACCOUNT          sign-in attempts per e-mail per minute (default 10)
+  MAX_BLOB_BYTES                  largest media upload (default 67108864)
+`;
+
+const configSchema = z.object({
+  command: z.enum(['serve', 'create-admin', 'reset-password', 'migrate', 'help']),
+  databaseUrl: z.string().regex(/^mysql:\/\//, 'DATABASE_URL must start with mysql://'),
+  redisUrl: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://').optional(),
+  port: z.coerce.number().int().min(0).max(65535).default(8787),
+  host: z.string().min(1).default('0.0.0.0'),
+  blobDir: z.string().min(1).default('./data/blobs'),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  sendsPerMinute: z.coerce.number().int().positive().default(120),
+  loginPerIpPerMinute: z.coerce.number().int().positive().default(30),
+  loginPerAccountPerMinute: z.coerce.number().int().positive().default(10),
+  maxBlobBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  email: z.email().optional(),
+  name: z.string().min(1).max(200).optional(),
+  password: z.string().min(10, 'passwords have at least 10 characters').max(200).optional(),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      'database-url': { type: 'string' },
+      'redis-url': { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'blob-dir': { type: 'string' },
+      'log-level': { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+  const command = values.help ? 'help' : (positionals[0] ?? 'serve');
+  const raw = {
+    command,
+    databaseUrl: values['database-url'] ?? env['DATABASE_URL'] ?? (command === 'help' ? 'mysql://unused' : undefined),
+    redisUrl: values['redis-url'] ?? (env['REDIS_URL'] || undefined),
+    port: values.port ?? env['PORT'],
+    host: values.host ?? env['HOST'],
+    blobDir: values['blob-dir'] ?? env['BLOB_DIR'],
+    logLevel: values['log-level'] ?? env['LOG_LEVEL'],
+    sendsPerMinute: env['SEND_RATE_PER_MIN'],
+    loginPerIpPerMinute: env['LOGIN_RATE_PER_IP'],
+    loginPerAccountPerMinute: env['LOGIN_RATE_PER_ACCOUNT'],
+    maxBlobBytes: env['MAX_BLOB_BYTES'],
+    email: values.email,
+    name: values.name,
+    password: values.password ?? env['PASSWORD'],
+  };
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new Error(parsed.error.issues.map(i => `${i.path.join('.') || 'config'}: ${i.message}`).join('\n'));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,174 @@
+/** Chats as the workspace sees them, and their optimistic-concurrency updates. */
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { ChatStatus } from '../../../../common/domain';
+import type { WireChat, WireMessage, WireNote } from '../../../../common/protocol';
+import type { Exec } from '../index';
+import { chats, messages, notes } from '../schema';
+
+export type ChatRow = typeof chats.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function parseTags(text: string): string[] {
+  const v = parseJson(text);
+  return Array.isArray(v) ? v.filter((t): t is string => typeof t === 'string') : [];
+}
+
+export const toWireChat = (c: ChatRow): WireChat => ({
+  id: c.id,
+  accountId: c.accountId,
+  jid: c.jid,
+  isGroup: c.isGroup,
+  name: c.name,
+  lastMessageAt: c.lastMessageAt,
+  unreadCount: c.unreadCount,
+  status: c.status,
+  assigneeId: c.assigneeId,
+  tags: parseTags(c.tags),
+  version: c.version,
+});
+
+export const toWireMessage = (m: MessageRow): WireMessage => ({
+  rowId: m.rowId,
+  accountId: m.accountId,
+  chatId: m.chatId,
+  providerMessageId: m.providerMessageId,
+  fromMe: m.fromMe,
+  author: m.author,
+  authorName: m.authorName,
+  type: m.type,
+  body: m.body,
+  caption: m.caption,
+  media: parseJson(m.media),
+  location: parseJson(m.location),
+  quotedProviderMessageId: m.quotedProviderMessageId,
+  timestamp: m.timestamp,
+  ack: m.ack,
+  edited: m.edited,
+  revoked: m.revoked,
+  clientMessageId: m.clientMessageId,
+});
+
+export async function chatById(db: Exec, id: string): Promise<ChatRow | undefined> {
+  const rows = await db.select().from(chats).where(eq(chats.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function chatsByIds(db: Exec, ids: readonly string[]): Promise<ChatRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(chats).where(inArray(chats.id, [...ids]));
+}
+
+export type ChatPatch = { assigneeId?: string | null; status?: ChatStatus; tags?: string[] };
+
+/**
+ * The conditional write: it only lands when the chat still has the version the caller
+ * saw. Returns the new row, or null when another write got there first.
+ */
+export async function updateChatIfVersion(db: Exec, id: string, expectedVersion: number, patch: ChatPatch): Promise<ChatRow | null> {
+  const set: { assigneeId?: string | null; status?: ChatStatus; tags?: string; version: ReturnType<typeof sql> } = {
+    version: sql`${chats.version} + 1`,
+  };
+  if (patch.assigneeId !== undefined) set.assigneeId = patch.assigneeId;
+  if (patch.status !== undefined) set.status = patch.status;
+  if (patch.tags !== undefined) set.tags = JSON.stringify(patch.tags);
+  const [res] = await db.update(chats).set(set).where(and(eq(chats.id, id), eq(chats.version, expectedVersion)));
+  // mysql2 reports matched rows; the version bump means matched = changed here.
+  if (res.affectedRows !== 1) return null;
+  return (await chatById(db, id)) ?? null;
+}
+
+/** Unassign a member from every chat of an account (they lost access to it). */
+export async function unassignMemberInAccount(db: Exec, accountId: string, memberId: string): Promise<ChatRow[]> {
+  const owned = await db
+    .select({ id: chats.id })
+    .from(chats)
+    .where(and(eq(chats.accountId, accountId), eq(chats.assigneeId, memberId)));
+  if (owned.length === 0) return [];
+  const ids = owned.map(r => r.id);
+  await db
+    .update(chats)
+    .set({ assigneeId: null, version: sql`${chats.version} + 1` })
+    .where(and(inArray(chats.id, ids), eq(chats.assigneeId, memberId)));
+  return chatsByIds(db, ids);
+}
+
+export async function unassignMemberEverywhere(db: Exec, memberId: string): Promise<ChatRow[]> {
+  const owned = await db.select({ id: chats.id }).from(chats).where(eq(chats.assigneeId, memberId));
+  if (owned.length === 0) return [];
+  const ids = owned.map(r => r.id);
+  await db
+    .update(chats)
+    .set({ assigneeId: null, version: sql`${chats.version} + 1` })
+    .where(and(inArray(chats.id, ids), eq(chats.assigneeId, memberId)));
+  return chatsByIds(db, ids);
+}
+
+export async function listMessages(
+  db: Exec,
+  chatId: string,
+  before: { timestamp: number; rowId: number } | null,
+  limit: number,
+): Promise<MessageRow[]> {
+  const keyset = before
+    ? or(lt(messages.timestamp, before.timestamp), and(eq(messages.timestamp, before.timestamp), lt(messages.rowId, before.rowId)))
+    : undefined;
+  return db
+    .select()
+    .from(messages)
+    .where(keyset ? and(eq(messages.chatId, chatId), keyset) : eq(messages.chatId, chatId))
+    .orderBy(desc(messages.timestamp), desc(messages.rowId))
+    .limit(limit);
+}
+
+export const toWireNote = (n: typeof notes.$inferSelect): WireNote => ({ ...n });
+
+export async function insertNote(db: Exec, n: WireNote): Promise<void> {
+  await db.insert(notes).values(n);
+}
+
+export async function notesOfChat(db: Exec, chatId: string): Promise<WireNote[]> {
+  const rows = await db.select().from(notes).where(eq(notes.chatId, chatId)).orderBy(notes.createdAt).limit(500);
+  return rows.map(toWireNote);
+}
+
+/** Chats (with their accounts) holding a message whose media has this sha-256. */
+export async function chatsWithMedia(db: Exec, sha256: string): Promise<ChatRow[]> {
+  const rows = await db
+    .selectDistinct({ chat: chats })
+    .from(messages)
+    .innerJoin(chats, eq(chats.id, messages.chatId))
+    .where(eq(messages.mediaSha256, sha256))
+    .limit(50);
+  return rows.map(r => r.chat);
+}
+
+export async function messageWithMedia(db: Exec, sha256: string): Promise<MessageRow | undefined> {
+  const rows = await db.select().from(messages).where(eq(messages.mediaSha256, sha256)).limit(1);
+  return rows[0];
+}
+
+/** A page of an account's chats by id; agents get only the chats they may see. */
+export async function listChats(
+  db: Exec,
+  accountId: string,
+  after: string | null,
+  limit: number,
+  onlyFor: { memberId: string; includeUnassigned: boolean } | null,
+): Promise<ChatRow[]> {
+  const conds = [eq(chats.accountId, accountId)];
+  if (after) conds.push(gt(chats.id, after));
+  if (onlyFor) {
+    const mine = eq(chats.assigneeId, onlyFor.memberId);
+    conds.push(onlyFor.includeUnassigned ? (or(mine, isNull(chats.assigneeId)) ?? mine) : mine);
+  }
+  return db.select().from(chats).where(and(...conds)).orderBy(asc(chats.id)).limit(limit);
+}

@@ -1,0 +1,137 @@
+/** Members, their devices (sessions), account membership and the workspace setting. */
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { Role } from '../../../../common/domain';
+import type { WireMember, WirePresence, WireSettings } from '../../../../common/protocol';
+import type { Exec } from '../index';
+import { accountMembers, members, sessions, settings } from '../schema';
+
+export type MemberRow = typeof members.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export const toWireMember = (m: MemberRow): WireMember => ({
+  id: m.id,
+  email: m.email,
+  name: m.name,
+  role: m.role,
+  active: m.active,
+});
+
+export async function insertMember(
+  db: Exec,
+  m: { id: string; email: string; name: string; role: Role; passwordHash: string; now: number },
+): Promise<void> {
+  await db.insert(members).values({ id: m.id, email: m.email.toLowerCase(), name: m.name, role: m.role, passwordHash: m.passwordHash, createdAt: m.now });
+}
+
+export async function memberByEmail(db: Exec, email: string): Promise<MemberRow | undefined> {
+  const rows = await db.select().from(members).where(eq(members.email, email.toLowerCase())).limit(1);
+  return rows[0];
+}
+
+export async function memberById(db: Exec, id: string): Promise<MemberRow | undefined> {
+  const rows = await db.select().from(members).where(eq(members.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function listMembers(db: Exec): Promise<MemberRow[]> {
+  return db.select().from(members).orderBy(members.createdAt);
+}
+
+export async function updateMember(
+  db: Exec,
+  id: string,
+  patch: { name?: string; role?: Role; active?: boolean; passwordHash?: string },
+): Promise<void> {
+  if (Object.keys(patch).length === 0) return;
+  await db.update(members).set(patch).where(eq(members.id, id));
+}
+
+export async function accountIdsOfMember(db: Exec, memberId: string): Promise<string[]> {
+  const rows = await db.select({ a: accountMembers.accountId }).from(accountMembers).where(eq(accountMembers.memberId, memberId));
+  return rows.map(r => r.a);
+}
+
+export async function memberIdsOfAccount(db: Exec, accountId: string): Promise<string[]> {
+  const rows = await db.select({ m: accountMembers.memberId }).from(accountMembers).where(eq(accountMembers.accountId, accountId));
+  return rows.map(r => r.m);
+}
+
+/** Active agents of an account: whose view of unassigned chats depends on the setting. */
+export async function agentsOfAccount(db: Exec, accountId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(accountMembers)
+    .innerJoin(members, eq(members.id, accountMembers.memberId))
+    .where(and(eq(accountMembers.accountId, accountId), eq(members.role, 'agent'), eq(members.active, true)));
+  return rows.map(r => r.id);
+}
+
+export async function addAccountMember(db: Exec, accountId: string, memberId: string): Promise<void> {
+  await db.insert(accountMembers).ignore().values({ accountId, memberId });
+}
+
+export async function removeAccountMember(db: Exec, accountId: string, memberId: string): Promise<boolean> {
+  const [res] = await db
+    .delete(accountMembers)
+    .where(and(eq(accountMembers.accountId, accountId), eq(accountMembers.memberId, memberId)));
+  return res.affectedRows > 0;
+}
+
+export async function getSettings(db: Exec): Promise<WireSettings> {
+  const rows = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
+  return { agentsSeeUnassigned: rows[0]?.agentsSeeUnassigned ?? true };
+}
+
+export async function saveSettings(db: Exec, s: WireSettings): Promise<void> {
+  await db.update(settings).set({ agentsSeeUnassigned: s.agentsSeeUnassigned }).where(eq(settings.id, 1));
+}
+
+// ── Sessions (one per signed-in device) ────────────────────────────────────────────────
+
+export async function insertSession(
+  db: Exec,
+  s: { id: string; memberId: string; tokenHash: string; deviceName: string; now: number },
+): Promise<void> {
+  await db.insert(sessions).values({ ...s, createdAt: s.now, lastSeenAt: s.now });
+}
+
+export async function sessionByTokenHash(db: Exec, tokenHash: string): Promise<{ session: SessionRow; member: MemberRow } | undefined> {
+  const rows = await db
+    .select({ session: sessions, member: members })
+    .from(sessions)
+    .innerJoin(members, eq(members.id, sessions.memberId))
+    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+    .limit(1);
+  return rows[0];
+}
+
+export async function sessionById(db: Exec, id: string): Promise<SessionRow | undefined> {
+  const rows = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  return rows[0];
+}
+
+export async function revokeSession(db: Exec, id: string, now: number): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now, presence: 'offline' }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+export async function revokeSessionsOfMember(db: Exec, memberId: string, now: number): Promise<void> {
+  await db.update(sessions).set({ revokedAt: now, presence: 'offline' }).where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
+}
+
+export async function setPresence(db: Exec, sessionId: string, presence: 'online' | 'away' | 'offline', now: number): Promise<void> {
+  await db.update(sessions).set({ presence, lastSeenAt: now }).where(eq(sessions.id, sessionId));
+}
+
+export async function listPresence(db: Exec): Promise<WirePresence[]> {
+  const rows = await db
+    .select({ memberId: sessions.memberId, deviceId: sessions.id, status: sessions.presence })
+    .from(sessions)
+    .where(and(isNull(sessions.revokedAt), sql`${sessions.presence} <> 'offline'`));
+  return rows;
+}
+
+export async function sessionIdsOfMembers(db: Exec, memberIds: string[]): Promise<string[]> {
+  if (memberIds.length === 0) return [];
+  const rows = await db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.memberId, memberIds));
+  return rows.map(r => r.id);
+}

@@ -1,0 +1,241 @@
+/**
+ * The workspace database (MySQL 8 / MariaDB 10.6+). JSON columns are LONGTEXT on MariaDB,
+ * so structured values are stored as text and parsed explicitly by the repositories.
+ * Timestamps are milliseconds since the epoch in BIGINT columns, as everywhere else.
+ */
+import {
+  bigint,
+  boolean,
+  char,
+  index,
+  int,
+  longtext,
+  mediumtext,
+  mysqlEnum,
+  mysqlTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  varchar,
+} from 'drizzle-orm/mysql-core';
+
+const ms = (name: string) => bigint(name, { mode: 'number' });
+
+export const members = mysqlTable('members', {
+  id: char('id', { length: 36 }).primaryKey(),
+  email: varchar('email', { length: 320 }).notNull().unique('members_email'),
+  name: varchar('name', { length: 200 }).notNull(),
+  role: mysqlEnum('role', ['admin', 'lead', 'agent']).notNull(),
+  active: boolean('active').notNull().default(true),
+  passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** One row per signed-in device: the opaque token is stored only as its sha-256. */
+export const sessions = mysqlTable(
+  'sessions',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    memberId: char('member_id', { length: 36 }).notNull(),
+    tokenHash: char('token_hash', { length: 64 }).notNull().unique('sessions_token_hash'),
+    deviceName: varchar('device_name', { length: 100 }).notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastSeenAt: ms('last_seen_at').notNull(),
+    revokedAt: ms('revoked_at'),
+    presence: mysqlEnum('presence', ['online', 'away', 'offline']).notNull().default('offline'),
+  },
+  t => [index('sessions_member').on(t.memberId)],
+);
+
+export const settings = mysqlTable('workspace_settings', {
+  id: int('id').primaryKey(),
+  agentsSeeUnassigned: boolean('agents_see_unassigned').notNull().default(true),
+});
+
+export const accounts = mysqlTable('accounts', {
+  id: varchar('id', { length: 200 }).primaryKey(),
+  name: varchar('name', { length: 200 }).notNull(),
+  phone: varchar('phone', { length: 20 }),
+  provider: varchar('provider', { length: 20 }).notNull(),
+  hostDeviceId: char('host_device_id', { length: 36 }),
+  hostMemberId: char('host_member_id', { length: 36 }),
+  hostOnline: boolean('host_online').notNull().default(false),
+  state: varchar('state', { length: 40 }).notNull().default('stopped'),
+  createdAt: ms('created_at').notNull(),
+});
+
+export const accountMembers = mysqlTable(
+  'account_members',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    memberId: char('member_id', { length: 36 }).notNull(),
+  },
+  t => [primaryKey({ columns: [t.accountId, t.memberId] }), index('account_members_member').on(t.memberId)],
+);
+
+export const chats = mysqlTable(
+  'chats',
+  {
+    id: varchar('id', { length: 420 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    jid: varchar('jid', { length: 200 }).notNull(),
+    isGroup: boolean('is_group').notNull(),
+    name: varchar('name', { length: 500 }).notNull(),
+    lastMessageAt: ms('last_message_at'),
+    unreadCount: int('unread_count').notNull().default(0),
+    status: mysqlEnum('status', ['open', 'pending', 'resolved']).notNull().default('open'),
+    assigneeId: char('assignee_id', { length: 36 }),
+    /** JSON array of strings. */
+    tags: text('tags').notNull(),
+    version: int('version').notNull().default(0),
+  },
+  t => [index('chats_account').on(t.accountId), index('chats_assignee').on(t.assigneeId)],
+);
+
+export const contacts = mysqlTable(
+  'contacts',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    /** The jid when known, else the lid: the contact's key within its account. */
+    key: varchar('contact_key', { length: 200 }).notNull(),
+    jid: varchar('jid', { length: 200 }),
+    lid: varchar('lid', { length: 200 }),
+    phone: varchar('phone', { length: 20 }),
+    name: varchar('name', { length: 500 }),
+    pushName: varchar('push_name', { length: 500 }),
+  },
+  t => [primaryKey({ columns: [t.accountId, t.key] })],
+);
+
+export const messages = mysqlTable(
+  'messages',
+  {
+    rowId: bigint('row_id', { mode: 'number' }).autoincrement().primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    fromMe: boolean('from_me').notNull(),
+    author: varchar('author', { length: 200 }),
+    authorName: varchar('author_name', { length: 500 }),
+    type: varchar('type', { length: 20 }).notNull(),
+    body: mediumtext('body'),
+    caption: mediumtext('caption'),
+    /** JSON (MediaInfo) */
+    media: text('media'),
+    mediaSha256: char('media_sha256', { length: 64 }),
+    /** JSON (Location) */
+    location: text('location'),
+    quotedProviderMessageId: varchar('quoted_provider_message_id', { length: 200 }),
+    timestamp: ms('ts').notNull(),
+    ack: varchar('ack', { length: 10 }).notNull(),
+    edited: boolean('edited').notNull().default(false),
+    revoked: boolean('revoked').notNull().default(false),
+    clientMessageId: char('client_message_id', { length: 36 }),
+  },
+  t => [
+    uniqueIndex('messages_provider_id').on(t.accountId, t.providerMessageId),
+    index('messages_chat_ts').on(t.chatId, t.timestamp, t.rowId),
+    index('messages_media').on(t.mediaSha256),
+  ],
+);
+
+/**
+ * The workspace event log. `seq` is the sequence devices pull by. `audience` says who
+ * may read a row: 'chat' = whoever may see chat_id now; 'account' = members of
+ * account_id; 'member' = member_id only; 'workspace' = everyone.
+ */
+export const events = mysqlTable(
+  'events',
+  {
+    seq: bigint('seq', { mode: 'number' }).autoincrement().primaryKey(),
+    type: varchar('type', { length: 40 }).notNull(),
+    audience: mysqlEnum('audience', ['chat', 'account', 'member', 'workspace']).notNull(),
+    accountId: varchar('account_id', { length: 200 }),
+    chatId: varchar('chat_id', { length: 420 }),
+    memberId: char('member_id', { length: 36 }),
+    payload: longtext('payload').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [index('events_chat').on(t.chatId, t.seq)],
+);
+
+/** One row that every event-writing transaction locks, so sequence order is commit order. */
+export const eventSequencer = mysqlTable('event_sequencer', {
+  id: int('id').primaryKey(),
+  writes: bigint('writes', { mode: 'number' }).notNull().default(0),
+});
+
+export const auditLog = mysqlTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).autoincrement().primaryKey(),
+    memberId: char('member_id', { length: 36 }),
+    deviceId: char('device_id', { length: 36 }),
+    action: varchar('action', { length: 60 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }),
+    before: text('before'),
+    after: text('after'),
+    at: ms('at').notNull(),
+  },
+  t => [index('audit_chat').on(t.chatId, t.id)],
+);
+
+export const notes = mysqlTable(
+  'notes',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    authorId: char('author_id', { length: 36 }).notNull(),
+    body: text('body').notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [index('notes_chat').on(t.chatId, t.createdAt)],
+);
+
+/** Relayed sends: one row per client message id, whatever the number of retries. */
+export const sends = mysqlTable(
+  'sends',
+  {
+    rowId: bigint('row_id', { mode: 'number' }).autoincrement().primaryKey(),
+    clientMessageId: char('client_message_id', { length: 36 }).notNull().unique('sends_client_id'),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    chatJid: varchar('chat_jid', { length: 200 }).notNull(),
+    senderId: char('sender_id', { length: 36 }).notNull(),
+    senderDeviceId: char('sender_device_id', { length: 36 }).notNull(),
+    body: mediumtext('body').notNull(),
+    quotedProviderMessageId: varchar('quoted_provider_message_id', { length: 200 }),
+    state: mysqlEnum('state', ['queued', 'forwarded', 'sent', 'failed']).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }),
+    error: varchar('error', { length: 500 }),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  t => [index('sends_account_state').on(t.accountId, t.state, t.rowId)],
+);
+
+export const templates = mysqlTable('templates', {
+  id: char('id', { length: 36 }).primaryKey(),
+  shortcut: varchar('shortcut', { length: 40 }).notNull().unique('templates_shortcut'),
+  title: varchar('title', { length: 200 }).notNull(),
+  body: text('body').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+export const blobs = mysqlTable('blobs', {
+  sha256: char('sha256', { length: 64 }).primaryKey(),
+  size: bigint('size', { mode: 'number' }).notNull(),
+  mimeType: varchar('mime_type', { length: 200 }).notNull(),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** Fixed-window counters shared by every node (login attempts, sends). */
+export const rateLimits = mysqlTable(
+  'rate_limits',
+  {
+    key: varchar('rl_key', { length: 200 }).notNull(),
+    windowStart: ms('window_start').notNull(),
+    hits: int('hits').notNull(),
+  },
+  t => [primaryKey({ columns: [t.key, t.windowStart] })],
+);

@@ -1,0 +1,53 @@
+/** Guards and the "who gained or lost a chat" diff that turns into grant/revoke events. */
+import { can, canSeeAccount, canSeeChat } from '../../../common/permissions';
+import type { Capability } from '../../../common/permissions';
+import type { WireSettings } from '../../../common/protocol';
+import { CommandError } from '../../../common/result';
+import type { Exec } from '../db/index';
+import type { ChatRow } from '../db/repositories/chats';
+import { chatById, toWireChat } from '../db/repositories/chats';
+import type { NewEvent } from '../db/repositories/events';
+import { agentsOfAccount } from '../db/repositories/members';
+import type { Caller } from './context';
+
+export function requireCapability(caller: Caller, capability: Capability): void {
+  if (!can(caller.role, capability)) throw new CommandError('forbidden', `a ${caller.role} may not do this (${capability})`);
+}
+
+/** Unknown and invisible chats look the same, so ids of other accounts reveal nothing. */
+export async function visibleChat(db: Exec, caller: Caller, chatId: string): Promise<ChatRow> {
+  const chat = await chatById(db, chatId);
+  if (!chat || !canSeeChat(caller.viewer, chat, caller.settings)) throw new CommandError('not_found', 'no such chat');
+  return chat;
+}
+
+export function requireAccount(caller: Caller, accountId: string): void {
+  if (!canSeeAccount(caller.viewer, accountId)) throw new CommandError('not_found', 'no such account');
+}
+
+export function chatEvent(type: 'chat:updated' | 'chat:upserted', chat: ChatRow): NewEvent {
+  return { body: { type, chat: toWireChat(chat) }, audience: 'chat', accountId: chat.accountId, chatId: chat.id, assigneeId: chat.assigneeId };
+}
+
+/**
+ * Agents are the only members whose view of a chat depends on its assignee. Compare who
+ * saw it before with who sees it after; the difference gets chat:revoked / chat:granted.
+ */
+export async function accessChangeEvents(
+  db: Exec,
+  before: Pick<ChatRow, 'assigneeId'>,
+  after: ChatRow,
+  settings: WireSettings,
+  reason: 'unassigned' | 'account_removed' | 'deactivated' = 'unassigned',
+): Promise<NewEvent[]> {
+  const agents = await agentsOfAccount(db, after.accountId);
+  const sees = (assigneeId: string | null, agent: string) => assigneeId === agent || (assigneeId === null && settings.agentsSeeUnassigned);
+  const out: NewEvent[] = [];
+  for (const agent of agents) {
+    const was = sees(before.assigneeId, agent);
+    const is = sees(after.assigneeId, agent);
+    if (was && !is) out.push({ body: { type: 'chat:revoked', chatId: after.id, reason }, audience: 'member', memberId: agent, accountId: after.accountId });
+    if (!was && is) out.push({ body: { type: 'chat:granted', chat: toWireChat(after) }, audience: 'member', memberId: agent, accountId: after.accountId });
+  }
+  return out;
+}

@@ -1,0 +1,207 @@
+/** Members, accounts and their membership, the workspace setting, sessions. */
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../common/domain';
+import type { WireAccount } from '../../../common/protocol';
+import { CommandError } from '../../../common/result';
+import { hashPassword } from '../auth/crypto';
+import type { Exec } from '../db/index';
+import { unassignMemberEverywhere, unassignMemberInAccount } from '../db/repositories/chats';
+import {
+  addAccountMember,
+  getSettings,
+  insertMember,
+  listMembers,
+  memberByEmail,
+  memberById,
+  removeAccountMember,
+  revokeSession,
+  revokeSessionsOfMember,
+  saveSettings,
+  sessionById,
+  toWireMember,
+  updateMember,
+} from '../db/repositories/members';
+import { accountById, insertAudit, setAccountState, upsertAccount, wireAccounts } from '../db/repositories/workspace';
+import type { NewEvent } from '../db/repositories/events';
+import { accessChangeEvents, chatEvent, requireCapability } from './access';
+import type { Services } from './context';
+import { commit } from './context';
+import type { HandlerTable } from './dispatch';
+import { accountRooms, rooms } from './rooms';
+
+type AdminHandlers = Pick<
+  HandlerTable,
+  | 'member:list'
+  | 'member:create'
+  | 'member:update'
+  | 'account:register'
+  | 'account:report-state'
+  | 'account:list'
+  | 'account:add-member'
+  | 'account:remove-member'
+  | 'settings:get'
+  | 'settings:update'
+  | 'session:revoke'
+>;
+
+async function accountEvent(db: Exec, accountId: string): Promise<{ event: NewEvent; account: WireAccount }> {
+  const [account] = await wireAccounts(db, [accountId]);
+  if (!account) throw new CommandError('not_found', 'no such account');
+  return { event: { body: { type: 'account:updated', account }, audience: 'account', accountId }, account };
+}
+
+export function adminHandlers(services: Services): AdminHandlers {
+  const { db, io } = services;
+  const audit = (callerId: string, deviceId: string, action: string, before: unknown, after: unknown) => ({
+    memberId: callerId,
+    deviceId,
+    action,
+    chatId: null,
+    before,
+    after,
+    at: Date.now(),
+  });
+
+  return {
+    'member:list': async () => (await listMembers(db)).map(toWireMember),
+
+    'member:create': async (caller, args) => {
+      requireCapability(caller, 'members.manage');
+      if (await memberByEmail(db, args.email)) throw new CommandError('conflict', 'a member with this e-mail exists');
+      const passwordHash = await hashPassword(args.password);
+      const id = randomUUID();
+      return commit(services, async (tx, emit) => {
+        await insertMember(tx, { id, email: args.email, name: args.name, role: args.role, passwordHash, now: Date.now() });
+        const member = await memberById(tx, id);
+        if (!member) throw new CommandError('internal', 'member vanished');
+        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'member.create', null, toWireMember(member)));
+        emit({ body: { type: 'member:updated', member: toWireMember(member) }, audience: 'workspace' });
+        return toWireMember(member);
+      });
+    },
+
+    'member:update': async (caller, { memberId, name, role, active }) => {
+      requireCapability(caller, 'members.manage');
+      if (memberId === caller.memberId && (active === false || (role && role !== 'admin'))) {
+        throw new CommandError('invalid_args', 'an admin cannot deactivate or demote themselves');
+      }
+      const before = await memberById(db, memberId);
+      if (!before) throw new CommandError('not_found', 'no such member');
+      const deactivating = active === false && before.active;
+      const roleChanged = role !== undefined && role !== before.role;
+      const result = await commit(services, async (tx, emit) => {
+        const patch: { name?: string; role?: Role; active?: boolean } = {};
+        if (name !== undefined) patch.name = name;
+        if (role !== undefined) patch.role = role;
+        if (active !== undefined) patch.active = active;
+        await updateMember(tx, memberId, patch);
+        const after = await memberById(tx, memberId);
+        if (!after) throw new CommandError('internal', 'member vanished');
+        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)));
+        if (deactivating) {
+          await revokeSessionsOfMember(tx, memberId, Date.now());
+          // Their chats go back to the pool so customers are not left waiting on someone gone.
+          for (const chat of await unassignMemberEverywhere(tx, memberId)) {
+            emit(chatEvent('chat:updated', chat));
+            emit(...(await accessChangeEvents(tx, { assigneeId: memberId }, chat, caller.settings)));
+          }
+          emit({ body: { type: 'access:revoked', reason: 'deactivated' }, audience: 'member', memberId });
+        }
+        emit({ body: { type: 'member:updated', member: toWireMember(after) }, audience: 'workspace' });
+        return toWireMember(after);
+      });
+      // Rooms depend on role and a deactivated member must go now: drop their sockets on every node.
+      if (deactivating || roleChanged) io.in(rooms.member(memberId)).disconnectSockets(true);
+      return result;
+    },
+
+    'account:register': async (caller, args) => {
+      requireCapability(caller, 'accounts.host');
+      const existing = await accountById(db, args.accountId);
+      if (existing && existing.hostMemberId !== caller.memberId && caller.role !== 'admin') {
+        throw new CommandError('forbidden', 'this account is hosted by another member');
+      }
+      const account = await commit(services, async (tx, emit) => {
+        await upsertAccount(tx, { id: args.accountId, name: args.name, phone: args.phone, provider: args.provider, hostDeviceId: caller.sessionId, hostMemberId: caller.memberId, now: Date.now() });
+        await addAccountMember(tx, args.accountId, caller.memberId);
+        const { event, account } = await accountEvent(tx, args.accountId);
+        emit(event);
+        return account;
+      });
+      io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role));
+      return account;
+    },
+
+    'account:report-state': async (caller, { accountId, state }) => {
+      const account = await accountById(db, accountId);
+      if (!account || account.hostDeviceId !== caller.sessionId) throw new CommandError('forbidden', 'only the host device reports its accounts');
+      return commit(services, async (tx, emit) => {
+        await setAccountState(tx, accountId, state);
+        const { event, account: wire } = await accountEvent(tx, accountId);
+        emit(event);
+        return wire;
+      });
+    },
+
+    'account:list': async caller => wireAccounts(db, caller.role === 'admin' ? 'all' : [...caller.viewer.accountIds]),
+
+    'account:add-member': async (caller, { accountId, memberId }) => {
+      requireCapability(caller, 'accounts.manage');
+      const [account, member] = await Promise.all([accountById(db, accountId), memberById(db, memberId)]);
+      if (!account) throw new CommandError('not_found', 'no such account');
+      if (!member || !member.active) throw new CommandError('not_found', 'no such member');
+      const wire = await commit(services, async (tx, emit) => {
+        await addAccountMember(tx, accountId, memberId);
+        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'account.add_member', null, { accountId, memberId }));
+        const { event, account: w } = await accountEvent(tx, accountId);
+        emit(event);
+        return w;
+      });
+      io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role));
+      return wire;
+    },
+
+    'account:remove-member': async (caller, { accountId, memberId }) => {
+      requireCapability(caller, 'accounts.manage');
+      const member = await memberById(db, memberId);
+      if (!member || !(await accountById(db, accountId))) throw new CommandError('not_found', 'no such account member');
+      // Leave the rooms first: nothing about this account may reach them from now on.
+      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role));
+      return commit(services, async (tx, emit) => {
+        await removeAccountMember(tx, accountId, memberId);
+        for (const chat of await unassignMemberInAccount(tx, accountId, memberId)) {
+          emit(chatEvent('chat:updated', chat));
+          emit(...(await accessChangeEvents(tx, { assigneeId: memberId }, chat, caller.settings)));
+        }
+        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'account.remove_member', { accountId, memberId }, null));
+        emit({ body: { type: 'account:revoked', accountId }, audience: 'member', memberId, accountId });
+        const { event, account } = await accountEvent(tx, accountId);
+        emit(event);
+        return account;
+      });
+    },
+
+    'settings:get': async () => getSettings(db),
+
+    'settings:update': async (caller, args) => {
+      requireCapability(caller, 'settings.manage');
+      return commit(services, async (tx, emit) => {
+        const before = await getSettings(tx);
+        await saveSettings(tx, args);
+        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, args));
+        emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
+        return args;
+      });
+    },
+
+    'session:revoke': async (caller, { sessionId }) => {
+      const session = await sessionById(db, sessionId);
+      if (!session || (session.memberId !== caller.memberId && caller.role !== 'admin')) throw new CommandError('not_found', 'no such session');
+      await revokeSession(db, sessionId, Date.now());
+      io.in(rooms.device(sessionId)).disconnectSockets(true);
+      return { sessionId };
+    },
+  };
+}
+
+

@@ -1,0 +1,131 @@
+/** Assignments, status, tags, notes and chat reads: every write is a conditional update plus an audit row. */
+import { randomUUID } from 'node:crypto';
+import type { ChatStatus } from '../../../common/domain';
+import type { WireChat } from '../../../common/protocol';
+import { CommandError } from '../../../common/result';
+import type { Tx } from '../db/index';
+import type { ChatPatch, ChatRow } from '../db/repositories/chats';
+import { chatById, insertNote, listChats, listMessages, notesOfChat, toWireChat, toWireMessage, updateChatIfVersion } from '../db/repositories/chats';
+import { memberById, accountIdsOfMember } from '../db/repositories/members';
+import { insertAudit, listAudit } from '../db/repositories/workspace';
+import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
+import type { Caller, Services } from './context';
+import { commit } from './context';
+import type { HandlerTable } from './dispatch';
+
+type ChatHandlers = Pick<
+  HandlerTable,
+  'chat:get' | 'chat:list' | 'chat:assign' | 'chat:claim' | 'chat:set-status' | 'chat:set-tags' | 'messages:list' | 'note:add' | 'audit:list'
+>;
+
+const snapshot = (c: ChatRow) => ({ assigneeId: c.assigneeId, status: c.status, tags: toWireChat(c).tags, version: c.version });
+
+export function chatHandlers(services: Services): ChatHandlers {
+  const { db } = services;
+
+  /** The conditional write shared by every chat command. A stale version gets the current chat back. */
+  async function writeChat(
+    caller: Caller,
+    action: string,
+    chatId: string,
+    version: number,
+    patch: (current: ChatRow, tx: Tx) => Promise<ChatPatch> | ChatPatch,
+  ): Promise<WireChat> {
+    return commit(services, async (tx, emit) => {
+      const current = await visibleChat(tx, caller, chatId);
+      if (current.version !== version) {
+        throw new CommandError('conflict', 'the chat changed since you loaded it', { chat: toWireChat(current) });
+      }
+      const next = await updateChatIfVersion(tx, chatId, version, await patch(current, tx));
+      if (!next) {
+        const now = await chatById(tx, chatId);
+        throw new CommandError('conflict', 'the chat changed since you loaded it', { chat: now ? toWireChat(now) : null });
+      }
+      await insertAudit(tx, {
+        memberId: caller.memberId,
+        deviceId: caller.sessionId,
+        action,
+        chatId,
+        before: snapshot(current),
+        after: snapshot(next),
+        at: Date.now(),
+      });
+      emit(chatEvent('chat:updated', next));
+      if (current.assigneeId !== next.assigneeId) emit(...(await accessChangeEvents(tx, current, next, caller.settings)));
+      return toWireChat(next);
+    });
+  }
+
+  return {
+    'chat:get': async (caller, { chatId }) => {
+      const chat = await visibleChat(db, caller, chatId);
+      return { chat: toWireChat(chat), notes: await notesOfChat(db, chatId) };
+    },
+
+    'chat:list': async (caller, { accountId, after, limit }) => {
+      requireAccount(caller, accountId);
+      const onlyFor =
+        caller.role === 'agent' ? { memberId: caller.memberId, includeUnassigned: caller.settings.agentsSeeUnassigned } : null;
+      return (await listChats(db, accountId, after, limit, onlyFor)).map(toWireChat);
+    },
+
+    'chat:assign': async (caller, { chatId, assigneeId, version }) => {
+      requireCapability(caller, 'chats.assign');
+      return writeChat(caller, assigneeId === null ? 'chat.unassign' : 'chat.assign', chatId, version, async (current, tx) => {
+        if (assigneeId !== null) {
+          const member = await memberById(tx, assigneeId);
+          const accounts = member ? await accountIdsOfMember(tx, assigneeId) : [];
+          // Admins see every account; anyone else must belong to the chat's account.
+          if (!member || !member.active || (member.role !== 'admin' && !accounts.includes(current.accountId))) {
+            throw new CommandError('invalid_args', 'the assignee is not an active member of this account');
+          }
+        }
+        return { assigneeId };
+      });
+    },
+
+    'chat:claim': async (caller, { chatId, version }) => {
+      requireCapability(caller, 'chats.claim');
+      return writeChat(caller, 'chat.claim', chatId, version, current => {
+        if (current.assigneeId !== null && current.assigneeId !== caller.memberId) {
+          throw new CommandError('conflict', 'someone else has this chat', { chat: toWireChat(current) });
+        }
+        return { assigneeId: caller.memberId };
+      });
+    },
+
+    'chat:set-status': async (caller, { chatId, status, version }) => {
+      requireCapability(caller, 'chats.update');
+      return writeChat(caller, 'chat.status', chatId, version, () => ({ status: status as ChatStatus }));
+    },
+
+    'chat:set-tags': async (caller, { chatId, tags, version }) => {
+      requireCapability(caller, 'chats.update');
+      return writeChat(caller, 'chat.tags', chatId, version, () => ({ tags: [...new Set(tags)] }));
+    },
+
+    'messages:list': async (caller, { chatId, before, limit }) => {
+      await visibleChat(db, caller, chatId);
+      return (await listMessages(db, chatId, before, limit)).map(toWireMessage);
+    },
+
+    'note:add': async (caller, { chatId, body }) => {
+      requireCapability(caller, 'notes.write');
+      return commit(services, async (tx, emit) => {
+        const chat = await visibleChat(tx, caller, chatId);
+        const note = { id: randomUUID(), chatId, authorId: caller.memberId, body, createdAt: Date.now() };
+        await insertNote(tx, note);
+        await insertAudit(tx, { memberId: caller.memberId, deviceId: caller.sessionId, action: 'note.add', chatId, before: null, after: { noteId: note.id }, at: note.createdAt });
+        emit({ body: { type: 'note:added', note }, audience: 'chat', accountId: chat.accountId, chatId, assigneeId: chat.assigneeId });
+        return note;
+      });
+    },
+
+    'audit:list': async (caller, { chatId, limit }) => {
+      requireCapability(caller, 'audit.read');
+      if (chatId) await visibleChat(db, caller, chatId);
+      else if (caller.role !== 'admin') throw new CommandError('forbidden', 'only admins read the whole audit log');
+      return listAudit(db, chatId, limit);
+    },
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * What every command handler gets: the database, the fan-out, the caller and limits.
+ * Writes go through `commit`, which appends the change's events in the same transaction
+ * and publishes them only after it committed.
+ */
+import type { Namespace, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '../../../common/protocol';
+import type { Viewer } from '../../../common/permissions';
+import { CommandError } from '../../../common/result';
+import type { Principal } from '../auth/sessions';
+import type { Db, Tx } from '../db/index';
+import type { NewEvent, StoredEvent } from '../db/repositories/events';
+import { appendEvents } from '../db/repositories/events';
+import { accountIdsOfMember, getSettings, memberById } from '../db/repositories/members';
+import type { ServerLog } from '../log';
+import type { Metrics } from '../http/metrics';
+
+export type SyncServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
+export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
+
+export type Limits = {
+  /** Largest JSON payload of an ordinary command, in characters. */
+  readonly maxCommandChars: number;
+  /** Largest JSON payload of sync:push. */
+  readonly maxPushChars: number;
+  readonly sendsPerMinute: number;
+  readonly loginPerIpPerMinute: number;
+  readonly loginPerAccountPerMinute: number;
+  readonly maxBlobBytes: number;
+};
+
+export const DEFAULT_LIMITS: Limits = {
+  maxCommandChars: 64 * 1024,
+  maxPushChars: 3_500_000,
+  sendsPerMinute: 120,
+  loginPerIpPerMinute: 30,
+  loginPerAccountPerMinute: 10,
+  maxBlobBytes: 64 * 1024 * 1024,
+};
+
+export type Services = {
+  readonly db: Db;
+  readonly io: SyncServer;
+  readonly log: ServerLog;
+  readonly limits: Limits;
+  readonly blobDir: string;
+  readonly metrics: Metrics;
+  /** Delivers stored events to the sockets allowed to see them, on every node. */
+  publish(events: readonly StoredEvent[]): Promise<void>;
+};
+
+export type Caller = Principal & {
+  readonly viewer: Viewer;
+  readonly settings: WireSettings;
+  readonly socket: SyncSocket;
+};
+
+/** Fresh from the database on every command: a role change or removal applies at once. */
+export async function loadCaller(db: Db, principal: Principal, socket: SyncSocket): Promise<Caller> {
+  const [member, accountIds, settings] = await Promise.all([
+    memberById(db, principal.memberId),
+    accountIdsOfMember(db, principal.memberId),
+    getSettings(db),
+  ]);
+  if (!member || !member.active) throw new CommandError('unauthenticated', 'this member is deactivated');
+  return {
+    ...principal,
+    role: member.role,
+    viewer: { id: member.id as Viewer['id'], role: member.role, active: member.active, accountIds: new Set(accountIds) },
+    settings,
+    socket,
+  };
+}
+
+export type Emit = (...events: NewEvent[]) => void;
+
+export async function commit<T>(services: Services, fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
+  return (await commitDetailed(services, fn)).value;
+}
+
+export async function commitDetailed<T>(
+  services: Services,
+  fn: (tx: Tx, emit: Emit) => Promise<T>,
+): Promise<{ value: T; events: StoredEvent[] }> {
+  let stored: StoredEvent[] = [];
+  const result = await services.db.transaction(async tx => {
+    const pending: NewEvent[] = [];
+    const value = await fn(tx, (...e) => pending.push(...e));
+    stored = await appendEvents(tx, pending);
+    return value;
+  });
+  services.metrics.eventsAppended.inc(stored.length);
+  await services.publish(stored);
+  return { value: result, events: stored };
+}

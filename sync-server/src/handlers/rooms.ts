@@ -1,0 +1,58 @@
+/**
+ * Socket.IO rooms mirror who may see what, so one `io.to(rooms)` reaches exactly the
+ * allowed sockets on every node (the Redis adapter carries room broadcasts across nodes).
+ */
+import type { Role } from '../../../common/domain';
+import type { WireSettings } from '../../../common/protocol';
+import type { StoredEvent } from '../db/repositories/events';
+import type { SyncServer } from './context';
+
+export const rooms = {
+  workspace: 'ws',
+  admins: 'admins',
+  member: (id: string) => `member:${id}`,
+  device: (sessionId: string) => `device:${sessionId}`,
+  account: (accountId: string) => `acct:${accountId}`,
+  accountRole: (accountId: string, role: Role) => `acct:${accountId}:${role}`,
+};
+
+/** Rooms a member's sockets belong to, from their role and accounts. */
+export function roomsOf(p: { memberId: string; sessionId: string; role: Role }, accountIds: readonly string[]): string[] {
+  const out = [rooms.workspace, rooms.member(p.memberId), rooms.device(p.sessionId)];
+  if (p.role === 'admin') out.push(rooms.admins);
+  for (const a of accountIds) out.push(rooms.account(a), rooms.accountRole(a, p.role));
+  return out;
+}
+
+export function accountRooms(accountId: string, role: Role): string[] {
+  return [rooms.account(accountId), rooms.accountRole(accountId, role)];
+}
+
+/** Where one stored event goes live; mirrors the pull filter in db/repositories/events.ts. */
+export function audienceRooms(e: StoredEvent, settings: WireSettings): string[] {
+  switch (e.audience) {
+    case 'workspace':
+      return [rooms.workspace];
+    case 'member':
+      return e.memberId ? [rooms.member(e.memberId)] : [];
+    case 'account':
+      return e.accountId ? [rooms.admins, rooms.account(e.accountId)] : [rooms.admins];
+    case 'chat': {
+      if (!e.accountId) return [rooms.admins];
+      const out = [rooms.admins, rooms.accountRole(e.accountId, 'lead')];
+      // The assignee is a member of the account (assign checks it), so their room is safe to use.
+      if (e.assigneeId) out.push(rooms.member(e.assigneeId));
+      else if (settings.agentsSeeUnassigned) out.push(rooms.accountRole(e.accountId, 'agent'));
+      return out;
+    }
+  }
+}
+
+export async function publishEvents(io: SyncServer, events: readonly StoredEvent[], settings: WireSettings): Promise<void> {
+  for (const e of events) {
+    const to = audienceRooms(e, settings);
+    if (to.length === 0) continue;
+    // Typed per fact name; the union is checked when the event is built.
+    (io.to(to).emit as (name: string, payload: unknown) => boolean)(e.event.type, e.event);
+  }
+}
