@@ -1,6 +1,6 @@
 /** Ctrl+K search across every account through the store's full-text index. */
 import { create } from 'zustand';
-import type { AccountId } from '../../../common/domain';
+import type { AccountId, Chat } from '../../../common/domain';
 import type { SearchHit } from './core';
 import { core } from './core';
 
@@ -8,6 +8,8 @@ type SearchState = {
   query: string;
   accountId: AccountId | null;
   hits: readonly SearchHit[];
+  /** Chats whose name or number match (first page only). */
+  chats: readonly Chat[];
   nextCursor: string | null;
   loading: boolean;
   error: string | null;
@@ -27,6 +29,7 @@ export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   accountId: null,
   hits: [],
+  chats: [],
   nextCursor: null,
   loading: false,
   error: null,
@@ -43,12 +46,18 @@ export const useSearch = create<SearchState>((set, get) => ({
   async run() {
     const { query, accountId } = get();
     const seq = get().seq + 1;
-    if (!query.trim()) return set({ seq, hits: [], nextCursor: null, loading: false, error: null });
+    if (!query.trim()) return set({ seq, hits: [], chats: [], nextCursor: null, loading: false, error: null });
     set({ seq, loading: true });
     const r = await core.search({ query, ...(accountId ? { accountIds: [accountId] } : {}), limit: 50 });
     if (get().seq !== seq) return;
-    if (!r.ok) return set({ loading: false, error: r.error.message, hits: [] });
-    set({ hits: r.value.hits, nextCursor: r.value.nextCursor, loading: false, error: null });
+    if (!r.ok) return set({ loading: false, error: r.error.message, hits: [], chats: [] });
+    set({
+      hits: r.value.hits,
+      chats: r.value.chats.slice(0, 5),
+      nextCursor: r.value.nextCursor,
+      loading: false,
+      error: null,
+    });
   },
   async more() {
     const { query, accountId, nextCursor, loading, seq } = get();
@@ -65,6 +74,6 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ hits: [...get().hits, ...r.value.hits], nextCursor: r.value.nextCursor, loading: false });
   },
   reset() {
-    set({ query: '', hits: [], nextCursor: null, error: null, seq: get().seq + 1 });
+    set({ query: '', hits: [], chats: [], nextCursor: null, error: null, seq: get().seq + 1 });
   },
 }));

@@ -1,4 +1,4 @@
-/** Templates and quick replies, loaded once and on demand. */
+/** Templates and quick replies, loaded once (or again after an edit). */
 import { create } from 'zustand';
 import type { Template } from '../../../common/domain';
 import { core } from './core';
@@ -6,15 +6,15 @@ import { core } from './core';
 type TemplatesState = {
   templates: readonly Template[];
   loaded: boolean;
-  load(): Promise<void>;
+  load(force?: boolean): Promise<void>;
 };
 
 export const useTemplates = create<TemplatesState>((set, get) => ({
   templates: [],
   loaded: false,
-  async load() {
-    if (get().loaded) return;
+  async load(force = false) {
+    if (get().loaded && !force) return;
     const r = await core.templates();
-    set({ templates: r.ok ? r.value : [], loaded: r.ok });
+    set({ templates: r.ok ? r.value : get().templates, loaded: r.ok });
   },
 }));

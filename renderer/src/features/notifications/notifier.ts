@@ -9,6 +9,7 @@ import { t } from '../../i18n';
 import { shouldNotify } from '../../lib/notify';
 import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
+import { core } from '../../stores/core';
 import { useInbox } from '../../stores/inbox';
 import { useSettings } from '../../stores/settings';
 
@@ -16,7 +17,7 @@ export type OpenChat = (chat: Chat) => void;
 
 const MAX_PER_BATCH = 3;
 
-export function notifyIncoming(messages: readonly Message[], open: OpenChat): void {
+export async function notifyIncoming(messages: readonly Message[], open: OpenChat): Promise<void> {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const prefs = useSettings.getState().notify;
   const { me, selectedId } = useInbox.getState();
@@ -25,7 +26,12 @@ export function notifyIncoming(messages: readonly Message[], open: OpenChat): vo
   let shown = 0;
   for (const m of messages) {
     if (shown >= MAX_PER_BATCH) break;
-    const chat = useInbox.getState().chat(m.chatId);
+    // The chats:changed event may come after the message: ask the store then.
+    let chat = useInbox.getState().chat(m.chatId);
+    if (!chat && !m.fromMe) {
+      const r = await core.getChat(m.chatId);
+      chat = r.ok ? r.value : undefined;
+    }
     if (!chat) continue;
     const account = byId.get(m.accountId);
     if (!shouldNotify(m, chat, account, prefs, me, focused && selectedId === chat.id)) continue;

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
-import type { AccountId } from '../../../../common/domain';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountId, Chat } from '../../../../common/domain';
 import { Dialog } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
 import { localeOf, useI18n, useT } from '../../i18n';
@@ -10,37 +10,47 @@ import { useAccounts } from '../../stores/accounts';
 import type { SearchHit } from '../../stores/core';
 import { useSearch } from '../../stores/search';
 
-/** Ctrl+K: full-text search over every account, newest first, Enter jumps to the message. */
-export function SearchDialog({
-  onClose,
-  onJump,
-}: {
+type Item = { readonly kind: 'chat'; readonly chat: Chat } | { readonly kind: 'hit'; readonly hit: SearchHit };
+
+type Props = {
   readonly onClose: () => void;
   readonly onJump: (hit: SearchHit) => void;
-}) {
+  readonly onOpenChat: (chat: Chat) => void;
+};
+
+/** Ctrl+K: full-text search over every account, newest first; Enter opens the chat or jumps to the message. */
+export function SearchDialog({ onClose, onJump, onOpenChat }: Props) {
   const t = useT();
   const locale = localeOf(useI18n(s => s.language));
-  const { query, accountId, hits, loading, error, nextCursor, setQuery, setAccount, more } = useSearch();
+  const { query, accountId, hits, chats, loading, error, nextCursor, setQuery, setAccount, more } = useSearch();
   const accounts = useAccounts(s => s.accounts);
   const byId = useAccounts(s => s.byId);
   const [active, setActive] = useState(0);
   const list = useRef<HTMLUListElement>(null);
   const now = Date.now();
-  useEffect(() => setActive(0), [hits]);
+  const items = useMemo<Item[]>(
+    () => [
+      ...chats.map(chat => ({ kind: 'chat' as const, chat })),
+      ...hits.map(hit => ({ kind: 'hit' as const, hit })),
+    ],
+    [chats, hits],
+  );
+  useEffect(() => setActive(0), [items]);
   useEffect(() => {
-    list.current?.querySelector(`#search-hit-${active}`)?.scrollIntoView({ block: 'nearest' });
+    list.current?.querySelector(`#search-item-${active}`)?.scrollIntoView({ block: 'nearest' });
   }, [active]);
 
+  const pick = (item: Item | undefined) => {
+    if (item?.kind === 'chat') onOpenChat(item.chat);
+    else if (item) onJump(item.hit);
+  };
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      setActive(a => Math.min(Math.max(a + (e.key === 'ArrowDown' ? 1 : -1), 0), Math.max(hits.length - 1, 0)));
-    } else if (e.key === 'Enter') {
-      const hit = hits[active];
-      if (hit) {
-        e.preventDefault();
-        onJump(hit);
-      }
+      setActive(a => Math.min(Math.max(a + (e.key === 'ArrowDown' ? 1 : -1), 0), Math.max(items.length - 1, 0)));
+    } else if (e.key === 'Enter' && items[active]) {
+      e.preventDefault();
+      pick(items[active]);
     }
   };
 
@@ -55,7 +65,7 @@ export function SearchDialog({
           placeholder={t('search.placeholder')}
           aria-label={t('search.input')}
           aria-controls="search-results"
-          aria-activedescendant={hits.length ? `search-hit-${active}` : undefined}
+          aria-activedescendant={items.length ? `search-item-${active}` : undefined}
           autoComplete="off"
         />
         <select
@@ -81,28 +91,38 @@ export function SearchDialog({
               : t('search.hint')}
       </p>
       <ul ref={list} id="search-results" role="listbox" aria-label={t('search.results')} className="search-results">
-        {hits.map((hit, i) => {
-          const account = byId.get(hit.message.accountId);
+        {items.map((item, i) => {
+          const accountIdOf = item.kind === 'chat' ? item.chat.accountId : item.hit.message.accountId;
+          const account = byId.get(accountIdOf);
           return (
             <li
-              key={hit.message.id}
-              id={`search-hit-${i}`}
+              key={item.kind === 'chat' ? `c:${item.chat.id}` : item.hit.message.id}
+              id={`search-item-${i}`}
               role="option"
               aria-selected={i === active}
               className={i === active ? 'active' : undefined}
               style={{ borderLeftColor: account?.color }}
-              onClick={() => onJump(hit)}
+              onClick={() => pick(item)}
               onMouseMove={() => setActive(i)}
             >
-              <div className="chat-line">
-                <SafeText className="chat-name" text={hit.chatName} />
-                <span className="small muted">{listTime(hit.message.timestamp, now, locale)}</span>
-              </div>
-              <div className="small">
-                {parseSnippet(hit.snippet).map((p, k) =>
-                  p.hit ? <mark key={k}>{stripBidi(p.text)}</mark> : <span key={k}>{stripBidi(p.text)}</span>,
-                )}
-              </div>
+              {item.kind === 'chat' ? (
+                <div className="chat-line">
+                  <SafeText className="chat-name" text={item.chat.name} />
+                  <span className="small muted">{t('search.chat')}</span>
+                </div>
+              ) : (
+                <>
+                  <div className="chat-line">
+                    <SafeText className="chat-name" text={item.hit.chatName} />
+                    <span className="small muted">{listTime(item.hit.message.timestamp, now, locale)}</span>
+                  </div>
+                  <div className="small">
+                    {parseSnippet(item.hit.snippet).map((p, k) =>
+                      p.hit ? <mark key={k}>{stripBidi(p.text)}</mark> : <span key={k}>{stripBidi(p.text)}</span>,
+                    )}
+                  </div>
+                </>
+              )}
               <div className="small" style={{ color: account?.color }}>
                 ● <SafeText text={account?.name ?? ''} />
               </div>

@@ -106,7 +106,16 @@ export function App() {
         <InboxPane onOpen={onOpen} />
         <div className="pane">{selected ? <ConversationPane key={selected.id} chat={selected} /> : <Welcome />}</div>
       </main>
-      {panel === 'search' && <SearchDialog onClose={closePanel} onJump={hit => void jump(hit)} />}
+      {panel === 'search' && (
+        <SearchDialog
+          onClose={closePanel}
+          onJump={hit => void jump(hit)}
+          onOpenChat={chat => {
+            closePanel();
+            onOpen(chat);
+          }}
+        />
+      )}
       {panel === 'settings' && <SettingsDialog onClose={closePanel} />}
       {panel === 'addAccount' && <AddAccountDialog onClose={closePanel} />}
     </div>

@@ -1,0 +1,76 @@
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+
+/** The inbox as an agent sees it, found by role and label (never by CSS class). */
+export class InboxPage {
+  readonly accounts: Locator;
+  readonly chatList: Locator;
+  readonly chats: Locator;
+  readonly messages: Locator;
+  readonly composer: Locator;
+  readonly sendingAs: Locator;
+
+  constructor(readonly page: Page) {
+    this.accounts = page.getByRole('navigation', { name: 'WhatsApp accounts' });
+    this.chatList = page.getByRole('listbox', { name: 'Chats' });
+    this.chats = this.chatList.getByRole('option');
+    this.messages = page.getByRole('log', { name: 'Messages' });
+    this.composer = page.getByRole('textbox', { name: 'Message' });
+    this.sendingAs = page.getByRole('status', { name: 'Sending as' });
+  }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.page.getByRole('heading', { name: 'Blazz Desk', exact: true })).toBeVisible();
+  }
+
+  /** "Try the demo": two simulated numbers; waits until both are ready and chats are listed. */
+  async startDemo(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Try the demo' }).click();
+    await expect(this.accounts.getByRole('listitem')).toHaveCount(2);
+    await expect(this.accounts.getByText('Ready')).toHaveCount(2, { timeout: 30_000 });
+    await expect(this.chats.first()).toBeVisible({ timeout: 30_000 });
+  }
+
+  account(name: string | RegExp): Locator {
+    return this.accounts.getByRole('listitem').filter({ hasText: name });
+  }
+
+  chat(name: string | RegExp): Locator {
+    return this.chatList.getByRole('option', { name });
+  }
+
+  /** Opens the first listed chat that is not a group (1:1 rows have no member list). */
+  async openChatAt(index: number): Promise<string> {
+    const row = this.chats.nth(index);
+    const label = (await row.getAttribute('aria-label')) ?? '';
+    await row.click();
+    await expect(row).toHaveAttribute('aria-selected', 'true');
+    await expect(this.messages).toBeVisible();
+    return label.split(',')[0] ?? label;
+  }
+
+  async send(text: string): Promise<void> {
+    await this.composer.fill(text);
+    await this.composer.press('Enter');
+    await expect(this.composer).toHaveValue('');
+  }
+
+  bubble(text: string | RegExp): Locator {
+    return this.messages.getByRole('article').filter({ hasText: text });
+  }
+
+  async openSearch(): Promise<Locator> {
+    await this.page.keyboard.press('Control+k');
+    const dialog = this.page.getByRole('dialog', { name: 'Search messages' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  async openSettings(label = 'Settings'): Promise<Locator> {
+    await this.page.getByRole('button', { name: label, exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: label });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+}
