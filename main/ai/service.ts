@@ -95,6 +95,25 @@ export type AiService = {
 
 const nothing = (message: string) => ({ ok: false as const, reason: 'nothing_to_do' as const, message });
 
+/**
+ * A broken store row or keychain must not turn into an error dialog over the composer:
+ * whatever throws inside a feature becomes "unavailable", and the log gets the cause.
+ */
+function guarded<A extends unknown[], R>(
+  log: Logger,
+  feature: string,
+  fn: (...args: A) => Promise<AiOutcome<R>>,
+): (...args: A) => Promise<AiOutcome<R>> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (err) {
+      log.error('ai feature failed', { feature, err: err instanceof Error ? err.message : String(err) });
+      return { ok: false, reason: 'unavailable', message: 'AI help is unavailable right now.' };
+    }
+  };
+}
+
 export function createAiService(deps: AiServiceDeps): AiService {
   const log = deps.log ?? silentLogger;
   const now = deps.now ?? Date.now;
@@ -143,36 +162,37 @@ export function createAiService(deps: AiServiceDeps): AiService {
 
     const off = gateway.disabled();
     if (off) return off;
-    const chat = store.chatInfo(chatId);
-    if (!chat) return nothing('This chat is not in the local store.');
-    const messages = store.recentMessages(chatId, SUGGEST_MESSAGES);
-    if (messages.length === 0) return nothing('There are no messages to reply to yet.');
-    const templates = store.templates().slice(0, MAX_TEMPLATES);
+    try {
+      const chat = store.chatInfo(chatId);
+      if (!chat) return nothing('This chat is not in the local store.');
+      const messages = store.recentMessages(chatId, SUGGEST_MESSAGES);
+      if (messages.length === 0) return nothing('There are no messages to reply to yet.');
+      const templates = store.templates().slice(0, MAX_TEMPLATES);
 
-    const result = await gateway.ask('suggest', {
-      cacheKind: 'suggest',
-      turns: clean =>
-        suggestPrompt({
-          accountName: chat.accountName ? clean(chat.accountName) : null,
-          customerName: clean(chat.name),
-          agentLanguage: options.agentLanguage ?? null,
-          templates: templates.map(t => ({ ...t, title: clean(t.title), body: clean(t.body) })),
-          conversation: transcript(messages, chat, clean, SUGGEST_CHARS),
-        }),
-      parse: text => {
-        const list = parseSuggestions(text);
-        return list.length > 0 ? list : null;
-      },
-      onText: soFar => push(completedSuggestions(soFar)),
-    });
-    if (!result.ok) {
+      const result = await gateway.ask('suggest', {
+        cacheKind: 'suggest',
+        turns: clean =>
+          suggestPrompt({
+            accountName: chat.accountName ? clean(chat.accountName) : null,
+            customerName: clean(chat.name),
+            agentLanguage: options.agentLanguage ?? null,
+            templates: templates.map(t => ({ ...t, title: clean(t.title), body: clean(t.body) })),
+            conversation: transcript(messages, chat, clean, SUGGEST_CHARS),
+          }),
+        parse: text => {
+          const list = parseSuggestions(text);
+          return list.length > 0 ? list : null;
+        },
+        onText: soFar => push(completedSuggestions(soFar)),
+      });
+      if (!result.ok) return result;
+      // The final parse is authoritative; chips streamed earlier are replaced by it.
+      push(result.value);
+      return { ok: true, requestId, suggestions: result.value, cached: result.cached };
+    } finally {
+      // Whatever happened, the UI learns that no more chips are coming for this request.
       finish();
-      return result;
     }
-    // The final parse is authoritative; chips streamed earlier are replaced by it.
-    push(result.value);
-    finish();
-    return { ok: true, requestId, suggestions: result.value, cached: result.cached };
   }
 
   async function summarize(
@@ -250,9 +270,9 @@ export function createAiService(deps: AiServiceDeps): AiService {
       if (settings.enabled) sentiment.kick();
       return view();
     },
-    suggest,
-    summarize,
-    rewrite,
+    suggest: guarded(log, 'suggest', suggest),
+    summarize: guarded(log, 'summary', summarize),
+    rewrite: guarded(log, 'rewrite', rewrite),
     insights: chatIds => store.insights(chatIds),
     handoverNote: chatId => (gateway.disabled() ? null : (store.summary(chatId)?.summary.text ?? null)),
     sentiment,

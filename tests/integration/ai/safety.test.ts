@@ -184,3 +184,31 @@ describe('endpoint failures degrade to a reason', () => {
     });
   });
 });
+
+describe('local failures', () => {
+  it('turn into "unavailable" with the chip stream closed, never into a thrown error', async () => {
+    await h.enable();
+    h.store.templates = () => {
+      throw new Error('SQLITE_CORRUPT');
+    };
+    const r = await h.call('ai:suggest', { chatId: CHAT, requestId: 'broken' });
+    expect(r).toMatchObject({ ok: false, reason: 'unavailable' });
+    expect(h.events).toEqual([
+      {
+        name: 'ai:suggestions:streamed',
+        payload: { chatId: CHAT, requestId: 'broken', index: 0, text: '', done: true },
+      },
+    ]);
+    expect(h.fake.requests).toHaveLength(0);
+  });
+
+  it('treat an unreadable key store the same way', async () => {
+    await h.enable();
+    h.secrets.getApiKey = () => Promise.reject(new Error('keychain locked'));
+    expect(await h.call('ai:rewrite', { draft: 'x', style: 'formal' })).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    });
+    expect(h.fake.requests).toHaveLength(0);
+  });
+});

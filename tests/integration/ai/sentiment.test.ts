@@ -71,6 +71,20 @@ describe('sentiment worker', () => {
     expect(h.store.scored.size).toBe(2);
   });
 
+  it('stops between batches when AI is turned off', async () => {
+    h = await createHarness({ sentiment: { batchSize: 1, maxBatchesPerRun: 10 } });
+    h.store.addMessages([1, 2, 3].map(i => msg(CHAT, false, `message ${i}`)));
+    await h.enable();
+    h.fake.fallback(() => {
+      // the agent switches AI off while the first batch is in flight
+      h.store.saveSettings({ ...(h.store.loadSettings() as object), enabled: false });
+      return { kind: 'text', content: '[{"id":"c1","sentiment":"neutral","urgency":1}]' };
+    });
+    expect(await h.ai.sentiment.run()).toEqual({ ok: true, scored: 1, chatIds: [CHAT] });
+    expect(h.fake.requests).toHaveLength(1);
+    expect(h.store.scored.size).toBe(1);
+  });
+
   it('never runs while AI is off: no request and not even a store query', async () => {
     h = await createHarness();
     h.store.addMessages([msg(CHAT, false, 'hello')]);
