@@ -11,6 +11,7 @@ import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import { consoleLogger } from '../core/log';
 import type { Account, AccountState, ProviderKind } from '../../common/domain';
+import type { MessageInput } from '../../common/ingest';
 import { asAccountId } from '../../common/domain';
 import { CommandError } from '../../common/result';
 import { createIngestBatcher } from './ingest-batcher';
@@ -268,9 +269,14 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       save({ ...r, pairingPhone: phone });
       return supervisorOf(id).request({ op: 'requestPairingCode', phone });
     },
-    request(id, req) {
+    async request(id, req) {
       recordOf(id);
-      return supervisorOf(id).request(req);
+      const result = await supervisorOf(id).request(req);
+      // A sent message is stored at once, with its client message id, so the outbox can
+      // match it and acks that follow find their row.
+      if (req.op === 'sendText' || req.op === 'sendMedia') batcher.add({ kind: 'message', message: result as MessageInput });
+      if (req.op === 'loadOlder') batcher.addBatch({ messages: [...(result as readonly MessageInput[])] });
+      return result;
     },
     control(id, control) {
       recordOf(id);

@@ -54,6 +54,8 @@ export const simulatorControlSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hang') }),
   /** Die at once, like a crashed browser. */
   z.object({ kind: z.literal('crash') }),
+  /** Start an idle stand-in for Chromium in its own process group, as puppeteer does. */
+  z.object({ kind: z.literal('spawn_browser') }),
   /** Grow memory by this many megabytes (resource governor tests). */
   z.object({ kind: z.literal('bloat'), megabytes: z.number().int().min(1).max(4096) }),
 ]);

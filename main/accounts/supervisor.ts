@@ -156,7 +156,9 @@ export class AccountSupervisor {
     this.set({ pid: null, rssBytes: null });
     if (run.expectedExit || this.desired !== 'running') return;
     const how = info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
-    this.restartLater(`The account's process stopped unexpectedly (${how}).`, 'disconnected');
+    const reason = `The account's process stopped unexpectedly (${how}).`;
+    this.markDown(reason);
+    this.restartLater(reason, 'disconnected');
   }
 
   /** Ends the current process: politely first, then SIGKILL after the stop timeout. */
@@ -344,8 +346,9 @@ export class AccountSupervisor {
 
   private async sample(run: Running): Promise<void> {
     const pid = run.handle.pid;
-    if (this.run !== run || pid === null) return;
-    const tree = await (this.d.sampleTree ?? processTree)(pid).catch(() => []);
+    if (this.run !== run) return;
+    // Without a pid (in-process runtime) the child's own figure from the last pong is used.
+    const tree = pid === null ? [] : await (this.d.sampleTree ?? processTree)(pid).catch(() => []);
     if (this.run !== run) return;
     if (tree.length > 0) {
       run.tree = tree;

@@ -48,6 +48,7 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
   let sentCount = 0;
   let burstCount = 0;
   const ballast: Buffer[] = [];
+  const helpers: number[] = [];
 
   const emit = (event: ProviderEvent) => {
     if (hung) return; // a hung browser says nothing
@@ -269,6 +270,13 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
       later(o.qrScanDelayMs, linkDevice);
     },
     async stop() {
+      for (const pid of helpers.splice(0)) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
       for (const t of timers) clearTimeout(t);
       timers.clear();
       ready = false;
@@ -347,6 +355,14 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
           hung = true;
           online = false;
           return;
+        case 'spawn_browser': {
+          // Detached like puppeteer's Chromium: killing the account's process alone orphans it.
+          const { spawn } = await import('node:child_process');
+          const browser = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60000)'], { detached: true, stdio: 'ignore' });
+          browser.unref();
+          helpers.push(browser.pid ?? 0);
+          return;
+        }
         case 'bloat':
           ballast.push(Buffer.alloc(c.megabytes * 1024 * 1024, 1));
           return;

@@ -1,0 +1,140 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IngestBatchInput, MessageInput } from '../../../common/ingest';
+import { messageInputSchema } from '../../../common/ingest';
+import type { ProviderEvent } from '../../../main/accounts/provider';
+import type { SimulatorOptions } from '../../../main/accounts/providers/simulator/provider';
+import { createSimulatorProvider } from '../../../main/accounts/providers/simulator/provider';
+import { createWorld } from '../../../main/accounts/providers/simulator/world';
+import { waitFor } from '../../helpers/accounts/wait';
+
+const world = (seed: number, chats = 12) =>
+  createWorld({ accountId: 'acc_sim', seed, epochMs: Date.UTC(2026, 10, 1), chats, chatterIntervalMs: 10_000, history: 100 });
+
+describe('simulated world', () => {
+  it('is the same conversation for the same seed, and another one for another seed', () => {
+    const a = world(42);
+    const b = world(42);
+    const c = world(43);
+    const conversation = (w: ReturnType<typeof world>) => Array.from({ length: 150 }, (_, k) => w.message(k).input);
+    expect(conversation(a)).toEqual(conversation(b));
+    expect(a.chats).toEqual(b.chats);
+    expect(conversation(c).map(m => m.body)).not.toEqual(conversation(a).map(m => m.body));
+  });
+
+  it('writes valid messages in several languages, with accents, in time order', () => {
+    const w = world(7, 40);
+    const messages = Array.from({ length: 400 }, (_, k) => w.message(k).input);
+    for (const m of messages) expect(messageInputSchema.safeParse(m).success).toBe(true);
+    expect(messages.map(m => m.timestamp)).toEqual([...messages.map(m => m.timestamp)].sort((x, y) => x - y));
+    const text = messages.map(m => `${m.body ?? ''} ${m.authorName ?? ''}`).join(' ');
+    expect(text).toMatch(/kak/); // Bahasa Indonesia
+    expect(text).toMatch(/order|Thanks/i); // English
+    expect(text).toMatch(/[áéíóúãçñüöşğ]/); // accented languages
+    expect(messages.some(m => m.type === 'image')).toBe(true);
+    expect(messages.some(m => m.author !== null)).toBe(true); // group authors
+  });
+
+  it('finds the last scheduled message at any time', () => {
+    const w = world(5);
+    for (const k of [0, 1, 50, 99, 100, 130]) {
+      expect(w.lastIndexAt(w.timeOf(k))).toBe(k);
+      expect(w.lastIndexAt(w.timeOf(k) - 1)).toBe(k - 1);
+    }
+  });
+});
+
+describe('simulator provider', () => {
+  let dir: string;
+  let events: ProviderEvent[];
+  const stops: Array<() => Promise<void>> = [];
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'blazz-sim-'));
+    events = [];
+  });
+  afterEach(async () => {
+    await Promise.all(stops.splice(0).map(s => s()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const start = async (o: Partial<SimulatorOptions> = {}) => {
+    const p = createSimulatorProvider({
+      accountId: 'acc_sim',
+      dataDir: dir,
+      seed: 3,
+      epochMs: Date.now() - 5_000,
+      chats: 4,
+      chatterIntervalMs: 0,
+      qrScanDelayMs: 5,
+      history: 30,
+      ackStepMs: 10,
+      ready: 'normal',
+      ...o,
+    });
+    p.onEvent(e => events.push(e));
+    stops.push(() => p.stop());
+    await p.start();
+    await waitFor('ready', () => events.some(e => e.kind === 'status' && e.status.state === 'ready'));
+    return p;
+  };
+  const collect = () => {
+    const batches: IngestBatchInput[] = [];
+    return { batches, send: async (b: IngestBatchInput) => void batches.push(b), messages: () => batches.flatMap(b => (b.messages ?? []) as MessageInput[]) };
+  };
+
+  it('catches up from watermarks and returns nothing twice within one catch-up', async () => {
+    const p = await start();
+    const all = collect();
+    await p.catchUp(new Map(), all.send);
+    expect(all.messages()).toHaveLength(30);
+    expect(new Set(all.messages().map(m => m.providerMessageId)).size).toBe(30);
+    const newest = Math.max(...all.messages().map(m => m.timestamp));
+    const marks = new Map(all.messages().map(m => [m.chatJid, newest]));
+    const again = collect();
+    const report = await p.catchUp(marks, again.send);
+    expect(again.messages().every(m => m.timestamp >= newest)).toBe(true);
+    expect(report.messages).toBe(again.messages().length);
+  });
+
+  it('keeps messages that arrive while offline for catch-up only', async () => {
+    const p = await start();
+    await p.control?.({ kind: 'offline', durationMs: 50, messages: 25 });
+    await waitFor('back online', () => events.filter(e => e.kind === 'status' && e.status.state === 'ready').length === 2);
+    expect(events.filter(e => e.kind === 'message')).toHaveLength(0);
+    const got = collect();
+    await p.catchUp(new Map(), got.send);
+    expect(got.messages()).toHaveLength(55);
+  });
+
+  it('generates real media files, stored once per content', async () => {
+    const p = await start({ history: 200 });
+    const got = collect();
+    await p.catchUp(new Map(), got.send);
+    const images = got.messages().filter(m => m.type === 'image');
+    expect(images.length).toBeGreaterThan(2);
+    const downloaded = await Promise.all(images.map(m => p.request({ op: 'downloadMedia', chatJid: m.chatJid, providerMessageId: m.providerMessageId })));
+    const first = downloaded[0];
+    expect(readFileSync(first?.localPath ?? '').subarray(1, 4).toString()).toBe('PNG');
+    // 12 picture variants: more images than variants means some share one file.
+    const paths = new Set(downloaded.map(d => d?.localPath));
+    expect(paths.size).toBeLessThanOrEqual(12);
+    const doc = got.messages().find(m => m.type === 'document');
+    expect(doc).toBeDefined();
+    const info = await p.request({ op: 'downloadMedia', chatJid: doc?.chatJid ?? '', providerMessageId: doc?.providerMessageId ?? '' });
+    expect(readFileSync(info?.localPath ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('advances the ticks of a sent message: sent → delivered → read', async () => {
+    const p = await start();
+    const got = collect();
+    await p.catchUp(new Map(), got.send);
+    const chatJid = got.messages()[0]?.chatJid ?? '';
+    const sent = await p.request({ op: 'sendText', chatJid, text: 'Terima kasih!', quotedProviderMessageId: null, clientMessageId: null });
+    expect(sent.ack).toBe('sent');
+    await waitFor('read', () => events.some(e => e.kind === 'ack' && e.ack.ack === 'read'));
+    const acks = events.flatMap(e => (e.kind === 'ack' && e.ack.providerMessageId === sent.providerMessageId ? [e.ack.ack] : []));
+    expect(acks).toEqual(['delivered', 'read']);
+  });
+});
