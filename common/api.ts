@@ -10,12 +10,14 @@ import { appCommands } from './api/app';
 import { accountsCommands } from './api/accounts';
 import { aiCommands } from './api/ai';
 import { inboxCommands } from './api/inbox';
+import { messagesCommands } from './api/messages';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
   ...appCommands,
   ...accountsCommands,
   ...inboxCommands,
+  ...messagesCommands,
   ...aiCommands,
 } as const;
 

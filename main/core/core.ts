@@ -1,17 +1,31 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { platform } from 'node:os';
+import { join } from 'node:path';
 import type { AppInfo, ShellKind } from '../../common/api';
 import type { Account } from '../../common/domain';
-import { accountsHandlers } from './handlers/accounts';
-import { appHandlers } from './handlers/app';
+import { createAiService } from '../ai/service';
+import type { ProcessLauncher } from '../accounts/launcher';
+import type { AccountManagerOptions } from '../accounts/manager';
+import { createAccountManager } from '../accounts/manager';
+import type { Store } from '../store';
+import { openStore } from '../store';
+import { storeAccountRegistry } from './adapters/account-registry';
+import { storeAiPort } from './adapters/ai-store';
+import { storeIngestSink } from './adapters/ingest-sink';
 import type { EventBus } from './event-bus';
 import { createEventBus } from './event-bus';
+import { accountsHandlers } from './handlers/accounts';
+import { aiHandlers } from './handlers/ai';
+import { appHandlers } from './handlers/app';
+import { inboxHandlers } from './handlers/inbox';
+import { messagesHandlers } from './handlers/messages';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
+import { createOutboxSender } from './outbox-sender';
 import type { Dispatch, HandlerTable } from './router';
-import type { SecretVault } from './secret-vault';
-import type { ProcessLauncher } from '../accounts/launcher';
 import { createDispatch } from './router';
+import type { SecretVault } from './secret-vault';
+import { fileSecretVault } from './secret-vault';
 
 export type CoreOptions = {
   readonly dataDir: string;
@@ -23,12 +37,20 @@ export type CoreOptions = {
   readonly vault?: SecretVault;
   /** How account processes start; defaults to child_process.fork (headless host). */
   readonly launcher?: ProcessLauncher;
+  /** Folder of the store's migrations (bundles pass dist/migrations/store). */
+  readonly migrationsDir?: string;
+  /** Account runtime tuning (tests shrink timers, make the simulator busier or quieter). */
+  readonly accounts?: Pick<AccountManagerOptions, 'timings' | 'simulator' | 'browserPath' | 'clock'>;
+  /** Bring back accounts that were running when the app last closed (default true). */
+  readonly restoreAccounts?: boolean;
 };
 
 /** The app's core as both shells see it: one dispatch, one event stream, one shutdown. */
 export type Core = {
   readonly dispatch: Dispatch;
   readonly events: EventBus;
+  /** Direct access for tests, benchmarks and the shells' own wiring (never the renderer). */
+  readonly store: Store;
   info(): AppInfo;
   close(): Promise<void>;
 };
@@ -39,8 +61,65 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   mkdirSync(options.dataDir, { recursive: true });
   const startedAt = now();
   const events = createEventBus(err => log.error('event listener failed', { err: String(err) }));
+  const vault = options.vault ?? fileSecretVault(join(options.dataDir, 'secrets.json'));
 
-  const accounts: Account[] = [];
+  const store = openStore({
+    file: join(options.dataDir, 'blazz.sqlite'),
+    log,
+    ...(options.migrationsDir && existsSync(options.migrationsDir) ? { migrationsDir: options.migrationsDir } : {}),
+  });
+
+  // Unread counts live in the store; account states in the runtime. Every account list the
+  // renderer sees is the runtime's, with the store's counts filled in.
+  let storeOpen = true;
+  const withUnread = (list: readonly Account[]): Account[] => {
+    // Late state events while shutting down must not touch a closed database.
+    if (!storeOpen) return [...list];
+    const unread = new Map(store.unreadCounts().map(u => [u.accountId as string, u.unreadMessages]));
+    return list.map(a => ({ ...a, unreadCount: unread.get(a.id) ?? 0 }));
+  };
+  const accountEvents: Pick<EventBus, 'emit'> = {
+    emit(name, payload) {
+      if (name === 'accounts:changed') {
+        const p = payload as { accounts: readonly Account[] };
+        events.emit('accounts:changed', { accounts: withUnread(p.accounts) });
+        // An account that just became ready may have messages waiting in the outbox.
+        if (storeOpen) for (const a of p.accounts) if (a.state === 'ready') outbox.drain(a.id);
+      } else {
+        events.emit(name, payload);
+      }
+    },
+  };
+
+  let unreadTimer: NodeJS.Timeout | null = null;
+  const sink = storeIngestSink(store, events, log, report => {
+    // New messages change unread badges; tell the rail, at most a few times a second.
+    if (report.messagesInserted === 0 || unreadTimer) return;
+    unreadTimer = setTimeout(() => {
+      unreadTimer = null;
+      events.emit('accounts:changed', { accounts: withUnread(accounts.list()) });
+    }, 250);
+  });
+
+  const accounts = createAccountManager({
+    dataDir: options.dataDir,
+    registry: storeAccountRegistry(store),
+    sink,
+    events: accountEvents,
+    log,
+    ...(options.launcher ? { launcher: options.launcher } : {}),
+    ...options.accounts,
+  });
+
+  const outbox = createOutboxSender({ store, accounts, events, log, mediaDir: join(options.dataDir, 'media') });
+
+  const ai = createAiService({
+    store: storeAiPort(store),
+    secrets: { getApiKey: () => vault.get('ai.apiKey'), setApiKey: key => vault.set('ai.apiKey', key) },
+    emit: events.emit,
+    log,
+    now,
+  });
 
   const info = (): AppInfo => ({
     name: 'Blazz Desk',
@@ -49,24 +128,41 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     platform: platform(),
     dataDir: options.dataDir,
     startedAt,
-    firstRun: accounts.length === 0,
+    firstRun: accounts.list().length === 0,
   });
 
   const handlers: HandlerTable = {
     ...appHandlers(info, now),
-    ...accountsHandlers({ list: () => accounts }),
+    ...accountsHandlers({
+      ...accounts,
+      list: () => withUnread(accounts.list()),
+    }),
+    ...inboxHandlers(store),
+    ...messagesHandlers(outbox, store, accounts),
+    ...aiHandlers(ai),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>
       log.error('command failed', { name, err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   });
 
+  if (options.restoreAccounts !== false) accounts.restore();
+
+  let closed = false;
   return {
     dispatch,
     events,
+    store,
     info,
     async close() {
-      // Services register their shutdown here as they are added (accounts, store, sync).
+      if (closed) return;
+      closed = true;
+      if (unreadTimer) clearTimeout(unreadTimer);
+      ai.close?.();
+      await accounts.close();
+      await outbox.idle();
+      storeOpen = false;
+      store.close();
     },
   };
 }

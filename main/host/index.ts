@@ -1,6 +1,8 @@
 /** Entry of the headless host (`npm run serve`): wiring only. */
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { forkLauncher } from '../accounts/launcher';
 import { createCore } from '../core/core';
 import { consoleLogger } from '../core/log';
 import { HOST_HELP, parseHostArgs } from './cli';
@@ -22,7 +24,17 @@ if (parsed.kind === 'error') {
 }
 const { config } = parsed;
 const log = consoleLogger('host');
-const core = await createCore({ dataDir: config.dataDir, shell: 'headless', version, log });
+// Built bundles carry their account runtime and migrations under dist/; under tsx the
+// sources are used directly.
+const childEntry = join(appRoot, 'dist', 'accounts', 'child.mjs');
+const bundled = import.meta.url.endsWith('.mjs') && existsSync(childEntry);
+const core = await createCore({
+  dataDir: config.dataDir,
+  shell: 'headless',
+  version,
+  log,
+  ...(bundled ? { launcher: forkLauncher({ entry: childEntry }), migrationsDir: join(appRoot, 'dist', 'migrations', 'store') } : {}),
+});
 const host = await startHost({ core, port: config.port, token: config.token, staticDir: config.staticDir, log });
 
 // Tests and scripts read this exact line to find the address.

@@ -8,6 +8,7 @@ import type { StoreDb } from './db';
 import { checkpoint, openDatabase, startCheckpoints } from './db';
 import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
+import * as aiFeedRepo from './repositories/ai-feed';
 import * as chatsRepo from './repositories/chats';
 import * as insightsRepo from './repositories/insights';
 import * as kvRepo from './repositories/kv';
@@ -21,6 +22,7 @@ export { openDatabase, checkpoint } from './db';
 export type { IngestRejection, IngestReport } from './ingest';
 export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
+export * from './repositories/ai-feed';
 export * from './repositories/chats';
 export * from './repositories/insights';
 export * from './repositories/kv';
@@ -31,6 +33,7 @@ export * from './repositories/search';
 
 const repository = {
   ...accountsRepo,
+  ...aiFeedRepo,
   ...chatsRepo,
   ...insightsRepo,
   ...kvRepo,

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { Message } from '../domain';
+import { command } from './define';
+
+/** Attachments travel inside the command, so they share its 1 MB limit (≈ 700 KB of file). */
+export const MAX_ATTACHMENT_BYTES = 700_000;
+
+const chatId = z.string().min(3).max(420);
+const messageId = z.string().min(3).max(420);
+
+export const attachmentSchema = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  mimeType: z.string().min(1).max(200),
+  /** The file's bytes, base64. */
+  dataBase64: z
+    .string()
+    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'attachment data must be base64'),
+});
+
+export const messagesCommands = {
+  /**
+   * Composes a message: stored at once in the outbox with an optimistic row (ack 'pending'),
+   * then sent by the account when it is ready. Returns the optimistic message.
+   */
+  'messages:send': command<Message>()(
+    z
+      .strictObject({
+        chatId,
+        text: z.string().max(65_536).default(''),
+        quotedMessageId: messageId.nullable().default(null),
+        attachment: attachmentSchema.nullable().default(null),
+        /** Chosen by the caller so a retried call cannot send twice. */
+        clientMessageId: z.string().uuid().optional(),
+      })
+      .refine(a => a.text.trim() !== '' || a.attachment !== null, { message: 'a message needs text or an attachment' }),
+  ),
+  /** Puts a failed message back in the queue. */
+  'messages:retry': command<Message>()(z.strictObject({ clientMessageId: z.string().uuid() })),
+  /** Reacts to a message; an empty emoji removes the reaction. */
+  'messages:react': command<null>()(z.strictObject({ messageId, emoji: z.string().max(32) })),
+} as const;

@@ -1,0 +1,34 @@
+import type { IngestBatchInput } from '../../../common/ingest';
+import type { IngestSink } from '../../accounts/ports';
+import type { Store } from '../../store';
+import type { EventBus } from '../event-bus';
+import type { Logger } from '../log';
+
+export type IngestListener = (report: ReturnType<Store['ingest']>) => void;
+
+/**
+ * Provider data → store (one transaction per batch) → facts for the renderer. The store's
+ * report names exactly what changed, so pages refresh only those chats and messages.
+ */
+export function storeIngestSink(store: Store, events: Pick<EventBus, 'emit'>, log: Logger, onIngested?: IngestListener): IngestSink {
+  return {
+    ingest(batch: IngestBatchInput) {
+      const report = store.ingest(batch);
+      if (report.rejectedCount > 0) {
+        log.warn('ingest rejected items', { count: report.rejectedCount, first: report.rejected.slice(0, 3) });
+      }
+      if (report.newMessageIds.length > 0) {
+        events.emit('messages:received', { messages: store.getMessages(report.newMessageIds) });
+      }
+      if (report.updatedMessageIds.length > 0) {
+        events.emit('messages:updated', { messages: store.getMessages(report.updatedMessageIds) });
+      }
+      if (report.chatIds.length > 0) events.emit('chats:changed', { chats: store.getChats(report.chatIds) });
+      onIngested?.(report);
+      return { inserted: report.messagesInserted, updated: report.messagesUpdated };
+    },
+    watermarks(accountId) {
+      return store.chatWatermarks(accountId as Parameters<Store['chatWatermarks']>[0]);
+    },
+  };
+}

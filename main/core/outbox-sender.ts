@@ -1,0 +1,199 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { z } from 'zod';
+import type { attachmentSchema } from '../../common/api/messages';
+import type { AccountId, ChatId, ClientMessageId, Message, MessageId } from '../../common/domain';
+import { asClientMessageId } from '../../common/domain';
+import { CommandError } from '../../common/result';
+import type { AccountManager } from '../accounts/manager';
+import type { Store } from '../store';
+import { localProviderId } from '../store';
+import type { EventBus } from './event-bus';
+import type { Logger } from './log';
+
+type Attachment = z.infer<typeof attachmentSchema>;
+type MediaKind = 'image' | 'video' | 'audio' | 'document';
+
+export type SendRequest = {
+  readonly chatId: ChatId;
+  readonly text: string;
+  readonly quotedMessageId: string | null;
+  readonly attachment: Attachment | null;
+  readonly clientMessageId?: string;
+};
+
+export type OutboxSender = {
+  send(req: SendRequest): Message;
+  retry(clientMessageId: ClientMessageId): Message;
+  /** Sends what is queued for an account; called when it becomes ready. */
+  drain(accountId: AccountId): void;
+  /** Waits for the sends under way (tests, shutdown). */
+  idle(): Promise<void>;
+};
+
+export type OutboxSenderDeps = {
+  readonly store: Store;
+  readonly accounts: Pick<AccountManager, 'request' | 'list'>;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly log: Logger;
+  readonly mediaDir: string;
+};
+
+const kindOf = (mime: string): MediaKind =>
+  mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : 'document';
+
+/**
+ * Outgoing messages: written to the outbox (with their optimistic row) before anything is
+ * attempted, then sent one at a time per account, in order, only while the account is ready.
+ * A message that was in flight when the app died is marked failed rather than resent:
+ * resending could reach the customer twice, so the agent decides.
+ */
+export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
+  const { store, accounts, events, log } = deps;
+  const chains = new Map<AccountId, Promise<void>>();
+
+  for (const entry of store.listPendingOutbox()) {
+    if (entry.state === 'sending') {
+      store.markOutboxFailed(entry.clientMessageId, 'The app closed while this was being sent. Check the chat, then retry if it did not arrive.');
+    }
+  }
+
+  const announce = (clientMessageId: ClientMessageId, chatId: ChatId) => {
+    const message = messageOfClientId(clientMessageId);
+    if (message) events.emit('messages:updated', { messages: [message] });
+    const chat = store.getChat(chatId);
+    if (chat) events.emit('chats:changed', { chats: [chat] });
+  };
+
+  const messageOfClientId = (clientMessageId: ClientMessageId): Message | null => {
+    const entry = store.getOutboxEntry(clientMessageId);
+    if (!entry) return null;
+    const providerId = entry.providerMessageId ?? localProviderId(clientMessageId);
+    return store.getMessages([`${entry.accountId}:${providerId}` as MessageId])[0] ?? null;
+  };
+
+  const isReady = (accountId: AccountId) => accounts.list().some(a => a.id === accountId && a.state === 'ready');
+
+  async function sendOne(clientMessageId: ClientMessageId): Promise<void> {
+    const entry = store.markOutboxSending(clientMessageId);
+    if (!entry) return;
+    const chat = store.getChat(entry.chatId);
+    if (!chat) {
+      store.markOutboxFailed(clientMessageId, 'The chat no longer exists on this device.');
+      return;
+    }
+    const p = entry.payload;
+    try {
+      const sent =
+        p.media?.localPath && p.type !== 'text'
+          ? await accounts.request(entry.accountId, {
+              op: 'sendMedia',
+              chatJid: chat.jid,
+              kind: kindOf(p.media.mimeType),
+              path: p.media.localPath,
+              mimeType: p.media.mimeType,
+              fileName: p.media.fileName,
+              caption: p.caption,
+              quotedProviderMessageId: p.quotedProviderMessageId,
+              clientMessageId,
+            })
+          : await accounts.request(entry.accountId, {
+              op: 'sendText',
+              chatJid: chat.jid,
+              text: p.body ?? '',
+              quotedProviderMessageId: p.quotedProviderMessageId,
+              clientMessageId,
+            });
+      store.confirmOutboxSent(clientMessageId, sent.providerMessageId);
+    } catch (err) {
+      const reason = err instanceof Error ? err.message : String(err);
+      log.warn('send failed', { clientMessageId, accountId: entry.accountId, reason });
+      store.markOutboxFailed(clientMessageId, reason);
+    }
+    announce(clientMessageId, entry.chatId);
+  }
+
+  function drain(accountId: AccountId): void {
+    if (!isReady(accountId)) return;
+    const previous = chains.get(accountId) ?? Promise.resolve();
+    const next = previous.then(async () => {
+      for (const entry of store.listPendingOutbox(accountId)) {
+        if (entry.state !== 'queued') continue;
+        if (!isReady(accountId)) return; // went offline: the rest waits for the next ready
+        await sendOne(entry.clientMessageId);
+      }
+    });
+    chains.set(
+      accountId,
+      next.catch(err => log.error('outbox drain failed', { accountId, err: String(err) })),
+    );
+  }
+
+  function storeAttachment(a: Attachment): { path: string; size: number; sha256: string } {
+    const bytes = Buffer.from(a.dataBase64, 'base64');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const dir = join(deps.mediaDir, 'outgoing');
+    mkdirSync(dir, { recursive: true });
+    // Content-addressed: the same file attached twice is stored once.
+    const ext = extname(a.fileName).replace(/[^.\w]/g, '').slice(0, 10);
+    const path = join(dir, `${sha256}${ext}`);
+    writeFileSync(path, bytes);
+    return { path, size: bytes.length, sha256 };
+  }
+
+  return {
+    send(req) {
+      const chat = store.getChat(req.chatId);
+      if (!chat) throw new CommandError('not_found', 'This chat is not on this device.');
+      let quotedProviderMessageId: string | null = null;
+      if (req.quotedMessageId) {
+        const quoted = store.getMessages([req.quotedMessageId as MessageId])[0];
+        if (!quoted || quoted.chatId !== chat.id) throw new CommandError('not_found', 'The message you replied to is gone.');
+        quotedProviderMessageId = quoted.providerMessageId;
+      }
+      const clientMessageId = asClientMessageId(req.clientMessageId ?? randomUUID());
+      const existing = store.getOutboxEntry(clientMessageId);
+      if (existing) {
+        // The same call again (a retry after a lost answer): answer with what was stored.
+        const message = messageOfClientId(clientMessageId);
+        if (message) return message;
+      }
+      const text = req.text.trim() === '' ? null : req.text;
+      const file = req.attachment ? storeAttachment(req.attachment) : null;
+      const kind = req.attachment ? kindOf(req.attachment.mimeType) : null;
+      const enqueued = store.enqueueOutgoing({
+        clientMessageId,
+        accountId: chat.accountId,
+        chatJid: chat.jid,
+        payload: {
+          type: kind ?? 'text',
+          body: kind ? null : text,
+          caption: kind ? text : null,
+          media:
+            req.attachment && file
+              ? { mimeType: req.attachment.mimeType, fileName: req.attachment.fileName, size: file.size, sha256: file.sha256, localPath: file.path }
+              : null,
+          quotedProviderMessageId,
+        },
+      });
+      events.emit('messages:received', { messages: [enqueued.message] });
+      events.emit('chats:changed', { chats: [enqueued.chat] });
+      drain(chat.accountId);
+      return enqueued.message;
+    },
+    retry(clientMessageId) {
+      const entry = store.requeueOutbox(clientMessageId);
+      if (!entry) throw new CommandError('conflict', 'Only a failed message can be retried.');
+      announce(clientMessageId, entry.chatId);
+      drain(entry.accountId);
+      const message = messageOfClientId(clientMessageId);
+      if (!message) throw new CommandError('not_found', 'The message is gone.');
+      return message;
+    },
+    drain,
+    async idle() {
+      await Promise.all(chains.values());
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandName, CommandResult, DeskEvents } from '../../../common/api';
+import type { Core } from '../../../main/core/core';
+import { createCore } from '../../../main/core/core';
+import { silentLogger } from '../../../main/core/log';
+
+const ctx = { transport: 'internal' } as const;
+let core: Core;
+let dataDir: string;
+
+async function call<K extends CommandName>(name: K, args: unknown): Promise<CommandResult<K>> {
+  const reply = await core.dispatch(name, args, ctx);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as CommandResult<K>;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'blazz-core-'));
+  core = await createCore({
+    dataDir,
+    shell: 'headless',
+    version: 'test',
+    log: silentLogger,
+    accounts: { simulator: { qrScanDelayMs: 50, chatterIntervalMs: 300, ackStepMs: 100, history: 5, chats: 4 } },
+  });
+});
+afterAll(async () => {
+  await core.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('demo accounts through the core', () => {
+  it('starts two simulated accounts whose chats land in the store and reach the renderer as events', async () => {
+    const received: DeskEvents['messages:received'][] = [];
+    core.events.subscribe((name, payload) => {
+      if (name === 'messages:received') received.push(payload as DeskEvents['messages:received']);
+    });
+    const started = await call('demo:start', {});
+    expect(started).toHaveLength(2);
+    await until('both accounts ready', async () => (await call('accounts:list', {})).every(a => a.state === 'ready'));
+    const page = await until('chats in the inbox', async () => {
+      const p = await call('chats:list', {});
+      return p.items.length >= 4 && p;
+    });
+    expect(new Set(page.items.map(c => c.accountId)).size).toBe(2);
+    await until('live messages as events', async () => received.length > 0);
+    const accounts = await call('accounts:list', {});
+    expect(accounts.some(a => a.unreadCount > 0)).toBe(true);
+  });
+
+  it('sends a reply through the outbox and sees it acknowledged', async () => {
+    const chat = (await call('chats:list', {})).items.find(c => !c.isGroup)!;
+    const optimistic = await call('messages:send', { chatId: chat.id, text: 'Halo, ada yang bisa kami bantu?' });
+    expect(optimistic).toMatchObject({ fromMe: true, ack: 'pending', body: 'Halo, ada yang bisa kami bantu?' });
+    const sent = await until('the message to be sent', async () => {
+      const msgs = (await call('messages:list', { chatId: chat.id })).messages;
+      const mine = msgs.filter(m => m.clientMessageId === optimistic.clientMessageId);
+      return mine.length === 1 && ['sent', 'delivered', 'read'].includes(mine[0]!.ack) && mine[0];
+    });
+    expect(sent.providerMessageId).not.toMatch(/^local:/);
+    // The same client id again is answered from the outbox, not sent twice.
+    const again = await call('messages:send', { chatId: chat.id, text: 'Halo, ada yang bisa kami bantu?', clientMessageId: optimistic.clientMessageId! });
+    expect(again.clientMessageId).toBe(optimistic.clientMessageId);
+    const msgs = (await call('messages:list', { chatId: chat.id })).messages;
+    expect(msgs.filter(m => m.clientMessageId === optimistic.clientMessageId)).toHaveLength(1);
+  });
+
+  it('finds messages by full-text search', async () => {
+    const hits = await call('search:messages', { query: 'bantu' });
+    expect(hits.hits.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to send into a chat that does not exist', async () => {
+    const reply = await core.dispatch('messages:send', { chatId: 'nope:123@c.us', text: 'hi' }, ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
