@@ -101,6 +101,15 @@ describe('budget', () => {
 });
 
 describe('endpoint failures degrade to a reason', () => {
+  it('waits for a slow endpoint that answers within the timeout', async () => {
+    await h.enable({ timeoutMs: 5_000 });
+    h.fake.script({ kind: 'text', content: '"Slow but fine."', delayMs: 150 });
+    expect(await h.call('ai:rewrite', { draft: 'hi', style: 'formal' })).toMatchObject({
+      ok: true,
+      text: 'Slow but fine.',
+    });
+  });
+
   it('times out against a slow endpoint', async () => {
     await h.enable({ timeoutMs: 300 });
     h.fake.fallback(() => ({ kind: 'hang' }));

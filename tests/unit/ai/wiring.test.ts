@@ -29,4 +29,29 @@ describe('wiring into the core', () => {
     expect(seen).toEqual([]);
     await ai.close();
   });
+
+  it('refuses settings changes when the workspace policy says so, and changes nothing', async () => {
+    const store = createMemoryAiStore();
+    const secrets = createMemorySecretStore();
+    const ai = createAiService({ store, secrets, emit: () => {} });
+    const handlers = aiHandlers(ai, { canEditSettings: () => false });
+    const save = () =>
+      handlers['ai:settings:save'](
+        {
+          enabled: true,
+          baseUrl: 'http://127.0.0.1:1/v1',
+          model: 'm',
+          redact: false,
+          dailyBudget: 1,
+          timeoutMs: 1000,
+          apiKey: 'sk-x',
+          clearApiKey: false,
+        },
+        { transport: 'internal' },
+      );
+    expect(save).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(store.loadSettings()).toBeNull();
+    expect(secrets.peek()).toBeNull();
+    await ai.close();
+  });
 });
