@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { constants, setPriority } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MainToChild } from './protocol';
@@ -27,10 +28,13 @@ export type ProcessLauncher = {
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-/** The runtime entry next to this file: child.ts under tsx, child.mjs in a bundle. */
+/**
+ * The runtime entry: dist/accounts/child.mjs beside a bundled host or app
+ * (scripts/build.mjs), else the TypeScript source next to this file (tsx in dev and tests).
+ */
 export function defaultChildEntry(): string {
-  const built = join(here, 'runtime', 'child.mjs');
-  return existsSync(built) ? built : join(here, 'runtime', 'child.ts');
+  const candidates = [join(here, '..', 'accounts', 'child.mjs'), join(here, 'runtime', 'child.mjs')];
+  return candidates.find(p => existsSync(p)) ?? join(here, 'runtime', 'child.ts');
 }
 
 export type ForkLauncherOptions = {
@@ -38,6 +42,11 @@ export type ForkLauncherOptions = {
   readonly entry?: string;
   /** Extra node flags, e.g. a heap cap for accounts that must stay small. */
   readonly execArgv?: readonly string[];
+  /**
+   * OS priority of account processes (higher = nicer). Below normal by default: when the
+   * machine is busy, main (the UI and the store) must win over background account work.
+   */
+  readonly priority?: number;
   /** The child's stdout/stderr: stderr only by default, so crashes still reach a log. */
   readonly stdio?: 'inherit' | 'stderr' | 'ignore';
 };
@@ -56,6 +65,13 @@ export function forkLauncher(options: ForkLauncherOptions = {}): ProcessLauncher
             : ['ignore', 'ignore', options.stdio === 'ignore' ? 'ignore' : 'inherit', 'ipc'],
         serialization: 'json',
       });
+      if (child.pid !== undefined) {
+        try {
+          setPriority(child.pid, options.priority ?? constants.priority.PRIORITY_BELOW_NORMAL);
+        } catch {
+          // not permitted on this system: run at normal priority
+        }
+      }
       const exitCallbacks: Array<(info: ExitInfo) => void> = [];
       let exited: ExitInfo | null = null;
       child.on('exit', (code, signal) => {

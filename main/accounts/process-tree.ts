@@ -54,8 +54,42 @@ function listPs(): Promise<TreeProcess[]> {
   });
 }
 
+/**
+ * Linux: walk /proc/<pid>/task/<tid>/children from the root, a handful of small reads
+ * instead of a scan of every process on the machine. Null when the kernel lacks the file.
+ */
+function walkLinux(rootPid: number): TreeProcess[] | null {
+  const out: TreeProcess[] = [];
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.shift() as number;
+    const p = readLinuxProcess(pid);
+    if (!p) continue;
+    out.push(p);
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tasks) {
+      try {
+        const kids = readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim();
+        if (kids) queue.push(...kids.split(/\s+/).map(Number));
+      } catch {
+        return null;
+      }
+    }
+  }
+  return out;
+}
+
 /** Every process in the tree rooted at `rootPid` (root included), or [] when it is gone. */
 export async function processTree(rootPid: number): Promise<TreeProcess[]> {
+  if (process.platform === 'linux') {
+    const walked = walkLinux(rootPid);
+    if (walked) return walked;
+  }
   const all = process.platform === 'linux' ? listLinux() : process.platform === 'win32' ? [] : await listPs();
   const byParent = new Map<number, TreeProcess[]>();
   for (const p of all) {

@@ -28,7 +28,7 @@ describe('AccountManager: lifecycle', () => {
     expect(account.state).toBe('starting');
     await h.waitForState(account.id, 'ready');
     expect(h.states(account.id)).toEqual(['stopped', 'starting', 'qr', 'connecting', 'ready']);
-    expect(h.changed.some(list => list.some(a => a.qr?.startsWith('data:image/png;base64,')))).toBe(true);
+    expect(h.changed.some(list => list.some(a => a.qr?.startsWith('data:image/svg+xml;base64,')))).toBe(true);
     await waitFor('history', () => h.store.messagesOf(account.id).length === 20);
     expect(h.store.records.get(account.id)).toMatchObject({ lastState: 'ready', phone: expect.stringMatching(/^62\d+$/) });
   });

@@ -30,7 +30,8 @@ export type SimulatorOptions = {
   readonly ready: 'normal' | 'never';
 };
 
-const BATCH = 500;
+// Small batches: main validates every message, and one batch is one turn of its event loop.
+const BATCH = 100;
 
 export function createSimulatorProvider(o: SimulatorOptions): ControllableProvider {
   const world: World = createWorld(o);

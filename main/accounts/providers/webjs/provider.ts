@@ -26,7 +26,8 @@ export type WebjsProviderOptions = {
   readonly findBrowser?: () => string | null;
 };
 
-const BATCH = 500;
+// Small batches: main validates every message, and one batch is one turn of its event loop.
+const BATCH = 100;
 const CIPHERTEXT_FAILED_TEXT = 'This message could not be decrypted. Open WhatsApp on the phone to see it.';
 
 type Notification = { id: WebjsId; type: string; timestamp: number; chatId: string; author?: string; recipientIds?: string[] };
