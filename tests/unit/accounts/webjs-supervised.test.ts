@@ -1,0 +1,103 @@
+/**
+ * The whatsapp-web.js provider under the real supervisor (in-process runtime, fake Client):
+ * ready that never comes, a phone that logs the desktop out, and a connection that drops
+ * while messages arrive and comes back — the documented action for each.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { inProcessLauncher } from '../../../main/accounts/launcher-in-process';
+import { createWebjsProvider } from '../../../main/accounts/providers/webjs/provider';
+import type { HarnessOptions } from '../../helpers/accounts/harness';
+import { createHarness } from '../../helpers/accounts/harness';
+import type { Harness } from '../../helpers/accounts/harness';
+import { FakeWwebClient, fakeFactory, rawMessage } from '../../helpers/accounts/fake-wweb';
+import { waitFor } from '../../helpers/accounts/wait';
+
+const CUSTOMER = '628111222333@c.us';
+const open: Harness[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map(h => h.close()));
+});
+
+/** A harness whose webjs accounts get a fresh fake Client per launch, set up by `script`. */
+function webjsHarness(script: (fake: FakeWwebClient, launch: number) => void, o: HarnessOptions = {}) {
+  const fakes: FakeWwebClient[] = [];
+  const launcher = inProcessLauncher(async (config, log) => {
+    const fake = new FakeWwebClient();
+    fakes.push(fake);
+    script(fake, fakes.length);
+    return createWebjsProvider({
+      accountId: config.accountId,
+      dataDir: config.dataDir,
+      executablePath: '/opt/chrome/chrome',
+      pairingPhone: null,
+      headless: true,
+      clientFactory: fakeFactory(fake),
+      log,
+    });
+  });
+  const h = createHarness({ launcher, ...o });
+  open.push(h);
+  return { h, fakes };
+}
+
+describe('webjs accounts under supervision', () => {
+  it('marks an account degraded when ready never arrives, restarts it, closes every browser, and gives up at the cap', async () => {
+    const { h, fakes } = webjsHarness(
+      fake => {
+        // WhatsApp Web loads, authenticates… and never says ready (a broken WA Web update).
+        fake.onInitialize = () => setImmediate(() => fake.emit('authenticated', {}));
+      },
+      { timings: { readyDeadlineMs: 40, backoffBaseMs: 1, backoffMaxMs: 2 } },
+    );
+    const a = h.manager.add({ provider: 'webjs', name: 'Sales' });
+    const failed = await h.waitForState(a.id, 'failed', 15_000);
+    expect(failed.stateReason).toMatch(/Stopped after 12 restarts.*did not finish loading/);
+    expect(h.states(a.id)).toContain('degraded');
+    expect(fakes).toHaveLength(13);
+    await waitFor('every browser closed', () => fakes.every(f => f.calls.includes('destroy')));
+    expect(h.alerts.at(-1)).toMatchObject({ level: 'error', accountName: 'Sales' });
+  });
+
+  it('asks for a new scan when the phone logs the desktop out, and does not restart', async () => {
+    const { h, fakes } = webjsHarness(fake => {
+      fake.onInitialize = () =>
+        setImmediate(() => {
+          fake.emit('authenticated', {});
+          fake.emit('ready');
+        });
+    });
+    const a = h.manager.add({ provider: 'webjs', name: 'Support' });
+    await h.waitForState(a.id, 'ready');
+    fakes[0]?.emit('disconnected', 'LOGOUT');
+    const out = await h.waitForState(a.id, 'logged_out');
+    expect(out.stateReason).toMatch(/Scan the QR code/);
+    await new Promise(r => setTimeout(r, 100));
+    expect(h.launches()).toBe(1);
+  });
+
+  it('catches up messages that arrived during a TIMEOUT once the state is CONNECTED again', async () => {
+    const { h, fakes } = webjsHarness(fake => {
+      fake.addChat(CUSTOMER, 'Budi');
+      fake.remember(rawMessage({ chat: CUSTOMER, body: 'before', secondsAgo: 60 }));
+      fake.onInitialize = () =>
+        setImmediate(() => {
+          fake.emit('authenticated', {});
+          fake.emit('ready');
+        });
+    });
+    const a = h.manager.add({ provider: 'webjs', name: 'Support' });
+    await h.waitForState(a.id, 'ready');
+    await waitFor('the first sync', () => h.store.messagesOf(a.id).length === 1);
+    const fake = fakes[0];
+    if (!fake) throw new Error('no client');
+    fake.emit('change_state', 'TIMEOUT');
+    await h.waitForState(a.id, 'connecting');
+    // Received by WhatsApp while we were cut off: the library emits no `message` for these.
+    for (let i = 0; i < 5; i++) fake.remember(rawMessage({ chat: CUSTOMER, body: `while away ${i}`, secondsAgo: 5 - i }));
+    fake.emit('change_state', 'CONNECTED');
+    await h.waitForState(a.id, 'ready');
+    await waitFor('the catch-up', () => h.store.messagesOf(a.id).length === 6);
+    expect(h.store.messagesOf(a.id).map(m => m.body)).toEqual(['before', ...[0, 1, 2, 3, 4].map(i => `while away ${i}`)]);
+    expect(h.alerts.map(x => x.level)).toEqual(['warning', 'info']);
+  });
+});
