@@ -4,8 +4,8 @@
  * event replaces it; a refusal marks it 'failed' with a retry that reuses the same id.
  */
 import { create } from 'zustand';
-import type { AccountId, Chat, ChatId, Message, MessageId, MessageType } from '../../../common/domain';
-import { asClientMessageId, asMessageId } from '../../../common/domain';
+import type { AccountId, Chat, ChatId, Message, MessageType } from '../../../common/domain';
+import { asClientMessageId, asMessageId, chatIdOf } from '../../../common/domain';
 import { newClientId } from '../lib/ids';
 import type { OutgoingMedia, SendArgs } from './core';
 import { core } from './core';
@@ -40,8 +40,8 @@ type ComposerState = {
   setReplyTo(chatId: ChatId, message: Message | null): void;
   setAttachment(chatId: ChatId, attachment: Attachment | null): void;
   setSendAs(chatId: ChatId, accountId: AccountId | null): void;
-  /** Sends the draft of `chat`; resolves false when there was nothing to send. */
-  send(chat: Chat, text: string): Promise<boolean>;
+  /** Sends the draft of `chat`; resolves to the chat it went to, or null when there was nothing to send. */
+  send(chat: Chat, text: string): Promise<ChatId | null>;
   retry(message: Message): Promise<void>;
 };
 
@@ -98,30 +98,25 @@ export const useComposer = create<ComposerState>((set, get) => {
     async send(chat, text) {
       const d = get().draft(chat.id);
       const body = text.trim();
-      if (!body && !d.attachment) return false;
+      if (!body && !d.attachment) return null;
       const clientMessageId = newClientId();
       const accountId = d.sendAs ?? chat.accountId;
+      // From another of our numbers, the reply goes to that number's chat with the same customer.
+      const chatId = accountId === chat.accountId ? chat.id : chatIdOf(accountId, chat.jid);
       if (d.attachment?.previewUrl) localPreviews.set(clientMessageId, d.attachment.previewUrl);
       const args: SendArgs = {
-        chatId: chat.id,
-        accountId,
+        chatId,
         clientMessageId,
-        ...(body ? { text: body } : {}),
-        ...(d.replyTo ? { quotedMessageId: d.replyTo.id } : {}),
-        ...(d.attachment
-          ? {
-              media: {
-                mimeType: d.attachment.mimeType,
-                fileName: d.attachment.fileName,
-                dataBase64: d.attachment.dataBase64,
-              },
-            }
-          : {}),
+        text: body,
+        quotedMessageId: d.replyTo && chatId === chat.id ? d.replyTo.id : null,
+        attachment: d.attachment
+          ? { mimeType: d.attachment.mimeType, fileName: d.attachment.fileName, dataBase64: d.attachment.dataBase64 }
+          : null,
       };
       const local: Message = {
         id: asMessageId(`local:${clientMessageId}`),
         accountId,
-        chatId: chat.id,
+        chatId,
         providerMessageId: '',
         fromMe: true,
         author: null,
@@ -155,7 +150,7 @@ export const useComposer = create<ComposerState>((set, get) => {
       useConversation.getState().addLocal(local);
       patch(chat.id, { text: '', replyTo: null, attachment: null });
       await dispatch(args);
-      return true;
+      return chatId;
     },
     async retry(message) {
       const cid = message.clientMessageId;
@@ -165,11 +160,10 @@ export const useComposer = create<ComposerState>((set, get) => {
         if (args) await dispatch(args);
         return;
       }
+      if (!cid) return;
       // Stored by the core as failed: ask it to send again.
-      const r = await core.retry(message.id as MessageId);
+      const r = await core.retry(cid);
       if (r.ok) useConversation.getState().merge([r.value]);
     },
   };
 });
-
-export const localIdOf = (clientMessageId: string) => asMessageId(`local:${clientMessageId}`);

@@ -15,6 +15,8 @@ export type Thread = {
   readonly error: string | null;
   /** A message to scroll to and highlight (jump from search). */
   readonly focusId: MessageId | null;
+  /** A page came from the store (a thread holding only messages composed here is not loaded). */
+  readonly loaded: boolean;
 };
 
 const emptyThread: Thread = {
@@ -24,6 +26,7 @@ const emptyThread: Thread = {
   loading: false,
   error: null,
   focusId: null,
+  loaded: false,
 };
 
 type ConversationState = {
@@ -52,7 +55,7 @@ export const useConversation = create<ConversationState>((set, get) => {
     async open(chatId, aroundMessageId = null) {
       const existing = get().threads[chatId];
       // A loaded thread that already holds the target (or no target) is kept: events kept it current.
-      if (existing && existing.messages.length > 0 && existing.newerCursor === null && !aroundMessageId) return;
+      if (existing?.loaded && existing.newerCursor === null && !aroundMessageId) return;
       if (existing && aroundMessageId && existing.messages.some(m => m.id === aroundMessageId)) {
         patch(chatId, { focusId: aroundMessageId });
         return;
@@ -66,6 +69,7 @@ export const useConversation = create<ConversationState>((set, get) => {
         newerCursor: r.value.newerCursor,
         loading: false,
         focusId: aroundMessageId,
+        loaded: true,
       });
     },
     async loadOlder(chatId) {

@@ -5,20 +5,20 @@
  * so that switching them to the typed client is a one-line change each.
  */
 import type { CommandArgs } from '../../../common/api';
-import type { ChatId, Message, MessageId } from '../../../common/domain';
+import type { ChatId, MessageId } from '../../../common/domain';
 import type { Reply } from '../../../common/result';
 import { api } from '../api/client';
 
 export type { ChatsPage, MessagesPage, SearchHit, SearchPage } from '../../../common/api/inbox';
 export type OutgoingMedia = { readonly mimeType: string; readonly fileName: string; readonly dataBase64: string };
+/** messages:send, with the chat resolved by the composer. */
 export type SendArgs = {
+  /** The chat the reply goes to; for another number of ours, that number's chat with the same customer. */
   readonly chatId: ChatId;
-  /** The number the reply goes out from (the chat's own account unless the agent chose another). */
-  readonly accountId: string;
   readonly clientMessageId: string;
-  readonly text?: string;
-  readonly quotedMessageId?: MessageId;
-  readonly media?: OutgoingMedia;
+  readonly text: string;
+  readonly quotedMessageId: MessageId | null;
+  readonly attachment: OutgoingMedia | null;
 };
 
 type LooseInvoke = (name: string, args: unknown) => Promise<Reply<unknown>>;
@@ -34,9 +34,9 @@ export const core = {
   listMessages: (args: CommandArgs<'messages:list'>) => api().invoke('messages:list', args),
   search: (args: CommandArgs<'search:messages'>) => api().invoke('search:messages', args),
   templates: () => api().invoke('templates:list', {}),
-  // Not in common/api yet (the lead adds them with the outbox):
-  send: (args: SendArgs) => call<Message>('messages:send', args),
-  retry: (messageId: MessageId) => call<Message>('messages:retry', { messageId }),
+  send: (args: SendArgs) => api().invoke('messages:send', args),
+  retry: (clientMessageId: string) => api().invoke('messages:retry', { clientMessageId }),
+  // Not in common/api yet (asked of the lead):
   /** A same-origin or data: URL for a message's media, fetched on demand. */
   mediaUrl: (messageId: MessageId) => call<{ readonly url: string }>('media:url', { messageId }),
 };

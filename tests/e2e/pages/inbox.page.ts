@@ -50,6 +50,12 @@ export class InboxPage {
     return label.split(',')[0] ?? label;
   }
 
+  /** The name of the open conversation, from its region's label. */
+  async openChatName(): Promise<string> {
+    const region = this.page.getByRole('region', { name: /^Conversation with / });
+    return ((await region.getAttribute('aria-label')) ?? '').replace(/^Conversation with /, '');
+  }
+
   async send(text: string): Promise<void> {
     await this.composer.fill(text);
     await this.composer.press('Enter');

@@ -8,6 +8,9 @@ import { expandTemplate, firstName, matchTemplates, shortcutQuery } from '../../
 import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { useComposer } from '../../stores/composer';
+import { useConversation } from '../../stores/conversation';
+import { core } from '../../stores/core';
+import { useInbox } from '../../stores/inbox';
 import { useSettings } from '../../stores/settings';
 import { useTemplates } from '../../stores/templates';
 import { formatBytes } from '../conversation/media';
@@ -60,8 +63,16 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   };
   const doSend = async () => {
     setConfirming(false);
-    const sent = await send(chat, draft.text);
-    if (sent) setError(null);
+    const target = await send(chat, draft.text);
+    if (target) setError(null);
+    // Sent from another of our numbers: the conversation continues in that number's chat.
+    if (target && target !== chat.id) {
+      const r = await core.getChat(target);
+      if (r.ok) {
+        useInbox.getState().select(r.value);
+        void useConversation.getState().open(target);
+      }
+    }
     input.current?.focus();
   };
   const trySend = () => {
