@@ -179,7 +179,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     async close() {
       if (closed) return;
       closed = true;
-      sync.disconnectSockets(true);
+      // Closing the transports (not disconnecting the sockets) lets clients reconnect to another node.
       await new Promise<void>(resolve => {
         io.close(() => resolve());
         httpServer.closeAllConnections();

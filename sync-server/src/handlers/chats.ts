@@ -5,7 +5,7 @@ import type { WireChat } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Tx } from '../db/index';
 import type { ChatPatch, ChatRow } from '../db/repositories/chats';
-import { chatById, insertNote, listChats, listMessages, notesOfChat, toWireChat, toWireMessage, updateChatIfVersion } from '../db/repositories/chats';
+import { chatByIdLatest, insertNote, listChats, listMessages, notesOfChat, toWireChat, toWireMessage, updateChatIfVersion } from '../db/repositories/chats';
 import { memberById, accountIdsOfMember } from '../db/repositories/members';
 import { insertAudit, listAudit } from '../db/repositories/workspace';
 import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
@@ -38,7 +38,7 @@ export function chatHandlers(services: Services): ChatHandlers {
       }
       const next = await updateChatIfVersion(tx, chatId, version, await patch(current, tx));
       if (!next) {
-        const now = await chatById(tx, chatId);
+        const now = await chatByIdLatest(tx, chatId);
         throw new CommandError('conflict', 'the chat changed since you loaded it', { chat: now ? toWireChat(now) : null });
       }
       await insertAudit(tx, {

@@ -62,6 +62,15 @@ export async function chatById(db: Exec, id: string): Promise<ChatRow | undefine
   return rows[0];
 }
 
+/**
+ * The latest committed row, not the transaction's snapshot: after a lost conditional write
+ * the caller must see the winner's state.
+ */
+export async function chatByIdLatest(db: Exec, id: string): Promise<ChatRow | undefined> {
+  const rows = await db.select().from(chats).where(eq(chats.id, id)).limit(1).for('update');
+  return rows[0];
+}
+
 export async function chatsByIds(db: Exec, ids: readonly string[]): Promise<ChatRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(chats).where(inArray(chats.id, [...ids]));

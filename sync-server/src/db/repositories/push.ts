@@ -83,30 +83,39 @@ export async function upsertChats(tx: Tx, list: readonly ChatInput[]): Promise<s
   return ids;
 }
 
-/** Chats that messages refer to but that were never pushed get a minimal row. */
-async function ensureChats(tx: Tx, list: readonly MessageInput[]): Promise<void> {
-  const seen = new Map<string, MessageInput>();
-  for (const m of list) seen.set(chatIdOf(asAccountId(m.accountId), m.chatJid), m);
-  for (const part of chunks([...seen.entries()])) {
+/**
+ * Chats that messages refer to but that were never pushed get a minimal row; existing
+ * chats move to the top by their newest message. One statement per chunk.
+ */
+async function touchChats(tx: Tx, list: readonly MessageInput[]): Promise<string[]> {
+  const newest = new Map<string, { m: MessageInput; ts: number }>();
+  for (const m of list) {
+    const id = chatIdOf(asAccountId(m.accountId), m.chatJid);
+    const prev = newest.get(id);
+    if (!prev || prev.ts < m.timestamp) newest.set(id, { m, ts: m.timestamp });
+  }
+  for (const part of chunks([...newest.entries()])) {
     await tx
       .insert(chats)
-      .ignore()
       .values(
-        part.map(([id, m]) => ({
+        part.map(([id, { m, ts }]) => ({
           id,
           accountId: m.accountId,
           jid: m.chatJid,
           isGroup: m.chatJid.endsWith('@g.us'),
           name: m.chatJid,
+          lastMessageAt: ts,
           tags: '[]',
         })),
-      );
+      )
+      .onDuplicateKeyUpdate({ set: { lastMessageAt: sql`greatest(coalesce(last_message_at, 0), values(last_message_at))` } });
   }
+  return [...newest.keys()];
 }
 
 export async function upsertMessages(tx: Tx, list: readonly MessageInput[]): Promise<{ chatIds: string[]; rows: MessageRow[] }> {
   if (list.length === 0) return { chatIds: [], rows: [] };
-  await ensureChats(tx, list);
+  const chatIds = await touchChats(tx, list);
   for (const part of chunks(list)) {
     await tx
       .insert(messages)
@@ -146,17 +155,8 @@ export async function upsertMessages(tx: Tx, list: readonly MessageInput[]): Pro
         },
       });
   }
-  // Chats move to the top by their newest message.
-  const newest = new Map<string, number>();
-  for (const m of list) {
-    const id = chatIdOf(asAccountId(m.accountId), m.chatJid);
-    newest.set(id, Math.max(newest.get(id) ?? 0, m.timestamp));
-  }
-  for (const [id, ts] of newest) {
-    await tx.update(chats).set({ lastMessageAt: sql`greatest(coalesce(last_message_at, 0), ${ts})` }).where(eq(chats.id, id));
-  }
   const rows = await messagesByKeys(tx, list.map(m => ({ accountId: m.accountId, providerMessageId: m.providerMessageId })));
-  return { chatIds: [...newest.keys()], rows };
+  return { chatIds, rows };
 }
 
 async function messagesByKeys(tx: Tx, keys: readonly { accountId: string; providerMessageId: string }[]): Promise<MessageRow[]> {
