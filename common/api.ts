@@ -11,6 +11,7 @@ import { accountsCommands } from './api/accounts';
 import { aiCommands } from './api/ai';
 import { inboxCommands } from './api/inbox';
 import { messagesCommands } from './api/messages';
+import { workspaceCommands } from './api/workspace';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -18,6 +19,7 @@ export const deskCommands = {
   ...accountsCommands,
   ...inboxCommands,
   ...messagesCommands,
+  ...workspaceCommands,
   ...aiCommands,
 } as const;
 

@@ -22,6 +22,10 @@ import { messagesHandlers } from './handlers/messages';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
 import { createOutboxSender } from './outbox-sender';
+import type { WorkspaceSync } from '../sync/workspace-sync';
+import { createWorkspaceSync } from '../sync/workspace-sync';
+import { workspaceHandlers } from './handlers/workspace';
+import { asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
 import type { SecretVault } from './secret-vault';
@@ -78,11 +82,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const unread = new Map(store.unreadCounts().map(u => [u.accountId as string, u.unreadMessages]));
     return list.map(a => ({ ...a, unreadCount: unread.get(a.id) ?? 0 }));
   };
+  const lastStates = new Map<string, string>();
   const accountEvents: Pick<EventBus, 'emit'> = {
     emit(name, payload) {
       if (name === 'accounts:changed') {
         const p = payload as { accounts: readonly Account[] };
         events.emit('accounts:changed', { accounts: withUnread(p.accounts) });
+        for (const a of p.accounts) {
+          if (lastStates.get(a.id) !== a.state) sync.accountStateChanged(a.id, a.state);
+          lastStates.set(a.id, a.state);
+        }
         // An account that just became ready may have messages waiting in the outbox.
         if (storeOpen) for (const a of p.accounts) if (a.state === 'ready') outbox.drain(a.id);
       } else {
@@ -92,13 +101,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   };
 
   let unreadTimer: NodeJS.Timeout | null = null;
-  const sink = storeIngestSink(store, events, log, report => {
-    // New messages change unread badges; tell the rail, at most a few times a second.
-    if (report.messagesInserted === 0 || unreadTimer) return;
-    unreadTimer = setTimeout(() => {
-      unreadTimer = null;
-      events.emit('accounts:changed', { accounts: withUnread(accounts.list()) });
-    }, 250);
+  const sink = storeIngestSink(store, events, log, {
+    onIngested: report => {
+      if (report.messagesInserted === 0) return;
+      ai.sentiment.kick();
+      // New messages change unread badges; tell the rail, at most a few times a second.
+      if (unreadTimer) return;
+      unreadTimer = setTimeout(() => {
+        unreadTimer = null;
+        events.emit('accounts:changed', { accounts: withUnread(accounts.list()) });
+      }, 250);
+    },
+    forward: batch => sync.pushIngested(batch),
   });
 
   const accounts = createAccountManager({
@@ -111,7 +125,52 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...options.accounts,
   });
 
-  const outbox = createOutboxSender({ store, accounts, events, log, mediaDir: join(options.dataDir, 'media') });
+  const outbox = createOutboxSender({
+    store,
+    accounts,
+    events,
+    log,
+    mediaDir: join(options.dataDir, 'media'),
+    relay: () =>
+      sync.status().connection === 'signed_out'
+        ? null
+        : {
+            isOnline: () => sync.isOnline(),
+            send: async (entry, chatId, quotedProviderMessageId) => {
+              await sync.call('message:send', {
+                clientMessageId: entry.clientMessageId,
+                chatId,
+                body: entry.payload.body ?? entry.payload.caption ?? '',
+                quotedProviderMessageId,
+              });
+            },
+          },
+  });
+
+  const sync: WorkspaceSync = createWorkspaceSync({
+    store,
+    vault,
+    events,
+    log,
+    hosted: {
+      list: () => accounts.list().map(a => ({ id: a.id, name: a.name, phone: a.phone, provider: a.provider, state: a.state })),
+    },
+    relay: {
+      async sendForTeammate(send) {
+        const quoted = send.quotedProviderMessageId ? `${send.accountId}:${send.quotedProviderMessageId}` : null;
+        const message = outbox.send({
+          chatId: asChatId(send.chatId),
+          text: send.body,
+          quotedMessageId: quoted && store.getMessages([quoted as never]).length ? quoted : null,
+          attachment: null,
+          clientMessageId: send.clientMessageId,
+        });
+        const entry = await outbox.settled(message.clientMessageId ?? (send.clientMessageId as never));
+        return { state: entry.state === 'sent' ? 'sent' : 'failed', providerMessageId: entry.providerMessageId, error: entry.lastError };
+      },
+    },
+    onOnline: () => outbox.drainAll(),
+  });
 
   const ai = createAiService({
     store: storeAiPort(store),
@@ -140,6 +199,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...inboxHandlers(store),
     ...messagesHandlers(outbox, store, accounts),
     ...aiHandlers(ai),
+    ...workspaceHandlers(sync, store, events),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>
@@ -147,6 +207,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   if (options.restoreAccounts !== false) accounts.restore();
+  ai.sentiment.start();
+  void sync.start();
 
   let closed = false;
   return {
@@ -158,7 +220,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       if (closed) return;
       closed = true;
       if (unreadTimer) clearTimeout(unreadTimer);
-      ai.close?.();
+      sync.close();
+      await ai.close();
       await accounts.close();
       await outbox.idle();
       storeOpen = false;

@@ -7,7 +7,7 @@ import type { AccountId, ChatId, ClientMessageId, Message, MessageId } from '../
 import { asClientMessageId } from '../../common/domain';
 import { CommandError } from '../../common/result';
 import type { AccountManager } from '../accounts/manager';
-import type { Store } from '../store';
+import type { OutboxEntry, Store } from '../store';
 import { localProviderId } from '../store';
 import type { EventBus } from './event-bus';
 import type { Logger } from './log';
@@ -25,6 +25,10 @@ export type SendRequest = {
 
 export type OutboxSender = {
   send(req: SendRequest): Message;
+  /** Resolves when the message went out or failed (a teammate's relayed send waits on this). */
+  settled(clientMessageId: ClientMessageId): Promise<OutboxEntry>;
+  /** Sends what is queued for every account (after the workspace link comes back). */
+  drainAll(): void;
   retry(clientMessageId: ClientMessageId): Message;
   /** Sends what is queued for an account; called when it becomes ready. */
   drain(accountId: AccountId): void;
@@ -32,8 +36,17 @@ export type OutboxSender = {
   idle(): Promise<void>;
 };
 
+/** How messages of accounts hosted on another desktop leave: through the workspace server. */
+export type RelayRoute = {
+  isOnline(): boolean;
+  /** Hands the message to the server (idempotent on its client id); it settles later. */
+  send(entry: OutboxEntry, chatId: ChatId, quotedProviderMessageId: string | null): Promise<void>;
+};
+
 export type OutboxSenderDeps = {
   readonly store: Store;
+  /** Null when not signed in to a workspace: every account is then local. */
+  readonly relay?: () => RelayRoute | null;
   readonly accounts: Pick<AccountManager, 'request' | 'list'>;
   readonly events: Pick<EventBus, 'emit'>;
   readonly log: Logger;
@@ -52,9 +65,19 @@ const kindOf = (mime: string): MediaKind =>
 export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   const { store, accounts, events, log } = deps;
   const chains = new Map<AccountId, Promise<void>>();
+  const waiting = new Map<string, Array<(e: OutboxEntry) => void>>();
+  const isHosted = (accountId: AccountId) => accounts.list().some(a => a.id === accountId);
+
+  const settle = (clientMessageId: ClientMessageId) => {
+    const entry = store.getOutboxEntry(clientMessageId);
+    if (!entry || (entry.state !== 'sent' && entry.state !== 'failed')) return;
+    for (const resolve of waiting.get(clientMessageId) ?? []) resolve(entry);
+    waiting.delete(clientMessageId);
+  };
 
   for (const entry of store.listPendingOutbox()) {
-    if (entry.state === 'sending') {
+    // Relayed sends are idempotent on the server, so only a local provider send is in doubt.
+    if (entry.state === 'sending' && isHosted(entry.accountId)) {
       store.markOutboxFailed(entry.clientMessageId, 'The app closed while this was being sent. Check the chat, then retry if it did not arrive.');
     }
   }
@@ -73,7 +96,26 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return store.getMessages([`${entry.accountId}:${providerId}` as MessageId])[0] ?? null;
   };
 
-  const isReady = (accountId: AccountId) => accounts.list().some(a => a.id === accountId && a.state === 'ready');
+  const isReady = (accountId: AccountId) => {
+    if (isHosted(accountId)) return accounts.list().some(a => a.id === accountId && a.state === 'ready');
+    return deps.relay?.()?.isOnline() === true;
+  };
+
+  async function relayOne(entry: OutboxEntry, route: RelayRoute): Promise<void> {
+    if (entry.state === 'queued' && !store.markOutboxSending(entry.clientMessageId)) return;
+    if (entry.payload.media) {
+      store.markOutboxFailed(entry.clientMessageId, 'Attachments can only be sent from the desktop that hosts this number.');
+      announce(entry.clientMessageId, entry.chatId);
+      return;
+    }
+    try {
+      await route.send(entry, entry.chatId, entry.payload.quotedProviderMessageId);
+    } catch (err) {
+      // Stays 'sending': it is handed to the server again when the link is back (at least once).
+      log.warn('relay send not delivered to the server yet', { clientMessageId: entry.clientMessageId, err: String(err) });
+    }
+    announce(entry.clientMessageId, entry.chatId);
+  }
 
   async function sendOne(clientMessageId: ClientMessageId): Promise<void> {
     const entry = store.markOutboxSending(clientMessageId);
@@ -112,16 +154,18 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       store.markOutboxFailed(clientMessageId, reason);
     }
     announce(clientMessageId, entry.chatId);
+    settle(clientMessageId);
   }
 
   function drain(accountId: AccountId): void {
     if (!isReady(accountId)) return;
     const previous = chains.get(accountId) ?? Promise.resolve();
     const next = previous.then(async () => {
+      const route = isHosted(accountId) ? null : (deps.relay?.() ?? null);
       for (const entry of store.listPendingOutbox(accountId)) {
-        if (entry.state !== 'queued') continue;
         if (!isReady(accountId)) return; // went offline: the rest waits for the next ready
-        await sendOne(entry.clientMessageId);
+        if (route) await relayOne(entry, route);
+        else if (entry.state === 'queued') await sendOne(entry.clientMessageId);
       }
     });
     chains.set(
@@ -192,6 +236,18 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       return message;
     },
     drain,
+    drainAll() {
+      const ids = new Set(store.listPendingOutbox().map(e => e.accountId));
+      for (const id of ids) drain(id);
+    },
+    settled(clientMessageId) {
+      return new Promise(resolve => {
+        const list = waiting.get(clientMessageId) ?? [];
+        list.push(resolve);
+        waiting.set(clientMessageId, list);
+        settle(clientMessageId);
+      });
+    },
     async idle() {
       await Promise.all(chains.values());
     },

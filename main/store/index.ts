@@ -16,6 +16,7 @@ import * as messagesRepo from './repositories/messages';
 import * as notesRepo from './repositories/notes';
 import * as outboxRepo from './repositories/outbox';
 import * as searchRepo from './repositories/search';
+import * as syncRepo from './repositories/sync';
 
 export type { StoreDb } from './db';
 export { openDatabase, checkpoint } from './db';
@@ -30,6 +31,7 @@ export * from './repositories/messages';
 export * from './repositories/notes';
 export * from './repositories/outbox';
 export * from './repositories/search';
+export * from './repositories/sync';
 
 const repository = {
   ...accountsRepo,
@@ -41,6 +43,7 @@ const repository = {
   ...notesRepo,
   ...outboxRepo,
   ...searchRepo,
+  ...syncRepo,
   ingest,
   importMessages,
 };

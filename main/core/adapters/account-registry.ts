@@ -12,6 +12,8 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
     list() {
       const records: AccountRecord[] = [];
       for (const a of store.listAccounts()) {
+        // Accounts hosted by a teammate's desktop are only mirrored here; they never run here.
+        if (a.config.remote === true) continue;
         const parsed = accountRecordSchema.safeParse({
           id: a.id,
           provider: a.provider,

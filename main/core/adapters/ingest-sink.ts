@@ -10,7 +10,14 @@ export type IngestListener = (report: ReturnType<Store['ingest']>) => void;
  * Provider data → store (one transaction per batch) → facts for the renderer. The store's
  * report names exactly what changed, so pages refresh only those chats and messages.
  */
-export function storeIngestSink(store: Store, events: Pick<EventBus, 'emit'>, log: Logger, onIngested?: IngestListener): IngestSink {
+export type IngestSinkHooks = {
+  /** After each stored batch (badges, AI sentiment). */
+  readonly onIngested?: IngestListener;
+  /** Hosted accounts' batches continue to the workspace server. */
+  readonly forward?: (batch: IngestBatchInput) => void;
+};
+
+export function storeIngestSink(store: Store, events: Pick<EventBus, 'emit'>, log: Logger, hooks: IngestSinkHooks = {}): IngestSink {
   return {
     ingest(batch: IngestBatchInput) {
       const report = store.ingest(batch);
@@ -24,7 +31,8 @@ export function storeIngestSink(store: Store, events: Pick<EventBus, 'emit'>, lo
         events.emit('messages:updated', { messages: store.getMessages(report.updatedMessageIds) });
       }
       if (report.chatIds.length > 0) events.emit('chats:changed', { chats: store.getChats(report.chatIds) });
-      onIngested?.(report);
+      hooks.onIngested?.(report);
+      hooks.forward?.(batch);
       return { inserted: report.messagesInserted, updated: report.messagesUpdated };
     },
     watermarks(accountId) {

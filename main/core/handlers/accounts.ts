@@ -22,7 +22,9 @@ export function accountsHandlers(accounts: AccountsPort): AccountsHandlers {
       return { accountId };
     },
     'accounts:update': ({ accountId, ...patch }) => accounts.update(accountId, patch),
-    'accounts:requestPairingCode': async ({ accountId, phone }) => ({ code: await accounts.requestPairingCode(accountId, phone) }),
+    'accounts:requestPairingCode': async ({ accountId, phone }) => ({
+      code: await accounts.requestPairingCode(accountId, phone),
+    }),
     'demo:start': () => accounts.startDemo(),
   };
 }

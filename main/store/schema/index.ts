@@ -2,3 +2,4 @@ export * from './accounts';
 export * from './chats';
 export * from './messages';
 export * from './workspace';
+export * from './sync';

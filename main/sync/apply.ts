@@ -1,0 +1,209 @@
+/**
+ * Applies the workspace's facts to the local store. Idempotent: replays and duplicates
+ * change nothing (chats carry a version, messages upsert by key, notes by id).
+ * Data of accounts hosted on this desktop is never overwritten from the server: the
+ * desktop is their source.
+ */
+import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../common/ingest';
+import { ackSchema, messageTypeSchema } from '../../common/ingest';
+import type { AccountId, ChatId, ClientMessageId, MemberId, Message } from '../../common/domain';
+import { asAccountId } from '../../common/domain';
+import type { SyncEvent, WireAccount, WireChat, WireMessage } from '../../common/protocol';
+import type { Store } from '../store';
+
+export type ApplyEffects = {
+  chatIds: Set<ChatId>;
+  removedChatIds: Set<ChatId>;
+  noteIds: Set<string>;
+  /** Relayed sends of this device that settled: the outbox entries to announce. */
+  settledSends: Set<ClientMessageId>;
+  accessRevoked: boolean;
+  membersChanged: boolean;
+  templatesChanged: boolean;
+};
+
+export const emptyEffects = (): ApplyEffects => ({
+  chatIds: new Set(),
+  removedChatIds: new Set(),
+  noteIds: new Set(),
+  settledSends: new Set(),
+  accessRevoked: false,
+  membersChanged: false,
+  templatesChanged: false,
+});
+
+export type ApplyContext = {
+  readonly store: Store;
+  /** Accounts this desktop hosts (their data comes from the provider, not the server). */
+  readonly isHosted: (accountId: string) => boolean;
+  /** Remembers members (for names of assignees and note authors). */
+  readonly onMember: (member: { id: string; name: string; email: string; role: string; active: boolean }) => void;
+  readonly memberName: (id: string) => string;
+};
+
+/** A chat of an account hosted elsewhere needs a local account row to hang from. */
+function ensureRemoteAccount(ctx: ApplyContext, accountId: string, account?: WireAccount): void {
+  if (ctx.isHosted(accountId)) return;
+  const existing = ctx.store.getAccount(asAccountId(accountId));
+  if (existing && !account) return;
+  ctx.store.upsertAccount({
+    id: asAccountId(accountId),
+    provider: account?.provider === 'webjs' ? 'webjs' : 'simulator',
+    name: account?.name ?? existing?.name ?? accountId,
+    phone: account?.phone ?? existing?.phone ?? null,
+    color: existing?.color ?? '#8d99ae',
+    muted: existing?.muted ?? false,
+    createdAt: existing?.createdAt ?? Date.now(),
+    lastState: 'stopped',
+    config: { remote: true, hostOnline: account?.hostOnline ?? false, state: account?.state ?? 'unknown' },
+  });
+}
+
+const chatInputOf = (c: WireChat): ChatInput => ({
+  accountId: c.accountId,
+  jid: c.jid,
+  isGroup: c.isGroup,
+  name: c.name,
+  ...(c.lastMessageAt !== null ? { timestamp: c.lastMessageAt } : {}),
+});
+
+function messageInputOf(m: WireMessage): MessageInput | null {
+  const type = messageTypeSchema.safeParse(m.type);
+  const ack = ackSchema.safeParse(m.ack);
+  const jid = m.chatId.slice(m.accountId.length + 1);
+  if (!type.success || !ack.success || !jid) return null;
+  return {
+    accountId: m.accountId,
+    chatJid: jid,
+    providerMessageId: m.providerMessageId,
+    fromMe: m.fromMe,
+    author: m.author,
+    authorName: m.authorName,
+    type: type.data,
+    body: m.body,
+    caption: m.caption,
+    media: null,
+    location: null,
+    vcard: null,
+    quotedProviderMessageId: m.quotedProviderMessageId,
+    timestamp: m.timestamp,
+    ack: ack.data,
+    edited: m.edited,
+    revoked: m.revoked,
+    clientMessageId: null,
+  };
+}
+
+function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
+  ensureRemoteAccount(ctx, chat.accountId);
+  if (!ctx.isHosted(chat.accountId)) ctx.store.ingest({ chats: [chatInputOf(chat)] });
+  const id = chat.id as ChatId;
+  ctx.store.applyChatWorkspace(id, { status: chat.status, assigneeId: chat.assigneeId as MemberId | null, tags: chat.tags, version: chat.version });
+  fx.chatIds.add(id);
+}
+
+export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEvent): void {
+  const { store } = ctx;
+  switch (ev.type) {
+    case 'chat:upserted':
+    case 'chat:updated':
+    case 'chat:granted':
+      applyChat(ctx, fx, ev.chat);
+      return;
+    case 'chat:revoked':
+      if (store.deleteChat(ev.chatId as ChatId)) fx.removedChatIds.add(ev.chatId as ChatId);
+      return;
+    case 'messages:upserted': {
+      const first = ev.messages[0];
+      if (!first || ctx.isHosted(first.accountId)) return;
+      ensureRemoteAccount(ctx, first.accountId);
+      const messages = ev.messages.map(messageInputOf).filter((m): m is MessageInput => m !== null);
+      // Acks move forward on the server as the host reports them; mirror them too.
+      const acks: AckUpdate[] = messages.map(m => ({ accountId: m.accountId, providerMessageId: m.providerMessageId, ack: m.ack }));
+      const report = store.ingest({ messages, acks });
+      for (const id of report.chatIds) fx.chatIds.add(id);
+      return;
+    }
+    case 'contacts:upserted': {
+      if (ctx.isHosted(ev.accountId)) return;
+      ensureRemoteAccount(ctx, ev.accountId);
+      const contacts: ContactInput[] = ev.contacts
+        .filter(c => c.jid !== null || c.lid !== null)
+        .map(c => ({ accountId: c.accountId, jid: c.jid, lid: c.lid, phone: c.phone, name: c.name, pushName: c.pushName }));
+      store.ingest({ contacts });
+      return;
+    }
+    case 'note:added': {
+      if (!store.getChat(ev.note.chatId as ChatId)) return;
+      store.saveNote({
+        id: ev.note.id,
+        chatId: ev.note.chatId as ChatId,
+        authorId: ev.note.authorId as MemberId,
+        authorName: ctx.memberName(ev.note.authorId),
+        body: ev.note.body,
+        createdAt: ev.note.createdAt,
+      });
+      fx.noteIds.add(ev.note.id);
+      return;
+    }
+    case 'send:updated': {
+      const cmid = ev.send.clientMessageId as ClientMessageId;
+      const entry = store.getOutboxEntry(cmid);
+      // Only the sender's device has the outbox row; the host settles through its own outbox.
+      if (!entry || ctx.isHosted(entry.accountId)) return;
+      if (ev.send.state === 'sent' && ev.send.providerMessageId) store.confirmOutboxSent(cmid, ev.send.providerMessageId);
+      else if (ev.send.state === 'failed') store.markOutboxFailed(cmid, ev.send.error ?? 'The hosting desktop could not send it.');
+      fx.settledSends.add(cmid);
+      fx.chatIds.add(entry.chatId);
+      return;
+    }
+    case 'account:updated':
+      ensureRemoteAccount(ctx, ev.account.id, ev.account);
+      return;
+    case 'account:revoked':
+      if (!ctx.isHosted(ev.accountId)) store.removeAccount(ev.accountId as AccountId);
+      return;
+    case 'member:updated':
+      ctx.onMember(ev.member);
+      fx.membersChanged = true;
+      return;
+    case 'access:revoked':
+      fx.accessRevoked = true;
+      return;
+    case 'settings:updated':
+      store.setSetting('workspace.settings', ev.settings);
+      return;
+    case 'template:updated':
+      store.saveTemplate(ev.template);
+      fx.templatesChanged = true;
+      return;
+    case 'template:deleted':
+      store.deleteTemplate(ev.id);
+      fx.templatesChanged = true;
+      return;
+  }
+}
+
+/** A stored message as a push item (the server keys it by account and provider id). */
+export function messageInputOfStored(m: Message, chatJid: string): MessageInput {
+  return {
+    accountId: m.accountId,
+    chatJid,
+    providerMessageId: m.providerMessageId,
+    fromMe: m.fromMe,
+    author: m.author,
+    authorName: m.authorName,
+    type: m.type,
+    body: m.body,
+    caption: m.caption,
+    media: m.media ? { ...m.media, localPath: null } : null,
+    location: m.location,
+    vcard: m.vcard,
+    quotedProviderMessageId: m.quotedProviderMessageId,
+    timestamp: m.timestamp,
+    ack: m.ack,
+    edited: m.edited,
+    revoked: m.revoked,
+    clientMessageId: m.clientMessageId,
+  };
+}
