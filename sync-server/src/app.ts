@@ -136,6 +136,14 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     });
   }
 
+  let closing = false;
+  const inflight = new Set<Promise<unknown>>();
+  /** Background work close() must wait for before it shuts the database and Redis. */
+  function track(p: Promise<unknown>): void {
+    inflight.add(p);
+    void p.finally(() => inflight.delete(p));
+  }
+
   async function onConnect(socket: SyncSocket): Promise<void> {
     const p = socket.data;
     registerCommands(services, handlers, socket);
@@ -143,14 +151,15 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     metrics.sockets.inc();
     socket.on('disconnect', () => {
       metrics.sockets.dec();
-      void (async () => {
+      if (closing) return;
+      track((async () => {
         // Another socket of the same device (a quick reconnect) keeps it online.
         const still = await sync.in(rooms.device(p.sessionId)).fetchSockets();
         if (still.length > 0) return;
         await setPresence(database.db, p.sessionId, 'offline', Date.now());
         sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'offline' });
         await hostPresence(p.sessionId, false);
-      })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed'));
+      })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed')));
     });
     await setPresence(database.db, p.sessionId, 'online', Date.now());
     sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
@@ -159,13 +168,14 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   }
 
   sync.on('connection', socket => {
-    onConnect(socket).catch((err: unknown) => {
-      log.error({ err }, 'connection set-up failed');
-      socket.disconnect(true);
-    });
+    track(
+      onConnect(socket).catch((err: unknown) => {
+        if (!closing) log.error({ err }, 'connection set-up failed');
+        socket.disconnect(true);
+      }),
+    );
   });
 
-  let closed = false;
   return {
     httpServer,
     io,
@@ -177,13 +187,15 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
         httpServer.listen(port, host, () => resolve((httpServer.address() as AddressInfo).port));
       }),
     async close() {
-      if (closed) return;
-      closed = true;
+      if (closing) return;
+      closing = true;
+      await Promise.allSettled([...inflight]);
       // Closing the transports (not disconnecting the sockets) lets clients reconnect to another node.
       await new Promise<void>(resolve => {
         io.close(() => resolve());
         httpServer.closeAllConnections();
       });
+      await Promise.allSettled([...inflight]);
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));
       await database.close();
     },

@@ -1,0 +1,131 @@
+/**
+ * Malformed, oversized and mistyped payloads on every command: each is refused with an
+ * error reply, the server stays up and no table changes.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMMAND_NAMES } from '../../../common/protocol';
+import type { CommandName } from '../../../common/protocol';
+import type { Client, Stack } from './harness';
+import { call, hostWithChat, must, NOW, startStack } from './harness';
+
+let stack: Stack;
+let admin: Client;
+let host: Client;
+let chatId: string;
+let accountId: string;
+
+const TABLES = ['members', 'sessions', 'accounts', 'account_members', 'chats', 'contacts', 'messages', 'events', 'audit_log', 'notes', 'sends', 'templates', 'workspace_settings'];
+
+async function counts(): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) {
+    const [rows] = (await stack.node.app.database.db.execute(sql.raw(`select count(*) as n from \`${t}\``))) as unknown as [Array<{ n: number }>];
+    out[t] = Number(rows[0]?.n);
+  }
+  return out;
+}
+
+/** A valid payload per command, the starting point for mutations. */
+function valid(name: CommandName): Record<string, unknown> {
+  const id = randomUUID();
+  const samples: Record<CommandName, Record<string, unknown>> = {
+    'sync:pull': { cursor: 0, limit: 10 },
+    'sync:push': { messages: [{ accountId, chatJid: '62555@c.us', providerMessageId: id, fromMe: false, type: 'text', body: 'x', timestamp: NOW() }] },
+    'account:register': { accountId: `fz-${id}`, name: 'n', provider: 'simulator' },
+    'account:report-state': { accountId, state: 'ready' },
+    'account:list': {},
+    'account:add-member': { accountId, memberId: id },
+    'account:remove-member': { accountId, memberId: id },
+    'member:list': {},
+    'member:create': { email: `f-${id.slice(0, 6)}@example.test`, name: 'n', role: 'agent', password: 'long enough pw' },
+    'member:update': { memberId: id, name: 'n' },
+    'settings:get': {},
+    'settings:update': { agentsSeeUnassigned: false },
+    'chat:get': { chatId },
+    'chat:list': { accountId },
+    'chat:assign': { chatId, assigneeId: null, version: 0 },
+    'chat:claim': { chatId, version: 0 },
+    'chat:set-status': { chatId, status: 'resolved', version: 0 },
+    'chat:set-tags': { chatId, tags: ['a'], version: 0 },
+    'messages:list': { chatId },
+    'note:add': { chatId, body: 'n' },
+    'message:send': { clientMessageId: id, chatId, body: 'b' },
+    'send:pending': {},
+    'send:report': { clientMessageId: id, status: 'sent', providerMessageId: 'p' },
+    'template:list': {},
+    'template:upsert': { shortcut: 'fz', title: 't', body: 'b' },
+    'template:delete': { id },
+    'presence:set': { status: 'away' },
+    'presence:list': {},
+    'session:revoke': { sessionId: id },
+    'audit:list': { limit: 5 },
+  };
+  return samples[name];
+}
+
+/** Payloads no schema accepts: wrong shapes, wrong types per field, unknown fields, huge strings. */
+function mutations(name: CommandName): unknown[] {
+  const base = valid(name);
+  const out: unknown[] = [null, 42, 'text', [], [base], true, { ...base, unexpected: 1 }];
+  for (const key of Object.keys(base)) {
+    out.push({ ...base, [key]: { nested: { deeper: [1, 2, 3] } } });
+    out.push({ ...base, [key]: 'x'.repeat(70_000) });
+    out.push({ ...base, [key]: -1.5 });
+  }
+  if (name === 'sync:push') {
+    out.push({ messages: [{ ...(base['messages'] as object[])[0], timestamp: 1 }] });
+    out.push({ messages: Array.from({ length: 2001 }, () => (base['messages'] as object[])[0]) });
+    out.push({ messages: [{ accountId, chatJid: '62@c.us' }] });
+  }
+  return out;
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  const setup = await hostWithChat(stack);
+  host = setup.host.socket;
+  chatId = setup.chatId;
+  accountId = setup.accountId;
+  admin = (await stack.device('admin')).socket;
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('fuzz', () => {
+  it('refuses every malformed payload on every command and writes nothing', async () => {
+    const before = await counts();
+    for (const name of COMMAND_NAMES) {
+      for (const socket of [admin, host]) {
+        for (const payload of mutations(name)) {
+          const reply = await call(socket, name, payload);
+          expect(reply.ok, `${name} accepted ${JSON.stringify(payload).slice(0, 120)}`).toBe(false);
+          if (!reply.ok) expect(['invalid_args', 'payload_too_large']).toContain(reply.error.code);
+        }
+      }
+    }
+    // Sessions only change their last-seen time; rows are compared by count.
+    expect(await counts()).toEqual(before);
+    const health = await fetch(`${stack.node.url}/healthz`);
+    expect(health.status).toBe(200);
+    expect((await must(admin, 'chat:get', { chatId })).chat.id).toBe(chatId);
+  }, 120_000);
+
+  it('answers unknown commands, ignores commands without an ack, and survives an oversized packet', async () => {
+    const emitAck = admin.timeout(5000).emitWithAck as (ev: string, p: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+    const unknown = await emitAck.call(admin.timeout(5000), 'chat:explode', {});
+    expect(unknown.error?.code).toBe('unknown_command');
+    const victim = await stack.device('lead');
+    const before = await counts();
+    (admin.emit as (ev: string, p: unknown) => void)('note:add', { chatId, body: 'no ack, no note' });
+    expect((await must(admin, 'chat:get', { chatId })).notes).toHaveLength(0);
+    // Over Socket.IO's packet limit the connection is closed; the server keeps serving others.
+    const closed = new Promise<void>(resolve => victim.socket.on('disconnect', () => resolve()));
+    (victim.socket.emit as (ev: string, p: unknown) => void)('note:add', { chatId, body: 'x'.repeat(5_000_000) });
+    await closed;
+    expect(await counts()).toEqual(before);
+    expect((await must(host, 'chat:get', { chatId })).chat.id).toBe(chatId);
+  });
+});

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireMessage } from '../../../common/protocol';
+import { startRedis } from '../../helpers/redis';
+import type { RedisServer } from '../../helpers/redis';
+import type { Node, Stack } from './harness';
+import { hostWithChat, must, recorder, startNode, startStack } from './harness';
+
+let redis: RedisServer;
+let stack: Stack;
+let nodeB: Node;
+
+beforeAll(async () => {
+  redis = await startRedis();
+  stack = await startStack({ redisUrl: redis.url });
+  nodeB = await startNode(stack.mariadb.url, { redisUrl: redis.url });
+});
+afterAll(async () => {
+  await nodeB?.app.close();
+  await stack?.stop();
+  await redis?.stop();
+});
+
+describe('two nodes with Redis', () => {
+  it('an event written on node A reaches a client on node B', async () => {
+    const { host, accountId } = await hostWithChat(stack);
+    const admin = await stack.member('admin');
+    const session = await stack.login(admin.email);
+    const onB = await stack.connect(session.token, nodeB.url);
+    const seen = recorder(onB);
+    const arrived = seen.next('messages:upserted');
+    await must(host.socket, 'sync:push', {
+      messages: [{ accountId, chatJid: '628123@c.us', providerMessageId: 'cross-node', fromMe: false, type: 'text', body: 'via redis', timestamp: Date.now() - 1000 }],
+    });
+    const event = (await arrived) as { seq: number; messages: WireMessage[] };
+    expect(event.messages.map(m => m.providerMessageId)).toEqual(['cross-node']);
+    expect(event.seq).toBeGreaterThan(0);
+  });
+
+  it('deactivation on node B disconnects the member on node A', async () => {
+    const agent = await stack.device('agent');
+    const admin = await stack.member('admin');
+    const adminOnB = await stack.connect((await stack.login(admin.email)).token, nodeB.url);
+    const gone = new Promise<string>(resolve => agent.socket.on('disconnect', r => resolve(r)));
+    await must(adminOnB, 'member:update', { memberId: agent.id, active: false });
+    expect(await gone).toBe('io server disconnect');
+  });
+
+  it('both nodes report ready with MySQL and Redis', async () => {
+    for (const url of [stack.node.url, nodeB.url]) {
+      const res = await fetch(`${url}/readyz`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ ok: true, checks: { mysql: 'ok', redis: 'ok' } });
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword, tokenHash, verifyPassword } from '../../../sync-server/src/auth/crypto';
+import { readConfig } from '../../../sync-server/src/config';
+import type { StoredEvent } from '../../../sync-server/src/db/repositories/events';
+import { audienceRooms } from '../../../sync-server/src/handlers/rooms';
+
+describe('passwords and tokens', () => {
+  it('verifies the right password only, with salted hashes', async () => {
+    const a = await hashPassword('correct horse battery');
+    const b = await hashPassword('correct horse battery');
+    expect(a).not.toBe(b);
+    expect(a.startsWith('scrypt$')).toBe(true);
+    expect(await verifyPassword('correct horse battery', a)).toBe(true);
+    expect(await verifyPassword('wrong horse battery', a)).toBe(false);
+    expect(await verifyPassword('x', 'not a hash')).toBe(false);
+  });
+  it('stores tokens as sha-256 hex', () => {
+    expect(tokenHash('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('configuration', () => {
+  it('reads env, lets flags win and validates', () => {
+    const c = readConfig(['--port', '9000'], { DATABASE_URL: 'mysql://u@h/db', PORT: '8000', REDIS_URL: 'redis://r:6379' });
+    expect(c).toMatchObject({ command: 'serve', port: 9000, databaseUrl: 'mysql://u@h/db', redisUrl: 'redis://r:6379' });
+    expect(() => readConfig([], {})).toThrow(/databaseUrl/);
+    expect(() => readConfig([], { DATABASE_URL: 'postgres://x' })).toThrow(/mysql/);
+    expect(readConfig(['--help'], {}).command).toBe('help');
+    expect(readConfig(['create-admin', '--email', 'a@b.co'], { DATABASE_URL: 'mysql://x', PASSWORD: 'long enough pw' })).toMatchObject({
+      command: 'create-admin',
+      email: 'a@b.co',
+      password: 'long enough pw',
+    });
+  });
+});
+
+describe('live fan-out rooms', () => {
+  const chatEvent = (assigneeId: string | null): StoredEvent => ({
+    body: { type: 'chat:revoked', chatId: 'c', reason: 'unassigned' },
+    event: { type: 'chat:revoked', chatId: 'c', reason: 'unassigned', seq: 1 },
+    audience: 'chat',
+    accountId: 'a1',
+    chatId: 'c',
+    assigneeId,
+  });
+  it('sends chat events to admins, the account leads and the assignee or the agents', () => {
+    expect(audienceRooms(chatEvent('m1'), { agentsSeeUnassigned: true })).toEqual(['admins', 'acct:a1:lead', 'member:m1']);
+    expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: true })).toEqual(['admins', 'acct:a1:lead', 'acct:a1:agent']);
+    expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: false })).toEqual(['admins', 'acct:a1:lead']);
+  });
+});
