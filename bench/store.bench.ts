@@ -16,7 +16,7 @@ import type { BenchOptions, BenchResult } from './types';
 
 const SIZES: Record<BenchOptions['scale'], Sizes> = {
   full: { accounts: 20, chats: 100_000, messages: 1_000_000 },
-  quick: { accounts: 3, chats: 2_000, messages: 50_000 },
+  quick: { accounts: 3, chats: 600, messages: 6_000 },
 };
 const IMPORT_CHUNK = 500;
 

@@ -1,5 +1,5 @@
 /** State shared by the steps of one ingest transaction. */
-import type { ChatId, MessageId } from '../../../common/domain';
+import type { ChatId, MessageId, MessageType } from '../../../common/domain';
 import type { StoreDb } from '../db';
 
 export type IngestKind = 'batch' | 'contact' | 'chat' | 'message' | 'ack' | 'revoke' | 'edit' | 'reaction';
@@ -36,8 +36,28 @@ export type ChatRef = {
   readonly readAt: number;
 };
 
-/** What a chat gets at the end of the batch: its summary recomputed and these counters applied. */
-export type ChatTouch = { unreadDelta: number; unreadOverride: number | null };
+/** The newest message inserted into a chat by this batch: a candidate for its summary. */
+export type NewestInsert = {
+  readonly seq: number;
+  readonly ts: number;
+  readonly fromMe: boolean;
+  readonly type: MessageType;
+  readonly body: string | null;
+  readonly caption: string | null;
+  readonly revoked: boolean;
+};
+
+/**
+ * What a chat gets at the end of the batch. Plain inserts only compare their newest message
+ * with the stored summary; anything that may have changed an existing message (edit,
+ * revoke, re-delivery, merge) sets `recompute`, which reads the last message back.
+ */
+export type ChatTouch = {
+  unreadDelta: number;
+  unreadOverride: number | null;
+  newest: NewestInsert | null;
+  recompute: boolean;
+};
 
 export type IngestContext = {
   readonly db: StoreDb;
@@ -73,7 +93,7 @@ export function reject(ctx: Pick<IngestContext, 'report'>, kind: IngestKind, ind
 export function touch(ctx: IngestContext, chatId: ChatId): ChatTouch {
   let t = ctx.touched.get(chatId);
   if (!t) {
-    t = { unreadDelta: 0, unreadOverride: null };
+    t = { unreadDelta: 0, unreadOverride: null, newest: null, recompute: false };
     ctx.touched.set(chatId, t);
   }
   return t;

@@ -63,7 +63,7 @@ export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
     vcard: revoked ? null : m.vcard,
   };
   if (!existing) {
-    db.prepare(INSERT_SQL).run({
+    const info = db.prepare(INSERT_SQL).run({
       base: seqBaseOf(m.timestamp),
       accountId: m.accountId,
       chatId: chat.id,
@@ -83,6 +83,11 @@ export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
     ctx.report.newMessageIds.push(id);
     const t = touch(ctx, chat.id);
     if (countsAsUnread(m) && m.timestamp > chat.readAt) t.unreadDelta += 1;
+    const seq = Number(info.lastInsertRowid);
+    // Reactions are shown on their message, not as the chat's last line.
+    if (m.type !== 'reaction' && (t.newest === null || seq > t.newest.seq)) {
+      t.newest = { seq, ts: m.timestamp, fromMe: m.fromMe, type: m.type, body: content.body, caption: content.caption, revoked };
+    }
     return;
   }
   // Which content wins: a deleted message stays deleted; a placeholder always gives way; an
@@ -126,7 +131,7 @@ export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
   if (changed) {
     ctx.report.messagesUpdated += 1;
     ctx.updatedIds.add(id);
-    touch(ctx, existing.chat_id as typeof chat.id);
+    touch(ctx, existing.chat_id as typeof chat.id).recompute = true;
   }
 }
 

@@ -109,7 +109,7 @@ function mergeLidChat(ctx: IngestContext, accountId: string, lid: string, jid: s
   db.prepare('DELETE FROM chats WHERE id = ?').run(lidChatId);
   ctx.chatRefs.clear();
   ctx.touched.delete(lidChatId);
-  touch(ctx, phoneChatId);
+  touch(ctx, phoneChatId).recompute = true;
 }
 
 /** Chat name + contact names + phone: what "search chats" matches. */

@@ -7,14 +7,22 @@ import type { IngestContext } from './context';
 import { touch } from './context';
 
 /** Records what an update changed, or that it was about a message we do not hold. */
-function applied(ctx: IngestContext, accountId: string, providerMessageId: string, chatId: unknown): void {
+function applied(
+  ctx: IngestContext,
+  accountId: string,
+  providerMessageId: string,
+  chatId: unknown,
+  changesText = false,
+): void {
   if (typeof chatId !== 'string') {
     ctx.report.updatesIgnored += 1;
     return;
   }
   ctx.report.updatesApplied += 1;
   ctx.updatedIds.add(messageIdOf(accountId as AccountId, providerMessageId));
-  touch(ctx, chatId as ChatId);
+  const t = touch(ctx, chatId as ChatId);
+  // Edits and deletes may change the chat's preview line; acks and reactions do not.
+  if (changesText) t.recompute = true;
 }
 
 export function applyAck(ctx: IngestContext, a: AckUpdate): void {
@@ -51,7 +59,7 @@ export function applyRevoke(ctx: IngestContext, r: RevokeUpdate): void {
     .pluck()
     .get(r.accountId, r.providerMessageId);
   if (chatId === undefined && exists(ctx, r.accountId, r.providerMessageId)) return;
-  applied(ctx, r.accountId, r.providerMessageId, chatId);
+  applied(ctx, r.accountId, r.providerMessageId, chatId, true);
 }
 
 /** An edit replaces the text, or the caption of a media message. */
@@ -67,7 +75,7 @@ export function applyEdit(ctx: IngestContext, e: EditUpdate): void {
     )
     .pluck()
     .get({ body: e.body, accountId: e.accountId, providerMessageId: e.providerMessageId });
-  applied(ctx, e.accountId, e.providerMessageId, chatId);
+  applied(ctx, e.accountId, e.providerMessageId, chatId, true);
 }
 
 /**

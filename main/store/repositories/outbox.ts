@@ -213,7 +213,7 @@ export function confirmOutboxSent(
         'UPDATE messages SET provider_message_id = ?, ack = max(ack, ?) WHERE client_message_id = ?',
       ).run(providerMessageId, ackCode('sent'), clientMessageId);
     }
-    touch(ctx, entry.chatId);
+    touch(ctx, entry.chatId).recompute = true;
   });
   return getOutboxEntry(db, clientMessageId);
 }

@@ -76,7 +76,17 @@ export const chats = sqliteTable(
   },
   t => [
     uniqueIndex('chats_account_jid').on(t.accountId, t.jid),
-    // The unified inbox walks this index newest-first; filters are checked on the way.
-    index('chats_inbox').on(t.archived, t.pinned, t.sortTs, t.id),
+    // The unified inbox walks this index newest-first. It also carries the filter columns,
+    // so non-matching chats are skipped without reading their rows.
+    index('chats_inbox').on(
+      t.archived,
+      t.pinned,
+      t.sortTs,
+      t.id,
+      t.accountId,
+      t.status,
+      t.assigneeId,
+      t.unreadCount,
+    ),
   ],
 );

@@ -32,7 +32,10 @@ function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string
 
 describe('migrations', () => {
   it('lists every migration file in the journal', () => {
-    expect(journal().entries.map(e => e.tag)).toEqual(['0000_initial_schema', '0001_search_index']);
+    const tags = journal().entries.map(e => e.tag);
+    expect(tags.slice(0, 2)).toEqual(['0000_initial_schema', '0001_search_index']);
+    expect(tags).toContain('0003_inbox_covering_index');
+    for (const tag of tags) expect(() => readFileSync(join(MIGRATIONS, `${tag}.sql`), 'utf8')).not.toThrow();
   });
 
   it('0001_search_index makes messages and chats stored before it searchable', () => {
@@ -59,25 +62,42 @@ describe('migrations', () => {
     after.close();
   });
 
+  it('0003_inbox_covering_index keeps the chats of an existing database and lets the inbox skip rows', () => {
+    const file = join(dir, 'store.sqlite');
+    const before = openStore({ file, migrationsDir: migrationsUpTo(3), checkpointEveryMs: 0 });
+    before.db.sqlite.exec(`
+      INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
+      INSERT INTO chats (id, account_id, jid, name, sort_ts, status) VALUES
+        ('a:1@c.us', 'a', '1@c.us', 'One', 10, 'open'), ('a:2@c.us', 'a', '2@c.us', 'Two', 20, 'resolved');`);
+    before.close();
+    const after = openStore({ file, checkpointEveryMs: 0 });
+    expect(after.inboxPage({}).items.map(c => c.id)).toEqual(['a:2@c.us', 'a:1@c.us']);
+    expect(after.inboxPage({ statuses: ['open'] }).items.map(c => c.id)).toEqual(['a:1@c.us']);
+    const columns = after.db.sqlite.prepare("SELECT name FROM pragma_index_info('chats_inbox')").pluck().all();
+    expect(columns).toEqual(['archived', 'pinned', 'sort_ts', 'id', 'account_id', 'status', 'assignee_id', 'unread_count']);
+    after.close();
+  });
+
   it('applies migrations once: reopening a database changes nothing', () => {
     const file = join(dir, 'store.sqlite');
     openStore({ file, checkpointEveryMs: 0 }).close();
     const again = openStore({ file, checkpointEveryMs: 0 });
-    expect(again.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(2);
+    expect(again.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(journal().entries.length);
     again.close();
   });
 
   it('rolls a failing migration back as a whole and leaves the database as it was', () => {
     const file = join(dir, 'store.sqlite');
-    openStore({ file, migrationsDir: migrationsUpTo(2), checkpointEveryMs: 0 }).close();
-    const broken = migrationsUpTo(2, {
-      tag: '0002_broken',
+    const n = journal().entries.length;
+    openStore({ file, checkpointEveryMs: 0 }).close();
+    const broken = migrationsUpTo(n, {
+      tag: '9999_broken',
       sql: 'CREATE TABLE half_done (x INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;',
     });
     expect(() => openStore({ file, migrationsDir: broken, checkpointEveryMs: 0 })).toThrow();
     const raw = new Database(file);
     expect(raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half_done'").pluck().get()).toBe(0);
-    expect(raw.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(2);
+    expect(raw.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(n);
     raw.close();
   });
 
