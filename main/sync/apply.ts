@@ -13,6 +13,8 @@ import type { Store } from '../store';
 
 export type ApplyEffects = {
   chatIds: Set<ChatId>;
+  /** Chats of remote accounts that just became visible here: their history must be fetched. */
+  newChatIds: Set<ChatId>;
   removedChatIds: Set<ChatId>;
   noteIds: Set<string>;
   /** Relayed sends of this device that settled: the outbox entries to announce. */
@@ -24,6 +26,7 @@ export type ApplyEffects = {
 
 export const emptyEffects = (): ApplyEffects => ({
   chatIds: new Set(),
+  newChatIds: new Set(),
   removedChatIds: new Set(),
   noteIds: new Set(),
   settledSends: new Set(),
@@ -94,10 +97,21 @@ function messageInputOf(m: WireMessage): MessageInput | null {
   };
 }
 
+/** Stores messages the server sent (live, or fetched as a chat's history). */
+export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): ChatId[] {
+  const messages = wire.map(messageInputOf).filter((m): m is MessageInput => m !== null);
+  // Acks move forward on the server as the host reports them; mirror them too.
+  const acks: AckUpdate[] = messages.map(m => ({ accountId: m.accountId, providerMessageId: m.providerMessageId, ack: m.ack }));
+  return store.ingest({ messages, acks }).chatIds;
+}
+
 function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
   ensureRemoteAccount(ctx, chat.accountId);
-  if (!ctx.isHosted(chat.accountId)) ctx.store.ingest({ chats: [chatInputOf(chat)] });
   const id = chat.id as ChatId;
+  if (!ctx.isHosted(chat.accountId)) {
+    if (!ctx.store.getChat(id)) fx.newChatIds.add(id);
+    ctx.store.ingest({ chats: [chatInputOf(chat)] });
+  }
   ctx.store.applyChatWorkspace(id, { status: chat.status, assigneeId: chat.assigneeId as MemberId | null, tags: chat.tags, version: chat.version });
   fx.chatIds.add(id);
 }
@@ -117,11 +131,7 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       const first = ev.messages[0];
       if (!first || ctx.isHosted(first.accountId)) return;
       ensureRemoteAccount(ctx, first.accountId);
-      const messages = ev.messages.map(messageInputOf).filter((m): m is MessageInput => m !== null);
-      // Acks move forward on the server as the host reports them; mirror them too.
-      const acks: AckUpdate[] = messages.map(m => ({ accountId: m.accountId, providerMessageId: m.providerMessageId, ack: m.ack }));
-      const report = store.ingest({ messages, acks });
-      for (const id of report.chatIds) fx.chatIds.add(id);
+      for (const id of ingestWireMessages(store, ev.messages)) fx.chatIds.add(id);
       return;
     }
     case 'contacts:upserted': {

@@ -28,7 +28,7 @@ import type { Logger } from '../core/log';
 import type { SecretVault } from '../core/secret-vault';
 import type { Store } from '../store';
 import type { ApplyContext } from './apply';
-import { applySyncEvent, emptyEffects, messageInputOfStored } from './apply';
+import { applySyncEvent, emptyEffects, ingestWireMessages, messageInputOfStored } from './apply';
 import { loginToWorkspace, logoutFromWorkspace } from './session';
 import { workspaceRecordSchema } from './record';
 import type { WorkspaceRecord } from './record';
@@ -164,6 +164,20 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       if (msgs.length) events.emit('messages:updated', { messages: msgs });
     }
     if (fx.accessRevoked) void wipe('Your access to this workspace was removed.');
+    for (const id of fx.newChatIds) void enqueueApply(() => backfill(id));
+  }
+
+  /** A chat that just became visible: fetch its latest messages from the server. */
+  async function backfill(chatId: string): Promise<void> {
+    try {
+      const wire = await call('messages:list', { chatId, limit: 200 });
+      if (wire.length === 0) return;
+      ingestWireMessages(store, wire);
+      const chat = store.getChat(chatId as never);
+      if (chat) events.emit('chats:changed', { chats: [chat] });
+    } catch (err) {
+      log.warn('chat history not fetched', { chatId, err: String(err) });
+    }
   }
 
   function findNote(id: string): Note | null {
@@ -209,8 +223,10 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       for (;;) {
         const next = store.peekPush(MAX_PUSH_ITEMS);
         if (!next) break;
+        // The protocol has no reactions in a push (they stay on the host for now).
+        const { reactions: _reactions, ...payload } = next.batch;
         try {
-          await call('sync:push', next.batch);
+          await call('sync:push', payload);
           store.removePush(next.ids);
           pushBackoffMs = 1_000;
         } catch (err) {

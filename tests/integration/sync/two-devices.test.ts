@@ -1,0 +1,163 @@
+/**
+ * Two desktops and a real workspace server on a real MariaDB: device A (a lead) hosts a
+ * simulated WhatsApp account, device B (an agent) hosts nothing and works through the
+ * server. Both are full cores, exactly as the app runs them.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CommandName, CommandResult } from '../../../common/api';
+import type { Core } from '../../../main/core/core';
+import { createCore } from '../../../main/core/core';
+import { silentLogger } from '../../../main/core/log';
+import type { Stack } from '../server/harness';
+import { PASSWORD, must, startStack } from '../server/harness';
+
+let stack: Stack;
+let admin: Awaited<ReturnType<Stack['device']>>;
+let lead: { id: string; email: string };
+let agent: { id: string; email: string };
+let deviceA: Core;
+let deviceB: Core;
+const dirs: string[] = [];
+const ctx = { transport: 'internal' } as const;
+
+async function call<K extends CommandName>(core: Core, name: K, args: unknown): Promise<CommandResult<K>> {
+  const reply = await core.dispatch(name, args, ctx);
+  if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as CommandResult<K>;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 20_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+}
+
+async function device(): Promise<Core> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'blazz-device-'));
+  dirs.push(dataDir);
+  return createCore({
+    dataDir,
+    shell: 'headless',
+    version: 'test',
+    log: silentLogger,
+    accounts: { simulator: { qrScanDelayMs: 50, chatterIntervalMs: 60_000, ackStepMs: 100, history: 3, chats: 3 } },
+  });
+}
+
+beforeAll(async () => {
+  stack = await startStack();
+  admin = await stack.device('admin', 'Ada Admin');
+  lead = await stack.member('lead', 'Lena Lead');
+  agent = await stack.member('agent', 'Arif Agent');
+  deviceA = await device();
+  deviceB = await device();
+}, 120_000);
+
+afterAll(async () => {
+  await deviceA?.close();
+  await deviceB?.close();
+  await stack?.stop();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('team sync between two desktops', () => {
+  let chatId: string;
+  let accountId: string;
+
+  it('the lead’s desktop hosts an account and pushes its chats to the workspace', async () => {
+    const account = await call(deviceA, 'accounts:add', { provider: 'simulator', name: 'Sales' });
+    accountId = account.id;
+    await until('account ready', async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready');
+    const chats = await until('chats stored', async () => {
+      const page = await call(deviceA, 'chats:list', {});
+      return page.items.filter(c => !c.isGroup).length > 0 && page.items;
+    });
+    chatId = chats.find(c => !c.isGroup)!.id;
+
+    const status = await call(deviceA, 'workspace:signIn', { serverUrl: stack.node.url, email: lead.email, password: PASSWORD, deviceName: 'Lena laptop' });
+    expect(status.member).toMatchObject({ id: lead.id, role: 'lead' });
+    await until('A online with nothing left to push', async () => {
+      const s = await call(deviceA, 'workspace:status', {});
+      return s.connection === 'online' && s.pendingPush === 0;
+    });
+    await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
+    const seen = await must(admin.socket, 'chat:get', { chatId });
+    expect(seen.chat.accountId).toBe(accountId);
+  });
+
+  it('the agent signs in on another desktop and the lead’s assignment reaches it', async () => {
+    await call(deviceB, 'workspace:signIn', { serverUrl: stack.node.url, email: agent.email, password: PASSWORD, deviceName: 'Arif desktop' });
+    await until('B online', async () => (await call(deviceB, 'workspace:status', {})).connection === 'online');
+
+    const assigned = await call(deviceA, 'chats:assign', { chatId, assigneeId: agent.id });
+    expect(assigned.assigneeId).toBe(agent.id);
+    const onB = await until('assignment visible on B', async () => {
+      const r = await deviceB.dispatch('chats:get', { chatId }, ctx);
+      return r.ok && r.value.assigneeId === agent.id && r.value;
+    });
+    expect(onB.accountId).toBe(accountId);
+  });
+
+  it('two leads assigning at once: one wins, the other is told who has the chat', async () => {
+    const [first, second] = await Promise.all([
+      deviceA.dispatch('chats:assign', { chatId, assigneeId: lead.id }, ctx),
+      deviceA.dispatch('chats:assign', { chatId, assigneeId: agent.id }, ctx),
+    ]);
+    const outcomes = [first, second];
+    expect(outcomes.filter(r => r.ok)).toHaveLength(1);
+    const refused = outcomes.find(r => !r.ok);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    if (refused && !refused.ok) expect(refused.error.message).toMatch(/now assigned to (Lena Lead|Arif Agent)/);
+  });
+
+  it('a chat assigned away leaves the agent’s desktop and comes back, with its messages, when reassigned', async () => {
+    await call(deviceA, 'chats:assign', { chatId, assigneeId: lead.id });
+    await until('chat gone from B', async () => !(await deviceB.dispatch('chats:get', { chatId }, ctx)).ok);
+    await call(deviceA, 'chats:assign', { chatId, assigneeId: agent.id });
+    await until('chat back on B', async () => (await deviceB.dispatch('chats:get', { chatId }, ctx)).ok);
+    const history = await until('history on B', async () => {
+      const msgs = (await call(deviceB, 'messages:list', { chatId })).messages;
+      return msgs.length > 0 && msgs;
+    });
+    const onA = (await call(deviceA, 'messages:list', { chatId })).messages;
+    expect(history.map(m => m.providerMessageId)).toEqual(onA.map(m => m.providerMessageId));
+  });
+
+  it('the agent’s reply goes out once, from the desktop that hosts the number', async () => {
+    const sent = await call(deviceB, 'messages:send', { chatId, text: 'Terima kasih, pesanan Anda sedang kami proses.' });
+    expect(sent.ack).toBe('pending');
+    const onA = await until('A sent it through the account', async () => {
+      const msgs = (await call(deviceA, 'messages:list', { chatId })).messages.filter(m => m.clientMessageId === sent.clientMessageId);
+      return msgs.length === 1 && msgs[0]!.ack !== 'pending' && msgs;
+    });
+    expect(onA[0]).toMatchObject({ fromMe: true, body: 'Terima kasih, pesanan Anda sedang kami proses.' });
+    await until('B sees it sent', async () => {
+      const msgs = (await call(deviceB, 'messages:list', { chatId })).messages.filter(m => m.clientMessageId === sent.clientMessageId);
+      return msgs.length === 1 && ['sent', 'delivered', 'read'].includes(msgs[0]!.ack);
+    });
+    // Exactly once on the host, whatever was retried in between.
+    const all = (await call(deviceA, 'messages:list', { chatId })).messages.filter(m => m.body === 'Terima kasih, pesanan Anda sedang kami proses.');
+    expect(all).toHaveLength(1);
+  });
+
+  it('internal notes reach the teammate and never the customer', async () => {
+    const note = await call(deviceB, 'notes:add', { chatId, body: 'Customer prefers a call after 5pm' });
+    await until('note on A', async () => (await call(deviceA, 'notes:list', { chatId })).some(n => n.id === note.id));
+    const messages = (await call(deviceA, 'messages:list', { chatId })).messages;
+    expect(messages.some(m => m.body?.includes('after 5pm'))).toBe(false);
+  });
+
+  it('deactivating the agent signs that desktop out at once', async () => {
+    await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
+    await until('B signed out', async () => ['signed_out', 'unauthorized'].includes((await call(deviceB, 'workspace:status', {})).connection));
+    const list = await call(deviceB, 'chats:list', {});
+    expect(list.items.some(c => c.id === chatId)).toBe(false);
+  });
+});
