@@ -12,7 +12,7 @@ import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/core/log';
 import type { Stack } from '../server/harness';
-import { PASSWORD, must, startStack } from '../server/harness';
+import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
 let stack: Stack;
 let admin: Awaited<ReturnType<Stack['device']>>;
@@ -152,6 +152,38 @@ describe('team sync between two desktops', () => {
     await until('note on A', async () => (await call(deviceA, 'notes:list', { chatId })).some(n => n.id === note.id));
     const messages = (await call(deviceA, 'messages:list', { chatId })).messages;
     expect(messages.some(m => m.body?.includes('after 5pm'))).toBe(false);
+  });
+
+  it('a server outage loses and duplicates nothing: queued replies and pushes go through after it', async () => {
+    const port = stack.node.port;
+    await stack.node.app.close();
+    await until('both desktops notice', async () =>
+      (await call(deviceA, 'workspace:status', {})).connection === 'offline' && (await call(deviceB, 'workspace:status', {})).connection === 'offline',
+    );
+    const fromB = await call(deviceB, 'messages:send', { chatId, text: 'Sent while the server was down' });
+    const fromA = await call(deviceA, 'messages:send', { chatId, text: 'Lead reply while the server was down' });
+    await until('A sent its own reply through the account', async () =>
+      (await call(deviceA, 'messages:list', { chatId })).messages.some(m => m.clientMessageId === fromA.clientMessageId && m.ack !== 'pending'),
+    );
+    expect((await call(deviceA, 'workspace:status', {})).pendingPush).toBeGreaterThan(0);
+
+    stack.node = await startNode(stack.mariadb.url, { port });
+    await until('A reconnected and pushed everything', async () => {
+      const st = await call(deviceA, 'workspace:status', {});
+      return st.connection === 'online' && st.pendingPush === 0;
+    }, 30_000);
+    await until('B’s queued reply went out from A', async () =>
+      (await call(deviceA, 'messages:list', { chatId })).messages.some(m => m.clientMessageId === fromB.clientMessageId && m.ack !== 'pending'),
+    30_000);
+    await until('A’s reply reached B', async () =>
+      (await call(deviceB, 'messages:list', { chatId })).messages.some(m => m.body === 'Lead reply while the server was down'),
+    30_000);
+    const onA = (await call(deviceA, 'messages:list', { chatId })).messages;
+    const onB = (await call(deviceB, 'messages:list', { chatId })).messages;
+    for (const list of [onA, onB]) {
+      expect(list.filter(m => m.body === 'Sent while the server was down')).toHaveLength(1);
+      expect(list.filter(m => m.body === 'Lead reply while the server was down')).toHaveLength(1);
+    }
   });
 
   it('deactivating the agent signs that desktop out at once', async () => {
