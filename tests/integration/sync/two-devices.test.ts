@@ -100,7 +100,8 @@ describe('team sync between two desktops', () => {
     expect(assigned.assigneeId).toBe(agent.id);
     const onB = await until('assignment visible on B', async () => {
       const r = await deviceB.dispatch('chats:get', { chatId }, ctx);
-      return r.ok && r.value.assigneeId === agent.id && r.value;
+      const chat = r.ok ? (r.value as CommandResult<'chats:get'>) : null;
+      return chat?.assigneeId === agent.id && chat;
     });
     expect(onB.accountId).toBe(accountId);
   });
