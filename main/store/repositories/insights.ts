@@ -7,7 +7,7 @@ import { aiCache, chatInsights } from '../schema';
 export type ChatInsight = {
   readonly chatId: ChatId;
   readonly sentiment: string | null;
-  /** 0 (none) … 5 (urgent), as the model rated it. */
+  /** 0 (no rush) … 3 (needs an answer now), as the model rated it. */
   readonly urgency: number | null;
   readonly summary: string | null;
   readonly summaryAt: number | null;
