@@ -14,9 +14,13 @@ export type AppInfo = {
   readonly firstRun: boolean;
 };
 
+/** What support needs to help: versions, account states, recent problems. Never message content. */
+export type Diagnostics = { readonly text: string };
+
 export const appCommands = {
   'app:info': command<AppInfo>()(z.strictObject({})),
   /** Liveness of the bridge itself; echoes so tests can check round trips. */
+  'app:diagnostics': command<Diagnostics>()(z.strictObject({})),
   'app:ping': command<{ readonly pong: string; readonly at: number }>()(
     z.strictObject({ echo: z.string().max(1000).default('') }),
   ),

@@ -84,7 +84,16 @@ if (!app.requestSingleInstanceLock()) {
       (entry, args, options) => utilityProcess.fork(entry, args, options),
       join(appRoot, 'dist', 'accounts', 'child.mjs'),
     );
-    core = await createCore({ dataDir, shell: 'electron', version: APP_VERSION, log, vault, launcher });
+    core = await createCore({
+      dataDir,
+      shell: 'electron',
+      version: APP_VERSION,
+      log,
+      vault,
+      launcher,
+      problems: () => log.recentProblems(),
+      migrationsDir: join(appRoot, 'dist', 'migrations', 'store'),
+    });
     const rendererDir = join(appRoot, 'dist', 'renderer');
     protocol.handle(APP_SCHEME, request => handleRendererRequest(rendererDir, request.url));
     // Only notifications are ever granted to the page; camera, geolocation etc. are refused.

@@ -45,6 +45,8 @@ export type CoreOptions = {
   readonly migrationsDir?: string;
   /** Account runtime tuning (tests shrink timers, make the simulator busier or quieter). */
   readonly accounts?: Pick<AccountManagerOptions, 'timings' | 'simulator' | 'browserPath' | 'clock'>;
+  /** Recent warnings and errors for "copy diagnostics" (the file logger keeps them). */
+  readonly problems?: () => readonly string[];
   /** Bring back accounts that were running when the app last closed (default true). */
   readonly restoreAccounts?: boolean;
 };
@@ -191,7 +193,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const handlers: HandlerTable = {
-    ...appHandlers(info, now),
+    ...appHandlers(info, now, {
+      accounts: () => accounts.list(),
+      workspace: () => sync.status(),
+      problems: () => options.problems?.() ?? [],
+    }),
     ...accountsHandlers({
       ...accounts,
       list: () => withUnread(accounts.list()),

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forkLauncher } from '../accounts/launcher';
 import { createCore } from '../core/core';
+import { fileLogger } from '../core/file-log';
 import { consoleLogger } from '../core/log';
 import { HOST_HELP, parseHostArgs } from './cli';
 import { startHost } from './host';
@@ -23,7 +24,7 @@ if (parsed.kind === 'error') {
   process.exit(2);
 }
 const { config } = parsed;
-const log = consoleLogger('host');
+const log = fileLogger({ dir: join(config.dataDir, 'logs'), echo: consoleLogger('host') });
 // Built bundles carry their account runtime and migrations under dist/; under tsx the
 // sources are used directly.
 const childEntry = join(appRoot, 'dist', 'accounts', 'child.mjs');
@@ -33,6 +34,7 @@ const core = await createCore({
   shell: 'headless',
   version,
   log,
+  problems: () => log.recentProblems(),
   ...(bundled ? { launcher: forkLauncher({ entry: childEntry }), migrationsDir: join(appRoot, 'dist', 'migrations', 'store') } : {}),
 });
 const host = await startHost({ core, port: config.port, token: config.token, staticDir: config.staticDir, log });
