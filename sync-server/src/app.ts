@@ -81,6 +81,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   const metrics = createMetrics({ defaults: opts.processMetrics ?? false });
   const services: Services = {
     db: database.db,
+    database,
     io: sync,
     log,
     limits: { ...DEFAULT_LIMITS, ...opts.limits },

@@ -11,13 +11,23 @@ import { drizzle } from 'drizzle-orm/mysql2';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
 import { createPool } from 'mysql2';
+import type { PoolConnection } from 'mysql2/promise';
 
 export type Db = MySql2Database;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Either the pool or an open transaction: repositories accept both. */
 export type Exec = Db | Tx;
 
-export type Database = { readonly db: Db; ping(): Promise<void>; close(): Promise<void> };
+/** A plain mysql2 connection inside a transaction, for hot paths where drizzle's builder costs more than the write. */
+export type RawTx = PoolConnection;
+
+export type Database = {
+  readonly db: Db;
+  /** Runs fn in a transaction on a raw connection: commit on success, rollback on error. */
+  rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
 
 export function openDatabase(url: string, opts: { poolSize?: number } = {}): Database {
   const pool = createPool({
@@ -30,8 +40,23 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     multipleStatements: false,
   });
   const db = drizzle({ client: pool });
+  const promisePool = pool.promise();
   return {
     db,
+    async rawTransaction(fn) {
+      const conn = await promisePool.getConnection();
+      try {
+        await conn.beginTransaction();
+        const value = await fn(conn);
+        await conn.commit();
+        return value;
+      } catch (err) {
+        await conn.rollback().catch(() => undefined);
+        throw err;
+      } finally {
+        conn.release();
+      }
+    },
     async ping() {
       await db.execute(sql`select 1`);
     },

@@ -8,9 +8,9 @@ import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '.
 import type { Viewer } from '../../../common/permissions';
 import { CommandError } from '../../../common/result';
 import type { Principal } from '../auth/sessions';
-import type { Db, Tx } from '../db/index';
+import type { Database, Db, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
-import { appendEvents } from '../db/repositories/events';
+import { appendEvents, appendEventsRaw } from '../db/repositories/events';
 import { accountIdsOfMember, getSettings, memberById } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
@@ -40,6 +40,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 export type Services = {
   readonly db: Db;
+  readonly database: Database;
   readonly io: SyncServer;
   readonly log: ServerLog;
   readonly limits: Limits;
@@ -92,4 +93,18 @@ export async function commitDetailed<T>(
   services.metrics.eventsAppended.inc(stored.length);
   await services.publish(stored);
   return { value: result, events: stored };
+}
+
+/** commit() on a raw mysql2 transaction, for the push path. */
+export async function commitRaw<T>(services: Services, fn: (tx: RawTx, emit: Emit) => Promise<T>): Promise<{ value: T; events: StoredEvent[] }> {
+  let stored: StoredEvent[] = [];
+  const value = await services.database.rawTransaction(async tx => {
+    const pending: NewEvent[] = [];
+    const v = await fn(tx, (...e) => pending.push(...e));
+    stored = await appendEventsRaw(tx, pending);
+    return v;
+  });
+  services.metrics.eventsAppended.inc(stored.length);
+  await services.publish(stored);
+  return { value, events: stored };
 }

@@ -10,7 +10,7 @@ import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages 
 import { accountById } from '../db/repositories/workspace';
 import { chatEvent } from './access';
 import type { Services } from './context';
-import { commitDetailed } from './context';
+import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
 
 /** Messages per messages:upserted event: bounds the size of one live packet and one log row. */
@@ -34,7 +34,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
         }
       }
-      const { events } = await commitDetailed(services, async (tx, emit) => {
+      const { events } = await commitRaw(services, async (tx, emit) => {
         await upsertContacts(tx, batch.contacts);
         const pushedChatIds = await upsertChats(tx, batch.chats);
         const { chatIds: messageChatIds, rows: messageRows } = await upsertMessages(tx, batch.messages);

@@ -4,9 +4,10 @@
  * seq below N: a cursor can never skip a row that commits late.
  */
 import { sql } from 'drizzle-orm';
+import type { ResultSetHeader } from 'mysql2/promise';
 import type { Role } from '../../../../common/domain';
 import type { SyncEvent, SyncEventBody } from '../../../../common/protocol';
-import type { Exec, Tx } from '../index';
+import type { Exec, RawTx, Tx } from '../index';
 import { events } from '../schema';
 
 export type Audience = 'chat' | 'account' | 'member' | 'workspace';
@@ -37,6 +38,17 @@ export async function appendEvents(tx: Tx, list: readonly NewEvent[], now = Date
     })),
   );
   // One multi-row insert under the sequencer lock gets consecutive ids starting at insertId.
+  const first = res.insertId;
+  return list.map((e, i) => ({ ...e, event: { ...e.body, seq: first + i } as SyncEvent }));
+}
+
+/** The same as appendEvents, on a raw mysql2 transaction (the push path). */
+export async function appendEventsRaw(tx: RawTx, list: readonly NewEvent[], now = Date.now()): Promise<StoredEvent[]> {
+  if (list.length === 0) return [];
+  await tx.query('update event_sequencer set writes = writes + 1 where id = 1');
+  const [res] = await tx.query<ResultSetHeader>('insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?', [
+    list.map(e => [e.body.type, e.audience, e.accountId ?? null, e.chatId ?? null, e.memberId ?? null, JSON.stringify(e.body), now]),
+  ]);
   const first = res.insertId;
   return list.map((e, i) => ({ ...e, event: { ...e.body, seq: first + i } as SyncEvent }));
 }

@@ -1,18 +1,17 @@
 /**
  * What a host device pushes: idempotent upserts keyed by (account, provider message id),
- * so a batch delivered twice changes nothing the second time. Returns the rows touched so
- * the caller can log one event per chat.
+ * so a batch delivered twice changes nothing the second time. Written as plain
+ * parameterised mysql2 statements on a raw transaction: building a 1,000-row insert
+ * through drizzle's query builder cost more than MariaDB took to store it.
  */
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { chatIdOf, asAccountId } from '../../../../common/domain';
+import type { RowDataPacket } from 'mysql2/promise';
+import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { AckUpdate, ChatInput, ContactInput, EditUpdate, MessageInput, RevokeUpdate } from '../../../../common/ingest';
-import type { Tx } from '../index';
-import { chats, contacts, messages } from '../schema';
+import type { RawTx } from '../index';
 import type { ChatRow, MessageRow } from './chats';
-import { chatsByIds } from './chats';
 
-const ACK_ORDER = sql.raw(`'failed','pending','sent','delivered','read','played'`);
-const CHUNK = 500;
+const ACK_ORDER = `'failed','pending','sent','delivered','read','played'`;
+const CHUNK = 1000;
 
 function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -20,74 +19,44 @@ function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   return out;
 }
 
-export async function upsertContacts(tx: Tx, list: readonly ContactInput[]): Promise<void> {
+export async function upsertContacts(tx: RawTx, list: readonly ContactInput[]): Promise<void> {
   for (const part of chunks(list)) {
-    await tx
-      .insert(contacts)
-      .values(
-        part.map(c => ({
-          accountId: c.accountId,
-          key: (c.jid ?? c.lid) as string,
-          jid: c.jid,
-          lid: c.lid,
-          phone: c.phone,
-          name: c.name,
-          pushName: c.pushName,
-        })),
-      )
-      .onDuplicateKeyUpdate({
-        set: {
-          jid: sql`coalesce(values(jid), jid)`,
-          lid: sql`coalesce(values(lid), lid)`,
-          phone: sql`coalesce(values(phone), phone)`,
-          name: sql`coalesce(values(name), name)`,
-          pushName: sql`coalesce(values(push_name), push_name)`,
-        },
-      });
+    await tx.query(
+      `insert into contacts (account_id, contact_key, jid, lid, phone, name, push_name) values ?
+       on duplicate key update jid = coalesce(values(jid), jid), lid = coalesce(values(lid), lid),
+         phone = coalesce(values(phone), phone), name = coalesce(values(name), name), push_name = coalesce(values(push_name), push_name)`,
+      [part.map(c => [c.accountId, c.jid ?? c.lid, c.jid, c.lid, c.phone, c.name, c.pushName])],
+    );
   }
 }
 
 /** Pushed chat metadata; workspace fields (status, assignee, tags, version) are never touched. */
-export async function upsertChats(tx: Tx, list: readonly ChatInput[]): Promise<string[]> {
+export async function upsertChats(tx: RawTx, list: readonly ChatInput[]): Promise<string[]> {
   const ids: string[] = [];
   for (const part of chunks(list)) {
-    await tx
-      .insert(chats)
-      .values(
-        part.map(c => {
-          const id = chatIdOf(asAccountId(c.accountId), c.jid);
-          ids.push(id);
-          return {
-            id,
-            accountId: c.accountId,
-            jid: c.jid,
-            isGroup: c.isGroup,
-            name: c.name,
-            lastMessageAt: c.timestamp ?? null,
-            // -1 marks "not given": the stored count is kept (fixed below for new rows).
-            unreadCount: c.unreadCount ?? -1,
-            tags: '[]',
-          };
-        }),
-      )
-      .onDuplicateKeyUpdate({
-        set: {
-          name: sql`values(name)`,
-          isGroup: sql`values(is_group)`,
-          unreadCount: sql`if(values(unread_count) < 0, unread_count, values(unread_count))`,
-          lastMessageAt: sql`greatest(coalesce(last_message_at, 0), coalesce(values(last_message_at), 0))`,
-        },
-      });
+    const rows = part.map(c => {
+      const id = chatIdOf(asAccountId(c.accountId), c.jid);
+      ids.push(id);
+      // -1 marks "not given": the stored count is kept (new rows fixed below).
+      return [id, c.accountId, c.jid, c.isGroup, c.name, c.timestamp ?? null, c.unreadCount ?? -1, '[]'];
+    });
+    await tx.query(
+      `insert into chats (id, account_id, jid, is_group, name, last_message_at, unread_count, tags) values ?
+       on duplicate key update name = values(name), is_group = values(is_group),
+         unread_count = if(values(unread_count) < 0, unread_count, values(unread_count)),
+         last_message_at = greatest(coalesce(last_message_at, 0), coalesce(values(last_message_at), 0))`,
+      [rows],
+    );
   }
-  if (ids.length) await tx.update(chats).set({ unreadCount: 0 }).where(and(inArray(chats.id, ids), sql`unread_count < 0`));
+  if (ids.length) await tx.query('update chats set unread_count = 0 where unread_count < 0 and id in (?)', [ids]);
   return ids;
 }
 
 /**
  * Chats that messages refer to but that were never pushed get a minimal row; existing
- * chats move to the top by their newest message. One statement per chunk.
+ * chats move to the top by their newest message.
  */
-async function touchChats(tx: Tx, list: readonly MessageInput[]): Promise<string[]> {
+async function touchChats(tx: RawTx, list: readonly MessageInput[]): Promise<string[]> {
   const newest = new Map<string, { m: MessageInput; ts: number }>();
   for (const m of list) {
     const id = chatIdOf(asAccountId(m.accountId), m.chatJid);
@@ -95,110 +64,138 @@ async function touchChats(tx: Tx, list: readonly MessageInput[]): Promise<string
     if (!prev || prev.ts < m.timestamp) newest.set(id, { m, ts: m.timestamp });
   }
   for (const part of chunks([...newest.entries()])) {
-    await tx
-      .insert(chats)
-      .values(
-        part.map(([id, { m, ts }]) => ({
-          id,
-          accountId: m.accountId,
-          jid: m.chatJid,
-          isGroup: m.chatJid.endsWith('@g.us'),
-          name: m.chatJid,
-          lastMessageAt: ts,
-          tags: '[]',
-        })),
-      )
-      .onDuplicateKeyUpdate({ set: { lastMessageAt: sql`greatest(coalesce(last_message_at, 0), values(last_message_at))` } });
+    await tx.query(
+      `insert into chats (id, account_id, jid, is_group, name, last_message_at, unread_count, tags) values ?
+       on duplicate key update last_message_at = greatest(coalesce(last_message_at, 0), values(last_message_at))`,
+      [part.map(([id, { m, ts }]) => [id, m.accountId, m.chatJid, m.chatJid.endsWith('@g.us'), m.chatJid, ts, 0, '[]'])],
+    );
   }
   return [...newest.keys()];
 }
 
-export async function upsertMessages(tx: Tx, list: readonly MessageInput[]): Promise<{ chatIds: string[]; rows: MessageRow[] }> {
+export async function upsertMessages(tx: RawTx, list: readonly MessageInput[]): Promise<{ chatIds: string[]; rows: MessageRow[] }> {
   if (list.length === 0) return { chatIds: [], rows: [] };
   const chatIds = await touchChats(tx, list);
   for (const part of chunks(list)) {
-    await tx
-      .insert(messages)
-      .values(
-        part.map(m => ({
-          accountId: m.accountId,
-          providerMessageId: m.providerMessageId,
-          chatId: chatIdOf(asAccountId(m.accountId), m.chatJid),
-          fromMe: m.fromMe,
-          author: m.author,
-          authorName: m.authorName,
-          type: m.type,
-          body: m.body,
-          caption: m.caption,
-          media: m.media ? JSON.stringify(m.media) : null,
-          mediaSha256: m.media?.sha256 ?? null,
-          location: m.location ? JSON.stringify(m.location) : null,
-          quotedProviderMessageId: m.quotedProviderMessageId,
-          timestamp: m.timestamp,
-          ack: m.ack,
-          edited: m.edited,
-          revoked: m.revoked,
-          clientMessageId: m.clientMessageId,
-        })),
-      )
-      .onDuplicateKeyUpdate({
-        set: {
-          // A revoked message keeps its tombstone; acks only move forward.
-          body: sql`if(revoked, body, values(body))`,
-          caption: sql`if(revoked, caption, values(caption))`,
-          media: sql`coalesce(values(media), media)`,
-          mediaSha256: sql`coalesce(values(media_sha256), media_sha256)`,
-          ack: sql`if(field(values(ack), ${ACK_ORDER}) > field(ack, ${ACK_ORDER}), values(ack), ack)`,
-          edited: sql`edited or values(edited)`,
-          revoked: sql`revoked or values(revoked)`,
-          clientMessageId: sql`coalesce(client_message_id, values(client_message_id))`,
-        },
-      });
+    const rows = part.map(m => [
+      m.accountId,
+      m.providerMessageId,
+      chatIdOf(asAccountId(m.accountId), m.chatJid),
+      m.fromMe,
+      m.author,
+      m.authorName,
+      m.type,
+      m.body,
+      m.caption,
+      m.media ? JSON.stringify(m.media) : null,
+      m.media?.sha256 ?? null,
+      m.location ? JSON.stringify(m.location) : null,
+      m.quotedProviderMessageId,
+      m.timestamp,
+      m.ack,
+      m.edited,
+      m.revoked,
+      m.clientMessageId,
+    ]);
+    await tx.query(
+      `insert into messages (account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
+         media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id) values ?
+       on duplicate key update
+         body = if(revoked, body, values(body)),
+         caption = if(revoked, caption, values(caption)),
+         media = coalesce(values(media), media),
+         media_sha256 = coalesce(values(media_sha256), media_sha256),
+         ack = if(field(values(ack), ${ACK_ORDER}) > field(ack, ${ACK_ORDER}), values(ack), ack),
+         edited = edited or values(edited),
+         revoked = revoked or values(revoked),
+         client_message_id = coalesce(client_message_id, values(client_message_id))`,
+      [rows],
+    );
   }
-  const rows = await messagesByKeys(tx, list.map(m => ({ accountId: m.accountId, providerMessageId: m.providerMessageId })));
+  const rows = await messagesByKeys(tx, list);
   return { chatIds, rows };
 }
 
-async function messagesByKeys(tx: Tx, keys: readonly { accountId: string; providerMessageId: string }[]): Promise<MessageRow[]> {
-  const byAccount = new Map<string, string[]>();
-  for (const k of keys) byAccount.set(k.accountId, [...(byAccount.get(k.accountId) ?? []), k.providerMessageId]);
+const MESSAGE_COLUMNS = `row_id, account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
+  media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id`;
+
+function toMessageRow(r: RowDataPacket): MessageRow {
+  return {
+    rowId: Number(r['row_id']),
+    accountId: String(r['account_id']),
+    providerMessageId: String(r['provider_message_id']),
+    chatId: String(r['chat_id']),
+    fromMe: Boolean(r['from_me']),
+    author: (r['author'] as string | null) ?? null,
+    authorName: (r['author_name'] as string | null) ?? null,
+    type: String(r['type']),
+    body: (r['body'] as string | null) ?? null,
+    caption: (r['caption'] as string | null) ?? null,
+    media: (r['media'] as string | null) ?? null,
+    mediaSha256: (r['media_sha256'] as string | null) ?? null,
+    location: (r['location'] as string | null) ?? null,
+    quotedProviderMessageId: (r['quoted_provider_message_id'] as string | null) ?? null,
+    timestamp: Number(r['ts']),
+    ack: String(r['ack']),
+    edited: Boolean(r['edited']),
+    revoked: Boolean(r['revoked']),
+    clientMessageId: (r['client_message_id'] as string | null) ?? null,
+  };
+}
+
+async function messagesByKeys(tx: RawTx, keys: readonly { accountId: string; providerMessageId: string }[]): Promise<MessageRow[]> {
+  const byAccount = new Map<string, Set<string>>();
+  for (const k of keys) byAccount.set(k.accountId, (byAccount.get(k.accountId) ?? new Set()).add(k.providerMessageId));
   const out: MessageRow[] = [];
   for (const [accountId, ids] of byAccount) {
-    for (const part of chunks([...new Set(ids)])) {
-      out.push(
-        ...(await tx
-          .select()
-          .from(messages)
-          .where(and(eq(messages.accountId, accountId), inArray(messages.providerMessageId, part)))),
-      );
+    for (const part of chunks([...ids])) {
+      const [rows] = await tx.query<RowDataPacket[]>(`select ${MESSAGE_COLUMNS} from messages where account_id = ? and provider_message_id in (?)`, [accountId, part]);
+      out.push(...rows.map(toMessageRow));
     }
   }
   return out;
 }
 
 /** Acks, edits and revokes of messages already stored; unknown messages are skipped. */
-export async function applyUpdates(
-  tx: Tx,
-  acks: readonly AckUpdate[],
-  edits: readonly EditUpdate[],
-  revokes: readonly RevokeUpdate[],
-): Promise<MessageRow[]> {
-  const byKey = (accountId: string, pid: string) => and(eq(messages.accountId, accountId), eq(messages.providerMessageId, pid));
+export async function applyUpdates(tx: RawTx, acks: readonly AckUpdate[], edits: readonly EditUpdate[], revokes: readonly RevokeUpdate[]): Promise<MessageRow[]> {
   for (const a of acks) {
-    await tx
-      .update(messages)
-      .set({ ack: a.ack })
-      .where(and(byKey(a.accountId, a.providerMessageId), sql`field(${a.ack}, ${ACK_ORDER}) > field(ack, ${ACK_ORDER})`));
+    await tx.query(
+      `update messages set ack = ? where account_id = ? and provider_message_id = ? and field(?, ${ACK_ORDER}) > field(ack, ${ACK_ORDER})`,
+      [a.ack, a.accountId, a.providerMessageId, a.ack],
+    );
   }
   for (const e of edits) {
-    await tx.update(messages).set({ body: e.body, edited: true }).where(and(byKey(e.accountId, e.providerMessageId), eq(messages.revoked, false)));
+    await tx.query('update messages set body = ?, edited = true where account_id = ? and provider_message_id = ? and not revoked', [e.body, e.accountId, e.providerMessageId]);
   }
   for (const r of revokes) {
-    await tx.update(messages).set({ revoked: true, body: null, caption: null }).where(byKey(r.accountId, r.providerMessageId));
+    await tx.query('update messages set revoked = true, body = null, caption = null where account_id = ? and provider_message_id = ?', [r.accountId, r.providerMessageId]);
   }
   return messagesByKeys(tx, [...acks, ...edits, ...revokes]);
 }
 
-export async function reloadChats(tx: Tx, ids: readonly string[]): Promise<ChatRow[]> {
-  return chatsByIds(tx, [...new Set(ids)]);
+export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<ChatRow[]> {
+  const unique = [...new Set(ids)];
+  const out: ChatRow[] = [];
+  for (const part of chunks(unique)) {
+    const [rows] = await tx.query<RowDataPacket[]>(
+      'select id, account_id, jid, is_group, name, last_message_at, unread_count, status, assignee_id, tags, version from chats where id in (?)',
+      [part],
+    );
+    out.push(
+      ...rows.map(r => ({
+        id: String(r['id']),
+        accountId: String(r['account_id']),
+        jid: String(r['jid']),
+        isGroup: Boolean(r['is_group']),
+        name: String(r['name']),
+        lastMessageAt: r['last_message_at'] === null ? null : Number(r['last_message_at']),
+        unreadCount: Number(r['unread_count']),
+        status: r['status'] as ChatRow['status'],
+        assigneeId: (r['assignee_id'] as string | null) ?? null,
+        tags: String(r['tags']),
+        version: Number(r['version']),
+      })),
+    );
+  }
+  return out;
 }

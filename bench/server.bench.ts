@@ -1,0 +1,163 @@
+/**
+ * Workspace server benchmarks (issue #6), on a real MariaDB (durable commits) and Redis:
+ *  - server.fanout.p99_ms: 1,000 clients on one node; push one message, time until each client has it
+ *  - server.fanout_2nodes.p99_ms: the same over two nodes joined by the Redis adapter
+ *  - server.push.msgs_per_s: batched sync:push persisted in MariaDB; ratio against a raw
+ *    mysql2 multi-row insert of the same rows into a copy of the messages table
+ *  - server.pull.100k_events_s: an admin device pulls 100,000 events from cursor 0
+ * Latencies are end to end: the push's write, commit and fan-out are all inside them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createPool } from 'mysql2/promise';
+import { startMariaDb } from '../tests/helpers/mariadb';
+import { startRedis } from '../tests/helpers/redis';
+import type { Client } from './server/setup';
+import { connectMany, memberWithDevices, must, percentile, startServer } from './server/setup';
+import type { BenchOptions, BenchResult } from './types';
+
+const ACCOUNT = 'bench-account';
+
+export async function run(opts: BenchOptions): Promise<BenchResult[]> {
+  const mariadb = await startMariaDb({ durable: true });
+  const redis = await startRedis();
+  const blobDir = join(opts.workDir, 'blobs');
+  mkdirSync(blobDir, { recursive: true });
+  const a = await startServer(mariadb.url, blobDir, redis.url);
+  const b = await startServer(mariadb.url, blobDir, redis.url);
+  const clients: Client[] = [];
+  try {
+    const db = a.app.database.db;
+    const host = await memberWithDevices(db, 'lead', 1);
+    const [hostSocket] = await connectMany(a.url, host.tokens);
+    clients.push(hostSocket!);
+    await must(hostSocket!, 'account:register', { accountId: ACCOUNT, name: 'Bench', provider: 'simulator' });
+    const full = opts.scale === 'full';
+    const results: BenchResult[] = [];
+    const viewers = full ? 1000 : 100;
+    const admin = await memberWithDevices(db, 'admin', viewers);
+    const onA = await connectMany(a.url, admin.tokens);
+    clients.push(...onA);
+    results.push(await fanout('server.fanout.p99_ms', hostSocket!, onA, full ? 20 : 5, '<= 100', `${viewers} clients, one node`));
+    for (const c of onA.slice(viewers / 2)) c.disconnect();
+    const onB = await connectMany(b.url, admin.tokens.slice(viewers / 2));
+    clients.push(...onB);
+    results.push(
+      await fanout('server.fanout_2nodes.p99_ms', hostSocket!, [...onA.slice(0, viewers / 2), ...onB], full ? 20 : 5, '<= 150', `${viewers / 2} clients on each of two nodes, Redis adapter`),
+    );
+    for (const c of clients.slice(1)) c.disconnect();
+    results.push(...(await push(hostSocket!, mariadb.url, full ? 50_000 : 5_000)));
+    results.push(await pull(hostSocket!, mariadb.url, a.url, db, full ? 100_000 : 10_000));
+    return results;
+  } finally {
+    for (const c of clients) c.disconnect();
+    await b.app.close();
+    await a.app.close();
+    await redis.stop();
+    await mariadb.stop();
+  }
+}
+
+let counter = 0;
+const message = (chat: number, body: string) => ({
+  accountId: ACCOUNT,
+  chatJid: `62${String(chat).padStart(8, '0')}@c.us`,
+  providerMessageId: `bench-${++counter}`,
+  fromMe: false,
+  type: 'text',
+  body,
+  timestamp: Date.now() - 60_000,
+});
+
+async function fanout(id: string, host: Client, viewers: Client[], rounds: number, target: string, note: string): Promise<BenchResult> {
+  const latencies: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const m = message(0, `fan-out round ${r}`);
+    const started = performance.now();
+    const arrivals = viewers.map(
+      v =>
+        new Promise<number>(resolve => {
+          const on = (e: { messages: Array<{ providerMessageId: string }> }) => {
+            if (!e.messages.some(x => x.providerMessageId === m.providerMessageId)) return;
+            v.off('messages:upserted', on);
+            resolve(performance.now() - started);
+          };
+          v.on('messages:upserted', on);
+        }),
+    );
+    await must(host, 'sync:push', { messages: [m] });
+    latencies.push(...(await Promise.all(arrivals)));
+  }
+  return { id, value: percentile(latencies, 99), unit: 'ms', target, note: `${note}; p50 ${percentile(latencies, 50).toFixed(1)} ms over ${rounds} rounds` };
+}
+
+async function push(host: Client, databaseUrl: string, total: number): Promise<BenchResult[]> {
+  const batch = 1000;
+  const batches = Array.from({ length: total / batch }, (_, i) => Array.from({ length: batch }, (_, j) => message(1 + ((i * batch + j) % 100), `pushed message ${i}/${j} with a body of ordinary length`)));
+  const started = performance.now();
+  for (const messages of batches) await must(host, 'sync:push', { messages });
+  const pushSeconds = (performance.now() - started) / 1000;
+
+  // Baseline: the same rows, multi-row INSERT straight through mysql2 into an identical table.
+  const pool = createPool({ uri: databaseUrl, connectionLimit: 2 });
+  try {
+    await pool.query('create table bench_raw_messages like messages');
+    const cols = ['account_id', 'provider_message_id', 'chat_id', 'from_me', 'type', 'body', 'ts', 'ack', 'edited', 'revoked'];
+    const rawStarted = performance.now();
+    for (const messages of batches) {
+      const rows = messages.map(m => [m.accountId, `raw-${m.providerMessageId}`, `${m.accountId}:${m.chatJid}`, m.fromMe, m.type, m.body, m.timestamp, 'sent', false, false]);
+      await pool.query(`insert into bench_raw_messages (${cols.join(', ')}) values ?`, [rows]);
+    }
+    const rawSeconds = (performance.now() - rawStarted) / 1000;
+    const value = total / pushSeconds;
+    const baseline = total / rawSeconds;
+    return [
+      {
+        id: 'server.push.msgs_per_s',
+        value,
+        unit: 'msgs/s',
+        baseline,
+        ratio: value / baseline,
+        target: '>= 10000 (ratio >= 0.5)',
+        note: `${total} messages in batches of ${batch} over 100 chats: validation, upserts, events and fan-out vs raw multi-row INSERT`,
+      },
+    ];
+  } finally {
+    await pool.end();
+  }
+}
+
+async function pull(host: Client, databaseUrl: string, url: string, db: Parameters<typeof memberWithDevices>[0], total: number): Promise<BenchResult> {
+  // Seed the log directly: one messages:upserted event per row, like a busy workspace's.
+  const pool = createPool({ uri: databaseUrl, connectionLimit: 2 });
+  try {
+    const chatId = `${ACCOUNT}:6200000000@c.us`;
+    for (let i = 0; i < total; i += 5000) {
+      const rows = Array.from({ length: Math.min(5000, total - i) }, (_, j) => {
+        const m = { rowId: i + j, ...message(0, `seeded event ${i + j}`), chatId, media: null, location: null, author: null, authorName: null, caption: null, quotedProviderMessageId: null, ack: 'sent', edited: false, revoked: false, clientMessageId: null };
+        return ['messages:upserted', 'chat', ACCOUNT, chatId, null, JSON.stringify({ type: 'messages:upserted', chatId, messages: [m] }), Date.now()];
+      });
+      await pool.query('insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?', [rows]);
+    }
+  } finally {
+    await pool.end();
+  }
+  const admin = await memberWithDevices(db, 'admin', 1);
+  const [socket] = await connectMany(url, admin.tokens);
+  try {
+    let cursor = 0;
+    let events = 0;
+    const started = performance.now();
+    for (let more = true; more; ) {
+      const page = await must(socket!, 'sync:pull', { cursor, limit: 1000 });
+      events += page.events.length;
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    void host;
+    return { id: 'server.pull.100k_events_s', value: seconds, unit: 's', target: '<= 10', note: `${events} events pulled from cursor 0 in pages of 1,000` };
+  } finally {
+    socket?.disconnect();
+  }
+}
