@@ -1,0 +1,192 @@
+import { useEffect, useId, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { WorkspaceStatus } from '../../../../common/api/workspace';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { retainWorkspace, useWorkspace } from '../../stores/workspace';
+import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
+import type { TeamT } from './useTeamT';
+import { phrase, useTeamT } from './useTeamT';
+import './team.css';
+
+/**
+ * The workspace section of Settings: a sign-in form when signed out; who, where and how
+ * well connected when signed in, with a sign-out that says what it deletes.
+ */
+export function WorkspacePanel() {
+  const t = useTeamT();
+  const status = useWorkspace(s => s.status);
+  const loaded = useWorkspace(s => s.loaded);
+  const headingId = useId();
+  useEffect(() => retainWorkspace(), []);
+
+  return (
+    <section className="team-workspace" aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('team.workspace.heading')}</h3>
+      {!loaded ? null : status.connection === 'signed_out' ? (
+        <SignInForm t={t} lastError={status.lastError} />
+      ) : (
+        <SignedIn t={t} status={status} />
+      )}
+    </section>
+  );
+}
+
+function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: string | null }) {
+  const signIn = useWorkspace(s => s.signIn);
+  const [serverUrl, setServerUrl] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [deviceName, setDeviceName] = useState(() => defaultDeviceName(navigator.platform));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const ids = { url: useId(), email: useId(), password: useId(), device: useId(), hint: useId(), error: useId() };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!isServerUrl(serverUrl)) {
+      setError(t('team.signIn.badUrl'));
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const name = deviceName.trim();
+    const r = await signIn({
+      serverUrl: serverUrl.trim(),
+      email: email.trim(),
+      password,
+      ...(name ? { deviceName: name } : {}),
+    });
+    setBusy(false);
+    if (!r.ok) {
+      setError(phrase(t, signInErrorPhrase(r.error)));
+      // Keep what was typed except the password, which is retyped after a refusal anyway.
+      if (r.error.code === 'unauthenticated') setPassword('');
+    }
+  };
+
+  const shown = error ?? lastError;
+  return (
+    <form className="team-form" onSubmit={e => void submit(e)} aria-describedby={shown ? ids.error : undefined}>
+      <p className="team-muted">{t('team.workspace.intro')}</p>
+      <label htmlFor={ids.url}>{t('team.signIn.serverUrl')}</label>
+      <input
+        id={ids.url}
+        type="url"
+        inputMode="url"
+        autoComplete="url"
+        placeholder="https://team.example.com"
+        required
+        value={serverUrl}
+        onChange={e => setServerUrl(e.target.value)}
+      />
+      <label htmlFor={ids.email}>{t('team.signIn.email')}</label>
+      <input
+        id={ids.email}
+        type="email"
+        autoComplete="username"
+        required
+        value={email}
+        onChange={e => setEmail(e.target.value)}
+      />
+      <label htmlFor={ids.password}>{t('team.signIn.password')}</label>
+      <input
+        id={ids.password}
+        type="password"
+        autoComplete="current-password"
+        required
+        value={password}
+        onChange={e => setPassword(e.target.value)}
+      />
+      <label htmlFor={ids.device}>{t('team.signIn.deviceName')}</label>
+      <input
+        id={ids.device}
+        type="text"
+        maxLength={100}
+        aria-describedby={ids.hint}
+        value={deviceName}
+        onChange={e => setDeviceName(e.target.value)}
+      />
+      <p id={ids.hint} className="team-hint">
+        {t('team.signIn.deviceHint')}
+      </p>
+      {shown && (
+        <p id={ids.error} role="alert" className="team-error">
+          {shown}
+        </p>
+      )}
+      <div className="team-actions">
+        <button type="submit" className="primary" disabled={busy} aria-busy={busy}>
+          {busy ? t('team.signIn.busy') : t('team.signIn.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function SignedIn({ t, status }: { readonly t: TeamT; readonly status: WorkspaceStatus }) {
+  const signOut = useWorkspace(s => s.signOut);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const member = status.member;
+
+  const confirm = async () => {
+    setConfirming(false);
+    const r = await signOut();
+    if (!r.ok) setError(t('team.signOut.failed', { message: r.error.message }));
+  };
+
+  return (
+    <div className="team-signed-in">
+      <dl className="team-facts">
+        {member && (
+          <>
+            <dt>{t('team.ws.member')}</dt>
+            <dd>
+              {member.name}{' '}
+              <span className={`team-role team-role-${member.role}`}>{t(`team.role.${member.role}`)}</span>
+              <div className="team-muted">{member.email}</div>
+            </dd>
+          </>
+        )}
+        <dt>{t('team.ws.server')}</dt>
+        <dd>{status.serverUrl}</dd>
+        {status.deviceName && (
+          <>
+            <dt>{t('team.ws.device')}</dt>
+            <dd>{status.deviceName}</dd>
+          </>
+        )}
+        <dt>{t('team.ws.connection')}</dt>
+        <dd>
+          <span className={`team-conn team-conn-${status.connection}`} data-testid="workspace-connection">
+            {t(`team.conn.${status.connection}`)}
+          </span>
+          {status.connection !== 'online' && status.lastError && <div className="team-error">{status.lastError}</div>}
+        </dd>
+        <dt>{t('team.ws.pendingPush')}</dt>
+        <dd data-testid="workspace-pending">{status.pendingPush}</dd>
+      </dl>
+      {error && (
+        <p role="alert" className="team-error">
+          {error}
+        </p>
+      )}
+      <div className="team-actions">
+        <button type="button" className="danger" onClick={() => setConfirming(true)}>
+          {t('team.signOut')}
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={t('team.signOut.title')}
+          confirmLabel={t('team.signOut.confirm')}
+          danger
+          onConfirm={() => void confirm()}
+          onCancel={() => setConfirming(false)}
+        >
+          {t('team.signOut.body', { n: status.pendingPush })}
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+/** The team features, mounted by the shell (see docs/team.md for where each goes). */
+export { WorkspacePanel } from './WorkspacePanel';
+export { WorkspaceBanner } from './WorkspaceBanner';
+export { ChatTeamPanel } from './ChatTeamPanel';
+export { TeamView } from './TeamView';
+export { useTeamT } from './useTeamT';

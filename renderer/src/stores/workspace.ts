@@ -1,0 +1,183 @@
+/**
+ * The team workspace as this desktop sees it: sign-in status, members and internal notes,
+ * kept current by workspace:changed, notes:added and chats:removed. Chat fields (assignee,
+ * status, tags) stay in the inbox store: the core answers every change with chats:changed.
+ */
+import { create } from 'zustand';
+import type { WorkspaceStatus } from '../../../common/api/workspace';
+import type { Chat, ChatId, ChatStatus, Member, MemberId, Note } from '../../../common/domain';
+import type { Reply } from '../../../common/result';
+import { api } from '../api/client';
+import type { FetchChatsPage, NotesByChat, Workload } from '../features/team/logic';
+import { dropChats, loadWorkload, mergeNotes } from '../features/team/logic';
+
+export { canAssign, canClaim, canUpdateChat, canWriteNotes, canSeeTeamView } from '../features/team/logic';
+
+const SIGNED_OUT: WorkspaceStatus = {
+  connection: 'signed_out',
+  serverUrl: null,
+  member: null,
+  deviceName: null,
+  pendingPush: 0,
+  cursor: 0,
+  lastError: null,
+};
+
+type WorkspaceState = {
+  status: WorkspaceStatus;
+  /** False until the first 'workspace:status' answered, so panels do not flash the sign-in form. */
+  loaded: boolean;
+  members: readonly Member[];
+  notes: NotesByChat;
+  /** Chats whose notes were asked for, so a second panel does not ask again. */
+  notesRequested: ReadonlySet<ChatId>;
+  error: string | null;
+  /** Subscribes while at least one team component is mounted; returns the release. */
+  retain(): () => void;
+  load(): Promise<void>;
+  loadMembers(): Promise<void>;
+  signIn(args: {
+    serverUrl: string;
+    email: string;
+    password: string;
+    deviceName?: string;
+  }): Promise<Reply<WorkspaceStatus>>;
+  signOut(): Promise<Reply<WorkspaceStatus>>;
+  loadNotes(chatId: ChatId, force?: boolean): Promise<void>;
+  addNote(chatId: ChatId, body: string): Promise<Reply<Note>>;
+  assign(chatId: ChatId, assigneeId: MemberId | null): Promise<Reply<Chat>>;
+  claim(chatId: ChatId): Promise<Reply<Chat>>;
+  setStatus(chatId: ChatId, status: ChatStatus): Promise<Reply<Chat>>;
+  setTags(chatId: ChatId, tags: readonly string[]): Promise<Reply<Chat>>;
+  workload(): Promise<Reply<Workload>>;
+  /** Calls back on every chats:changed (the workload view recounts); returns the unsubscribe. */
+  watchChats(cb: () => void): () => void;
+};
+
+let holders = 0;
+let release: (() => void) | null = null;
+
+const sameMember = (a: WorkspaceStatus, b: WorkspaceStatus) =>
+  a.member?.id === b.member?.id && a.member?.role === b.member?.role && a.serverUrl === b.serverUrl;
+
+export const useWorkspace = create<WorkspaceState>((set, get) => {
+  const applyStatus = (status: WorkspaceStatus) => {
+    const before = get().status;
+    if (status.connection === 'signed_out') {
+      // Signing out wipes the workspace's data locally: nothing of it may stay on screen.
+      set({ status, loaded: true, members: [], notes: new Map(), notesRequested: new Set() });
+      return;
+    }
+    set({ status, loaded: true });
+    const becameOnline = status.connection === 'online' && before.connection !== 'online';
+    if (!sameMember(before, status) || becameOnline || get().members.length === 0) void get().loadMembers();
+  };
+
+  return {
+    status: SIGNED_OUT,
+    loaded: false,
+    members: [],
+    notes: new Map(),
+    notesRequested: new Set(),
+    error: null,
+
+    retain() {
+      holders++;
+      if (holders === 1) {
+        const offs = [
+          api().subscribe('workspace:changed', ({ status }) => applyStatus(status)),
+          api().subscribe('notes:added', ({ note }) => set({ notes: mergeNotes(get().notes, note.chatId, [note]) })),
+          api().subscribe('chats:removed', ({ chatIds }) => {
+            const requested = new Set(get().notesRequested);
+            for (const id of chatIds) requested.delete(id as ChatId);
+            set({ notes: dropChats(get().notes, chatIds), notesRequested: requested });
+          }),
+        ];
+        release = () => offs.forEach(off => off());
+        void get().load();
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holders--;
+        if (holders === 0) {
+          release?.();
+          release = null;
+        }
+      };
+    },
+
+    async load() {
+      const r = await api().invoke('workspace:status', {});
+      if (r.ok) applyStatus(r.value);
+      else set({ error: r.error.message, loaded: true });
+    },
+
+    async loadMembers() {
+      if (get().status.connection === 'signed_out') return;
+      const r = await api().invoke('members:list', {});
+      if (r.ok) set({ members: r.value, error: null });
+      else set({ error: r.error.message });
+    },
+
+    async signIn(args) {
+      const r = await api().invoke('workspace:signIn', args);
+      if (r.ok) applyStatus(r.value);
+      return r;
+    },
+
+    async signOut() {
+      const r = await api().invoke('workspace:signOut', {});
+      if (r.ok) applyStatus(r.value);
+      return r;
+    },
+
+    async loadNotes(chatId, force = false) {
+      if (!force && get().notesRequested.has(chatId)) return;
+      set({ notesRequested: new Set(get().notesRequested).add(chatId) });
+      const r = await api().invoke('notes:list', { chatId });
+      if (r.ok) set({ notes: mergeNotes(get().notes, chatId, r.value) });
+      else {
+        const requested = new Set(get().notesRequested);
+        requested.delete(chatId);
+        set({ notesRequested: requested, error: r.error.message });
+      }
+    },
+
+    async addNote(chatId, body) {
+      const r = await api().invoke('notes:add', { chatId, body });
+      if (r.ok) set({ notes: mergeNotes(get().notes, chatId, [r.value]) });
+      return r;
+    },
+
+    assign: (chatId, assigneeId) => api().invoke('chats:assign', { chatId, assigneeId }),
+    claim: chatId => api().invoke('chats:claim', { chatId }),
+    setStatus: (chatId, status) => api().invoke('chats:setStatus', { chatId, status }),
+    setTags: (chatId, tags) => api().invoke('chats:setTags', { chatId, tags: [...tags] }),
+
+    async workload() {
+      const fetchPage: FetchChatsPage = async ({ assigneeId, statuses, cursor }) => {
+        const r = await api().invoke('chats:list', { assigneeId, statuses: [...statuses], cursor, limit: 200 });
+        if (!r.ok) throw new WorkloadError(r.error.message);
+        return r.value;
+      };
+      try {
+        return { ok: true, value: await loadWorkload(get().members, fetchPage) };
+      } catch (err) {
+        if (err instanceof WorkloadError) return { ok: false, error: { code: 'unavailable', message: err.message } };
+        throw err;
+      }
+    },
+
+    watchChats: cb => api().subscribe('chats:changed', () => cb()),
+  };
+});
+
+/** Carries a failed page out of the counting loop, which is written against plain promises. */
+class WorkloadError extends Error {}
+
+/** Mounts the workspace subscriptions for as long as the calling component lives. */
+export function retainWorkspace(): () => void {
+  return useWorkspace.getState().retain();
+}
