@@ -3,7 +3,7 @@
  * ipc, navigation, deep-link, tray-menu, renderer-protocol, utility-launcher); this file
  * needs the Electron binary to run.
  */
-import { BrowserWindow, Tray, app, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
+import { BrowserWindow, Tray, app, ipcMain, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccountsEvents } from '../../common/api/accounts';
@@ -15,6 +15,9 @@ import { consoleLogger } from '../core/log';
 import { fileSecretVault } from '../core/secret-vault';
 import { APP_VERSION } from '../core/version';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
+import { openDesktopSettings } from './desktop-settings';
+import { visibleBounds } from './desktop-settings-schema';
+import { startAutoUpdate } from './updater';
 import { registerInvokeHandler } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl } from './navigation';
 import { handleRendererRequest } from './renderer-protocol';
@@ -102,19 +105,26 @@ if (!app.requestSingleInstanceLock()) {
     );
     registerInvokeHandler(ipcMain, core.dispatch);
 
-    win = new BrowserWindow(mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')));
+    const settings = openDesktopSettings();
+    const prefs = settings.read();
+    app.setLoginItemSettings({ openAtLogin: prefs.launchAtLogin });
+    const bounds = visibleBounds(prefs.windowBounds, screen.getAllDisplays().map(d => d.workArea));
+    win = new BrowserWindow({ ...mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')), ...(bounds ?? {}) });
     const target = win;
+    target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
+    startAutoUpdate(prefs.autoUpdate, log);
     core.events.subscribe((name, payload) => {
       if (!target.isDestroyed()) target.webContents.send(IPC_EVENT_CHANNEL, name, payload);
     });
 
-    let notificationsPaused = false;
+    let notificationsPaused = prefs.notificationsPaused;
     let accounts: AccountsEvents['accounts:changed']['accounts'] = [];
     const tray = createTrayController(icon => new Tray(icon), {
       show,
       openAccount: () => show(),
       setNotificationsPaused: paused => {
         notificationsPaused = paused;
+        settings.update({ notificationsPaused: paused });
         refreshTray();
       },
       quit: () => app.quit(),
