@@ -16,7 +16,11 @@ import type { BenchOptions, BenchResult } from './types';
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const child = await buildChild();
   try {
-    return [...(await memoryPerAccount(child.entry, opts)), ...(await ingestToEvent(child.entry, opts)), ...(await importLoop(child.entry, opts))];
+    return [
+      ...(await memoryPerAccount(child.entry, opts)),
+      ...(await ingestToEvent(child.entry, opts)),
+      ...(await importLoop(child.entry, opts)),
+    ];
   } finally {
     child.cleanup();
   }
@@ -49,7 +53,12 @@ async function memoryPerAccount(entry: string, opts: BenchOptions): Promise<Benc
         target: '<= 30',
         note: `${count} simulated accounts, each its own process; proportional resident memory (PSS: pages shared by the account processes, like the node binary, split between them)`,
       },
-      { id: 'accounts.sim.rss_unshared_view_mb_per_account', value: mb(rss), unit: 'MB', note: 'plain RSS per account process, shared pages counted in every process' },
+      {
+        id: 'accounts.sim.rss_unshared_view_mb_per_account',
+        value: mb(rss),
+        unit: 'MB',
+        note: 'plain RSS per account process, shared pages counted in every process',
+      },
     ];
   } finally {
     await manager.close();
@@ -123,7 +132,12 @@ async function importLoop(entry: string, opts: BenchOptions): Promise<BenchResul
         target: '<= 50',
         note: `${total} history messages imported by ${accounts} active simulated accounts (batches of 100, zod-validated in main, in-memory store double); load average at the end ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
       },
-      { id: 'accounts.history_import.msgs_per_s', value: total / seconds, unit: 'msg/s', note: 'same run, first to last history batch' },
+      {
+        id: 'accounts.history_import.msgs_per_s',
+        value: total / seconds,
+        unit: 'msg/s',
+        note: 'same run, first to last history batch',
+      },
     ];
   } finally {
     loop.disable();

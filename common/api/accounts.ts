@@ -35,7 +35,9 @@ export const accountsCommands = {
     }),
   ),
   /** Phone-number pairing instead of a QR scan: the code is typed on the phone. */
-  'accounts:requestPairingCode': command<{ readonly code: string }>()(z.strictObject({ accountId, phone: phoneDigits })),
+  'accounts:requestPairingCode': command<{ readonly code: string }>()(
+    z.strictObject({ accountId, phone: phoneDigits }),
+  ),
   /** "Try the demo": two simulated accounts with customers writing in several languages. */
   'demo:start': command<readonly Account[]>()(z.strictObject({})),
 } as const;

@@ -24,7 +24,15 @@ type Pending = {
   reactions: NonNullable<IngestBatchInput['reactions']>;
 };
 
-const empty = (): Pending => ({ contacts: [], chats: [], messages: [], acks: [], revokes: [], edits: [], reactions: [] });
+const empty = (): Pending => ({
+  contacts: [],
+  chats: [],
+  messages: [],
+  acks: [],
+  revokes: [],
+  edits: [],
+  reactions: [],
+});
 
 export function createIngestBatcher(sink: IngestSink, onError: (err: unknown) => void, maxItems = 500): IngestBatcher {
   let pending = empty();

@@ -116,7 +116,10 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
     accountId: r.id,
     provider: r.provider,
     dataDir: o.dataDir,
-    webjs: r.provider === 'webjs' ? { executablePath: o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true } : null,
+    webjs:
+      r.provider === 'webjs'
+        ? { executablePath: o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true }
+        : null,
     simulator: r.provider === 'simulator' ? { ...o.simulator, seed: r.seed ?? 1, epochMs: r.createdAt } : null,
   });
 
@@ -125,7 +128,11 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
     if (!r) return;
     if (kind === 'recovered' && downtimeMs !== null) save({ ...r, lastDowntimeMs: downtimeMs });
     const after =
-      downtimeMs === null ? '' : downtimeMs < 60_000 ? ` after ${Math.max(1, Math.round(downtimeMs / 1000))} s` : ` after ${Math.round(downtimeMs / 60_000)} min`;
+      downtimeMs === null
+        ? ''
+        : downtimeMs < 60_000
+          ? ` after ${Math.max(1, Math.round(downtimeMs / 1000))} s`
+          : ` after ${Math.round(downtimeMs / 60_000)} min`;
     const message =
       kind === 'dropped'
         ? `${r.name} lost its WhatsApp connection: ${reason}`
@@ -146,9 +153,16 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
         emitChanged();
       });
     }
-    const changed = r.lastState !== snap.state || r.lastStateReason !== snap.reason || (snap.phone !== null && snap.phone !== r.phone);
+    // Progress text ("Loading chats 40%") changes often and matters only while it shows.
+    const transient =
+      snap.state === 'starting' || snap.state === 'connecting' || snap.state === 'qr' || snap.state === 'pairing_code';
+    const changed =
+      r.lastState !== snap.state ||
+      (!transient && r.lastStateReason !== snap.reason) ||
+      (snap.phone !== null && snap.phone !== r.phone);
     // While the app closes, accounts stop, but they must come back next time: keep lastState.
-    if (changed && !closing) save({ ...r, lastState: snap.state, lastStateReason: snap.reason, phone: snap.phone ?? r.phone });
+    if (changed && !closing)
+      save({ ...r, lastState: snap.state, lastStateReason: snap.reason, phone: snap.phone ?? r.phone });
     emitChanged();
   };
 
@@ -260,7 +274,12 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
     },
     update(id, patch) {
       const r = recordOf(id);
-      save({ ...r, ...(patch.name ? { name: patch.name } : {}), ...(patch.color ? { color: patch.color } : {}), ...(patch.muted !== undefined ? { muted: patch.muted } : {}) });
+      save({
+        ...r,
+        ...(patch.name ? { name: patch.name } : {}),
+        ...(patch.color ? { color: patch.color } : {}),
+        ...(patch.muted !== undefined ? { muted: patch.muted } : {}),
+      });
       emitChanged();
       return get(id);
     },
@@ -274,7 +293,8 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       const result = await supervisorOf(id).request(req);
       // A sent message is stored at once, with its client message id, so the outbox can
       // match it and acks that follow find their row.
-      if (req.op === 'sendText' || req.op === 'sendMedia') batcher.add({ kind: 'message', message: result as MessageInput });
+      if (req.op === 'sendText' || req.op === 'sendMedia')
+        batcher.add({ kind: 'message', message: result as MessageInput });
       if (req.op === 'loadOlder') batcher.addBatch({ messages: [...(result as readonly MessageInput[])] });
       return result;
     },

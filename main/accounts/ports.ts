@@ -26,13 +26,19 @@ export const accountRecordSchema = z.object({
   provider: z.enum(['webjs', 'simulator']),
   name: z.string().min(1).max(100),
   color: z.string().min(1).max(40),
-  phone: z.string().regex(/^\d{5,20}$/).nullable(),
+  phone: z
+    .string()
+    .regex(/^\d{5,20}$/)
+    .nullable(),
   muted: z.boolean(),
   createdAt: z.number().int().nonnegative(),
   lastState: z.enum(accountStates),
   lastStateReason: z.string().max(500).nullable(),
   /** Digits of the number to pair by code instead of QR; null for QR login. */
-  pairingPhone: z.string().regex(/^\d{5,20}$/).nullable(),
+  pairingPhone: z
+    .string()
+    .regex(/^\d{5,20}$/)
+    .nullable(),
   /** Simulator only: the seed its conversations are generated from. */
   seed: z.number().int().nullable(),
   /** Downtime of the last outage, ms; shown next to the account. */

@@ -6,8 +6,14 @@
  */
 import { execFile } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import type { ChildHandle } from './launcher';
 
-export type TreeProcess = { readonly pid: number; readonly ppid: number; readonly rssBytes: number; readonly startTime: string };
+export type TreeProcess = {
+  readonly pid: number;
+  readonly ppid: number;
+  readonly rssBytes: number;
+  readonly startTime: string;
+};
 
 const PAGE_SIZE = 4096;
 
@@ -133,7 +139,13 @@ export async function killRemembered(remembered: readonly TreeProcess[]): Promis
   return killed;
 }
 
-/** Windows has no /proc: taskkill walks the tree for us while the root still lives. */
-export function killTreeWindows(pid: number): void {
-  execFile('taskkill', ['/PID', String(pid), '/T', '/F'], () => undefined);
+/**
+ * Kill an account's process now. Windows has no tree we could remember: taskkill takes
+ * the whole tree while the root still lives. Elsewhere leftovers are killed after exit.
+ */
+export function killAccountProcess(handle: Pick<ChildHandle, 'pid' | 'kill'>): void {
+  if (process.platform === 'win32' && handle.pid !== null) {
+    execFile('taskkill', ['/PID', String(handle.pid), '/T', '/F'], () => undefined);
+  }
+  handle.kill('SIGKILL');
 }

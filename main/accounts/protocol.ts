@@ -18,7 +18,10 @@ export const runtimeConfigSchema = z.object({
   webjs: z
     .object({
       executablePath: z.string().max(4096).nullable(),
-      pairingPhone: z.string().regex(/^\d{5,20}$/).nullable(),
+      pairingPhone: z
+        .string()
+        .regex(/^\d{5,20}$/)
+        .nullable(),
       headless: z.boolean().default(true),
     })
     .nullable()
@@ -47,7 +50,11 @@ export type RuntimeConfigInput = z.input<typeof runtimeConfigSchema>;
 /** Test and demo levers of the simulator; ignored by real providers. */
 export const simulatorControlSchema = z.discriminatedUnion('kind', [
   /** Lose the connection for a while; `messages` arrive at the network meanwhile. */
-  z.object({ kind: z.literal('offline'), durationMs: z.number().int().min(0).max(3_600_000), messages: z.number().int().min(0).max(100_000).default(0) }),
+  z.object({
+    kind: z.literal('offline'),
+    durationMs: z.number().int().min(0).max(3_600_000),
+    messages: z.number().int().min(0).max(100_000).default(0),
+  }),
   /** Deliver any provider event as if WhatsApp had sent it. */
   z.object({ kind: z.literal('inject'), event: providerEventSchema }),
   /** Stop answering health probes, like a hung browser. */
@@ -110,7 +117,11 @@ export const childToMainSchema = z.discriminatedUnion('t', [
     value: z.unknown().optional(),
     error: z.string().max(2000).optional(),
   }),
-  z.object({ t: z.literal('caught_up'), chats: z.number().int().nonnegative(), messages: z.number().int().nonnegative() }),
+  z.object({
+    t: z.literal('caught_up'),
+    chats: z.number().int().nonnegative(),
+    messages: z.number().int().nonnegative(),
+  }),
   z.object({ t: z.literal('log'), level: z.enum(['info', 'warn', 'error']), msg: z.string().max(4000) }),
   z.object({ t: z.literal('exiting'), reason: z.string().max(500) }),
 ]);

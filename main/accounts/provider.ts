@@ -17,7 +17,6 @@ import {
 import type {
   AckUpdate,
   ChatInput,
-  ContactInput,
   EditUpdate,
   IngestBatchInput,
   MessageInput,
@@ -38,7 +37,13 @@ export type DisconnectAction =
 /** The states a provider reports; the supervisor adds starting, degraded and stopped. */
 export const providerStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('connecting'), reason: z.string().max(500).nullable() }),
-  z.object({ state: z.literal('ready'), phone: z.string().regex(/^\d{5,20}$/).nullable() }),
+  z.object({
+    state: z.literal('ready'),
+    phone: z
+      .string()
+      .regex(/^\d{5,20}$/)
+      .nullable(),
+  }),
   z.object({
     state: z.enum(['disconnected', 'logged_out', 'failed']),
     reason: z.string().max(500),
@@ -148,7 +153,10 @@ export type WhatsAppProvider = {
    * then (inclusive, so nothing at the watermark's millisecond is lost). `message`
    * events fire only for new messages, so this is how downtime is caught up.
    */
-  catchUp(watermarks: ReadonlyMap<string, number>, emit: (batch: IngestBatchInput) => Promise<void>): Promise<CatchUpReport>;
+  catchUp(
+    watermarks: ReadonlyMap<string, number>,
+    emit: (batch: IngestBatchInput) => Promise<void>,
+  ): Promise<CatchUpReport>;
   /** A cheap liveness check: resolves when the session still answers. */
   probe(): Promise<void>;
   onEvent(listener: ProviderListener): () => void;

@@ -4,32 +4,21 @@
  * budget, and clean-up of whatever the process leaves behind. One crash or hang ends here;
  * other accounts and main never notice.
  */
-import type { AccountState } from '../../common/domain';
 import type { IngestBatchInput } from '../../common/ingest';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../core/log';
 import type { ChildHandle, ExitInfo, ProcessLauncher } from './launcher';
 import type { TreeProcess } from './process-tree';
-import { killRemembered, processTree, treeRss } from './process-tree';
+import { killAccountProcess, killRemembered, processTree, treeRss } from './process-tree';
 import type { RuntimeConfigInput, SimulatorControl } from './protocol';
 import { childToMainSchema } from './protocol';
 import type { ProviderEvent, ProviderRequestInput, ProviderResults } from './provider';
 import { providerResultSchemas } from './provider';
+import type { AlertKind, DataEvent, RuntimeSnapshot } from './snapshot';
+import { PendingRequests } from './pending';
 import type { Clock, SupervisorTimings } from './timings';
 
-export type RuntimeSnapshot = {
-  readonly state: AccountState;
-  readonly reason: string | null;
-  readonly qr: string | null;
-  readonly pairingCode: string | null;
-  readonly phone: string | null;
-  readonly rssBytes: number | null;
-  readonly pid: number | null;
-};
-
-export type AlertKind = 'dropped' | 'recovered' | 'gave_up';
-
-export type DataEvent = Extract<ProviderEvent, { kind: 'message' | 'ack' | 'revoke' | 'edit' | 'reaction' | 'chat' | 'contact' }>;
+export type { AlertKind, DataEvent, RuntimeSnapshot } from './snapshot';
 
 export type SupervisorDeps = {
   readonly accountId: string;
@@ -49,7 +38,6 @@ export type SupervisorDeps = {
   readonly sampleTree?: (pid: number) => Promise<TreeProcess[]>;
 };
 
-type Pending = { resolve(v: unknown): void; reject(e: Error): void; timer: unknown };
 type Running = { handle: ChildHandle; tree: TreeProcess[]; expectedExit: boolean };
 
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
@@ -57,7 +45,15 @@ const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 export class AccountSupervisor {
   private run: Running | null = null;
   private desired: 'running' | 'stopped' = 'stopped';
-  private snap: RuntimeSnapshot = { state: 'stopped', reason: null, qr: null, pairingCode: null, phone: null, rssBytes: null, pid: null };
+  private snap: RuntimeSnapshot = {
+    state: 'stopped',
+    reason: null,
+    qr: null,
+    pairingCode: null,
+    phone: null,
+    rssBytes: null,
+    pid: null,
+  };
   private restartTimes: number[] = [];
   private attempt = 0;
   private readyTimer: unknown = null;
@@ -65,13 +61,14 @@ export class AccountSupervisor {
   private probeDeadline: unknown = null;
   private restartTimer: unknown = null;
   private sampleTimer: unknown = null;
-  private pending = new Map<number, Pending>();
-  private nextId = 1;
+  private readonly pending: PendingRequests;
   private downSince: number | null = null;
   private lastActivity = 0;
   private recycleWanted = false;
 
-  constructor(private readonly d: SupervisorDeps) {}
+  constructor(private readonly d: SupervisorDeps) {
+    this.pending = new PendingRequests(d.clock);
+  }
 
   snapshot(): RuntimeSnapshot {
     return this.snap;
@@ -96,7 +93,12 @@ export class AccountSupervisor {
     this.desired = 'stopped';
     if (this.run) await this.shutdown('logout');
     else this.d.forgetSession();
-    this.set({ state: 'logged_out', reason: 'Logged out on this desktop. Scan the QR code to link it again.', qr: null, pairingCode: null });
+    this.set({
+      state: 'logged_out',
+      reason: 'Logged out on this desktop. Scan the QR code to link it again.',
+      qr: null,
+      pairingCode: null,
+    });
   }
 
   async request<R extends ProviderRequestInput>(req: R): Promise<ProviderResults[R['op']]> {
@@ -104,15 +106,10 @@ export class AccountSupervisor {
     if (!run || (this.snap.state !== 'ready' && req.op !== 'requestPairingCode')) {
       throw new CommandError('unavailable', 'This WhatsApp account is not connected right now.');
     }
-    const id = this.nextId++;
-    const raw = await new Promise<unknown>((resolve, reject) => {
-      const timer = this.d.clock.setTimeout(() => {
-        this.pending.delete(id);
-        reject(new CommandError('timeout', `WhatsApp did not answer ${req.op} in time.`));
-      }, this.d.timings.requestTimeoutMs);
-      this.pending.set(id, { resolve, reject, timer });
-      run.handle.send({ t: 'request', id, request: req });
-    });
+    const id = this.pending.id();
+    const raw = await this.pending.wait(id, this.d.timings.requestTimeoutMs, req.op, () =>
+      run.handle.send({ t: 'request', id, request: req }),
+    );
     this.lastActivity = this.d.clock.now();
     return providerResultSchemas[req.op].parse(raw) as ProviderResults[R['op']];
   }
@@ -135,7 +132,9 @@ export class AccountSupervisor {
     });
     handle.onExit(info => {
       // Chromium runs in its own process group: kill what this process left behind.
-      void killRemembered(run.tree).then(n => n && this.d.log.warn('killed leftover processes', { account: this.d.accountId, n }));
+      void killRemembered(run.tree).then(
+        n => n && this.d.log.warn('killed leftover processes', { account: this.d.accountId, n }),
+      );
       if (this.run === run) this.exited(run, info);
     });
     this.set({ state: 'starting', reason: null, qr: null, pairingCode: null, pid: handle.pid });
@@ -148,11 +147,7 @@ export class AccountSupervisor {
     this.run = null;
     this.clearWatchdog();
     this.clear('sampleTimer');
-    for (const [id, p] of this.pending) {
-      this.d.clock.clearTimeout(p.timer);
-      p.reject(new CommandError('unavailable', 'The account stopped while answering.'));
-      this.pending.delete(id);
-    }
+    this.pending.rejectAll('The account stopped while answering.');
     this.set({ pid: null, rssBytes: null });
     if (run.expectedExit || this.desired !== 'running') return;
     const how = info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
@@ -169,7 +164,7 @@ export class AccountSupervisor {
     if (!run) return;
     run.expectedExit = true;
     await new Promise<void>(resolve => {
-      const timer = this.d.clock.setTimeout(() => run.handle.kill('SIGKILL'), this.d.timings.stopTimeoutMs);
+      const timer = this.d.clock.setTimeout(() => killAccountProcess(run.handle), this.d.timings.stopTimeoutMs);
       run.handle.onExit(() => {
         this.d.clock.clearTimeout(timer);
         resolve();
@@ -184,7 +179,7 @@ export class AccountSupervisor {
     if (old) {
       this.run = null;
       old.expectedExit = true;
-      old.handle.kill('SIGKILL');
+      killAccountProcess(old.handle);
     }
     if (this.desired !== 'running') return;
     const now = this.d.clock.now();
@@ -200,7 +195,13 @@ export class AccountSupervisor {
     const delay = Math.min(backoffBaseMs * 2 ** this.attempt, backoffMaxMs);
     this.attempt++;
     this.restartTimes.push(now);
-    this.set({ state, reason: `${reason} Restarting in ${Math.max(1, Math.round(delay / 1000))} s.`, qr: null, pairingCode: null, pid: null });
+    this.set({
+      state,
+      reason: `${reason} Restarting in ${Math.max(1, Math.round(delay / 1000))} s.`,
+      qr: null,
+      pairingCode: null,
+      pid: null,
+    });
     this.restartTimer = this.d.clock.setTimeout(() => this.launch(), delay);
   }
 
@@ -210,7 +211,11 @@ export class AccountSupervisor {
     const parsed = childToMainSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      this.d.log.warn('dropped an invalid message from an account', { account: this.d.accountId, path: issue?.path.join('.'), issue: issue?.message });
+      this.d.log.warn('dropped an invalid message from an account', {
+        account: this.d.accountId,
+        path: issue?.path.join('.'),
+        issue: issue?.message,
+      });
       return;
     }
     const msg = parsed.data;
@@ -231,15 +236,14 @@ export class AccountSupervisor {
         this.clear('probeDeadline');
         if (run.tree.length === 0) this.set({ rssBytes: msg.rssBytes });
         return;
-      case 'result': {
-        const p = this.pending.get(msg.id);
-        if (!p) return;
-        this.pending.delete(msg.id);
-        this.d.clock.clearTimeout(p.timer);
-        if (msg.ok) p.resolve(msg.value ?? null);
-        else p.reject(new CommandError('unavailable', msg.error ?? 'WhatsApp refused the request.'));
+      case 'result':
+        this.pending.settle(
+          msg.id,
+          msg.ok
+            ? { ok: true, value: msg.value ?? null }
+            : { ok: false, error: msg.error ?? 'WhatsApp refused the request.' },
+        );
         return;
-      }
       case 'caught_up':
         this.d.log.info('caught up', { account: this.d.accountId, chats: msg.chats, messages: msg.messages });
         return;
@@ -329,7 +333,7 @@ export class AccountSupervisor {
     const tick = () => {
       this.probeTimer = this.d.clock.setTimeout(tick, this.d.timings.probeIntervalMs);
       if (this.run !== run || this.probeDeadline !== null) return;
-      run.handle.send({ t: 'ping', id: this.nextId++ });
+      run.handle.send({ t: 'ping', id: this.pending.id() });
       this.probeDeadline = this.d.clock.setTimeout(() => {
         this.probeDeadline = null;
         if (this.run !== run) return;

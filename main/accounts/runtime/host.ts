@@ -99,7 +99,10 @@ export function runAccountRuntime(channel: RuntimeChannel, load: ProviderLoader 
             await provider.start();
           } catch (err) {
             const reason = `Could not start: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
-            channel.send({ t: 'event', event: { kind: 'status', status: { state: 'failed', reason, action: 'reconnect' } } });
+            channel.send({
+              t: 'event',
+              event: { kind: 'status', status: { state: 'failed', reason, action: 'reconnect' } },
+            });
           }
         })();
         return;
@@ -117,7 +120,12 @@ export function runAccountRuntime(channel: RuntimeChannel, load: ProviderLoader 
             const value = await provider.request(msg.request);
             channel.send({ t: 'result', id: msg.id, ok: true, value });
           } catch (err) {
-            channel.send({ t: 'result', id: msg.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+            channel.send({
+              t: 'result',
+              id: msg.id,
+              ok: false,
+              error: err instanceof Error ? err.message : String(err),
+            });
           }
         })();
         return;

@@ -7,12 +7,20 @@
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ClientFactory, WebjsChat, WebjsClient, WebjsClientOptions, WebjsMessage } from '../../../main/accounts/providers/webjs/client';
+import type {
+  ClientFactory,
+  WebjsChat,
+  WebjsClient,
+  WebjsClientOptions,
+  WebjsMessage,
+} from '../../../main/accounts/providers/webjs/client';
 
 const require = createRequire(import.meta.url);
 type Ctor<T> = new (client: unknown, data: object) => T;
 const LibMessage = require('whatsapp-web.js/src/structures/Message.js') as Ctor<WebjsMessage>;
-const LibChat = require('whatsapp-web.js/src/structures/Chat.js') as Ctor<WebjsChat & { fetchMessages: WebjsChat['fetchMessages'] }>;
+const LibChat = require('whatsapp-web.js/src/structures/Chat.js') as Ctor<
+  WebjsChat & { fetchMessages: WebjsChat['fetchMessages'] }
+>;
 const LibReaction = require('whatsapp-web.js/src/structures/Reaction.js') as Ctor<object>;
 const LibGroupNotification = require('whatsapp-web.js/src/structures/GroupNotification.js') as Ctor<object>;
 
@@ -49,12 +57,30 @@ export type RawMessage = {
   isNewMsg?: boolean;
 };
 
-export type RawChat = { id: { _serialized: string }; formattedTitle: string; isGroup: boolean; unreadCount: number; t: number; archive?: boolean; pin?: number; isMuted?: boolean };
+export type RawChat = {
+  id: { _serialized: string };
+  formattedTitle: string;
+  isGroup: boolean;
+  unreadCount: number;
+  t: number;
+  archive?: boolean;
+  pin?: number;
+  isMuted?: boolean;
+};
 
 let counter = 0;
 
 /** A raw message in `chat` from `sender` (or from us), `secondsAgo` before now. */
-export function rawMessage(p: Partial<RawMessage> & { chat: string; type?: string; fromMe?: boolean; sender?: string; secondsAgo?: number; stanza?: string }): RawMessage {
+export function rawMessage(
+  p: Partial<RawMessage> & {
+    chat: string;
+    type?: string;
+    fromMe?: boolean;
+    sender?: string;
+    secondsAgo?: number;
+    stanza?: string;
+  },
+): RawMessage {
   const fromMe = p.fromMe ?? false;
   const stanza = p.stanza ?? `3EB0${(++counter).toString(16).toUpperCase().padStart(16, '0')}`;
   const isGroup = p.chat.endsWith('@g.us');
@@ -104,8 +130,19 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   msg(raw: RawMessage): WebjsMessage {
     return new LibMessage(this, raw);
   }
-  reaction(data: { parentMsgKey: { _serialized: string }; senderUserJid: string; reactionText: string; timestamp: number }): object {
-    return new LibReaction(this, { msgKey: { _serialized: `reaction_${++counter}` }, orphan: 0, read: false, ack: 1, ...data });
+  reaction(data: {
+    parentMsgKey: { _serialized: string };
+    senderUserJid: string;
+    reactionText: string;
+    timestamp: number;
+  }): object {
+    return new LibReaction(this, {
+      msgKey: { _serialized: `reaction_${++counter}` },
+      orphan: 0,
+      read: false,
+      ack: 1,
+      ...data,
+    });
   }
   groupNotification(data: { chat: string; subtype: string; author?: string; recipients?: string[] }): object {
     const stanza = `GN${++counter}`;
@@ -125,7 +162,13 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     return raw;
   }
   addChat(jid: string, title: string, t = Math.floor(Date.now() / 1000)): void {
-    this.chats.set(jid, { id: { _serialized: jid }, formattedTitle: title, isGroup: jid.endsWith('@g.us'), unreadCount: 0, t });
+    this.chats.set(jid, {
+      id: { _serialized: jid },
+      formattedTitle: title,
+      isGroup: jid.endsWith('@g.us'),
+      unreadCount: 0,
+      t,
+    });
   }
 
   async initialize(): Promise<void> {
@@ -160,7 +203,13 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
       rawMessage({
         chat: chatId,
         fromMe: true,
-        type: isMedia ? (options?.['sendAudioAsVoice'] ? 'ptt' : options?.['sendMediaAsDocument'] ? 'document' : 'image') : 'chat',
+        type: isMedia
+          ? options?.['sendAudioAsVoice']
+            ? 'ptt'
+            : options?.['sendMediaAsDocument']
+              ? 'document'
+              : 'image'
+          : 'chat',
         body: isMedia ? String(options?.['caption'] ?? '') : String(content),
         ...(isMedia ? { directPath: '/v/t62/fake', mimetype: (content as { mimetype: string }).mimetype } : {}),
       }),

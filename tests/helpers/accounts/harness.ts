@@ -71,7 +71,11 @@ export function createHarness(o: HarnessOptions = {}): Harness {
     if (name === 'accounts:alerted') alerts.push(payload as AccountAlert);
     if (name === 'accounts:changed') changed.push((payload as { accounts: readonly Account[] }).accounts);
   });
-  const log: Logger = { info: () => undefined, warn: msg => void warnings.push(msg), error: msg => void warnings.push(msg) };
+  const log: Logger = {
+    info: () => undefined,
+    warn: msg => void warnings.push(msg),
+    error: msg => void warnings.push(msg),
+  };
   const manager = createAccountManager({
     dataDir,
     registry: store,
@@ -79,7 +83,14 @@ export function createHarness(o: HarnessOptions = {}): Harness {
     events,
     launcher,
     log,
-    timings: { readyDeadlineMs: 5_000, backoffBaseMs: 20, backoffMaxMs: 200, stopTimeoutMs: 2_000, memorySampleMs: 200, ...o.timings },
+    timings: {
+      readyDeadlineMs: 5_000,
+      backoffBaseMs: 20,
+      backoffMaxMs: 200,
+      stopTimeoutMs: 2_000,
+      memorySampleMs: 200,
+      ...o.timings,
+    },
     simulator: { qrScanDelayMs: 30, chatterIntervalMs: 0, history: 20, ackStepMs: 30, chats: 4, ...o.simulator },
   });
   return {

@@ -42,7 +42,8 @@ export class MemoryStore implements AccountRegistry, IngestSink {
     let inserted = 0;
     let updated = 0;
     for (const c of batch.contacts) this.contacts.set(`${c.accountId}|${c.jid ?? c.lid}`, c);
-    for (const c of batch.chats) this.chats.set(`${c.accountId}|${c.jid}`, { ...this.chats.get(`${c.accountId}|${c.jid}`), ...c });
+    for (const c of batch.chats)
+      this.chats.set(`${c.accountId}|${c.jid}`, { ...this.chats.get(`${c.accountId}|${c.jid}`), ...c });
     for (const m of batch.messages) {
       this.messageInputs++;
       const key = `${m.accountId}|${m.providerMessageId}`;

@@ -58,10 +58,20 @@ describe('catch-up after downtime', () => {
     await h.waitForState(a.id, 'ready', 20_000);
     const record = h.store.records.get(a.id);
     if (!record) throw new Error('no record');
-    const world = createWorld({ accountId: a.id, seed: 501, epochMs: record.createdAt, chats: 3, chatterIntervalMs: 150, history: 10 });
+    const world = createWorld({
+      accountId: a.id,
+      seed: 501,
+      epochMs: record.createdAt,
+      chats: 3,
+      chatterIntervalMs: 150,
+      history: 10,
+    });
     const until = Date.now() - 500; // everything scheduled before this has been caught up
     await new Promise(r => setTimeout(r, 1_000));
-    const expected = Array.from({ length: world.lastIndexAt(until) + 1 }, (_, k) => world.message(k).input.providerMessageId);
+    const expected = Array.from(
+      { length: world.lastIndexAt(until) + 1 },
+      (_, k) => world.message(k).input.providerMessageId,
+    );
     const stored = new Set(h.store.messagesOf(a.id).map(m => m.providerMessageId));
     expect(expected.length).toBeGreaterThan(15);
     expect(expected.filter(id => !stored.has(id))).toEqual([]);

@@ -36,7 +36,9 @@ const alive = (pid: number): boolean => {
 describe('supervisor with real child processes', () => {
   it('restarts an account killed with SIGKILL while the others keep receiving', async () => {
     const h = harness();
-    const [a, b, c] = ['Victim', 'Bystander 1', 'Bystander 2'].map((name, i) => h.manager.add({ provider: 'simulator', name, seed: 100 + i }));
+    const [a, b, c] = ['Victim', 'Bystander 1', 'Bystander 2'].map((name, i) =>
+      h.manager.add({ provider: 'simulator', name, seed: 100 + i }),
+    );
     if (!a || !b || !c) throw new Error('accounts not added');
     for (const x of [a, b, c]) await h.waitForState(x.id, 'ready', 20_000);
     const pid = h.pids(a.id)[0];
@@ -45,9 +47,15 @@ describe('supervisor with real child processes', () => {
     const before = { b: h.store.messagesOf(b.id).length, c: h.store.messagesOf(c.id).length };
     process.kill(pid, 'SIGKILL');
     await waitFor('the victim to be noticed', () => h.states(a.id).includes('disconnected'));
-    expect(h.store.records.get(a.id)?.lastStateReason).toMatch(/stopped unexpectedly \(signal SIGKILL\)\. Restarting in \d+ s\./);
-    await waitFor('the bystanders to receive during the outage', () =>
-      h.store.messagesOf(b.id).length > before.b && h.store.messagesOf(c.id).length > before.c && h.manager.get(a.id).state !== 'ready',
+    expect(h.store.records.get(a.id)?.lastStateReason).toMatch(
+      /stopped unexpectedly \(signal SIGKILL\)\. Restarting in \d+ s\./,
+    );
+    await waitFor(
+      'the bystanders to receive during the outage',
+      () =>
+        h.store.messagesOf(b.id).length > before.b &&
+        h.store.messagesOf(c.id).length > before.c &&
+        h.manager.get(a.id).state !== 'ready',
     );
     await h.waitForState(a.id, 'ready', 20_000);
 

@@ -30,7 +30,10 @@ describe('AccountManager: lifecycle', () => {
     expect(h.states(account.id)).toEqual(['stopped', 'starting', 'qr', 'connecting', 'ready']);
     expect(h.changed.some(list => list.some(a => a.qr?.startsWith('data:image/svg+xml;base64,')))).toBe(true);
     await waitFor('history', () => h.store.messagesOf(account.id).length === 20);
-    expect(h.store.records.get(account.id)).toMatchObject({ lastState: 'ready', phone: expect.stringMatching(/^62\d+$/) });
+    expect(h.store.records.get(account.id)).toMatchObject({
+      lastState: 'ready',
+      phone: expect.stringMatching(/^62\d+$/),
+    });
   });
 
   it('brings back accounts that were ready after an app restart, without a new scan', async () => {
@@ -97,17 +100,24 @@ describe('AccountManager: watchdog, restarts and alerts', () => {
     await h.waitForState(a.id, 'ready');
     h.manager.control(a.id, { kind: 'hang' });
     await waitFor('degraded', () => h.states(a.id).includes('degraded'));
-    expect(h.manager.get(a.id).stateReason ?? h.store.records.get(a.id)?.lastStateReason).toMatch(/health checks|responding/);
+    expect(h.manager.get(a.id).stateReason ?? h.store.records.get(a.id)?.lastStateReason).toMatch(
+      /health checks|responding/,
+    );
     await h.waitForState(a.id, 'ready');
     expect(h.launches()).toBe(2);
     expect(h.alerts.map(x => x.level)).toEqual(['warning', 'info']);
   });
 
   it('degrades when ready never arrives, restarts with backoff, and gives up after 12 restarts in an hour', async () => {
-    const h = harness({ timings: { readyDeadlineMs: 40, backoffBaseMs: 1, backoffMaxMs: 4 }, simulator: { ready: 'never', qrScanDelayMs: 1 } });
+    const h = harness({
+      timings: { readyDeadlineMs: 40, backoffBaseMs: 1, backoffMaxMs: 4 },
+      simulator: { ready: 'never', qrScanDelayMs: 1 },
+    });
     const a = h.manager.add({ provider: 'simulator', name: 'Broken WA Web', seed: 14 });
     const failed = await h.waitForState(a.id, 'failed', 15_000);
-    expect(failed.stateReason).toMatch(/^Stopped after 12 restarts within 60 min\. Last problem: WhatsApp did not finish loading/);
+    expect(failed.stateReason).toMatch(
+      /^Stopped after 12 restarts within 60 min\. Last problem: WhatsApp did not finish loading/,
+    );
     expect(h.launches()).toBe(13);
     expect(h.states(a.id).filter(s => s === 'degraded').length).toBeGreaterThanOrEqual(1);
     expect(h.alerts.filter(x => x.level === 'error')).toHaveLength(1);
@@ -133,9 +143,15 @@ describe('AccountManager: watchdog, restarts and alerts', () => {
   });
 
   it('recycles an account over its memory budget at a quiet moment, without counting it as a failure', async () => {
-    const h = harness({ timings: { memoryBudgetBytes: 1, memorySampleMs: 20, quietMs: 0, probeIntervalMs: 10, maxRestartsPerWindow: 1 } });
+    const h = harness({
+      timings: { memoryBudgetBytes: 1, memorySampleMs: 20, quietMs: 0, probeIntervalMs: 10, maxRestartsPerWindow: 1 },
+    });
     const a = h.manager.add({ provider: 'simulator', name: 'Heavy', seed: 16 });
-    await waitFor('a recycle', () => h.changed.some(list => list.some(x => x.id === a.id && /free memory/.test(x.stateReason ?? ''))), 10_000);
+    await waitFor(
+      'a recycle',
+      () => h.changed.some(list => list.some(x => x.id === a.id && /free memory/.test(x.stateReason ?? ''))),
+      10_000,
+    );
     await waitFor('shown memory', () => h.manager.get(a.id).rssBytes);
     expect(h.launches()).toBeGreaterThanOrEqual(2);
     expect(h.states(a.id)).not.toContain('failed');
@@ -171,8 +187,14 @@ describe('AccountManager: watchdog, restarts and alerts', () => {
 
 describe('accounts commands', () => {
   it('validates arguments and maps to the manager', async () => {
-    expect(accountsCommands['accounts:add'].args.safeParse({ provider: 'webjs', name: 'Sales', color: 'red' }).success).toBe(false);
-    const parsed = accountsCommands['accounts:add'].args.parse({ provider: 'webjs', name: ' Sales ', pairingPhone: '+62 812-3456-7890' });
+    expect(
+      accountsCommands['accounts:add'].args.safeParse({ provider: 'webjs', name: 'Sales', color: 'red' }).success,
+    ).toBe(false);
+    const parsed = accountsCommands['accounts:add'].args.parse({
+      provider: 'webjs',
+      name: ' Sales ',
+      pairingPhone: '+62 812-3456-7890',
+    });
     expect(parsed).toEqual({ provider: 'webjs', name: 'Sales', pairingPhone: '6281234567890' });
 
     const h = harness();
@@ -182,8 +204,13 @@ describe('accounts commands', () => {
     expect(demo.map(a => a.name)).toEqual(['Demo · Sales', 'Demo · Support']);
     const again = await handlers['demo:start']({}, ctx);
     expect(again.map(a => a.id)).toEqual(demo.map(a => a.id));
-    const renamed = await handlers['accounts:update']({ accountId: demo[0]?.id ?? '', name: 'Sales floor', muted: true }, ctx);
+    const renamed = await handlers['accounts:update'](
+      { accountId: demo[0]?.id ?? '', name: 'Sales floor', muted: true },
+      ctx,
+    );
     expect(renamed).toMatchObject({ name: 'Sales floor', muted: true });
-    await expect(async () => handlers['accounts:start']({ accountId: 'acc_missing' }, ctx)).rejects.toMatchObject({ code: 'not_found' });
+    await expect(async () => handlers['accounts:start']({ accountId: 'acc_missing' }, ctx)).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 });

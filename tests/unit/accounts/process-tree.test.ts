@@ -12,7 +12,8 @@ const idle = () => {
   started.push(p);
   return p;
 };
-const exited = (p: ReturnType<typeof spawn>) => new Promise(r => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once('exit', r)));
+const exited = (p: ReturnType<typeof spawn>) =>
+  new Promise(r => (p.exitCode !== null || p.signalCode !== null ? r(null) : p.once('exit', r)));
 
 describe.runIf(process.platform === 'linux')('process tree (Linux /proc)', () => {
   it('lists a process and its children with their resident memory', async () => {

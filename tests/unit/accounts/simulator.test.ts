@@ -11,7 +11,14 @@ import { createWorld } from '../../../main/accounts/providers/simulator/world';
 import { waitFor } from '../../helpers/accounts/wait';
 
 const world = (seed: number, chats = 12) =>
-  createWorld({ accountId: 'acc_sim', seed, epochMs: Date.UTC(2026, 10, 1), chats, chatterIntervalMs: 10_000, history: 100 });
+  createWorld({
+    accountId: 'acc_sim',
+    seed,
+    epochMs: Date.UTC(2026, 10, 1),
+    chats,
+    chatterIntervalMs: 10_000,
+    history: 100,
+  });
 
 describe('simulated world', () => {
   it('is the same conversation for the same seed, and another one for another seed', () => {
@@ -81,7 +88,11 @@ describe('simulator provider', () => {
   };
   const collect = () => {
     const batches: IngestBatchInput[] = [];
-    return { batches, send: async (b: IngestBatchInput) => void batches.push(b), messages: () => batches.flatMap(b => (b.messages ?? []) as MessageInput[]) };
+    return {
+      batches,
+      send: async (b: IngestBatchInput) => void batches.push(b),
+      messages: () => batches.flatMap(b => (b.messages ?? []) as MessageInput[]),
+    };
   };
 
   it('catches up from watermarks and returns nothing twice within one catch-up', async () => {
@@ -101,7 +112,10 @@ describe('simulator provider', () => {
   it('keeps messages that arrive while offline for catch-up only', async () => {
     const p = await start();
     await p.control?.({ kind: 'offline', durationMs: 50, messages: 25 });
-    await waitFor('back online', () => events.filter(e => e.kind === 'status' && e.status.state === 'ready').length === 2);
+    await waitFor(
+      'back online',
+      () => events.filter(e => e.kind === 'status' && e.status.state === 'ready').length === 2,
+    );
     expect(events.filter(e => e.kind === 'message')).toHaveLength(0);
     const got = collect();
     await p.catchUp(new Map(), got.send);
@@ -114,16 +128,30 @@ describe('simulator provider', () => {
     await p.catchUp(new Map(), got.send);
     const images = got.messages().filter(m => m.type === 'image');
     expect(images.length).toBeGreaterThan(2);
-    const downloaded = await Promise.all(images.map(m => p.request({ op: 'downloadMedia', chatJid: m.chatJid, providerMessageId: m.providerMessageId })));
+    const downloaded = await Promise.all(
+      images.map(m => p.request({ op: 'downloadMedia', chatJid: m.chatJid, providerMessageId: m.providerMessageId })),
+    );
     const first = downloaded[0];
-    expect(readFileSync(first?.localPath ?? '').subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      readFileSync(first?.localPath ?? '')
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     // 12 picture variants: more images than variants means some share one file.
     const paths = new Set(downloaded.map(d => d?.localPath));
     expect(paths.size).toBeLessThanOrEqual(12);
     const doc = got.messages().find(m => m.type === 'document');
     expect(doc).toBeDefined();
-    const info = await p.request({ op: 'downloadMedia', chatJid: doc?.chatJid ?? '', providerMessageId: doc?.providerMessageId ?? '' });
-    expect(readFileSync(info?.localPath ?? '').subarray(0, 5).toString()).toBe('%PDF-');
+    const info = await p.request({
+      op: 'downloadMedia',
+      chatJid: doc?.chatJid ?? '',
+      providerMessageId: doc?.providerMessageId ?? '',
+    });
+    expect(
+      readFileSync(info?.localPath ?? '')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 
   it('advances the ticks of a sent message: sent → delivered → read', async () => {
@@ -131,10 +159,18 @@ describe('simulator provider', () => {
     const got = collect();
     await p.catchUp(new Map(), got.send);
     const chatJid = got.messages()[0]?.chatJid ?? '';
-    const sent = await p.request({ op: 'sendText', chatJid, text: 'Terima kasih!', quotedProviderMessageId: null, clientMessageId: null });
+    const sent = await p.request({
+      op: 'sendText',
+      chatJid,
+      text: 'Terima kasih!',
+      quotedProviderMessageId: null,
+      clientMessageId: null,
+    });
     expect(sent.ack).toBe('sent');
     await waitFor('read', () => events.some(e => e.kind === 'ack' && e.ack.ack === 'read'));
-    const acks = events.flatMap(e => (e.kind === 'ack' && e.ack.providerMessageId === sent.providerMessageId ? [e.ack.ack] : []));
+    const acks = events.flatMap(e =>
+      e.kind === 'ack' && e.ack.providerMessageId === sent.providerMessageId ? [e.ack.ack] : [],
+    );
     expect(acks).toEqual(['delivered', 'read']);
   });
 });

@@ -93,11 +93,15 @@ describe('webjs accounts under supervision', () => {
     fake.emit('change_state', 'TIMEOUT');
     await h.waitForState(a.id, 'connecting');
     // Received by WhatsApp while we were cut off: the library emits no `message` for these.
-    for (let i = 0; i < 5; i++) fake.remember(rawMessage({ chat: CUSTOMER, body: `while away ${i}`, secondsAgo: 5 - i }));
+    for (let i = 0; i < 5; i++)
+      fake.remember(rawMessage({ chat: CUSTOMER, body: `while away ${i}`, secondsAgo: 5 - i }));
     fake.emit('change_state', 'CONNECTED');
     await h.waitForState(a.id, 'ready');
     await waitFor('the catch-up', () => h.store.messagesOf(a.id).length === 6);
-    expect(h.store.messagesOf(a.id).map(m => m.body)).toEqual(['before', ...[0, 1, 2, 3, 4].map(i => `while away ${i}`)]);
+    expect(h.store.messagesOf(a.id).map(m => m.body)).toEqual([
+      'before',
+      ...[0, 1, 2, 3, 4].map(i => `while away ${i}`),
+    ]);
     expect(h.alerts.map(x => x.level)).toEqual(['warning', 'info']);
   });
 });

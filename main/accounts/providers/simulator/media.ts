@@ -4,6 +4,9 @@
  * the same bytes, and so deduplication by hash is exercised. Only node:zlib is used.
  */
 import { crc32, deflateSync } from 'node:zlib';
+import type { MediaInfo } from '../../../../common/domain';
+import { saveMedia } from '../../media-store';
+import type { SimMessage } from './world';
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
@@ -100,4 +103,21 @@ export function wavOf(variant: number, seconds: number): Buffer {
   head.write('data', 36, 'ascii');
   head.writeUInt32LE(data.length, 40);
   return Buffer.concat([head, data]);
+}
+
+/** The file behind a simulated media message, written content-addressed; null if none. */
+export function mediaFileFor(dataDir: string, m: SimMessage): MediaInfo | null {
+  const media = m.input.media;
+  if (!media) return null;
+  const bytes =
+    media.mimeType === 'image/png'
+      ? pngOf(m.mediaVariant, media.width ?? 320, media.height ?? 240)
+      : media.mimeType === 'audio/wav'
+        ? wavOf(m.mediaVariant, media.durationS ?? 2)
+        : media.mimeType === 'application/pdf'
+          ? pdfOf(media.fileName?.replace(/\.pdf$/, '') ?? 'Document')
+          : null;
+  if (!bytes) return null;
+  const stored = saveMedia(dataDir, bytes, media.mimeType);
+  return { ...media, sha256: stored.sha256, localPath: stored.localPath, size: stored.size };
 }

@@ -75,7 +75,12 @@ export const languages: Readonly<Record<Language, LanguagePack>> = {
       '¿Puedo pagar con tarjeta al recibirlo?',
       'Quisiera cambiar la talla, por favor.',
     ],
-    agent: ['¡Hola! Lo reviso ahora mismo.', 'Tu pedido ya está en camino.', 'Te enviamos uno nuevo sin coste.', '¡A ti! Que tengas buen día.'],
+    agent: [
+      '¡Hola! Lo reviso ahora mismo.',
+      'Tu pedido ya está en camino.',
+      'Te enviamos uno nuevo sin coste.',
+      '¡A ti! Que tengas buen día.',
+    ],
     groupNames: ['Distribuidores Madrid', 'Equipo de tiendas'],
     edits: ['Perdón, quería decir el pedido #{n}'],
   },
@@ -127,7 +132,11 @@ export const languages: Readonly<Record<Language, LanguagePack>> = {
     countryCode: '90',
     firstNames: ['Ayşe', 'Mehmet', 'Çağla', 'Oğuz', 'Şule', 'İbrahim', 'Gülşen', 'Ümit'],
     lastNames: ['Yılmaz', 'Öztürk', 'Şahin', 'Çelik', 'Doğan', 'Aydın', 'Güneş', 'Kılıç'],
-    customer: ['Merhaba, #{n} numaralı siparişim ne zaman gelir?', 'Kapıda ödeme var mı?', 'Çok teşekkürler, elime ulaştı!'],
+    customer: [
+      'Merhaba, #{n} numaralı siparişim ne zaman gelir?',
+      'Kapıda ödeme var mı?',
+      'Çok teşekkürler, elime ulaştı!',
+    ],
     agent: ['Merhaba! Hemen kontrol ediyorum.', 'Siparişiniz kargoya verildi.'],
     groupNames: ['Bayi Grubu'],
     edits: ['Düzeltme: sipariş #{n}'],
@@ -136,7 +145,11 @@ export const languages: Readonly<Record<Language, LanguagePack>> = {
     countryCode: '84',
     firstNames: ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Đặng', 'Bùi', 'Võ'],
     lastNames: ['Thị Hương', 'Văn Đức', 'Minh Anh', 'Quốc Bảo', 'Thu Trang', 'Hữu Phước', 'Ngọc Lan', 'Gia Huy'],
-    customer: ['Chào shop, đơn hàng #{n} của mình đến đâu rồi ạ?', 'Shop có giao hàng tới Đà Nẵng không?', 'Cảm ơn shop nhiều nha!'],
+    customer: [
+      'Chào shop, đơn hàng #{n} của mình đến đâu rồi ạ?',
+      'Shop có giao hàng tới Đà Nẵng không?',
+      'Cảm ơn shop nhiều nha!',
+    ],
     agent: ['Chào bạn! Mình kiểm tra ngay ạ.', 'Đơn của bạn đã được gửi đi.'],
     groupNames: ['Cộng tác viên Hà Nội'],
     edits: ['Xin lỗi, đơn #{n} ạ'],
@@ -144,6 +157,19 @@ export const languages: Readonly<Record<Language, LanguagePack>> = {
 };
 
 /** Weights: most demo customers write in English or Bahasa Indonesia. */
-export const languageMix: readonly Language[] = ['en', 'en', 'en', 'id', 'id', 'id', 'es', 'pt', 'fr', 'de', 'tr', 'vi'];
+export const languageMix: readonly Language[] = [
+  'en',
+  'en',
+  'en',
+  'id',
+  'id',
+  'id',
+  'es',
+  'pt',
+  'fr',
+  'de',
+  'tr',
+  'vi',
+];
 
 export const emojis: readonly string[] = ['👍', '❤️', '😂', '🙏', '😮', '🎉'];

@@ -6,13 +6,13 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MediaInfo } from '../../../../common/domain';
-import type { IngestBatchInput, MessageInput, ReactionInput } from '../../../../common/ingest';
+import type { MessageInput, ReactionInput } from '../../../../common/ingest';
 import { saveMedia } from '../../media-store';
 import type { ParsedSimulatorControl } from '../../protocol';
-import type { CatchUpReport, ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
+import type { ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
 import type { ControllableProvider } from '../../runtime/host';
-import { pdfOf, pngOf, wavOf } from './media';
+import { catchUpWorld, olderMessages } from './history';
+import { mediaFileFor } from './media';
 import { rngOf } from './rng';
 import type { SimMessage, World } from './world';
 import { createWorld } from './world';
@@ -29,9 +29,6 @@ export type SimulatorOptions = {
   readonly ackStepMs: number;
   readonly ready: 'normal' | 'never';
 };
-
-// Small batches: main validates every message, and one batch is one turn of its event loop.
-const BATCH = 100;
 
 export function createSimulatorProvider(o: SimulatorOptions): ControllableProvider {
   const world: World = createWorld(o);
@@ -69,21 +66,7 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
     return info ? { ...m.input, media: info } : m.input;
   };
 
-  const mediaFor = (m: SimMessage): MediaInfo | null => {
-    const media = m.input.media;
-    if (!media) return null;
-    const bytes =
-      media.mimeType === 'image/png'
-        ? pngOf(m.mediaVariant, media.width ?? 320, media.height ?? 240)
-        : media.mimeType === 'audio/wav'
-          ? wavOf(m.mediaVariant, media.durationS ?? 2)
-          : media.mimeType === 'application/pdf'
-            ? pdfOf(media.fileName?.replace(/\.pdf$/, '') ?? 'Document')
-            : null;
-    if (!bytes) return null;
-    const stored = saveMedia(o.dataDir, bytes, media.mimeType);
-    return { ...media, sha256: stored.sha256, localPath: stored.localPath, size: stored.size };
-  };
+  const mediaFor = (m: SimMessage) => mediaFileFor(o.dataDir, m);
 
   const deliverLive = (m: SimMessage) => {
     emit({ kind: 'message', message: withLocalMedia(m) });
@@ -92,10 +75,21 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
       later(f.afterMs, () => {
         if (!online) return; // catch-up will bring the final state
         const at = m.input.timestamp + f.afterMs;
-        if (f.kind === 'edit') emit({ kind: 'edit', edit: { accountId: o.accountId, providerMessageId: id, body: f.body, editedAt: at } });
-        if (f.kind === 'revoke') emit({ kind: 'revoke', revoke: { accountId: o.accountId, providerMessageId: id, revokedAt: at } });
+        if (f.kind === 'edit')
+          emit({ kind: 'edit', edit: { accountId: o.accountId, providerMessageId: id, body: f.body, editedAt: at } });
+        if (f.kind === 'revoke')
+          emit({ kind: 'revoke', revoke: { accountId: o.accountId, providerMessageId: id, revokedAt: at } });
         if (f.kind === 'reaction')
-          emit({ kind: 'reaction', reaction: { accountId: o.accountId, providerMessageId: id, senderJid: f.senderJid, emoji: f.emoji, timestamp: at } });
+          emit({
+            kind: 'reaction',
+            reaction: {
+              accountId: o.accountId,
+              providerMessageId: id,
+              senderJid: f.senderJid,
+              emoji: f.emoji,
+              timestamp: at,
+            },
+          });
       });
     }
   };
@@ -127,24 +121,28 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
     later(300, becomeReady);
   };
 
-  /** Final state of a message as the server knows it now: edits and deletions applied. */
-  const finalState = (m: SimMessage, now: number, batch: { reactions: ReactionInput[] }): MessageInput => {
-    let input = m.input;
-    for (const f of m.followUps) {
-      if (input.timestamp + f.afterMs > now) continue;
-      if (f.kind === 'edit') input = { ...input, body: f.body, edited: true };
-      if (f.kind === 'revoke') input = { ...input, revoked: true, body: null, caption: null };
-      if (f.kind === 'reaction')
-        batch.reactions.push({ accountId: o.accountId, providerMessageId: input.providerMessageId, senderJid: f.senderJid, emoji: f.emoji, timestamp: input.timestamp + f.afterMs });
-    }
-    return input;
-  };
-
   const outgoing = createOutgoing();
 
   function createOutgoing() {
     const chatOf = (jid: string) => world.chats.find(c => c.jid === jid);
-    const sent = (chatJid: string, base: Omit<MessageInput, 'accountId' | 'chatJid' | 'providerMessageId' | 'fromMe' | 'timestamp' | 'ack' | 'edited' | 'revoked' | 'author' | 'authorName' | 'location' | 'vcard'>): MessageInput => {
+    const sent = (
+      chatJid: string,
+      base: Omit<
+        MessageInput,
+        | 'accountId'
+        | 'chatJid'
+        | 'providerMessageId'
+        | 'fromMe'
+        | 'timestamp'
+        | 'ack'
+        | 'edited'
+        | 'revoked'
+        | 'author'
+        | 'authorName'
+        | 'location'
+        | 'vcard'
+      >,
+    ): MessageInput => {
       const n = ++sentCount;
       const input: MessageInput = {
         ...base,
@@ -166,7 +164,11 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
         const value = step === 1 ? 'delivered' : 'read';
         const cur = extras.get(input.providerMessageId);
         if (cur) extras.set(input.providerMessageId, { ...cur, input: { ...cur.input, ack: value } });
-        if (online) emit({ kind: 'ack', ack: { accountId: o.accountId, providerMessageId: input.providerMessageId, ack: value } });
+        if (online)
+          emit({
+            kind: 'ack',
+            ack: { accountId: o.accountId, providerMessageId: input.providerMessageId, ack: value },
+          });
       };
       later(o.ackStepMs, ack(1));
       later(o.ackStepMs * 2, ack(2));
@@ -181,7 +183,13 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
       }
       if (chat && !chat.isGroup && rng.chance(0.3)) {
         later(o.ackStepMs * 2 + 200, () => {
-          const reaction = { accountId: o.accountId, providerMessageId: input.providerMessageId, senderJid: chat.jid, emoji: rng.pick(['👍', '🙏', '❤️']), timestamp: Date.now() };
+          const reaction = {
+            accountId: o.accountId,
+            providerMessageId: input.providerMessageId,
+            senderJid: chat.jid,
+            emoji: rng.pick(['👍', '🙏', '❤️']),
+            timestamp: Date.now(),
+          };
           reactions.push(reaction);
           if (online) emit({ kind: 'reaction', reaction });
         });
@@ -221,33 +229,47 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
           type: req.kind,
           body: null,
           caption: req.caption,
-          media: { mimeType: req.mimeType, fileName: req.fileName, size: stored.size, sha256: stored.sha256, localPath: stored.localPath, width: null, height: null, durationS: null, thumbnail: null },
+          media: {
+            mimeType: req.mimeType,
+            fileName: req.fileName,
+            size: stored.size,
+            sha256: stored.sha256,
+            localPath: stored.localPath,
+            width: null,
+            height: null,
+            durationS: null,
+            thumbnail: null,
+          },
           quotedProviderMessageId: req.quotedProviderMessageId,
           clientMessageId: req.clientMessageId,
         });
       }
       case 'react':
-        emit({ kind: 'reaction', reaction: { accountId: o.accountId, providerMessageId: req.providerMessageId, senderJid: world.me.jid, emoji: req.emoji, timestamp: Date.now() } });
+        emit({
+          kind: 'reaction',
+          reaction: {
+            accountId: o.accountId,
+            providerMessageId: req.providerMessageId,
+            senderJid: world.me.jid,
+            emoji: req.emoji,
+            timestamp: Date.now(),
+          },
+        });
         return null;
       case 'markRead': {
         const chat = outgoing.chatOf(req.chatJid);
-        if (chat) emit({ kind: 'chat', chat: { accountId: o.accountId, jid: chat.jid, isGroup: chat.isGroup, name: chat.name, unreadCount: 0 } });
+        if (chat)
+          emit({
+            kind: 'chat',
+            chat: { accountId: o.accountId, jid: chat.jid, isGroup: chat.isGroup, name: chat.name, unreadCount: 0 },
+          });
         return null;
       }
-      case 'loadOlder': {
-        const before = req.beforeMs ?? Date.now();
-        const found: MessageInput[] = [];
-        const sink = { reactions: [] as ReactionInput[] };
-        for (let k = world.lastIndexAt(before - 1); k >= 0 && found.length < req.limit; k--) {
-          const m = world.message(k);
-          if (m.input.chatJid === req.chatJid) found.push(finalState(m, Date.now(), sink));
-        }
-        for (const m of extras.values()) if (m.input.chatJid === req.chatJid && m.input.timestamp < before) found.push(m.input);
-        return found.sort((a, b) => b.timestamp - a.timestamp).slice(0, req.limit);
-      }
+      case 'loadOlder':
+        return olderMessages(world, extras.values(), req.chatJid, req.beforeMs ?? Date.now(), req.limit);
       case 'downloadMedia': {
         const m = findMessage(req.providerMessageId);
-        return (m ? mediaFor(m) : null);
+        return m ? mediaFor(m) : null;
       }
       case 'requestPairingCode': {
         const rng = rngOf(o.seed, 'pair', req.phone);
@@ -288,36 +310,7 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
       rmSync(sessionFile, { force: true });
     },
     request: <R extends ProviderRequest>(req: R) => handle(req) as Promise<ProviderResults[R['op']]>,
-    async catchUp(watermarks, send): Promise<CatchUpReport> {
-      const now = Date.now();
-      const sinks = { reactions: [] as ReactionInput[] };
-      let batch: { messages: MessageInput[]; reactions: ReactionInput[] } = { messages: [], reactions: sinks.reactions };
-      const lastActivity = new Map<string, number>();
-      const touched = new Set<string>();
-      let count = 0;
-      const take = async (m: MessageInput) => {
-        lastActivity.set(m.chatJid, Math.max(lastActivity.get(m.chatJid) ?? 0, m.timestamp));
-        const mark = watermarks.get(m.chatJid);
-        if (mark !== undefined && m.timestamp < mark) return;
-        batch.messages.push(m);
-        touched.add(m.chatJid);
-        count++;
-        if (batch.messages.length >= BATCH) {
-          await send(batch);
-          sinks.reactions = [];
-          batch = { messages: [], reactions: sinks.reactions };
-        }
-      };
-      await send({ contacts: world.contactInputs(), chats: world.chatInputs(new Map()) });
-      const allKnown = world.chats.every(c => watermarks.has(c.jid));
-      const oldestMark = Math.min(...world.chats.map(c => watermarks.get(c.jid) ?? 0));
-      const first = allKnown ? Math.max(0, world.lastIndexAt(oldestMark - 1)) : 0;
-      for (let k = first, last = world.lastIndexAt(now); k <= last; k++) await take(finalState(world.message(k), now, sinks));
-      for (const m of extras.values()) if (m.input.timestamp <= now) await take(finalState(m, now, sinks));
-      batch.reactions.push(...reactions);
-      await send({ ...batch, chats: world.chatInputs(lastActivity) });
-      return { chats: touched.size, messages: count };
-    },
+    catchUp: (watermarks, send) => catchUpWorld(world, [...extras.values()], reactions, watermarks, send),
     async probe() {
       if (hung) await new Promise<never>(() => undefined);
     },
@@ -359,7 +352,10 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
         case 'spawn_browser': {
           // Detached like puppeteer's Chromium: killing the account's process alone orphans it.
           const { spawn } = await import('node:child_process');
-          const browser = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60000)'], { detached: true, stdio: 'ignore' });
+          const browser = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60000)'], {
+            detached: true,
+            stdio: 'ignore',
+          });
           browser.unref();
           helpers.push(browser.pid ?? 0);
           return;

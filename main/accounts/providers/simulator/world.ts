@@ -11,7 +11,12 @@ import { emojis, languageMix, languages } from './phrases';
 import type { Rng } from './rng';
 import { hashOf, rngOf } from './rng';
 
-export type SimPerson = { readonly jid: string; readonly phone: string; readonly name: string; readonly language: Language };
+export type SimPerson = {
+  readonly jid: string;
+  readonly phone: string;
+  readonly name: string;
+  readonly language: Language;
+};
 export type SimChat = {
   readonly jid: string;
   readonly name: string;
@@ -27,7 +32,11 @@ export type FollowUp =
   | { readonly kind: 'revoke'; readonly afterMs: number }
   | { readonly kind: 'reaction'; readonly afterMs: number; readonly senderJid: string; readonly emoji: string };
 
-export type SimMessage = { readonly input: MessageInput; readonly followUps: readonly FollowUp[]; readonly mediaVariant: number };
+export type SimMessage = {
+  readonly input: MessageInput;
+  readonly followUps: readonly FollowUp[];
+  readonly mediaVariant: number;
+};
 
 export type WorldOptions = {
   readonly accountId: string;
@@ -95,7 +104,8 @@ export function createWorld(o: WorldOptions): World {
 
   const lastIndexAt = (t: number): number => {
     let lo = -1;
-    let hi = o.history + (o.chatterIntervalMs > 0 ? Math.ceil(Math.max(0, t - o.epochMs) / o.chatterIntervalMs) + 1 : 0);
+    let hi =
+      o.history + (o.chatterIntervalMs > 0 ? Math.ceil(Math.max(0, t - o.epochMs) / o.chatterIntervalMs) + 1 : 0);
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
       if (timeOf(mid) <= t) lo = mid;
@@ -104,7 +114,13 @@ export function createWorld(o: WorldOptions): World {
     return lo;
   };
 
-  const build = (rng: Rng, idTag: string, timestamp: number, fixedChat: SimChat | undefined, mayBeMine: boolean): SimMessage => {
+  const build = (
+    rng: Rng,
+    idTag: string,
+    timestamp: number,
+    fixedChat: SimChat | undefined,
+    mayBeMine: boolean,
+  ): SimMessage => {
     const chat = fixedChat ?? chats[rng.int(chats.length)] ?? chats[0];
     if (!chat) throw new Error('the simulated world has no chats');
     const pack = languages[chat.language];
@@ -114,8 +130,21 @@ export function createWorld(o: WorldOptions): World {
     const roll = rng.next();
     const type: MessageType = fromMe
       ? 'text'
-      : roll < 0.78 ? 'text' : roll < 0.86 ? 'image' : roll < 0.9 ? 'document' : roll < 0.93 ? 'voice'
-        : roll < 0.95 ? 'sticker' : roll < 0.97 ? 'location' : roll < 0.99 ? 'contact_card' : 'image';
+      : roll < 0.78
+        ? 'text'
+        : roll < 0.86
+          ? 'image'
+          : roll < 0.9
+            ? 'document'
+            : roll < 0.93
+              ? 'voice'
+              : roll < 0.95
+                ? 'sticker'
+                : roll < 0.97
+                  ? 'location'
+                  : roll < 0.99
+                    ? 'contact_card'
+                    : 'image';
     const text = (fromMe ? rng.pick(pack.agent) : rng.pick(pack.customer)).replace('{n}', orderNo);
     const base = `${fromMe}_${chat.jid}_SIM${o.seed.toString(16).toUpperCase()}${idTag}`;
     const providerMessageId = chat.isGroup && !fromMe ? `${base}_${sender.jid}` : base;
@@ -133,9 +162,16 @@ export function createWorld(o: WorldOptions): World {
       media: mediaOf(type, orderNo, rng),
       location:
         type === 'location'
-          ? { lat: -6.2 + rng.next() * 0.2, lng: 106.8 + rng.next() * 0.2, name: rng.chance(0.5) ? 'Toko Blazz, Jakarta' : null }
+          ? {
+              lat: -6.2 + rng.next() * 0.2,
+              lng: 106.8 + rng.next() * 0.2,
+              name: rng.chance(0.5) ? 'Toko Blazz, Jakarta' : null,
+            }
           : null,
-      vcard: type === 'contact_card' ? `BEGIN:VCARD\nVERSION:3.0\nFN:${sender.name}\nTEL;type=CELL:+${sender.phone}\nEND:VCARD` : null,
+      vcard:
+        type === 'contact_card'
+          ? `BEGIN:VCARD\nVERSION:3.0\nFN:${sender.name}\nTEL;type=CELL:+${sender.phone}\nEND:VCARD`
+          : null,
       quotedProviderMessageId: null,
       timestamp,
       ack: fromMe ? 'read' : 'delivered',
@@ -167,7 +203,13 @@ export function createWorld(o: WorldOptions): World {
     chatInputs: lastActivity =>
       chats.map(c => {
         const ts = lastActivity.get(c.jid);
-        return { accountId: o.accountId, jid: c.jid, isGroup: c.isGroup, name: c.name, ...(ts ? { timestamp: ts } : {}) };
+        return {
+          accountId: o.accountId,
+          jid: c.jid,
+          isGroup: c.isGroup,
+          name: c.name,
+          ...(ts ? { timestamp: ts } : {}),
+        };
       }),
     contactInputs: () => {
       const seen = new Map<string, SimPerson>();

@@ -3,9 +3,19 @@
  * as structural types. The provider depends on these, not on the library, so tests drive
  * it with a fake that emits the library's real event and object shapes.
  */
-export type WebjsId = { readonly _serialized: string; readonly fromMe?: boolean; readonly remote?: string; readonly id?: string };
+export type WebjsId = {
+  readonly _serialized: string;
+  readonly fromMe?: boolean;
+  readonly remote?: string;
+  readonly id?: string;
+};
 
-export type WebjsMedia = { readonly mimetype: string; readonly data: string; readonly filename?: string | null; readonly filesize?: number | null };
+export type WebjsMedia = {
+  readonly mimetype: string;
+  readonly data: string;
+  readonly filename?: string | null;
+  readonly filesize?: number | null;
+};
 
 export type WebjsMessage = {
   readonly id: WebjsId;
@@ -22,7 +32,13 @@ export type WebjsMessage = {
   readonly hasQuotedMsg?: boolean;
   readonly isStatus?: boolean;
   readonly duration?: string | number;
-  readonly location?: { readonly latitude: number | string; readonly longitude: number | string; readonly name?: string; readonly address?: string; readonly description?: string };
+  readonly location?: {
+    readonly latitude: number | string;
+    readonly longitude: number | string;
+    readonly name?: string;
+    readonly address?: string;
+    readonly description?: string;
+  };
   readonly vCards?: readonly string[];
   readonly latestEditSenderTimestampMs?: number;
   readonly latestEditMsgKey?: unknown;
@@ -58,7 +74,10 @@ export type WebjsClient = {
   sendSeen(chatId: string): Promise<boolean>;
   requestPairingCode(phoneNumber: string, showNotification?: boolean): Promise<string>;
   readonly info?: { readonly wid?: { readonly user?: string; readonly _serialized?: string } } | null;
-  readonly pupBrowser?: { process(): { pid?: number } | null; on?(event: 'disconnected', cb: () => void): unknown } | null;
+  readonly pupBrowser?: {
+    process(): { pid?: number } | null;
+    on?(event: 'disconnected', cb: () => void): unknown;
+  } | null;
 };
 
 export type WebjsClientOptions = {

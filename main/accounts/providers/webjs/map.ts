@@ -67,7 +67,11 @@ const num = (v: unknown): number | null => {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 };
 const jidOf = (v: unknown): string | null =>
-  typeof v === 'string' ? str(v) : v && typeof v === 'object' && '_serialized' in v ? str((v as { _serialized: unknown })._serialized) : null;
+  typeof v === 'string'
+    ? str(v)
+    : v && typeof v === 'object' && '_serialized' in v
+      ? str((v as { _serialized: unknown })._serialized)
+      : null;
 const clip = (s: string | null): string | null => (s === null ? null : s.slice(0, MAX_BODY_CHARS));
 
 export function chatJidOf(m: WebjsMessage): string {
@@ -128,11 +132,14 @@ export function messageInputOf(accountId: string, m: WebjsMessage, me: string | 
           height: num(data['height']),
           durationS: num(m.duration ?? data['duration']),
           // For media the library keeps a small base64 JPEG preview in _data.body.
-          thumbnail: thumbnailTypes.has(type) && thumb && thumb.length < 200_000 && /^[A-Za-z0-9+/=]+$/.test(thumb) ? thumb : null,
+          thumbnail:
+            thumbnailTypes.has(type) && thumb && thumb.length < 200_000 && /^[A-Za-z0-9+/=]+$/.test(thumb)
+              ? thumb
+              : null,
         }
       : null,
     location,
-    vcard: type === 'contact_card' ? ((m.vCards ?? []).join('\n').slice(0, 100_000) || clip(str(m.body))) : null,
+    vcard: type === 'contact_card' ? (m.vCards ?? []).join('\n').slice(0, 100_000) || clip(str(m.body)) : null,
     quotedProviderMessageId: m.hasQuotedMsg ? quotedIdOf(m, chatJid, me) : null,
     timestamp: toMs(m.timestamp) ?? Date.now(),
     ack: m.fromMe ? ackOf(m.ack) : 'delivered',
@@ -150,7 +157,9 @@ export function chatInputOf(accountId: string, chat: WebjsChat): ChatInput {
     jid,
     isGroup: Boolean(chat.isGroup),
     name: (str(chat.name) ?? jid.split('@')[0] ?? jid).slice(0, 500),
-    ...(typeof chat.unreadCount === 'number' && chat.unreadCount >= 0 ? { unreadCount: Math.floor(chat.unreadCount) } : {}),
+    ...(typeof chat.unreadCount === 'number' && chat.unreadCount >= 0
+      ? { unreadCount: Math.floor(chat.unreadCount) }
+      : {}),
     pinned: Boolean(chat.pinned),
     archived: Boolean(chat.archived),
     muted: Boolean(chat.isMuted),
@@ -167,23 +176,55 @@ type Disconnect = Extract<ProviderStatus, { state: 'disconnected' | 'logged_out'
 export function disconnectStatusOf(reason: string): Disconnect {
   switch (reason) {
     case 'LOGOUT':
-      return { state: 'logged_out', action: 'rescan', reason: 'This desktop was logged out from the phone (Linked devices). Scan the QR code to link it again.' };
+      return {
+        state: 'logged_out',
+        action: 'rescan',
+        reason: 'This desktop was logged out from the phone (Linked devices). Scan the QR code to link it again.',
+      };
     case 'UNPAIRED':
     case 'UNPAIRED_IDLE':
-      return { state: 'logged_out', action: 'rescan', reason: 'WhatsApp unlinked this desktop. Scan the QR code to link it again.' };
+      return {
+        state: 'logged_out',
+        action: 'rescan',
+        reason: 'WhatsApp unlinked this desktop. Scan the QR code to link it again.',
+      };
     case 'CONFLICT':
-      return { state: 'disconnected', action: 'alert', reason: 'WhatsApp Web was opened elsewhere with this number. Start the account to take it back here.' };
+      return {
+        state: 'disconnected',
+        action: 'alert',
+        reason: 'WhatsApp Web was opened elsewhere with this number. Start the account to take it back here.',
+      };
     case 'TOS_BLOCK':
     case 'SMB_TOS_BLOCK':
-      return { state: 'failed', action: 'alert', reason: 'WhatsApp has blocked this number. Check the WhatsApp app on the phone.' };
+      return {
+        state: 'failed',
+        action: 'alert',
+        reason: 'WhatsApp has blocked this number. Check the WhatsApp app on the phone.',
+      };
     case 'PROXYBLOCK':
-      return { state: 'failed', action: 'alert', reason: 'WhatsApp refused the connection from this network (proxy or VPN).' };
+      return {
+        state: 'failed',
+        action: 'alert',
+        reason: 'WhatsApp refused the connection from this network (proxy or VPN).',
+      };
     case 'DEPRECATED_VERSION':
-      return { state: 'failed', action: 'alert', reason: 'WhatsApp Web reports this version as outdated. Update Blazz Desk.' };
+      return {
+        state: 'failed',
+        action: 'alert',
+        reason: 'WhatsApp Web reports this version as outdated. Update Blazz Desk.',
+      };
     case 'Max qrcode retries reached':
-      return { state: 'disconnected', action: 'alert', reason: 'The QR code expired without being scanned. Start the account to get a new one.' };
+      return {
+        state: 'disconnected',
+        action: 'alert',
+        reason: 'The QR code expired without being scanned. Start the account to get a new one.',
+      };
     default:
-      return { state: 'disconnected', action: 'reconnect', reason: `WhatsApp disconnected (${reason.slice(0, 80) || 'no reason given'}).` };
+      return {
+        state: 'disconnected',
+        action: 'reconnect',
+        reason: `WhatsApp disconnected (${reason.slice(0, 80) || 'no reason given'}).`,
+      };
   }
 }
 

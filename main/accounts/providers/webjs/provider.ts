@@ -5,11 +5,18 @@
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IngestBatchInput, MessageInput } from '../../../../common/ingest';
+import type { MessageInput } from '../../../../common/ingest';
 import { saveMedia } from '../../media-store';
-import type { CatchUpReport, ProviderEvent, ProviderListener, ProviderRequest, ProviderResults, WhatsAppProvider } from '../../provider';
+import type {
+  ProviderEvent,
+  ProviderListener,
+  ProviderRequest,
+  ProviderResults,
+  WhatsAppProvider,
+} from '../../provider';
 import { findBrowser } from './browser';
 import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } from './client';
+import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, groupNoticeText, messageInputOf, toMs } from './map';
 
 export type WebjsProviderOptions = {
@@ -26,11 +33,16 @@ export type WebjsProviderOptions = {
   readonly findBrowser?: () => string | null;
 };
 
-// Small batches: main validates every message, and one batch is one turn of its event loop.
-const BATCH = 100;
 const CIPHERTEXT_FAILED_TEXT = 'This message could not be decrypted. Open WhatsApp on the phone to see it.';
 
-type Notification = { id: WebjsId; type: string; timestamp: number; chatId: string; author?: string; recipientIds?: string[] };
+type Notification = {
+  id: WebjsId;
+  type: string;
+  timestamp: number;
+  chatId: string;
+  author?: string;
+  recipientIds?: string[];
+};
 
 export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
   const listeners = new Set<ProviderListener>();
@@ -73,13 +85,22 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     const on = (event: string, fn: Listener) => c.on(event, guard(event, fn));
     on('qr', (qr: string) => emit({ kind: 'qr', qr }));
     on('code', (code: string) => emit({ kind: 'pairing_code', code }));
-    on('loading_screen', (percent: number) => emit({ kind: 'status', status: { state: 'connecting', reason: `Loading chats ${percent}%` } }));
+    on('loading_screen', (percent: number) =>
+      emit({ kind: 'status', status: { state: 'connecting', reason: `Loading chats ${percent}%` } }),
+    );
     on('authenticated', () => {
       hookBrowser(c);
       emit({ kind: 'status', status: { state: 'connecting', reason: 'Linked; loading chats' } });
     });
     on('auth_failure', (msg: string) =>
-      emit({ kind: 'status', status: { state: 'logged_out', action: 'rescan', reason: `The saved session could not be restored (${String(msg).slice(0, 100)}). Scan the QR code again.` } }),
+      emit({
+        kind: 'status',
+        status: {
+          state: 'logged_out',
+          action: 'rescan',
+          reason: `The saved session could not be restored (${String(msg).slice(0, 100)}). Scan the QR code again.`,
+        },
+      }),
     );
     on('ready', () => {
       hookBrowser(c);
@@ -96,7 +117,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         emit({ kind: 'status', status: { state: 'ready', phone: c.info?.wid?.user ?? null } });
       } else if (state === 'TIMEOUT' || state === 'OPENING' || state === 'PAIRING') {
         ready = false;
-        const reason = state === 'TIMEOUT' ? 'The phone or the network is not reachable; waiting' : 'Reconnecting to WhatsApp';
+        const reason =
+          state === 'TIMEOUT' ? 'The phone or the network is not reachable; waiting' : 'Reconnecting to WhatsApp';
         emit({ kind: 'status', status: { state: 'connecting', reason } });
       }
       // Other states are followed by `disconnected`, which carries the action.
@@ -122,28 +144,47 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     const revoke = (m: WebjsMessage, before?: WebjsMessage | null) =>
       emit({
         kind: 'revoke',
-        revoke: { accountId: o.accountId, providerMessageId: before?.id?._serialized ?? m.id._serialized, revokedAt: Date.now() },
+        revoke: {
+          accountId: o.accountId,
+          providerMessageId: before?.id?._serialized ?? m.id._serialized,
+          revokedAt: Date.now(),
+        },
       });
     on('message_revoke_everyone', revoke);
     on('message_revoke_me', (m: WebjsMessage) => revoke(m));
     on('message_edit', (m: WebjsMessage, newBody: string) =>
       emit({
         kind: 'edit',
-        edit: { accountId: o.accountId, providerMessageId: m.id._serialized, body: String(newBody), editedAt: toMs(m.latestEditSenderTimestampMs) ?? Date.now() },
+        edit: {
+          accountId: o.accountId,
+          providerMessageId: m.id._serialized,
+          body: String(newBody),
+          editedAt: toMs(m.latestEditSenderTimestampMs) ?? Date.now(),
+        },
       }),
     );
     on('message_reaction', (r: { msgId: WebjsId; senderId: string; reaction: string | null; timestamp: number }) =>
       emit({
         kind: 'reaction',
-        reaction: { accountId: o.accountId, providerMessageId: r.msgId._serialized, senderJid: r.senderId, emoji: r.reaction ?? '', timestamp: toMs(r.timestamp) ?? Date.now() },
+        reaction: {
+          accountId: o.accountId,
+          providerMessageId: r.msgId._serialized,
+          senderJid: r.senderId,
+          emoji: r.reaction ?? '',
+          timestamp: toMs(r.timestamp) ?? Date.now(),
+        },
       }),
     );
-    const chatUpdate = (chat: WebjsChat | undefined) => chat && emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
+    const chatUpdate = (chat: WebjsChat | undefined) =>
+      chat && emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
     on('unread_count', chatUpdate);
     on('chat_archived', chatUpdate);
     on('contact_changed', (_m: WebjsMessage, _oldId: string, newId: string) => {
       const jid = String(newId);
-      emit({ kind: 'contact', contact: jid.endsWith('@lid') ? { accountId: o.accountId, lid: jid } : { accountId: o.accountId, jid } });
+      emit({
+        kind: 'contact',
+        contact: jid.endsWith('@lid') ? { accountId: o.accountId, lid: jid } : { accountId: o.accountId, jid },
+      });
     });
     const notice = (n: Notification) =>
       emitMessage({
@@ -177,7 +218,10 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     browser.on?.('disconnected', () => {
       if (client !== c) return;
       ready = false;
-      emit({ kind: 'status', status: { state: 'disconnected', action: 'reconnect', reason: 'The WhatsApp browser closed unexpectedly.' } });
+      emit({
+        kind: 'status',
+        status: { state: 'disconnected', action: 'reconnect', reason: 'The WhatsApp browser closed unexpectedly.' },
+      });
     });
   };
 
@@ -192,7 +236,10 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
   };
 
   const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
-    Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), ms).unref())]);
+    Promise.race([
+      p,
+      new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} timed out`)), ms).unref()),
+    ]);
 
   const need = (): WebjsClient => {
     if (!client || !ready) throw new Error('WhatsApp is not connected');
@@ -208,7 +255,11 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
   async function handle(req: ProviderRequest): Promise<unknown> {
     switch (req.op) {
       case 'sendText': {
-        const m = await need().sendMessage(req.chatJid, req.text, req.quotedProviderMessageId ? { quotedMessageId: req.quotedProviderMessageId } : {});
+        const m = await need().sendMessage(
+          req.chatJid,
+          req.text,
+          req.quotedProviderMessageId ? { quotedMessageId: req.quotedProviderMessageId } : {},
+        );
         return sent(m, req.clientMessageId);
       }
       case 'sendMedia': {
@@ -232,15 +283,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         return null;
       case 'loadOlder': {
         const chat = await need().getChatById(req.chatJid);
-        if (!chat) return [];
-        const before = req.beforeMs ?? Number.POSITIVE_INFINITY;
-        let older: MessageInput[] = [];
-        for (let limit = req.limit; limit <= 5000; limit *= 4) {
-          const got = await chat.fetchMessages({ limit });
-          older = got.map(map).filter((m): m is MessageInput => m !== null && m.timestamp < before);
-          if (older.length >= req.limit || got.length < limit) break;
-        }
-        return older.sort((a, b) => b.timestamp - a.timestamp).slice(0, req.limit);
+        return chat ? olderMessages(chat, map, req.beforeMs, req.limit) : [];
       }
       case 'downloadMedia': {
         const m = await need().getMessageById(req.providerMessageId);
@@ -248,7 +291,14 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         if (!media) return null;
         const stored = saveMedia(o.dataDir, Buffer.from(media.data, 'base64'), media.mimetype);
         const info = m ? map(m)?.media : null;
-        return { ...(info ?? { width: null, height: null, durationS: null, thumbnail: null }), mimeType: media.mimetype, fileName: media.filename ?? null, size: stored.size, sha256: stored.sha256, localPath: stored.localPath };
+        return {
+          ...(info ?? { width: null, height: null, durationS: null, thumbnail: null }),
+          mimeType: media.mimetype,
+          fileName: media.filename ?? null,
+          size: stored.size,
+          sha256: stored.sha256,
+          localPath: stored.localPath,
+        };
       }
       case 'requestPairingCode': {
         if (!client) throw new Error('The account is not started');
@@ -263,17 +313,37 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     async start() {
       const executablePath = o.executablePath ?? (o.findBrowser ?? findBrowser)();
       if (!executablePath) {
-        emit({ kind: 'status', status: { state: 'failed', action: 'alert', reason: 'No Chrome, Chromium or Edge was found. Install one, or set its path in Settings.' } });
+        emit({
+          kind: 'status',
+          status: {
+            state: 'failed',
+            action: 'alert',
+            reason: 'No Chrome, Chromium or Edge was found. Install one, or set its path in Settings.',
+          },
+        });
         return;
       }
-      const c = o.clientFactory.create({ accountId: o.accountId, dataPath, executablePath, headless: o.headless, pairingPhone: o.pairingPhone });
+      const c = o.clientFactory.create({
+        accountId: o.accountId,
+        dataPath,
+        executablePath,
+        headless: o.headless,
+        pairingPhone: o.pairingPhone,
+      });
       client = c;
       attach(c);
       emit({ kind: 'status', status: { state: 'connecting', reason: 'Opening WhatsApp Web' } });
       // initialize() resolves only after login; its failures arrive here, not as events.
       c.initialize().catch((err: unknown) => {
         if (client !== c) return;
-        emit({ kind: 'status', status: { state: 'disconnected', action: 'reconnect', reason: `WhatsApp Web could not be opened: ${String(err instanceof Error ? err.message : err).slice(0, 200)}` } });
+        emit({
+          kind: 'status',
+          status: {
+            state: 'disconnected',
+            action: 'reconnect',
+            reason: `WhatsApp Web could not be opened: ${String(err instanceof Error ? err.message : err).slice(0, 200)}`,
+          },
+        });
       });
     },
     async stop() {
@@ -293,32 +363,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       rmSync(join(dataPath, `session-${o.accountId}`), { recursive: true, force: true, maxRetries: 4 });
     },
     request: <R extends ProviderRequest>(req: R) => handle(req) as Promise<ProviderResults[R['op']]>,
-    async catchUp(watermarks, send): Promise<CatchUpReport> {
-      const c = need();
-      const chats = await c.getChats();
-      for (let i = 0; i < chats.length; i += BATCH) await send({ chats: chats.slice(i, i + BATCH).map(ch => chatInputOf(o.accountId, ch)) });
-      let messages = 0;
-      let touched = 0;
-      let batch: MessageInput[] = [];
-      for (const chat of chats) {
-        const jid = chat.id._serialized;
-        const mark = watermarks.get(jid);
-        const last = toMs(chat.timestamp);
-        if (mark !== undefined && last !== null && last < mark) continue;
-        const fresh = await missingMessages(chat, mark);
-        if (fresh.length) touched++;
-        for (const m of fresh) {
-          batch.push(m);
-          messages++;
-          if (batch.length >= BATCH) {
-            await send({ messages: batch });
-            batch = [];
-          }
-        }
-      }
-      if (batch.length) await send({ messages: batch } satisfies IngestBatchInput);
-      return { chats: touched, messages };
-    },
+    catchUp: (watermarks, send) => catchUpChats(need(), o.accountId, map, watermarks, send, o.firstSyncPerChat ?? 50),
     async probe() {
       if (!client) throw new Error('not started');
       await client.getState();
@@ -328,16 +373,4 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       return () => listeners.delete(listener);
     },
   };
-
-  /** Messages at or after the watermark, fetching deeper until the watermark is reached. */
-  async function missingMessages(chat: WebjsChat, mark: number | undefined): Promise<MessageInput[]> {
-    const first = o.firstSyncPerChat ?? 50;
-    for (let limit = mark === undefined ? first : 50; ; limit *= 4) {
-      const got = await chat.fetchMessages({ limit });
-      const mapped = got.map(map).filter((m): m is MessageInput => m !== null);
-      const oldest = Math.min(...mapped.map(m => m.timestamp));
-      const reachedMark = mark === undefined || oldest <= mark || got.length < limit || limit >= 20_000;
-      if (reachedMark) return mark === undefined ? mapped : mapped.filter(m => m.timestamp >= mark);
-    }
-  }
 }
