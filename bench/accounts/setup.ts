@@ -13,6 +13,9 @@ import { createAccountManager } from '../../main/accounts/manager';
 import type { EventBus } from '../../main/core/event-bus';
 import { createEventBus } from '../../main/core/event-bus';
 import { silentLogger } from '../../main/core/log';
+import type { IngestBatchInput } from '../../common/ingest';
+import { ingestBatchSchema } from '../../common/ingest';
+import type { IngestSink } from '../../main/accounts/ports';
 import { MemoryStore } from '../../tests/helpers/accounts/memory-store';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,12 +40,20 @@ export async function buildChild(): Promise<{ entry: string; cleanup(): void }> 
   return { entry, cleanup: () => rmSync(outDir, { recursive: true, force: true }) };
 }
 
-export type BenchRig = { manager: AccountManager; store: MemoryStore; events: EventBus; pids: Map<string, number> };
+export type BenchRig = {
+  manager: AccountManager;
+  store: MemoryStore;
+  events: EventBus;
+  pids: Map<string, number>;
+  /** When each live message left its account's process (the child's `at`), by message id. */
+  sentAt: Map<string, number>;
+};
 
 export function rig(entry: string, dataDir: string, extra: Partial<AccountManagerOptions> = {}): BenchRig {
   const store = new MemoryStore();
   const events = createEventBus();
   const pids = new Map<string, number>();
+  const sentAt = new Map<string, number>();
   const fork = forkLauncher({ entry, stdio: 'stderr' });
   const manager = createAccountManager({
     dataDir,
@@ -53,13 +64,23 @@ export function rig(entry: string, dataDir: string, extra: Partial<AccountManage
       launch(id, env) {
         const handle = fork.launch(id, env);
         if (handle.pid !== null) pids.set(id, handle.pid);
+        handle.onMessage(raw => {
+          const msg = raw as {
+            t?: string;
+            at?: number;
+            event?: { kind?: string; message?: { providerMessageId?: string } };
+          };
+          const mid = msg.event?.message?.providerMessageId;
+          if (msg.t === 'event' && msg.event?.kind === 'message' && mid && typeof msg.at === 'number')
+            sentAt.set(mid, msg.at);
+        });
         return handle;
       },
     },
     log: silentLogger,
     ...extra,
   });
-  return { manager, store, events, pids };
+  return { manager, store, events, pids, sentAt };
 }
 
 export async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
@@ -87,3 +108,25 @@ export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 };
+
+/**
+ * A sink for the import benchmark that validates every batch like the store does but keeps
+ * only ids and per-chat watermarks: SQLite keeps rows off the JS heap, so retaining 200,000
+ * message objects here would measure our test double's garbage collection, not the app.
+ */
+export class LeanSink implements IngestSink {
+  readonly ids = new Set<string>();
+  private marks = new Map<string, Map<string, number>>();
+  ingest(input: IngestBatchInput): void {
+    const batch = ingestBatchSchema.parse(input);
+    for (const m of batch.messages) {
+      this.ids.add(`${m.accountId}|${m.providerMessageId}`);
+      const marks = this.marks.get(m.accountId) ?? new Map<string, number>();
+      marks.set(m.chatJid, Math.max(marks.get(m.chatJid) ?? 0, m.timestamp));
+      this.marks.set(m.accountId, marks);
+    }
+  }
+  watermarks(accountId: string): ReadonlyMap<string, number> {
+    return this.marks.get(accountId) ?? new Map();
+  }
+}

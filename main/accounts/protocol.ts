@@ -95,7 +95,8 @@ export const mainToChildSchema = z.discriminatedUnion('t', [
 // ── child → main ────────────────────────────────────────────────────────────────────────
 
 export type ChildToMain =
-  | { readonly t: 'event'; readonly event: ProviderEvent }
+  /** `at`: the child's clock when sent, so lag between a provider event and main shows. */
+  | { readonly t: 'event'; readonly event: ProviderEvent; readonly at?: number }
   /** Bulk data (catch-up, history sync). The child waits for `batch_ack` before the next. */
   | { readonly t: 'batch'; readonly seq: number; readonly batch: IngestBatchInput }
   | { readonly t: 'pong'; readonly id: number; readonly rssBytes: number }
@@ -107,7 +108,7 @@ export type ChildToMain =
   | { readonly t: 'exiting'; readonly reason: string };
 
 export const childToMainSchema = z.discriminatedUnion('t', [
-  z.object({ t: z.literal('event'), event: providerEventSchema }),
+  z.object({ t: z.literal('event'), event: providerEventSchema, at: z.number().optional() }),
   z.object({ t: z.literal('batch'), seq: z.number().int(), batch: ingestBatchSchema }),
   z.object({ t: z.literal('pong'), id: z.number().int(), rssBytes: z.number().nonnegative() }),
   z.object({

@@ -73,7 +73,6 @@ export class AccountSupervisor {
   snapshot(): RuntimeSnapshot {
     return this.snap;
   }
-
   /** Start (or keep running). Clears a previous give-up: the user asked explicitly. */
   start(): void {
     this.desired = 'running';
@@ -86,7 +85,7 @@ export class AccountSupervisor {
   async stop(): Promise<void> {
     this.desired = 'stopped';
     await this.shutdown('stop');
-    this.set({ state: 'stopped', reason: null, qr: null, pairingCode: null });
+    if (this.desired === 'stopped') this.set({ state: 'stopped', reason: null, qr: null, pairingCode: null });
   }
 
   async logout(): Promise<void> {
@@ -122,7 +121,7 @@ export class AccountSupervisor {
 
   private launch(): void {
     this.restartTimer = null;
-    if (this.desired !== 'running') return;
+    if (this.desired !== 'running' || this.run) return;
     const handle = this.d.launcher.launch(this.d.accountId, { BLAZZ_ACCOUNT_ID: this.d.accountId });
     const run: Running = { handle, tree: [], expectedExit: false };
     this.run = run;
@@ -149,6 +148,8 @@ export class AccountSupervisor {
     this.clear('sampleTimer');
     this.pending.rejectAll('The account stopped while answering.');
     this.set({ pid: null, rssBytes: null });
+    // Start pressed while a stop was under way: honour it once the old process is gone.
+    if (run.expectedExit && this.desired === 'running' && this.restartTimer === null) return this.launch();
     if (run.expectedExit || this.desired !== 'running') return;
     const how = info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
     const reason = `The account's process stopped unexpectedly (${how}).`;
@@ -386,7 +387,6 @@ export class AccountSupervisor {
     this.clear('probeTimer');
     this.clear('probeDeadline');
   }
-
   private clear(name: 'readyTimer' | 'probeTimer' | 'probeDeadline' | 'restartTimer' | 'sampleTimer'): void {
     if (this[name] !== null) this.d.clock.clearTimeout(this[name]);
     this[name] = null;

@@ -95,7 +95,7 @@ export function runAccountRuntime(channel: RuntimeChannel, load: ProviderLoader 
           try {
             const config = runtimeConfigSchema.parse(msg.config);
             provider = await load(config, log);
-            provider.onEvent(event => channel.send({ t: 'event', event }));
+            provider.onEvent(event => channel.send({ t: 'event', event, at: Date.now() }));
             await provider.start();
           } catch (err) {
             const reason = `Could not start: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
