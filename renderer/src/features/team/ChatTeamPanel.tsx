@@ -62,7 +62,17 @@ export function ChatTeamPanel({ chat }: Props) {
           {error}
         </p>
       )}
-      <Assignment t={t} chat={current} me={me.id} members={members} busy={busy} run={run} setError={setError} />
+      {/* Keyed by chat: a half-made choice or draft must not follow the user to the next chat. */}
+      <Assignment
+        key={current.id}
+        t={t}
+        chat={current}
+        me={me.id}
+        members={members}
+        busy={busy}
+        run={run}
+        setError={setError}
+      />
       {actions.updateStatus ? (
         <StatusControl
           t={t}
@@ -75,8 +85,8 @@ export function ChatTeamPanel({ chat }: Props) {
           {t('team.status')}: {t(`team.status.${current.status}`)}
         </p>
       )}
-      <TagEditor t={t} chat={current} editable={actions.editTags} busy={busy} run={run} />
-      <NotesSection t={t} chatId={current.id} writable={actions.writeNotes} />
+      <TagEditor key={current.id} t={t} chat={current} editable={actions.editTags} busy={busy} run={run} />
+      <NotesSection key={current.id} t={t} chatId={current.id} writable={actions.writeNotes} />
     </section>
   );
 }
