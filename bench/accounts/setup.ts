@@ -16,6 +16,7 @@ import { silentLogger } from '../../main/core/log';
 import type { IngestBatchInput } from '../../common/ingest';
 import { ingestBatchSchema } from '../../common/ingest';
 import type { IngestSink } from '../../main/accounts/ports';
+import { hashOf } from '../../main/accounts/providers/simulator/rng';
 import { MemoryStore } from '../../tests/helpers/accounts/memory-store';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -115,12 +116,13 @@ export const percentile = (values: readonly number[], p: number): number => {
  * message objects here would measure our test double's garbage collection, not the app.
  */
 export class LeanSink implements IngestSink {
-  readonly ids = new Set<string>();
+  /** 52-bit fingerprints of (account, message id): distinct counting without keeping strings. */
+  readonly ids = new Set<number>();
   private marks = new Map<string, Map<string, number>>();
   ingest(input: IngestBatchInput): void {
     const batch = ingestBatchSchema.parse(input);
     for (const m of batch.messages) {
-      this.ids.add(`${m.accountId}|${m.providerMessageId}`);
+      this.ids.add(hashOf(m.accountId, m.providerMessageId) * 1048576 + (hashOf(m.providerMessageId, 'b') >>> 12));
       const marks = this.marks.get(m.accountId) ?? new Map<string, number>();
       marks.set(m.chatJid, Math.max(marks.get(m.chatJid) ?? 0, m.timestamp));
       this.marks.set(m.accountId, marks);
