@@ -44,7 +44,7 @@ export const teamEn = {
   'team.assignee.you': '{name} (you)',
   'team.assignee.unknown': 'A former teammate',
   'team.assignee.current': 'Assigned to {name}',
-  'team.assign.note': 'Note for the new assignee (optional)',
+  'team.assign.note': 'Handover note (optional)',
   'team.assign.submit': 'Assign',
   'team.assign.transfer': 'Transfer',
   'team.assign.busy': 'Saving…',

@@ -46,7 +46,7 @@ export const teamId: Record<TeamMessageKey, string> = {
   'team.assignee.you': '{name} (Anda)',
   'team.assignee.unknown': 'Mantan anggota tim',
   'team.assignee.current': 'Ditugaskan ke {name}',
-  'team.assign.note': 'Catatan untuk penanggung jawab baru (opsional)',
+  'team.assign.note': 'Catatan serah terima (opsional)',
   'team.assign.submit': 'Tugaskan',
   'team.assign.transfer': 'Alihkan',
   'team.assign.busy': 'Menyimpan…',

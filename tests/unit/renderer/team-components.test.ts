@@ -188,7 +188,9 @@ describe('ChatTeamPanel', () => {
     expect(html).toContain('>Ana Agent</option>');
     expect(html).toContain('>Lena Lead (you)</option>');
     expect(html).not.toContain('Gone Person');
-    expect(html).toContain('Note for the new assignee (optional)');
+    expect(html).toContain('Handover note (optional)');
+    // One picker per panel.
+    expect(html.match(/<select/g)).toHaveLength(1);
     expect(html).not.toContain('Claim this chat');
     // Nothing changed yet, so the submit is disabled.
     expect(html).toMatch(/<button type="submit" class="primary" disabled=""[^>]*>Transfer<\/button>/);

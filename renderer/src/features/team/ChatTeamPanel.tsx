@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { Chat, ChatStatus, Member, MemberId } from '../../../../common/domain';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import type { RunChange } from './logic';
@@ -24,6 +24,8 @@ export function ChatTeamPanel({ chat }: Props) {
   const [latest, setLatest] = useState<Chat | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The clicked status shows at once; the answer (or a conflict) then replaces it.
+  const [statusShown, setStatusShown] = useState<ChatStatus | null>(null);
   const headingId = useId();
   useEffect(() => retainWorkspace(), []);
 
@@ -63,30 +65,26 @@ export function ChatTeamPanel({ chat }: Props) {
         </p>
       )}
       {/* Keyed by chat: a half-made choice or draft must not follow the user to the next chat. */}
-      <Assignment
-        key={current.id}
-        t={t}
-        chat={current}
-        me={me.id}
-        members={members}
-        busy={busy}
-        run={run}
-        setError={setError}
-      />
-      {actions.updateStatus ? (
-        <StatusControl
-          t={t}
-          value={current.status}
-          disabled={busy}
-          onChange={status => void run(() => setStatus(current.id, status))}
-        />
-      ) : (
-        <p className="team-muted">
-          {t('team.status')}: {t(`team.status.${current.status}`)}
-        </p>
-      )}
-      <TagEditor key={current.id} t={t} chat={current} editable={actions.editTags} busy={busy} run={run} />
-      <NotesSection key={current.id} t={t} chatId={current.id} writable={actions.writeNotes} />
+      <Fragment key={current.id}>
+        <Assignment t={t} chat={current} me={me.id} members={members} busy={busy} run={run} setError={setError} />
+        {actions.updateStatus ? (
+          <StatusControl
+            t={t}
+            value={statusShown ?? current.status}
+            disabled={busy}
+            onChange={status => {
+              setStatusShown(status);
+              void run(() => setStatus(current.id, status)).finally(() => setStatusShown(null));
+            }}
+          />
+        ) : (
+          <p className="team-muted">
+            {t('team.status')}: {t(`team.status.${current.status}`)}
+          </p>
+        )}
+        <TagEditor t={t} chat={current} editable={actions.editTags} busy={busy} run={run} />
+        <NotesSection t={t} chatId={current.id} writable={actions.writeNotes} />
+      </Fragment>
     </section>
   );
 }
