@@ -41,7 +41,7 @@ export type AccountManagerOptions = {
   /** A configured Chrome/Chromium/Edge; null lets the webjs provider look for one. */
   readonly browserPath?: string | null;
   /** Overrides for every simulated account (tests and the bench make them quieter or busier). */
-  readonly simulator?: Partial<Omit<SimulatorSettings, 'seed' | 'epochMs'>>;
+  readonly simulator?: Partial<Omit<SimulatorSettings, 'seed' | 'epochMs' | 'pairingPhone'>>;
   readonly newId?: () => string;
 };
 
@@ -120,7 +120,10 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       r.provider === 'webjs'
         ? { executablePath: o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true }
         : null,
-    simulator: r.provider === 'simulator' ? { ...o.simulator, seed: r.seed ?? 1, epochMs: r.createdAt } : null,
+    simulator:
+      r.provider === 'simulator'
+        ? { ...o.simulator, seed: r.seed ?? 1, epochMs: r.createdAt, pairingPhone: r.pairingPhone }
+        : null,
   });
 
   const onAlert = (id: string, kind: AlertKind, reason: string, downtimeMs: number | null) => {

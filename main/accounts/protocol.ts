@@ -38,6 +38,12 @@ export const runtimeConfigSchema = z.object({
       /** Messages that exist before the first link (the history sync of a new device). */
       history: z.number().int().nonnegative().max(1_000_000).default(60),
       ackStepMs: z.number().int().nonnegative().default(1_500),
+      /** Link by pairing code instead of QR, like a webjs account with a pairing phone. */
+      pairingPhone: z
+        .string()
+        .regex(/^\d{5,20}$/)
+        .nullable()
+        .default(null),
       /** 'never' imitates a WhatsApp Web update that breaks `ready`. */
       ready: z.enum(['normal', 'never']).default('normal'),
     })

@@ -36,6 +36,14 @@ describe('AccountManager: lifecycle', () => {
     });
   });
 
+  it('links by pairing code instead of QR when a phone number is given', async () => {
+    const h = harness({ simulator: { qrScanDelayMs: 300 } });
+    const a = h.manager.add({ provider: 'simulator', name: 'By code', seed: 6, pairingPhone: '6281234567890' });
+    await h.waitForState(a.id, 'ready');
+    expect(h.states(a.id)).toEqual(['stopped', 'starting', 'pairing_code', 'connecting', 'ready']);
+    expect(h.changed.some(list => list.some(x => /^[A-Z0-9]{8}$/.test(x.pairingCode ?? '')))).toBe(true);
+  });
+
   it('brings back accounts that were ready after an app restart, without a new scan', async () => {
     const store = new MemoryStore();
     const first = harness({ store, keepDataDir: true });

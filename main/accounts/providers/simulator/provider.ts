@@ -28,6 +28,7 @@ export type SimulatorOptions = {
   readonly history: number;
   readonly ackStepMs: number;
   readonly ready: 'normal' | 'never';
+  readonly pairingPhone?: string | null;
 };
 
 export function createSimulatorProvider(o: SimulatorOptions): ControllableProvider {
@@ -287,6 +288,10 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
       if (existsSync(sessionFile)) {
         status({ state: 'connecting', reason: 'Restoring the saved session' });
         later(200, becomeReady);
+        return;
+      }
+      if (o.pairingPhone) {
+        await handle({ op: 'requestPairingCode', phone: o.pairingPhone });
         return;
       }
       emit({ kind: 'qr', qr: `2@SIMULATOR,${o.accountId},${o.seed}` });
