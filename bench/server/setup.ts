@@ -41,7 +41,7 @@ export async function memberWithDevices(db: Db, role: 'admin' | 'lead', devices:
 }
 
 export async function connect(url: string, token: string): Promise<Client> {
-  const socket: Client = connectClient(url + SYNC_NAMESPACE, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: Client = connectClient(url + SYNC_NAMESPACE, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 120_000 });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', err => reject(err));
@@ -49,7 +49,7 @@ export async function connect(url: string, token: string): Promise<Client> {
   return socket;
 }
 
-export async function connectMany(url: string, tokens: readonly string[], parallel = 50): Promise<Client[]> {
+export async function connectMany(url: string, tokens: readonly string[], parallel = 20): Promise<Client[]> {
   const out: Client[] = [];
   for (let i = 0; i < tokens.length; i += parallel) out.push(...(await Promise.all(tokens.slice(i, i + parallel).map(t => connect(url, t)))));
   return out;

@@ -17,7 +17,7 @@ import type { Principal } from './auth/sessions';
 import type { Database } from './db/index';
 import { migrateDatabase, openDatabase } from './db/index';
 import { accountIdsOfMember, getSettings, setPresence } from './db/repositories/members';
-import { setHostOnline, wireAccounts } from './db/repositories/workspace';
+import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories/workspace';
 import { adminHandlers } from './handlers/admin';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
@@ -128,13 +128,16 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   });
 
   /** Marks the device's hosted accounts on- or offline and tells their members. */
-  async function hostPresence(sessionId: string, online: boolean): Promise<void> {
+  async function hostPresence(sessionId: string, online: boolean): Promise<boolean> {
+    // Most devices host nothing: skip the transaction (and the event sequencer lock) for them.
+    if ((await accountsHostedBy(database.db, sessionId)).length === 0) return false;
     await commit(services, async (tx, emit) => {
       const ids = await setHostOnline(tx, sessionId, online);
       for (const account of await wireAccounts(tx, ids)) {
         emit({ body: { type: 'account:updated', account }, audience: 'account', accountId: account.id });
       }
     });
+    return true;
   }
 
   let closing = false;
@@ -164,8 +167,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     });
     await setPresence(database.db, p.sessionId, 'online', Date.now());
     sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
-    await hostPresence(p.sessionId, true);
-    await offerPendingSends(services, p.sessionId);
+    if (await hostPresence(p.sessionId, true)) await offerPendingSends(services, p.sessionId);
   }
 
   sync.on('connection', socket => {

@@ -11,7 +11,7 @@ import type { Principal } from '../auth/sessions';
 import type { Database, Db, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
-import { accountIdsOfMember, getSettings, memberById } from '../db/repositories/members';
+import { accountIdsOfMember, getSettings, memberById, sessionById } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 
@@ -58,12 +58,15 @@ export type Caller = Principal & {
 
 /** Fresh from the database on every command: a role change or removal applies at once. */
 export async function loadCaller(db: Db, principal: Principal, socket: SyncSocket): Promise<Caller> {
-  const [member, accountIds, settings] = await Promise.all([
+  const [member, session, accountIds, settings] = await Promise.all([
     memberById(db, principal.memberId),
+    sessionById(db, principal.sessionId),
     accountIdsOfMember(db, principal.memberId),
     getSettings(db),
   ]);
   if (!member || !member.active) throw new CommandError('unauthenticated', 'this member is deactivated');
+  // Belt and braces: a revoked device is disconnected at once, but if that broadcast was lost it still cannot act.
+  if (!session || session.revokedAt !== null) throw new CommandError('unauthenticated', 'this device was signed out');
   return {
     ...principal,
     role: member.role,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireChat } from '../../../common/protocol';
+import { revokeSession } from '../../../sync-server/src/db/repositories/members';
 import { call, hostWithChat, must, recorder, startStack } from './harness';
 import type { Stack } from './harness';
 
@@ -117,6 +118,13 @@ describe('who sees what', () => {
     expect(res.status).toBe(200);
     expect(await gone).toBe('io server disconnect');
     await expect(stack.connect(lead.token)).rejects.toThrow(/unauthenticated/);
+  });
+
+  it('a device whose token was revoked behind the server\'s back cannot act', async () => {
+    const lead = await stack.device('lead');
+    await revokeSession(stack.node.app.database.db, lead.sessionId, Date.now());
+    const reply = await call(lead.socket, 'member:list', {});
+    expect(reply.ok ? 'ok' : reply.error.code).toBe('unauthenticated');
   });
 
   it('pushing the same batch twice stores each message once', async () => {
