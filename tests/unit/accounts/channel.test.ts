@@ -1,0 +1,100 @@
+/** The pieces between an account's process and the store: the channel and the batcher. */
+import { describe, expect, it } from 'vitest';
+import { createIngestBatcher } from '../../../main/accounts/ingest-batcher';
+import { childToMainSchema, mainToChildSchema } from '../../../main/accounts/protocol';
+import type { ChildToMain } from '../../../main/accounts/protocol';
+import { runAccountRuntime } from '../../../main/accounts/runtime/host';
+import { MemoryStore } from '../../helpers/accounts/memory-store';
+import { waitFor } from '../../helpers/accounts/wait';
+
+const message = (n: number) => ({
+  accountId: 'acc_1',
+  chatJid: '628111@c.us',
+  providerMessageId: `m${n}`,
+  fromMe: false,
+  type: 'text' as const,
+  body: `hello ${n}`,
+  timestamp: Date.UTC(2026, 10, 1) + n,
+});
+
+describe('main↔child channel', () => {
+  it('refuses what a child must not send', () => {
+    const bad = [
+      null,
+      { t: 'event', event: { kind: 'message', message: { ...message(1), timestamp: 1 } } }, // seconds, not ms
+      { t: 'event', event: { kind: 'status', status: { state: 'ready', phone: '+62 812' } } },
+      { t: 'batch', seq: 1, batch: { messages: Array.from({ length: 5001 }, (_, i) => message(i)) } },
+      { t: 'pong', id: 1, rssBytes: -5 },
+      { t: 'shell', cmd: 'rm -rf /' },
+    ];
+    for (const raw of bad) expect(childToMainSchema.safeParse(raw).success).toBe(false);
+    expect(
+      childToMainSchema.safeParse({ t: 'event', event: { kind: 'message', message: message(1) }, at: Date.now() })
+        .success,
+    ).toBe(true);
+  });
+
+  it('fills runtime defaults and rejects ids that could escape the session folder', () => {
+    const start = mainToChildSchema.parse({
+      t: 'start',
+      config: { accountId: 'acc_1', provider: 'simulator', dataDir: '/tmp/x', simulator: { seed: 1, epochMs: 0 } },
+    });
+    expect(start).toMatchObject({
+      config: { simulator: { chatterIntervalMs: 20_000, qrScanDelayMs: 3_000, ready: 'normal' } },
+    });
+    const escape = { t: 'start', config: { accountId: '../../etc', provider: 'webjs', dataDir: '/tmp/x' } };
+    expect(mainToChildSchema.safeParse(escape).success).toBe(false);
+  });
+
+  it('the runtime ignores malformed commands and reports a provider that cannot start', async () => {
+    const sent: ChildToMain[] = [];
+    let onMessage: (raw: unknown) => void = () => undefined;
+    runAccountRuntime(
+      {
+        send: m => void sent.push(m),
+        onMessage: cb => void (onMessage = cb),
+        exit: () => undefined,
+        rssBytes: () => 1,
+      },
+      async () => {
+        throw new Error('browser missing');
+      },
+    );
+    onMessage({ t: 'nonsense' });
+    onMessage({ t: 'start', config: { accountId: 'acc_1', provider: 'webjs', dataDir: '/tmp/x' } });
+    await waitFor('a status', () => sent.find(m => m.t === 'event'));
+    expect(sent[0]).toMatchObject({ t: 'log', level: 'warn' });
+    expect(sent.find(m => m.t === 'event')).toMatchObject({
+      event: {
+        kind: 'status',
+        status: { state: 'failed', action: 'reconnect', reason: 'Could not start: browser missing' },
+      },
+    });
+  });
+});
+
+describe('ingest batcher', () => {
+  it('groups events of one turn into one store call, flushes at the size cap, and keeps order with bulk batches', async () => {
+    const store = new MemoryStore();
+    const batcher = createIngestBatcher(
+      store,
+      err => {
+        throw err;
+      },
+      3,
+    );
+    batcher.add({ kind: 'message', message: message(1) });
+    batcher.add({ kind: 'ack', ack: { accountId: 'acc_1', providerMessageId: 'm1', ack: 'read' } });
+    expect(store.ingestCalls).toBe(0);
+    await new Promise(r => setImmediate(r));
+    expect(store.ingestCalls).toBe(1);
+    expect(store.message('acc_1', 'm1')?.ack).toBe('read');
+    for (const n of [2, 3, 4]) batcher.add({ kind: 'message', message: message(n) });
+    expect(store.ingestCalls).toBe(2); // the cap of 3 flushed at once
+    batcher.add({ kind: 'message', message: message(5) });
+    batcher.addBatch({
+      edits: [{ accountId: 'acc_1', providerMessageId: 'm5', body: 'edited', editedAt: Date.UTC(2026, 10, 2) }],
+    });
+    expect(store.message('acc_1', 'm5')).toMatchObject({ body: 'edited', edited: true });
+  });
+});
