@@ -36,6 +36,7 @@ export const en = {
   'account.add.methodPhone': 'Phone number (pairing code)',
   'account.add.phone': 'Phone number, international format',
   'account.add.submit': 'Add and link',
+  'account.add.simulated': 'Simulated number (demo and training, no phone needed)',
   'account.add.finishLater': 'Close (keep linking in the background)',
   'account.edit.title': 'Edit account',
   'account.qr.howto': 'On the phone: WhatsApp → Settings → Linked devices → Link a device, then scan this code.',

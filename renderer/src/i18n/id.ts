@@ -38,6 +38,7 @@ export const id: Record<MessageKey, string> = {
   'account.add.methodPhone': 'Nomor telepon (kode penautan)',
   'account.add.phone': 'Nomor telepon, format internasional',
   'account.add.submit': 'Tambah dan tautkan',
+  'account.add.simulated': 'Nomor simulasi (demo dan pelatihan, tanpa ponsel)',
   'account.add.finishLater': 'Tutup (penautan berlanjut di latar belakang)',
   'account.edit.title': 'Ubah akun',
   'account.qr.howto': 'Di ponsel: WhatsApp → Setelan → Perangkat tertaut → Tautkan perangkat, lalu pindai kode ini.',

@@ -37,7 +37,11 @@ export const useSearch = create<SearchState>((set, get) => ({
   setQuery(query) {
     set({ query });
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void get().run(), DEBOUNCE_MS);
+    timer = null;
+    // The first keystroke searches at once; while an answer is on its way, typing is
+    // coalesced (a late answer to an older query is dropped by `seq`).
+    if (!get().loading) void get().run();
+    else timer = setTimeout(() => void get().run(), DEBOUNCE_MS);
   },
   setAccount(accountId) {
     set({ accountId });

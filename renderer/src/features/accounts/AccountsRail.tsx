@@ -69,7 +69,11 @@ export function AccountsRail() {
                   <span className="dot" aria-hidden="true" />
                   {t(stateKey[a.state])}
                 </span>
-                {a.stateReason && a.state !== 'ready' && <span className="small error-text">{a.stateReason}</span>}
+                {a.stateReason && a.state !== 'ready' && (
+                  <span className="small error-text" title={a.stateReason}>
+                    {a.stateReason}
+                  </span>
+                )}
                 <Badge
                   count={a.unreadCount}
                   muted={a.muted}

@@ -17,6 +17,7 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
   const [color, setColor] = useState(ACCOUNT_COLORS[accounts.length % ACCOUNT_COLORS.length] ?? '#25d366');
   const [method, setMethod] = useState<Method>('qr');
   const [phone, setPhone] = useState('');
+  const [simulated, setSimulated] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [addedId, setAddedId] = useState<AccountId | null>(null);
@@ -26,7 +27,12 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
     e.preventDefault();
     setBusy(true);
     setError(null);
-    const r = await add({ name, color, ...(method === 'phone' ? { pairingPhone: phone } : {}) });
+    const r = await add({
+      name,
+      color,
+      provider: simulated ? 'simulator' : 'webjs',
+      ...(method === 'phone' ? { pairingPhone: phone } : {}),
+    });
     setBusy(false);
     if (r.ok) setAddedId(r.value.id);
     else setError(r.error.message);
@@ -82,6 +88,10 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
               />
             </label>
           )}
+          <label className="inline">
+            <input type="checkbox" checked={simulated} onChange={e => setSimulated(e.target.checked)} />
+            {t('account.add.simulated')}
+          </label>
           {error && (
             <p role="alert" className="error-text">
               {error}

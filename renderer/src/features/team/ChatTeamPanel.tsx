@@ -125,7 +125,8 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
   const submit = async () => {
     const target = value === '' ? null : (value as MemberId);
     const text = note.trim();
-    const assigned = await run(() => assign(chat.id, target));
+    // Same assignee with a note: the handover note alone (e.g. again after it failed to save).
+    const assigned = target === chat.assigneeId || (await run(() => assign(chat.id, target)));
     setChoice(null);
     if (!assigned || !text) return;
     const r = await addNote(chat.id, text);
@@ -173,12 +174,19 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
             onChange={e => setNote(e.target.value)}
           />
           <div className="team-actions">
-            <button type="submit" className="primary" disabled={busy || value === currentValue} aria-busy={busy}>
+            <button
+              type="submit"
+              className="primary"
+              disabled={busy || (value === currentValue && note.trim() === '')}
+              aria-busy={busy}
+            >
               {busy
                 ? t('team.assign.busy')
-                : chat.assigneeId !== null && value !== ''
-                  ? t('team.assign.transfer')
-                  : t('team.assign.submit')}
+                : value === currentValue && note.trim() !== ''
+                  ? t('team.notes.add')
+                  : chat.assigneeId !== null && value !== ''
+                    ? t('team.assign.transfer')
+                    : t('team.assign.submit')}
             </button>
           </div>
         </form>

@@ -1,0 +1,258 @@
+/**
+ * UI benchmark: Debian's Chromium (through Playwright) against the headless host serving a
+ * store built through the real ingest path (full: 100,000 chats, 1,000,000 messages).
+ * Times are measured inside the page (event → next animation frame after the DOM shows
+ * the result), except cold start, which runs from spawning the host process to the first
+ * chat row painted in an already running browser.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { asAccountId } from '../common/domain';
+import { openStore } from '../main/store';
+import { CHROMIUM_PATH } from '../playwright.config';
+import { workspace } from './store/data';
+import type { Sizes } from './store/data';
+import type { BenchOptions, BenchResult } from './types';
+
+const SIZES: Record<BenchOptions['scale'], Sizes> = {
+  full: { accounts: 20, chats: 100_000, messages: 1_000_000 },
+  quick: { accounts: 3, chats: 2_000, messages: 20_000 },
+};
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+function seed(dataDir: string, sizes: Sizes, log: (s: string) => void): string[] {
+  const ws = workspace(sizes);
+  const store = openStore({ file: join(dataDir, 'blazz.sqlite'), checkpointEveryMs: 0 });
+  ws.accountIds.forEach((id, i) =>
+    store.upsertAccount({
+      id: asAccountId(id),
+      provider: 'simulator',
+      name: `Support ${i}`,
+      phone: null,
+      color: ['#25d366', '#1e88e5', '#8e24aa', '#f4511e'][i % 4] ?? '#25d366',
+      muted: false,
+      createdAt: 0,
+      lastState: 'stopped',
+      config: {},
+    }),
+  );
+  for (let i = 0; i < ws.chats.length; i += 1000) store.ingest({ chats: ws.chats.slice(i, i + 1000) });
+  let n = 0;
+  for (const chunk of ws.messageChunks(1000)) {
+    n += store.importMessages(chunk, 1000).messagesInserted;
+    if (n % 200_000 === 0) log(`seeded ${n} messages`);
+  }
+  store.db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  store.close();
+  // Words at several frequencies, for search.
+  return [ws.vocab[30], ws.vocab[400], ws.vocab[3000]].filter((w): w is string => typeof w === 'string');
+}
+
+type Host = { url: string; stop(): Promise<void> };
+const hostReadyMs: number[] = [];
+
+function startHost(dataDir: string): Promise<Host> {
+  const child = spawn(process.execPath, ['dist/host/index.mjs', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
+    const onData = (b: Buffer) => {
+      output += b.toString();
+      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1],
+          stop: () =>
+            new Promise(done => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', code => reject(new Error(`host exited with ${code}:\n${output}`)));
+  });
+}
+
+async function coldStart(browser: Browser, dataDir: string): Promise<{ ms: number; host: Host; page: Page }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // tsx keeps function names with a helper the page does not have.
+  await page.addInitScript('window.__name = function (f) { return f; }');
+  const t0 = performance.now();
+  const host = await startHost(dataDir);
+  hostReadyMs.push(performance.now() - t0);
+  await page.goto(host.url);
+  await page.getByRole('listbox', { name: 'Chats' }).getByRole('option').first().waitFor();
+  await page.evaluate(() => new Promise(r => requestAnimationFrame(() => r(null))));
+  return { ms: performance.now() - t0, host, page };
+}
+
+/** Clicks chat row `index` and times until the conversation's last message is painted. */
+async function openChat(page: Page, index: number): Promise<number> {
+  return page.evaluate(
+    i =>
+      new Promise<number>((resolve, reject) => {
+        const rows = document.querySelectorAll<HTMLElement>('[role="listbox"][aria-label] [role="option"]');
+        const row = rows[i];
+        if (!row) return reject(new Error(`no row ${i}`));
+        const name = row.getAttribute('aria-label')?.split(',')[0] ?? '';
+        const t0 = performance.now();
+        const done = () => {
+          const region = document.querySelector(`section[aria-label="Conversation with ${CSS.escape(name)}"]`);
+          const log = region?.querySelector('[role="log"]');
+          const articles = log?.querySelectorAll('article');
+          if (!articles || articles.length === 0) return false;
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+          return true;
+        };
+        const obs = new MutationObserver(() => done() && obs.disconnect());
+        obs.observe(document.body, { childList: true, subtree: true });
+        row.click();
+        setTimeout(() => {
+          obs.disconnect();
+          reject(new Error('chat did not open in 10 s'));
+        }, 10_000);
+      }),
+    index,
+  );
+}
+
+/** Types a query into the open search box and times until highlighted results are painted. */
+async function search(page: Page, query: string): Promise<number> {
+  return page.evaluate(
+    q =>
+      new Promise<number>((resolve, reject) => {
+        const input = document.querySelector<HTMLInputElement>('input[type="search"]');
+        const results = document.getElementById('search-results');
+        if (!input || !results) return reject(new Error('search is not open'));
+        const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+        const clear = () => {
+          setValue?.call(input, '');
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+        };
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          if (results.querySelector('mark')) {
+            obs.disconnect();
+            requestAnimationFrame(() => {
+              const ms = performance.now() - t0;
+              clear();
+              resolve(ms);
+            });
+          }
+        });
+        obs.observe(results, { childList: true, subtree: true });
+        setValue?.call(input, q);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`no results for "${q}" in 10 s`));
+        }, 10_000);
+      }),
+    query,
+  );
+}
+
+export async function run(opts: BenchOptions): Promise<BenchResult[]> {
+  const sizes = SIZES[opts.scale];
+  const log = (s: string) => console.log(`  [ui] ${s}`);
+  const dataDir = join(opts.workDir, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  const words = seed(dataDir, sizes, log);
+  log(`store ready: ${sizes.chats} chats, ${sizes.messages} messages`);
+
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  try {
+    // Warm the OS file cache once, as a desktop that ran yesterday would be.
+    const warm = await coldStart(browser, dataDir);
+    await warm.page.close();
+    await warm.host.stop();
+    const starts: number[] = [];
+    let host: Host | null = null;
+    let page: Page | null = null;
+    for (let i = 0; i < 3; i++) {
+      const r = await coldStart(browser, dataDir);
+      starts.push(r.ms);
+      if (i < 2) {
+        await r.page.close();
+        await r.host.stop();
+      } else {
+        host = r.host;
+        page = r.page;
+      }
+    }
+    if (!host || !page) throw new Error('no host');
+    log(
+      `cold starts: ${starts.map(s => s.toFixed(0)).join(', ')} ms (host listening after ${hostReadyMs.map(s => s.toFixed(0)).join(', ')} ms)`,
+    );
+
+    const opens: number[] = [];
+    for (let i = 0; i < 10; i++) opens.push(await openChat(page, (i * 3) % 12));
+    log(`open chat: ${opens.map(s => s.toFixed(0)).join(', ')} ms`);
+
+    // Scroll deep into the 100k list; count the rows the DOM holds.
+    const list = page.getByRole('listbox', { name: 'Chats' });
+    for (let i = 0; i < 15; i++) {
+      await list.evaluate(el => el.scrollTo({ top: el.scrollHeight }));
+      await page.waitForTimeout(150);
+    }
+    const domRows = await list.getByRole('option').count();
+    const loaded = Number(await list.getAttribute('data-total'));
+    log(`dom rows: ${domRows} with ${loaded} chats loaded`);
+
+    await page.keyboard.press('Control+k');
+    await page.getByRole('searchbox', { name: 'Search all messages' }).waitFor();
+    const searches: number[] = [];
+    for (let round = 0; round < 3; round++) for (const w of words) searches.push(await search(page, w.slice(0, 5)));
+    log(`search: ${searches.map(s => s.toFixed(0)).join(', ')} ms`);
+    await page.close();
+    await host.stop();
+
+    const note = `${sizes.chats} chats, ${sizes.messages} messages, ${opts.scale}`;
+    return [
+      {
+        id: 'ui.cold_start_to_first_chat_ms',
+        value: median(starts),
+        unit: 'ms',
+        target: '<= 1500',
+        note: `median of 3, process spawn → first row painted; ${note}`,
+      },
+      {
+        id: 'ui.open_chat_ms',
+        value: median(opens),
+        unit: 'ms',
+        target: '<= 100',
+        note: `median of 10, click → last message painted; ${note}`,
+      },
+      {
+        id: 'ui.dom_rows_100k',
+        value: domRows,
+        unit: 'rows',
+        target: '<= 150',
+        note: `rows in the DOM after scrolling ${loaded} loaded chats; ${note}`,
+      },
+      {
+        id: 'ui.search_to_results_ms',
+        value: median(searches),
+        unit: 'ms',
+        target: '<= 150',
+        note: `median of 9 prefixes, input → highlighted results painted (first keystroke searches at once); ${note}`,
+      },
+    ];
+  } finally {
+    await browser.close();
+  }
+}
