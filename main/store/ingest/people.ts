@@ -154,8 +154,9 @@ export function upsertChat(ctx: IngestContext, c: ChatInput): void {
   const ref = ensureChat(ctx, c.accountId, c.jid, c.timestamp ?? 0);
   const { db } = ctx;
   db.prepare(
-    `UPDATE chats SET name = ?, is_group = ?, pinned = coalesce(?, pinned), archived = coalesce(?, archived),
-       muted = coalesce(?, muted), sort_ts = max(sort_ts, coalesce(?, 0)) WHERE id = ?`,
+    // An empty name (WhatsApp does not know one yet) keeps the contact-derived name.
+    `UPDATE chats SET name = coalesce(nullif(?, ''), name), is_group = ?, pinned = coalesce(?, pinned),
+       archived = coalesce(?, archived), muted = coalesce(?, muted), sort_ts = max(sort_ts, coalesce(?, 0)) WHERE id = ?`,
   ).run(
     c.name,
     c.isGroup ? 1 : 0,

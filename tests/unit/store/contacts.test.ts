@@ -68,3 +68,16 @@ describe('contacts: lid ↔ phone', () => {
     expect(r.rejected[0]?.reason).toMatch(/jid or a lid/);
   });
 });
+
+describe('chat names', () => {
+  it('keeps a known name when WhatsApp reports the chat without one', () => {
+    const store2 = memoryStore();
+    const a = addAccount(store2);
+    store2.ingest({ contacts: [{ accountId: a, jid: PHONE_JID, name: 'Agus' }], messages: [msg(a, PHONE_JID)] });
+    store2.ingest({ chats: [{ accountId: a, jid: PHONE_JID, isGroup: false, name: '' }] });
+    expect(store2.getChat(chatOfJid(a, PHONE_JID))?.name).toBe('Agus');
+    store2.ingest({ chats: [{ accountId: a, jid: PHONE_JID, isGroup: false, name: 'Agus (toko)' }] });
+    expect(store2.getChat(chatOfJid(a, PHONE_JID))?.name).toBe('Agus (toko)');
+    store2.close();
+  });
+});
