@@ -48,6 +48,7 @@ export const teamEn = {
   'team.assign.submit': 'Assign',
   'team.assign.transfer': 'Transfer',
   'team.assign.busy': 'Saving…',
+  'team.assign.noteOnly': 'Save handover note',
   'team.assign.noteFailed': 'Assigned, but the note was not saved: {message}',
   'team.claim': 'Claim this chat',
   'team.status': 'Status',

@@ -50,6 +50,7 @@ export const teamId: Record<TeamMessageKey, string> = {
   'team.assign.submit': 'Tugaskan',
   'team.assign.transfer': 'Alihkan',
   'team.assign.busy': 'Menyimpan…',
+  'team.assign.noteOnly': 'Simpan catatan serah terima',
   'team.assign.noteFailed': 'Sudah ditugaskan, tetapi catatan tidak tersimpan: {message}',
   'team.claim': 'Ambil chat ini',
   'team.status': 'Status',

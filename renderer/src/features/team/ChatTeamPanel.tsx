@@ -183,7 +183,7 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
               {busy
                 ? t('team.assign.busy')
                 : value === currentValue && note.trim() !== ''
-                  ? t('team.notes.add')
+                  ? t('team.assign.noteOnly')
                   : chat.assigneeId !== null && value !== ''
                     ? t('team.assign.transfer')
                     : t('team.assign.submit')}
