@@ -2,7 +2,7 @@
 export async function waitFor<T>(
   what: string,
   check: () => T | undefined | null | false,
-  timeoutMs = 10_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

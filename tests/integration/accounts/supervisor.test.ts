@@ -2,17 +2,20 @@
  * Real child processes, real SIGKILL: one account's process dies and only that account
  * notices; it restarts with backoff, up to the hourly cap; nothing it started survives it.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { forkLauncher } from '../../../main/accounts/launcher';
 import { processTree } from '../../../main/accounts/process-tree';
 import type { Harness, HarnessOptions } from '../../helpers/accounts/harness';
 import { createHarness } from '../../helpers/accounts/harness';
 import { waitFor } from '../../helpers/accounts/wait';
 
+// Real processes on a shared 2-core machine: starting one can take seconds under load.
+vi.setConfig({ testTimeout: 120_000 });
+
 const open: Harness[] = [];
 const harness = (o: HarnessOptions = {}) => {
   const h = createHarness({
-    launcher: forkLauncher({ stdio: 'stderr' }),
+    launcher: forkLauncher({ stdio: 'stderr', priority: 0 }),
     simulator: { chatterIntervalMs: 100, history: 5, qrScanDelayMs: 20 },
     ...o,
     timings: { backoffBaseMs: 200, backoffMaxMs: 1_000, readyDeadlineMs: 20_000, memorySampleMs: 150, ...o.timings },
@@ -40,7 +43,7 @@ describe('supervisor with real child processes', () => {
       h.manager.add({ provider: 'simulator', name, seed: 100 + i }),
     );
     if (!a || !b || !c) throw new Error('accounts not added');
-    for (const x of [a, b, c]) await h.waitForState(x.id, 'ready', 20_000);
+    for (const x of [a, b, c]) await h.waitForState(x.id, 'ready', 60_000);
     const pid = h.pids(a.id)[0];
     if (typeof pid !== 'number') throw new Error('no pid');
 
@@ -57,7 +60,7 @@ describe('supervisor with real child processes', () => {
         h.store.messagesOf(c.id).length > before.c &&
         h.manager.get(a.id).state !== 'ready',
     );
-    await h.waitForState(a.id, 'ready', 20_000);
+    await h.waitForState(a.id, 'ready', 60_000);
 
     expect(h.pids(a.id)).toHaveLength(2);
     expect(h.pids(a.id)[1]).not.toBe(pid);
@@ -70,13 +73,13 @@ describe('supervisor with real child processes', () => {
     const h = harness({ timings: { maxRestartsPerWindow: 2, backoffBaseMs: 50 } });
     const a = h.manager.add({ provider: 'simulator', name: 'Crashy', seed: 200 });
     for (let kill = 1; kill <= 3; kill++) {
-      await h.waitForState(a.id, 'ready', 20_000);
+      await h.waitForState(a.id, 'ready', 60_000);
       const pid = h.pids(a.id).at(-1);
       if (typeof pid !== 'number') throw new Error('no pid');
       process.kill(pid, 'SIGKILL');
       await waitFor('the crash to be noticed', () => h.manager.get(a.id).state !== 'ready');
     }
-    const failed = await h.waitForState(a.id, 'failed', 20_000);
+    const failed = await h.waitForState(a.id, 'failed', 60_000);
     expect(failed.stateReason).toMatch(/^Stopped after 2 restarts within 60 min/);
     expect(h.launches()).toBe(3);
     expect(h.alerts.filter(x => x.level === 'error')).toHaveLength(1);
@@ -85,7 +88,7 @@ describe('supervisor with real child processes', () => {
   it('leaves no orphan behind when an account process dies (its "browser" is killed too)', async () => {
     const h = harness();
     const a = h.manager.add({ provider: 'simulator', name: 'With browser', seed: 300 });
-    await h.waitForState(a.id, 'ready', 20_000);
+    await h.waitForState(a.id, 'ready', 60_000);
     const pid = h.pids(a.id)[0];
     if (typeof pid !== 'number') throw new Error('no pid');
     const before = new Set((await processTree(pid)).map(p => p.pid));
@@ -95,8 +98,8 @@ describe('supervisor with real child processes', () => {
     await waitFor('a sample with the helper', () => (h.manager.get(a.id).rssBytes ?? 0) > 0);
     await new Promise(r => setTimeout(r, 400));
     process.kill(pid, 'SIGKILL');
-    await waitFor('the orphan to be killed', () => !alive(helper.pid), 10_000);
-    await h.waitForState(a.id, 'ready', 20_000);
+    await waitFor('the orphan to be killed', () => !alive(helper.pid), 60_000);
+    await h.waitForState(a.id, 'ready', 60_000);
   });
 });
 
