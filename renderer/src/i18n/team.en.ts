@@ -35,7 +35,7 @@ export const teamEn = {
   'team.signOut.confirm': 'Sign out and remove',
   'team.signOut.failed': 'Could not sign out: {message}',
   'team.banner.offline': 'Team workspace offline — changes are kept and uploaded when the server is back.',
-  'team.banner.connecting': 'Reconnecting to the team workspace…',
+  'team.banner.connecting': 'Connecting to the team workspace…',
   'team.banner.unauthorized': 'The team workspace signed this device out: {message}',
   'team.banner.unauthorizedNoReason': 'The team workspace signed this device out. Sign in again in Settings.',
   'team.panel.heading': 'Team',

@@ -37,7 +37,7 @@ export const teamId: Record<TeamMessageKey, string> = {
   'team.signOut.confirm': 'Keluar dan hapus',
   'team.signOut.failed': 'Tidak dapat keluar: {message}',
   'team.banner.offline': 'Ruang kerja tim luring — perubahan disimpan dan diunggah saat server kembali.',
-  'team.banner.connecting': 'Menghubungkan ulang ke ruang kerja tim…',
+  'team.banner.connecting': 'Menghubungkan ke ruang kerja tim…',
   'team.banner.unauthorized': 'Ruang kerja tim mengeluarkan perangkat ini: {message}',
   'team.banner.unauthorizedNoReason': 'Ruang kerja tim mengeluarkan perangkat ini. Masuk lagi di Pengaturan.',
   'team.panel.heading': 'Tim',
