@@ -29,7 +29,8 @@ function decodeInboxCursor(cursor: string): InboxKey | null {
   return m && m[1] && m[2] && m[3] ? { pinned: Number(m[1]), sortTs: Number(m[2]), id: m[3] } : null;
 }
 
-export function inboxPage(db: StoreDb, req: InboxPageRequest): Page<Chat> {
+/** The SQL and parameters of one inbox page (exported so tests can check its query plan). */
+export function inboxQuery(req: InboxPageRequest): { sql: string; params: Record<string, string | number>; limit: number } {
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 500);
   const where = ['c.archived = @archived'];
   const params: Record<string, string | number> = { archived: req.archived ? 1 : 0, limit: limit + 1 };
@@ -58,9 +59,14 @@ export function inboxPage(db: StoreDb, req: InboxPageRequest): Page<Chat> {
     where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = @tag)');
     params.tag = req.tag;
   }
-  const sqlText = `SELECT ${CHAT_COLUMNS}, c.pinned FROM chats c INDEXED BY chats_inbox
+  const sql = `SELECT ${CHAT_COLUMNS}, c.pinned FROM chats c INDEXED BY chats_inbox
     WHERE ${where.join(' AND ')}
     ORDER BY c.archived DESC, c.pinned DESC, c.sort_ts DESC, c.id DESC LIMIT @limit`;
+  return { sql, params, limit };
+}
+
+export function inboxPage(db: StoreDb, req: InboxPageRequest): Page<Chat> {
+  const { sql: sqlText, params, limit } = inboxQuery(req);
   const rows = db.prepare(sqlText).all(params) as ChatRow[];
   const more = rows.length > limit;
   const page = more ? rows.slice(0, limit) : rows;

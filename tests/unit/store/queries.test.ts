@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountId, ChatId, MemberId } from '../../../common/domain';
 import type { Store } from '../../../main/store';
+import { inboxQuery } from '../../../main/store';
 import { addAccount, chatOfJid, memoryStore, msg, T0 } from './fixtures';
 
 let store: Store;
@@ -131,5 +132,35 @@ describe('chat page', () => {
   it('gets messages by id for events, and ignores unknown ids', () => {
     const got = store.getMessages([`${a1}:${pmids[3]}`, `${a1}:nope`, `${a1}:${pmids[1]}`] as never);
     expect(got.map(m => m.body)).toEqual(['m1', 'm3']);
+  });
+});
+
+describe('query plans', () => {
+  // Not a timing test: it pins the plan the inbox's speed depends on (walk the inbox index
+  // in order and stop at the page size, never sort every chat).
+  it('walks the inbox index in order for every filter, without a sort', () => {
+    seedChats(3);
+    const requests: Parameters<typeof inboxQuery>[0][] = [
+      {},
+      { accountIds: [a1], statuses: ['open', 'pending'], cursor: '0:123:acc1:x' },
+      { unreadOnly: true, assigneeId: null },
+      { tag: 'vip', assigneeId: 'm1', archived: true },
+    ];
+    for (const req of requests) {
+      const { sql, params } = inboxQuery(req);
+      const plan = (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(p => p.detail);
+      expect(plan.some(d => /INDEX chats_inbox/.test(d))).toBe(true);
+      expect(plan.some(d => /TEMP B-TREE/.test(d))).toBe(false);
+    }
+  });
+
+  it('pages a chat and newest search matches without a sort', () => {
+    const plan = (sql: string, ...args: unknown[]) =>
+      (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map(p => p.detail).join(' | ');
+    const chat = plan('SELECT seq FROM messages m WHERE m.chat_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT 51', 'x', 1);
+    expect(chat).toMatch(/INDEX messages_chat_seq/);
+    expect(chat).not.toMatch(/TEMP B-TREE/);
+    const search = plan('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51', '"x"');
+    expect(search).not.toMatch(/TEMP B-TREE/);
   });
 });
