@@ -51,11 +51,11 @@ describe('demo accounts through the core', () => {
     const started = await call('demo:start', {});
     expect(started).toHaveLength(2);
     await until('both accounts ready', async () => (await call('accounts:list', {})).every(a => a.state === 'ready'));
-    const page = await until('chats in the inbox', async () => {
+    const page = await until('chats of both accounts in the inbox', async () => {
       const p = await call('chats:list', {});
-      return p.items.length >= 4 && p;
+      return new Set(p.items.map(c => c.accountId)).size === 2 && p;
     });
-    expect(new Set(page.items.map(c => c.accountId)).size).toBe(2);
+    expect(page.items.length).toBeGreaterThanOrEqual(2);
     await until('live messages as events', async () => received.length > 0);
     const accounts = await call('accounts:list', {});
     expect(accounts.some(a => a.unreadCount > 0)).toBe(true);
