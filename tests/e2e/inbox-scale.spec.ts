@@ -58,3 +58,63 @@ test('a 100,000-chat store stays scrollable with a bounded number of DOM rows', 
     await host.stop();
   }
 });
+
+test('a long conversation loads older pages on scroll, with day separators, and search jumps into its past', async ({
+  page,
+}) => {
+  const TOTAL = 400;
+  const label = (i: number) => `pesan nomor ${String(i).padStart(4, '0')}`;
+  const host = await seededHost(store => {
+    const accountId = addStoppedAccount(store, 'long', 'Long chat', '#00897b');
+    const jid = '628777000111@c.us';
+    const now = Date.now();
+    const start = now - 4 * 86_400_000;
+    store.ingest({ chats: [{ accountId, jid, isGroup: false, name: 'Rina Long', timestamp: start }] });
+    for (let from = 0; from < TOTAL; from += 200) {
+      store.ingest({
+        messages: Array.from({ length: 200 }, (_, k) => {
+          const i = from + k;
+          return {
+            accountId,
+            chatJid: jid,
+            providerMessageId: `L${i}`,
+            fromMe: i % 3 === 0,
+            type: 'text' as const,
+            body: `${label(i)} ${i === 7 ? 'kata-langka-kuno' : ''}`,
+            timestamp: start + Math.floor((i * (now - start - 60_000)) / TOTAL),
+          };
+        }),
+      });
+    }
+  });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(host.url);
+    await inbox.chat(/^Rina Long,/).click();
+    await expect(inbox.bubble(label(TOTAL - 1))).toBeVisible();
+    await expect(inbox.bubble(label(0))).toHaveCount(0);
+
+    // Scroll up until the first message: older pages arrive, the DOM stays small.
+    await expect(async () => {
+      await inbox.messages.evaluate(el => el.scrollTo({ top: 0 }));
+      await expect(inbox.bubble(label(0))).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 60_000 });
+    expect(await inbox.messages.getByRole('article').count()).toBeLessThan(80);
+    // The oldest message sits under the separator of its day.
+    await expect(inbox.messages.getByRole('separator').first()).toBeVisible();
+    await expect(inbox.messages.getByRole('separator').first()).toHaveAccessibleName(/\d{4}/);
+
+    // Back to the newest, then jump from search to an old message.
+    await page.reload();
+    await inbox.chat(/^Rina Long,/).click();
+    await expect(inbox.bubble(label(TOTAL - 1))).toBeVisible();
+    const search = await inbox.openSearch();
+    await search.getByRole('searchbox', { name: 'Search all messages' }).fill('kata-langka-kuno');
+    const hit = search.getByRole('listbox', { name: 'Results' }).getByRole('option').filter({ hasText: 'Rina Long' });
+    await hit.click();
+    await expect(inbox.bubble(label(7))).toBeVisible();
+    await expect(inbox.bubble(label(TOTAL - 1))).toHaveCount(0);
+  } finally {
+    await host.stop();
+  }
+});

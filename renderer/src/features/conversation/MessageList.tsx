@@ -49,11 +49,24 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
 
   // Open at the newest message (or at the focused one, below).
   const opened = useRef<string | null>(null);
+  // Older pages load only once the agent can have scrolled: not while the list is still
+  // being positioned at its newest message.
+  const settled = useRef(false);
   useLayoutEffect(() => {
     if (rows.length === 0 || opened.current === chat.id) return;
     opened.current = chat.id;
     atBottom.current = true;
+    settled.current = false;
     if (!thread?.focusId) virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
+    // Rows are measured after they render; finish at the true bottom, then allow paging.
+    const el = parent.current;
+    let frames = 0;
+    const settle = () => {
+      if (el && atBottom.current && !thread?.focusId) el.scrollTop = el.scrollHeight;
+      if (++frames < 4) requestAnimationFrame(settle);
+      else settled.current = true;
+    };
+    requestAnimationFrame(settle);
   }, [chat.id, rows.length, thread?.focusId, virtualizer]);
 
   // New rows: keep the reading position after an older page, follow the bottom otherwise.
@@ -85,12 +98,13 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => {
-    if (hasOlder && first <= 3 && !thread?.loading && rows.length > 0) {
-      anchorKey.current = rows[first]?.key ?? null;
-      void loadOlder(chat.id);
-    }
-  }, [first, hasOlder, thread?.loading, rows, loadOlder, chat.id]);
+  const maybeLoadOlder = () => {
+    const el = parent.current;
+    if (!el || !settled.current || !hasOlder || thread?.loading || rows.length === 0) return;
+    if (el.scrollTop > 300) return;
+    anchorKey.current = rows[first]?.key ?? null;
+    void loadOlder(chat.id);
+  };
   useEffect(() => {
     if (thread?.newerCursor && last >= rows.length - 3 && !thread.loading) void loadNewer(chat.id);
   }, [last, rows.length, thread?.newerCursor, thread?.loading, loadNewer, chat.id]);
@@ -98,6 +112,7 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
   const onScroll = () => {
     const el = parent.current;
     if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    maybeLoadOlder();
   };
   const onReply = useCallback((m: Message) => {
     useComposer.getState().setReplyTo(m.chatId, m);
