@@ -31,12 +31,15 @@ test('electron smoke: window opens sandboxed and renders core data over IPC', as
     const window = await app.firstWindow();
     await expect(window.getByRole('region', { name: 'About this installation' })).toBeVisible();
     await expect(window.getByText('Desktop app')).toBeVisible();
-    const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0];
-      return w?.webContents.getLastWebPreferences();
-    });
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
-    expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+    // Sandboxed, isolated, no Node: the page sees only the bridge, never require/process.
+    const globals = await window.evaluate(() => ({
+      require: typeof (globalThis as { require?: unknown }).require,
+      process: typeof (globalThis as { process?: unknown }).process,
+      bridge: Object.keys((globalThis as { desk?: object }).desk ?? {}).sort(),
+    }));
+    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'subscribe'] });
+    const url = await window.evaluate(() => location.href);
+    expect(url.startsWith('app://bundle/')).toBe(true);
   } finally {
     await app.close();
     rmSync(userData, { recursive: true, force: true });
