@@ -40,6 +40,10 @@ export function App() {
     const reloadData = () => {
       void useAccounts.getState().load();
       void useInbox.getState().reload();
+      // Events may have been missed while the bridge was down: threads load afresh.
+      useConversation.setState({ threads: {} });
+      const open = useInbox.getState().selected;
+      if (open) void useConversation.getState().open(open.id);
     };
     const offs = [useAppStore.getState().start(reloadData), useAccounts.getState().start(), startLive(onOpen)];
     void reload();
