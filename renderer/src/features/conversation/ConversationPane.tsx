@@ -7,6 +7,7 @@ import { useAccounts } from '../../stores/accounts';
 import { Composer } from '../composer/Composer';
 import { readAttachment } from '../composer/attachments';
 import { useComposer } from '../../stores/composer';
+import { ChatTeamPanel } from '../team';
 import { MessageList } from './MessageList';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
@@ -63,8 +64,13 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           {dropError}
         </p>
       )}
-      <MessageList chat={chat} />
-      <Composer chat={chat} />
+      <div className="conversation-body">
+        <div className="conversation-main">
+          <MessageList chat={chat} />
+          <Composer chat={chat} />
+        </div>
+        <ChatTeamPanel chat={chat} />
+      </div>
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
           {t('composer.dropHere')}

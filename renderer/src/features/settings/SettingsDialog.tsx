@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
+import { TeamView, WorkspacePanel } from '../team';
 import { TemplatesEditor } from './TemplatesEditor';
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
@@ -100,6 +101,8 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
           <input value={s.agentName} onChange={e => s.setAgentName(e.target.value)} maxLength={100} />
         </label>
       </div>
+      <WorkspacePanel />
+      <TeamView />
       <TemplatesEditor />
       {info && <AboutPanel info={info} />}
     </Dialog>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect } from 'react';
-import type { Chat, Message } from '../../../../common/domain';
+import type { Chat, MemberId, Message } from '../../../../common/domain';
 import { useT } from '../../i18n';
 import { titleFor } from '../../lib/inbox';
 import { useAccounts } from '../../stores/accounts';
@@ -14,6 +14,8 @@ import { ConversationPane } from '../conversation/ConversationPane';
 import { InboxPane } from '../inbox/InboxPane';
 import { SearchDialog } from '../search/SearchDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { WorkspaceBanner } from '../team';
+import { useWorkspace } from '../../stores/workspace';
 import { Banners } from './Banners';
 import { startLive } from './live';
 import { Welcome } from './Welcome';
@@ -54,6 +56,14 @@ export function App() {
   useEffect(() => {
     document.title = titleFor(t('app.title'), unread);
   }, [unread, t]);
+
+  // "Mine" means the member signed in to the workspace (nobody when signed out).
+  const memberId = useWorkspace(s => s.status.member?.id ?? null) as MemberId | null;
+  useEffect(() => {
+    if (useInbox.getState().me === memberId) return;
+    useInbox.setState({ me: memberId });
+    void useInbox.getState().reload();
+  }, [memberId]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -97,6 +107,7 @@ export function App() {
         </button>
       </header>
       <Banners />
+      <WorkspaceBanner />
       {loadError && (
         <div role="alert" className="banner banner-error">
           {t('error.loadFailed', { message: loadError })}{' '}
