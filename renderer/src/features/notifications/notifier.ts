@@ -3,6 +3,7 @@
  * messages in chats that are mine or unassigned, unless the number or chat is muted.
  * A click focuses the window and opens the chat.
  */
+import type { AccountAlert } from '../../../../common/api/accounts';
 import type { Chat, Message } from '../../../../common/domain';
 import { previewOf } from '../../../../common/domain';
 import { t } from '../../i18n';
@@ -50,4 +51,18 @@ export async function notifyIncoming(messages: readonly Message[], open: OpenCha
     };
     shown++;
   }
+}
+
+/** A number dropped, came back or gave up (peers.md §2.8: people want an alarm when a line drops). */
+export function notifyAlert(alert: AccountAlert): void {
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (!useSettings.getState().notify.enabled || alert.level === 'info') return;
+  const n = new Notification(stripBidi(alert.accountName), {
+    body: stripBidi(alert.message).slice(0, 180),
+    tag: `account:${alert.accountId}`,
+  });
+  n.onclick = () => {
+    window.focus();
+    n.close();
+  };
 }

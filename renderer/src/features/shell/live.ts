@@ -3,7 +3,7 @@ import { api } from '../../api/client';
 import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import type { OpenChat } from '../notifications/notifier';
-import { notifyIncoming } from '../notifications/notifier';
+import { notifyAlert, notifyIncoming } from '../notifications/notifier';
 
 export function startLive(open: OpenChat): () => void {
   const client = api();
@@ -14,6 +14,7 @@ export function startLive(open: OpenChat): () => void {
       void notifyIncoming(messages, open);
     }),
     client.subscribe('messages:updated', ({ messages }) => useConversation.getState().merge(messages)),
+    client.subscribe('accounts:alerted', notifyAlert),
   ];
   return () => offs.forEach(off => off());
 }
