@@ -10,6 +10,7 @@ import { appCommands } from './api/app';
 import { accountsCommands } from './api/accounts';
 import { aiCommands } from './api/ai';
 import { inboxCommands } from './api/inbox';
+import { mediaCommands } from './api/media';
 import { messagesCommands } from './api/messages';
 import { workspaceCommands } from './api/workspace';
 import type { DeskEvents, EventName } from './api/events';
@@ -19,6 +20,7 @@ export const deskCommands = {
   ...accountsCommands,
   ...inboxCommands,
   ...messagesCommands,
+  ...mediaCommands,
   ...workspaceCommands,
   ...aiCommands,
 } as const;

@@ -18,6 +18,7 @@ import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { appHandlers } from './handlers/app';
 import { inboxHandlers } from './handlers/inbox';
+import { mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
@@ -204,6 +205,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...inboxHandlers(store),
     ...messagesHandlers(outbox, store, accounts),
+    ...mediaHandlers(store, accounts),
     ...aiHandlers(ai),
     ...workspaceHandlers(sync, store, events),
   };

@@ -83,6 +83,22 @@ describe('demo accounts through the core', () => {
     expect(hits.hits.length).toBeGreaterThan(0);
   });
 
+  it('hands the page media as a data: URL, and nothing for messages without media', async () => {
+    const withMedia = await until('a message with a stored image or document', async () => {
+      for (const chat of (await call('chats:list', {})).items) {
+        const m = (await call('messages:list', { chatId: chat.id, limit: 200 })).messages.find(x => x.media?.localPath);
+        if (m) return m;
+      }
+      return null;
+    });
+    const { url } = await call('media:url', { messageId: withMedia.id });
+    expect(url).toMatch(/^data:[\w/.+-]+;base64,/);
+    expect(url.length).toBeGreaterThan(100);
+    const plain = (await call('messages:list', { chatId: withMedia.chatId })).messages.find(m => !m.media)!;
+    const reply = await core.dispatch('media:url', { messageId: plain.id }, ctx);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('refuses to send into a chat that does not exist', async () => {
     const reply = await core.dispatch('messages:send', { chatId: 'nope:123@c.us', text: 'hi' }, ctx);
     expect(reply).toMatchObject({ ok: false, error: { code: 'not_found' } });
