@@ -6,26 +6,14 @@ import type { CommandName, CommandResult, DeskEvents } from '../../../common/api
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/core/log';
+import { callCore, until } from '../../helpers/core';
 
 const ctx = { transport: 'internal' } as const;
 let core: Core;
 let dataDir: string;
 
-async function call<K extends CommandName>(name: K, args: unknown): Promise<CommandResult<K>> {
-  const reply = await core.dispatch(name, args, ctx);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as CommandResult<K>;
-}
+const call = <K extends CommandName>(name: K, args: unknown): Promise<CommandResult<K>> => callCore(core, name, args);
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'blazz-core-'));

@@ -7,10 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CommandName, CommandResult } from '../../../common/api';
+import type { CommandResult } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/core/log';
+import { callCore, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
@@ -23,21 +24,8 @@ let deviceB: Core;
 const dirs: string[] = [];
 const ctx = { transport: 'internal' } as const;
 
-async function call<K extends CommandName>(core: Core, name: K, args: unknown): Promise<CommandResult<K>> {
-  const reply = await core.dispatch(name, args, ctx);
-  if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);
-  return reply.value as CommandResult<K>;
-}
+const call = callCore;
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false> | T | null | undefined | false, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-}
 
 async function device(): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blazz-device-'));
