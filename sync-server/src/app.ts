@@ -57,7 +57,7 @@ export type Application = {
 export async function createApplication(opts: ApplicationOptions): Promise<Application> {
   const log = opts.log;
   const database = openDatabase(opts.databaseUrl, opts.poolSize === undefined ? {} : { poolSize: opts.poolSize });
-  if (opts.migrate !== false) await migrateDatabase(database.db);
+  if (opts.migrate !== false) await migrateDatabase(database);
 
   const httpServer = createServer();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>(httpServer, {

@@ -8,7 +8,7 @@ import type { Config } from './config';
 export async function runCli(config: Config, out: (line: string) => void): Promise<void> {
   const database = openDatabase(config.databaseUrl, { poolSize: 2 });
   try {
-    await migrateDatabase(database.db);
+    await migrateDatabase(database);
     if (config.command === 'migrate') return out('migrations applied');
     if (!config.email || !config.password) throw new Error('--email and --password (or PASSWORD) are required');
     const existing = await memberByEmail(database.db, config.email);

@@ -11,7 +11,7 @@ import { drizzle } from 'drizzle-orm/mysql2';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
 import { createPool } from 'mysql2';
-import type { PoolConnection } from 'mysql2/promise';
+import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
 
 export type Db = MySql2Database;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -25,6 +25,8 @@ export type Database = {
   readonly db: Db;
   /** Runs fn in a transaction on a raw connection: commit on success, rollback on error. */
   rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
+  /** Holds a MySQL named lock (GET_LOCK) while fn runs: serialises work across nodes. */
+  withNamedLock<T>(name: string, timeoutS: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 };
@@ -57,6 +59,20 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
         conn.release();
       }
     },
+    async withNamedLock(name, timeoutS, fn) {
+      const conn = await promisePool.getConnection();
+      try {
+        const [rows] = await conn.query<RowDataPacket[]>('select get_lock(?, ?) as got', [name, timeoutS]);
+        if (Number(rows[0]?.['got']) !== 1) throw new Error(`could not take the lock '${name}' within ${timeoutS} s`);
+        try {
+          return await fn();
+        } finally {
+          await conn.query('select release_lock(?)', [name]);
+        }
+      } finally {
+        conn.release();
+      }
+    },
     async ping() {
       await db.execute(sql`select 1`);
     },
@@ -69,12 +85,18 @@ export function defaultMigrationsDir(): string {
   const fromEnv = process.env['MIGRATIONS_DIR'];
   if (fromEnv) return fromEnv;
   const here = typeof __dirname === 'string' ? __dirname : dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, 'migrations'), join(here, 'db', 'migrations'), join(process.cwd(), 'sync-server/src/db/migrations')];
+  const candidates = [
+    join(here, 'migrations'), // source tree: sync-server/src/db/
+    join(here, '..', 'migrations', 'server'), // bundle: dist/server/index.mjs, migrations copied to dist/migrations/server
+    join(process.cwd(), 'sync-server/src/db/migrations'),
+  ];
   return candidates.find(p => existsSync(join(p, 'meta', '_journal.json'))) ?? candidates[0]!;
 }
 
-export async function migrateDatabase(db: Db, migrationsFolder = defaultMigrationsDir()): Promise<void> {
-  await migrate(db, { migrationsFolder });
+/** Nodes starting together take turns: the first applies the migrations, the others find them applied. */
+export async function migrateDatabase(database: Database, migrationsFolder = defaultMigrationsDir()): Promise<void> {
+  const { db } = database;
+  await database.withNamedLock('blazz_sync_migrations', 120, () => migrate(db, { migrationsFolder }));
   await db.execute(sql`insert ignore into workspace_settings (id, agents_see_unassigned) values (1, true)`);
   await db.execute(sql`insert ignore into event_sequencer (id, writes) values (1, 0)`);
 }
