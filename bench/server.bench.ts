@@ -42,7 +42,16 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     const one = new Viewers();
     try {
       await one.connect(a.url, admin.tokens);
-      results.push(await fanout('server.fanout.p99_ms', hostSocket!, [one], full ? 20 : 5, '<= 100', `${viewers} clients, one node`));
+      results.push(
+        await fanout(
+          'server.fanout.p99_ms',
+          hostSocket!,
+          [one],
+          full ? 20 : 5,
+          '<= 100',
+          `${viewers} clients, one node`,
+        ),
+      );
     } finally {
       one.stop();
     }
@@ -50,7 +59,16 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     try {
       await split[0]!.connect(a.url, admin.tokens.slice(0, viewers / 2));
       await split[1]!.connect(b.url, admin.tokens.slice(viewers / 2));
-      results.push(await fanout('server.fanout_2nodes.p99_ms', hostSocket!, split, full ? 20 : 5, '<= 150', `${viewers / 2} clients on each of two nodes, Redis adapter`));
+      results.push(
+        await fanout(
+          'server.fanout_2nodes.p99_ms',
+          hostSocket!,
+          split,
+          full ? 20 : 5,
+          '<= 150',
+          `${viewers / 2} clients on each of two nodes, Redis adapter`,
+        ),
+      );
     } finally {
       for (const v of split) v.stop();
     }
@@ -85,7 +103,10 @@ class Viewers {
   private readonly replies: Reply[] = [];
   private waiter: ((r: Reply) => void) | null = null;
   constructor() {
-    this.child = fork(join(dirname(fileURLToPath(import.meta.url)), 'server', 'viewers.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    this.child = fork(join(dirname(fileURLToPath(import.meta.url)), 'server', 'viewers.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      stdio: 'inherit',
+    });
     this.child.on('message', (r: Reply) => {
       if (this.waiter) {
         const w = this.waiter;
@@ -113,7 +134,14 @@ class Viewers {
   }
 }
 
-async function fanout(id: string, host: Client, groups: Viewers[], rounds: number, target: string, note: string): Promise<BenchResult> {
+async function fanout(
+  id: string,
+  host: Client,
+  groups: Viewers[],
+  rounds: number,
+  target: string,
+  note: string,
+): Promise<BenchResult> {
   const latencies: number[] = [];
   const WARM_UP = 2; // the first broadcasts pay for JIT and socket buffers; not what we measure
   for (let r = 0; r < rounds + WARM_UP; r++) {
@@ -125,12 +153,22 @@ async function fanout(id: string, host: Client, groups: Viewers[], rounds: numbe
     const got = await arrivals;
     if (r >= WARM_UP) for (const list of got) latencies.push(...list.map(at => at - started));
   }
-  return { id, value: percentile(latencies, 99), unit: 'ms', target, note: `${note}; p50 ${percentile(latencies, 50).toFixed(1)} ms over ${rounds} rounds; viewers in child processes` };
+  return {
+    id,
+    value: percentile(latencies, 99),
+    unit: 'ms',
+    target,
+    note: `${note}; p50 ${percentile(latencies, 50).toFixed(1)} ms over ${rounds} rounds; viewers in child processes`,
+  };
 }
 
 async function push(host: Client, databaseUrl: string, total: number): Promise<BenchResult[]> {
   const batch = 1000;
-  const batches = Array.from({ length: total / batch }, (_, i) => Array.from({ length: batch }, (_, j) => message(1 + ((i * batch + j) % 100), `pushed message ${i}/${j} with a body of ordinary length`)));
+  const batches = Array.from({ length: total / batch }, (_, i) =>
+    Array.from({ length: batch }, (_, j) =>
+      message(1 + ((i * batch + j) % 100), `pushed message ${i}/${j} with a body of ordinary length`),
+    ),
+  );
   const started = performance.now();
   for (const messages of batches) await must(host, 'sync:push', { messages });
   const pushSeconds = (performance.now() - started) / 1000;
@@ -139,10 +177,32 @@ async function push(host: Client, databaseUrl: string, total: number): Promise<B
   const pool = createPool({ uri: databaseUrl, connectionLimit: 2 });
   try {
     await pool.query('create table bench_raw_messages like messages');
-    const cols = ['account_id', 'provider_message_id', 'chat_id', 'from_me', 'type', 'body', 'ts', 'ack', 'edited', 'revoked'];
+    const cols = [
+      'account_id',
+      'provider_message_id',
+      'chat_id',
+      'from_me',
+      'type',
+      'body',
+      'ts',
+      'ack',
+      'edited',
+      'revoked',
+    ];
     const rawStarted = performance.now();
     for (const messages of batches) {
-      const rows = messages.map(m => [m.accountId, `raw-${m.providerMessageId}`, `${m.accountId}:${m.chatJid}`, m.fromMe, m.type, m.body, m.timestamp, 'sent', false, false]);
+      const rows = messages.map(m => [
+        m.accountId,
+        `raw-${m.providerMessageId}`,
+        `${m.accountId}:${m.chatJid}`,
+        m.fromMe,
+        m.type,
+        m.body,
+        m.timestamp,
+        'sent',
+        false,
+        false,
+      ]);
       await pool.query(`insert into bench_raw_messages (${cols.join(', ')}) values ?`, [rows]);
     }
     const rawSeconds = (performance.now() - rawStarted) / 1000;
@@ -164,17 +224,48 @@ async function push(host: Client, databaseUrl: string, total: number): Promise<B
   }
 }
 
-async function pull(host: Client, databaseUrl: string, url: string, db: Parameters<typeof memberWithDevices>[0], total: number): Promise<BenchResult> {
+async function pull(
+  host: Client,
+  databaseUrl: string,
+  url: string,
+  db: Parameters<typeof memberWithDevices>[0],
+  total: number,
+): Promise<BenchResult> {
   // Seed the log directly: one messages:upserted event per row, like a busy workspace's.
   const pool = createPool({ uri: databaseUrl, connectionLimit: 2 });
   try {
     const chatId = `${ACCOUNT}:6200000000@c.us`;
     for (let i = 0; i < total; i += 5000) {
       const rows = Array.from({ length: Math.min(5000, total - i) }, (_, j) => {
-        const m = { rowId: i + j, ...message(0, `seeded event ${i + j}`), chatId, media: null, location: null, author: null, authorName: null, caption: null, quotedProviderMessageId: null, ack: 'sent', edited: false, revoked: false, clientMessageId: null };
-        return ['messages:upserted', 'chat', ACCOUNT, chatId, null, JSON.stringify({ type: 'messages:upserted', chatId, messages: [m] }), Date.now()];
+        const m = {
+          rowId: i + j,
+          ...message(0, `seeded event ${i + j}`),
+          chatId,
+          media: null,
+          location: null,
+          author: null,
+          authorName: null,
+          caption: null,
+          quotedProviderMessageId: null,
+          ack: 'sent',
+          edited: false,
+          revoked: false,
+          clientMessageId: null,
+        };
+        return [
+          'messages:upserted',
+          'chat',
+          ACCOUNT,
+          chatId,
+          null,
+          JSON.stringify({ type: 'messages:upserted', chatId, messages: [m] }),
+          Date.now(),
+        ];
       });
-      await pool.query('insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?', [rows]);
+      await pool.query(
+        'insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?',
+        [rows],
+      );
     }
   } finally {
     await pool.end();
@@ -185,7 +276,7 @@ async function pull(host: Client, databaseUrl: string, url: string, db: Paramete
     let cursor = 0;
     let events = 0;
     const started = performance.now();
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await must(socket!, 'sync:pull', { cursor, limit: 1000 });
       events += page.events.length;
       cursor = page.cursor;
@@ -193,7 +284,13 @@ async function pull(host: Client, databaseUrl: string, url: string, db: Paramete
     }
     const seconds = (performance.now() - started) / 1000;
     void host;
-    return { id: 'server.pull.100k_events_s', value: seconds, unit: 's', target: '<= 10', note: `${events} events pulled from cursor 0 in pages of 1,000` };
+    return {
+      id: 'server.pull.100k_events_s',
+      value: seconds,
+      unit: 's',
+      target: '<= 10',
+      note: `${events} events pulled from cursor 0 in pages of 1,000`,
+    };
   } finally {
     socket?.disconnect();
   }

@@ -36,7 +36,17 @@ const time = (fn: () => unknown): number => {
 
 function setUpAccounts(store: Store, ws: ReturnType<typeof workspace>): void {
   ws.accountIds.forEach((id, i) =>
-    store.upsertAccount({ id, provider: 'simulator', name: `Support ${i}`, phone: null, color: '#25d366', muted: false, createdAt: 0, lastState: 'ready', config: {} }),
+    store.upsertAccount({
+      id,
+      provider: 'simulator',
+      name: `Support ${i}`,
+      phone: null,
+      color: '#25d366',
+      muted: false,
+      createdAt: 0,
+      lastState: 'ready',
+      config: {},
+    }),
   );
   for (let i = 0; i < ws.chats.length; i += 1000) store.ingest({ chats: ws.chats.slice(i, i + 1000) });
 }
@@ -94,7 +104,12 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   ];
   store.close();
   const bytes = statSync(file).size;
-  results.push({ id: 'store.db_bytes_per_msg', value: bytes / sizes.messages, unit: 'B/msg', note: `${(bytes / 1e6).toFixed(0)} MB file` });
+  results.push({
+    id: 'store.db_bytes_per_msg',
+    value: bytes / sizes.messages,
+    unit: 'B/msg',
+    note: `${(bytes / 1e6).toFixed(0)} MB file`,
+  });
   return results;
 }
 
@@ -118,13 +133,17 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
     for (let i = 0; i < 30; i++) own.push(time(() => store.searchMessages({ query: q, prefix: p, limit: 50 })));
     fts.push(...own);
     ftsMedians.push(median(own));
-    log(`search "${q}${p ? '*' : ''}": median ${median(own).toFixed(2)} ms, hits ${store.searchMessages({ query: q, prefix: p }).hits.length}`);
+    log(
+      `search "${q}${p ? '*' : ''}": median ${median(own).toFixed(2)} ms, hits ${store.searchMessages({ query: q, prefix: p }).hits.length}`,
+    );
   }
   // The match step alone, both ways, each producing the ids of the newest 50 matches: ours
   // through the FTS index, the web-helpdesk way with LIKE '%term%' over the message table.
   // Loading those 50 messages afterwards is the same work for both, so it is left out here
   // and reported separately as the end-to-end ratio.
-  const match = store.db.sqlite.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50');
+  const match = store.db.sqlite.prepare(
+    'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50',
+  );
   const like = store.db.sqlite.prepare(
     'SELECT seq FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 50',
   );
@@ -146,9 +165,17 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
   const matchTotal = sum(matchMedians);
   const hydrate = Math.max(0, sum(ftsMedians) - matchTotal);
   const endToEnd = (likeTotal + hydrate) / sum(ftsMedians);
-  log(`LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms; FTS match medians: ${matchMedians.map(x => x.toFixed(2)).join(', ')} ms`);
+  log(
+    `LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms; FTS match medians: ${matchMedians.map(x => x.toFixed(2)).join(', ')} ms`,
+  );
   return [
-    { id: 'store.search.p95_ms', value: p95(fts), unit: 'ms', target: '<= 20', note: 'common, medium, rare, prefix and two-word queries, newest 50 with snippets' },
+    {
+      id: 'store.search.p95_ms',
+      value: p95(fts),
+      unit: 'ms',
+      target: '<= 20',
+      note: 'common, medium, rare, prefix and two-word queries, newest 50 with snippets',
+    },
     {
       id: 'store.search.like_ratio',
       value: likeTotal / matchTotal,
@@ -162,7 +189,10 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
 }
 
 function inboxResult(store: Store, accountIds: readonly string[]): BenchResult {
-  const filter = { accountIds: accountIds.slice(0, Math.ceil(accountIds.length / 2)), statuses: ['open' as const, 'pending' as const] };
+  const filter = {
+    accountIds: accountIds.slice(0, Math.ceil(accountIds.length / 2)),
+    statuses: ['open' as const, 'pending' as const],
+  };
   // A deep cursor: 20 pages down.
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) cursor = store.inboxPage({ ...filter, cursor, limit: 50 }).nextCursor ?? cursor;
@@ -172,13 +202,26 @@ function inboxResult(store: Store, accountIds: readonly string[]): BenchResult {
     xs.push(time(() => store.inboxPage({ ...filter, cursor, limit: 50 })));
     xs.push(time(() => store.inboxPage({ unreadOnly: true, limit: 50 })));
   }
-  return { id: 'store.inbox_page.p95_ms', value: p95(xs), unit: 'ms', target: '<= 5', note: 'first and 20th page, half the accounts + status filter; unread-only page' };
+  return {
+    id: 'store.inbox_page.p95_ms',
+    value: p95(xs),
+    unit: 'ms',
+    target: '<= 5',
+    note: 'first and 20th page, half the accounts + status filter; unread-only page',
+  };
 }
 
 function chatPageResult(store: Store, ws: ReturnType<typeof workspace>): BenchResult {
   const ids: ChatId[] = ws.chats.filter((_, i) => i % 97 === 0).map(c => chatIdOf(c.accountId as never, c.jid));
   ids.push(chatIdOf(ws.chats[0]?.accountId as never, ws.chats[0]?.jid ?? ''));
   const xs: number[] = [];
-  for (let round = 0; round < 3; round++) for (const id of ids) xs.push(time(() => store.chatPage({ chatId: id, limit: 50 })));
-  return { id: 'store.chat_page.p95_ms', value: p95(xs), unit: 'ms', target: '<= 2', note: `${ids.length} chats incl. the busiest, newest 50 with reactions` };
+  for (let round = 0; round < 3; round++)
+    for (const id of ids) xs.push(time(() => store.chatPage({ chatId: id, limit: 50 })));
+  return {
+    id: 'store.chat_page.p95_ms',
+    value: p95(xs),
+    unit: 'ms',
+    target: '<= 2',
+    note: `${ids.length} chats incl. the busiest, newest 50 with reactions`,
+  };
 }

@@ -14,7 +14,11 @@ import { silentLog } from '../../sync-server/src/log';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export async function startServer(databaseUrl: string, blobDir: string, redisUrl?: string): Promise<{ app: Application; url: string }> {
+export async function startServer(
+  databaseUrl: string,
+  blobDir: string,
+  redisUrl?: string,
+): Promise<{ app: Application; url: string }> {
   const app = await createApplication({
     databaseUrl,
     blobDir,
@@ -28,20 +32,43 @@ export async function startServer(databaseUrl: string, blobDir: string, redisUrl
 }
 
 /** A member with `devices` sessions; tokens are minted directly (sign-in's scrypt is not what we measure). */
-export async function memberWithDevices(db: Db, role: 'admin' | 'lead', devices: number): Promise<{ id: string; tokens: string[] }> {
+export async function memberWithDevices(
+  db: Db,
+  role: 'admin' | 'lead',
+  devices: number,
+): Promise<{ id: string; tokens: string[] }> {
   const id = randomUUID();
-  await insertMember(db, { id, email: `${role}-${id.slice(0, 8)}@bench.test`, name: role, role, passwordHash: 'scrypt$1$1$1$x$x', now: Date.now() });
+  await insertMember(db, {
+    id,
+    email: `${role}-${id.slice(0, 8)}@bench.test`,
+    name: role,
+    role,
+    passwordHash: 'scrypt$1$1$1$x$x',
+    now: Date.now(),
+  });
   const tokens: string[] = [];
   for (let i = 0; i < devices; i++) {
     const token = newToken();
-    await insertSession(db, { id: randomUUID(), memberId: id, tokenHash: tokenHash(token), deviceName: `bench ${i}`, now: Date.now() });
+    await insertSession(db, {
+      id: randomUUID(),
+      memberId: id,
+      tokenHash: tokenHash(token),
+      deviceName: `bench ${i}`,
+      now: Date.now(),
+    });
     tokens.push(token);
   }
   return { id, tokens };
 }
 
 export async function connect(url: string, token: string): Promise<Client> {
-  const socket: Client = connectClient(url + SYNC_NAMESPACE, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 120_000 });
+  const socket: Client = connectClient(url + SYNC_NAMESPACE, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    timeout: 120_000,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', err => reject(err));
@@ -51,11 +78,16 @@ export async function connect(url: string, token: string): Promise<Client> {
 
 export async function connectMany(url: string, tokens: readonly string[], parallel = 20): Promise<Client[]> {
   const out: Client[] = [];
-  for (let i = 0; i < tokens.length; i += parallel) out.push(...(await Promise.all(tokens.slice(i, i + parallel).map(t => connect(url, t)))));
+  for (let i = 0; i < tokens.length; i += parallel)
+    out.push(...(await Promise.all(tokens.slice(i, i + parallel).map(t => connect(url, t)))));
   return out;
 }
 
-export async function must<K extends CommandName>(socket: Client, name: K, payload: unknown): Promise<CommandResult<K>> {
+export async function must<K extends CommandName>(
+  socket: Client,
+  name: K,
+  payload: unknown,
+): Promise<CommandResult<K>> {
   const emit = socket.timeout(120_000).emitWithAck as (ev: string, p: unknown) => Promise<Reply<CommandResult<K>>>;
   const reply = await emit.call(socket.timeout(120_000), name, payload);
   if (!reply.ok) throw new Error(`${name}: ${reply.error.code} ${reply.error.message}`);

@@ -23,7 +23,13 @@ async function connectAll(url: string, tokens: string[]): Promise<void> {
       tokens.slice(i, i + 20).map(
         token =>
           new Promise<void>((resolve, reject) => {
-            const s: Client = connectClient(url + SYNC_NAMESPACE, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 120_000 });
+            const s: Client = connectClient(url + SYNC_NAMESPACE, {
+              auth: { token },
+              transports: ['websocket'],
+              reconnection: false,
+              forceNew: true,
+              timeout: 120_000,
+            });
             s.on('messages:upserted', e => {
               if (waiting && e.messages.some(m => m.providerMessageId === waiting?.id)) {
                 waiting.arrivals.push(now());

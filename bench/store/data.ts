@@ -21,12 +21,75 @@ export function mulberry32(seed: number): () => number {
 }
 
 const INDONESIAN = [
-  'pesanan', 'terima', 'kasih', 'tolong', 'pengiriman', 'pembayaran', 'barang', 'sudah', 'belum', 'kapan',
-  'bisa', 'tidak', 'harga', 'ongkir', 'alamat', 'rekening', 'transfer', 'selamat', 'pagi', 'siang', 'malam',
-  'mohon', 'maaf', 'ditunggu', 'kirim', 'resi', 'paket', 'sampai', 'rusak', 'tukar', 'garansi', 'diskon',
+  'pesanan',
+  'terima',
+  'kasih',
+  'tolong',
+  'pengiriman',
+  'pembayaran',
+  'barang',
+  'sudah',
+  'belum',
+  'kapan',
+  'bisa',
+  'tidak',
+  'harga',
+  'ongkir',
+  'alamat',
+  'rekening',
+  'transfer',
+  'selamat',
+  'pagi',
+  'siang',
+  'malam',
+  'mohon',
+  'maaf',
+  'ditunggu',
+  'kirim',
+  'resi',
+  'paket',
+  'sampai',
+  'rusak',
+  'tukar',
+  'garansi',
+  'diskon',
 ];
-const ACCENTED = ['café', 'crème', 'brûlée', 'naïve', 'résumé', 'São', 'Paulo', 'façade', 'jalapeño', 'Müller', 'señor', 'été'];
-const SYLLABLES = ['ka', 'lo', 'mi', 'ra', 'tu', 'sen', 'da', 'pe', 'ri', 'no', 'ba', 'gu', 'hal', 'te', 'su', 'wan', 'ji', 'ko', 'mar', 'li'];
+const ACCENTED = [
+  'café',
+  'crème',
+  'brûlée',
+  'naïve',
+  'résumé',
+  'São',
+  'Paulo',
+  'façade',
+  'jalapeño',
+  'Müller',
+  'señor',
+  'été',
+];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mi',
+  'ra',
+  'tu',
+  'sen',
+  'da',
+  'pe',
+  'ri',
+  'no',
+  'ba',
+  'gu',
+  'hal',
+  'te',
+  'su',
+  'wan',
+  'ji',
+  'ko',
+  'mar',
+  'li',
+];
 
 /** `size` distinct words; rank 0 is the most common. Real words are spread through the ranks. */
 export function vocabulary(size: number, rnd: () => number): string[] {
@@ -69,7 +132,23 @@ export function zipf(n: number, s: number, rnd: () => number): () => number {
   };
 }
 
-const FIRST = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rina', 'Andi', 'Putri', 'Joko', 'Maria', 'José', 'Zoë', 'Chloé', 'Ahmad', 'Nur', 'Wati'];
+const FIRST = [
+  'Budi',
+  'Siti',
+  'Agus',
+  'Dewi',
+  'Rina',
+  'Andi',
+  'Putri',
+  'Joko',
+  'Maria',
+  'José',
+  'Zoë',
+  'Chloé',
+  'Ahmad',
+  'Nur',
+  'Wati',
+];
 const LAST = ['Santoso', 'Wijaya', 'Pratama', 'Lestari', 'Hidayat', 'García', 'Müller', 'Kusuma', 'Saputra', 'Halim'];
 
 export const HISTORY_START = Date.UTC(2025, 0, 1);
@@ -84,7 +163,9 @@ export type Workspace = {
 
 export function workspace(sizes: Sizes, seed = 42): Workspace {
   const rnd = mulberry32(seed);
-  const accountIds = Array.from({ length: sizes.accounts }, (_, i) => asAccountId(`acct-${String(i).padStart(2, '0')}`));
+  const accountIds = Array.from({ length: sizes.accounts }, (_, i) =>
+    asAccountId(`acct-${String(i).padStart(2, '0')}`),
+  );
   const chats: ChatInput[] = Array.from({ length: sizes.chats }, (_, i) => {
     const isGroup = i % 25 === 0;
     const name = isGroup
@@ -129,7 +210,17 @@ export function workspace(sizes: Sizes, seed = 42): Workspace {
           body: media ? null : text,
           caption: media ? text : null,
           media: media
-            ? { mimeType: 'image/jpeg', fileName: null, size: 50_000 + (i % 100_000), sha256: null, localPath: null, width: 1280, height: 960, durationS: null, thumbnail: null }
+            ? {
+                mimeType: 'image/jpeg',
+                fileName: null,
+                size: 50_000 + (i % 100_000),
+                sha256: null,
+                localPath: null,
+                width: 1280,
+                height: 960,
+                durationS: null,
+                thumbnail: null,
+              }
             : null,
           location: null,
           vcard: null,

@@ -38,7 +38,11 @@ export type SearchPage = {
   /** Chats whose name, contact name or number match; only on the first page. */
   readonly chats: readonly Chat[];
 };
-export type AccountUnread = { readonly accountId: AccountId; readonly unreadChats: number; readonly unreadMessages: number };
+export type AccountUnread = {
+  readonly accountId: AccountId;
+  readonly unreadChats: number;
+  readonly unreadMessages: number;
+};
 
 export const inboxCommands = {
   /** The unified inbox across accounts, newest activity first (pinned on top), keyset-paged. */

@@ -7,7 +7,12 @@ import { z } from 'zod';
 export const desktopSettingsSchema = z.object({
   schemaVersion: z.literal(1).default(1),
   windowBounds: z
-    .object({ x: z.number().int(), y: z.number().int(), width: z.number().int().min(400), height: z.number().int().min(300) })
+    .object({
+      x: z.number().int(),
+      y: z.number().int(),
+      width: z.number().int().min(400),
+      height: z.number().int().min(300),
+    })
     .nullable()
     .default(null),
   launchAtLogin: z.boolean().default(false),

@@ -3,7 +3,18 @@
  * ipc, navigation, deep-link, tray-menu, renderer-protocol, utility-launcher); this file
  * needs the Electron binary to run.
  */
-import { BrowserWindow, Tray, app, ipcMain, protocol, safeStorage, screen, session, shell, utilityProcess } from 'electron';
+import {
+  BrowserWindow,
+  Tray,
+  app,
+  ipcMain,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AccountsEvents } from '../../common/api/accounts';
@@ -108,7 +119,10 @@ if (!app.requestSingleInstanceLock()) {
     const settings = openDesktopSettings();
     const prefs = settings.read();
     app.setLoginItemSettings({ openAtLogin: prefs.launchAtLogin });
-    const bounds = visibleBounds(prefs.windowBounds, screen.getAllDisplays().map(d => d.workArea));
+    const bounds = visibleBounds(
+      prefs.windowBounds,
+      screen.getAllDisplays().map(d => d.workArea),
+    );
     win = new BrowserWindow({ ...mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')), ...(bounds ?? {}) });
     const target = win;
     target.on('close', () => settings.update({ windowBounds: target.getBounds() }));

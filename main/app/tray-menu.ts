@@ -1,6 +1,11 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-export type TrayAccount = { readonly id: string; readonly name: string; readonly unread: number; readonly state: string };
+export type TrayAccount = {
+  readonly id: string;
+  readonly name: string;
+  readonly unread: number;
+  readonly state: string;
+};
 
 export type TrayState = {
   readonly accounts: readonly TrayAccount[];

@@ -12,5 +12,7 @@ export function startAutoUpdate(settings: DesktopSettings['autoUpdate'], log: Lo
   autoUpdater.setFeedURL({ provider: 'generic', url: settings.url });
   autoUpdater.autoDownload = true;
   autoUpdater.on('error', err => log.warn('update check failed', { err: String(err) }));
-  void autoUpdater.checkForUpdatesAndNotify().catch((err: unknown) => log.warn('update check failed', { err: String(err) }));
+  void autoUpdater
+    .checkForUpdatesAndNotify()
+    .catch((err: unknown) => log.warn('update check failed', { err: String(err) }));
 }

@@ -1,7 +1,11 @@
 import type { UtilityProcess } from 'electron';
 import type { ChildHandle, ExitInfo, ProcessLauncher } from '../accounts/launcher';
 
-type Fork = (modulePath: string, args: string[], options: { env: NodeJS.ProcessEnv; serviceName: string; stdio: 'inherit' | 'ignore' }) => UtilityProcess;
+type Fork = (
+  modulePath: string,
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; serviceName: string; stdio: 'inherit' | 'ignore' },
+) => UtilityProcess;
 
 /**
  * Desktop launcher: each account in an Electron utilityProcess (a Node child that Electron

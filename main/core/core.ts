@@ -156,7 +156,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     events,
     log,
     hosted: {
-      list: () => accounts.list().map(a => ({ id: a.id, name: a.name, phone: a.phone, provider: a.provider, state: a.state })),
+      list: () =>
+        accounts.list().map(a => ({ id: a.id, name: a.name, phone: a.phone, provider: a.provider, state: a.state })),
     },
     relay: {
       async sendForTeammate(send) {
@@ -169,7 +170,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           clientMessageId: send.clientMessageId,
         });
         const entry = await outbox.settled(message.clientMessageId ?? (send.clientMessageId as never));
-        return { state: entry.state === 'sent' ? 'sent' : 'failed', providerMessageId: entry.providerMessageId, error: entry.lastError };
+        return {
+          state: entry.state === 'sent' ? 'sent' : 'failed',
+          providerMessageId: entry.providerMessageId,
+          error: entry.lastError,
+        };
       },
     },
     onOnline: () => outbox.drainAll(),

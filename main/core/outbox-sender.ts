@@ -54,7 +54,13 @@ export type OutboxSenderDeps = {
 };
 
 const kindOf = (mime: string): MediaKind =>
-  mime.startsWith('image/') ? 'image' : mime.startsWith('video/') ? 'video' : mime.startsWith('audio/') ? 'audio' : 'document';
+  mime.startsWith('image/')
+    ? 'image'
+    : mime.startsWith('video/')
+      ? 'video'
+      : mime.startsWith('audio/')
+        ? 'audio'
+        : 'document';
 
 /**
  * Outgoing messages: written to the outbox (with their optimistic row) before anything is
@@ -78,7 +84,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   for (const entry of store.listPendingOutbox()) {
     // Relayed sends are idempotent on the server, so only a local provider send is in doubt.
     if (entry.state === 'sending' && isHosted(entry.accountId)) {
-      store.markOutboxFailed(entry.clientMessageId, 'The app closed while this was being sent. Check the chat, then retry if it did not arrive.');
+      store.markOutboxFailed(
+        entry.clientMessageId,
+        'The app closed while this was being sent. Check the chat, then retry if it did not arrive.',
+      );
     }
   }
 
@@ -104,7 +113,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   async function relayOne(entry: OutboxEntry, route: RelayRoute): Promise<void> {
     if (entry.state === 'queued' && !store.markOutboxSending(entry.clientMessageId)) return;
     if (entry.payload.media) {
-      store.markOutboxFailed(entry.clientMessageId, 'Attachments can only be sent from the desktop that hosts this number.');
+      store.markOutboxFailed(
+        entry.clientMessageId,
+        'Attachments can only be sent from the desktop that hosts this number.',
+      );
       announce(entry.clientMessageId, entry.chatId);
       return;
     }
@@ -112,7 +124,10 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       await route.send(entry, entry.chatId, entry.payload.quotedProviderMessageId);
     } catch (err) {
       // Stays 'sending': it is handed to the server again when the link is back (at least once).
-      log.warn('relay send not delivered to the server yet', { clientMessageId: entry.clientMessageId, err: String(err) });
+      log.warn('relay send not delivered to the server yet', {
+        clientMessageId: entry.clientMessageId,
+        err: String(err),
+      });
     }
     announce(entry.clientMessageId, entry.chatId);
   }
@@ -180,7 +195,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     const dir = join(deps.mediaDir, 'outgoing');
     mkdirSync(dir, { recursive: true });
     // Content-addressed: the same file attached twice is stored once.
-    const ext = extname(a.fileName).replace(/[^.\w]/g, '').slice(0, 10);
+    const ext = extname(a.fileName)
+      .replace(/[^.\w]/g, '')
+      .slice(0, 10);
     const path = join(dir, `${sha256}${ext}`);
     writeFileSync(path, bytes);
     return { path, size: bytes.length, sha256 };
@@ -193,7 +210,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       let quotedProviderMessageId: string | null = null;
       if (req.quotedMessageId) {
         const quoted = store.getMessages([req.quotedMessageId as MessageId])[0];
-        if (!quoted || quoted.chatId !== chat.id) throw new CommandError('not_found', 'The message you replied to is gone.');
+        if (!quoted || quoted.chatId !== chat.id)
+          throw new CommandError('not_found', 'The message you replied to is gone.');
         quotedProviderMessageId = quoted.providerMessageId;
       }
       const clientMessageId = asClientMessageId(req.clientMessageId ?? randomUUID());
@@ -216,7 +234,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           caption: kind ? text : null,
           media:
             req.attachment && file
-              ? { mimeType: req.attachment.mimeType, fileName: req.attachment.fileName, size: file.size, sha256: file.sha256, localPath: file.path }
+              ? {
+                  mimeType: req.attachment.mimeType,
+                  fileName: req.attachment.fileName,
+                  size: file.size,
+                  sha256: file.sha256,
+                  localPath: file.path,
+                }
               : null,
           quotedProviderMessageId,
         },

@@ -35,7 +35,9 @@ const core = await createCore({
   version,
   log,
   problems: () => log.recentProblems(),
-  ...(bundled ? { launcher: forkLauncher({ entry: childEntry }), migrationsDir: join(appRoot, 'dist', 'migrations', 'store') } : {}),
+  ...(bundled
+    ? { launcher: forkLauncher({ entry: childEntry }), migrationsDir: join(appRoot, 'dist', 'migrations', 'store') }
+    : {}),
 });
 const host = await startHost({ core, port: config.port, token: config.token, staticDir: config.staticDir, log });
 

@@ -141,13 +141,16 @@ export function messageOf(r: MessageRow, reactions: readonly Reaction[] = []): M
   };
 }
 
-export type ReactionRow = { account_id: string; provider_message_id: string; sender_jid: string; emoji: string; ts: number };
+export type ReactionRow = {
+  account_id: string;
+  provider_message_id: string;
+  sender_jid: string;
+  emoji: string;
+  ts: number;
+};
 
 /** Loads the reactions of a page of messages in one query and attaches them. */
-export function withReactions(
-  rows: readonly MessageRow[],
-  load: (keys: string) => ReactionRow[],
-): Message[] {
+export function withReactions(rows: readonly MessageRow[], load: (keys: string) => ReactionRow[]): Message[] {
   if (rows.length === 0) return [];
   const keys = JSON.stringify(rows.map(r => [r.account_id, r.provider_message_id]));
   const byMessage = new Map<string, Reaction[]>();

@@ -101,7 +101,11 @@ function messageInputOf(m: WireMessage): MessageInput | null {
 export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): ChatId[] {
   const messages = wire.map(messageInputOf).filter((m): m is MessageInput => m !== null);
   // Acks move forward on the server as the host reports them; mirror them too.
-  const acks: AckUpdate[] = messages.map(m => ({ accountId: m.accountId, providerMessageId: m.providerMessageId, ack: m.ack }));
+  const acks: AckUpdate[] = messages.map(m => ({
+    accountId: m.accountId,
+    providerMessageId: m.providerMessageId,
+    ack: m.ack,
+  }));
   return store.ingest({ messages, acks }).chatIds;
 }
 
@@ -112,7 +116,12 @@ function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
     if (!ctx.store.getChat(id)) fx.newChatIds.add(id);
     ctx.store.ingest({ chats: [chatInputOf(chat)] });
   }
-  ctx.store.applyChatWorkspace(id, { status: chat.status, assigneeId: chat.assigneeId as MemberId | null, tags: chat.tags, version: chat.version });
+  ctx.store.applyChatWorkspace(id, {
+    status: chat.status,
+    assigneeId: chat.assigneeId as MemberId | null,
+    tags: chat.tags,
+    version: chat.version,
+  });
   fx.chatIds.add(id);
 }
 
@@ -139,7 +148,14 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       ensureRemoteAccount(ctx, ev.accountId);
       const contacts: ContactInput[] = ev.contacts
         .filter(c => c.jid !== null || c.lid !== null)
-        .map(c => ({ accountId: c.accountId, jid: c.jid, lid: c.lid, phone: c.phone, name: c.name, pushName: c.pushName }));
+        .map(c => ({
+          accountId: c.accountId,
+          jid: c.jid,
+          lid: c.lid,
+          phone: c.phone,
+          name: c.name,
+          pushName: c.pushName,
+        }));
       store.ingest({ contacts });
       return;
     }
@@ -161,8 +177,10 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       const entry = store.getOutboxEntry(cmid);
       // Only the sender's device has the outbox row; the host settles through its own outbox.
       if (!entry || ctx.isHosted(entry.accountId)) return;
-      if (ev.send.state === 'sent' && ev.send.providerMessageId) store.confirmOutboxSent(cmid, ev.send.providerMessageId);
-      else if (ev.send.state === 'failed') store.markOutboxFailed(cmid, ev.send.error ?? 'The hosting desktop could not send it.');
+      if (ev.send.state === 'sent' && ev.send.providerMessageId)
+        store.confirmOutboxSent(cmid, ev.send.providerMessageId);
+      else if (ev.send.state === 'failed')
+        store.markOutboxFailed(cmid, ev.send.error ?? 'The hosting desktop could not send it.');
       fx.settledSends.add(cmid);
       fx.chatIds.add(entry.chatId);
       return;

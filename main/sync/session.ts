@@ -5,7 +5,12 @@ import type { ErrorCode } from '../../common/result';
 const loginReplySchema = z.union([
   z.object({
     ok: z.literal(true),
-    value: z.object({ token: z.string().min(20), sessionId: z.string(), memberId: z.string(), role: z.enum(['admin', 'lead', 'agent']) }),
+    value: z.object({
+      token: z.string().min(20),
+      sessionId: z.string(),
+      memberId: z.string(),
+      role: z.enum(['admin', 'lead', 'agent']),
+    }),
   }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
@@ -29,22 +34,33 @@ export async function loginToWorkspace(
       signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
     });
   } catch (err) {
-    throw new CommandError('unavailable', `Could not reach ${serverUrl}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new CommandError(
+      'unavailable',
+      `Could not reach ${serverUrl}: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   let json: unknown;
   try {
     json = await res.json();
   } catch {
-    throw new CommandError('unavailable', `${serverUrl} did not answer like a Blazz workspace server (HTTP ${res.status}).`);
+    throw new CommandError(
+      'unavailable',
+      `${serverUrl} did not answer like a Blazz workspace server (HTTP ${res.status}).`,
+    );
   }
   const parsed = loginReplySchema.safeParse(json);
-  if (!parsed.success) throw new CommandError('unavailable', `${serverUrl} did not answer like a Blazz workspace server.`);
+  if (!parsed.success)
+    throw new CommandError('unavailable', `${serverUrl} did not answer like a Blazz workspace server.`);
   if (!parsed.data.ok) throw new CommandError(parsed.data.error.code as ErrorCode, parsed.data.error.message);
   return parsed.data.value;
 }
 
 /** POST /api/logout: best effort, the local wipe happens whatever the server says. */
-export async function logoutFromWorkspace(serverUrl: string, token: string, fetchImpl: typeof fetch = fetch): Promise<void> {
+export async function logoutFromWorkspace(
+  serverUrl: string,
+  token: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<void> {
   try {
     await fetchImpl(new URL('/api/logout', serverUrl), {
       method: 'POST',

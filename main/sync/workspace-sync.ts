@@ -36,9 +36,21 @@ import type { WorkspaceRecord } from './record';
 type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const FACT_TYPES: readonly SyncEventType[] = [
-  'chat:upserted', 'chat:updated', 'chat:granted', 'chat:revoked', 'messages:upserted', 'contacts:upserted',
-  'note:added', 'send:updated', 'account:updated', 'account:revoked', 'member:updated', 'access:revoked',
-  'settings:updated', 'template:updated', 'template:deleted',
+  'chat:upserted',
+  'chat:updated',
+  'chat:granted',
+  'chat:revoked',
+  'messages:upserted',
+  'contacts:upserted',
+  'note:added',
+  'send:updated',
+  'account:updated',
+  'account:revoked',
+  'member:updated',
+  'access:revoked',
+  'settings:updated',
+  'template:updated',
+  'template:deleted',
 ];
 const TOKEN_KEY = 'workspace.token';
 const RECORD_KEY = 'workspace';
@@ -53,7 +65,9 @@ export type HostedAccounts = {
 
 export type RelayPort = {
   /** A teammate's reply for an account hosted here: send it through the local outbox. */
-  sendForTeammate(send: WireSend): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
+  sendForTeammate(
+    send: WireSend,
+  ): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
 };
 
 export type WorkspaceSyncDeps = {
@@ -118,7 +132,9 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     let reply: Reply<SyncResult<K>>;
     try {
       // The typed emit cannot express the generic ack here; the reply is checked below.
-      const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as { emitWithAck(n: string, a: unknown): Promise<Reply<SyncResult<K>>> };
+      const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
+        emitWithAck(n: string, a: unknown): Promise<Reply<SyncResult<K>>>;
+      };
       reply = await emitter.emitWithAck(name, args);
     } catch {
       throw new CommandError('timeout', 'The workspace server did not answer in time.');
@@ -255,7 +271,12 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     handled.add(send.clientMessageId);
     try {
       const result = await deps.relay.sendForTeammate(send);
-      await call('send:report', { clientMessageId: send.clientMessageId, status: result.state, providerMessageId: result.providerMessageId, error: result.error });
+      await call('send:report', {
+        clientMessageId: send.clientMessageId,
+        status: result.state,
+        providerMessageId: result.providerMessageId,
+        error: result.error,
+      });
     } catch (err) {
       // Not reported: the server offers it again when we reconnect.
       handled.delete(send.clientMessageId);
@@ -295,7 +316,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       void enqueueApply(async () => {
         await registerAccounts();
         await pullAll();
-        members().length === 0 && (await refreshMembers());
+        if (members().length === 0) await refreshMembers();
         schedulePush(0);
         deps.onOnline?.();
       });
@@ -314,7 +335,10 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   async function refreshMembers(): Promise<void> {
     try {
       const list = await call('member:list', {});
-      store.setSetting(MEMBERS_KEY, list.map(m => ({ id: m.id, name: m.name, email: m.email, role: m.role, active: m.active })));
+      store.setSetting(
+        MEMBERS_KEY,
+        list.map(m => ({ id: m.id, name: m.name, email: m.email, role: m.role, active: m.active })),
+      );
     } catch (err) {
       log.warn('member list unavailable', { err: String(err) });
     }
@@ -340,7 +364,13 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       do {
         const page = store.inboxPage({ accountIds: [a.id], cursor: chatCursor, limit: 200 });
         store.enqueuePush({
-          chats: page.items.map(c => ({ accountId: c.accountId, jid: c.jid, isGroup: c.isGroup, name: c.name, ...(c.lastMessageAt ? { timestamp: c.lastMessageAt } : {}) })),
+          chats: page.items.map(c => ({
+            accountId: c.accountId,
+            jid: c.jid,
+            isGroup: c.isGroup,
+            name: c.name,
+            ...(c.lastMessageAt ? { timestamp: c.lastMessageAt } : {}),
+          })),
         });
         for (const chat of page.items) {
           const msgs = store.chatPage({ chatId: chat.id, limit: 200 }).messages;
@@ -354,13 +384,30 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   return {
     status,
     start: () => connect(),
-    async signIn(input: { serverUrl: string; email: string; password: string; deviceName?: string }): Promise<WorkspaceStatus> {
+    async signIn(input: {
+      serverUrl: string;
+      email: string;
+      password: string;
+      deviceName?: string;
+    }): Promise<WorkspaceStatus> {
       const deviceName = input.deviceName ?? `Blazz Desk on ${hostname()}`;
-      const session = await loginToWorkspace(input.serverUrl, { email: input.email, password: input.password, deviceName }, deps.fetchImpl);
+      const session = await loginToWorkspace(
+        input.serverUrl,
+        { email: input.email, password: input.password, deviceName },
+        deps.fetchImpl,
+      );
       const previous = record();
-      if (previous && (previous.serverUrl !== input.serverUrl || previous.memberId !== session.memberId)) await wipe(null);
+      if (previous && (previous.serverUrl !== input.serverUrl || previous.memberId !== session.memberId))
+        await wipe(null);
       await vault.set(TOKEN_KEY, session.token);
-      const next: WorkspaceRecord = { serverUrl: input.serverUrl, email: input.email, memberId: session.memberId, role: session.role, sessionId: session.sessionId, deviceName };
+      const next: WorkspaceRecord = {
+        serverUrl: input.serverUrl,
+        email: input.email,
+        memberId: session.memberId,
+        role: session.role,
+        sessionId: session.sessionId,
+        deviceName,
+      };
       store.setSetting(RECORD_KEY, next);
       if (!previous) seedPushQueue();
       lastError = null;

@@ -107,14 +107,19 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       (err: unknown) => String(err),
     );
     const pub = redisClients[0];
-    if (pub) checks['redis'] = await pub.ping().then(() => 'ok', (err: unknown) => String(err));
+    if (pub)
+      checks['redis'] = await pub.ping().then(
+        () => 'ok',
+        (err: unknown) => String(err),
+      );
     return checks;
   };
   httpServer.on('request', createHttpHandler(services, readiness));
 
   sync.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;
-    const token = typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : '';
+    const token =
+      typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : '';
     authenticate(database.db, token)
       .then(principal => {
         if (!principal) return next(new Error('unauthenticated'));
@@ -156,17 +161,23 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     socket.on('disconnect', () => {
       metrics.sockets.dec();
       if (closing) return;
-      track((async () => {
-        // Another socket of the same device (a quick reconnect) keeps it online.
-        const still = await sync.in(rooms.device(p.sessionId)).fetchSockets();
-        if (still.length > 0) return;
-        await setPresence(database.db, p.sessionId, 'offline', Date.now());
-        sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'offline' });
-        await hostPresence(p.sessionId, false);
-      })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed')));
+      track(
+        (async () => {
+          // Another socket of the same device (a quick reconnect) keeps it online.
+          const still = await sync.in(rooms.device(p.sessionId)).fetchSockets();
+          if (still.length > 0) return;
+          await setPresence(database.db, p.sessionId, 'offline', Date.now());
+          sync
+            .to(rooms.workspace)
+            .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'offline' });
+          await hostPresence(p.sessionId, false);
+        })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed')),
+      );
     });
     await setPresence(database.db, p.sessionId, 'online', Date.now());
-    sync.to(rooms.workspace).emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
+    sync
+      .to(rooms.workspace)
+      .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
     if (await hostPresence(p.sessionId, true)) await offerPendingSends(services, p.sessionId);
   }
 

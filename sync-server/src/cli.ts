@@ -16,7 +16,14 @@ export async function runCli(config: Config, out: (line: string) => void): Promi
     if (config.command === 'create-admin') {
       if (existing) throw new Error(`a member with e-mail ${config.email} exists; use reset-password`);
       const id = randomUUID();
-      await insertMember(database.db, { id, email: config.email, name: config.name ?? config.email, role: 'admin', passwordHash, now: Date.now() });
+      await insertMember(database.db, {
+        id,
+        email: config.email,
+        name: config.name ?? config.email,
+        role: 'admin',
+        passwordHash,
+        now: Date.now(),
+      });
       return out(`admin created: ${config.email} (${id})`);
     }
     if (!existing) throw new Error(`no member with e-mail ${config.email}`);

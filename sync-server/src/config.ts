@@ -30,7 +30,10 @@ Environment (flags override):
 const configSchema = z.object({
   command: z.enum(['serve', 'create-admin', 'reset-password', 'migrate', 'help']),
   databaseUrl: z.string().regex(/^mysql:\/\//, 'DATABASE_URL must start with mysql://'),
-  redisUrl: z.string().regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://').optional(),
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\//, 'REDIS_URL must start with redis://')
+    .optional(),
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   host: z.string().min(1).default('0.0.0.0'),
   blobDir: z.string().min(1).default('./data/blobs'),
@@ -38,7 +41,11 @@ const configSchema = z.object({
   sendsPerMinute: z.coerce.number().int().positive().default(120),
   loginPerIpPerMinute: z.coerce.number().int().positive().default(30),
   loginPerAccountPerMinute: z.coerce.number().int().positive().default(10),
-  maxBlobBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  maxBlobBytes: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024 * 1024),
   email: z.email().optional(),
   name: z.string().min(1).max(200).optional(),
   password: z.string().min(10, 'passwords have at least 10 characters').max(200).optional(),

@@ -8,7 +8,8 @@ export type RedisServer = { readonly url: string; readonly port: number; stop():
 
 export async function startRedis(): Promise<RedisServer> {
   const bin = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find(p => existsSync(p));
-  if (!bin) throw new Error("redis-server not found: install the Debian package 'redis-server' (apt-get install redis-server)");
+  if (!bin)
+    throw new Error("redis-server not found: install the Debian package 'redis-server' (apt-get install redis-server)");
   const port = await freePort();
   const child = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
     stdio: 'ignore',

@@ -11,8 +11,10 @@ const summarySchema = z.object({
   text: z.string(),
 });
 const sentiments: readonly Sentiment[] = ['positive', 'neutral', 'negative'];
-const asSentiment = (s: string | null): Sentiment | null => (sentiments.includes(s as Sentiment) ? (s as Sentiment) : null);
-const asUrgency = (u: number | null): Urgency | null => (u !== null && u >= 0 && u <= 3 ? (Math.round(u) as Urgency) : null);
+const asSentiment = (s: string | null): Sentiment | null =>
+  sentiments.includes(s as Sentiment) ? (s as Sentiment) : null;
+const asUrgency = (u: number | null): Urgency | null =>
+  u !== null && u >= 0 && u <= 3 ? (Math.round(u) as Urgency) : null;
 
 const USAGE_KEY = (day: string) => `ai.usage.${day}`;
 const SCORED_KEY = 'ai.sentiment.scoredSeq';
@@ -31,7 +33,12 @@ export function storeAiPort(store: Store): AiStorePort {
       const chat = store.getChat(chatId);
       if (!chat) return null;
       const account = store.getAccount(chat.accountId);
-      return { name: chat.name, isGroup: chat.isGroup, accountName: account?.name ?? null, lastMessageAt: chat.lastMessageAt };
+      return {
+        name: chat.name,
+        isGroup: chat.isGroup,
+        accountName: account?.name ?? null,
+        lastMessageAt: chat.lastMessageAt,
+      };
     },
     templates: () => store.listTemplates(),
     loadSettings: () => store.getSetting('ai') ?? null,
@@ -50,9 +57,14 @@ export function storeAiPort(store: Store): AiStorePort {
       store.setSetting(USAGE_KEY(day), (typeof current === 'number' ? current : 0) + n);
     },
     insights(chatIds) {
-      return store.listChatInsights(chatIds).map(
-        (i): StoredInsight => ({ chatId: i.chatId, sentiment: asSentiment(i.sentiment), urgency: asUrgency(i.urgency), updatedAt: i.updatedAt }),
-      );
+      return store
+        .listChatInsights(chatIds)
+        .map((i): StoredInsight => ({
+          chatId: i.chatId,
+          sentiment: asSentiment(i.sentiment),
+          urgency: asUrgency(i.urgency),
+          updatedAt: i.updatedAt,
+        }));
     },
     setInsight: i => {
       store.saveChatInsight(i.chatId, { sentiment: i.sentiment, urgency: i.urgency }, i.updatedAt);

@@ -17,7 +17,12 @@ export type IngestSinkHooks = {
   readonly forward?: (batch: IngestBatchInput) => void;
 };
 
-export function storeIngestSink(store: Store, events: Pick<EventBus, 'emit'>, log: Logger, hooks: IngestSinkHooks = {}): IngestSink {
+export function storeIngestSink(
+  store: Store,
+  events: Pick<EventBus, 'emit'>,
+  log: Logger,
+  hooks: IngestSinkHooks = {},
+): IngestSink {
   return {
     ingest(batch: IngestBatchInput) {
       const report = store.ingest(batch);

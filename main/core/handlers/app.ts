@@ -5,7 +5,13 @@ import type { HandlerTable } from '../router';
 type AppHandlers = Pick<HandlerTable, keyof typeof appCommands>;
 
 export type DiagnosticsSource = {
-  accounts(): readonly { id: string; provider: string; state: string; stateReason: string | null; rssBytes: number | null }[];
+  accounts(): readonly {
+    id: string;
+    provider: string;
+    state: string;
+    stateReason: string | null;
+    rssBytes: number | null;
+  }[];
   workspace(): { connection: string; pendingPush: number; cursor: number };
   problems(): readonly string[];
 };
@@ -18,10 +24,12 @@ export function diagnosticsText(info: AppInfo, source: DiagnosticsSource): strin
     `Started ${new Date(info.startedAt).toISOString()}`,
     '',
     'Accounts:',
-    ...source.accounts().map(
-      a =>
-        `  ${a.id} [${a.provider}] ${a.state}${a.stateReason ? ` — ${a.stateReason}` : ''}${a.rssBytes ? `, ${Math.round(a.rssBytes / 1048576)} MB` : ''}`,
-    ),
+    ...source
+      .accounts()
+      .map(
+        a =>
+          `  ${a.id} [${a.provider}] ${a.state}${a.stateReason ? ` — ${a.stateReason}` : ''}${a.rssBytes ? `, ${Math.round(a.rssBytes / 1048576)} MB` : ''}`,
+      ),
     '',
     `Workspace: ${source.workspace().connection}, ${source.workspace().pendingPush} batches to push, cursor ${source.workspace().cursor}`,
     '',

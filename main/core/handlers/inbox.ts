@@ -21,7 +21,10 @@ export function inboxHandlers(store: Store): InboxHandlers {
     'search:messages': args => {
       const result = store.searchMessages(args);
       const firstPage = args.cursor === undefined || args.cursor === null;
-      const chats = firstPage && args.chatId === undefined ? store.searchChats({ query: args.query, accountIds: args.accountIds }) : [];
+      const chats =
+        firstPage && args.chatId === undefined
+          ? store.searchChats({ query: args.query, accountIds: args.accountIds })
+          : [];
       return { ...result, chats };
     },
     'notes:list': ({ chatId }) => store.listNotes(chatId),

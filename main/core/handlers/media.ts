@@ -11,7 +11,8 @@ type MediaHandlers = Pick<HandlerTable, keyof typeof mediaCommands>;
 
 // Only types a browser renders safely inline; anything else (HTML, SVG with scripts…) is
 // served as a download-only octet stream so it can never run in the app's origin.
-const INLINE_TYPES = /^(image\/(png|jpeg|gif|webp)|video\/(mp4|webm)|audio\/(ogg|mpeg|mp4|aac|wav|webm)|application\/pdf)$/;
+const INLINE_TYPES =
+  /^(image\/(png|jpeg|gif|webp)|video\/(mp4|webm)|audio\/(ogg|mpeg|mp4|aac|wav|webm)|application\/pdf)$/;
 
 export function mediaHandlers(store: Store, accounts: Pick<AccountManager, 'request' | 'list'>): MediaHandlers {
   async function localFile(messageId: MessageId): Promise<{ path: string; media: MediaInfo }> {
@@ -20,8 +21,13 @@ export function mediaHandlers(store: Store, accounts: Pick<AccountManager, 'requ
     if (message.media.localPath) return { path: message.media.localPath, media: message.media };
     const chat = store.getChat(message.chatId);
     const hosted = accounts.list().some(a => a.id === message.accountId && a.state === 'ready');
-    if (!chat || !hosted) throw new CommandError('unavailable', 'The media is on the phone or the desktop that hosts this number.');
-    const downloaded = await accounts.request(message.accountId, { op: 'downloadMedia', chatJid: chat.jid, providerMessageId: message.providerMessageId });
+    if (!chat || !hosted)
+      throw new CommandError('unavailable', 'The media is on the phone or the desktop that hosts this number.');
+    const downloaded = await accounts.request(message.accountId, {
+      op: 'downloadMedia',
+      chatJid: chat.jid,
+      providerMessageId: message.providerMessageId,
+    });
     if (!downloaded?.localPath) throw new CommandError('not_found', 'WhatsApp no longer has this media.');
     return { path: downloaded.localPath, media: { ...message.media, ...downloaded } };
   }
@@ -35,7 +41,8 @@ export function mediaHandlers(store: Store, accounts: Pick<AccountManager, 'requ
           throw new CommandError('not_found', 'The media file is missing from the data folder.');
         },
       );
-      if (size > MAX_INLINE_MEDIA_BYTES) throw new CommandError('payload_too_large', 'This file is too large to preview; download it instead.');
+      if (size > MAX_INLINE_MEDIA_BYTES)
+        throw new CommandError('payload_too_large', 'This file is too large to preview; download it instead.');
       const type = INLINE_TYPES.test(media.mimeType) ? media.mimeType : 'application/octet-stream';
       return { url: `data:${type};base64,${(await readFile(path)).toString('base64')}` };
     },

@@ -9,7 +9,11 @@ import type { HandlerTable } from '../router';
 
 type MessagesHandlers = Pick<HandlerTable, keyof typeof messagesCommands>;
 
-export function messagesHandlers(outbox: OutboxSender, store: Store, accounts: Pick<AccountManager, 'request'>): MessagesHandlers {
+export function messagesHandlers(
+  outbox: OutboxSender,
+  store: Store,
+  accounts: Pick<AccountManager, 'request'>,
+): MessagesHandlers {
   return {
     'messages:send': ({ chatId, ...rest }) => outbox.send({ chatId: asChatId(chatId), ...rest }),
     'messages:retry': ({ clientMessageId }) => outbox.retry(asClientMessageId(clientMessageId)),

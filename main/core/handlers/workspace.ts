@@ -14,7 +14,11 @@ type WorkspaceHandlers = Pick<HandlerTable, keyof typeof workspaceCommands>;
  * Team commands go to the server (it enforces permissions and versions); the answer is
  * applied locally at once, so the UI does not wait for the event to come back.
  */
-export function workspaceHandlers(sync: WorkspaceSync, store: Store, events: Pick<EventBus, 'emit'>): WorkspaceHandlers {
+export function workspaceHandlers(
+  sync: WorkspaceSync,
+  store: Store,
+  events: Pick<EventBus, 'emit'>,
+): WorkspaceHandlers {
   const applyWire = (wire: WireChat): Chat => {
     store.applyChatWorkspace(asChatId(wire.id), {
       status: wire.status,
@@ -43,8 +47,12 @@ export function workspaceHandlers(sync: WorkspaceSync, store: Store, events: Pic
         const current = (err.details as { chat?: WireChat | null } | undefined)?.chat;
         if (current) {
           const chat = applyWire(current);
-          const who = chat.assigneeId ? (sync.members().find(m => m.id === chat.assigneeId)?.name ?? 'a teammate') : 'nobody';
-          throw new CommandError('conflict', `Someone changed this chat first: it is now assigned to ${who}.`, { chat });
+          const who = chat.assigneeId
+            ? (sync.members().find(m => m.id === chat.assigneeId)?.name ?? 'a teammate')
+            : 'nobody';
+          throw new CommandError('conflict', `Someone changed this chat first: it is now assigned to ${who}.`, {
+            chat,
+          });
         }
       }
       throw err;
@@ -58,7 +66,8 @@ export function workspaceHandlers(sync: WorkspaceSync, store: Store, events: Pic
     'members:list': () => sync.members(),
     'chats:assign': ({ chatId, assigneeId }) =>
       withConflictView(() => sync.call('chat:assign', { chatId, assigneeId, version: localChat(chatId).version })),
-    'chats:claim': ({ chatId }) => withConflictView(() => sync.call('chat:claim', { chatId, version: localChat(chatId).version })),
+    'chats:claim': ({ chatId }) =>
+      withConflictView(() => sync.call('chat:claim', { chatId, version: localChat(chatId).version })),
     'chats:setStatus': ({ chatId, status }) =>
       withConflictView(() => sync.call('chat:set-status', { chatId, status, version: localChat(chatId).version })),
     'chats:setTags': ({ chatId, tags }) =>

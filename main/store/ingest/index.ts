@@ -36,7 +36,10 @@ type Step<T> = {
 };
 
 /** A step with its item type closed over, so steps of different types sit in one list. */
-type Collector = { readonly key: keyof IngestBatchInput; collect(raw: unknown, report: IngestReport, out: Validated[]): void };
+type Collector = {
+  readonly key: keyof IngestBatchInput;
+  collect(raw: unknown, report: IngestReport, out: Validated[]): void;
+};
 
 const step = <T extends { accountId: string }>(s: Step<T>): Collector => ({
   key: s.key,
@@ -120,12 +123,7 @@ export function ingest(db: StoreDb, batch: IngestBatchInput, now: number = Date.
  * of every chat it touched and fills the report's id lists. The outbox uses it too, so an
  * optimistic message row is written exactly like a received one.
  */
-export function withIngestContext<T>(
-  db: StoreDb,
-  now: number,
-  report: IngestReport,
-  fn: (ctx: IngestContext) => T,
-): T {
+export function withIngestContext<T>(db: StoreDb, now: number, report: IngestReport, fn: (ctx: IngestContext) => T): T {
   const ctx: IngestContext = {
     db,
     now,

@@ -86,7 +86,15 @@ export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
     const seq = Number(info.lastInsertRowid);
     // Reactions are shown on their message, not as the chat's last line.
     if (m.type !== 'reaction' && (t.newest === null || seq > t.newest.seq)) {
-      t.newest = { seq, ts: m.timestamp, fromMe: m.fromMe, type: m.type, body: content.body, caption: content.caption, revoked };
+      t.newest = {
+        seq,
+        ts: m.timestamp,
+        fromMe: m.fromMe,
+        type: m.type,
+        body: content.body,
+        caption: content.caption,
+        revoked,
+      };
     }
     return;
   }

@@ -72,7 +72,16 @@ export function upsertContact(ctx: IngestContext, c: ContactInput): void {
     db.prepare(
       `INSERT INTO contacts (id, account_id, jid, lid, phone, name, push_name, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(`${c.accountId}:${merged.jid ?? merged.lid}`, c.accountId, merged.jid, merged.lid, merged.phone, merged.name, merged.pushName, ctx.now);
+    ).run(
+      `${c.accountId}:${merged.jid ?? merged.lid}`,
+      c.accountId,
+      merged.jid,
+      merged.lid,
+      merged.phone,
+      merged.name,
+      merged.pushName,
+      ctx.now,
+    );
   }
   if (jid && lid) mergeLidChat(ctx, c.accountId, lid, jid);
   if (merged.jid) refreshSearchName(db, chatIdOf(c.accountId as AccountId, merged.jid));
@@ -90,8 +99,7 @@ function mergeLidChat(ctx: IngestContext, accountId: string, lid: string, jid: s
   const lidChatId = chatIdOf(accountId as AccountId, lid);
   const phoneChatId = chatIdOf(accountId as AccountId, jid);
   const lidChat = db.prepare('SELECT seq, unread_count FROM chats WHERE id = ?').get(lidChatId) as
-    | { seq: number; unread_count: number }
-    | undefined;
+    { seq: number; unread_count: number } | undefined;
   if (!lidChat) return;
   db.prepare(
     `INSERT INTO chats (id, account_id, jid, is_group, name, search_name, sort_ts, read_at, pinned, archived, muted,

@@ -47,7 +47,12 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): v
       ts: last?.ts ?? null,
       fromMe: last?.from_me ?? 0,
       preview: last
-        ? previewOf({ type: last.type as MessageType, body: last.body, caption: last.caption, revoked: last.revoked === 1 })
+        ? previewOf({
+            type: last.type as MessageType,
+            body: last.body,
+            caption: last.caption,
+            revoked: last.revoked === 1,
+          })
         : null,
     });
   } else if (t.newest) {

@@ -87,7 +87,9 @@ export function applyReaction(ctx: IngestContext, r: ReactionInput): void {
   const result =
     r.emoji === ''
       ? db
-          .prepare('DELETE FROM reactions WHERE account_id = ? AND provider_message_id = ? AND sender_jid = ? AND ts <= ?')
+          .prepare(
+            'DELETE FROM reactions WHERE account_id = ? AND provider_message_id = ? AND sender_jid = ? AND ts <= ?',
+          )
           .run(r.accountId, r.providerMessageId, r.senderJid, r.timestamp)
       : db
           .prepare(

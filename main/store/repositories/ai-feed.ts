@@ -41,10 +41,14 @@ const insightOf = (r: InsightRow): ChatInsight => ({
 /** Insights of the given chats, or of every chat that has one. */
 export function listChatInsights(db: StoreDb, chatIds?: readonly ChatId[]): ChatInsight[] {
   if (chatIds === undefined) {
-    return (db.prepare('SELECT * FROM chat_insights ORDER BY updated_at DESC LIMIT 5000').all() as InsightRow[]).map(insightOf);
+    return (db.prepare('SELECT * FROM chat_insights ORDER BY updated_at DESC LIMIT 5000').all() as InsightRow[]).map(
+      insightOf,
+    );
   }
   if (chatIds.length === 0) return [];
   return (
-    db.prepare('SELECT ci.* FROM json_each(?) j JOIN chat_insights ci ON ci.chat_id = j.value').all(JSON.stringify(chatIds)) as InsightRow[]
+    db
+      .prepare('SELECT ci.* FROM json_each(?) j JOIN chat_insights ci ON ci.chat_id = j.value')
+      .all(JSON.stringify(chatIds)) as InsightRow[]
   ).map(insightOf);
 }

@@ -30,7 +30,11 @@ function decodeInboxCursor(cursor: string): InboxKey | null {
 }
 
 /** The SQL and parameters of one inbox page (exported so tests can check its query plan). */
-export function inboxQuery(req: InboxPageRequest): { sql: string; params: Record<string, string | number>; limit: number } {
+export function inboxQuery(req: InboxPageRequest): {
+  sql: string;
+  params: Record<string, string | number>;
+  limit: number;
+} {
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 500);
   const where = ['c.archived = @archived'];
   const params: Record<string, string | number> = { archived: req.archived ? 1 : 0, limit: limit + 1 };
@@ -98,7 +102,11 @@ export function markChatRead(db: StoreDb, id: ChatId): Chat | null {
   return getChat(db, id);
 }
 
-export type AccountUnread = { readonly accountId: AccountId; readonly unreadChats: number; readonly unreadMessages: number };
+export type AccountUnread = {
+  readonly accountId: AccountId;
+  readonly unreadChats: number;
+  readonly unreadMessages: number;
+};
 
 /** Per account: chats with unread messages and their total, archived chats excluded (as WhatsApp's badge). */
 export function unreadCounts(db: StoreDb): AccountUnread[] {

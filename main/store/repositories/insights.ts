@@ -37,7 +37,12 @@ export function saveChatInsight(
   return saved;
 }
 
-export type AiCacheEntry = { readonly key: string; readonly kind: string; readonly value: string; readonly createdAt: number };
+export type AiCacheEntry = {
+  readonly key: string;
+  readonly kind: string;
+  readonly value: string;
+  readonly createdAt: number;
+};
 
 /** A cached answer no older than maxAgeMs, else null. */
 export function getAiCache(db: StoreDb, key: string, maxAgeMs: number, now = Date.now()): AiCacheEntry | null {
@@ -49,11 +54,17 @@ export function putAiCache(db: StoreDb, entry: AiCacheEntry): void {
   db.orm
     .insert(aiCache)
     .values(entry)
-    .onConflictDoUpdate({ target: aiCache.key, set: { kind: entry.kind, value: entry.value, createdAt: entry.createdAt } })
+    .onConflictDoUpdate({
+      target: aiCache.key,
+      set: { kind: entry.kind, value: entry.value, createdAt: entry.createdAt },
+    })
     .run();
 }
 
 /** Drops answers older than `before`; returns how many. */
 export function pruneAiCache(db: StoreDb, kind: string, before: number): number {
-  return db.orm.delete(aiCache).where(and(eq(aiCache.kind, kind), lt(aiCache.createdAt, before))).run().changes;
+  return db.orm
+    .delete(aiCache)
+    .where(and(eq(aiCache.kind, kind), lt(aiCache.createdAt, before)))
+    .run().changes;
 }

@@ -25,7 +25,9 @@ export function deleteSetting(db: StoreDb, key: string): void {
 }
 
 export function getSyncCursor(db: StoreDb, key: string): string | null {
-  return db.orm.select({ value: syncCursors.value }).from(syncCursors).where(eq(syncCursors.key, key)).get()?.value ?? null;
+  return (
+    db.orm.select({ value: syncCursors.value }).from(syncCursors).where(eq(syncCursors.key, key)).get()?.value ?? null
+  );
 }
 
 export function setSyncCursor(db: StoreDb, key: string, value: string, now = Date.now()): void {

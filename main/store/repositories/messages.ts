@@ -92,7 +92,9 @@ function seqOfMessage(db: StoreDb, chatId: ChatId, messageId: MessageId): number
 
 /** Splits MessageIds into [accountId, providerMessageId] using the known account ids (which may contain ':'). */
 export function splitMessageIds(db: StoreDb, ids: readonly MessageId[]): [string, string][] {
-  const accountIds = (db.prepare('SELECT id FROM accounts').pluck().all() as string[]).sort((a, b) => b.length - a.length);
+  const accountIds = (db.prepare('SELECT id FROM accounts').pluck().all() as string[]).sort(
+    (a, b) => b.length - a.length,
+  );
   const pairs: [string, string][] = [];
   for (const id of ids) {
     const accountId = accountIds.find(a => id.startsWith(`${a}:`));

@@ -17,7 +17,13 @@ const noteOf = (r: NoteRow): Note => ({
 
 /** A chat's notes, oldest first (they read as a thread). */
 export function listNotes(db: StoreDb, chatId: ChatId): Note[] {
-  return db.orm.select().from(notes).where(eq(notes.chatId, chatId)).orderBy(asc(notes.createdAt), asc(notes.id)).all().map(noteOf);
+  return db.orm
+    .select()
+    .from(notes)
+    .where(eq(notes.chatId, chatId))
+    .orderBy(asc(notes.createdAt), asc(notes.id))
+    .all()
+    .map(noteOf);
 }
 
 /** Insert or replace by id: notes also arrive from the workspace, where the id is the server's. */
@@ -47,7 +53,10 @@ export function saveTemplate(db: StoreDb, t: Template, now = Date.now()): Templa
   db.orm
     .insert(templates)
     .values({ ...t, updatedAt: now })
-    .onConflictDoUpdate({ target: templates.id, set: { shortcut: t.shortcut, title: t.title, body: t.body, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: templates.id,
+      set: { shortcut: t.shortcut, title: t.title, body: t.body, updatedAt: now },
+    })
     .run();
   return t;
 }
@@ -57,6 +66,11 @@ export function deleteTemplate(db: StoreDb, id: string): boolean {
 }
 
 export function templateByShortcut(db: StoreDb, shortcut: string): Template | null {
-  const row = db.orm.select().from(templates).where(eq(templates.shortcut, shortcut)).orderBy(desc(templates.updatedAt)).get();
+  const row = db.orm
+    .select()
+    .from(templates)
+    .where(eq(templates.shortcut, shortcut))
+    .orderBy(desc(templates.updatedAt))
+    .get();
   return row ? templateOf(row) : null;
 }

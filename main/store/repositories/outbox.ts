@@ -130,8 +130,7 @@ export function enqueueOutgoing(db: StoreDb, req: EnqueueRequest): Enqueued {
 
 export function getOutboxEntry(db: StoreDb, clientMessageId: ClientMessageId): OutboxEntry | null {
   const row = db.prepare('SELECT * FROM outbox WHERE client_message_id = ?').get(clientMessageId) as
-    | OutboxRow
-    | undefined;
+    OutboxRow | undefined;
   return row ? entryOf(row) : null;
 }
 
@@ -209,9 +208,11 @@ export function confirmOutboxSent(
       db.prepare('DELETE FROM messages WHERE client_message_id = ? AND seq <> ?').run(clientMessageId, echo);
       db.prepare('UPDATE messages SET client_message_id = ? WHERE seq = ?').run(clientMessageId, echo);
     } else {
-      db.prepare(
-        'UPDATE messages SET provider_message_id = ?, ack = max(ack, ?) WHERE client_message_id = ?',
-      ).run(providerMessageId, ackCode('sent'), clientMessageId);
+      db.prepare('UPDATE messages SET provider_message_id = ?, ack = max(ack, ?) WHERE client_message_id = ?').run(
+        providerMessageId,
+        ackCode('sent'),
+        clientMessageId,
+      );
     }
     touch(ctx, entry.chatId).recompute = true;
   });

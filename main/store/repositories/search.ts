@@ -6,7 +6,15 @@
 import type { Chat, ChatId, Message } from '../../../common/domain';
 import type { StoreDb } from '../db';
 import type { ChatRow, MessageRow, ReactionRow } from '../rows';
-import { CHAT_COLUMNS, chatOf, MESSAGE_COLUMNS, REACTIONS_OF_KEYS_SQL, seqBaseOf, SEQ_PER_MS, withReactions } from '../rows';
+import {
+  CHAT_COLUMNS,
+  chatOf,
+  MESSAGE_COLUMNS,
+  REACTIONS_OF_KEYS_SQL,
+  seqBaseOf,
+  SEQ_PER_MS,
+  withReactions,
+} from '../rows';
 
 /** Snippet highlight markers: control characters the UI turns into elements (never HTML). */
 export const HIGHLIGHT_START = '\u0002';
@@ -109,7 +117,11 @@ function hydrate(db: StoreDb, page: readonly { seq: number; snippet: string }[])
   }));
 }
 
-export type ChatSearchRequest = { readonly query: string; readonly accountIds?: readonly string[]; readonly limit?: number };
+export type ChatSearchRequest = {
+  readonly query: string;
+  readonly accountIds?: readonly string[];
+  readonly limit?: number;
+};
 
 /** Chats whose name, contact name, push name or phone matches: the "Chats" part of search results. */
 export function searchChats(db: StoreDb, req: ChatSearchRequest): Chat[] {

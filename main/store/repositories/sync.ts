@@ -22,7 +22,11 @@ const itemsOf = (b: IngestBatchInput): number =>
 export function enqueuePush(db: StoreDb, batch: IngestBatchInput, now = Date.now()): void {
   const items = itemsOf(batch);
   if (items === 0) return;
-  db.prepare('INSERT INTO push_queue (batch, items, created_at) VALUES (?, ?, ?)').run(JSON.stringify(batch), items, now);
+  db.prepare('INSERT INTO push_queue (batch, items, created_at) VALUES (?, ?, ?)').run(
+    JSON.stringify(batch),
+    items,
+    now,
+  );
 }
 
 /**
@@ -36,7 +40,15 @@ export function peekPush(db: StoreDb, maxItems: number): QueuedPush | null {
     batch: string;
     items: number;
   }[];
-  const merged: Required<Omit<IngestBatchInput, never>> = { contacts: [], chats: [], messages: [], acks: [], revokes: [], edits: [], reactions: [] };
+  const merged: Required<Omit<IngestBatchInput, never>> = {
+    contacts: [],
+    chats: [],
+    messages: [],
+    acks: [],
+    revokes: [],
+    edits: [],
+    reactions: [],
+  };
   const ids: number[] = [];
   let items = 0;
   for (const row of rows) {
@@ -77,8 +89,11 @@ export function deleteChat(db: StoreDb, chatId: ChatId): boolean {
 
 /** Removes accounts (and, by cascade, their chats) that this desktop does not host. */
 export function deleteAccountsExcept(db: StoreDb, keepIds: readonly string[]): number {
-  return inTransaction(db, () =>
-    db.prepare('DELETE FROM accounts WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(keepIds)).changes,
+  return inTransaction(
+    db,
+    () =>
+      db.prepare('DELETE FROM accounts WHERE id NOT IN (SELECT value FROM json_each(?))').run(JSON.stringify(keepIds))
+        .changes,
   );
 }
 
@@ -86,16 +101,27 @@ export function deleteAccountsExcept(db: StoreDb, keepIds: readonly string[]): n
 export function getMessagesByClientIds(db: StoreDb, ids: readonly ClientMessageId[]): Message[] {
   if (ids.length === 0) return [];
   const rows = db
-    .prepare(`SELECT ${MESSAGE_COLUMNS} FROM json_each(?) j JOIN messages m ON m.client_message_id = j.value ORDER BY m.seq`)
+    .prepare(
+      `SELECT ${MESSAGE_COLUMNS} FROM json_each(?) j JOIN messages m ON m.client_message_id = j.value ORDER BY m.seq`,
+    )
     .all(JSON.stringify(ids)) as MessageRow[];
   return rows.map(r => messageOf(r));
 }
 
 export function getNote(db: StoreDb, id: string): Note | null {
-  const r = db.prepare('SELECT id, chat_id, author_id, author_name, body, created_at FROM notes WHERE id = ?').get(id) as
+  const r = db
+    .prepare('SELECT id, chat_id, author_id, author_name, body, created_at FROM notes WHERE id = ?')
+    .get(id) as
     | { id: string; chat_id: string; author_id: string | null; author_name: string; body: string; created_at: number }
     | undefined;
   return r
-    ? { id: r.id, chatId: r.chat_id as ChatId, authorId: r.author_id as Note['authorId'], authorName: r.author_name, body: r.body, createdAt: r.created_at }
+    ? {
+        id: r.id,
+        chatId: r.chat_id as ChatId,
+        authorId: r.author_id as Note['authorId'],
+        authorName: r.author_name,
+        body: r.body,
+        createdAt: r.created_at,
+      }
     : null;
 }

@@ -12,5 +12,7 @@ export const accounts = sqliteTable('accounts', {
   createdAt: integer('created_at').notNull(),
   lastState: text('last_state').notNull().default('stopped'),
   /** Provider options (browser path, simulator seed…) as JSON. */
-  config: text('config').notNull().default(sql`'{}'`),
+  config: text('config')
+    .notNull()
+    .default(sql`'{}'`),
 });

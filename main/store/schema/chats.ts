@@ -71,22 +71,15 @@ export const chats = sqliteTable(
     status: text('status').notNull().default('open'),
     assigneeId: text('assignee_id'),
     /** JSON array of strings. */
-    tags: text('tags').notNull().default(sql`'[]'`),
+    tags: text('tags')
+      .notNull()
+      .default(sql`'[]'`),
     version: integer('version').notNull().default(0),
   },
   t => [
     uniqueIndex('chats_account_jid').on(t.accountId, t.jid),
     // The unified inbox walks this index newest-first. It also carries the filter columns,
     // so non-matching chats are skipped without reading their rows.
-    index('chats_inbox').on(
-      t.archived,
-      t.pinned,
-      t.sortTs,
-      t.id,
-      t.accountId,
-      t.status,
-      t.assigneeId,
-      t.unreadCount,
-    ),
+    index('chats_inbox').on(t.archived, t.pinned, t.sortTs, t.id, t.accountId, t.status, t.assigneeId, t.unreadCount),
   ],
 );

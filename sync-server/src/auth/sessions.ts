@@ -7,7 +7,12 @@ import { insertSession, memberByEmail, sessionByTokenHash } from '../db/reposito
 import { hitRateLimit } from '../db/repositories/workspace';
 import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './crypto';
 
-export type Principal = { readonly memberId: string; readonly sessionId: string; readonly role: Role; readonly name: string };
+export type Principal = {
+  readonly memberId: string;
+  readonly sessionId: string;
+  readonly role: Role;
+  readonly name: string;
+};
 
 export type LoginLimits = { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
 
@@ -28,7 +33,13 @@ export async function login(
   if (!member || !okPassword || !member.active) throw new CommandError('unauthenticated', 'wrong e-mail or password');
   const token = newToken();
   const sessionId = randomUUID();
-  await insertSession(db, { id: sessionId, memberId: member.id, tokenHash: tokenHash(token), deviceName: input.deviceName, now });
+  await insertSession(db, {
+    id: sessionId,
+    memberId: member.id,
+    tokenHash: tokenHash(token),
+    deviceName: input.deviceName,
+    now,
+  });
   return { token, sessionId, memberId: member.id, role: member.role };
 }
 

@@ -11,7 +11,8 @@ import { agentsOfAccount } from '../db/repositories/members';
 import type { Caller } from './context';
 
 export function requireCapability(caller: Caller, capability: Capability): void {
-  if (!can(caller.role, capability)) throw new CommandError('forbidden', `a ${caller.role} may not do this (${capability})`);
+  if (!can(caller.role, capability))
+    throw new CommandError('forbidden', `a ${caller.role} may not do this (${capability})`);
 }
 
 /** Unknown and invisible chats look the same, so ids of other accounts reveal nothing. */
@@ -26,7 +27,13 @@ export function requireAccount(caller: Caller, accountId: string): void {
 }
 
 export function chatEvent(type: 'chat:updated' | 'chat:upserted', chat: ChatRow): NewEvent {
-  return { body: { type, chat: toWireChat(chat) }, audience: 'chat', accountId: chat.accountId, chatId: chat.id, assigneeId: chat.assigneeId };
+  return {
+    body: { type, chat: toWireChat(chat) },
+    audience: 'chat',
+    accountId: chat.accountId,
+    chatId: chat.id,
+    assigneeId: chat.assigneeId,
+  };
 }
 
 /**
@@ -41,13 +48,26 @@ export async function accessChangeEvents(
   reason: 'unassigned' | 'account_removed' | 'deactivated' = 'unassigned',
 ): Promise<NewEvent[]> {
   const agents = await agentsOfAccount(db, after.accountId);
-  const sees = (assigneeId: string | null, agent: string) => assigneeId === agent || (assigneeId === null && settings.agentsSeeUnassigned);
+  const sees = (assigneeId: string | null, agent: string) =>
+    assigneeId === agent || (assigneeId === null && settings.agentsSeeUnassigned);
   const out: NewEvent[] = [];
   for (const agent of agents) {
     const was = sees(before.assigneeId, agent);
     const is = sees(after.assigneeId, agent);
-    if (was && !is) out.push({ body: { type: 'chat:revoked', chatId: after.id, reason }, audience: 'member', memberId: agent, accountId: after.accountId });
-    if (!was && is) out.push({ body: { type: 'chat:granted', chat: toWireChat(after) }, audience: 'member', memberId: agent, accountId: after.accountId });
+    if (was && !is)
+      out.push({
+        body: { type: 'chat:revoked', chatId: after.id, reason },
+        audience: 'member',
+        memberId: agent,
+        accountId: after.accountId,
+      });
+    if (!was && is)
+      out.push({
+        body: { type: 'chat:granted', chat: toWireChat(after) },
+        audience: 'member',
+        memberId: agent,
+        accountId: after.accountId,
+      });
   }
   return out;
 }

@@ -71,7 +71,14 @@ export function adminHandlers(services: Services): AdminHandlers {
       const passwordHash = await hashPassword(args.password);
       const id = randomUUID();
       return commit(services, async (tx, emit) => {
-        await insertMember(tx, { id, email: args.email, name: args.name, role: args.role, passwordHash, now: Date.now() });
+        await insertMember(tx, {
+          id,
+          email: args.email,
+          name: args.name,
+          role: args.role,
+          passwordHash,
+          now: Date.now(),
+        });
         const member = await memberById(tx, id);
         if (!member) throw new CommandError('internal', 'member vanished');
         await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'member.create', null, toWireMember(member)));
@@ -97,7 +104,10 @@ export function adminHandlers(services: Services): AdminHandlers {
         await updateMember(tx, memberId, patch);
         const after = await memberById(tx, memberId);
         if (!after) throw new CommandError('internal', 'member vanished');
-        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)));
+        await insertAudit(
+          tx,
+          audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)),
+        );
         if (deactivating) {
           await revokeSessionsOfMember(tx, memberId, Date.now());
           // Their chats go back to the pool so customers are not left waiting on someone gone.
@@ -122,7 +132,15 @@ export function adminHandlers(services: Services): AdminHandlers {
         throw new CommandError('forbidden', 'this account is hosted by another member');
       }
       const account = await commit(services, async (tx, emit) => {
-        await upsertAccount(tx, { id: args.accountId, name: args.name, phone: args.phone, provider: args.provider, hostDeviceId: caller.sessionId, hostMemberId: caller.memberId, now: Date.now() });
+        await upsertAccount(tx, {
+          id: args.accountId,
+          name: args.name,
+          phone: args.phone,
+          provider: args.provider,
+          hostDeviceId: caller.sessionId,
+          hostMemberId: caller.memberId,
+          now: Date.now(),
+        });
         await addAccountMember(tx, args.accountId, caller.memberId);
         const { event, account } = await accountEvent(tx, args.accountId);
         emit(event);
@@ -134,7 +152,8 @@ export function adminHandlers(services: Services): AdminHandlers {
 
     'account:report-state': async (caller, { accountId, state }) => {
       const account = await accountById(db, accountId);
-      if (!account || account.hostDeviceId !== caller.sessionId) throw new CommandError('forbidden', 'only the host device reports its accounts');
+      if (!account || account.hostDeviceId !== caller.sessionId)
+        throw new CommandError('forbidden', 'only the host device reports its accounts');
       return commit(services, async (tx, emit) => {
         await setAccountState(tx, accountId, state);
         const { event, account: wire } = await accountEvent(tx, accountId);
@@ -152,7 +171,10 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (!member || !member.active) throw new CommandError('not_found', 'no such member');
       const wire = await commit(services, async (tx, emit) => {
         await addAccountMember(tx, accountId, memberId);
-        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'account.add_member', null, { accountId, memberId }));
+        await insertAudit(
+          tx,
+          audit(caller.memberId, caller.sessionId, 'account.add_member', null, { accountId, memberId }),
+        );
         const { event, account: w } = await accountEvent(tx, accountId);
         emit(event);
         return w;
@@ -173,7 +195,10 @@ export function adminHandlers(services: Services): AdminHandlers {
           emit(chatEvent('chat:updated', chat));
           emit(...(await accessChangeEvents(tx, { assigneeId: memberId }, chat, caller.settings)));
         }
-        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'account.remove_member', { accountId, memberId }, null));
+        await insertAudit(
+          tx,
+          audit(caller.memberId, caller.sessionId, 'account.remove_member', { accountId, memberId }, null),
+        );
         emit({ body: { type: 'account:revoked', accountId }, audience: 'member', memberId, accountId });
         const { event, account } = await accountEvent(tx, accountId);
         emit(event);
@@ -196,12 +221,11 @@ export function adminHandlers(services: Services): AdminHandlers {
 
     'session:revoke': async (caller, { sessionId }) => {
       const session = await sessionById(db, sessionId);
-      if (!session || (session.memberId !== caller.memberId && caller.role !== 'admin')) throw new CommandError('not_found', 'no such session');
+      if (!session || (session.memberId !== caller.memberId && caller.role !== 'admin'))
+        throw new CommandError('not_found', 'no such session');
       await revokeSession(db, sessionId, Date.now());
       io.in(rooms.device(sessionId)).disconnectSockets(true);
       return { sessionId };
     },
   };
 }
-
-

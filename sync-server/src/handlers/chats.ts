@@ -5,7 +5,16 @@ import type { WireChat } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Tx } from '../db/index';
 import type { ChatPatch, ChatRow } from '../db/repositories/chats';
-import { chatByIdLatest, insertNote, listChats, listMessages, notesOfChat, toWireChat, toWireMessage, updateChatIfVersion } from '../db/repositories/chats';
+import {
+  chatByIdLatest,
+  insertNote,
+  listChats,
+  listMessages,
+  notesOfChat,
+  toWireChat,
+  toWireMessage,
+  updateChatIfVersion,
+} from '../db/repositories/chats';
 import { memberById, accountIdsOfMember } from '../db/repositories/members';
 import { insertAudit, listAudit } from '../db/repositories/workspace';
 import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
@@ -15,10 +24,23 @@ import type { HandlerTable } from './dispatch';
 
 type ChatHandlers = Pick<
   HandlerTable,
-  'chat:get' | 'chat:list' | 'chat:assign' | 'chat:claim' | 'chat:set-status' | 'chat:set-tags' | 'messages:list' | 'note:add' | 'audit:list'
+  | 'chat:get'
+  | 'chat:list'
+  | 'chat:assign'
+  | 'chat:claim'
+  | 'chat:set-status'
+  | 'chat:set-tags'
+  | 'messages:list'
+  | 'note:add'
+  | 'audit:list'
 >;
 
-const snapshot = (c: ChatRow) => ({ assigneeId: c.assigneeId, status: c.status, tags: toWireChat(c).tags, version: c.version });
+const snapshot = (c: ChatRow) => ({
+  assigneeId: c.assigneeId,
+  status: c.status,
+  tags: toWireChat(c).tags,
+  version: c.version,
+});
 
 export function chatHandlers(services: Services): ChatHandlers {
   const { db } = services;
@@ -39,7 +61,9 @@ export function chatHandlers(services: Services): ChatHandlers {
       const next = await updateChatIfVersion(tx, chatId, version, await patch(current, tx));
       if (!next) {
         const now = await chatByIdLatest(tx, chatId);
-        throw new CommandError('conflict', 'the chat changed since you loaded it', { chat: now ? toWireChat(now) : null });
+        throw new CommandError('conflict', 'the chat changed since you loaded it', {
+          chat: now ? toWireChat(now) : null,
+        });
       }
       await insertAudit(tx, {
         memberId: caller.memberId,
@@ -51,7 +75,8 @@ export function chatHandlers(services: Services): ChatHandlers {
         at: Date.now(),
       });
       emit(chatEvent('chat:updated', next));
-      if (current.assigneeId !== next.assigneeId) emit(...(await accessChangeEvents(tx, current, next, caller.settings)));
+      if (current.assigneeId !== next.assigneeId)
+        emit(...(await accessChangeEvents(tx, current, next, caller.settings)));
       return toWireChat(next);
     });
   }
@@ -65,23 +90,31 @@ export function chatHandlers(services: Services): ChatHandlers {
     'chat:list': async (caller, { accountId, after, limit }) => {
       requireAccount(caller, accountId);
       const onlyFor =
-        caller.role === 'agent' ? { memberId: caller.memberId, includeUnassigned: caller.settings.agentsSeeUnassigned } : null;
+        caller.role === 'agent'
+          ? { memberId: caller.memberId, includeUnassigned: caller.settings.agentsSeeUnassigned }
+          : null;
       return (await listChats(db, accountId, after, limit, onlyFor)).map(toWireChat);
     },
 
     'chat:assign': async (caller, { chatId, assigneeId, version }) => {
       requireCapability(caller, 'chats.assign');
-      return writeChat(caller, assigneeId === null ? 'chat.unassign' : 'chat.assign', chatId, version, async (current, tx) => {
-        if (assigneeId !== null) {
-          const member = await memberById(tx, assigneeId);
-          const accounts = member ? await accountIdsOfMember(tx, assigneeId) : [];
-          // Admins see every account; anyone else must belong to the chat's account.
-          if (!member || !member.active || (member.role !== 'admin' && !accounts.includes(current.accountId))) {
-            throw new CommandError('invalid_args', 'the assignee is not an active member of this account');
+      return writeChat(
+        caller,
+        assigneeId === null ? 'chat.unassign' : 'chat.assign',
+        chatId,
+        version,
+        async (current, tx) => {
+          if (assigneeId !== null) {
+            const member = await memberById(tx, assigneeId);
+            const accounts = member ? await accountIdsOfMember(tx, assigneeId) : [];
+            // Admins see every account; anyone else must belong to the chat's account.
+            if (!member || !member.active || (member.role !== 'admin' && !accounts.includes(current.accountId))) {
+              throw new CommandError('invalid_args', 'the assignee is not an active member of this account');
+            }
           }
-        }
-        return { assigneeId };
-      });
+          return { assigneeId };
+        },
+      );
     },
 
     'chat:claim': async (caller, { chatId, version }) => {
@@ -115,8 +148,22 @@ export function chatHandlers(services: Services): ChatHandlers {
         const chat = await visibleChat(tx, caller, chatId);
         const note = { id: randomUUID(), chatId, authorId: caller.memberId, body, createdAt: Date.now() };
         await insertNote(tx, note);
-        await insertAudit(tx, { memberId: caller.memberId, deviceId: caller.sessionId, action: 'note.add', chatId, before: null, after: { noteId: note.id }, at: note.createdAt });
-        emit({ body: { type: 'note:added', note }, audience: 'chat', accountId: chat.accountId, chatId, assigneeId: chat.assigneeId });
+        await insertAudit(tx, {
+          memberId: caller.memberId,
+          deviceId: caller.sessionId,
+          action: 'note.add',
+          chatId,
+          before: null,
+          after: { noteId: note.id },
+          at: note.createdAt,
+        });
+        emit({
+          body: { type: 'note:added', note },
+          audience: 'chat',
+          accountId: chat.accountId,
+          chatId,
+          assigneeId: chat.assigneeId,
+        });
         return note;
       });
     },

@@ -70,7 +70,12 @@ export async function loadCaller(db: Db, principal: Principal, socket: SyncSocke
   return {
     ...principal,
     role: member.role,
-    viewer: { id: member.id as Viewer['id'], role: member.role, active: member.active, accountIds: new Set(accountIds) },
+    viewer: {
+      id: member.id as Viewer['id'],
+      role: member.role,
+      active: member.active,
+      accountIds: new Set(accountIds),
+    },
     settings,
     socket,
   };
@@ -99,7 +104,10 @@ export async function commitDetailed<T>(
 }
 
 /** commit() on a raw mysql2 transaction, for the push path. */
-export async function commitRaw<T>(services: Services, fn: (tx: RawTx, emit: Emit) => Promise<T>): Promise<{ value: T; events: StoredEvent[] }> {
+export async function commitRaw<T>(
+  services: Services,
+  fn: (tx: RawTx, emit: Emit) => Promise<T>,
+): Promise<{ value: T; events: StoredEvent[] }> {
   let stored: StoredEvent[] = [];
   const value = await services.database.rawTransaction(async tx => {
     const pending: NewEvent[] = [];

@@ -34,7 +34,9 @@ async function runCommand<K extends CommandName>(
   if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
   const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 5).map(i => ({ path: i.path.map(String).join('.'), message: i.message }));
+    const issues = parsed.error.issues
+      .slice(0, 5)
+      .map(i => ({ path: i.path.map(String).join('.'), message: i.message }));
     return fail('invalid_args', `invalid ${name} payload`, { issues });
   }
   const caller = await loadCaller(services.db, socket.data, socket);
@@ -72,6 +74,7 @@ export function registerCommands(services: Services, handlers: HandlerTable, soc
     if (KNOWN.has(event)) return;
     const ack = args[args.length - 1];
     services.metrics.commands.inc({ command: 'unknown', outcome: 'unknown_command' });
-    if (typeof ack === 'function') (ack as (r: unknown) => void)(fail('unknown_command', `unknown command '${event.slice(0, 60)}'`));
+    if (typeof ack === 'function')
+      (ack as (r: unknown) => void)(fail('unknown_command', `unknown command '${event.slice(0, 60)}'`));
   });
 }

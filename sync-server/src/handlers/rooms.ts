@@ -17,7 +17,10 @@ export const rooms = {
 };
 
 /** Rooms a member's sockets belong to, from their role and accounts. */
-export function roomsOf(p: { memberId: string; sessionId: string; role: Role }, accountIds: readonly string[]): string[] {
+export function roomsOf(
+  p: { memberId: string; sessionId: string; role: Role },
+  accountIds: readonly string[],
+): string[] {
   const out = [rooms.workspace, rooms.member(p.memberId), rooms.device(p.sessionId)];
   if (p.role === 'admin') out.push(rooms.admins);
   for (const a of accountIds) out.push(rooms.account(a), rooms.accountRole(a, p.role));
@@ -48,7 +51,11 @@ export function audienceRooms(e: StoredEvent, settings: WireSettings): string[] 
   }
 }
 
-export async function publishEvents(io: SyncServer, events: readonly StoredEvent[], settings: WireSettings): Promise<void> {
+export async function publishEvents(
+  io: SyncServer,
+  events: readonly StoredEvent[],
+  settings: WireSettings,
+): Promise<void> {
   for (const e of events) {
     const to = audienceRooms(e, settings);
     if (to.length === 0) continue;

@@ -6,7 +6,16 @@
 import type { WireSend } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import { chatById } from '../db/repositories/chats';
-import { accountById, accountsHostedBy, hitRateLimit, insertSend, markForwarded, pendingSends, reportSend, sendByClientId } from '../db/repositories/workspace';
+import {
+  accountById,
+  accountsHostedBy,
+  hitRateLimit,
+  insertSend,
+  markForwarded,
+  pendingSends,
+  reportSend,
+  sendByClientId,
+} from '../db/repositories/workspace';
 import { requireCapability, visibleChat } from './access';
 import type { Services } from './context';
 import { commit } from './context';
@@ -18,7 +27,11 @@ export async function offerPendingSends(services: Services, sessionId: string): 
   const accountIds = await accountsHostedBy(services.db, sessionId);
   const pending = await pendingSends(services.db, accountIds);
   for (const s of pending) services.io.to(rooms.device(sessionId)).emit('send:requested', s);
-  await markForwarded(services.db, pending.map(s => s.clientMessageId), Date.now());
+  await markForwarded(
+    services.db,
+    pending.map(s => s.clientMessageId),
+    Date.now(),
+  );
   return pending;
 }
 
@@ -30,12 +43,14 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
       const stored = await sendByClientId(db, args.clientMessageId);
       if (stored) {
         // A retry: same answer as the first time. Someone else's id is not revealed.
-        if (stored.senderId !== caller.memberId) throw new CommandError('conflict', 'this client message id is already used');
+        if (stored.senderId !== caller.memberId)
+          throw new CommandError('conflict', 'this client message id is already used');
         return stored;
       }
       const chat = await visibleChat(db, caller, args.chatId);
       const hits = await hitRateLimit(db, `send:${caller.memberId}`, 60_000, Date.now());
-      if (hits > services.limits.sendsPerMinute) throw new CommandError('rate_limited', 'too many messages; wait a minute');
+      if (hits > services.limits.sendsPerMinute)
+        throw new CommandError('rate_limited', 'too many messages; wait a minute');
       const account = await accountById(db, chat.accountId);
       if (!account) throw new CommandError('not_found', 'no such account');
       const send = await commit(services, async (tx, emit) => {
@@ -54,14 +69,22 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
         const now = await sendByClientId(tx, args.clientMessageId);
         if (!now) throw new CommandError('internal', 'send vanished');
         // Lost a race with a concurrent retry of the same id: that one logs the event.
-        if (inserted) emit({ body: { type: 'send:updated', send: now }, audience: 'chat', accountId: chat.accountId, chatId: chat.id, assigneeId: chat.assigneeId });
+        if (inserted)
+          emit({
+            body: { type: 'send:updated', send: now },
+            audience: 'chat',
+            accountId: chat.accountId,
+            chatId: chat.id,
+            assigneeId: chat.assigneeId,
+          });
         return { send: now, inserted };
       });
       if (send.inserted && account.hostDeviceId) {
         services.io.to(rooms.device(account.hostDeviceId)).emit('send:requested', send.send);
         if (account.hostOnline) await markForwarded(db, [send.send.clientMessageId], Date.now());
       }
-      if (send.send.senderId !== caller.memberId) throw new CommandError('conflict', 'this client message id is already used');
+      if (send.send.senderId !== caller.memberId)
+        throw new CommandError('conflict', 'this client message id is already used');
       return send.send;
     },
 
@@ -69,15 +92,29 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
       const current = await sendByClientId(db, args.clientMessageId);
       if (!current) throw new CommandError('not_found', 'no such send');
       const account = await accountById(db, current.accountId);
-      if (!account || account.hostDeviceId !== caller.sessionId) throw new CommandError('forbidden', 'only the host device reports sends');
-      if (args.status === 'sent' && !args.providerMessageId) throw new CommandError('invalid_args', 'a sent message needs its providerMessageId');
+      if (!account || account.hostDeviceId !== caller.sessionId)
+        throw new CommandError('forbidden', 'only the host device reports sends');
+      if (args.status === 'sent' && !args.providerMessageId)
+        throw new CommandError('invalid_args', 'a sent message needs its providerMessageId');
       return commit(services, async (tx, emit) => {
-        const changed = await reportSend(tx, { clientMessageId: args.clientMessageId, state: args.status, providerMessageId: args.providerMessageId, error: args.error, now: Date.now() });
+        const changed = await reportSend(tx, {
+          clientMessageId: args.clientMessageId,
+          state: args.status,
+          providerMessageId: args.providerMessageId,
+          error: args.error,
+          now: Date.now(),
+        });
         const after = await sendByClientId(tx, args.clientMessageId);
         if (!after) throw new CommandError('internal', 'send vanished');
         if (changed) {
           const chat = await chatById(tx, after.chatId);
-          emit({ body: { type: 'send:updated', send: after }, audience: 'chat', accountId: after.accountId, chatId: after.chatId, assigneeId: chat?.assigneeId ?? null });
+          emit({
+            body: { type: 'send:updated', send: after },
+            audience: 'chat',
+            accountId: after.accountId,
+            chatId: after.chatId,
+            assigneeId: chat?.assigneeId ?? null,
+          });
         }
         return after;
       });

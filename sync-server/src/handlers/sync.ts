@@ -20,7 +20,12 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
   const { db } = services;
   return {
     'sync:pull': async (caller, { cursor, limit }) =>
-      pullEvents(db, { memberId: caller.memberId, role: caller.role, agentsSeeUnassigned: caller.settings.agentsSeeUnassigned }, cursor, limit),
+      pullEvents(
+        db,
+        { memberId: caller.memberId, role: caller.role, agentsSeeUnassigned: caller.settings.agentsSeeUnassigned },
+        cursor,
+        limit,
+      ),
 
     'sync:push': async (caller, batch) => {
       const accountIds = new Set<string>();
@@ -50,10 +55,16 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
         for (const [chatId, rows] of byChat) {
           const chat = chatById.get(chatId);
           if (!chat) continue;
-          const unique = [...new Map(rows.map(r => [r.rowId, r])).values()].sort((a, b) => a.timestamp - b.timestamp || a.rowId - b.rowId);
+          const unique = [...new Map(rows.map(r => [r.rowId, r])).values()].sort(
+            (a, b) => a.timestamp - b.timestamp || a.rowId - b.rowId,
+          );
           for (let i = 0; i < unique.length; i += MESSAGES_PER_EVENT) {
             emit({
-              body: { type: 'messages:upserted', chatId, messages: unique.slice(i, i + MESSAGES_PER_EVENT).map(toWireMessage) },
+              body: {
+                type: 'messages:upserted',
+                chatId,
+                messages: unique.slice(i, i + MESSAGES_PER_EVENT).map(toWireMessage),
+              },
               audience: 'chat',
               accountId: chat.accountId,
               chatId,
@@ -62,9 +73,14 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           }
         }
         const contactsByAccount = new Map<string, WireContact[]>();
-        for (const c of batch.contacts) contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
+        for (const c of batch.contacts)
+          contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
         for (const [accountId, list] of contactsByAccount) {
-          const ev: NewEvent = { body: { type: 'contacts:upserted', accountId, contacts: list }, audience: 'account', accountId };
+          const ev: NewEvent = {
+            body: { type: 'contacts:upserted', accountId, contacts: list },
+            audience: 'account',
+            accountId,
+          };
           emit(ev);
         }
       });

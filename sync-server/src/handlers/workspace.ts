@@ -23,11 +23,20 @@ export function workspaceHandlers(
       requireCapability(caller, 'templates.manage');
       const template = { id: args.id ?? randomUUID(), shortcut: args.shortcut, title: args.title, body: args.body };
       const clash = (await listTemplates(db)).find(t => t.shortcut === template.shortcut && t.id !== template.id);
-      if (clash) throw new CommandError('conflict', `the shortcut '/${template.shortcut}' is taken`, { template: clash });
+      if (clash)
+        throw new CommandError('conflict', `the shortcut '/${template.shortcut}' is taken`, { template: clash });
       return commit(services, async (tx, emit) => {
         const before = args.id ? await templateById(tx, args.id) : undefined;
         await upsertTemplate(tx, template, Date.now());
-        await insertAudit(tx, { memberId: caller.memberId, deviceId: caller.sessionId, action: 'template.upsert', chatId: null, before: before ?? null, after: template, at: Date.now() });
+        await insertAudit(tx, {
+          memberId: caller.memberId,
+          deviceId: caller.sessionId,
+          action: 'template.upsert',
+          chatId: null,
+          before: before ?? null,
+          after: template,
+          at: Date.now(),
+        });
         emit({ body: { type: 'template:updated', template }, audience: 'workspace' });
         return template;
       });
@@ -38,7 +47,15 @@ export function workspaceHandlers(
       return commit(services, async (tx, emit) => {
         const before = await templateById(tx, id);
         if (!before || !(await deleteTemplate(tx, id))) throw new CommandError('not_found', 'no such template');
-        await insertAudit(tx, { memberId: caller.memberId, deviceId: caller.sessionId, action: 'template.delete', chatId: null, before, after: null, at: Date.now() });
+        await insertAudit(tx, {
+          memberId: caller.memberId,
+          deviceId: caller.sessionId,
+          action: 'template.delete',
+          chatId: null,
+          before,
+          after: null,
+          at: Date.now(),
+        });
         emit({ body: { type: 'template:deleted', id }, audience: 'workspace' });
         return { id };
       });

@@ -77,7 +77,8 @@ async function putBlob(services: Services, req: IncomingMessage, res: ServerResp
   // Only a device hosting an account that has a message with these bytes may upload them.
   const message = await messageWithMedia(services.db, sha);
   const hosted = await accountsHostedBy(services.db, principal.sessionId);
-  if (!message || !hosted.includes(message.accountId)) throw new CommandError('forbidden', 'no message of your accounts refers to this media');
+  if (!message || !hosted.includes(message.accountId))
+    throw new CommandError('forbidden', 'no message of your accounts refers to this media');
   const length = Number(req.headers['content-length'] ?? '0');
   if (length > services.limits.maxBlobBytes) throw new CommandError('payload_too_large', 'media too large');
   const target = blobPath(services.blobDir, sha);
@@ -103,7 +104,10 @@ async function putBlob(services: Services, req: IncomingMessage, res: ServerResp
     await rm(tmp, { force: true });
     throw err;
   }
-  const mime = typeof req.headers['content-type'] === 'string' ? req.headers['content-type'].slice(0, 200) : 'application/octet-stream';
+  const mime =
+    typeof req.headers['content-type'] === 'string'
+      ? req.headers['content-type'].slice(0, 200)
+      : 'application/octet-stream';
   await insertBlob(services.db, { sha256: sha, size, mimeType: mime, now: Date.now() });
   send(res, 201, { ok: true, value: { sha256: sha, size } });
 }
@@ -115,7 +119,12 @@ async function getBlob(services: Services, req: IncomingMessage, res: ServerResp
     accountIdsOfMember(services.db, principal.memberId),
     getSettings(services.db),
   ]);
-  const viewer: Viewer = { id: principal.memberId as Viewer['id'], role: principal.role, active: true, accountIds: new Set(accountIds) };
+  const viewer: Viewer = {
+    id: principal.memberId as Viewer['id'],
+    role: principal.role,
+    active: true,
+    accountIds: new Set(accountIds),
+  };
   // Unknown media and media of chats one may not see answer the same.
   if (!chats.some(c => canSeeChat(viewer, c, settings))) throw new CommandError('not_found', 'no such media');
   const blob = await blobBySha(services.db, sha);
@@ -123,13 +132,25 @@ async function getBlob(services: Services, req: IncomingMessage, res: ServerResp
     const message = await messageWithMedia(services.db, sha);
     const account = message ? await accountById(services.db, message.accountId) : undefined;
     if (message && account?.hostDeviceId) {
-      services.io.to(rooms.device(account.hostDeviceId)).emit('media:requested', { sha256: sha, accountId: message.accountId, providerMessageId: message.providerMessageId });
+      services.io
+        .to(rooms.device(account.hostDeviceId))
+        .emit('media:requested', {
+          sha256: sha,
+          accountId: message.accountId,
+          providerMessageId: message.providerMessageId,
+        });
     }
-    return sendError(res, 'unavailable', 'the host device was asked to upload this media; retry shortly', { 'retry-after': '2' });
+    return sendError(res, 'unavailable', 'the host device was asked to upload this media; retry shortly', {
+      'retry-after': '2',
+    });
   }
   const path = blobPath(services.blobDir, sha);
   const info = await stat(path);
-  res.writeHead(200, { 'content-type': blob.mimeType, 'content-length': String(info.size), 'cache-control': 'private, max-age=31536000, immutable' });
+  res.writeHead(200, {
+    'content-type': blob.mimeType,
+    'content-length': String(info.size),
+    'cache-control': 'private, max-age=31536000, immutable',
+  });
   createReadStream(path).pipe(res);
 }
 
@@ -155,10 +176,14 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
         if (!parsed.success) return sendError(res, 'invalid_args', 'email, password and deviceName are required');
         const ip = req.socket.remoteAddress ?? 'unknown';
         try {
-          const session = await login(services.db, { ...parsed.data, ip }, {
-            perIpPerMinute: services.limits.loginPerIpPerMinute,
-            perAccountPerMinute: services.limits.loginPerAccountPerMinute,
-          });
+          const session = await login(
+            services.db,
+            { ...parsed.data, ip },
+            {
+              perIpPerMinute: services.limits.loginPerIpPerMinute,
+              perAccountPerMinute: services.limits.loginPerAccountPerMinute,
+            },
+          );
           services.metrics.logins.inc({ outcome: 'ok' });
           return send(res, 200, { ok: true, value: session });
         } catch (err) {

@@ -16,7 +16,12 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
   if (opts.defaults) collectDefaultMetrics({ register: registry });
   return {
     registry,
-    commands: new Counter({ name: 'blazz_commands_total', help: 'Socket commands by outcome', labelNames: ['command', 'outcome'], registers: [registry] }),
+    commands: new Counter({
+      name: 'blazz_commands_total',
+      help: 'Socket commands by outcome',
+      labelNames: ['command', 'outcome'],
+      registers: [registry],
+    }),
     commandSeconds: new Histogram({
       name: 'blazz_command_seconds',
       help: 'Socket command latency',
@@ -24,9 +29,26 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
-    sockets: new Gauge({ name: 'blazz_connected_sockets', help: 'Sockets connected to this node', registers: [registry] }),
-    eventsAppended: new Counter({ name: 'blazz_events_appended_total', help: 'Rows appended to the event log', registers: [registry] }),
-    pushedMessages: new Counter({ name: 'blazz_pushed_messages_total', help: 'Messages received in push batches', registers: [registry] }),
-    logins: new Counter({ name: 'blazz_logins_total', help: 'Sign-in attempts by outcome', labelNames: ['outcome'], registers: [registry] }),
+    sockets: new Gauge({
+      name: 'blazz_connected_sockets',
+      help: 'Sockets connected to this node',
+      registers: [registry],
+    }),
+    eventsAppended: new Counter({
+      name: 'blazz_events_appended_total',
+      help: 'Rows appended to the event log',
+      registers: [registry],
+    }),
+    pushedMessages: new Counter({
+      name: 'blazz_pushed_messages_total',
+      help: 'Messages received in push batches',
+      registers: [registry],
+    }),
+    logins: new Counter({
+      name: 'blazz_logins_total',
+      help: 'Sign-in attempts by outcome',
+      labelNames: ['outcome'],
+      registers: [registry],
+    }),
   };
 }

@@ -14,7 +14,6 @@ let dataDir: string;
 
 const call = <K extends CommandName>(name: K, args: unknown): Promise<CommandResult<K>> => callCore(core, name, args);
 
-
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'blazz-core-'));
   core = await createCore({
@@ -60,7 +59,11 @@ describe('demo accounts through the core', () => {
     });
     expect(sent.providerMessageId).not.toMatch(/^local:/);
     // The same client id again is answered from the outbox, not sent twice.
-    const again = await call('messages:send', { chatId: chat.id, text: 'Halo, ada yang bisa kami bantu?', clientMessageId: optimistic.clientMessageId! });
+    const again = await call('messages:send', {
+      chatId: chat.id,
+      text: 'Halo, ada yang bisa kami bantu?',
+      clientMessageId: optimistic.clientMessageId!,
+    });
     expect(again.clientMessageId).toBe(optimistic.clientMessageId);
     const msgs = (await call('messages:list', { chatId: chat.id })).messages;
     expect(msgs.filter(m => m.clientMessageId === optimistic.clientMessageId)).toHaveLength(1);

@@ -65,7 +65,17 @@ describe('who sees what', () => {
       expect(((await granted) as { chat: WireChat }).chat.id).toBe(chatId);
       const live = seen.next('messages:upserted');
       await must(host.socket, 'sync:push', {
-        messages: [{ accountId, chatJid: '628123@c.us', providerMessageId: 'm2', fromMe: false, type: 'text', body: 'still there?', timestamp: Date.now() - 1000 }],
+        messages: [
+          {
+            accountId,
+            chatJid: '628123@c.us',
+            providerMessageId: 'm2',
+            fromMe: false,
+            type: 'text',
+            body: 'still there?',
+            timestamp: Date.now() - 1000,
+          },
+        ],
       });
       await live;
       const revoked = seen.next('chat:revoked');
@@ -114,13 +124,16 @@ describe('who sees what', () => {
   it('a revoked token is disconnected at once', async () => {
     const lead = await stack.device('lead');
     const gone = new Promise<string>(resolve => lead.socket.on('disconnect', reason => resolve(reason)));
-    const res = await fetch(`${stack.node.url}/api/logout`, { method: 'POST', headers: { authorization: `Bearer ${lead.token}` } });
+    const res = await fetch(`${stack.node.url}/api/logout`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${lead.token}` },
+    });
     expect(res.status).toBe(200);
     expect(await gone).toBe('io server disconnect');
     await expect(stack.connect(lead.token)).rejects.toThrow(/unauthenticated/);
   });
 
-  it('a device whose token was revoked behind the server\'s back cannot act', async () => {
+  it("a device whose token was revoked behind the server's back cannot act", async () => {
     const lead = await stack.device('lead');
     await revokeSession(stack.node.app.database.db, lead.sessionId, Date.now());
     const reply = await call(lead.socket, 'member:list', {});
@@ -130,11 +143,22 @@ describe('who sees what', () => {
   it('pushing the same batch twice stores each message once', async () => {
     const { host, chatId, accountId } = await hostWithChat(stack);
     const batch = {
-      messages: [1, 2, 3].map(i => ({ accountId, chatJid: '628123@c.us', providerMessageId: `dup-${i}`, fromMe: false, type: 'text', body: `m${i}`, timestamp: Date.now() - 5000 + i })),
+      messages: [1, 2, 3].map(i => ({
+        accountId,
+        chatJid: '628123@c.us',
+        providerMessageId: `dup-${i}`,
+        fromMe: false,
+        type: 'text',
+        body: `m${i}`,
+        timestamp: Date.now() - 5000 + i,
+      })),
       acks: [{ accountId, providerMessageId: 'dup-1', ack: 'read' }],
     };
     await must(host.socket, 'sync:push', batch);
-    await must(host.socket, 'sync:push', { ...batch, acks: [{ accountId, providerMessageId: 'dup-1', ack: 'delivered' }] });
+    await must(host.socket, 'sync:push', {
+      ...batch,
+      acks: [{ accountId, providerMessageId: 'dup-1', ack: 'delivered' }],
+    });
     const list = await must(host.socket, 'messages:list', { chatId, limit: 50 });
     expect(list.filter(m => m.providerMessageId.startsWith('dup-'))).toHaveLength(3);
     // Acks only move forward: 'delivered' after 'read' keeps 'read'.

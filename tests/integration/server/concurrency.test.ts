@@ -49,7 +49,7 @@ describe('pull', () => {
     const admin = await stack.device('admin');
     // The device is up to date before the burst: its cursor is the "old" one.
     let oldCursor = 0;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await must(admin.socket, 'sync:pull', { cursor: oldCursor, limit: 1000 });
       oldCursor = page.cursor;
       more = page.hasMore;

@@ -16,12 +16,28 @@ let host: Client;
 let chatId: string;
 let accountId: string;
 
-const TABLES = ['members', 'sessions', 'accounts', 'account_members', 'chats', 'contacts', 'messages', 'events', 'audit_log', 'notes', 'sends', 'templates', 'workspace_settings'];
+const TABLES = [
+  'members',
+  'sessions',
+  'accounts',
+  'account_members',
+  'chats',
+  'contacts',
+  'messages',
+  'events',
+  'audit_log',
+  'notes',
+  'sends',
+  'templates',
+  'workspace_settings',
+];
 
 async function counts(): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) {
-    const [rows] = (await stack.node.app.database.db.execute(sql.raw(`select count(*) as n from \`${t}\``))) as unknown as [Array<{ n: number }>];
+    const [rows] = (await stack.node.app.database.db.execute(
+      sql.raw(`select count(*) as n from \`${t}\``),
+    )) as unknown as [Array<{ n: number }>];
     out[t] = Number(rows[0]?.n);
   }
   return out;
@@ -32,14 +48,31 @@ function valid(name: CommandName): Record<string, unknown> {
   const id = randomUUID();
   const samples: Record<CommandName, Record<string, unknown>> = {
     'sync:pull': { cursor: 0, limit: 10 },
-    'sync:push': { messages: [{ accountId, chatJid: '62555@c.us', providerMessageId: id, fromMe: false, type: 'text', body: 'x', timestamp: NOW() }] },
+    'sync:push': {
+      messages: [
+        {
+          accountId,
+          chatJid: '62555@c.us',
+          providerMessageId: id,
+          fromMe: false,
+          type: 'text',
+          body: 'x',
+          timestamp: NOW(),
+        },
+      ],
+    },
     'account:register': { accountId: `fz-${id}`, name: 'n', provider: 'simulator' },
     'account:report-state': { accountId, state: 'ready' },
     'account:list': {},
     'account:add-member': { accountId, memberId: id },
     'account:remove-member': { accountId, memberId: id },
     'member:list': {},
-    'member:create': { email: `f-${id.slice(0, 6)}@example.test`, name: 'n', role: 'agent', password: 'long enough pw' },
+    'member:create': {
+      email: `f-${id.slice(0, 6)}@example.test`,
+      name: 'n',
+      role: 'agent',
+      password: 'long enough pw',
+    },
     'member:update': { memberId: id, name: 'n' },
     'settings:get': {},
     'settings:update': { agentsSeeUnassigned: false },
@@ -114,7 +147,10 @@ describe('fuzz', () => {
   }, 120_000);
 
   it('answers unknown commands, ignores commands without an ack, and survives an oversized packet', async () => {
-    const emitAck = admin.timeout(5000).emitWithAck as (ev: string, p: unknown) => Promise<{ ok: boolean; error?: { code: string } }>;
+    const emitAck = admin.timeout(5000).emitWithAck as (
+      ev: string,
+      p: unknown,
+    ) => Promise<{ ok: boolean; error?: { code: string } }>;
     const unknown = await emitAck.call(admin.timeout(5000), 'chat:explode', {});
     expect(unknown.error?.code).toBe('unknown_command');
     const victim = await stack.device('lead');

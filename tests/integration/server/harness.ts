@@ -27,7 +27,10 @@ let passwordHash: string | undefined;
 
 export type Node = { app: Application; port: number; url: string };
 
-export async function startNode(databaseUrl: string, extra: Partial<ApplicationOptions> & { port?: number } = {}): Promise<Node> {
+export async function startNode(
+  databaseUrl: string,
+  extra: Partial<ApplicationOptions> & { port?: number } = {},
+): Promise<Node> {
   const blobDir = extra.blobDir ?? mkdtempSync(join(tmpdir(), 'blazz-blobs-'));
   const app = await createApplication({
     databaseUrl,
@@ -49,7 +52,10 @@ export type Stack = {
   login(email: string, deviceName?: string): Promise<{ token: string; sessionId: string; memberId: string }>;
   connect(token: string, url?: string): Promise<Client>;
   /** A member signed in and connected in one go. */
-  device(role: Role, name?: string): Promise<{ id: string; email: string; token: string; sessionId: string; socket: Client }>;
+  device(
+    role: Role,
+    name?: string,
+  ): Promise<{ id: string; email: string; token: string; sessionId: string; socket: Client }>;
   stop(): Promise<void>;
 };
 
@@ -65,7 +71,14 @@ export async function startStack(opts: Partial<ApplicationOptions> = {}): Promis
     async member(role, name) {
       const id = randomUUID();
       const email = `${role}-${id.slice(0, 8)}@example.test`;
-      await insertMember(stack.node.app.database.db, { id, email, name: name ?? `${role} ${id.slice(0, 4)}`, role, passwordHash: passwordHash!, now: Date.now() });
+      await insertMember(stack.node.app.database.db, {
+        id,
+        email,
+        name: name ?? `${role} ${id.slice(0, 4)}`,
+        role,
+        passwordHash: passwordHash!,
+        now: Date.now(),
+      });
       return { id, email };
     },
     async login(email, deviceName = 'test device') {
@@ -79,7 +92,12 @@ export async function startStack(opts: Partial<ApplicationOptions> = {}): Promis
       return body.value;
     },
     async connect(token, url = stack.node.url) {
-      const socket: Client = connectClient(url + SYNC_NAMESPACE, { auth: { token }, transports: ['websocket'], reconnectionDelay: 50, reconnectionDelayMax: 200 });
+      const socket: Client = connectClient(url + SYNC_NAMESPACE, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnectionDelay: 50,
+        reconnectionDelayMax: 200,
+      });
       clients.push(socket);
       await new Promise<void>((resolve, reject) => {
         socket.once('connect', () => resolve());
@@ -102,20 +120,35 @@ export async function startStack(opts: Partial<ApplicationOptions> = {}): Promis
 }
 
 /** Sends a command and waits for its Reply. */
-export async function call<K extends CommandName>(socket: Client, name: K, payload: unknown, timeoutMs = 10_000): Promise<Reply<CommandResult<K>>> {
+export async function call<K extends CommandName>(
+  socket: Client,
+  name: K,
+  payload: unknown,
+  timeoutMs = 10_000,
+): Promise<Reply<CommandResult<K>>> {
   const emit = socket.timeout(timeoutMs).emitWithAck as (ev: string, p: unknown) => Promise<Reply<CommandResult<K>>>;
   return emit.call(socket.timeout(timeoutMs), name, payload);
 }
 
 /** Like call, but the reply must be ok. */
-export async function must<K extends CommandName>(socket: Client, name: K, payload: unknown): Promise<CommandResult<K>> {
+export async function must<K extends CommandName>(
+  socket: Client,
+  name: K,
+  payload: unknown,
+): Promise<CommandResult<K>> {
   const reply = await call(socket, name, payload);
-  if (!reply.ok) throw new Error(`${name} failed: ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? '')}`);
+  if (!reply.ok)
+    throw new Error(
+      `${name} failed: ${reply.error.code} ${reply.error.message} ${JSON.stringify(reply.error.details ?? '')}`,
+    );
   return reply.value;
 }
 
 /** Collects every fact a client receives, by name, for assertions. */
-export function recorder(socket: Client): { events: Array<{ name: string; payload: unknown }>; next(name: string, timeoutMs?: number): Promise<unknown> } {
+export function recorder(socket: Client): {
+  events: Array<{ name: string; payload: unknown }>;
+  next(name: string, timeoutMs?: number): Promise<unknown>;
+} {
   const events: Array<{ name: string; payload: unknown }> = [];
   const waiters: Array<{ name: string; resolve: (p: unknown) => void }> = [];
   socket.onAny((name: string, payload: unknown) => {
@@ -138,11 +171,26 @@ export const NOW = () => Date.now() - 60_000;
 /** A host device with one registered account and one chat with a message. */
 export async function hostWithChat(stack: Stack, accountId = `acct-${randomUUID().slice(0, 8)}`) {
   const host = await stack.device('lead', 'host lead');
-  await must(host.socket, 'account:register', { accountId, name: 'Support line', phone: '628111', provider: 'simulator' });
+  await must(host.socket, 'account:register', {
+    accountId,
+    name: 'Support line',
+    phone: '628111',
+    provider: 'simulator',
+  });
   const jid = '628123@c.us';
   await must(host.socket, 'sync:push', {
     chats: [{ accountId, jid, isGroup: false, name: 'Customer' }],
-    messages: [{ accountId, chatJid: jid, providerMessageId: 'm1', fromMe: false, type: 'text', body: 'hello', timestamp: NOW() }],
+    messages: [
+      {
+        accountId,
+        chatJid: jid,
+        providerMessageId: 'm1',
+        fromMe: false,
+        type: 'text',
+        body: 'hello',
+        timestamp: NOW(),
+      },
+    ],
   });
   return { host, accountId, chatId: `${accountId}:${jid}`, jid };
 }

@@ -12,7 +12,11 @@ afterAll(async () => {
 });
 
 const login = (email: string, password: string) =>
-  fetch(`${stack.node.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password, deviceName: 'laptop' }) });
+  fetch(`${stack.node.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password, deviceName: 'laptop' }),
+  });
 
 describe('HTTP API', () => {
   it('refuses a wrong password and then rate-limits the account', async () => {
@@ -59,14 +63,19 @@ describe('HTTP API', () => {
     });
     const admin = await stack.device('admin');
     const outsider = await stack.device('lead');
-    const get = (token: string) => fetch(`${stack.node.url}/api/blobs/${sha}`, { headers: { authorization: `Bearer ${token}` } });
+    const get = (token: string) =>
+      fetch(`${stack.node.url}/api/blobs/${sha}`, { headers: { authorization: `Bearer ${token}` } });
 
     const requested = new Promise<{ sha256: string }>(resolve => host.socket.on('media:requested', r => resolve(r)));
     expect((await get(admin.token)).status).toBe(503);
     expect((await requested).sha256).toBe(sha);
 
     const put = (token: string, body: Buffer) =>
-      fetch(`${stack.node.url}/api/blobs/${sha}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' }, body: new Uint8Array(body) });
+      fetch(`${stack.node.url}/api/blobs/${sha}`, {
+        method: 'PUT',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'image/jpeg' },
+        body: new Uint8Array(body),
+      });
     expect((await put(admin.token, bytes)).status).toBe(403);
     expect((await put(host.token, Buffer.from('other bytes'))).status).toBe(400);
     expect((await put(host.token, bytes)).status).toBe(201);

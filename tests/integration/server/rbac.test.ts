@@ -15,7 +15,12 @@ import { call, hostWithChat, must, NOW, startStack } from './harness';
 type Outcome = 'ok' | ErrorCode;
 type Scope = 'own' | 'other-account' | 'other-workspace';
 type Ctx = { role: Role; socket: Client; memberId: string };
-type Case = { cmd: CommandName; scope: Scope; args: (c: Ctx) => Promise<unknown> | unknown; expect: Record<Role, Outcome> };
+type Case = {
+  cmd: CommandName;
+  scope: Scope;
+  args: (c: Ctx) => Promise<unknown> | unknown;
+  expect: Record<Role, Outcome>;
+};
 
 const all = (o: Outcome): Record<Role, Outcome> => ({ admin: o, lead: o, agent: o });
 const only = (roles: Role[], denied: Outcome = 'forbidden'): Record<Role, Outcome> => ({
@@ -50,9 +55,12 @@ beforeAll(async () => {
   const agent = await stack.device('agent');
   adminSocket = admin.socket;
   devices = { admin, lead, agent };
-  for (const m of [lead, agent]) await must(adminSocket, 'account:add-member', { accountId: A.accountId, memberId: m.id });
+  for (const m of [lead, agent])
+    await must(adminSocket, 'account:add-member', { accountId: A.accountId, memberId: m.id });
   assignedToLead = `${A.accountId}:6299999@c.us`;
-  await must(a.host.socket, 'sync:push', { chats: [{ accountId: A.accountId, jid: '6299999@c.us', isGroup: false, name: 'Lead only' }] });
+  await must(a.host.socket, 'sync:push', {
+    chats: [{ accountId: A.accountId, jid: '6299999@c.us', isGroup: false, name: 'Lead only' }],
+  });
   await must(adminSocket, 'chat:assign', { chatId: assignedToLead, assigneeId: lead.id, version: 0 });
 });
 afterAll(async () => {
@@ -64,7 +72,19 @@ const cases: Case[] = [
   {
     cmd: 'sync:push',
     scope: 'own',
-    args: () => ({ messages: [{ accountId: A.accountId, chatJid: '62777@c.us', providerMessageId: randomUUID(), fromMe: false, type: 'text', body: 'x', timestamp: NOW() }] }),
+    args: () => ({
+      messages: [
+        {
+          accountId: A.accountId,
+          chatJid: '62777@c.us',
+          providerMessageId: randomUUID(),
+          fromMe: false,
+          type: 'text',
+          body: 'x',
+          timestamp: NOW(),
+        },
+      ],
+    }),
     expect: all('forbidden'),
   },
   {
@@ -73,12 +93,37 @@ const cases: Case[] = [
     args: () => ({ chats: [{ accountId: 'ghost-account', jid: '62777@c.us', isGroup: false, name: 'x' }] }),
     expect: all('forbidden'),
   },
-  { cmd: 'account:register', scope: 'own', args: () => ({ accountId: `new-${randomUUID()}`, name: 'New', provider: 'simulator' }), expect: only(['admin', 'lead']) },
-  { cmd: 'account:register', scope: 'other-account', args: () => ({ accountId: B.accountId, name: 'Hijack', provider: 'simulator' }), expect: only(['admin']) },
-  { cmd: 'account:report-state', scope: 'own', args: () => ({ accountId: A.accountId, state: 'ready' }), expect: all('forbidden') },
+  {
+    cmd: 'account:register',
+    scope: 'own',
+    args: () => ({ accountId: `new-${randomUUID()}`, name: 'New', provider: 'simulator' }),
+    expect: only(['admin', 'lead']),
+  },
+  {
+    cmd: 'account:register',
+    scope: 'other-account',
+    args: () => ({ accountId: B.accountId, name: 'Hijack', provider: 'simulator' }),
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'account:report-state',
+    scope: 'own',
+    args: () => ({ accountId: A.accountId, state: 'ready' }),
+    expect: all('forbidden'),
+  },
   { cmd: 'account:list', scope: 'own', args: () => ({}), expect: all('ok') },
-  { cmd: 'account:add-member', scope: 'own', args: async () => ({ accountId: A.accountId, memberId: (await stack.member('agent')).id }), expect: only(['admin']) },
-  { cmd: 'account:add-member', scope: 'other-workspace', args: async () => ({ accountId: 'ghost-account', memberId: (await stack.member('agent')).id }), expect: { admin: 'not_found', lead: 'forbidden', agent: 'forbidden' } },
+  {
+    cmd: 'account:add-member',
+    scope: 'own',
+    args: async () => ({ accountId: A.accountId, memberId: (await stack.member('agent')).id }),
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'account:add-member',
+    scope: 'other-workspace',
+    args: async () => ({ accountId: 'ghost-account', memberId: (await stack.member('agent')).id }),
+    expect: { admin: 'not_found', lead: 'forbidden', agent: 'forbidden' },
+  },
   {
     cmd: 'account:remove-member',
     scope: 'own',
@@ -90,60 +135,203 @@ const cases: Case[] = [
     expect: only(['admin']),
   },
   { cmd: 'member:list', scope: 'own', args: () => ({}), expect: all('ok') },
-  { cmd: 'member:create', scope: 'own', args: () => ({ email: `n-${randomUUID().slice(0, 8)}@example.test`, name: 'New', role: 'agent', password: 'long enough pw' }), expect: only(['admin']) },
-  { cmd: 'member:update', scope: 'own', args: async () => ({ memberId: (await stack.member('agent')).id, name: 'Renamed' }), expect: only(['admin']) },
-  { cmd: 'member:update', scope: 'other-workspace', args: () => ({ memberId: randomUUID(), name: 'Nobody' }), expect: { admin: 'not_found', lead: 'forbidden', agent: 'forbidden' } },
+  {
+    cmd: 'member:create',
+    scope: 'own',
+    args: () => ({
+      email: `n-${randomUUID().slice(0, 8)}@example.test`,
+      name: 'New',
+      role: 'agent',
+      password: 'long enough pw',
+    }),
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'member:update',
+    scope: 'own',
+    args: async () => ({ memberId: (await stack.member('agent')).id, name: 'Renamed' }),
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'member:update',
+    scope: 'other-workspace',
+    args: () => ({ memberId: randomUUID(), name: 'Nobody' }),
+    expect: { admin: 'not_found', lead: 'forbidden', agent: 'forbidden' },
+  },
   { cmd: 'settings:get', scope: 'own', args: () => ({}), expect: all('ok') },
   { cmd: 'settings:update', scope: 'own', args: () => ({ agentsSeeUnassigned: true }), expect: only(['admin']) },
   { cmd: 'chat:get', scope: 'own', args: () => ({ chatId: A.chatId }), expect: all('ok') },
-  { cmd: 'chat:get', scope: 'own', args: () => ({ chatId: assignedToLead }), expect: only(['admin', 'lead'], 'not_found') },
+  {
+    cmd: 'chat:get',
+    scope: 'own',
+    args: () => ({ chatId: assignedToLead }),
+    expect: only(['admin', 'lead'], 'not_found'),
+  },
   { cmd: 'chat:get', scope: 'other-account', args: () => ({ chatId: B.chatId }), expect: only(['admin'], 'not_found') },
   { cmd: 'chat:get', scope: 'other-workspace', args: () => ({ chatId: ghostChat }), expect: all('not_found') },
   { cmd: 'chat:list', scope: 'own', args: () => ({ accountId: A.accountId }), expect: all('ok') },
-  { cmd: 'chat:list', scope: 'other-account', args: () => ({ accountId: B.accountId }), expect: only(['admin'], 'not_found') },
-  { cmd: 'chat:assign', scope: 'own', args: async () => ({ chatId: A.chatId, assigneeId: null, version: await unassigned(A.chatId) }), expect: only(['admin', 'lead']) },
-  { cmd: 'chat:assign', scope: 'other-account', args: async () => ({ chatId: B.chatId, assigneeId: null, version: await versionOf(B.chatId) }), expect: { admin: 'ok', lead: 'not_found', agent: 'forbidden' } },
-  { cmd: 'chat:assign', scope: 'other-workspace', args: () => ({ chatId: ghostChat, assigneeId: null, version: 0 }), expect: { admin: 'not_found', lead: 'not_found', agent: 'forbidden' } },
-  { cmd: 'chat:claim', scope: 'own', args: async () => ({ chatId: A.chatId, version: await unassigned(A.chatId) }), expect: all('ok') },
-  { cmd: 'chat:claim', scope: 'own', args: async () => ({ chatId: assignedToLead, version: await versionOf(assignedToLead) }), expect: { admin: 'conflict', lead: 'ok', agent: 'not_found' } },
-  { cmd: 'chat:claim', scope: 'other-account', args: async () => ({ chatId: B.chatId, version: await unassigned(B.chatId) }), expect: only(['admin'], 'not_found') },
-  { cmd: 'chat:set-status', scope: 'own', args: async () => ({ chatId: A.chatId, status: 'pending', version: await unassigned(A.chatId) }), expect: all('ok') },
-  { cmd: 'chat:set-status', scope: 'other-account', args: async () => ({ chatId: B.chatId, status: 'resolved', version: await versionOf(B.chatId) }), expect: only(['admin'], 'not_found') },
-  { cmd: 'chat:set-tags', scope: 'own', args: async () => ({ chatId: A.chatId, tags: ['vip'], version: await unassigned(A.chatId) }), expect: all('ok') },
-  { cmd: 'chat:set-tags', scope: 'other-account', args: async () => ({ chatId: B.chatId, tags: ['x'], version: await versionOf(B.chatId) }), expect: only(['admin'], 'not_found') },
+  {
+    cmd: 'chat:list',
+    scope: 'other-account',
+    args: () => ({ accountId: B.accountId }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async () => ({ chatId: A.chatId, assigneeId: null, version: await unassigned(A.chatId) }),
+    expect: only(['admin', 'lead']),
+  },
+  {
+    cmd: 'chat:assign',
+    scope: 'other-account',
+    args: async () => ({ chatId: B.chatId, assigneeId: null, version: await versionOf(B.chatId) }),
+    expect: { admin: 'ok', lead: 'not_found', agent: 'forbidden' },
+  },
+  {
+    cmd: 'chat:assign',
+    scope: 'other-workspace',
+    args: () => ({ chatId: ghostChat, assigneeId: null, version: 0 }),
+    expect: { admin: 'not_found', lead: 'not_found', agent: 'forbidden' },
+  },
+  {
+    cmd: 'chat:claim',
+    scope: 'own',
+    args: async () => ({ chatId: A.chatId, version: await unassigned(A.chatId) }),
+    expect: all('ok'),
+  },
+  {
+    cmd: 'chat:claim',
+    scope: 'own',
+    args: async () => ({ chatId: assignedToLead, version: await versionOf(assignedToLead) }),
+    expect: { admin: 'conflict', lead: 'ok', agent: 'not_found' },
+  },
+  {
+    cmd: 'chat:claim',
+    scope: 'other-account',
+    args: async () => ({ chatId: B.chatId, version: await unassigned(B.chatId) }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'chat:set-status',
+    scope: 'own',
+    args: async () => ({ chatId: A.chatId, status: 'pending', version: await unassigned(A.chatId) }),
+    expect: all('ok'),
+  },
+  {
+    cmd: 'chat:set-status',
+    scope: 'other-account',
+    args: async () => ({ chatId: B.chatId, status: 'resolved', version: await versionOf(B.chatId) }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'chat:set-tags',
+    scope: 'own',
+    args: async () => ({ chatId: A.chatId, tags: ['vip'], version: await unassigned(A.chatId) }),
+    expect: all('ok'),
+  },
+  {
+    cmd: 'chat:set-tags',
+    scope: 'other-account',
+    args: async () => ({ chatId: B.chatId, tags: ['x'], version: await versionOf(B.chatId) }),
+    expect: only(['admin'], 'not_found'),
+  },
   { cmd: 'messages:list', scope: 'own', args: () => ({ chatId: A.chatId }), expect: all('ok') },
-  { cmd: 'messages:list', scope: 'other-account', args: () => ({ chatId: B.chatId }), expect: only(['admin'], 'not_found') },
+  {
+    cmd: 'messages:list',
+    scope: 'other-account',
+    args: () => ({ chatId: B.chatId }),
+    expect: only(['admin'], 'not_found'),
+  },
   { cmd: 'note:add', scope: 'own', args: () => ({ chatId: A.chatId, body: 'internal' }), expect: all('ok') },
-  { cmd: 'note:add', scope: 'other-account', args: () => ({ chatId: B.chatId, body: 'internal' }), expect: only(['admin'], 'not_found') },
-  { cmd: 'message:send', scope: 'own', args: () => ({ clientMessageId: randomUUID(), chatId: A.chatId, body: 'hi' }), expect: all('ok') },
-  { cmd: 'message:send', scope: 'own', args: () => ({ clientMessageId: randomUUID(), chatId: assignedToLead, body: 'hi' }), expect: only(['admin', 'lead'], 'not_found') },
-  { cmd: 'message:send', scope: 'other-account', args: () => ({ clientMessageId: randomUUID(), chatId: B.chatId, body: 'hi' }), expect: only(['admin'], 'not_found') },
-  { cmd: 'message:send', scope: 'other-workspace', args: () => ({ clientMessageId: randomUUID(), chatId: ghostChat, body: 'hi' }), expect: all('not_found') },
+  {
+    cmd: 'note:add',
+    scope: 'other-account',
+    args: () => ({ chatId: B.chatId, body: 'internal' }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'message:send',
+    scope: 'own',
+    args: () => ({ clientMessageId: randomUUID(), chatId: A.chatId, body: 'hi' }),
+    expect: all('ok'),
+  },
+  {
+    cmd: 'message:send',
+    scope: 'own',
+    args: () => ({ clientMessageId: randomUUID(), chatId: assignedToLead, body: 'hi' }),
+    expect: only(['admin', 'lead'], 'not_found'),
+  },
+  {
+    cmd: 'message:send',
+    scope: 'other-account',
+    args: () => ({ clientMessageId: randomUUID(), chatId: B.chatId, body: 'hi' }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'message:send',
+    scope: 'other-workspace',
+    args: () => ({ clientMessageId: randomUUID(), chatId: ghostChat, body: 'hi' }),
+    expect: all('not_found'),
+  },
   { cmd: 'send:pending', scope: 'own', args: () => ({}), expect: all('ok') },
   {
     cmd: 'send:report',
     scope: 'own',
     args: async () => {
-      const s = await must(adminSocket, 'message:send', { clientMessageId: randomUUID(), chatId: A.chatId, body: 'to report' });
+      const s = await must(adminSocket, 'message:send', {
+        clientMessageId: randomUUID(),
+        chatId: A.chatId,
+        body: 'to report',
+      });
       return { clientMessageId: s.clientMessageId, status: 'sent', providerMessageId: 'wa-1' };
     },
     expect: all('forbidden'),
   },
-  { cmd: 'send:report', scope: 'other-workspace', args: () => ({ clientMessageId: randomUUID(), status: 'failed' }), expect: all('not_found') },
+  {
+    cmd: 'send:report',
+    scope: 'other-workspace',
+    args: () => ({ clientMessageId: randomUUID(), status: 'failed' }),
+    expect: all('not_found'),
+  },
   { cmd: 'template:list', scope: 'own', args: () => ({}), expect: all('ok') },
-  { cmd: 'template:upsert', scope: 'own', args: () => ({ shortcut: `t${randomUUID().slice(0, 8)}`, title: 'Thanks', body: 'Thank you!' }), expect: only(['admin', 'lead']) },
+  {
+    cmd: 'template:upsert',
+    scope: 'own',
+    args: () => ({ shortcut: `t${randomUUID().slice(0, 8)}`, title: 'Thanks', body: 'Thank you!' }),
+    expect: only(['admin', 'lead']),
+  },
   {
     cmd: 'template:delete',
     scope: 'own',
-    args: async () => ({ id: (await must(adminSocket, 'template:upsert', { shortcut: `d${randomUUID().slice(0, 8)}`, title: 'x', body: 'y' })).id }),
+    args: async () => ({
+      id: (
+        await must(adminSocket, 'template:upsert', { shortcut: `d${randomUUID().slice(0, 8)}`, title: 'x', body: 'y' })
+      ).id,
+    }),
     expect: only(['admin', 'lead']),
   },
   { cmd: 'presence:set', scope: 'own', args: () => ({ status: 'away' }), expect: all('ok') },
   { cmd: 'presence:list', scope: 'own', args: () => ({}), expect: all('ok') },
-  { cmd: 'session:revoke', scope: 'own', args: async c => ({ sessionId: (await stack.login(devices[c.role].email, 'second device')).sessionId }), expect: all('ok') },
-  { cmd: 'session:revoke', scope: 'other-account', args: async () => ({ sessionId: (await stack.login((await stack.member('agent')).email)).sessionId }), expect: only(['admin'], 'not_found') },
+  {
+    cmd: 'session:revoke',
+    scope: 'own',
+    args: async c => ({ sessionId: (await stack.login(devices[c.role].email, 'second device')).sessionId }),
+    expect: all('ok'),
+  },
+  {
+    cmd: 'session:revoke',
+    scope: 'other-account',
+    args: async () => ({ sessionId: (await stack.login((await stack.member('agent')).email)).sessionId }),
+    expect: only(['admin'], 'not_found'),
+  },
   { cmd: 'audit:list', scope: 'own', args: () => ({ chatId: A.chatId }), expect: only(['admin', 'lead']) },
-  { cmd: 'audit:list', scope: 'other-account', args: () => ({ chatId: B.chatId }), expect: { admin: 'ok', lead: 'not_found', agent: 'forbidden' } },
+  {
+    cmd: 'audit:list',
+    scope: 'other-account',
+    args: () => ({ chatId: B.chatId }),
+    expect: { admin: 'ok', lead: 'not_found', agent: 'forbidden' },
+  },
   { cmd: 'audit:list', scope: 'own', args: () => ({}), expect: only(['admin']) },
 ];
 

@@ -29,7 +29,17 @@ describe('two nodes with Redis', () => {
     const seen = recorder(onB);
     const arrived = seen.next('messages:upserted');
     await must(host.socket, 'sync:push', {
-      messages: [{ accountId, chatJid: '628123@c.us', providerMessageId: 'cross-node', fromMe: false, type: 'text', body: 'via redis', timestamp: Date.now() - 1000 }],
+      messages: [
+        {
+          accountId,
+          chatJid: '628123@c.us',
+          providerMessageId: 'cross-node',
+          fromMe: false,
+          type: 'text',
+          body: 'via redis',
+          timestamp: Date.now() - 1000,
+        },
+      ],
     });
     const event = (await arrived) as { seq: number; messages: WireMessage[] };
     expect(event.messages.map(m => m.providerMessageId)).toEqual(['cross-node']);

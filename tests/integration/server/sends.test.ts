@@ -37,7 +37,12 @@ function fakeHost(socket: Client, dropAck: () => boolean) {
       for (const s of pending.value) {
         if (!sentByProvider.includes(s.clientMessageId)) sentByProvider.push(s.clientMessageId);
         for (let attempt = 0; attempt < 50 && !reported.has(s.clientMessageId); attempt++) {
-          const r = await call(socket, 'send:report', { clientMessageId: s.clientMessageId, status: 'sent', providerMessageId: `wa-${s.clientMessageId}` }, 3000).catch(() => null);
+          const r = await call(
+            socket,
+            'send:report',
+            { clientMessageId: s.clientMessageId, status: 'sent', providerMessageId: `wa-${s.clientMessageId}` },
+            3000,
+          ).catch(() => null);
           // A dropped ack looks like no answer at all: report again.
           if (r?.ok && !dropAck()) reported.add(s.clientMessageId);
           else await new Promise(res => setTimeout(res, 20));
@@ -70,7 +75,9 @@ describe('relayed sends', () => {
       }
       for (let attempt = 0; ; attempt++) {
         expect(attempt).toBeLessThan(100);
-        const r = await call(agent.socket, 'message:send', { clientMessageId, chatId, body: `reply ${i}` }, 2000).catch(() => null);
+        const r = await call(agent.socket, 'message:send', { clientMessageId, chatId, body: `reply ${i}` }, 2000).catch(
+          () => null,
+        );
         if (r?.ok && !drop()) break;
         await new Promise(res => setTimeout(res, 20));
       }
@@ -84,9 +91,10 @@ describe('relayed sends', () => {
     // The sender learns the outcome from the event log, whatever it missed while disconnected.
     const finalState = new Map<string, WireSend['state']>();
     let cursor = 0;
-    for (let more = true; more; ) {
+    for (let more = true; more;) {
       const page = await must(agent.socket, 'sync:pull', { cursor });
-      for (const e of page.events as SyncEvent[]) if (e.type === 'send:updated') finalState.set(e.send.clientMessageId, e.send.state);
+      for (const e of page.events as SyncEvent[])
+        if (e.type === 'send:updated') finalState.set(e.send.clientMessageId, e.send.state);
       cursor = page.cursor;
       more = page.hasMore;
     }
@@ -111,10 +119,23 @@ describe('relayed sends', () => {
     const admin = await stack.device('admin');
     const clientMessageId = randomUUID();
     await must(admin.socket, 'message:send', { clientMessageId, chatId, body: 'will fail' });
-    const notHost = await call(admin.socket, 'send:report', { clientMessageId, status: 'sent', providerMessageId: 'x' });
+    const notHost = await call(admin.socket, 'send:report', {
+      clientMessageId,
+      status: 'sent',
+      providerMessageId: 'x',
+    });
     expect(notHost.ok ? null : notHost.error.code).toBe('forbidden');
-    const seen = new Promise<WireSend>(resolve => admin.socket.on('send:updated', e => e.send.clientMessageId === clientMessageId && e.send.state !== 'queued' && resolve(e.send)));
-    const failed = await must(host.socket, 'send:report', { clientMessageId, status: 'failed', error: 'number not on WhatsApp' });
+    const seen = new Promise<WireSend>(resolve =>
+      admin.socket.on(
+        'send:updated',
+        e => e.send.clientMessageId === clientMessageId && e.send.state !== 'queued' && resolve(e.send),
+      ),
+    );
+    const failed = await must(host.socket, 'send:report', {
+      clientMessageId,
+      status: 'failed',
+      error: 'number not on WhatsApp',
+    });
     expect(failed.state).toBe('failed');
     expect((await seen).error).toBe('number not on WhatsApp');
   });

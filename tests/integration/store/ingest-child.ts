@@ -11,7 +11,17 @@ if (!file) throw new Error('usage: ingest-child <file> [messagesPerBatch]');
 const perBatch = Number(perBatchArg ?? 2000);
 const store = openStore({ file, checkpointEveryMs: 1000 });
 const acc = asAccountId('acc1');
-store.upsertAccount({ id: acc, provider: 'simulator', name: 'A', phone: null, color: '#000', muted: false, createdAt: 0, lastState: 'ready', config: {} });
+store.upsertAccount({
+  id: acc,
+  provider: 'simulator',
+  name: 'A',
+  phone: null,
+  color: '#000',
+  muted: false,
+  createdAt: 0,
+  lastState: 'ready',
+  config: {},
+});
 const T0 = Date.UTC(2025, 0, 1);
 
 for (let b = 0; ; b++) {

@@ -26,7 +26,6 @@ const ctx = { transport: 'internal' } as const;
 
 const call = callCore;
 
-
 async function device(): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blazz-device-'));
   dirs.push(dataDir);
@@ -62,14 +61,22 @@ describe('team sync between two desktops', () => {
   it('the lead’s desktop hosts an account and pushes its chats to the workspace', async () => {
     const account = await call(deviceA, 'accounts:add', { provider: 'simulator', name: 'Sales' });
     accountId = account.id;
-    await until('account ready', async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready');
+    await until(
+      'account ready',
+      async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready',
+    );
     const chats = await until('chats stored', async () => {
       const page = await call(deviceA, 'chats:list', {});
       return page.items.filter(c => !c.isGroup).length > 0 && page.items;
     });
     chatId = chats.find(c => !c.isGroup)!.id;
 
-    const status = await call(deviceA, 'workspace:signIn', { serverUrl: stack.node.url, email: lead.email, password: PASSWORD, deviceName: 'Lena laptop' });
+    const status = await call(deviceA, 'workspace:signIn', {
+      serverUrl: stack.node.url,
+      email: lead.email,
+      password: PASSWORD,
+      deviceName: 'Lena laptop',
+    });
     expect(status.member).toMatchObject({ id: lead.id, role: 'lead' });
     await until('A online with nothing left to push', async () => {
       const s = await call(deviceA, 'workspace:status', {});
@@ -81,7 +88,12 @@ describe('team sync between two desktops', () => {
   });
 
   it('the agent signs in on another desktop and the lead’s assignment reaches it', async () => {
-    await call(deviceB, 'workspace:signIn', { serverUrl: stack.node.url, email: agent.email, password: PASSWORD, deviceName: 'Arif desktop' });
+    await call(deviceB, 'workspace:signIn', {
+      serverUrl: stack.node.url,
+      email: agent.email,
+      password: PASSWORD,
+      deviceName: 'Arif desktop',
+    });
     await until('B online', async () => (await call(deviceB, 'workspace:status', {})).connection === 'online');
 
     const assigned = await call(deviceA, 'chats:assign', { chatId, assigneeId: agent.id });
@@ -120,19 +132,28 @@ describe('team sync between two desktops', () => {
   });
 
   it('the agent’s reply goes out once, from the desktop that hosts the number', async () => {
-    const sent = await call(deviceB, 'messages:send', { chatId, text: 'Terima kasih, pesanan Anda sedang kami proses.' });
+    const sent = await call(deviceB, 'messages:send', {
+      chatId,
+      text: 'Terima kasih, pesanan Anda sedang kami proses.',
+    });
     expect(sent.ack).toBe('pending');
     const onA = await until('A sent it through the account', async () => {
-      const msgs = (await call(deviceA, 'messages:list', { chatId })).messages.filter(m => m.clientMessageId === sent.clientMessageId);
+      const msgs = (await call(deviceA, 'messages:list', { chatId })).messages.filter(
+        m => m.clientMessageId === sent.clientMessageId,
+      );
       return msgs.length === 1 && msgs[0]!.ack !== 'pending' && msgs;
     });
     expect(onA[0]).toMatchObject({ fromMe: true, body: 'Terima kasih, pesanan Anda sedang kami proses.' });
     await until('B sees it sent', async () => {
-      const msgs = (await call(deviceB, 'messages:list', { chatId })).messages.filter(m => m.clientMessageId === sent.clientMessageId);
+      const msgs = (await call(deviceB, 'messages:list', { chatId })).messages.filter(
+        m => m.clientMessageId === sent.clientMessageId,
+      );
       return msgs.length === 1 && ['sent', 'delivered', 'read'].includes(msgs[0]!.ack);
     });
     // Exactly once on the host, whatever was retried in between.
-    const all = (await call(deviceA, 'messages:list', { chatId })).messages.filter(m => m.body === 'Terima kasih, pesanan Anda sedang kami proses.');
+    const all = (await call(deviceA, 'messages:list', { chatId })).messages.filter(
+      m => m.body === 'Terima kasih, pesanan Anda sedang kami proses.',
+    );
     expect(all).toHaveLength(1);
   });
 
@@ -146,27 +167,46 @@ describe('team sync between two desktops', () => {
   it('a server outage loses and duplicates nothing: queued replies and pushes go through after it', async () => {
     const port = stack.node.port;
     await stack.node.app.close();
-    await until('both desktops notice', async () =>
-      (await call(deviceA, 'workspace:status', {})).connection === 'offline' && (await call(deviceB, 'workspace:status', {})).connection === 'offline',
+    await until(
+      'both desktops notice',
+      async () =>
+        (await call(deviceA, 'workspace:status', {})).connection === 'offline' &&
+        (await call(deviceB, 'workspace:status', {})).connection === 'offline',
     );
     const fromB = await call(deviceB, 'messages:send', { chatId, text: 'Sent while the server was down' });
     const fromA = await call(deviceA, 'messages:send', { chatId, text: 'Lead reply while the server was down' });
     await until('A sent its own reply through the account', async () =>
-      (await call(deviceA, 'messages:list', { chatId })).messages.some(m => m.clientMessageId === fromA.clientMessageId && m.ack !== 'pending'),
+      (await call(deviceA, 'messages:list', { chatId })).messages.some(
+        m => m.clientMessageId === fromA.clientMessageId && m.ack !== 'pending',
+      ),
     );
     expect((await call(deviceA, 'workspace:status', {})).pendingPush).toBeGreaterThan(0);
 
     stack.node = await startNode(stack.mariadb.url, { port });
-    await until('A reconnected and pushed everything', async () => {
-      const st = await call(deviceA, 'workspace:status', {});
-      return st.connection === 'online' && st.pendingPush === 0;
-    }, 30_000);
-    await until('B’s queued reply went out from A', async () =>
-      (await call(deviceA, 'messages:list', { chatId })).messages.some(m => m.clientMessageId === fromB.clientMessageId && m.ack !== 'pending'),
-    30_000);
-    await until('A’s reply reached B', async () =>
-      (await call(deviceB, 'messages:list', { chatId })).messages.some(m => m.body === 'Lead reply while the server was down'),
-    30_000);
+    await until(
+      'A reconnected and pushed everything',
+      async () => {
+        const st = await call(deviceA, 'workspace:status', {});
+        return st.connection === 'online' && st.pendingPush === 0;
+      },
+      30_000,
+    );
+    await until(
+      'B’s queued reply went out from A',
+      async () =>
+        (await call(deviceA, 'messages:list', { chatId })).messages.some(
+          m => m.clientMessageId === fromB.clientMessageId && m.ack !== 'pending',
+        ),
+      30_000,
+    );
+    await until(
+      'A’s reply reached B',
+      async () =>
+        (await call(deviceB, 'messages:list', { chatId })).messages.some(
+          m => m.body === 'Lead reply while the server was down',
+        ),
+      30_000,
+    );
     const onA = (await call(deviceA, 'messages:list', { chatId })).messages;
     const onB = (await call(deviceB, 'messages:list', { chatId })).messages;
     for (const list of [onA, onB]) {
@@ -177,7 +217,9 @@ describe('team sync between two desktops', () => {
 
   it('deactivating the agent signs that desktop out at once', async () => {
     await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
-    await until('B signed out', async () => ['signed_out', 'unauthorized'].includes((await call(deviceB, 'workspace:status', {})).connection));
+    await until('B signed out', async () =>
+      ['signed_out', 'unauthorized'].includes((await call(deviceB, 'workspace:status', {})).connection),
+    );
     const list = await call(deviceB, 'chats:list', {});
     expect(list.items.some(c => c.id === chatId)).toBe(false);
   });

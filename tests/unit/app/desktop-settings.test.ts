@@ -13,7 +13,11 @@ describe('desktop settings', () => {
   });
 
   it('keeps the fields that parse from a damaged file', () => {
-    const s = readDesktopSettings({ launchAtLogin: true, windowBounds: 'garbage', autoUpdate: { enabled: true, url: 'not a url' } });
+    const s = readDesktopSettings({
+      launchAtLogin: true,
+      windowBounds: 'garbage',
+      autoUpdate: { enabled: true, url: 'not a url' },
+    });
     expect(s.launchAtLogin).toBe(true);
     expect(s.windowBounds).toBeNull();
     expect(s.autoUpdate).toEqual({ enabled: false, url: null });
@@ -21,7 +25,12 @@ describe('desktop settings', () => {
 
   it('forgets window bounds that would open off every screen', () => {
     const screens = [{ x: 0, y: 0, width: 1920, height: 1080 }];
-    expect(visibleBounds({ x: 100, y: 100, width: 1200, height: 800 }, screens)).toEqual({ x: 100, y: 100, width: 1200, height: 800 });
+    expect(visibleBounds({ x: 100, y: 100, width: 1200, height: 800 }, screens)).toEqual({
+      x: 100,
+      y: 100,
+      width: 1200,
+      height: 800,
+    });
     expect(visibleBounds({ x: 3000, y: 100, width: 1200, height: 800 }, screens)).toBeNull();
   });
 });

@@ -23,7 +23,10 @@ describe('deep links', () => {
   });
 
   it('finds the link among a second launch’s arguments', () => {
-    expect(deepLinkFromArgv(['/opt/blazz', '--flag', 'blazz://chat/a%3A1%40c.us'])).toEqual({ kind: 'chat', chatId: 'a:1@c.us' });
+    expect(deepLinkFromArgv(['/opt/blazz', '--flag', 'blazz://chat/a%3A1%40c.us'])).toEqual({
+      kind: 'chat',
+      chatId: 'a:1@c.us',
+    });
     expect(deepLinkFromArgv(['/opt/blazz'])).toBeNull();
   });
 });

@@ -4,7 +4,15 @@ import { diagnosticsText } from '../../../main/core/handlers/app';
 describe('diagnostics', () => {
   it('lists versions, account states and recent problems, without message content', () => {
     const text = diagnosticsText(
-      { name: 'Blazz Desk', version: '1.2.3', shell: 'headless', platform: 'linux', dataDir: '/d', startedAt: 0, firstRun: false },
+      {
+        name: 'Blazz Desk',
+        version: '1.2.3',
+        shell: 'headless',
+        platform: 'linux',
+        dataDir: '/d',
+        startedAt: 0,
+        firstRun: false,
+      },
       {
         accounts: () => [
           { id: 'acc_1', provider: 'webjs', state: 'failed', stateReason: 'Chrome not found', rssBytes: 300 * 1048576 },
@@ -23,8 +31,20 @@ describe('diagnostics', () => {
 
   it('says when nothing went wrong', () => {
     const text = diagnosticsText(
-      { name: 'Blazz Desk', version: '1', shell: 'electron', platform: 'win32', dataDir: '/d', startedAt: 0, firstRun: true },
-      { accounts: () => [], workspace: () => ({ connection: 'signed_out', pendingPush: 0, cursor: 0 }), problems: () => [] },
+      {
+        name: 'Blazz Desk',
+        version: '1',
+        shell: 'electron',
+        platform: 'win32',
+        dataDir: '/d',
+        startedAt: 0,
+        firstRun: true,
+      },
+      {
+        accounts: () => [],
+        workspace: () => ({ connection: 'signed_out', pendingPush: 0, cursor: 0 }),
+        problems: () => [],
+      },
     );
     expect(text).toMatch(/Recent problems:\n {2}none/);
   });

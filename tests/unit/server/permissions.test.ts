@@ -13,7 +13,14 @@ const viewer = (role: Viewer['role'], accounts: string[] = ['a1'], active = true
 describe('role capabilities', () => {
   it('gives admins everything and agents no management', () => {
     for (const c of CAPABILITIES) expect(can('admin', c)).toBe(true);
-    for (const c of ['members.manage', 'accounts.manage', 'settings.manage', 'chats.assign', 'templates.manage', 'accounts.host'] as const) {
+    for (const c of [
+      'members.manage',
+      'accounts.manage',
+      'settings.manage',
+      'chats.assign',
+      'templates.manage',
+      'accounts.host',
+    ] as const) {
       expect(can('agent', c)).toBe(false);
     }
     expect(can('lead', 'chats.assign')).toBe(true);

@@ -21,12 +21,23 @@ describe('passwords and tokens', () => {
 
 describe('configuration', () => {
   it('reads env, lets flags win and validates', () => {
-    const c = readConfig(['--port', '9000'], { DATABASE_URL: 'mysql://u@h/db', PORT: '8000', REDIS_URL: 'redis://r:6379' });
-    expect(c).toMatchObject({ command: 'serve', port: 9000, databaseUrl: 'mysql://u@h/db', redisUrl: 'redis://r:6379' });
+    const c = readConfig(['--port', '9000'], {
+      DATABASE_URL: 'mysql://u@h/db',
+      PORT: '8000',
+      REDIS_URL: 'redis://r:6379',
+    });
+    expect(c).toMatchObject({
+      command: 'serve',
+      port: 9000,
+      databaseUrl: 'mysql://u@h/db',
+      redisUrl: 'redis://r:6379',
+    });
     expect(() => readConfig([], {})).toThrow(/databaseUrl/);
     expect(() => readConfig([], { DATABASE_URL: 'postgres://x' })).toThrow(/mysql/);
     expect(readConfig(['--help'], {}).command).toBe('help');
-    expect(readConfig(['create-admin', '--email', 'a@b.co'], { DATABASE_URL: 'mysql://x', PASSWORD: 'long enough pw' })).toMatchObject({
+    expect(
+      readConfig(['create-admin', '--email', 'a@b.co'], { DATABASE_URL: 'mysql://x', PASSWORD: 'long enough pw' }),
+    ).toMatchObject({
       command: 'create-admin',
       email: 'a@b.co',
       password: 'long enough pw',
@@ -44,8 +55,16 @@ describe('live fan-out rooms', () => {
     assigneeId,
   });
   it('sends chat events to admins, the account leads and the assignee or the agents', () => {
-    expect(audienceRooms(chatEvent('m1'), { agentsSeeUnassigned: true })).toEqual(['admins', 'acct:a1:lead', 'member:m1']);
-    expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: true })).toEqual(['admins', 'acct:a1:lead', 'acct:a1:agent']);
+    expect(audienceRooms(chatEvent('m1'), { agentsSeeUnassigned: true })).toEqual([
+      'admins',
+      'acct:a1:lead',
+      'member:m1',
+    ]);
+    expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: true })).toEqual([
+      'admins',
+      'acct:a1:lead',
+      'acct:a1:agent',
+    ]);
     expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: false })).toEqual(['admins', 'acct:a1:lead']);
   });
 });

@@ -40,7 +40,9 @@ describe('inbox commands', () => {
   });
 
   it('pages messages and searches messages and chats', async () => {
-    const page = (await call('messages:list', { chatId: chatOfJid(acc, '6281@c.us') })) as { messages: { body: string }[] };
+    const page = (await call('messages:list', { chatId: chatOfJid(acc, '6281@c.us') })) as {
+      messages: { body: string }[];
+    };
     expect(page.messages.map(m => m.body)).toEqual(['tolong cek resi']);
     const found = (await call('search:messages', { query: 'resi' })) as { hits: unknown[]; chats: unknown[] };
     expect(found.hits).toHaveLength(2);
@@ -51,13 +53,19 @@ describe('inbox commands', () => {
   it('rejects arguments the schemas do not allow', () => {
     expect(inboxCommands['chats:list'].args.safeParse({ limit: 10_000 }).success).toBe(false);
     expect(inboxCommands['search:messages'].args.safeParse({ query: 'x'.repeat(501) }).success).toBe(false);
-    expect(inboxCommands['templates:save'].args.safeParse({ shortcut: 'has space', title: 't', body: 'b' }).success).toBe(false);
+    expect(
+      inboxCommands['templates:save'].args.safeParse({ shortcut: 'has space', title: 't', body: 'b' }).success,
+    ).toBe(false);
   });
 
   it('creates, updates and deletes templates, refusing a shortcut clash', async () => {
-    const t = (await call('templates:save', { shortcut: 'thanks', title: 'Thanks', body: 'Terima kasih!' })) as { id: string };
+    const t = (await call('templates:save', { shortcut: 'thanks', title: 'Thanks', body: 'Terima kasih!' })) as {
+      id: string;
+    };
     await call('templates:save', { id: t.id, shortcut: 'thanks', title: 'Thanks v2', body: 'Makasih!' });
-    expect(await call('templates:list', {})).toEqual([{ id: t.id, shortcut: 'thanks', title: 'Thanks v2', body: 'Makasih!' }]);
+    expect(await call('templates:list', {})).toEqual([
+      { id: t.id, shortcut: 'thanks', title: 'Thanks v2', body: 'Makasih!' },
+    ]);
     const clash = call('templates:save', { shortcut: 'thanks', title: 'Other', body: 'x' });
     await expect(clash).rejects.toBeInstanceOf(CommandError);
     await expect(clash).rejects.toMatchObject({ code: 'conflict' });

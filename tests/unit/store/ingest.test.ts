@@ -13,7 +13,11 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-const count = (sql: string, ...args: unknown[]): number => store.db.sqlite.prepare(sql).pluck().get(...args) as number;
+const count = (sql: string, ...args: unknown[]): number =>
+  store.db.sqlite
+    .prepare(sql)
+    .pluck()
+    .get(...args) as number;
 
 describe('ingest: idempotency', () => {
   it('stores the same message twice as one row and reports it new only once', () => {
@@ -49,7 +53,9 @@ describe('ingest: idempotency', () => {
   it('keeps an edit when an older copy of the message arrives again, and keeps the highest ack', () => {
     const m = msg(acc, JID, { fromMe: true, body: 'harga 10rb', ack: 'read' });
     store.ingest({ messages: [m] });
-    store.ingest({ edits: [{ accountId: acc, providerMessageId: m.providerMessageId, body: 'harga 12rb', editedAt: T0 + 5000 }] });
+    store.ingest({
+      edits: [{ accountId: acc, providerMessageId: m.providerMessageId, body: 'harga 12rb', editedAt: T0 + 5000 }],
+    });
     store.ingest({ messages: [{ ...m, ack: 'sent' }] });
     const [stored] = store.chatPage({ chatId: chatOfJid(acc, JID) }).messages;
     expect(stored).toMatchObject({ body: 'harga 12rb', edited: true, ack: 'read' });
@@ -57,7 +63,9 @@ describe('ingest: idempotency', () => {
 
   it('counts only new incoming messages newer than the read mark as unread', () => {
     const chatId = chatOfJid(acc, JID);
-    store.ingest({ messages: [msg(acc, JID), msg(acc, JID), msg(acc, JID, { fromMe: true }), msg(acc, JID, { type: 'system' })] });
+    store.ingest({
+      messages: [msg(acc, JID), msg(acc, JID), msg(acc, JID, { fromMe: true }), msg(acc, JID, { type: 'system' })],
+    });
     expect(store.getChat(chatId)?.unreadCount).toBe(2);
     store.markChatRead(chatId);
     expect(store.getChat(chatId)?.unreadCount).toBe(0);
@@ -93,7 +101,11 @@ describe('ingest: updates', () => {
   it('moves acks forward only, and applies failed only to a pending send', () => {
     const m = msg(acc, JID, { fromMe: true, ack: 'pending' });
     store.ingest({ messages: [m] });
-    const ack = (a: 'sent' | 'delivered' | 'read' | 'failed') => ({ accountId: acc, providerMessageId: m.providerMessageId, ack: a });
+    const ack = (a: 'sent' | 'delivered' | 'read' | 'failed') => ({
+      accountId: acc,
+      providerMessageId: m.providerMessageId,
+      ack: a,
+    });
     const r1 = store.ingest({ acks: [ack('read')] });
     const r2 = store.ingest({ acks: [ack('delivered'), ack('failed')] });
     expect(r1.updatesApplied).toBe(1);
@@ -169,7 +181,10 @@ describe('ingest: bad input', () => {
 
   it('rejects a batch that is not an object, or arrays that are not arrays, without throwing', () => {
     expect(store.ingest(null as never).rejectedCount).toBe(1);
-    const r = store.ingest({ messages: 'nope', chats: [{ accountId: acc, jid: JID, isGroup: false, name: 'ok' }] } as never);
+    const r = store.ingest({
+      messages: 'nope',
+      chats: [{ accountId: acc, jid: JID, isGroup: false, name: 'ok' }],
+    } as never);
     expect(r.rejected).toEqual([{ kind: 'batch', index: 0, reason: 'messages must be an array' }]);
     expect(r.chats).toBe(1);
   });

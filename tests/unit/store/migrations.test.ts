@@ -23,7 +23,12 @@ function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string
   const j = journal();
   j.entries = j.entries.slice(0, n);
   if (extra) {
-    j.entries.push({ idx: n, tag: extra.tag, when: (j.entries[n - 1]?.when ?? 0) + 1, ...{ version: '6', breakpoints: true } });
+    j.entries.push({
+      idx: n,
+      tag: extra.tag,
+      when: (j.entries[n - 1]?.when ?? 0) + 1,
+      ...{ version: '6', breakpoints: true },
+    });
     writeFileSync(join(out, `${extra.tag}.sql`), extra.sql);
   }
   writeFileSync(join(out, 'meta/_journal.json'), JSON.stringify(j));
@@ -57,7 +62,9 @@ describe('migrations', () => {
     expect(after.searchChats({ query: 'lestari' }).map(c => c.id)).toEqual(['a:1@c.us']);
     // Text-less rows stay out of the index, and deleting them keeps the index consistent.
     after.db.sqlite.exec('DELETE FROM messages');
-    expect(() => after.db.sqlite.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)")).not.toThrow();
+    expect(() =>
+      after.db.sqlite.exec("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)"),
+    ).not.toThrow();
     expect(after.searchMessages({ query: 'paket' }).hits).toEqual([]);
     after.close();
   });
@@ -74,7 +81,16 @@ describe('migrations', () => {
     expect(after.inboxPage({}).items.map(c => c.id)).toEqual(['a:2@c.us', 'a:1@c.us']);
     expect(after.inboxPage({ statuses: ['open'] }).items.map(c => c.id)).toEqual(['a:1@c.us']);
     const columns = after.db.sqlite.prepare("SELECT name FROM pragma_index_info('chats_inbox')").pluck().all();
-    expect(columns).toEqual(['archived', 'pinned', 'sort_ts', 'id', 'account_id', 'status', 'assignee_id', 'unread_count']);
+    expect(columns).toEqual([
+      'archived',
+      'pinned',
+      'sort_ts',
+      'id',
+      'account_id',
+      'status',
+      'assignee_id',
+      'unread_count',
+    ]);
     after.close();
   });
 
@@ -82,7 +98,9 @@ describe('migrations', () => {
     const file = join(dir, 'store.sqlite');
     openStore({ file, checkpointEveryMs: 0 }).close();
     const again = openStore({ file, checkpointEveryMs: 0 });
-    expect(again.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(journal().entries.length);
+    expect(again.db.sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(
+      journal().entries.length,
+    );
     again.close();
   });
 

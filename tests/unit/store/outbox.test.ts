@@ -17,7 +17,13 @@ beforeEach(() => {
 afterEach(() => store.close());
 
 const enqueue = (cmid: ClientMessageId, body = 'terima kasih') =>
-  store.enqueueOutgoing({ clientMessageId: cmid, accountId: acc, chatJid: JID, payload: { type: 'text', body }, now: T0 });
+  store.enqueueOutgoing({
+    clientMessageId: cmid,
+    accountId: acc,
+    chatJid: JID,
+    payload: { type: 'text', body },
+    now: T0,
+  });
 
 describe('outbox', () => {
   it('writes the outbox row, the optimistic message and the chat summary together', () => {
@@ -25,7 +31,11 @@ describe('outbox', () => {
     const { entry, message, chat } = enqueue(cmid);
     expect(entry).toMatchObject({ clientMessageId: cmid, state: 'queued', attempts: 0, lastError: null });
     expect(message).toMatchObject({ fromMe: true, ack: 'pending', body: 'terima kasih', clientMessageId: cmid });
-    expect(chat).toMatchObject({ id: chatOfJid(acc, JID), lastMessagePreview: 'terima kasih', lastMessageFromMe: true });
+    expect(chat).toMatchObject({
+      id: chatOfJid(acc, JID),
+      lastMessagePreview: 'terima kasih',
+      lastMessageFromMe: true,
+    });
     expect(store.listPendingOutbox()).toHaveLength(1);
   });
 
@@ -41,7 +51,9 @@ describe('outbox', () => {
     expect(messages[0]).toMatchObject({ id: `${acc}:WAID-1`, ack: 'sent', clientMessageId: cmid });
     expect(store.listPendingOutbox()).toEqual([]);
     // The provider's echo of the same message afterwards does not add a row.
-    store.ingest({ messages: [msg(acc, JID, { providerMessageId: 'WAID-1', fromMe: true, body: 'terima kasih', ack: 'delivered' })] });
+    store.ingest({
+      messages: [msg(acc, JID, { providerMessageId: 'WAID-1', fromMe: true, body: 'terima kasih', ack: 'delivered' })],
+    });
     expect(store.chatPage({ chatId: chatOfJid(acc, JID) }).messages).toHaveLength(1);
     expect(store.confirmOutboxSent(cmid, 'WAID-1')?.state).toBe('sent'); // idempotent
   });
@@ -50,7 +62,11 @@ describe('outbox', () => {
     const cmid = newId();
     enqueue(cmid);
     store.markOutboxSending(cmid);
-    store.ingest({ messages: [msg(acc, JID, { providerMessageId: 'WAID-2', fromMe: true, body: 'terima kasih', clientMessageId: cmid })] });
+    store.ingest({
+      messages: [
+        msg(acc, JID, { providerMessageId: 'WAID-2', fromMe: true, body: 'terima kasih', clientMessageId: cmid }),
+      ],
+    });
     expect(store.chatPage({ chatId: chatOfJid(acc, JID) }).messages.map(m => m.id)).toEqual([`${acc}:WAID-2`]);
     expect(store.confirmOutboxSent(cmid, 'WAID-2')?.state).toBe('sent');
     expect(store.chatPage({ chatId: chatOfJid(acc, JID) }).messages).toHaveLength(1);
@@ -86,9 +102,27 @@ describe('outbox', () => {
   it('lists pending sends per account, oldest first, and refuses a duplicate client id', () => {
     const other = addAccount(store, 'acc2');
     const [c1, c2, c3] = [newId(), newId(), newId()];
-    store.enqueueOutgoing({ clientMessageId: c1, accountId: acc, chatJid: JID, payload: { type: 'text', body: 'a' }, now: T0 + 2 });
-    store.enqueueOutgoing({ clientMessageId: c2, accountId: other, chatJid: JID, payload: { type: 'text', body: 'b' }, now: T0 + 1 });
-    store.enqueueOutgoing({ clientMessageId: c3, accountId: acc, chatJid: JID, payload: { type: 'text', body: 'c' }, now: T0 + 3 });
+    store.enqueueOutgoing({
+      clientMessageId: c1,
+      accountId: acc,
+      chatJid: JID,
+      payload: { type: 'text', body: 'a' },
+      now: T0 + 2,
+    });
+    store.enqueueOutgoing({
+      clientMessageId: c2,
+      accountId: other,
+      chatJid: JID,
+      payload: { type: 'text', body: 'b' },
+      now: T0 + 1,
+    });
+    store.enqueueOutgoing({
+      clientMessageId: c3,
+      accountId: acc,
+      chatJid: JID,
+      payload: { type: 'text', body: 'c' },
+      now: T0 + 3,
+    });
     expect(store.listPendingOutbox().map(e => e.clientMessageId)).toEqual([c2, c1, c3]);
     expect(store.listPendingOutbox(acc).map(e => e.clientMessageId)).toEqual([c1, c3]);
     expect(() => enqueue(c1)).toThrow();
@@ -98,7 +132,12 @@ describe('outbox', () => {
 
   it('validates the payload', () => {
     expect(() =>
-      store.enqueueOutgoing({ clientMessageId: newId(), accountId: acc, chatJid: JID, payload: { type: 'bogus' } as never }),
+      store.enqueueOutgoing({
+        clientMessageId: newId(),
+        accountId: acc,
+        chatJid: JID,
+        payload: { type: 'bogus' } as never,
+      }),
     ).toThrow();
     expect(store.listPendingOutbox()).toEqual([]);
   });

@@ -55,7 +55,12 @@ describe('unified inbox', () => {
     const ids = seedChats(6);
     const [c0, c1, c2, c3] = ids as [ChatId, ChatId, ChatId, ChatId];
     store.applyChatWorkspace(c0, { status: 'pending', assigneeId: 'm1' as MemberId, tags: ['vip'], version: 1 });
-    store.applyChatWorkspace(c1, { status: 'resolved', assigneeId: 'm2' as MemberId, tags: ['refund', 'vip'], version: 1 });
+    store.applyChatWorkspace(c1, {
+      status: 'resolved',
+      assigneeId: 'm2' as MemberId,
+      tags: ['refund', 'vip'],
+      version: 1,
+    });
     store.applyChatWorkspace(c2, { status: 'open', assigneeId: 'm1' as MemberId, tags: [], version: 1 });
     store.markChatRead(c3);
     const ids0 = (f: Parameters<Store['inboxPage']>[0]) => store.inboxPage(f).items.map(c => c.id);
@@ -148,7 +153,9 @@ describe('query plans', () => {
     ];
     for (const req of requests) {
       const { sql, params } = inboxQuery(req);
-      const plan = (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(p => p.detail);
+      const plan = (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map(
+        p => p.detail,
+      );
       expect(plan.some(d => /INDEX chats_inbox/.test(d))).toBe(true);
       expect(plan.some(d => /TEMP B-TREE/.test(d))).toBe(false);
     }
@@ -156,11 +163,20 @@ describe('query plans', () => {
 
   it('pages a chat and newest search matches without a sort', () => {
     const plan = (sql: string, ...args: unknown[]) =>
-      (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map(p => p.detail).join(' | ');
-    const chat = plan('SELECT seq FROM messages m WHERE m.chat_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT 51', 'x', 1);
+      (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[])
+        .map(p => p.detail)
+        .join(' | ');
+    const chat = plan(
+      'SELECT seq FROM messages m WHERE m.chat_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT 51',
+      'x',
+      1,
+    );
     expect(chat).toMatch(/INDEX messages_chat_seq/);
     expect(chat).not.toMatch(/TEMP B-TREE/);
-    const search = plan('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51', '"x"');
+    const search = plan(
+      'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51',
+      '"x"',
+    );
     expect(search).not.toMatch(/TEMP B-TREE/);
   });
 });

@@ -18,24 +18,43 @@ afterEach(() => store.close());
 describe('accounts', () => {
   it('lists, updates state and config, and removes an account with everything it owns', () => {
     const other = addAccount(store, 'acc2');
-    store.upsertAccount({ ...store.getAccount(other)!, name: 'Renamed', config: { executablePath: '/usr/bin/chromium' } });
+    store.upsertAccount({
+      ...store.getAccount(other)!,
+      name: 'Renamed',
+      config: { executablePath: '/usr/bin/chromium' },
+    });
     store.setAccountState(other, 'logged_out');
-    expect(store.getAccount(other)).toMatchObject({ name: 'Renamed', lastState: 'logged_out', config: { executablePath: '/usr/bin/chromium' } });
+    expect(store.getAccount(other)).toMatchObject({
+      name: 'Renamed',
+      lastState: 'logged_out',
+      config: { executablePath: '/usr/bin/chromium' },
+    });
     expect(store.listAccounts().map(a => a.id)).toEqual([acc, other]);
 
-    store.ingest({ reactions: [{ accountId: acc, providerMessageId: 'x', senderJid: '6281@c.us', emoji: '👍', timestamp: T0 }] });
+    store.ingest({
+      reactions: [{ accountId: acc, providerMessageId: 'x', senderJid: '6281@c.us', emoji: '👍', timestamp: T0 }],
+    });
     expect(store.removeAccount(acc)).toBe(true);
     const count = (t: string) => store.db.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get();
     expect([count('chats'), count('messages'), count('reactions')]).toEqual([0, 0, 0]);
     expect(store.searchMessages({ query: 'halo' }).hits).toEqual([]);
-    expect(() => store.db.sqlite.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run()).not.toThrow();
+    expect(() =>
+      store.db.sqlite.prepare("INSERT INTO messages_fts(messages_fts, rank) VALUES ('integrity-check', 1)").run(),
+    ).not.toThrow();
     expect(store.removeAccount(acc)).toBe(false);
   });
 });
 
 describe('notes and templates', () => {
   it('keeps notes per chat in order, and deletes them with their chat', () => {
-    store.saveNote({ id: 'n2', chatId, authorId: 'm1' as MemberId, authorName: 'Ana', body: 'second', createdAt: T0 + 2 });
+    store.saveNote({
+      id: 'n2',
+      chatId,
+      authorId: 'm1' as MemberId,
+      authorName: 'Ana',
+      body: 'second',
+      createdAt: T0 + 2,
+    });
     store.saveNote({ id: 'n1', chatId, authorId: null, authorName: 'Ana', body: 'first', createdAt: T0 + 1 });
     store.saveNote({ id: 'n1', chatId, authorId: null, authorName: 'Ana', body: 'first, edited', createdAt: T0 + 1 });
     expect(store.listNotes(chatId).map(n => n.body)).toEqual(['first, edited', 'second']);
@@ -70,7 +89,14 @@ describe('settings, sync cursors and AI tables', () => {
   it('merges chat insights and expires cached AI answers', () => {
     store.saveChatInsight(chatId, { sentiment: 'negative', urgency: 4 }, T0);
     const merged = store.saveChatInsight(chatId, { summary: 'Paket belum sampai', summaryAt: T0 + 5 }, T0 + 5);
-    expect(merged).toEqual({ chatId, sentiment: 'negative', urgency: 4, summary: 'Paket belum sampai', summaryAt: T0 + 5, updatedAt: T0 + 5 });
+    expect(merged).toEqual({
+      chatId,
+      sentiment: 'negative',
+      urgency: 4,
+      summary: 'Paket belum sampai',
+      summaryAt: T0 + 5,
+      updatedAt: T0 + 5,
+    });
     store.putAiCache({ key: 'k1', kind: 'reply', value: '["Baik kak"]', createdAt: T0 });
     expect(store.getAiCache('k1', 1000, T0 + 500)?.value).toBe('["Baik kak"]');
     expect(store.getAiCache('k1', 1000, T0 + 5000)).toBeNull();

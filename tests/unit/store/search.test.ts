@@ -67,8 +67,30 @@ describe('message search', () => {
 
   it('never raises an FTS syntax error, whatever the user types', () => {
     const hostile = [
-      '"', '""', "'", '*', '(', ')', 'pesanan AND', 'OR', 'NOT pesanan', 'NEAR(a b)', 'body:pesanan', '^pesanan',
-      'a"b', '-', '+', 'pesanan"', '{body}: x', ':', '🙂', '   ', '', 'pesanan*', 'a OR b AND (c', '\u0000',
+      '"',
+      '""',
+      "'",
+      '*',
+      '(',
+      ')',
+      'pesanan AND',
+      'OR',
+      'NOT pesanan',
+      'NEAR(a b)',
+      'body:pesanan',
+      '^pesanan',
+      'a"b',
+      '-',
+      '+',
+      'pesanan"',
+      '{body}: x',
+      ':',
+      '🙂',
+      '   ',
+      '',
+      'pesanan*',
+      'a OR b AND (c',
+      '\u0000',
     ];
     for (const q of hostile) expect(() => store.searchMessages({ query: q })).not.toThrow();
     expect(bodiesOf(store.searchMessages({ query: 'pesanan"', prefix: false }))).toHaveLength(3);
@@ -84,7 +106,9 @@ describe('message search', () => {
   it('re-indexes edited text', () => {
     const m = msg(a1, '6281@c.us', { body: 'alamat lama' });
     store.ingest({ messages: [m] });
-    store.ingest({ edits: [{ accountId: a1, providerMessageId: m.providerMessageId, body: 'alamat baru', editedAt: T0 + 9 }] });
+    store.ingest({
+      edits: [{ accountId: a1, providerMessageId: m.providerMessageId, body: 'alamat baru', editedAt: T0 + 9 }],
+    });
     expect(store.searchMessages({ query: 'lama' }).hits).toEqual([]);
     expect(bodiesOf(store.searchMessages({ query: 'baru' }))).toEqual(['alamat baru']);
   });
@@ -92,7 +116,9 @@ describe('message search', () => {
 
 describe('chat search', () => {
   it('finds chats by name, newest activity first, filtered by account', () => {
-    store.ingest({ chats: [{ accountId: a2, jid: '6289@c.us', isGroup: false, name: 'Budi Hidayat', timestamp: T0 + 9000 }] });
+    store.ingest({
+      chats: [{ accountId: a2, jid: '6289@c.us', isGroup: false, name: 'Budi Hidayat', timestamp: T0 + 9000 }],
+    });
     expect(store.searchChats({ query: 'budi' }).map(c => c.name)).toEqual(['Budi Hidayat', 'Budi Santoso']);
     expect(store.searchChats({ query: 'budi', accountIds: [a1] }).map(c => c.name)).toEqual(['Budi Santoso']);
     expect(store.searchChats({ query: '"(' })).toEqual([]);

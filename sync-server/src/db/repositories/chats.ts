@@ -73,7 +73,10 @@ export async function chatByIdLatest(db: Exec, id: string): Promise<ChatRow | un
 
 export async function chatsByIds(db: Exec, ids: readonly string[]): Promise<ChatRow[]> {
   if (ids.length === 0) return [];
-  return db.select().from(chats).where(inArray(chats.id, [...ids]));
+  return db
+    .select()
+    .from(chats)
+    .where(inArray(chats.id, [...ids]));
 }
 
 export type ChatPatch = { assigneeId?: string | null; status?: ChatStatus; tags?: string[] };
@@ -82,14 +85,22 @@ export type ChatPatch = { assigneeId?: string | null; status?: ChatStatus; tags?
  * The conditional write: it only lands when the chat still has the version the caller
  * saw. Returns the new row, or null when another write got there first.
  */
-export async function updateChatIfVersion(db: Exec, id: string, expectedVersion: number, patch: ChatPatch): Promise<ChatRow | null> {
+export async function updateChatIfVersion(
+  db: Exec,
+  id: string,
+  expectedVersion: number,
+  patch: ChatPatch,
+): Promise<ChatRow | null> {
   const set: { assigneeId?: string | null; status?: ChatStatus; tags?: string; version: ReturnType<typeof sql> } = {
     version: sql`${chats.version} + 1`,
   };
   if (patch.assigneeId !== undefined) set.assigneeId = patch.assigneeId;
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.tags !== undefined) set.tags = JSON.stringify(patch.tags);
-  const [res] = await db.update(chats).set(set).where(and(eq(chats.id, id), eq(chats.version, expectedVersion)));
+  const [res] = await db
+    .update(chats)
+    .set(set)
+    .where(and(eq(chats.id, id), eq(chats.version, expectedVersion)));
   // mysql2 reports matched rows; the version bump means matched = changed here.
   if (res.affectedRows !== 1) return null;
   return (await chatById(db, id)) ?? null;
@@ -128,7 +139,10 @@ export async function listMessages(
   limit: number,
 ): Promise<MessageRow[]> {
   const keyset = before
-    ? or(lt(messages.timestamp, before.timestamp), and(eq(messages.timestamp, before.timestamp), lt(messages.rowId, before.rowId)))
+    ? or(
+        lt(messages.timestamp, before.timestamp),
+        and(eq(messages.timestamp, before.timestamp), lt(messages.rowId, before.rowId)),
+      )
     : undefined;
   return db
     .select()
@@ -179,5 +193,10 @@ export async function listChats(
     const mine = eq(chats.assigneeId, onlyFor.memberId);
     conds.push(onlyFor.includeUnassigned ? (or(mine, isNull(chats.assigneeId)) ?? mine) : mine);
   }
-  return db.select().from(chats).where(and(...conds)).orderBy(asc(chats.id)).limit(limit);
+  return db
+    .select()
+    .from(chats)
+    .where(and(...conds))
+    .orderBy(asc(chats.id))
+    .limit(limit);
 }

@@ -46,9 +46,20 @@ export async function appendEvents(tx: Tx, list: readonly NewEvent[], now = Date
 export async function appendEventsRaw(tx: RawTx, list: readonly NewEvent[], now = Date.now()): Promise<StoredEvent[]> {
   if (list.length === 0) return [];
   await tx.query('update event_sequencer set writes = writes + 1 where id = 1');
-  const [res] = await tx.query<ResultSetHeader>('insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?', [
-    list.map(e => [e.body.type, e.audience, e.accountId ?? null, e.chatId ?? null, e.memberId ?? null, JSON.stringify(e.body), now]),
-  ]);
+  const [res] = await tx.query<ResultSetHeader>(
+    'insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?',
+    [
+      list.map(e => [
+        e.body.type,
+        e.audience,
+        e.accountId ?? null,
+        e.chatId ?? null,
+        e.memberId ?? null,
+        JSON.stringify(e.body),
+        now,
+      ]),
+    ],
+  );
   const first = res.insertId;
   return list.map((e, i) => ({ ...e, event: { ...e.body, seq: first + i } as SyncEvent }));
 }
@@ -68,7 +79,9 @@ export async function pullEvents(
   cursor: number,
   limit: number,
 ): Promise<{ events: SyncEvent[]; cursor: number; hasMore: boolean }> {
-  const [maxRows] = (await db.execute(sql`select coalesce(max(seq), 0) as m from events`)) as unknown as [Array<{ m: number | string }>];
+  const [maxRows] = (await db.execute(sql`select coalesce(max(seq), 0) as m from events`)) as unknown as [
+    Array<{ m: number | string }>,
+  ];
   const head = Number(maxRows[0]?.m ?? 0);
   if (head <= cursor) return { events: [], cursor, hasMore: false };
   const m = viewer.memberId;

@@ -20,7 +20,16 @@ export async function insertMember(
   db: Exec,
   m: { id: string; email: string; name: string; role: Role; passwordHash: string; now: number },
 ): Promise<void> {
-  await db.insert(members).values({ id: m.id, email: m.email.toLowerCase(), name: m.name, role: m.role, passwordHash: m.passwordHash, createdAt: m.now });
+  await db
+    .insert(members)
+    .values({
+      id: m.id,
+      email: m.email.toLowerCase(),
+      name: m.name,
+      role: m.role,
+      passwordHash: m.passwordHash,
+      createdAt: m.now,
+    });
 }
 
 export async function memberByEmail(db: Exec, email: string): Promise<MemberRow | undefined> {
@@ -47,12 +56,18 @@ export async function updateMember(
 }
 
 export async function accountIdsOfMember(db: Exec, memberId: string): Promise<string[]> {
-  const rows = await db.select({ a: accountMembers.accountId }).from(accountMembers).where(eq(accountMembers.memberId, memberId));
+  const rows = await db
+    .select({ a: accountMembers.accountId })
+    .from(accountMembers)
+    .where(eq(accountMembers.memberId, memberId));
   return rows.map(r => r.a);
 }
 
 export async function memberIdsOfAccount(db: Exec, accountId: string): Promise<string[]> {
-  const rows = await db.select({ m: accountMembers.memberId }).from(accountMembers).where(eq(accountMembers.accountId, accountId));
+  const rows = await db
+    .select({ m: accountMembers.memberId })
+    .from(accountMembers)
+    .where(eq(accountMembers.accountId, accountId));
   return rows.map(r => r.m);
 }
 
@@ -95,7 +110,10 @@ export async function insertSession(
   await db.insert(sessions).values({ ...s, createdAt: s.now, lastSeenAt: s.now });
 }
 
-export async function sessionByTokenHash(db: Exec, tokenHash: string): Promise<{ session: SessionRow; member: MemberRow } | undefined> {
+export async function sessionByTokenHash(
+  db: Exec,
+  tokenHash: string,
+): Promise<{ session: SessionRow; member: MemberRow } | undefined> {
   const rows = await db
     .select({ session: sessions, member: members })
     .from(sessions)
@@ -111,14 +129,25 @@ export async function sessionById(db: Exec, id: string): Promise<SessionRow | un
 }
 
 export async function revokeSession(db: Exec, id: string, now: number): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now, presence: 'offline' }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now, presence: 'offline' })
+    .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
 export async function revokeSessionsOfMember(db: Exec, memberId: string, now: number): Promise<void> {
-  await db.update(sessions).set({ revokedAt: now, presence: 'offline' }).where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
+  await db
+    .update(sessions)
+    .set({ revokedAt: now, presence: 'offline' })
+    .where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
 }
 
-export async function setPresence(db: Exec, sessionId: string, presence: 'online' | 'away' | 'offline', now: number): Promise<void> {
+export async function setPresence(
+  db: Exec,
+  sessionId: string,
+  presence: 'online' | 'away' | 'offline',
+  now: number,
+): Promise<void> {
   await db.update(sessions).set({ presence, lastSeenAt: now }).where(eq(sessions.id, sessionId));
 }
 

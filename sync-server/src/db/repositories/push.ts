@@ -6,7 +6,14 @@
  */
 import type { RowDataPacket } from 'mysql2/promise';
 import { asAccountId, chatIdOf } from '../../../../common/domain';
-import type { AckUpdate, ChatInput, ContactInput, EditUpdate, MessageInput, RevokeUpdate } from '../../../../common/ingest';
+import type {
+  AckUpdate,
+  ChatInput,
+  ContactInput,
+  EditUpdate,
+  MessageInput,
+  RevokeUpdate,
+} from '../../../../common/ingest';
 import type { RawTx } from '../index';
 import type { ChatRow, MessageRow } from './chats';
 
@@ -67,13 +74,27 @@ async function touchChats(tx: RawTx, list: readonly MessageInput[]): Promise<str
     await tx.query(
       `insert into chats (id, account_id, jid, is_group, name, last_message_at, unread_count, tags) values ?
        on duplicate key update last_message_at = greatest(coalesce(last_message_at, 0), values(last_message_at))`,
-      [part.map(([id, { m, ts }]) => [id, m.accountId, m.chatJid, m.chatJid.endsWith('@g.us'), m.chatJid, ts, 0, '[]'])],
+      [
+        part.map(([id, { m, ts }]) => [
+          id,
+          m.accountId,
+          m.chatJid,
+          m.chatJid.endsWith('@g.us'),
+          m.chatJid,
+          ts,
+          0,
+          '[]',
+        ]),
+      ],
     );
   }
   return [...newest.keys()];
 }
 
-export async function upsertMessages(tx: RawTx, list: readonly MessageInput[]): Promise<{ chatIds: string[]; rows: MessageRow[] }> {
+export async function upsertMessages(
+  tx: RawTx,
+  list: readonly MessageInput[],
+): Promise<{ chatIds: string[]; rows: MessageRow[] }> {
   if (list.length === 0) return { chatIds: [], rows: [] };
   const chatIds = await touchChats(tx, list);
   for (const part of chunks(list)) {
@@ -143,13 +164,19 @@ function toMessageRow(r: RowDataPacket): MessageRow {
   };
 }
 
-async function messagesByKeys(tx: RawTx, keys: readonly { accountId: string; providerMessageId: string }[]): Promise<MessageRow[]> {
+async function messagesByKeys(
+  tx: RawTx,
+  keys: readonly { accountId: string; providerMessageId: string }[],
+): Promise<MessageRow[]> {
   const byAccount = new Map<string, Set<string>>();
   for (const k of keys) byAccount.set(k.accountId, (byAccount.get(k.accountId) ?? new Set()).add(k.providerMessageId));
   const out: MessageRow[] = [];
   for (const [accountId, ids] of byAccount) {
     for (const part of chunks([...ids])) {
-      const [rows] = await tx.query<RowDataPacket[]>(`select ${MESSAGE_COLUMNS} from messages where account_id = ? and provider_message_id in (?)`, [accountId, part]);
+      const [rows] = await tx.query<RowDataPacket[]>(
+        `select ${MESSAGE_COLUMNS} from messages where account_id = ? and provider_message_id in (?)`,
+        [accountId, part],
+      );
       out.push(...rows.map(toMessageRow));
     }
   }
@@ -157,7 +184,12 @@ async function messagesByKeys(tx: RawTx, keys: readonly { accountId: string; pro
 }
 
 /** Acks, edits and revokes of messages already stored; unknown messages are skipped. */
-export async function applyUpdates(tx: RawTx, acks: readonly AckUpdate[], edits: readonly EditUpdate[], revokes: readonly RevokeUpdate[]): Promise<MessageRow[]> {
+export async function applyUpdates(
+  tx: RawTx,
+  acks: readonly AckUpdate[],
+  edits: readonly EditUpdate[],
+  revokes: readonly RevokeUpdate[],
+): Promise<MessageRow[]> {
   for (const a of acks) {
     await tx.query(
       `update messages set ack = ? where account_id = ? and provider_message_id = ? and field(?, ${ACK_ORDER}) > field(ack, ${ACK_ORDER})`,
@@ -165,10 +197,16 @@ export async function applyUpdates(tx: RawTx, acks: readonly AckUpdate[], edits:
     );
   }
   for (const e of edits) {
-    await tx.query('update messages set body = ?, edited = true where account_id = ? and provider_message_id = ? and not revoked', [e.body, e.accountId, e.providerMessageId]);
+    await tx.query(
+      'update messages set body = ?, edited = true where account_id = ? and provider_message_id = ? and not revoked',
+      [e.body, e.accountId, e.providerMessageId],
+    );
   }
   for (const r of revokes) {
-    await tx.query('update messages set revoked = true, body = null, caption = null where account_id = ? and provider_message_id = ?', [r.accountId, r.providerMessageId]);
+    await tx.query(
+      'update messages set revoked = true, body = null, caption = null where account_id = ? and provider_message_id = ?',
+      [r.accountId, r.providerMessageId],
+    );
   }
   return messagesByKeys(tx, [...acks, ...edits, ...revokes]);
 }

@@ -14,7 +14,13 @@ export async function accountById(db: Exec, id: string): Promise<AccountRow | un
 
 export async function wireAccounts(db: Exec, ids: readonly string[] | 'all'): Promise<WireAccount[]> {
   if (ids !== 'all' && ids.length === 0) return [];
-  const rows = ids === 'all' ? await db.select().from(accounts) : await db.select().from(accounts).where(inArray(accounts.id, [...ids]));
+  const rows =
+    ids === 'all'
+      ? await db.select().from(accounts)
+      : await db
+          .select()
+          .from(accounts)
+          .where(inArray(accounts.id, [...ids]));
   const accountIds = rows.map(r => r.id);
   const memberships = accountIds.length
     ? await db.select().from(accountMembers).where(inArray(accountMembers.accountId, accountIds))
@@ -34,7 +40,15 @@ export async function wireAccounts(db: Exec, ids: readonly string[] | 'all'): Pr
 
 export async function upsertAccount(
   db: Exec,
-  a: { id: string; name: string; phone: string | null; provider: string; hostDeviceId: string; hostMemberId: string; now: number },
+  a: {
+    id: string;
+    name: string;
+    phone: string | null;
+    provider: string;
+    hostDeviceId: string;
+    hostMemberId: string;
+    now: number;
+  },
 ): Promise<void> {
   await db
     .insert(accounts)
@@ -117,7 +131,13 @@ export async function markForwarded(db: Exec, clientMessageIds: readonly string[
 /** The host's result; only the first report counts (a repeated report changes nothing). */
 export async function reportSend(
   db: Exec,
-  r: { clientMessageId: string; state: Extract<SendState, 'sent' | 'failed'>; providerMessageId: string | null; error: string | null; now: number },
+  r: {
+    clientMessageId: string;
+    state: Extract<SendState, 'sent' | 'failed'>;
+    providerMessageId: string | null;
+    error: string | null;
+    now: number;
+  },
 ): Promise<boolean> {
   const [res] = await db
     .update(sends)
@@ -155,7 +175,15 @@ export async function deleteTemplate(db: Exec, id: string): Promise<boolean> {
 
 export async function insertAudit(
   db: Exec,
-  a: { memberId: string | null; deviceId: string | null; action: string; chatId: string | null; before: unknown; after: unknown; at: number },
+  a: {
+    memberId: string | null;
+    deviceId: string | null;
+    action: string;
+    chatId: string | null;
+    before: unknown;
+    after: unknown;
+    at: number;
+  },
 ): Promise<void> {
   await db.insert(auditLog).values({
     ...a,
@@ -182,7 +210,10 @@ export async function blobBySha(db: Exec, sha256: string): Promise<typeof blobs.
   return rows[0];
 }
 
-export async function insertBlob(db: Exec, b: { sha256: string; size: number; mimeType: string; now: number }): Promise<void> {
+export async function insertBlob(
+  db: Exec,
+  b: { sha256: string; size: number; mimeType: string; now: number },
+): Promise<void> {
   await db.insert(blobs).ignore().values({ sha256: b.sha256, size: b.size, mimeType: b.mimeType, createdAt: b.now });
 }
 
