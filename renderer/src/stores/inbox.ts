@@ -5,6 +5,8 @@ import type { InboxFilter } from '../lib/inbox';
 import { applyChanges, defaultFilter, toQuery } from '../lib/inbox';
 import { core } from './core';
 
+// A screenful first (it paints sooner), then larger pages while scrolling.
+const FIRST_PAGE = 60;
 const PAGE = 200;
 
 type InboxState = {
@@ -48,7 +50,7 @@ export const useInbox = create<InboxState>((set, get) => ({
   async reload() {
     const generation = get().generation + 1;
     set({ generation, loading: true, cursor: null, complete: false });
-    const r = await core.listChats({ ...toQuery(get().filter, get().me), limit: PAGE });
+    const r = await core.listChats({ ...toQuery(get().filter, get().me), limit: FIRST_PAGE });
     if (get().generation !== generation) return;
     if (!r.ok) return set({ loading: false, error: r.error.message });
     set({
