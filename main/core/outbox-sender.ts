@@ -189,6 +189,20 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     );
   }
 
+  /**
+   * Replying to a customer from another of our numbers targets that number's chat with the
+   * same person, which may not exist yet: it is created with the first message. Only
+   * one-to-one chats qualify; a group belongs to the numbers that are in it.
+   */
+  function newChatWithCustomer(chatId: ChatId): { id: ChatId; accountId: AccountId; jid: string } {
+    const account = accounts.list().find(a => chatId.startsWith(`${a.id}:`));
+    const jid = account ? chatId.slice(account.id.length + 1) : '';
+    if (!account || !/^\d{5,20}@(c\.us|s\.whatsapp\.net)$/.test(jid)) {
+      throw new CommandError('not_found', 'This chat is not on this device.');
+    }
+    return { id: chatId, accountId: account.id, jid };
+  }
+
   function storeAttachment(a: Attachment): { path: string; size: number; sha256: string } {
     const bytes = Buffer.from(a.dataBase64, 'base64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -205,14 +219,13 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   return {
     send(req) {
-      const chat = store.getChat(req.chatId);
-      if (!chat) throw new CommandError('not_found', 'This chat is not on this device.');
+      const chat = store.getChat(req.chatId) ?? newChatWithCustomer(req.chatId);
       let quotedProviderMessageId: string | null = null;
       if (req.quotedMessageId) {
         const quoted = store.getMessages([req.quotedMessageId as MessageId])[0];
-        if (!quoted || quoted.chatId !== chat.id)
-          throw new CommandError('not_found', 'The message you replied to is gone.');
-        quotedProviderMessageId = quoted.providerMessageId;
+        if (!quoted) throw new CommandError('not_found', 'The message you replied to is gone.');
+        // WhatsApp can only quote within one chat; from another number the reply goes unquoted.
+        if (quoted.chatId === chat.id) quotedProviderMessageId = quoted.providerMessageId;
       }
       const clientMessageId = asClientMessageId(req.clientMessageId ?? randomUUID());
       const existing = store.getOutboxEntry(clientMessageId);

@@ -69,6 +69,24 @@ describe('demo accounts through the core', () => {
     expect(msgs.filter(m => m.clientMessageId === optimistic.clientMessageId)).toHaveLength(1);
   });
 
+  it('replies to a customer from another of our numbers in that number’s chat with them', async () => {
+    const chat = (await call('chats:list', {})).items.find(c => !c.isGroup)!;
+    const other = (await call('accounts:list', {})).find(a => a.id !== chat.accountId)!;
+    const target = `${other.id}:${chat.jid}`;
+    const sent = await call('messages:send', { chatId: target, text: 'Dari nomor kami yang lain' });
+    expect(sent.chatId).toBe(target);
+    expect(sent.accountId).toBe(other.id);
+    const created = await call('chats:get', { chatId: target });
+    expect(created.jid).toBe(chat.jid);
+    // A made-up chat of an account that does not exist is still refused.
+    const bogus = await core.dispatch(
+      'messages:send',
+      { chatId: `acc_nope:${chat.jid}`, text: 'x' },
+      { transport: 'internal' },
+    );
+    expect(bogus).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
   it('finds messages by full-text search', async () => {
     const hits = await call('search:messages', { query: 'bantu' });
     expect(hits.hits.length).toBeGreaterThan(0);
