@@ -2,7 +2,12 @@
  * One chat completion against any OpenAI-compatible endpoint, through the official SDK.
  * It never throws: every failure becomes an AiFailure with a reason the UI can show.
  */
-import OpenAI from 'openai';
+import type OpenAIClass from 'openai';
+
+// Loaded on the first request: most installs never turn AI on, and the SDK costs ~140 ms
+// of start-up.
+type OpenAISdk = typeof OpenAIClass;
+const loadSdk = async (): Promise<OpenAISdk> => (await import('openai')).default;
 import type { AiFailure, AiOutcome } from '../../common/api/ai';
 import type { AiTimers } from './ports';
 
@@ -29,7 +34,7 @@ const NO_KEY = 'no-key';
 
 const failure = (reason: AiFailure['reason'], message: string): AiFailure => ({ ok: false, reason, message });
 
-function describe(err: unknown, deadlineHit: boolean, model: string): AiFailure {
+function describe(OpenAI: OpenAISdk, err: unknown, deadlineHit: boolean, model: string): AiFailure {
   if (deadlineHit || err instanceof OpenAI.APIConnectionTimeoutError) {
     return failure('timeout', 'The AI endpoint did not answer in time.');
   }
@@ -64,6 +69,7 @@ function contentOf(completion: Completion): string | null {
 type Answer = AiOutcome<{ readonly text: string; readonly streamIgnored: boolean }>;
 
 export async function complete(config: EndpointConfig, request: CompletionRequest, timers: AiTimers): Promise<Answer> {
+  const OpenAI = await loadSdk();
   const client = new OpenAI({
     baseURL: config.baseUrl,
     apiKey: config.apiKey ?? NO_KEY,
@@ -81,7 +87,7 @@ export async function complete(config: EndpointConfig, request: CompletionReques
   // The SDK sleeps through a long Retry-After without looking at the abort signal, so the
   // answer races the deadline instead of waiting for the SDK to notice.
   const deadlineReached = new Promise<Answer>(resolve => {
-    reachDeadline = () => resolve(describe(null, true, config.model));
+    reachDeadline = () => resolve(describe(OpenAI, null, true, config.model));
   });
   const deadline = timers.setTimeout(() => {
     deadlineHit = true;
@@ -108,7 +114,7 @@ export async function complete(config: EndpointConfig, request: CompletionReques
           }
         }
         // The SDK ends an aborted stream quietly, so the deadline has to be checked here.
-        if (deadlineHit) return describe(null, true, config.model);
+        if (deadlineHit) return describe(OpenAI, null, true, config.model);
         // Some servers ignore `stream` and answer with one JSON body, which yields no events.
         text = received > 0 ? soFar : null;
         streamIgnored = received === 0;
@@ -117,13 +123,13 @@ export async function complete(config: EndpointConfig, request: CompletionReques
         const completion = await client.chat.completions.create({ model: config.model, messages }, options);
         text = contentOf(completion);
       }
-      if (deadlineHit) return describe(null, true, config.model);
+      if (deadlineHit) return describe(OpenAI, null, true, config.model);
       if (text === null || text.trim() === '') {
         return failure('bad_response', 'The AI endpoint returned an empty answer.');
       }
       return { ok: true, text, streamIgnored };
     } catch (err) {
-      return describe(err, deadlineHit, config.model);
+      return describe(OpenAI, err, deadlineHit, config.model);
     }
   }
 

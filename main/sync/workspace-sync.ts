@@ -5,7 +5,6 @@
  * in SQLite, and a reconnect always pulls from the cursor before live events are applied.
  */
 import { hostname } from 'node:os';
-import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { WorkspaceStatus } from '../../common/api/workspace';
 import type { Member, MemberId, Note, Role } from '../../common/domain';
@@ -298,6 +297,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     if (!r || !token) return;
     socket?.close();
     setConnection('connecting');
+    // Loaded only once signed in: a desktop without a workspace never pays for the client.
+    const { io } = await import('socket.io-client');
     const s: SyncSocket = io(new URL(SYNC_NAMESPACE, r.serverUrl).href, {
       auth: { token },
       transports: ['websocket'],
