@@ -57,14 +57,12 @@ export function storeAiPort(store: Store): AiStorePort {
       store.setSetting(USAGE_KEY(day), (typeof current === 'number' ? current : 0) + n);
     },
     insights(chatIds) {
-      return store
-        .listChatInsights(chatIds)
-        .map((i): StoredInsight => ({
-          chatId: i.chatId,
-          sentiment: asSentiment(i.sentiment),
-          urgency: asUrgency(i.urgency),
-          updatedAt: i.updatedAt,
-        }));
+      return store.listChatInsights(chatIds).map((i): StoredInsight => ({
+        chatId: i.chatId,
+        sentiment: asSentiment(i.sentiment),
+        urgency: asUrgency(i.urgency),
+        updatedAt: i.updatedAt,
+      }));
     },
     setInsight: i => {
       store.saveChatInsight(i.chatId, { sentiment: i.sentiment, urgency: i.urgency }, i.updatedAt);

@@ -132,13 +132,11 @@ async function getBlob(services: Services, req: IncomingMessage, res: ServerResp
     const message = await messageWithMedia(services.db, sha);
     const account = message ? await accountById(services.db, message.accountId) : undefined;
     if (message && account?.hostDeviceId) {
-      services.io
-        .to(rooms.device(account.hostDeviceId))
-        .emit('media:requested', {
-          sha256: sha,
-          accountId: message.accountId,
-          providerMessageId: message.providerMessageId,
-        });
+      services.io.to(rooms.device(account.hostDeviceId)).emit('media:requested', {
+        sha256: sha,
+        accountId: message.accountId,
+        providerMessageId: message.providerMessageId,
+      });
     }
     return sendError(res, 'unavailable', 'the host device was asked to upload this media; retry shortly', {
       'retry-after': '2',

@@ -20,16 +20,14 @@ export async function insertMember(
   db: Exec,
   m: { id: string; email: string; name: string; role: Role; passwordHash: string; now: number },
 ): Promise<void> {
-  await db
-    .insert(members)
-    .values({
-      id: m.id,
-      email: m.email.toLowerCase(),
-      name: m.name,
-      role: m.role,
-      passwordHash: m.passwordHash,
-      createdAt: m.now,
-    });
+  await db.insert(members).values({
+    id: m.id,
+    email: m.email.toLowerCase(),
+    name: m.name,
+    role: m.role,
+    passwordHash: m.passwordHash,
+    createdAt: m.now,
+  });
 }
 
 export async function memberByEmail(db: Exec, email: string): Promise<MemberRow | undefined> {
