@@ -8,6 +8,10 @@ test('the shell renders data that came from the core through the bridge', async 
   // The data folder is only known to the core: seeing it proves the round trip.
   await expect(about.getByText(host.dataDir)).toBeVisible();
   await expect(about.getByText('Headless host')).toBeVisible();
+  // Diagnostics come from the core too: versions and account states, for a support ticket.
+  await about.getByRole('button', { name: 'Copy diagnostics' }).click();
+  const diagnostics = about.getByRole('textbox', { name: 'Copy diagnostics' });
+  await expect(diagnostics).toHaveValue(/\(headless\) on linux[\s\S]*Accounts:[\s\S]*Recent problems:/);
   // The token leaves the address bar once it has been read.
   expect(page.url()).not.toContain('token=');
   // A reload in the same tab keeps working (token kept for the tab).

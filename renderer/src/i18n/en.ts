@@ -9,6 +9,11 @@ export const en = {
   'about.shell': 'Running as',
   'about.platform': 'Platform',
   'about.dataDir': 'Data folder',
+  'about.diagnostics': 'Copy diagnostics',
+  'about.diagnosticsHint':
+    'Versions, account states and recent problems — no messages or contacts. Paste it into a support request.',
+  'about.diagnosticsCopied': 'Diagnostics copied to the clipboard.',
+  'about.diagnosticsShown': 'Select the text below and copy it.',
   'welcome.heading': 'Get started',
   'welcome.pick': 'Pick a conversation on the left. Alt+↑/↓ moves between chats, Ctrl+K searches.',
   'demo.start': 'Try the demo',

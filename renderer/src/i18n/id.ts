@@ -11,6 +11,11 @@ export const id: Record<MessageKey, string> = {
   'about.shell': 'Berjalan sebagai',
   'about.platform': 'Platform',
   'about.dataDir': 'Folder data',
+  'about.diagnostics': 'Salin diagnostik',
+  'about.diagnosticsHint':
+    'Versi, status akun, dan masalah terbaru — tanpa pesan atau kontak. Tempelkan ke permintaan dukungan.',
+  'about.diagnosticsCopied': 'Diagnostik disalin ke papan klip.',
+  'about.diagnosticsShown': 'Pilih teks di bawah lalu salin.',
   'welcome.heading': 'Mulai',
   'welcome.pick': 'Pilih percakapan di sebelah kiri. Alt+↑/↓ berpindah antar chat, Ctrl+K untuk mencari.',
   'demo.start': 'Coba demo',
