@@ -11,6 +11,8 @@ export type AppEvents = {
   'app:notified': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
   /** The shell asks the page to open a chat (deep link, tray, OS notification). */
   'app:chat-requested': { readonly chatId: string };
+  /** The desktop tray's "Pause notifications" switch changed. */
+  'app:notifications-paused': { readonly paused: boolean };
 };
 
 /**
@@ -24,6 +26,7 @@ export type EventName = keyof DeskEvents;
 const eventNameSet: Record<EventName, true> = {
   'app:notified': true,
   'app:chat-requested': true,
+  'app:notifications-paused': true,
   ...accountsEventNames,
   ...inboxEventNames,
   ...aiEventNames,

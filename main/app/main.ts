@@ -139,6 +139,7 @@ if (!app.requestSingleInstanceLock()) {
       setNotificationsPaused: paused => {
         notificationsPaused = paused;
         settings.update({ notificationsPaused: paused });
+        core?.events.emit('app:notifications-paused', { paused });
         refreshTray();
       },
       quit: () => app.quit(),
@@ -159,6 +160,7 @@ if (!app.requestSingleInstanceLock()) {
 
     target.once('ready-to-show', () => target.show());
     target.webContents.once('did-finish-load', () => {
+      core?.events.emit('app:notifications-paused', { paused: notificationsPaused });
       if (pendingChat) openChat(pendingChat);
       pendingChat = null;
     });

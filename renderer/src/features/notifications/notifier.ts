@@ -18,8 +18,14 @@ export type OpenChat = (chat: Chat) => void;
 
 const MAX_PER_BATCH = 3;
 
+// Set by the desktop tray's "Pause notifications"; number-down alerts still show.
+let pausedByShell = false;
+export const setPausedByShell = (paused: boolean): void => {
+  pausedByShell = paused;
+};
+
 export async function notifyIncoming(messages: readonly Message[], open: OpenChat): Promise<void> {
-  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (pausedByShell || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const prefs = useSettings.getState().notify;
   const { me, selectedId } = useInbox.getState();
   const { byId } = useAccounts.getState();

@@ -1,9 +1,11 @@
 /** Core events → stores: chats, messages, notifications. Returns the unsubscribe. */
+import { asChatId } from '../../../../common/domain';
 import { api } from '../../api/client';
 import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import type { OpenChat } from '../notifications/notifier';
-import { notifyAlert, notifyIncoming } from '../notifications/notifier';
+import { notifyAlert, notifyIncoming, setPausedByShell } from '../notifications/notifier';
+import { core } from '../../stores/core';
 
 export function startLive(open: OpenChat): () => void {
   const client = api();
@@ -15,6 +17,13 @@ export function startLive(open: OpenChat): () => void {
     }),
     client.subscribe('messages:updated', ({ messages }) => useConversation.getState().merge(messages)),
     client.subscribe('accounts:alerted', notifyAlert),
+    client.subscribe('app:notifications-paused', ({ paused }) => setPausedByShell(paused)),
+    // A blazz:// link, the tray or an OS notification asked for a chat.
+    client.subscribe('app:chat-requested', ({ chatId }) => {
+      void core.getChat(asChatId(chatId)).then(r => {
+        if (r.ok) open(r.value);
+      });
+    }),
   ];
   return () => offs.forEach(off => off());
 }
