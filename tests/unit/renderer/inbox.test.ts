@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Chat, MemberId } from '../../../common/domain';
-import { asAccountId, asChatId, asMemberId } from '../../../common/domain';
+import { asAccountId, asMemberId } from '../../../common/domain';
 import type { InboxFilter } from '../../../renderer/src/lib/inbox';
 import { applyChanges, compareChats, defaultFilter, matches, titleFor, toQuery } from '../../../renderer/src/lib/inbox';
 import { shouldNotify, defaultNotifyPrefs } from '../../../renderer/src/lib/notify';
+import { chatFixture } from '../../helpers/chat-fixture';
 
-const chat = (id: string, at: number, extra: Partial<Chat> = {}): Chat => ({
-  id: asChatId(id),
-  accountId: asAccountId('a1'),
-  jid: `${id}@c.us`,
-  isGroup: false,
-  name: id,
-  lastMessagePreview: null,
-  lastMessageAt: at,
-  lastMessageFromMe: false,
-  unreadCount: 0,
-  pinned: false,
-  archived: false,
-  muted: false,
-  status: 'open',
-  assigneeId: null,
-  tags: [],
-  version: 1,
-  ...extra,
-});
+const chat = (id: string, at: number, extra: Partial<Chat> = {}): Chat =>
+  chatFixture(id, { lastMessageAt: at, ...extra });
 const me: MemberId = asMemberId('m1');
 const f = (p: Partial<InboxFilter> = {}): InboxFilter => ({ ...defaultFilter, ...p });
 

@@ -15,6 +15,7 @@ import { asAccountId, asChatId, asMemberId } from '../../../common/domain';
 import type * as TeamModule from '../../../renderer/src/features/team';
 import type * as I18nModule from '../../../renderer/src/i18n';
 import type * as StoreModule from '../../../renderer/src/stores/workspace';
+import { chatFixture } from '../../helpers/chat-fixture';
 
 type Team = typeof TeamModule;
 type Store = typeof StoreModule;
@@ -57,25 +58,8 @@ const status = (extra: Partial<WorkspaceStatus> = {}): WorkspaceStatus => ({
 const as = (who: typeof ana, extra: Partial<WorkspaceStatus> = {}) =>
   status({ member: { id: who.id, name: who.name, email: 'x@example.com', role: who.role }, ...extra });
 
-const chat = (extra: Partial<Chat> = {}): Chat => ({
-  id: asChatId('acc:628111@c.us'),
-  accountId: asAccountId('acc'),
-  jid: '628111@c.us',
-  isGroup: false,
-  name: 'Customer',
-  lastMessagePreview: null,
-  lastMessageAt: 1,
-  lastMessageFromMe: false,
-  unreadCount: 0,
-  pinned: false,
-  archived: false,
-  muted: false,
-  status: 'open',
-  assigneeId: null,
-  tags: [],
-  version: 1,
-  ...extra,
-});
+const chat = (extra: Partial<Chat> = {}): Chat =>
+  chatFixture('628111', { id: asChatId('acc:628111@c.us'), accountId: asAccountId('acc'), name: 'Customer', ...extra });
 
 /**
  * Server rendering reads zustand stores through getInitialState() (useSyncExternalStore's

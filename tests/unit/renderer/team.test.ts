@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatsPage } from '../../../common/api/inbox';
 import type { Chat, ChatStatus, Member, Note, Role } from '../../../common/domain';
-import { asAccountId, asChatId, asMemberId } from '../../../common/domain';
+import { asChatId, asMemberId } from '../../../common/domain';
 import type { FetchChatsPage } from '../../../renderer/src/features/team/logic';
 import {
   addTag,
@@ -24,26 +24,9 @@ import {
 } from '../../../renderer/src/features/team/logic';
 import { teamEn } from '../../../renderer/src/i18n/team.en';
 import { teamId } from '../../../renderer/src/i18n/team.id';
+import { chatFixture } from '../../helpers/chat-fixture';
 
-const chat = (id: string, extra: Partial<Chat> = {}): Chat => ({
-  id: asChatId(id),
-  accountId: asAccountId('a1'),
-  jid: `${id}@c.us`,
-  isGroup: false,
-  name: id,
-  lastMessagePreview: null,
-  lastMessageAt: 1,
-  lastMessageFromMe: false,
-  unreadCount: 0,
-  pinned: false,
-  archived: false,
-  muted: false,
-  status: 'open',
-  assigneeId: null,
-  tags: [],
-  version: 1,
-  ...extra,
-});
+const chat = (id: string, extra: Partial<Chat> = {}): Chat => chatFixture(id, extra);
 const member = (id: string, name: string, role: Role, active = true): Member => ({
   id: asMemberId(id),
   name,
