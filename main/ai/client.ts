@@ -3,13 +3,13 @@
  * It never throws: every failure becomes an AiFailure with a reason the UI can show.
  */
 import type OpenAIClass from 'openai';
+import type { AiFailure, AiOutcome } from '../../common/api/ai';
+import type { AiTimers } from './ports';
 
 // Loaded on the first request: most installs never turn AI on, and the SDK costs ~140 ms
 // of start-up.
 type OpenAISdk = typeof OpenAIClass;
 const loadSdk = async (): Promise<OpenAISdk> => (await import('openai')).default;
-import type { AiFailure, AiOutcome } from '../../common/api/ai';
-import type { AiTimers } from './ports';
 
 export type ChatTurn = { readonly role: 'system' | 'user'; readonly content: string };
 

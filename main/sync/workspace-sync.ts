@@ -7,7 +7,7 @@
 import { hostname } from 'node:os';
 import type { Socket } from 'socket.io-client';
 import type { WorkspaceStatus } from '../../common/api/workspace';
-import type { Member, MemberId, Note, Role } from '../../common/domain';
+import type { Member, MemberId, Role } from '../../common/domain';
 import type { IngestBatchInput } from '../../common/ingest';
 import type {
   ClientToServerEvents,
@@ -171,7 +171,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     if (changed.length) events.emit('chats:changed', { chats: store.getChats(changed) });
     if (fx.removedChatIds.size) events.emit('chats:removed', { chatIds: [...fx.removedChatIds] });
     for (const id of fx.noteIds) {
-      const note = findNote(id);
+      const note = store.getNote(id);
       if (note) events.emit('notes:added', { note });
     }
     if (fx.settledSends.size) {
@@ -193,10 +193,6 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     } catch (err) {
       log.warn('chat history not fetched', { chatId, err: String(err) });
     }
-  }
-
-  function findNote(id: string): Note | null {
-    return store.getNote(id);
   }
 
   const enqueueApply = (work: () => Promise<void> | void) => {
