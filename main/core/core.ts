@@ -44,6 +44,8 @@ export type CoreOptions = {
   readonly launcher?: ProcessLauncher;
   /** Folder of the store's migrations (bundles pass dist/migrations/store). */
   readonly migrationsDir?: string;
+  /** better_sqlite3.node built for Electron; the headless host and tests use node_modules' own. */
+  readonly nativeBinding?: string;
   /** Account runtime tuning (tests shrink timers, make the simulator busier or quieter). */
   readonly accounts?: Pick<AccountManagerOptions, 'timings' | 'simulator' | 'browserPath' | 'clock'>;
   /** Recent warnings and errors for "copy diagnostics" (the file logger keeps them). */
@@ -73,6 +75,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = openStore({
     file: join(options.dataDir, 'blazz.sqlite'),
     log,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(options.migrationsDir && existsSync(options.migrationsDir) ? { migrationsDir: options.migrationsDir } : {}),
   });
 

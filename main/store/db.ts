@@ -28,6 +28,12 @@ export type OpenDatabaseOptions = {
   readonly file: string;
   readonly migrationsDir?: string;
   readonly log?: Logger;
+  /**
+   * Path of a better_sqlite3.node built for the running runtime. Electron passes its own
+   * build (scripts/electron-native.mjs) so node_modules keeps the Node build that `npm test`
+   * loads: switching between the two never needs a rebuild.
+   */
+  readonly nativeBinding?: string;
 };
 
 const BUSY_TIMEOUT_MS = 5000;
@@ -39,7 +45,7 @@ function defaultMigrationsDir(): string {
 
 export function openDatabase(opts: OpenDatabaseOptions): StoreDb {
   const log = opts.log ?? silentLogger;
-  const sqlite = new Database(opts.file);
+  const sqlite = new Database(opts.file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

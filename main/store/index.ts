@@ -69,6 +69,8 @@ export type OpenStoreOptions = {
   /** Folder of the drizzle migrations; defaults to ./migrations next to this source. */
   readonly migrationsDir?: string;
   readonly log?: Logger;
+  /** A better_sqlite3.node for the running runtime (Electron); see OpenDatabaseOptions. */
+  readonly nativeBinding?: string;
   /** How often the WAL is checkpointed; 0 turns the timer off (tests). */
   readonly checkpointEveryMs?: number;
 };
