@@ -62,14 +62,25 @@ function electronBinary() {
     return null;
   }
 }
+// Electron loads its own build of better-sqlite3 (node_modules keeps the Node one for tests).
+function electronNativeReady() {
+  const native = join(root, 'scripts', 'electron-native.mjs');
+  if (spawnSync(process.execPath, [native, '--check'], { cwd: root, stdio: 'ignore' }).status === 0) return true;
+  return spawnSync(process.execPath, [native], { cwd: root, stdio: 'inherit' }).status === 0;
+}
 const electron = headlessOnly ? null : electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const nativeReady = Boolean(electron && hasDisplay) && electronNativeReady();
 let child;
-if (electron && hasDisplay) {
+if (electron && hasDisplay && nativeReady) {
   child = spawn(electron, [root], { stdio: 'inherit' });
 } else {
   if (!headlessOnly) {
-    const why = electron ? 'no display found' : 'the Electron binary is not installed';
+    const why = !electron
+      ? 'the Electron binary is not installed'
+      : !hasDisplay
+        ? 'no display found'
+        : 'better-sqlite3 could not be built for Electron (see above)';
     console.log(
       `Desktop app unavailable (${why}); running the headless host instead, open the URL below in a browser.`,
     );

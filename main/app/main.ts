@@ -7,6 +7,7 @@ import {
   BrowserWindow,
   Tray,
   app,
+  dialog,
   ipcMain,
   protocol,
   safeStorage,
@@ -27,6 +28,7 @@ import { fileSecretVault } from '../core/secret-vault';
 import { APP_VERSION } from '../core/version';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
 import { openDesktopSettings } from './desktop-settings';
+import { electronNativeBinding } from './native-binding';
 import { visibleBounds } from './desktop-settings-schema';
 import { startAutoUpdate } from './updater';
 import { registerInvokeHandler } from './ipc';
@@ -80,93 +82,114 @@ if (!app.requestSingleInstanceLock()) {
   };
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, openExternal));
 
-  void app.whenReady().then(async () => {
-    const dataDir = app.getPath('userData');
-    const log = fileLogger({ dir: join(dataDir, 'logs'), echo: consoleLogger('app') });
-    // safeStorage needs the OS keychain; without one (bare Linux) fall back to a 0600 file.
-    const vault = fileSecretVault(
-      join(dataDir, 'secrets.json'),
-      safeStorage.isEncryptionAvailable()
-        ? {
-            kind: 'os-keychain',
-            encode: s => safeStorage.encryptString(s).toString('base64'),
-            decode: s => safeStorage.decryptString(Buffer.from(s, 'base64')),
-          }
-        : undefined,
-    );
-    const launcher = utilityProcessLauncher(
-      (entry, args, options) => utilityProcess.fork(entry, args, options),
-      join(appRoot, 'dist', 'accounts', 'child.mjs'),
-    );
-    core = await createCore({
-      dataDir,
-      shell: 'electron',
-      version: APP_VERSION,
-      log,
-      vault,
-      launcher,
-      problems: () => log.recentProblems(),
-      migrationsDir: join(appRoot, 'dist', 'migrations', 'store'),
-    });
-    const rendererDir = join(appRoot, 'dist', 'renderer');
-    protocol.handle(APP_SCHEME, request => handleRendererRequest(rendererDir, request.url));
-    // Only notifications are ever granted to the page; camera, geolocation etc. are refused.
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
-      callback(permission === 'notifications'),
-    );
-    registerInvokeHandler(ipcMain, core.dispatch);
+  // A desktop app that cannot open its database must say so, not sit there without a window.
+  const startupFailed = (err: unknown) => {
+    const detail = err instanceof Error ? err.message : String(err);
+    console.error('Blazz Desk could not start:', detail);
+    dialog.showErrorBox('Blazz Desk could not start', detail);
+    app.exit(1);
+  };
 
-    const settings = openDesktopSettings();
-    const prefs = settings.read();
-    app.setLoginItemSettings({ openAtLogin: prefs.launchAtLogin });
-    const bounds = visibleBounds(
-      prefs.windowBounds,
-      screen.getAllDisplays().map(d => d.workArea),
-    );
-    win = new BrowserWindow({ ...mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')), ...(bounds ?? {}) });
-    const target = win;
-    target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
-    startAutoUpdate(prefs.autoUpdate, log);
-    core.events.subscribe((name, payload) => {
-      if (!target.isDestroyed()) target.webContents.send(IPC_EVENT_CHANNEL, name, payload);
-    });
-
-    let notificationsPaused = prefs.notificationsPaused;
-    let accounts: AccountsEvents['accounts:changed']['accounts'] = [];
-    const tray = createTrayController(icon => new Tray(icon), {
-      show,
-      openAccount: () => show(),
-      setNotificationsPaused: paused => {
-        notificationsPaused = paused;
-        settings.update({ notificationsPaused: paused });
-        core?.events.emit('app:notifications-paused', { paused });
-        refreshTray();
-      },
-      quit: () => app.quit(),
-    });
-    const refreshTray = () =>
-      tray.update({
-        notificationsPaused,
-        accounts: accounts.map(a => ({ id: a.id, name: a.name, unread: a.unreadCount, state: a.state })),
+  void app
+    .whenReady()
+    .then(async () => {
+      const dataDir = app.getPath('userData');
+      const log = fileLogger({ dir: join(dataDir, 'logs'), echo: consoleLogger('app') });
+      // safeStorage needs the OS keychain; without one (bare Linux) fall back to a 0600 file.
+      const vault = fileSecretVault(
+        join(dataDir, 'secrets.json'),
+        safeStorage.isEncryptionAvailable()
+          ? {
+              kind: 'os-keychain',
+              encode: s => safeStorage.encryptString(s).toString('base64'),
+              decode: s => safeStorage.decryptString(Buffer.from(s, 'base64')),
+            }
+          : undefined,
+      );
+      const launcher = utilityProcessLauncher(
+        (entry, args, options) => utilityProcess.fork(entry, args, options),
+        join(appRoot, 'dist', 'accounts', 'child.mjs'),
+      );
+      core = await createCore({
+        dataDir,
+        shell: 'electron',
+        version: APP_VERSION,
+        log,
+        vault,
+        launcher,
+        problems: () => log.recentProblems(),
+        migrationsDir: join(appRoot, 'dist', 'migrations', 'store'),
+        nativeBinding: electronNativeBinding({
+          packaged: app.isPackaged,
+          resourcesPath: process.resourcesPath,
+          appRoot,
+          platform: process.platform,
+          arch: process.arch,
+        }),
       });
-    core.events.subscribe((name, payload) => {
-      if (name !== 'accounts:changed') return;
-      accounts = (payload as AccountsEvents['accounts:changed']).accounts;
-      refreshTray();
-      const unread = accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0);
-      app.setBadgeCount(unread);
-    });
-    refreshTray();
+      const rendererDir = join(appRoot, 'dist', 'renderer');
+      protocol.handle(APP_SCHEME, request => handleRendererRequest(rendererDir, request.url));
+      // Only notifications are ever granted to the page; camera, geolocation etc. are refused.
+      session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+        callback(permission === 'notifications'),
+      );
+      registerInvokeHandler(ipcMain, core.dispatch);
 
-    target.once('ready-to-show', () => target.show());
-    target.webContents.once('did-finish-load', () => {
-      core?.events.emit('app:notifications-paused', { paused: notificationsPaused });
-      if (pendingChat) openChat(pendingChat);
-      pendingChat = null;
-    });
-    await target.loadURL(APP_ENTRY_URL);
-    log.info('desktop started', { version: APP_VERSION, dataDir });
-  });
+      const settings = openDesktopSettings();
+      const prefs = settings.read();
+      app.setLoginItemSettings({ openAtLogin: prefs.launchAtLogin });
+      const bounds = visibleBounds(
+        prefs.windowBounds,
+        screen.getAllDisplays().map(d => d.workArea),
+      );
+      win = new BrowserWindow({
+        ...mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')),
+        ...(bounds ?? {}),
+      });
+      const target = win;
+      target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
+      startAutoUpdate(prefs.autoUpdate, log);
+      core.events.subscribe((name, payload) => {
+        if (!target.isDestroyed()) target.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+      });
+
+      let notificationsPaused = prefs.notificationsPaused;
+      let accounts: AccountsEvents['accounts:changed']['accounts'] = [];
+      const tray = createTrayController(icon => new Tray(icon), {
+        show,
+        openAccount: () => show(),
+        setNotificationsPaused: paused => {
+          notificationsPaused = paused;
+          settings.update({ notificationsPaused: paused });
+          core?.events.emit('app:notifications-paused', { paused });
+          refreshTray();
+        },
+        quit: () => app.quit(),
+      });
+      const refreshTray = () =>
+        tray.update({
+          notificationsPaused,
+          accounts: accounts.map(a => ({ id: a.id, name: a.name, unread: a.unreadCount, state: a.state })),
+        });
+      core.events.subscribe((name, payload) => {
+        if (name !== 'accounts:changed') return;
+        accounts = (payload as AccountsEvents['accounts:changed']).accounts;
+        refreshTray();
+        const unread = accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0);
+        app.setBadgeCount(unread);
+      });
+      refreshTray();
+
+      target.once('ready-to-show', () => target.show());
+      target.webContents.once('did-finish-load', () => {
+        core?.events.emit('app:notifications-paused', { paused: notificationsPaused });
+        if (pendingChat) openChat(pendingChat);
+        pendingChat = null;
+      });
+      await target.loadURL(APP_ENTRY_URL);
+      log.info('desktop started', { version: APP_VERSION, dataDir });
+    })
+    .catch(startupFailed);
 
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => {
