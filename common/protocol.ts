@@ -85,7 +85,18 @@ export const memberUpdateSchema = z.strictObject({
 });
 export const settingsUpdateSchema = z.strictObject({ agentsSeeUnassigned: z.boolean() });
 
-export const chatAssignSchema = z.strictObject({ chatId, assigneeId: uuid.nullable(), version });
+/** What the previous owner leaves for the next one when a chat is transferred; stored as a note of kind 'handover'. */
+export const handoverSchema = z.strictObject({
+  note: z.string().max(10_000).default(''),
+  draft: z.string().max(65_536).nullable().default(null),
+  summary: z.string().max(10_000).nullable().default(null),
+});
+export const chatAssignSchema = z.strictObject({
+  chatId,
+  assigneeId: uuid.nullable(),
+  version,
+  handover: handoverSchema.optional(),
+});
 export const chatClaimSchema = z.strictObject({ chatId, version });
 export const chatStatusUpdateSchema = z.strictObject({ chatId, status: chatStatusSchema, version });
 export const chatTagsSchema = z.strictObject({ chatId, tags: z.array(tag).max(20), version });
@@ -103,6 +114,8 @@ export const messagesListSchema = z.strictObject({
   limit: z.number().int().min(1).max(200).default(50),
 });
 export const noteAddSchema = z.strictObject({ chatId, body: z.string().min(1).max(10_000) });
+/** "X is replying": live only, never logged. */
+export const typingSetSchema = z.strictObject({ chatId, active: z.boolean() });
 
 export const messageSendSchema = z.strictObject({
   clientMessageId: uuid,
@@ -193,7 +206,20 @@ export type WireContact = {
   name: string | null;
   pushName: string | null;
 };
-export type WireNote = { id: string; chatId: string; authorId: string; body: string; createdAt: number };
+export type NoteKind = 'note' | 'handover';
+export type WireNote = {
+  id: string;
+  chatId: string;
+  authorId: string;
+  body: string;
+  createdAt: number;
+  /** 'handover': written by chat:assign with a handover; carries the previous owner's draft and summary. */
+  kind: NoteKind;
+  draft: string | null;
+  summary: string | null;
+};
+/** Someone is replying in a chat; `expiresAt` (ms) bounds how long to show it without a refresh. */
+export type WireTyping = { chatId: string; memberId: string; memberName: string; active: boolean; expiresAt: number };
 export type SendState = 'queued' | 'forwarded' | 'sent' | 'failed';
 export type WireSend = {
   clientMessageId: string;
@@ -268,6 +294,7 @@ export interface ClientToServerEvents {
   'chat:set-tags': Cmd<WireChat>;
   'messages:list': Cmd<WireMessage[]>;
   'note:add': Cmd<WireNote>;
+  'typing:set': Cmd<{ chatId: string; active: boolean }>;
   'message:send': Cmd<WireSend>;
   'send:pending': Cmd<WireSend[]>;
   'send:report': Cmd<WireSend>;
@@ -289,6 +316,8 @@ export interface ServerToClientEvents extends FactHandlers {
   'media:requested': (req: { sha256: string; accountId: string; providerMessageId: string }) => void;
   /** Not logged: who is online, on which device. */
   'presence:changed': (p: WirePresence) => void;
+  /** Not logged, volatile: another member started or stopped replying in a chat you may see. */
+  'typing:changed': (t: WireTyping) => void;
 }
 
 /** The schema for every command, so the server can refuse anything it cannot parse. */
@@ -313,6 +342,7 @@ export const COMMAND_SCHEMAS = {
   'chat:set-tags': chatTagsSchema,
   'messages:list': messagesListSchema,
   'note:add': noteAddSchema,
+  'typing:set': typingSetSchema,
   'message:send': messageSendSchema,
   'send:pending': emptySchema,
   'send:report': sendReportSchema,

@@ -27,6 +27,7 @@ import { registerCommands } from './handlers/dispatch';
 import { publishEvents, rooms, roomsOf } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { syncHandlers } from './handlers/sync';
+import { typingHandlers } from './handlers/typing';
 import { workspaceHandlers } from './handlers/workspace';
 import { createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
@@ -98,6 +99,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...sendHandlers(services),
     ...adminHandlers(services),
     ...workspaceHandlers(services),
+    ...typingHandlers(services),
   };
 
   const readiness = async () => {

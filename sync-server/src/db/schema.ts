@@ -188,6 +188,11 @@ export const notes = mysqlTable(
     authorId: char('author_id', { length: 36 }).notNull(),
     body: text('body').notNull(),
     createdAt: ms('created_at').notNull(),
+    /** 'handover' notes are written by chat:assign with a handover and carry the draft and summary. */
+    kind: mysqlEnum('kind', ['note', 'handover']).notNull().default('note'),
+    /** Up to 65,536 characters: utf8mb4 needs MEDIUMTEXT for that. */
+    draft: mediumtext('draft'),
+    summary: text('summary'),
   },
   t => [index('notes_chat').on(t.chatId, t.createdAt)],
 );

@@ -1,10 +1,11 @@
 /** Assignments, status, tags, notes and chat reads: every write is a conditional update plus an audit row. */
 import { randomUUID } from 'node:crypto';
 import type { ChatStatus } from '../../../common/domain';
-import type { WireChat } from '../../../common/protocol';
+import type { WireChat, WireNote } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Tx } from '../db/index';
 import type { ChatPatch, ChatRow } from '../db/repositories/chats';
+import type { NewEvent } from '../db/repositories/events';
 import {
   chatByIdLatest,
   insertNote,
@@ -18,7 +19,7 @@ import {
 import { memberById, accountIdsOfMember } from '../db/repositories/members';
 import { insertAudit, listAudit } from '../db/repositories/workspace';
 import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
-import type { Caller, Services } from './context';
+import type { Caller, Emit, Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
 
@@ -42,6 +43,14 @@ const snapshot = (c: ChatRow) => ({
   version: c.version,
 });
 
+const noteEvent = (chat: ChatRow, note: WireNote): NewEvent => ({
+  body: { type: 'note:added', note },
+  audience: 'chat',
+  accountId: chat.accountId,
+  chatId: chat.id,
+  assigneeId: chat.assigneeId,
+});
+
 export function chatHandlers(services: Services): ChatHandlers {
   const { db } = services;
 
@@ -52,6 +61,8 @@ export function chatHandlers(services: Services): ChatHandlers {
     chatId: string,
     version: number,
     patch: (current: ChatRow, tx: Tx) => Promise<ChatPatch> | ChatPatch,
+    /** Runs after the write landed, in the same transaction; what it returns joins the audit row's `after`. */
+    afterWrite?: (next: ChatRow, tx: Tx, emit: Emit) => Promise<Record<string, unknown>>,
   ): Promise<WireChat> {
     return commit(services, async (tx, emit) => {
       const current = await visibleChat(tx, caller, chatId);
@@ -65,18 +76,20 @@ export function chatHandlers(services: Services): ChatHandlers {
           chat: now ? toWireChat(now) : null,
         });
       }
+      emit(chatEvent('chat:updated', next));
+      if (current.assigneeId !== next.assigneeId)
+        emit(...(await accessChangeEvents(tx, current, next, caller.settings)));
+      // After the grants: a new assignee's device learns of the chat before its notes.
+      const extra = afterWrite ? await afterWrite(next, tx, emit) : {};
       await insertAudit(tx, {
         memberId: caller.memberId,
         deviceId: caller.sessionId,
         action,
         chatId,
         before: snapshot(current),
-        after: snapshot(next),
+        after: { ...snapshot(next), ...extra },
         at: Date.now(),
       });
-      emit(chatEvent('chat:updated', next));
-      if (current.assigneeId !== next.assigneeId)
-        emit(...(await accessChangeEvents(tx, current, next, caller.settings)));
       return toWireChat(next);
     });
   }
@@ -96,7 +109,7 @@ export function chatHandlers(services: Services): ChatHandlers {
       return (await listChats(db, accountId, after, limit, onlyFor)).map(toWireChat);
     },
 
-    'chat:assign': async (caller, { chatId, assigneeId, version }) => {
+    'chat:assign': async (caller, { chatId, assigneeId, version, handover }) => {
       requireCapability(caller, 'chats.assign');
       return writeChat(
         caller,
@@ -114,6 +127,23 @@ export function chatHandlers(services: Services): ChatHandlers {
           }
           return { assigneeId };
         },
+        handover
+          ? async (next, tx, emit) => {
+              const note: WireNote = {
+                id: randomUUID(),
+                chatId,
+                authorId: caller.memberId,
+                body: handover.note,
+                createdAt: Date.now(),
+                kind: 'handover',
+                draft: handover.draft,
+                summary: handover.summary,
+              };
+              await insertNote(tx, note);
+              emit(noteEvent(next, note));
+              return { handoverNoteId: note.id };
+            }
+          : undefined,
       );
     },
 
@@ -146,7 +176,16 @@ export function chatHandlers(services: Services): ChatHandlers {
       requireCapability(caller, 'notes.write');
       return commit(services, async (tx, emit) => {
         const chat = await visibleChat(tx, caller, chatId);
-        const note = { id: randomUUID(), chatId, authorId: caller.memberId, body, createdAt: Date.now() };
+        const note: WireNote = {
+          id: randomUUID(),
+          chatId,
+          authorId: caller.memberId,
+          body,
+          createdAt: Date.now(),
+          kind: 'note',
+          draft: null,
+          summary: null,
+        };
         await insertNote(tx, note);
         await insertAudit(tx, {
           memberId: caller.memberId,
@@ -157,13 +196,7 @@ export function chatHandlers(services: Services): ChatHandlers {
           after: { noteId: note.id },
           at: note.createdAt,
         });
-        emit({
-          body: { type: 'note:added', note },
-          audience: 'chat',
-          accountId: chat.accountId,
-          chatId,
-          assigneeId: chat.assigneeId,
-        });
+        emit(noteEvent(chat, note));
         return note;
       });
     },

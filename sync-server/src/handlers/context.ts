@@ -70,6 +70,7 @@ export async function loadCaller(db: Db, principal: Principal, socket: SyncSocke
   return {
     ...principal,
     role: member.role,
+    name: member.name,
     viewer: {
       id: member.id as Viewer['id'],
       role: member.role,

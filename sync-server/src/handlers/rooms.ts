@@ -40,15 +40,18 @@ export function audienceRooms(e: StoredEvent, settings: WireSettings): string[] 
       return e.memberId ? [rooms.member(e.memberId)] : [];
     case 'account':
       return e.accountId ? [rooms.admins, rooms.account(e.accountId)] : [rooms.admins];
-    case 'chat': {
-      if (!e.accountId) return [rooms.admins];
-      const out = [rooms.admins, rooms.accountRole(e.accountId, 'lead')];
-      // The assignee is a member of the account (assign checks it), so their room is safe to use.
-      if (e.assigneeId) out.push(rooms.member(e.assigneeId));
-      else if (settings.agentsSeeUnassigned) out.push(rooms.accountRole(e.accountId, 'agent'));
-      return out;
-    }
+    case 'chat':
+      return e.accountId ? chatRooms(e.accountId, e.assigneeId ?? null, settings) : [rooms.admins];
   }
+}
+
+/** The rooms whose sockets may see a chat with this account and assignee (canSeeChat as rooms). */
+export function chatRooms(accountId: string, assigneeId: string | null, settings: WireSettings): string[] {
+  const out = [rooms.admins, rooms.accountRole(accountId, 'lead')];
+  // The assignee is a member of the account (assign checks it), so their room is safe to use.
+  if (assigneeId) out.push(rooms.member(assigneeId));
+  else if (settings.agentsSeeUnassigned) out.push(rooms.accountRole(accountId, 'agent'));
+  return out;
 }
 
 export async function publishEvents(

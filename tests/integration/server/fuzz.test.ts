@@ -78,12 +78,13 @@ function valid(name: CommandName): Record<string, unknown> {
     'settings:update': { agentsSeeUnassigned: false },
     'chat:get': { chatId },
     'chat:list': { accountId },
-    'chat:assign': { chatId, assigneeId: null, version: 0 },
+    'chat:assign': { chatId, assigneeId: null, version: 0, handover: { note: 'n', draft: null, summary: 's' } },
     'chat:claim': { chatId, version: 0 },
     'chat:set-status': { chatId, status: 'resolved', version: 0 },
     'chat:set-tags': { chatId, tags: ['a'], version: 0 },
     'messages:list': { chatId },
     'note:add': { chatId, body: 'n' },
+    'typing:set': { chatId, active: true },
     'message:send': { clientMessageId: id, chatId, body: 'b' },
     'send:pending': {},
     'send:report': { clientMessageId: id, status: 'sent', providerMessageId: 'p' },
@@ -106,6 +107,16 @@ function mutations(name: CommandName): unknown[] {
     out.push({ ...base, [key]: { nested: { deeper: [1, 2, 3] } } });
     out.push({ ...base, [key]: 'x'.repeat(70_000) });
     out.push({ ...base, [key]: -1.5 });
+  }
+  if (name === 'chat:assign') {
+    out.push({ ...base, handover: { note: 'x'.repeat(10_001) } });
+    out.push({ ...base, handover: { draft: 'x'.repeat(65_537) } });
+    out.push({ ...base, handover: { summary: 7 } });
+    out.push({ ...base, handover: { note: 'n', extra: true } });
+  }
+  if (name === 'typing:set') {
+    out.push({ chatId });
+    out.push({ chatId, active: 'yes' });
   }
   if (name === 'sync:push') {
     out.push({ messages: [{ ...(base['messages'] as object[])[0], timestamp: 1 }] });

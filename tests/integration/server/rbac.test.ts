@@ -250,6 +250,42 @@ const cases: Case[] = [
     args: () => ({ chatId: B.chatId, body: 'internal' }),
     expect: only(['admin'], 'not_found'),
   },
+  { cmd: 'typing:set', scope: 'own', args: () => ({ chatId: A.chatId, active: true }), expect: all('ok') },
+  {
+    cmd: 'typing:set',
+    scope: 'own',
+    args: () => ({ chatId: assignedToLead, active: true }),
+    expect: only(['admin', 'lead'], 'not_found'),
+  },
+  {
+    cmd: 'typing:set',
+    scope: 'other-account',
+    args: () => ({ chatId: B.chatId, active: true }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'typing:set',
+    scope: 'other-workspace',
+    args: () => ({ chatId: ghostChat, active: true }),
+    expect: all('not_found'),
+  },
+  {
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async () => ({
+      chatId: A.chatId,
+      assigneeId: null,
+      version: await unassigned(A.chatId),
+      handover: { note: 'over to you', draft: 'Dear customer', summary: 'asks for a refund' },
+    }),
+    expect: only(['admin', 'lead']),
+  },
+  {
+    cmd: 'chat:assign',
+    scope: 'other-account',
+    args: async () => ({ chatId: B.chatId, assigneeId: null, version: await versionOf(B.chatId), handover: {} }),
+    expect: { admin: 'ok', lead: 'not_found', agent: 'forbidden' },
+  },
   {
     cmd: 'message:send',
     scope: 'own',
