@@ -17,10 +17,39 @@ export type AppInfo = {
 /** What support needs to help: versions, account states, recent problems. Never message content. */
 export type Diagnostics = { readonly text: string };
 
+/**
+ * Settings only the desktop app has (it starts at login, it updates itself). The headless
+ * host answers `available: false` and refuses changes.
+ */
+export type DesktopPreferences = {
+  readonly available: boolean;
+  readonly launchAtLogin: boolean;
+  readonly autoUpdate: { readonly enabled: boolean; readonly url: string | null };
+};
+
+const updateFeedUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .url()
+  .refine(u => /^https?:\/\//i.test(u), 'The update address must start with https:// or http://');
+
+export const desktopPreferencesPatchSchema = z
+  .strictObject({
+    launchAtLogin: z.boolean().optional(),
+    autoUpdate: z.strictObject({ enabled: z.boolean(), url: updateFeedUrl.nullable() }).optional(),
+  })
+  .refine(p => !p.autoUpdate?.enabled || p.autoUpdate.url !== null, {
+    message: 'Automatic updates need the address of your team’s update server',
+    path: ['autoUpdate', 'url'],
+  });
+
 export const appCommands = {
   'app:info': command<AppInfo>()(z.strictObject({})),
   /** Liveness of the bridge itself; echoes so tests can check round trips. */
   'app:diagnostics': command<Diagnostics>()(z.strictObject({})),
+  'app:desktop-preferences': command<DesktopPreferences>()(z.strictObject({})),
+  'app:set-desktop-preferences': command<DesktopPreferences>()(desktopPreferencesPatchSchema),
   'app:ping': command<{ readonly pong: string; readonly at: number }>()(
     z.strictObject({ echo: z.string().max(1000).default('') }),
   ),

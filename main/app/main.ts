@@ -27,6 +27,7 @@ import { consoleLogger } from '../core/log';
 import { fileSecretVault } from '../core/secret-vault';
 import { APP_VERSION } from '../core/version';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
+import { desktopPreferences } from './desktop-preferences';
 import { openDesktopSettings } from './desktop-settings';
 import { electronNativeBinding } from './native-binding';
 import { visibleBounds } from './desktop-settings-schema';
@@ -110,8 +111,13 @@ if (!app.requestSingleInstanceLock()) {
         (entry, args, options) => utilityProcess.fork(entry, args, options),
         join(appRoot, 'dist', 'accounts', 'child.mjs'),
       );
+      const settings = openDesktopSettings();
       core = await createCore({
         dataDir,
+        desktop: desktopPreferences(settings, {
+          setLaunchAtLogin: open => app.setLoginItemSettings({ openAtLogin: open }),
+          checkForUpdates: updates => startAutoUpdate(updates, log),
+        }),
         shell: 'electron',
         version: APP_VERSION,
         log,
@@ -135,7 +141,6 @@ if (!app.requestSingleInstanceLock()) {
       );
       registerInvokeHandler(ipcMain, core.dispatch);
 
-      const settings = openDesktopSettings();
       const prefs = settings.read();
       app.setLoginItemSettings({ openAtLogin: prefs.launchAtLogin });
       const bounds = visibleBounds(

@@ -17,6 +17,7 @@ import { createEventBus } from './event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { appHandlers } from './handlers/app';
+import type { DesktopPreferencesPort } from './handlers/app';
 import { inboxHandlers } from './handlers/inbox';
 import { mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
@@ -50,6 +51,8 @@ export type CoreOptions = {
   readonly accounts?: Pick<AccountManagerOptions, 'timings' | 'simulator' | 'browserPath' | 'clock'>;
   /** Recent warnings and errors for "copy diagnostics" (the file logger keeps them). */
   readonly problems?: () => readonly string[];
+  /** Launch at login and auto-update: the Electron shell's settings; the headless host has none. */
+  readonly desktop?: DesktopPreferencesPort;
   /** Bring back accounts that were running when the app last closed (default true). */
   readonly restoreAccounts?: boolean;
 };
@@ -202,11 +205,16 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const handlers: HandlerTable = {
-    ...appHandlers(info, now, {
-      accounts: () => accounts.list(),
-      workspace: () => sync.status(),
-      problems: () => options.problems?.() ?? [],
-    }),
+    ...appHandlers(
+      info,
+      now,
+      {
+        accounts: () => accounts.list(),
+        workspace: () => sync.status(),
+        problems: () => options.problems?.() ?? [],
+      },
+      options.desktop,
+    ),
     ...accountsHandlers({
       ...accounts,
       list: () => withUnread(accounts.list()),

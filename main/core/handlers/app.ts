@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../../common/api';
-import type { appCommands } from '../../../common/api/app';
+import type { DesktopPreferences, appCommands } from '../../../common/api/app';
+import { CommandError } from '../../../common/result';
 import type { HandlerTable } from '../router';
 
 type AppHandlers = Pick<HandlerTable, keyof typeof appCommands>;
@@ -39,9 +40,39 @@ export function diagnosticsText(info: AppInfo, source: DiagnosticsSource): strin
   return lines.join('\n');
 }
 
-export function appHandlers(info: () => AppInfo, now: () => number, diagnostics: DiagnosticsSource): AppHandlers {
+type DesktopValues = Omit<DesktopPreferences, 'available'>;
+type DesktopPatch = { launchAtLogin?: boolean | undefined; autoUpdate?: DesktopValues['autoUpdate'] | undefined };
+
+/** The Electron shell's preferences (main/app); absent in the headless host. */
+export type DesktopPreferencesPort = {
+  read(): DesktopValues;
+  /** Stores the change and applies it (login item, update checks); returns what is stored now. */
+  update(patch: DesktopPatch): DesktopValues;
+};
+
+const HEADLESS_PREFERENCES: DesktopPreferences = {
+  available: false,
+  launchAtLogin: false,
+  autoUpdate: { enabled: false, url: null },
+};
+
+export function appHandlers(
+  info: () => AppInfo,
+  now: () => number,
+  diagnostics: DiagnosticsSource,
+  desktop?: DesktopPreferencesPort,
+): AppHandlers {
   return {
     'app:info': () => info(),
+    'app:desktop-preferences': () => (desktop ? { available: true, ...desktop.read() } : HEADLESS_PREFERENCES),
+    'app:set-desktop-preferences': patch => {
+      if (!desktop)
+        throw new CommandError(
+          'unavailable',
+          'Starting at login and automatic updates are settings of the desktop app; the browser version has neither.',
+        );
+      return { available: true, ...desktop.update(patch) };
+    },
     'app:diagnostics': () => ({ text: diagnosticsText(info(), diagnostics) }),
     'app:ping': ({ echo }) => ({ pong: echo, at: now() }),
   };

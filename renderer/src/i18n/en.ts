@@ -178,6 +178,13 @@ export const en = {
   'settings.sendKey.enter': 'Enter (Shift+Enter for a new line)',
   'settings.sendKey.ctrlEnter': 'Ctrl+Enter (Enter for a new line)',
   'settings.agentName': 'Your name in templates ({{agent.name}})',
+  'desktop.heading': 'Desktop app',
+  'desktop.launchAtLogin': 'Start Blazz Desk when I sign in to this computer',
+  'desktop.updates': 'Automatic updates',
+  'desktop.updates.url': 'Update server address',
+  'desktop.updates.enabled': 'Check for updates and install them when I quit',
+  'desktop.updates.help':
+    'Your team hosts the updates (ask your admin for the address). Off by default, so every desktop stays on the version your team chose.',
   'templates.heading': 'Templates and quick replies',
   'templates.shortcut': 'Shortcut (typed after /)',
   'templates.title': 'Title',

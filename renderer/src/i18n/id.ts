@@ -180,6 +180,13 @@ export const id: Record<MessageKey, string> = {
   'settings.sendKey.enter': 'Enter (Shift+Enter untuk baris baru)',
   'settings.sendKey.ctrlEnter': 'Ctrl+Enter (Enter untuk baris baru)',
   'settings.agentName': 'Nama Anda di templat ({{agent.name}})',
+  'desktop.heading': 'Aplikasi desktop',
+  'desktop.launchAtLogin': 'Jalankan Blazz Desk saat saya masuk ke komputer ini',
+  'desktop.updates': 'Pembaruan otomatis',
+  'desktop.updates.url': 'Alamat server pembaruan',
+  'desktop.updates.enabled': 'Periksa pembaruan dan pasang saat saya keluar',
+  'desktop.updates.help':
+    'Tim Anda yang menyediakan pembaruan (tanyakan alamatnya ke admin). Mati secara bawaan, agar setiap desktop tetap di versi pilihan tim Anda.',
   'templates.heading': 'Templat dan balasan cepat',
   'templates.shortcut': 'Pintasan (diketik setelah /)',
   'templates.title': 'Judul',

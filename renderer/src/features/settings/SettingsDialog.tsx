@@ -7,6 +7,7 @@ import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
 import { TeamView, WorkspacePanel } from '../team';
+import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
 
 const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
@@ -101,6 +102,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
           <input value={s.agentName} onChange={e => s.setAgentName(e.target.value)} maxLength={100} />
         </label>
       </div>
+      <DesktopPanel />
       <WorkspacePanel />
       <TeamView />
       <TemplatesEditor />
