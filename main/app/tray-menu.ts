@@ -27,6 +27,12 @@ export function trayTooltip(state: TrayState): string {
   return total > 0 ? `Blazz Desk — ${total} unread` : 'Blazz Desk';
 }
 
+/** The icon's unread dot and, on macOS, the count beside it (capped like other badges). */
+export function trayBadge(state: TrayState): { readonly dot: boolean; readonly title: string } {
+  const total = totalUnread(state.accounts);
+  return { dot: total > 0, title: total === 0 ? '' : total > 99 ? '99+' : String(total) };
+}
+
 /** The tray menu as data, so its content is tested without Electron. */
 export function trayMenuTemplate(state: TrayState, actions: TrayActions): MenuItemConstructorOptions[] {
   const accountItems: MenuItemConstructorOptions[] = state.accounts.map(a => ({

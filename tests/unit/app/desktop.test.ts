@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deepLinkFromArgv, parseDeepLink } from '../../../main/app/deep-link';
-import { totalUnread, trayMenuTemplate, trayTooltip } from '../../../main/app/tray-menu';
+import { TRAY_ICON_PNG_BASE64, TRAY_ICON_UNREAD_PNG_BASE64 } from '../../../main/app/tray-icons';
+import { totalUnread, trayBadge, trayMenuTemplate, trayTooltip } from '../../../main/app/tray-menu';
 
 describe('deep links', () => {
   it('opens chats by id', () => {
@@ -44,6 +45,22 @@ describe('tray', () => {
     const labels = trayMenuTemplate({ accounts, notificationsPaused: false }, noop()).map(i => i.label);
     expect(labels).toContain('Sales (3)');
     expect(labels).toContain('Support — logged out');
+  });
+
+  it('marks unread on the icon, with the count beside it where the OS shows one', () => {
+    expect(trayBadge({ accounts, notificationsPaused: false })).toEqual({ dot: true, title: '3' });
+    expect(trayBadge({ accounts: [], notificationsPaused: false })).toEqual({ dot: false, title: '' });
+    const many = [{ id: 'c', name: 'Busy', unread: 250, state: 'ready' }];
+    expect(trayBadge({ accounts: many, notificationsPaused: false }).title).toBe('99+');
+  });
+
+  it('has two distinct 32 px PNG icons (read and unread)', () => {
+    for (const b64 of [TRAY_ICON_PNG_BASE64, TRAY_ICON_UNREAD_PNG_BASE64]) {
+      const png = Buffer.from(b64, 'base64');
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([32, 32]);
+    }
+    expect(TRAY_ICON_PNG_BASE64).not.toBe(TRAY_ICON_UNREAD_PNG_BASE64);
   });
 
   it('wires menu items to their actions', () => {
