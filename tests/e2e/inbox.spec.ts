@@ -66,6 +66,18 @@ test('send a text, a reply, an image and a template; wrong-number guard', async 
   const reply = inbox.bubble('Baik, kami cek dulu ya');
   await expect(reply.getByRole('button', { name: 'Quoted message' })).toBeVisible();
 
+  // React to a customer's message: the reaction goes out through the account and shows on it.
+  const reactedId = await inbox.messages
+    .getByRole('article', { name: /^Message from/ })
+    .last()
+    .getAttribute('data-message-id');
+  const reacted = inbox.messages.locator(`article[data-message-id="${reactedId ?? ''}"]`);
+  await reacted.hover();
+  await reacted.getByRole('button', { name: 'React' }).click();
+  await reacted.getByRole('menuitem', { name: 'React with 👍' }).click();
+  await expect(reacted.getByRole('list', { name: 'Reactions' })).toContainText('👍');
+  await expect(reacted.getByRole('menu')).toHaveCount(0);
+
   // An image through the file picker.
   const file = join(host.dataDir, 'photo.png');
   writeFileSync(file, PNG);

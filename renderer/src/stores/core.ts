@@ -24,6 +24,8 @@ export const core = {
   templates: () => api().invoke('templates:list', {}),
   send: (args: SendArgs) => api().invoke('messages:send', args),
   retry: (clientMessageId: string) => api().invoke('messages:retry', { clientMessageId }),
+  /** Reacts as the chat's account; an empty emoji takes our reaction back. */
+  react: (messageId: MessageId, emoji: string) => api().invoke('messages:react', { messageId, emoji }),
   /** A data: URL for a message's media, fetched on demand. */
   mediaUrl: (messageId: MessageId) => api().invoke('media:url', { messageId }),
   /** Versions, account states and recent problems as text for a support ticket. */

@@ -7,7 +7,7 @@ import { useAccounts } from '../../stores/accounts';
 import { Composer } from '../composer/Composer';
 import { readAttachment } from '../composer/attachments';
 import { useComposer } from '../../stores/composer';
-import { ChatTeamPanel } from '../team';
+import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
@@ -54,6 +54,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
             {' · '}
             <span style={{ color: account?.color }}>●</span> {t('conversation.via', { account: account?.name ?? '' })}
           </p>
+          <TypingIndicator chatId={chat.id} />
         </div>
         {(chat.status !== 'open' || chat.assigneeId) && (
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>

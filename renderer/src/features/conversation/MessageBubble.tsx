@@ -7,6 +7,7 @@ import type { TFunction } from '../../i18n';
 import { senderColor } from '../../lib/text';
 import { AckTicks } from './AckTicks';
 import { MessageMedia } from './MessageMedia';
+import { ReactionPicker } from './ReactionPicker';
 import { Icon } from '../../components/Icon';
 
 type Props = {
@@ -20,6 +21,7 @@ type Props = {
   readonly onReply: (m: Message) => void;
   readonly onRetry: (m: Message) => void;
   readonly onJump: (providerMessageId: string) => void;
+  readonly onReact: (m: Message, emoji: string) => Promise<string | null>;
 };
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'sticker', 'location', 'contact_card']);
@@ -106,9 +108,12 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
           </button>
         )}
         {!m.revoked && !m.id.startsWith('local:') && (
-          <button type="button" className="icon-button" onClick={() => p.onReply(m)} aria-label={t('message.reply')}>
-            <Icon name="reply" />
-          </button>
+          <>
+            <button type="button" className="icon-button" onClick={() => p.onReply(m)} aria-label={t('message.reply')}>
+              <Icon name="reply" />
+            </button>
+            <ReactionPicker t={t} onReact={emoji => p.onReact(m, emoji)} />
+          </>
         )}
       </div>
     </article>

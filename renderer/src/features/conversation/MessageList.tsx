@@ -7,6 +7,7 @@ import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { useComposer } from '../../stores/composer';
 import { useConversation } from '../../stores/conversation';
+import { core } from '../../stores/core';
 import { MessageBubble } from './MessageBubble';
 
 const NEAR_BOTTOM_PX = 120;
@@ -119,6 +120,10 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
     document.getElementById('composer-input')?.focus();
   }, []);
   const onRetry = useCallback((m: Message) => void useComposer.getState().retry(m), []);
+  const onReact = useCallback(async (m: Message, emoji: string) => {
+    const reply = await core.react(m.id, emoji);
+    return reply.ok ? null : reply.error.message;
+  }, []);
   const onJump = useCallback(
     (pid: string) => {
       const target = byProviderId.get(pid);
@@ -170,6 +175,7 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
                   onReply={onReply}
                   onRetry={onRetry}
                   onJump={onJump}
+                  onReact={onReact}
                 />
               )}
             </div>
