@@ -185,6 +185,10 @@ export type Note = {
   readonly authorName: string;
   readonly body: string;
   readonly createdAt: number;
+  /** 'handover' when written by a transfer: it may carry the previous owner's draft and the AI summary. */
+  readonly kind?: 'note' | 'handover';
+  readonly draft?: string | null;
+  readonly summary?: string | null;
 };
 
 export type Template = {

@@ -18,6 +18,47 @@ export type WorkspaceStatus = {
 };
 
 const chatId = z.string().min(3).max(420);
+const memberId = z.string().uuid();
+const accountId = z.string().min(1).max(200);
+
+export type PresenceStatus = 'online' | 'away' | 'offline';
+/** memberId → the best status over the member's devices; a member not listed is offline. */
+export type TeamPresence = Readonly<Record<string, PresenceStatus>>;
+
+/** A WhatsApp account of the workspace as an admin manages it: who may see its chats. */
+export type WorkspaceAccount = {
+  readonly id: string;
+  readonly name: string;
+  readonly phone: string | null;
+  readonly hostOnline: boolean;
+  readonly state: string;
+  readonly memberIds: readonly string[];
+};
+
+/** A note written here that the server has not confirmed yet (shown as "waiting to send"). */
+export type PendingNote = {
+  readonly clientNoteId: string;
+  readonly chatId: string;
+  readonly body: string;
+  readonly createdAt: number;
+  /** queued: waits for the server; sending: in flight; failed: refused for good (see lastError). */
+  readonly state: 'queued' | 'sending' | 'failed';
+  readonly lastError: string | null;
+};
+
+/** The note as the server stored it, or (pending) the local copy waiting to be sent, with id = clientNoteId. */
+export type NoteAdded = Note & { readonly pending: boolean };
+
+/** Someone else is writing a reply in a chat; show it until inactive or `expiresAt` (ms). */
+export type TypingInfo = {
+  readonly chatId: string;
+  readonly memberId: string;
+  readonly memberName: string;
+  readonly active: boolean;
+  readonly expiresAt: number;
+};
+
+const roleArg = z.enum(['admin', 'lead', 'agent']);
 
 export const workspaceCommands = {
   'workspace:status': command<WorkspaceStatus>()(z.strictObject({})),
@@ -32,14 +73,69 @@ export const workspaceCommands = {
   /** Signs out and removes the workspace's data (chats of accounts hosted elsewhere) from this device. */
   'workspace:signOut': command<WorkspaceStatus>()(z.strictObject({})),
   'members:list': command<readonly Member[]>()(z.strictObject({})),
-  /** Assign (or unassign with null). Refused with code 'conflict' and the current chat when someone changed it first. */
-  'chats:assign': command<Chat>()(z.strictObject({ chatId, assigneeId: z.string().uuid().nullable() })),
+  /** Admins: a new member who signs in with this e-mail and password. 'conflict' when the e-mail is taken. */
+  'members:create': command<Member>()(
+    z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      email: z.email().max(320),
+      role: roleArg,
+      password: z.string().min(10).max(200),
+    }),
+  ),
+  /** Admins: rename, change role, deactivate (signs the member out at once) or reactivate. */
+  'members:update': command<Member>()(
+    z.strictObject({
+      memberId,
+      name: z.string().trim().min(1).max(200).optional(),
+      role: roleArg.optional(),
+      active: z.boolean().optional(),
+    }),
+  ),
+  /** The workspace's WhatsApp accounts (admins: all of them) with the members who may see each. */
+  'workspaceAccounts:list': command<readonly WorkspaceAccount[]>()(z.strictObject({})),
+  'workspaceAccounts:addMember': command<WorkspaceAccount>()(z.strictObject({ accountId, memberId })),
+  'workspaceAccounts:removeMember': command<WorkspaceAccount>()(z.strictObject({ accountId, memberId })),
+  /** Who is online or away now (empty while this device is offline: it cannot know). */
+  'presence:list': command<TeamPresence>()(z.strictObject({})),
+  /** This device's presence: 'away' after the user is idle or the window is hidden, 'online' on activity. */
+  'presence:set': command<{ readonly status: 'online' | 'away' }>()(
+    z.strictObject({ status: z.enum(['online', 'away']) }),
+  ),
+  /** The composer reports typing; other devices that see the chat show "X is replying". Best effort. */
+  'typing:set': command<{ readonly sent: boolean }>()(z.strictObject({ chatId, active: z.boolean() })),
+  /**
+   * Assign (or unassign with null). Refused with code 'conflict' and the current chat when someone changed it first.
+   * With `handover`, the note, the agent's draft and the chat's cached AI summary travel with the transfer.
+   */
+  'chats:assign': command<Chat>()(
+    z.strictObject({
+      chatId,
+      assigneeId: z.string().uuid().nullable(),
+      handover: z
+        .strictObject({
+          note: z.string().trim().max(10_000).default(''),
+          draft: z.string().max(65_536).nullable().default(null),
+        })
+        .optional(),
+    }),
+  ),
   /** An agent takes an unassigned chat. */
   'chats:claim': command<Chat>()(z.strictObject({ chatId })),
   'chats:setStatus': command<Chat>()(z.strictObject({ chatId, status: z.enum(['open', 'pending', 'resolved']) })),
   'chats:setTags': command<Chat>()(z.strictObject({ chatId, tags: z.array(z.string().min(1).max(50)).max(20) })),
   /** An internal note: visible to the team, never sent to the customer. */
-  'notes:add': command<Note>()(z.strictObject({ chatId, body: z.string().trim().min(1).max(10_000) })),
+  'notes:add': command<NoteAdded>()(
+    z.strictObject({
+      chatId,
+      body: z.string().trim().min(1).max(10_000),
+      /** The caller's id for this note, so a retried call cannot add it twice. */
+      clientNoteId: z.string().uuid().optional(),
+    }),
+  ),
+  /** Notes of a chat written here and not confirmed by the server yet. */
+  'notes:pending': command<readonly PendingNote[]>()(z.strictObject({ chatId })),
+  /** Drops a note that could not be saved (state 'failed'). */
+  'notes:discard': command<{ readonly clientNoteId: string }>()(z.strictObject({ clientNoteId: z.string().uuid() })),
 } as const;
 
 export type WorkspaceEvents = {
@@ -47,10 +143,19 @@ export type WorkspaceEvents = {
   'notes:added': { readonly note: Note };
   /** Chats this device may no longer see (unassigned away, account removed): drop them from view. */
   'chats:removed': { readonly chatIds: readonly string[] };
+  'members:changed': { readonly members: readonly Member[] };
+  'presence:changed': { readonly presence: TeamPresence };
+  'typing:changed': { readonly typing: TypingInfo };
+  /** The notes of a chat waiting to be sent changed (queued, sent, failed). */
+  'notes:pending-changed': { readonly chatId: string; readonly pending: readonly PendingNote[] };
 };
 
 export const workspaceEventNames: Record<keyof WorkspaceEvents, true> = {
   'workspace:changed': true,
   'notes:added': true,
   'chats:removed': true,
+  'members:changed': true,
+  'presence:changed': true,
+  'typing:changed': true,
+  'notes:pending-changed': true,
 };

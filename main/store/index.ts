@@ -14,6 +14,7 @@ import * as insightsRepo from './repositories/insights';
 import * as kvRepo from './repositories/kv';
 import * as messagesRepo from './repositories/messages';
 import * as notesRepo from './repositories/notes';
+import * as noteQueueRepo from './repositories/note-queue';
 import * as outboxRepo from './repositories/outbox';
 import * as searchRepo from './repositories/search';
 import * as syncRepo from './repositories/sync';
@@ -29,6 +30,7 @@ export * from './repositories/insights';
 export * from './repositories/kv';
 export * from './repositories/messages';
 export * from './repositories/notes';
+export * from './repositories/note-queue';
 export * from './repositories/outbox';
 export * from './repositories/search';
 export * from './repositories/sync';
@@ -41,6 +43,7 @@ const repository = {
   ...kvRepo,
   ...messagesRepo,
   ...notesRepo,
+  ...noteQueueRepo,
   ...outboxRepo,
   ...searchRepo,
   ...syncRepo,

@@ -168,6 +168,9 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
         authorName: ctx.memberName(ev.note.authorId),
         body: ev.note.body,
         createdAt: ev.note.createdAt,
+        kind: ev.note.kind === 'handover' ? 'handover' : 'note',
+        draft: ev.note.draft ?? null,
+        summary: ev.note.summary ?? null,
       });
       fx.noteIds.add(ev.note.id);
       return;

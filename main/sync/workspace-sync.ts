@@ -8,6 +8,7 @@ import { hostname } from 'node:os';
 import type { Socket } from 'socket.io-client';
 import type { WorkspaceStatus } from '../../common/api/workspace';
 import type { Member, MemberId, Role } from '../../common/domain';
+import { asChatId } from '../../common/domain';
 import type { IngestBatchInput } from '../../common/ingest';
 import type {
   ClientToServerEvents,
@@ -16,58 +17,32 @@ import type {
   PullPage,
   ServerToClientEvents,
   SyncEvent,
-  SyncEventType,
-  WireSend,
 } from '../../common/protocol';
-import { MAX_PUSH_ITEMS, SYNC_NAMESPACE } from '../../common/protocol';
-import type { Reply } from '../../common/result';
-import { CommandError } from '../../common/result';
+import { SYNC_NAMESPACE } from '../../common/protocol';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { SecretVault } from '../core/secret-vault';
 import type { Store } from '../store';
 import type { ApplyContext } from './apply';
-import { applySyncEvent, emptyEffects, ingestWireMessages, messageInputOfStored } from './apply';
+import { applySyncEvent, emptyEffects, ingestWireMessages } from './apply';
+import { createNoteSender, noteOfWire } from './note-sender';
+import { createPresenceTracker } from './presence';
+import { createPushQueue } from './push';
+import { callOver } from './call';
+import type { HostedAccounts, RelayPort } from './relay';
+import { FACT_TYPES, createRelayExecutor } from './relay';
 import { loginToWorkspace, logoutFromWorkspace } from './session';
+export type { HostedAccounts, RelayPort } from './relay';
+import { createTypingRelay } from './typing';
 import { workspaceRecordSchema } from './record';
 import type { WorkspaceRecord } from './record';
 
 type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const FACT_TYPES: readonly SyncEventType[] = [
-  'chat:upserted',
-  'chat:updated',
-  'chat:granted',
-  'chat:revoked',
-  'messages:upserted',
-  'contacts:upserted',
-  'note:added',
-  'send:updated',
-  'account:updated',
-  'account:revoked',
-  'member:updated',
-  'access:revoked',
-  'settings:updated',
-  'template:updated',
-  'template:deleted',
-];
 const TOKEN_KEY = 'workspace.token';
 const RECORD_KEY = 'workspace';
 const CURSOR_KEY = 'workspace';
 const MEMBERS_KEY = 'workspace.members';
-const ACK_TIMEOUT_MS = 15_000;
-
-export type HostedAccounts = {
-  /** Accounts running on this desktop (their provider lives here). */
-  list(): readonly { id: string; name: string; phone: string | null; provider: 'webjs' | 'simulator'; state: string }[];
-};
-
-export type RelayPort = {
-  /** A teammate's reply for an account hosted here: send it through the local outbox. */
-  sendForTeammate(
-    send: WireSend,
-  ): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
-};
 
 export type WorkspaceSyncDeps = {
   readonly store: Store;
@@ -91,9 +66,6 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   let catchingUp = false;
   let buffered: SyncEvent[] = [];
   let chain: Promise<void> = Promise.resolve();
-  let pushing = false;
-  let pushTimer: NodeJS.Timeout | null = null;
-  let pushBackoffMs = 1_000;
 
   const record = (): WorkspaceRecord | null => {
     const parsed = workspaceRecordSchema.safeParse(store.getSetting(RECORD_KEY));
@@ -126,31 +98,56 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     announce();
   };
 
-  async function call<K extends SyncCommand>(name: K, args: unknown): Promise<SyncResult<K>> {
-    if (!socket?.connected) throw new CommandError('unavailable', 'The workspace server is not reachable right now.');
-    let reply: Reply<SyncResult<K>>;
-    try {
-      // The typed emit cannot express the generic ack here; the reply is checked below.
-      const emitter = socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-        emitWithAck(n: string, a: unknown): Promise<Reply<SyncResult<K>>>;
-      };
-      reply = await emitter.emitWithAck(name, args);
-    } catch {
-      throw new CommandError('timeout', 'The workspace server did not answer in time.');
-    }
-    if (!reply.ok) throw new CommandError(reply.error.code, reply.error.message, reply.error.details);
-    return reply.value;
-  }
+  const call = <K extends SyncCommand>(name: K, args: unknown): Promise<SyncResult<K>> => callOver(socket, name, args);
+
+  const isOnline = () => socket?.connected === true;
+  const me = () => {
+    const r = record();
+    return r ? { id: r.memberId, name: members().find(m => m.id === r.memberId)?.name ?? r.email } : null;
+  };
+  const push = createPushQueue({
+    store,
+    push: payload => call('sync:push', payload),
+    isConnected: isOnline,
+    signedIn: () => record() !== null,
+    log,
+    onPassDone: () => announce(),
+  });
+  const presence = createPresenceTracker({ call: (name, args) => call(name, args), events, log });
+  const typing = createTypingRelay({
+    call: (name, args) => call(name, args),
+    isOnline,
+    myMemberId: () => record()?.memberId ?? null,
+    events,
+    log,
+  });
+  const notes = createNoteSender({
+    store,
+    addNote: args => call('note:add', args),
+    chatNotes: async chatId => (await call('chat:get', { chatId })).notes,
+    isOnline,
+    me,
+    events,
+    log,
+  });
 
   // ── applying the event log ───────────────────────────────────────────────────────────
+  /** Remembers a member (from an event, or an admin's own change) and tells the UI. */
+  function rememberMember(m: { id: string; name: string; email: string; role: string; active: boolean }): Member {
+    const member: Member = {
+      id: m.id as MemberId,
+      name: m.name,
+      email: m.email,
+      role: m.role as Role,
+      active: m.active,
+    };
+    store.setSetting(MEMBERS_KEY, [...members().filter(x => x.id !== m.id), member]);
+    return member;
+  }
   const applyContext: ApplyContext = {
     store,
     isHosted,
-    onMember: m => {
-      const list = members().filter(x => x.id !== m.id);
-      list.push({ id: m.id as MemberId, name: m.name, email: m.email, role: m.role as Role, active: m.active });
-      store.setSetting(MEMBERS_KEY, list);
-    },
+    onMember: m => void rememberMember(m),
     memberName: id => members().find(m => m.id === id)?.name ?? 'Teammate',
   };
 
@@ -172,8 +169,11 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     if (fx.removedChatIds.size) events.emit('chats:removed', { chatIds: [...fx.removedChatIds] });
     for (const id of fx.noteIds) {
       const note = store.getNote(id);
-      if (note) events.emit('notes:added', { note });
+      if (!note) continue;
+      events.emit('notes:added', { note });
+      notes.reconcile(note);
     }
+    if (fx.membersChanged) events.emit('members:changed', { members: members() });
     if (fx.settledSends.size) {
       const msgs = store.getMessagesByClientIds([...fx.settledSends]);
       if (msgs.length) events.emit('messages:updated', { messages: msgs });
@@ -182,14 +182,21 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     for (const id of fx.newChatIds) void enqueueApply(() => backfill(id));
   }
 
-  /** A chat that just became visible: fetch its latest messages from the server. */
+  /** A chat that just became visible: fetch its latest messages and its notes (a handover among them). */
   async function backfill(chatId: string): Promise<void> {
     try {
       const wire = await call('messages:list', { chatId, limit: 200 });
-      if (wire.length === 0) return;
-      ingestWireMessages(store, wire);
-      const chat = store.getChat(chatId as never);
-      if (chat) events.emit('chats:changed', { chats: [chat] });
+      if (wire.length > 0) ingestWireMessages(store, wire);
+      const chat = store.getChat(asChatId(chatId));
+      if (!chat) return;
+      if (wire.length > 0) events.emit('chats:changed', { chats: [chat] });
+      const { notes: wireNotes } = await call('chat:get', { chatId });
+      for (const w of wireNotes) {
+        if (store.getNote(w.id)) continue;
+        const note = noteOfWire(w, applyContext.memberName(w.authorId));
+        store.saveNote(note);
+        events.emit('notes:added', { note });
+      }
     } catch (err) {
       log.warn('chat history not fetched', { chatId, err: String(err) });
     }
@@ -218,66 +225,13 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     announce();
   }
 
-  // ── pushing what hosted accounts receive and send ────────────────────────────────────
-  function schedulePush(delayMs = 200) {
-    if (pushTimer || !record()) return;
-    pushTimer = setTimeout(() => {
-      pushTimer = null;
-      void flushPush();
-    }, delayMs);
-  }
-
-  async function flushPush(): Promise<void> {
-    if (pushing || !socket?.connected) return;
-    pushing = true;
-    try {
-      for (;;) {
-        const next = store.peekPush(MAX_PUSH_ITEMS);
-        if (!next) break;
-        // The protocol has no reactions in a push (they stay on the host for now).
-        const { reactions: _reactions, ...payload } = next.batch;
-        try {
-          await call('sync:push', payload);
-          store.removePush(next.ids);
-          pushBackoffMs = 1_000;
-        } catch (err) {
-          if (err instanceof CommandError && err.code === 'invalid_args') {
-            // The server will never take this batch; keeping it would block everything behind it.
-            log.error('push batch refused by the server, dropped', { items: next.items, err: err.message });
-            store.removePush(next.ids);
-            continue;
-          }
-          log.warn('push failed, will retry', { err: String(err), inMs: pushBackoffMs });
-          schedulePush(pushBackoffMs);
-          pushBackoffMs = Math.min(pushBackoffMs * 2, 60_000);
-          break;
-        }
-      }
-    } finally {
-      pushing = false;
-      announce();
-    }
-  }
-
   // ── relayed sends for accounts hosted here ───────────────────────────────────────────
-  const handled = new Set<string>();
-  async function performRelayedSend(send: WireSend): Promise<void> {
-    if (handled.has(send.clientMessageId) || !isHosted(send.accountId)) return;
-    handled.add(send.clientMessageId);
-    try {
-      const result = await deps.relay.sendForTeammate(send);
-      await call('send:report', {
-        clientMessageId: send.clientMessageId,
-        status: result.state,
-        providerMessageId: result.providerMessageId,
-        error: result.error,
-      });
-    } catch (err) {
-      // Not reported: the server offers it again when we reconnect.
-      handled.delete(send.clientMessageId);
-      log.warn('relayed send not reported', { clientMessageId: send.clientMessageId, err: String(err) });
-    }
-  }
+  const performRelayedSend = createRelayExecutor({
+    isHosted,
+    relay: deps.relay,
+    report: args => call('send:report', args),
+    log,
+  });
 
   async function registerAccounts(): Promise<void> {
     for (const a of deps.hosted.list()) {
@@ -308,17 +262,25 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       }) as never);
     }
     s.on('send:requested', send => void performRelayedSend(send));
+    s.on('presence:changed', p => presence.changed(p));
+    s.on('typing:changed', t => typing.received(t));
     s.on('connect', () => {
       setConnection('online', null);
       void enqueueApply(async () => {
         await registerAccounts();
         await pullAll();
         if (members().length === 0) await refreshMembers();
-        schedulePush(0);
+        push.schedule(0);
         deps.onOnline?.();
+        void notes.flush();
+        void presence.connected();
       });
     });
-    s.on('disconnect', () => setConnection('offline'));
+    s.on('disconnect', () => {
+      presence.disconnected();
+      typing.reset();
+      setConnection('offline');
+    });
     s.on('connect_error', err => {
       if (/unauthori[sz]ed|unauthenticated/i.test(err.message)) {
         s.close();
@@ -336,6 +298,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
         MEMBERS_KEY,
         list.map(m => ({ id: m.id, name: m.name, email: m.email, role: m.role, active: m.active })),
       );
+      events.emit('members:changed', { members: members() });
     } catch (err) {
       log.warn('member list unavailable', { err: String(err) });
     }
@@ -350,32 +313,10 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     store.deleteSetting(MEMBERS_KEY);
     store.setSyncCursor(CURSOR_KEY, '0');
     store.clearPush();
+    store.clearNoteQueue();
     store.deleteAccountsExcept(deps.hosted.list().map(a => a.id));
+    presence.disconnected();
     setConnection('signed_out', reason);
-  }
-
-  /** Everything this desktop hosts, queued once after sign-in so the team sees its history. */
-  function seedPushQueue(): void {
-    for (const a of deps.hosted.list()) {
-      let chatCursor: string | null = null;
-      do {
-        const page = store.inboxPage({ accountIds: [a.id], cursor: chatCursor, limit: 200 });
-        store.enqueuePush({
-          chats: page.items.map(c => ({
-            accountId: c.accountId,
-            jid: c.jid,
-            isGroup: c.isGroup,
-            name: c.name,
-            ...(c.lastMessageAt ? { timestamp: c.lastMessageAt } : {}),
-          })),
-        });
-        for (const chat of page.items) {
-          const msgs = store.chatPage({ chatId: chat.id, limit: 200 }).messages;
-          if (msgs.length) store.enqueuePush({ messages: msgs.map(m => messageInputOfStored(m, chat.jid)) });
-        }
-        chatCursor = page.nextCursor;
-      } while (chatCursor);
-    }
   }
 
   return {
@@ -406,7 +347,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
         deviceName,
       };
       store.setSetting(RECORD_KEY, next);
-      if (!previous) seedPushQueue();
+      if (!previous) push.seed(deps.hosted.list().map(a => a.id));
       lastError = null;
       await connect();
       return status();
@@ -422,22 +363,29 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     pushIngested(batch: IngestBatchInput): void {
       if (!record()) return;
       store.enqueuePush(batch);
-      schedulePush();
+      push.schedule();
     },
     accountStateChanged(accountId: string, state: string): void {
       if (socket?.connected) void call('account:report-state', { accountId, state }).catch(() => {});
     },
-    isOnline: () => socket?.connected === true,
+    isOnline,
     isHosted,
     members,
+    rememberMember,
+    refreshMembers,
+    presence,
+    typing,
+    notes,
     call,
-    /** Waits until queued work (applies, pushes) is done: for tests and shutdown. */
+    /** Waits until queued work (applies, pushes, notes) is done: for tests and shutdown. */
     async settle(): Promise<void> {
       await chain;
-      await flushPush();
+      await push.flush();
+      await notes.flush();
     },
     close(): void {
-      if (pushTimer) clearTimeout(pushTimer);
+      push.close();
+      notes.close();
       socket?.close();
       socket = null;
     },

@@ -1,12 +1,15 @@
 import type { workspaceCommands } from '../../../common/api/workspace';
-import type { Chat, ChatId, MemberId, Note } from '../../../common/domain';
+import { randomUUID } from 'node:crypto';
+import type { Chat, ChatId, MemberId } from '../../../common/domain';
 import { asChatId } from '../../../common/domain';
 import type { WireChat } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Store } from '../../store';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
+import { storeAiPort } from '../adapters/ai-store';
 import type { EventBus } from '../event-bus';
 import type { HandlerTable } from '../router';
+import { teamHandlers } from './workspace-team';
 
 type WorkspaceHandlers = Pick<HandlerTable, keyof typeof workspaceCommands>;
 
@@ -59,34 +62,40 @@ export function workspaceHandlers(
     }
   };
 
+  const ai = storeAiPort(store);
+  /** What travels with a transfer: the note, the agent's draft, and the chat's summary if one is cached here. */
+  const handoverOf = (chatId: string, given: { note: string; draft: string | null } | undefined) => {
+    if (!given) return undefined;
+    const summary = ai.summary(asChatId(chatId))?.summary.text.trim() || null;
+    const draft = given.draft?.trim() ? given.draft : null;
+    if (!given.note && !draft && !summary) return undefined;
+    return { note: given.note, draft, summary };
+  };
+
   return {
+    ...teamHandlers(sync),
     'workspace:status': () => sync.status(),
     'workspace:signIn': args => sync.signIn(args),
     'workspace:signOut': () => sync.signOut(),
     'members:list': () => sync.members(),
-    'chats:assign': ({ chatId, assigneeId }) =>
-      withConflictView(() => sync.call('chat:assign', { chatId, assigneeId, version: localChat(chatId).version })),
+    'chats:assign': ({ chatId, assigneeId, handover }) =>
+      withConflictView(() => {
+        const h = handoverOf(chatId, handover);
+        return sync.call('chat:assign', {
+          chatId,
+          assigneeId,
+          version: localChat(chatId).version,
+          ...(h ? { handover: h } : {}),
+        });
+      }),
     'chats:claim': ({ chatId }) =>
       withConflictView(() => sync.call('chat:claim', { chatId, version: localChat(chatId).version })),
     'chats:setStatus': ({ chatId, status }) =>
       withConflictView(() => sync.call('chat:set-status', { chatId, status, version: localChat(chatId).version })),
     'chats:setTags': ({ chatId, tags }) =>
       withConflictView(() => sync.call('chat:set-tags', { chatId, tags, version: localChat(chatId).version })),
-    'notes:add': async ({ chatId, body }) => {
-      localChat(chatId);
-      const wire = await sync.call('note:add', { chatId, body });
-      const me = sync.status().member;
-      const note: Note = {
-        id: wire.id,
-        chatId: asChatId(wire.chatId),
-        authorId: wire.authorId as MemberId,
-        authorName: me?.name ?? 'You',
-        body: wire.body,
-        createdAt: wire.createdAt,
-      };
-      store.saveNote(note);
-      events.emit('notes:added', { note });
-      return note;
-    },
+    // Queued first, then sent: offline the note waits here and goes out on reconnect, once.
+    'notes:add': ({ chatId, body, clientNoteId }) =>
+      sync.notes.add(localChat(chatId).id, body, clientNoteId ?? randomUUID()),
   };
 }

@@ -13,6 +13,9 @@ const noteOf = (r: NoteRow): Note => ({
   authorName: r.authorName,
   body: r.body,
   createdAt: r.createdAt,
+  kind: r.kind === 'handover' ? 'handover' : 'note',
+  draft: r.draft,
+  summary: r.summary,
 });
 
 /** A chat's notes, oldest first (they read as a thread). */
@@ -28,7 +31,13 @@ export function listNotes(db: StoreDb, chatId: ChatId): Note[] {
 
 /** Insert or replace by id: notes also arrive from the workspace, where the id is the server's. */
 export function saveNote(db: StoreDb, note: Note): Note {
-  const row = { ...note, authorId: note.authorId ?? null };
+  const row = {
+    ...note,
+    authorId: note.authorId ?? null,
+    kind: note.kind ?? 'note',
+    draft: note.draft ?? null,
+    summary: note.summary ?? null,
+  };
   db.orm
     .insert(notes)
     .values(row)

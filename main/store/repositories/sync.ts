@@ -110,9 +110,21 @@ export function getMessagesByClientIds(db: StoreDb, ids: readonly ClientMessageI
 
 export function getNote(db: StoreDb, id: string): Note | null {
   const r = db
-    .prepare('SELECT id, chat_id, author_id, author_name, body, created_at FROM notes WHERE id = ?')
+    .prepare(
+      'SELECT id, chat_id, author_id, author_name, body, created_at, kind, draft, summary FROM notes WHERE id = ?',
+    )
     .get(id) as
-    | { id: string; chat_id: string; author_id: string | null; author_name: string; body: string; created_at: number }
+    | {
+        id: string;
+        chat_id: string;
+        author_id: string | null;
+        author_name: string;
+        body: string;
+        created_at: number;
+        kind: string;
+        draft: string | null;
+        summary: string | null;
+      }
     | undefined;
   return r
     ? {
@@ -122,6 +134,9 @@ export function getNote(db: StoreDb, id: string): Note | null {
         authorName: r.author_name,
         body: r.body,
         createdAt: r.created_at,
+        kind: r.kind === 'handover' ? 'handover' : 'note',
+        draft: r.draft,
+        summary: r.summary,
       }
     : null;
 }

@@ -31,8 +31,35 @@ export const notes = sqliteTable(
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** 'note', or 'handover' when written by a transfer (it then carries the draft and summary). */
+    kind: text('kind').notNull().default('note'),
+    draft: text('draft'),
+    summary: text('summary'),
   },
   t => [index('notes_chat').on(t.chatId, t.createdAt)],
+);
+
+/**
+ * Notes written on this device that the server has not confirmed yet (offline, or the
+ * answer was lost). `state`: 'queued' (never reached the server), 'sending' (in flight:
+ * the outcome is unknown until answered or checked), 'failed' (refused for good).
+ */
+export const noteQueue = sqliteTable(
+  'note_queue',
+  {
+    clientNoteId: text('client_note_id').primaryKey(),
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    state: text('state').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    /** When the first attempt left this device: a retry looks for a matching note from then on. */
+    firstSentAt: integer('first_sent_at'),
+    createdAt: integer('created_at').notNull(),
+  },
+  t => [index('note_queue_order').on(t.createdAt)],
 );
 
 export const templates = sqliteTable('templates', {

@@ -4,12 +4,15 @@
  * status, tags) stay in the inbox store: the core answers every change with chats:changed.
  */
 import { create } from 'zustand';
-import type { WorkspaceStatus } from '../../../common/api/workspace';
-import type { Chat, ChatId, ChatStatus, Member, MemberId, Note } from '../../../common/domain';
+import type { NoteAdded, TeamPresence, WorkspaceStatus } from '../../../common/api/workspace';
+import type { Chat, ChatId, ChatStatus, Member, MemberId } from '../../../common/domain';
 import type { Reply } from '../../../common/result';
 import { api } from '../api/client';
 import type { FetchChatsPage, NotesByChat, Workload } from '../features/team/logic';
 import { dropChats, loadWorkload, mergeNotes } from '../features/team/logic';
+import type { PendingByChat, TypingByChat } from '../features/team/live-logic';
+import { applyTyping, setPending } from '../features/team/live-logic';
+import { newClientId } from '../lib/ids';
 
 export { canAssign, canClaim, canUpdateChat, canWriteNotes, canSeeTeamView } from '../features/team/logic';
 
@@ -32,6 +35,12 @@ type WorkspaceState = {
   /** Chats whose notes were asked for, so a second panel does not ask again. */
   notesRequested: ReadonlySet<ChatId>;
   error: string | null;
+  /** memberId → online/away (absent: offline), as the server last said. */
+  presence: TeamPresence;
+  /** Teammates replying per chat (each report carries its own expiry). */
+  typing: TypingByChat;
+  /** Notes written here and not confirmed by the server yet, per chat. */
+  pendingNotes: PendingByChat;
   /** Subscribes while at least one team component is mounted; returns the release. */
   retain(): () => void;
   load(): Promise<void>;
@@ -44,8 +53,16 @@ type WorkspaceState = {
   }): Promise<Reply<WorkspaceStatus>>;
   signOut(): Promise<Reply<WorkspaceStatus>>;
   loadNotes(chatId: ChatId, force?: boolean): Promise<void>;
-  addNote(chatId: ChatId, body: string): Promise<Reply<Note>>;
-  assign(chatId: ChatId, assigneeId: MemberId | null): Promise<Reply<Chat>>;
+  addNote(chatId: ChatId, body: string): Promise<Reply<NoteAdded>>;
+  discardNote(clientNoteId: string): Promise<Reply<{ readonly clientNoteId: string }>>;
+  assign(
+    chatId: ChatId,
+    assigneeId: MemberId | null,
+    handover?: { readonly note: string; readonly draft: string | null },
+  ): Promise<Reply<Chat>>;
+  loadPresence(): Promise<void>;
+  setPresence(status: 'online' | 'away'): Promise<void>;
+  reportTyping(chatId: ChatId, active: boolean): void;
   claim(chatId: ChatId): Promise<Reply<Chat>>;
   setStatus(chatId: ChatId, status: ChatStatus): Promise<Reply<Chat>>;
   setTags(chatId: ChatId, tags: readonly string[]): Promise<Reply<Chat>>;
@@ -65,12 +82,22 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     const before = get().status;
     if (status.connection === 'signed_out') {
       // Signing out wipes the workspace's data locally: nothing of it may stay on screen.
-      set({ status, loaded: true, members: [], notes: new Map(), notesRequested: new Set() });
+      set({
+        status,
+        loaded: true,
+        members: [],
+        notes: new Map(),
+        notesRequested: new Set(),
+        presence: {},
+        typing: new Map(),
+        pendingNotes: new Map(),
+      });
       return;
     }
     set({ status, loaded: true });
     const becameOnline = status.connection === 'online' && before.connection !== 'online';
     if (!sameMember(before, status) || becameOnline || get().members.length === 0) void get().loadMembers();
+    if (becameOnline) void get().loadPresence();
   };
 
   return {
@@ -80,6 +107,9 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     notes: new Map(),
     notesRequested: new Set(),
     error: null,
+    presence: {},
+    typing: new Map(),
+    pendingNotes: new Map(),
 
     retain() {
       holders++;
@@ -92,6 +122,14 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
             for (const id of chatIds) requested.delete(id as ChatId);
             set({ notes: dropChats(get().notes, chatIds), notesRequested: requested });
           }),
+          api().subscribe('members:changed', ({ members }) => set({ members })),
+          api().subscribe('presence:changed', ({ presence }) => set({ presence })),
+          api().subscribe('typing:changed', ({ typing }) =>
+            set({ typing: applyTyping(get().typing, typing, Date.now()) }),
+          ),
+          api().subscribe('notes:pending-changed', ({ chatId, pending }) =>
+            set({ pendingNotes: setPending(get().pendingNotes, chatId as ChatId, pending) }),
+          ),
         ];
         release = () => offs.forEach(off => off());
         void get().load();
@@ -136,7 +174,11 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async loadNotes(chatId, force = false) {
       if (!force && get().notesRequested.has(chatId)) return;
       set({ notesRequested: new Set(get().notesRequested).add(chatId) });
-      const r = await api().invoke('notes:list', { chatId });
+      const [r, pending] = await Promise.all([
+        api().invoke('notes:list', { chatId }),
+        api().invoke('notes:pending', { chatId }),
+      ]);
+      if (pending.ok) set({ pendingNotes: setPending(get().pendingNotes, chatId, pending.value) });
       if (r.ok) set({ notes: mergeNotes(get().notes, chatId, r.value) });
       else {
         const requested = new Set(get().notesRequested);
@@ -146,12 +188,34 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     },
 
     async addNote(chatId, body) {
-      const r = await api().invoke('notes:add', { chatId, body });
-      if (r.ok) set({ notes: mergeNotes(get().notes, chatId, [r.value]) });
+      // The id makes a repeated call one note; a pending note shows through notes:pending-changed.
+      const r = await api().invoke('notes:add', { chatId, body, clientNoteId: newClientId() });
+      if (r.ok && !r.value.pending) {
+        const { pending: _pending, ...note } = r.value;
+        set({ notes: mergeNotes(get().notes, chatId, [note]) });
+      }
       return r;
     },
 
-    assign: (chatId, assigneeId) => api().invoke('chats:assign', { chatId, assigneeId }),
+    discardNote: clientNoteId => api().invoke('notes:discard', { clientNoteId }),
+
+    assign: (chatId, assigneeId, handover) =>
+      api().invoke('chats:assign', { chatId, assigneeId, ...(handover ? { handover: { ...handover } } : {}) }),
+
+    async loadPresence() {
+      const r = await api().invoke('presence:list', {});
+      if (r.ok) set({ presence: r.value });
+    },
+
+    async setPresence(status) {
+      if (get().status.connection === 'signed_out') return;
+      await api().invoke('presence:set', { status });
+    },
+
+    reportTyping(chatId, active) {
+      if (get().status.connection !== 'online') return;
+      void api().invoke('typing:set', { chatId, active });
+    },
     claim: chatId => api().invoke('chats:claim', { chatId }),
     setStatus: (chatId, status) => api().invoke('chats:setStatus', { chatId, status }),
     setTags: (chatId, tags) => api().invoke('chats:setTags', { chatId, tags: [...tags] }),

@@ -6,7 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
-import { TeamView, WorkspacePanel } from '../team';
+import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
 
@@ -105,6 +105,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <DesktopPanel />
       <WorkspacePanel />
       <TeamView />
+      <MembersAdmin />
       <TemplatesEditor />
       {info && <AboutPanel info={info} />}
     </Dialog>

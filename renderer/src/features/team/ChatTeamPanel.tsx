@@ -1,9 +1,12 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { Chat, ChatStatus, Member, MemberId } from '../../../../common/domain';
+import { useComposer } from '../../stores/composer';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
+import { useTypingReporter } from './live';
 import type { RunChange } from './logic';
 import { assignableMembers, chatTeamActions, conflictChat, memberName, newerChat } from './logic';
 import { NotesSection } from './NotesSection';
+import { PresenceDot } from './PresenceDot';
 import { TagEditor } from './TagEditor';
 import type { TeamT } from './useTeamT';
 import { useTeamT } from './useTeamT';
@@ -28,6 +31,7 @@ export function ChatTeamPanel({ chat }: Props) {
   const [statusShown, setStatusShown] = useState<ChatStatus | null>(null);
   const headingId = useId();
   useEffect(() => retainWorkspace(), []);
+  useTypingReporter(chat.id);
 
   // A command answers before chats:changed reaches the parent; show whichever is newer.
   const current = newerChat(chat, latest);
@@ -125,18 +129,32 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
   const submit = async () => {
     const target = value === '' ? null : (value as MemberId);
     const text = note.trim();
-    // Same assignee with a note: the handover note alone (e.g. again after it failed to save).
-    const assigned = target === chat.assigneeId || (await run(() => assign(chat.id, target)));
+    if (target === chat.assigneeId) {
+      // Same assignee with a note: the note alone.
+      setChoice(null);
+      if (!text) return;
+      const r = await addNote(chat.id, text);
+      if (r.ok) setNote('');
+      else setError(t('team.assign.noteFailed', { message: r.error.message }));
+      return;
+    }
+    // A transfer carries the note and this agent's unsent draft in the same server write
+    // (the core adds the cached AI summary): the next owner gets all of it or none of it.
+    const draft = useComposer.getState().drafts[chat.id]?.text ?? '';
+    const assigned = await run(() => assign(chat.id, target, { note: text, draft: draft.trim() ? draft : null }));
     setChoice(null);
-    if (!assigned || !text) return;
-    const r = await addNote(chat.id, text);
-    if (r.ok) setNote('');
-    else setError(t('team.assign.noteFailed', { message: r.error.message }));
+    if (assigned) setNote('');
   };
+  const chosen = value === '' ? null : value;
 
   return (
     <div className="team-assignment">
       <p className="team-assignee" data-testid="team-assignee">
+        {chat.assigneeId !== null && (
+          <>
+            <PresenceDot t={t} memberId={chat.assigneeId} name={nameOf(chat.assigneeId)} />{' '}
+          </>
+        )}
         {chat.assigneeId === null
           ? t('team.assignee.unassigned')
           : t('team.assignee.current', { name: nameOf(chat.assigneeId) })}
@@ -164,6 +182,11 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
               </option>
             ))}
           </select>
+          {chosen !== null && (
+            <p className="team-presence-line" data-testid="team-chosen-presence">
+              <PresenceDot t={t} memberId={chosen} name={nameOf(chosen as MemberId)} withLabel />
+            </p>
+          )}
           <label htmlFor={ids.note}>{t('team.assign.note')}</label>
           <textarea
             id={ids.note}
@@ -173,6 +196,7 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
             value={note}
             onChange={e => setNote(e.target.value)}
           />
+          {value !== currentValue && <p className="team-hint">{t('team.handover.sendsDraft')}</p>}
           <div className="team-actions">
             <button
               type="submit"

@@ -1,13 +1,17 @@
 import { useEffect, useId, useState } from 'react';
 import type { KeyboardEvent } from 'react';
+import type { PendingNote } from '../../../../common/api/workspace';
 import type { ChatId, Note } from '../../../../common/domain';
 import { useI18n, localeOf } from '../../i18n';
+import { useComposer } from '../../stores/composer';
 import { useWorkspace } from '../../stores/workspace';
+import { offeredDraft } from './live-logic';
 import type { TeamT } from './useTeamT';
 
 type Props = { readonly t: TeamT; readonly chatId: ChatId; readonly writable: boolean };
 
 const EMPTY: readonly Note[] = [];
+const NO_PENDING: readonly PendingNote[] = [];
 
 /**
  * Internal notes of a chat, styled unlike any customer message (yellow, labelled) so
@@ -19,10 +23,14 @@ export function NotesSection({ t, chatId, writable }: Props) {
   const loaded = useWorkspace(s => s.notes.has(chatId));
   const loadNotes = useWorkspace(s => s.loadNotes);
   const addNote = useWorkspace(s => s.addNote);
+  const discardNote = useWorkspace(s => s.discardNote);
+  const pending = useWorkspace(s => s.pendingNotes.get(chatId) ?? NO_PENDING);
+  const ownDraft = useComposer(s => s.drafts[chatId]?.text ?? '');
   const language = useI18n(s => s.language);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
   const ids = { heading: useId(), input: useId() };
 
   useEffect(() => {
@@ -38,6 +46,7 @@ export function NotesSection({ t, chatId, writable }: Props) {
     if (r.ok) {
       setDraft('');
       setError(null);
+      setQueued(r.value.pending);
     } else setError(t('team.error', { message: r.error.message }));
   };
 
@@ -50,26 +59,68 @@ export function NotesSection({ t, chatId, writable }: Props) {
   };
 
   const time = new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short' });
+  const offered = offeredDraft(notes, ownDraft);
   return (
     <div className="team-notes" role="group" aria-labelledby={ids.heading}>
       <h4 id={ids.heading}>{t('team.notes.heading')}</h4>
       {!loaded && requested ? (
         <p className="team-muted">{t('team.notes.loading')}</p>
-      ) : notes.length === 0 ? (
+      ) : notes.length === 0 && pending.length === 0 ? (
         <p className="team-muted">{t('team.notes.empty')}</p>
       ) : (
         <ol className="team-note-list" aria-labelledby={ids.heading}>
           {notes.map(n => (
-            <li key={n.id} className="team-note" data-testid="team-note">
-              <p className="team-note-label">{t('team.notes.private')}</p>
+            <li
+              key={n.id}
+              className={n.kind === 'handover' ? 'team-note team-note-handover' : 'team-note'}
+              data-testid="team-note"
+            >
+              <p className="team-note-label">
+                {n.kind === 'handover' ? t('team.handover.label', { name: n.authorName }) : t('team.notes.private')}
+              </p>
               <p className="team-note-meta">
                 <strong>{n.authorName}</strong> ·{' '}
                 <time dateTime={new Date(n.createdAt).toISOString()}>{time.format(n.createdAt)}</time>
               </p>
-              <p className="team-note-body">{n.body}</p>
+              {n.body && <p className="team-note-body">{n.body}</p>}
+              {n.kind === 'handover' && (
+                <HandoverParts
+                  t={t}
+                  note={n}
+                  offered={offered?.id === n.id}
+                  onUse={() => useComposer.getState().setText(chatId, n.draft ?? '')}
+                />
+              )}
+            </li>
+          ))}
+          {pending.map(p => (
+            <li
+              key={p.clientNoteId}
+              className={`team-note team-note-pending${p.state === 'failed' ? ' team-note-failed' : ''}`}
+              data-testid="team-note-pending"
+            >
+              <p className="team-note-label">{t('team.notes.private')}</p>
+              <p className="team-note-state">
+                {p.state === 'failed'
+                  ? t('team.notes.failed', { message: p.lastError ?? '' })
+                  : p.state === 'sending'
+                    ? t('team.notes.sending')
+                    : t('team.notes.pending')}
+              </p>
+              <p className="team-note-body">{p.body}</p>
+              {p.state === 'failed' && (
+                <button type="button" onClick={() => void discardNote(p.clientNoteId)}>
+                  {t('team.notes.discard')}
+                </button>
+              )}
             </li>
           ))}
         </ol>
+      )}
+      {queued && pending.length > 0 && (
+        <p role="status" className="team-hint">
+          {t('team.notes.queuedOffline')}
+        </p>
       )}
       {error && (
         <p role="alert" className="team-error">
@@ -104,5 +155,36 @@ export function NotesSection({ t, chatId, writable }: Props) {
         </form>
       )}
     </div>
+  );
+}
+
+type HandoverProps = { readonly t: TeamT; readonly note: Note; readonly offered: boolean; readonly onUse: () => void };
+
+/**
+ * What a transfer brought along. "Use draft" is offered, not applied: the draft was
+ * written by someone else (their voice, maybe their language) and an agent who presses
+ * Enter out of habit must not send it unread; it is only offered while the own draft is empty.
+ */
+function HandoverParts({ t, note, offered, onUse }: HandoverProps) {
+  return (
+    <>
+      {note.summary && (
+        <div className="team-handover-part">
+          <h5>{t('team.handover.summary')}</h5>
+          <blockquote>{note.summary}</blockquote>
+        </div>
+      )}
+      {note.draft && (
+        <div className="team-handover-part">
+          <h5>{t('team.handover.draft')}</h5>
+          <blockquote>{note.draft}</blockquote>
+          {offered && (
+            <button type="button" title={t('team.handover.useDraftHint')} onClick={onUse}>
+              {t('team.handover.useDraft')}
+            </button>
+          )}
+        </div>
+      )}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import type { Workload } from './logic';
 import { canSeeTeamView, formatCount } from './logic';
+import { PresenceDot } from './PresenceDot';
 import { useTeamT } from './useTeamT';
 import './team.css';
 
@@ -86,7 +87,7 @@ export function TeamView() {
             {data.rows.map(({ member, open, pending }) => (
               <tr key={member.id} className={member.active ? undefined : 'team-inactive'}>
                 <th scope="row">
-                  {member.name}
+                  {member.name} <PresenceDot t={t} memberId={member.id} name={member.name} />
                   {!member.active && <span className="team-muted"> ({t('team.view.inactive')})</span>}
                 </th>
                 <td>{t(`team.role.${member.role}`)}</td>

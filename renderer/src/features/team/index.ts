@@ -3,4 +3,6 @@ export { WorkspacePanel } from './WorkspacePanel';
 export { WorkspaceBanner } from './WorkspaceBanner';
 export { ChatTeamPanel } from './ChatTeamPanel';
 export { TeamView } from './TeamView';
+export { MembersAdmin } from './MembersAdmin';
+export { TypingIndicator } from './live';
 export { useTeamT } from './useTeamT';

@@ -1,0 +1,101 @@
+/**
+ * Pushing what hosted accounts receive and send: batches from the persistent push queue,
+ * at least once, with backoff. Rows leave the queue only after the server acked them; the
+ * server upserts by key, so a batch pushed twice is stored once.
+ */
+import { MAX_PUSH_ITEMS } from '../../common/protocol';
+import { CommandError } from '../../common/result';
+import type { Logger } from '../core/log';
+import type { Store } from '../store';
+import { messageInputOfStored } from './apply';
+
+export type PushDeps = {
+  readonly store: Store;
+  readonly push: (payload: unknown) => Promise<unknown>;
+  readonly isConnected: () => boolean;
+  readonly signedIn: () => boolean;
+  readonly log: Logger;
+  /** After every pass, so the status (pending count) can be announced. */
+  readonly onPassDone: () => void;
+};
+
+export function createPushQueue(deps: PushDeps) {
+  const { store, log } = deps;
+  let pushing = false;
+  let timer: NodeJS.Timeout | null = null;
+  let backoffMs = 1_000;
+
+  function schedule(delayMs = 200): void {
+    if (timer || !deps.signedIn()) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void flush();
+    }, delayMs);
+  }
+
+  async function flush(): Promise<void> {
+    if (pushing || !deps.isConnected()) return;
+    pushing = true;
+    try {
+      for (;;) {
+        const next = store.peekPush(MAX_PUSH_ITEMS);
+        if (!next) break;
+        // The protocol has no reactions in a push (they stay on the host for now).
+        const { reactions: _reactions, ...payload } = next.batch;
+        try {
+          await deps.push(payload);
+          store.removePush(next.ids);
+          backoffMs = 1_000;
+        } catch (err) {
+          if (err instanceof CommandError && err.code === 'invalid_args') {
+            // The server will never take this batch; keeping it would block everything behind it.
+            log.error('push batch refused by the server, dropped', { items: next.items, err: err.message });
+            store.removePush(next.ids);
+            continue;
+          }
+          log.warn('push failed, will retry', { err: String(err), inMs: backoffMs });
+          schedule(backoffMs);
+          backoffMs = Math.min(backoffMs * 2, 60_000);
+          break;
+        }
+      }
+    } finally {
+      pushing = false;
+      deps.onPassDone();
+    }
+  }
+
+  /** Everything this desktop hosts, queued once after sign-in so the team sees its history. */
+  function seed(accountIds: readonly string[]): void {
+    for (const accountId of accountIds) {
+      let chatCursor: string | null = null;
+      do {
+        const page = store.inboxPage({ accountIds: [accountId], cursor: chatCursor, limit: 200 });
+        store.enqueuePush({
+          chats: page.items.map(c => ({
+            accountId: c.accountId,
+            jid: c.jid,
+            isGroup: c.isGroup,
+            name: c.name,
+            ...(c.lastMessageAt ? { timestamp: c.lastMessageAt } : {}),
+          })),
+        });
+        for (const chat of page.items) {
+          const msgs = store.chatPage({ chatId: chat.id, limit: 200 }).messages;
+          if (msgs.length) store.enqueuePush({ messages: msgs.map(m => messageInputOfStored(m, chat.jid)) });
+        }
+        chatCursor = page.nextCursor;
+      } while (chatCursor);
+    }
+  }
+
+  return {
+    schedule,
+    flush,
+    seed,
+    close(): void {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

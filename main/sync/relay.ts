@@ -1,0 +1,71 @@
+/**
+ * The host side of relayed sends (a teammate's reply for an account hosted here goes out
+ * through the local outbox, then is reported), and the list of logged facts a device
+ * listens for.
+ */
+import type { SyncEventType, WireSend } from '../../common/protocol';
+import type { Logger } from '../core/log';
+
+export const FACT_TYPES: readonly SyncEventType[] = [
+  'chat:upserted',
+  'chat:updated',
+  'chat:granted',
+  'chat:revoked',
+  'messages:upserted',
+  'contacts:upserted',
+  'note:added',
+  'send:updated',
+  'account:updated',
+  'account:revoked',
+  'member:updated',
+  'access:revoked',
+  'settings:updated',
+  'template:updated',
+  'template:deleted',
+];
+
+export type HostedAccounts = {
+  /** Accounts running on this desktop (their provider lives here). */
+  list(): readonly { id: string; name: string; phone: string | null; provider: 'webjs' | 'simulator'; state: string }[];
+};
+
+export type RelayPort = {
+  /** A teammate's reply for an account hosted here: send it through the local outbox. */
+  sendForTeammate(
+    send: WireSend,
+  ): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
+};
+
+export type RelayDeps = {
+  readonly isHosted: (accountId: string) => boolean;
+  readonly relay: RelayPort;
+  readonly report: (args: {
+    clientMessageId: string;
+    status: 'sent' | 'failed';
+    providerMessageId: string | null;
+    error: string | null;
+  }) => Promise<unknown>;
+  readonly log: Logger;
+};
+
+/** Performs each relayed send at most once per run; an unreported one is offered again on reconnect. */
+export function createRelayExecutor(deps: RelayDeps): (send: WireSend) => Promise<void> {
+  const handled = new Set<string>();
+  return async send => {
+    if (handled.has(send.clientMessageId) || !deps.isHosted(send.accountId)) return;
+    handled.add(send.clientMessageId);
+    try {
+      const result = await deps.relay.sendForTeammate(send);
+      await deps.report({
+        clientMessageId: send.clientMessageId,
+        status: result.state,
+        providerMessageId: result.providerMessageId,
+        error: result.error,
+      });
+    } catch (err) {
+      // Not reported: the server offers it again when we reconnect.
+      handled.delete(send.clientMessageId);
+      deps.log.warn('relayed send not reported', { clientMessageId: send.clientMessageId, err: String(err) });
+    }
+  };
+}
