@@ -6,7 +6,7 @@
  */
 import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../common/ingest';
 import { ackSchema, messageTypeSchema } from '../../common/ingest';
-import type { AccountId, ChatId, ClientMessageId, MemberId, Message } from '../../common/domain';
+import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMessage } from '../../common/protocol';
 import type { Store } from '../store';
@@ -16,6 +16,9 @@ export type ApplyEffects = {
   /** Chats of remote accounts that just became visible here: their history must be fetched. */
   newChatIds: Set<ChatId>;
   removedChatIds: Set<ChatId>;
+  /** Messages stored or changed from the server: the open conversation must hear of them. */
+  newMessageIds: Set<MessageId>;
+  updatedMessageIds: Set<MessageId>;
   noteIds: Set<string>;
   /** Relayed sends of this device that settled: the outbox entries to announce. */
   settledSends: Set<ClientMessageId>;
@@ -28,6 +31,8 @@ export const emptyEffects = (): ApplyEffects => ({
   chatIds: new Set(),
   newChatIds: new Set(),
   removedChatIds: new Set(),
+  newMessageIds: new Set(),
+  updatedMessageIds: new Set(),
   noteIds: new Set(),
   settledSends: new Set(),
   accessRevoked: false,
@@ -98,7 +103,7 @@ function messageInputOf(m: WireMessage): MessageInput | null {
 }
 
 /** Stores messages the server sent (live, or fetched as a chat's history). */
-export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): ChatId[] {
+export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): ReturnType<Store['ingest']> {
   const messages = wire.map(messageInputOf).filter((m): m is MessageInput => m !== null);
   // Acks move forward on the server as the host reports them; mirror them too.
   const acks: AckUpdate[] = messages.map(m => ({
@@ -106,7 +111,7 @@ export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): 
     providerMessageId: m.providerMessageId,
     ack: m.ack,
   }));
-  return store.ingest({ messages, acks }).chatIds;
+  return store.ingest({ messages, acks });
 }
 
 function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
@@ -140,7 +145,10 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       const first = ev.messages[0];
       if (!first || ctx.isHosted(first.accountId)) return;
       ensureRemoteAccount(ctx, first.accountId);
-      for (const id of ingestWireMessages(store, ev.messages)) fx.chatIds.add(id);
+      const report = ingestWireMessages(store, ev.messages);
+      for (const id of report.chatIds) fx.chatIds.add(id);
+      for (const id of report.newMessageIds) fx.newMessageIds.add(id);
+      for (const id of report.updatedMessageIds) fx.updatedMessageIds.add(id);
       return;
     }
     case 'contacts:upserted': {

@@ -167,6 +167,10 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     const changed = [...fx.chatIds].filter(id => !fx.removedChatIds.has(id));
     if (changed.length) events.emit('chats:changed', { chats: store.getChats(changed) });
     if (fx.removedChatIds.size) events.emit('chats:removed', { chatIds: [...fx.removedChatIds] });
+    // Without these the open conversation would show a teammate's number's messages and acks only after reopening.
+    if (fx.newMessageIds.size) events.emit('messages:received', { messages: store.getMessages([...fx.newMessageIds]) });
+    if (fx.updatedMessageIds.size)
+      events.emit('messages:updated', { messages: store.getMessages([...fx.updatedMessageIds]) });
     for (const id of fx.noteIds) {
       const note = store.getNote(id);
       if (!note) continue;
