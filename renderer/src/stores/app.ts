@@ -27,7 +27,9 @@ export const useAppStore = create<AppState>((set, get) => ({
   closePanel: () => set({ panel: 'none' }),
   start(onReconnect) {
     return api().onConnectionChange(connection => {
-      const wasDown = get().connection !== 'connected';
+      // Only a connection that was lost counts: the first connect answers the loads the app
+      // already sent while connecting (socket.io buffers them), so reloading would repeat them.
+      const wasDown = get().connection === 'disconnected';
       set({ connection });
       // After a reconnect, events may have been missed: reload instead of trusting them.
       if (connection === 'connected' && wasDown) {
