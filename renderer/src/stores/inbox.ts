@@ -26,6 +26,8 @@ type InboxState = {
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   applyChanged(chats: readonly Chat[]): void;
+  /** Chats this device may no longer see (unassigned, access lost): gone from the list and, if open, closed. */
+  removeChats(ids: readonly string[]): void;
   select(chat: Chat | null): void;
   /** The chat above or below the open one (Alt+↑/↓). */
   neighbour(delta: 1 | -1): Chat | undefined;
@@ -84,6 +86,15 @@ export const useInbox = create<InboxState>((set, get) => ({
     const selected = get().selected;
     const mine = selected ? changed.find(c => c.id === selected.id) : undefined;
     set({ chats: applyChanges(chats, changed, filter, me, complete), ...(mine ? { selected: mine } : {}) });
+  },
+  removeChats(ids) {
+    const gone = new Set(ids);
+    for (const id of gone) known.delete(id as ChatId);
+    const selectedGone = get().selectedId !== null && gone.has(get().selectedId as string);
+    set({
+      chats: get().chats.filter(c => !gone.has(c.id)),
+      ...(selectedGone ? { selectedId: null, selected: null } : {}),
+    });
   },
   select(chat) {
     if (chat) remember([chat]);

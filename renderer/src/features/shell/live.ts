@@ -11,6 +11,7 @@ export function startLive(open: OpenChat): () => void {
   const client = api();
   const offs = [
     client.subscribe('chats:changed', ({ chats }) => useInbox.getState().applyChanged(chats)),
+    client.subscribe('chats:removed', ({ chatIds }) => useInbox.getState().removeChats(chatIds)),
     client.subscribe('messages:received', ({ messages }) => {
       useConversation.getState().merge(messages);
       void notifyIncoming(messages, open);
