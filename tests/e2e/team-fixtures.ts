@@ -1,0 +1,117 @@
+/**
+ * Two devices for the team e2e tests: a real workspace server on a throwaway MariaDB
+ * (tests/integration/server/harness.ts), and headless hosts spawned as processes, each
+ * with its own data folder, driven through Chromium. The bridge client reads a host's
+ * store for assertions the UI cannot make (how many times a reply went out).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
+import type { Socket } from 'socket.io-client';
+import type { Message } from '../../common/domain';
+import type { MessagesPage } from '../../common/api/inbox';
+import { connectBridge, invoke } from '../helpers/host';
+import type { Stack } from '../integration/server/harness';
+import { PASSWORD, startNode } from '../integration/server/harness';
+import { spawnHost } from './fixtures';
+import { InboxPage } from './pages/inbox.page';
+
+export { PASSWORD };
+
+export type Device = {
+  readonly name: string;
+  readonly host: Awaited<ReturnType<typeof spawnHost>>;
+  readonly page: Page;
+  readonly inbox: InboxPage;
+  /** The host's command bridge, as the page has it: for reading its store in assertions. */
+  readonly bridge: Socket;
+  stop(): Promise<void>;
+};
+
+/** A headless host with a Chromium page open on it. */
+export async function openDevice(name: string, newPage: () => Promise<Page>): Promise<Device> {
+  const host = await spawnHost();
+  const page = await newPage();
+  const inbox = new InboxPage(page);
+  await inbox.open(host.url);
+  const token = new URL(host.url).hash.replace(/^#token=/, '');
+  const bridge = await connectBridge(Number(new URL(host.url).port), token);
+  return {
+    name,
+    host,
+    page,
+    inbox,
+    bridge,
+    async stop() {
+      bridge.close();
+      await page.close();
+      await host.stop();
+    },
+  };
+}
+
+/** Calls a core command over the host bridge; fails the test on an error reply. */
+export async function hostCall<T>(device: Device, name: string, args: unknown): Promise<T> {
+  const reply = await invoke(device.bridge, name, args);
+  if (!reply.ok) throw new Error(`${device.name} ${name}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
+/** Every message of a chat in a device's local store, oldest first. */
+export async function storedMessages(device: Device, chatId: string): Promise<Message[]> {
+  const out: Message[] = [];
+  let before: string | null = null;
+  for (;;) {
+    const page: MessagesPage = await hostCall(device, 'messages:list', {
+      chatId,
+      limit: 200,
+      ...(before ? { before } : {}),
+    });
+    out.unshift(...page.messages);
+    if (!page.olderCursor || page.messages.length === 0) return out;
+    before = page.olderCursor;
+  }
+}
+
+/** Settings → Team workspace: server URL, e-mail, password, Sign in; waits until online. */
+export async function signInFromSettings(device: Device, serverUrl: string, email: string): Promise<void> {
+  const settings = await device.inbox.openSettings();
+  const workspace = workspaceSection(settings);
+  await workspace.getByRole('textbox', { name: 'Server URL' }).fill(serverUrl);
+  await workspace.getByRole('textbox', { name: 'E-mail' }).fill(email);
+  await workspace.getByLabel('Password').fill(PASSWORD);
+  await workspace.getByRole('textbox', { name: 'Device name' }).fill(`${device.name} e2e`);
+  await workspace.getByRole('button', { name: 'Sign in' }).click();
+  await expect(workspace.getByText('Online', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await closeDialog(device.page, settings);
+}
+
+export function workspaceSection(settings: Locator): Locator {
+  return settings.getByRole('region', { name: 'Team workspace' });
+}
+
+export async function closeDialog(page: Page, dialog: Locator): Promise<void> {
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+}
+
+/** The conversation's team panel (assignee, status, tags, notes). */
+export function teamPanel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Team', exact: true });
+}
+
+/** Stops the server node (every socket drops), as an outage would. */
+export async function stopServer(stack: Stack): Promise<number> {
+  const port = stack.node.port;
+  await stack.node.app.close();
+  return port;
+}
+
+/** Starts a node again on the same port and database, so devices reconnect by themselves. */
+export async function restartServer(stack: Stack, port: number): Promise<void> {
+  stack.node = await startNode(stack.mariadb.url, { port });
+}
+
+/** The chat rows' names ("Name, …" labels) as a regular expression that matches one chat. */
+export function rowName(name: string): RegExp {
+  return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`);
+}
