@@ -21,6 +21,10 @@ import type { BenchOptions, BenchResult } from './types';
 
 const ACCOUNT = 'bench-account';
 
+/** BENCH_SERVER_PARTS=push,pull runs only those parts (while working on one of them); all by default. */
+const PARTS = process.env['BENCH_SERVER_PARTS']?.split(',').map(p => p.trim());
+const part = (name: 'fanout' | 'fanout_2nodes' | 'push' | 'pull') => !PARTS || PARTS.includes(name);
+
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const mariadb = await startMariaDb({ durable: true });
   const redis = await startRedis();
@@ -39,41 +43,48 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
     const viewers = full ? 1000 : 100;
     const admin = await memberWithDevices(db, 'admin', viewers);
-    const one = new Viewers();
-    try {
-      await one.connect(a.url, admin.tokens);
-      results.push(
-        await fanout(
-          'server.fanout.p99_ms',
-          hostSocket!,
-          [one],
-          full ? 20 : 5,
-          '<= 100',
-          `${viewers} clients, one node`,
-        ),
-      );
-    } finally {
-      one.stop();
+    if (part('fanout')) {
+      const one = new Viewers();
+      try {
+        await one.connect(a.url, admin.tokens);
+        results.push(
+          await fanout(
+            'server.fanout.p99_ms',
+            hostSocket!,
+            [one],
+            full ? 20 : 5,
+            '<= 100',
+            `${viewers} clients, one node`,
+          ),
+        );
+      } finally {
+        one.stop();
+      }
     }
-    const split = [new Viewers(), new Viewers()];
-    try {
-      await split[0]!.connect(a.url, admin.tokens.slice(0, viewers / 2));
-      await split[1]!.connect(b.url, admin.tokens.slice(viewers / 2));
-      results.push(
-        await fanout(
-          'server.fanout_2nodes.p99_ms',
-          hostSocket!,
-          split,
-          full ? 20 : 5,
-          '<= 150',
-          `${viewers / 2} clients on each of two nodes, Redis adapter`,
-        ),
-      );
-    } finally {
-      for (const v of split) v.stop();
+    if (part('fanout_2nodes')) {
+      const split = [new Viewers(), new Viewers()];
+      try {
+        await split[0]!.connect(a.url, admin.tokens.slice(0, viewers / 2));
+        await split[1]!.connect(b.url, admin.tokens.slice(viewers / 2));
+        results.push(
+          await fanout(
+            'server.fanout_2nodes.p99_ms',
+            hostSocket!,
+            split,
+            full ? 20 : 5,
+            '<= 150',
+            `${viewers / 2} clients on each of two nodes, Redis adapter`,
+          ),
+        );
+      } finally {
+        for (const v of split) v.stop();
+      }
     }
-    results.push(...(await push(hostSocket!, mariadb.url, full ? 50_000 : 5_000)));
-    results.push(await pull(hostSocket!, mariadb.url, a.url, db, full ? 100_000 : 10_000));
+    // Node B would be another process in production: stopped here so that decoding what node A
+    // relays through Redis does not run on the push's event loop (A still publishes to Redis).
+    await b.app.close();
+    if (part('push')) results.push(...(await push(hostSocket!, mariadb.url, full ? 50_000 : 5_000)));
+    if (part('pull')) results.push(await pull(hostSocket!, mariadb.url, a.url, db, full ? 100_000 : 10_000));
     return results;
   } finally {
     for (const c of clients) c.disconnect();
@@ -231,40 +242,30 @@ async function pull(
   db: Parameters<typeof memberWithDevices>[0],
   total: number,
 ): Promise<BenchResult> {
-  // Seed the log directly: one messages:upserted event per row, like a busy workspace's.
+  // Seed the log directly: one message and one messages:upserted event referring to it per
+  // row, as a busy workspace's log looks (events refer to messages; pull fills them in).
   const pool = createPool({ uri: databaseUrl, connectionLimit: 2 });
   try {
     const chatId = `${ACCOUNT}:6200000000@c.us`;
     for (let i = 0; i < total; i += 5000) {
-      const rows = Array.from({ length: Math.min(5000, total - i) }, (_, j) => {
-        const m = {
-          rowId: i + j,
-          ...message(0, `seeded event ${i + j}`),
-          chatId,
-          media: null,
-          location: null,
-          author: null,
-          authorName: null,
-          caption: null,
-          quotedProviderMessageId: null,
-          ack: 'sent',
-          edited: false,
-          revoked: false,
-          clientMessageId: null,
-        };
-        return [
-          'messages:upserted',
-          'chat',
-          ACCOUNT,
-          chatId,
-          null,
-          JSON.stringify({ type: 'messages:upserted', chatId, messages: [m] }),
-          Date.now(),
-        ];
-      });
+      const seeded = Array.from({ length: Math.min(5000, total - i) }, (_, j) => message(0, `seeded event ${i + j}`));
+      await pool.query(
+        'insert into messages (account_id, provider_message_id, chat_id, from_me, type, body, ts, ack) values ?',
+        [seeded.map(m => [ACCOUNT, m.providerMessageId, chatId, false, 'text', m.body, m.timestamp, 'sent'])],
+      );
       await pool.query(
         'insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?',
-        [rows],
+        [
+          seeded.map(m => [
+            'messages:upserted',
+            'chat',
+            ACCOUNT,
+            chatId,
+            null,
+            JSON.stringify({ type: 'messages:upserted', chatId, accountId: ACCOUNT, ids: [m.providerMessageId] }),
+            Date.now(),
+          ]),
+        ],
       );
     }
   } finally {
@@ -275,10 +276,12 @@ async function pull(
   try {
     let cursor = 0;
     let events = 0;
+    let messages = 0;
     const started = performance.now();
     for (let more = true; more;) {
       const page = await must(socket!, 'sync:pull', { cursor, limit: 1000 });
       events += page.events.length;
+      for (const e of page.events) if (e.type === 'messages:upserted') messages += e.messages.length;
       cursor = page.cursor;
       more = page.hasMore;
     }
@@ -289,7 +292,7 @@ async function pull(
       value: seconds,
       unit: 's',
       target: '<= 10',
-      note: `${events} events pulled from cursor 0 in pages of 1,000`,
+      note: `${events} events (${messages} messages filled in) pulled from cursor 0 in pages of 1,000`,
     };
   } finally {
     socket?.disconnect();

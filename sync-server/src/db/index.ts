@@ -11,7 +11,7 @@ import { drizzle } from 'drizzle-orm/mysql2';
 import type { MySql2Database } from 'drizzle-orm/mysql2';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
 import { createPool } from 'mysql2';
-import type { PoolConnection, RowDataPacket } from 'mysql2/promise';
+import type { Pool, PoolConnection, RowDataPacket } from 'mysql2/promise';
 
 export type Db = MySql2Database;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -20,9 +20,13 @@ export type Exec = Db | Tx;
 
 /** A plain mysql2 connection inside a transaction, for hot paths where drizzle's builder costs more than the write. */
 export type RawTx = PoolConnection;
+/** The raw pool or a raw transaction: hot-path reads accept both. */
+export type RawExec = Pool | PoolConnection;
 
 export type Database = {
   readonly db: Db;
+  /** The same pool without drizzle, for hot-path reads (filling event references). */
+  readonly raw: Pool;
   /** Runs fn in a transaction on a raw connection: commit on success, rollback on error. */
   rawTransaction<T>(fn: (tx: RawTx) => Promise<T>): Promise<T>;
   /** Holds a MySQL named lock (GET_LOCK) while fn runs: serialises work across nodes. */
@@ -45,6 +49,7 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   const promisePool = pool.promise();
   return {
     db,
+    raw: promisePool,
     async rawTransaction(fn) {
       const conn = await promisePool.getConnection();
       try {

@@ -46,7 +46,7 @@ export type Services = {
   readonly limits: Limits;
   readonly blobDir: string;
   readonly metrics: Metrics;
-  /** Delivers stored events to the sockets allowed to see them, on every node. */
+  /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */
   publish(events: readonly StoredEvent[]): Promise<void>;
 };
 
@@ -104,10 +104,15 @@ export async function commitDetailed<T>(
   return { value: result, events: stored };
 }
 
-/** commit() on a raw mysql2 transaction, for the push path. */
+/**
+ * commit() on a raw mysql2 transaction, for the push path. With `awaitDelivery: false` the
+ * events are queued for live delivery and the caller answers at once (delivery keeps
+ * commit order; see publisher.ts).
+ */
 export async function commitRaw<T>(
   services: Services,
   fn: (tx: RawTx, emit: Emit) => Promise<T>,
+  opts: { awaitDelivery: boolean } = { awaitDelivery: true },
 ): Promise<{ value: T; events: StoredEvent[] }> {
   let stored: StoredEvent[] = [];
   const value = await services.database.rawTransaction(async tx => {
@@ -117,6 +122,7 @@ export async function commitRaw<T>(
     return v;
   });
   services.metrics.eventsAppended.inc(stored.length);
-  await services.publish(stored);
+  const delivered = services.publish(stored);
+  if (opts.awaitDelivery) await delivered;
   return { value, events: stored };
 }

@@ -4,7 +4,8 @@
  */
 import type { Role } from '../../../common/domain';
 import type { WireSettings } from '../../../common/protocol';
-import type { StoredEvent } from '../db/repositories/events';
+import type { SyncEvent } from '../../../common/protocol';
+import type { Audience } from '../db/repositories/events';
 import type { SyncServer } from './context';
 
 export const rooms = {
@@ -31,8 +32,20 @@ export function accountRooms(accountId: string, role: Role): string[] {
   return [rooms.account(accountId), rooms.accountRole(accountId, role)];
 }
 
+/** A committed fact ready to go live, with what decides its audience. */
+export type Delivery = {
+  readonly event: SyncEvent;
+  readonly audience: Audience;
+  readonly accountId: string | null;
+  readonly memberId: string | null;
+  /** For 'chat' facts: the chat's assignee. */
+  readonly assigneeId: string | null;
+  /** A device (session id) that already has the fact. */
+  readonly originDevice: string | null;
+};
+
 /** Where one stored event goes live; mirrors the pull filter in db/repositories/events.ts. */
-export function audienceRooms(e: StoredEvent, settings: WireSettings): string[] {
+export function audienceRooms(e: Delivery, settings: WireSettings): string[] {
   switch (e.audience) {
     case 'workspace':
       return [rooms.workspace];
@@ -41,7 +54,7 @@ export function audienceRooms(e: StoredEvent, settings: WireSettings): string[] 
     case 'account':
       return e.accountId ? [rooms.admins, rooms.account(e.accountId)] : [rooms.admins];
     case 'chat':
-      return e.accountId ? chatRooms(e.accountId, e.assigneeId ?? null, settings) : [rooms.admins];
+      return e.accountId ? chatRooms(e.accountId, e.assigneeId, settings) : [rooms.admins];
   }
 }
 
@@ -54,15 +67,12 @@ export function chatRooms(accountId: string, assigneeId: string | null, settings
   return out;
 }
 
-export async function publishEvents(
-  io: SyncServer,
-  events: readonly StoredEvent[],
-  settings: WireSettings,
-): Promise<void> {
+export function publishEvents(io: SyncServer, events: readonly Delivery[], settings: WireSettings): void {
   for (const e of events) {
     const to = audienceRooms(e, settings);
     if (to.length === 0) continue;
     // Typed per fact name; the union is checked when the event is built.
-    (io.to(to).emit as (name: string, payload: unknown) => boolean)(e.event.type, e.event);
+    const target = e.originDevice ? io.to(to).except(rooms.device(e.originDevice)) : io.to(to);
+    (target.emit as (name: string, payload: unknown) => boolean)(e.event.type, e.event);
   }
 }

@@ -1,11 +1,11 @@
 /** sync:pull (the event log from a cursor) and sync:push (what a host device's accounts saw). */
 import { asAccountId, chatIdOf } from '../../../common/domain';
+import type { MessageInput } from '../../../common/ingest';
 import type { WireContact } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { NewEvent } from '../db/repositories/events';
 import { pullEvents } from '../db/repositories/events';
-import type { MessageRow } from '../db/repositories/chats';
-import { toWireMessage } from '../db/repositories/chats';
+import type { TouchedMessage } from '../db/repositories/push';
 import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
 import { accountById } from '../db/repositories/workspace';
 import { chatEvent } from './access';
@@ -13,15 +13,50 @@ import type { Services } from './context';
 import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
 
-/** Messages per messages:upserted event: bounds the size of one live packet and one log row. */
+/** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
 
+/**
+ * One messages:upserted reference per chat and 200 messages, the chat's messages in time
+ * order (messages pushed first, then those only updated). The assignee is left for
+ * delivery to read: the push does not read the chats back.
+ */
+function messageEvents(
+  pushed: readonly MessageInput[],
+  touched: readonly TouchedMessage[],
+  originDevice: string,
+): NewEvent[] {
+  const ts = new Map(pushed.map(m => [`${m.accountId}\u0000${m.providerMessageId}`, m.timestamp]));
+  const byChat = new Map<string, { accountId: string; ids: Map<string, number> }>();
+  for (const t of touched) {
+    const chat = byChat.get(t.chatId) ?? { accountId: t.accountId, ids: new Map<string, number>() };
+    const at = ts.get(`${t.accountId}\u0000${t.providerMessageId}`) ?? Number.MAX_SAFE_INTEGER;
+    chat.ids.set(t.providerMessageId, Math.min(at, chat.ids.get(t.providerMessageId) ?? at));
+    byChat.set(t.chatId, chat);
+  }
+  const out: NewEvent[] = [];
+  for (const [chatId, { accountId, ids }] of byChat) {
+    const ordered = [...ids.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    for (let i = 0; i < ordered.length; i += MESSAGES_PER_EVENT) {
+      out.push({
+        body: { type: 'messages:upserted', chatId, accountId, ids: ordered.slice(i, i + MESSAGES_PER_EVENT) },
+        audience: 'chat',
+        accountId,
+        chatId,
+        originDevice,
+      });
+    }
+  }
+  return out;
+}
+
 export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull' | 'sync:push'> {
-  const { db } = services;
+  const { db, database } = services;
   return {
     'sync:pull': async (caller, { cursor, limit }) =>
       pullEvents(
         db,
+        database.raw,
         { memberId: caller.memberId, role: caller.role, agentsSeeUnassigned: caller.settings.agentsSeeUnassigned },
         cursor,
         limit,
@@ -39,58 +74,38 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
         }
       }
-      const { events } = await commitRaw(services, async (tx, emit) => {
-        await upsertContacts(tx, batch.contacts);
-        const pushedChatIds = await upsertChats(tx, batch.chats);
-        const { chatIds: messageChatIds, rows: messageRows } = await upsertMessages(tx, batch.messages);
-        const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
-        const chats = await reloadChats(tx, [...pushedChatIds, ...messageChatIds, ...updated.map(m => m.chatId)]);
-        const chatById = new Map(chats.map(c => [c.id, c]));
-        for (const id of new Set(pushedChatIds)) {
-          const chat = chatById.get(id);
-          if (chat) emit(chatEvent('chat:upserted', chat));
-        }
-        const byChat = new Map<string, MessageRow[]>();
-        for (const m of [...messageRows, ...updated]) byChat.set(m.chatId, [...(byChat.get(m.chatId) ?? []), m]);
-        for (const [chatId, rows] of byChat) {
-          const chat = chatById.get(chatId);
-          if (!chat) continue;
-          const unique = [...new Map(rows.map(r => [r.rowId, r])).values()].sort(
-            (a, b) => a.timestamp - b.timestamp || a.rowId - b.rowId,
-          );
-          for (let i = 0; i < unique.length; i += MESSAGES_PER_EVENT) {
+      // One transaction per batch; live delivery is queued after the commit rather than awaited,
+      // so the host's next batch is not held up by the fan-out of this one.
+      const { events } = await commitRaw(
+        services,
+        async (tx, emit) => {
+          await upsertContacts(tx, batch.contacts);
+          const pushedChatIds = await upsertChats(tx, batch.chats);
+          const stored = await upsertMessages(tx, batch.messages);
+          const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
+          for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
+          emit(...messageEvents(batch.messages, [...stored, ...updated], caller.sessionId));
+          const contactsByAccount = new Map<string, WireContact[]>();
+          for (const c of batch.contacts)
+            contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
+          for (const [accountId, list] of contactsByAccount) {
             emit({
-              body: {
-                type: 'messages:upserted',
-                chatId,
-                messages: unique.slice(i, i + MESSAGES_PER_EVENT).map(toWireMessage),
-              },
-              audience: 'chat',
-              accountId: chat.accountId,
-              chatId,
-              assigneeId: chat.assigneeId,
+              body: { type: 'contacts:upserted', accountId, contacts: list },
+              audience: 'account',
+              accountId,
+              originDevice: caller.sessionId,
             });
           }
-        }
-        const contactsByAccount = new Map<string, WireContact[]>();
-        for (const c of batch.contacts)
-          contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
-        for (const [accountId, list] of contactsByAccount) {
-          const ev: NewEvent = {
-            body: { type: 'contacts:upserted', accountId, contacts: list },
-            audience: 'account',
-            accountId,
-          };
-          emit(ev);
-        }
-      });
+        },
+        { awaitDelivery: false },
+      );
       services.metrics.pushedMessages.inc(batch.messages.length);
       return {
         messages: batch.messages.length,
         chats: batch.chats.length,
         contacts: batch.contacts.length,
         updates: batch.acks.length + batch.edits.length + batch.revokes.length,
-        lastSeq: events.length ? events[events.length - 1]!.event.seq : null,
+        lastSeq: events.length ? events[events.length - 1]!.seq : null,
       };
     },
   };

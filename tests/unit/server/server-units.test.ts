@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, tokenHash, verifyPassword } from '../../../sync-server/src/auth/crypto';
 import { readConfig } from '../../../sync-server/src/config';
-import type { StoredEvent } from '../../../sync-server/src/db/repositories/events';
+import type { Delivery } from '../../../sync-server/src/handlers/rooms';
 import { audienceRooms } from '../../../sync-server/src/handlers/rooms';
 
 describe('passwords and tokens', () => {
@@ -46,13 +46,13 @@ describe('configuration', () => {
 });
 
 describe('live fan-out rooms', () => {
-  const chatEvent = (assigneeId: string | null): StoredEvent => ({
-    body: { type: 'chat:revoked', chatId: 'c', reason: 'unassigned' },
+  const chatEvent = (assigneeId: string | null): Delivery => ({
     event: { type: 'chat:revoked', chatId: 'c', reason: 'unassigned', seq: 1 },
     audience: 'chat',
     accountId: 'a1',
-    chatId: 'c',
+    memberId: null,
     assigneeId,
+    originDevice: null,
   });
   it('sends chat events to admins, the account leads and the assignee or the agents', () => {
     expect(audienceRooms(chatEvent('m1'), { agentsSeeUnassigned: true })).toEqual([

@@ -2,26 +2,53 @@
  * The event log. Writers lock the sequencer row just before inserting their events, so
  * auto-increment order equals commit order and a reader that sees seq N also sees every
  * seq below N: a cursor can never skip a row that commits late.
+ *
+ * A `messages:upserted` fact is stored as a reference (its chat and the messages' provider
+ * ids), not as a copy of the messages: the messages table is the one place a message is
+ * written. Pull and live delivery fill the messages in (fill.ts) with one batched read.
  */
 import { sql } from 'drizzle-orm';
 import type { ResultSetHeader } from 'mysql2/promise';
 import type { Role } from '../../../../common/domain';
-import type { SyncEvent, SyncEventBody } from '../../../../common/protocol';
-import type { Exec, RawTx, Tx } from '../index';
+import type { SyncEvent } from '../../../../common/protocol';
+import type { Exec, RawExec, RawTx, Tx } from '../index';
 import { events } from '../schema';
+import { fillBodies, refSize } from './fill';
+import type { StoredBody } from './fill';
 
 export type Audience = 'chat' | 'account' | 'member' | 'workspace';
+export type { MessagesRef, StoredBody } from './fill';
 
 export type NewEvent = {
-  readonly body: SyncEventBody;
+  readonly body: StoredBody;
   readonly audience: Audience;
   readonly accountId?: string | null;
   readonly chatId?: string | null;
   readonly memberId?: string | null;
-  /** For 'chat' events: the chat's assignee after the change, for live fan-out. */
+  /**
+   * For 'chat' events: the chat's assignee after the change, for live fan-out. Left out
+   * (undefined) when the writer did not read the chat; delivery then reads the current one.
+   */
   readonly assigneeId?: string | null;
+  /**
+   * Live only (not stored): a device that already has this fact because it sent it; it is
+   * left out of the live delivery. Used for what a host pushes: the host has those messages.
+   */
+  readonly originDevice?: string;
 };
-export type StoredEvent = NewEvent & { readonly event: SyncEvent };
+export type StoredEvent = NewEvent & { readonly seq: number };
+
+function rowOf(e: NewEvent, now: number): unknown[] {
+  return [
+    e.body.type,
+    e.audience,
+    e.accountId ?? null,
+    e.chatId ?? null,
+    e.memberId ?? null,
+    JSON.stringify(e.body),
+    now,
+  ];
+}
 
 export async function appendEvents(tx: Tx, list: readonly NewEvent[], now = Date.now()): Promise<StoredEvent[]> {
   if (list.length === 0) return [];
@@ -39,7 +66,7 @@ export async function appendEvents(tx: Tx, list: readonly NewEvent[], now = Date
   );
   // One multi-row insert under the sequencer lock gets consecutive ids starting at insertId.
   const first = res.insertId;
-  return list.map((e, i) => ({ ...e, event: { ...e.body, seq: first + i } as SyncEvent }));
+  return list.map((e, i) => ({ ...e, seq: first + i }));
 }
 
 /** The same as appendEvents, on a raw mysql2 transaction (the push path). */
@@ -48,20 +75,10 @@ export async function appendEventsRaw(tx: RawTx, list: readonly NewEvent[], now 
   await tx.query('update event_sequencer set writes = writes + 1 where id = 1');
   const [res] = await tx.query<ResultSetHeader>(
     'insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?',
-    [
-      list.map(e => [
-        e.body.type,
-        e.audience,
-        e.accountId ?? null,
-        e.chatId ?? null,
-        e.memberId ?? null,
-        JSON.stringify(e.body),
-        now,
-      ]),
-    ],
+    [list.map(e => rowOf(e, now))],
   );
   const first = res.insertId;
-  return list.map((e, i) => ({ ...e, event: { ...e.body, seq: first + i } as SyncEvent }));
+  return list.map((e, i) => ({ ...e, seq: first + i }));
 }
 
 export type PullViewer = {
@@ -70,11 +87,15 @@ export type PullViewer = {
   readonly agentsSeeUnassigned: boolean;
 };
 
+/** Messages one pull page may fill in: a page of 1,000 events of 200 messages each would be 200,000. */
+export const MAX_PULL_MESSAGES = 5_000;
+
 type PullRow = { seq: number; payload: string };
 
-/** The events after `cursor` this member may see now, oldest first. */
+/** The events after `cursor` this member may see now, oldest first, with their messages filled in. */
 export async function pullEvents(
   db: Exec,
+  raw: RawExec,
   viewer: PullViewer,
   cursor: number,
   limit: number,
@@ -101,10 +122,25 @@ export async function pullEvents(
     where e.seq > ${cursor} and e.seq <= ${head} and ${visible}
     order by e.seq
     limit ${limit}`)) as unknown as [PullRow[]];
-  const out = rows.map(r => ({ ...(JSON.parse(r.payload) as SyncEventBody), seq: Number(r.seq) }) as SyncEvent);
-  const full = out.length === limit;
-  const last = out[out.length - 1];
-  // A short page scanned everything up to head; a full page may have more after its last row.
+  // Cut the page where the messages to fill in would exceed the bound (always keep one event).
+  const page: Array<{ seq: number; body: StoredBody }> = [];
+  let messages = 0;
+  for (const r of rows) {
+    const body = JSON.parse(r.payload) as StoredBody;
+    const size = refSize(body);
+    if (page.length > 0 && messages + size > MAX_PULL_MESSAGES) break;
+    messages += size;
+    page.push({ seq: Number(r.seq), body });
+  }
+  const bodies = await fillBodies(
+    raw,
+    page.map(p => p.body),
+  );
+  const filled = page.map((p, i) => ({ ...bodies[i]!, seq: p.seq }) as SyncEvent);
+  const cut = page.length < rows.length;
+  const full = cut || rows.length === limit;
+  const last = page[page.length - 1];
+  // A short page scanned everything up to head; a full or cut page may have more after its last row.
   const next = full && last ? last.seq : head;
-  return { events: out, cursor: next, hasMore: full && next < head };
+  return { events: filled, cursor: next, hasMore: full && next < head };
 }

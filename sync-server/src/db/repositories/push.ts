@@ -15,7 +15,7 @@ import type {
   RevokeUpdate,
 } from '../../../../common/ingest';
 import type { RawTx } from '../index';
-import type { ChatRow, MessageRow } from './chats';
+import type { ChatRow } from './chats';
 
 const ACK_ORDER = `'failed','pending','sent','delivered','read','played'`;
 const CHUNK = 1000;
@@ -63,7 +63,7 @@ export async function upsertChats(tx: RawTx, list: readonly ChatInput[]): Promis
  * Chats that messages refer to but that were never pushed get a minimal row; existing
  * chats move to the top by their newest message.
  */
-async function touchChats(tx: RawTx, list: readonly MessageInput[]): Promise<string[]> {
+async function touchChats(tx: RawTx, list: readonly MessageInput[]): Promise<void> {
   const newest = new Map<string, { m: MessageInput; ts: number }>();
   for (const m of list) {
     const id = chatIdOf(asAccountId(m.accountId), m.chatJid);
@@ -88,36 +88,49 @@ async function touchChats(tx: RawTx, list: readonly MessageInput[]): Promise<str
       ],
     );
   }
-  return [...newest.keys()];
 }
 
-export async function upsertMessages(
-  tx: RawTx,
-  list: readonly MessageInput[],
-): Promise<{ chatIds: string[]; rows: MessageRow[] }> {
-  if (list.length === 0) return { chatIds: [], rows: [] };
-  const chatIds = await touchChats(tx, list);
+/** A message a push stored or changed, by key, with its chat: what messages:upserted refers to. */
+export type TouchedMessage = {
+  readonly accountId: string;
+  readonly chatId: string;
+  readonly providerMessageId: string;
+};
+
+/**
+ * One multi-row upsert per 1,000 messages; nothing is read back (events refer to the rows
+ * by key and readers fill them in). `VALUES(col)` rather than the `AS new` alias: MariaDB
+ * has no alias, and MySQL 8 still accepts VALUES() (deprecated, with a warning).
+ */
+export async function upsertMessages(tx: RawTx, list: readonly MessageInput[]): Promise<TouchedMessage[]> {
+  if (list.length === 0) return [];
+  await touchChats(tx, list);
+  const touched: TouchedMessage[] = [];
   for (const part of chunks(list)) {
-    const rows = part.map(m => [
-      m.accountId,
-      m.providerMessageId,
-      chatIdOf(asAccountId(m.accountId), m.chatJid),
-      m.fromMe,
-      m.author,
-      m.authorName,
-      m.type,
-      m.body,
-      m.caption,
-      m.media ? JSON.stringify(m.media) : null,
-      m.media?.sha256 ?? null,
-      m.location ? JSON.stringify(m.location) : null,
-      m.quotedProviderMessageId,
-      m.timestamp,
-      m.ack,
-      m.edited,
-      m.revoked,
-      m.clientMessageId,
-    ]);
+    const rows = part.map(m => {
+      const chatId = chatIdOf(asAccountId(m.accountId), m.chatJid);
+      touched.push({ accountId: m.accountId, chatId, providerMessageId: m.providerMessageId });
+      return [
+        m.accountId,
+        m.providerMessageId,
+        chatId,
+        m.fromMe,
+        m.author,
+        m.authorName,
+        m.type,
+        m.body,
+        m.caption,
+        m.media ? JSON.stringify(m.media) : null,
+        m.media?.sha256 ?? null,
+        m.location ? JSON.stringify(m.location) : null,
+        m.quotedProviderMessageId,
+        m.timestamp,
+        m.ack,
+        m.edited,
+        m.revoked,
+        m.clientMessageId,
+      ];
+    });
     await tx.query(
       `insert into messages (account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
          media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id) values ?
@@ -133,82 +146,79 @@ export async function upsertMessages(
       [rows],
     );
   }
-  const rows = await messagesByKeys(tx, list);
-  return { chatIds, rows };
+  return touched;
 }
 
-const MESSAGE_COLUMNS = `row_id, account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
-  media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id`;
+type Key = { accountId: string; providerMessageId: string };
 
-function toMessageRow(r: RowDataPacket): MessageRow {
-  return {
-    rowId: Number(r['row_id']),
-    accountId: String(r['account_id']),
-    providerMessageId: String(r['provider_message_id']),
-    chatId: String(r['chat_id']),
-    fromMe: Boolean(r['from_me']),
-    author: (r['author'] as string | null) ?? null,
-    authorName: (r['author_name'] as string | null) ?? null,
-    type: String(r['type']),
-    body: (r['body'] as string | null) ?? null,
-    caption: (r['caption'] as string | null) ?? null,
-    media: (r['media'] as string | null) ?? null,
-    mediaSha256: (r['media_sha256'] as string | null) ?? null,
-    location: (r['location'] as string | null) ?? null,
-    quotedProviderMessageId: (r['quoted_provider_message_id'] as string | null) ?? null,
-    timestamp: Number(r['ts']),
-    ack: String(r['ack']),
-    edited: Boolean(r['edited']),
-    revoked: Boolean(r['revoked']),
-    clientMessageId: (r['client_message_id'] as string | null) ?? null,
-  };
+function byAccount<T extends Key>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const k of list) out.set(k.accountId, [...(out.get(k.accountId) ?? []), k]);
+  return out;
 }
 
-async function messagesByKeys(
-  tx: RawTx,
-  keys: readonly { accountId: string; providerMessageId: string }[],
-): Promise<MessageRow[]> {
-  const byAccount = new Map<string, Set<string>>();
-  for (const k of keys) byAccount.set(k.accountId, (byAccount.get(k.accountId) ?? new Set()).add(k.providerMessageId));
-  const out: MessageRow[] = [];
-  for (const [accountId, ids] of byAccount) {
-    for (const part of chunks([...ids])) {
+/** The stored messages among these keys, with their chats: updates of unknown messages are skipped. */
+async function existing(tx: RawTx, keys: readonly Key[]): Promise<TouchedMessage[]> {
+  const out: TouchedMessage[] = [];
+  for (const [accountId, list] of byAccount(keys)) {
+    for (const part of chunks([...new Set(list.map(k => k.providerMessageId))])) {
       const [rows] = await tx.query<RowDataPacket[]>(
-        `select ${MESSAGE_COLUMNS} from messages where account_id = ? and provider_message_id in (?)`,
+        'select provider_message_id, chat_id from messages where account_id = ? and provider_message_id in (?)',
         [accountId, part],
       );
-      out.push(...rows.map(toMessageRow));
+      for (const r of rows)
+        out.push({ accountId, chatId: String(r['chat_id']), providerMessageId: String(r['provider_message_id']) });
     }
   }
   return out;
 }
 
-/** Acks, edits and revokes of messages already stored; unknown messages are skipped. */
+/**
+ * Acks, edits and revokes of messages already stored, a few statements per batch rather
+ * than one per item: acks grouped by their value (acks only move forward, so order within
+ * a batch does not matter), edits in one CASE (the last edit of a message wins), revokes
+ * in one IN list (sticky: applied after the edits, as a revoke after an edit would be).
+ */
 export async function applyUpdates(
   tx: RawTx,
   acks: readonly AckUpdate[],
   edits: readonly EditUpdate[],
   revokes: readonly RevokeUpdate[],
-): Promise<MessageRow[]> {
-  for (const a of acks) {
-    await tx.query(
-      `update messages set ack = ? where account_id = ? and provider_message_id = ? and field(?, ${ACK_ORDER}) > field(ack, ${ACK_ORDER})`,
-      [a.ack, a.accountId, a.providerMessageId, a.ack],
-    );
+): Promise<TouchedMessage[]> {
+  const all = [...acks, ...edits, ...revokes];
+  if (all.length === 0) return [];
+  for (const [accountId, list] of byAccount(acks)) {
+    const byAck = new Map<string, string[]>();
+    for (const a of list) byAck.set(a.ack, [...(byAck.get(a.ack) ?? []), a.providerMessageId]);
+    for (const [ack, ids] of byAck) {
+      for (const part of chunks(ids)) {
+        await tx.query(
+          `update messages set ack = ? where account_id = ? and provider_message_id in (?)
+             and field(?, ${ACK_ORDER}) > field(ack, ${ACK_ORDER})`,
+          [ack, accountId, part, ack],
+        );
+      }
+    }
   }
-  for (const e of edits) {
-    await tx.query(
-      'update messages set body = ?, edited = true where account_id = ? and provider_message_id = ? and not revoked',
-      [e.body, e.accountId, e.providerMessageId],
-    );
+  for (const [accountId, list] of byAccount(edits)) {
+    const last = new Map(list.map(e => [e.providerMessageId, e.body]));
+    for (const part of chunks([...last.entries()])) {
+      await tx.query(
+        `update messages set body = case provider_message_id ${part.map(() => 'when ? then ?').join(' ')} end, edited = true
+         where account_id = ? and provider_message_id in (?) and not revoked`,
+        [...part.flat(), accountId, part.map(([id]) => id)],
+      );
+    }
   }
-  for (const r of revokes) {
-    await tx.query(
-      'update messages set revoked = true, body = null, caption = null where account_id = ? and provider_message_id = ?',
-      [r.accountId, r.providerMessageId],
-    );
+  for (const [accountId, list] of byAccount(revokes)) {
+    for (const part of chunks([...new Set(list.map(r => r.providerMessageId))])) {
+      await tx.query(
+        'update messages set revoked = true, body = null, caption = null where account_id = ? and provider_message_id in (?)',
+        [accountId, part],
+      );
+    }
   }
-  return messagesByKeys(tx, [...acks, ...edits, ...revokes]);
+  return existing(tx, all);
 }
 
 export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<ChatRow[]> {

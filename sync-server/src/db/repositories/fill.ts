@@ -1,0 +1,118 @@
+/**
+ * Filling event references in. A `messages:upserted` fact is stored as a `MessagesRef`
+ * (the chat and its messages' provider ids); readers get the messages as they are now,
+ * from one batched SELECT per account, and chat events whose writer did not read the chat
+ * get its current assignee for fan-out. Plain mysql2: this runs for every pull page and
+ * every live delivery, where drizzle's row mapping costs more than the read.
+ */
+import type { RowDataPacket } from 'mysql2/promise';
+import type { SyncEventBody, WireMessage } from '../../../../common/protocol';
+import type { RawExec } from '../index';
+import type { MessageRow } from './chats';
+import { toWireMessage } from './chats';
+
+/** How a messages:upserted fact is stored in the log. */
+export type MessagesRef = {
+  readonly type: 'messages:upserted';
+  readonly chatId: string;
+  readonly accountId: string;
+  /** Provider message ids, in the account; unique per (account, provider message id). */
+  readonly ids: readonly string[];
+};
+/** What an events row's payload holds: a fact as sent, or a reference to fill in. */
+export type StoredBody = SyncEventBody | MessagesRef;
+
+const CHUNK = 1000;
+
+export const isRef = (b: StoredBody): b is MessagesRef => b.type === 'messages:upserted' && 'ids' in b;
+
+/** How many messages a stored body stands for once filled in. */
+export const refSize = (b: StoredBody): number =>
+  isRef(b) ? b.ids.length : b.type === 'messages:upserted' ? b.messages.length : 0;
+
+export const MESSAGE_COLUMNS = `row_id, account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
+  media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id`;
+
+export function toMessageRow(r: RowDataPacket): MessageRow {
+  return {
+    rowId: Number(r['row_id']),
+    accountId: String(r['account_id']),
+    providerMessageId: String(r['provider_message_id']),
+    chatId: String(r['chat_id']),
+    fromMe: Boolean(r['from_me']),
+    author: (r['author'] as string | null) ?? null,
+    authorName: (r['author_name'] as string | null) ?? null,
+    type: String(r['type']),
+    body: (r['body'] as string | null) ?? null,
+    caption: (r['caption'] as string | null) ?? null,
+    media: (r['media'] as string | null) ?? null,
+    mediaSha256: (r['media_sha256'] as string | null) ?? null,
+    location: (r['location'] as string | null) ?? null,
+    quotedProviderMessageId: (r['quoted_provider_message_id'] as string | null) ?? null,
+    timestamp: Number(r['ts']),
+    ack: String(r['ack']),
+    edited: Boolean(r['edited']),
+    revoked: Boolean(r['revoked']),
+    clientMessageId: (r['client_message_id'] as string | null) ?? null,
+  };
+}
+
+const keyOf = (accountId: string, providerMessageId: string) => `${accountId}\u0000${providerMessageId}`;
+
+/** The messages with these keys, as wire messages keyed by keyOf(account, provider id). */
+async function wireMessagesByKeys(
+  raw: RawExec,
+  byAccount: Map<string, Set<string>>,
+): Promise<Map<string, WireMessage>> {
+  const out = new Map<string, WireMessage>();
+  for (const [accountId, idSet] of byAccount) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const [rows] = await raw.query<RowDataPacket[]>(
+        `select ${MESSAGE_COLUMNS} from messages where account_id = ? and provider_message_id in (?)`,
+        [accountId, ids.slice(i, i + CHUNK)],
+      );
+      for (const r of rows) {
+        const m = toWireMessage(toMessageRow(r));
+        out.set(keyOf(m.accountId, m.providerMessageId), m);
+      }
+    }
+  }
+  return out;
+}
+
+/** Every stored body as the fact a device receives: references become messages, oldest first. */
+export async function fillBodies(raw: RawExec, bodies: readonly StoredBody[]): Promise<SyncEventBody[]> {
+  const wanted = new Map<string, Set<string>>();
+  for (const b of bodies) {
+    if (!isRef(b)) continue;
+    const set = wanted.get(b.accountId) ?? new Set<string>();
+    for (const id of b.ids) set.add(id);
+    wanted.set(b.accountId, set);
+  }
+  if (wanted.size === 0) return bodies as SyncEventBody[];
+  const found = await wireMessagesByKeys(raw, wanted);
+  return bodies.map(b => {
+    if (!isRef(b)) return b;
+    const messages: WireMessage[] = [];
+    for (const id of b.ids) {
+      const m = found.get(keyOf(b.accountId, id));
+      if (m) messages.push(m);
+    }
+    messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);
+    return { type: 'messages:upserted', chatId: b.chatId, messages };
+  });
+}
+
+/** The current assignee of each chat (absent: no such chat). */
+export async function assigneesOf(raw: RawExec, chatIds: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  const ids = [...new Set(chatIds)];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const [rows] = await raw.query<RowDataPacket[]>('select id, assignee_id from chats where id in (?)', [
+      ids.slice(i, i + CHUNK),
+    ]);
+    for (const r of rows) out.set(String(r['id']), (r['assignee_id'] as string | null) ?? null);
+  }
+  return out;
+}

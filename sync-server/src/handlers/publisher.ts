@@ -1,0 +1,73 @@
+/**
+ * Live delivery of committed events. Each delivery fills message references in and reads
+ * the current assignee of chats whose writer did not (one batched query each), then emits
+ * every fact to the rooms allowed to see it. Deliveries are prepared concurrently but
+ * emitted in the order they were queued, so a node never sends a later commit's facts
+ * before an earlier one's.
+ */
+import type { SyncEvent } from '../../../common/protocol';
+import type { Database } from '../db/index';
+import type { StoredEvent } from '../db/repositories/events';
+import { assigneesOf, fillBodies } from '../db/repositories/fill';
+import { getSettings } from '../db/repositories/members';
+import type { ServerLog } from '../log';
+import type { SyncServer } from './context';
+import type { Delivery } from './rooms';
+import { publishEvents } from './rooms';
+
+export type Publisher = {
+  /** Queues the events; resolves once they were emitted (or dropped after a logged failure). */
+  publish(events: readonly StoredEvent[]): Promise<void>;
+  /** Resolves when everything queued so far was emitted. */
+  drain(): Promise<void>;
+};
+
+export function createPublisher(database: Database, io: SyncServer, log: ServerLog): Publisher {
+  let tail: Promise<void> = Promise.resolve();
+
+  async function prepare(events: readonly StoredEvent[]) {
+    const unknownAssignee = events.filter(e => e.audience === 'chat' && e.assigneeId === undefined && e.chatId);
+    const [settings, bodies, assignees] = await Promise.all([
+      getSettings(database.db),
+      fillBodies(
+        database.raw,
+        events.map(e => e.body),
+      ),
+      unknownAssignee.length
+        ? assigneesOf(
+            database.raw,
+            unknownAssignee.map(e => e.chatId!),
+          )
+        : new Map<string, string | null>(),
+    ]);
+    const deliveries: Delivery[] = events.map((e, i) => ({
+      event: { ...bodies[i]!, seq: e.seq } as SyncEvent,
+      audience: e.audience,
+      accountId: e.accountId ?? null,
+      memberId: e.memberId ?? null,
+      assigneeId: e.assigneeId !== undefined ? e.assigneeId : (assignees.get(e.chatId ?? '') ?? null),
+      originDevice: e.originDevice ?? null,
+    }));
+    return { settings, deliveries };
+  }
+
+  return {
+    publish(events) {
+      if (events.length === 0) return tail;
+      const ready = prepare(events);
+      // Keep the chain alive whatever happens to this delivery; devices catch up by pulling.
+      ready.catch(() => undefined);
+      const done = tail.then(async () => {
+        try {
+          const { settings, deliveries } = await ready;
+          publishEvents(io, deliveries, settings);
+        } catch (err) {
+          log.error({ err, events: events.length }, 'live delivery failed; devices will pull');
+        }
+      });
+      tail = done;
+      return done;
+    },
+    drain: () => tail,
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * The push path stores each message once and logs references to it: pull and live
+ * delivery fill the messages in as they are stored now. Updates in a batch apply in
+ * order (acks forward only, edits, then sticky revokes), unknown messages are skipped.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncEvent, WireMessage } from '../../../common/protocol';
+import { MAX_PULL_MESSAGES } from '../../../sync-server/src/db/repositories/events';
+import type { Stack } from './harness';
+import { hostWithChat, must, recorder, startStack } from './harness';
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const text = (accountId: string, chatJid: string, id: string, at: number, body = `body of ${id}`) => ({
+  accountId,
+  chatJid,
+  providerMessageId: id,
+  fromMe: false,
+  type: 'text',
+  body,
+  timestamp: at,
+});
+
+async function eventually<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(resolve => setTimeout(resolve, 25));
+  }
+}
+
+type Upserted = Extract<SyncEvent, { type: 'messages:upserted' }>;
+const upserted = (events: SyncEvent[]) => events.filter((e): e is Upserted => e.type === 'messages:upserted');
+
+describe('sync:push', () => {
+  it('logs references, not copies: the events table holds no message text', async () => {
+    const { host, accountId, jid } = await hostWithChat(stack);
+    await must(host.socket, 'sync:push', {
+      messages: [text(accountId, jid, 'ref-1', Date.now() - 2000, 'a secret only the messages table holds')],
+    });
+    const [rows] = (await stack.node.app.database.db.execute(
+      sql`select count(*) as n from events where payload like '%a secret only%'`,
+    )) as unknown as [Array<{ n: number }>];
+    expect(Number(rows[0]?.n)).toBe(0);
+    const page = await must(host.socket, 'sync:pull', { cursor: 0, limit: 1000 });
+    const bodies = upserted(page.events).flatMap(e => e.messages.map(m => m.body));
+    expect(bodies).toContain('a secret only the messages table holds');
+  });
+
+  it('applies acks, edits and revokes of a batch in order and delivers the stored state', async () => {
+    const { host, accountId, jid, chatId } = await hostWithChat(stack);
+    const admin = await stack.device('admin');
+    const t = Date.now() - 10_000;
+    await must(host.socket, 'sync:push', {
+      messages: [1, 2, 3].map(i => text(accountId, jid, `u-${i}`, t + i)),
+    });
+    const seen = recorder(admin.socket);
+    const { lastSeq } = await must(host.socket, 'sync:push', {
+      acks: [
+        { accountId, providerMessageId: 'u-1', ack: 'read' },
+        { accountId, providerMessageId: 'u-1', ack: 'delivered' },
+        { accountId, providerMessageId: 'unknown', ack: 'read' },
+      ],
+      edits: [
+        { accountId, providerMessageId: 'u-2', body: 'first edit', editedAt: t + 10 },
+        { accountId, providerMessageId: 'u-2', body: 'second edit', editedAt: t + 11 },
+        { accountId, providerMessageId: 'u-3', body: 'edited then revoked', editedAt: t + 12 },
+      ],
+      revokes: [{ accountId, providerMessageId: 'u-3', revokedAt: t + 13 }],
+    });
+    // Live delivery follows the ack: wait for this batch's event (the first batch's may arrive too).
+    const event = await eventually(() => seen.events.map(e => e.payload as Upserted).find(e => e.seq === lastSeq));
+    expect(event.chatId).toBe(chatId);
+    const byId = new Map(event.messages.map(m => [m.providerMessageId, m]));
+    expect([...byId.keys()]).toEqual(['u-1', 'u-2', 'u-3']);
+    expect(byId.get('u-1')?.ack).toBe('read');
+    expect(byId.get('u-2')).toMatchObject({ body: 'second edit', edited: true });
+    expect(byId.get('u-3')).toMatchObject({ body: null, revoked: true });
+    // A later edit cannot bring a revoked message back.
+    await must(host.socket, 'sync:push', {
+      edits: [{ accountId, providerMessageId: 'u-3', body: 'back?', editedAt: t + 14 }],
+    });
+    const stored = await must(admin.socket, 'messages:list', { chatId });
+    expect(stored.find(m => m.providerMessageId === 'u-3')).toMatchObject({ body: null, revoked: true });
+    expect(stored.filter(m => m.providerMessageId === 'unknown')).toEqual([]);
+  });
+
+  it('does not echo a batch back to the device that pushed it, but others get it live', async () => {
+    const { host, accountId, jid } = await hostWithChat(stack);
+    const admin = await stack.device('admin');
+    const hostSeen = recorder(host.socket);
+    const adminSeen = recorder(admin.socket);
+    const { lastSeq } = await must(host.socket, 'sync:push', {
+      messages: [text(accountId, jid, 'echo-1', Date.now() - 1000)],
+    });
+    const live = await eventually(() => adminSeen.events.map(e => e.payload as Upserted).find(e => e.seq === lastSeq));
+    expect(live.messages.map(m => m.providerMessageId)).toEqual(['echo-1']);
+    // A later workspace fact reaches both: the host had its chance to get the batch and did not.
+    const both = [hostSeen.next('presence:changed'), adminSeen.next('presence:changed')];
+    await must(admin.socket, 'presence:set', { status: 'away' });
+    await Promise.all(both);
+    expect(hostSeen.events.filter(e => e.name === 'messages:upserted')).toEqual([]);
+  });
+
+  it('cuts pull pages by the messages they fill in, and the pages together are complete and in order', async () => {
+    const { host, accountId, jid } = await hostWithChat(stack);
+    const admin = await stack.device('admin');
+    const start = (await must(admin.socket, 'sync:pull', { cursor: 0, limit: 1000 })).cursor;
+    const total = MAX_PULL_MESSAGES + 1500;
+    const t = Date.now() - 100_000;
+    for (let i = 0; i < total; i += 2000) {
+      const n = Math.min(2000, total - i);
+      await must(host.socket, 'sync:push', {
+        messages: Array.from({ length: n }, (_, j) => text(accountId, jid, `page-${i + j}`, t + i + j)),
+      });
+    }
+    let cursor = start;
+    const got: WireMessage[] = [];
+    const seqs: number[] = [];
+    let pages = 0;
+    for (let more = true; more; pages++) {
+      const page = await must(admin.socket, 'sync:pull', { cursor, limit: 1000 });
+      const filled = upserted(page.events).reduce((n, e) => n + e.messages.length, 0);
+      expect(filled).toBeLessThanOrEqual(MAX_PULL_MESSAGES);
+      for (const e of page.events) seqs.push(e.seq);
+      got.push(...upserted(page.events).flatMap(e => e.messages));
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    expect(pages).toBeGreaterThan(1);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+    const ids = got.map(m => m.providerMessageId);
+    expect(new Set(ids).size).toBe(total);
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => `page-${i}`));
+  });
+});
