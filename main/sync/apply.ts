@@ -8,13 +8,15 @@ import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../com
 import { ackSchema, messageTypeSchema } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
-import type { SyncEvent, WireAccount, WireChat, WireMessage } from '../../common/protocol';
+import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
 import type { Store } from '../store';
 
 export type ApplyEffects = {
   chatIds: Set<ChatId>;
   /** Chats of remote accounts that just became visible here: their history must be fetched. */
   newChatIds: Set<ChatId>;
+  /** Accounts this member was just added to: their chats must be listed (no events replay them). */
+  accountsToLoad: Set<string>;
   removedChatIds: Set<ChatId>;
   /** Messages stored or changed from the server: the open conversation must hear of them. */
   newMessageIds: Set<MessageId>;
@@ -30,6 +32,7 @@ export type ApplyEffects = {
 export const emptyEffects = (): ApplyEffects => ({
   chatIds: new Set(),
   newChatIds: new Set(),
+  accountsToLoad: new Set(),
   removedChatIds: new Set(),
   newMessageIds: new Set(),
   updatedMessageIds: new Set(),
@@ -45,8 +48,12 @@ export type ApplyContext = {
   /** Accounts this desktop hosts (their data comes from the provider, not the server). */
   readonly isHosted: (accountId: string) => boolean;
   /** Remembers members (for names of assignees and note authors). */
-  readonly onMember: (member: { id: string; name: string; email: string; role: string; active: boolean }) => void;
+  readonly onMember: (member: WireMember) => void;
   readonly memberName: (id: string) => string;
+  /** Should the chats of this account be listed now (we may see it and have not loaded it yet)? */
+  readonly shouldLoadAccount?: (account: WireAccount) => boolean;
+  /** We lost an account: loading it again later must start over. */
+  readonly onAccountRevoked?: (accountId: string) => void;
 };
 
 /** A chat of an account hosted elsewhere needs a local account row to hang from. */
@@ -196,11 +203,14 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       fx.chatIds.add(entry.chatId);
       return;
     }
-    case 'account:updated':
+    case 'account:updated': {
       ensureRemoteAccount(ctx, ev.account.id, ev.account);
+      if (!ctx.isHosted(ev.account.id) && ctx.shouldLoadAccount?.(ev.account)) fx.accountsToLoad.add(ev.account.id);
       return;
+    }
     case 'account:revoked':
       if (!ctx.isHosted(ev.accountId)) store.removeAccount(ev.accountId as AccountId);
+      ctx.onAccountRevoked?.(ev.accountId);
       return;
     case 'member:updated':
       ctx.onMember(ev.member);

@@ -7,27 +7,29 @@
 import { hostname } from 'node:os';
 import type { Socket } from 'socket.io-client';
 import type { WorkspaceStatus } from '../../common/api/workspace';
-import type { Member, MemberId, Role } from '../../common/domain';
-import { asChatId } from '../../common/domain';
+import type { Member } from '../../common/domain';
 import type { IngestBatchInput } from '../../common/ingest';
 import type {
   ClientToServerEvents,
   CommandName as SyncCommand,
   CommandResult as SyncResult,
-  PullPage,
   ServerToClientEvents,
   SyncEvent,
+  WireMember,
 } from '../../common/protocol';
 import { SYNC_NAMESPACE } from '../../common/protocol';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { SecretVault } from '../core/secret-vault';
 import type { Store } from '../store';
-import type { ApplyContext } from './apply';
-import { applySyncEvent, emptyEffects, ingestWireMessages } from './apply';
-import { createNoteSender, noteOfWire } from './note-sender';
+import type { ApplyContext, ApplyEffects } from './apply';
+import { applySyncEvent } from './apply';
+import { createNoteSender } from './note-sender';
 import { createPresenceTracker } from './presence';
 import { createPushQueue } from './push';
+import { createCatchUp } from './catch-up';
+import { CURSOR_KEY, createEventLog, readCursor } from './event-log';
+import { createLoadedAccounts, createMemberCache, memberOfWire } from './members';
 import { callOver } from './call';
 import type { HostedAccounts, RelayPort } from './relay';
 import { FACT_TYPES, createRelayExecutor } from './relay';
@@ -41,8 +43,6 @@ type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const TOKEN_KEY = 'workspace.token';
 const RECORD_KEY = 'workspace';
-const CURSOR_KEY = 'workspace';
-const MEMBERS_KEY = 'workspace.members';
 
 export type WorkspaceSyncDeps = {
   readonly store: Store;
@@ -63,19 +63,18 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   let socket: SyncSocket | null = null;
   let connection: WorkspaceStatus['connection'] = 'signed_out';
   let lastError: string | null = null;
-  let catchingUp = false;
-  let buffered: SyncEvent[] = [];
   let chain: Promise<void> = Promise.resolve();
+  /** Set when our role changed: the chats we may see are listed again once connected. */
+  let reloadAll = false;
 
   const record = (): WorkspaceRecord | null => {
     const parsed = workspaceRecordSchema.safeParse(store.getSetting(RECORD_KEY));
     return parsed.success ? parsed.data : null;
   };
-  const cursor = (): number => Number(store.getSyncCursor(CURSOR_KEY) ?? '0') || 0;
-  const members = (): Member[] => {
-    const raw = store.getSetting(MEMBERS_KEY);
-    return Array.isArray(raw) ? (raw as unknown as Member[]) : [];
-  };
+  const cursor = (): number => readCursor(store);
+  const memberCache = createMemberCache(store);
+  const loadedAccounts = createLoadedAccounts(store);
+  const members = memberCache.list;
   const isHosted = (accountId: string) => deps.hosted.list().some(a => a.id === accountId);
 
   const status = (): WorkspaceStatus => {
@@ -133,15 +132,16 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
 
   // ── applying the event log ───────────────────────────────────────────────────────────
   /** Remembers a member (from an event, or an admin's own change) and tells the UI. */
-  function rememberMember(m: { id: string; name: string; email: string; role: string; active: boolean }): Member {
-    const member: Member = {
-      id: m.id as MemberId,
-      name: m.name,
-      email: m.email,
-      role: m.role as Role,
-      active: m.active,
-    };
-    store.setSetting(MEMBERS_KEY, [...members().filter(x => x.id !== m.id), member]);
+  function rememberMember(m: WireMember): Member {
+    const member = memberOfWire(m);
+    memberCache.save(member);
+    const r = record();
+    if (r && m.id === r.memberId && m.role !== r.role) {
+      // Our role changed: what we may see changed with it, and no event replays those chats.
+      store.setSetting(RECORD_KEY, { ...r, role: member.role });
+      reloadAll = true;
+      announce();
+    }
     return member;
   }
   const applyContext: ApplyContext = {
@@ -149,21 +149,12 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     isHosted,
     onMember: m => void rememberMember(m),
     memberName: id => members().find(m => m.id === id)?.name ?? 'Teammate',
+    shouldLoadAccount: a =>
+      (record()?.role === 'admin' || a.memberIds.includes(record()?.memberId ?? '')) && !loadedAccounts.has(a.id),
+    onAccountRevoked: id => loadedAccounts.remove(id),
   };
 
-  function applyEvents(list: readonly SyncEvent[]): void {
-    const fx = emptyEffects();
-    let at = cursor();
-    for (const ev of list) {
-      if (ev.seq <= at) continue; // already applied (replay, or a live copy of a pulled event)
-      try {
-        applySyncEvent(applyContext, fx, ev);
-      } catch (err) {
-        log.error('workspace event could not be applied', { seq: ev.seq, type: ev.type, err: String(err) });
-      }
-      at = ev.seq;
-    }
-    if (at !== cursor()) store.setSyncCursor(CURSOR_KEY, String(at));
+  function emitEffects(fx: ApplyEffects): void {
     const changed = [...fx.chatIds].filter(id => !fx.removedChatIds.has(id));
     if (changed.length) events.emit('chats:changed', { chats: store.getChats(changed) });
     if (fx.removedChatIds.size) events.emit('chats:removed', { chatIds: [...fx.removedChatIds] });
@@ -183,51 +174,30 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       if (msgs.length) events.emit('messages:updated', { messages: msgs });
     }
     if (fx.accessRevoked) void wipe('Your access to this workspace was removed.');
-    for (const id of fx.newChatIds) void enqueueApply(() => backfill(id));
+    for (const id of fx.newChatIds) void enqueueApply(() => catchUp.backfill(id));
+    for (const id of fx.accountsToLoad) void enqueueApply(() => catchUp.loadAccountChats(id));
+    if (reloadAll && isOnline()) void enqueueApply(reloadAllAccounts);
   }
-
-  /** A chat that just became visible: fetch its latest messages and its notes (a handover among them). */
-  async function backfill(chatId: string): Promise<void> {
-    try {
-      const wire = await call('messages:list', { chatId, limit: 200 });
-      if (wire.length > 0) ingestWireMessages(store, wire);
-      const chat = store.getChat(asChatId(chatId));
-      if (!chat) return;
-      if (wire.length > 0) events.emit('chats:changed', { chats: [chat] });
-      const { notes: wireNotes } = await call('chat:get', { chatId });
-      for (const w of wireNotes) {
-        if (store.getNote(w.id)) continue;
-        const note = noteOfWire(w, applyContext.memberName(w.authorId));
-        store.saveNote(note);
-        events.emit('notes:added', { note });
-      }
-    } catch (err) {
-      log.warn('chat history not fetched', { chatId, err: String(err) });
-    }
+  const log_ = createEventLog({
+    store,
+    pull: args => call('sync:pull', args),
+    apply: (fx, ev) => applySyncEvent(applyContext, fx, ev),
+    emitEffects,
+    enqueue: work => enqueueApply(work),
+    isOnline,
+    announce,
+    log,
+  });
+  const catchUp = createCatchUp({ store, call, applyContext, emitEffects, events, log, loaded: loadedAccounts });
+  async function reloadAllAccounts(): Promise<void> {
+    reloadAll = false;
+    if (!(await catchUp.reloadAllAccounts(isHosted))) reloadAll = true;
   }
 
   const enqueueApply = (work: () => Promise<void> | void) => {
     chain = chain.then(work).catch(err => log.error('workspace sync step failed', { err: String(err) }));
     return chain;
   };
-
-  async function pullAll(): Promise<void> {
-    catchingUp = true;
-    try {
-      for (;;) {
-        const page: PullPage = await call('sync:pull', { cursor: cursor(), limit: 500 });
-        applyEvents(page.events);
-        if (page.cursor > cursor()) store.setSyncCursor(CURSOR_KEY, String(page.cursor));
-        if (!page.hasMore) break;
-      }
-    } finally {
-      catchingUp = false;
-      const live = buffered;
-      buffered = [];
-      applyEvents(live);
-    }
-    announce();
-  }
 
   // ── relayed sends for accounts hosted here ───────────────────────────────────────────
   const performRelayedSend = createRelayExecutor({
@@ -261,8 +231,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     socket = s;
     for (const type of FACT_TYPES) {
       s.on(type, ((ev: SyncEvent) => {
-        if (catchingUp) buffered.push(ev);
-        else void enqueueApply(() => applyEvents([ev]));
+        log_.live(ev);
       }) as never);
     }
     s.on('send:requested', send => void performRelayedSend(send));
@@ -272,15 +241,20 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       setConnection('online', null);
       void enqueueApply(async () => {
         await registerAccounts();
-        await pullAll();
-        if (members().length === 0) await refreshMembers();
+        await log_.pullAll();
+        // Every connect: members created or renamed while we were away are not all in the log.
+        await refreshMembers();
         push.schedule(0);
+        if (reloadAll) await reloadAllAccounts();
         deps.onOnline?.();
         void notes.flush();
         void presence.connected();
       });
     });
-    s.on('disconnect', () => {
+    s.on('disconnect', reason => {
+      // The server drops our sockets when our role changes (or access ends): try once more;
+      // a refused handshake then says which. The client retries other disconnects itself.
+      if (reason === 'io server disconnect') s.connect();
       presence.disconnected();
       typing.reset();
       setConnection('offline');
@@ -297,11 +271,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
 
   async function refreshMembers(): Promise<void> {
     try {
-      const list = await call('member:list', {});
-      store.setSetting(
-        MEMBERS_KEY,
-        list.map(m => ({ id: m.id, name: m.name, email: m.email, role: m.role, active: m.active })),
-      );
+      memberCache.replaceAll(await call('member:list', {}));
       events.emit('members:changed', { members: members() });
     } catch (err) {
       log.warn('member list unavailable', { err: String(err) });
@@ -314,7 +284,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     socket = null;
     await vault.set(TOKEN_KEY, null);
     store.deleteSetting(RECORD_KEY);
-    store.deleteSetting(MEMBERS_KEY);
+    memberCache.clear();
+    loadedAccounts.clear();
     store.setSyncCursor(CURSOR_KEY, '0');
     store.clearPush();
     store.clearNoteQueue();
@@ -388,6 +359,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       await notes.flush();
     },
     close(): void {
+      log_.close();
       push.close();
       notes.close();
       socket?.close();

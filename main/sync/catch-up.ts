@@ -1,0 +1,81 @@
+/**
+ * Fetching what no event replays: a chat that just became visible (its messages and notes,
+ * a handover among them), every chat of an account this member was just added to, and all
+ * visible chats again after our role changed. Errors are logged; the next event or
+ * reconnect tries again.
+ */
+import { asChatId } from '../../common/domain';
+import type { WireChat } from '../../common/protocol';
+import type { CommandName as SyncCommand, CommandResult as SyncResult } from '../../common/protocol';
+import type { EventBus } from '../core/event-bus';
+import type { Logger } from '../core/log';
+import type { Store } from '../store';
+import type { ApplyContext, ApplyEffects } from './apply';
+import { applySyncEvent, emptyEffects, ingestWireMessages } from './apply';
+import { noteOfWire } from './note-sender';
+
+const CHAT_PAGE = 500;
+
+export type CatchUpDeps = {
+  readonly store: Store;
+  readonly call: <K extends SyncCommand>(name: K, args: unknown) => Promise<SyncResult<K>>;
+  readonly applyContext: ApplyContext;
+  readonly emitEffects: (fx: ApplyEffects) => void;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly log: Logger;
+  readonly loaded: { add(accountId: string): void };
+};
+
+export function createCatchUp(deps: CatchUpDeps) {
+  const { store, call, events, log } = deps;
+
+  /** A chat that just became visible: fetch its latest messages and its notes (a handover among them). */
+  async function backfill(chatId: string): Promise<void> {
+    try {
+      const wire = await call('messages:list', { chatId, limit: 200 });
+      if (wire.length > 0) ingestWireMessages(store, wire);
+      const chat = store.getChat(asChatId(chatId));
+      if (!chat) return;
+      if (wire.length > 0) events.emit('chats:changed', { chats: [chat] });
+      const { notes } = await call('chat:get', { chatId });
+      for (const w of notes) {
+        if (store.getNote(w.id)) continue;
+        const note = noteOfWire(w, deps.applyContext.memberName(w.authorId));
+        store.saveNote(note);
+        events.emit('notes:added', { note });
+      }
+    } catch (err) {
+      log.warn('chat history not fetched', { chatId, err: String(err) });
+    }
+  }
+
+  /** Every chat of an account, applied as if each were granted (their history follows by backfill). */
+  async function loadAccountChats(accountId: string): Promise<void> {
+    let after: string | null = null;
+    try {
+      do {
+        const page: WireChat[] = await call('chat:list', { accountId, after, limit: CHAT_PAGE });
+        const fx = emptyEffects();
+        for (const chat of page) applySyncEvent(deps.applyContext, fx, { type: 'chat:granted', chat, seq: 0 });
+        deps.emitEffects(fx);
+        after = page.length === CHAT_PAGE ? page[page.length - 1]!.id : null;
+      } while (after);
+      deps.loaded.add(accountId);
+    } catch (err) {
+      log.warn('account chats not loaded', { accountId, err: String(err) });
+    }
+  }
+
+  /** After our role changed: every chat of every account we may see. False when it must be tried again. */
+  async function reloadAllAccounts(isHosted: (accountId: string) => boolean): Promise<boolean> {
+    try {
+      for (const a of await call('account:list', {})) if (!isHosted(a.id)) await loadAccountChats(a.id);
+      return true;
+    } catch (err) {
+      log.warn('chats not reloaded after a role change', { err: String(err) });
+      return false;
+    }
+  }
+
+  return { backfill, loadAccountChats, reloadAllAccounts };
+}

@@ -1,0 +1,102 @@
+/**
+ * Following the workspace's event log. Pull pages are complete up to their cursor, so only
+ * they move the stored cursor (protocol rule 2). Live events are applied at once for speed
+ * but leave the cursor alone, and a debounced pull follows them (rule 3): a fact published
+ * before this device joined its room (e.g. just added to an account) can only come that way.
+ * Events applied live are remembered so the pull does not apply them twice.
+ */
+import type { PullPage, SyncEvent } from '../../common/protocol';
+import type { Logger } from '../core/log';
+import type { Store } from '../store';
+import type { ApplyEffects } from './apply';
+import { emptyEffects } from './apply';
+
+export const CURSOR_KEY = 'workspace';
+const PULL_DEBOUNCE_MS = 300;
+const PAGE = 500;
+
+export const readCursor = (store: Store): number => Number(store.getSyncCursor(CURSOR_KEY) ?? '0') || 0;
+
+export type EventLogDeps = {
+  readonly store: Store;
+  readonly pull: (args: { cursor: number; limit: number }) => Promise<PullPage>;
+  readonly apply: (fx: ApplyEffects, ev: SyncEvent) => void;
+  readonly emitEffects: (fx: ApplyEffects) => void;
+  /** Runs work on the sync's one queue, so applies never interleave. */
+  readonly enqueue: (work: () => Promise<void> | void) => Promise<void>;
+  readonly isOnline: () => boolean;
+  readonly announce: () => void;
+  readonly log: Logger;
+};
+
+export function createEventLog(deps: EventLogDeps) {
+  const { store, log } = deps;
+  let catchingUp = false;
+  let buffered: SyncEvent[] = [];
+  /** Sequence numbers applied live and not yet covered by the cursor. */
+  const liveSeqs = new Set<number>();
+  let pullTimer: NodeJS.Timeout | null = null;
+
+  function applyEvents(list: readonly SyncEvent[], live: boolean): void {
+    const fx = emptyEffects();
+    const from = readCursor(store);
+    let at = from;
+    for (const ev of list) {
+      if (ev.seq <= from) continue; // already applied from a pull page
+      const seenLive = live ? liveSeqs.has(ev.seq) : liveSeqs.delete(ev.seq);
+      if (!seenLive) {
+        try {
+          deps.apply(fx, ev);
+        } catch (err) {
+          log.error('workspace event could not be applied', { seq: ev.seq, type: ev.type, err: String(err) });
+        }
+      }
+      if (live) liveSeqs.add(ev.seq);
+      else at = Math.max(at, ev.seq);
+    }
+    if (at !== from) store.setSyncCursor(CURSOR_KEY, String(at));
+    deps.emitEffects(fx);
+  }
+
+  /** Pages from the cursor until the server has no more; live events meanwhile wait. */
+  async function pullAll(): Promise<void> {
+    catchingUp = true;
+    try {
+      for (;;) {
+        const page = await deps.pull({ cursor: readCursor(store), limit: PAGE });
+        applyEvents(page.events, false);
+        if (page.cursor > readCursor(store)) store.setSyncCursor(CURSOR_KEY, String(page.cursor));
+        for (const seq of liveSeqs) if (seq <= readCursor(store)) liveSeqs.delete(seq);
+        if (!page.hasMore) break;
+      }
+    } finally {
+      catchingUp = false;
+      const waiting = buffered;
+      buffered = [];
+      if (waiting.length) onLive(waiting);
+    }
+    deps.announce();
+  }
+
+  function onLive(list: SyncEvent[]): void {
+    void deps.enqueue(() => applyEvents(list, true));
+    if (pullTimer) return;
+    pullTimer = setTimeout(() => {
+      pullTimer = null;
+      if (deps.isOnline()) void deps.enqueue(pullAll);
+    }, PULL_DEBOUNCE_MS);
+  }
+
+  return {
+    pullAll,
+    /** A fact that arrived live on the socket. */
+    live(ev: SyncEvent): void {
+      if (catchingUp) buffered.push(ev);
+      else onLive([ev]);
+    },
+    close(): void {
+      if (pullTimer) clearTimeout(pullTimer);
+      pullTimer = null;
+    },
+  };
+}
