@@ -1,11 +1,12 @@
 /** Guards and the "who gained or lost a chat" diff that turns into grant/revoke events. */
 import { can, canSeeAccount, canSeeChat } from '../../../common/permissions';
 import type { Capability } from '../../../common/permissions';
+import type { Role } from '../../../common/domain';
 import type { WireSettings } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Exec } from '../db/index';
 import type { ChatRow } from '../db/repositories/chats';
-import { chatById, toWireChat } from '../db/repositories/chats';
+import { chatById, listChats, toWireChat } from '../db/repositories/chats';
 import type { NewEvent } from '../db/repositories/events';
 import { agentsOfAccount } from '../db/repositories/members';
 import type { Caller } from './context';
@@ -34,6 +35,36 @@ export function chatEvent(type: 'chat:updated' | 'chat:upserted', chat: ChatRow)
     chatId: chat.id,
     assigneeId: chat.assigneeId,
   };
+}
+
+/**
+ * A member just added to an account: one chat:granted (member audience, so it is in their
+ * pull too) per chat they may now see — every chat for a lead, for an agent the chats
+ * assigned to them and, if the workspace allows, the unassigned ones. Admins already see
+ * every chat and get none.
+ */
+export async function grantsOnJoin(
+  db: Exec,
+  accountId: string,
+  member: { id: string; role: Role },
+  settings: WireSettings,
+): Promise<NewEvent[]> {
+  if (member.role === 'admin') return [];
+  const onlyFor =
+    member.role === 'agent' ? { memberId: member.id, includeUnassigned: settings.agentsSeeUnassigned } : null;
+  const out: NewEvent[] = [];
+  for (let after: string | null = null; ;) {
+    const page = await listChats(db, accountId, after, 500, onlyFor);
+    for (const chat of page)
+      out.push({
+        body: { type: 'chat:granted', chat: toWireChat(chat) },
+        audience: 'member',
+        memberId: member.id,
+        accountId,
+      });
+    if (page.length < 500) return out;
+    after = page[page.length - 1]!.id;
+  }
 }
 
 /**

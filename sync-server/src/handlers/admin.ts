@@ -23,7 +23,7 @@ import {
 } from '../db/repositories/members';
 import { accountById, insertAudit, setAccountState, upsertAccount, wireAccounts } from '../db/repositories/workspace';
 import type { NewEvent } from '../db/repositories/events';
-import { accessChangeEvents, chatEvent, requireCapability } from './access';
+import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability } from './access';
 import type { Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
@@ -170,7 +170,9 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (!account) throw new CommandError('not_found', 'no such account');
       if (!member || !member.active) throw new CommandError('not_found', 'no such member');
       const wire = await commit(services, async (tx, emit) => {
-        await addAccountMember(tx, accountId, memberId);
+        // Only a new membership grants anything: adding someone twice changes nothing.
+        if (await addAccountMember(tx, accountId, memberId))
+          emit(...(await grantsOnJoin(tx, accountId, member, caller.settings)));
         await insertAudit(
           tx,
           audit(caller.memberId, caller.sessionId, 'account.add_member', null, { accountId, memberId }),

@@ -50,23 +50,31 @@ function rowOf(e: NewEvent, now: number): unknown[] {
   ];
 }
 
+/** Rows per insert statement: a join that grants thousands of chats stays well under max_allowed_packet. */
+const EVENT_CHUNK = 1000;
+
 export async function appendEvents(tx: Tx, list: readonly NewEvent[], now = Date.now()): Promise<StoredEvent[]> {
   if (list.length === 0) return [];
   await tx.execute(sql`update event_sequencer set writes = writes + 1 where id = 1`);
-  const [res] = await tx.insert(events).values(
-    list.map(e => ({
-      type: e.body.type,
-      audience: e.audience,
-      accountId: e.accountId ?? null,
-      chatId: e.chatId ?? null,
-      memberId: e.memberId ?? null,
-      payload: JSON.stringify(e.body),
-      createdAt: now,
-    })),
-  );
-  // One multi-row insert under the sequencer lock gets consecutive ids starting at insertId.
-  const first = res.insertId;
-  return list.map((e, i) => ({ ...e, seq: first + i }));
+  const out: StoredEvent[] = [];
+  for (let c = 0; c < list.length; c += EVENT_CHUNK) {
+    const part = list.slice(c, c + EVENT_CHUNK);
+    const [res] = await tx.insert(events).values(
+      part.map(e => ({
+        type: e.body.type,
+        audience: e.audience,
+        accountId: e.accountId ?? null,
+        chatId: e.chatId ?? null,
+        memberId: e.memberId ?? null,
+        payload: JSON.stringify(e.body),
+        createdAt: now,
+      })),
+    );
+    // A multi-row insert under the sequencer lock (no other writer) gets consecutive ids from insertId.
+    const first = res.insertId;
+    out.push(...part.map((e, i) => ({ ...e, seq: first + i })));
+  }
+  return out;
 }
 
 /** The same as appendEvents, on a raw mysql2 transaction (the push path). */

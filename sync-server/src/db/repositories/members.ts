@@ -79,8 +79,10 @@ export async function agentsOfAccount(db: Exec, accountId: string): Promise<stri
   return rows.map(r => r.id);
 }
 
-export async function addAccountMember(db: Exec, accountId: string, memberId: string): Promise<void> {
-  await db.insert(accountMembers).ignore().values({ accountId, memberId });
+/** True when the member was not in the account before. */
+export async function addAccountMember(db: Exec, accountId: string, memberId: string): Promise<boolean> {
+  const [res] = await db.insert(accountMembers).ignore().values({ accountId, memberId });
+  return res.affectedRows > 0;
 }
 
 export async function removeAccountMember(db: Exec, accountId: string, memberId: string): Promise<boolean> {
