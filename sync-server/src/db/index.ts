@@ -104,4 +104,11 @@ export async function migrateDatabase(database: Database, migrationsFolder = def
   await database.withNamedLock('blazz_sync_migrations', 120, () => migrate(db, { migrationsFolder }));
   await db.execute(sql`insert ignore into workspace_settings (id, agents_see_unassigned) values (1, true)`);
   await db.execute(sql`insert ignore into event_sequencer (id, writes) values (1, 0)`);
+  // Event sequence numbers of one insert are computed as insertId + i: that needs a step of 1
+  // (Galera and multi-primary group replication change it; neither is a supported set-up).
+  const [rows] = (await db.execute(sql`select @@auto_increment_increment as inc`)) as unknown as [
+    Array<{ inc: number | string }>,
+  ];
+  const step = Number(rows[0]?.inc ?? 1);
+  if (step !== 1) throw new Error(`auto_increment_increment is ${step}; the workspace server needs 1`);
 }
