@@ -58,12 +58,13 @@ type RowProps = {
 function AccountRow({ t, account, online, setError }: RowProps) {
   const members = useWorkspace(s => s.members);
   const setAccountMember = useTeamAdmin(s => s.setAccountMember);
-  const [busy, setBusy] = useState<string | null>(null);
+  // The box shows the admin's choice at once; the server's answer (or a refusal) then decides.
+  const [pending, setPending] = useState<{ readonly memberId: string; readonly member: boolean } | null>(null);
 
   const toggle = async (memberId: string, member: boolean) => {
-    setBusy(memberId);
+    setPending({ memberId, member });
     const r = await setAccountMember(account.id, memberId, member);
-    setBusy(null);
+    setPending(null);
     setError(r.ok ? null : phrase(t, adminErrorPhrase(r.error, 'membership')));
   };
 
@@ -80,8 +81,8 @@ function AccountRow({ t, account, online, setError }: RowProps) {
         <label key={member.id} className="team-check">
           <input
             type="checkbox"
-            checked={checked}
-            disabled={fixed || !online || busy === member.id}
+            checked={pending?.memberId === member.id ? pending.member : checked}
+            disabled={fixed || !online || (pending !== null && pending.memberId !== member.id)}
             onChange={e => void toggle(member.id, e.target.checked)}
           />
           {fixed ? t('team.access.adminAlways', { name: member.name }) : member.name}
