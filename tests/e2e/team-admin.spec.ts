@@ -4,6 +4,8 @@
  * works on a number, deactivates and reactivates, and sees refusals in plain words. Every
  * change is checked on the server as well as on the page.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Locator } from '@playwright/test';
 import type { Stack } from '../integration/server/harness';
 import { hostWithChat, must, startStack } from '../integration/server/harness';
@@ -119,4 +121,17 @@ test('deactivating asks first, signs the member out on the server, and can be un
   await members.getByRole('button', { name: 'Reactivate Dewi Lestari' }).click();
   await expect(members.getByRole('status')).toHaveText('Dewi Lestari can sign in again.');
   await expect.poll(async () => (await serverMember(EMAIL))?.active).toBe(true);
+
+  // For the docs (BLAZZ_SCREENSHOTS=docs/screenshots): the members page as an admin sees it.
+  const dir = process.env.BLAZZ_SCREENSHOTS;
+  if (dir) {
+    mkdirSync(dir, { recursive: true });
+    await device.page.addStyleTag({ content: '* { caret-color: transparent !important; }' });
+    await device.page.setViewportSize({ width: 1280, height: 1600 });
+    await members.locator('.team-table-scroll').evaluate(el => (el.scrollLeft = 0));
+    await members.scrollIntoViewIfNeeded();
+    const box = (await members.boundingBox())!;
+    const clip = { x: box.x - 12, y: box.y - 12, width: box.width + 24, height: box.height + 24 };
+    await device.page.screenshot({ path: join(dir, 'team-members-light.png'), clip, animations: 'disabled' });
+  }
 });

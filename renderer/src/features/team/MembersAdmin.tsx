@@ -83,70 +83,71 @@ function MembersTable({ t, members, meId, online, report }: TableProps) {
 
   return (
     <>
-      <table className="team-table team-members-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('team.members.name')}</th>
-            <th scope="col">{t('team.members.email')}</th>
-            <th scope="col">{t('team.members.role')}</th>
-            <th scope="col">{t('team.members.state')}</th>
-            <th scope="col">
-              <span className="team-visually-hidden">{t('team.members.deactivate')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {sortForAdmin(members).map(m => {
-            const editable = online && rowEditable(m, meId) && busy !== m.id;
-            return (
-              <tr key={m.id} className={m.active ? undefined : 'team-inactive'} data-testid="team-member-row">
-                <th scope="row">
-                  <PresenceDot t={t} memberId={m.id} name={m.name} /> {m.name}
-                  {m.id === meId && <span className="team-muted"> {t('team.members.you')}</span>}
-                </th>
-                <td>{m.email}</td>
-                <td>
-                  <select
-                    aria-label={t('team.members.roleOf', { name: m.name })}
-                    value={m.role}
-                    disabled={!editable}
-                    onChange={e => void update(m, { role: e.target.value as Role })}
-                  >
-                    {ROLES.map(r => (
-                      <option key={r} value={r}>
-                        {t(`team.role.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{m.active ? t('team.members.active') : t('team.members.inactive')}</td>
-                <td>
-                  {m.active ? (
-                    <button
-                      type="button"
-                      className="danger"
+      <div className="team-table-scroll">
+        <table className="team-table team-members-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('team.members.name')}</th>
+              <th scope="col">{t('team.members.role')}</th>
+              <th scope="col">{t('team.members.state')}</th>
+              <th scope="col">
+                <span className="team-visually-hidden">{t('team.members.deactivate')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sortForAdmin(members).map(m => {
+              const editable = online && rowEditable(m, meId) && busy !== m.id;
+              return (
+                <tr key={m.id} className={m.active ? undefined : 'team-inactive'} data-testid="team-member-row">
+                  <th scope="row">
+                    <PresenceDot t={t} memberId={m.id} name={m.name} /> {m.name}
+                    {m.id === meId && <span className="team-muted"> {t('team.members.you')}</span>}
+                    <span className="team-email">{m.email}</span>
+                  </th>
+                  <td>
+                    <select
+                      aria-label={t('team.members.roleOf', { name: m.name })}
+                      value={m.role}
                       disabled={!editable}
-                      aria-label={t('team.members.deactivateOf', { name: m.name })}
-                      onClick={() => setConfirming(m)}
+                      onChange={e => void update(m, { role: e.target.value as Role })}
                     >
-                      {t('team.members.deactivate')}
-                    </button>
-                  ) : (
-                    <button
-                      type="button"
-                      disabled={!editable}
-                      aria-label={t('team.members.reactivateOf', { name: m.name })}
-                      onClick={() => void update(m, { active: true })}
-                    >
-                      {t('team.members.reactivate')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                      {ROLES.map(r => (
+                        <option key={r} value={r}>
+                          {t(`team.role.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>{m.active ? t('team.members.active') : t('team.members.inactive')}</td>
+                  <td>
+                    {m.active ? (
+                      <button
+                        type="button"
+                        className="danger"
+                        disabled={!editable}
+                        aria-label={t('team.members.deactivateOf', { name: m.name })}
+                        onClick={() => setConfirming(m)}
+                      >
+                        {t('team.members.deactivate')}
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        disabled={!editable}
+                        aria-label={t('team.members.reactivateOf', { name: m.name })}
+                        onClick={() => void update(m, { active: true })}
+                      >
+                        {t('team.members.reactivate')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
       {confirming && (
         <ConfirmDialog
           title={t('team.members.confirmTitle', { name: confirming.name })}
