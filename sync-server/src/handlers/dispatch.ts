@@ -32,6 +32,9 @@ async function runCommand<K extends CommandName>(
 ): Promise<Reply<CommandResult<K>>> {
   const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
   if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
+  // The caller's reads (read-only) run while the payload is parsed; a refused payload just drops them.
+  const loading = loadCaller(services.db, socket.data, socket);
+  loading.catch(() => undefined);
   const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
   if (!parsed.success) {
     const issues = parsed.error.issues
@@ -39,7 +42,7 @@ async function runCommand<K extends CommandName>(
       .map(i => ({ path: i.path.map(String).join('.'), message: i.message }));
     return fail('invalid_args', `invalid ${name} payload`, { issues });
   }
-  const caller = await loadCaller(services.db, socket.data, socket);
+  const caller = await loading;
   const handler = handlers[name] as Handler<K>;
   return ok(await handler(caller, parsed.data as CommandArgs<K>));
 }
