@@ -19,4 +19,5 @@ afterAll(async () => {
 it('a 30 s server outage: messages arriving and replies queued on both devices all converge, once', async () => {
   const r = await outage(team, { downtimeMs: 30_000, replyEveryMs: 4_000, tag: 'outage-30s' });
   expect(r.replies).toBeGreaterThanOrEqual(10);
+  expect(r.notes).toBe(r.replies);
 }, 300_000);

@@ -21,4 +21,5 @@ afterAll(async () => {
 it('a 5 min server outage: messages arriving and replies queued on both devices all converge, once', async () => {
   const r = await outage(team, { downtimeMs: 300_000, replyEveryMs: 20_000, tag: 'outage-5min' });
   expect(r.replies).toBeGreaterThanOrEqual(24);
+  expect(r.notes).toBe(r.replies);
 }, 480_000);

@@ -3,7 +3,8 @@
  * MariaDB. Meanwhile the simulated customers keep writing to device A (a lead hosting the
  * number) and both devices queue replies. Afterwards every message must exist exactly once
  * on A, on B (an agent hosting nothing) and in the server's database, and every reply must
- * have gone to the customer exactly once. Shared by the outage test files, which differ
+ * have gone to the customer exactly once; internal notes queued meanwhile arrive once
+ * everywhere too. Shared by the outage test files, which differ
  * only in how long the server is down.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -136,6 +137,16 @@ async function serverMessages(databaseUrl: string, accountId: string): Promise<S
   }
 }
 
+async function serverNotes(databaseUrl: string, chatIds: readonly string[]): Promise<string[]> {
+  const pool = createPool({ uri: databaseUrl, connectionLimit: 1 });
+  try {
+    const [rows] = await pool.query<RowDataPacket[]>('select body from notes where chat_id in (?)', [chatIds]);
+    return rows.map(r => String(r.body));
+  } finally {
+    await pool.end();
+  }
+}
+
 const idsOf = async (core: Core, chatIds: readonly string[]): Promise<string[]> => {
   const lists = await Promise.all(chatIds.map(id => allMessages(core, id)));
   return lists.flat().map(m => m.providerMessageId);
@@ -164,6 +175,7 @@ export async function outage(team: Team, opts: { downtimeMs: number; replyEveryM
 
   // Replies queued on both sides while the server is down, spread over the whole outage.
   const replies: { body: string; from: 'A' | 'B'; clientMessageId: string }[] = [];
+  const notes: { chatId: string; body: string }[] = [];
   for (let i = 0; Date.now() - downAt < opts.downtimeMs - 1_000; i++) {
     const chatId = chatIds[i % chatIds.length]!;
     for (const [from, core] of [
@@ -173,6 +185,10 @@ export async function outage(team: Team, opts: { downtimeMs: number; replyEveryM
       const body = `${opts.tag} reply ${i} from ${from}`;
       const sent = await call(core, 'messages:send', { chatId, text: body });
       replies.push({ body, from, clientMessageId: sent.clientMessageId ?? '' });
+      // Internal notes wait in the device's note queue while the server is away.
+      const note = await call(core, 'notes:add', { chatId, body: `${opts.tag} note ${i} from ${from}` });
+      expect(note.pending).toBe(true);
+      notes.push({ chatId, body: note.body });
     }
     await new Promise(r =>
       setTimeout(r, Math.min(opts.replyEveryMs, Math.max(0, opts.downtimeMs - (Date.now() - downAt)))),
@@ -234,6 +250,20 @@ export async function outage(team: Team, opts: { downtimeMs: number; replyEveryM
     settle,
   );
 
+  // Queued notes reach the other device and the server, once each.
+  const noteBodies = async (core: Core) =>
+    (await Promise.all(chatIds.map(chatId => call(core, 'notes:list', { chatId })))).flat().map(n => n.body);
+  await until(
+    'every queued note on both devices and the server',
+    async () => {
+      const lists = [await noteBodies(a), await noteBodies(b), await serverNotes(stack.mariadb.url, chatIds)];
+      return lists.every(list => notes.every(n => list.includes(n.body)));
+    },
+    settle,
+  );
+  for (const list of [await noteBodies(a), await noteBodies(b), await serverNotes(stack.mariadb.url, chatIds)])
+    for (const n of notes) expect(countOf(list, n.body), n.body).toBe(1);
+
   const onA = (await Promise.all(chatIds.map(id => allMessages(a, id)))).flat();
   const onB = (await Promise.all(chatIds.map(id => allMessages(b, id)))).flat();
   const onServer = await serverMessages(stack.mariadb.url, team.accountId);
@@ -263,5 +293,10 @@ export async function outage(team: Team, opts: { downtimeMs: number; replyEveryM
       r.body,
     ).toHaveLength(1);
   }
-  return { replies: replies.length, arrivedMeanwhile: arrivedMeanwhile.length, total: onServer.length };
+  return {
+    replies: replies.length,
+    notes: notes.length,
+    arrivedMeanwhile: arrivedMeanwhile.length,
+    total: onServer.length,
+  };
 }
