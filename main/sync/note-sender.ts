@@ -70,7 +70,12 @@ export function findSentCopy(
 
 export function createNoteSender(deps: NoteSenderDeps) {
   const { store, events, log } = deps;
+  /** Notes whose add() is still waiting for the outcome, and the server's copy once known. */
+  const awaiting = new Set<string>();
   const confirmed = new Map<string, Note>();
+  const settle = (clientNoteId: string, note: Note) => {
+    if (awaiting.has(clientNoteId)) confirmed.set(clientNoteId, note);
+  };
   let running: Promise<void> | null = null;
   let again = false;
   let retryTimer: NodeJS.Timeout | null = null;
@@ -85,7 +90,7 @@ export function createNoteSender(deps: NoteSenderDeps) {
     const note = noteOfWire(wire, deps.me()?.name ?? 'You');
     store.saveNote(note);
     store.removeQueuedNote(q.clientNoteId);
-    confirmed.set(q.clientNoteId, note);
+    settle(q.clientNoteId, note);
     events.emit('notes:added', { note });
     announce(q.chatId);
     return note;
@@ -175,12 +180,15 @@ export function createNoteSender(deps: NoteSenderDeps) {
     async add(chatId: ChatId, body: string, clientNoteId: string): Promise<NoteAdded> {
       const q = store.enqueueNote({ clientNoteId, chatId, body });
       announce(chatId);
-      if (deps.isOnline()) await flush();
-      const sent = confirmed.get(clientNoteId);
-      if (sent) {
-        confirmed.delete(clientNoteId);
-        return { ...sent, pending: false };
+      awaiting.add(clientNoteId);
+      try {
+        if (deps.isOnline()) await flush();
+      } finally {
+        awaiting.delete(clientNoteId);
       }
+      const sent = confirmed.get(clientNoteId);
+      confirmed.delete(clientNoteId);
+      if (sent) return { ...sent, pending: false };
       const now = store.getQueuedNote(clientNoteId);
       if (now?.state === 'failed' && deps.isOnline()) {
         // Refused while the user waits: say so now rather than keep a note that cannot go.
@@ -209,7 +217,7 @@ export function createNoteSender(deps: NoteSenderDeps) {
       const match = store.listQueuedNotes(note.chatId).find(q => q.state === 'sending' && q.body === note.body);
       if (!match) return;
       store.removeQueuedNote(match.clientNoteId);
-      confirmed.set(match.clientNoteId, note);
+      settle(match.clientNoteId, note);
       announce(note.chatId);
     },
     pending: (chatId: ChatId): PendingNote[] => store.listQueuedNotes(chatId).map(pendingOf),
