@@ -33,12 +33,7 @@ let b: Device;
 let chat: Chat;
 const REPLY = `Pesanan Anda sudah kami kirim hari ini ${Date.now().toString(36)}`;
 
-async function newPage(browser: Browser) {
-  const page = await browser.newPage();
-  // tsx/esbuild keep function names with a helper the page does not have.
-  await page.addInitScript('window.__name = function (f) { return f; }');
-  return page;
-}
+const newPage = (browser: Browser) => browser.newPage();
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
