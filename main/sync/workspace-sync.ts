@@ -75,7 +75,16 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   const memberCache = createMemberCache(store);
   const loadedAccounts = createLoadedAccounts(store);
   const members = memberCache.list;
-  const isHosted = (accountId: string) => deps.hosted.list().some(a => a.id === accountId);
+  // Asked once per event while a page is applied; the hosted list cannot change within one
+  // synchronous page, so it is read once per turn instead of once per event (~1 ms each).
+  let hostedIds: Set<string> | null = null;
+  const isHosted = (accountId: string) => {
+    if (!hostedIds) {
+      hostedIds = new Set(deps.hosted.list().map(a => a.id));
+      queueMicrotask(() => (hostedIds = null));
+    }
+    return hostedIds.has(accountId);
+  };
 
   const status = (): WorkspaceStatus => {
     const r = record();
@@ -235,7 +244,11 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       }) as never);
     }
     s.on('send:requested', send => void performRelayedSend(send));
-    s.on('presence:changed', p => presence.changed(p));
+    s.on('presence:changed', p => {
+      presence.changed(p);
+      // Someone we have never heard of (created by the server's CLI, say) just signed in.
+      if (!members().some(m => m.id === p.memberId)) void enqueueApply(refreshMembers);
+    });
     s.on('typing:changed', t => typing.received(t));
     s.on('connect', () => {
       setConnection('online', null);

@@ -11,13 +11,14 @@ import type { Stack } from '../integration/server/harness';
 import { hostWithChat, must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import { openDevice, signInFromSettings } from './team-fixtures';
+import { openDevice, rowName, signInFromSettings, teamPanel } from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stack: Stack;
 let admin: Awaited<ReturnType<Stack['device']>>;
 let device: Device;
+let second: Device | undefined;
 let accountId: string;
 const EMAIL = `dewi-${Date.now().toString(36)}@example.test`;
 
@@ -52,6 +53,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
+  await second?.stop();
   await device?.stop();
   await stack?.stop();
 });
@@ -134,4 +136,32 @@ test('deactivating asks first, signs the member out on the server, and can be un
     const clip = { x: box.x - 12, y: box.y - 12, width: box.width + 24, height: box.height + 24 };
     await device.page.screenshot({ path: join(dir, 'team-members-light.png'), clip, animations: 'disabled' });
   }
+});
+
+test('typing on one desktop shows "… is replying" on the other, with a presence dot, and stops', async ({
+  browser,
+}) => {
+  // A lead of the number on a second desktop; both open the number's chat.
+  const lena = await stack.member('lead', 'Lena Lead');
+  await must(admin.socket, 'account:add-member', { accountId, memberId: lena.id });
+  second = await openDevice('Lena', () => newPage(browser));
+  await signInFromSettings(second, stack.node.url, lena.email);
+  if ((await device.page.getByRole('dialog').count()) > 0) await device.page.keyboard.press('Escape');
+  for (const d of [device, second]) {
+    await d.inbox.chat(rowName('Customer')).click({ timeout: 30_000 });
+    await expect(teamPanel(d.page)).toBeVisible();
+  }
+  await expect(teamPanel(device.page).getByRole('combobox', { name: 'Assignee' })).toBeVisible();
+
+  await second.page.locator('#composer-input').fill('Halo kak, sebentar ya');
+  const replying = device.page.getByTestId('team-replying');
+  await expect(replying).toHaveText('Lena Lead is replying…', { timeout: 15_000 });
+  // The one replying does not see themselves.
+  await expect(second.page.getByTestId('team-replying')).toHaveCount(0);
+  await second.page.locator('#composer-input').fill('');
+  await expect(replying).toHaveCount(0, { timeout: 15_000 });
+
+  // The lead shows online in the picker's presence line when chosen.
+  await teamPanel(device.page).getByRole('combobox', { name: 'Assignee' }).selectOption({ label: 'Lena Lead' });
+  await expect(teamPanel(device.page).getByTestId('team-chosen-presence')).toContainText('Lena Lead is Online');
 });
