@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../core/log';
 import type { StoreDb } from './db';
-import { checkpoint, openDatabase, startCheckpoints } from './db';
+import { checkpoint, inTransaction, openDatabase, startCheckpoints } from './db';
 import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
@@ -62,6 +62,11 @@ export type StoreApi = { readonly [K in DbFunctionKeys]: Bound<Repository[K]> };
 
 export type Store = StoreApi & {
   readonly db: StoreDb;
+  /**
+   * Runs `fn` as one write transaction (a savepoint when already inside one): many small
+   * writes, e.g. a page of workspace events, commit once instead of once each.
+   */
+  transaction<T>(fn: () => T): T;
   /** Checkpoints the WAL into the main file and closes the database. */
   close(): void;
 };
@@ -93,6 +98,7 @@ export function openStore(opts: OpenStoreOptions): Store {
   return {
     ...(bound as StoreApi),
     db,
+    transaction: fn => inTransaction(db, fn),
     close() {
       stopCheckpoints();
       if (!db.sqlite.open) return;
