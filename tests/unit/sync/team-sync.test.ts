@@ -4,12 +4,16 @@
  * by small functions with the server's semantics (ids, authors, refusals as CommandErrors);
  * tests/integration/sync/admin.test.ts runs the same code against the real server.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChatId } from '../../../common/domain';
 import type { WireNote, WirePresence } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import { silentLogger } from '../../../main/core/log';
 import type { Store } from '../../../main/store';
+import { openStore } from '../../../main/store';
 import { createNoteSender, findSentCopy } from '../../../main/sync/note-sender';
 import { presenceByMember } from '../../../main/sync/presence';
 import { TYPING_REPEAT_MS, createTypingThrottle } from '../../../main/sync/typing';
@@ -191,6 +195,43 @@ describe('notes written offline', () => {
     ];
     expect(findSentCopy(q, notes, ME, id => id === 'known')?.id).toBe('mine');
     expect(findSentCopy(q, notes.slice(0, 3), ME, id => id === 'known')).toBeNull();
+  });
+});
+
+describe('notes across a restart', () => {
+  it('a note queued offline is still there after the app restarts, and goes out once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blazz-note-restart-'));
+    try {
+      const file = join(dir, 'store.sqlite');
+      const first = openStore({ file, checkpointEveryMs: 0 });
+      const accountId = addAccount(first);
+      const chatId = first.ingest({ messages: [msg(accountId, '6281@c.us')] }).chatIds[0]!;
+      const server = fakeServer();
+      const senderOf = (store: Store, online: boolean) =>
+        createNoteSender({
+          store,
+          addNote: async a => server.add(a.chatId, a.body),
+          chatNotes: async id => server.notes.filter(x => x.chatId === id),
+          isOnline: () => online,
+          me: () => ({ id: ME, name: 'Ana' }),
+          events: { emit: () => {} },
+          log: silentLogger,
+        });
+      expect((await senderOf(first, false).add(chatId, 'Before the restart', 'c1')).pending).toBe(true);
+      first.close();
+
+      const again = openStore({ file, checkpointEveryMs: 0 });
+      const sender = senderOf(again, true);
+      expect(sender.pending(chatId).map(p => p.body)).toEqual(['Before the restart']);
+      await sender.flush();
+      await sender.flush();
+      expect(server.notes.map(n => n.body)).toEqual(['Before the restart']);
+      expect(again.listNotes(chatId).map(n => n.body)).toEqual(['Before the restart']);
+      expect(again.countQueuedNotes()).toBe(0);
+      again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
