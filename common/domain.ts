@@ -62,6 +62,8 @@ export type Account = {
   /** Resident memory of the account's process tree, bytes; null until sampled. */
   readonly rssBytes: number | null;
   readonly createdAt: number;
+  /** Set for a number that runs on a teammate's desktop and reaches this one through the workspace. */
+  readonly remote?: { readonly hostOnline: boolean };
 };
 
 // ── Chats, contacts, messages ───────────────────────────────────────────────────────────

@@ -18,6 +18,7 @@ import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
+import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
 import { inboxHandlers } from './handlers/inbox';
 import { mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
@@ -27,7 +28,7 @@ import { createOutboxSender } from './outbox-sender';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
 import { workspaceHandlers } from './handlers/workspace';
-import { asChatId } from '../../common/domain';
+import { asAccountId, asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
 import type { SecretVault } from './secret-vault';
@@ -91,12 +92,15 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     const unread = new Map(store.unreadCounts().map(u => [u.accountId as string, u.unreadMessages]));
     return list.map(a => ({ ...a, unreadCount: unread.get(a.id) ?? 0 }));
   };
+  /** This desktop's numbers and, signed in to a workspace, the teammates' numbers it may see. */
+  const everyAccount = (hosted: readonly Account[]): Account[] =>
+    withUnread(storeOpen ? [...hosted, ...remoteAccounts(store)] : hosted);
   const lastStates = new Map<string, string>();
   const accountEvents: Pick<EventBus, 'emit'> = {
     emit(name, payload) {
       if (name === 'accounts:changed') {
         const p = payload as { accounts: readonly Account[] };
-        events.emit('accounts:changed', { accounts: withUnread(p.accounts) });
+        events.emit('accounts:changed', { accounts: everyAccount(p.accounts) });
         for (const a of p.accounts) {
           if (lastStates.get(a.id) !== a.state) sync.accountStateChanged(a.id, a.state);
           lastStates.set(a.id, a.state);
@@ -109,17 +113,24 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
   };
 
-  let unreadTimer: NodeJS.Timeout | null = null;
+  // New messages change unread badges and the workspace changes teammates' numbers: tell the
+  // rail, at most a few times a second.
+  let accountsTimer: NodeJS.Timeout | null = null;
+  const announceAccounts = () => {
+    if (accountsTimer) return;
+    accountsTimer = setTimeout(() => {
+      accountsTimer = null;
+      if (storeOpen) events.emit('accounts:changed', { accounts: everyAccount(accounts.list()) });
+    }, 250);
+  };
+  events.subscribe(name => {
+    if (name === 'workspace:changed' || name === 'chats:changed' || name === 'chats:removed') announceAccounts();
+  });
   const sink = storeIngestSink(store, events, log, {
     onIngested: report => {
       if (report.messagesInserted === 0) return;
       ai.sentiment.kick();
-      // New messages change unread badges; tell the rail, at most a few times a second.
-      if (unreadTimer) return;
-      unreadTimer = setTimeout(() => {
-        unreadTimer = null;
-        events.emit('accounts:changed', { accounts: withUnread(accounts.list()) });
-      }, 250);
+      announceAccounts();
     },
     forward: batch => sync.pushIngested(batch),
   });
@@ -215,10 +226,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
       options.desktop,
     ),
-    ...accountsHandlers({
-      ...accounts,
-      list: () => withUnread(accounts.list()),
-    }),
+    ...accountsHandlers(
+      { ...accounts, list: () => everyAccount(accounts.list()) },
+      {
+        isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+        refusal: REMOTE_ACCOUNT_ACTION,
+      },
+    ),
     ...inboxHandlers(store),
     ...messagesHandlers(outbox, store, accounts),
     ...mediaHandlers(store, accounts),
@@ -243,7 +257,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     async close() {
       if (closed) return;
       closed = true;
-      if (unreadTimer) clearTimeout(unreadTimer);
+      if (accountsTimer) clearTimeout(accountsTimer);
       sync.close();
       await ai.close();
       await accounts.close();

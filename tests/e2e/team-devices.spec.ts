@@ -102,6 +102,11 @@ test('the lead assigns a chat; the agent sees it, replies, and the customer gets
   await row.click();
   await expect(b.inbox.messages.getByRole('article').first()).toBeVisible({ timeout: 10_000 });
   await expect(teamPanel(b.page).getByTestId('team-assignee')).toContainText('Assigned to Arif Agent (you)');
+  // B's rail lists the lead's number as a teammate's, without the actions only its host has.
+  const rail = b.page.getByRole('navigation', { name: 'WhatsApp accounts' });
+  await expect(rail).toContainText('Runs on a teammate’s desktop');
+  await expect(rail.getByRole('button', { name: /^Actions for / })).toHaveCount(0);
+  await expect(b.inbox.sendingAs).not.toContainText('Unknown number');
   await b.inbox.send(REPLY);
 
   // B shows it delivered once the customer's phone has it; A shows the same message delivered.

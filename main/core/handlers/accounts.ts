@@ -1,5 +1,6 @@
 import type { accountsCommands } from '../../../common/api/accounts';
 import type { AccountManager } from '../../accounts/manager';
+import { CommandError } from '../../../common/result';
 import type { HandlerTable } from '../router';
 
 type AccountsHandlers = Pick<HandlerTable, keyof typeof accountsCommands>;
@@ -10,20 +11,27 @@ export type AccountsPort = Pick<
   'list' | 'add' | 'start' | 'stop' | 'logout' | 'remove' | 'update' | 'requestPairingCode' | 'startDemo'
 >;
 
-export function accountsHandlers(accounts: AccountsPort): AccountsHandlers {
+/** Numbers of teammates' desktops: listed with ours, never run or changed from here. */
+export type RemoteAccountsPort = { isRemote(accountId: string): boolean; readonly refusal: string };
+
+export function accountsHandlers(accounts: AccountsPort, remote?: RemoteAccountsPort): AccountsHandlers {
+  const local = (accountId: string): string => {
+    if (remote?.isRemote(accountId)) throw new CommandError('unavailable', remote.refusal);
+    return accountId;
+  };
   return {
     'accounts:list': () => accounts.list(),
     'accounts:add': args => accounts.add(args),
-    'accounts:start': ({ accountId }) => accounts.start(accountId),
-    'accounts:stop': ({ accountId }) => accounts.stop(accountId),
-    'accounts:logout': ({ accountId }) => accounts.logout(accountId),
+    'accounts:start': ({ accountId }) => accounts.start(local(accountId)),
+    'accounts:stop': ({ accountId }) => accounts.stop(local(accountId)),
+    'accounts:logout': ({ accountId }) => accounts.logout(local(accountId)),
     'accounts:remove': async ({ accountId }) => {
-      await accounts.remove(accountId);
+      await accounts.remove(local(accountId));
       return { accountId };
     },
-    'accounts:update': ({ accountId, ...patch }) => accounts.update(accountId, patch),
+    'accounts:update': ({ accountId, ...patch }) => accounts.update(local(accountId), patch),
     'accounts:requestPairingCode': async ({ accountId, phone }) => ({
-      code: await accounts.requestPairingCode(accountId, phone),
+      code: await accounts.requestPairingCode(local(accountId), phone),
     }),
     'demo:start': () => accounts.startDemo(),
   };

@@ -28,6 +28,7 @@ export const en = {
   'account.colorN': 'Colour {n}',
   'account.mute': 'Mute notifications from this number',
   'account.muted': 'Muted',
+  'account.remote': 'Runs on a teammate’s desktop',
   'account.actionsFor': 'Actions for {name}',
   'account.action.pair': 'Show QR / pairing code',
   'account.action.edit': 'Rename, colour, mute',

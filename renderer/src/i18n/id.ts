@@ -30,6 +30,7 @@ export const id: Record<MessageKey, string> = {
   'account.colorN': 'Warna {n}',
   'account.mute': 'Bisukan notifikasi dari nomor ini',
   'account.muted': 'Dibisukan',
+  'account.remote': 'Berjalan di desktop rekan tim',
   'account.actionsFor': 'Tindakan untuk {name}',
   'account.action.pair': 'Tampilkan QR / kode penautan',
   'account.action.edit': 'Ganti nama, warna, bisukan',

@@ -106,6 +106,21 @@ describe('team sync between two desktops', () => {
     expect(onB.accountId).toBe(accountId);
   });
 
+  it('the agent’s desktop lists the lead’s number as a teammate’s, which it cannot run', async () => {
+    const remote = await until('A’s number listed on B', async () =>
+      (await call(deviceB, 'accounts:list', {})).find(a => a.id === accountId),
+    );
+    expect(remote.remote).toEqual({ hostOnline: true });
+    expect(remote.state).toBe('ready');
+    const stop = await deviceB.dispatch('accounts:stop', { accountId }, ctx);
+    expect(stop).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('teammate') },
+    });
+    // The lead's own desktop lists it as its own.
+    expect((await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.remote).toBeUndefined();
+  });
+
   it('two leads assigning at once: one wins, the other is told who has the chat', async () => {
     const [first, second] = await Promise.all([
       deviceA.dispatch('chats:assign', { chatId, assigneeId: lead.id }, ctx),

@@ -65,6 +65,7 @@ export function AccountsRail() {
                   )}
                 </span>
                 <span className="account-phone muted small">{formatPhone(a.phone)}</span>
+                {a.remote && <span className="account-remote muted small">{t('account.remote')}</span>}
                 <span className={`account-state small tone-${stateTone(a.state)}`}>
                   <span className="dot" aria-hidden="true" />
                   {t(stateKey[a.state])}
@@ -80,18 +81,22 @@ export function AccountsRail() {
                   label={t('accounts.unread', { n: a.unreadCount, name: a.name })}
                 />
               </button>
-              <button
-                type="button"
-                className="icon-button account-more"
-                aria-label={t('account.actionsFor', { name: a.name })}
-                aria-haspopup="menu"
-                aria-expanded={menuFor === a.id}
-                onClick={() => setMenuFor(menuFor === a.id ? null : a.id)}
-              >
-                <Icon name="more" />
-              </button>
-              {menuFor === a.id && (
-                <AccountMenu account={a} onPick={x => pick(a, x)} onClose={() => setMenuFor(null)} />
+              {!a.remote && (
+                <>
+                  <button
+                    type="button"
+                    className="icon-button account-more"
+                    aria-label={t('account.actionsFor', { name: a.name })}
+                    aria-haspopup="menu"
+                    aria-expanded={menuFor === a.id}
+                    onClick={() => setMenuFor(menuFor === a.id ? null : a.id)}
+                  >
+                    <Icon name="more" />
+                  </button>
+                  {menuFor === a.id && (
+                    <AccountMenu account={a} onPick={x => pick(a, x)} onClose={() => setMenuFor(null)} />
+                  )}
+                </>
               )}
             </li>
           );
