@@ -31,6 +31,7 @@ import { createCatchUp } from './catch-up';
 import { CURSOR_KEY, createEventLog, readCursor } from './event-log';
 import { createLoadedAccounts, createMemberCache, memberOfWire } from './members';
 import { callOver } from './call';
+import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { FACT_TYPES, createRelayExecutor } from './relay';
 import { loginToWorkspace, logoutFromWorkspace } from './session';
@@ -216,12 +217,14 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     log,
   });
 
-  async function registerAccounts(): Promise<void> {
-    for (const a of deps.hosted.list()) {
-      await call('account:register', { accountId: a.id, name: a.name, phone: a.phone, provider: a.provider });
-      await call('account:report-state', { accountId: a.id, state: a.state });
-    }
-  }
+  const registration = createAccountRegistration({
+    call,
+    hosted: deps.hosted,
+    isConnected: () => socket?.connected === true,
+    enqueue: enqueueApply,
+    afterRegistered: () => push.schedule(0),
+    log,
+  });
 
   // ── connection ───────────────────────────────────────────────────────────────────────
   async function connect(): Promise<void> {
@@ -253,7 +256,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     s.on('connect', () => {
       setConnection('online', null);
       void enqueueApply(async () => {
-        await registerAccounts();
+        await registration.registerAll();
         await log_.pullAll();
         // Every connect: members created or renamed while we were away are not all in the log.
         await refreshMembers();
@@ -353,9 +356,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       store.enqueuePush(batch);
       push.schedule();
     },
-    accountStateChanged(accountId: string, state: string): void {
-      if (socket?.connected) void call('account:report-state', { accountId, state }).catch(() => {});
-    },
+    accountStateChanged: registration.stateChanged,
     isOnline,
     isHosted,
     members,

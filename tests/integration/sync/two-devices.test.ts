@@ -230,6 +230,24 @@ describe('team sync between two desktops', () => {
     }
   });
 
+  it('a number added while signed in is registered and pushed at once, without a reconnect', async () => {
+    const added = await call(deviceA, 'accounts:add', { provider: 'simulator', name: 'Support' });
+    await until(
+      'second account ready',
+      async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === added.id)?.state === 'ready',
+    );
+    const onServer = await until('the server knows A hosts it, online', async () => {
+      const list = await must(admin.socket, 'account:list', {});
+      return list.find(a => a.id === added.id && a.hostOnline);
+    });
+    expect(onServer.name).toBe('Support');
+    await until('its chats pushed', async () => {
+      const s = await call(deviceA, 'workspace:status', {});
+      const chats = await must(admin.socket, 'chat:list', { accountId: added.id, limit: 50 });
+      return s.pendingPush === 0 && chats.length > 0;
+    });
+  });
+
   it('deactivating the agent signs that desktop out at once', async () => {
     await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
     await until('B signed out', async () =>
