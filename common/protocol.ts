@@ -113,7 +113,12 @@ export const messagesListSchema = z.strictObject({
   before: z.strictObject({ timestamp: z.number().int(), rowId: z.number().int() }).nullable().default(null),
   limit: z.number().int().min(1).max(200).default(50),
 });
-export const noteAddSchema = z.strictObject({ chatId, body: z.string().min(1).max(10_000) });
+export const noteAddSchema = z.strictObject({
+  chatId,
+  body: z.string().min(1).max(10_000),
+  /** The device's id for this note: a retry with the same id gets the stored note back, never a second one. */
+  clientNoteId: uuid.optional(),
+});
 /** "X is replying": live only, never logged. */
 export const typingSetSchema = z.strictObject({ chatId, active: z.boolean() });
 
@@ -217,6 +222,8 @@ export type WireNote = {
   kind: NoteKind;
   draft: string | null;
   summary: string | null;
+  /** The id the author's device sent with note:add; null for handover notes and notes added without one. */
+  clientNoteId?: string | null;
 };
 /** Someone is replying in a chat; `expiresAt` (ms) bounds how long to show it without a refresh. */
 export type WireTyping = { chatId: string; memberId: string; memberName: string; active: boolean; expiresAt: number };
@@ -247,12 +254,15 @@ export type WireAudit = {
 };
 export type WirePresence = { memberId: string; deviceId: string; status: 'online' | 'away' | 'offline' };
 
+/** Why a chat left a member's view; 'role_changed': their new role may not see it (a lead or admin became an agent). */
+export type ChatRevokeReason = 'unassigned' | 'account_removed' | 'deactivated' | 'role_changed';
+
 /** Facts recorded in the event log; each arrives live under its `type` and in pull pages. */
 export type SyncEventBody =
   | { type: 'chat:upserted'; chat: WireChat }
   | { type: 'chat:updated'; chat: WireChat }
   | { type: 'chat:granted'; chat: WireChat }
-  | { type: 'chat:revoked'; chatId: string; reason: 'unassigned' | 'account_removed' | 'deactivated' }
+  | { type: 'chat:revoked'; chatId: string; reason: ChatRevokeReason }
   | { type: 'messages:upserted'; chatId: string; messages: WireMessage[] }
   | { type: 'contacts:upserted'; accountId: string; contacts: WireContact[] }
   | { type: 'note:added'; note: WireNote }

@@ -21,7 +21,8 @@ export type ApplyEffects = {
   /** Messages stored or changed from the server: the open conversation must hear of them. */
   newMessageIds: Set<MessageId>;
   updatedMessageIds: Set<MessageId>;
-  noteIds: Set<string>;
+  /** Notes stored, each with the clientNoteId its author's device sent (null if none): that device's queue settles by it. */
+  noteIds: Map<string, string | null>;
   /** Relayed sends of this device that settled: the outbox entries to announce. */
   settledSends: Set<ClientMessageId>;
   accessRevoked: boolean;
@@ -36,7 +37,7 @@ export const emptyEffects = (): ApplyEffects => ({
   removedChatIds: new Set(),
   newMessageIds: new Set(),
   updatedMessageIds: new Set(),
-  noteIds: new Set(),
+  noteIds: new Map(),
   settledSends: new Set(),
   accessRevoked: false,
   membersChanged: false,
@@ -187,7 +188,7 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
         draft: ev.note.draft ?? null,
         summary: ev.note.summary ?? null,
       });
-      fx.noteIds.add(ev.note.id);
+      fx.noteIds.set(ev.note.id, ev.note.clientNoteId ?? null);
       return;
     }
     case 'send:updated': {

@@ -1,10 +1,9 @@
 /**
  * Internal notes written on this device, sent to the workspace once. Every note is queued
  * in SQLite first (so offline notes survive restarts) and sent in order when the server is
- * reachable. The server gives a note its id and has no idempotency key, so a note whose
- * answer was lost (time-out, connection dropped) is "uncertain": before it is sent again
- * the chat's notes are checked for it, and a `note:added` of ours with the same body
- * settles it. See docs/team.md for the remaining gap.
+ * reachable, always with its queue id as note:add's `clientNoteId`: the server keeps one
+ * note per id, so a note whose answer was lost (time-out, connection dropped) is simply
+ * sent again, and a `note:added` carrying that id settles it too.
  */
 import type { NoteAdded, PendingNote } from '../../common/api/workspace';
 import type { ChatId, MemberId, Note } from '../../common/domain';
@@ -14,16 +13,13 @@ import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { QueuedNote, Store } from '../store';
 
-/** Server and device clocks differ; an uncertain note is looked for from this long before it left. */
-const CLOCK_SLACK_MS = 10 * 60_000;
 const RETRY_MS = 30_000;
 /** Refusals that will not change by trying again. */
 const FINAL = new Set(['forbidden', 'not_found', 'invalid_args', 'payload_too_large', 'unknown_command']);
 
 export type NoteSenderDeps = {
   readonly store: Store;
-  readonly addNote: (args: { chatId: string; body: string }) => Promise<WireNote>;
-  readonly chatNotes: (chatId: string) => Promise<readonly WireNote[]>;
+  readonly addNote: (args: { chatId: string; body: string; clientNoteId: string }) => Promise<WireNote>;
   readonly isOnline: () => boolean;
   readonly me: () => { readonly id: string; readonly name: string } | null;
   readonly events: Pick<EventBus, 'emit'>;
@@ -51,22 +47,6 @@ export const noteOfWire = (w: WireNote, authorName: string): Note => ({
   draft: w.draft ?? null,
   summary: w.summary ?? null,
 });
-
-/**
- * The server note an uncertain attempt produced, if any: ours, same body, not older than
- * the first attempt (with clock slack), and not a note this device already holds.
- */
-export function findSentCopy(
-  q: Pick<QueuedNote, 'body' | 'firstSentAt' | 'createdAt'>,
-  serverNotes: readonly WireNote[],
-  myId: string,
-  known: (id: string) => boolean,
-): WireNote | null {
-  const since = (q.firstSentAt ?? q.createdAt) - CLOCK_SLACK_MS;
-  return (
-    serverNotes.find(n => n.authorId === myId && n.body === q.body && n.createdAt >= since && !known(n.id)) ?? null
-  );
-}
 
 export function createNoteSender(deps: NoteSenderDeps) {
   const { store, events, log } = deps;
@@ -98,48 +78,31 @@ export function createNoteSender(deps: NoteSenderDeps) {
 
   /** Sends one note; false when the queue must wait (offline, or the outcome is unknown). */
   async function sendOne(q: QueuedNote): Promise<boolean> {
-    const me = deps.me();
-    if (!me) return false;
-    if (q.state === 'sending') {
-      // A previous attempt may have reached the server: look before sending it again.
-      let copy: WireNote | null;
-      try {
-        copy = findSentCopy(q, await deps.chatNotes(q.chatId), me.id, id => store.getNote(id) !== null);
-      } catch (err) {
-        if (err instanceof CommandError && FINAL.has(err.code)) {
-          store.markNoteFailed(q.clientNoteId, err.message);
-          announce(q.chatId);
-          return true;
-        }
-        return false;
-      }
-      // A live note:added may have settled it while we looked.
-      if (!store.getQueuedNote(q.clientNoteId)) return true;
-      if (copy) {
-        confirm(q, copy);
-        return true;
-      }
-    }
+    if (!deps.me()) return false;
     store.markNoteSending(q.clientNoteId);
     announce(q.chatId);
     try {
-      confirm(q, await deps.addNote({ chatId: q.chatId, body: q.body }));
+      confirm(q, await deps.addNote({ chatId: q.chatId, body: q.body, clientNoteId: q.clientNoteId }));
       return true;
     } catch (err) {
       const code = err instanceof CommandError ? err.code : 'unknown';
       const message = err instanceof Error ? err.message : String(err);
+      // A live note:added with our id may have settled it while we waited.
+      if (!store.getQueuedNote(q.clientNoteId)) return true;
       if (FINAL.has(code)) {
         store.markNoteFailed(q.clientNoteId, message);
         announce(q.chatId);
         return true;
       }
       // 'unavailable' is raised before anything left this device; the server refused
-      // 'rate_limited' and rolled back 'internal'. Anything else may have been stored.
+      // 'rate_limited' and rolled back 'internal'. Anything else (a time-out) may have been
+      // stored: it stays 'sending' and goes again with the same id, which the server
+      // answers with the stored note.
       if (code === 'unavailable' || code === 'rate_limited' || code === 'internal') {
         store.markNoteQueued(q.clientNoteId, message);
         announce(q.chatId);
-        if (code !== 'unavailable') scheduleRetry();
-      } else log.warn('note outcome unknown, will check before resending', { err: message });
+      } else log.warn('note outcome unknown, will send it again with the same id', { err: message });
+      if (code !== 'unavailable') scheduleRetry();
       return false;
     }
   }
@@ -210,14 +173,13 @@ export function createNoteSender(deps: NoteSenderDeps) {
         pending: true,
       };
     },
-    /** A note:added was applied: if it is the server's copy of one in flight here, that one is done. */
-    reconcile(note: Note): void {
-      const me = deps.me();
-      if (!me || note.authorId !== me.id) return;
-      const match = store.listQueuedNotes(note.chatId).find(q => q.state === 'sending' && q.body === note.body);
-      if (!match) return;
-      store.removeQueuedNote(match.clientNoteId);
-      settle(match.clientNoteId, note);
+    /** A note:added was applied: if it carries the id of one queued here, that one is done. */
+    reconcile(note: Note, clientNoteId: string | null): void {
+      if (!clientNoteId) return;
+      const match = store.getQueuedNote(clientNoteId);
+      if (!match || match.chatId !== note.chatId) return;
+      store.removeQueuedNote(clientNoteId);
+      settle(clientNoteId, note);
       announce(note.chatId);
     },
     pending: (chatId: ChatId): PendingNote[] => store.listQueuedNotes(chatId).map(pendingOf),

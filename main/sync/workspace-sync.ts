@@ -133,7 +133,6 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   const notes = createNoteSender({
     store,
     addNote: args => call('note:add', args),
-    chatNotes: async chatId => (await call('chat:get', { chatId })).notes,
     isOnline,
     me,
     events,
@@ -172,11 +171,11 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     if (fx.newMessageIds.size) events.emit('messages:received', { messages: store.getMessages([...fx.newMessageIds]) });
     if (fx.updatedMessageIds.size)
       events.emit('messages:updated', { messages: store.getMessages([...fx.updatedMessageIds]) });
-    for (const id of fx.noteIds) {
+    for (const [id, clientNoteId] of fx.noteIds) {
       const note = store.getNote(id);
       if (!note) continue;
       events.emit('notes:added', { note });
-      notes.reconcile(note);
+      notes.reconcile(note, clientNoteId);
     }
     if (fx.membersChanged) events.emit('members:changed', { members: members() });
     if (fx.settledSends.size) {

@@ -193,8 +193,10 @@ export const notes = mysqlTable(
     /** Up to 65,536 characters: utf8mb4 needs MEDIUMTEXT for that. */
     draft: mediumtext('draft'),
     summary: text('summary'),
+    /** note:add's idempotency key (a uuid from the author's device); NULL for handover notes. */
+    clientNoteId: char('client_note_id', { length: 36 }),
   },
-  t => [index('notes_chat').on(t.chatId, t.createdAt)],
+  t => [index('notes_chat').on(t.chatId, t.createdAt), uniqueIndex('notes_client_id').on(t.clientNoteId)],
 );
 
 /** Relayed sends: one row per client message id, whatever the number of retries. */

@@ -9,8 +9,10 @@ import type { NewEvent } from '../db/repositories/events';
 import {
   chatByIdLatest,
   insertNote,
+  isDuplicateKey,
   listChats,
   listMessages,
+  noteByClientId,
   notesOfChat,
   toWireChat,
   toWireMessage,
@@ -50,6 +52,13 @@ const noteEvent = (chat: ChatRow, note: WireNote): NewEvent => ({
   chatId: chat.id,
   assigneeId: chat.assigneeId,
 });
+
+/** A retried note:add gets the stored note; someone else's id, or another chat's, is refused without revealing it. */
+function sameNoteOrConflict(caller: Caller, stored: WireNote, chatId: string): WireNote {
+  if (stored.authorId !== caller.memberId || stored.chatId !== chatId)
+    throw new CommandError('conflict', 'this client note id is already used');
+  return stored;
+}
 
 export function chatHandlers(services: Services): ChatHandlers {
   const { db } = services;
@@ -138,6 +147,7 @@ export function chatHandlers(services: Services): ChatHandlers {
                 kind: 'handover',
                 draft: handover.draft,
                 summary: handover.summary,
+                clientNoteId: null,
               };
               await insertNote(tx, note);
               emit(noteEvent(next, note));
@@ -172,33 +182,47 @@ export function chatHandlers(services: Services): ChatHandlers {
       return (await listMessages(db, chatId, before, limit)).map(toWireMessage);
     },
 
-    'note:add': async (caller, { chatId, body }) => {
+    'note:add': async (caller, { chatId, body, clientNoteId }) => {
       requireCapability(caller, 'notes.write');
-      return commit(services, async (tx, emit) => {
-        const chat = await visibleChat(tx, caller, chatId);
-        const note: WireNote = {
-          id: randomUUID(),
-          chatId,
-          authorId: caller.memberId,
-          body,
-          createdAt: Date.now(),
-          kind: 'note',
-          draft: null,
-          summary: null,
-        };
-        await insertNote(tx, note);
-        await insertAudit(tx, {
-          memberId: caller.memberId,
-          deviceId: caller.sessionId,
-          action: 'note.add',
-          chatId,
-          before: null,
-          after: { noteId: note.id },
-          at: note.createdAt,
+      if (clientNoteId) {
+        const stored = await noteByClientId(db, clientNoteId);
+        if (stored) return sameNoteOrConflict(caller, stored, chatId);
+      }
+      try {
+        return await commit(services, async (tx, emit) => {
+          const chat = await visibleChat(tx, caller, chatId);
+          const note: WireNote = {
+            id: randomUUID(),
+            chatId,
+            authorId: caller.memberId,
+            body,
+            createdAt: Date.now(),
+            kind: 'note',
+            draft: null,
+            summary: null,
+            clientNoteId: clientNoteId ?? null,
+          };
+          await insertNote(tx, note);
+          await insertAudit(tx, {
+            memberId: caller.memberId,
+            deviceId: caller.sessionId,
+            action: 'note.add',
+            chatId,
+            before: null,
+            after: { noteId: note.id },
+            at: note.createdAt,
+          });
+          emit(noteEvent(chat, note));
+          return note;
         });
-        emit(noteEvent(chat, note));
-        return note;
-      });
+      } catch (err) {
+        // A retry racing the first attempt: that one committed the row (and its event and
+        // audit entry); this transaction rolled back with nothing written.
+        if (!clientNoteId || !isDuplicateKey(err)) throw err;
+        const stored = await noteByClientId(db, clientNoteId);
+        if (!stored) throw err;
+        return sameNoteOrConflict(caller, stored, chatId);
+      }
     },
 
     'audit:list': async (caller, { chatId, limit }) => {

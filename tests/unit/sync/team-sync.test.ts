@@ -14,7 +14,7 @@ import { CommandError } from '../../../common/result';
 import { silentLogger } from '../../../main/core/log';
 import type { Store } from '../../../main/store';
 import { openStore } from '../../../main/store';
-import { createNoteSender, findSentCopy } from '../../../main/sync/note-sender';
+import { createNoteSender } from '../../../main/sync/note-sender';
 import { presenceByMember } from '../../../main/sync/presence';
 import { TYPING_REPEAT_MS, createTypingThrottle } from '../../../main/sync/typing';
 import { addAccount, memoryStore, msg } from '../store/fixtures';
@@ -23,14 +23,17 @@ const ME = '00000000-0000-4000-8000-00000000000a';
 
 type Emitted = { name: string; payload: unknown }[];
 
-/** A server's notes table: ids, authors and clocks as the real one assigns them. */
+/** A server's notes table: ids, authors and clocks as the real one assigns them, one note per clientNoteId. */
 function fakeServer() {
   const notes: WireNote[] = [];
   let n = 0;
   return {
     notes,
-    add(chatId: string, body: string): WireNote {
+    add(chatId: string, body: string, clientNoteId: string | null = null): WireNote {
+      const stored = clientNoteId ? notes.find(x => x.clientNoteId === clientNoteId) : undefined;
+      if (stored) return stored;
       const note: WireNote = {
+        clientNoteId,
         id: `srv-${++n}`,
         chatId,
         authorId: ME,
@@ -46,7 +49,9 @@ function fakeServer() {
   };
 }
 
-function setup(opts: { online: () => boolean; addNote: (a: { chatId: string; body: string }) => Promise<WireNote> }) {
+type AddNote = (a: { chatId: string; body: string; clientNoteId: string }) => Promise<WireNote>;
+
+function setup(opts: { online: () => boolean; addNote: AddNote }) {
   const store: Store = memoryStore();
   const accountId = addAccount(store);
   const chatId = store.ingest({ messages: [msg(accountId, '6281@c.us')] }).chatIds[0]!;
@@ -55,7 +60,6 @@ function setup(opts: { online: () => boolean; addNote: (a: { chatId: string; bod
   const sender = createNoteSender({
     store,
     addNote: opts.addNote,
-    chatNotes: async id => server.notes.filter(x => x.chatId === id),
     isOnline: opts.online,
     me: () => ({ id: ME, name: 'Ana' }),
     events: { emit: (name, payload) => emitted.push({ name, payload }) },
@@ -100,61 +104,61 @@ describe('notes written offline', () => {
     expect(t.store.countQueuedNotes()).toBe(0);
   });
 
-  it('a lost answer is not sent twice: the retry finds the copy the server kept', async () => {
-    let loseAnswer = true;
+  it('a lost answer is sent again once with the same clientNoteId, and the server keeps one note', async () => {
+    const calls: string[] = [];
     const t = setup({
       online: () => true,
       addNote: async a => {
-        const stored = t.server.add(a.chatId, a.body);
-        if (loseAnswer) throw new CommandError('timeout', 'no answer');
+        calls.push(a.clientNoteId);
+        const stored = t.server.add(a.chatId, a.body, a.clientNoteId);
+        if (calls.length === 1) throw new CommandError('timeout', 'no answer');
         return stored;
       },
     });
     const r = await t.sender.add(t.chatId, 'Ship on Monday', 'c1');
     expect(r.pending).toBe(true);
     expect(t.store.getQueuedNote('c1')?.state).toBe('sending');
-    loseAnswer = false;
     await t.sender.flush();
+    expect(calls).toEqual(['c1', 'c1']);
     expect(t.server.notes).toHaveLength(1);
     expect(t.store.listNotes(t.chatId).map(n => n.id)).toEqual(['srv-1']);
     expect(t.store.countQueuedNotes()).toBe(0);
+    // Nothing left to send: another flush sends nothing.
+    await t.sender.flush();
+    expect(calls).toHaveLength(2);
+    t.sender.close();
   });
 
-  it('a lost answer whose note never arrived is sent again', async () => {
+  it('a lost answer whose note never reached the server is sent again and stored once', async () => {
     let calls = 0;
     const t = setup({
       online: () => true,
       addNote: async a => {
         calls++;
         if (calls === 1) throw new CommandError('timeout', 'no answer');
-        return t.server.add(a.chatId, a.body);
+        return t.server.add(a.chatId, a.body, a.clientNoteId);
       },
     });
     await t.sender.add(t.chatId, 'Ship on Monday', 'c1');
     await t.sender.flush();
     expect(calls).toBe(2);
     expect(t.server.notes).toHaveLength(1);
+    t.sender.close();
   });
 
-  it('the server’s note:added settles the note in flight', async () => {
+  it('the server’s note:added with our clientNoteId settles the note in flight; same words alone do not', async () => {
     const t = setup({ online: () => true, addNote: async () => Promise.reject(new CommandError('timeout', 'x')) });
     await t.sender.add(t.chatId, 'Ship on Monday', 'c1');
-    const copy = t.server.add(t.chatId, 'Ship on Monday');
+    await t.sender.add(t.chatId, 'Ship on Monday', 'c2');
+    const copy = t.server.add(t.chatId, 'Ship on Monday', 'c1');
     t.store.saveNote({ ...copy, chatId: copy.chatId as ChatId, authorId: ME as never, authorName: 'Ana' });
-    t.sender.reconcile(t.store.getNote(copy.id)!);
-    expect(t.store.countQueuedNotes()).toBe(0);
-    // A queued (never sent) note with the same words is another note, not this one.
-    const other = setup({ online: () => false, addNote: async a => other.server.add(a.chatId, a.body) });
-    await other.sender.add(other.chatId, 'Same words', 'q1');
-    other.sender.reconcile({
-      id: 'srv-x',
-      chatId: other.chatId,
-      authorId: ME as never,
-      authorName: 'Ana',
-      body: 'Same words',
-      createdAt: 1,
-    });
-    expect(other.store.countQueuedNotes()).toBe(1);
+    // Without an id (an older server) or with another note's id nothing is settled.
+    t.sender.reconcile(t.store.getNote(copy.id)!, null);
+    t.sender.reconcile(t.store.getNote(copy.id)!, 'c3');
+    expect(t.store.countQueuedNotes()).toBe(2);
+    t.sender.reconcile(t.store.getNote(copy.id)!, 'c1');
+    expect(t.store.listQueuedNotes().map(q => q.clientNoteId)).toEqual(['c2']);
+    t.sender.close();
   });
 
   it('a refusal while the user waits is an error; a refusal later marks the note failed until discarded', async () => {
@@ -174,28 +178,6 @@ describe('notes written offline', () => {
     expect(later.sender.discard('c2')).toBe(true);
     expect(later.sender.pending(later.chatId)).toEqual([]);
   });
-
-  it('finds a sent copy only among our own notes, from when it first left, not ones already here', () => {
-    const q = { body: 'ok', firstSentAt: 1_000_000, createdAt: 999_000 };
-    const note = (id: string, authorId: string, body: string, createdAt: number): WireNote => ({
-      id,
-      chatId: 'c',
-      authorId,
-      body,
-      createdAt,
-      kind: 'note',
-      draft: null,
-      summary: null,
-    });
-    const notes = [
-      note('old', ME, 'ok', 1_000_000 - 11 * 60_000),
-      note('theirs', 'someone', 'ok', 1_000_100),
-      note('known', ME, 'ok', 1_000_200),
-      note('mine', ME, 'ok', 1_000_300),
-    ];
-    expect(findSentCopy(q, notes, ME, id => id === 'known')?.id).toBe('mine');
-    expect(findSentCopy(q, notes.slice(0, 3), ME, id => id === 'known')).toBeNull();
-  });
 });
 
 describe('notes across a restart', () => {
@@ -210,8 +192,7 @@ describe('notes across a restart', () => {
       const senderOf = (store: Store, online: boolean) =>
         createNoteSender({
           store,
-          addNote: async a => server.add(a.chatId, a.body),
-          chatNotes: async id => server.notes.filter(x => x.chatId === id),
+          addNote: async a => server.add(a.chatId, a.body, a.clientNoteId),
           isOnline: () => online,
           me: () => ({ id: ME, name: 'Ana' }),
           events: { emit: () => {} },

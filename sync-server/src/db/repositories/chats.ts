@@ -158,6 +158,26 @@ export async function insertNote(db: Exec, n: WireNote): Promise<void> {
   await db.insert(notes).values(n);
 }
 
+/**
+ * The note stored under a client note id. Read outside the writing transaction: after a
+ * racing insert lost on the unique key, the winner's row is newer than that transaction's
+ * snapshot. (MariaDB has no FOR SHARE, so no locking read here.)
+ */
+export async function noteByClientId(db: Exec, clientNoteId: string): Promise<WireNote | undefined> {
+  const rows = await db.select().from(notes).where(eq(notes.clientNoteId, clientNoteId)).limit(1);
+  return rows[0] ? toWireNote(rows[0]) : undefined;
+}
+
+/** MySQL / MariaDB ER_DUP_ENTRY, whether drizzle wrapped the driver's error or not. */
+export function isDuplicateKey(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const { code, errno, cause } = e as { code?: unknown; errno?: unknown; cause?: unknown };
+    if (code === 'ER_DUP_ENTRY' || errno === 1062) return true;
+    e = cause;
+  }
+  return false;
+}
+
 export async function notesOfChat(db: Exec, chatId: string): Promise<WireNote[]> {
   const rows = await db.select().from(notes).where(eq(notes.chatId, chatId)).orderBy(notes.createdAt).limit(500);
   return rows.map(toWireNote);
