@@ -2,13 +2,14 @@
 import { can, canSeeAccount, canSeeChat } from '../../../common/permissions';
 import type { Capability } from '../../../common/permissions';
 import type { Role } from '../../../common/domain';
-import type { WireSettings } from '../../../common/protocol';
+import type { ChatRevokeReason, WireSettings } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Exec } from '../db/index';
 import type { ChatRow } from '../db/repositories/chats';
-import { chatById, listChats, toWireChat } from '../db/repositories/chats';
+import { chatById, chatIdsHiddenFromAgent, listChats, toWireChat } from '../db/repositories/chats';
 import type { NewEvent } from '../db/repositories/events';
-import { agentsOfAccount } from '../db/repositories/members';
+import { accountIdsOfMember, agentsOfAccount } from '../db/repositories/members';
+import { allAccountIds } from '../db/repositories/workspace';
 import type { Caller } from './context';
 
 export function requireCapability(caller: Caller, capability: Capability): void {
@@ -76,7 +77,7 @@ export async function accessChangeEvents(
   before: Pick<ChatRow, 'assigneeId'>,
   after: ChatRow,
   settings: WireSettings,
-  reason: 'unassigned' | 'account_removed' | 'deactivated' = 'unassigned',
+  reason: ChatRevokeReason = 'unassigned',
 ): Promise<NewEvent[]> {
   const agents = await agentsOfAccount(db, after.accountId);
   const sees = (assigneeId: string | null, agent: string) =>
@@ -99,6 +100,42 @@ export async function accessChangeEvents(
         memberId: agent,
         accountId: after.accountId,
       });
+  }
+  return out;
+}
+
+/**
+ * A member's role went down (admin → lead or agent, lead → agent): what the new role may
+ * not see leaves their devices. An ex-admin loses the accounts they are not a member of
+ * (account:revoked); a new agent loses, in their accounts, the chats assigned to others
+ * and, unless the workspace allows it, the unassigned ones (chat:revoked 'role_changed').
+ * Member audience, so a device that was offline learns it from its pull.
+ */
+export async function revokesOnDemotion(
+  db: Exec,
+  memberId: string,
+  from: Role,
+  to: Role,
+  settings: WireSettings,
+): Promise<NewEvent[]> {
+  const rank: Record<Role, number> = { agent: 0, lead: 1, admin: 2 };
+  if (rank[to] >= rank[from]) return [];
+  const mine = await accountIdsOfMember(db, memberId);
+  const out: NewEvent[] = [];
+  if (from === 'admin') {
+    for (const accountId of await allAccountIds(db))
+      if (!mine.includes(accountId))
+        out.push({ body: { type: 'account:revoked', accountId }, audience: 'member', memberId, accountId });
+  }
+  if (to === 'agent') {
+    for (const accountId of mine)
+      for (const chatId of await chatIdsHiddenFromAgent(db, accountId, memberId, settings.agentsSeeUnassigned))
+        out.push({
+          body: { type: 'chat:revoked', chatId, reason: 'role_changed' },
+          audience: 'member',
+          memberId,
+          accountId,
+        });
   }
   return out;
 }

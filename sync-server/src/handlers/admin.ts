@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/crypto';
 import type { Exec } from '../db/index';
 import { unassignMemberEverywhere, unassignMemberInAccount } from '../db/repositories/chats';
 import {
+  accountIdsOfMember,
   addAccountMember,
   getSettings,
   insertMember,
@@ -23,7 +24,7 @@ import {
 } from '../db/repositories/members';
 import { accountById, insertAudit, setAccountState, upsertAccount, wireAccounts } from '../db/repositories/workspace';
 import type { NewEvent } from '../db/repositories/events';
-import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability } from './access';
+import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability, revokesOnDemotion } from './access';
 import type { Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
@@ -96,30 +97,46 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (!before) throw new CommandError('not_found', 'no such member');
       const deactivating = active === false && before.active;
       const roleChanged = role !== undefined && role !== before.role;
-      const result = await commit(services, async (tx, emit) => {
-        const patch: { name?: string; role?: Role; active?: boolean } = {};
-        if (name !== undefined) patch.name = name;
-        if (role !== undefined) patch.role = role;
-        if (active !== undefined) patch.active = active;
-        await updateMember(tx, memberId, patch);
-        const after = await memberById(tx, memberId);
-        if (!after) throw new CommandError('internal', 'member vanished');
-        await insertAudit(
-          tx,
-          audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)),
-        );
-        if (deactivating) {
-          await revokeSessionsOfMember(tx, memberId, Date.now());
-          // Their chats go back to the pool so customers are not left waiting on someone gone.
-          for (const chat of await unassignMemberEverywhere(tx, memberId)) {
-            emit(chatEvent('chat:updated', chat));
-            emit(...(await accessChangeEvents(tx, { assigneeId: memberId }, chat, caller.settings)));
+      let memberAccounts: string[] = [];
+      // Before the revokes go out: no fact the old role could see may reach these sockets
+      // any more (they are disconnected right after and rejoin with the new role's rooms).
+      const leaveOldRoleRooms = () => {
+        if (deactivating || !roleChanged) return;
+        const old = memberAccounts.map(a => rooms.accountRole(a, before.role));
+        if (before.role === 'admin') old.push(rooms.admins);
+        io.in(rooms.member(memberId)).socketsLeave(old);
+      };
+      const result = await commit(
+        services,
+        async (tx, emit) => {
+          const patch: { name?: string; role?: Role; active?: boolean } = {};
+          if (name !== undefined) patch.name = name;
+          if (role !== undefined) patch.role = role;
+          if (active !== undefined) patch.active = active;
+          await updateMember(tx, memberId, patch);
+          const after = await memberById(tx, memberId);
+          if (!after) throw new CommandError('internal', 'member vanished');
+          await insertAudit(
+            tx,
+            audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)),
+          );
+          if (deactivating) {
+            await revokeSessionsOfMember(tx, memberId, Date.now());
+            // Their chats go back to the pool so customers are not left waiting on someone gone.
+            for (const chat of await unassignMemberEverywhere(tx, memberId)) {
+              emit(chatEvent('chat:updated', chat));
+              emit(...(await accessChangeEvents(tx, { assigneeId: memberId }, chat, caller.settings)));
+            }
+            emit({ body: { type: 'access:revoked', reason: 'deactivated' }, audience: 'member', memberId });
+          } else if (roleChanged) {
+            emit(...(await revokesOnDemotion(tx, memberId, before.role, after.role, caller.settings)));
+            memberAccounts = await accountIdsOfMember(tx, memberId);
           }
-          emit({ body: { type: 'access:revoked', reason: 'deactivated' }, audience: 'member', memberId });
-        }
-        emit({ body: { type: 'member:updated', member: toWireMember(after) }, audience: 'workspace' });
-        return toWireMember(after);
-      });
+          emit({ body: { type: 'member:updated', member: toWireMember(after) }, audience: 'workspace' });
+          return toWireMember(after);
+        },
+        leaveOldRoleRooms,
+      );
       // Rooms depend on role and a deactivated member must go now: drop their sockets on every node.
       if (deactivating || roleChanged) io.in(rooms.member(memberId)).disconnectSockets(true);
       return result;
@@ -131,22 +148,25 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (existing && existing.hostMemberId !== caller.memberId && caller.role !== 'admin') {
         throw new CommandError('forbidden', 'this account is hosted by another member');
       }
-      const account = await commit(services, async (tx, emit) => {
-        await upsertAccount(tx, {
-          id: args.accountId,
-          name: args.name,
-          phone: args.phone,
-          provider: args.provider,
-          hostDeviceId: caller.sessionId,
-          hostMemberId: caller.memberId,
-          now: Date.now(),
-        });
-        await addAccountMember(tx, args.accountId, caller.memberId);
-        const { event, account } = await accountEvent(tx, args.accountId);
-        emit(event);
-        return account;
-      });
-      io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role));
+      const account = await commit(
+        services,
+        async (tx, emit) => {
+          await upsertAccount(tx, {
+            id: args.accountId,
+            name: args.name,
+            phone: args.phone,
+            provider: args.provider,
+            hostDeviceId: caller.sessionId,
+            hostMemberId: caller.memberId,
+            now: Date.now(),
+          });
+          await addAccountMember(tx, args.accountId, caller.memberId);
+          const { event, account } = await accountEvent(tx, args.accountId);
+          emit(event);
+          return account;
+        },
+        () => io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role)),
+      );
       return account;
     },
 
@@ -169,20 +189,24 @@ export function adminHandlers(services: Services): AdminHandlers {
       const [account, member] = await Promise.all([accountById(db, accountId), memberById(db, memberId)]);
       if (!account) throw new CommandError('not_found', 'no such account');
       if (!member || !member.active) throw new CommandError('not_found', 'no such member');
-      const wire = await commit(services, async (tx, emit) => {
-        // Only a new membership grants anything: adding someone twice changes nothing.
-        if (await addAccountMember(tx, accountId, memberId))
-          emit(...(await grantsOnJoin(tx, accountId, member, caller.settings)));
-        await insertAudit(
-          tx,
-          audit(caller.memberId, caller.sessionId, 'account.add_member', null, { accountId, memberId }),
-        );
-        const { event, account: w } = await accountEvent(tx, accountId);
-        emit(event);
-        return w;
-      });
-      io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role));
-      return wire;
+      return commit(
+        services,
+        async (tx, emit) => {
+          // Only a new membership grants anything: adding someone twice changes nothing.
+          if (await addAccountMember(tx, accountId, memberId))
+            emit(...(await grantsOnJoin(tx, accountId, member, caller.settings)));
+          await insertAudit(
+            tx,
+            audit(caller.memberId, caller.sessionId, 'account.add_member', null, { accountId, memberId }),
+          );
+          const { event, account: w } = await accountEvent(tx, accountId);
+          emit(event);
+          return w;
+        },
+        // Joined once the membership is committed and before account:updated goes out, so
+        // the member's connected devices receive it live rather than at their next pull.
+        () => io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role)),
+      );
     },
 
     'account:remove-member': async (caller, { accountId, memberId }) => {

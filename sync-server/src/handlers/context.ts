@@ -84,13 +84,24 @@ export async function loadCaller(db: Db, principal: Principal, socket: SyncSocke
 
 export type Emit = (...events: NewEvent[]) => void;
 
-export async function commit<T>(services: Services, fn: (tx: Tx, emit: Emit) => Promise<T>): Promise<T> {
-  return (await commitDetailed(services, fn)).value;
+/**
+ * `beforePublish` runs after the commit and before live delivery: room changes the new
+ * facts depend on (a member joining an account's rooms) must land first, or the member's
+ * connected devices would miss them. Room joins and broadcasts go out in that order on
+ * every node (the Redis adapter publishes both on one connection).
+ */
+export async function commit<T>(
+  services: Services,
+  fn: (tx: Tx, emit: Emit) => Promise<T>,
+  beforePublish?: () => void,
+): Promise<T> {
+  return (await commitDetailed(services, fn, beforePublish)).value;
 }
 
 export async function commitDetailed<T>(
   services: Services,
   fn: (tx: Tx, emit: Emit) => Promise<T>,
+  beforePublish?: () => void,
 ): Promise<{ value: T; events: StoredEvent[] }> {
   let stored: StoredEvent[] = [];
   const result = await services.db.transaction(async tx => {
@@ -100,6 +111,7 @@ export async function commitDetailed<T>(
     return value;
   });
   services.metrics.eventsAppended.inc(stored.length);
+  beforePublish?.();
   await services.publish(stored);
   return { value: result, events: stored };
 }

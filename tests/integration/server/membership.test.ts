@@ -104,4 +104,26 @@ describe('account:add-member', () => {
     const adminPage = await must(otherAdmin.socket, 'sync:pull', { cursor, limit: 1000 });
     expect(grantedIds(adminPage.events, accountId)).toEqual([]);
   });
+
+  it('a connected member hears account:updated and the grants live, with nothing else happening', async () => {
+    const { admin, accountId, unassigned, other } = await accountWithChats();
+    const agent = await stack.device('agent');
+    const seen = recorder(agent.socket);
+    await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
+    const updated = await until(() =>
+      seen.events.find(
+        e => e.name === 'account:updated' && (e.payload as { account: { id: string } }).account.id === accountId,
+      ),
+    );
+    expect((updated.payload as { account: { memberIds: string[] } }).account.memberIds).toContain(agent.id);
+    const granted = seen.events
+      .filter(e => e.name === 'chat:granted')
+      .map(e => (e.payload as { chat: WireChat }).chat.id)
+      .sort();
+    expect(granted).toEqual([unassigned, other].sort());
+    // And it is in the account's rooms now: the next fact about one of its chats arrives live too.
+    const { chat } = await must(admin.socket, 'chat:get', { chatId: unassigned });
+    await must(admin.socket, 'chat:set-status', { chatId: unassigned, status: 'pending', version: chat.version });
+    await until(() => seen.events.find(e => e.name === 'chat:updated'));
+  });
 });

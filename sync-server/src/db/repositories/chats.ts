@@ -1,5 +1,5 @@
 /** Chats as the workspace sees them, and their optimistic-concurrency updates. */
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { ChatStatus } from '../../../../common/domain';
 import type { WireChat, WireMessage, WireNote } from '../../../../common/protocol';
 import type { Exec } from '../index';
@@ -219,4 +219,20 @@ export async function listChats(
     .where(and(...conds))
     .orderBy(asc(chats.id))
     .limit(limit);
+}
+
+/** Ids of an account's chats an agent may not see: assigned to someone else, and unassigned ones unless allowed. */
+export async function chatIdsHiddenFromAgent(
+  db: Exec,
+  accountId: string,
+  memberId: string,
+  includeUnassigned: boolean,
+): Promise<string[]> {
+  const others = and(isNotNull(chats.assigneeId), ne(chats.assigneeId, memberId));
+  const hidden = includeUnassigned ? others : or(others, isNull(chats.assigneeId));
+  const rows = await db
+    .select({ id: chats.id })
+    .from(chats)
+    .where(and(eq(chats.accountId, accountId), hidden));
+  return rows.map(r => r.id);
 }

@@ -7,6 +7,10 @@ import { accountMembers, accounts, auditLog, blobs, rateLimits, sends, templates
 
 export type AccountRow = typeof accounts.$inferSelect;
 
+export async function allAccountIds(db: Exec): Promise<string[]> {
+  return (await db.select({ id: accounts.id }).from(accounts)).map(r => r.id);
+}
+
 export async function accountById(db: Exec, id: string): Promise<AccountRow | undefined> {
   const rows = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
   return rows[0];
