@@ -133,9 +133,7 @@ describe('admin and live team features between two desktops', () => {
     });
     const added = await call(deviceA, 'workspaceAccounts:addMember', { accountId, memberId });
     expect(added.memberIds).toContain(memberId);
-    // The server publishes account:updated before B's sockets join the account's rooms, so
-    // B learns it on its next pull, which the number's next activity triggers.
-    await call(deviceA, 'messages:send', { chatId, text: 'Dewi joins this number' });
+    // Nothing else happens on the number: B hears of it live (account:updated, chat:granted).
     await until('the chat reaches B', async () => (await deviceB.dispatch('chats:get', { chatId }, ctx)).ok, 30_000);
     const allOnA = (await call(deviceA, 'chats:list', {})).items.filter(c => c.accountId === accountId);
     await until('every chat of the number reaches B', async () => {
@@ -147,7 +145,6 @@ describe('admin and live team features between two desktops', () => {
     expect(removed.memberIds).not.toContain(memberId);
     await until('the chat leaves B', async () => !(await deviceB.dispatch('chats:get', { chatId }, ctx)).ok, 30_000);
     await call(deviceA, 'workspaceAccounts:addMember', { accountId, memberId });
-    await call(deviceA, 'messages:send', { chatId, text: 'Welcome back, Dewi' });
     await until('and comes back', async () => (await deviceB.dispatch('chats:get', { chatId }, ctx)).ok, 30_000);
   }, 120_000);
 
@@ -252,6 +249,32 @@ describe('admin and live team features between two desktops', () => {
       authorName: 'Ada Admin',
     });
   });
+
+  it('demoted to agent, B drops the chats assigned to others and keeps its own and the unassigned ones', async () => {
+    const others = (await call(deviceA, 'chats:list', {})).items.filter(
+      c => c.accountId === accountId && c.id !== chatId && !c.isGroup,
+    );
+    const [adminsChat, ...unassigned] = others;
+    expect(adminsChat).toBeDefined();
+    await call(deviceA, 'chats:assign', { chatId: adminsChat!.id, assigneeId: admin.id });
+    await until(
+      'B holds the admin’s chat as a lead',
+      async () => (await call(deviceB, 'chats:get', { chatId: adminsChat!.id })).assigneeId === admin.id,
+    );
+    await call(deviceA, 'members:update', { memberId, role: 'agent' });
+    await until('B reconnected as an agent', async () => {
+      const s = await call(deviceB, 'workspace:status', {});
+      return s.connection === 'online' && s.member?.role === 'agent';
+    });
+    await until(
+      'the admin’s chat leaves B',
+      async () => !(await deviceB.dispatch('chats:get', { chatId: adminsChat!.id }, ctx)).ok,
+      30_000,
+    );
+    expect(eventsOf(deviceB, 'chats:removed').some(e => e.chatIds.includes(adminsChat!.id))).toBe(true);
+    expect((await deviceB.dispatch('chats:get', { chatId }, ctx)).ok).toBe(true);
+    for (const c of unassigned) expect((await deviceB.dispatch('chats:get', { chatId: c.id }, ctx)).ok).toBe(true);
+  }, 120_000);
 
   it('deactivating signs B out at once; reactivated, the member can sign in again', async () => {
     const off = await call(deviceA, 'members:update', { memberId, active: false });
