@@ -53,7 +53,7 @@ function fakeHost(socket: Client, dropAck: () => boolean) {
   };
   socket.on('send:requested', () => void drain());
   socket.on('connect', () => void drain());
-  return { sentByProvider, drain: () => drain() };
+  return { sentByProvider, reported, drain: () => drain() };
 }
 
 describe('relayed sends', () => {
@@ -82,11 +82,14 @@ describe('relayed sends', () => {
         await new Promise(res => setTimeout(res, 20));
       }
     }
-    for (let i = 0; i < 200 && hostSide.sentByProvider.length < ids.length; i++) {
+    // Until the host has sent every message and the server has taken every report (a message
+    // joins sentByProvider before its report goes out).
+    for (let i = 0; i < 200 && hostSide.reported.size < ids.length; i++) {
       await hostSide.drain();
       await new Promise(res => setTimeout(res, 50));
     }
     expect(hostSide.sentByProvider).toEqual(ids);
+    expect(hostSide.reported.size).toBe(ids.length);
 
     // The sender learns the outcome from the event log, whatever it missed while disconnected.
     const finalState = new Map<string, WireSend['state']>();
