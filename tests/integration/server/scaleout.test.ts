@@ -55,6 +55,20 @@ describe('two nodes with Redis', () => {
     expect(await gone).toBe('io server disconnect');
   });
 
+  it('a member added on node B hears account:updated live on node A (joined to the rooms first, on every node)', async () => {
+    const { accountId } = await hostWithChat(stack);
+    const lead = await stack.device('lead');
+    const seen = recorder(lead.socket);
+    const updated = seen.next('account:updated');
+    const admin = await stack.member('admin');
+    const adminOnB = await stack.connect((await stack.login(admin.email)).token, nodeB.url);
+    await must(adminOnB, 'account:add-member', { accountId, memberId: lead.id });
+    const event = (await updated) as { account: { id: string; memberIds: string[] } };
+    expect(event.account.id).toBe(accountId);
+    expect(event.account.memberIds).toContain(lead.id);
+    expect(seen.events.some(e => e.name === 'chat:granted')).toBe(true);
+  });
+
   it('both nodes report ready with MySQL and Redis', async () => {
     for (const url of [stack.node.url, nodeB.url]) {
       const res = await fetch(`${url}/readyz`);
