@@ -83,7 +83,7 @@ function valid(name: CommandName): Record<string, unknown> {
     'chat:set-status': { chatId, status: 'resolved', version: 0 },
     'chat:set-tags': { chatId, tags: ['a'], version: 0 },
     'messages:list': { chatId },
-    'note:add': { chatId, body: 'n' },
+    'note:add': { chatId, body: 'n', clientNoteId: '7d3f1c2a-9b8e-4f6d-a5c4-3b2a1f0e9d8c' },
     'typing:set': { chatId, active: true },
     'message:send': { clientMessageId: id, chatId, body: 'b' },
     'send:pending': {},
@@ -113,6 +113,10 @@ function mutations(name: CommandName): unknown[] {
     out.push({ ...base, handover: { draft: 'x'.repeat(65_537) } });
     out.push({ ...base, handover: { summary: 7 } });
     out.push({ ...base, handover: { note: 'n', extra: true } });
+  }
+  if (name === 'note:add') {
+    out.push({ ...base, clientNoteId: 'not-a-uuid' });
+    out.push({ ...base, clientNoteId: null });
   }
   if (name === 'typing:set') {
     out.push({ chatId });
