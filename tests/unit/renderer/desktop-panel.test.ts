@@ -4,17 +4,15 @@
  */
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DesktopPreferences } from '../../../common/api/app';
 import type * as PanelModule from '../../../renderer/src/features/settings/DesktopPanel';
+import { stubBrowserGlobals } from '../../helpers/browser-globals';
 
 let panel: typeof PanelModule;
 
 beforeAll(async () => {
-  vi.stubGlobal('document', { documentElement: { lang: 'en' } });
-  vi.stubGlobal('navigator', { language: 'en-GB', platform: 'Linux x86_64' });
-  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => {} });
-  vi.stubGlobal('React', await import('react'));
+  await stubBrowserGlobals();
   panel = await import('../../../renderer/src/features/settings/DesktopPanel');
 });
 

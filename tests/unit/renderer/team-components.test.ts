@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { WorkspaceStatus } from '../../../common/api/workspace';
 import type { Chat, Member, Role } from '../../../common/domain';
 import { asAccountId, asChatId, asMemberId } from '../../../common/domain';
@@ -16,6 +16,7 @@ import type * as TeamModule from '../../../renderer/src/features/team';
 import type * as I18nModule from '../../../renderer/src/i18n';
 import type * as StoreModule from '../../../renderer/src/stores/workspace';
 import { chatFixture } from '../../helpers/chat-fixture';
+import { stubBrowserGlobals } from '../../helpers/browser-globals';
 
 type Team = typeof TeamModule;
 type Store = typeof StoreModule;
@@ -25,12 +26,7 @@ let store: Store;
 let i18n: I18n;
 
 beforeAll(async () => {
-  // The i18n store reads these when it is created; the browser provides them in the app.
-  vi.stubGlobal('document', { documentElement: { lang: 'en' } });
-  vi.stubGlobal('navigator', { language: 'en-GB', platform: 'Linux x86_64' });
-  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => {} });
-  // vitest.config.ts sets no JSX runtime, so .tsx compiles to React.createElement here.
-  vi.stubGlobal('React', await import('react'));
+  await stubBrowserGlobals();
   team = await import('../../../renderer/src/features/team');
   store = await import('../../../renderer/src/stores/workspace');
   i18n = await import('../../../renderer/src/i18n');

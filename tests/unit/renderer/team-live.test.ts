@@ -6,7 +6,7 @@
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { PendingNote, TypingInfo, WorkspaceAccount, WorkspaceStatus } from '../../../common/api/workspace';
 import type { Member, Note, Role } from '../../../common/domain';
 import { asAccountId, asChatId, asMemberId } from '../../../common/domain';
@@ -17,6 +17,7 @@ import type * as I18nModule from '../../../renderer/src/i18n';
 import type * as StoreModule from '../../../renderer/src/stores/workspace';
 import type * as AdminStoreModule from '../../../renderer/src/stores/team-admin';
 import { chatFixture } from '../../helpers/chat-fixture';
+import { stubBrowserGlobals } from '../../helpers/browser-globals';
 
 let team: typeof TeamModule;
 let store: typeof StoreModule;
@@ -26,10 +27,7 @@ let admin: typeof AdminLogic;
 let live: typeof LiveLogic;
 
 beforeAll(async () => {
-  vi.stubGlobal('document', { documentElement: { lang: 'en' } });
-  vi.stubGlobal('navigator', { language: 'en-GB', platform: 'Linux x86_64' });
-  vi.stubGlobal('localStorage', { getItem: () => null, setItem: () => {} });
-  vi.stubGlobal('React', await import('react'));
+  await stubBrowserGlobals();
   team = await import('../../../renderer/src/features/team');
   store = await import('../../../renderer/src/stores/workspace');
   adminStore = await import('../../../renderer/src/stores/team-admin');

@@ -3,37 +3,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WorkspaceStatus } from '../../../common/api/workspace';
 import type { Chat, Member, Note } from '../../../common/domain';
 import { asAccountId, asChatId, asMemberId } from '../../../common/domain';
-import type { Reply } from '../../../common/result';
+import { callsOf, emit, fake } from '../../helpers/fake-api';
 
-type Handler = (args: Record<string, unknown>) => Reply<unknown>;
-const fake = vi.hoisted(() => ({
-  handlers: new Map<string, Handler>(),
-  calls: [] as { name: string; args: Record<string, unknown> }[],
-  listeners: new Map<string, Set<(payload: unknown) => void>>(),
-}));
-
-vi.mock('../../../renderer/src/api/client', () => ({
-  api: () => ({
-    invoke: async (name: string, args: Record<string, unknown>) => {
-      fake.calls.push({ name, args });
-      const handler = fake.handlers.get(name);
-      return handler ? handler(args) : { ok: false, error: { code: 'unknown_command', message: name } };
-    },
-    subscribe: (name: string, cb: (payload: unknown) => void) => {
-      const set = fake.listeners.get(name) ?? new Set();
-      set.add(cb);
-      fake.listeners.set(name, set);
-      return () => set.delete(cb);
-    },
-  }),
-}));
+vi.mock('../../../renderer/src/api/client', async () => (await import('../../helpers/fake-api')).fakeClientModule);
 
 const { useWorkspace } = await import('../../../renderer/src/stores/workspace');
 
-const emit = (name: string, payload: unknown) => fake.listeners.get(name)?.forEach(cb => cb(payload));
 const listening = (name: string) => fake.listeners.get(name)?.size ?? 0;
 const settle = () => new Promise(resolve => setTimeout(resolve, 0));
-const callsOf = (name: string) => fake.calls.filter(c => c.name === name);
 
 const online: WorkspaceStatus = {
   connection: 'online',
