@@ -5,37 +5,25 @@
  * Members and account access, presence, typing, notes written offline, and a transfer
  * that carries note, draft and the cached AI summary.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskEvents, EventName } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
-import { createCore } from '../../../main/core/core';
-import { silentLogger } from '../../../main/core/log';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
+import { desktops } from './desktops';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
 let stack: Stack;
 let admin: { id: string; email: string };
 let deviceA: Core;
 let deviceB: Core;
-const dirs: string[] = [];
+const desks = desktops('admin-device');
 const ctx = { transport: 'internal' } as const;
 const seen = new Map<Core, { name: EventName; payload: unknown }[]>();
 const NEW_PASSWORD = 'a very long first password';
 
 async function device(): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'blazz-admin-device-'));
-  dirs.push(dataDir);
-  const core = await createCore({
-    dataDir,
-    shell: 'headless',
-    version: 'test',
-    log: silentLogger,
-    accounts: { simulator: { qrScanDelayMs: 50, chatterIntervalMs: 60_000, ackStepMs: 100, history: 3, chats: 3 } },
-  });
+  const core = await desks.open();
   const log: { name: EventName; payload: unknown }[] = [];
   core.events.subscribe((name, payload) => log.push({ name, payload }));
   seen.set(core, log);
@@ -56,7 +44,7 @@ afterAll(async () => {
   await deviceA?.close();
   await deviceB?.close();
   await stack?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  desks.removeAll();
 });
 
 describe('admin and live team features between two desktops', () => {

@@ -7,20 +7,16 @@
  * everywhere too. Shared by the outage test files, which differ
  * only in how long the server is down.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createPool } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import { expect } from 'vitest';
 import type { MessagesPage } from '../../../common/api/inbox';
 import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
-import { createCore } from '../../../main/core/core';
-import { silentLogger } from '../../../main/core/log';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
+import { desktops } from './desktops';
 
 export type Team = {
   stack: Stack;
@@ -34,29 +30,15 @@ export type Team = {
 /** How busy the simulated customers are: modest, the test is about correctness, not load. */
 export type Pace = { chatterIntervalMs: number };
 
-async function device(dirs: string[], pace: Pace): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'blazz-outage-'));
-  dirs.push(dataDir);
-  return createCore({
-    dataDir,
-    shell: 'headless',
-    version: 'test',
-    log: silentLogger,
-    accounts: {
-      simulator: { qrScanDelayMs: 50, chatterIntervalMs: pace.chatterIntervalMs, ackStepMs: 200, history: 4, chats: 3 },
-    },
-  });
-}
-
 /** A lead's desktop hosting a simulated number and an agent's desktop, both signed in, every chat assigned to the agent. */
 export async function startTeam(pace: Pace): Promise<Team> {
-  const dirs: string[] = [];
+  const desks = desktops('outage');
   const stack = await startStack();
   const admin = await stack.device('admin', 'Ada Admin');
   const lead = await stack.member('lead', 'Lena Lead');
   const agent = await stack.member('agent', 'Arif Agent');
-  const a = await device(dirs, pace);
-  const b = await device(dirs, pace);
+  const a = await desks.open({ chatterIntervalMs: pace.chatterIntervalMs, ackStepMs: 200, history: 4 });
+  const b = await desks.open({ chatterIntervalMs: pace.chatterIntervalMs, ackStepMs: 200, history: 4 });
   const team: Team = {
     stack,
     a,
@@ -67,7 +49,7 @@ export async function startTeam(pace: Pace): Promise<Team> {
       await a.close();
       await b.close();
       await stack.stop();
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
+      desks.removeAll();
     },
   };
   try {

@@ -3,16 +3,12 @@
  * simulated WhatsApp account, device B (an agent) hosts nothing and works through the
  * server. Both are full cores, exactly as the app runs them.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
-import { createCore } from '../../../main/core/core';
-import { silentLogger } from '../../../main/core/log';
 import { callCore, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
+import { desktops } from './desktops';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
 let stack: Stack;
@@ -21,22 +17,12 @@ let lead: { id: string; email: string };
 let agent: { id: string; email: string };
 let deviceA: Core;
 let deviceB: Core;
-const dirs: string[] = [];
+const desks = desktops('device');
 const ctx = { transport: 'internal' } as const;
 
 const call = callCore;
 
-async function device(): Promise<Core> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'blazz-device-'));
-  dirs.push(dataDir);
-  return createCore({
-    dataDir,
-    shell: 'headless',
-    version: 'test',
-    log: silentLogger,
-    accounts: { simulator: { qrScanDelayMs: 50, chatterIntervalMs: 60_000, ackStepMs: 100, history: 3, chats: 3 } },
-  });
-}
+const device = () => desks.open();
 
 beforeAll(async () => {
   stack = await startStack();
@@ -51,7 +37,7 @@ afterAll(async () => {
   await deviceA?.close();
   await deviceB?.close();
   await stack?.stop();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  desks.removeAll();
 });
 
 describe('team sync between two desktops', () => {
