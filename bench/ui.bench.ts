@@ -5,7 +5,6 @@
  * the result), except cold start, which runs from spawning the host process to the first
  * chat row painted in an already running browser.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
@@ -15,6 +14,8 @@ import { openStore } from '../main/store';
 import { CHROMIUM_PATH } from '../playwright.config';
 import { workspace } from './store/data';
 import type { Sizes } from './store/data';
+import type { HostProcess } from './host-process';
+import { startHostProcess } from './host-process';
 import type { BenchOptions, BenchResult } from './types';
 
 const SIZES: Record<BenchOptions['scale'], Sizes> = {
@@ -51,44 +52,14 @@ function seed(dataDir: string, sizes: Sizes, log: (s: string) => void): string[]
   return [ws.vocab[30], ws.vocab[400], ws.vocab[3000]].filter((w): w is string => typeof w === 'string');
 }
 
-type Host = { url: string; stop(): Promise<void> };
 const hostReadyMs: number[] = [];
 
-function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, ['dist/host/index.mjs', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
-    const onData = (b: Buffer) => {
-      output += b.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1],
-          stop: () =>
-            new Promise(done => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', code => reject(new Error(`host exited with ${code}:\n${output}`)));
-  });
-}
-
-async function coldStart(browser: Browser, dataDir: string): Promise<{ ms: number; host: Host; page: Page }> {
+async function coldStart(browser: Browser, dataDir: string): Promise<{ ms: number; host: HostProcess; page: Page }> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   // tsx keeps function names with a helper the page does not have.
   await page.addInitScript('window.__name = function (f) { return f; }');
   const t0 = performance.now();
-  const host = await startHost(dataDir);
+  const host = await startHostProcess(dataDir);
   hostReadyMs.push(performance.now() - t0);
   await page.goto(host.url);
   await page.getByRole('listbox', { name: 'Chats' }).getByRole('option').first().waitFor();
@@ -181,7 +152,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     await warm.page.close();
     await warm.host.stop();
     const starts: number[] = [];
-    let host: Host | null = null;
+    let host: HostProcess | null = null;
     let page: Page | null = null;
     for (let i = 0; i < 3; i++) {
       const r = await coldStart(browser, dataDir);

@@ -20,7 +20,8 @@ import type { Db } from '../../sync-server/src/db/index';
 import type { BenchResult } from '../types';
 import type { Client } from '../server/setup';
 import { connect, must, percentile } from '../server/setup';
-import { PASSWORD, hostWithChats, member, startHostProcess, waitFor, wallNow } from './setup';
+import { startHostProcess } from '../host-process';
+import { PASSWORD, hostWithChats, member, waitFor, wallNow } from './setup';
 
 const ACCOUNT = 'bench-assign';
 

@@ -4,7 +4,6 @@
  * that registers a simulated account and pushes chats, and the headless host process.
  */
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { hashPassword, newToken, tokenHash } from '../../sync-server/src/auth/crypto';
 import type { Db } from '../../sync-server/src/db/index';
 import { insertMember, insertSession } from '../../sync-server/src/db/repositories/members';
@@ -73,40 +72,6 @@ export async function hostWithChats(
     });
   }
   return { socket, chatIds: Array.from({ length: chats }, (_, i) => `${accountId}:${jidOf(i)}`) };
-}
-
-export type HostProcess = { url: string; port: number; token: string; stop(): Promise<void> };
-
-/** The built headless host (dist/host/index.mjs) in its own data folder, as `npm run serve` starts it. */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['dist/host/index.mjs', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
-    const onData = (b: Buffer) => {
-      output += b.toString();
-      const m = /Open (http:\/\/127\.0\.0\.1:(\d+)\/#token=(\S+))/.exec(output);
-      if (m?.[1] && m[2] && m[3]) {
-        clearTimeout(timer);
-        resolve({
-          url: m[1],
-          port: Number(m[2]),
-          token: m[3],
-          stop: () =>
-            new Promise(done => {
-              if (child.exitCode !== null) return done();
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', code => reject(new Error(`host exited with ${code}:\n${output}`)));
-  });
 }
 
 /** Polls until `probe` is truthy; fails with `what` after `ms`. */
