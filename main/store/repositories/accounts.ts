@@ -1,5 +1,5 @@
 /** The accounts this desktop hosts, persisted so the app can bring ready ones back after a restart. */
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { AccountId, AccountState, ProviderKind } from '../../../common/domain';
 import type { StoreDb } from '../db';
 import { inTransaction } from '../db';
@@ -45,24 +45,16 @@ export function listAccounts(db: StoreDb): StoredAccount[] {
   return db.orm.select().from(accounts).orderBy(accounts.createdAt, accounts.id).all().map(accountOf);
 }
 
-// Looked up once per applied workspace event and per account listing: building the drizzle
-// query each time cost ~0.3 ms, more than the lookup itself, so it is prepared once per db.
-const prepareGetAccount = (db: StoreDb) =>
-  db.orm
-    .select()
-    .from(accounts)
-    .where(eq(accounts.id, sql.placeholder('id')))
-    .prepare();
-const getAccountQueries = new WeakMap<StoreDb, ReturnType<typeof prepareGetAccount>>();
-
+// Looked up once per applied workspace event: through the statement cache every hot query
+// uses, since building the drizzle query each time cost more than the lookup itself.
 export function getAccount(db: StoreDb, id: AccountId): StoredAccount | null {
-  let query = getAccountQueries.get(db);
-  if (!query) {
-    query = prepareGetAccount(db);
-    getAccountQueries.set(db, query);
-  }
-  const row = query.get({ id });
-  return row ? accountOf(row) : null;
+  const row = db
+    .prepare(
+      `SELECT id, provider, name, phone, color, muted, created_at AS createdAt, last_state AS lastState, config
+       FROM accounts WHERE id = ?`,
+    )
+    .get(id) as (Omit<AccountRow, 'muted'> & { muted: number }) | undefined;
+  return row ? accountOf({ ...row, muted: row.muted === 1 }) : null;
 }
 
 export function upsertAccount(db: StoreDb, a: StoredAccount): StoredAccount {

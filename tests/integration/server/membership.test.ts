@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent, WireChat } from '../../../common/protocol';
+import { until } from '../../helpers/core';
 import type { Stack } from './harness';
 import { hostWithChat, must, recorder, startStack } from './harness';
 
@@ -22,16 +23,6 @@ const grantedIds = (events: SyncEvent[], accountId: string) =>
     .filter((e): e is Granted => e.type === 'chat:granted' && e.chat.accountId === accountId)
     .map(e => e.chat.id)
     .sort();
-
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(resolve => setTimeout(resolve, 25));
-  }
-}
 
 /** An account with three chats: two unassigned, one assigned to the host lead. */
 async function accountWithChats() {
@@ -53,7 +44,7 @@ describe('account:add-member', () => {
     const seen = recorder(agent.socket);
     await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
     const expected = [unassigned, other].sort();
-    const live = await until(() => {
+    const live = await until('the grants arrive live', () => {
       const ids = grantedIds(
         seen.events.map(e => ({ ...(e.payload as SyncEvent), type: e.name }) as SyncEvent),
         accountId,
@@ -110,7 +101,7 @@ describe('account:add-member', () => {
     const agent = await stack.device('agent');
     const seen = recorder(agent.socket);
     await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
-    const updated = await until(() =>
+    const updated = await until('account:updated arrives live', () =>
       seen.events.find(
         e => e.name === 'account:updated' && (e.payload as { account: { id: string } }).account.id === accountId,
       ),
@@ -124,6 +115,6 @@ describe('account:add-member', () => {
     // And it is in the account's rooms now: the next fact about one of its chats arrives live too.
     const { chat } = await must(admin.socket, 'chat:get', { chatId: unassigned });
     await must(admin.socket, 'chat:set-status', { chatId: unassigned, status: 'pending', version: chat.version });
-    await until(() => seen.events.find(e => e.name === 'chat:updated'));
+    await until('chat:updated arrives live', () => seen.events.find(e => e.name === 'chat:updated'));
   });
 });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../../../common/protocol';
+import { until } from '../../helpers/core';
 import type { Client, Stack } from './harness';
 import { call, hostWithChat, must, recorder, startStack } from './harness';
 
@@ -20,21 +21,11 @@ afterAll(async () => {
 
 type Revoked = Extract<SyncEvent, { type: 'chat:revoked' }>;
 
-async function until<T>(probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(resolve => setTimeout(resolve, 25));
-  }
-}
-
 /** The server drops a member's sockets on a role change; a client reconnects itself. */
 async function reconnect(socket: Client): Promise<void> {
-  await until(() => !socket.connected);
+  await until('the server drops the socket', () => !socket.connected);
   socket.connect();
-  await until(() => socket.connected);
+  await until('the socket reconnects', () => socket.connected);
 }
 
 /** An account with a chat assigned to `member`, one to another agent and one unassigned. */
@@ -62,7 +53,7 @@ describe('member:update demoting to agent', () => {
       const { cursor } = await must(lead.socket, 'sync:pull', { cursor: 0, limit: 1000 });
       const seen = recorder(lead.socket);
       await must(admin.socket, 'member:update', { memberId: lead.id, role: 'agent' });
-      const live = await until(() => {
+      const live = await until('the revokes arrive live', () => {
         const ids = seen.events.filter(e => e.name === 'chat:revoked').map(e => (e.payload as Revoked).chatId);
         return ids.length >= 2 && ids.sort();
       });

@@ -177,18 +177,7 @@ export async function deleteTemplate(db: Exec, id: string): Promise<boolean> {
 
 // ── Audit log ──────────────────────────────────────────────────────────────────────────
 
-export async function insertAudit(
-  db: Exec,
-  a: {
-    memberId: string | null;
-    deviceId: string | null;
-    action: string;
-    chatId: string | null;
-    before: unknown;
-    after: unknown;
-    at: number;
-  },
-): Promise<void> {
+export async function insertAudit(db: Exec, a: Omit<WireAudit, 'id'>): Promise<void> {
   await db.insert(auditLog).values({
     ...a,
     before: a.before === undefined ? null : JSON.stringify(a.before),
