@@ -33,17 +33,7 @@ import { workspaceHandlers } from './handlers/workspace';
 import { createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
 import type { ServerLog } from './log';
-
-/**
- * How the Redis adapter encodes what it relays between nodes. Our packets are plain JSON
- * (no binary attachments: media goes over HTTP), and V8's native JSON is several times
- * cheaper than the default (notepack's msgpack, in JavaScript) for packets full of message
- * text. Every node of a deployment must use the same parser.
- */
-const JSON_PARSER = {
-  encode: (msg: unknown): string => JSON.stringify(msg),
-  decode: (msg: Buffer | string): unknown => JSON.parse(String(msg)),
-};
+import { createRelayCodec } from './relay-codec';
 
 export type ApplicationOptions = {
   readonly databaseUrl: string;
@@ -87,7 +77,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     for (const c of [pub, sub]) c.on('error', (err: unknown) => log.error({ err }, 'redis error'));
     await Promise.all([pub.connect(), sub.connect()]);
     redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub, { parser: JSON_PARSER }));
+    io.adapter(createAdapter(pub, sub, { parser: createRelayCodec() }));
   }
 
   const sync: SyncServer = io.of(SYNC_NAMESPACE);

@@ -8,10 +8,10 @@ import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '.
 import type { Viewer } from '../../../common/permissions';
 import { CommandError } from '../../../common/result';
 import type { Principal } from '../auth/sessions';
-import type { Database, Db, RawTx, Tx } from '../db/index';
+import type { Database, Db, RawExec, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
-import { accountIdsOfMember, getSettings, memberById, sessionById } from '../db/repositories/members';
+import { callerState } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 
@@ -57,27 +57,22 @@ export type Caller = Principal & {
 };
 
 /** Fresh from the database on every command: a role change or removal applies at once. */
-export async function loadCaller(db: Db, principal: Principal, socket: SyncSocket): Promise<Caller> {
-  const [member, session, accountIds, settings] = await Promise.all([
-    memberById(db, principal.memberId),
-    sessionById(db, principal.sessionId),
-    accountIdsOfMember(db, principal.memberId),
-    getSettings(db),
-  ]);
-  if (!member || !member.active) throw new CommandError('unauthenticated', 'this member is deactivated');
+export async function loadCaller(raw: RawExec, principal: Principal, socket: SyncSocket): Promise<Caller> {
+  const state = await callerState(raw, principal.memberId, principal.sessionId);
   // Belt and braces: a revoked device is disconnected at once, but if that broadcast was lost it still cannot act.
-  if (!session || session.revokedAt !== null) throw new CommandError('unauthenticated', 'this device was signed out');
+  if (!state) throw new CommandError('unauthenticated', 'this device was signed out');
+  if (!state.active) throw new CommandError('unauthenticated', 'this member is deactivated');
   return {
     ...principal,
-    role: member.role,
-    name: member.name,
+    role: state.role,
+    name: state.name,
     viewer: {
-      id: member.id as Viewer['id'],
-      role: member.role,
-      active: member.active,
-      accountIds: new Set(accountIds),
+      id: principal.memberId as Viewer['id'],
+      role: state.role,
+      active: state.active,
+      accountIds: new Set(state.accountIds),
     },
-    settings,
+    settings: state.settings,
     socket,
   };
 }

@@ -7,7 +7,7 @@ import type { NewEvent } from '../db/repositories/events';
 import { pullEvents } from '../db/repositories/events';
 import type { TouchedMessage } from '../db/repositories/push';
 import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
-import { accountById } from '../db/repositories/workspace';
+import { hostedAmong } from '../db/repositories/workspace';
 import { chatEvent } from './access';
 import type { Services } from './context';
 import { commitRaw } from './context';
@@ -68,11 +68,10 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
         for (const item of list) accountIds.add(item.accountId);
       }
       // Only the device hosting an account speaks for it.
+      const hosted = await hostedAmong(db, caller.sessionId, [...accountIds]);
       for (const id of accountIds) {
-        const account = await accountById(db, id);
-        if (!account || account.hostDeviceId !== caller.sessionId) {
+        if (!hosted.has(id))
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
-        }
       }
       // One transaction per batch; live delivery is queued after the commit rather than awaited,
       // so the host's next batch is not held up by the fan-out of this one.
