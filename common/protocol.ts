@@ -22,6 +22,12 @@ export const SYNC_NAMESPACE = '/sync';
 export const MAX_PACKET_BYTES = 4_000_000;
 /** Items in one push batch, all kinds together. */
 export const MAX_PUSH_ITEMS = 2_000;
+/**
+ * `sync:push` batches a host keeps in flight: two hide the round trip behind the server's
+ * work on the previous batch (it applies one device's pushes in the order sent); more
+ * would only wait on the server.
+ */
+export const PUSH_WINDOW = 2;
 export const MAX_PULL_PAGE = 1_000;
 
 const id = z.string().min(1).max(200);
@@ -257,7 +263,7 @@ export type WirePresence = { memberId: string; deviceId: string; status: 'online
 /** Why a chat left a member's view; 'role_changed': their new role may not see it (a lead or admin became an agent). */
 export type ChatRevokeReason = 'unassigned' | 'account_removed' | 'deactivated' | 'role_changed';
 
-/** Facts recorded in the event log; each arrives live under its `type` and in pull pages. */
+/** Facts recorded in the event log; they arrive live in `sync:facts` packets and in pull pages. */
 export type SyncEventBody =
   | { type: 'chat:upserted'; chat: WireChat }
   | { type: 'chat:updated'; chat: WireChat }
@@ -318,8 +324,16 @@ export interface ClientToServerEvents {
 }
 export type CommandName = keyof ClientToServerEvents;
 
-type FactHandlers = { [K in SyncEventType]: (event: Extract<SyncEvent, { type: K }>) => void };
-export interface ServerToClientEvents extends FactHandlers {
+/** Most facts one live packet carries, and most messages (messages:upserted) across them. */
+export const MAX_FACTS_PER_PACKET = 500;
+export const MAX_MESSAGES_PER_PACKET = 2_000;
+
+export interface ServerToClientEvents {
+  /**
+   * Logged facts, live: consecutive facts with the same audience in one packet, in `seq`
+   * order (packets too). They do not move the cursor; see docs/protocol.md.
+   */
+  'sync:facts': (facts: SyncEvent[]) => void;
   /** To the host device only: a relayed send to perform (not logged; re-sent until reported). */
   'send:requested': (send: WireSend) => void;
   /** To the host device only: upload these media bytes with PUT /api/blobs/:sha256. */

@@ -8,7 +8,7 @@
 import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { SYNC_NAMESPACE } from '../../common/protocol';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import type { ClientToServerEvents, ServerToClientEvents, SyncEvent } from '../../common/protocol';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 type Command = { connect?: { url: string; tokens: string[] }; expect?: string; stop?: true };
@@ -30,8 +30,11 @@ async function connectAll(url: string, tokens: string[]): Promise<void> {
               forceNew: true,
               timeout: 120_000,
             });
-            s.on('messages:upserted', e => {
-              if (waiting && e.messages.some(m => m.providerMessageId === waiting?.id)) {
+            s.on('sync:facts', facts => {
+              const id = waiting?.id;
+              const has = (f: SyncEvent) =>
+                f.type === 'messages:upserted' && f.messages.some(m => m.providerMessageId === id);
+              if (waiting && facts.some(has)) {
                 waiting.arrivals.push(now());
                 if (waiting.arrivals.length === sockets.length) {
                   process.send?.({ arrivals: waiting.arrivals });

@@ -50,13 +50,13 @@ async function invoke<T>(s: Socket, name: string, args: unknown): Promise<T> {
 function grantedAt(socket: Client, chatId: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no chat:granted for ${chatId} in 30 s`)), 30_000);
-    const on = (ev: SyncEvent) => {
-      if (ev.type !== 'chat:granted' || ev.chat.id !== chatId) return;
+    const on = (facts: SyncEvent[]) => {
+      if (!facts.some(ev => ev.type === 'chat:granted' && ev.chat.id === chatId)) return;
       clearTimeout(timer);
-      socket.off('chat:granted', on as never);
+      socket.off('sync:facts', on);
       resolve(wallNow());
     };
-    socket.on('chat:granted', on as never);
+    socket.on('sync:facts', on);
   });
 }
 

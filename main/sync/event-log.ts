@@ -95,10 +95,11 @@ export function createEventLog(deps: EventLogDeps) {
 
   return {
     pullAll,
-    /** A fact that arrived live on the socket. */
-    live(ev: SyncEvent): void {
-      if (catchingUp) buffered.push(ev);
-      else onLive([ev]);
+    /** Facts that arrived live on the socket (one packet, in seq order). */
+    live(facts: readonly SyncEvent[]): void {
+      if (facts.length === 0) return;
+      if (catchingUp) buffered.push(...facts);
+      else onLive([...facts]);
     },
     close(): void {
       if (pullTimer) clearTimeout(pullTimer);

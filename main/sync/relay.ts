@@ -1,28 +1,9 @@
 /**
  * The host side of relayed sends (a teammate's reply for an account hosted here goes out
- * through the local outbox, then is reported), and the list of logged facts a device
- * listens for.
+ * through the local outbox, then is reported).
  */
-import type { SyncEventType, WireSend } from '../../common/protocol';
+import type { WireSend } from '../../common/protocol';
 import type { Logger } from '../core/log';
-
-export const FACT_TYPES: readonly SyncEventType[] = [
-  'chat:upserted',
-  'chat:updated',
-  'chat:granted',
-  'chat:revoked',
-  'messages:upserted',
-  'contacts:upserted',
-  'note:added',
-  'send:updated',
-  'account:updated',
-  'account:revoked',
-  'member:updated',
-  'access:revoked',
-  'settings:updated',
-  'template:updated',
-  'template:deleted',
-];
 
 export type HostedAccounts = {
   /** Accounts running on this desktop (their provider lives here). */

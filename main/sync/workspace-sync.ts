@@ -14,7 +14,6 @@ import type {
   CommandName as SyncCommand,
   CommandResult as SyncResult,
   ServerToClientEvents,
-  SyncEvent,
   WireMember,
 } from '../../common/protocol';
 import { SYNC_NAMESPACE } from '../../common/protocol';
@@ -33,7 +32,7 @@ import { createLoadedAccounts, createMemberCache, memberOfWire } from './members
 import { callOver } from './call';
 import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
-import { FACT_TYPES, createRelayExecutor } from './relay';
+import { createRelayExecutor } from './relay';
 import { loginToWorkspace, logoutFromWorkspace } from './session';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
@@ -240,11 +239,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       reconnectionDelayMax: 5_000,
     });
     socket = s;
-    for (const type of FACT_TYPES) {
-      s.on(type, ((ev: SyncEvent) => {
-        log_.live(ev);
-      }) as never);
-    }
+    // A packet of logged facts in seq order; anything else from the socket is ignored.
+    s.on('sync:facts', facts => Array.isArray(facts) && log_.live(facts));
     s.on('send:requested', send => void performRelayedSend(send));
     s.on('presence:changed', p => {
       presence.changed(p);

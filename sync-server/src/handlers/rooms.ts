@@ -3,8 +3,8 @@
  * allowed sockets on every node (the Redis adapter carries room broadcasts across nodes).
  */
 import type { Role } from '../../../common/domain';
-import type { WireSettings } from '../../../common/protocol';
-import type { SyncEvent } from '../../../common/protocol';
+import { MAX_FACTS_PER_PACKET, MAX_MESSAGES_PER_PACKET } from '../../../common/protocol';
+import type { SyncEvent, WireSettings } from '../../../common/protocol';
 import type { Audience } from '../db/repositories/events';
 import type { SyncServer } from './context';
 
@@ -67,12 +67,46 @@ export function chatRooms(accountId: string, assigneeId: string | null, settings
   return out;
 }
 
+/** How a packet's audience is compared: its rooms and the device left out. */
+const targetKey = (to: readonly string[], except: string | null): string => `${to.join('\n')}\n!${except ?? ''}`;
+
+/**
+ * Emits committed facts in `sync:facts` packets: consecutive facts with the same rooms and
+ * the same device left out share one packet. Socket.IO encodes each packet once, and the
+ * Redis adapter publishes it once, so a push of 1,000 messages over 100 chats is one
+ * broadcast rather than 100. Only consecutive facts are merged, so every socket still
+ * receives the facts it may see in `seq` order.
+ */
 export function publishEvents(io: SyncServer, events: readonly Delivery[], settings: WireSettings): void {
+  let facts: SyncEvent[] = [];
+  let messages = 0;
+  let key = '';
+  let to: string[] = [];
+  let except: string | null = null;
+  const flush = () => {
+    if (facts.length === 0) return;
+    const target = except ? io.to(to).except(rooms.device(except)) : io.to(to);
+    target.emit('sync:facts', facts);
+    facts = [];
+    messages = 0;
+  };
   for (const e of events) {
-    const to = audienceRooms(e, settings);
-    if (to.length === 0) continue;
-    // Typed per fact name; the union is checked when the event is built.
-    const target = e.originDevice ? io.to(to).except(rooms.device(e.originDevice)) : io.to(to);
-    (target.emit as (name: string, payload: unknown) => boolean)(e.event.type, e.event);
+    const audience = audienceRooms(e, settings);
+    if (audience.length === 0) continue;
+    const size = e.event.type === 'messages:upserted' ? e.event.messages.length : 0;
+    const k = targetKey(audience, e.originDevice);
+    if (
+      k !== key ||
+      facts.length >= MAX_FACTS_PER_PACKET ||
+      (facts.length > 0 && messages + size > MAX_MESSAGES_PER_PACKET)
+    ) {
+      flush();
+      key = k;
+      to = audience;
+      except = e.originDevice;
+    }
+    facts.push(e.event);
+    messages += size;
   }
+  flush();
 }

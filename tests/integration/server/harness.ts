@@ -10,7 +10,13 @@ import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Role } from '../../../common/domain';
 import { SYNC_NAMESPACE } from '../../../common/protocol';
-import type { ClientToServerEvents, CommandName, CommandResult, ServerToClientEvents } from '../../../common/protocol';
+import type {
+  ClientToServerEvents,
+  CommandName,
+  CommandResult,
+  ServerToClientEvents,
+  SyncEvent,
+} from '../../../common/protocol';
 import type { Reply } from '../../../common/result';
 import { createApplication } from '../../../sync-server/src/app';
 import type { Application, ApplicationOptions } from '../../../sync-server/src/app';
@@ -151,10 +157,15 @@ export function recorder(socket: Client): {
 } {
   const events: Array<{ name: string; payload: unknown }> = [];
   const waiters: Array<{ name: string; resolve: (p: unknown) => void }> = [];
-  socket.onAny((name: string, payload: unknown) => {
+  const record = (name: string, payload: unknown) => {
     events.push({ name, payload });
     const i = waiters.findIndex(w => w.name === name);
     if (i >= 0) waiters.splice(i, 1)[0]!.resolve(payload);
+  };
+  socket.onAny((name: string, payload: unknown) => {
+    // Logged facts come in packets; each is recorded under its own type, in order.
+    if (name === 'sync:facts') for (const fact of payload as SyncEvent[]) record(fact.type, fact);
+    else record(name, payload);
   });
   return {
     events,

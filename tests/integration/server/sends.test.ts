@@ -129,10 +129,11 @@ describe('relayed sends', () => {
     });
     expect(notHost.ok ? null : notHost.error.code).toBe('forbidden');
     const seen = new Promise<WireSend>(resolve =>
-      admin.socket.on(
-        'send:updated',
-        e => e.send.clientMessageId === clientMessageId && e.send.state !== 'queued' && resolve(e.send),
-      ),
+      admin.socket.on('sync:facts', facts => {
+        for (const e of facts)
+          if (e.type === 'send:updated' && e.send.clientMessageId === clientMessageId && e.send.state !== 'queued')
+            resolve(e.send);
+      }),
     );
     const failed = await must(host.socket, 'send:report', {
       clientMessageId,
