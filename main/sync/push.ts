@@ -3,10 +3,10 @@
  * at least once, with backoff. Rows leave the queue only after the server acked them; the
  * server upserts by key, so a batch pushed twice is stored once.
  */
-import { MAX_PUSH_ITEMS } from '../../common/protocol';
+import { MAX_PUSH_ITEMS, PUSH_WINDOW } from '../../common/protocol';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../core/log';
-import type { Store } from '../store';
+import type { QueuedPush, Store } from '../store';
 import { messageInputOfStored } from './apply';
 
 export type PushDeps = {
@@ -18,6 +18,8 @@ export type PushDeps = {
   /** After every pass, so the status (pending count) can be announced. */
   readonly onPassDone: () => void;
 };
+
+type InFlight = { readonly next: QueuedPush; readonly settled: Promise<unknown> };
 
 export function createPushQueue(deps: PushDeps) {
   const { store, log } = deps;
@@ -33,33 +35,55 @@ export function createPushQueue(deps: PushDeps) {
     }, delayMs);
   }
 
+  /**
+   * Sends the queue head first, keeping up to PUSH_WINDOW batches in flight so the round
+   * trip to the server is hidden behind its work on the previous batch (the server applies
+   * a device's pushes in the order they were sent). Rows leave the queue only when their
+   * batch is acked; after any failure the pass stops and the next one starts again from
+   * the oldest unacked batch, which the server stores once however often it arrives.
+   */
   async function flush(): Promise<void> {
     if (pushing || !deps.isConnected()) return;
     pushing = true;
+    const inFlight: InFlight[] = [];
     try {
+      let after = 0;
       for (;;) {
-        const next = store.peekPush(MAX_PUSH_ITEMS);
-        if (!next) break;
-        // The protocol has no reactions in a push (they stay on the host for now).
-        const { reactions: _reactions, ...payload } = next.batch;
-        try {
-          await deps.push(payload);
-          store.removePush(next.ids);
-          backoffMs = 1_000;
-        } catch (err) {
-          if (err instanceof CommandError && err.code === 'invalid_args') {
-            // The server will never take this batch; keeping it would block everything behind it.
-            log.error('push batch refused by the server, dropped', { items: next.items, err: err.message });
-            store.removePush(next.ids);
-            continue;
-          }
-          log.warn('push failed, will retry', { err: String(err), inMs: backoffMs });
-          schedule(backoffMs);
-          backoffMs = Math.min(backoffMs * 2, 60_000);
-          break;
+        while (inFlight.length < PUSH_WINDOW) {
+          const next = store.peekPush(MAX_PUSH_ITEMS, after);
+          if (!next) break;
+          after = next.ids[next.ids.length - 1]!;
+          // The protocol has no reactions in a push (they stay on the host for now).
+          const { reactions: _reactions, ...payload } = next.batch;
+          const settled = deps.push(payload).then(
+            () => null,
+            (err: unknown) => err,
+          );
+          inFlight.push({ next, settled });
         }
+        const head = inFlight.shift();
+        if (!head) break;
+        const err = await head.settled;
+        if (err === null) {
+          store.removePush(head.next.ids);
+          backoffMs = 1_000;
+          continue;
+        }
+        if (err instanceof CommandError && err.code === 'invalid_args') {
+          // The server will never take this batch; keeping it would block everything behind it.
+          log.error('push batch refused by the server, dropped', { items: head.next.items, err: err.message });
+          store.removePush(head.next.ids);
+          continue;
+        }
+        log.warn('push failed, will retry', { err: String(err), inMs: backoffMs });
+        schedule(backoffMs);
+        backoffMs = Math.min(backoffMs * 2, 60_000);
+        break;
       }
     } finally {
+      // Batches sent behind a failed one stay queued (the server refuses them, or stored them
+      // already: either way the retry is safe). Wait for their answers before the next pass.
+      await Promise.all(inFlight.map(f => f.settled));
       pushing = false;
       deps.onPassDone();
     }

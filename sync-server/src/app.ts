@@ -25,6 +25,7 @@ import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
 import { createPublisher } from './handlers/publisher';
+import { createPushOrder } from './handlers/push-order';
 import { rooms, roomsOf } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { syncHandlers } from './handlers/sync';
@@ -91,6 +92,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     blobDir: opts.blobDir,
     metrics,
+    pushOrder: createPushOrder(),
     publish: events => publisher.publish(events),
   };
   const handlers: HandlerTable = {

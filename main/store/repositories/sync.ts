@@ -30,12 +30,15 @@ export function enqueuePush(db: StoreDb, batch: IngestBatchInput, now = Date.now
 }
 
 /**
- * The oldest queued batches merged into one push of at most `maxItems` items (one batch
- * always goes, even if larger, so nothing can block the queue). Rows that no longer parse
- * (written by an older version) are dropped rather than retried forever.
+ * The oldest queued batches (after row `afterId`: those already in flight) merged into one
+ * push of at most `maxItems` items (one batch always goes, even if larger, so nothing can
+ * block the queue). Rows that no longer parse (written by an older version) are dropped
+ * rather than retried forever.
  */
-export function peekPush(db: StoreDb, maxItems: number): QueuedPush | null {
-  const rows = db.prepare('SELECT id, batch, items FROM push_queue ORDER BY id LIMIT 200').all() as {
+export function peekPush(db: StoreDb, maxItems: number, afterId = 0): QueuedPush | null {
+  const rows = db
+    .prepare('SELECT id, batch, items FROM push_queue WHERE id > ? ORDER BY id LIMIT 200')
+    .all(afterId) as {
     id: number;
     batch: string;
     items: number;

@@ -14,6 +14,7 @@ import { appendEvents, appendEventsRaw } from '../db/repositories/events';
 import { callerState } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
+import type { PushOrder, PushTurn } from './push-order';
 
 export type SyncServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
 export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
@@ -46,6 +47,8 @@ export type Services = {
   readonly limits: Limits;
   readonly blobDir: string;
   readonly metrics: Metrics;
+  /** One device's pushes, applied in the order they arrived. */
+  readonly pushOrder: PushOrder;
   /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */
   publish(events: readonly StoredEvent[]): Promise<void>;
 };
@@ -54,6 +57,8 @@ export type Caller = Principal & {
   readonly viewer: Viewer;
   readonly settings: WireSettings;
   readonly socket: SyncSocket;
+  /** `sync:push` only: its place among the device's pushes, taken when it arrived. */
+  readonly pushTurn?: PushTurn;
 };
 
 /** Fresh from the database on every command: a role change or removal applies at once. */

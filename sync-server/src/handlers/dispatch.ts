@@ -30,21 +30,28 @@ async function runCommand<K extends CommandName>(
   name: K,
   payload: unknown,
 ): Promise<Reply<CommandResult<K>>> {
-  const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
-  if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
-  // The caller's reads (read-only) run while the payload is parsed; a refused payload just drops them.
-  const loading = loadCaller(services.database.raw, socket.data, socket);
-  loading.catch(() => undefined);
-  const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 5)
-      .map(i => ({ path: i.path.map(String).join('.'), message: i.message }));
-    return fail('invalid_args', `invalid ${name} payload`, { issues });
+  // Taken before any await: a device's pushes are applied in the order they arrived.
+  const pushTurn = name === 'sync:push' ? services.pushOrder.reserve(socket.data.sessionId) : undefined;
+  try {
+    const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
+    if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
+    // The caller's reads (read-only) run while the payload is parsed; a refused payload just drops them.
+    const loading = loadCaller(services.database.raw, socket.data, socket);
+    loading.catch(() => undefined);
+    const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 5)
+        .map(i => ({ path: i.path.map(String).join('.'), message: i.message }));
+      return fail('invalid_args', `invalid ${name} payload`, { issues });
+    }
+    const caller = await loading;
+    const handler = handlers[name] as Handler<K>;
+    return ok(await handler(pushTurn ? { ...caller, pushTurn } : caller, parsed.data as CommandArgs<K>));
+  } finally {
+    // Refused before its work began (or the handler never took its turn): the next push may go.
+    pushTurn?.skip();
   }
-  const caller = await loading;
-  const handler = handlers[name] as Handler<K>;
-  return ok(await handler(caller, parsed.data as CommandArgs<K>));
 }
 
 export function registerCommands(services: Services, handlers: HandlerTable, socket: SyncSocket): void {

@@ -10,6 +10,7 @@ import type { Database } from '../db/index';
 import type { StoredEvent } from '../db/repositories/events';
 import { assigneesOf, fillBodies } from '../db/repositories/fill';
 import { getSettings } from '../db/repositories/members';
+import type { NewMessage } from '../db/repositories/push';
 import type { ServerLog } from '../log';
 import type { SyncServer } from './context';
 import type { Delivery } from './rooms';
@@ -22,6 +23,16 @@ export type Publisher = {
   drain(): Promise<void>;
 };
 
+/** The messages these events' pushes inserted (usually one push: its one map, not a copy). */
+function createdBy(events: readonly StoredEvent[]): ReadonlyMap<string, NewMessage> {
+  const maps = new Set<ReadonlyMap<string, NewMessage>>();
+  for (const e of events) if (e.created) maps.add(e.created);
+  if (maps.size <= 1) return [...maps][0] ?? new Map();
+  const merged = new Map<string, NewMessage>();
+  for (const m of maps) for (const [k, v] of m) merged.set(k, v);
+  return merged;
+}
+
 export function createPublisher(database: Database, io: SyncServer, log: ServerLog): Publisher {
   let tail: Promise<void> = Promise.resolve();
 
@@ -32,6 +43,7 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
       fillBodies(
         database.raw,
         events.map(e => e.body),
+        createdBy(events),
       ),
       unknownAssignee.length
         ? assigneesOf(

@@ -5,7 +5,8 @@ import type { WireContact } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { NewEvent } from '../db/repositories/events';
 import { pullEvents } from '../db/repositories/events';
-import type { TouchedMessage } from '../db/repositories/push';
+import { keyOf } from '../db/repositories/fill';
+import type { NewMessage, TouchedMessage } from '../db/repositories/push';
 import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
 import { hostedAmong } from '../db/repositories/workspace';
 import { chatEvent } from './access';
@@ -24,6 +25,7 @@ const MESSAGES_PER_EVENT = 200;
 function messageEvents(
   pushed: readonly MessageInput[],
   touched: readonly TouchedMessage[],
+  created: ReadonlyMap<string, NewMessage>,
   originDevice: string,
 ): NewEvent[] {
   const ts = new Map(pushed.map(m => [`${m.accountId}\u0000${m.providerMessageId}`, m.timestamp]));
@@ -44,6 +46,7 @@ function messageEvents(
         accountId,
         chatId,
         originDevice,
+        created,
       });
     }
   }
@@ -73,30 +76,37 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
         if (!hosted.has(id))
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
       }
-      // One transaction per batch; live delivery is queued after the commit rather than awaited,
-      // so the host's next batch is not held up by the fan-out of this one.
-      const { events } = await commitRaw(
-        services,
-        async (tx, emit) => {
-          await upsertContacts(tx, batch.contacts);
-          const pushedChatIds = await upsertChats(tx, batch.chats);
-          const stored = await upsertMessages(tx, batch.messages);
-          const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
-          for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
-          emit(...messageEvents(batch.messages, [...stored, ...updated], caller.sessionId));
-          const contactsByAccount = new Map<string, WireContact[]>();
-          for (const c of batch.contacts)
-            contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
-          for (const [accountId, list] of contactsByAccount) {
-            emit({
-              body: { type: 'contacts:upserted', accountId, contacts: list },
-              audience: 'account',
-              accountId,
-              originDevice: caller.sessionId,
-            });
-          }
-        },
-        { awaitDelivery: false },
+      // One transaction per batch, in the order the device sent them; live delivery is queued
+      // after the commit rather than awaited, so the host's next batch is not held up by the
+      // fan-out of this one.
+      const turn = caller.pushTurn;
+      if (!turn) throw new Error('sync:push without its turn (dispatch reserves one on arrival)');
+      const { events } = await turn.run(() =>
+        commitRaw(
+          services,
+          async (tx, emit) => {
+            await upsertContacts(tx, batch.contacts);
+            const pushedChatIds = await upsertChats(tx, batch.chats);
+            const { touched: stored, created } = await upsertMessages(tx, batch.messages);
+            const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
+            // A message acked, edited or revoked in its own batch no longer equals its input.
+            for (const u of updated) created.delete(keyOf(u.accountId, u.providerMessageId));
+            for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
+            emit(...messageEvents(batch.messages, [...stored, ...updated], created, caller.sessionId));
+            const contactsByAccount = new Map<string, WireContact[]>();
+            for (const c of batch.contacts)
+              contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
+            for (const [accountId, list] of contactsByAccount) {
+              emit({
+                body: { type: 'contacts:upserted', accountId, contacts: list },
+                audience: 'account',
+                accountId,
+                originDevice: caller.sessionId,
+              });
+            }
+          },
+          { awaitDelivery: false },
+        ),
       );
       services.metrics.pushedMessages.inc(batch.messages.length);
       return {

@@ -94,6 +94,82 @@ describe('sync:push', () => {
     expect(stored.filter(m => m.providerMessageId === 'unknown')).toEqual([]);
   });
 
+  it('delivers a push live exactly as a pull returns it: new, merged and updated-in-the-same-batch messages', async () => {
+    const { host, accountId, jid } = await hostWithChat(stack);
+    const admin = await stack.device('admin');
+    const seen = recorder(admin.socket);
+    const t = Date.now() - 30_000;
+    const sha = 'a'.repeat(64);
+    await must(host.socket, 'sync:push', {
+      messages: [{ ...text(accountId, jid, 'old-1', t), ack: 'read' }],
+    });
+    const { lastSeq } = await must(host.socket, 'sync:push', {
+      messages: [
+        {
+          ...text(accountId, jid, 'new-media', t + 1),
+          type: 'image',
+          body: null,
+          caption: 'a photo ✓',
+          media: { mimeType: 'image/jpeg', fileName: 'p.jpg', size: 1234, sha256: sha, width: 10, height: 20 },
+          author: '62899@c.us',
+          authorName: 'Dewi',
+          quotedProviderMessageId: 'old-1',
+        },
+        {
+          ...text(accountId, jid, 'new-location', t + 2),
+          type: 'location',
+          location: { lat: -6.2, lng: 106.8, name: 'Jakarta' },
+          fromMe: true,
+          clientMessageId: '8b0f3c52-56a1-4f37-9d3c-2a4f8f0a7e11',
+        },
+        // Pushed again with an older ack: the stored (read) one wins.
+        { ...text(accountId, jid, 'old-1', t), ack: 'delivered' },
+        text(accountId, jid, 'acked-in-batch', t + 3),
+        text(accountId, jid, 'edited-in-batch', t + 4),
+      ],
+      acks: [{ accountId, providerMessageId: 'acked-in-batch', ack: 'read' }],
+      edits: [{ accountId, providerMessageId: 'edited-in-batch', body: 'after the edit', editedAt: t + 5 }],
+    });
+    const live = (await eventually(() =>
+      seen.events.map(e => e.payload as Upserted).find(e => e.seq === lastSeq),
+    )) as Upserted;
+    const page = await must(admin.socket, 'sync:pull', { cursor: lastSeq! - 1, limit: 10 });
+    const pulled = upserted(page.events).find(e => e.seq === lastSeq)!;
+    expect(live.messages).toEqual(pulled.messages);
+    const byId = new Map(live.messages.map(m => [m.providerMessageId, m]));
+    expect(byId.get('old-1')?.ack).toBe('read');
+    expect(byId.get('acked-in-batch')?.ack).toBe('read');
+    expect(byId.get('edited-in-batch')).toMatchObject({ body: 'after the edit', edited: true });
+    expect(byId.get('new-media')).toMatchObject({
+      caption: 'a photo ✓',
+      authorName: 'Dewi',
+      quotedProviderMessageId: 'old-1',
+    });
+    expect(live.messages.every(m => Number.isInteger(m.rowId) && m.rowId > 0)).toBe(true);
+  });
+
+  it('applies pushes a device keeps in flight together in the order it sent them', async () => {
+    const { host, accountId, jid, chatId } = await hostWithChat(stack);
+    const admin = await stack.device('admin');
+    const t = Date.now() - 20_000;
+    const ids = Array.from({ length: 1000 }, (_, i) => `p-${i}`);
+    // A big batch and, right behind it without waiting, small ones that update its messages:
+    // applied out of order, the acks and the edit would find nothing and be lost.
+    const replies = await Promise.all([
+      must(host.socket, 'sync:push', { messages: ids.map((id, i) => text(accountId, jid, id, t + i)) }),
+      must(host.socket, 'sync:push', { acks: ids.map(id => ({ accountId, providerMessageId: id, ack: 'read' })) }),
+      must(host.socket, 'sync:push', {
+        edits: [{ accountId, providerMessageId: 'p-999', body: 'edited in flight', editedAt: t + 5000 }],
+      }),
+    ]);
+    expect(replies.map(r => r.lastSeq! > 0)).toEqual([true, true, true]);
+    expect(replies[0]!.lastSeq! < replies[1]!.lastSeq! && replies[1]!.lastSeq! < replies[2]!.lastSeq!).toBe(true);
+    const stored = await must(admin.socket, 'messages:list', { chatId, limit: 200 });
+    expect(stored.length).toBeGreaterThan(0);
+    expect(stored.every(m => m.ack === 'read' || m.fromMe)).toBe(true);
+    expect(stored.find(m => m.providerMessageId === 'p-999')).toMatchObject({ body: 'edited in flight', edited: true });
+  });
+
   it('does not echo a batch back to the device that pushed it, but others get it live', async () => {
     const { host, accountId, jid } = await hostWithChat(stack);
     const admin = await stack.device('admin');

@@ -15,6 +15,7 @@ import type { Exec, RawExec, RawTx, Tx } from '../index';
 import { events } from '../schema';
 import { fillBodies, refSize } from './fill';
 import type { StoredBody } from './fill';
+import type { NewMessage } from './push';
 
 export type Audience = 'chat' | 'account' | 'member' | 'workspace';
 export type { MessagesRef, StoredBody } from './fill';
@@ -35,6 +36,11 @@ export type NewEvent = {
    * left out of the live delivery. Used for what a host pushes: the host has those messages.
    */
   readonly originDevice?: string;
+  /**
+   * Live only (not stored): messages the writing push inserted, keyed by keyOf (fill.ts);
+   * delivery reads just their row ids instead of the rows.
+   */
+  readonly created?: ReadonlyMap<string, NewMessage>;
 };
 export type StoredEvent = NewEvent & { readonly seq: number };
 

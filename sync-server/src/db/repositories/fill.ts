@@ -9,6 +9,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { SyncEventBody, WireMessage } from '../../../../common/protocol';
 import type { RawExec } from '../index';
 import type { MessageRow } from './chats';
+import type { NewMessage } from './push';
 import { toWireMessage } from './chats';
 
 /** How a messages:upserted fact is stored in the log. */
@@ -57,7 +58,8 @@ export function toMessageRow(r: RowDataPacket): MessageRow {
   };
 }
 
-const keyOf = (accountId: string, providerMessageId: string) => `${accountId}\u0000${providerMessageId}`;
+/** One message's key (account, provider message id) as one string. */
+export const keyOf = (accountId: string, providerMessageId: string): string => `${accountId}\u0000${providerMessageId}`;
 
 /** The messages with these keys, as wire messages keyed by keyOf(account, provider id). */
 async function wireMessagesByKeys(
@@ -81,22 +83,54 @@ async function wireMessagesByKeys(
   return out;
 }
 
-/** Every stored body as the fact a device receives: references become messages, oldest first. */
-export async function fillBodies(raw: RawExec, bodies: readonly StoredBody[]): Promise<SyncEventBody[]> {
+/** Row ids of these messages, keyed by keyOf: the unique key's index answers alone. */
+async function rowIdsByKeys(raw: RawExec, byAccount: Map<string, Set<string>>): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const [accountId, idSet] of byAccount) {
+    const ids = [...idSet];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const [rows] = await raw.query<RowDataPacket[]>(
+        'select row_id, provider_message_id from messages where account_id = ? and provider_message_id in (?)',
+        [accountId, ids.slice(i, i + CHUNK)],
+      );
+      for (const r of rows) out.set(keyOf(accountId, String(r['provider_message_id'])), Number(r['row_id']));
+    }
+  }
+  return out;
+}
+
+const add = (into: Map<string, Set<string>>, accountId: string, id: string) => {
+  const set = into.get(accountId) ?? new Set<string>();
+  set.add(id);
+  into.set(accountId, set);
+};
+
+/**
+ * Every stored body as the fact a device receives: references become messages, oldest
+ * first. `created` (live delivery of a push) holds messages the push inserted, whose rows
+ * equal what was pushed: for those only the row id is read, not the row.
+ */
+export async function fillBodies(
+  raw: RawExec,
+  bodies: readonly StoredBody[],
+  created: ReadonlyMap<string, NewMessage> = new Map(),
+): Promise<SyncEventBody[]> {
   const wanted = new Map<string, Set<string>>();
+  const wantedRowIds = new Map<string, Set<string>>();
   for (const b of bodies) {
     if (!isRef(b)) continue;
-    const set = wanted.get(b.accountId) ?? new Set<string>();
-    for (const id of b.ids) set.add(id);
-    wanted.set(b.accountId, set);
+    for (const id of b.ids) add(created.has(keyOf(b.accountId, id)) ? wantedRowIds : wanted, b.accountId, id);
   }
-  if (wanted.size === 0) return bodies as SyncEventBody[];
-  const found = await wireMessagesByKeys(raw, wanted);
+  if (wanted.size === 0 && wantedRowIds.size === 0) return bodies as SyncEventBody[];
+  const [found, rowIds] = await Promise.all([wireMessagesByKeys(raw, wanted), rowIdsByKeys(raw, wantedRowIds)]);
   return bodies.map(b => {
     if (!isRef(b)) return b;
     const messages: WireMessage[] = [];
     for (const id of b.ids) {
-      const m = found.get(keyOf(b.accountId, id));
+      const key = keyOf(b.accountId, id);
+      const pushed = created.get(key);
+      const rowId = rowIds.get(key);
+      const m = pushed ? (rowId === undefined ? undefined : { rowId, ...pushed }) : found.get(key);
       if (m) messages.push(m);
     }
     messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);

@@ -4,7 +4,7 @@
  * parameterised mysql2 statements on a raw transaction: building a 1,000-row insert
  * through drizzle's query builder cost more than MariaDB took to store it.
  */
-import type { RowDataPacket } from 'mysql2/promise';
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type {
   AckUpdate,
@@ -14,8 +14,10 @@ import type {
   MessageInput,
   RevokeUpdate,
 } from '../../../../common/ingest';
+import type { WireMessage } from '../../../../common/protocol';
 import type { RawTx } from '../index';
 import type { ChatRow } from './chats';
+import { keyOf } from './fill';
 
 const ACK_ORDER = `'failed','pending','sent','delivered','read','played'`;
 const CHUNK = 1000;
@@ -97,13 +99,49 @@ export type TouchedMessage = {
   readonly providerMessageId: string;
 };
 
+/** A message as a push first stored it: its row is exactly this (its row id aside). */
+export type NewMessage = Omit<WireMessage, 'rowId'>;
+
+/** What a message row holds once inserted from this input (the columns toWireMessage reads). */
+export function newMessageOf(m: MessageInput, chatId: string): NewMessage {
+  return {
+    accountId: m.accountId,
+    chatId,
+    providerMessageId: m.providerMessageId,
+    fromMe: m.fromMe,
+    author: m.author,
+    authorName: m.authorName,
+    type: m.type,
+    body: m.body,
+    caption: m.caption,
+    media: m.media,
+    location: m.location,
+    quotedProviderMessageId: m.quotedProviderMessageId,
+    timestamp: m.timestamp,
+    ack: m.ack,
+    edited: m.edited,
+    revoked: m.revoked,
+    clientMessageId: m.clientMessageId,
+  };
+}
+
 /**
  * One multi-row upsert per 1,000 messages; nothing is read back (events refer to the rows
  * by key and readers fill them in). `VALUES(col)` rather than the `AS new` alias: MariaDB
  * has no alias, and MySQL 8 still accepts VALUES() (deprecated, with a warning).
+ *
+ * `created` (keyed by keyOf) are messages whose rows equal their input: those of every
+ * statement the server reports as `Duplicates: 0` (each row inserted, none merged with a
+ * stored one or with another row of the batch), so live delivery needs only their row
+ * ids. Anything else (a message pushed again, a one-row statement, which reports no
+ * counts) is read back as stored.
  */
-export async function upsertMessages(tx: RawTx, list: readonly MessageInput[]): Promise<TouchedMessage[]> {
-  if (list.length === 0) return [];
+export async function upsertMessages(
+  tx: RawTx,
+  list: readonly MessageInput[],
+): Promise<{ touched: TouchedMessage[]; created: Map<string, NewMessage> }> {
+  const created = new Map<string, NewMessage>();
+  if (list.length === 0) return { touched: [], created };
   await touchChats(tx, list);
   const touched: TouchedMessage[] = [];
   for (const part of chunks(list)) {
@@ -131,7 +169,7 @@ export async function upsertMessages(tx: RawTx, list: readonly MessageInput[]): 
         m.clientMessageId,
       ];
     });
-    await tx.query(
+    const [res] = await tx.query<ResultSetHeader>(
       `insert into messages (account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
          media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id) values ?
        on duplicate key update
@@ -145,8 +183,15 @@ export async function upsertMessages(tx: RawTx, list: readonly MessageInput[]): 
          client_message_id = coalesce(client_message_id, values(client_message_id))`,
       [rows],
     );
+    const inserted = /\bDuplicates:\s*0\b/.test(res.info);
+    for (const m of part) {
+      const key = keyOf(m.accountId, m.providerMessageId);
+      // A key merged here may have been inserted by an earlier statement of this batch.
+      if (inserted) created.set(key, newMessageOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
+      else created.delete(key);
+    }
   }
-  return touched;
+  return { touched, created };
 }
 
 type Key = { accountId: string; providerMessageId: string };
