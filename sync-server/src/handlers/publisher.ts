@@ -10,7 +10,7 @@ import type { Database } from '../db/index';
 import type { StoredEvent } from '../db/repositories/events';
 import { assigneesOf, fillBodies } from '../db/repositories/fill';
 import { getSettings } from '../db/repositories/members';
-import type { NewMessage } from '../db/repositories/push';
+import type { CreatedMessages } from '../db/repositories/push';
 import type { ServerLog } from '../log';
 import type { SyncServer } from './context';
 import type { Delivery } from './rooms';
@@ -23,13 +23,16 @@ export type Publisher = {
   drain(): Promise<void>;
 };
 
-/** The messages these events' pushes inserted (usually one push: its one map, not a copy). */
-function createdBy(events: readonly StoredEvent[]): ReadonlyMap<string, NewMessage> {
-  const maps = new Set<ReadonlyMap<string, NewMessage>>();
-  for (const e of events) if (e.created) maps.add(e.created);
-  if (maps.size <= 1) return [...maps][0] ?? new Map();
-  const merged = new Map<string, NewMessage>();
-  for (const m of maps) for (const [k, v] of m) merged.set(k, v);
+/** The messages these events' pushes inserted (usually one push: its own record, not a copy). */
+function createdBy(events: readonly StoredEvent[]): CreatedMessages | undefined {
+  const all = new Set<CreatedMessages>();
+  for (const e of events) if (e.created) all.add(e.created);
+  if (all.size <= 1) return [...all][0];
+  const merged: CreatedMessages = { messages: new Map(), rowRanges: [] };
+  for (const c of all) {
+    for (const [k, v] of c.messages) merged.messages.set(k, v);
+    merged.rowRanges.push(...c.rowRanges);
+  }
   return merged;
 }
 

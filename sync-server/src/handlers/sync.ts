@@ -6,7 +6,7 @@ import { CommandError } from '../../../common/result';
 import type { NewEvent } from '../db/repositories/events';
 import { pullEvents } from '../db/repositories/events';
 import { keyOf } from '../db/repositories/fill';
-import type { NewMessage, TouchedMessage } from '../db/repositories/push';
+import type { CreatedMessages, TouchedMessage } from '../db/repositories/push';
 import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
 import { hostedAmong } from '../db/repositories/workspace';
 import { chatEvent } from './access';
@@ -25,7 +25,7 @@ const MESSAGES_PER_EVENT = 200;
 function messageEvents(
   pushed: readonly MessageInput[],
   touched: readonly TouchedMessage[],
-  created: ReadonlyMap<string, NewMessage>,
+  created: CreatedMessages,
   originDevice: string,
 ): NewEvent[] {
   const ts = new Map(pushed.map(m => [`${m.accountId}\u0000${m.providerMessageId}`, m.timestamp]));
@@ -90,7 +90,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
             const { touched: stored, created } = await upsertMessages(tx, batch.messages);
             const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
             // A message acked, edited or revoked in its own batch no longer equals its input.
-            for (const u of updated) created.delete(keyOf(u.accountId, u.providerMessageId));
+            for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
             for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
             emit(...messageEvents(batch.messages, [...stored, ...updated], created, caller.sessionId));
             const contactsByAccount = new Map<string, WireContact[]>();

@@ -94,17 +94,28 @@ describe('sync:push', () => {
     expect(stored.filter(m => m.providerMessageId === 'unknown')).toEqual([]);
   });
 
-  it('delivers a push live exactly as a pull returns it: new, merged and updated-in-the-same-batch messages', async () => {
+  it('delivers a push live exactly as a pull returns it: inserted, merged and updated-in-the-same-batch messages', async () => {
     const { host, accountId, jid } = await hostWithChat(stack);
     const admin = await stack.device('admin');
     const seen = recorder(admin.socket);
     const t = Date.now() - 30_000;
     const sha = 'a'.repeat(64);
-    await must(host.socket, 'sync:push', {
-      messages: [{ ...text(accountId, jid, 'old-1', t), ack: 'read' }],
-    });
-    const { lastSeq } = await must(host.socket, 'sync:push', {
+    /** Pushes a batch and checks its live fact against a pull of the same seq. */
+    const liveEqualsPull = async (batch: Record<string, unknown>) => {
+      const { lastSeq } = await must(host.socket, 'sync:push', batch);
+      const live = (await eventually(() =>
+        seen.events.map(e => e.payload as Upserted).find(e => e.seq === lastSeq),
+      )) as Upserted;
+      const page = await must(admin.socket, 'sync:pull', { cursor: lastSeq! - 1, limit: 10 });
+      const pulled = upserted(page.events).find(e => e.seq === lastSeq)!;
+      expect(live.messages).toEqual(pulled.messages);
+      expect(live.messages.every(m => Number.isInteger(m.rowId) && m.rowId > 0)).toBe(true);
+      return new Map(live.messages.map(m => [m.providerMessageId, m]));
+    };
+    // All new: built from the push itself, only the row ids read.
+    const inserted = await liveEqualsPull({
       messages: [
+        { ...text(accountId, jid, 'old-1', t), ack: 'read' },
         {
           ...text(accountId, jid, 'new-media', t + 1),
           type: 'image',
@@ -122,7 +133,17 @@ describe('sync:push', () => {
           fromMe: true,
           clientMessageId: '8b0f3c52-56a1-4f37-9d3c-2a4f8f0a7e11',
         },
-        // Pushed again with an older ack: the stored (read) one wins.
+      ],
+    });
+    expect(inserted.get('new-media')).toMatchObject({
+      caption: 'a photo ✓',
+      authorName: 'Dewi',
+      quotedProviderMessageId: 'old-1',
+    });
+    expect(inserted.get('new-location')?.location).toEqual({ lat: -6.2, lng: 106.8, name: 'Jakarta' });
+    // Merged with a stored row, or changed later in the same batch: read back as stored.
+    const merged = await liveEqualsPull({
+      messages: [
         { ...text(accountId, jid, 'old-1', t), ack: 'delivered' },
         text(accountId, jid, 'acked-in-batch', t + 3),
         text(accountId, jid, 'edited-in-batch', t + 4),
@@ -130,22 +151,17 @@ describe('sync:push', () => {
       acks: [{ accountId, providerMessageId: 'acked-in-batch', ack: 'read' }],
       edits: [{ accountId, providerMessageId: 'edited-in-batch', body: 'after the edit', editedAt: t + 5 }],
     });
-    const live = (await eventually(() =>
-      seen.events.map(e => e.payload as Upserted).find(e => e.seq === lastSeq),
-    )) as Upserted;
-    const page = await must(admin.socket, 'sync:pull', { cursor: lastSeq! - 1, limit: 10 });
-    const pulled = upserted(page.events).find(e => e.seq === lastSeq)!;
-    expect(live.messages).toEqual(pulled.messages);
-    const byId = new Map(live.messages.map(m => [m.providerMessageId, m]));
-    expect(byId.get('old-1')?.ack).toBe('read');
-    expect(byId.get('acked-in-batch')?.ack).toBe('read');
-    expect(byId.get('edited-in-batch')).toMatchObject({ body: 'after the edit', edited: true });
-    expect(byId.get('new-media')).toMatchObject({
-      caption: 'a photo ✓',
-      authorName: 'Dewi',
-      quotedProviderMessageId: 'old-1',
+    expect(merged.get('old-1')?.ack).toBe('read');
+    expect(merged.get('acked-in-batch')?.ack).toBe('read');
+    expect(merged.get('edited-in-batch')).toMatchObject({ body: 'after the edit', edited: true });
+    // New messages acked or edited in their own batch (no stored row to merge with).
+    const updatedInBatch = await liveEqualsPull({
+      messages: [text(accountId, jid, 'fresh-acked', t + 6), text(accountId, jid, 'fresh-edited', t + 7)],
+      acks: [{ accountId, providerMessageId: 'fresh-acked', ack: 'played' }],
+      edits: [{ accountId, providerMessageId: 'fresh-edited', body: 'edited at once', editedAt: t + 8 }],
     });
-    expect(live.messages.every(m => Number.isInteger(m.rowId) && m.rowId > 0)).toBe(true);
+    expect(updatedInBatch.get('fresh-acked')?.ack).toBe('played');
+    expect(updatedInBatch.get('fresh-edited')).toMatchObject({ body: 'edited at once', edited: true });
   });
 
   it('applies pushes a device keeps in flight together in the order it sent them', async () => {

@@ -15,7 +15,7 @@ import type { Exec, RawExec, RawTx, Tx } from '../index';
 import { events } from '../schema';
 import { fillBodies, refSize } from './fill';
 import type { StoredBody } from './fill';
-import type { NewMessage } from './push';
+import type { CreatedMessages } from './push';
 
 export type Audience = 'chat' | 'account' | 'member' | 'workspace';
 export type { MessagesRef, StoredBody } from './fill';
@@ -37,10 +37,10 @@ export type NewEvent = {
    */
   readonly originDevice?: string;
   /**
-   * Live only (not stored): messages the writing push inserted, keyed by keyOf (fill.ts);
-   * delivery reads just their row ids instead of the rows.
+   * Live only (not stored): messages the writing push inserted; delivery reads just their
+   * row ids instead of the rows.
    */
-  readonly created?: ReadonlyMap<string, NewMessage>;
+  readonly created?: CreatedMessages;
 };
 export type StoredEvent = NewEvent & { readonly seq: number };
 

@@ -9,7 +9,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { SyncEventBody, WireMessage } from '../../../../common/protocol';
 import type { RawExec } from '../index';
 import type { MessageRow } from './chats';
-import type { NewMessage } from './push';
+import type { CreatedMessages, NewMessage } from './push';
 import { toWireMessage } from './chats';
 
 /** How a messages:upserted fact is stored in the log. */
@@ -83,11 +83,26 @@ async function wireMessagesByKeys(
   return out;
 }
 
-/** Row ids of these messages, keyed by keyOf: the unique key's index answers alone. */
-async function rowIdsByKeys(raw: RawExec, byAccount: Map<string, Set<string>>): Promise<Map<string, number>> {
+/**
+ * Row ids of these messages, keyed by keyOf: first by primary-key range (the ranges their
+ * inserts were given), then by key for any not found there.
+ */
+async function rowIdsByKeys(
+  raw: RawExec,
+  byAccount: Map<string, Set<string>>,
+  ranges: CreatedMessages['rowRanges'],
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
+  for (const { first, last } of ranges) {
+    const [rows] = await raw.query<RowDataPacket[]>(
+      'select row_id, account_id, provider_message_id from messages where row_id between ? and ?',
+      [first, last],
+    );
+    for (const r of rows)
+      out.set(keyOf(String(r['account_id']), String(r['provider_message_id'])), Number(r['row_id']));
+  }
   for (const [accountId, idSet] of byAccount) {
-    const ids = [...idSet];
+    const ids = [...idSet].filter(id => !out.has(keyOf(accountId, id)));
     for (let i = 0; i < ids.length; i += CHUNK) {
       const [rows] = await raw.query<RowDataPacket[]>(
         'select row_id, provider_message_id from messages where account_id = ? and provider_message_id in (?)',
@@ -113,22 +128,26 @@ const add = (into: Map<string, Set<string>>, accountId: string, id: string) => {
 export async function fillBodies(
   raw: RawExec,
   bodies: readonly StoredBody[],
-  created: ReadonlyMap<string, NewMessage> = new Map(),
+  created?: CreatedMessages,
 ): Promise<SyncEventBody[]> {
+  const inserted = created?.messages ?? new Map<string, NewMessage>();
   const wanted = new Map<string, Set<string>>();
   const wantedRowIds = new Map<string, Set<string>>();
   for (const b of bodies) {
     if (!isRef(b)) continue;
-    for (const id of b.ids) add(created.has(keyOf(b.accountId, id)) ? wantedRowIds : wanted, b.accountId, id);
+    for (const id of b.ids) add(inserted.has(keyOf(b.accountId, id)) ? wantedRowIds : wanted, b.accountId, id);
   }
   if (wanted.size === 0 && wantedRowIds.size === 0) return bodies as SyncEventBody[];
-  const [found, rowIds] = await Promise.all([wireMessagesByKeys(raw, wanted), rowIdsByKeys(raw, wantedRowIds)]);
+  const [found, rowIds] = await Promise.all([
+    wireMessagesByKeys(raw, wanted),
+    rowIdsByKeys(raw, wantedRowIds, wantedRowIds.size ? (created?.rowRanges ?? []) : []),
+  ]);
   return bodies.map(b => {
     if (!isRef(b)) return b;
     const messages: WireMessage[] = [];
     for (const id of b.ids) {
       const key = keyOf(b.accountId, id);
-      const pushed = created.get(key);
+      const pushed = inserted.get(key);
       const rowId = rowIds.get(key);
       const m = pushed ? (rowId === undefined ? undefined : { rowId, ...pushed }) : found.get(key);
       if (m) messages.push(m);

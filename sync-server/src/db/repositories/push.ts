@@ -102,6 +102,17 @@ export type TouchedMessage = {
 /** A message as a push first stored it: its row is exactly this (its row id aside). */
 export type NewMessage = Omit<WireMessage, 'rowId'>;
 
+/**
+ * Messages a push inserted, keyed by keyOf, and the auto-increment ranges their statements
+ * were given: a primary-key range read finds their row ids far more cheaply than looking
+ * 1,000 keys up (the ranges are exact on MariaDB's and MySQL's default consecutive
+ * allocation; any id not found there is looked up by key).
+ */
+export type CreatedMessages = {
+  readonly messages: Map<string, NewMessage>;
+  readonly rowRanges: Array<{ readonly first: number; readonly last: number }>;
+};
+
 /** What a message row holds once inserted from this input (the columns toWireMessage reads). */
 export function newMessageOf(m: MessageInput, chatId: string): NewMessage {
   return {
@@ -139,8 +150,8 @@ export function newMessageOf(m: MessageInput, chatId: string): NewMessage {
 export async function upsertMessages(
   tx: RawTx,
   list: readonly MessageInput[],
-): Promise<{ touched: TouchedMessage[]; created: Map<string, NewMessage> }> {
-  const created = new Map<string, NewMessage>();
+): Promise<{ touched: TouchedMessage[]; created: CreatedMessages }> {
+  const created: CreatedMessages = { messages: new Map(), rowRanges: [] };
   if (list.length === 0) return { touched: [], created };
   await touchChats(tx, list);
   const touched: TouchedMessage[] = [];
@@ -184,11 +195,12 @@ export async function upsertMessages(
       [rows],
     );
     const inserted = /\bDuplicates:\s*0\b/.test(res.info);
+    if (inserted) created.rowRanges.push({ first: res.insertId, last: res.insertId + part.length - 1 });
     for (const m of part) {
       const key = keyOf(m.accountId, m.providerMessageId);
       // A key merged here may have been inserted by an earlier statement of this batch.
-      if (inserted) created.set(key, newMessageOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
-      else created.delete(key);
+      if (inserted) created.messages.set(key, newMessageOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
+      else created.messages.delete(key);
     }
   }
   return { touched, created };
