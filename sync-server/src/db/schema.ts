@@ -153,6 +153,9 @@ export const events = mysqlTable(
     accountId: varchar('account_id', { length: 200 }),
     chatId: varchar('chat_id', { length: 420 }),
     memberId: char('member_id', { length: 36 }),
+    /** The device (session) that wrote this fact and already has it: a host's pushed messages
+     * and contacts. Left out of that device's pulls as it is of its live delivery. */
+    originDevice: char('origin_device', { length: 36 }),
     payload: longtext('payload').notNull(),
     createdAt: ms('created_at').notNull(),
   },

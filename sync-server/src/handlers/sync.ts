@@ -60,7 +60,12 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       pullEvents(
         db,
         database.raw,
-        { memberId: caller.memberId, role: caller.role, agentsSeeUnassigned: caller.settings.agentsSeeUnassigned },
+        {
+          memberId: caller.memberId,
+          deviceId: caller.sessionId,
+          role: caller.role,
+          agentsSeeUnassigned: caller.settings.agentsSeeUnassigned,
+        },
         cursor,
         limit,
       ),

@@ -13,15 +13,22 @@ afterAll(async () => {
 });
 
 describe('workspace server basics', () => {
-  it('signs in, pushes a chat and pulls it back', async () => {
+  it('signs in and pushes a chat; a teammate pulls it with its messages, the host without its own messages', async () => {
     const { host, chatId } = await hostWithChat(stack);
-    const page = await must(host.socket, 'sync:pull', { cursor: 0 });
+    const admin = await stack.device('admin');
+    const page = await must(admin.socket, 'sync:pull', { cursor: 0 });
     const types = page.events.map(e => e.type);
     expect(types).toContain('chat:upserted');
     expect(types).toContain('messages:upserted');
     const chat = page.events.find(e => e.type === 'chat:upserted');
     expect(chat && chat.type === 'chat:upserted' ? chat.chat.id : null).toBe(chatId);
     expect(page.hasMore).toBe(false);
+    // The host has the messages it pushed: its pull leaves them out (the chat, with the
+    // workspace's fields, still comes).
+    const own = await must(host.socket, 'sync:pull', { cursor: 0 });
+    const ownChats = own.events.filter(e => e.type === 'chat:upserted' && e.chat.id === chatId);
+    expect(ownChats).toHaveLength(1);
+    expect(own.events.filter(e => e.type === 'messages:upserted' && e.chatId === chatId)).toEqual([]);
   });
 
   it('refuses a bad token in the handshake', async () => {

@@ -51,7 +51,8 @@ describe('sync:push', () => {
       sql`select count(*) as n from events where payload like '%a secret only%'`,
     )) as unknown as [Array<{ n: number }>];
     expect(Number(rows[0]?.n)).toBe(0);
-    const page = await must(host.socket, 'sync:pull', { cursor: 0, limit: 1000 });
+    const admin = await stack.device('admin');
+    const page = await must(admin.socket, 'sync:pull', { cursor: 0, limit: 1000 });
     const bodies = upserted(page.events).flatMap(e => e.messages.map(m => m.body));
     expect(bodies).toContain('a secret only the messages table holds');
   });
@@ -186,7 +187,7 @@ describe('sync:push', () => {
     expect(stored.find(m => m.providerMessageId === 'p-999')).toMatchObject({ body: 'edited in flight', edited: true });
   });
 
-  it('does not echo a batch back to the device that pushed it, but others get it live', async () => {
+  it('does not echo a batch back to the device that pushed it, live or in its pulls; others get it both ways', async () => {
     const { host, accountId, jid } = await hostWithChat(stack);
     const admin = await stack.device('admin');
     const hostSeen = recorder(host.socket);
@@ -201,6 +202,12 @@ describe('sync:push', () => {
     await must(admin.socket, 'presence:set', { status: 'away' });
     await Promise.all(both);
     expect(hostSeen.events.filter(e => e.name === 'messages:upserted')).toEqual([]);
+    const pulled = async (socket: typeof host.socket) =>
+      upserted((await must(socket, 'sync:pull', { cursor: lastSeq! - 1, limit: 10 })).events).flatMap(e =>
+        e.messages.map(m => m.providerMessageId),
+      );
+    expect(await pulled(admin.socket)).toEqual(['echo-1']);
+    expect(await pulled(host.socket)).toEqual([]);
   });
 
   it('cuts pull pages by the messages they fill in, and the pages together are complete and in order', async () => {

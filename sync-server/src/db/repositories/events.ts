@@ -32,8 +32,8 @@ export type NewEvent = {
    */
   readonly assigneeId?: string | null;
   /**
-   * Live only (not stored): a device that already has this fact because it sent it; it is
-   * left out of the live delivery. Used for what a host pushes: the host has those messages.
+   * A device that already has this fact because it sent it; it is left out of that
+   * device's live delivery and pulls. Used for what a host pushes: the host has those messages.
    */
   readonly originDevice?: string;
   /**
@@ -51,6 +51,7 @@ function rowOf(e: NewEvent, now: number): unknown[] {
     e.accountId ?? null,
     e.chatId ?? null,
     e.memberId ?? null,
+    e.originDevice ?? null,
     JSON.stringify(e.body),
     now,
   ];
@@ -72,6 +73,7 @@ export async function appendEvents(tx: Tx, list: readonly NewEvent[], now = Date
         accountId: e.accountId ?? null,
         chatId: e.chatId ?? null,
         memberId: e.memberId ?? null,
+        originDevice: e.originDevice ?? null,
         payload: JSON.stringify(e.body),
         createdAt: now,
       })),
@@ -88,7 +90,7 @@ export async function appendEventsRaw(tx: RawTx, list: readonly NewEvent[], now 
   if (list.length === 0) return [];
   await tx.query('update event_sequencer set writes = writes + 1 where id = 1');
   const [res] = await tx.query<ResultSetHeader>(
-    'insert into events (type, audience, account_id, chat_id, member_id, payload, created_at) values ?',
+    'insert into events (type, audience, account_id, chat_id, member_id, origin_device, payload, created_at) values ?',
     [list.map(e => rowOf(e, now))],
   );
   const first = res.insertId;
@@ -97,6 +99,8 @@ export async function appendEventsRaw(tx: RawTx, list: readonly NewEvent[], now 
 
 export type PullViewer = {
   readonly memberId: string;
+  /** The pulling device: facts it wrote itself (its own pushes) are left out. */
+  readonly deviceId: string;
   readonly role: Role;
   readonly agentsSeeUnassigned: boolean;
 };
@@ -134,6 +138,7 @@ export async function pullEvents(
     select e.seq as seq, e.payload as payload
     from events e left join chats c on c.id = e.chat_id
     where e.seq > ${cursor} and e.seq <= ${head} and ${visible}
+      and (e.origin_device is null or e.origin_device <> ${viewer.deviceId})
     order by e.seq
     limit ${limit}`)) as unknown as [PullRow[]];
   // Cut the page where the messages to fill in would exceed the bound (always keep one event).
