@@ -7,7 +7,6 @@
 import { createServer } from 'node:http';
 import type { Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { MAX_PACKET_BYTES, SYNC_NAMESPACE } from '../../common/protocol';
@@ -34,6 +33,7 @@ import { workspaceHandlers } from './handlers/workspace';
 import { createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
 import type { ServerLog } from './log';
+import { createRelayAdapter } from './relay-adapter';
 import { createRelayCodec } from './relay-codec';
 
 export type ApplicationOptions = {
@@ -78,7 +78,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     for (const c of [pub, sub]) c.on('error', (err: unknown) => log.error({ err }, 'redis error'));
     await Promise.all([pub.connect(), sub.connect()]);
     redisClients.push(pub, sub);
-    io.adapter(createAdapter(pub, sub, { parser: createRelayCodec() }));
+    io.adapter(createRelayAdapter(pub, sub, { parser: createRelayCodec() }));
   }
 
   const sync: SyncServer = io.of(SYNC_NAMESPACE);

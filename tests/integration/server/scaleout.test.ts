@@ -46,6 +46,40 @@ describe('two nodes with Redis', () => {
     expect(event.seq).toBeGreaterThan(0);
   });
 
+  it('node A relays a fact none of its own sockets receive, and delivers it locally once one does', async () => {
+    const { host, accountId } = await hostWithChat(stack);
+    const admin = await stack.member('admin');
+    const onB = recorder(await stack.connect((await stack.login(admin.email)).token, nodeB.url));
+    const push = (id: string) =>
+      must(host.socket, 'sync:push', {
+        messages: [
+          {
+            accountId,
+            chatJid: '628123@c.us',
+            providerMessageId: id,
+            fromMe: false,
+            type: 'text',
+            body: id,
+            timestamp: Date.now() - 1000,
+          },
+        ],
+      });
+    const ids = (events: Array<{ name: string; payload: unknown }>) =>
+      events
+        .filter(e => e.name === 'messages:upserted')
+        .flatMap(e => (e.payload as { messages: WireMessage[] }).messages.map(m => m.providerMessageId));
+    // Only the host (left out of its own push) is on node A: nothing is encoded there, B still gets it.
+    const first = onB.next('messages:upserted');
+    await push('nobody-on-a');
+    await first;
+    const onA = recorder(await stack.connect((await stack.login(admin.email)).token));
+    const both = [onA.next('messages:upserted'), onB.next('messages:upserted')];
+    await push('someone-on-a');
+    await Promise.all(both);
+    expect(ids(onB.events)).toEqual(['nobody-on-a', 'someone-on-a']);
+    expect(ids(onA.events)).toEqual(['someone-on-a']);
+  });
+
   it('deactivation on node B disconnects the member on node A', async () => {
     const agent = await stack.device('agent');
     const admin = await stack.member('admin');
