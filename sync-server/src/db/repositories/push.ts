@@ -16,7 +16,8 @@ import type {
 } from '../../../../common/ingest';
 import type { WireMessage } from '../../../../common/protocol';
 import type { RawTx } from '../index';
-import type { ChatRow } from './chats';
+import type { ChatRow, MessageRow } from './chats';
+import { toWireMessage } from './chats';
 import { keyOf } from './fill';
 
 const ACK_ORDER = `'failed','pending','sent','delivered','read','played'`;
@@ -113,27 +114,45 @@ export type CreatedMessages = {
   readonly rowRanges: Array<{ readonly first: number; readonly last: number }>;
 };
 
-/** What a message row holds once inserted from this input (the columns toWireMessage reads). */
-export function newMessageOf(m: MessageInput, chatId: string): NewMessage {
+type StoredRow = Omit<MessageRow, 'rowId'>;
+
+/** The messages columns a push writes, in the insert's order. */
+const STORED_COLUMNS: ReadonlyArray<readonly [keyof StoredRow, string]> = [
+  ['accountId', 'account_id'],
+  ['providerMessageId', 'provider_message_id'],
+  ['chatId', 'chat_id'],
+  ['fromMe', 'from_me'],
+  ['author', 'author'],
+  ['authorName', 'author_name'],
+  ['type', 'type'],
+  ['body', 'body'],
+  ['caption', 'caption'],
+  ['media', 'media'],
+  ['mediaSha256', 'media_sha256'],
+  ['location', 'location'],
+  ['quotedProviderMessageId', 'quoted_provider_message_id'],
+  ['timestamp', 'ts'],
+  ['ack', 'ack'],
+  ['edited', 'edited'],
+  ['revoked', 'revoked'],
+  ['clientMessageId', 'client_message_id'],
+];
+
+/** The row a push writes for this input (its row id aside). */
+function storedRowOf(m: MessageInput, chatId: string): StoredRow {
   return {
-    accountId: m.accountId,
+    ...m,
     chatId,
-    providerMessageId: m.providerMessageId,
-    fromMe: m.fromMe,
-    author: m.author,
-    authorName: m.authorName,
-    type: m.type,
-    body: m.body,
-    caption: m.caption,
-    media: m.media,
-    location: m.location,
-    quotedProviderMessageId: m.quotedProviderMessageId,
-    timestamp: m.timestamp,
-    ack: m.ack,
-    edited: m.edited,
-    revoked: m.revoked,
-    clientMessageId: m.clientMessageId,
+    media: m.media ? JSON.stringify(m.media) : null,
+    mediaSha256: m.media?.sha256 ?? null,
+    location: m.location ? JSON.stringify(m.location) : null,
   };
+}
+
+/** An inserted row as devices receive it: what a pull would read back, row id aside. */
+function newMessageOf(row: StoredRow): NewMessage {
+  const { rowId: _rowId, ...message } = toWireMessage({ rowId: 0, ...row });
+  return message;
 }
 
 /**
@@ -156,33 +175,12 @@ export async function upsertMessages(
   await touchChats(tx, list);
   const touched: TouchedMessage[] = [];
   for (const part of chunks(list)) {
-    const rows = part.map(m => {
-      const chatId = chatIdOf(asAccountId(m.accountId), m.chatJid);
-      touched.push({ accountId: m.accountId, chatId, providerMessageId: m.providerMessageId });
-      return [
-        m.accountId,
-        m.providerMessageId,
-        chatId,
-        m.fromMe,
-        m.author,
-        m.authorName,
-        m.type,
-        m.body,
-        m.caption,
-        m.media ? JSON.stringify(m.media) : null,
-        m.media?.sha256 ?? null,
-        m.location ? JSON.stringify(m.location) : null,
-        m.quotedProviderMessageId,
-        m.timestamp,
-        m.ack,
-        m.edited,
-        m.revoked,
-        m.clientMessageId,
-      ];
-    });
+    const stored = part.map(m => storedRowOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
+    for (const r of stored)
+      touched.push({ accountId: r.accountId, chatId: r.chatId, providerMessageId: r.providerMessageId });
+    const rows = stored.map(r => STORED_COLUMNS.map(([key]) => r[key]));
     const [res] = await tx.query<ResultSetHeader>(
-      `insert into messages (account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
-         media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id) values ?
+      `insert into messages (${STORED_COLUMNS.map(([, column]) => column).join(', ')}) values ?
        on duplicate key update
          body = if(revoked, body, values(body)),
          caption = if(revoked, caption, values(caption)),
@@ -196,10 +194,10 @@ export async function upsertMessages(
     );
     const inserted = /\bDuplicates:\s*0\b/.test(res.info);
     if (inserted) created.rowRanges.push({ first: res.insertId, last: res.insertId + part.length - 1 });
-    for (const m of part) {
-      const key = keyOf(m.accountId, m.providerMessageId);
+    for (const r of stored) {
+      const key = keyOf(r.accountId, r.providerMessageId);
       // A key merged here may have been inserted by an earlier statement of this batch.
-      if (inserted) created.messages.set(key, newMessageOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
+      if (inserted) created.messages.set(key, newMessageOf(r));
       else created.messages.delete(key);
     }
   }
