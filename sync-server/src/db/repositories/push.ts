@@ -116,38 +116,42 @@ export type CreatedMessages = {
 
 type StoredRow = Omit<MessageRow, 'rowId'>;
 
-/** The messages columns a push writes, in the insert's order. */
-const STORED_COLUMNS: ReadonlyArray<readonly [keyof StoredRow, string]> = [
-  ['accountId', 'account_id'],
-  ['providerMessageId', 'provider_message_id'],
-  ['chatId', 'chat_id'],
-  ['fromMe', 'from_me'],
-  ['author', 'author'],
-  ['authorName', 'author_name'],
-  ['type', 'type'],
-  ['body', 'body'],
-  ['caption', 'caption'],
-  ['media', 'media'],
-  ['mediaSha256', 'media_sha256'],
-  ['location', 'location'],
-  ['quotedProviderMessageId', 'quoted_provider_message_id'],
-  ['timestamp', 'ts'],
-  ['ack', 'ack'],
-  ['edited', 'edited'],
-  ['revoked', 'revoked'],
-  ['clientMessageId', 'client_message_id'],
-];
+const STORED_COLUMNS = `account_id, provider_message_id, chat_id, from_me, author, author_name, type, body, caption,
+  media, media_sha256, location, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id`;
 
 /** The row a push writes for this input (its row id aside). */
 function storedRowOf(m: MessageInput, chatId: string): StoredRow {
+  const { chatJid: _chatJid, vcard: _vcard, media, location, ...same } = m;
   return {
-    ...m,
+    ...same,
     chatId,
-    media: m.media ? JSON.stringify(m.media) : null,
-    mediaSha256: m.media?.sha256 ?? null,
-    location: m.location ? JSON.stringify(m.location) : null,
+    media: media ? JSON.stringify(media) : null,
+    mediaSha256: media?.sha256 ?? null,
+    location: location ? JSON.stringify(location) : null,
   };
 }
+
+/** The insert's values for a row, in STORED_COLUMNS order. */
+const valuesOf = (r: StoredRow): unknown[] => [
+  r.accountId,
+  r.providerMessageId,
+  r.chatId,
+  r.fromMe,
+  r.author,
+  r.authorName,
+  r.type,
+  r.body,
+  r.caption,
+  r.media,
+  r.mediaSha256,
+  r.location,
+  r.quotedProviderMessageId,
+  r.timestamp,
+  r.ack,
+  r.edited,
+  r.revoked,
+  r.clientMessageId,
+];
 
 /** An inserted row as devices receive it: what a pull would read back, row id aside. */
 function newMessageOf(row: StoredRow): NewMessage {
@@ -178,9 +182,9 @@ export async function upsertMessages(
     const stored = part.map(m => storedRowOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
     for (const r of stored)
       touched.push({ accountId: r.accountId, chatId: r.chatId, providerMessageId: r.providerMessageId });
-    const rows = stored.map(r => STORED_COLUMNS.map(([key]) => r[key]));
+    const rows = stored.map(valuesOf);
     const [res] = await tx.query<ResultSetHeader>(
-      `insert into messages (${STORED_COLUMNS.map(([, column]) => column).join(', ')}) values ?
+      `insert into messages (${STORED_COLUMNS}) values ?
        on duplicate key update
          body = if(revoked, body, values(body)),
          caption = if(revoked, caption, values(caption)),
