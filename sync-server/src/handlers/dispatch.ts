@@ -50,7 +50,7 @@ async function runCommand<K extends CommandName>(
     return ok(await handler(pushTurn ? { ...caller, pushTurn } : caller, parsed.data as CommandArgs<K>));
   } finally {
     // Refused before its work began (or the handler never took its turn): the next push may go.
-    pushTurn?.skip();
+    pushTurn?.release();
   }
 }
 

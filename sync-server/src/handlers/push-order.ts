@@ -22,7 +22,7 @@ export type PushTurn = {
   /** Runs `work` once the earlier pushes settled, or refuses it if one of them failed. */
   run<T>(work: () => Promise<T>): Promise<T>;
   /** Gives the turn up without running (the push was refused before its work began). */
-  skip(): void;
+  release(): void;
 };
 
 export type PushOrder = {
@@ -69,7 +69,7 @@ export function createPushOrder(): PushOrder {
             throw err;
           }
         },
-        skip() {
+        release() {
           if (used) return;
           used = true;
           settleOwn(false);

@@ -34,13 +34,13 @@ describe('push order (one device’s pushes, in the order they arrived)', () => 
     expect(order.busy()).toBe(0);
   });
 
-  it('refuses the pushes waiting behind a failed one, through a skipped one, then takes the resend', async () => {
+  it('refuses the pushes waiting behind a failed one, through one given up unrun, then takes the resend', async () => {
     const order = createPushOrder();
     const ran: string[] = [];
     const first = order.reserve('device-1');
-    const skipped = order.reserve('device-1');
+    const givenUp = order.reserve('device-1');
     const third = order.reserve('device-1');
-    skipped.skip(); // refused before its work (say, an invalid payload)
+    givenUp.release(); // refused before its work (say, an invalid payload)
     const outcomes = Promise.all([
       codeOf(third.run(async () => void ran.push('third'))),
       codeOf(
@@ -60,14 +60,14 @@ describe('push order (one device’s pushes, in the order they arrived)', () => 
     expect(order.busy()).toBe(0);
   });
 
-  it('lets a push behind a skipped one run once the earlier ones are done', async () => {
+  it('lets a push behind one given up unrun once the earlier ones are done', async () => {
     const order = createPushOrder();
     const log: string[] = [];
     const first = order.reserve('device-1');
-    const skipped = order.reserve('device-1');
+    const givenUp = order.reserve('device-1');
     const third = order.reserve('device-1');
     const running = third.run(async () => void log.push('third'));
-    skipped.skip();
+    givenUp.release();
     await sleep(5);
     expect(log).toEqual([]); // still behind the first
     await first.run(async () => void log.push('first'));
