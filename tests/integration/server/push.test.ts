@@ -95,6 +95,66 @@ describe('sync:push', () => {
     expect(stored.filter(m => m.providerMessageId === 'unknown')).toEqual([]);
   });
 
+  it('merges a message pushed again the same whichever columns its statement writes', async () => {
+    const { host, accountId, jid, chatId } = await hostWithChat(stack);
+    const admin = await stack.device('admin');
+    const t = Date.now() - 20_000;
+    const sha = 'b'.repeat(64);
+    const rich = (id: string, at: number) => ({
+      ...text(accountId, jid, id, at),
+      type: 'image',
+      caption: 'first caption',
+      media: { mimeType: 'image/jpeg', fileName: 'a.jpg', size: 10, sha256: sha },
+      author: '62811@c.us',
+      clientMessageId: '5a4c1d2e-0b7f-4c43-9e55-0d6d2b8f6a10',
+      ack: 'read',
+    });
+    const gone = (id: string, at: number) => ({ ...text(accountId, jid, id, at), body: null, revoked: true });
+    await must(host.socket, 'sync:push', {
+      messages: [
+        rich('narrow-rich', t),
+        gone('narrow-gone', t + 1),
+        rich('wide-rich', t + 2),
+        gone('wide-gone', t + 3),
+      ],
+    });
+    const again = (id: string, at: number) => ({ ...text(accountId, jid, id, at), body: 'pushed again' });
+    // Narrow: every row leaves the optional columns at their defaults, so the statement omits them.
+    await must(host.socket, 'sync:push', { messages: [again('narrow-rich', t), again('narrow-gone', t + 1)] });
+    // Wide: one new row sets every optional column, so the statement writes them all.
+    await must(host.socket, 'sync:push', {
+      messages: [
+        again('wide-rich', t + 2),
+        again('wide-gone', t + 3),
+        {
+          ...rich('wide-new', t + 4),
+          authorName: 'Dewi',
+          location: { lat: 1, lng: 2 },
+          quotedProviderMessageId: 'wide-rich',
+          edited: true,
+        },
+      ],
+    });
+    const stored = new Map((await must(admin.socket, 'messages:list', { chatId })).map(m => [m.providerMessageId, m]));
+    const comparable = (id: string) => {
+      const { rowId: _rowId, providerMessageId: _id, timestamp: _ts, ...rest } = stored.get(id)!;
+      return rest;
+    };
+    expect(comparable('narrow-rich')).toEqual(comparable('wide-rich'));
+    expect(comparable('narrow-gone')).toEqual(comparable('wide-gone'));
+    expect(stored.get('narrow-rich')).toMatchObject({
+      body: 'pushed again',
+      caption: null,
+      media: { sha256: sha },
+      clientMessageId: '5a4c1d2e-0b7f-4c43-9e55-0d6d2b8f6a10',
+      ack: 'read',
+      author: '62811@c.us',
+      type: 'image',
+    });
+    expect(stored.get('narrow-gone')).toMatchObject({ body: null, revoked: true });
+    expect(stored.get('wide-new')).toMatchObject({ edited: true, location: { lat: 1, lng: 2 }, authorName: 'Dewi' });
+  });
+
   it('delivers a push live exactly as a pull returns it: inserted, merged and updated-in-the-same-batch messages', async () => {
     const { host, accountId, jid } = await hostWithChat(stack);
     const admin = await stack.device('admin');

@@ -36,8 +36,12 @@ export const toWireChat = (c: ChatRow): WireChat => ({
   version: c.version,
 });
 
-export const toWireMessage = (m: MessageRow): WireMessage => ({
-  rowId: m.rowId,
+/** A message row apart from its row id: what a push writes before the database numbers it. */
+export type StoredMessage = Omit<MessageRow, 'rowId'>;
+
+/** A stored message as devices receive it. An explicit literal: spreading rows costs more than the write on the push path. */
+export const wireMessageOf = (m: StoredMessage, rowId: number): WireMessage => ({
+  rowId,
   accountId: m.accountId,
   chatId: m.chatId,
   providerMessageId: m.providerMessageId,
@@ -56,6 +60,8 @@ export const toWireMessage = (m: MessageRow): WireMessage => ({
   revoked: m.revoked,
   clientMessageId: m.clientMessageId,
 });
+
+export const toWireMessage = (m: MessageRow): WireMessage => wireMessageOf(m, m.rowId);
 
 export async function chatById(db: Exec, id: string): Promise<ChatRow | undefined> {
   const rows = await db.select().from(chats).where(eq(chats.id, id)).limit(1);

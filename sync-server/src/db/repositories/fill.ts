@@ -8,9 +8,9 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import type { SyncEventBody, WireMessage } from '../../../../common/protocol';
 import type { RawExec } from '../index';
-import type { MessageRow } from './chats';
-import type { CreatedMessages, NewMessage } from './push';
-import { toWireMessage } from './chats';
+import type { MessageRow, StoredMessage } from './chats';
+import type { CreatedMessages } from './push';
+import { toWireMessage, wireMessageOf } from './chats';
 
 /** How a messages:upserted fact is stored in the log. */
 export type MessagesRef = {
@@ -130,7 +130,7 @@ export async function fillBodies(
   bodies: readonly StoredBody[],
   created?: CreatedMessages,
 ): Promise<SyncEventBody[]> {
-  const inserted = created?.messages ?? new Map<string, NewMessage>();
+  const inserted = created?.messages ?? new Map<string, StoredMessage>();
   const wanted = new Map<string, Set<string>>();
   const wantedRowIds = new Map<string, Set<string>>();
   for (const b of bodies) {
@@ -149,7 +149,7 @@ export async function fillBodies(
       const key = keyOf(b.accountId, id);
       const pushed = inserted.get(key);
       const rowId = rowIds.get(key);
-      const m = pushed ? (rowId === undefined ? undefined : { rowId, ...pushed }) : found.get(key);
+      const m = pushed ? (rowId === undefined ? undefined : wireMessageOf(pushed, rowId)) : found.get(key);
       if (m) messages.push(m);
     }
     messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);
