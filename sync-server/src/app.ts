@@ -14,7 +14,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../../common/pr
 import { authenticate } from './auth/sessions';
 import type { Principal } from './auth/sessions';
 import type { Database } from './db/index';
-import { migrateDatabase, openDatabase } from './db/index';
+import { insertsGetConsecutiveIds, migrateDatabase, openDatabase } from './db/index';
 import { accountIdsOfMember, setPresence } from './db/repositories/members';
 import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories/workspace';
 import { adminHandlers } from './handlers/admin';
@@ -62,6 +62,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   const log = opts.log;
   const database = openDatabase(opts.databaseUrl, opts.poolSize === undefined ? {} : { poolSize: opts.poolSize });
   if (opts.migrate !== false) await migrateDatabase(database);
+  const consecutiveRowIds = await insertsGetConsecutiveIds(database.raw);
 
   const httpServer = createServer();
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>(httpServer, {
@@ -93,6 +94,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     blobDir: opts.blobDir,
     metrics,
     pushOrder: createPushOrder(),
+    consecutiveRowIds,
     publish: events => publisher.publish(events),
   };
   const handlers: HandlerTable = {

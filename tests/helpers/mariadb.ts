@@ -62,7 +62,12 @@ async function ensureTemplate(): Promise<void> {
   }
 }
 
-export type MariaDbOptions = { readonly database?: string; readonly durable?: boolean };
+export type MariaDbOptions = {
+  readonly database?: string;
+  readonly durable?: boolean;
+  /** More mariadbd options, e.g. a setting a test needs that differs from MariaDB's default. */
+  readonly args?: readonly string[];
+};
 
 export async function startMariaDb(opts: MariaDbOptions = {}): Promise<MariaDb> {
   const mariadbd = binary('mariadbd', 'mariadb-server');
@@ -87,6 +92,7 @@ export async function startMariaDb(opts: MariaDbOptions = {}): Promise<MariaDb> 
   ];
   // Tests do not need crash durability; the bench keeps the default (flush at commit).
   if (!opts.durable) args.push('--innodb-flush-log-at-trx-commit=2', '--sync-binlog=0');
+  args.push(...(opts.args ?? []));
   const child: ChildProcess = spawn(mariadbd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (b: Buffer) => {

@@ -98,6 +98,20 @@ export function defaultMigrationsDir(): string {
   return candidates.find(p => existsSync(join(p, 'meta', '_journal.json'))) ?? candidates[0]!;
 }
 
+/**
+ * Whether the rows one multi-row INSERT adds get consecutive ids in row order (insertId,
+ * insertId + 1, ...): InnoDB's 'traditional' and 'consecutive' auto-increment lock modes (0
+ * and 1, MariaDB's default) reserve one interval per statement. The 'interleaved' mode (2,
+ * MySQL 8's default) may hand out ids to concurrent statements in turn, and Galera sets
+ * auto_increment_increment to the cluster's size: then the ids must be read back.
+ */
+export async function insertsGetConsecutiveIds(raw: Pool): Promise<boolean> {
+  const [rows] = await raw.query<RowDataPacket[]>(
+    'select @@innodb_autoinc_lock_mode as mode, @@auto_increment_increment as step',
+  );
+  return Number(rows[0]?.['mode']) <= 1 && Number(rows[0]?.['step']) === 1;
+}
+
 /** Nodes starting together take turns: the first applies the migrations, the others find them applied. */
 export async function migrateDatabase(database: Database, migrationsFolder = defaultMigrationsDir()): Promise<void> {
   const { db } = database;

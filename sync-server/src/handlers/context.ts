@@ -49,6 +49,8 @@ export type Services = {
   readonly metrics: Metrics;
   /** One device's pushes, applied in the order they arrived. */
   readonly pushOrder: PushOrder;
+  /** The database gives a multi-row insert's rows consecutive ids (insertsGetConsecutiveIds). */
+  readonly consecutiveRowIds: boolean;
   /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */
   publish(events: readonly StoredEvent[]): Promise<void>;
 };

@@ -1,6 +1,5 @@
 /** sync:pull (the event log from a cursor) and sync:push (what a host device's accounts saw). */
 import { asAccountId, chatIdOf } from '../../../common/domain';
-import type { MessageInput } from '../../../common/ingest';
 import type { WireContact } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { NewEvent } from '../db/repositories/events';
@@ -19,26 +18,21 @@ const MESSAGES_PER_EVENT = 200;
 
 /**
  * One messages:upserted reference per chat and 200 messages, the chat's messages in time
- * order (messages pushed first, then those only updated). The assignee is left for
- * delivery to read: the push does not read the chats back.
+ * order (messages pushed, by their timestamp, then those only updated). The assignee is
+ * left for delivery to read: the push does not read the chats back.
  */
-function messageEvents(
-  pushed: readonly MessageInput[],
-  touched: readonly TouchedMessage[],
-  created: CreatedMessages,
-  originDevice: string,
-): NewEvent[] {
-  const ts = new Map(pushed.map(m => [`${m.accountId}\u0000${m.providerMessageId}`, m.timestamp]));
-  const byChat = new Map<string, { accountId: string; ids: Map<string, number> }>();
+function messageEvents(touched: readonly TouchedMessage[], created: CreatedMessages, originDevice: string): NewEvent[] {
+  const byChat = new Map<string, { accountId: string; at: Map<string, number> }>();
   for (const t of touched) {
-    const chat = byChat.get(t.chatId) ?? { accountId: t.accountId, ids: new Map<string, number>() };
-    const at = ts.get(`${t.accountId}\u0000${t.providerMessageId}`) ?? Number.MAX_SAFE_INTEGER;
-    chat.ids.set(t.providerMessageId, Math.min(at, chat.ids.get(t.providerMessageId) ?? at));
-    byChat.set(t.chatId, chat);
+    let chat = byChat.get(t.chatId);
+    if (!chat) byChat.set(t.chatId, (chat = { accountId: t.accountId, at: new Map<string, number>() }));
+    const at = t.timestamp ?? Number.MAX_SAFE_INTEGER;
+    const seen = chat.at.get(t.providerMessageId);
+    if (seen === undefined || at < seen) chat.at.set(t.providerMessageId, at);
   }
   const out: NewEvent[] = [];
-  for (const [chatId, { accountId, ids }] of byChat) {
-    const ordered = [...ids.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  for (const [chatId, { accountId, at }] of byChat) {
+    const ordered = [...at.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
     for (let i = 0; i < ordered.length; i += MESSAGES_PER_EVENT) {
       out.push({
         body: { type: 'messages:upserted', chatId, accountId, ids: ordered.slice(i, i + MESSAGES_PER_EVENT) },
@@ -92,12 +86,14 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           async (tx, emit) => {
             await upsertContacts(tx, batch.contacts);
             const pushedChatIds = await upsertChats(tx, batch.chats);
-            const { touched: stored, created } = await upsertMessages(tx, batch.messages);
+            const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
+              consecutiveIds: services.consecutiveRowIds,
+            });
             const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
             // A message acked, edited or revoked in its own batch no longer equals its input.
             for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
             for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
-            emit(...messageEvents(batch.messages, [...stored, ...updated], created, caller.sessionId));
+            emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
             const contactsByAccount = new Map<string, WireContact[]>();
             for (const c of batch.contacts)
               contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);

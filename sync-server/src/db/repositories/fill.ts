@@ -8,8 +8,8 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import type { SyncEventBody, WireMessage } from '../../../../common/protocol';
 import type { RawExec } from '../index';
-import type { MessageRow, StoredMessage } from './chats';
-import type { CreatedMessages } from './push';
+import type { MessageRow } from './chats';
+import type { CreatedMessage, CreatedMessages } from './push';
 import { toWireMessage, wireMessageOf } from './chats';
 
 /** How a messages:upserted fact is stored in the log. */
@@ -123,21 +123,26 @@ const add = (into: Map<string, Set<string>>, accountId: string, id: string) => {
 /**
  * Every stored body as the fact a device receives: references become messages, oldest
  * first. `created` (live delivery of a push) holds messages the push inserted, whose rows
- * equal what was pushed: for those only the row id is read, not the row.
+ * equal what was pushed: for those the row is not read, and the row id only when the
+ * insert's result did not give it.
  */
 export async function fillBodies(
   raw: RawExec,
   bodies: readonly StoredBody[],
   created?: CreatedMessages,
 ): Promise<SyncEventBody[]> {
-  const inserted = created?.messages ?? new Map<string, StoredMessage>();
+  const inserted = created?.messages ?? new Map<string, CreatedMessage>();
   const wanted = new Map<string, Set<string>>();
   const wantedRowIds = new Map<string, Set<string>>();
   for (const b of bodies) {
     if (!isRef(b)) continue;
-    for (const id of b.ids) add(inserted.has(keyOf(b.accountId, id)) ? wantedRowIds : wanted, b.accountId, id);
+    for (const id of b.ids) {
+      const pushed = inserted.get(keyOf(b.accountId, id));
+      if (!pushed) add(wanted, b.accountId, id);
+      else if (pushed.rowId === null) add(wantedRowIds, b.accountId, id);
+    }
   }
-  if (wanted.size === 0 && wantedRowIds.size === 0) return bodies as SyncEventBody[];
+  if (!bodies.some(isRef)) return bodies as SyncEventBody[];
   const [found, rowIds] = await Promise.all([
     wireMessagesByKeys(raw, wanted),
     rowIdsByKeys(raw, wantedRowIds, wantedRowIds.size ? (created?.rowRanges ?? []) : []),
@@ -148,8 +153,8 @@ export async function fillBodies(
     for (const id of b.ids) {
       const key = keyOf(b.accountId, id);
       const pushed = inserted.get(key);
-      const rowId = rowIds.get(key);
-      const m = pushed ? (rowId === undefined ? undefined : wireMessageOf(pushed, rowId)) : found.get(key);
+      const rowId = pushed ? (pushed.rowId ?? rowIds.get(key)) : undefined;
+      const m = pushed ? (rowId === undefined ? undefined : wireMessageOf(pushed.row, rowId)) : found.get(key);
       if (m) messages.push(m);
     }
     messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);

@@ -96,16 +96,22 @@ export type TouchedMessage = {
   readonly accountId: string;
   readonly chatId: string;
   readonly providerMessageId: string;
+  /** When it was sent, for messages a push stored (orders a chat's messages in its event). */
+  readonly timestamp?: number;
 };
 
+/** A message a push inserted: its row, and its row id when the insert's own result gives it. */
+export type CreatedMessage = { readonly row: StoredMessage; readonly rowId: number | null };
+
 /**
- * Messages a push inserted, keyed by keyOf, and the auto-increment ranges their statements
- * were given: a primary-key range read finds their row ids far more cheaply than looking
- * 1,000 keys up (the ranges are exact on MariaDB's and MySQL's default consecutive
- * allocation; any id not found there is looked up by key).
+ * Messages a push inserted, keyed by keyOf. Where inserts get consecutive ids
+ * (insertsGetConsecutiveIds) each row's id is its statement's insertId plus its place in
+ * it. Otherwise `rowRanges` holds the intervals the statements were given: a primary-key
+ * range read finds the ids far more cheaply than looking 1,000 keys up, and any id not
+ * found there is looked up by key.
  */
 export type CreatedMessages = {
-  readonly messages: Map<string, StoredMessage>;
+  readonly messages: Map<string, CreatedMessage>;
   readonly rowRanges: Array<{ readonly first: number; readonly last: number }>;
 };
 
@@ -143,12 +149,13 @@ function storedRowOf(m: MessageInput, chatId: string): StoredMessage {
  * `created` (keyed by keyOf) are messages whose rows equal their input: those of every
  * statement the server reports as `Duplicates: 0` (each row inserted, none merged with a
  * stored one or with another row of the batch), so live delivery needs only their row
- * ids. Anything else (a message pushed again, a one-row statement, which reports no
- * counts) is read back as stored.
+ * ids (see CreatedMessages). Anything else (a message pushed again, a one-row statement,
+ * which reports no counts) is read back as stored.
  */
 export async function upsertMessages(
   tx: RawTx,
   list: readonly MessageInput[],
+  opts: { readonly consecutiveIds: boolean },
 ): Promise<{ touched: TouchedMessage[]; created: CreatedMessages }> {
   const created: CreatedMessages = { messages: new Map(), rowRanges: [] };
   if (list.length === 0) return { touched: [], created };
@@ -157,17 +164,23 @@ export async function upsertMessages(
   for (const part of chunks(list)) {
     const stored = part.map(m => storedRowOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
     for (const r of stored)
-      touched.push({ accountId: r.accountId, chatId: r.chatId, providerMessageId: r.providerMessageId });
+      touched.push({
+        accountId: r.accountId,
+        chatId: r.chatId,
+        providerMessageId: r.providerMessageId,
+        timestamp: r.timestamp,
+      });
     const upsert = messageUpsert(stored);
     const [res] = await tx.query<ResultSetHeader>(upsert.sql, [upsert.values]);
     const inserted = /\bDuplicates:\s*0\b/.test(res.info);
-    if (inserted) created.rowRanges.push({ first: res.insertId, last: res.insertId + part.length - 1 });
-    for (const r of stored) {
-      const key = keyOf(r.accountId, r.providerMessageId);
+    if (inserted && !opts.consecutiveIds)
+      created.rowRanges.push({ first: res.insertId, last: res.insertId + part.length - 1 });
+    stored.forEach((row, i) => {
+      const key = keyOf(row.accountId, row.providerMessageId);
       // A key merged here may have been inserted by an earlier statement of this batch.
-      if (inserted) created.messages.set(key, r);
+      if (inserted) created.messages.set(key, { row, rowId: opts.consecutiveIds ? res.insertId + i : null });
       else created.messages.delete(key);
-    }
+    });
   }
   return { touched, created };
 }
