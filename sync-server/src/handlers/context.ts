@@ -8,7 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '.
 import type { Viewer } from '../../../common/permissions';
 import { CommandError } from '../../../common/result';
 import type { Principal } from '../auth/sessions';
-import type { Database, Db, RawExec, RawTx, Tx } from '../db/index';
+import type { Database, Db, Gate, RawExec, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
 import { callerState } from '../db/repositories/members';
@@ -121,20 +121,23 @@ export async function commitDetailed<T>(
 /**
  * commit() on a raw mysql2 transaction, for the push path. With `awaitDelivery: false` the
  * events are queued for live delivery and the caller answers at once (delivery keeps
- * commit order; see publisher.ts).
+ * commit order; see publisher.ts). With a gate, the work and its commit wait in it.
  */
 export async function commitRaw<T>(
   services: Services,
   fn: (tx: RawTx, emit: Emit) => Promise<T>,
-  opts: { awaitDelivery: boolean } = { awaitDelivery: true },
+  opts: { readonly awaitDelivery: boolean; readonly gate?: Gate } = { awaitDelivery: true },
 ): Promise<{ value: T; events: StoredEvent[] }> {
   let stored: StoredEvent[] = [];
-  const value = await services.database.rawTransaction(async tx => {
-    const pending: NewEvent[] = [];
-    const v = await fn(tx, (...e) => pending.push(...e));
-    stored = await appendEventsRaw(tx, pending);
-    return v;
-  });
+  const value = await services.database.rawTransaction(
+    async tx => {
+      const pending: NewEvent[] = [];
+      const v = await fn(tx, (...e) => pending.push(...e));
+      stored = await appendEventsRaw(tx, pending);
+      return v;
+    },
+    opts.gate ? { gate: opts.gate } : {},
+  );
   services.metrics.eventsAppended.inc(stored.length);
   const delivered = services.publish(stored);
   if (opts.awaitDelivery) await delivered;

@@ -75,39 +75,37 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
         if (!hosted.has(id))
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
       }
-      // One transaction per batch, in the order the device sent them; live delivery is queued
-      // after the commit rather than awaited, so the host's next batch is not held up by the
-      // fan-out of this one.
+      // One transaction per batch, its work and commit in the order the device sent them (the
+      // transaction may open while the turn is still ahead); live delivery is queued after the
+      // commit rather than awaited, so the host's next batch is not held up by this fan-out.
       const turn = caller.pushTurn;
       if (!turn) throw new Error('sync:push without its turn (dispatch reserves one on arrival)');
-      const { events } = await turn.run(() =>
-        commitRaw(
-          services,
-          async (tx, emit) => {
-            await upsertContacts(tx, batch.contacts);
-            const pushedChatIds = await upsertChats(tx, batch.chats);
-            const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
-              consecutiveIds: services.consecutiveRowIds,
+      const { events } = await commitRaw(
+        services,
+        async (tx, emit) => {
+          await upsertContacts(tx, batch.contacts);
+          const pushedChatIds = await upsertChats(tx, batch.chats);
+          const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
+            consecutiveIds: services.consecutiveRowIds,
+          });
+          const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
+          // A message acked, edited or revoked in its own batch no longer equals its input.
+          for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
+          for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
+          emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
+          const contactsByAccount = new Map<string, WireContact[]>();
+          for (const c of batch.contacts)
+            contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
+          for (const [accountId, list] of contactsByAccount) {
+            emit({
+              body: { type: 'contacts:upserted', accountId, contacts: list },
+              audience: 'account',
+              accountId,
+              originDevice: caller.sessionId,
             });
-            const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
-            // A message acked, edited or revoked in its own batch no longer equals its input.
-            for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
-            for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
-            emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
-            const contactsByAccount = new Map<string, WireContact[]>();
-            for (const c of batch.contacts)
-              contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
-            for (const [accountId, list] of contactsByAccount) {
-              emit({
-                body: { type: 'contacts:upserted', accountId, contacts: list },
-                audience: 'account',
-                accountId,
-                originDevice: caller.sessionId,
-              });
-            }
-          },
-          { awaitDelivery: false },
-        ),
+          }
+        },
+        { awaitDelivery: false, gate: work => turn.run(work) },
       );
       services.metrics.pushedMessages.inc(batch.messages.length);
       return {
