@@ -4,12 +4,14 @@
  * but leave the cursor alone, and a debounced pull follows them (rule 3): a fact published
  * before this device joined its room (e.g. just added to an account) can only come that way.
  * Events applied live are remembered so the pull does not apply them twice.
+ * What the server sends is parsed first (facts.ts): malformed facts never reach `apply`.
  */
 import type { PullPage, SyncEvent } from '../../common/protocol';
 import type { Logger } from '../core/log';
 import type { Store } from '../store';
 import type { ApplyEffects } from './apply';
 import { emptyEffects } from './apply';
+import { parseLivePacket, parsePullPage } from './facts';
 
 export const CURSOR_KEY = 'workspace';
 const PULL_DEBOUNCE_MS = 300;
@@ -19,7 +21,8 @@ export const readCursor = (store: Store): number => Number(store.getSyncCursor(C
 
 export type EventLogDeps = {
   readonly store: Store;
-  readonly pull: (args: { cursor: number; limit: number }) => Promise<PullPage>;
+  /** The server's `sync:pull` reply, as it came: it is parsed here. */
+  readonly pull: (args: { cursor: number; limit: number }) => Promise<unknown>;
   readonly apply: (fx: ApplyEffects, ev: SyncEvent) => void;
   readonly emitEffects: (fx: ApplyEffects) => void;
   /** Runs work on the sync's one queue, so applies never interleave. */
@@ -69,7 +72,7 @@ export function createEventLog(deps: EventLogDeps) {
     catchingUp = true;
     try {
       for (;;) {
-        const page = await deps.pull({ cursor: readCursor(store), limit: PAGE });
+        const page: PullPage = parsePullPage(await deps.pull({ cursor: readCursor(store), limit: PAGE }), log);
         applyEvents(page.events, false);
         if (page.cursor > readCursor(store)) store.setSyncCursor(CURSOR_KEY, String(page.cursor));
         for (const seq of liveSeqs) if (seq <= readCursor(store)) liveSeqs.delete(seq);
@@ -95,11 +98,12 @@ export function createEventLog(deps: EventLogDeps) {
 
   return {
     pullAll,
-    /** Facts that arrived live on the socket (one packet, in seq order). */
-    live(facts: readonly SyncEvent[]): void {
+    /** A `sync:facts` packet as it arrived on the socket (facts in seq order). */
+    live(packet: unknown): void {
+      const facts = parseLivePacket(packet, log);
       if (facts.length === 0) return;
       if (catchingUp) buffered.push(...facts);
-      else onLive([...facts]);
+      else onLive(facts);
     },
     close(): void {
       if (pullTimer) clearTimeout(pullTimer);

@@ -4,21 +4,14 @@
  * fast typist sends one every few seconds, and the server's `expiresAt` lets a receiver
  * drop the indicator even if the "stopped" never arrives.
  */
-import { z } from 'zod';
 import type { TypingInfo } from '../../common/api/workspace';
+import { wireTypingSchema } from '../../common/wire-schemas';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
+import { parseLive } from './facts';
 
 /** Repeat an "active" report at most this often per chat (the server keeps it 6 s). */
 export const TYPING_REPEAT_MS = 2_500;
-
-const typingSchema = z.object({
-  chatId: z.string().min(1).max(420),
-  memberId: z.string().min(1).max(200),
-  memberName: z.string().max(200),
-  active: z.boolean(),
-  expiresAt: z.number().int(),
-});
 
 /**
  * Which reports to send: the first "active", then one per TYPING_REPEAT_MS while typing
@@ -67,11 +60,11 @@ export function createTypingRelay(deps: TypingDeps) {
         return { sent: false };
       }
     },
-    /** A teammate's typing from the server; malformed or our own echoes are ignored. */
+    /** A teammate's typing from the server; malformed ones are logged and dropped, our own echoes ignored. */
     received(raw: unknown): void {
-      const parsed = typingSchema.safeParse(raw);
-      if (!parsed.success || parsed.data.memberId === deps.myMemberId()) return;
-      const typing: TypingInfo = parsed.data;
+      const parsed = parseLive(wireTypingSchema, 'typing:changed', raw, deps.log);
+      if (!parsed || parsed.memberId === deps.myMemberId()) return;
+      const typing: TypingInfo = parsed;
       deps.events.emit('typing:changed', { typing });
     },
     reset: () => throttle.reset(),

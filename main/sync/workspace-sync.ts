@@ -17,6 +17,7 @@ import type {
   WireMember,
 } from '../../common/protocol';
 import { SYNC_NAMESPACE } from '../../common/protocol';
+import { wirePresenceSchema, wireSendSchema } from '../../common/wire-schemas';
 import type { EventBus } from '../core/event-bus';
 import type { Logger } from '../core/log';
 import type { SecretVault } from '../core/secret-vault';
@@ -28,6 +29,7 @@ import { createPresenceTracker } from './presence';
 import { createPushQueue } from './push';
 import { createCatchUp } from './catch-up';
 import { CURSOR_KEY, createEventLog, readCursor } from './event-log';
+import { parseLive } from './facts';
 import { createLoadedAccounts, createMemberCache, memberOfWire } from './members';
 import { callOver } from './call';
 import { createAccountRegistration } from './registration';
@@ -239,10 +241,16 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       reconnectionDelayMax: 5_000,
     });
     socket = s;
-    // A packet of logged facts in seq order; anything else from the socket is ignored.
-    s.on('sync:facts', facts => Array.isArray(facts) && log_.live(facts));
-    s.on('send:requested', send => void performRelayedSend(send));
-    s.on('presence:changed', p => {
+    // Nothing from the socket is trusted: each payload is parsed first (facts.ts), and
+    // what does not parse is logged and dropped.
+    s.on('sync:facts', packet => log_.live(packet));
+    s.on('send:requested', raw => {
+      const send = parseLive(wireSendSchema, 'send:requested', raw, log);
+      if (send) void performRelayedSend(send);
+    });
+    s.on('presence:changed', raw => {
+      const p = parseLive(wirePresenceSchema, 'presence:changed', raw, log);
+      if (!p) return;
       presence.changed(p);
       // Someone we have never heard of (created by the server's CLI, say) just signed in.
       if (!members().some(m => m.id === p.memberId)) void enqueueApply(refreshMembers);
