@@ -155,8 +155,8 @@ export function defaultMigrationsDir(): string {
  * Whether the rows one multi-row INSERT adds get consecutive ids in row order (insertId,
  * insertId + 1, ...): InnoDB's 'traditional' and 'consecutive' auto-increment lock modes (0
  * and 1, MariaDB's default) reserve one interval per statement. The 'interleaved' mode (2,
- * MySQL 8's default) may hand out ids to concurrent statements in turn, and Galera sets
- * auto_increment_increment to the cluster's size: then the ids must be read back.
+ * MySQL 8's default) may hand out ids to concurrent statements in turn: then the ids must
+ * be read back. (An increment other than 1 is refused at start-up anyway.)
  */
 export async function insertsGetConsecutiveIds(raw: Pool): Promise<boolean> {
   const [rows] = await raw.query<RowDataPacket[]>(
