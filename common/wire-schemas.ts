@@ -1,7 +1,7 @@
 /**
  * Schemas for what the workspace server sends a device: the logged facts (live in
  * `sync:facts` packets and in `sync:pull` pages) and the live-only `send:requested`,
- * `presence:changed` and `typing:changed`. A device parses each of them before use
+ * `presence:changed`, `typing:changed` and `media:requested`. A device parses each of them before use
  * (ARCHITECTURE.md §8: every event from a socket is validated with zod).
  *
  * Objects are deliberately not strict: a newer server may add fields, and an older device
@@ -17,6 +17,7 @@ import type {
   ChatRevokeReason,
   NoteKind,
   SendState,
+  ServerToClientEvents,
   SyncEvent,
   SyncEventBody,
   WireAccount,
@@ -163,6 +164,13 @@ export const wirePresenceSchema = z.object({
   status: z.enum(['online', 'away', 'offline']),
 });
 
+/** The server asks the host device to upload one media file to its blob store. */
+export const mediaRequestSchema = z.object({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  accountId: key,
+  providerMessageId: key,
+});
+
 export const chatRevokeReasonSchema = z.enum(['unassigned', 'account_removed', 'deactivated', 'role_changed']);
 
 // ── Facts ───────────────────────────────────────────────────────────────────────────────
@@ -261,6 +269,10 @@ const agree = {
   template: true satisfies Equals<z.output<typeof wireTemplateSchema>, Template>,
   typing: true satisfies Equals<z.output<typeof wireTypingSchema>, WireTyping>,
   presence: true satisfies Equals<z.output<typeof wirePresenceSchema>, WirePresence>,
+  mediaRequest: true satisfies Equals<
+    z.output<typeof mediaRequestSchema>,
+    Parameters<ServerToClientEvents['media:requested']>[0]
+  >,
   revokeReason: true satisfies Equals<z.output<typeof chatRevokeReasonSchema>, ChatRevokeReason>,
   body: true satisfies Equals<z.output<typeof syncEventBodySchema>, SyncEventBody>,
   event: true satisfies Equals<z.output<typeof syncEventSchema>, Flat<SyncEvent>>,

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const extensions: Readonly<Record<string, string>> = {
   'image/jpeg': 'jpg',
@@ -28,10 +28,15 @@ export function mediaDirOf(dataDir: string): string {
   return join(dataDir, 'media');
 }
 
+/** Where saveMedia keeps the bytes with this hash and type: media is found again by its hash. */
+export function mediaPathOf(dataDir: string, sha256: string, mimeType: string): string {
+  return join(mediaDirOf(dataDir), sha256.slice(0, 2), `${sha256}.${extensionOf(mimeType)}`);
+}
+
 export function saveMedia(dataDir: string, bytes: Uint8Array, mimeType: string): StoredMedia {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const dir = join(mediaDirOf(dataDir), sha256.slice(0, 2));
-  const localPath = join(dir, `${sha256}.${extensionOf(mimeType)}`);
+  const localPath = mediaPathOf(dataDir, sha256, mimeType);
+  const dir = dirname(localPath);
   if (!existsSync(localPath)) {
     mkdirSync(dir, { recursive: true });
     // Write then rename: a crash mid-write never leaves a truncated file under the final name.

@@ -20,7 +20,7 @@ import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
 import { inboxHandlers } from './handlers/inbox';
-import { mediaHandlers } from './handlers/media';
+import { hostedMediaFile, mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
 import type { Logger } from './log';
 import { consoleLogger } from './log';
@@ -195,6 +195,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     },
     onOnline: () => outbox.drainAll(),
+    media: { dataDir: options.dataDir, hostedFile: hostedMediaFile(store, accounts) },
   });
 
   const ai = createAiService({
@@ -235,7 +236,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ),
     ...inboxHandlers(store),
     ...messagesHandlers(outbox, store, accounts),
-    ...mediaHandlers(store, accounts),
+    ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
     ...workspaceHandlers(sync, store, events),
   };

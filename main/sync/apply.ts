@@ -5,7 +5,7 @@
  * desktop is their source.
  */
 import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../common/ingest';
-import { ackSchema, messageTypeSchema } from '../../common/ingest';
+import { ackSchema, mediaInputSchema, messageTypeSchema } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
@@ -83,6 +83,16 @@ const chatInputOf = (c: WireChat): ChatInput => ({
   ...(c.lastMessageAt !== null ? { timestamp: c.lastMessageAt } : {}),
 });
 
+/**
+ * A teammate's media as metadata only: its hash lets media:url fetch the file from the
+ * workspace. A local path is dropped: it names a file on the host, never one here.
+ */
+function mediaOf(raw: unknown): MessageInput['media'] {
+  if (raw === null || raw === undefined) return null;
+  const parsed = mediaInputSchema.safeParse(raw);
+  return parsed.success ? { ...parsed.data, localPath: null } : null;
+}
+
 function messageInputOf(m: WireMessage): MessageInput | null {
   const type = messageTypeSchema.safeParse(m.type);
   const ack = ackSchema.safeParse(m.ack);
@@ -98,7 +108,7 @@ function messageInputOf(m: WireMessage): MessageInput | null {
     type: type.data,
     body: m.body,
     caption: m.caption,
-    media: null,
+    media: mediaOf(m.media),
     location: null,
     vcard: null,
     quotedProviderMessageId: m.quotedProviderMessageId,

@@ -36,6 +36,8 @@ import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { createRelayExecutor } from './relay';
 import { loginToWorkspace, logoutFromWorkspace } from './session';
+import { createWorkspaceMedia } from './media';
+import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
 import { workspaceRecordSchema } from './record';
@@ -54,6 +56,8 @@ export type WorkspaceSyncDeps = {
   readonly relay: RelayPort;
   readonly log: Logger;
   readonly fetchImpl?: typeof fetch;
+  /** Media: files of hosted accounts to upload on request, and the folder teammates' media is kept in. */
+  readonly media?: WorkspaceMediaPort;
   /** Called when a relayed send of ours settles or the link comes back, so the outbox can move. */
   readonly onOnline?: () => void;
 };
@@ -226,6 +230,9 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     log,
   });
 
+  const token = () => vault.get(TOKEN_KEY);
+  const media = createWorkspaceMedia({ ...deps, isHosted, token, serverUrl: () => record()?.serverUrl ?? null });
+
   // ── connection ───────────────────────────────────────────────────────────────────────
   async function connect(): Promise<void> {
     const r = record();
@@ -256,6 +263,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       if (!members().some(m => m.id === p.memberId)) void enqueueApply(refreshMembers);
     });
     s.on('typing:changed', t => typing.received(t));
+    s.on('media:requested', raw => media.received(raw));
     s.on('connect', () => {
       setConnection('online', null);
       void enqueueApply(async () => {
@@ -360,6 +368,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       push.schedule();
     },
     accountStateChanged: registration.stateChanged,
+    /** A teammate's media through the workspace's blob store (media-fetch.ts). */
+    fetchMedia: media.fetch,
     isOnline,
     isHosted,
     members,
