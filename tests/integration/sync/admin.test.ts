@@ -10,7 +10,7 @@ import type { DeskEvents, EventName } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { desktops } from './desktops';
+import { desktops, hostSimulatedNumber } from './desktops';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
 let stack: Stack;
@@ -54,17 +54,7 @@ describe('admin and live team features between two desktops', () => {
   const email = 'dewi@example.test';
 
   it('the admin signs in on the desktop that hosts a number and sees it in the workspace', async () => {
-    const account = await call(deviceA, 'accounts:add', { provider: 'simulator', name: 'Support' });
-    accountId = account.id;
-    await until(
-      'account ready',
-      async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready',
-    );
-    const chats = await until('chats stored', async () => {
-      const page = await call(deviceA, 'chats:list', {});
-      return page.items.filter(c => !c.isGroup).length > 0 && page.items;
-    });
-    chatId = chats.find(c => !c.isGroup)!.id;
+    ({ accountId: accountId, chatId: chatId } = await hostSimulatedNumber(deviceA, 'Support'));
     await call(deviceA, 'workspace:signIn', { serverUrl: stack.node.url, email: admin.email, password: PASSWORD });
     await until('A online and pushed', async () => {
       const s = await call(deviceA, 'workspace:status', {});

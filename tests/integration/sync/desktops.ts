@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/core/log';
+import { callCore, until } from '../../helpers/core';
 
 export type DesktopPace = { readonly chatterIntervalMs: number; readonly ackStepMs: number; readonly history: number };
 const QUIET: DesktopPace = { chatterIntervalMs: 60_000, ackStepMs: 100, history: 3 };
@@ -31,4 +32,21 @@ export function desktops(prefix: string) {
       for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Adds a simulated number on this desktop and waits until it is ready and its chats are
+ * stored (before signing in, so the first push carries them): its id and a one-to-one chat.
+ */
+export async function hostSimulatedNumber(core: Core, name: string): Promise<{ accountId: string; chatId: string }> {
+  const { id: accountId } = await callCore(core, 'accounts:add', { provider: 'simulator', name });
+  await until(
+    'account ready',
+    async () => (await callCore(core, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready',
+  );
+  const chats = await until('chats stored', async () => {
+    const page = await callCore(core, 'chats:list', {});
+    return page.items.some(c => !c.isGroup) && page.items;
+  });
+  return { accountId, chatId: chats.find(c => !c.isGroup)!.id };
 }

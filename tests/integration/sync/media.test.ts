@@ -16,7 +16,7 @@ import { blobPath } from '../../../sync-server/src/http/api';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startStack, tmpBlobDir } from '../server/harness';
-import { desktops } from './desktops';
+import { desktops, hostSimulatedNumber } from './desktops';
 
 const ctx = { transport: 'internal' } as const;
 const blobs = tmpBlobDir();
@@ -57,17 +57,7 @@ beforeAll(async () => {
   deviceA = await desks.open();
   deviceB = await desks.open();
 
-  const account = await call(deviceA, 'accounts:add', { provider: 'simulator', name: 'Sales' });
-  accountId = account.id;
-  await until(
-    'account ready',
-    async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready',
-  );
-  const chats = await until('chats stored', async () => {
-    const page = await call(deviceA, 'chats:list', {});
-    return page.items.some(c => !c.isGroup) && page.items;
-  });
-  chatId = chats.find(c => !c.isGroup)!.id;
+  ({ accountId, chatId } = await hostSimulatedNumber(deviceA, 'Sales'));
   await call(deviceA, 'workspace:signIn', { serverUrl: stack.node.url, email: lead.email, password: PASSWORD });
   await until('A online with nothing left to push', async () => {
     const s = await call(deviceA, 'workspace:status', {});

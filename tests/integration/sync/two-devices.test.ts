@@ -8,7 +8,7 @@ import type { CommandResult } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { callCore, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { desktops } from './desktops';
+import { desktops, hostSimulatedNumber } from './desktops';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
 let stack: Stack;
@@ -45,17 +45,7 @@ describe('team sync between two desktops', () => {
   let accountId: string;
 
   it('the lead’s desktop hosts an account and pushes its chats to the workspace', async () => {
-    const account = await call(deviceA, 'accounts:add', { provider: 'simulator', name: 'Sales' });
-    accountId = account.id;
-    await until(
-      'account ready',
-      async () => (await call(deviceA, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready',
-    );
-    const chats = await until('chats stored', async () => {
-      const page = await call(deviceA, 'chats:list', {});
-      return page.items.filter(c => !c.isGroup).length > 0 && page.items;
-    });
-    chatId = chats.find(c => !c.isGroup)!.id;
+    ({ accountId: accountId, chatId: chatId } = await hostSimulatedNumber(deviceA, 'Sales'));
 
     const status = await call(deviceA, 'workspace:signIn', {
       serverUrl: stack.node.url,
