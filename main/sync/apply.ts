@@ -5,7 +5,7 @@
  * desktop is their source.
  */
 import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../common/ingest';
-import { ackSchema, mediaInputSchema, messageTypeSchema } from '../../common/ingest';
+import { ackSchema, locationSchema, mediaInputSchema, messageTypeSchema } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
@@ -93,6 +93,13 @@ function mediaOf(raw: unknown): MessageInput['media'] {
   return parsed.success ? { ...parsed.data, localPath: null } : null;
 }
 
+/** A shared location, so teammates see where it points as the host does; anything unreadable is dropped. */
+function locationOf(raw: unknown): MessageInput['location'] {
+  if (raw === null || raw === undefined) return null;
+  const parsed = locationSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
 function messageInputOf(m: WireMessage): MessageInput | null {
   const type = messageTypeSchema.safeParse(m.type);
   const ack = ackSchema.safeParse(m.ack);
@@ -109,7 +116,7 @@ function messageInputOf(m: WireMessage): MessageInput | null {
     body: m.body,
     caption: m.caption,
     media: mediaOf(m.media),
-    location: null,
+    location: locationOf(m.location),
     vcard: null,
     quotedProviderMessageId: m.quotedProviderMessageId,
     timestamp: m.timestamp,
