@@ -11,7 +11,7 @@ import type { Stack } from '../integration/server/harness';
 import { hostWithChat, must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import { openDevice, rowName, signInFromSettings, teamPanel } from './team-fixtures';
+import { openDevice, printHostLogsOnFailure, rowName, signInFromSettings, teamPanel } from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -51,6 +51,9 @@ test.beforeAll(async ({ browser }) => {
   device = await openDevice('Admin', () => newPage(browser));
   await signInFromSettings(device, stack.node.url, admin.email);
 });
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [device, second]));
 
 test.afterAll(async () => {
   await second?.stop();

@@ -13,6 +13,7 @@ import type { Device } from './team-fixtures';
 import {
   hostCall,
   openDevice,
+  printHostLogsOnFailure,
   restartServer,
   rowName,
   signInFromSettings,
@@ -46,6 +47,9 @@ test.beforeAll(async ({ browser }) => {
   a = await openDevice('A', () => newPage(browser));
   b = await openDevice('B', () => newPage(browser));
 });
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
 
 test.afterAll(async () => {
   await b?.stop();

@@ -4,7 +4,7 @@
  * with its own data folder, driven through Chromium. The bridge client reads a host's
  * store for assertions the UI cannot make (how many times a reply went out).
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import type { Message } from '../../common/domain';
@@ -114,4 +114,17 @@ export async function restartServer(stack: Stack, port: number): Promise<void> {
 /** The chat rows' names ("Name, …" labels) as a regular expression that matches one chat. */
 export function rowName(name: string): RegExp {
   return new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},`);
+}
+
+/**
+ * After a failed test, the hosts' own log lines (their sync's view of it) on the console: CI
+ * keeps only the console, and a screenshot cannot say which fact a device did not apply.
+ */
+export function printHostLogsOnFailure(testInfo: TestInfo, devices: readonly (Device | undefined)[]): void {
+  if (testInfo.status === testInfo.expectedStatus) return;
+  for (const d of devices) {
+    if (!d) continue;
+    const lines = d.host.output().trimEnd().split('\n').slice(-60);
+    console.log(`── host ${d.name}, last ${lines.length} lines ──\n${lines.join('\n')}`);
+  }
 }

@@ -135,6 +135,20 @@ const idsOf = async (core: Core, chatIds: readonly string[]): Promise<string[]> 
 };
 
 const sorted = (xs: readonly string[]) => [...xs].sort();
+
+/** '' when every copy holds the same ids once each; otherwise what each copy lacks or repeats. */
+function describeDifference(copies: Record<string, readonly string[]>): string {
+  const all = new Set(Object.values(copies).flat());
+  const lines: string[] = [];
+  for (const [name, ids] of Object.entries(copies)) {
+    const have = new Set(ids);
+    const missing = [...all].filter(id => !have.has(id));
+    const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+    if (missing.length) lines.push(`${name} lacks ${missing.length}: ${missing.slice(0, 10).join(', ')}`);
+    if (repeated.length) lines.push(`${name} repeats ${repeated.length}: ${repeated.slice(0, 10).join(', ')}`);
+  }
+  return lines.join('\n');
+}
 const countOf = (xs: readonly (string | null)[], x: string) => xs.filter(y => y === x).length;
 
 /**
@@ -220,20 +234,21 @@ export async function outage(team: Team, opts: { downtimeMs: number; replyEveryM
   // at rest: a message arriving between reading A and reading the server is not a difference.
   await call(a, 'accounts:stop', { accountId: team.accountId });
   // Convergence: A, B and the server hold the same set of messages.
+  let difference = '';
   await until(
     'A, B and the server agree',
     async () => {
-      const onA = sorted(await idsOf(a, chatIds));
-      const onB = sorted(await idsOf(b, chatIds));
-      const onServer = sorted((await serverMessages(stack.mariadb.url, team.accountId)).map(m => m.providerMessageId));
-      return (
-        onA.length === onB.length &&
-        onA.length === onServer.length &&
-        onA.every((id, i) => id === onB[i] && id === onServer[i])
-      );
+      const onA = await idsOf(a, chatIds);
+      const onB = await idsOf(b, chatIds);
+      const onServer = (await serverMessages(stack.mariadb.url, team.accountId)).map(m => m.providerMessageId);
+      difference = describeDifference({ A: onA, B: onB, server: onServer });
+      return difference === '';
     },
     settle,
-  );
+  ).catch((err: unknown) => {
+    // Say which copy is missing what: a timeout alone does not tell a lost push from a skipped pull.
+    throw new Error(`${String(err)}\n${difference}`);
+  });
 
   // Queued notes reach the other device and the server, once each.
   const noteBodies = async (core: Core) =>
