@@ -30,6 +30,15 @@ export const MAX_PUSH_ITEMS = 2_000;
 export const PUSH_WINDOW = 2;
 export const MAX_PULL_PAGE = 1_000;
 
+/**
+ * Why the handshake refused a token, in the `connect_error`'s `data.reason` (its message is
+ * always `unauthenticated`). A revoked session or a deactivated member means this device's
+ * access was removed and it drops the workspace's data; an unknown token only means it must
+ * sign in again (the server may have been reset), so it keeps them.
+ */
+export const HANDSHAKE_REFUSALS = ['unknown_token', 'session_revoked', 'member_deactivated'] as const;
+export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
+
 const id = z.string().min(1).max(200);
 const chatId = z.string().min(3).max(420);
 const uuid = z.string().uuid();

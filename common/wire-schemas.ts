@@ -1,7 +1,7 @@
 /**
  * Schemas for what the workspace server sends a device: the logged facts (live in
  * `sync:facts` packets and in `sync:pull` pages) and the live-only `send:requested`,
- * `presence:changed`, `typing:changed` and `media:requested`. A device parses each of them before use
+ * `presence:changed`, `typing:changed` and `media:requested`, and why a handshake was refused. A device parses each of them before use
  * (ARCHITECTURE.md §8: every event from a socket is validated with zod).
  *
  * Objects are deliberately not strict: a newer server may add fields, and an older device
@@ -31,7 +31,7 @@ import type {
   WireSettings,
   WireTyping,
 } from './protocol';
-import { chatStatusSchema, roleSchema } from './protocol';
+import { HANDSHAKE_REFUSALS, chatStatusSchema, roleSchema } from './protocol';
 
 /** Keys the device stores or looks rows up by: an empty one could only corrupt the store. */
 const key = z.string().min(1);
@@ -243,6 +243,9 @@ export const pullPageEnvelopeSchema = z.object({
   cursor: z.number().int().nonnegative(),
   hasMore: z.boolean(),
 });
+
+/** A refused handshake's `connect_error.data` (older servers send none). */
+export const handshakeRefusalSchema = z.object({ reason: z.enum(HANDSHAKE_REFUSALS) });
 
 /** The whole page in one parse, for clients that would rather refuse a page than skip a fact. */
 export const pullPageSchema = pullPageEnvelopeSchema.extend({ events: z.array(syncEventSchema) });

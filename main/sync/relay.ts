@@ -10,6 +10,22 @@ export type HostedAccounts = {
   list(): readonly { id: string; name: string; phone: string | null; provider: 'webjs' | 'simulator'; state: string }[];
 };
 
+/**
+ * "Is this account hosted here?", asked once per event while a page is applied. The hosted
+ * list cannot change within one synchronous page, so it is read once per turn instead of
+ * once per event (~1 ms each).
+ */
+export function hostedLookup(hosted: HostedAccounts): (accountId: string) => boolean {
+  let ids: Set<string> | null = null;
+  return accountId => {
+    if (!ids) {
+      ids = new Set(hosted.list().map(a => a.id));
+      queueMicrotask(() => (ids = null));
+    }
+    return ids.has(accountId);
+  };
+}
+
 export type RelayPort = {
   /** A teammate's reply for an account hosted here: send it through the local outbox. */
   sendForTeammate(

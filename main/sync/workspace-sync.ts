@@ -5,17 +5,10 @@
  * in SQLite, and a reconnect always pulls from the cursor before live events are applied.
  */
 import { hostname } from 'node:os';
-import type { Socket } from 'socket.io-client';
 import type { WorkspaceStatus } from '../../common/api/workspace';
 import type { Member } from '../../common/domain';
 import type { IngestBatchInput } from '../../common/ingest';
-import type {
-  ClientToServerEvents,
-  CommandName as SyncCommand,
-  CommandResult as SyncResult,
-  ServerToClientEvents,
-  WireMember,
-} from '../../common/protocol';
+import type { CommandName as SyncCommand, CommandResult as SyncResult, WireMember } from '../../common/protocol';
 import { SYNC_NAMESPACE } from '../../common/protocol';
 import { wirePresenceSchema, wireSendSchema } from '../../common/wire-schemas';
 import type { EventBus } from '../core/event-bus';
@@ -34,19 +27,19 @@ import { createLoadedAccounts, createMemberCache, memberOfWire } from './members
 import { callOver } from './call';
 import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
-import { createRelayExecutor } from './relay';
+import { createRelayExecutor, hostedLookup } from './relay';
 import { loginToWorkspace, logoutFromWorkspace } from './session';
+import type { SyncSocket } from './connection';
+import { watchConnection } from './connection';
 import { createWorkspaceMedia } from './media';
 import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
-import { workspaceRecordSchema } from './record';
+import { forgetRecord, readRecord, saveRecord } from './record';
 import type { WorkspaceRecord } from './record';
 
-type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-
 const TOKEN_KEY = 'workspace.token';
-const RECORD_KEY = 'workspace';
+const ACCESS_REMOVED = 'Your access to this workspace was removed.';
 
 export type WorkspaceSyncDeps = {
   readonly store: Store;
@@ -73,24 +66,12 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   /** Set when our role changed: the chats we may see are listed again once connected. */
   let reloadAll = false;
 
-  const record = (): WorkspaceRecord | null => {
-    const parsed = workspaceRecordSchema.safeParse(store.getSetting(RECORD_KEY));
-    return parsed.success ? parsed.data : null;
-  };
+  const record = (): WorkspaceRecord | null => readRecord(store);
   const cursor = (): number => readCursor(store);
   const memberCache = createMemberCache(store);
   const loadedAccounts = createLoadedAccounts(store);
   const members = memberCache.list;
-  // Asked once per event while a page is applied; the hosted list cannot change within one
-  // synchronous page, so it is read once per turn instead of once per event (~1 ms each).
-  let hostedIds: Set<string> | null = null;
-  const isHosted = (accountId: string) => {
-    if (!hostedIds) {
-      hostedIds = new Set(deps.hosted.list().map(a => a.id));
-      queueMicrotask(() => (hostedIds = null));
-    }
-    return hostedIds.has(accountId);
-  };
+  const isHosted = hostedLookup(deps.hosted);
 
   const status = (): WorkspaceStatus => {
     const r = record();
@@ -107,6 +88,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   };
   const announce = () => events.emit('workspace:changed', { status: status() });
   const setConnection = (next: WorkspaceStatus['connection'], error: string | null = lastError) => {
+    // Transitions only: enough to tell afterwards when the link went and why (diagnostics, CI).
+    if (next !== connection) log.info('workspace link', { from: connection, to: next, reason: error });
     connection = next;
     lastError = error;
     announce();
@@ -152,7 +135,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     const r = record();
     if (r && m.id === r.memberId && m.role !== r.role) {
       // Our role changed: what we may see changed with it, and no event replays those chats.
-      store.setSetting(RECORD_KEY, { ...r, role: member.role });
+      saveRecord(store, { ...r, role: member.role });
       reloadAll = true;
       announce();
     }
@@ -187,7 +170,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       const msgs = store.getMessagesByClientIds([...fx.settledSends]);
       if (msgs.length) events.emit('messages:updated', { messages: msgs });
     }
-    if (fx.accessRevoked) void wipe('Your access to this workspace was removed.');
+    if (fx.accessRevoked) void wipe(ACCESS_REMOVED);
     for (const id of fx.newChatIds) void enqueueApply(() => catchUp.backfill(id));
     for (const id of fx.accountsToLoad) void enqueueApply(() => catchUp.loadAccountChats(id));
     if (reloadAll && isOnline()) void enqueueApply(reloadAllAccounts);
@@ -209,7 +192,10 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   }
 
   const enqueueApply = (work: () => Promise<void> | void) => {
-    chain = chain.then(work).catch(err => log.error('workspace sync step failed', { err: String(err) }));
+    // Work queued before a sign-out or a wipe must not write the workspace's data back.
+    chain = chain
+      .then(() => (record() ? work() : undefined))
+      .catch(err => log.error('workspace sync step failed', { err: String(err) }));
     return chain;
   };
 
@@ -234,14 +220,18 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   const media = createWorkspaceMedia({ ...deps, isHosted, token, serverUrl: () => record()?.serverUrl ?? null });
 
   // ── connection ───────────────────────────────────────────────────────────────────────
+  let connectAttempt = 0;
   async function connect(): Promise<void> {
+    disconnect();
+    const attempt = connectAttempt;
     const r = record();
     const token = await vault.get(TOKEN_KEY);
-    if (!r || !token) return;
-    socket?.close();
+    if (!r || !token || attempt !== connectAttempt) return;
     setConnection('connecting');
     // Loaded only once signed in: a desktop without a workspace never pays for the client.
     const { io } = await import('socket.io-client');
+    // A newer connect (a sign-in during start-up, say) owns the link: two sockets would apply everything twice.
+    if (attempt !== connectAttempt) return;
     const s: SyncSocket = io(new URL(SYNC_NAMESPACE, r.serverUrl).href, {
       auth: { token },
       transports: ['websocket'],
@@ -264,35 +254,30 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     });
     s.on('typing:changed', t => typing.received(t));
     s.on('media:requested', raw => media.received(raw));
-    s.on('connect', () => {
-      setConnection('online', null);
-      void enqueueApply(async () => {
-        await registration.registerAll();
-        await log_.pullAll();
-        // Every connect: members created or renamed while we were away are not all in the log.
-        await refreshMembers();
-        push.schedule(0);
-        if (reloadAll) await reloadAllAccounts();
-        deps.onOnline?.();
-        void notes.flush();
-        void presence.connected();
-      });
-    });
-    s.on('disconnect', reason => {
-      // The server drops our sockets when our role changes (or access ends): try once more;
-      // a refused handshake then says which. The client retries other disconnects itself.
-      if (reason === 'io server disconnect') s.connect();
-      presence.disconnected();
-      typing.reset();
-      setConnection('offline');
-    });
-    s.on('connect_error', err => {
-      if (/unauthori[sz]ed|unauthenticated/i.test(err.message)) {
-        s.close();
-        setConnection('unauthorized', 'The workspace no longer accepts this device. Sign in again.');
-      } else {
-        setConnection('offline', `Cannot reach the workspace server: ${err.message}`);
-      }
+    watchConnection(s, {
+      connected: () => {
+        setConnection('online', null);
+        void enqueueApply(async () => {
+          await registration.registerAll();
+          await log_.pullAll();
+          // Every connect: members created or renamed while we were away are not all in the log.
+          await refreshMembers();
+          push.schedule(0);
+          if (reloadAll) await reloadAllAccounts();
+          deps.onOnline?.();
+          void notes.flush();
+          void presence.connected();
+        });
+      },
+      disconnected: reason => {
+        log.info('workspace link lost', { reason });
+        presence.disconnected();
+        typing.reset();
+        setConnection('offline');
+      },
+      accessRemoved: () => void wipe(ACCESS_REMOVED),
+      refused: () => setConnection('unauthorized', 'The workspace no longer accepts this device. Sign in again.'),
+      unreachable: reason => setConnection('offline', `Cannot reach the workspace server: ${reason}`),
     });
   }
 
@@ -306,11 +291,17 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   }
 
   /** Removes everything the workspace gave this device; hosted accounts keep their own data. */
-  async function wipe(reason: string | null): Promise<void> {
+  /** Closes the link; a connect still starting up does not open one afterwards. */
+  function disconnect(): void {
+    connectAttempt++;
     socket?.close();
     socket = null;
-    await vault.set(TOKEN_KEY, null);
-    store.deleteSetting(RECORD_KEY);
+  }
+
+  async function wipe(reason: string | null): Promise<void> {
+    disconnect();
+    // All at once, before anything awaits: queued work checks the record and finds none.
+    forgetRecord(store);
     memberCache.clear();
     loadedAccounts.clear();
     store.setSyncCursor(CURSOR_KEY, '0');
@@ -319,6 +310,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     store.deleteAccountsExcept(deps.hosted.list().map(a => a.id));
     presence.disconnected();
     setConnection('signed_out', reason);
+    await vault.set(TOKEN_KEY, null);
   }
 
   return {
@@ -337,8 +329,13 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
         deps.fetchImpl,
       );
       const previous = record();
+      const previousToken = previous ? await vault.get(TOKEN_KEY) : null;
       if (previous && (previous.serverUrl !== input.serverUrl || previous.memberId !== session.memberId))
         await wipe(null);
+      // The replaced session would otherwise stay valid on the server, listed as a device nobody
+      // uses. Its socket goes first: refused after the logout, it would wipe the new sign-in.
+      disconnect();
+      if (previous && previousToken) await logoutFromWorkspace(previous.serverUrl, previousToken, deps.fetchImpl);
       await vault.set(TOKEN_KEY, session.token);
       const next: WorkspaceRecord = {
         serverUrl: input.serverUrl,
@@ -348,7 +345,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
         sessionId: session.sessionId,
         deviceName,
       };
-      store.setSetting(RECORD_KEY, next);
+      saveRecord(store, next);
       if (!previous) push.seed(deps.hosted.list().map(a => a.id));
       lastError = null;
       await connect();
@@ -389,8 +386,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       log_.close();
       push.close();
       notes.close();
-      socket?.close();
-      socket = null;
+      disconnect();
     },
   };
 }

@@ -11,7 +11,7 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { MAX_PACKET_BYTES, SYNC_NAMESPACE } from '../../common/protocol';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
-import { authenticate } from './auth/sessions';
+import { checkToken, handshakeRefusal } from './auth/sessions';
 import type { Principal } from './auth/sessions';
 import type { Database } from './db/index';
 import { insertsGetConsecutiveIds, migrateDatabase, openDatabase } from './db/index';
@@ -126,10 +126,10 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     const auth: unknown = socket.handshake.auth;
     const token =
       typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : '';
-    authenticate(database.db, token)
-      .then(principal => {
-        if (!principal) return next(new Error('unauthenticated'));
-        socket.data = principal;
+    checkToken(database.db, token)
+      .then(checked => {
+        if ('refused' in checked) return next(handshakeRefusal(checked.refused));
+        socket.data = checked.principal;
         next();
       })
       .catch((err: unknown) => {

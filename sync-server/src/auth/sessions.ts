@@ -1,6 +1,7 @@
 /** Sign-in and token checks, shared by the HTTP API and the Socket.IO handshake. */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../common/domain';
+import type { HandshakeRefusal } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Db } from '../db/index';
 import { insertSession, memberByEmail, sessionByTokenHash } from '../db/repositories/members';
@@ -43,10 +44,32 @@ export async function login(
   return { token, sessionId, memberId: member.id, role: member.role };
 }
 
+/** The principal behind a token, or why there is none (the handshake passes the reason on). */
+export async function checkToken(
+  db: Db,
+  token: string,
+): Promise<{ principal: Principal } | { refused: HandshakeRefusal }> {
+  if (token.length < 20 || token.length > 200) return { refused: 'unknown_token' };
+  const found = await sessionByTokenHash(db, tokenHash(token));
+  if (!found) return { refused: 'unknown_token' };
+  // Only the holder of the token learns this, and it is what their device must act on.
+  // Deactivating also revokes every session of the member: the more telling reason first.
+  if (!found.member.active) return { refused: 'member_deactivated' };
+  if (found.session.revokedAt !== null) return { refused: 'session_revoked' };
+  const { member, session } = found;
+  return { principal: { memberId: member.id, sessionId: session.id, role: member.role, name: member.name } };
+}
+
 /** The principal behind a token, or null when it is unknown, revoked or its member deactivated. */
 export async function authenticate(db: Db, token: string): Promise<Principal | null> {
-  if (token.length < 20 || token.length > 200) return null;
-  const found = await sessionByTokenHash(db, tokenHash(token));
-  if (!found || !found.member.active) return null;
-  return { memberId: found.member.id, sessionId: found.session.id, role: found.member.role, name: found.member.name };
+  const checked = await checkToken(db, token);
+  return 'principal' in checked ? checked.principal : null;
+}
+
+/**
+ * The handshake's refusal: Socket.IO hands `message` and `data` to the client's connect_error.
+ * The message stays `unauthenticated` for clients that only read that (docs/protocol.md).
+ */
+export function handshakeRefusal(reason: HandshakeRefusal): Error & { data: { reason: HandshakeRefusal } } {
+  return Object.assign(new Error('unauthenticated'), { data: { reason } });
 }

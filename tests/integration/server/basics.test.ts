@@ -32,7 +32,11 @@ describe('workspace server basics', () => {
   });
 
   it('refuses a bad token in the handshake', async () => {
-    await expect(stack.connect('x'.repeat(43))).rejects.toThrow(/unauthenticated/);
+    // The reason tells the device to sign in again but keep its data (nothing says access ended).
+    await expect(stack.connect('x'.repeat(43))).rejects.toMatchObject({
+      message: 'unauthenticated',
+      data: { reason: 'unknown_token' },
+    });
   });
 
   it('assigns with a version and refuses a stale one with the current chat', async () => {
@@ -125,7 +129,10 @@ describe('who sees what', () => {
     const gone = new Promise<string>(resolve => agent.socket.on('disconnect', reason => resolve(reason)));
     await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
     expect(await gone).toBe('io server disconnect');
-    await expect(stack.connect(agent.token)).rejects.toThrow(/unauthenticated/);
+    await expect(stack.connect(agent.token)).rejects.toMatchObject({
+      message: 'unauthenticated',
+      data: { reason: 'member_deactivated' },
+    });
   });
 
   it('a revoked token is disconnected at once', async () => {
@@ -137,7 +144,10 @@ describe('who sees what', () => {
     });
     expect(res.status).toBe(200);
     expect(await gone).toBe('io server disconnect');
-    await expect(stack.connect(lead.token)).rejects.toThrow(/unauthenticated/);
+    await expect(stack.connect(lead.token)).rejects.toMatchObject({
+      message: 'unauthenticated',
+      data: { reason: 'session_revoked' },
+    });
   });
 
   it("a device whose token was revoked behind the server's back cannot act", async () => {

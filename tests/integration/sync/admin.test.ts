@@ -257,9 +257,13 @@ describe('admin and live team features between two desktops', () => {
   it('deactivating signs B out at once; reactivated, the member can sign in again', async () => {
     const off = await call(deviceA, 'members:update', { memberId, active: false });
     expect(off.active).toBe(false);
-    await until('B signed out', async () =>
-      ['signed_out', 'unauthorized'].includes((await call(deviceB, 'workspace:status', {})).connection),
-    );
+    // Signed out (not merely refused) and told why, whichever came first: the access:revoked
+    // fact or the refused reconnect.
+    const out = await until('B signed out', async () => {
+      const s = await call(deviceB, 'workspace:status', {});
+      return s.connection === 'signed_out' && s;
+    });
+    expect(out.lastError).toBe('Your access to this workspace was removed.');
     expect((await call(deviceB, 'chats:list', {})).items.some(c => c.id === chatId)).toBe(false);
     await call(deviceA, 'members:update', { memberId, active: true });
     const back = await call(deviceB, 'workspace:signIn', { serverUrl: stack.node.url, email, password: NEW_PASSWORD });

@@ -15,10 +15,15 @@ const QUIET: DesktopPace = { chatterIntervalMs: 60_000, ackStepMs: 100, history:
 
 export function desktops(prefix: string) {
   const dirs: string[] = [];
+  const folder = () => {
+    const dataDir = mkdtempSync(join(tmpdir(), `blazz-${prefix}-`));
+    dirs.push(dataDir);
+    return dataDir;
+  };
   return {
-    async open(pace: DesktopPace = QUIET): Promise<Core> {
-      const dataDir = mkdtempSync(join(tmpdir(), `blazz-${prefix}-`));
-      dirs.push(dataDir);
+    /** A new data folder (removed by removeAll): open a desktop in it, close it, open it again. */
+    folder,
+    async open(pace: DesktopPace = QUIET, dataDir = folder()): Promise<Core> {
       return createCore({
         dataDir,
         shell: 'headless',

@@ -226,9 +226,13 @@ describe('team sync between two desktops', () => {
 
   it('deactivating the agent signs that desktop out at once', async () => {
     await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
-    await until('B signed out', async () =>
-      ['signed_out', 'unauthorized'].includes((await call(deviceB, 'workspace:status', {})).connection),
-    );
+    // Signed out (not merely refused) and told why, whichever came first: the access:revoked
+    // fact or the refused reconnect.
+    const out = await until('B signed out', async () => {
+      const s = await call(deviceB, 'workspace:status', {});
+      return s.connection === 'signed_out' && s;
+    });
+    expect(out.lastError).toBe('Your access to this workspace was removed.');
     const list = await call(deviceB, 'chats:list', {});
     expect(list.items.some(c => c.id === chatId)).toBe(false);
   });

@@ -124,11 +124,15 @@ export async function pullEvents(
   const head = Number(maxRows[0]?.m ?? 0);
   if (head <= cursor) return { events: [], cursor, hasMore: false };
   const m = viewer.memberId;
+  // access:revoked ended the sessions that existed then: a device that signs in after the member
+  // was reactivated must not replay it from cursor 0 and wipe itself.
+  const own = sql`(e.member_id = ${m} and (e.type <> 'access:revoked'
+    or e.created_at >= (select s.created_at from sessions s where s.id = ${viewer.deviceId})))`;
   const visible =
     viewer.role === 'admin'
-      ? sql`(e.audience <> 'member' or e.member_id = ${m})`
+      ? sql`(e.audience <> 'member' or ${own})`
       : sql`(
-          (e.audience = 'member' and e.member_id = ${m})
+          (e.audience = 'member' and ${own})
           or e.audience = 'workspace'
           or (e.audience = 'account' and e.account_id in (select account_id from account_members where member_id = ${m}))
           or (e.audience = 'chat' and c.account_id in (select account_id from account_members where member_id = ${m})

@@ -147,6 +147,7 @@ export async function insertSession(
   await db.insert(sessions).values({ ...s, createdAt: s.now, lastSeenAt: s.now });
 }
 
+/** The session a token hash names, revoked or not (the handshake tells a revoked device why). */
 export async function sessionByTokenHash(
   db: Exec,
   tokenHash: string,
@@ -155,7 +156,7 @@ export async function sessionByTokenHash(
     .select({ session: sessions, member: members })
     .from(sessions)
     .innerJoin(members, eq(members.id, sessions.memberId))
-    .where(and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt)))
+    .where(eq(sessions.tokenHash, tokenHash))
     .limit(1);
   return rows[0];
 }
