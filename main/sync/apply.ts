@@ -4,6 +4,7 @@
  * Data of accounts hosted on this desktop is never overwritten from the server: the
  * desktop is their source.
  */
+import type { z } from 'zod';
 import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../common/ingest';
 import { ackSchema, locationSchema, mediaInputSchema, messageTypeSchema } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
@@ -83,21 +84,20 @@ const chatInputOf = (c: WireChat): ChatInput => ({
   ...(c.lastMessageAt !== null ? { timestamp: c.lastMessageAt } : {}),
 });
 
+/** A value from the wire as its schema reads it; anything unreadable is dropped, not the message. */
+function readable<T>(schema: z.ZodType<T>, raw: unknown): T | null {
+  if (raw === null || raw === undefined) return null;
+  const parsed = schema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
 /**
  * A teammate's media as metadata only: its hash lets media:url fetch the file from the
  * workspace. A local path is dropped: it names a file on the host, never one here.
  */
 function mediaOf(raw: unknown): MessageInput['media'] {
-  if (raw === null || raw === undefined) return null;
-  const parsed = mediaInputSchema.safeParse(raw);
-  return parsed.success ? { ...parsed.data, localPath: null } : null;
-}
-
-/** A shared location, so teammates see where it points as the host does; anything unreadable is dropped. */
-function locationOf(raw: unknown): MessageInput['location'] {
-  if (raw === null || raw === undefined) return null;
-  const parsed = locationSchema.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+  const media = readable(mediaInputSchema, raw);
+  return media ? { ...media, localPath: null } : null;
 }
 
 function messageInputOf(m: WireMessage): MessageInput | null {
@@ -116,7 +116,8 @@ function messageInputOf(m: WireMessage): MessageInput | null {
     body: m.body,
     caption: m.caption,
     media: mediaOf(m.media),
-    location: locationOf(m.location),
+    // Shared locations, so teammates see where they point as the host does.
+    location: readable(locationSchema, m.location),
     vcard: null,
     quotedProviderMessageId: m.quotedProviderMessageId,
     timestamp: m.timestamp,

@@ -65,16 +65,15 @@ export function mediaHandlers(
     const message = store.getMessages([messageId])[0];
     if (!message?.media) throw new CommandError('not_found', 'This message has no media.');
     if (message.media.localPath) return { path: message.media.localPath, media: message.media };
-    const hostedHere = accounts.list().some(a => a.id === message.accountId);
-    if (!hostedHere) {
+    const account = accounts.list().find(a => a.id === message.accountId);
+    if (!account) {
       // A teammate's number: its desktop uploads the file to the workspace when asked.
       const { sha256, mimeType } = message.media;
       const path = sha256 ? await fetchFromWorkspace({ sha256, mimeType }) : null;
       if (path) return { path, media: message.media };
       throw new CommandError('unavailable', NOT_HERE);
     }
-    const ready = accounts.list().some(a => a.id === message.accountId && a.state === 'ready');
-    if (!ready || !store.getChat(message.chatId)) throw new CommandError('unavailable', NOT_HERE);
+    if (account.state !== 'ready' || !store.getChat(message.chatId)) throw new CommandError('unavailable', NOT_HERE);
     const file = await hostedMediaFileOf(store, accounts, message);
     if (!file) throw new CommandError('not_found', 'WhatsApp no longer has this media.');
     return file;
