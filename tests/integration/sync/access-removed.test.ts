@@ -10,7 +10,7 @@ import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
-import { desktops, hostSimulatedNumber } from './desktops';
+import { desktops, hostSimulatedNumber, signInAndPush } from './desktops';
 
 const REMOVED = 'Your access to this workspace was removed.';
 
@@ -33,11 +33,7 @@ beforeAll(async () => {
   b = await desks.open(undefined, bFolder);
   let accountId: string;
   ({ accountId, chatId } = await hostSimulatedNumber(a, 'Support'));
-  await call(a, 'workspace:signIn', { serverUrl: stack.node.url, email: lead.email, password: PASSWORD });
-  await until('A pushed its chats', async () => {
-    const s = await call(a, 'workspace:status', {});
-    return s.connection === 'online' && s.pendingPush === 0;
-  });
+  await signInAndPush(a, stack.node.url, lead.email);
   await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
   await call(a, 'chats:assign', { chatId, assigneeId: agent.id });
 }, 120_000);
@@ -55,18 +51,22 @@ async function signInB(): Promise<void> {
 }
 
 const ctx = { transport: 'internal' } as const;
-const teammatesAccounts = async () => (await call(b, 'accounts:list', {})).filter(x => x.remote);
 
-it('an admin signing the device out removes the workspace’s data from it at once', async () => {
-  await signInB();
-  await must(admin.socket, 'session:revoke', { sessionId: await currentSessionOfAgent() });
+/** B is signed out, says why, and keeps nothing of the lead's number. */
+async function expectWorkspaceDataGone(): Promise<void> {
   const s = await until('B signed out', async () => {
     const st = await call(b, 'workspace:status', {});
     return st.connection === 'signed_out' && st;
   });
   expect(s.lastError).toBe(REMOVED);
   expect((await b.dispatch('chats:get', { chatId }, ctx)).ok).toBe(false);
-  expect(await teammatesAccounts()).toEqual([]);
+  expect((await call(b, 'accounts:list', {})).filter(x => x.remote)).toEqual([]);
+}
+
+it('an admin signing the device out removes the workspace’s data from it at once', async () => {
+  await signInB();
+  await must(admin.socket, 'session:revoke', { sessionId: await currentSessionOfAgent() });
+  await expectWorkspaceDataGone();
 });
 
 it('deactivated while the desktop was closed: on its next start it learns so and drops the data', async () => {
@@ -75,13 +75,7 @@ it('deactivated while the desktop was closed: on its next start it learns so and
   await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
   b = await desks.open(undefined, bFolder);
   // The access:revoked fact is in the log, but a refused token cannot pull it: the refusal says it.
-  const s = await until('B signed out on start', async () => {
-    const st = await call(b, 'workspace:status', {});
-    return st.connection === 'signed_out' && st;
-  });
-  expect(s.lastError).toBe(REMOVED);
-  expect((await b.dispatch('chats:get', { chatId }, ctx)).ok).toBe(false);
-  expect(await teammatesAccounts()).toEqual([]);
+  await expectWorkspaceDataGone();
 });
 
 it('reactivated, the member signs in on that desktop again: the old revoke is not replayed on it', async () => {

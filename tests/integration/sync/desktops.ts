@@ -9,6 +9,7 @@ import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/core/log';
 import { callCore, until } from '../../helpers/core';
+import { PASSWORD } from '../server/harness';
 
 export type DesktopPace = { readonly chatterIntervalMs: number; readonly ackStepMs: number; readonly history: number };
 const QUIET: DesktopPace = { chatterIntervalMs: 60_000, ackStepMs: 100, history: 3 };
@@ -54,4 +55,18 @@ export async function hostSimulatedNumber(core: Core, name: string): Promise<{ a
     return page.items.some(c => !c.isGroup) && page.items;
   });
   return { accountId, chatId: chats.find(c => !c.isGroup)!.id };
+}
+
+/** The desktop's workspace link is up and everything its numbers stored has reached the server. */
+export async function pushedEverything(core: Core): Promise<void> {
+  await until('online with nothing left to push', async () => {
+    const s = await callCore(core, 'workspace:status', {});
+    return s.connection === 'online' && s.pendingPush === 0;
+  });
+}
+
+/** Signs a desktop in to the workspace and waits until what it hosts is pushed. */
+export async function signInAndPush(core: Core, serverUrl: string, email: string): Promise<void> {
+  await callCore(core, 'workspace:signIn', { serverUrl, email, password: PASSWORD });
+  await pushedEverything(core);
 }

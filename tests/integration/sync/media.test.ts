@@ -16,7 +16,7 @@ import { blobPath } from '../../../sync-server/src/http/api';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startStack, tmpBlobDir } from '../server/harness';
-import { desktops, hostSimulatedNumber } from './desktops';
+import { desktops, hostSimulatedNumber, signInAndPush } from './desktops';
 
 const ctx = { transport: 'internal' } as const;
 const blobs = tmpBlobDir();
@@ -58,11 +58,7 @@ beforeAll(async () => {
   deviceB = await desks.open();
 
   ({ accountId, chatId } = await hostSimulatedNumber(deviceA, 'Sales'));
-  await call(deviceA, 'workspace:signIn', { serverUrl: stack.node.url, email: lead.email, password: PASSWORD });
-  await until('A online with nothing left to push', async () => {
-    const s = await call(deviceA, 'workspace:status', {});
-    return s.connection === 'online' && s.pendingPush === 0;
-  });
+  await signInAndPush(deviceA, stack.node.url, lead.email);
   await must(admin.socket, 'account:add-member', { accountId, memberId: viewer.id });
   await call(deviceB, 'workspace:signIn', { serverUrl: stack.node.url, email: viewer.email, password: PASSWORD });
   await until('B online', async () => (await call(deviceB, 'workspace:status', {})).connection === 'online');

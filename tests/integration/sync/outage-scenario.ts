@@ -16,7 +16,7 @@ import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
-import { desktops } from './desktops';
+import { desktops, signInAndPush } from './desktops';
 
 export type Team = {
   stack: Stack;
@@ -66,11 +66,7 @@ export async function startTeam(pace: Pace): Promise<Team> {
       return page.items.length === 3 && page.items;
     });
     team.chatIds = chats.map(c => c.id);
-    await call(a, 'workspace:signIn', { serverUrl: stack.node.url, email: lead.email, password: PASSWORD });
-    await until('A online with nothing left to push', async () => {
-      const s = await call(a, 'workspace:status', {});
-      return s.connection === 'online' && s.pendingPush === 0;
-    });
+    await signInAndPush(a, stack.node.url, lead.email);
     await must(admin.socket, 'account:add-member', { accountId: account.id, memberId: agent.id });
     await call(b, 'workspace:signIn', { serverUrl: stack.node.url, email: agent.email, password: PASSWORD });
     await until('B online', async () => (await call(b, 'workspace:status', {})).connection === 'online');

@@ -8,7 +8,7 @@ import type { CommandResult } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { callCore, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { desktops, hostSimulatedNumber } from './desktops';
+import { desktops, hostSimulatedNumber, pushedEverything } from './desktops';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
 
 let stack: Stack;
@@ -54,10 +54,7 @@ describe('team sync between two desktops', () => {
       deviceName: 'Lena laptop',
     });
     expect(status.member).toMatchObject({ id: lead.id, role: 'lead' });
-    await until('A online with nothing left to push', async () => {
-      const s = await call(deviceA, 'workspace:status', {});
-      return s.connection === 'online' && s.pendingPush === 0;
-    });
+    await pushedEverything(deviceA);
     await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
     const seen = await must(admin.socket, 'chat:get', { chatId });
     expect(seen.chat.accountId).toBe(accountId);
