@@ -42,6 +42,8 @@ const ms = z.number().int();
 const count = z.number().int().nonnegative();
 /** Event-log sequence numbers start at 1. */
 export const seqSchema = z.number().int().positive();
+// The same rules for the replies to commands (reply-schemas.ts).
+export { count as countSchema, key as keySchema, keyOrNull as keyOrNullSchema, ms as msSchema };
 
 // ── Wire objects ────────────────────────────────────────────────────────────────────────
 
@@ -253,7 +255,7 @@ export const pullPageSchema = pullPageEnvelopeSchema.extend({ events: z.array(sy
 // ── The schemas and the hand-written types must agree ──────────────────────────────────
 
 /** True only when A and B are the same type (optional and readonly modifiers included). */
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 /** An intersection such as `Body & { seq: number }` as one object type, union member by member. */
 type Flat<T> = T extends unknown ? { [K in keyof T]: T[K] } : never;
 

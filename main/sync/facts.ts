@@ -6,7 +6,7 @@
  * schemas, so a newer server's additions pass.
  */
 import type { z } from 'zod';
-import type { PullPage, SyncEvent } from '../../common/protocol';
+import type { CommandName, PullPage, SyncEvent } from '../../common/protocol';
 import { CommandError } from '../../common/result';
 import { pullPageEnvelopeSchema, syncEventSchema } from '../../common/wire-schemas';
 import type { Logger } from '../core/log';
@@ -20,6 +20,22 @@ type Drop = { seq: unknown; type: unknown; issues: string[] };
 
 const issuePaths = (error: z.ZodError): string[] =>
   error.issues.slice(0, NAMED_ISSUES).map(i => `${i.path.join('.') || '(root)'}: ${i.message}`);
+
+/** Issues named in a refused reply's details: as many as the server names in its own invalid_args. */
+const REPLY_ISSUES = 5;
+
+/**
+ * The details of a CommandError for a reply this device cannot read (call.ts, and a pull
+ * page's envelope here): the same shape for every command. `at` is where the parsed part
+ * sits in the reply, so each path names the field as the server sent it.
+ */
+export const invalidReplyDetails = (command: CommandName, error: z.ZodError, at: readonly PropertyKey[] = []) => ({
+  reason: 'invalid_reply' as const,
+  command,
+  issues: error.issues
+    .slice(0, REPLY_ISSUES)
+    .map(i => ({ path: [...at, ...i.path].map(String).join('.') || '(root)', message: i.message })),
+});
 
 /** What can still be read of a malformed fact, to find it in the server's log. */
 function dropOf(raw: unknown, error: z.ZodError): Drop {
@@ -63,10 +79,11 @@ export function parseLivePacket(packet: unknown, log: Logger): SyncEvent[] {
 export function parsePullPage(reply: unknown, log: Logger): PullPage {
   const page = pullPageEnvelopeSchema.safeParse(reply);
   if (!page.success)
-    throw new CommandError('internal', 'The workspace server sent a malformed sync:pull reply.', {
-      reason: 'invalid_reply',
-      issues: issuePaths(page.error),
-    });
+    throw new CommandError(
+      'internal',
+      'The workspace server sent a reply this version of Blazz Desk cannot read.',
+      invalidReplyDetails('sync:pull', page.error),
+    );
   return {
     events: parseFacts(page.data.events, 'sync:pull', log),
     cursor: page.data.cursor,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CommandError } from '../../common/result';
-import type { ErrorCode } from '../../common/result';
+import { errorCodeSchema } from '../../common/reply-schemas';
 
 const loginReplySchema = z.union([
   z.object({
@@ -51,7 +51,11 @@ export async function loginToWorkspace(
   const parsed = loginReplySchema.safeParse(json);
   if (!parsed.success)
     throw new CommandError('unavailable', `${serverUrl} did not answer like a Blazz workspace server.`);
-  if (!parsed.data.ok) throw new CommandError(parsed.data.error.code as ErrorCode, parsed.data.error.message);
+  if (!parsed.data.ok) {
+    // A code this version does not know still carries the server's words.
+    const code = errorCodeSchema.safeParse(parsed.data.error.code);
+    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message);
+  }
   return parsed.data.value;
 }
 

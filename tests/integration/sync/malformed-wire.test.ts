@@ -11,7 +11,7 @@ import { Server } from 'socket.io';
 import type { Socket as ServerSocket } from 'socket.io';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatId } from '../../../common/domain';
-import type { SyncEvent, WireSend } from '../../../common/protocol';
+import type { CommandName, SyncEvent, WireSend } from '../../../common/protocol';
 import { SYNC_NAMESPACE } from '../../../common/protocol';
 import type { Logger } from '../../../main/core/log';
 import type { Store } from '../../../main/store';
@@ -21,6 +21,7 @@ import { until } from '../../helpers/core';
 import { memoryStore } from '../../unit/store/fixtures';
 import {
   MEMBER,
+  REPLIES,
   chatIdOf,
   wireChat,
   wireMessage,
@@ -54,7 +55,7 @@ async function scriptedServer(pages: unknown[]) {
             : { events: [], cursor, hasMore: false }
           : name === 'member:list' || name === 'presence:list'
             ? []
-            : null;
+            : REPLIES[name as CommandName];
       (ack as (reply: unknown) => void)({ ok: true, value });
     });
   });
@@ -154,7 +155,9 @@ describe('the desktop against a server that sends malformed payloads', () => {
       false,
     );
     await until('the failed pull logged', () => t.lines.some(l => l.msg === 'workspace sync step failed'));
-    expect(t.lines.find(l => l.msg === 'workspace sync step failed')?.data?.err).toMatch(/malformed sync:pull reply/);
+    expect(t.lines.find(l => l.msg === 'workspace sync step failed')?.data?.err).toMatch(
+      /reply this version of Blazz Desk cannot read/,
+    );
     expect([t.hasChat(1), t.sync.status().cursor]).toEqual([false, 0]);
 
     // Live facts are followed by a pull: the failed one is retried, from the same cursor.

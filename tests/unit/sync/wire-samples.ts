@@ -1,11 +1,14 @@
 /**
  * One valid fact of every type, as the workspace server sends them, for the wire-schema
- * and desktop tests. The map is keyed by type, so a new fact type without a sample here
- * fails to compile.
+ * and desktop tests, and one valid reply value for every command. The maps are keyed by
+ * type and by command, so a new fact type or command without a sample here fails to compile.
  */
 import type {
+  CommandName,
+  CommandResult,
   SyncEvent,
   SyncEventType,
+  WireAudit,
   WireChat,
   WireMessage,
   WirePresence,
@@ -150,6 +153,58 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
 };
 
 export const ALL_FACTS: readonly SyncEvent[] = Object.values(FACTS);
+
+export const wireAudit: WireAudit = {
+  id: 7,
+  memberId: MEMBER,
+  deviceId: null,
+  action: 'chat.assign',
+  chatId: chatIdOf(1),
+  before: { assigneeId: null },
+  after: { assigneeId: MEMBER },
+  at: T0,
+};
+
+const { account } = FACTS['account:updated'];
+const { member } = FACTS['member:updated'];
+const { note } = FACTS['note:added'];
+const { settings } = FACTS['settings:updated'];
+const { template } = FACTS['template:updated'];
+
+/** A valid reply value for every command, as the workspace server answers it. */
+export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
+  'sync:pull': { events: [...ALL_FACTS], cursor: 15, hasMore: false },
+  'sync:push': { messages: 2, chats: 1, contacts: 1, updates: 0, lastSeq: 7 },
+  'account:register': account,
+  'account:report-state': { ...account, state: 'disconnected' },
+  'account:list': [account, { ...account, id: 'acc-2', phone: '628120009', hostDeviceId: null, memberIds: [] }],
+  'account:add-member': account,
+  'account:remove-member': { ...account, memberIds: [] },
+  'member:list': [member, { ...member, id: 'member-2', role: 'agent', active: false }],
+  'member:create': member,
+  'member:update': { ...member, name: 'Ana B.' },
+  'settings:get': settings,
+  'settings:update': { agentsSeeUnassigned: true },
+  'chat:get': { chat: wireChat(1), notes: [note, { ...note, id: 'note-2', kind: 'note', draft: null }] },
+  'chat:list': [wireChat(1), wireChat(2, { lastMessageAt: null, assigneeId: null, tags: [] })],
+  'chat:assign': wireChat(1, { version: 4 }),
+  'chat:claim': wireChat(2, { assigneeId: MEMBER }),
+  'chat:set-status': wireChat(1, { status: 'resolved' }),
+  'chat:set-tags': wireChat(1, { tags: ['vip', 'refund'] }),
+  'messages:list': [wireMessage(1, 'pm-1'), wireMessage(1, 'pm-2', { type: 'chat', body: 'hi', media: null })],
+  'note:add': note,
+  'typing:set': { chatId: chatIdOf(1), active: true },
+  'message:send': wireSend({ state: 'queued', providerMessageId: null }),
+  'send:pending': [wireSend({ state: 'forwarded', providerMessageId: null })],
+  'send:report': wireSend(),
+  'template:list': [template],
+  'template:upsert': template,
+  'template:delete': { id: 'tpl-2' },
+  'presence:set': { ...wirePresence, status: 'online' },
+  'presence:list': [wirePresence],
+  'session:revoke': { sessionId: '00000000-0000-4000-8000-0000000000e1' },
+  'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
+};
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */
 export function withValue(value: unknown, path: readonly (string | number)[], replacement: unknown): unknown {

@@ -1,0 +1,178 @@
+/**
+ * Schemas for the workspace server's replies to commands: the `Reply` envelope every ack
+ * carries, and the value of each command's reply. A device parses both before use
+ * (ARCHITECTURE.md §8: every payload crossing a boundary is validated with zod); the pushed
+ * events have their own schemas in wire-schemas.ts, reused here.
+ *
+ * As there, objects are not strict (a newer server may add fields: they are stripped) and
+ * there are no transforms. The TypeScript types in protocol.ts and result.ts stay the
+ * source the server writes against; the checks at the end of this file make a schema that
+ * drifts from them, or a command without a schema, fail to compile.
+ */
+import { z } from 'zod';
+import type { CommandName, CommandResult, PullPage, WireAudit } from './protocol';
+import type { ErrorCode, ReplyError } from './result';
+import type { Equals } from './wire-schemas';
+import {
+  countSchema,
+  keyOrNullSchema,
+  keySchema,
+  msSchema,
+  pullPageEnvelopeSchema,
+  seqSchema,
+  wireAccountSchema,
+  wireChatSchema,
+  wireMemberSchema,
+  wireMessageSchema,
+  wireNoteSchema,
+  wirePresenceSchema,
+  wireSendSchema,
+  wireSettingsSchema,
+  wireTemplateSchema,
+} from './wire-schemas';
+
+// ── The envelope ────────────────────────────────────────────────────────────────────────
+
+export const errorCodeSchema = z.enum([
+  'unknown_command',
+  'invalid_args',
+  'payload_too_large',
+  'forbidden',
+  'unauthenticated',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'timeout',
+  'internal',
+]);
+
+/**
+ * `{ ok: true, value } | { ok: false, error }`. The value is checked separately, against
+ * the command's schema below. The error code is any string here: a newer server's new
+ * code must still reach the user with the server's message (see call.ts).
+ */
+export const replyEnvelopeSchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  }),
+]);
+
+// ── Reply values only replies carry ─────────────────────────────────────────────────────
+
+export const pushResultSchema = z.object({
+  messages: countSchema,
+  chats: countSchema,
+  contacts: countSchema,
+  updates: countSchema,
+  lastSeq: seqSchema.nullable(),
+});
+
+export const wireAuditSchema = z.object({
+  id: z.number().int(),
+  memberId: keyOrNullSchema,
+  deviceId: keyOrNullSchema,
+  action: z.string(),
+  chatId: keyOrNullSchema,
+  before: z.unknown(),
+  after: z.unknown(),
+  at: msSchema,
+});
+
+export const chatWithNotesSchema = z.object({ chat: wireChatSchema, notes: z.array(wireNoteSchema) });
+
+// ── One schema per command ──────────────────────────────────────────────────────────────
+
+/**
+ * The value of each command's reply. `sync:pull` is only its page's envelope: its facts are
+ * parsed one by one afterwards (main/sync/facts.ts), so one malformed fact is dropped
+ * without refusing the whole page.
+ */
+export const commandReplySchemas = {
+  'sync:pull': pullPageEnvelopeSchema,
+  'sync:push': pushResultSchema,
+  'account:register': wireAccountSchema,
+  'account:report-state': wireAccountSchema,
+  'account:list': z.array(wireAccountSchema),
+  'account:add-member': wireAccountSchema,
+  'account:remove-member': wireAccountSchema,
+  'member:list': z.array(wireMemberSchema),
+  'member:create': wireMemberSchema,
+  'member:update': wireMemberSchema,
+  'settings:get': wireSettingsSchema,
+  'settings:update': wireSettingsSchema,
+  'chat:get': chatWithNotesSchema,
+  'chat:list': z.array(wireChatSchema),
+  'chat:assign': wireChatSchema,
+  'chat:claim': wireChatSchema,
+  'chat:set-status': wireChatSchema,
+  'chat:set-tags': wireChatSchema,
+  'messages:list': z.array(wireMessageSchema),
+  'note:add': wireNoteSchema,
+  'typing:set': z.object({ chatId: keySchema, active: z.boolean() }),
+  'message:send': wireSendSchema,
+  'send:pending': z.array(wireSendSchema),
+  'send:report': wireSendSchema,
+  'template:list': z.array(wireTemplateSchema),
+  'template:upsert': wireTemplateSchema,
+  'template:delete': z.object({ id: keySchema }),
+  'presence:set': wirePresenceSchema,
+  'presence:list': z.array(wirePresenceSchema),
+  'session:revoke': z.object({ sessionId: keySchema }),
+  'audit:list': z.array(wireAuditSchema),
+} as const satisfies Record<CommandName, z.ZodType>;
+
+/** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
+export type CommandReplyValue<K extends CommandName> = K extends 'sync:pull'
+  ? { [P in keyof PullPage]: P extends 'events' ? unknown[] : PullPage[P] }
+  : CommandResult<K>;
+
+// ── The schemas and the hand-written types must agree ──────────────────────────────────
+
+type Agrees<K extends CommandName> = Equals<z.output<(typeof commandReplySchemas)[K]>, CommandReplyValue<K>>;
+
+// Each line fails to compile when its reply type changes on one side only; the annotation
+// makes a command without a line fail too.
+const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
+  errorCode: true satisfies Equals<z.output<typeof errorCodeSchema>, ErrorCode>,
+  envelope: true satisfies Equals<
+    z.output<typeof replyEnvelopeSchema>,
+    | { ok: true; value: unknown }
+    | { ok: false; error: { -readonly [P in keyof ReplyError]: P extends 'code' ? string : ReplyError[P] } }
+  >,
+  audit: true satisfies Equals<z.output<typeof wireAuditSchema>, WireAudit>,
+  'sync:pull': true satisfies Agrees<'sync:pull'>,
+  'sync:push': true satisfies Agrees<'sync:push'>,
+  'account:register': true satisfies Agrees<'account:register'>,
+  'account:report-state': true satisfies Agrees<'account:report-state'>,
+  'account:list': true satisfies Agrees<'account:list'>,
+  'account:add-member': true satisfies Agrees<'account:add-member'>,
+  'account:remove-member': true satisfies Agrees<'account:remove-member'>,
+  'member:list': true satisfies Agrees<'member:list'>,
+  'member:create': true satisfies Agrees<'member:create'>,
+  'member:update': true satisfies Agrees<'member:update'>,
+  'settings:get': true satisfies Agrees<'settings:get'>,
+  'settings:update': true satisfies Agrees<'settings:update'>,
+  'chat:get': true satisfies Agrees<'chat:get'>,
+  'chat:list': true satisfies Agrees<'chat:list'>,
+  'chat:assign': true satisfies Agrees<'chat:assign'>,
+  'chat:claim': true satisfies Agrees<'chat:claim'>,
+  'chat:set-status': true satisfies Agrees<'chat:set-status'>,
+  'chat:set-tags': true satisfies Agrees<'chat:set-tags'>,
+  'messages:list': true satisfies Agrees<'messages:list'>,
+  'note:add': true satisfies Agrees<'note:add'>,
+  'typing:set': true satisfies Agrees<'typing:set'>,
+  'message:send': true satisfies Agrees<'message:send'>,
+  'send:pending': true satisfies Agrees<'send:pending'>,
+  'send:report': true satisfies Agrees<'send:report'>,
+  'template:list': true satisfies Agrees<'template:list'>,
+  'template:upsert': true satisfies Agrees<'template:upsert'>,
+  'template:delete': true satisfies Agrees<'template:delete'>,
+  'presence:set': true satisfies Agrees<'presence:set'>,
+  'presence:list': true satisfies Agrees<'presence:list'>,
+  'session:revoke': true satisfies Agrees<'session:revoke'>,
+  'audit:list': true satisfies Agrees<'audit:list'>,
+};
+void agree;
