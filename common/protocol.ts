@@ -13,6 +13,7 @@ import {
   contactInputSchema,
   editUpdateSchema,
   messageInputSchema,
+  reactionInputSchema,
   revokeUpdateSchema,
 } from './ingest';
 import type { Reply } from './result';
@@ -65,10 +66,18 @@ export const pushSchema = z
     acks: z.array(ackUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
     edits: z.array(editUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
     revokes: z.array(revokeUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
+    /** An empty emoji removes the sender's reaction; the newest per sender wins. */
+    reactions: z.array(reactionInputSchema).max(MAX_PUSH_ITEMS).default([]),
   })
   .refine(
     b =>
-      b.contacts.length + b.chats.length + b.messages.length + b.acks.length + b.edits.length + b.revokes.length <=
+      b.contacts.length +
+        b.chats.length +
+        b.messages.length +
+        b.acks.length +
+        b.edits.length +
+        b.revokes.length +
+        b.reactions.length <=
       MAX_PUSH_ITEMS,
     { message: `a push batch holds at most ${MAX_PUSH_ITEMS} items` },
   );
@@ -217,7 +226,13 @@ export type WireMessage = {
   edited: boolean;
   revoked: boolean;
   clientMessageId: string | null;
+  /**
+   * One per sender, removals included (emoji ''): a device that shows an older reaction
+   * learns it is gone. Servers before reactions leave the field out.
+   */
+  reactions?: WireReaction[];
 };
+export type WireReaction = { senderJid: string; emoji: string; timestamp: number };
 export type WireContact = {
   accountId: string;
   jid: string | null;

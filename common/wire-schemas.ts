@@ -102,6 +102,8 @@ export const wireMessageSchema = z.object({
   edited: z.boolean(),
   revoked: z.boolean(),
   clientMessageId: keyOrNull,
+  // Optional: a server from before reactions sends none, and its messages must still read.
+  reactions: z.array(z.object({ senderJid: key, emoji: z.string(), timestamp: ms })).optional(),
 });
 
 export const wireContactSchema = z.object({

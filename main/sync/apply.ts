@@ -5,8 +5,14 @@
  * desktop is their source.
  */
 import type { z } from 'zod';
-import type { AckUpdate, ChatInput, ContactInput, MessageInput } from '../../common/ingest';
-import { ackSchema, locationSchema, mediaInputSchema, messageTypeSchema } from '../../common/ingest';
+import type { AckUpdate, ChatInput, ContactInput, MessageInput, ReactionInput } from '../../common/ingest';
+import {
+  ackSchema,
+  locationSchema,
+  mediaInputSchema,
+  messageTypeSchema,
+  reactionInputSchema,
+} from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
@@ -137,7 +143,19 @@ export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): 
     providerMessageId: m.providerMessageId,
     ack: m.ack,
   }));
-  return store.ingest({ messages, acks });
+  // Removals come as an empty emoji; the store keeps the newest per sender either way.
+  const reactions: ReactionInput[] = [];
+  for (const m of wire) {
+    for (const r of m.reactions ?? []) {
+      const input = readable(reactionInputSchema, {
+        accountId: m.accountId,
+        providerMessageId: m.providerMessageId,
+        ...r,
+      });
+      if (input) reactions.push(input);
+    }
+  }
+  return store.ingest({ messages, acks, reactions });
 }
 
 function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {

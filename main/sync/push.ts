@@ -6,6 +6,7 @@
 import { MAX_PUSH_ITEMS, PUSH_WINDOW } from '../../common/protocol';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../core/log';
+import type { IngestBatchInput } from '../../common/ingest';
 import type { QueuedPush, Store } from '../store';
 import { messageInputOfStored } from './apply';
 
@@ -20,6 +21,37 @@ export type PushDeps = {
 };
 
 type InFlight = { readonly next: QueuedPush; readonly settled: Promise<unknown> };
+
+type Kind = keyof IngestBatchInput;
+/** The order the server applies a batch in: chats before their messages, messages before their updates. */
+const KINDS: readonly Kind[] = ['contacts', 'chats', 'messages', 'acks', 'edits', 'revokes', 'reactions'];
+
+/**
+ * A batch cut into pushes the server takes (at most `max` items each), kinds in the order
+ * the server applies them. An ingest batch may hold 5,000 messages; pushed whole it would
+ * be refused and, refused, dropped.
+ */
+export function pushParts(batch: IngestBatchInput, max = MAX_PUSH_ITEMS): IngestBatchInput[] {
+  const parts: IngestBatchInput[] = [];
+  let part: Partial<Record<Kind, unknown[]>> = {};
+  let size = 0;
+  for (const kind of KINDS) {
+    const list: readonly unknown[] = batch[kind] ?? [];
+    for (let i = 0; i < list.length; ) {
+      const take = Math.min(max - size, list.length - i);
+      (part[kind] ??= []).push(...list.slice(i, i + take));
+      size += take;
+      i += take;
+      if (size === max) {
+        parts.push(part as IngestBatchInput);
+        part = {};
+        size = 0;
+      }
+    }
+  }
+  if (size > 0) parts.push(part as IngestBatchInput);
+  return parts;
+}
 
 export function createPushQueue(deps: PushDeps) {
   const { store, log } = deps;
@@ -53,9 +85,7 @@ export function createPushQueue(deps: PushDeps) {
           const next = store.peekPush(MAX_PUSH_ITEMS, after);
           if (!next) break;
           after = next.ids[next.ids.length - 1]!;
-          // The protocol has no reactions in a push (they stay on the host for now).
-          const { reactions: _reactions, ...payload } = next.batch;
-          const settled = deps.push(payload).then(
+          const settled = deps.push(next.batch).then(
             () => null,
             (err: unknown) => err,
           );
@@ -89,13 +119,18 @@ export function createPushQueue(deps: PushDeps) {
     }
   }
 
+  /** Queues what hosted accounts stored, in parts the server takes. */
+  function enqueue(batch: IngestBatchInput): void {
+    for (const part of pushParts(batch)) store.enqueuePush(part);
+  }
+
   /** Everything this desktop hosts, queued once after sign-in so the team sees its history. */
   function seed(accountIds: readonly string[]): void {
     for (const accountId of accountIds) {
       let chatCursor: string | null = null;
       do {
         const page = store.inboxPage({ accountIds: [accountId], cursor: chatCursor, limit: 200 });
-        store.enqueuePush({
+        enqueue({
           chats: page.items.map(c => ({
             accountId: c.accountId,
             jid: c.jid,
@@ -106,7 +141,10 @@ export function createPushQueue(deps: PushDeps) {
         });
         for (const chat of page.items) {
           const msgs = store.chatPage({ chatId: chat.id, limit: 200 }).messages;
-          if (msgs.length) store.enqueuePush({ messages: msgs.map(m => messageInputOfStored(m, chat.jid)) });
+          const reactions = msgs.flatMap(m =>
+            m.reactions.map(r => ({ accountId: m.accountId, providerMessageId: m.providerMessageId, ...r })),
+          );
+          enqueue({ messages: msgs.map(m => messageInputOfStored(m, chat.jid)), reactions });
         }
         chatCursor = page.nextCursor;
       } while (chatCursor);
@@ -117,6 +155,7 @@ export function createPushQueue(deps: PushDeps) {
     schedule,
     flush,
     seed,
+    enqueue,
     close(): void {
       if (timer) clearTimeout(timer);
       timer = null;

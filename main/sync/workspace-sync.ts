@@ -361,7 +361,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     /** Hosted accounts' batches, after they were stored locally. */
     pushIngested(batch: IngestBatchInput): void {
       if (!record()) return;
-      store.enqueuePush(batch);
+      push.enqueue(batch);
       push.schedule();
     },
     accountStateChanged: registration.stateChanged,

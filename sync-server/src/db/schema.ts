@@ -140,6 +140,24 @@ export const messages = mysqlTable(
 );
 
 /**
+ * Reactions to messages, one row per (message, sender): the newest wins, and a removal is
+ * kept as an empty emoji so a device that still shows the old one learns it is gone. A
+ * reaction may arrive before its message (history comes in pages); it waits here for it.
+ */
+export const messageReactions = mysqlTable(
+  'message_reactions',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    senderJid: varchar('sender_jid', { length: 200 }).notNull(),
+    /** '' = removed. */
+    emoji: varchar('emoji', { length: 40 }).notNull(),
+    reactedAt: ms('reacted_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.accountId, t.providerMessageId, t.senderJid] })],
+);
+
+/**
  * The workspace event log. `seq` is the sequence devices pull by. `audience` says who
  * may read a row: 'chat' = whoever may see chat_id now; 'account' = members of
  * account_id; 'member' = member_id only; 'workspace' = everyone.

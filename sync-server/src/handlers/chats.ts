@@ -15,10 +15,10 @@ import {
   noteByClientId,
   notesOfChat,
   toWireChat,
-  toWireMessage,
   updateChatIfVersion,
 } from '../db/repositories/chats';
 import { memberById, accountIdsOfMember } from '../db/repositories/members';
+import { wireMessagesOf } from '../db/repositories/reactions';
 import { insertAudit, listAudit } from '../db/repositories/workspace';
 import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
 import type { Caller, Emit, Services } from './context';
@@ -179,7 +179,7 @@ export function chatHandlers(services: Services): ChatHandlers {
 
     'messages:list': async (caller, { chatId, before, limit }) => {
       await visibleChat(db, caller, chatId);
-      return (await listMessages(db, chatId, before, limit)).map(toWireMessage);
+      return wireMessagesOf(services.database.raw, await listMessages(db, chatId, before, limit));
     },
 
     'note:add': async (caller, { chatId, body, clientNoteId }) => {

@@ -66,7 +66,8 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
 
     'sync:push': async (caller, batch) => {
       const accountIds = new Set<string>();
-      for (const list of [batch.contacts, batch.chats, batch.messages, batch.acks, batch.edits, batch.revokes]) {
+      const { contacts, chats, messages, acks, edits, revokes, reactions } = batch;
+      for (const list of [contacts, chats, messages, acks, edits, revokes, reactions]) {
         for (const item of list) accountIds.add(item.accountId);
       }
       // Only the device hosting an account speaks for it.
@@ -88,8 +89,8 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
             consecutiveIds: services.consecutiveRowIds,
           });
-          const updated = await applyUpdates(tx, batch.acks, batch.edits, batch.revokes);
-          // A message acked, edited or revoked in its own batch no longer equals its input.
+          const updated = await applyUpdates(tx, acks, edits, revokes, reactions);
+          // A message acked, edited, revoked or reacted to in its own batch no longer equals its input.
           for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
           for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
           emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
@@ -112,7 +113,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
         messages: batch.messages.length,
         chats: batch.chats.length,
         contacts: batch.contacts.length,
-        updates: batch.acks.length + batch.edits.length + batch.revokes.length,
+        updates: acks.length + edits.length + revokes.length + reactions.length,
         lastSeq: events.length ? events[events.length - 1]!.seq : null,
       };
     },

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } f
 import type { ChatStatus } from '../../../../common/domain';
 import type { WireChat, WireMessage, WireNote } from '../../../../common/protocol';
 import type { Exec } from '../index';
+import type { StoredReaction } from './reactions';
 import { chats, messages, notes } from '../schema';
 
 export type ChatRow = typeof chats.$inferSelect;
@@ -39,8 +40,14 @@ export const toWireChat = (c: ChatRow): WireChat => ({
 /** A message row apart from its row id: what a push writes before the database numbers it. */
 export type StoredMessage = Omit<MessageRow, 'rowId'>;
 
+const NO_REACTIONS: readonly StoredReaction[] = [];
+
 /** A stored message as devices receive it. An explicit literal: spreading rows costs more than the write on the push path. */
-export const wireMessageOf = (m: StoredMessage, rowId: number): WireMessage => ({
+export const wireMessageOf = (
+  m: StoredMessage,
+  rowId: number,
+  reactions: readonly StoredReaction[] = NO_REACTIONS,
+): WireMessage => ({
   rowId,
   accountId: m.accountId,
   chatId: m.chatId,
@@ -59,9 +66,11 @@ export const wireMessageOf = (m: StoredMessage, rowId: number): WireMessage => (
   edited: m.edited,
   revoked: m.revoked,
   clientMessageId: m.clientMessageId,
+  reactions: reactions.slice(),
 });
 
-export const toWireMessage = (m: MessageRow): WireMessage => wireMessageOf(m, m.rowId);
+export const toWireMessage = (m: MessageRow, reactions?: readonly StoredReaction[]): WireMessage =>
+  wireMessageOf(m, m.rowId, reactions);
 
 export async function chatById(db: Exec, id: string): Promise<ChatRow | undefined> {
   const rows = await db.select().from(chats).where(eq(chats.id, id)).limit(1);

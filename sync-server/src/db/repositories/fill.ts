@@ -10,7 +10,8 @@ import type { SyncEventBody, WireMessage } from '../../../../common/protocol';
 import type { RawExec } from '../index';
 import type { MessageRow } from './chats';
 import type { CreatedMessage, CreatedMessages } from './push';
-import { toWireMessage, wireMessageOf } from './chats';
+import { wireMessageOf } from './chats';
+import { reactionsOf } from './reactions';
 
 /** How a messages:upserted fact is stored in the log. */
 export type MessagesRef = {
@@ -61,12 +62,9 @@ export function toMessageRow(r: RowDataPacket): MessageRow {
 /** One message's key (account, provider message id) as one string. */
 export const keyOf = (accountId: string, providerMessageId: string): string => `${accountId}\u0000${providerMessageId}`;
 
-/** The messages with these keys, as wire messages keyed by keyOf(account, provider id). */
-async function wireMessagesByKeys(
-  raw: RawExec,
-  byAccount: Map<string, Set<string>>,
-): Promise<Map<string, WireMessage>> {
-  const out = new Map<string, WireMessage>();
+/** The messages with these keys, keyed by keyOf(account, provider id). */
+async function messagesByKeys(raw: RawExec, byAccount: Map<string, Set<string>>): Promise<Map<string, MessageRow>> {
+  const out = new Map<string, MessageRow>();
   for (const [accountId, idSet] of byAccount) {
     const ids = [...idSet];
     for (let i = 0; i < ids.length; i += CHUNK) {
@@ -75,7 +73,7 @@ async function wireMessagesByKeys(
         [accountId, ids.slice(i, i + CHUNK)],
       );
       for (const r of rows) {
-        const m = toWireMessage(toMessageRow(r));
+        const m = toMessageRow(r);
         out.set(keyOf(m.accountId, m.providerMessageId), m);
       }
     }
@@ -134,18 +132,22 @@ export async function fillBodies(
   const inserted = created?.messages ?? new Map<string, CreatedMessage>();
   const wanted = new Map<string, Set<string>>();
   const wantedRowIds = new Map<string, Set<string>>();
+  // Reactions of every message, pushed ones too: a reaction may have come before its message.
+  const all = new Map<string, Set<string>>();
   for (const b of bodies) {
     if (!isRef(b)) continue;
     for (const id of b.ids) {
+      add(all, b.accountId, id);
       const pushed = inserted.get(keyOf(b.accountId, id));
       if (!pushed) add(wanted, b.accountId, id);
       else if (pushed.rowId === null) add(wantedRowIds, b.accountId, id);
     }
   }
   if (!bodies.some(isRef)) return bodies as SyncEventBody[];
-  const [found, rowIds] = await Promise.all([
-    wireMessagesByKeys(raw, wanted),
+  const [found, rowIds, reactions] = await Promise.all([
+    messagesByKeys(raw, wanted),
     rowIdsByKeys(raw, wantedRowIds, wantedRowIds.size ? (created?.rowRanges ?? []) : []),
+    reactionsOf(raw, all),
   ]);
   return bodies.map(b => {
     if (!isRef(b)) return b;
@@ -153,9 +155,9 @@ export async function fillBodies(
     for (const id of b.ids) {
       const key = keyOf(b.accountId, id);
       const pushed = inserted.get(key);
-      const rowId = pushed ? (pushed.rowId ?? rowIds.get(key)) : undefined;
-      const m = pushed ? (rowId === undefined ? undefined : wireMessageOf(pushed.row, rowId)) : found.get(key);
-      if (m) messages.push(m);
+      const row = pushed ? pushed.row : found.get(key);
+      const rowId = pushed ? (pushed.rowId ?? rowIds.get(key)) : found.get(key)?.rowId;
+      if (row && rowId !== undefined) messages.push(wireMessageOf(row, rowId, reactions.get(key)));
     }
     messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);
     return { type: 'messages:upserted', chatId: b.chatId, messages };

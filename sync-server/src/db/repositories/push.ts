@@ -12,12 +12,14 @@ import type {
   ContactInput,
   EditUpdate,
   MessageInput,
+  ReactionInput,
   RevokeUpdate,
 } from '../../../../common/ingest';
 import type { RawTx } from '../index';
 import type { ChatRow, StoredMessage } from './chats';
 import { keyOf } from './fill';
 import { ACK_ORDER, messageUpsert } from './message-insert';
+import { applyReactions } from './reactions';
 
 const CHUNK = 1000;
 
@@ -214,15 +216,19 @@ async function existing(tx: RawTx, keys: readonly Key[]): Promise<TouchedMessage
  * than one per item: acks grouped by their value (acks only move forward, so order within
  * a batch does not matter), edits in one CASE (the last edit of a message wins), revokes
  * in one IN list (sticky: applied after the edits, as a revoke after an edit would be).
+ * Reactions are kept whether or not their message is here yet (reactions.ts); the touched
+ * messages returned are those that are.
  */
 export async function applyUpdates(
   tx: RawTx,
   acks: readonly AckUpdate[],
   edits: readonly EditUpdate[],
   revokes: readonly RevokeUpdate[],
+  reactions: readonly ReactionInput[],
 ): Promise<TouchedMessage[]> {
-  const all = [...acks, ...edits, ...revokes];
+  const all = [...acks, ...edits, ...revokes, ...reactions];
   if (all.length === 0) return [];
+  await applyReactions(tx, reactions);
   for (const [accountId, list] of byAccount(acks)) {
     const byAck = new Map<string, string[]>();
     for (const a of list) byAck.set(a.ack, [...(byAck.get(a.ack) ?? []), a.providerMessageId]);
