@@ -37,7 +37,7 @@ export function pushParts(batch: IngestBatchInput, max = MAX_PUSH_ITEMS): Ingest
   let size = 0;
   for (const kind of KINDS) {
     const list: readonly unknown[] = batch[kind] ?? [];
-    for (let i = 0; i < list.length; ) {
+    for (let i = 0; i < list.length;) {
       const take = Math.min(max - size, list.length - i);
       (part[kind] ??= []).push(...list.slice(i, i + take));
       size += take;

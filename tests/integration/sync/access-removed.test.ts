@@ -9,8 +9,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { PASSWORD, must, startNode, startStack } from '../server/harness';
-import { desktops, hostSimulatedNumber, signInAndPush } from './desktops';
+import { PASSWORD, must, startNode } from '../server/harness';
+import { desktops, leadHostingNumber } from './desktops';
 
 const REMOVED = 'Your access to this workspace was removed.';
 
@@ -24,16 +24,11 @@ let chatId: string;
 const desks = desktops('access');
 
 beforeAll(async () => {
-  stack = await startStack();
-  admin = await stack.device('admin', 'Ada Admin');
-  const lead = await stack.member('lead', 'Lena Lead');
+  let accountId: string;
+  ({ stack, admin, a, accountId, chatId } = await leadHostingNumber(desks));
   agent = await stack.member('agent', 'Arif Agent');
-  a = await desks.open();
   bFolder = desks.folder();
   b = await desks.open(undefined, bFolder);
-  let accountId: string;
-  ({ accountId, chatId } = await hostSimulatedNumber(a, 'Support'));
-  await signInAndPush(a, stack.node.url, lead.email);
   await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
   await call(a, 'chats:assign', { chatId, assigneeId: agent.id });
 }, 120_000);

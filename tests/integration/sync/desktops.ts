@@ -9,10 +9,13 @@ import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/core/log';
 import { callCore, until } from '../../helpers/core';
-import { PASSWORD } from '../server/harness';
+import type { Stack } from '../server/harness';
+import { PASSWORD, startStack } from '../server/harness';
 
 export type DesktopPace = { readonly chatterIntervalMs: number; readonly ackStepMs: number; readonly history: number };
 const QUIET: DesktopPace = { chatterIntervalMs: 60_000, ackStepMs: 100, history: 3 };
+
+export type Desktops = ReturnType<typeof desktops>;
 
 export function desktops(prefix: string) {
   const dirs: string[] = [];
@@ -69,4 +72,25 @@ export async function pushedEverything(core: Core): Promise<void> {
 export async function signInAndPush(core: Core, serverUrl: string, email: string): Promise<void> {
   await callCore(core, 'workspace:signIn', { serverUrl, email, password: PASSWORD });
   await pushedEverything(core);
+}
+
+export type HostedNumber = {
+  readonly stack: Stack;
+  readonly admin: Awaited<ReturnType<Stack['device']>>;
+  /** The lead's desktop hosting the number. */
+  readonly a: Core;
+  readonly accountId: string;
+  /** A one-to-one chat of the number. */
+  readonly chatId: string;
+};
+
+/** A workspace with an admin, and a lead's desktop hosting a simulated number, signed in with everything pushed. */
+export async function leadHostingNumber(desks: Desktops): Promise<HostedNumber> {
+  const stack = await startStack();
+  const admin = await stack.device('admin', 'Ada Admin');
+  const lead = await stack.member('lead', 'Lena Lead');
+  const a = await desks.open();
+  const { accountId, chatId } = await hostSimulatedNumber(a, 'Support');
+  await signInAndPush(a, stack.node.url, lead.email);
+  return { stack, admin, a, accountId, chatId };
 }

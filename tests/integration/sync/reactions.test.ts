@@ -8,9 +8,10 @@ import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { PASSWORD, must, startStack } from '../server/harness';
+import { PASSWORD, must } from '../server/harness';
 import { allMessages } from './outage-scenario';
-import { desktops, hostSimulatedNumber, signInAndPush } from './desktops';
+import type { HostedNumber } from './desktops';
+import { desktops, leadHostingNumber } from './desktops';
 
 let stack: Stack;
 let a: Core;
@@ -19,15 +20,11 @@ let chatId: string;
 const desks = desktops('reactions');
 
 beforeAll(async () => {
-  stack = await startStack();
-  const admin = await stack.device('admin', 'Ada Admin');
-  const lead = await stack.member('lead', 'Lena Lead');
-  const teammate = await stack.member('lead', 'Tia Teammate');
-  a = await desks.open();
-  b = await desks.open();
+  let admin: HostedNumber['admin'];
   let accountId: string;
-  ({ accountId, chatId } = await hostSimulatedNumber(a, 'Support'));
-  await signInAndPush(a, stack.node.url, lead.email);
+  ({ stack, admin, a, accountId, chatId } = await leadHostingNumber(desks));
+  const teammate = await stack.member('lead', 'Tia Teammate');
+  b = await desks.open();
   await must(admin.socket, 'account:add-member', { accountId, memberId: teammate.id });
   await call(b, 'workspace:signIn', { serverUrl: stack.node.url, email: teammate.email, password: PASSWORD });
   // Signing in, pulling and then fetching the chat's history: give a loaded machine time.

@@ -69,7 +69,11 @@ export async function reactionsOf(
       for (const r of rows) {
         const key = messageKey(accountId, String(r['provider_message_id']));
         const list = out.get(key) ?? [];
-        list.push({ senderJid: String(r['sender_jid']), emoji: String(r['emoji']), timestamp: Number(r['reacted_at']) });
+        list.push({
+          senderJid: String(r['sender_jid']),
+          emoji: String(r['emoji']),
+          timestamp: Number(r['reacted_at']),
+        });
         out.set(key, list);
       }
     }
