@@ -354,6 +354,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     async signOut(): Promise<WorkspaceStatus> {
       const r = record();
       const token = await vault.get(TOKEN_KEY);
+      // Off the socket first: dropped by our own logout and refused, it would report access removed.
+      disconnect();
       if (r && token) await logoutFromWorkspace(r.serverUrl, token, deps.fetchImpl);
       await wipe(null);
       return status();
