@@ -26,16 +26,33 @@ export type CatchUpDeps = {
   readonly loaded: { add(accountId: string): void };
 };
 
-export function createCatchUp(deps: CatchUpDeps) {
-  const { store, call, events, log } = deps;
+/** A chat's history is fetched once when it becomes visible; a failed fetch is tried again this often. */
+const BACKFILL_RETRIES_MS = [1_000, 5_000, 30_000];
 
-  /** A chat that just became visible: fetch its latest messages and its notes (a handover among them). */
-  async function backfill(chatId: string): Promise<void> {
+/** `enqueue` runs work on the sync's one queue (a failed backfill is retried through it). */
+export function createCatchUp(deps: CatchUpDeps, enqueue: (work: () => Promise<void>) => Promise<void>) {
+  const { store, call, events, log } = deps;
+  const retries = new Set<NodeJS.Timeout>();
+  const later = (work: () => Promise<void>, delayMs: number) => {
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      void enqueue(work);
+    }, delayMs);
+    retries.add(timer);
+  };
+
+  /**
+   * A chat that just became visible: fetch its latest messages and its notes (a handover
+   * among them). No event would bring them later, so a failure is retried a few times.
+   */
+  async function backfill(chatId: string, attempt = 0): Promise<void> {
     try {
       const wire = await call('messages:list', { chatId, limit: 200 });
-      if (wire.length > 0) ingestWireMessages(store, wire);
       const chat = store.getChat(asChatId(chatId));
+      // Gone again meanwhile (revoked): its messages must not come back without it.
       if (!chat) return;
+      if (wire.length > 0) ingestWireMessages(store, wire);
+      log.info('chat history fetched', { chatId, messages: wire.length });
       if (wire.length > 0) events.emit('chats:changed', { chats: [chat] });
       const { notes } = await call('chat:get', { chatId });
       for (const w of notes) {
@@ -45,7 +62,9 @@ export function createCatchUp(deps: CatchUpDeps) {
         events.emit('notes:added', { note });
       }
     } catch (err) {
-      log.warn('chat history not fetched', { chatId, err: String(err) });
+      const retryMs = BACKFILL_RETRIES_MS[attempt];
+      log.warn('chat history not fetched', { chatId, err: String(err), retryMs: retryMs ?? null });
+      if (retryMs !== undefined) later(() => backfill(chatId, attempt + 1), retryMs);
     }
   }
 
@@ -77,5 +96,14 @@ export function createCatchUp(deps: CatchUpDeps) {
     }
   }
 
-  return { backfill, loadAccountChats, reloadAllAccounts };
+  return {
+    backfill,
+    loadAccountChats,
+    reloadAllAccounts,
+    /** Drops pending retries (the sync is closing). */
+    close(): void {
+      for (const timer of retries) clearTimeout(timer);
+      retries.clear();
+    },
+  };
 }

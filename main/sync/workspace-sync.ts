@@ -185,7 +185,9 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     announce,
     log,
   });
-  const catchUp = createCatchUp({ store, call, applyContext, emitEffects, events, log, loaded: loadedAccounts });
+  const catchUp = createCatchUp({ store, call, applyContext, emitEffects, events, log, loaded: loadedAccounts }, work =>
+    enqueueApply(work),
+  );
   async function reloadAllAccounts(): Promise<void> {
     reloadAll = false;
     if (!(await catchUp.reloadAllAccounts(isHosted))) reloadAll = true;
@@ -385,6 +387,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       await notes.flush();
     },
     close(): void {
+      catchUp.close();
       log_.close();
       push.close();
       notes.close();

@@ -5,7 +5,7 @@
  * (a server restored from an older backup) asks for a new sign-in and keeps the data.
  */
 import type { RowDataPacket } from 'mysql2/promise';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
@@ -22,6 +22,7 @@ let b: Core;
 let bFolder: string;
 let chatId: string;
 const desks = desktops('access');
+afterEach(ctx => desks.printLogsIfFailed(ctx));
 
 beforeAll(async () => {
   let accountId: string;

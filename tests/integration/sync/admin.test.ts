@@ -5,7 +5,7 @@
  * Members and account access, presence, typing, notes written offline, and a transfer
  * that carries note, draft and the cached AI summary.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DeskEvents, EventName } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
@@ -18,6 +18,7 @@ let admin: { id: string; email: string };
 let deviceA: Core;
 let deviceB: Core;
 const desks = desktops('admin-device');
+afterEach(ctx => desks.printLogsIfFailed(ctx));
 const ctx = { transport: 'internal' } as const;
 const seen = new Map<Core, { name: EventName; payload: unknown }[]>();
 const NEW_PASSWORD = 'a very long first password';

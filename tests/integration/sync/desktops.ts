@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
-import { silentLogger } from '../../../main/core/log';
+import type { Logger } from '../../../main/core/log';
 import { callCore, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, startStack } from '../server/harness';
@@ -17,8 +17,21 @@ const QUIET: DesktopPace = { chatterIntervalMs: 60_000, ackStepMs: 100, history:
 
 export type Desktops = ReturnType<typeof desktops>;
 
+/** Log lines kept per set of desktops, printed when a test fails (CI keeps only the console). */
+const KEPT_LINES = 300;
+
 export function desktops(prefix: string) {
   const dirs: string[] = [];
+  const lines: string[] = [];
+  let opened = 0;
+  /** Each desktop's own log (its sync's view of a failure), kept in memory, not printed. */
+  const loggerFor = (name: string): Logger => {
+    const keep = (level: string) => (msg: string, data?: Record<string, unknown>) => {
+      lines.push(`${new Date().toISOString()} ${level} [${name}] ${msg}${data ? ` ${JSON.stringify(data)}` : ''}`);
+      if (lines.length > KEPT_LINES) lines.splice(0, lines.length - KEPT_LINES);
+    };
+    return { info: keep('info'), warn: keep('warn'), error: keep('error') };
+  };
   const folder = () => {
     const dataDir = mkdtempSync(join(tmpdir(), `blazz-${prefix}-`));
     dirs.push(dataDir);
@@ -32,9 +45,14 @@ export function desktops(prefix: string) {
         dataDir,
         shell: 'headless',
         version: 'test',
-        log: silentLogger,
+        log: loggerFor(`${prefix} ${String.fromCharCode(65 + opened++)}`),
         accounts: { simulator: { qrScanDelayMs: 50, chats: 3, ...pace } },
       });
+    },
+    /** For afterEach: after a failed test, the desktops' last log lines on the console. */
+    printLogsIfFailed(ctx: { task: { name: string; result?: { state?: string } } }): void {
+      if (ctx.task.result?.state !== 'fail') return;
+      console.log(`── desktops' last ${lines.length} log lines (${ctx.task.name}) ──\n${lines.join('\n')}`);
     },
     /** Removes every data folder; close the cores first. */
     removeAll(): void {

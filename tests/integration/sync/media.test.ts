@@ -5,7 +5,7 @@
  * Real server, real MariaDB, two full cores.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../common/domain';
 import { asClientMessageId } from '../../../common/domain';
 import { pngOf } from '../../../main/accounts/providers/simulator/media';
@@ -21,6 +21,7 @@ import { desktops, hostSimulatedNumber, signInAndPush } from './desktops';
 const ctx = { transport: 'internal' } as const;
 const blobs = tmpBlobDir();
 const desks = desktops('media');
+afterEach(ctx => desks.printLogsIfFailed(ctx));
 let stack: Stack;
 let deviceA: Core;
 let deviceB: Core;

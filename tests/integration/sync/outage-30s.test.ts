@@ -2,11 +2,12 @@
  * The workspace server is down for 30 s while customers write and both desktops reply;
  * after it is back nothing is lost or duplicated anywhere (see outage-scenario.ts).
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Team } from './outage-scenario';
 import { outage, startTeam } from './outage-scenario';
 
 let team: Team;
+afterEach(ctx => team?.printLogsIfFailed(ctx));
 
 beforeAll(async () => {
   team = await startTeam({ chatterIntervalMs: 2_000 });

@@ -4,11 +4,12 @@
  * Long by design: socket.io's reconnect backoff and the push queue's retry backoff are
  * both at their ceiling by then, which a short outage never exercises.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Team } from './outage-scenario';
 import { outage, startTeam } from './outage-scenario';
 
 let team: Team;
+afterEach(ctx => team?.printLogsIfFailed(ctx));
 
 beforeAll(async () => {
   team = await startTeam({ chatterIntervalMs: 6_000 });

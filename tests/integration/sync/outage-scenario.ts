@@ -24,6 +24,8 @@ export type Team = {
   b: Core;
   accountId: string;
   chatIds: string[];
+  /** For afterEach: the desktops' last log lines after a failed test. */
+  printLogsIfFailed: ReturnType<typeof desktops>['printLogsIfFailed'];
   stop(): Promise<void>;
 };
 
@@ -45,6 +47,7 @@ export async function startTeam(pace: Pace): Promise<Team> {
     b,
     accountId: '',
     chatIds: [],
+    printLogsIfFailed: desks.printLogsIfFailed,
     async stop() {
       await a.close();
       await b.close();

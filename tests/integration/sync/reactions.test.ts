@@ -3,7 +3,7 @@
  * desktop (B) through the workspace server, and so does taking it back. Both are full
  * cores on a real MariaDB-backed server.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
@@ -18,6 +18,7 @@ let a: Core;
 let b: Core;
 let chatId: string;
 const desks = desktops('reactions');
+afterEach(ctx => desks.printLogsIfFailed(ctx));
 
 beforeAll(async () => {
   let admin: HostedNumber['admin'];

@@ -3,7 +3,7 @@
  * simulated WhatsApp account, device B (an agent) hosts nothing and works through the
  * server. Both are full cores, exactly as the app runs them.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandResult } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { callCore, until } from '../../helpers/core';
@@ -18,6 +18,7 @@ let agent: { id: string; email: string };
 let deviceA: Core;
 let deviceB: Core;
 const desks = desktops('device');
+afterEach(ctx => desks.printLogsIfFailed(ctx));
 const ctx = { transport: 'internal' } as const;
 
 const call = callCore;
