@@ -63,7 +63,8 @@ export function desktops(prefix: string) {
 
 /**
  * Adds a simulated number on this desktop and waits until it is ready and its chats are
- * stored (before signing in, so the first push carries them): its id and a one-to-one chat.
+ * stored (before signing in, so the first push carries them): its id and a one-to-one chat
+ * with messages.
  */
 export async function hostSimulatedNumber(core: Core, name: string): Promise<{ accountId: string; chatId: string }> {
   const { id: accountId } = await callCore(core, 'accounts:add', { provider: 'simulator', name });
@@ -71,11 +72,14 @@ export async function hostSimulatedNumber(core: Core, name: string): Promise<{ a
     'account ready',
     async () => (await callCore(core, 'accounts:list', {})).find(a => a.id === accountId)?.state === 'ready',
   );
+  // A chat with history: the simulator spreads its few history messages over its chats at
+  // random, and a test that checks history arrives elsewhere needs some to arrive.
+  const withHistory = (c: { isGroup: boolean; lastMessageAt: number | null }) => !c.isGroup && c.lastMessageAt !== null;
   const chats = await until('chats stored', async () => {
     const page = await callCore(core, 'chats:list', {});
-    return page.items.some(c => !c.isGroup) && page.items;
+    return page.items.some(withHistory) && page.items;
   });
-  return { accountId, chatId: chats.find(c => !c.isGroup)!.id };
+  return { accountId, chatId: chats.find(withHistory)!.id };
 }
 
 /** The desktop's workspace link is up and everything its numbers stored has reached the server. */
