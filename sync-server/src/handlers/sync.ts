@@ -4,7 +4,7 @@ import type { WireContact } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { NewEvent } from '../db/repositories/events';
 import { pullEvents } from '../db/repositories/events';
-import { keyOf } from '../db/repositories/fill';
+import { keyOf } from '../db/repositories/message-key';
 import type { CreatedMessages, TouchedMessage } from '../db/repositories/push';
 import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
 import { hostedAmong } from '../db/repositories/workspace';

@@ -11,6 +11,7 @@ import type { RawExec } from '../index';
 import type { MessageRow } from './chats';
 import type { CreatedMessage, CreatedMessages } from './push';
 import { wireMessageOf } from './chats';
+import { keyOf } from './message-key';
 import { reactionsOf } from './reactions';
 
 /** How a messages:upserted fact is stored in the log. */
@@ -58,9 +59,6 @@ export function toMessageRow(r: RowDataPacket): MessageRow {
     clientMessageId: (r['client_message_id'] as string | null) ?? null,
   };
 }
-
-/** One message's key (account, provider message id) as one string. */
-export const keyOf = (accountId: string, providerMessageId: string): string => `${accountId}\u0000${providerMessageId}`;
 
 /** The messages with these keys, keyed by keyOf(account, provider id). */
 async function messagesByKeys(raw: RawExec, byAccount: Map<string, Set<string>>): Promise<Map<string, MessageRow>> {

@@ -17,7 +17,7 @@ import type {
 } from '../../../../common/ingest';
 import type { RawTx } from '../index';
 import type { ChatRow, StoredMessage } from './chats';
-import { keyOf } from './fill';
+import { keyOf } from './message-key';
 import { ACK_ORDER, messageUpsert } from './message-insert';
 import { applyReactions } from './reactions';
 

@@ -9,21 +9,19 @@ import type { WireMessage, WireReaction } from '../../../../common/protocol';
 import type { RawExec, RawTx } from '../index';
 import type { MessageRow } from './chats';
 import { toWireMessage } from './chats';
+import { keyOf } from './message-key';
 
 /** As devices receive it: '' is a removal. */
 export type StoredReaction = WireReaction;
 
 const CHUNK = 1000;
 
-/** The same key as fill.ts's keyOf (not imported: fill reads reactions through this file). */
-const messageKey = (accountId: string, providerMessageId: string) => `${accountId}\u0000${providerMessageId}`;
-
 export async function applyReactions(tx: RawTx, list: readonly ReactionInput[]): Promise<void> {
   // One row per (message, sender) in a statement: MySQL applies duplicates in it one by one,
   // and the newest of them is the one that counts anyway.
   const newest = new Map<string, ReactionInput>();
   for (const r of list) {
-    const k = `${messageKey(r.accountId, r.providerMessageId)}\u0000${r.senderJid}`;
+    const k = `${keyOf(r.accountId, r.providerMessageId)}\u0000${r.senderJid}`;
     const seen = newest.get(k);
     if (!seen || r.timestamp >= seen.timestamp) newest.set(k, r);
   }
@@ -41,7 +39,7 @@ export async function applyReactions(tx: RawTx, list: readonly ReactionInput[]):
 }
 
 /**
- * The reactions of these messages (by account, provider ids), keyed like fill.ts's keyOf,
+ * The reactions of these messages (by account, provider ids), keyed by keyOf,
  * removals included. Messages without any are absent.
  */
 export async function reactionsOf(
@@ -67,7 +65,7 @@ export async function reactionsOf(
         [accountId, ids.slice(i, i + CHUNK)],
       );
       for (const r of rows) {
-        const key = messageKey(accountId, String(r['provider_message_id']));
+        const key = keyOf(accountId, String(r['provider_message_id']));
         const list = out.get(key) ?? [];
         list.push({
           senderJid: String(r['sender_jid']),
@@ -90,5 +88,5 @@ export async function wireMessagesOf(raw: RawExec, rows: readonly MessageRow[]):
     byAccount.set(m.accountId, ids);
   }
   const reactions = rows.length ? await reactionsOf(raw, byAccount) : new Map<string, StoredReaction[]>();
-  return rows.map(m => toWireMessage(m, reactions.get(messageKey(m.accountId, m.providerMessageId))));
+  return rows.map(m => toWireMessage(m, reactions.get(keyOf(m.accountId, m.providerMessageId))));
 }
