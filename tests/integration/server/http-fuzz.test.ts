@@ -258,7 +258,8 @@ describe('HTTP fuzz of the server process', () => {
 
     expect(server.exited(), server.stderr()).toBeNull();
     expect(cases.length).toBeGreaterThan(500);
-    expect(Date.now() - started).toBeLessThan(20_000);
+    // About 10 s here; the margin is for a machine shared with other test runs.
+    expect(Date.now() - started).toBeLessThan(30_000);
 
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const fresh = await signIn('after the fuzz');
