@@ -68,7 +68,14 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   // own paths (/socket.io/, polling included) and calls ours only for the others. Added
   // after, both would answer a polling request and the second write would end the process.
   const routes: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
-  const httpServer = createServer((req, res) => {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const serverOptions = {
+    // A connection still sending its headers after this gets a 408 and is closed, so slow
+    // partial requests cannot pile up; checked every quarter of that time.
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.max(250, Math.floor(limits.headersTimeoutMs / 4)),
+  };
+  const httpServer = createServer(serverOptions, (req, res) => {
     // Set below once the services exist, long before listen(); the 503 only satisfies types.
     if (routes.handle) return routes.handle(req, res);
     res.writeHead(503, { 'retry-after': '1' }).end();
@@ -99,7 +106,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     database,
     io: sync,
     log,
-    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    limits,
     blobDir: opts.blobDir,
     metrics,
     pushOrder: createPushOrder(),

@@ -40,6 +40,11 @@ async function dispatch(services: Services, readiness: Readiness, req: IncomingM
 export function createHttpHandler(services: Services, readiness: Readiness) {
   const fail = (res: ServerResponse, err: unknown, url: string | undefined) => {
     if (err instanceof CommandError) return sendError(res, err.code, err.message);
+    // A reply already under way failed (most often the client went away mid-download).
+    if (res.headersSent) {
+      services.log.debug({ err, url: url?.slice(0, 200) }, 'http reply cut short');
+      return void res.destroy();
+    }
     services.log.error({ err, url: url?.slice(0, 200) }, 'http request failed');
     sendError(res, 'internal', 'the server could not complete this request');
   };

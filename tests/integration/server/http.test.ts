@@ -8,7 +8,9 @@ import { call, hostWithChat, must, PASSWORD, startStack } from './harness';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ limits: { loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 3 } });
+  stack = await startStack({
+    limits: { loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 3, headersTimeoutMs: 1_000 },
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -173,6 +175,15 @@ describe('HTTP transports and hostile requests', () => {
       `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`,
     );
     expect(huge.text).toMatch(/^HTTP\/1\.1 431 /);
+    await healthy();
+  });
+
+  it('closes a connection that sends its headers too slowly (slowloris) with a 408', async () => {
+    const started = Date.now();
+    const slow = await raw(stack.node.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Partial: ', 6_000);
+    expect(slow.text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(slow.closed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(4_000);
     await healthy();
   });
 });
