@@ -5,7 +5,7 @@
  * with a Redis URL, the Socket.IO Redis adapter carries room broadcasts between nodes.
  */
 import { createServer } from 'node:http';
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from 'redis';
 import { Server } from 'socket.io';
@@ -30,7 +30,7 @@ import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
 import { workspaceHandlers } from './handlers/workspace';
-import { createHttpHandler } from './http/api';
+import { createClientErrorHandler, createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
 import type { ServerLog } from './log';
 import { createRelayAdapter } from './relay-adapter';
@@ -64,7 +64,23 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   if (opts.migrate !== false) await migrateDatabase(database);
   const consecutiveRowIds = await insertsGetConsecutiveIds(database.raw);
 
-  const httpServer = createServer();
+  // Our handler is given to the server BEFORE Socket.IO attaches: engine.io then keeps its
+  // own paths (/socket.io/, polling included) and calls ours only for the others. Added
+  // after, both would answer a polling request and the second write would end the process.
+  const routes: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
+  const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const serverOptions = {
+    // A connection still sending its headers after this gets a 408 and is closed, so slow
+    // partial requests cannot pile up; checked every quarter of that time.
+    headersTimeout: limits.headersTimeoutMs,
+    connectionsCheckingInterval: Math.max(250, Math.floor(limits.headersTimeoutMs / 4)),
+  };
+  const httpServer = createServer(serverOptions, (req, res) => {
+    // Set below once the services exist, long before listen(); the 503 only satisfies types.
+    if (routes.handle) return routes.handle(req, res);
+    res.writeHead(503, { 'retry-after': '1' }).end();
+  });
+  httpServer.on('clientError', createClientErrorHandler(log));
   const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>(httpServer, {
     maxHttpBufferSize: MAX_PACKET_BYTES,
     serveClient: false,
@@ -90,7 +106,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     database,
     io: sync,
     log,
-    limits: { ...DEFAULT_LIMITS, ...opts.limits },
+    limits,
     blobDir: opts.blobDir,
     metrics,
     pushOrder: createPushOrder(),
@@ -120,7 +136,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       );
     return checks;
   };
-  httpServer.on('request', createHttpHandler(services, readiness));
+  routes.handle = createHttpHandler(services, readiness);
 
   sync.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;

@@ -257,6 +257,16 @@ export const blobs = mysqlTable('blobs', {
   createdAt: ms('created_at').notNull(),
 });
 
+/** The accounts a blob was uploaded for: only their chats' viewers may download it. */
+export const blobAccounts = mysqlTable(
+  'blob_accounts',
+  {
+    sha256: char('sha256', { length: 64 }).notNull(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+  },
+  t => [primaryKey({ columns: [t.sha256, t.accountId] })],
+);
+
 /** Fixed-window counters shared by every node (login attempts, sends). */
 export const rateLimits = mysqlTable(
   'rate_limits',

@@ -28,6 +28,8 @@ export type Limits = {
   readonly loginPerIpPerMinute: number;
   readonly loginPerAccountPerMinute: number;
   readonly maxBlobBytes: number;
+  /** How long a connection may take to send a request's headers (slow partial requests). */
+  readonly headersTimeoutMs: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -37,6 +39,7 @@ export const DEFAULT_LIMITS: Limits = {
   loginPerIpPerMinute: 30,
   loginPerAccountPerMinute: 10,
   maxBlobBytes: 64 * 1024 * 1024,
+  headersTimeoutMs: 20_000,
 };
 
 export type Services = {

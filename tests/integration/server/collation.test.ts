@@ -35,7 +35,7 @@ describe('collation', () => {
       `select table_name as t, table_collation as c from information_schema.tables
        where table_schema = 'ci_workspace' and table_name <> '__drizzle_migrations'`,
     );
-    expect(rows.length).toBe(17);
+    expect(rows.length).toBe(18); // 0006 added blob_accounts
     for (const r of rows) expect(`${String(r['t'])} ${String(r['c'])}`).toBe(`${String(r['t'])} utf8mb4_bin`);
   });
 

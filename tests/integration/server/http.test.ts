@@ -1,11 +1,16 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
+import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Stack } from './harness';
-import { hostWithChat, must, PASSWORD, startStack } from './harness';
+import { SYNC_NAMESPACE } from '../../../common/protocol';
+import type { Client, Stack } from './harness';
+import { call, hostWithChat, must, PASSWORD, startStack } from './harness';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ limits: { loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 3 } });
+  stack = await startStack({
+    limits: { loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 3, headersTimeoutMs: 1_000 },
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -85,5 +90,100 @@ describe('HTTP API', () => {
     expect(Buffer.from(await ok.arrayBuffer()).equals(bytes)).toBe(true);
     expect((await get(outsider.token)).status).toBe(404);
     expect((await fetch(`${stack.node.url}/api/blobs/${sha}`)).status).toBe(401);
+  });
+});
+
+/** Writes raw bytes on a fresh TCP connection; resolves with all it got back once the server closes it. */
+function raw(port: number, bytes: string, timeoutMs = 5_000): Promise<{ text: string; closed: boolean }> {
+  return new Promise(resolve => {
+    const socket = connect(port, '127.0.0.1');
+    const chunks: Buffer[] = [];
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed: false });
+    }, timeoutMs);
+    socket.on('data', c => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ text: Buffer.concat(chunks).toString('latin1'), closed: true });
+    });
+    socket.write(bytes);
+  });
+}
+
+const healthy = async () => expect((await fetch(`${stack.node.url}/healthz`)).status).toBe(200);
+
+describe('HTTP transports and hostile requests', () => {
+  it('answers a bare long-polling handshake once, from engine.io, and stays up', async () => {
+    const res = await fetch(`${stack.node.url}/socket.io/?EIO=4&transport=polling`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^0\{"sid":/);
+    await healthy();
+  });
+
+  it('connects, signs in and runs a command over long-polling only, then upgrades to a WebSocket', async () => {
+    const m = await stack.member('agent');
+    const { token } = await stack.login(m.email);
+    const open = (transports: Array<'polling' | 'websocket'>): Client => {
+      const socket: Client = connectClient(stack.node.url + SYNC_NAMESPACE, { auth: { token }, transports });
+      stack.clients.push(socket);
+      return socket;
+    };
+    const polling = open(['polling']);
+    await new Promise<void>((resolve, reject) => {
+      polling.once('connect', resolve);
+      polling.once('connect_error', reject);
+    });
+    expect(polling.io.engine.transport.name).toBe('polling');
+    expect((await call(polling, 'settings:get', {})).ok).toBe(true);
+
+    const upgrading = open(['polling', 'websocket']);
+    await new Promise<void>(resolve => upgrading.io.engine.once('upgrade', () => resolve()));
+    expect(upgrading.io.engine.transport.name).toBe('websocket');
+    expect((await call(upgrading, 'settings:get', {})).ok).toBe(true);
+    polling.disconnect();
+    upgrading.disconnect();
+  });
+
+  it('refuses a polling handshake without a valid token, as on a WebSocket', async () => {
+    const socket: Client = connectClient(stack.node.url + SYNC_NAMESPACE, {
+      auth: { token: 'nope' },
+      transports: ['polling'],
+      reconnection: false,
+    });
+    stack.clients.push(socket);
+    const err = await new Promise<Error>(resolve => socket.once('connect_error', resolve));
+    expect(err.message).toBeTruthy();
+    await healthy();
+  });
+
+  it('answers odd request targets with 400 instead of failing (absolute-form, *, //, bad escapes)', async () => {
+    for (const target of ['http://[', 'http://example.test/healthz', '*', '//', '/%', '/%zz', '//evil.test/x']) {
+      const { text } = await raw(stack.node.port, `GET ${target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`);
+      expect(text, target).toMatch(/^HTTP\/1\.1 (400|404) /);
+    }
+    await healthy();
+  });
+
+  it('answers malformed HTTP with a 400 and closes the connection', async () => {
+    const { text, closed } = await raw(stack.node.port, 'HELLO\x00\x01 garbage\r\n\r\n');
+    expect(text).toMatch(/^HTTP\/1\.1 400 /);
+    expect(closed).toBe(true);
+    const huge = await raw(
+      stack.node.port,
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`,
+    );
+    expect(huge.text).toMatch(/^HTTP\/1\.1 431 /);
+    await healthy();
+  });
+
+  it('closes a connection that sends its headers too slowly (slowloris) with a 408', async () => {
+    const started = Date.now();
+    const slow = await raw(stack.node.port, 'GET /healthz HTTP/1.1\r\nHost: x\r\nX-Partial: ', 6_000);
+    expect(slow.text).toMatch(/^HTTP\/1\.1 408 /);
+    expect(slow.closed).toBe(true);
+    expect(Date.now() - started).toBeLessThan(4_000);
+    await healthy();
   });
 });

@@ -12,7 +12,7 @@ import { pngOf } from '../../../main/accounts/providers/simulator/media';
 import { mediaPathOf } from '../../../main/accounts/media-store';
 import type { Core } from '../../../main/core/core';
 import { HOST_NOT_SENDING } from '../../../main/sync/media-fetch';
-import { blobPath } from '../../../sync-server/src/http/api';
+import { blobPath } from '../../../sync-server/src/http/blobs';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startStack, tmpBlobDir } from '../server/harness';

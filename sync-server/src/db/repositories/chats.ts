@@ -199,21 +199,6 @@ export async function notesOfChat(db: Exec, chatId: string): Promise<WireNote[]>
 }
 
 /** Chats (with their accounts) holding a message whose media has this sha-256. */
-export async function chatsWithMedia(db: Exec, sha256: string): Promise<ChatRow[]> {
-  const rows = await db
-    .selectDistinct({ chat: chats })
-    .from(messages)
-    .innerJoin(chats, eq(chats.id, messages.chatId))
-    .where(eq(messages.mediaSha256, sha256))
-    .limit(50);
-  return rows.map(r => r.chat);
-}
-
-export async function messageWithMedia(db: Exec, sha256: string): Promise<MessageRow | undefined> {
-  const rows = await db.select().from(messages).where(eq(messages.mediaSha256, sha256)).limit(1);
-  return rows[0];
-}
-
 /** A page of an account's chats by id; agents get only the chats they may see. */
 export async function listChats(
   db: Exec,

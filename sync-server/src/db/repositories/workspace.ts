@@ -1,9 +1,9 @@
-/** Accounts registry, relayed sends, templates, audit log, blobs and rate-limit counters. */
+/** Accounts registry, relayed sends, templates, audit log and rate-limit counters. */
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Template } from '../../../../common/domain';
 import type { SendState, WireAccount, WireAudit, WireSend } from '../../../../common/protocol';
 import type { Exec } from '../index';
-import { accountMembers, accounts, auditLog, blobs, rateLimits, sends, templates } from '../schema';
+import { accountMembers, accounts, auditLog, rateLimits, sends, templates } from '../schema';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -194,20 +194,6 @@ export async function listAudit(db: Exec, chatId: string | undefined, limit: num
     .limit(limit);
   const parse = (t: string | null): unknown => (t === null ? null : (JSON.parse(t) as unknown));
   return rows.map(r => ({ ...r, before: parse(r.before), after: parse(r.after) }));
-}
-
-// ── Blobs ──────────────────────────────────────────────────────────────────────────────
-
-export async function blobBySha(db: Exec, sha256: string): Promise<typeof blobs.$inferSelect | undefined> {
-  const rows = await db.select().from(blobs).where(eq(blobs.sha256, sha256)).limit(1);
-  return rows[0];
-}
-
-export async function insertBlob(
-  db: Exec,
-  b: { sha256: string; size: number; mimeType: string; now: number },
-): Promise<void> {
-  await db.insert(blobs).ignore().values({ sha256: b.sha256, size: b.size, mimeType: b.mimeType, createdAt: b.now });
 }
 
 // ── Rate limits (fixed windows shared by every node) ───────────────────────────────────
