@@ -32,6 +32,7 @@ import { typingHandlers } from './handlers/typing';
 import { workspaceHandlers } from './handlers/workspace';
 import { createClientErrorHandler, createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
+import { runReadiness } from './http/readiness';
 import type { ServerLog } from './log';
 import { createRelayAdapter } from './relay-adapter';
 import { createRelayCodec } from './relay-codec';
@@ -122,20 +123,9 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...typingHandlers(services),
   };
 
-  const readiness = async () => {
-    const checks: Record<string, string> = {};
-    checks['mysql'] = await database.ping().then(
-      () => 'ok',
-      (err: unknown) => String(err),
-    );
-    const pub = redisClients[0];
-    if (pub)
-      checks['redis'] = await pub.ping().then(
-        () => 'ok',
-        (err: unknown) => String(err),
-      );
-    return checks;
-  };
+  const pub = redisClients[0];
+  const readiness = () =>
+    runReadiness({ mysql: () => database.ping(), ...(pub ? { redis: () => pub.ping() } : {}) }, log);
   routes.handle = createHttpHandler(services, readiness);
 
   sync.use((socket, next) => {
