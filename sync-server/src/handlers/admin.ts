@@ -101,7 +101,13 @@ export function adminHandlers(services: Services): AdminHandlers {
       // Before the revokes go out: no fact the old role could see may reach these sockets
       // any more (they are disconnected right after and rejoin with the new role's rooms).
       const leaveOldRoleRooms = () => {
-        if (deactivating || !roleChanged) return;
+        if (deactivating) {
+          // Every room but their own: the unassigning below must not reach them, access:revoked must.
+          const all = memberAccounts.flatMap(a => accountRooms(a, before.role, memberId));
+          io.in(rooms.member(memberId)).socketsLeave([rooms.workspace, rooms.admins, ...all]);
+          return;
+        }
+        if (!roleChanged) return;
         const old = memberAccounts.map(a => rooms.accountRole(a, before.role));
         if (before.role === 'admin') old.push(rooms.admins);
         io.in(rooms.member(memberId)).socketsLeave(old);
@@ -121,6 +127,7 @@ export function adminHandlers(services: Services): AdminHandlers {
             audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)),
           );
           if (deactivating) {
+            memberAccounts = await accountIdsOfMember(tx, memberId);
             await revokeSessionsOfMember(tx, memberId, Date.now());
             // Their chats go back to the pool so customers are not left waiting on someone gone.
             for (const chat of await unassignMemberEverywhere(tx, memberId)) {
@@ -165,7 +172,8 @@ export function adminHandlers(services: Services): AdminHandlers {
           emit(event);
           return account;
         },
-        () => io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role)),
+        () =>
+          io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role, caller.memberId)),
       );
       return account;
     },
@@ -205,7 +213,7 @@ export function adminHandlers(services: Services): AdminHandlers {
         },
         // Joined once the membership is committed and before account:updated goes out, so
         // the member's connected devices receive it live rather than at their next pull.
-        () => io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role)),
+        () => io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role, memberId)),
       );
     },
 
@@ -214,7 +222,7 @@ export function adminHandlers(services: Services): AdminHandlers {
       const member = await memberById(db, memberId);
       if (!member || !(await accountById(db, accountId))) throw new CommandError('not_found', 'no such account member');
       // Leave the rooms first: nothing about this account may reach them from now on.
-      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role));
+      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role, memberId));
       return commit(services, async (tx, emit) => {
         await removeAccountMember(tx, accountId, memberId);
         for (const chat of await unassignMemberInAccount(tx, accountId, memberId)) {

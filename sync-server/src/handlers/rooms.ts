@@ -15,6 +15,12 @@ export const rooms = {
   device: (sessionId: string) => `device:${sessionId}`,
   account: (accountId: string) => `acct:${accountId}`,
   accountRole: (accountId: string, role: Role) => `acct:${accountId}:${role}`,
+  /**
+   * One member's sockets while they belong to one account: a chat's assignee is reached
+   * through the chat's account, so leaving the account (or never having been in it, as an
+   * ex-admin assignee) ends every fact of its chats at once.
+   */
+  accountMember: (accountId: string, memberId: string) => `acct:${accountId}:m:${memberId}`,
 };
 
 /** Rooms a member's sockets belong to, from their role and accounts. */
@@ -24,12 +30,13 @@ export function roomsOf(
 ): string[] {
   const out = [rooms.workspace, rooms.member(p.memberId), rooms.device(p.sessionId)];
   if (p.role === 'admin') out.push(rooms.admins);
-  for (const a of accountIds) out.push(rooms.account(a), rooms.accountRole(a, p.role));
+  for (const a of accountIds) out.push(...accountRooms(a, p.role, p.memberId));
   return out;
 }
 
-export function accountRooms(accountId: string, role: Role): string[] {
-  return [rooms.account(accountId), rooms.accountRole(accountId, role)];
+/** The rooms a member's sockets are in because they belong to this account. */
+export function accountRooms(accountId: string, role: Role, memberId: string): string[] {
+  return [rooms.account(accountId), rooms.accountRole(accountId, role), rooms.accountMember(accountId, memberId)];
 }
 
 /** A committed fact ready to go live, with what decides its audience. */
@@ -61,8 +68,9 @@ export function audienceRooms(e: Delivery, settings: WireSettings): string[] {
 /** The rooms whose sockets may see a chat with this account and assignee (canSeeChat as rooms). */
 export function chatRooms(accountId: string, assigneeId: string | null, settings: WireSettings): string[] {
   const out = [rooms.admins, rooms.accountRole(accountId, 'lead')];
-  // The assignee is a member of the account (assign checks it), so their room is safe to use.
-  if (assigneeId) out.push(rooms.member(assigneeId));
+  // Through the account, not the member's own room: an assignee who left the account or lost
+  // the admin role that let them be assigned outside it is no longer in this room.
+  if (assigneeId) out.push(rooms.accountMember(accountId, assigneeId));
   else if (settings.agentsSeeUnassigned) out.push(rooms.accountRole(accountId, 'agent'));
   return out;
 }

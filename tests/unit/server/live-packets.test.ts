@@ -55,7 +55,7 @@ describe('live packets (sync:facts)', () => {
       settings,
     );
     expect(sent.map(seqs)).toEqual([[1], [2], [3], [4]]);
-    expect(sent[1]!.to).toContain('member:m-7');
+    expect(sent[1]!.to).toContain('acct:a:m:m-7');
     expect(sent[3]!.except).toBeNull();
   });
 

@@ -54,11 +54,11 @@ describe('live fan-out rooms', () => {
     assigneeId,
     originDevice: null,
   });
-  it('sends chat events to admins, the account leads and the assignee or the agents', () => {
+  it('sends chat events to admins, the account leads and the assignee (through the account) or the agents', () => {
     expect(audienceRooms(chatEvent('m1'), { agentsSeeUnassigned: true })).toEqual([
       'admins',
       'acct:a1:lead',
-      'member:m1',
+      'acct:a1:m:m1',
     ]);
     expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: true })).toEqual([
       'admins',
