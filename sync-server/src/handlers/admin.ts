@@ -97,24 +97,20 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (!before) throw new CommandError('not_found', 'no such member');
       const deactivating = active === false && before.active;
       const roleChanged = role !== undefined && role !== before.role;
-      let memberAccounts: string[] = [];
-      // Before the revokes go out: no fact the old role could see may reach these sockets
-      // any more (they are disconnected right after and rejoin with the new role's rooms).
-      const leaveOldRoleRooms = () => {
-        if (deactivating) {
-          // Every room but their own: the unassigning below must not reach them, access:revoked must.
-          const all = memberAccounts.flatMap(a => accountRooms(a, before.role, memberId));
-          io.in(rooms.member(memberId)).socketsLeave([rooms.workspace, rooms.admins, ...all]);
-          return;
-        }
-        if (!roleChanged) return;
-        const old = memberAccounts.map(a => rooms.accountRole(a, before.role));
+      const losesRooms = deactivating || roleChanged;
+      if (losesRooms) {
+        // Before the commit: once it committed, no fact the old role (or a member no longer
+        // active) may not see reaches these sockets, not even one committed earlier and
+        // delivered late. Their own room stays, for the revokes and access:revoked.
+        const accounts = await accountIdsOfMember(db, memberId);
+        const old = deactivating
+          ? [rooms.workspace, ...accounts.flatMap(a => accountRooms(a, before.role, memberId))]
+          : accounts.map(a => rooms.accountRole(a, before.role));
         if (before.role === 'admin') old.push(rooms.admins);
         io.in(rooms.member(memberId)).socketsLeave(old);
-      };
-      const result = await commit(
-        services,
-        async (tx, emit) => {
+      }
+      try {
+        return await commit(services, async (tx, emit) => {
           const patch: { name?: string; role?: Role; active?: boolean } = {};
           if (name !== undefined) patch.name = name;
           if (role !== undefined) patch.role = role;
@@ -127,7 +123,6 @@ export function adminHandlers(services: Services): AdminHandlers {
             audit(caller.memberId, caller.sessionId, 'member.update', toWireMember(before), toWireMember(after)),
           );
           if (deactivating) {
-            memberAccounts = await accountIdsOfMember(tx, memberId);
             await revokeSessionsOfMember(tx, memberId, Date.now());
             // Their chats go back to the pool so customers are not left waiting on someone gone.
             for (const chat of await unassignMemberEverywhere(tx, memberId)) {
@@ -137,16 +132,15 @@ export function adminHandlers(services: Services): AdminHandlers {
             emit({ body: { type: 'access:revoked', reason: 'deactivated' }, audience: 'member', memberId });
           } else if (roleChanged) {
             emit(...(await revokesOnDemotion(tx, memberId, before.role, after.role, caller.settings)));
-            memberAccounts = await accountIdsOfMember(tx, memberId);
           }
           emit({ body: { type: 'member:updated', member: toWireMember(after) }, audience: 'workspace' });
           return toWireMember(after);
-        },
-        leaveOldRoleRooms,
-      );
-      // Rooms depend on role and a deactivated member must go now: drop their sockets on every node.
-      if (deactivating || roleChanged) io.in(rooms.member(memberId)).disconnectSockets(true);
-      return result;
+        });
+      } finally {
+        // Rooms depend on role and a deactivated member must go now: drop their sockets on every
+        // node. Also when the change failed: they reconnect into the rooms of whatever state holds.
+        if (losesRooms) io.in(rooms.member(memberId)).disconnectSockets(true);
+      }
     },
 
     'account:register': async (caller, args) => {
