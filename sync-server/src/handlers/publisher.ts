@@ -40,7 +40,9 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
   let tail: Promise<void> = Promise.resolve();
 
   async function prepare(events: readonly StoredEvent[]) {
-    const unknownAssignee = events.filter(e => e.audience === 'chat' && e.assigneeId === undefined && e.chatId);
+    // Every chat's assignee now, not only those the writer left out: a fact written for one
+    // assignee and delivered after the chat moved on must not reach them (see moved below).
+    const chatEvents = events.filter(e => e.audience === 'chat' && e.chatId);
     const [settings, bodies, assignees] = await Promise.all([
       getSettings(database.db),
       fillBodies(
@@ -48,21 +50,25 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
         events.map(e => e.body),
         createdBy(events),
       ),
-      unknownAssignee.length
+      chatEvents.length
         ? assigneesOf(
             database.raw,
-            unknownAssignee.map(e => e.chatId!),
+            chatEvents.map(e => e.chatId!),
           )
         : new Map<string, string | null>(),
     ]);
-    const deliveries: Delivery[] = events.map((e, i) => ({
-      event: { ...bodies[i]!, seq: e.seq } as SyncEvent,
-      audience: e.audience,
-      accountId: e.accountId ?? null,
-      memberId: e.memberId ?? null,
-      assigneeId: e.assigneeId !== undefined ? e.assigneeId : (assignees.get(e.chatId ?? '') ?? null),
-      originDevice: e.originDevice ?? null,
-    }));
+    const deliveries: Delivery[] = events.map((e, i) => {
+      const now = assignees.get(e.chatId ?? '') ?? null;
+      return {
+        event: { ...bodies[i]!, seq: e.seq } as SyncEvent,
+        audience: e.audience,
+        accountId: e.accountId ?? null,
+        memberId: e.memberId ?? null,
+        assigneeId: now,
+        assigneeMoved: e.assigneeId !== undefined && e.assigneeId !== now,
+        originDevice: e.originDevice ?? null,
+      };
+    });
     return { settings, deliveries };
   }
 

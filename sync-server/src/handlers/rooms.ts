@@ -47,6 +47,13 @@ export type Delivery = {
   readonly memberId: string | null;
   /** For 'chat' facts: the chat's assignee. */
   readonly assigneeId: string | null;
+  /**
+   * For 'chat' facts: the chat changed hands between the write and this delivery. Only
+   * those who see the chat whoever holds it (admins, the account's leads) get it live; the
+   * old and the new assignee (or the agents' pool) learn of the chat from its grant, revoke
+   * and their pulls, which apply the rule to the chat as it is then.
+   */
+  readonly assigneeMoved?: boolean;
   /** A device (session id) that already has the fact. */
   readonly originDevice: string | null;
 };
@@ -61,7 +68,9 @@ export function audienceRooms(e: Delivery, settings: WireSettings): string[] {
     case 'account':
       return e.accountId ? [rooms.admins, rooms.account(e.accountId)] : [rooms.admins];
     case 'chat':
-      return e.accountId ? chatRooms(e.accountId, e.assigneeId, settings) : [rooms.admins];
+      if (!e.accountId) return [rooms.admins];
+      if (e.assigneeMoved) return [rooms.admins, rooms.accountRole(e.accountId, 'lead')];
+      return chatRooms(e.accountId, e.assigneeId, settings);
   }
 }
 

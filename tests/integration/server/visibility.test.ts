@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncEvent } from '../../../common/protocol';
 import { until } from '../../helpers/core';
 import { startRedis } from '../../helpers/redis';
+import { createPublisher } from '../../../sync-server/src/handlers/publisher';
+import { silentLog } from '../../../sync-server/src/log';
 import type { RedisServer } from '../../helpers/redis';
 import type { Client, Node, Stack } from './harness';
 import { NOW, call, hostWithChat, must, recorder, startNode, startStack } from './harness';
@@ -163,5 +165,42 @@ describe.each(LOSSES)('$name', loss => {
     } finally {
       await loss.restore?.(scene);
     }
+  });
+});
+
+describe('a fact delivered after the chat changed hands', () => {
+  it('reaches who sees the chat now, not the assignee it was written for', async () => {
+    const { scene, lead, viewer } = await setUp(LOSSES[0]!);
+    await LOSSES[0]!.lose(scene);
+    // The viewer no longer hears the chat (the matrix above), so only the lead can settle.
+    await settle(scene, [lead.seen]);
+    const mark = viewer.seen.events.length;
+    // Written while the viewer held the chat (its writer named them), delivered only now.
+    const note = {
+      id: randomUUID(),
+      chatId: scene.chatId,
+      authorId: lead.id,
+      body: 'late note',
+      createdAt: Date.now(),
+      kind: 'note' as const,
+      draft: null,
+      summary: null,
+    };
+    const app = stack.node.app;
+    await createPublisher(app.database, app.sync, silentLog()).publish([
+      {
+        seq: Number.MAX_SAFE_INTEGER,
+        body: { type: 'note:added', note },
+        audience: 'chat',
+        accountId: scene.accountId,
+        chatId: scene.chatId,
+        assigneeId: viewer.id,
+      },
+    ]);
+    await until('the control lead hears the late note', () =>
+      lead.seen.events.some(e => e.name === 'note:added' && JSON.stringify(e.payload).includes(note.id)),
+    );
+    await new Promise(r => setTimeout(r, 300));
+    expect(naming(viewer.seen.events.slice(mark), scene.chatId)).toEqual([]);
   });
 });

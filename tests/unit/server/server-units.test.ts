@@ -67,4 +67,12 @@ describe('live fan-out rooms', () => {
     ]);
     expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: false })).toEqual(['admins', 'acct:a1:lead']);
   });
+  it('sends a chat event whose chat changed hands since it was written to admins and leads only', () => {
+    const moved = { ...chatEvent('m2'), assigneeMoved: true };
+    expect(audienceRooms(moved, { agentsSeeUnassigned: true })).toEqual(['admins', 'acct:a1:lead']);
+    expect(audienceRooms({ ...moved, assigneeId: null }, { agentsSeeUnassigned: true })).toEqual([
+      'admins',
+      'acct:a1:lead',
+    ]);
+  });
 });
