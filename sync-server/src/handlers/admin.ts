@@ -22,13 +22,20 @@ import {
   toWireMember,
   updateMember,
 } from '../db/repositories/members';
-import { accountById, insertAudit, setAccountState, upsertAccount, wireAccounts } from '../db/repositories/workspace';
+import {
+  accountById,
+  allAccountIds,
+  insertAudit,
+  setAccountState,
+  upsertAccount,
+  wireAccounts,
+} from '../db/repositories/workspace';
 import type { NewEvent } from '../db/repositories/events';
 import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability, revokesOnDemotion } from './access';
 import type { Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
-import { accountRooms, rooms } from './rooms';
+import { accountRooms, rooms, setAgentPools } from './rooms';
 
 type AdminHandlers = Pick<
   HandlerTable,
@@ -104,7 +111,7 @@ export function adminHandlers(services: Services): AdminHandlers {
         // delivered late. Their own room stays, for the revokes and access:revoked.
         const accounts = await accountIdsOfMember(db, memberId);
         const old = deactivating
-          ? [rooms.workspace, ...accounts.flatMap(a => accountRooms(a, before.role, memberId))]
+          ? [rooms.workspace, ...accounts.flatMap(a => accountRooms(a, before.role, memberId, true))]
           : accounts.map(a => rooms.accountRole(a, before.role));
         if (before.role === 'admin') old.push(rooms.admins);
         io.in(rooms.member(memberId)).socketsLeave(old);
@@ -167,7 +174,11 @@ export function adminHandlers(services: Services): AdminHandlers {
           return account;
         },
         () =>
-          io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role, caller.memberId)),
+          io
+            .in(rooms.member(caller.memberId))
+            .socketsJoin(
+              accountRooms(args.accountId, caller.role, caller.memberId, caller.settings.agentsSeeUnassigned),
+            ),
       );
       return account;
     },
@@ -207,7 +218,10 @@ export function adminHandlers(services: Services): AdminHandlers {
         },
         // Joined once the membership is committed and before account:updated goes out, so
         // the member's connected devices receive it live rather than at their next pull.
-        () => io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role, memberId)),
+        () =>
+          io
+            .in(rooms.member(memberId))
+            .socketsJoin(accountRooms(accountId, member.role, memberId, caller.settings.agentsSeeUnassigned)),
       );
     },
 
@@ -216,7 +230,7 @@ export function adminHandlers(services: Services): AdminHandlers {
       const member = await memberById(db, memberId);
       if (!member || !(await accountById(db, accountId))) throw new CommandError('not_found', 'no such account member');
       // Leave the rooms first: nothing about this account may reach them from now on.
-      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role, memberId));
+      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role, memberId, true));
       return commit(services, async (tx, emit) => {
         await removeAccountMember(tx, accountId, memberId);
         for (const chat of await unassignMemberInAccount(tx, accountId, memberId)) {
@@ -238,13 +252,30 @@ export function adminHandlers(services: Services): AdminHandlers {
 
     'settings:update': async (caller, args) => {
       requireCapability(caller, 'settings.manage');
-      return commit(services, async (tx, emit) => {
-        const before = await getSettings(tx);
-        await saveSettings(tx, args);
-        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, args));
-        emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
-        return args;
-      });
+      const accounts = await allAccountIds(db);
+      const show = args.agentsSeeUnassigned;
+      // Hiding unassigned chats: agents leave the pools before the commit, so once it committed
+      // not even a fact written earlier reaches them. Showing them: joined after the commit.
+      if (!show) setAgentPools(io, accounts, false);
+      try {
+        return await commit(
+          services,
+          async (tx, emit) => {
+            const before = await getSettings(tx);
+            await saveSettings(tx, args);
+            await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, args));
+            emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
+            return args;
+          },
+          () => {
+            if (show) setAgentPools(io, accounts, true);
+          },
+        );
+      } catch (err) {
+        // Nothing changed: the agents go back into the pools if the setting still shows them.
+        if (!show && (await getSettings(db)).agentsSeeUnassigned) setAgentPools(io, accounts, true);
+        throw err;
+      }
     },
 
     'session:revoke': async (caller, { sessionId }) => {

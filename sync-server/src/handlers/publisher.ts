@@ -9,7 +9,6 @@ import type { SyncEvent } from '../../../common/protocol';
 import type { Database } from '../db/index';
 import type { StoredEvent } from '../db/repositories/events';
 import { assigneesOf, fillBodies } from '../db/repositories/fill';
-import { getSettings } from '../db/repositories/members';
 import type { CreatedMessages } from '../db/repositories/push';
 import type { ServerLog } from '../log';
 import type { SyncServer } from './context';
@@ -43,8 +42,7 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
     // Every chat's assignee now, not only those the writer left out: a fact written for one
     // assignee and delivered after the chat moved on must not reach them (see moved below).
     const chatEvents = events.filter(e => e.audience === 'chat' && e.chatId);
-    const [settings, bodies, assignees] = await Promise.all([
-      getSettings(database.db),
+    const [bodies, assignees] = await Promise.all([
       fillBodies(
         database.raw,
         events.map(e => e.body),
@@ -69,7 +67,7 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
         originDevice: e.originDevice ?? null,
       };
     });
-    return { settings, deliveries };
+    return deliveries;
   }
 
   return {
@@ -83,8 +81,7 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
       ready.catch(() => undefined);
       const done = tail.then(async () => {
         try {
-          const { settings, deliveries } = await ready;
-          publishEvents(io, deliveries, settings);
+          publishEvents(io, await ready);
         } catch (err) {
           log.error({ err, events: events.length }, 'live delivery failed; devices will pull');
         }

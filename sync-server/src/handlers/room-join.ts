@@ -11,6 +11,7 @@ import { roomsOf } from './rooms';
 
 function sameAccess(a: CallerState, b: CallerState): boolean {
   if (a.role !== b.role || a.active !== b.active) return false;
+  if (a.settings.agentsSeeUnassigned !== b.settings.agentsSeeUnassigned) return false;
   const ids = new Set(a.accountIds);
   return b.accountIds.length === ids.size && b.accountIds.every(id => ids.has(id));
 }
@@ -25,7 +26,7 @@ export async function joinRooms(raw: RawExec, socket: SyncSocket): Promise<boole
   const p = socket.data;
   const before = await callerState(raw, p.memberId, p.sessionId);
   if (!before?.active) return false;
-  await socket.join(roomsOf({ ...p, role: before.role }, before.accountIds));
+  await socket.join(roomsOf({ ...p, role: before.role }, before.accountIds, before.settings.agentsSeeUnassigned));
   const after = await callerState(raw, p.memberId, p.sessionId);
   return after !== undefined && sameAccess(before, after);
 }

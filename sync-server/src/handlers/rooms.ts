@@ -4,7 +4,7 @@
  */
 import type { Role } from '../../../common/domain';
 import { MAX_FACTS_PER_PACKET, MAX_MESSAGES_PER_PACKET } from '../../../common/protocol';
-import type { SyncEvent, WireSettings } from '../../../common/protocol';
+import type { SyncEvent } from '../../../common/protocol';
 import type { Audience } from '../db/repositories/events';
 import type { SyncServer } from './context';
 
@@ -21,22 +21,43 @@ export const rooms = {
    * ex-admin assignee) ends every fact of its chats at once.
    */
   accountMember: (accountId: string, memberId: string) => `acct:${accountId}:m:${memberId}`,
+  /**
+   * The account's agents while the workspace lets agents see unassigned chats. Turning that
+   * off empties it on every node before the change commits, so it is decided by membership
+   * at delivery time rather than by the setting read when the delivery was prepared.
+   */
+  accountPool: (accountId: string) => `acct:${accountId}:pool`,
 };
 
-/** Rooms a member's sockets belong to, from their role and accounts. */
+/** Rooms a member's sockets belong to, from their role and accounts and the workspace setting. */
 export function roomsOf(
   p: { memberId: string; sessionId: string; role: Role },
   accountIds: readonly string[],
+  agentsSeeUnassigned: boolean,
 ): string[] {
   const out = [rooms.workspace, rooms.member(p.memberId), rooms.device(p.sessionId)];
   if (p.role === 'admin') out.push(rooms.admins);
-  for (const a of accountIds) out.push(...accountRooms(a, p.role, p.memberId));
+  for (const a of accountIds) out.push(...accountRooms(a, p.role, p.memberId, agentsSeeUnassigned));
   return out;
 }
 
-/** The rooms a member's sockets are in because they belong to this account. */
-export function accountRooms(accountId: string, role: Role, memberId: string): string[] {
-  return [rooms.account(accountId), rooms.accountRole(accountId, role), rooms.accountMember(accountId, memberId)];
+/**
+ * The rooms a member's sockets are in because they belong to this account. `pool`: an
+ * agent's are in the account's pool (pass true when leaving, whatever the setting).
+ */
+export function accountRooms(accountId: string, role: Role, memberId: string, pool: boolean): string[] {
+  const out = [rooms.account(accountId), rooms.accountRole(accountId, role), rooms.accountMember(accountId, memberId)];
+  if (pool && role === 'agent') out.push(rooms.accountPool(accountId));
+  return out;
+}
+
+/** Moves every account's agents, on every node, into or out of the account's pool. */
+export function setAgentPools(io: SyncServer, accountIds: readonly string[], on: boolean): void {
+  for (const a of accountIds) {
+    const agents = io.in(rooms.accountRole(a, 'agent'));
+    if (on) agents.socketsJoin(rooms.accountPool(a));
+    else agents.socketsLeave(rooms.accountPool(a));
+  }
 }
 
 /** A committed fact ready to go live, with what decides its audience. */
@@ -59,7 +80,7 @@ export type Delivery = {
 };
 
 /** Where one stored event goes live; mirrors the pull filter in db/repositories/events.ts. */
-export function audienceRooms(e: Delivery, settings: WireSettings): string[] {
+export function audienceRooms(e: Delivery): string[] {
   switch (e.audience) {
     case 'workspace':
       return [rooms.workspace];
@@ -70,17 +91,17 @@ export function audienceRooms(e: Delivery, settings: WireSettings): string[] {
     case 'chat':
       if (!e.accountId) return [rooms.admins];
       if (e.assigneeMoved) return [rooms.admins, rooms.accountRole(e.accountId, 'lead')];
-      return chatRooms(e.accountId, e.assigneeId, settings);
+      return chatRooms(e.accountId, e.assigneeId);
   }
 }
 
 /** The rooms whose sockets may see a chat with this account and assignee (canSeeChat as rooms). */
-export function chatRooms(accountId: string, assigneeId: string | null, settings: WireSettings): string[] {
+export function chatRooms(accountId: string, assigneeId: string | null): string[] {
   const out = [rooms.admins, rooms.accountRole(accountId, 'lead')];
   // Through the account, not the member's own room: an assignee who left the account or lost
   // the admin role that let them be assigned outside it is no longer in this room.
   if (assigneeId) out.push(rooms.accountMember(accountId, assigneeId));
-  else if (settings.agentsSeeUnassigned) out.push(rooms.accountRole(accountId, 'agent'));
+  else out.push(rooms.accountPool(accountId));
   return out;
 }
 
@@ -94,7 +115,7 @@ const targetKey = (to: readonly string[], except: string | null): string => `${t
  * broadcast rather than 100. Only consecutive facts are merged, so every socket still
  * receives the facts it may see in `seq` order.
  */
-export function publishEvents(io: SyncServer, events: readonly Delivery[], settings: WireSettings): void {
+export function publishEvents(io: SyncServer, events: readonly Delivery[]): void {
   let facts: SyncEvent[] = [];
   let messages = 0;
   let key = '';
@@ -108,7 +129,7 @@ export function publishEvents(io: SyncServer, events: readonly Delivery[], setti
     messages = 0;
   };
   for (const e of events) {
-    const audience = audienceRooms(e, settings);
+    const audience = audienceRooms(e);
     if (audience.length === 0) continue;
     const size = e.event.type === 'messages:upserted' ? e.event.messages.length : 0;
     const k = targetKey(audience, e.originDevice);

@@ -161,7 +161,9 @@ export type FactMaker = {
   readonly kind: string;
   /** At least this many facts of each type the control lead must receive live. */
   readonly live: Partial<Record<SyncEventType | 'typing:changed', number>>;
-  make(s: Scene): Promise<void>;
+  /** Live only and volatile (Socket.IO may drop it under load): written again until heard. */
+  readonly volatile?: boolean;
+  make(s: Scene, attempt: number): Promise<void>;
 };
 
 async function push(s: Scene, batch: Record<string, unknown>): Promise<void> {
@@ -211,8 +213,10 @@ export const FACTS: readonly FactMaker[] = [
   {
     kind: 'typing',
     live: { 'typing:changed': 1 },
-    make: async s => {
-      await must(s.admin, 'typing:set', { chatId: s.chatId, active: true });
+    volatile: true,
+    // Alternating: the server relays a repeat of the same state only after a while.
+    make: async (s, attempt) => {
+      await must(s.admin, 'typing:set', { chatId: s.chatId, active: attempt % 2 === 0 });
     },
   },
   {
