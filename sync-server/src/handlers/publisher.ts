@@ -40,7 +40,7 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
 
   async function prepare(events: readonly StoredEvent[]) {
     // Every chat's assignee now, not only those the writer left out: a fact written for one
-    // assignee and delivered after the chat moved on must not reach them (see moved below).
+    // assignee and delivered after the chat moved on must not reach them (assigneeMoved).
     const chatEvents = events.filter(e => e.audience === 'chat' && e.chatId);
     const [bodies, assignees] = await Promise.all([
       fillBodies(

@@ -8,25 +8,31 @@ import type { SyncEvent } from '../../../common/protocol';
 import type { Audience } from '../db/repositories/events';
 import type { SyncServer } from './context';
 
+/**
+ * Ids in room names are escaped (no ':' left): account ids come from host devices, and an
+ * account registered as `<victim>:lead` must not name the room of another account's leads.
+ */
+const key = (id: string) => encodeURIComponent(id);
+
 export const rooms = {
   workspace: 'ws',
   admins: 'admins',
-  member: (id: string) => `member:${id}`,
-  device: (sessionId: string) => `device:${sessionId}`,
-  account: (accountId: string) => `acct:${accountId}`,
-  accountRole: (accountId: string, role: Role) => `acct:${accountId}:${role}`,
+  member: (id: string) => `member:${key(id)}`,
+  device: (sessionId: string) => `device:${key(sessionId)}`,
+  account: (accountId: string) => `acct:${key(accountId)}`,
+  accountRole: (accountId: string, role: Role) => `acct:${key(accountId)}:${role}`,
   /**
    * One member's sockets while they belong to one account: a chat's assignee is reached
    * through the chat's account, so leaving the account (or never having been in it, as an
    * ex-admin assignee) ends every fact of its chats at once.
    */
-  accountMember: (accountId: string, memberId: string) => `acct:${accountId}:m:${memberId}`,
+  accountMember: (accountId: string, memberId: string) => `acct:${key(accountId)}:m:${key(memberId)}`,
   /**
    * The account's agents while the workspace lets agents see unassigned chats. Turning that
    * off empties it on every node before the change commits, so it is decided by membership
    * at delivery time rather than by the setting read when the delivery was prepared.
    */
-  accountPool: (accountId: string) => `acct:${accountId}:pool`,
+  accountPool: (accountId: string) => `acct:${key(accountId)}:pool`,
 };
 
 /** Rooms a member's sockets belong to, from their role and accounts and the workspace setting. */

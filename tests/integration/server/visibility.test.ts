@@ -225,3 +225,18 @@ describe('agents see unassigned chats again', () => {
     await settle(scene, [lead.seen, viewer.seen]);
   });
 });
+
+describe('an account id that spells another account room', () => {
+  it.each([':lead', ':pool', ':m:'])('registered as <victim>%s, hears nothing of the victim chats', async suffix => {
+    // The pool carries unassigned chats; the others, a chat assigned to the viewer.
+    const { scene, lead, viewer } = await setUp(LOSSES.find(l => (l.assignee === null) === (suffix === ':pool'))!);
+    const intruder = await onNodeB('lead');
+    // For ':m:', the room of the agent who holds the victim's chat.
+    const accountId = `${scene.accountId}${suffix}${suffix === ':m:' ? viewer.id : ''}`;
+    await must(intruder.socket, 'account:register', { accountId, name: 'x', phone: '628999', provider: 'simulator' });
+    const mark = intruder.seen.events.length;
+    await settle(scene, [lead.seen, viewer.seen]);
+    await new Promise(r => setTimeout(r, 300));
+    expect(naming(intruder.seen.events.slice(mark), scene.chatId)).toEqual([]);
+  });
+});
