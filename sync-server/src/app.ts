@@ -15,7 +15,7 @@ import { checkToken, handshakeRefusal } from './auth/sessions';
 import type { Principal } from './auth/sessions';
 import type { Database } from './db/index';
 import { insertsGetConsecutiveIds, migrateDatabase, openDatabase } from './db/index';
-import { accountIdsOfMember, setPresence } from './db/repositories/members';
+import { setPresence } from './db/repositories/members';
 import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories/workspace';
 import { adminHandlers } from './handlers/admin';
 import { chatHandlers } from './handlers/chats';
@@ -25,7 +25,8 @@ import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
 import { createPublisher } from './handlers/publisher';
 import { createPushOrder } from './handlers/push-order';
-import { rooms, roomsOf } from './handlers/rooms';
+import { joinRooms } from './handlers/room-join';
+import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
@@ -168,7 +169,11 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   async function onConnect(socket: SyncSocket): Promise<void> {
     const p = socket.data;
     registerCommands(services, handlers, socket);
-    await socket.join(roomsOf(p, await accountIdsOfMember(database.db, p.memberId)));
+    // Access changed (or ended) while it connected: it reconnects and joins the new state's rooms.
+    if (!(await joinRooms(database.raw, socket))) {
+      socket.disconnect(true);
+      return;
+    }
     metrics.sockets.inc();
     socket.on('disconnect', () => {
       metrics.sockets.dec();

@@ -62,6 +62,8 @@ export async function grantsOnJoin(
         audience: 'member',
         memberId: member.id,
         accountId,
+        // Named so a pull can leave out the grant of a chat the member no longer sees.
+        chatId: chat.id,
       });
     if (page.length < 500) return out;
     after = page[page.length - 1]!.id;
@@ -99,6 +101,7 @@ export async function accessChangeEvents(
         audience: 'member',
         memberId: agent,
         accountId: after.accountId,
+        chatId: after.id,
       });
   }
   return out;

@@ -22,13 +22,20 @@ import {
   toWireMember,
   updateMember,
 } from '../db/repositories/members';
-import { accountById, insertAudit, setAccountState, upsertAccount, wireAccounts } from '../db/repositories/workspace';
+import {
+  accountById,
+  allAccountIds,
+  insertAudit,
+  setAccountState,
+  upsertAccount,
+  wireAccounts,
+} from '../db/repositories/workspace';
 import type { NewEvent } from '../db/repositories/events';
 import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability, revokesOnDemotion } from './access';
 import type { Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
-import { accountRooms, rooms } from './rooms';
+import { accountRooms, rooms, setAgentPools } from './rooms';
 
 type AdminHandlers = Pick<
   HandlerTable,
@@ -97,18 +104,20 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (!before) throw new CommandError('not_found', 'no such member');
       const deactivating = active === false && before.active;
       const roleChanged = role !== undefined && role !== before.role;
-      let memberAccounts: string[] = [];
-      // Before the revokes go out: no fact the old role could see may reach these sockets
-      // any more (they are disconnected right after and rejoin with the new role's rooms).
-      const leaveOldRoleRooms = () => {
-        if (deactivating || !roleChanged) return;
-        const old = memberAccounts.map(a => rooms.accountRole(a, before.role));
+      const losesRooms = deactivating || roleChanged;
+      if (losesRooms) {
+        // Before the commit: once it committed, no fact the old role (or a member no longer
+        // active) may not see reaches these sockets, not even one committed earlier and
+        // delivered late. Their own room stays, for the revokes and access:revoked.
+        const accounts = await accountIdsOfMember(db, memberId);
+        const old = deactivating
+          ? [rooms.workspace, ...accounts.flatMap(a => accountRooms(a, before.role, memberId, true))]
+          : accounts.map(a => rooms.accountRole(a, before.role));
         if (before.role === 'admin') old.push(rooms.admins);
         io.in(rooms.member(memberId)).socketsLeave(old);
-      };
-      const result = await commit(
-        services,
-        async (tx, emit) => {
+      }
+      try {
+        return await commit(services, async (tx, emit) => {
           const patch: { name?: string; role?: Role; active?: boolean } = {};
           if (name !== undefined) patch.name = name;
           if (role !== undefined) patch.role = role;
@@ -130,16 +139,15 @@ export function adminHandlers(services: Services): AdminHandlers {
             emit({ body: { type: 'access:revoked', reason: 'deactivated' }, audience: 'member', memberId });
           } else if (roleChanged) {
             emit(...(await revokesOnDemotion(tx, memberId, before.role, after.role, caller.settings)));
-            memberAccounts = await accountIdsOfMember(tx, memberId);
           }
           emit({ body: { type: 'member:updated', member: toWireMember(after) }, audience: 'workspace' });
           return toWireMember(after);
-        },
-        leaveOldRoleRooms,
-      );
-      // Rooms depend on role and a deactivated member must go now: drop their sockets on every node.
-      if (deactivating || roleChanged) io.in(rooms.member(memberId)).disconnectSockets(true);
-      return result;
+        });
+      } finally {
+        // Rooms depend on role and a deactivated member must go now: drop their sockets on every
+        // node. Also when the change failed: they reconnect into the rooms of whatever state holds.
+        if (losesRooms) io.in(rooms.member(memberId)).disconnectSockets(true);
+      }
     },
 
     'account:register': async (caller, args) => {
@@ -165,7 +173,12 @@ export function adminHandlers(services: Services): AdminHandlers {
           emit(event);
           return account;
         },
-        () => io.in(rooms.member(caller.memberId)).socketsJoin(accountRooms(args.accountId, caller.role)),
+        () =>
+          io
+            .in(rooms.member(caller.memberId))
+            .socketsJoin(
+              accountRooms(args.accountId, caller.role, caller.memberId, caller.settings.agentsSeeUnassigned),
+            ),
       );
       return account;
     },
@@ -205,7 +218,10 @@ export function adminHandlers(services: Services): AdminHandlers {
         },
         // Joined once the membership is committed and before account:updated goes out, so
         // the member's connected devices receive it live rather than at their next pull.
-        () => io.in(rooms.member(memberId)).socketsJoin(accountRooms(accountId, member.role)),
+        () =>
+          io
+            .in(rooms.member(memberId))
+            .socketsJoin(accountRooms(accountId, member.role, memberId, caller.settings.agentsSeeUnassigned)),
       );
     },
 
@@ -214,7 +230,7 @@ export function adminHandlers(services: Services): AdminHandlers {
       const member = await memberById(db, memberId);
       if (!member || !(await accountById(db, accountId))) throw new CommandError('not_found', 'no such account member');
       // Leave the rooms first: nothing about this account may reach them from now on.
-      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role));
+      io.in(rooms.member(memberId)).socketsLeave(accountRooms(accountId, member.role, memberId, true));
       return commit(services, async (tx, emit) => {
         await removeAccountMember(tx, accountId, memberId);
         for (const chat of await unassignMemberInAccount(tx, accountId, memberId)) {
@@ -236,13 +252,30 @@ export function adminHandlers(services: Services): AdminHandlers {
 
     'settings:update': async (caller, args) => {
       requireCapability(caller, 'settings.manage');
-      return commit(services, async (tx, emit) => {
-        const before = await getSettings(tx);
-        await saveSettings(tx, args);
-        await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, args));
-        emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
-        return args;
-      });
+      const accounts = await allAccountIds(db);
+      const show = args.agentsSeeUnassigned;
+      // Hiding unassigned chats: agents leave the pools before the commit, so once it committed
+      // not even a fact written earlier reaches them. Showing them: joined after the commit.
+      if (!show) setAgentPools(io, accounts, false);
+      try {
+        return await commit(
+          services,
+          async (tx, emit) => {
+            const before = await getSettings(tx);
+            await saveSettings(tx, args);
+            await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, args));
+            emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
+            return args;
+          },
+          () => {
+            if (show) setAgentPools(io, accounts, true);
+          },
+        );
+      } catch (err) {
+        // Nothing changed: the agents go back into the pools if the setting still shows them.
+        if (!show && (await getSettings(db)).agentsSeeUnassigned) setAgentPools(io, accounts, true);
+        throw err;
+      }
     },
 
     'session:revoke': async (caller, { sessionId }) => {

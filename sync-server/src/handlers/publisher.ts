@@ -9,7 +9,6 @@ import type { SyncEvent } from '../../../common/protocol';
 import type { Database } from '../db/index';
 import type { StoredEvent } from '../db/repositories/events';
 import { assigneesOf, fillBodies } from '../db/repositories/fill';
-import { getSettings } from '../db/repositories/members';
 import type { CreatedMessages } from '../db/repositories/push';
 import type { ServerLog } from '../log';
 import type { SyncServer } from './context';
@@ -40,30 +39,35 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
   let tail: Promise<void> = Promise.resolve();
 
   async function prepare(events: readonly StoredEvent[]) {
-    const unknownAssignee = events.filter(e => e.audience === 'chat' && e.assigneeId === undefined && e.chatId);
-    const [settings, bodies, assignees] = await Promise.all([
-      getSettings(database.db),
+    // Every chat's assignee now, not only those the writer left out: a fact written for one
+    // assignee and delivered after the chat moved on must not reach them (assigneeMoved).
+    const chatEvents = events.filter(e => e.audience === 'chat' && e.chatId);
+    const [bodies, assignees] = await Promise.all([
       fillBodies(
         database.raw,
         events.map(e => e.body),
         createdBy(events),
       ),
-      unknownAssignee.length
+      chatEvents.length
         ? assigneesOf(
             database.raw,
-            unknownAssignee.map(e => e.chatId!),
+            chatEvents.map(e => e.chatId!),
           )
         : new Map<string, string | null>(),
     ]);
-    const deliveries: Delivery[] = events.map((e, i) => ({
-      event: { ...bodies[i]!, seq: e.seq } as SyncEvent,
-      audience: e.audience,
-      accountId: e.accountId ?? null,
-      memberId: e.memberId ?? null,
-      assigneeId: e.assigneeId !== undefined ? e.assigneeId : (assignees.get(e.chatId ?? '') ?? null),
-      originDevice: e.originDevice ?? null,
-    }));
-    return { settings, deliveries };
+    const deliveries: Delivery[] = events.map((e, i) => {
+      const now = assignees.get(e.chatId ?? '') ?? null;
+      return {
+        event: { ...bodies[i]!, seq: e.seq } as SyncEvent,
+        audience: e.audience,
+        accountId: e.accountId ?? null,
+        memberId: e.memberId ?? null,
+        assigneeId: now,
+        assigneeMoved: e.assigneeId !== undefined && e.assigneeId !== now,
+        originDevice: e.originDevice ?? null,
+      };
+    });
+    return deliveries;
   }
 
   return {
@@ -77,8 +81,7 @@ export function createPublisher(database: Database, io: SyncServer, log: ServerL
       ready.catch(() => undefined);
       const done = tail.then(async () => {
         try {
-          const { settings, deliveries } = await ready;
-          publishEvents(io, deliveries, settings);
+          publishEvents(io, await ready);
         } catch (err) {
           log.error({ err, events: events.length }, 'live delivery failed; devices will pull');
         }

@@ -47,7 +47,7 @@ export function typingHandlers(services: Services): Pick<HandlerTable, 'typing:s
       const now = Date.now();
       if (!admit(caller.socket, chatId, active, now)) return { chatId, active };
       io.volatile
-        .to(chatRooms(chat.accountId, chat.assigneeId, caller.settings))
+        .to(chatRooms(chat.accountId, chat.assigneeId))
         // Not back to the sender's own devices: "you are replying" tells them nothing.
         .except(rooms.member(caller.memberId))
         .emit('typing:changed', {

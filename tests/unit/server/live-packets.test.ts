@@ -21,7 +21,6 @@ function fakeIo(): { io: SyncServer; sent: Sent[] } {
   return { io: { to: (rooms: string[]) => target(rooms, null) } as unknown as SyncServer, sent };
 }
 
-const settings = { agentsSeeUnassigned: true };
 const message = (i: number) => ({ providerMessageId: `m${i}` }) as WireMessage;
 const messages = (seq: number, chat: string, n: number, originDevice: string | null = 'host'): Delivery => ({
   event: { type: 'messages:upserted', chatId: chat, messages: Array.from({ length: n }, (_, i) => message(i)), seq },
@@ -40,40 +39,41 @@ const seqs = (s: Sent) => s.facts.map(f => f.seq);
 describe('live packets (sync:facts)', () => {
   it('sends consecutive facts with the same audience as one packet', () => {
     const { io, sent } = fakeIo();
-    publishEvents(io, [messages(1, 'c1', 10), messages(2, 'c2', 10), messages(3, 'c3', 10)], settings);
+    publishEvents(io, [messages(1, 'c1', 10), messages(2, 'c2', 10), messages(3, 'c3', 10)]);
     expect(sent).toHaveLength(1);
     expect(seqs(sent[0]!)).toEqual([1, 2, 3]);
-    expect(sent[0]!.to).toEqual(['admins', 'acct:a:lead', 'acct:a:agent']);
+    expect(sent[0]!.to).toEqual(['admins', 'acct:a:lead', 'acct:a:pool']);
     expect(sent[0]!.except).toBe('device:host');
   });
 
   it('starts a new packet when the audience or the left-out device changes, keeping seq order', () => {
     const { io, sent } = fakeIo();
-    publishEvents(
-      io,
-      [messages(1, 'c1', 1), assigned(2, 'c2', 'm-7'), messages(3, 'c3', 1), messages(4, 'c4', 1, null)],
-      settings,
-    );
+    publishEvents(io, [
+      messages(1, 'c1', 1),
+      assigned(2, 'c2', 'm-7'),
+      messages(3, 'c3', 1),
+      messages(4, 'c4', 1, null),
+    ]);
     expect(sent.map(seqs)).toEqual([[1], [2], [3], [4]]);
-    expect(sent[1]!.to).toContain('member:m-7');
+    expect(sent[1]!.to).toContain('acct:a:m:m-7');
     expect(sent[3]!.except).toBeNull();
   });
 
   it('bounds a packet by facts and by messages', () => {
     const { io, sent } = fakeIo();
     const many = Array.from({ length: MAX_FACTS_PER_PACKET + 1 }, (_, i) => messages(i + 1, `c${i}`, 0));
-    publishEvents(io, many, settings);
+    publishEvents(io, many);
     expect(sent.map(s => s.facts.length)).toEqual([MAX_FACTS_PER_PACKET, 1]);
 
     const big = fakeIo();
     const perFact = MAX_MESSAGES_PER_PACKET / 2;
-    publishEvents(big.io, [messages(1, 'c1', perFact), messages(2, 'c2', perFact), messages(3, 'c3', 1)], settings);
+    publishEvents(big.io, [messages(1, 'c1', perFact), messages(2, 'c2', perFact), messages(3, 'c3', 1)]);
     expect(big.sent.map(seqs)).toEqual([[1, 2], [3]]);
   });
 
   it('sends nothing for a fact without an audience', () => {
     const { io, sent } = fakeIo();
-    publishEvents(io, [{ ...messages(1, 'c1', 1), audience: 'member', memberId: null }], settings);
+    publishEvents(io, [{ ...messages(1, 'c1', 1), audience: 'member', memberId: null }]);
     expect(sent).toHaveLength(0);
   });
 });

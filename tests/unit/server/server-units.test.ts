@@ -54,17 +54,14 @@ describe('live fan-out rooms', () => {
     assigneeId,
     originDevice: null,
   });
-  it('sends chat events to admins, the account leads and the assignee or the agents', () => {
-    expect(audienceRooms(chatEvent('m1'), { agentsSeeUnassigned: true })).toEqual([
-      'admins',
-      'acct:a1:lead',
-      'member:m1',
-    ]);
-    expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: true })).toEqual([
-      'admins',
-      'acct:a1:lead',
-      'acct:a1:agent',
-    ]);
-    expect(audienceRooms(chatEvent(null), { agentsSeeUnassigned: false })).toEqual(['admins', 'acct:a1:lead']);
+  it('sends chat events to admins, the account leads and the assignee (through the account) or the pool', () => {
+    expect(audienceRooms(chatEvent('m1'))).toEqual(['admins', 'acct:a1:lead', 'acct:a1:m:m1']);
+    // Whether agents see unassigned chats is who is in the pool (settings:update moves them), not a check here.
+    expect(audienceRooms(chatEvent(null))).toEqual(['admins', 'acct:a1:lead', 'acct:a1:pool']);
+  });
+  it('sends a chat event whose chat changed hands since it was written to admins and leads only', () => {
+    const moved = { ...chatEvent('m2'), assigneeMoved: true };
+    expect(audienceRooms(moved)).toEqual(['admins', 'acct:a1:lead']);
+    expect(audienceRooms({ ...moved, assigneeId: null })).toEqual(['admins', 'acct:a1:lead']);
   });
 });

@@ -128,15 +128,20 @@ export async function pullEvents(
   // was reactivated must not replay it from cursor 0 and wipe itself.
   const own = sql`(e.member_id = ${m} and (e.type <> 'access:revoked'
     or e.created_at >= (select s.created_at from sessions s where s.id = ${viewer.deviceId})))`;
+  // canSeeChat on the chat as it is now (c: the chat an event names), whatever it was when the event was written.
+  const seesChat = sql`(c.account_id in (select account_id from account_members where member_id = ${m})
+    and (${viewer.role === 'lead'} or c.assignee_id = ${m} or (c.assignee_id is null and ${viewer.agentsSeeUnassigned})))`;
+  // A grant hands over the chat itself (its customer's name): only while the member still sees it
+  // (sync rule 5). A revoke is about losing the chat, so it always goes to its member.
+  const ownFact = sql`(${own} and (e.type <> 'chat:granted' or ${seesChat}))`;
   const visible =
     viewer.role === 'admin'
       ? sql`(e.audience <> 'member' or ${own})`
       : sql`(
-          (e.audience = 'member' and ${own})
+          (e.audience = 'member' and ${ownFact})
           or e.audience = 'workspace'
           or (e.audience = 'account' and e.account_id in (select account_id from account_members where member_id = ${m}))
-          or (e.audience = 'chat' and c.account_id in (select account_id from account_members where member_id = ${m})
-              and (${viewer.role === 'lead'} or c.assignee_id = ${m} or (c.assignee_id is null and ${viewer.agentsSeeUnassigned})))
+          or (e.audience = 'chat' and ${seesChat})
         )`;
   const [rows] = (await db.execute(sql`
     select e.seq as seq, e.payload as payload

@@ -1,0 +1,32 @@
+/**
+ * A connecting socket's rooms, from the member's state at the moment it joins. A role or
+ * membership change leaves and joins rooms on every node, but a socket that read the old
+ * state and joins after that broadcast went out would keep rooms it may no longer be in.
+ */
+import type { CallerState } from '../db/repositories/members';
+import { callerState } from '../db/repositories/members';
+import type { RawExec } from '../db/index';
+import type { SyncSocket } from './context';
+import { roomsOf } from './rooms';
+
+function sameAccess(a: CallerState, b: CallerState): boolean {
+  if (a.role !== b.role || a.active !== b.active) return false;
+  if (a.settings.agentsSeeUnassigned !== b.settings.agentsSeeUnassigned) return false;
+  const ids = new Set(a.accountIds);
+  return b.accountIds.length === ids.size && b.accountIds.every(id => ids.has(id));
+}
+
+/**
+ * Joins the socket to its rooms; false when it must be dropped instead. The state is read
+ * again after joining: a change committed before that second read is seen there; one
+ * committed after it moves rooms (or drops sockets) after this join, so it reaches this
+ * socket. Either way the socket keeps no room its member lost.
+ */
+export async function joinRooms(raw: RawExec, socket: SyncSocket): Promise<boolean> {
+  const p = socket.data;
+  const before = await callerState(raw, p.memberId, p.sessionId);
+  if (!before?.active) return false;
+  await socket.join(roomsOf({ ...p, role: before.role }, before.accountIds, before.settings.agentsSeeUnassigned));
+  const after = await callerState(raw, p.memberId, p.sessionId);
+  return after !== undefined && sameAccess(before, after);
+}
