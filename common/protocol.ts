@@ -40,6 +40,12 @@ export const MAX_PULL_PAGE = 1_000;
 export const HANDSHAKE_REFUSALS = ['unknown_token', 'session_revoked', 'member_deactivated'] as const;
 export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
 
+/**
+ * The `details` of the `forbidden` that `account:register` and `sync:push` answer when the
+ * device's member may no longer see the number it hosts (an admin removed them from it).
+ */
+export const NOT_ACCOUNT_MEMBER = { reason: 'not_account_member' } as const;
+
 const id = z.string().min(1).max(200);
 const chatId = z.string().min(3).max(420);
 const uuid = z.string().uuid();

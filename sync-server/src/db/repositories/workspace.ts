@@ -53,8 +53,8 @@ export async function upsertAccount(
     hostMemberId: string;
     now: number;
   },
-): Promise<void> {
-  await db
+): Promise<{ created: boolean }> {
+  const [res] = await db
     .insert(accounts)
     .values({ ...a, hostOnline: true, createdAt: a.now })
     .onDuplicateKeyUpdate({
@@ -66,6 +66,8 @@ export async function upsertAccount(
         hostOnline: true,
       },
     });
+  // MySQL counts 1 affected row for an insert, 2 (or 0 when unchanged) for an update.
+  return { created: res.affectedRows === 1 };
 }
 
 export async function setAccountState(db: Exec, id: string, state: string): Promise<void> {
