@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ChatStatus, Role, Template } from './domain';
+import { accountIdSchema, chatIdSchema, providerMessageIdSchema, uuidSchema } from './ids';
 import {
   ackUpdateSchema,
   chatInputSchema,
@@ -46,9 +47,10 @@ export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
  */
 export const NOT_ACCOUNT_MEMBER = { reason: 'not_account_member' } as const;
 
-const id = z.string().min(1).max(200);
-const chatId = z.string().min(3).max(420);
-const uuid = z.string().uuid();
+const id = accountIdSchema;
+const providerId = providerMessageIdSchema;
+const chatId = chatIdSchema;
+const uuid = uuidSchema;
 const version = z.number().int().nonnegative();
 const tag = z.string().min(1).max(50);
 
@@ -156,12 +158,12 @@ export const messageSendSchema = z.strictObject({
   clientMessageId: uuid,
   chatId,
   body: z.string().min(1).max(65_536),
-  quotedProviderMessageId: id.nullable().default(null),
+  quotedProviderMessageId: providerId.nullable().default(null),
 });
 export const sendReportSchema = z.strictObject({
   clientMessageId: uuid,
   status: z.enum(['sent', 'failed']),
-  providerMessageId: id.nullable().default(null),
+  providerMessageId: providerId.nullable().default(null),
   error: z.string().max(500).nullable().default(null),
 });
 
