@@ -54,6 +54,10 @@ const uuid = uuidSchema;
 const version = z.number().int().nonnegative();
 const tag = z.string().min(1).max(50);
 
+/** RFC 5321's longest usable address; the column holds 320. */
+export const MAX_EMAIL_CHARS = 254;
+const emailSchema = z.email().max(MAX_EMAIL_CHARS);
+
 export const chatStatusSchema = z.enum(['open', 'pending', 'resolved']);
 export const roleSchema = z.enum(['admin', 'lead', 'agent']);
 
@@ -104,7 +108,7 @@ export const accountStateSchema = z.strictObject({ accountId: id, state: z.strin
 export const accountMemberSchema = z.strictObject({ accountId: id, memberId: uuid });
 
 export const memberCreateSchema = z.strictObject({
-  email: z.email().max(320),
+  email: emailSchema,
   name: z.string().min(1).max(200),
   role: roleSchema,
   password: z.string().min(10).max(200),
@@ -183,7 +187,7 @@ export const auditListSchema = z.strictObject({
 export const emptySchema = z.strictObject({});
 
 export const loginSchema = z.strictObject({
-  email: z.email().max(320),
+  email: emailSchema,
   password: z.string().min(1).max(200),
   deviceName: z.string().min(1).max(100),
 });

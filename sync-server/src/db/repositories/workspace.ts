@@ -1,4 +1,5 @@
 /** Accounts registry, relayed sends, templates, audit log, blobs and rate-limit counters. */
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Template } from '../../../../common/domain';
 import type { SendState, WireAccount, WireAudit, WireSend } from '../../../../common/protocol';
@@ -214,8 +215,13 @@ export async function insertBlob(
 
 // ── Rate limits (fixed windows shared by every node) ───────────────────────────────────
 
-/** Counts one hit; returns the hits in the current window, this one included. */
-export async function hitRateLimit(db: Exec, key: string, windowMs: number, now: number): Promise<number> {
+/**
+ * Counts one hit; returns the hits in the current window, this one included. The key is
+ * stored as its sha-256: keys carry e-mails and other input of any length, and a key
+ * longer than the column failed every sign-in of a member with a long e-mail.
+ */
+export async function hitRateLimit(db: Exec, rawKey: string, windowMs: number, now: number): Promise<number> {
+  const key = createHash('sha256').update(rawKey).digest('hex');
   const windowStart = now - (now % windowMs);
   await db
     .insert(rateLimits)
