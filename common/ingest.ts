@@ -5,6 +5,7 @@
  * Timestamps are milliseconds since the epoch.
  */
 import { z } from 'zod';
+import { accountIdSchema, jidSchema, providerMessageIdSchema, uuidSchema } from './ids';
 
 /** WhatsApp's own limit is 65,536 characters; we accept a little more and refuse the absurd. */
 export const MAX_BODY_CHARS = 200_000;
@@ -18,8 +19,9 @@ export const timestampSchema = z
     message: 'timestamp is outside 2009..now+1d (expected milliseconds since the epoch)',
   });
 
-const id = z.string().min(1).max(200);
-const jid = z.string().min(3).max(200);
+const accountId = accountIdSchema;
+const id = providerMessageIdSchema;
+const jid = jidSchema;
 const text = z.string().max(MAX_BODY_CHARS);
 const name = z.string().max(500);
 
@@ -64,7 +66,7 @@ export const locationSchema = z.object({
 });
 
 export const messageInputSchema = z.object({
-  accountId: id,
+  accountId,
   chatJid: jid,
   providerMessageId: id,
   fromMe: z.boolean(),
@@ -83,11 +85,11 @@ export const messageInputSchema = z.object({
   edited: z.boolean().default(false),
   revoked: z.boolean().default(false),
   /** Present on messages composed on this device (links the provider id to the outbox row). */
-  clientMessageId: z.string().uuid().nullable().default(null),
+  clientMessageId: uuidSchema.nullable().default(null),
 });
 
 export const chatInputSchema = z.object({
-  accountId: id,
+  accountId,
   jid,
   isGroup: z.boolean(),
   name,
@@ -102,7 +104,7 @@ export const chatInputSchema = z.object({
 
 export const contactInputSchema = z
   .object({
-    accountId: id,
+    accountId,
     /** Phone-number jid, `628123456789@c.us`. */
     jid: jid.nullable().default(null),
     /** Privacy id, `12345@lid`. When both are given, the store learns that they are one person. */
@@ -117,16 +119,16 @@ export const contactInputSchema = z
   })
   .refine(c => c.jid !== null || c.lid !== null, { message: 'a contact needs a jid or a lid' });
 
-export const ackUpdateSchema = z.object({ accountId: id, providerMessageId: id, ack: ackSchema });
-export const revokeUpdateSchema = z.object({ accountId: id, providerMessageId: id, revokedAt: timestampSchema });
+export const ackUpdateSchema = z.object({ accountId, providerMessageId: id, ack: ackSchema });
+export const revokeUpdateSchema = z.object({ accountId, providerMessageId: id, revokedAt: timestampSchema });
 export const editUpdateSchema = z.object({
-  accountId: id,
+  accountId,
   providerMessageId: id,
   body: text,
   editedAt: timestampSchema,
 });
 export const reactionInputSchema = z.object({
-  accountId: id,
+  accountId,
   /** The message reacted to. */
   providerMessageId: id,
   senderJid: jid,

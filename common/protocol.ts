@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { ChatStatus, Role, Template } from './domain';
+import { accountIdSchema, chatIdSchema, providerMessageIdSchema, uuidSchema } from './ids';
 import {
   ackUpdateSchema,
   chatInputSchema,
@@ -40,11 +41,22 @@ export const MAX_PULL_PAGE = 1_000;
 export const HANDSHAKE_REFUSALS = ['unknown_token', 'session_revoked', 'member_deactivated'] as const;
 export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
 
-const id = z.string().min(1).max(200);
-const chatId = z.string().min(3).max(420);
-const uuid = z.string().uuid();
+/**
+ * The `details` of the `forbidden` that `account:register` and `sync:push` answer when the
+ * device's member may no longer see the number it hosts (an admin removed them from it).
+ */
+export const NOT_ACCOUNT_MEMBER = { reason: 'not_account_member' } as const;
+
+const id = accountIdSchema;
+const providerId = providerMessageIdSchema;
+const chatId = chatIdSchema;
+const uuid = uuidSchema;
 const version = z.number().int().nonnegative();
 const tag = z.string().min(1).max(50);
+
+/** RFC 5321's longest usable address; the column holds 320. */
+export const MAX_EMAIL_CHARS = 254;
+const emailSchema = z.email().max(MAX_EMAIL_CHARS);
 
 export const chatStatusSchema = z.enum(['open', 'pending', 'resolved']);
 export const roleSchema = z.enum(['admin', 'lead', 'agent']);
@@ -96,7 +108,7 @@ export const accountStateSchema = z.strictObject({ accountId: id, state: z.strin
 export const accountMemberSchema = z.strictObject({ accountId: id, memberId: uuid });
 
 export const memberCreateSchema = z.strictObject({
-  email: z.email().max(320),
+  email: emailSchema,
   name: z.string().min(1).max(200),
   role: roleSchema,
   password: z.string().min(10).max(200),
@@ -150,12 +162,12 @@ export const messageSendSchema = z.strictObject({
   clientMessageId: uuid,
   chatId,
   body: z.string().min(1).max(65_536),
-  quotedProviderMessageId: id.nullable().default(null),
+  quotedProviderMessageId: providerId.nullable().default(null),
 });
 export const sendReportSchema = z.strictObject({
   clientMessageId: uuid,
   status: z.enum(['sent', 'failed']),
-  providerMessageId: id.nullable().default(null),
+  providerMessageId: providerId.nullable().default(null),
   error: z.string().max(500).nullable().default(null),
 });
 
@@ -175,7 +187,7 @@ export const auditListSchema = z.strictObject({
 export const emptySchema = z.strictObject({});
 
 export const loginSchema = z.strictObject({
-  email: z.email().max(320),
+  email: emailSchema,
   password: z.string().min(1).max(200),
   deviceName: z.string().min(1).max(100),
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { accountIdSchema } from '../ids';
 import type { Account } from '../domain';
 import { command } from './define';
 
-const accountId = z.string().regex(/^[-_\w]{1,64}$/);
+const accountId = accountIdSchema;
 const phoneDigits = z
   .string()
   .transform(s => s.replace(/[\s+()-]/g, ''))

@@ -1,5 +1,6 @@
 /** Chats, messages, search, notes and templates over the local store. */
 import { z } from 'zod';
+import { accountIdSchema } from '../ids';
 import type { AccountId, Chat, ChatId, Message, MessageId, Note, Template } from '../domain';
 import { command } from './define';
 
@@ -14,7 +15,7 @@ const messageId = z
   .max(420)
   .transform(s => s as MessageId);
 const cursor = z.string().max(600).nullable().optional();
-const accountIds = z.array(z.string().min(1).max(200)).max(100).optional();
+const accountIds = z.array(accountIdSchema).max(100).optional();
 const limit = (max: number, fallback: number) => z.number().int().min(1).max(max).default(fallback);
 
 export const chatStatusSchema = z.enum(['open', 'pending', 'resolved']);

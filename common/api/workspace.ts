@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountIdSchema } from '../ids';
 import type { Chat, Member, Note, Role } from '../domain';
 import { command } from './define';
 
@@ -19,7 +20,7 @@ export type WorkspaceStatus = {
 
 const chatId = z.string().min(3).max(420);
 const memberId = z.string().uuid();
-const accountId = z.string().min(1).max(200);
+const accountId = accountIdSchema;
 
 export type PresenceStatus = 'online' | 'away' | 'offline';
 /** memberId → the best status over the member's devices; a member not listed is offline. */

@@ -9,6 +9,7 @@ import type { Logger } from '../core/log';
 import type { IngestBatchInput } from '../../common/ingest';
 import type { QueuedPush, Store } from '../store';
 import { messageInputOfStored } from './apply';
+import { isNotAccountMember } from './registration';
 
 export type PushDeps = {
   readonly store: Store;
@@ -99,9 +100,10 @@ export function createPushQueue(deps: PushDeps) {
           backoffMs = 1_000;
           continue;
         }
-        if (err instanceof CommandError && err.code === 'invalid_args') {
-          // The server will never take this batch; keeping it would block everything behind it.
-          log.error('push batch refused by the server, dropped', { items: head.next.items, err: err.message });
+        if ((err instanceof CommandError && err.code === 'invalid_args') || isNotAccountMember(err)) {
+          // The server will never take this batch (or not while an admin keeps this member off
+          // the number it holds); keeping it would block every other number's pushes behind it.
+          log.error('push batch refused by the server, dropped', { items: head.next.items, err: String(err) });
           store.removePush(head.next.ids);
           continue;
         }

@@ -3,7 +3,9 @@
  * the device that registered it, so a number added while signed in is registered at once,
  * not at the next reconnect.
  */
+import { NOT_ACCOUNT_MEMBER } from '../../common/protocol';
 import type { CommandName as SyncCommand, CommandResult as SyncResult } from '../../common/protocol';
+import { CommandError } from '../../common/result';
 import type { Logger } from '../core/log';
 import type { HostedAccounts } from './relay';
 
@@ -31,10 +33,21 @@ export function createAccountRegistration(deps: RegistrationDeps) {
   }
 
   return {
-    /** On connect: every hosted number, in order. */
+    /**
+     * On connect: every hosted number, in order. A number whose member an admin removed is
+     * refused (hosting is not membership) and skipped, so the others and the rest of the
+     * connect (pull, members, pushes) still go ahead.
+     */
     async registerAll(): Promise<void> {
       registered.clear();
-      for (const a of deps.hosted.list()) await register(a);
+      for (const a of deps.hosted.list()) {
+        try {
+          await register(a);
+        } catch (err) {
+          if (!isNotAccountMember(err)) throw err;
+          deps.log.warn('workspace: no longer a member of a hosted number, not registered', { accountId: a.id });
+        }
+      }
     },
     stateChanged(accountId: string, state: string): void {
       if (!deps.isConnected()) return;
@@ -52,4 +65,11 @@ export function createAccountRegistration(deps: RegistrationDeps) {
         .catch((err: unknown) => deps.log.warn('workspace: could not register a new number', { err: String(err) }));
     },
   };
+}
+
+/** The server's answer to a host its admin removed from the number it hosts. */
+export function isNotAccountMember(err: unknown): boolean {
+  if (!(err instanceof CommandError) || err.code !== 'forbidden') return false;
+  const details = err.details as { reason?: unknown } | undefined;
+  return details?.reason === NOT_ACCOUNT_MEMBER.reason;
 }

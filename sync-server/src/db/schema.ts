@@ -120,8 +120,8 @@ export const messages = mysqlTable(
     type: varchar('type', { length: 20 }).notNull(),
     body: mediumtext('body'),
     caption: mediumtext('caption'),
-    /** JSON (MediaInfo) */
-    media: text('media'),
+    /** JSON (MediaInfo); its thumbnail alone may be 200,000 characters, hence MEDIUMTEXT. */
+    media: mediumtext('media'),
     mediaSha256: char('media_sha256', { length: 64 }),
     /** JSON (Location) */
     location: text('location'),

@@ -1,6 +1,7 @@
 /** Members, accounts and their membership, the workspace setting, sessions. */
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../common/domain';
+import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
 import type { WireAccount } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import { hashPassword } from '../auth/crypto';
@@ -12,6 +13,7 @@ import {
   getSettings,
   insertMember,
   listMembers,
+  lockActiveAdmins,
   memberByEmail,
   memberById,
   removeAccountMember,
@@ -31,6 +33,7 @@ import {
   wireAccounts,
 } from '../db/repositories/workspace';
 import type { NewEvent } from '../db/repositories/events';
+import { canSeeAccount } from '../../../common/permissions';
 import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability, revokesOnDemotion } from './access';
 import type { Services } from './context';
 import { commit } from './context';
@@ -56,6 +59,17 @@ async function accountEvent(db: Exec, accountId: string): Promise<{ event: NewEv
   const [account] = await wireAccounts(db, [accountId]);
   if (!account) throw new CommandError('not_found', 'no such account');
   return { event: { body: { type: 'account:updated', account }, audience: 'account', accountId }, account };
+}
+
+/**
+ * Refuses a demotion or deactivation that would leave no active admin. The admin rows stay
+ * locked until the commit, so concurrent guards run one after another; the caller must
+ * still be an active admin itself once its turn comes.
+ */
+async function keepAnAdmin(tx: Exec, callerId: string, targetId: string): Promise<void> {
+  const admins = await lockActiveAdmins(tx);
+  if (!admins.includes(callerId)) throw new CommandError('conflict', 'the caller is no longer an active admin');
+  if (!admins.some(id => id !== targetId)) throw new CommandError('conflict', 'the last active admin must stay');
 }
 
 export function adminHandlers(services: Services): AdminHandlers {
@@ -118,6 +132,8 @@ export function adminHandlers(services: Services): AdminHandlers {
       }
       try {
         return await commit(services, async (tx, emit) => {
+          if (deactivating || (roleChanged && before.role === 'admin'))
+            await keepAnAdmin(tx, caller.memberId, memberId);
           const patch: { name?: string; role?: Role; active?: boolean } = {};
           if (name !== undefined) patch.name = name;
           if (role !== undefined) patch.role = role;
@@ -156,10 +172,14 @@ export function adminHandlers(services: Services): AdminHandlers {
       if (existing && existing.hostMemberId !== caller.memberId && caller.role !== 'admin') {
         throw new CommandError('forbidden', 'this account is hosted by another member');
       }
+      // Hosting is not membership: a host removed from its number may not speak for it.
+      if (existing && !canSeeAccount(caller.viewer, args.accountId)) {
+        throw new CommandError('forbidden', 'this member may no longer see this account', NOT_ACCOUNT_MEMBER);
+      }
       const account = await commit(
         services,
         async (tx, emit) => {
-          await upsertAccount(tx, {
+          const { created } = await upsertAccount(tx, {
             id: args.accountId,
             name: args.name,
             phone: args.phone,
@@ -168,7 +188,11 @@ export function adminHandlers(services: Services): AdminHandlers {
             hostMemberId: caller.memberId,
             now: Date.now(),
           });
-          await addAccountMember(tx, args.accountId, caller.memberId);
+          // Another device created it since the check above: its membership rules apply, retry.
+          if (!existing && !created) throw new CommandError('conflict', 'the account was registered meanwhile');
+          // Only a brand-new number makes its first host a member; re-registering never
+          // adds or restores a membership an admin may have removed.
+          if (created) await addAccountMember(tx, args.accountId, caller.memberId);
           const { event, account } = await accountEvent(tx, args.accountId);
           emit(event);
           return account;

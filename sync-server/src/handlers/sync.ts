@@ -1,5 +1,7 @@
 /** sync:pull (the event log from a cursor) and sync:push (what a host device's accounts saw). */
 import { asAccountId, chatIdOf } from '../../../common/domain';
+import { canSeeAccount } from '../../../common/permissions';
+import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
 import type { WireContact } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { NewEvent } from '../db/repositories/events';
@@ -75,6 +77,9 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       for (const id of accountIds) {
         if (!hosted.has(id))
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
+        // Hosting is not membership: a host removed from the number stops speaking for it.
+        if (!canSeeAccount(caller.viewer, id))
+          throw new CommandError('forbidden', 'this member may no longer see this account', NOT_ACCOUNT_MEMBER);
       }
       // One transaction per batch, its work and commit in the order the device sent them (the
       // transaction may open while the turn is still ahead); live delivery is queued after the

@@ -3,7 +3,7 @@ import { silentLogger } from '../../../main/core/log';
 import type { Store } from '../../../main/store';
 import { openStore } from '../../../main/store';
 import { createPushQueue } from '../../../main/sync/push';
-import { PUSH_WINDOW } from '../../../common/protocol';
+import { NOT_ACCOUNT_MEMBER, PUSH_WINDOW } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 
 /** A queued row too big to share a push with the next one (2,000 items per push). */
@@ -81,6 +81,16 @@ describe('push queue', () => {
   it('drops only a batch the server refuses as invalid, and goes on', async () => {
     const { queue, sent } = queueWith(3, async payload => {
       if (rowOf(payload) === 1) throw new CommandError('invalid_args', 'bad batch');
+      return null;
+    });
+    await queue.flush();
+    expect(sent).toEqual([1, 2, 3]);
+    expect(store.countPush()).toBe(0);
+  });
+
+  it('drops a batch of a number whose member was removed from it, and goes on with the others', async () => {
+    const { queue, sent } = queueWith(3, async payload => {
+      if (rowOf(payload) === 2) throw new CommandError('forbidden', 'removed', NOT_ACCOUNT_MEMBER);
       return null;
     });
     await queue.flush();

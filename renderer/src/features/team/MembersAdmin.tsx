@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Member, Role } from '../../../../common/domain';
+import { MAX_EMAIL_CHARS } from '../../../../common/protocol';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useTeamAdmin } from '../../stores/team-admin';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
@@ -198,7 +199,13 @@ function NewMemberForm({ t, report }: { readonly t: TeamT; readonly report: Repo
       <label htmlFor={ids.name}>{t('team.members.name')}</label>
       <input id={ids.name} value={name} maxLength={200} onChange={e => setName(e.target.value)} />
       <label htmlFor={ids.email}>{t('team.members.email')}</label>
-      <input id={ids.email} type="email" value={email} maxLength={320} onChange={e => setEmail(e.target.value)} />
+      <input
+        id={ids.email}
+        type="email"
+        value={email}
+        maxLength={MAX_EMAIL_CHARS}
+        onChange={e => setEmail(e.target.value)}
+      />
       <label htmlFor={ids.role}>{t('team.members.role')}</label>
       <select id={ids.role} value={role} onChange={e => setRole(e.target.value as Role)}>
         {ROLES.map(r => (

@@ -202,3 +202,17 @@ export async function sessionIdsOfMembers(db: Exec, memberIds: string[]): Promis
   const rows = await db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.memberId, memberIds));
   return rows.map(r => r.id);
 }
+
+/**
+ * The active admins, their rows locked until the transaction ends: two admins demoting or
+ * deactivating each other at the same moment run one after the other, so the second sees
+ * the first's change and the workspace never loses its last admin.
+ */
+export async function lockActiveAdmins(db: Exec): Promise<string[]> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .where(and(eq(members.role, 'admin'), eq(members.active, true)))
+    .for('update');
+  return rows.map(r => r.id);
+}

@@ -1,4 +1,5 @@
 /** Accounts registry, relayed sends, templates, audit log and rate-limit counters. */
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Template } from '../../../../common/domain';
 import type { SendState, WireAccount, WireAudit, WireSend } from '../../../../common/protocol';
@@ -53,8 +54,8 @@ export async function upsertAccount(
     hostMemberId: string;
     now: number;
   },
-): Promise<void> {
-  await db
+): Promise<{ created: boolean }> {
+  const [res] = await db
     .insert(accounts)
     .values({ ...a, hostOnline: true, createdAt: a.now })
     .onDuplicateKeyUpdate({
@@ -66,6 +67,8 @@ export async function upsertAccount(
         hostOnline: true,
       },
     });
+  // MySQL counts 1 affected row for an insert, 2 (or 0 when unchanged) for an update.
+  return { created: res.affectedRows === 1 };
 }
 
 export async function setAccountState(db: Exec, id: string, state: string): Promise<void> {
@@ -198,8 +201,13 @@ export async function listAudit(db: Exec, chatId: string | undefined, limit: num
 
 // ── Rate limits (fixed windows shared by every node) ───────────────────────────────────
 
-/** Counts one hit; returns the hits in the current window, this one included. */
-export async function hitRateLimit(db: Exec, key: string, windowMs: number, now: number): Promise<number> {
+/**
+ * Counts one hit; returns the hits in the current window, this one included. The key is
+ * stored as its sha-256: keys carry e-mails and other input of any length, and a key
+ * longer than the column failed every sign-in of a member with a long e-mail.
+ */
+export async function hitRateLimit(db: Exec, rawKey: string, windowMs: number, now: number): Promise<number> {
+  const key = createHash('sha256').update(rawKey).digest('hex');
   const windowStart = now - (now % windowMs);
   await db
     .insert(rateLimits)

@@ -1,0 +1,189 @@
+/**
+ * Every string field of every command at its longest and one longer (issue #15, point 8),
+ * generated from the command schemas: the longest is stored or refused for a reason of its
+ * own, one more is `invalid_args`, and nothing answers `internal` (a value the schema
+ * allows but its column cannot hold). Plain text is sent as '€' (three bytes in utf8mb4,
+ * one UTF-16 unit for zod), the worst case for byte-limited TEXT columns.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import { accountIdSchema, providerMessageIdSchema } from '../../../common/ids';
+import { COMMAND_NAMES, COMMAND_SCHEMAS } from '../../../common/protocol';
+import type { CommandName } from '../../../common/protocol';
+import type { Client, Stack } from './harness';
+import { call, hostWithChat, must, NOW, PASSWORD, startStack } from './harness';
+
+let stack: Stack;
+let host: Client;
+let admin: Client;
+let accountId: string;
+let chatId: string;
+
+beforeAll(async () => {
+  stack = await startStack();
+  const hosted = await hostWithChat(stack, `bd-${randomUUID().slice(0, 8)}`);
+  ({ accountId, chatId } = hosted);
+  host = hosted.host.socket;
+  // The host is a lead; the boundaries of admin-only commands need an admin's socket.
+  admin = (await stack.device('admin')).socket;
+}, 60_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+/** One valid payload per command; each call gets fresh ids so nothing collides. */
+function sample(name: CommandName): Record<string, unknown> {
+  const id = randomUUID();
+  const ts = NOW();
+  const common = { accountId, providerMessageId: `p-${id}` };
+  const samples: Record<CommandName, Record<string, unknown>> = {
+    'sync:pull': { cursor: 0, limit: 1 },
+    'sync:push': {
+      batchId: id,
+      contacts: [{ accountId, jid: '628001@c.us', name: 'n', pushName: 'p' }],
+      chats: [{ accountId, jid: '628002@c.us', isGroup: false, name: 'n' }],
+      messages: [
+        {
+          ...common,
+          chatJid: '628002@c.us',
+          author: '628003@c.us',
+          authorName: 'a',
+          fromMe: false,
+          type: 'image',
+          body: 'b',
+          caption: 'c',
+          media: { mimeType: 'image/png', fileName: 'f.png', localPath: '/tmp/f.png', thumbnail: 'AAAA' },
+          location: { lat: 0, lng: 0, name: 'here' },
+          vcard: 'v',
+          quotedProviderMessageId: 'q1',
+          timestamp: ts,
+        },
+      ],
+      acks: [{ ...common, ack: 'read' }],
+      edits: [{ ...common, body: 'e', editedAt: ts }],
+      revokes: [{ ...common, revokedAt: ts }],
+      reactions: [{ ...common, senderJid: '628004@c.us', emoji: '👍', timestamp: ts }],
+    },
+    'account:register': { accountId, name: 'Support line', provider: 'simulator' },
+    'account:report-state': { accountId, state: 'ready' },
+    'account:list': {},
+    'account:add-member': { accountId, memberId: id },
+    'account:remove-member': { accountId, memberId: id },
+    'member:list': {},
+    'member:create': { email: `b-${id}@example.test`, name: 'n', role: 'agent', password: PASSWORD },
+    'member:update': { memberId: id, name: 'n' },
+    'settings:get': {},
+    'settings:update': { agentsSeeUnassigned: true },
+    'chat:get': { chatId },
+    'chat:list': { accountId },
+    'chat:assign': { chatId, assigneeId: null, version: 0, handover: { note: 'n', draft: 'd', summary: 's' } },
+    'chat:claim': { chatId, version: 0 },
+    'chat:set-status': { chatId, status: 'open', version: 0 },
+    'chat:set-tags': { chatId, tags: ['t'], version: 0 },
+    'messages:list': { chatId },
+    'note:add': { chatId, body: 'n', clientNoteId: id },
+    'typing:set': { chatId, active: true },
+    'message:send': { clientMessageId: id, chatId, body: 'b', quotedProviderMessageId: 'q1' },
+    'send:report': { clientMessageId: id, status: 'failed', providerMessageId: 'p1', error: 'e' },
+    'template:list': {},
+    'template:upsert': { shortcut: `s${id.slice(0, 8)}`, title: 't', body: 'b' },
+    'template:delete': { id },
+    'presence:set': { status: 'online' },
+    'send:pending': {},
+    'presence:list': {},
+    'session:revoke': { sessionId: id },
+    'audit:list': { chatId },
+  };
+  return samples[name];
+}
+
+type Path = Array<string | number>;
+type Leaf = { path: Path; schema: z.ZodString };
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (;;) {
+    const def = s._zod.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+    if (def.innerType && ['optional', 'nullable', 'default', 'prefault', 'readonly'].includes(def.type))
+      s = def.innerType;
+    else if (def.type === 'pipe' && def.in) s = def.in;
+    else return s;
+  }
+}
+
+/** The string fields with a length limit, where the sample has a value for them. */
+function leaves(schema: z.ZodType, value: unknown, path: Path = []): Leaf[] {
+  const s = unwrap(schema);
+  const def = s._zod.def as { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType };
+  if (def.type === 'string') return (s as z.ZodString).maxLength !== null ? [{ path, schema: s as z.ZodString }] : [];
+  if (def.type === 'object' && def.shape && value && typeof value === 'object')
+    return Object.entries(def.shape).flatMap(([k, v]) =>
+      k in value ? leaves(v, (value as Record<string, unknown>)[k], [...path, k]) : [],
+    );
+  if (def.type === 'array' && def.element && Array.isArray(value) && value.length > 0)
+    return leaves(def.element, value[0], [...path, 0]);
+  return [];
+}
+
+/** A value of exactly `length` the field's format accepts, or null when its format cannot be that long. */
+function valueOf(schema: z.ZodString, length: number): string | null {
+  if (schema === accountIdSchema) return null; // an unknown account is refused before any column
+  if (schema === providerMessageIdSchema) return `p${randomUUID()}`.padEnd(length, 'x').slice(0, length);
+  const format = (schema as { format?: string | null }).format ?? null;
+  if (format === 'email') return `${'a'.repeat(length - 13)}@example.test`;
+  if (format !== null) return null;
+  if (schema.minLength !== null && schema.minLength > length) return null;
+  // Refinements (chat ids) are left to the id tests; plain text is the worst case for bytes.
+  return schema.safeParse('€'.repeat(length)).success ? '€'.repeat(length) : null;
+}
+
+function setAt(target: Record<string, unknown>, path: Path, value: string): Record<string, unknown> {
+  const copy = structuredClone(target);
+  let node: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  node[path[path.length - 1]!] = value;
+  return copy;
+}
+
+const ADMIN_ONLY = new Set([
+  'member:create',
+  'member:update',
+  'account:add-member',
+  'account:remove-member',
+  'settings:update',
+]);
+const socketFor = (name: CommandName) => (ADMIN_ONLY.has(name) ? admin : host);
+
+describe('string boundaries of every command', () => {
+  for (const name of COMMAND_NAMES) {
+    it(
+      name,
+      async () => {
+        const schema = COMMAND_SCHEMAS[name] as z.ZodType;
+        for (const { path, schema: field } of leaves(schema, sample(name))) {
+          const max = field.maxLength!;
+          const where = `${name} ${path.join('.')} (max ${max})`;
+          const longest = valueOf(field, max);
+          if (longest !== null) {
+            const reply = await call(socketFor(name), name, setAt(sample(name), path, longest));
+            if (!reply.ok) {
+              expect(reply.error.code, where).not.toBe('internal');
+              expect(reply.error.code, where).not.toBe('invalid_args');
+            }
+          }
+          const tooLong = await call(socketFor(name), name, setAt(sample(name), path, 'x'.repeat(max + 1)));
+          expect(['invalid_args', 'payload_too_large'], where).toContain(tooLong.ok ? 'ok' : tooLong.error.code);
+        }
+      },
+      60_000,
+    );
+  }
+
+  it('signs in a member whose e-mail is as long as member:create allows', async () => {
+    const email = `${'L'.repeat(254 - 13)}@example.test`;
+    await must(admin, 'member:create', { email, name: 'Long', role: 'agent', password: PASSWORD });
+    const session = await stack.login(email);
+    expect(session.token).toBeTruthy();
+  });
+});
