@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireChat } from '../../../common/protocol';
 import { revokeSession } from '../../../sync-server/src/db/repositories/members';
+import { rooms } from '../../../sync-server/src/handlers/rooms';
 import { call, hostWithChat, must, recorder, startStack } from './harness';
 import type { Stack } from './harness';
 
@@ -152,6 +153,10 @@ describe('who sees what', () => {
 
   it("a device whose token was revoked behind the server's back cannot act", async () => {
     const lead = await stack.device('lead');
+    // Once its rooms are joined: a revocation during the join drops the socket instead (room-join.ts).
+    await expect
+      .poll(async () => (await stack.node.app.sync.in(rooms.device(lead.sessionId)).fetchSockets()).length)
+      .toBe(1);
     await revokeSession(stack.node.app.database.db, lead.sessionId, Date.now());
     const reply = await call(lead.socket, 'member:list', {});
     expect(reply.ok ? 'ok' : reply.error.code).toBe('unauthenticated');
