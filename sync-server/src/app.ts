@@ -18,6 +18,7 @@ import { insertsGetConsecutiveIds, migrateDatabase, openDatabase } from './db/in
 import { accountIdsOfMember, setPresence } from './db/repositories/members';
 import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories/workspace';
 import { adminHandlers } from './handlers/admin';
+import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
@@ -100,6 +101,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   const handlers: HandlerTable = {
     ...syncHandlers(services),
     ...chatHandlers(services),
+    ...auditHandlers(services),
     ...sendHandlers(services),
     ...adminHandlers(services),
     ...workspaceHandlers(services),
