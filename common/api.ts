@@ -9,6 +9,7 @@ import type { CommandSpec } from './api/define';
 import { appCommands } from './api/app';
 import { accountsCommands } from './api/accounts';
 import { aiCommands } from './api/ai';
+import { auditCommands } from './api/audit';
 import { inboxCommands } from './api/inbox';
 import { mediaCommands } from './api/media';
 import { messagesCommands } from './api/messages';
@@ -23,6 +24,7 @@ export const deskCommands = {
   ...mediaCommands,
   ...workspaceCommands,
   ...aiCommands,
+  ...auditCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -18,6 +18,9 @@ import {
   revokeUpdateSchema,
 } from './ingest';
 import type { Reply } from './result';
+import { auditListSchema } from './protocol-audit';
+
+export { auditListSchema };
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -180,10 +183,6 @@ export const templateUpsertSchema = z.strictObject({
 export const templateDeleteSchema = z.strictObject({ id: uuid });
 export const presenceSetSchema = z.strictObject({ status: z.enum(['online', 'away']) });
 export const sessionRevokeSchema = z.strictObject({ sessionId: uuid });
-export const auditListSchema = z.strictObject({
-  chatId: chatId.optional(),
-  limit: z.number().int().min(1).max(500).default(100),
-});
 export const emptySchema = z.strictObject({});
 
 export const loginSchema = z.strictObject({

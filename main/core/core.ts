@@ -16,6 +16,7 @@ import type { EventBus } from './event-bus';
 import { createEventBus } from './event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
+import { auditHandlers } from './handlers/audit';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
@@ -239,6 +240,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
     ...workspaceHandlers(sync, store, events),
+    ...auditHandlers(sync, store),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -18,6 +18,7 @@ import { insertsGetConsecutiveIds, migrateDatabase, openDatabase } from './db/in
 import { setPresence } from './db/repositories/members';
 import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories/workspace';
 import { adminHandlers } from './handlers/admin';
+import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
@@ -118,6 +119,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   const handlers: HandlerTable = {
     ...syncHandlers(services),
     ...chatHandlers(services),
+    ...auditHandlers(services),
     ...sendHandlers(services),
     ...adminHandlers(services),
     ...workspaceHandlers(services),

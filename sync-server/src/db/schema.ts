@@ -198,7 +198,12 @@ export const auditLog = mysqlTable(
     after: text('after'),
     at: ms('at').notNull(),
   },
-  t => [index('audit_chat').on(t.chatId, t.id)],
+  t => [
+    index('audit_chat').on(t.chatId, t.id),
+    index('audit_at').on(t.at, t.id),
+    index('audit_member').on(t.memberId, t.id),
+    index('audit_action').on(t.action, t.id),
+  ],
 );
 
 export const notes = mysqlTable(

@@ -19,7 +19,7 @@ import {
 } from '../db/repositories/chats';
 import { memberById, accountIdsOfMember } from '../db/repositories/members';
 import { wireMessagesOf } from '../db/repositories/reactions';
-import { insertAudit, listAudit } from '../db/repositories/workspace';
+import { insertAudit } from '../db/repositories/workspace';
 import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
 import type { Caller, Emit, Services } from './context';
 import { commit } from './context';
@@ -35,7 +35,6 @@ type ChatHandlers = Pick<
   | 'chat:set-tags'
   | 'messages:list'
   | 'note:add'
-  | 'audit:list'
 >;
 
 const snapshot = (c: ChatRow) => ({
@@ -223,13 +222,6 @@ export function chatHandlers(services: Services): ChatHandlers {
         if (!stored) throw err;
         return sameNoteOrConflict(caller, stored, chatId);
       }
-    },
-
-    'audit:list': async (caller, { chatId, limit }) => {
-      requireCapability(caller, 'audit.read');
-      if (chatId) await visibleChat(db, caller, chatId);
-      else if (caller.role !== 'admin') throw new CommandError('forbidden', 'only admins read the whole audit log');
-      return listAudit(db, chatId, limit);
     },
   };
 }

@@ -10,6 +10,7 @@ import {
   accountById,
   accountsHostedBy,
   hitRateLimit,
+  insertAudit,
   insertSend,
   markForwarded,
   pendingSends,
@@ -68,8 +69,8 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
         const inserted = await insertSend(tx, row);
         const now = await sendByClientId(tx, args.clientMessageId);
         if (!now) throw new CommandError('internal', 'send vanished');
-        // Lost a race with a concurrent retry of the same id: that one logs the event.
-        if (inserted)
+        // Lost a race with a concurrent retry of the same id: that one logs the event and the audit row.
+        if (inserted) {
           emit({
             body: { type: 'send:updated', send: now },
             audience: 'chat',
@@ -77,6 +78,17 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
             chatId: chat.id,
             assigneeId: chat.assigneeId,
           });
+          await insertAudit(tx, {
+            memberId: caller.memberId,
+            deviceId: caller.sessionId,
+            action: 'message.send',
+            chatId: chat.id,
+            before: null,
+            // Not the body: the log says who sent what where, the chat itself holds the words.
+            after: { clientMessageId: args.clientMessageId, viaDevice: account.hostDeviceId },
+            at: row.createdAt,
+          });
+        }
         return { send: now, inserted };
       });
       if (send.inserted && account.hostDeviceId) {

@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
+import { AuditLog } from '../audit';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
@@ -106,6 +107,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <WorkspacePanel />
       <TeamView />
       <MembersAdmin />
+      <AuditLog />
       <TemplatesEditor />
       {info && <AboutPanel info={info} />}
     </Dialog>

@@ -1,6 +1,6 @@
 /** Accounts registry, relayed sends, templates, audit log and rate-limit counters. */
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Template } from '../../../../common/domain';
 import type { SendState, WireAccount, WireAudit, WireSend } from '../../../../common/protocol';
 import type { Exec } from '../index';
@@ -186,17 +186,6 @@ export async function insertAudit(db: Exec, a: Omit<WireAudit, 'id'>): Promise<v
     before: a.before === undefined ? null : JSON.stringify(a.before),
     after: a.after === undefined ? null : JSON.stringify(a.after),
   });
-}
-
-export async function listAudit(db: Exec, chatId: string | undefined, limit: number): Promise<WireAudit[]> {
-  const rows = await db
-    .select()
-    .from(auditLog)
-    .where(chatId ? eq(auditLog.chatId, chatId) : undefined)
-    .orderBy(desc(auditLog.id))
-    .limit(limit);
-  const parse = (t: string | null): unknown => (t === null ? null : (JSON.parse(t) as unknown));
-  return rows.map(r => ({ ...r, before: parse(r.before), after: parse(r.after) }));
 }
 
 // ── Rate limits (fixed windows shared by every node) ───────────────────────────────────
