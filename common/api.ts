@@ -12,6 +12,7 @@ import { aiCommands } from './api/ai';
 import { inboxCommands } from './api/inbox';
 import { mediaCommands } from './api/media';
 import { messagesCommands } from './api/messages';
+import { securityCommands } from './api/security';
 import { workspaceCommands } from './api/workspace';
 import type { DeskEvents, EventName } from './api/events';
 
@@ -23,6 +24,7 @@ export const deskCommands = {
   ...mediaCommands,
   ...workspaceCommands,
   ...aiCommands,
+  ...securityCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

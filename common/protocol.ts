@@ -16,6 +16,9 @@ import {
   reactionInputSchema,
   revokeUpdateSchema,
 } from './ingest';
+import { platformSchema } from './protocol-sessions';
+import type { WireSession } from './protocol-sessions';
+import { sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -35,9 +38,15 @@ export const MAX_PULL_PAGE = 1_000;
  * Why the handshake refused a token, in the `connect_error`'s `data.reason` (its message is
  * always `unauthenticated`). A revoked session or a deactivated member means this device's
  * access was removed and it drops the workspace's data; an unknown token only means it must
- * sign in again (the server may have been reset), so it keeps them.
+ * sign in again (the server may have been reset), so it keeps them; so does an expired
+ * session (idle or too old), whose sign-in form says why.
  */
-export const HANDSHAKE_REFUSALS = ['unknown_token', 'session_revoked', 'member_deactivated'] as const;
+export const HANDSHAKE_REFUSALS = [
+  'unknown_token',
+  'session_revoked',
+  'member_deactivated',
+  'session_expired',
+] as const;
 export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
 
 const id = z.string().min(1).max(200);
@@ -178,6 +187,7 @@ export const loginSchema = z.strictObject({
   email: z.email().max(320),
   password: z.string().min(1).max(200),
   deviceName: z.string().min(1).max(100),
+  platform: platformSchema.optional(),
 });
 
 // ── Wire shapes ─────────────────────────────────────────────────────────────────────────
@@ -344,6 +354,7 @@ export interface ClientToServerEvents {
   'presence:set': Cmd<WirePresence>;
   'presence:list': Cmd<WirePresence[]>;
   'session:revoke': Cmd<{ sessionId: string }>;
+  'session:list': Cmd<WireSession[]>;
   'audit:list': Cmd<WireAudit[]>;
 }
 export type CommandName = keyof ClientToServerEvents;
@@ -400,6 +411,7 @@ export const COMMAND_SCHEMAS = {
   'presence:set': presenceSetSchema,
   'presence:list': emptySchema,
   'session:revoke': sessionRevokeSchema,
+  'session:list': sessionListSchema,
   'audit:list': auditListSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 

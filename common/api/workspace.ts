@@ -15,6 +15,11 @@ export type WorkspaceStatus = {
   readonly cursor: number;
   /** Why the last sign-in or connection failed, in words a user understands. */
   readonly lastError: string | null;
+  /**
+   * With connection 'unauthorized': why the server refused this device's token. Both keep
+   * the data; the sign-in form says which (an expired session, or a token it does not know).
+   */
+  readonly refusal?: 'session_expired' | 'unknown_token';
 };
 
 const chatId = z.string().min(3).max(420);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../../common/protocol-sessions';
 import { CommandError } from '../../common/result';
 import { errorCodeSchema } from '../../common/reply-schemas';
 
@@ -19,6 +20,14 @@ export type LoginResult = { token: string; sessionId: string; memberId: string; 
 
 const LOGIN_TIMEOUT_MS = 15_000;
 
+/** Node's platform name as the sign-in's `platform` field. */
+export function platformOf(nodePlatform: string): Platform {
+  if (nodePlatform === 'win32') return 'win';
+  if (nodePlatform === 'darwin') return 'mac';
+  if (nodePlatform === 'linux') return 'linux';
+  return 'other';
+}
+
 /** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
 export async function loginToWorkspace(
   serverUrl: string,
@@ -30,7 +39,8 @@ export async function loginToWorkspace(
     res = await fetchImpl(new URL('/api/login', serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      // The platform shows in the member's devices list (docs/protocol.md "Sign-in").
+      body: JSON.stringify({ ...body, platform: platformOf(process.platform) }),
       signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
     });
   } catch (err) {

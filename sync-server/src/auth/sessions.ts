@@ -4,9 +4,12 @@ import type { Role } from '../../../common/domain';
 import type { HandshakeRefusal } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Db } from '../db/index';
-import { insertSession, memberByEmail, sessionByTokenHash } from '../db/repositories/members';
-import { hitRateLimit } from '../db/repositories/workspace';
+import type { Platform } from '../../../common/protocol-sessions';
+import { insertSession, memberByEmail, sessionByTokenHash, touchSession } from '../db/repositories/members';
+import { hitRateLimit, insertAudit } from '../db/repositories/workspace';
 import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './crypto';
+import type { SessionPolicy } from './expiry';
+import { isExpired, needsTouch } from './expiry';
 
 export type Principal = {
   readonly memberId: string;
@@ -15,31 +18,62 @@ export type Principal = {
   readonly name: string;
 };
 
+/** The reasons a failed sign-in is audited with (never shown to the one signing in). */
+type SignInFailure = 'wrong_password' | 'unknown_email' | 'deactivated' | 'rate_limited';
+
 export type LoginLimits = { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
 
 export async function login(
   db: Db,
-  input: { email: string; password: string; deviceName: string; ip: string },
+  input: { email: string; password: string; deviceName: string; platform?: Platform | undefined; ip: string },
   limits: LoginLimits,
+  /** The session policy's clock: a session starts when its expiry clock says it does. */
+  now: number,
 ): Promise<{ token: string; sessionId: string; memberId: string; role: Role }> {
-  const now = Date.now();
+  const failed = (memberId: string | null, reason: SignInFailure) =>
+    insertAudit(db, {
+      memberId,
+      deviceId: null,
+      action: 'session.sign_in_failed',
+      chatId: null,
+      before: null,
+      after: { email: input.email.slice(0, 120), ip: input.ip, reason },
+      at: now,
+    });
   // Both counters are hit before the password is checked, so guessing costs attempts either way.
   const byIp = await hitRateLimit(db, `login-ip:${input.ip}`, 60_000, now);
   const byAccount = await hitRateLimit(db, `login-email:${input.email.toLowerCase()}`, 60_000, now);
   if (byIp > limits.perIpPerMinute || byAccount > limits.perAccountPerMinute) {
+    await failed(null, 'rate_limited');
     throw new CommandError('rate_limited', 'too many sign-in attempts; wait a minute');
   }
   const member = await memberByEmail(db, input.email);
   const okPassword = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
-  if (!member || !okPassword || !member.active) throw new CommandError('unauthenticated', 'wrong e-mail or password');
+  if (!member || !okPassword || !member.active) {
+    await failed(member?.id ?? null, !member ? 'unknown_email' : !okPassword ? 'wrong_password' : 'deactivated');
+    throw new CommandError('unauthenticated', 'wrong e-mail or password');
+  }
   const token = newToken();
   const sessionId = randomUUID();
+  const platform = input.platform ?? null;
+  const ip = input.ip.slice(0, 64);
   await insertSession(db, {
     id: sessionId,
     memberId: member.id,
     tokenHash: tokenHash(token),
     deviceName: input.deviceName,
+    platform,
+    ip,
     now,
+  });
+  await insertAudit(db, {
+    memberId: member.id,
+    deviceId: sessionId,
+    action: 'session.sign_in',
+    chatId: null,
+    before: null,
+    after: { deviceName: input.deviceName, platform, ip },
+    at: now,
   });
   return { token, sessionId, memberId: member.id, role: member.role };
 }
@@ -48,6 +82,7 @@ export async function login(
 export async function checkToken(
   db: Db,
   token: string,
+  policy: SessionPolicy,
 ): Promise<{ principal: Principal } | { refused: HandshakeRefusal }> {
   if (token.length < 20 || token.length > 200) return { refused: 'unknown_token' };
   const found = await sessionByTokenHash(db, tokenHash(token));
@@ -57,12 +92,15 @@ export async function checkToken(
   if (!found.member.active) return { refused: 'member_deactivated' };
   if (found.session.revokedAt !== null) return { refused: 'session_revoked' };
   const { member, session } = found;
+  if (isExpired(policy, session)) return { refused: 'session_expired' };
+  // A device that uses the token is active: the idle clock starts again (at most every few minutes).
+  if (needsTouch(policy, session.lastSeenAt)) await touchSession(db, session.id, policy.now());
   return { principal: { memberId: member.id, sessionId: session.id, role: member.role, name: member.name } };
 }
 
-/** The principal behind a token, or null when it is unknown, revoked or its member deactivated. */
-export async function authenticate(db: Db, token: string): Promise<Principal | null> {
-  const checked = await checkToken(db, token);
+/** The principal behind a token, or null when it is unknown, revoked, expired or its member deactivated. */
+export async function authenticate(db: Db, token: string, policy: SessionPolicy): Promise<Principal | null> {
+  const checked = await checkToken(db, token, policy);
   return 'principal' in checked ? checked.principal : null;
 }
 

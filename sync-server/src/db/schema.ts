@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import type { Platform } from '../../../common/protocol-sessions';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
 
@@ -43,6 +44,10 @@ export const sessions = mysqlTable(
     lastSeenAt: ms('last_seen_at').notNull(),
     revokedAt: ms('revoked_at'),
     presence: mysqlEnum('presence', ['online', 'away', 'offline']).notNull().default('offline'),
+    /** What the device said it runs on at sign-in (win, mac, linux, web, other); null before 0009. */
+    platform: varchar('platform', { length: 10 }).$type<Platform>(),
+    /** The address it signed in from; null before 0009. */
+    ip: varchar('ip', { length: 64 }),
   },
   t => [index('sessions_member').on(t.memberId)],
 );

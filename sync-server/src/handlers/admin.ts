@@ -15,10 +15,8 @@ import {
   memberByEmail,
   memberById,
   removeAccountMember,
-  revokeSession,
   revokeSessionsOfMember,
   saveSettings,
-  sessionById,
   toWireMember,
   updateMember,
 } from '../db/repositories/members';
@@ -42,7 +40,6 @@ type AdminHandlers = Pick<
   | 'account:remove-member'
   | 'settings:get'
   | 'settings:update'
-  | 'session:revoke'
 >;
 
 async function accountEvent(db: Exec, accountId: string): Promise<{ event: NewEvent; account: WireAccount }> {
@@ -243,15 +240,6 @@ export function adminHandlers(services: Services): AdminHandlers {
         emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
         return args;
       });
-    },
-
-    'session:revoke': async (caller, { sessionId }) => {
-      const session = await sessionById(db, sessionId);
-      if (!session || (session.memberId !== caller.memberId && caller.role !== 'admin'))
-        throw new CommandError('not_found', 'no such session');
-      await revokeSession(db, sessionId, Date.now());
-      io.in(rooms.device(sessionId)).disconnectSockets(true);
-      return { sessionId };
     },
   };
 }

@@ -9,16 +9,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { canSeeChat } from '../../../common/permissions';
 import type { Viewer } from '../../../common/permissions';
-import { loginSchema } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { ErrorCode } from '../../../common/result';
-import { authenticate, login } from '../auth/sessions';
+import { authenticate } from '../auth/sessions';
 import type { Principal } from '../auth/sessions';
 import { chatsWithMedia, messageWithMedia } from '../db/repositories/chats';
-import { accountIdsOfMember, getSettings, revokeSession } from '../db/repositories/members';
+import { accountIdsOfMember, getSettings } from '../db/repositories/members';
 import { accountById, accountsHostedBy, blobBySha, insertBlob } from '../db/repositories/workspace';
 import type { Services } from '../handlers/context';
 import { rooms } from '../handlers/rooms';
+import { authRoute } from './auth-routes';
 
 export type Readiness = () => Promise<Record<string, 'ok' | string>>;
 
@@ -65,7 +65,7 @@ async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown
 async function bearer(services: Services, req: IncomingMessage): Promise<Principal> {
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  const principal = token ? await authenticate(services.db, token) : null;
+  const principal = token ? await authenticate(services.db, token, services.sessionPolicy) : null;
   if (!principal) throw new CommandError('unauthenticated', 'sign in first');
   return principal;
 }
@@ -169,32 +169,8 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
         res.end(text);
         return;
       }
-      if (req.method === 'POST' && path === '/api/login') {
-        const parsed = loginSchema.safeParse(await readJson(req, 4096));
-        if (!parsed.success) return sendError(res, 'invalid_args', 'email, password and deviceName are required');
-        const ip = req.socket.remoteAddress ?? 'unknown';
-        try {
-          const session = await login(
-            services.db,
-            { ...parsed.data, ip },
-            {
-              perIpPerMinute: services.limits.loginPerIpPerMinute,
-              perAccountPerMinute: services.limits.loginPerAccountPerMinute,
-            },
-          );
-          services.metrics.logins.inc({ outcome: 'ok' });
-          return send(res, 200, { ok: true, value: session });
-        } catch (err) {
-          services.metrics.logins.inc({ outcome: err instanceof CommandError ? err.code : 'internal' });
-          throw err;
-        }
-      }
-      if (req.method === 'POST' && path === '/api/logout') {
-        const principal = await bearer(services, req);
-        await revokeSession(services.db, principal.sessionId, Date.now());
-        services.io.in(rooms.device(principal.sessionId)).disconnectSockets(true);
-        return send(res, 200, { ok: true, value: null });
-      }
+      const auth = await authRoute(services, req, path, { readJson, bearer: r => bearer(services, r) });
+      if (auth) return send(res, auth.status, auth.body);
       const blob = /^\/api\/blobs\/([0-9a-f]{64})$/.exec(path);
       if (blob?.[1] && req.method === 'PUT') return await putBlob(services, req, res, blob[1]);
       if (blob?.[1] && req.method === 'GET') return await getBlob(services, req, res, blob[1]);

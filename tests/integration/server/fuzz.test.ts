@@ -94,6 +94,7 @@ function valid(name: CommandName): Record<string, unknown> {
     'presence:set': { status: 'away' },
     'presence:list': {},
     'session:revoke': { sessionId: id },
+    'session:list': { memberId: id },
     'audit:list': { limit: 5 },
   };
   return samples[name];

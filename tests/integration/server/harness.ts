@@ -44,6 +44,8 @@ export async function startNode(
     log: silentLog(),
     limits: { sendsPerMinute: 10_000, loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 10_000, ...extra.limits },
     ...(extra.redisUrl ? { redisUrl: extra.redisUrl } : {}),
+    ...(extra.sessions ? { sessions: extra.sessions } : {}),
+    ...(extra.trustProxy !== undefined ? { trustProxy: extra.trustProxy } : {}),
     poolSize: 10,
   });
   const port = await app.listen(extra.port ?? 0);

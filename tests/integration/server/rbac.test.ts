@@ -361,6 +361,13 @@ const cases: Case[] = [
     args: async () => ({ sessionId: (await stack.login((await stack.member('agent')).email)).sessionId }),
     expect: only(['admin'], 'not_found'),
   },
+  { cmd: 'session:list', scope: 'own', args: () => ({}), expect: all('ok') },
+  {
+    cmd: 'session:list',
+    scope: 'other-account',
+    args: async () => ({ memberId: (await stack.member('agent')).id }),
+    expect: only(['admin']),
+  },
   { cmd: 'audit:list', scope: 'own', args: () => ({ chatId: A.chatId }), expect: only(['admin', 'lead']) },
   {
     cmd: 'audit:list',

@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
+import { SecurityPanel } from '../security';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
@@ -104,6 +105,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       </div>
       <DesktopPanel />
       <WorkspacePanel />
+      <SecurityPanel />
       <TeamView />
       <MembersAdmin />
       <TemplatesEditor />

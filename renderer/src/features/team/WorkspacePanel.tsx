@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../../common/api/workspace';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SessionRefusal } from '../security';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
 import type { TeamT } from './useTeamT';
@@ -25,18 +26,29 @@ export function WorkspacePanel() {
       {!loaded ? null : status.connection === 'signed_out' ? (
         <SignInForm t={t} lastError={status.lastError} />
       ) : (
-        <SignedIn t={t} status={status} />
+        <>
+          {/* Refused (expired, or a token the server does not know): sign in again here, the chats stay. */}
+          {status.connection === 'unauthorized' && <SignInForm t={t} lastError={null} again={status} />}
+          <SignedIn t={t} status={status} />
+        </>
       )}
     </section>
   );
 }
 
-function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: string | null }) {
+type SignInProps = {
+  readonly t: TeamT;
+  readonly lastError: string | null;
+  /** Signing in again after a refusal: the same server, e-mail and device name, and why. */
+  readonly again?: WorkspaceStatus;
+};
+
+function SignInForm({ t, lastError, again }: SignInProps) {
   const signIn = useWorkspace(s => s.signIn);
-  const [serverUrl, setServerUrl] = useState('');
-  const [email, setEmail] = useState('');
+  const [serverUrl, setServerUrl] = useState(again?.serverUrl ?? '');
+  const [email, setEmail] = useState(again?.member?.email ?? '');
   const [password, setPassword] = useState('');
-  const [deviceName, setDeviceName] = useState(() => defaultDeviceName(navigator.platform));
+  const [deviceName, setDeviceName] = useState(() => again?.deviceName ?? defaultDeviceName(navigator.platform));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = { url: useId(), email: useId(), password: useId(), device: useId(), hint: useId(), error: useId() };
@@ -67,7 +79,7 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
   const shown = error ?? lastError;
   return (
     <form className="team-form" onSubmit={e => void submit(e)} aria-describedby={shown ? ids.error : undefined}>
-      <p className="team-muted">{t('team.workspace.intro')}</p>
+      {again ? <SessionRefusal refusal={again.refusal} /> : <p className="team-muted">{t('team.workspace.intro')}</p>}
       <label htmlFor={ids.url}>{t('team.signIn.serverUrl')}</label>
       <input
         id={ids.url}

@@ -1,0 +1,38 @@
+/**
+ * Sessions a member can manage (docs/protocol.md "Sessions and devices"): the devices signed
+ * in as a member, and signing one out. Registered in protocol.ts's command table.
+ */
+import { z } from 'zod';
+
+/** What a device says it runs on when it signs in; shown in the devices list. */
+export const PLATFORMS = ['win', 'mac', 'linux', 'web', 'other'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+export const platformSchema = z.enum(PLATFORMS);
+
+/** Without memberId: the caller's own devices. Another member's devices: admins only. */
+export const sessionListSchema = z.strictObject({ memberId: z.string().uuid().optional() });
+
+/** One signed-in device of a member: sessions that were signed out or expired are not listed. */
+export type WireSession = {
+  id: string;
+  memberId: string;
+  deviceName: string;
+  platform: Platform | null;
+  ip: string | null;
+  createdAt: number;
+  lastSeenAt: number;
+  /** The session the asking device itself uses. */
+  current: boolean;
+};
+
+/** The reply's shape as a device parses it (not strict: a newer server may add fields). */
+export const wireSessionSchema = z.object({
+  id: z.string().min(1),
+  memberId: z.string().min(1),
+  deviceName: z.string(),
+  platform: platformSchema.nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.number().int(),
+  lastSeenAt: z.number().int(),
+  current: z.boolean(),
+});

@@ -1,0 +1,3 @@
+export { MemberDevices } from './MemberDevices';
+export { SecurityPanel } from './SecurityPanel';
+export { SessionRefusal } from './SessionRefusal';

@@ -1,0 +1,101 @@
+/**
+ * Issue #15, sessions users can manage, end to end: one member signed in on two desktops
+ * (real server, real MariaDB, each desktop driven through Chromium). The member sees both
+ * devices and signs the other one out; then this desktop's session expires (the server's
+ * clock is moved on) and it asks to sign in again, keeping its chats.
+ */
+import type { Browser } from '@playwright/test';
+import type { Stack } from '../integration/server/harness';
+import { hostWithChat, must, PASSWORD, startStack } from '../integration/server/harness';
+import { expect, test } from './fixtures';
+import type { Device } from './team-fixtures';
+import {
+  closeDialog,
+  openDevice,
+  printHostLogsOnFailure,
+  rowName,
+  signInFromSettings,
+  workspaceSection,
+} from './team-fixtures';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const DAY = 24 * 60 * 60 * 1000;
+let stack: Stack;
+/** Added to the server's session clock: moving it on expires sessions without waiting. */
+let skew = 0;
+let member: { id: string; email: string };
+let a: Device;
+let b: Device;
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(180_000);
+  stack = await startStack({ sessions: { idleMs: 30 * DAY, maxMs: 90 * DAY, now: () => Date.now() + skew } });
+  const admin = await stack.device('admin', 'Ada Admin');
+  const { accountId } = await hostWithChat(stack);
+  member = await stack.member('agent', 'Mia Member');
+  await must(admin.socket, 'account:add-member', { accountId, memberId: member.id });
+  a = await openDevice('A', () => browser.newPage());
+  b = await openDevice('B', () => browser.newPage());
+});
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
+
+test.afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+  await stack?.stop();
+});
+
+test('the member sees both devices and signs the other one out; that desktop is asked to sign in again', async () => {
+  await signInFromSettings(a, stack.node.url, member.email);
+  await signInFromSettings(b, stack.node.url, member.email);
+
+  const settings = await a.inbox.openSettings();
+  const security = settings.getByRole('region', { name: 'Security' });
+  const rows = security.getByTestId('security-device-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: 'A e2e' })).toContainText('This device');
+  await expect(rows.filter({ hasText: 'B e2e' })).not.toContainText('This device');
+  await expect(rows.filter({ hasText: 'A e2e' }).getByRole('button')).toHaveCount(0);
+
+  await security.getByRole('button', { name: 'Sign out B e2e' }).click();
+  await expect(security.getByRole('status')).toContainText('B e2e was signed out');
+  await expect(rows).toHaveCount(1);
+  await closeDialog(a.page, settings);
+
+  // B learns at once (its socket is dropped and the retry refused) and shows the sign-in form.
+  const onB = workspaceSection(await b.inbox.openSettings());
+  await expect(onB.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
+  await expect(onB.getByRole('alert')).toContainText('Your access to this workspace was removed.');
+});
+
+test('an expired session asks to sign in again on the same form, and the chats stay', async () => {
+  const customer = a.inbox.chat(rowName('Customer'));
+  await expect(customer).toBeVisible({ timeout: 20_000 });
+
+  // 31 days on: A's session idled out. Its next connection is refused as expired.
+  skew = 31 * DAY;
+  stack.node.app.sync.disconnectSockets(true);
+
+  const settings = await a.inbox.openSettings();
+  const workspace = workspaceSection(settings);
+  await expect(workspace.getByTestId('session-refusal')).toHaveText(
+    'Your session expired. Sign in again; the chats on this device are kept.',
+    { timeout: 20_000 },
+  );
+  // The server and e-mail are filled in; only the password is asked for.
+  await expect(workspace.getByRole('textbox', { name: 'Server URL' })).toHaveValue(stack.node.url);
+  await expect(workspace.getByRole('textbox', { name: 'E-mail' })).toHaveValue(member.email);
+  await closeDialog(a.page, settings);
+  await expect(customer).toBeVisible();
+
+  const again = workspaceSection(await a.inbox.openSettings());
+  await again.getByLabel('Password').fill(PASSWORD);
+  await again.getByRole('button', { name: 'Sign in' }).click();
+  await expect(again.getByText('Online', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(again.getByTestId('session-refusal')).toHaveCount(0);
+  await closeDialog(a.page, again.page().getByRole('dialog', { name: 'Settings' }));
+  await expect(customer).toBeVisible();
+});
