@@ -36,3 +36,16 @@ export const wireSessionSchema = z.object({
   lastSeenAt: z.number().int(),
   current: z.boolean(),
 });
+
+/** Passwords have at least this many characters (sign-up, change and reset alike). */
+export const MIN_PASSWORD_CHARS = 10;
+export const newPasswordSchema = z.string().min(MIN_PASSWORD_CHARS).max(200);
+
+/**
+ * Change one's own password. Refusals carry `details.reason`: 'wrong_password' (forbidden),
+ * 'same_password' (invalid_args). The member's other sessions are signed out; this one stays.
+ */
+export const passwordChangeSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: newPasswordSchema,
+});

@@ -18,7 +18,7 @@ import {
 } from './ingest';
 import { platformSchema } from './protocol-sessions';
 import type { WireSession } from './protocol-sessions';
-import { sessionListSchema } from './protocol-sessions';
+import { passwordChangeSchema, sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -355,6 +355,7 @@ export interface ClientToServerEvents {
   'presence:list': Cmd<WirePresence[]>;
   'session:revoke': Cmd<{ sessionId: string }>;
   'session:list': Cmd<WireSession[]>;
+  'password:change': Cmd<{ signedOut: number }>;
   'audit:list': Cmd<WireAudit[]>;
 }
 export type CommandName = keyof ClientToServerEvents;
@@ -412,6 +413,7 @@ export const COMMAND_SCHEMAS = {
   'presence:list': emptySchema,
   'session:revoke': sessionRevokeSchema,
   'session:list': sessionListSchema,
+  'password:change': passwordChangeSchema,
   'audit:list': auditListSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 

@@ -123,6 +123,7 @@ export const commandReplySchemas = {
   'presence:list': z.array(wirePresenceSchema),
   'session:revoke': z.object({ sessionId: keySchema }),
   'session:list': z.array(wireSessionSchema),
+  'password:change': z.object({ signedOut: countSchema }),
   'audit:list': z.array(wireAuditSchema),
 } as const satisfies Record<CommandName, z.ZodType>;
 
@@ -176,6 +177,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'presence:list': true satisfies Agrees<'presence:list'>,
   'session:revoke': true satisfies Agrees<'session:revoke'>,
   'session:list': true satisfies Agrees<'session:list'>,
+  'password:change': true satisfies Agrees<'password:change'>,
   'audit:list': true satisfies Agrees<'audit:list'>,
 };
 void agree;

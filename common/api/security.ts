@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Platform } from '../protocol-sessions';
+import { newPasswordSchema } from '../protocol-sessions';
 import { command } from './define';
 
 /** One device signed in as a member (sessions signed out or expired are not listed). */
@@ -24,4 +25,11 @@ export const securityCommands = {
   'security:sessions': command<readonly DeviceSession[]>()(z.strictObject({ memberId: z.string().uuid().optional() })),
   /** Signs a device out (mine, or any member's for admins); it must sign in again. */
   'security:revokeSession': command<{ readonly sessionId: string }>()(z.strictObject({ sessionId: z.string().uuid() })),
+  /**
+   * Changes my password; my other devices are signed out, this one stays. Refusals carry
+   * `details.reason` 'wrong_password' or 'same_password' (see docs/protocol.md).
+   */
+  'security:changePassword': command<{ readonly signedOut: number }>()(
+    z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
+  ),
 } as const;

@@ -2,7 +2,8 @@
  * Issue #15, sessions users can manage, end to end: one member signed in on two desktops
  * (real server, real MariaDB, each desktop driven through Chromium). The member sees both
  * devices and signs the other one out; then this desktop's session expires (the server's
- * clock is moved on) and it asks to sign in again, keeping its chats.
+ * clock is moved on) and it asks to sign in again, keeping its chats; then the member
+ * changes their password, which signs their other devices out.
  */
 import type { Browser } from '@playwright/test';
 import type { Stack } from '../integration/server/harness';
@@ -21,6 +22,7 @@ import {
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const DAY = 24 * 60 * 60 * 1000;
+const NEW_PASSWORD = 'a much better passphrase';
 let stack: Stack;
 /** Added to the server's session clock: moving it on expires sessions without waiting. */
 let skew = 0;
@@ -98,4 +100,39 @@ test('an expired session asks to sign in again on the same form, and the chats s
   await expect(again.getByTestId('session-refusal')).toHaveCount(0);
   await closeDialog(a.page, again.page().getByRole('dialog', { name: 'Settings' }));
   await expect(customer).toBeVisible();
+});
+
+test('the member changes their password: other devices are signed out, this one stays online', async () => {
+  const elsewhere = await stack.login(member.email, 'Phone elsewhere');
+  const settings = await a.inbox.openSettings();
+  const security = settings.getByRole('region', { name: 'Security' });
+  await expect(security.getByTestId('security-device-row')).toHaveCount(2);
+
+  const form = security.getByRole('form', { name: 'Change password' });
+  await form.getByLabel('Current password').fill('not my password');
+  await form.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+  await form.getByLabel('New password again').fill(NEW_PASSWORD);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByRole('alert')).toHaveText('The current password is wrong.');
+
+  await form.getByLabel('Current password').fill(PASSWORD);
+  await form.getByRole('button', { name: 'Change password' }).click();
+  await expect(form.getByRole('status')).toHaveText('Password changed. Other devices signed out: 1.');
+  await expect(workspaceSection(settings).getByText('Online', { exact: true })).toBeVisible();
+
+  const login = async (password: string) =>
+    (
+      await fetch(`${stack.node.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: member.email, password, deviceName: 'check' }),
+      })
+    ).status;
+  expect(await login(PASSWORD)).toBe(401);
+  expect(await login(NEW_PASSWORD)).toBe(200);
+  const revoked = await fetch(`${stack.node.url}/api/logout`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${elsewhere.token}` },
+  });
+  expect(revoked.status).toBe(401);
 });

@@ -3,7 +3,7 @@ import { CommandError } from '../../../common/result';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
 import type { HandlerTable } from '../router';
 
-type SecurityHandlers = Pick<HandlerTable, 'security:sessions' | 'security:revokeSession'>;
+type SecurityHandlers = Pick<HandlerTable, 'security:sessions' | 'security:revokeSession' | 'security:changePassword'>;
 
 export function securityHandlers(sync: WorkspaceSync): SecurityHandlers {
   return {
@@ -14,5 +14,6 @@ export function securityHandlers(sync: WorkspaceSync): SecurityHandlers {
     // The renderer offers this for other devices only: this one signs out with workspace:signOut,
     // which also says what it deletes. Revoking it here anyway ends like a removal (session_revoked).
     'security:revokeSession': ({ sessionId }) => sync.call('session:revoke', { sessionId }),
+    'security:changePassword': args => sync.call('password:change', args),
   };
 }

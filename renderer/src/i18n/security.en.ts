@@ -28,6 +28,20 @@ export const securityEn = {
   'security.expired.notice': 'Your session expired. Sign in again; the chats on this device are kept.',
   'security.refused.notice':
     'The workspace no longer accepts this device’s sign-in. Sign in again; the chats on this device are kept.',
+  'security.password.heading': 'Change password',
+  'security.password.current': 'Current password',
+  'security.password.new': 'New password',
+  'security.password.confirm': 'New password again',
+  'security.password.hint': 'At least 10 characters. Your other devices will be signed out; this one stays signed in.',
+  'security.password.submit': 'Change password',
+  'security.password.busy': 'Changing…',
+  'security.password.changed': 'Password changed. Other devices signed out: {n}.',
+  'security.password.tooShort': 'The new password needs at least 10 characters.',
+  'security.password.mismatch': 'The two new passwords differ.',
+  'security.password.same': 'The new password must differ from the current one.',
+  'security.password.wrong': 'The current password is wrong.',
+  'security.password.rateLimited': 'Too many attempts. Wait a minute and try again.',
+  'security.password.failed': 'Could not change the password: {message}',
 } as const;
 
 export type SecurityMessageKey = keyof typeof securityEn;

@@ -32,4 +32,19 @@ export const securityId: Record<SecurityMessageKey, string> = {
   'security.expired.notice': 'Sesi Anda telah berakhir. Silakan masuk lagi; chat di perangkat ini tetap tersimpan.',
   'security.refused.notice':
     'Ruang kerja tidak lagi menerima sesi perangkat ini. Silakan masuk lagi; chat di perangkat ini tetap tersimpan.',
+  'security.password.heading': 'Ganti kata sandi',
+  'security.password.current': 'Kata sandi saat ini',
+  'security.password.new': 'Kata sandi baru',
+  'security.password.confirm': 'Ulangi kata sandi baru',
+  'security.password.hint':
+    'Minimal 10 karakter. Perangkat Anda yang lain akan dikeluarkan; perangkat ini tetap masuk.',
+  'security.password.submit': 'Ganti kata sandi',
+  'security.password.busy': 'Mengganti…',
+  'security.password.changed': 'Kata sandi diganti. Perangkat lain yang dikeluarkan: {n}.',
+  'security.password.tooShort': 'Kata sandi baru minimal 10 karakter.',
+  'security.password.mismatch': 'Kedua kata sandi baru berbeda.',
+  'security.password.same': 'Kata sandi baru harus berbeda dari yang sekarang.',
+  'security.password.wrong': 'Kata sandi saat ini salah.',
+  'security.password.rateLimited': 'Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi.',
+  'security.password.failed': 'Tidak dapat mengganti kata sandi: {message}',
 };

@@ -1,18 +1,31 @@
 /**
- * A member's devices: list them and sign one out. Members manage their own sessions;
- * admins (sessions.manage) any member's. See docs/protocol.md "Sessions and devices".
+ * A member's devices: list them and sign one out (members their own, admins any member's),
+ * and changing one's own password. See docs/protocol.md "Sessions and devices".
  */
 import { can } from '../../../common/permissions';
 import type { WireSession } from '../../../common/protocol-sessions';
 import { CommandError } from '../../../common/result';
 import { isExpired } from '../auth/expiry';
-import { liveSessionsOf, revokeSession, sessionById } from '../db/repositories/members';
-import { insertAudit } from '../db/repositories/workspace';
+import { hashPassword, verifyPassword } from '../auth/crypto';
+import {
+  liveSessionsOf,
+  memberById,
+  revokeOtherSessions,
+  revokeSession,
+  sessionById,
+  updateMember,
+} from '../db/repositories/members';
+import { hitRateLimit, insertAudit } from '../db/repositories/workspace';
 import type { Services } from './context';
 import type { HandlerTable } from './dispatch';
 import { rooms } from './rooms';
 
-export function sessionHandlers(services: Services): Pick<HandlerTable, 'session:list' | 'session:revoke'> {
+/** Wrong current passwords a member may try per minute when changing theirs. */
+const PASSWORD_CHANGES_PER_MINUTE = 10;
+
+export function sessionHandlers(
+  services: Services,
+): Pick<HandlerTable, 'session:list' | 'session:revoke' | 'password:change'> {
   const { db, io, sessionPolicy } = services;
   return {
     'session:list': async (caller, { memberId }) => {
@@ -54,6 +67,34 @@ export function sessionHandlers(services: Services): Pick<HandlerTable, 'session
       }
       io.in(rooms.device(sessionId)).disconnectSockets(true);
       return { sessionId };
+    },
+
+    'password:change': async (caller, { currentPassword, newPassword }) => {
+      const now = sessionPolicy.now();
+      // A stolen, unlocked desktop must not turn into unlimited guesses at the password.
+      if ((await hitRateLimit(db, `password-change:${caller.memberId}`, 60_000, now)) > PASSWORD_CHANGES_PER_MINUTE)
+        throw new CommandError('rate_limited', 'too many attempts; wait a minute');
+      const member = await memberById(db, caller.memberId);
+      if (!member || !(await verifyPassword(currentPassword, member.passwordHash)))
+        throw new CommandError('forbidden', 'the current password is wrong', { reason: 'wrong_password' });
+      if (newPassword === currentPassword)
+        throw new CommandError('invalid_args', 'the new password equals the current one', { reason: 'same_password' });
+      await updateMember(db, caller.memberId, { passwordHash: await hashPassword(newPassword) });
+      // Whoever knew the old password may hold another session: those end, this one stays.
+      const revoked = await revokeOtherSessions(db, caller.memberId, caller.sessionId, now);
+      for (const r of revoked) io.in(rooms.device(r.id)).disconnectSockets(true);
+      // Sessions that had expired already are ended too, but the member is told about live devices only.
+      const ended = revoked.filter(r => !isExpired(sessionPolicy, r));
+      await insertAudit(db, {
+        memberId: caller.memberId,
+        deviceId: caller.sessionId,
+        action: 'password.change',
+        chatId: null,
+        before: null,
+        after: { signedOut: ended.length },
+        at: now,
+      });
+      return { signedOut: ended.length };
     },
   };
 }

@@ -363,6 +363,13 @@ const cases: Case[] = [
   },
   { cmd: 'session:list', scope: 'own', args: () => ({}), expect: all('ok') },
   {
+    // Any role may change its own password; with a wrong current one every role is refused alike.
+    cmd: 'password:change',
+    scope: 'own',
+    args: () => ({ currentPassword: 'not the password', newPassword: 'some new passphrase' }),
+    expect: all('forbidden'),
+  },
+  {
     cmd: 'session:list',
     scope: 'other-account',
     args: async () => ({ memberId: (await stack.member('agent')).id }),

@@ -225,6 +225,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
       current: false,
     },
   ],
+  'password:change': { signedOut: 2 },
   'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
 };
 

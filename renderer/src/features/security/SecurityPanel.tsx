@@ -1,12 +1,13 @@
 import { useEffect, useId } from 'react';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { DevicesList } from './DevicesList';
+import { PasswordForm } from './PasswordForm';
 import { useSecurityT } from './useSecurityT';
 import '../team/team.css';
 
 /**
- * Settings → Security, when signed in to a workspace: the devices signed in as me. Needs
- * the server: offline it says so instead of showing a stale list.
+ * Settings → Security, when signed in to a workspace: the devices signed in as me and a
+ * password change. Both need the server: offline it says so instead of showing a stale list.
  */
 export function SecurityPanel() {
   const t = useSecurityT();
@@ -28,6 +29,7 @@ export function SecurityPanel() {
           <p className="team-muted">{t('security.devices.offline')}</p>
         )}
       </section>
+      {connection === 'online' && <PasswordForm t={t} />}
     </section>
   );
 }

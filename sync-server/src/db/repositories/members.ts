@@ -207,6 +207,30 @@ export async function revokeSession(db: Exec, id: string, now: number): Promise<
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
 }
 
+/** Signs out every other device of a member (a password change keeps the one that made it); answers them. */
+export async function revokeOtherSessions(
+  db: Exec,
+  memberId: string,
+  keepId: string,
+  now: number,
+): Promise<SessionRow[]> {
+  const others = (await liveSessionsOf(db, memberId)).filter(s => s.id !== keepId);
+  if (others.length === 0) return [];
+  await db
+    .update(sessions)
+    .set({ revokedAt: now, presence: 'offline' })
+    .where(
+      and(
+        inArray(
+          sessions.id,
+          others.map(s => s.id),
+        ),
+        isNull(sessions.revokedAt),
+      ),
+    );
+  return others;
+}
+
 export async function revokeSessionsOfMember(db: Exec, memberId: string, now: number): Promise<void> {
   await db
     .update(sessions)
