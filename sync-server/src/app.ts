@@ -11,6 +11,8 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { MAX_PACKET_BYTES, SYNC_NAMESPACE } from '../../common/protocol';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import { DEFAULT_HASH_PARAMS } from './auth/crypto';
+import type { HashParams } from './auth/crypto';
 import { DEFAULT_SESSION_POLICY } from './auth/expiry';
 import type { SessionPolicy } from './auth/expiry';
 import { checkToken, handshakeRefusal } from './auth/sessions';
@@ -49,6 +51,8 @@ export type ApplicationOptions = {
   readonly sessions?: Partial<SessionPolicy>;
   /** Trust X-Forwarded-For for the client's address (only behind a reverse proxy). */
   readonly trustProxy?: boolean;
+  /** scrypt cost of password hashes (default DEFAULT_HASH_PARAMS); tests lower it. */
+  readonly passwordHash?: HashParams;
   readonly poolSize?: number;
   /** Apply migrations at start-up (default true). */
   readonly migrate?: boolean;
@@ -100,6 +104,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     limits: { ...DEFAULT_LIMITS, ...opts.limits },
     sessionPolicy: { ...DEFAULT_SESSION_POLICY, ...opts.sessions },
     trustProxy: opts.trustProxy ?? false,
+    hashParams: opts.passwordHash ?? DEFAULT_HASH_PARAMS,
     blobDir: opts.blobDir,
     metrics,
     pushOrder: createPushOrder(),

@@ -5,9 +5,16 @@ import type { HandshakeRefusal } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Db } from '../db/index';
 import type { Platform } from '../../../common/protocol-sessions';
-import { insertSession, memberByEmail, sessionByTokenHash, touchSession } from '../db/repositories/members';
+import {
+  insertSession,
+  memberByEmail,
+  sessionByTokenHash,
+  touchSession,
+  updateMember,
+} from '../db/repositories/members';
 import { hitRateLimit, insertAudit } from '../db/repositories/workspace';
-import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './crypto';
+import { dummyHash, hashPassword, needsRehash, newToken, tokenHash, verifyPassword } from './crypto';
+import type { HashParams } from './crypto';
 import type { SessionPolicy } from './expiry';
 import { isExpired, needsTouch } from './expiry';
 
@@ -21,7 +28,12 @@ export type Principal = {
 /** The reasons a failed sign-in is audited with (never shown to the one signing in). */
 type SignInFailure = 'wrong_password' | 'unknown_email' | 'deactivated' | 'rate_limited';
 
-export type LoginLimits = { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
+export type LoginLimits = {
+  readonly perIpPerMinute: number;
+  readonly perAccountPerMinute: number;
+  /** The scrypt cost of new hashes, and of the dummy hash checked for unknown e-mails. */
+  readonly hash: HashParams;
+};
 
 export async function login(
   db: Db,
@@ -48,11 +60,14 @@ export async function login(
     throw new CommandError('rate_limited', 'too many sign-in attempts; wait a minute');
   }
   const member = await memberByEmail(db, input.email);
-  const okPassword = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
+  const okPassword = await verifyPassword(input.password, member?.passwordHash ?? dummyHash(limits.hash));
   if (!member || !okPassword || !member.active) {
     await failed(member?.id ?? null, !member ? 'unknown_email' : !okPassword ? 'wrong_password' : 'deactivated');
     throw new CommandError('unauthenticated', 'wrong e-mail or password');
   }
+  // Only now is the password known: a hash made with weaker parameters is upgraded in place.
+  if (needsRehash(member.passwordHash, limits.hash))
+    await updateMember(db, member.id, { passwordHash: await hashPassword(input.password, limits.hash) });
   const token = newToken();
   const sessionId = randomUUID();
   const platform = input.platform ?? null;

@@ -66,7 +66,7 @@ export function adminHandlers(services: Services): AdminHandlers {
     'member:create': async (caller, args) => {
       requireCapability(caller, 'members.manage');
       if (await memberByEmail(db, args.email)) throw new CommandError('conflict', 'a member with this e-mail exists');
-      const passwordHash = await hashPassword(args.password);
+      const passwordHash = await hashPassword(args.password, services.hashParams);
       const id = randomUUID();
       return commit(services, async (tx, emit) => {
         await insertMember(tx, {

@@ -7,6 +7,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '../../../common/protocol';
 import type { Viewer } from '../../../common/permissions';
 import { CommandError } from '../../../common/result';
+import type { HashParams } from '../auth/crypto';
 import type { SessionPolicy } from '../auth/expiry';
 import { isExpired, needsTouch } from '../auth/expiry';
 import type { Principal } from '../auth/sessions';
@@ -51,6 +52,8 @@ export type Services = {
   readonly sessionPolicy: SessionPolicy;
   /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
   readonly trustProxy: boolean;
+  /** scrypt cost of new password hashes (auth/crypto.ts); weaker stored hashes are upgraded at sign-in. */
+  readonly hashParams: HashParams;
   readonly blobDir: string;
   readonly metrics: Metrics;
   /** One device's pushes, applied in the order they arrived. */

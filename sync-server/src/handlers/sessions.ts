@@ -79,7 +79,7 @@ export function sessionHandlers(
         throw new CommandError('forbidden', 'the current password is wrong', { reason: 'wrong_password' });
       if (newPassword === currentPassword)
         throw new CommandError('invalid_args', 'the new password equals the current one', { reason: 'same_password' });
-      await updateMember(db, caller.memberId, { passwordHash: await hashPassword(newPassword) });
+      await updateMember(db, caller.memberId, { passwordHash: await hashPassword(newPassword, services.hashParams) });
       // Whoever knew the old password may hold another session: those end, this one stays.
       const revoked = await revokeOtherSessions(db, caller.memberId, caller.sessionId, now);
       for (const r of revoked) io.in(rooms.device(r.id)).disconnectSockets(true);

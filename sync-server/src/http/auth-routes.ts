@@ -42,6 +42,7 @@ async function signIn(services: Services, req: IncomingMessage, kit: HttpKit): P
       {
         perIpPerMinute: services.limits.loginPerIpPerMinute,
         perAccountPerMinute: services.limits.loginPerAccountPerMinute,
+        hash: services.hashParams,
       },
       services.sessionPolicy.now(),
     );

@@ -1,16 +1,27 @@
 /**
  * Passwords (issue #15): changing one's own in the app signs the member's other devices
- * out and keeps this one; wrong or unchanged passwords are refused with a reason.
+ * out and keeps this one; wrong or unchanged passwords are refused with a reason. This
+ * server hashes at its default cost (the harness lowers it elsewhere), so the upgrade of
+ * an old, cheaper hash at sign-in is checked against the real default.
  */
 import { io as connectClient } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
 import { SYNC_NAMESPACE } from '../../../common/protocol';
+import {
+  DEFAULT_HASH_PARAMS,
+  dummyHash,
+  hashPassword,
+  paramsOf,
+  verifyPassword,
+} from '../../../sync-server/src/auth/crypto';
+import { insertMember, memberById } from '../../../sync-server/src/db/repositories/members';
 import type { Stack } from './harness';
 import { call, must, PASSWORD, startStack } from './harness';
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack();
+  stack = await startStack({ passwordHash: undefined });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -75,5 +86,37 @@ describe('password change', () => {
       [me.id],
     );
     expect(rows).toEqual([{ device_id: me.sessionId, after: JSON.stringify({ signedOut: 1 }) }]);
+  });
+});
+
+describe('password hashing', () => {
+  it('hashes at N ≥ 2^17 (r=8, p=1) by default, and the dummy hash for unknown e-mails costs the same', async () => {
+    expect(DEFAULT_HASH_PARAMS.N).toBeGreaterThanOrEqual(2 ** 17);
+    const hash = await hashPassword('correct horse battery');
+    expect(paramsOf(hash)).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    expect(paramsOf(dummyHash(DEFAULT_HASH_PARAMS))).toEqual(paramsOf(hash));
+    expect(await verifyPassword('', dummyHash(DEFAULT_HASH_PARAMS))).toBe(false);
+  });
+
+  it('upgrades an old N=16384 hash at the next successful sign-in, and only then', async () => {
+    const id = randomUUID();
+    const email = `old-${id.slice(0, 8)}@example.test`;
+    const old = await hashPassword(PASSWORD, { N: 16384, r: 8, p: 1 });
+    const db = stack.node.app.database.db;
+    await insertMember(db, { id, email, name: 'Old Hash', role: 'agent', passwordHash: old, now: Date.now() });
+    expect(await loginStatus(email, 'a wrong password')).toBe(401);
+    expect((await memberById(db, id))?.passwordHash).toBe(old);
+
+    expect(await loginStatus(email, PASSWORD)).toBe(200);
+    const upgraded = (await memberById(db, id))!.passwordHash;
+    expect(paramsOf(upgraded)).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+    expect(await loginStatus(email, PASSWORD)).toBe(200);
+    expect((await memberById(db, id))!.passwordHash).toBe(upgraded);
+  });
+
+  it('refuses a stored hash whose parameters claim absurd memory instead of trying it', async () => {
+    expect(paramsOf('scrypt$4194304$8$1$AAAA$AAAA')).toBeNull();
+    expect(await verifyPassword('x', 'scrypt$4194304$8$1$AAAA$AAAA')).toBe(false);
+    expect(await verifyPassword('x', 'scrypt$1000$8$1$AAAA$AAAA')).toBe(false);
   });
 });
