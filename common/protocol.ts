@@ -188,6 +188,8 @@ export const loginSchema = z.strictObject({
   password: z.string().min(1).max(200),
   deviceName: z.string().min(1).max(100),
   platform: platformSchema.optional(),
+  /** A random key the device keeps for good: a device that signed in before skips the e-mail's back-off. */
+  deviceKey: z.string().min(16).max(200).optional(),
 });
 
 // ── Wire shapes ─────────────────────────────────────────────────────────────────────────

@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Platform } from '../../common/protocol-sessions';
 import { CommandError } from '../../common/result';
 import { errorCodeSchema } from '../../common/reply-schemas';
+import type { SecretVault } from '../core/secret-vault';
 
 const loginReplySchema = z.union([
   z.object({
@@ -13,12 +15,29 @@ const loginReplySchema = z.union([
       role: z.enum(['admin', 'lead', 'agent']),
     }),
   }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  }),
 ]);
 
 export type LoginResult = { token: string; sessionId: string; memberId: string; role: 'admin' | 'lead' | 'agent' };
 
 const LOGIN_TIMEOUT_MS = 15_000;
+const DEVICE_KEY = 'workspace.deviceKey';
+
+/**
+ * This desktop's device key: random, made once and kept (also across sign-outs). The server
+ * remembers the keys that signed in as a member, and a lockout on the member's e-mail does
+ * not hold those devices back (docs/protocol.md "Sign-in").
+ */
+export async function deviceKeyOf(vault: Pick<SecretVault, 'get' | 'set'>): Promise<string> {
+  const known = await vault.get(DEVICE_KEY);
+  if (known && known.length >= 16) return known;
+  const key = randomBytes(32).toString('base64url');
+  await vault.set(DEVICE_KEY, key);
+  return key;
+}
 
 /** Node's platform name as the sign-in's `platform` field. */
 export function platformOf(nodePlatform: string): Platform {
@@ -31,7 +50,7 @@ export function platformOf(nodePlatform: string): Platform {
 /** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
 export async function loginToWorkspace(
   serverUrl: string,
-  body: { email: string; password: string; deviceName: string },
+  body: { email: string; password: string; deviceName: string; deviceKey?: string },
   fetchImpl: typeof fetch = fetch,
 ): Promise<LoginResult> {
   let res: Response;
@@ -64,7 +83,8 @@ export async function loginToWorkspace(
   if (!parsed.data.ok) {
     // A code this version does not know still carries the server's words.
     const code = errorCodeSchema.safeParse(parsed.data.error.code);
-    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message);
+    // details: a lockout's reason and retryAfterSeconds, for the sign-in form to show.
+    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message, parsed.data.error.details);
   }
   return parsed.data.value;
 }

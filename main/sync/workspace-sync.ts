@@ -28,7 +28,7 @@ import { callOver } from './call';
 import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { createRelayExecutor, hostedLookup } from './relay';
-import { loginToWorkspace, logoutFromWorkspace } from './session';
+import { deviceKeyOf, loginToWorkspace, logoutFromWorkspace } from './session';
 import type { RecoverableRefusal, SyncSocket } from './connection';
 import { REFUSAL_WORDS, watchConnection } from './connection';
 import { createWorkspaceMedia } from './media';
@@ -329,7 +329,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       const deviceName = input.deviceName ?? `Blazz Desk on ${hostname()}`;
       const session = await loginToWorkspace(
         input.serverUrl,
-        { email: input.email, password: input.password, deviceName },
+        { email: input.email, password: input.password, deviceName, deviceKey: await deviceKeyOf(vault) },
         deps.fetchImpl,
       );
       const previous = record();

@@ -42,6 +42,10 @@ export const securityEn = {
   'security.password.wrong': 'The current password is wrong.',
   'security.password.rateLimited': 'Too many attempts. Wait a minute and try again.',
   'security.password.failed': 'Could not change the password: {message}',
+  'security.locked.minutes': 'Too many failed sign-ins for this account. Try again in {n} min.',
+  'security.locked.seconds': 'Too many failed sign-ins for this account. Try again in {n} s.',
+  'security.busy.minutes': 'Too many sign-in attempts from here. Try again in {n} min.',
+  'security.busy.seconds': 'Too many sign-in attempts from here. Try again in {n} s.',
 } as const;
 
 export type SecurityMessageKey = keyof typeof securityEn;

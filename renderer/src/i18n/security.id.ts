@@ -47,4 +47,8 @@ export const securityId: Record<SecurityMessageKey, string> = {
   'security.password.wrong': 'Kata sandi saat ini salah.',
   'security.password.rateLimited': 'Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi.',
   'security.password.failed': 'Tidak dapat mengganti kata sandi: {message}',
+  'security.locked.minutes': 'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam {n} menit.',
+  'security.locked.seconds': 'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam {n} detik.',
+  'security.busy.minutes': 'Terlalu banyak percobaan masuk dari sini. Coba lagi dalam {n} menit.',
+  'security.busy.seconds': 'Terlalu banyak percobaan masuk dari sini. Coba lagi dalam {n} detik.',
 };

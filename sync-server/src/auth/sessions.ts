@@ -12,10 +12,12 @@ import {
   touchSession,
   updateMember,
 } from '../db/repositories/members';
-import { hitRateLimit, insertAudit } from '../db/repositories/workspace';
+import { insertAudit } from '../db/repositories/workspace';
 import { dummyHash, hashPassword, needsRehash, newToken, tokenHash, verifyPassword } from './crypto';
 import type { HashParams } from './crypto';
 import type { SessionPolicy } from './expiry';
+import type { Budgets } from './lockout';
+import { checkBackoff, recordFailure, recordSuccess, spendBudgets } from './lockout';
 import { isExpired, needsTouch } from './expiry';
 
 export type Principal = {
@@ -28,16 +30,21 @@ export type Principal = {
 /** The reasons a failed sign-in is audited with (never shown to the one signing in). */
 type SignInFailure = 'wrong_password' | 'unknown_email' | 'deactivated' | 'rate_limited';
 
-export type LoginLimits = {
-  readonly perIpPerMinute: number;
-  readonly perAccountPerMinute: number;
+export type LoginLimits = Budgets & {
   /** The scrypt cost of new hashes, and of the dummy hash checked for unknown e-mails. */
   readonly hash: HashParams;
 };
 
 export async function login(
   db: Db,
-  input: { email: string; password: string; deviceName: string; platform?: Platform | undefined; ip: string },
+  input: {
+    email: string;
+    password: string;
+    deviceName: string;
+    platform?: Platform | undefined;
+    deviceKey?: string | undefined;
+    ip: string;
+  },
   limits: LoginLimits,
   /** The session policy's clock: a session starts when its expiry clock says it does. */
   now: number,
@@ -52,19 +59,25 @@ export async function login(
       after: { email: input.email.slice(0, 120), ip: input.ip, reason },
       at: now,
     });
-  // Both counters are hit before the password is checked, so guessing costs attempts either way.
-  const byIp = await hitRateLimit(db, `login-ip:${input.ip}`, 60_000, now);
-  const byAccount = await hitRateLimit(db, `login-email:${input.email.toLowerCase()}`, 60_000, now);
-  if (byIp > limits.perIpPerMinute || byAccount > limits.perAccountPerMinute) {
+  const email = input.email.toLowerCase();
+  let exempt = false;
+  let member: Awaited<ReturnType<typeof memberByEmail>>;
+  try {
+    await spendBudgets(db, { email, ip: input.ip }, limits, now);
+    member = await memberByEmail(db, email);
+    ({ exempt } = await checkBackoff(db, { email, memberId: member?.id ?? null, deviceKey: input.deviceKey }, now));
+  } catch (err) {
     await failed(null, 'rate_limited');
-    throw new CommandError('rate_limited', 'too many sign-in attempts; wait a minute');
+    throw err;
   }
-  const member = await memberByEmail(db, input.email);
   const okPassword = await verifyPassword(input.password, member?.passwordHash ?? dummyHash(limits.hash));
   if (!member || !okPassword || !member.active) {
+    // A deactivated member's right password is not a guess: it does not count towards the lock.
+    if (!member || !okPassword) await recordFailure(db, email, now);
     await failed(member?.id ?? null, !member ? 'unknown_email' : !okPassword ? 'wrong_password' : 'deactivated');
     throw new CommandError('unauthenticated', 'wrong e-mail or password');
   }
+  await recordSuccess(db, { email, memberId: member.id, deviceKey: input.deviceKey, exempt }, now);
   // Only now is the password known: a hash made with weaker parameters is upgraded in place.
   if (needsRehash(member.passwordHash, limits.hash))
     await updateMember(db, member.id, { passwordHash: await hashPassword(input.password, limits.hash) });

@@ -272,3 +272,21 @@ export const rateLimits = mysqlTable(
   },
   t => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** Hashes of the device keys that signed in as a member before (exempt from the sign-in back-off). */
+export const memberDeviceKeys = mysqlTable(
+  'member_device_keys',
+  {
+    memberId: char('member_id', { length: 36 }).notNull(),
+    keyHash: char('key_hash', { length: 64 }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.memberId, t.keyHash] })],
+);
+
+/** Failed sign-ins per e-mail in a row, and until when the next attempt must wait. */
+export const loginBackoff = mysqlTable('login_backoff', {
+  email: varchar('email', { length: 320 }).primaryKey(),
+  failures: int('failures').notNull().default(0),
+  lockedUntil: ms('locked_until').notNull().default(0),
+});

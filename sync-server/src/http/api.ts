@@ -42,8 +42,20 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function sendError(res: ServerResponse, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
-  send(res, STATUS[code], { ok: false, error: { code, message } }, headers);
+function sendError(
+  res: ServerResponse,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+  details?: unknown,
+): void {
+  // details: what the client must act on (a lockout's retryAfterSeconds, say), as on the socket.
+  send(
+    res,
+    STATUS[code],
+    { ok: false, error: { code, message, ...(details === undefined ? {} : { details }) } },
+    headers,
+  );
 }
 
 async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
@@ -176,7 +188,7 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
       if (blob?.[1] && req.method === 'GET') return await getBlob(services, req, res, blob[1]);
       return sendError(res, 'not_found', 'no such endpoint');
     } catch (err) {
-      if (err instanceof CommandError) return sendError(res, err.code, err.message);
+      if (err instanceof CommandError) return sendError(res, err.code, err.message, {}, err.details);
       services.log.error({ err, path }, 'http request failed');
       if (!res.headersSent) sendError(res, 'internal', 'the server could not complete this request');
       else res.destroy();

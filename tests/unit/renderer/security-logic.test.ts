@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { newPasswordProblem, passwordChangeErrorPhrase } from '../../../renderer/src/features/security/logic';
+import {
+  newPasswordProblem,
+  passwordChangeErrorPhrase,
+  signInWaitPhrase,
+} from '../../../renderer/src/features/security/logic';
 
 describe('password change form rules', () => {
   it('asks for 10 characters, the same new password twice, and a change', () => {
@@ -32,5 +36,34 @@ describe('password change form rules', () => {
       key: 'security.password.failed',
       vars: { message: 'm' },
     });
+  });
+});
+
+describe('a refused sign-in that says how long to wait', () => {
+  const limited = (details?: unknown) => ({
+    code: 'rate_limited' as const,
+    message: 'm',
+    ...(details ? { details } : {}),
+  });
+
+  it('says the account is locked, in minutes or seconds', () => {
+    expect(signInWaitPhrase(limited({ reason: 'locked', retryAfterSeconds: 600 }))).toEqual({
+      key: 'security.locked.minutes',
+      vars: { n: 10 },
+    });
+    expect(signInWaitPhrase(limited({ reason: 'locked', retryAfterSeconds: 29.2 }))).toEqual({
+      key: 'security.locked.seconds',
+      vars: { n: 30 },
+    });
+  });
+
+  it('says too many attempts from here for a spent budget, and nothing without a wait', () => {
+    expect(signInWaitPhrase(limited({ retryAfterSeconds: 42 }))).toEqual({
+      key: 'security.busy.seconds',
+      vars: { n: 42 },
+    });
+    expect(signInWaitPhrase(limited())).toBeNull();
+    expect(signInWaitPhrase(limited({ retryAfterSeconds: 'soon' }))).toBeNull();
+    expect(signInWaitPhrase({ code: 'unauthenticated', message: 'm', details: { retryAfterSeconds: 5 } })).toBeNull();
   });
 });

@@ -29,3 +29,18 @@ export function passwordChangeErrorPhrase(error: ReplyError): SecurityPhrase {
   if (error.code === 'rate_limited') return { key: 'security.password.rateLimited' };
   return { key: 'security.password.failed', vars: { message: error.message } };
 }
+
+/**
+ * A refused sign-in that says how long to wait (`rate_limited` with retryAfterSeconds):
+ * "try again in …", for a locked account or a spent budget. Null for any other error.
+ */
+export function signInWaitPhrase(error: ReplyError): SecurityPhrase | null {
+  if (error.code !== 'rate_limited' || typeof error.details !== 'object' || error.details === null) return null;
+  const d = error.details as { reason?: unknown; retryAfterSeconds?: unknown };
+  if (typeof d.retryAfterSeconds !== 'number' || !(d.retryAfterSeconds > 0)) return null;
+  const kind = d.reason === 'locked' ? 'locked' : 'busy';
+  const s = Math.ceil(d.retryAfterSeconds);
+  return s >= 90
+    ? { key: `security.${kind}.minutes`, vars: { n: Math.ceil(s / 60) } }
+    : { key: `security.${kind}.seconds`, vars: { n: s } };
+}

@@ -4,6 +4,8 @@ import { useI18n } from '../../i18n';
 import type { SecurityMessageKey } from '../../i18n/security.en';
 import { securityEn } from '../../i18n/security.en';
 import { securityId } from '../../i18n/security.id';
+import type { ReplyError } from '../../../../common/result';
+import { signInWaitPhrase } from './logic';
 
 /** Like useTeamT: the security features' own dictionaries, in the language the user picked. */
 const dictionaries: Record<Language, Record<SecurityMessageKey, string>> = { en: securityEn, id: securityId };
@@ -23,4 +25,16 @@ export function securityTranslate(
 export function useSecurityT(): SecurityT {
   const language = useI18n(s => s.language);
   return useCallback<SecurityT>((key, vars) => securityTranslate(language, key, vars), [language]);
+}
+
+/** For the sign-in form: "try again in …" when the server said how long to wait, else null. */
+export function useSignInWait(): (error: ReplyError) => string | null {
+  const t = useSecurityT();
+  return useCallback(
+    (error: ReplyError) => {
+      const p = signInWaitPhrase(error);
+      return p ? t(p.key, p.vars) : null;
+    },
+    [t],
+  );
 }

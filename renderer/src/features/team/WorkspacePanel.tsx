@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../../common/api/workspace';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SessionRefusal } from '../security';
+import { SessionRefusal, useSignInWait } from '../security';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
 import type { TeamT } from './useTeamT';
@@ -45,6 +45,7 @@ type SignInProps = {
 
 function SignInForm({ t, lastError, again }: SignInProps) {
   const signIn = useWorkspace(s => s.signIn);
+  const waitMessage = useSignInWait();
   const [serverUrl, setServerUrl] = useState(again?.serverUrl ?? '');
   const [email, setEmail] = useState(again?.member?.email ?? '');
   const [password, setPassword] = useState('');
@@ -70,7 +71,7 @@ function SignInForm({ t, lastError, again }: SignInProps) {
     });
     setBusy(false);
     if (!r.ok) {
-      setError(phrase(t, signInErrorPhrase(r.error)));
+      setError(waitMessage(r.error) ?? phrase(t, signInErrorPhrase(r.error)));
       // Keep what was typed except the password, which is retyped after a refusal anyway.
       if (r.error.code === 'unauthenticated') setPassword('');
     }
