@@ -49,3 +49,18 @@ export const passwordChangeSchema = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: newPasswordSchema,
 });
+
+/** Admins: a one-time reset code for a member (shown once), and the member's devices signed out. */
+export const passwordResetStartSchema = z.strictObject({ memberId: z.string().uuid() });
+export type WirePasswordReset = { code: string; expiresAt: number };
+export const wirePasswordResetSchema = z.object({ code: z.string().min(1), expiresAt: z.number().int() });
+
+/** POST /api/password/reset: the member sets a new password with the code and is signed in. */
+export const passwordResetSchema = z.strictObject({
+  email: z.email().max(320),
+  code: z.string().min(1).max(100),
+  newPassword: newPasswordSchema,
+  deviceName: z.string().min(1).max(100),
+  platform: platformSchema.optional(),
+  deviceKey: z.string().min(16).max(200).optional(),
+});

@@ -17,8 +17,8 @@ import {
   revokeUpdateSchema,
 } from './ingest';
 import { platformSchema } from './protocol-sessions';
-import type { WireSession } from './protocol-sessions';
-import { passwordChangeSchema, sessionListSchema } from './protocol-sessions';
+import type { WirePasswordReset, WireSession } from './protocol-sessions';
+import { passwordChangeSchema, passwordResetStartSchema, sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -358,6 +358,7 @@ export interface ClientToServerEvents {
   'session:revoke': Cmd<{ sessionId: string }>;
   'session:list': Cmd<WireSession[]>;
   'password:change': Cmd<{ signedOut: number }>;
+  'password:reset-start': Cmd<WirePasswordReset>;
   'audit:list': Cmd<WireAudit[]>;
 }
 export type CommandName = keyof ClientToServerEvents;
@@ -416,6 +417,7 @@ export const COMMAND_SCHEMAS = {
   'session:revoke': sessionRevokeSchema,
   'session:list': sessionListSchema,
   'password:change': passwordChangeSchema,
+  'password:reset-start': passwordResetStartSchema,
   'audit:list': auditListSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 

@@ -32,4 +32,8 @@ export const securityCommands = {
   'security:changePassword': command<{ readonly signedOut: number }>()(
     z.strictObject({ currentPassword: z.string().min(1).max(200), newPassword: newPasswordSchema }),
   ),
+  /** Admins: a one-time reset code for a member (show it once); the member's devices are signed out. */
+  'security:startReset': command<{ readonly code: string; readonly expiresAt: number }>()(
+    z.strictObject({ memberId: z.string().uuid() }),
+  ),
 } as const;

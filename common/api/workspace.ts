@@ -73,6 +73,8 @@ export const workspaceCommands = {
       email: z.email().max(320),
       password: z.string().min(1).max(200),
       deviceName: z.string().min(1).max(100).optional(),
+      /** A reset code an admin handed over: `password` is then the new password (docs/team.md). */
+      resetCode: z.string().trim().min(1).max(100).optional(),
     }),
   ),
   /** Signs out and removes the workspace's data (chats of accounts hosted elsewhere) from this device. */

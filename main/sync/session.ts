@@ -48,18 +48,39 @@ export function platformOf(nodePlatform: string): Platform {
 }
 
 /** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
+/** What workspace:signIn takes: with resetCode, `password` is the new password set with an admin's reset code. */
+export type SignInInput = {
+  serverUrl: string;
+  email: string;
+  password: string;
+  deviceName?: string;
+  resetCode?: string;
+};
+
+/** The request: a sign-in, or (with a reset code) a password reset that also signs in. */
+function signInRequest(body: LoginBody): { path: string; json: Record<string, unknown> } {
+  // The platform shows in the member's devices list (docs/protocol.md "Sign-in").
+  const common = { email: body.email, deviceName: body.deviceName, platform: platformOf(process.platform) };
+  const key = body.deviceKey ? { deviceKey: body.deviceKey } : {};
+  return body.resetCode
+    ? { path: '/api/password/reset', json: { ...common, ...key, code: body.resetCode, newPassword: body.password } }
+    : { path: '/api/login', json: { ...common, ...key, password: body.password } };
+}
+
+type LoginBody = { email: string; password: string; deviceName: string; deviceKey?: string; resetCode?: string };
+
 export async function loginToWorkspace(
   serverUrl: string,
-  body: { email: string; password: string; deviceName: string; deviceKey?: string },
+  body: LoginBody,
   fetchImpl: typeof fetch = fetch,
 ): Promise<LoginResult> {
   let res: Response;
+  const request = signInRequest(body);
   try {
-    res = await fetchImpl(new URL('/api/login', serverUrl), {
+    res = await fetchImpl(new URL(request.path, serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      // The platform shows in the member's devices list (docs/protocol.md "Sign-in").
-      body: JSON.stringify({ ...body, platform: platformOf(process.platform) }),
+      body: JSON.stringify(request.json),
       signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
     });
   } catch (err) {

@@ -29,6 +29,7 @@ import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { createRelayExecutor, hostedLookup } from './relay';
 import { deviceKeyOf, loginToWorkspace, logoutFromWorkspace } from './session';
+import type { SignInInput } from './session';
 import type { RecoverableRefusal, SyncSocket } from './connection';
 import { REFUSAL_WORDS, watchConnection } from './connection';
 import { createWorkspaceMedia } from './media';
@@ -320,16 +321,11 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   return {
     status,
     start: () => connect(),
-    async signIn(input: {
-      serverUrl: string;
-      email: string;
-      password: string;
-      deviceName?: string;
-    }): Promise<WorkspaceStatus> {
+    async signIn(input: SignInInput): Promise<WorkspaceStatus> {
       const deviceName = input.deviceName ?? `Blazz Desk on ${hostname()}`;
       const session = await loginToWorkspace(
         input.serverUrl,
-        { email: input.email, password: input.password, deviceName, deviceKey: await deviceKeyOf(vault) },
+        { ...input, deviceName, deviceKey: await deviceKeyOf(vault) },
         deps.fetchImpl,
       );
       const previous = record();

@@ -3,7 +3,8 @@
  * (real server, real MariaDB, each desktop driven through Chromium). The member sees both
  * devices and signs the other one out; then this desktop's session expires (the server's
  * clock is moved on) and it asks to sign in again, keeping its chats; then the member
- * changes their password, which signs their other devices out.
+ * changes their password, which signs their other devices out; last, an admin on the
+ * other desktop starts a password reset and the member completes it on the sign-in form.
  */
 import type { Browser } from '@playwright/test';
 import type { Stack } from '../integration/server/harness';
@@ -23,10 +24,12 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 const DAY = 24 * 60 * 60 * 1000;
 const NEW_PASSWORD = 'a much better passphrase';
+const RESET_PASSWORD = 'set with the admin code';
 let stack: Stack;
 /** Added to the server's session clock: moving it on expires sessions without waiting. */
 let skew = 0;
 let member: { id: string; email: string };
+let adminEmail = '';
 let a: Device;
 let b: Device;
 
@@ -34,6 +37,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
   stack = await startStack({ sessions: { idleMs: 30 * DAY, maxMs: 90 * DAY, now: () => Date.now() + skew } });
   const admin = await stack.device('admin', 'Ada Admin');
+  adminEmail = admin.email;
   const { accountId } = await hostWithChat(stack);
   member = await stack.member('agent', 'Mia Member');
   await must(admin.socket, 'account:add-member', { accountId, memberId: member.id });
@@ -71,6 +75,7 @@ test('the member sees both devices and signs the other one out; that desktop is 
   const onB = workspaceSection(await b.inbox.openSettings());
   await expect(onB.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
   await expect(onB.getByRole('alert')).toContainText('Your access to this workspace was removed.');
+  await closeDialog(b.page, b.page.getByRole('dialog', { name: 'Settings' }));
 });
 
 test('an expired session asks to sign in again on the same form, and the chats stay', async () => {
@@ -119,6 +124,7 @@ test('the member changes their password: other devices are signed out, this one 
   await form.getByRole('button', { name: 'Change password' }).click();
   await expect(form.getByRole('status')).toHaveText('Password changed. Other devices signed out: 1.');
   await expect(workspaceSection(settings).getByText('Online', { exact: true })).toBeVisible();
+  await closeDialog(a.page, settings);
 
   const login = async (password: string) =>
     (
@@ -135,4 +141,48 @@ test('the member changes their password: other devices are signed out, this one 
     headers: { authorization: `Bearer ${elsewhere.token}` },
   });
   expect(revoked.status).toBe(401);
+});
+
+test('an admin starts a reset; the member is signed out and completes it on the sign-in form', async () => {
+  await signInFromSettings(b, stack.node.url, adminEmail);
+  const settings = await b.inbox.openSettings();
+  const admin = settings.getByTestId('member-devices');
+  await admin.getByLabel('Member').selectOption({ label: `Mia Member (${member.email})` });
+  await expect(admin.getByTestId('security-device-row').filter({ hasText: 'A e2e' })).toHaveCount(1);
+  await admin.getByRole('button', { name: 'Reset the password of Mia Member' }).click();
+  await b.page
+    .getByRole('dialog', { name: 'Reset the password of Mia Member?' })
+    .getByRole('button', { name: 'Reset password' })
+    .click();
+  const code = (await admin.getByTestId('reset-code').textContent()) ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  await closeDialog(b.page, settings);
+
+  // A (the member) is signed out at once and shows the sign-in form.
+  const onA = workspaceSection(await a.inbox.openSettings());
+  await expect(onA.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
+  await onA.getByRole('textbox', { name: 'Server URL' }).fill(stack.node.url);
+  await onA.getByRole('textbox', { name: 'E-mail' }).fill(member.email);
+  await onA.getByRole('checkbox', { name: 'I have a reset code' }).check();
+  await onA.getByRole('textbox', { name: 'Reset code' }).fill('WRONG-CODE0-00000');
+  await onA.getByLabel('New password').fill(RESET_PASSWORD);
+  await onA.getByRole('button', { name: 'Sign in' }).click();
+  await expect(onA.getByRole('alert')).toHaveText(
+    'The reset code is wrong or has expired. Ask your admin for a new one.',
+  );
+  await onA.getByRole('textbox', { name: 'Reset code' }).fill(code.toLowerCase());
+  await onA.getByLabel('New password').fill(RESET_PASSWORD);
+  await onA.getByRole('button', { name: 'Sign in' }).click();
+  await expect(onA.getByText('Online', { exact: true })).toBeVisible({ timeout: 30_000 });
+
+  const status = async (password: string) =>
+    (
+      await fetch(`${stack.node.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: member.email, password, deviceName: 'check' }),
+      })
+    ).status;
+  expect(await status(NEW_PASSWORD)).toBe(401);
+  expect(await status(RESET_PASSWORD)).toBe(200);
 });

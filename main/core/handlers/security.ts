@@ -1,9 +1,12 @@
-/** The workspace's security commands: the member's devices, relayed to the server. */
+/** The workspace's security commands (devices, password change, admin resets), relayed to the server. */
 import { CommandError } from '../../../common/result';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
 import type { HandlerTable } from '../router';
 
-type SecurityHandlers = Pick<HandlerTable, 'security:sessions' | 'security:revokeSession' | 'security:changePassword'>;
+type SecurityHandlers = Pick<
+  HandlerTable,
+  'security:sessions' | 'security:revokeSession' | 'security:changePassword' | 'security:startReset'
+>;
 
 export function securityHandlers(sync: WorkspaceSync): SecurityHandlers {
   return {
@@ -15,5 +18,6 @@ export function securityHandlers(sync: WorkspaceSync): SecurityHandlers {
     // which also says what it deletes. Revoking it here anyway ends like a removal (session_revoked).
     'security:revokeSession': ({ sessionId }) => sync.call('session:revoke', { sessionId }),
     'security:changePassword': args => sync.call('password:change', args),
+    'security:startReset': ({ memberId }) => sync.call('password:reset-start', { memberId }),
   };
 }

@@ -46,6 +46,19 @@ export const securityEn = {
   'security.locked.seconds': 'Too many failed sign-ins for this account. Try again in {n} s.',
   'security.busy.minutes': 'Too many sign-in attempts from here. Try again in {n} min.',
   'security.busy.seconds': 'Too many sign-in attempts from here. Try again in {n} s.',
+  'security.reset.toggle': 'I have a reset code',
+  'security.reset.code': 'Reset code',
+  'security.reset.hint': 'Enter the code your admin gave you and choose a new password (at least 10 characters).',
+  'security.reset.newPassword': 'New password',
+  'security.reset.invalid': 'The reset code is wrong or has expired. Ask your admin for a new one.',
+  'security.reset.start': 'Reset password',
+  'security.reset.startOf': 'Reset the password of {name}',
+  'security.reset.confirmTitle': 'Reset the password of {name}?',
+  'security.reset.confirmBody':
+    '{name} is signed out on every device at once and can sign in again only with the code shown next, within 24 hours.',
+  'security.reset.codeShown':
+    'Reset code for {name}. Hand it over privately: it is shown only now and works once, until {expires}.',
+  'security.reset.failed': 'Could not start the reset: {message}',
 } as const;
 
 export type SecurityMessageKey = keyof typeof securityEn;

@@ -51,4 +51,17 @@ export const securityId: Record<SecurityMessageKey, string> = {
   'security.locked.seconds': 'Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam {n} detik.',
   'security.busy.minutes': 'Terlalu banyak percobaan masuk dari sini. Coba lagi dalam {n} menit.',
   'security.busy.seconds': 'Terlalu banyak percobaan masuk dari sini. Coba lagi dalam {n} detik.',
+  'security.reset.toggle': 'Saya punya kode reset',
+  'security.reset.code': 'Kode reset',
+  'security.reset.hint': 'Masukkan kode dari admin Anda dan pilih kata sandi baru (minimal 10 karakter).',
+  'security.reset.newPassword': 'Kata sandi baru',
+  'security.reset.invalid': 'Kode reset salah atau sudah kedaluwarsa. Minta kode baru kepada admin Anda.',
+  'security.reset.start': 'Reset kata sandi',
+  'security.reset.startOf': 'Reset kata sandi {name}',
+  'security.reset.confirmTitle': 'Reset kata sandi {name}?',
+  'security.reset.confirmBody':
+    '{name} langsung dikeluarkan dari semua perangkat dan hanya bisa masuk lagi dengan kode yang ditampilkan berikutnya, dalam 24 jam.',
+  'security.reset.codeShown':
+    'Kode reset untuk {name}. Serahkan secara pribadi: kode hanya ditampilkan sekarang dan berlaku sekali, sampai {expires}.',
+  'security.reset.failed': 'Tidak dapat memulai reset: {message}',
 };

@@ -48,7 +48,7 @@ export async function login(
   limits: LoginLimits,
   /** The session policy's clock: a session starts when its expiry clock says it does. */
   now: number,
-): Promise<{ token: string; sessionId: string; memberId: string; role: Role }> {
+): Promise<SignedIn> {
   const failed = (memberId: string | null, reason: SignInFailure) =>
     insertAudit(db, {
       memberId,
@@ -81,6 +81,18 @@ export async function login(
   // Only now is the password known: a hash made with weaker parameters is upgraded in place.
   if (needsRehash(member.passwordHash, limits.hash))
     await updateMember(db, member.id, { passwordHash: await hashPassword(input.password, limits.hash) });
+  return startSession(db, member, input, now);
+}
+
+export type SignedIn = { token: string; sessionId: string; memberId: string; role: Role };
+
+/** A new session for a member whose credentials were just checked (a sign-in, or a reset code). */
+export async function startSession(
+  db: Db,
+  member: { id: string; role: Role },
+  input: { deviceName: string; platform?: Platform | undefined; ip: string },
+  now: number,
+): Promise<SignedIn> {
   const token = newToken();
   const sessionId = randomUUID();
   const platform = input.platform ?? null;

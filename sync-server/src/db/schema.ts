@@ -290,3 +290,12 @@ export const loginBackoff = mysqlTable('login_backoff', {
   failures: int('failures').notNull().default(0),
   lockedUntil: ms('locked_until').notNull().default(0),
 });
+
+/** A one-time reset code an admin started for a member (sha-256 only), valid until expiresAt. */
+export const passwordResets = mysqlTable('password_resets', {
+  memberId: char('member_id', { length: 36 }).primaryKey(),
+  codeHash: char('code_hash', { length: 64 }).notNull(),
+  expiresAt: ms('expires_at').notNull(),
+  createdBy: char('created_by', { length: 36 }).notNull(),
+  createdAt: ms('created_at').notNull(),
+});

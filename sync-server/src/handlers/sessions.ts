@@ -7,11 +7,15 @@ import type { WireSession } from '../../../common/protocol-sessions';
 import { CommandError } from '../../../common/result';
 import { isExpired } from '../auth/expiry';
 import { hashPassword, verifyPassword } from '../auth/crypto';
+import { RESET_VALID_MS, newResetCode, resetCodeHash } from '../auth/reset';
+import { saveReset } from '../db/repositories/lockout';
+import { requireCapability } from './access';
 import {
   liveSessionsOf,
   memberById,
   revokeOtherSessions,
   revokeSession,
+  revokeSessionsOfMember,
   sessionById,
   updateMember,
 } from '../db/repositories/members';
@@ -25,7 +29,7 @@ const PASSWORD_CHANGES_PER_MINUTE = 10;
 
 export function sessionHandlers(
   services: Services,
-): Pick<HandlerTable, 'session:list' | 'session:revoke' | 'password:change'> {
+): Pick<HandlerTable, 'session:list' | 'session:revoke' | 'password:change' | 'password:reset-start'> {
   const { db, io, sessionPolicy } = services;
   return {
     'session:list': async (caller, { memberId }) => {
@@ -95,6 +99,32 @@ export function sessionHandlers(
         at: now,
       });
       return { signedOut: ended.length };
+    },
+
+    'password:reset-start': async (caller, { memberId }) => {
+      requireCapability(caller, 'members.manage');
+      // An admin changes their own password with password:change, which keeps their device.
+      if (memberId === caller.memberId)
+        throw new CommandError('invalid_args', 'use password:change for your own password', { reason: 'self' });
+      const member = await memberById(db, memberId);
+      if (!member || !member.active) throw new CommandError('not_found', 'no such active member');
+      const now = sessionPolicy.now();
+      const code = newResetCode();
+      const expiresAt = now + RESET_VALID_MS;
+      await saveReset(db, { memberId, codeHash: resetCodeHash(code), expiresAt, createdBy: caller.memberId, now });
+      // Whoever holds the member's devices may be why the reset was asked for: they all sign out.
+      await revokeSessionsOfMember(db, memberId, now);
+      io.in(rooms.member(memberId)).disconnectSockets(true);
+      await insertAudit(db, {
+        memberId,
+        deviceId: null,
+        action: 'password.reset_started',
+        chatId: null,
+        before: null,
+        after: { by: caller.memberId },
+        at: now,
+      });
+      return { code, expiresAt };
     },
   };
 }

@@ -5,6 +5,8 @@
 import type { IncomingMessage } from 'node:http';
 import { loginSchema } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
+import { passwordResetSchema } from '../../../common/protocol-sessions';
+import { resetWithCode } from '../auth/reset';
 import { login } from '../auth/sessions';
 import type { Principal } from '../auth/sessions';
 import { revokeSession } from '../db/repositories/members';
@@ -54,6 +56,23 @@ async function signIn(services: Services, req: IncomingMessage, kit: HttpKit): P
   }
 }
 
+async function resetPassword(services: Services, req: IncomingMessage, kit: HttpKit): Promise<RouteAnswer> {
+  const parsed = passwordResetSchema.safeParse(await kit.readJson(req, 4096));
+  if (!parsed.success)
+    throw new CommandError('invalid_args', 'email, code, newPassword (10+ characters) and deviceName are required');
+  const session = await resetWithCode(
+    services.db,
+    { ...parsed.data, ip: clientIp(req, services.trustProxy) },
+    {
+      perIpPerMinute: services.limits.loginPerIpPerMinute,
+      perAccountPerMinute: services.limits.loginPerAccountPerMinute,
+      hash: services.hashParams,
+    },
+    services.sessionPolicy.now(),
+  );
+  return { status: 200, body: { ok: true, value: session } };
+}
+
 async function signOut(services: Services, req: IncomingMessage, kit: HttpKit): Promise<RouteAnswer> {
   const principal = await kit.bearer(req);
   const now = services.sessionPolicy.now();
@@ -80,5 +99,6 @@ export async function authRoute(
   if (req.method !== 'POST') return null;
   if (path === '/api/login') return signIn(services, req, kit);
   if (path === '/api/logout') return signOut(services, req, kit);
+  if (path === '/api/password/reset') return resetPassword(services, req, kit);
   return null;
 }

@@ -2,16 +2,23 @@
  * Sign-in lockout that does not lock the real member out (issue #15): a stranger hammering
  * a member's e-mail from many addresses is slowed by a growing back-off, while the member's
  * own desktop (a device key that signed in before) still signs in. Addresses come from
- * X-Forwarded-For, which this server is told to trust.
+ * X-Forwarded-For, which this server is told to trust. Also the reset an admin starts,
+ * whose code is guessed under the same budgets.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lockDelayMs } from '../../../sync-server/src/auth/lockout';
 import type { Stack } from './harness';
-import { PASSWORD, startStack } from './harness';
+import { call, must, PASSWORD, startStack } from './harness';
 
 let stack: Stack;
+/** Added to the server's clock (reset codes expire on it). */
+let skew = 0;
 beforeAll(async () => {
-  stack = await startStack({ trustProxy: true, limits: { loginPerIpPerMinute: 8, loginPerAccountPerMinute: 3 } });
+  stack = await startStack({
+    trustProxy: true,
+    limits: { loginPerIpPerMinute: 8, loginPerAccountPerMinute: 3 },
+    sessions: { now: () => Date.now() + skew },
+  });
 });
 afterAll(async () => {
   await stack?.stop();
@@ -78,5 +85,70 @@ describe('sign-in lockout', () => {
     for (let i = 0; i < 9; i++) outcomes.push((await attempt(`nobody${i}@example.test`, 'x', sprayer)).status);
     expect(outcomes.slice(0, 8).every(s => s === 401)).toBe(true);
     expect(outcomes[8]).toBe(429);
+  });
+});
+
+async function reset(email: string, code: string, newPassword: string) {
+  const res = await fetch(`${stack.node.url}/api/password/reset`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-forwarded-for': freshIp() },
+    body: JSON.stringify({ email, code, newPassword, deviceName: 'new laptop' }),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { ok: boolean; value?: { token: string }; error?: { details?: unknown } },
+  };
+}
+
+async function audit(action: string, memberId: string) {
+  const [rows] = await stack.node.app.database.raw.execute(
+    'select `after` from audit_log where action = ? and member_id = ?',
+    [action, memberId],
+  );
+  return (rows as Array<{ after: string | null }>).map(r =>
+    r.after === null ? null : (JSON.parse(r.after) as unknown),
+  );
+}
+
+describe('a password reset an admin starts', () => {
+  it('signs the member out, and the code (once, with a new password) signs them in', async () => {
+    skew = 0;
+    const admin = await stack.device('admin');
+    const m = await stack.device('agent');
+    const dropped = new Promise<void>(resolve => m.socket.once('disconnect', () => resolve()));
+    const { code, expiresAt } = await must(admin.socket, 'password:reset-start', { memberId: m.id });
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(expiresAt - Date.now()).toBeGreaterThan(23.9 * 3600_000);
+    await dropped;
+    expect(await audit('password.reset_started', m.id)).toEqual([{ by: admin.id }]);
+
+    const NEW = 'fresh start passphrase';
+    const wrong = await reset(m.email, 'AAAAA-BBBBB-CCCCC', NEW);
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error?.details).toEqual({ reason: 'reset_invalid' });
+    // Typed in lower case without dashes it still matches.
+    const ok = await reset(m.email, code.toLowerCase().replace(/-/g, ''), NEW);
+    expect(ok.status).toBe(200);
+    await must(await stack.connect(ok.body.value!.token), 'presence:list', {});
+    expect((await attempt(m.email, PASSWORD, freshIp())).status).toBe(401);
+    expect((await attempt(m.email, NEW, freshIp())).status).toBe(200);
+    expect((await reset(m.email, code, 'yet another passphrase')).status).toBe(401);
+    expect(await audit('password.reset_completed', m.id)).toEqual([null]);
+  });
+
+  it('expires after 24 hours, only the newest code works, and an admin cannot reset themselves', async () => {
+    skew = 0;
+    const admin = await stack.device('admin');
+    const m = await stack.member('agent');
+    const first = await must(admin.socket, 'password:reset-start', { memberId: m.id });
+    const second = await must(admin.socket, 'password:reset-start', { memberId: m.id });
+    expect((await reset(m.email, first.code, 'new passphrase one')).status).toBe(401);
+    skew = 24 * 3600_000 + 1000;
+    expect((await reset(m.email, second.code, 'new passphrase two')).status).toBe(401);
+    skew = 0;
+    expect(await call(admin.socket, 'password:reset-start', { memberId: admin.id })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    });
   });
 });

@@ -363,6 +363,12 @@ const cases: Case[] = [
   },
   { cmd: 'session:list', scope: 'own', args: () => ({}), expect: all('ok') },
   {
+    cmd: 'password:reset-start',
+    scope: 'other-account',
+    args: async () => ({ memberId: (await stack.member('agent')).id }),
+    expect: only(['admin']),
+  },
+  {
     // Any role may change its own password; with a wrong current one every role is refused alike.
     cmd: 'password:change',
     scope: 'own',

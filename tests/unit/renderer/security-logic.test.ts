@@ -63,6 +63,9 @@ describe('a refused sign-in that says how long to wait', () => {
       vars: { n: 42 },
     });
     expect(signInWaitPhrase(limited())).toBeNull();
+    expect(signInWaitPhrase({ code: 'unauthenticated', message: 'm', details: { reason: 'reset_invalid' } })).toEqual({
+      key: 'security.reset.invalid',
+    });
     expect(signInWaitPhrase(limited({ retryAfterSeconds: 'soon' }))).toBeNull();
     expect(signInWaitPhrase({ code: 'unauthenticated', message: 'm', details: { retryAfterSeconds: 5 } })).toBeNull();
   });

@@ -43,6 +43,26 @@ describe('the desktop’s device key', () => {
       code: 'rate_limited',
       details: { reason: 'locked', retryAfterSeconds: 60 },
     });
-    expect(sent).toMatchObject({ deviceKey: 'k'.repeat(20) });
+    expect(sent).toMatchObject({ deviceKey: 'k'.repeat(20), password: 'pw' });
+  });
+
+  it('with a reset code, goes to the reset route: the password is the new one', async () => {
+    let url = '';
+    let sent: unknown;
+    const fetchImpl = (async (u: URL, init: RequestInit) => {
+      url = u.pathname;
+      sent = JSON.parse(String(init.body));
+      return new Response(
+        JSON.stringify({ ok: true, value: { token: 't'.repeat(30), sessionId: 's', memberId: 'm', role: 'agent' } }),
+      );
+    }) as typeof fetch;
+    await loginToWorkspace(
+      'http://server.test',
+      { email: 'a@example.test', password: 'new passphrase', deviceName: 'd', resetCode: 'ABCDE-FGHJK-MNPQR' },
+      fetchImpl,
+    );
+    expect(url).toBe('/api/password/reset');
+    expect(sent).toMatchObject({ email: 'a@example.test', code: 'ABCDE-FGHJK-MNPQR', newPassword: 'new passphrase' });
+    expect(sent).not.toHaveProperty('password');
   });
 });

@@ -226,6 +226,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     },
   ],
   'password:change': { signedOut: 2 },
+  'password:reset-start': { code: 'ABCDE-FGHJK-MNPQR', expiresAt: 1_700_086_400_000 },
   'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
 };
 

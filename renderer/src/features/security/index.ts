@@ -1,4 +1,5 @@
 export { MemberDevices } from './MemberDevices';
 export { SecurityPanel } from './SecurityPanel';
+export { ResetCodeField } from './ResetCodeField';
 export { SessionRefusal } from './SessionRefusal';
-export { useSignInWait } from './useSecurityT';
+export { useSecurityT, useSignInWait } from './useSecurityT';

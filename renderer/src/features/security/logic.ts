@@ -35,6 +35,7 @@ export function passwordChangeErrorPhrase(error: ReplyError): SecurityPhrase {
  * "try again in …", for a locked account or a spent budget. Null for any other error.
  */
 export function signInWaitPhrase(error: ReplyError): SecurityPhrase | null {
+  if (error.code === 'unauthenticated' && reasonOf(error) === 'reset_invalid') return { key: 'security.reset.invalid' };
   if (error.code !== 'rate_limited' || typeof error.details !== 'object' || error.details === null) return null;
   const d = error.details as { reason?: unknown; retryAfterSeconds?: unknown };
   if (typeof d.retryAfterSeconds !== 'number' || !(d.retryAfterSeconds > 0)) return null;

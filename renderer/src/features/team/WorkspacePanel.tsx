@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../../common/api/workspace';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { SessionRefusal, useSignInWait } from '../security';
+import { ResetCodeField, SessionRefusal, useSecurityT, useSignInWait } from '../security';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
 import type { TeamT } from './useTeamT';
@@ -46,6 +46,9 @@ type SignInProps = {
 function SignInForm({ t, lastError, again }: SignInProps) {
   const signIn = useWorkspace(s => s.signIn);
   const waitMessage = useSignInWait();
+  const st = useSecurityT();
+  /** Not null while the member signs in with an admin's reset code (the password is then the new one). */
+  const [resetCode, setResetCode] = useState<string | null>(null);
   const [serverUrl, setServerUrl] = useState(again?.serverUrl ?? '');
   const [email, setEmail] = useState(again?.member?.email ?? '');
   const [password, setPassword] = useState('');
@@ -60,6 +63,7 @@ function SignInForm({ t, lastError, again }: SignInProps) {
       setError(t('team.signIn.badUrl'));
       return;
     }
+    if (resetCode !== null && password.length < 10) return setError(st('security.password.tooShort'));
     setBusy(true);
     setError(null);
     const name = deviceName.trim();
@@ -68,6 +72,7 @@ function SignInForm({ t, lastError, again }: SignInProps) {
       email: email.trim(),
       password,
       ...(name ? { deviceName: name } : {}),
+      ...(resetCode !== null ? { resetCode: resetCode.trim() } : {}),
     });
     setBusy(false);
     if (!r.ok) {
@@ -101,11 +106,14 @@ function SignInForm({ t, lastError, again }: SignInProps) {
         value={email}
         onChange={e => setEmail(e.target.value)}
       />
-      <label htmlFor={ids.password}>{t('team.signIn.password')}</label>
+      <ResetCodeField value={resetCode} onChange={setResetCode} />
+      <label htmlFor={ids.password}>
+        {resetCode === null ? t('team.signIn.password') : st('security.reset.newPassword')}
+      </label>
       <input
         id={ids.password}
         type="password"
-        autoComplete="current-password"
+        autoComplete={resetCode === null ? 'current-password' : 'new-password'}
         required
         value={password}
         onChange={e => setPassword(e.target.value)}

@@ -20,3 +20,13 @@ CREATE TABLE `login_backoff` (
 	`locked_until` bigint NOT NULL DEFAULT 0,
 	CONSTRAINT `login_backoff_email` PRIMARY KEY(`email`)
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+--> statement-breakpoint
+-- One-time password reset codes an admin starts (stored as sha-256; one per member, 24 h).
+CREATE TABLE `password_resets` (
+	`member_id` char(36) NOT NULL,
+	`code_hash` char(64) NOT NULL,
+	`expires_at` bigint NOT NULL,
+	`created_by` char(36) NOT NULL,
+	`created_at` bigint NOT NULL,
+	CONSTRAINT `password_resets_member_id` PRIMARY KEY(`member_id`)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
