@@ -23,7 +23,7 @@ Environment (flags override):
   MIGRATIONS_DIR                  folder of the drizzle migrations (default: next to the server)
   SEND_RATE_PER_MIN               relayed sends per member per minute (default 120)
   LOGIN_RATE_PER_IP               sign-in attempts per IP per minute (default 30)
-  LOGIN_RATE_PER_ACCOUNT          sign-in attempts per e-mail per minute (default 10)
+  LOGIN_RATE_PER_ACCOUNT          sign-in attempts per (e-mail, IP) per minute (default 10)
   MAX_BLOB_BYTES                  largest media upload (default 67108864)
   SESSION_IDLE_DAYS               a device unused this long must sign in again (default 30)
   SESSION_MAX_DAYS                any device must sign in again after this long (default 90)
