@@ -13,6 +13,7 @@ import { auditCommands } from './api/audit';
 import { inboxCommands } from './api/inbox';
 import { mediaCommands } from './api/media';
 import { messagesCommands } from './api/messages';
+import { securityCommands } from './api/security';
 import { workspaceCommands } from './api/workspace';
 import type { DeskEvents, EventName } from './api/events';
 
@@ -25,6 +26,7 @@ export const deskCommands = {
   ...workspaceCommands,
   ...aiCommands,
   ...auditCommands,
+  ...securityCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -17,6 +17,9 @@ import {
   reactionInputSchema,
   revokeUpdateSchema,
 } from './ingest';
+import { platformSchema } from './protocol-sessions';
+import type { WirePasswordReset, WireSession } from './protocol-sessions';
+import { passwordChangeSchema, passwordResetStartSchema, sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
 import { auditListSchema } from './protocol-audit';
 
@@ -39,9 +42,15 @@ export const MAX_PULL_PAGE = 1_000;
  * Why the handshake refused a token, in the `connect_error`'s `data.reason` (its message is
  * always `unauthenticated`). A revoked session or a deactivated member means this device's
  * access was removed and it drops the workspace's data; an unknown token only means it must
- * sign in again (the server may have been reset), so it keeps them.
+ * sign in again (the server may have been reset), so it keeps them; so does an expired
+ * session (idle or too old), whose sign-in form says why.
  */
-export const HANDSHAKE_REFUSALS = ['unknown_token', 'session_revoked', 'member_deactivated'] as const;
+export const HANDSHAKE_REFUSALS = [
+  'unknown_token',
+  'session_revoked',
+  'member_deactivated',
+  'session_expired',
+] as const;
 export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
 
 /**
@@ -189,6 +198,9 @@ export const loginSchema = z.strictObject({
   email: emailSchema,
   password: z.string().min(1).max(200),
   deviceName: z.string().min(1).max(100),
+  platform: platformSchema.optional(),
+  /** A random key the device keeps for good: a device that signed in before skips the e-mail's back-off. */
+  deviceKey: z.string().min(16).max(200).optional(),
 });
 
 // ── Wire shapes ─────────────────────────────────────────────────────────────────────────
@@ -355,6 +367,9 @@ export interface ClientToServerEvents {
   'presence:set': Cmd<WirePresence>;
   'presence:list': Cmd<WirePresence[]>;
   'session:revoke': Cmd<{ sessionId: string }>;
+  'session:list': Cmd<WireSession[]>;
+  'password:change': Cmd<{ signedOut: number }>;
+  'password:reset-start': Cmd<WirePasswordReset>;
   'audit:list': Cmd<WireAudit[]>;
 }
 export type CommandName = keyof ClientToServerEvents;
@@ -411,6 +426,9 @@ export const COMMAND_SCHEMAS = {
   'presence:set': presenceSetSchema,
   'presence:list': emptySchema,
   'session:revoke': sessionRevokeSchema,
+  'session:list': sessionListSchema,
+  'password:change': passwordChangeSchema,
+  'password:reset-start': passwordResetStartSchema,
   'audit:list': auditListSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { CommandName, CommandResult, PullPage, WireAudit } from './protocol';
 import type { ErrorCode, ReplyError } from './result';
 import type { Equals } from './wire-schemas';
+import { wirePasswordResetSchema, wireSessionSchema } from './protocol-sessions';
 import {
   countSchema,
   keyOrNullSchema,
@@ -121,6 +122,9 @@ export const commandReplySchemas = {
   'presence:set': wirePresenceSchema,
   'presence:list': z.array(wirePresenceSchema),
   'session:revoke': z.object({ sessionId: keySchema }),
+  'session:list': z.array(wireSessionSchema),
+  'password:change': z.object({ signedOut: countSchema }),
+  'password:reset-start': wirePasswordResetSchema,
   'audit:list': z.array(wireAuditSchema),
 } as const satisfies Record<CommandName, z.ZodType>;
 
@@ -173,6 +177,9 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'presence:set': true satisfies Agrees<'presence:set'>,
   'presence:list': true satisfies Agrees<'presence:list'>,
   'session:revoke': true satisfies Agrees<'session:revoke'>,
+  'session:list': true satisfies Agrees<'session:list'>,
+  'password:change': true satisfies Agrees<'password:change'>,
+  'password:reset-start': true satisfies Agrees<'password:reset-start'>,
   'audit:list': true satisfies Agrees<'audit:list'>,
 };
 void agree;

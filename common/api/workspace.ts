@@ -16,6 +16,11 @@ export type WorkspaceStatus = {
   readonly cursor: number;
   /** Why the last sign-in or connection failed, in words a user understands. */
   readonly lastError: string | null;
+  /**
+   * With connection 'unauthorized': why the server refused this device's token. Both keep
+   * the data; the sign-in form says which (an expired session, or a token it does not know).
+   */
+  readonly refusal?: 'session_expired' | 'unknown_token';
 };
 
 const chatId = z.string().min(3).max(420);
@@ -69,6 +74,8 @@ export const workspaceCommands = {
       email: z.email().max(320),
       password: z.string().min(1).max(200),
       deviceName: z.string().min(1).max(100).optional(),
+      /** A reset code an admin handed over: `password` is then the new password (docs/team.md). */
+      resetCode: z.string().trim().min(1).max(100).optional(),
     }),
   ),
   /** Signs out and removes the workspace's data (chats of accounts hosted elsewhere) from this device. */

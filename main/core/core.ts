@@ -29,6 +29,7 @@ import { createOutboxSender } from './outbox-sender';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
 import { workspaceHandlers } from './handlers/workspace';
+import { securityHandlers } from './handlers/security';
 import { asAccountId, asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
@@ -241,6 +242,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...aiHandlers(ai),
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
+    ...securityHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -10,13 +10,21 @@ import { handshakeRefusalSchema } from '../../common/wire-schemas';
 
 export type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+/** Refusals a fresh sign-in recovers from, keeping the workspace's data. */
+export type RecoverableRefusal = 'unknown_token' | 'session_expired';
+/** The status's lastError for each (the renderer words it itself from `refusal`). */
+export const REFUSAL_WORDS: Readonly<Record<RecoverableRefusal, string>> = {
+  unknown_token: 'The workspace no longer accepts this device. Sign in again.',
+  session_expired: 'Your session expired. Sign in again.',
+};
+
 export type ConnectionHandlers = {
   readonly connected: () => void;
   readonly disconnected: (reason: string) => void;
   /** The session was revoked or the member deactivated: the workspace's data must go. */
   readonly accessRemoved: () => void;
-  /** The server does not know this token: sign in again (the data stays). */
-  readonly refused: () => void;
+  /** The server does not know this token, or its session expired: sign in again (the data stays). */
+  readonly refused: (reason: RecoverableRefusal) => void;
   readonly unreachable: (reason: string) => void;
 };
 
@@ -30,7 +38,18 @@ export type ConnectionHandlers = {
 export function refusalRemovesAccess(data: unknown, afterServerDrop: boolean): boolean {
   const parsed = handshakeRefusalSchema.safeParse(data);
   if (!parsed.success) return afterServerDrop;
-  return parsed.data.reason !== 'unknown_token';
+  return recoverable(parsed.data.reason) === null;
+}
+
+/** An expired session is not a removal: the member still belongs, the device just signs in again. */
+function recoverable(reason: string): RecoverableRefusal | null {
+  return reason === 'unknown_token' || reason === 'session_expired' ? reason : null;
+}
+
+/** Which recoverable refusal the handshake's data names; unknown_token when it names none. */
+export function refusalReason(data: unknown): RecoverableRefusal {
+  const parsed = handshakeRefusalSchema.safeParse(data);
+  return (parsed.success ? recoverable(parsed.data.reason) : null) ?? 'unknown_token';
 }
 
 export function watchConnection(s: SyncSocket, on: ConnectionHandlers): void {
@@ -49,6 +68,6 @@ export function watchConnection(s: SyncSocket, on: ConnectionHandlers): void {
     s.close();
     const data: unknown = 'data' in err ? err.data : undefined;
     if (refusalRemovesAccess(data, droppedByServer)) on.accessRemoved();
-    else on.refused();
+    else on.refused(refusalReason(data));
   });
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { WorkspaceStatus } from '../../common/api/workspace';
+import type { Member } from '../../common/domain';
 import type { Store } from '../store';
+import type { RecoverableRefusal } from './connection';
 
 /** What this device remembers of its workspace sign-in (the token itself is in the vault). */
 export const workspaceRecordSchema = z.object({
@@ -21,3 +24,28 @@ export function readRecord(store: Store): WorkspaceRecord | null {
 }
 export const saveRecord = (store: Store, record: WorkspaceRecord): void => store.setSetting(RECORD_KEY, record);
 export const forgetRecord = (store: Store): void => store.deleteSetting(RECORD_KEY);
+
+/** The workspace status the renderer sees, from the record and the link's current state. */
+export function workspaceStatus(
+  r: WorkspaceRecord | null,
+  link: {
+    connection: WorkspaceStatus['connection'];
+    lastError: string | null;
+    refusal: RecoverableRefusal | null;
+    members: readonly Member[];
+    pendingPush: number;
+    cursor: number;
+  },
+): WorkspaceStatus {
+  const me = r ? link.members.find(m => m.id === r.memberId) : undefined;
+  return {
+    connection: r ? link.connection : 'signed_out',
+    serverUrl: r?.serverUrl ?? null,
+    member: r ? { id: r.memberId, name: me?.name ?? r.email, email: r.email, role: r.role } : null,
+    deviceName: r?.deviceName ?? null,
+    pendingPush: link.pendingPush,
+    cursor: link.cursor,
+    lastError: link.lastError,
+    ...(r && link.connection === 'unauthorized' && link.refusal ? { refusal: link.refusal } : {}),
+  };
+}

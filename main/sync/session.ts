@@ -1,6 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import type { Platform } from '../../common/protocol-sessions';
 import { CommandError } from '../../common/result';
 import { errorCodeSchema } from '../../common/reply-schemas';
+import type { SecretVault } from '../core/secret-vault';
 
 const loginReplySchema = z.union([
   z.object({
@@ -12,25 +15,72 @@ const loginReplySchema = z.union([
       role: z.enum(['admin', 'lead', 'agent']),
     }),
   }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+  }),
 ]);
 
 export type LoginResult = { token: string; sessionId: string; memberId: string; role: 'admin' | 'lead' | 'agent' };
 
 const LOGIN_TIMEOUT_MS = 15_000;
+const DEVICE_KEY = 'workspace.deviceKey';
+
+/**
+ * This desktop's device key: random, made once and kept (also across sign-outs). The server
+ * remembers the keys that signed in as a member, and a lockout on the member's e-mail does
+ * not hold those devices back (docs/protocol.md "Sign-in").
+ */
+export async function deviceKeyOf(vault: Pick<SecretVault, 'get' | 'set'>): Promise<string> {
+  const known = await vault.get(DEVICE_KEY);
+  if (known && known.length >= 16) return known;
+  const key = randomBytes(32).toString('base64url');
+  await vault.set(DEVICE_KEY, key);
+  return key;
+}
+
+/** Node's platform name as the sign-in's `platform` field. */
+export function platformOf(nodePlatform: string): Platform {
+  if (nodePlatform === 'win32') return 'win';
+  if (nodePlatform === 'darwin') return 'mac';
+  if (nodePlatform === 'linux') return 'linux';
+  return 'other';
+}
 
 /** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
+/** What workspace:signIn takes: with resetCode, `password` is the new password set with an admin's reset code. */
+export type SignInInput = {
+  serverUrl: string;
+  email: string;
+  password: string;
+  deviceName?: string;
+  resetCode?: string;
+};
+
+/** The request: a sign-in, or (with a reset code) a password reset that also signs in. */
+function signInRequest(body: LoginBody): { path: string; json: Record<string, unknown> } {
+  // The platform shows in the member's devices list (docs/protocol.md "Sign-in").
+  const common = { email: body.email, deviceName: body.deviceName, platform: platformOf(process.platform) };
+  const key = body.deviceKey ? { deviceKey: body.deviceKey } : {};
+  return body.resetCode
+    ? { path: '/api/password/reset', json: { ...common, ...key, code: body.resetCode, newPassword: body.password } }
+    : { path: '/api/login', json: { ...common, ...key, password: body.password } };
+}
+
+type LoginBody = { email: string; password: string; deviceName: string; deviceKey?: string; resetCode?: string };
+
 export async function loginToWorkspace(
   serverUrl: string,
-  body: { email: string; password: string; deviceName: string },
+  body: LoginBody,
   fetchImpl: typeof fetch = fetch,
 ): Promise<LoginResult> {
   let res: Response;
+  const request = signInRequest(body);
   try {
-    res = await fetchImpl(new URL('/api/login', serverUrl), {
+    res = await fetchImpl(new URL(request.path, serverUrl), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
+      body: JSON.stringify(request.json),
       signal: AbortSignal.timeout(LOGIN_TIMEOUT_MS),
     });
   } catch (err) {
@@ -54,7 +104,8 @@ export async function loginToWorkspace(
   if (!parsed.data.ok) {
     // A code this version does not know still carries the server's words.
     const code = errorCodeSchema.safeParse(parsed.data.error.code);
-    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message);
+    // details: a lockout's reason and retryAfterSeconds, for the sign-in form to show.
+    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message, parsed.data.error.details);
   }
   return parsed.data.value;
 }

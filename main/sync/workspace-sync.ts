@@ -28,14 +28,15 @@ import { callOver } from './call';
 import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { createRelayExecutor, hostedLookup } from './relay';
-import { loginToWorkspace, logoutFromWorkspace } from './session';
-import type { SyncSocket } from './connection';
-import { watchConnection } from './connection';
+import { deviceKeyOf, loginToWorkspace, logoutFromWorkspace } from './session';
+import type { SignInInput } from './session';
+import type { RecoverableRefusal, SyncSocket } from './connection';
+import { REFUSAL_WORDS, watchConnection } from './connection';
 import { createWorkspaceMedia } from './media';
 import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
-import { forgetRecord, readRecord, saveRecord } from './record';
+import { forgetRecord, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 
 const TOKEN_KEY = 'workspace.token';
@@ -62,6 +63,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   let socket: SyncSocket | null = null;
   let connection: WorkspaceStatus['connection'] = 'signed_out';
   let lastError: string | null = null;
+  let refusal: RecoverableRefusal | null = null;
   let chain: Promise<void> = Promise.resolve();
   /** Set when our role changed: the chats we may see are listed again once connected. */
   let reloadAll = false;
@@ -73,21 +75,22 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   const members = memberCache.list;
   const isHosted = hostedLookup(deps.hosted);
 
-  const status = (): WorkspaceStatus => {
-    const r = record();
-    const me = r ? members().find(m => m.id === r.memberId) : undefined;
-    return {
-      connection: r ? connection : 'signed_out',
-      serverUrl: r?.serverUrl ?? null,
-      member: r ? { id: r.memberId, name: me?.name ?? r.email, email: r.email, role: r.role } : null,
-      deviceName: r?.deviceName ?? null,
+  const status = (): WorkspaceStatus =>
+    workspaceStatus(record(), {
+      connection,
+      lastError,
+      refusal,
+      members: members(),
       pendingPush: store.countPush(),
       cursor: cursor(),
-      lastError,
-    };
-  };
+    });
   const announce = () => events.emit('workspace:changed', { status: status() });
-  const setConnection = (next: WorkspaceStatus['connection'], error: string | null = lastError) => {
+  const setConnection = (
+    next: WorkspaceStatus['connection'],
+    error: string | null = lastError,
+    why: RecoverableRefusal | null = null,
+  ) => {
+    refusal = why;
     // Transitions only: enough to tell afterwards when the link went and why (diagnostics, CI).
     if (next !== connection) log.info('workspace link', { from: connection, to: next, reason: error });
     connection = next;
@@ -278,7 +281,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
         setConnection('offline');
       },
       accessRemoved: () => void wipe(ACCESS_REMOVED),
-      refused: () => setConnection('unauthorized', 'The workspace no longer accepts this device. Sign in again.'),
+      refused: reason => setConnection('unauthorized', REFUSAL_WORDS[reason], reason),
       unreachable: reason => setConnection('offline', `Cannot reach the workspace server: ${reason}`),
     });
   }
@@ -318,16 +321,11 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   return {
     status,
     start: () => connect(),
-    async signIn(input: {
-      serverUrl: string;
-      email: string;
-      password: string;
-      deviceName?: string;
-    }): Promise<WorkspaceStatus> {
+    async signIn(input: SignInInput): Promise<WorkspaceStatus> {
       const deviceName = input.deviceName ?? `Blazz Desk on ${hostname()}`;
       const session = await loginToWorkspace(
         input.serverUrl,
-        { email: input.email, password: input.password, deviceName },
+        { ...input, deviceName, deviceKey: await deviceKeyOf(vault) },
         deps.fetchImpl,
       );
       const previous = record();

@@ -11,6 +11,10 @@ import { createClient } from 'redis';
 import { Server } from 'socket.io';
 import { MAX_PACKET_BYTES, SYNC_NAMESPACE } from '../../common/protocol';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../common/protocol';
+import { DEFAULT_HASH_PARAMS } from './auth/crypto';
+import type { HashParams } from './auth/crypto';
+import { DEFAULT_SESSION_POLICY } from './auth/expiry';
+import type { SessionPolicy } from './auth/expiry';
 import { checkToken, handshakeRefusal } from './auth/sessions';
 import type { Principal } from './auth/sessions';
 import type { Database } from './db/index';
@@ -29,6 +33,7 @@ import { createPushOrder } from './handlers/push-order';
 import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
+import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
 import { workspaceHandlers } from './handlers/workspace';
@@ -45,6 +50,12 @@ export type ApplicationOptions = {
   readonly blobDir: string;
   readonly log: ServerLog;
   readonly limits?: Partial<Limits>;
+  /** Session expiry (defaults: 30 days idle, 90 days in all) and its clock. */
+  readonly sessions?: Partial<SessionPolicy>;
+  /** Trust X-Forwarded-For for the client's address (only behind a reverse proxy). */
+  readonly trustProxy?: boolean;
+  /** scrypt cost of password hashes (default DEFAULT_HASH_PARAMS); tests lower it. */
+  readonly passwordHash?: HashParams;
   readonly poolSize?: number;
   /** Apply migrations at start-up (default true). */
   readonly migrate?: boolean;
@@ -110,6 +121,9 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     io: sync,
     log,
     limits,
+    sessionPolicy: { ...DEFAULT_SESSION_POLICY, ...opts.sessions },
+    trustProxy: opts.trustProxy ?? false,
+    hashParams: opts.passwordHash ?? DEFAULT_HASH_PARAMS,
     blobDir: opts.blobDir,
     metrics,
     pushOrder: createPushOrder(),
@@ -124,6 +138,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...adminHandlers(services),
     ...workspaceHandlers(services),
     ...typingHandlers(services),
+    ...sessionHandlers(services),
   };
 
   const pub = redisClients[0];
@@ -135,7 +150,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     const auth: unknown = socket.handshake.auth;
     const token =
       typeof auth === 'object' && auth !== null && 'token' in auth && typeof auth.token === 'string' ? auth.token : '';
-    checkToken(database.db, token)
+    checkToken(database.db, token, services.sessionPolicy)
       .then(checked => {
         if ('refused' in checked) return next(handshakeRefusal(checked.refused));
         socket.data = checked.principal;
@@ -185,7 +200,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
           // Another socket of the same device (a quick reconnect) keeps it online.
           const still = await sync.in(rooms.device(p.sessionId)).fetchSockets();
           if (still.length > 0) return;
-          await setPresence(database.db, p.sessionId, 'offline', Date.now());
+          await setPresence(database.db, p.sessionId, 'offline', services.sessionPolicy.now());
           sync
             .to(rooms.workspace)
             .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'offline' });
@@ -193,7 +208,8 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
         })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed')),
       );
     });
-    await setPresence(database.db, p.sessionId, 'online', Date.now());
+    // On the policy's clock: connecting is activity, and it restarts the idle expiry.
+    await setPresence(database.db, p.sessionId, 'online', services.sessionPolicy.now());
     sync
       .to(rooms.workspace)
       .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });

@@ -23,8 +23,12 @@ Environment (flags override):
   MIGRATIONS_DIR                  folder of the drizzle migrations (default: next to the server)
   SEND_RATE_PER_MIN               relayed sends per member per minute (default 120)
   LOGIN_RATE_PER_IP               sign-in attempts per IP per minute (default 30)
-  LOGIN_RATE_PER_ACCOUNT          sign-in attempts per e-mail per minute (default 10)
+  LOGIN_RATE_PER_ACCOUNT          sign-in attempts per (e-mail, IP) per minute (default 10)
   MAX_BLOB_BYTES                  largest media upload (default 67108864)
+  SESSION_IDLE_DAYS               a device unused this long must sign in again (default 30)
+  SESSION_MAX_DAYS                any device must sign in again after this long (default 90)
+  TRUST_PROXY                     1/true: take the client's address from X-Forwarded-For
+                                  (only behind a reverse proxy that sets it; default off)
 `;
 
 const configSchema = z.object({
@@ -46,6 +50,12 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(64 * 1024 * 1024),
+  sessionIdleDays: z.coerce.number().positive().max(3650).default(30),
+  sessionMaxDays: z.coerce.number().positive().max(3650).default(90),
+  trustProxy: z
+    .enum(['1', 'true', '0', 'false', ''])
+    .default('')
+    .transform(v => v === '1' || v === 'true'),
   email: z.email().optional(),
   name: z.string().min(1).max(200).optional(),
   password: z.string().min(10, 'passwords have at least 10 characters').max(200).optional(),
@@ -82,6 +92,9 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     loginPerIpPerMinute: env['LOGIN_RATE_PER_IP'],
     loginPerAccountPerMinute: env['LOGIN_RATE_PER_ACCOUNT'],
     maxBlobBytes: env['MAX_BLOB_BYTES'],
+    sessionIdleDays: env['SESSION_IDLE_DAYS'],
+    sessionMaxDays: env['SESSION_MAX_DAYS'],
+    trustProxy: env['TRUST_PROXY']?.toLowerCase(),
     email: values.email,
     name: values.name,
     password: values.password ?? env['PASSWORD'],

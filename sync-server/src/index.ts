@@ -1,5 +1,6 @@
 /** Entry point: read the configuration, then run a CLI command or start the server. */
 import { createApplication } from './app';
+import { daysToMs } from './auth/expiry';
 import { runCli } from './cli';
 import { HELP, readConfig } from './config';
 import { createLog } from './log';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
       loginPerAccountPerMinute: config.loginPerAccountPerMinute,
       maxBlobBytes: config.maxBlobBytes,
     },
+    sessions: { idleMs: daysToMs(config.sessionIdleDays), maxMs: daysToMs(config.sessionMaxDays) },
+    trustProxy: config.trustProxy,
   });
   const port = await app.listen(config.port, config.host);
   log.info({ port, redis: Boolean(config.redisUrl) }, 'workspace server listening');

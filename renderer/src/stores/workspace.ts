@@ -50,6 +50,8 @@ type WorkspaceState = {
     email: string;
     password: string;
     deviceName?: string;
+    /** An admin's reset code: `password` is then the new password. */
+    resetCode?: string;
   }): Promise<Reply<WorkspaceStatus>>;
   signOut(): Promise<Reply<WorkspaceStatus>>;
   loadNotes(chatId: ChatId, force?: boolean): Promise<void>;

@@ -4,9 +4,21 @@ import type { Role } from '../../../common/domain';
 import type { HandshakeRefusal } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import type { Db } from '../db/index';
-import { insertSession, memberByEmail, sessionByTokenHash } from '../db/repositories/members';
-import { hitRateLimit } from '../db/repositories/workspace';
-import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './crypto';
+import type { Platform } from '../../../common/protocol-sessions';
+import {
+  insertSession,
+  memberByEmail,
+  sessionByTokenHash,
+  touchSession,
+  updateMember,
+} from '../db/repositories/members';
+import { insertAudit } from '../db/repositories/workspace';
+import { dummyHash, hashPassword, needsRehash, newToken, tokenHash, verifyPassword } from './crypto';
+import type { HashParams } from './crypto';
+import type { SessionPolicy } from './expiry';
+import type { Budgets } from './lockout';
+import { checkBackoff, recordFailure, recordSuccess, spendBudgets } from './lockout';
+import { isExpired, needsTouch } from './expiry';
 
 export type Principal = {
   readonly memberId: string;
@@ -15,31 +27,93 @@ export type Principal = {
   readonly name: string;
 };
 
-export type LoginLimits = { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
+/** The reasons a failed sign-in is audited with (never shown to the one signing in). */
+type SignInFailure = 'wrong_password' | 'unknown_email' | 'deactivated' | 'rate_limited';
+
+export type LoginLimits = Budgets & {
+  /** The scrypt cost of new hashes, and of the dummy hash checked for unknown e-mails. */
+  readonly hash: HashParams;
+};
 
 export async function login(
   db: Db,
-  input: { email: string; password: string; deviceName: string; ip: string },
+  input: {
+    email: string;
+    password: string;
+    deviceName: string;
+    platform?: Platform | undefined;
+    deviceKey?: string | undefined;
+    ip: string;
+  },
   limits: LoginLimits,
-): Promise<{ token: string; sessionId: string; memberId: string; role: Role }> {
-  const now = Date.now();
-  // Both counters are hit before the password is checked, so guessing costs attempts either way.
-  const byIp = await hitRateLimit(db, `login-ip:${input.ip}`, 60_000, now);
-  const byAccount = await hitRateLimit(db, `login-email:${input.email.toLowerCase()}`, 60_000, now);
-  if (byIp > limits.perIpPerMinute || byAccount > limits.perAccountPerMinute) {
-    throw new CommandError('rate_limited', 'too many sign-in attempts; wait a minute');
+  /** The session policy's clock: a session starts when its expiry clock says it does. */
+  now: number,
+): Promise<SignedIn> {
+  const failed = (memberId: string | null, reason: SignInFailure) =>
+    insertAudit(db, {
+      memberId,
+      deviceId: null,
+      action: 'session.sign_in_failed',
+      chatId: null,
+      before: null,
+      after: { email: input.email.slice(0, 120), ip: input.ip, reason },
+      at: now,
+    });
+  const email = input.email.toLowerCase();
+  let exempt = false;
+  let member: Awaited<ReturnType<typeof memberByEmail>>;
+  try {
+    await spendBudgets(db, { email, ip: input.ip }, limits, now);
+    member = await memberByEmail(db, email);
+    ({ exempt } = await checkBackoff(db, { email, memberId: member?.id ?? null, deviceKey: input.deviceKey }, now));
+  } catch (err) {
+    await failed(null, 'rate_limited');
+    throw err;
   }
-  const member = await memberByEmail(db, input.email);
-  const okPassword = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
-  if (!member || !okPassword || !member.active) throw new CommandError('unauthenticated', 'wrong e-mail or password');
+  const okPassword = await verifyPassword(input.password, member?.passwordHash ?? dummyHash(limits.hash));
+  if (!member || !okPassword || !member.active) {
+    // A deactivated member's right password is not a guess: it does not count towards the lock.
+    if (!member || !okPassword) await recordFailure(db, email, now);
+    await failed(member?.id ?? null, !member ? 'unknown_email' : !okPassword ? 'wrong_password' : 'deactivated');
+    throw new CommandError('unauthenticated', 'wrong e-mail or password');
+  }
+  await recordSuccess(db, { email, memberId: member.id, deviceKey: input.deviceKey, exempt }, now);
+  // Only now is the password known: a hash made with weaker parameters is upgraded in place.
+  if (needsRehash(member.passwordHash, limits.hash))
+    await updateMember(db, member.id, { passwordHash: await hashPassword(input.password, limits.hash) });
+  return startSession(db, member, input, now);
+}
+
+export type SignedIn = { token: string; sessionId: string; memberId: string; role: Role };
+
+/** A new session for a member whose credentials were just checked (a sign-in, or a reset code). */
+export async function startSession(
+  db: Db,
+  member: { id: string; role: Role },
+  input: { deviceName: string; platform?: Platform | undefined; ip: string },
+  now: number,
+): Promise<SignedIn> {
   const token = newToken();
   const sessionId = randomUUID();
+  const platform = input.platform ?? null;
+  const ip = input.ip.slice(0, 64);
   await insertSession(db, {
     id: sessionId,
     memberId: member.id,
     tokenHash: tokenHash(token),
     deviceName: input.deviceName,
+    platform,
+    ip,
     now,
+  });
+  await insertAudit(db, {
+    memberId: member.id,
+    deviceId: sessionId,
+    action: 'session.sign_in',
+    chatId: null,
+    before: null,
+    after: { deviceName: input.deviceName, platform, ip },
+    at: now,
   });
   return { token, sessionId, memberId: member.id, role: member.role };
 }
@@ -48,6 +122,7 @@ export async function login(
 export async function checkToken(
   db: Db,
   token: string,
+  policy: SessionPolicy,
 ): Promise<{ principal: Principal } | { refused: HandshakeRefusal }> {
   if (token.length < 20 || token.length > 200) return { refused: 'unknown_token' };
   const found = await sessionByTokenHash(db, tokenHash(token));
@@ -57,12 +132,15 @@ export async function checkToken(
   if (!found.member.active) return { refused: 'member_deactivated' };
   if (found.session.revokedAt !== null) return { refused: 'session_revoked' };
   const { member, session } = found;
+  if (isExpired(policy, session)) return { refused: 'session_expired' };
+  // A device that uses the token is active: the idle clock starts again (at most every few minutes).
+  if (needsTouch(policy, session.lastSeenAt)) await touchSession(db, session.id, policy.now());
   return { principal: { memberId: member.id, sessionId: session.id, role: member.role, name: member.name } };
 }
 
-/** The principal behind a token, or null when it is unknown, revoked or its member deactivated. */
-export async function authenticate(db: Db, token: string): Promise<Principal | null> {
-  const checked = await checkToken(db, token);
+/** The principal behind a token, or null when it is unknown, revoked, expired or its member deactivated. */
+export async function authenticate(db: Db, token: string, policy: SessionPolicy): Promise<Principal | null> {
+  const checked = await checkToken(db, token, policy);
   return 'principal' in checked ? checked.principal : null;
 }
 

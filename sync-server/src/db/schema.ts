@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import type { Platform } from '../../../common/protocol-sessions';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
 
@@ -43,6 +44,10 @@ export const sessions = mysqlTable(
     lastSeenAt: ms('last_seen_at').notNull(),
     revokedAt: ms('revoked_at'),
     presence: mysqlEnum('presence', ['online', 'away', 'offline']).notNull().default('offline'),
+    /** What the device said it runs on at sign-in (win, mac, linux, web, other); null before 0009. */
+    platform: varchar('platform', { length: 10 }).$type<Platform>(),
+    /** The address it signed in from; null before 0009. */
+    ip: varchar('ip', { length: 64 }),
   },
   t => [index('sessions_member').on(t.memberId)],
 );
@@ -282,3 +287,30 @@ export const rateLimits = mysqlTable(
   },
   t => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
+
+/** Hashes of the device keys that signed in as a member before (exempt from the sign-in back-off). */
+export const memberDeviceKeys = mysqlTable(
+  'member_device_keys',
+  {
+    memberId: char('member_id', { length: 36 }).notNull(),
+    keyHash: char('key_hash', { length: 64 }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.memberId, t.keyHash] })],
+);
+
+/** Failed sign-ins per e-mail in a row, and until when the next attempt must wait. */
+export const loginBackoff = mysqlTable('login_backoff', {
+  email: varchar('email', { length: 320 }).primaryKey(),
+  failures: int('failures').notNull().default(0),
+  lockedUntil: ms('locked_until').notNull().default(0),
+});
+
+/** A one-time reset code an admin started for a member (sha-256 only), valid until expiresAt. */
+export const passwordResets = mysqlTable('password_resets', {
+  memberId: char('member_id', { length: 36 }).primaryKey(),
+  codeHash: char('code_hash', { length: 64 }).notNull(),
+  expiresAt: ms('expires_at').notNull(),
+  createdBy: char('created_by', { length: 36 }).notNull(),
+  createdAt: ms('created_at').notNull(),
+});

@@ -17,10 +17,8 @@ import {
   memberByEmail,
   memberById,
   removeAccountMember,
-  revokeSession,
   revokeSessionsOfMember,
   saveSettings,
-  sessionById,
   toWireMember,
   updateMember,
 } from '../db/repositories/members';
@@ -52,7 +50,6 @@ type AdminHandlers = Pick<
   | 'account:remove-member'
   | 'settings:get'
   | 'settings:update'
-  | 'session:revoke'
 >;
 
 async function accountEvent(db: Exec, accountId: string): Promise<{ event: NewEvent; account: WireAccount }> {
@@ -90,7 +87,7 @@ export function adminHandlers(services: Services): AdminHandlers {
     'member:create': async (caller, args) => {
       requireCapability(caller, 'members.manage');
       if (await memberByEmail(db, args.email)) throw new CommandError('conflict', 'a member with this e-mail exists');
-      const passwordHash = await hashPassword(args.password);
+      const passwordHash = await hashPassword(args.password, services.hashParams);
       const id = randomUUID();
       return commit(services, async (tx, emit) => {
         await insertMember(tx, {
@@ -300,15 +297,6 @@ export function adminHandlers(services: Services): AdminHandlers {
         if (!show && (await getSettings(db)).agentsSeeUnassigned) setAgentPools(io, accounts, true);
         throw err;
       }
-    },
-
-    'session:revoke': async (caller, { sessionId }) => {
-      const session = await sessionById(db, sessionId);
-      if (!session || (session.memberId !== caller.memberId && caller.role !== 'admin'))
-        throw new CommandError('not_found', 'no such session');
-      await revokeSession(db, sessionId, Date.now());
-      io.in(rooms.device(sessionId)).disconnectSockets(true);
-      return { sessionId };
     },
   };
 }

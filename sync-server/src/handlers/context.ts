@@ -7,11 +7,14 @@ import type { Namespace, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '../../../common/protocol';
 import type { Viewer } from '../../../common/permissions';
 import { CommandError } from '../../../common/result';
+import type { HashParams } from '../auth/crypto';
+import type { SessionPolicy } from '../auth/expiry';
+import { isExpired, needsTouch } from '../auth/expiry';
 import type { Principal } from '../auth/sessions';
 import type { Database, Db, Gate, RawExec, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
-import { callerState } from '../db/repositories/members';
+import { callerState, touchSessionRaw } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 import type { PushOrder, PushTurn } from './push-order';
@@ -48,6 +51,12 @@ export type Services = {
   readonly io: SyncServer;
   readonly log: ServerLog;
   readonly limits: Limits;
+  /** Idle and absolute session expiry, and the clock they read (auth/expiry.ts). */
+  readonly sessionPolicy: SessionPolicy;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy only). */
+  readonly trustProxy: boolean;
+  /** scrypt cost of new password hashes (auth/crypto.ts); weaker stored hashes are upgraded at sign-in. */
+  readonly hashParams: HashParams;
   readonly blobDir: string;
   readonly metrics: Metrics;
   /** One device's pushes, applied in the order they arrived. */
@@ -67,11 +76,22 @@ export type Caller = Principal & {
 };
 
 /** Fresh from the database on every command: a role change or removal applies at once. */
-export async function loadCaller(raw: RawExec, principal: Principal, socket: SyncSocket): Promise<Caller> {
+export async function loadCaller(
+  raw: RawExec,
+  principal: Principal,
+  socket: SyncSocket,
+  policy: SessionPolicy,
+): Promise<Caller> {
   const state = await callerState(raw, principal.memberId, principal.sessionId);
   // Belt and braces: a revoked device is disconnected at once, but if that broadcast was lost it still cannot act.
   if (!state) throw new CommandError('unauthenticated', 'this device was signed out');
   if (!state.active) throw new CommandError('unauthenticated', 'this member is deactivated');
+  // A socket outlives its handshake: a session that expires while connected ends here, and
+  // the reconnect's handshake tells the device why (session_expired).
+  const session = { createdAt: state.sessionCreatedAt, lastSeenAt: state.sessionLastSeenAt };
+  if (isExpired(policy, session))
+    throw new CommandError('unauthenticated', 'this session expired', { reason: 'session_expired' });
+  if (needsTouch(policy, session.lastSeenAt)) await touchSessionRaw(raw, principal.sessionId, policy.now());
   return {
     ...principal,
     role: state.role,

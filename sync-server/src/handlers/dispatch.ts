@@ -36,7 +36,7 @@ async function runCommand<K extends CommandName>(
     const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
     if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
     // The caller's reads (read-only) run while the payload is parsed; a refused payload just drops them.
-    const loading = loadCaller(services.database.raw, socket.data, socket);
+    const loading = loadCaller(services.database.raw, socket.data, socket, services.sessionPolicy);
     loading.catch(() => undefined);
     const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
     if (!parsed.success) {

@@ -62,7 +62,7 @@ export function workspaceHandlers(
     },
 
     'presence:set': async (caller, { status }) => {
-      await setPresence(db, caller.sessionId, status, Date.now());
+      await setPresence(db, caller.sessionId, status, services.sessionPolicy.now());
       const p = { memberId: caller.memberId, deviceId: caller.sessionId, status };
       io.to(rooms.workspace).emit('presence:changed', p);
       return p;

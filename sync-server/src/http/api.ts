@@ -39,7 +39,7 @@ async function dispatch(services: Services, readiness: Readiness, req: IncomingM
 
 export function createHttpHandler(services: Services, readiness: Readiness) {
   const fail = (res: ServerResponse, err: unknown, url: string | undefined) => {
-    if (err instanceof CommandError) return sendError(res, err.code, err.message);
+    if (err instanceof CommandError) return sendError(res, err.code, err.message, {}, err.details);
     // A reply already under way failed (most often the client went away mid-download).
     if (res.headersSent) {
       services.log.debug({ err, url: url?.slice(0, 200) }, 'http reply cut short');

@@ -36,8 +36,11 @@ export function sendError(
   code: ErrorCode,
   message: string,
   headers: Record<string, string> = {},
+  details?: unknown,
 ): void {
-  send(res, STATUS[code], { ok: false, error: { code, message } }, headers);
+  // details: what the client must act on (a lockout's retryAfterSeconds, say), as on the socket.
+  const error = { code, message, ...(details === undefined ? {} : { details }) };
+  send(res, STATUS[code], { ok: false, error }, headers);
 }
 
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
@@ -59,7 +62,7 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
 export async function bearer(services: Services, req: IncomingMessage): Promise<Principal> {
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-  const principal = token ? await authenticate(services.db, token) : null;
+  const principal = token ? await authenticate(services.db, token, services.sessionPolicy) : null;
   if (!principal) throw new CommandError('unauthenticated', 'sign in first');
   return principal;
 }

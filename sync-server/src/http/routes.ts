@@ -3,13 +3,9 @@
  * HTTP fuzz test iterates it, so a route added here is fuzzed without touching the test.
  * Add a route with one line (or spread a table from its own file).
  */
-import { loginSchema } from '../../../common/protocol';
-import { CommandError } from '../../../common/result';
-import { login } from '../auth/sessions';
-import { revokeSession } from '../db/repositories/members';
-import { rooms } from '../handlers/rooms';
+import { AUTH_ROUTES } from './auth-routes';
 import { getBlob, putBlob } from './blobs';
-import { bearer, readJson, send, sendError } from './respond';
+import { send } from './respond';
 import type { Route, RouteContext } from './route';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -27,40 +23,11 @@ async function metrics({ services, res }: RouteContext): Promise<void> {
   res.end(text);
 }
 
-async function signIn({ services, req, res }: RouteContext): Promise<void> {
-  const parsed = loginSchema.safeParse(await readJson(req, 4096));
-  if (!parsed.success) return sendError(res, 'invalid_args', 'email, password and deviceName are required');
-  const ip = req.socket.remoteAddress ?? 'unknown';
-  try {
-    const session = await login(
-      services.db,
-      { ...parsed.data, ip },
-      {
-        perIpPerMinute: services.limits.loginPerIpPerMinute,
-        perAccountPerMinute: services.limits.loginPerAccountPerMinute,
-      },
-    );
-    services.metrics.logins.inc({ outcome: 'ok' });
-    send(res, 200, { ok: true, value: session });
-  } catch (err) {
-    services.metrics.logins.inc({ outcome: err instanceof CommandError ? err.code : 'internal' });
-    throw err;
-  }
-}
-
-async function signOut({ services, req, res }: RouteContext): Promise<void> {
-  const principal = await bearer(services, req);
-  await revokeSession(services.db, principal.sessionId, Date.now());
-  services.io.in(rooms.device(principal.sessionId)).disconnectSockets(true);
-  send(res, 200, { ok: true, value: null });
-}
-
 export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/healthz', handle: ({ res }) => send(res, 200, { ok: true }) },
   { method: 'GET', path: '/readyz', handle: readyz },
   { method: 'GET', path: '/metrics', handle: metrics },
-  { method: 'POST', path: '/api/login', handle: signIn },
-  { method: 'POST', path: '/api/logout', handle: signOut },
+  ...AUTH_ROUTES,
   {
     method: 'PUT',
     path: '/api/blobs/:sha256',

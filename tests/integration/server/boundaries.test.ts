@@ -94,6 +94,10 @@ function sample(name: CommandName): Record<string, unknown> {
     'presence:list': {},
     'session:revoke': { sessionId: id },
     'audit:list': { chatId },
+    'session:list': {},
+    // A wrong current password: the boundary is checked without changing the host's password.
+    'password:change': { currentPassword: `not-${PASSWORD}`, newPassword: `${PASSWORD}-new` },
+    'password:reset-start': { memberId: id },
   };
   return samples[name];
 }
@@ -152,6 +156,7 @@ const ADMIN_ONLY = new Set([
   'account:add-member',
   'account:remove-member',
   'settings:update',
+  'password:reset-start',
 ]);
 const socketFor = (name: CommandName) => (ADMIN_ONLY.has(name) ? admin : host);
 

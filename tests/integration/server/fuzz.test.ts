@@ -94,6 +94,9 @@ function valid(name: CommandName): Record<string, unknown> {
     'presence:set': { status: 'away' },
     'presence:list': {},
     'session:revoke': { sessionId: id },
+    'session:list': { memberId: id },
+    'password:reset-start': { memberId: id },
+    'password:change': { currentPassword: 'not it', newPassword: 'another long one' },
     'audit:list': { limit: 5 },
   };
   return samples[name];

@@ -28,6 +28,8 @@ import type { MariaDb } from '../../helpers/mariadb';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const PASSWORD = 'correct horse battery';
+/** scrypt parameters of the test servers: far below the default, which the hashing test checks itself. */
+export const TEST_HASH = { N: 1024, r: 8, p: 1 } as const;
 
 let passwordHash: string | undefined;
 
@@ -44,6 +46,14 @@ export async function startNode(
     log: silentLog(),
     limits: { sendsPerMinute: 10_000, loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 10_000, ...extra.limits },
     ...(extra.redisUrl ? { redisUrl: extra.redisUrl } : {}),
+    ...(extra.sessions ? { sessions: extra.sessions } : {}),
+    ...(extra.trustProxy !== undefined ? { trustProxy: extra.trustProxy } : {}),
+    // Cheap hashes keep hundreds of sign-ins fast; `passwordHash: undefined` asks for the server's default.
+    ...('passwordHash' in extra
+      ? extra.passwordHash
+        ? { passwordHash: extra.passwordHash }
+        : {}
+      : { passwordHash: TEST_HASH }),
     poolSize: 10,
   });
   const port = await app.listen(extra.port ?? 0);
@@ -68,7 +78,7 @@ export type Stack = {
 export async function startStack(opts: Partial<ApplicationOptions> = {}): Promise<Stack> {
   const mariadb = await startMariaDb();
   const node = await startNode(mariadb.url, opts);
-  passwordHash ??= await hashPassword(PASSWORD);
+  passwordHash ??= await hashPassword(PASSWORD, TEST_HASH);
   const clients: Client[] = [];
   const stack: Stack = {
     mariadb,

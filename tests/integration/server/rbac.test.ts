@@ -361,6 +361,26 @@ const cases: Case[] = [
     args: async () => ({ sessionId: (await stack.login((await stack.member('agent')).email)).sessionId }),
     expect: only(['admin'], 'not_found'),
   },
+  { cmd: 'session:list', scope: 'own', args: () => ({}), expect: all('ok') },
+  {
+    cmd: 'password:reset-start',
+    scope: 'other-account',
+    args: async () => ({ memberId: (await stack.member('agent')).id }),
+    expect: only(['admin']),
+  },
+  {
+    // Any role may change its own password; with a wrong current one every role is refused alike.
+    cmd: 'password:change',
+    scope: 'own',
+    args: () => ({ currentPassword: 'not the password', newPassword: 'some new passphrase' }),
+    expect: all('forbidden'),
+  },
+  {
+    cmd: 'session:list',
+    scope: 'other-account',
+    args: async () => ({ memberId: (await stack.member('agent')).id }),
+    expect: only(['admin']),
+  },
   { cmd: 'audit:list', scope: 'own', args: () => ({ chatId: A.chatId }), expect: only(['admin', 'lead']) },
   {
     cmd: 'audit:list',

@@ -14,6 +14,11 @@ describe('a refused handshake', () => {
     expect(refusalRemovesAccess({ reason: 'unknown_token' }, true)).toBe(false);
   });
 
+  it('keeps the data for an expired session, even right after being dropped: the member signs in again', () => {
+    expect(refusalRemovesAccess({ reason: 'session_expired' }, false)).toBe(false);
+    expect(refusalRemovesAccess({ reason: 'session_expired' }, true)).toBe(false);
+  });
+
   it('without a reason (an older server) follows the protocol: removed only right after a drop', () => {
     expect(refusalRemovesAccess(undefined, true)).toBe(true);
     expect(refusalRemovesAccess(undefined, false)).toBe(false);
@@ -39,7 +44,7 @@ function watched() {
     connected: () => seen.push('connected'),
     disconnected: () => seen.push('disconnected'),
     accessRemoved: () => seen.push('accessRemoved'),
-    refused: () => seen.push('refused'),
+    refused: reason => seen.push(`refused: ${reason}`),
     unreachable: reason => seen.push(`unreachable: ${reason}`),
   });
   return { emitter, calls, seen };
@@ -64,7 +69,7 @@ describe('the workspace connection', () => {
     emitter.emit('disconnect', 'transport close');
     emitter.emit('connect_error', refused());
     expect(calls).toEqual(['close']);
-    expect(seen).toEqual(['connected', 'disconnected', 'refused']);
+    expect(seen).toEqual(['connected', 'disconnected', 'refused: unknown_token']);
   });
 
   it('a reconnect that succeeds after a drop forgets the drop (a role change, not an ending)', () => {
@@ -73,7 +78,16 @@ describe('the workspace connection', () => {
     emitter.emit('connect');
     emitter.emit('disconnect', 'transport close');
     emitter.emit('connect_error', refused());
-    expect(seen).toEqual(['disconnected', 'connected', 'disconnected', 'refused']);
+    expect(seen).toEqual(['disconnected', 'connected', 'disconnected', 'refused: unknown_token']);
+  });
+
+  it('a session that expired while connected: the server drops it, and the retry is refused as expired', () => {
+    const { emitter, calls, seen } = watched();
+    emitter.emit('connect');
+    emitter.emit('disconnect', 'io server disconnect');
+    emitter.emit('connect_error', refused({ reason: 'session_expired' }));
+    expect(calls).toEqual(['connect', 'close']);
+    expect(seen).toEqual(['connected', 'disconnected', 'refused: session_expired']);
   });
 
   it('the server’s reason decides, and other errors only mean the server is out of reach', () => {

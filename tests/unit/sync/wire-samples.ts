@@ -203,6 +203,30 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'presence:set': { ...wirePresence, status: 'online' },
   'presence:list': [wirePresence],
   'session:revoke': { sessionId: '00000000-0000-4000-8000-0000000000e1' },
+  'session:list': [
+    {
+      id: '00000000-0000-4000-8000-0000000000e1',
+      memberId: '00000000-0000-4000-8000-0000000000a1',
+      deviceName: 'Office PC',
+      platform: 'win',
+      ip: '203.0.113.7',
+      createdAt: 1_700_000_000_000,
+      lastSeenAt: 1_700_000_100_000,
+      current: true,
+    },
+    {
+      id: '00000000-0000-4000-8000-0000000000e2',
+      memberId: '00000000-0000-4000-8000-0000000000a1',
+      deviceName: 'Old laptop',
+      platform: null,
+      ip: null,
+      createdAt: 1_600_000_000_000,
+      lastSeenAt: 1_600_000_000_000,
+      current: false,
+    },
+  ],
+  'password:change': { signedOut: 2 },
+  'password:reset-start': { code: 'ABCDE-FGHJK-MNPQR', expiresAt: 1_700_086_400_000 },
   'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
 };
 

@@ -7,6 +7,7 @@ import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AuditLog } from '../audit';
+import { SecurityPanel } from '../security';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
@@ -105,6 +106,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       </div>
       <DesktopPanel />
       <WorkspacePanel />
+      <SecurityPanel />
       <TeamView />
       <MembersAdmin />
       <AuditLog />

@@ -5,6 +5,7 @@ import { MAX_EMAIL_CHARS } from '../../../../common/protocol';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useTeamAdmin } from '../../stores/team-admin';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
+import { MemberDevices } from '../security';
 import { AccountAccess } from './AccountAccess';
 import { ROLES, adminErrorPhrase, canManageMembers, newMemberProblem, rowEditable, sortForAdmin } from './admin-logic';
 import { PresenceDot } from './PresenceDot';
@@ -52,6 +53,7 @@ export function MembersAdmin() {
       <p className="team-hint">{t('team.members.rolesHint')}</p>
       {online && <NewMemberForm t={t} report={report} />}
       <AccountAccess t={t} online={online} />
+      <MemberDevices members={members} online={online} />
     </section>
   );
 }

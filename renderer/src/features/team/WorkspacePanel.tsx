@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WorkspaceStatus } from '../../../../common/api/workspace';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ResetCodeField, SessionRefusal, useSecurityT, useSignInWait } from '../security';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
 import type { TeamT } from './useTeamT';
@@ -25,18 +26,33 @@ export function WorkspacePanel() {
       {!loaded ? null : status.connection === 'signed_out' ? (
         <SignInForm t={t} lastError={status.lastError} />
       ) : (
-        <SignedIn t={t} status={status} />
+        <>
+          {/* Refused (expired, or a token the server does not know): sign in again here, the chats stay. */}
+          {status.connection === 'unauthorized' && <SignInForm t={t} lastError={null} again={status} />}
+          <SignedIn t={t} status={status} />
+        </>
       )}
     </section>
   );
 }
 
-function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: string | null }) {
+type SignInProps = {
+  readonly t: TeamT;
+  readonly lastError: string | null;
+  /** Signing in again after a refusal: the same server, e-mail and device name, and why. */
+  readonly again?: WorkspaceStatus;
+};
+
+function SignInForm({ t, lastError, again }: SignInProps) {
   const signIn = useWorkspace(s => s.signIn);
-  const [serverUrl, setServerUrl] = useState('');
-  const [email, setEmail] = useState('');
+  const waitMessage = useSignInWait();
+  const st = useSecurityT();
+  /** Not null while the member signs in with an admin's reset code (the password is then the new one). */
+  const [resetCode, setResetCode] = useState<string | null>(null);
+  const [serverUrl, setServerUrl] = useState(again?.serverUrl ?? '');
+  const [email, setEmail] = useState(again?.member?.email ?? '');
   const [password, setPassword] = useState('');
-  const [deviceName, setDeviceName] = useState(() => defaultDeviceName(navigator.platform));
+  const [deviceName, setDeviceName] = useState(() => again?.deviceName ?? defaultDeviceName(navigator.platform));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const ids = { url: useId(), email: useId(), password: useId(), device: useId(), hint: useId(), error: useId() };
@@ -47,6 +63,7 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
       setError(t('team.signIn.badUrl'));
       return;
     }
+    if (resetCode !== null && password.length < 10) return setError(st('security.password.tooShort'));
     setBusy(true);
     setError(null);
     const name = deviceName.trim();
@@ -55,10 +72,11 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
       email: email.trim(),
       password,
       ...(name ? { deviceName: name } : {}),
+      ...(resetCode !== null ? { resetCode: resetCode.trim() } : {}),
     });
     setBusy(false);
     if (!r.ok) {
-      setError(phrase(t, signInErrorPhrase(r.error)));
+      setError(waitMessage(r.error) ?? phrase(t, signInErrorPhrase(r.error)));
       // Keep what was typed except the password, which is retyped after a refusal anyway.
       if (r.error.code === 'unauthenticated') setPassword('');
     }
@@ -67,7 +85,7 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
   const shown = error ?? lastError;
   return (
     <form className="team-form" onSubmit={e => void submit(e)} aria-describedby={shown ? ids.error : undefined}>
-      <p className="team-muted">{t('team.workspace.intro')}</p>
+      {again ? <SessionRefusal refusal={again.refusal} /> : <p className="team-muted">{t('team.workspace.intro')}</p>}
       <label htmlFor={ids.url}>{t('team.signIn.serverUrl')}</label>
       <input
         id={ids.url}
@@ -88,11 +106,14 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
         value={email}
         onChange={e => setEmail(e.target.value)}
       />
-      <label htmlFor={ids.password}>{t('team.signIn.password')}</label>
+      <ResetCodeField value={resetCode} onChange={setResetCode} />
+      <label htmlFor={ids.password}>
+        {resetCode === null ? t('team.signIn.password') : st('security.reset.newPassword')}
+      </label>
       <input
         id={ids.password}
         type="password"
-        autoComplete="current-password"
+        autoComplete={resetCode === null ? 'current-password' : 'new-password'}
         required
         value={password}
         onChange={e => setPassword(e.target.value)}

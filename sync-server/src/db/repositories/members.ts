@@ -1,6 +1,7 @@
 /** Members, their devices (sessions), account membership and the workspace setting. */
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../../common/domain';
+import type { Platform } from '../../../../common/protocol-sessions';
 import type { WireMember, WirePresence, WireSettings } from '../../../../common/protocol';
 import type { RowDataPacket } from 'mysql2/promise';
 import type { Exec, RawExec } from '../index';
@@ -38,6 +39,9 @@ export type CallerState = {
   readonly active: boolean;
   readonly accountIds: string[];
   readonly settings: WireSettings;
+  /** The device's session: when it signed in and was last active (for expiry). */
+  readonly sessionCreatedAt: number;
+  readonly sessionLastSeenAt: number;
 };
 
 /**
@@ -47,7 +51,7 @@ export type CallerState = {
  */
 export async function callerState(raw: RawExec, memberId: string, sessionId: string): Promise<CallerState | undefined> {
   const [rows] = await raw.execute<RowDataPacket[]>(
-    `select m.name, m.role, m.active, st.agents_see_unassigned, am.account_id
+    `select m.name, m.role, m.active, st.agents_see_unassigned, am.account_id, s.created_at, s.last_seen_at
      from members m
      join sessions s on s.id = ? and s.member_id = m.id and s.revoked_at is null
      left join workspace_settings st on st.id = 1
@@ -64,7 +68,14 @@ export async function callerState(raw: RawExec, memberId: string, sessionId: str
     active: Boolean(first['active']),
     accountIds: rows.flatMap(r => (r['account_id'] === null ? [] : [String(r['account_id'])])),
     settings: { agentsSeeUnassigned: seeUnassigned === null ? true : Boolean(seeUnassigned) },
+    sessionCreatedAt: Number(first['created_at']),
+    sessionLastSeenAt: Number(first['last_seen_at']),
   };
+}
+
+/** touchSession for the command path, which reads through the raw connection. */
+export async function touchSessionRaw(raw: RawExec, id: string, now: number): Promise<void> {
+  await raw.execute('update sessions set last_seen_at = ? where id = ?', [now, id]);
 }
 
 export async function memberByEmail(db: Exec, email: string): Promise<MemberRow | undefined> {
@@ -142,9 +153,23 @@ export async function saveSettings(db: Exec, s: WireSettings): Promise<void> {
 
 export async function insertSession(
   db: Exec,
-  s: { id: string; memberId: string; tokenHash: string; deviceName: string; now: number },
+  s: {
+    id: string;
+    memberId: string;
+    tokenHash: string;
+    deviceName: string;
+    platform?: Platform | null;
+    ip?: string | null;
+    now: number;
+  },
 ): Promise<void> {
-  await db.insert(sessions).values({ ...s, createdAt: s.now, lastSeenAt: s.now });
+  const { now, ...row } = s;
+  await db.insert(sessions).values({ platform: null, ip: null, ...row, createdAt: now, lastSeenAt: now });
+}
+
+/** The device was active now: its idle expiry starts again. */
+export async function touchSession(db: Exec, id: string, now: number): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
 }
 
 /** The session a token hash names, revoked or not (the handshake tells a revoked device why). */
@@ -166,11 +191,44 @@ export async function sessionById(db: Exec, id: string): Promise<SessionRow | un
   return rows[0];
 }
 
+/** A member's sessions that were not signed out, newest activity first (expiry is the caller's to judge). */
+export async function liveSessionsOf(db: Exec, memberId: string): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
 export async function revokeSession(db: Exec, id: string, now: number): Promise<void> {
   await db
     .update(sessions)
     .set({ revokedAt: now, presence: 'offline' })
     .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+}
+
+/** Signs out every other device of a member (a password change keeps the one that made it); answers them. */
+export async function revokeOtherSessions(
+  db: Exec,
+  memberId: string,
+  keepId: string,
+  now: number,
+): Promise<SessionRow[]> {
+  const others = (await liveSessionsOf(db, memberId)).filter(s => s.id !== keepId);
+  if (others.length === 0) return [];
+  await db
+    .update(sessions)
+    .set({ revokedAt: now, presence: 'offline' })
+    .where(
+      and(
+        inArray(
+          sessions.id,
+          others.map(s => s.id),
+        ),
+        isNull(sessions.revokedAt),
+      ),
+    );
+  return others;
 }
 
 export async function revokeSessionsOfMember(db: Exec, memberId: string, now: number): Promise<void> {
@@ -186,7 +244,10 @@ export async function setPresence(
   presence: 'online' | 'away' | 'offline',
   now: number,
 ): Promise<void> {
-  await db.update(sessions).set({ presence, lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  // Going offline is not activity: writing last_seen_at then would revive a session that
+  // just ended by idling out (its socket drops after the refused command).
+  const patch = presence === 'offline' ? { presence } : { presence, lastSeenAt: now };
+  await db.update(sessions).set(patch).where(eq(sessions.id, sessionId));
 }
 
 export async function listPresence(db: Exec): Promise<WirePresence[]> {
