@@ -13,6 +13,7 @@ import { inboxCommands } from './api/inbox';
 import { mediaCommands } from './api/media';
 import { messagesCommands } from './api/messages';
 import { workspaceCommands } from './api/workspace';
+import { mfaCommands } from './api/mfa';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -23,6 +24,7 @@ export const deskCommands = {
   ...mediaCommands,
   ...workspaceCommands,
   ...aiCommands,
+  ...mfaCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -17,6 +17,8 @@ import {
   revokeUpdateSchema,
 } from './ingest';
 import type { Reply } from './result';
+import type { MfaCommands } from './protocol-mfa';
+import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -178,6 +180,8 @@ export const loginSchema = z.strictObject({
   email: z.email().max(320),
   password: z.string().min(1).max(200),
   deviceName: z.string().min(1).max(100),
+  /** A TOTP code or a recovery code, for a member with two-step sign-in (protocol-mfa.ts). */
+  code: loginCodeSchema.optional(),
 });
 
 // ── Wire shapes ─────────────────────────────────────────────────────────────────────────
@@ -313,7 +317,7 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends MfaCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -401,6 +405,7 @@ export const COMMAND_SCHEMAS = {
   'presence:list': emptySchema,
   'session:revoke': sessionRevokeSchema,
   'audit:list': auditListSchema,
+  ...MFA_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

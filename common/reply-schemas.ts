@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { CommandName, CommandResult, PullPage, WireAudit } from './protocol';
 import type { ErrorCode, ReplyError } from './result';
 import type { Equals } from './wire-schemas';
+import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
 import {
   countSchema,
   keyOrNullSchema,
@@ -122,6 +123,7 @@ export const commandReplySchemas = {
   'presence:list': z.array(wirePresenceSchema),
   'session:revoke': z.object({ sessionId: keySchema }),
   'audit:list': z.array(wireAuditSchema),
+  ...MFA_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -174,5 +176,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'presence:list': true satisfies Agrees<'presence:list'>,
   'session:revoke': true satisfies Agrees<'session:revoke'>,
   'audit:list': true satisfies Agrees<'audit:list'>,
+  'mfa:status': true satisfies Agrees<'mfa:status'>,
+  'mfa:enrol': true satisfies Agrees<'mfa:enrol'>,
+  'mfa:confirm': true satisfies Agrees<'mfa:confirm'>,
 };
 void agree;

@@ -12,7 +12,17 @@ const loginReplySchema = z.union([
       role: z.enum(['admin', 'lead', 'agent']),
     }),
   }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  z.object({
+    ok: z.literal(false),
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      details: z
+        .object({ reason: z.string().max(60) })
+        .optional()
+        .catch(undefined),
+    }),
+  }),
 ]);
 
 export type LoginResult = { token: string; sessionId: string; memberId: string; role: 'admin' | 'lead' | 'agent' };
@@ -22,7 +32,7 @@ const LOGIN_TIMEOUT_MS = 15_000;
 /** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
 export async function loginToWorkspace(
   serverUrl: string,
-  body: { email: string; password: string; deviceName: string },
+  body: { email: string; password: string; deviceName: string; code?: string },
   fetchImpl: typeof fetch = fetch,
 ): Promise<LoginResult> {
   let res: Response;
@@ -54,7 +64,9 @@ export async function loginToWorkspace(
   if (!parsed.data.ok) {
     // A code this version does not know still carries the server's words.
     const code = errorCodeSchema.safeParse(parsed.data.error.code);
-    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message);
+    // details.reason ('mfa_required', 'mfa_invalid', …) is what the sign-in form acts on.
+    const { details } = parsed.data.error;
+    throw new CommandError(code.success ? code.data : 'internal', parsed.data.error.message, details);
   }
   return parsed.data.value;
 }

@@ -323,11 +323,12 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       email: string;
       password: string;
       deviceName?: string;
+      code?: string;
     }): Promise<WorkspaceStatus> {
       const deviceName = input.deviceName ?? `Blazz Desk on ${hostname()}`;
       const session = await loginToWorkspace(
         input.serverUrl,
-        { email: input.email, password: input.password, deviceName },
+        { email: input.email, password: input.password, deviceName, ...(input.code ? { code: input.code } : {}) },
         deps.fetchImpl,
       );
       const previous = record();

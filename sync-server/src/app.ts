@@ -20,6 +20,7 @@ import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories
 import { adminHandlers } from './handlers/admin';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
+import { mfaHandlers } from './handlers/mfa';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
@@ -47,6 +48,8 @@ export type ApplicationOptions = {
   readonly migrate?: boolean;
   /** Node's default process metrics in /metrics (off in tests: one registry per process). */
   readonly processMetrics?: boolean;
+  /** Key for TOTP secrets at rest (config MFA_ENCRYPTION_KEY); without it MFA cannot be enabled. */
+  readonly mfaKey?: Buffer | null;
 };
 
 export type Application = {
@@ -95,6 +98,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     metrics,
     pushOrder: createPushOrder(),
     consecutiveRowIds,
+    mfaKey: opts.mfaKey ?? null,
     publish: events => publisher.publish(events),
   };
   const handlers: HandlerTable = {
@@ -104,6 +108,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...adminHandlers(services),
     ...workspaceHandlers(services),
     ...typingHandlers(services),
+    ...mfaHandlers(services),
   };
 
   const readiness = async () => {

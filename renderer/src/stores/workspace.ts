@@ -50,6 +50,7 @@ type WorkspaceState = {
     email: string;
     password: string;
     deviceName?: string;
+    code?: string;
   }): Promise<Reply<WorkspaceStatus>>;
   signOut(): Promise<Reply<WorkspaceStatus>>;
   loadNotes(chatId: ChatId, force?: boolean): Promise<void>;

@@ -6,6 +6,7 @@ import { CommandError } from '../../../common/result';
 import type { Db } from '../db/index';
 import { insertSession, memberByEmail, sessionByTokenHash } from '../db/repositories/members';
 import { hitRateLimit } from '../db/repositories/workspace';
+import { checkSecondFactor } from './mfa';
 import { DUMMY_HASH, newToken, tokenHash, verifyPassword } from './crypto';
 
 export type Principal = {
@@ -15,11 +16,16 @@ export type Principal = {
   readonly name: string;
 };
 
-export type LoginLimits = { readonly perIpPerMinute: number; readonly perAccountPerMinute: number };
+export type LoginLimits = {
+  readonly perIpPerMinute: number;
+  readonly perAccountPerMinute: number;
+  /** The TOTP secrets' key (auth/mfa.ts); null when none is configured. */
+  readonly mfaKey?: Buffer | null;
+};
 
 export async function login(
   db: Db,
-  input: { email: string; password: string; deviceName: string; ip: string },
+  input: { email: string; password: string; deviceName: string; ip: string; code?: string | undefined },
   limits: LoginLimits,
 ): Promise<{ token: string; sessionId: string; memberId: string; role: Role }> {
   const now = Date.now();
@@ -32,6 +38,7 @@ export async function login(
   const member = await memberByEmail(db, input.email);
   const okPassword = await verifyPassword(input.password, member?.passwordHash ?? DUMMY_HASH);
   if (!member || !okPassword || !member.active) throw new CommandError('unauthenticated', 'wrong e-mail or password');
+  await checkSecondFactor(db, member.id, input, limits.mfaKey ?? null);
   const token = newToken();
   const sessionId = randomUUID();
   await insertSession(db, {

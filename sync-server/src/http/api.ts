@@ -42,8 +42,19 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function sendError(res: ServerResponse, code: ErrorCode, message: string, headers: Record<string, string> = {}): void {
-  send(res, STATUS[code], { ok: false, error: { code, message } }, headers);
+function sendError(
+  res: ServerResponse,
+  code: ErrorCode,
+  message: string,
+  headers: Record<string, string> = {},
+  details?: unknown,
+): void {
+  send(
+    res,
+    STATUS[code],
+    { ok: false, error: details === undefined ? { code, message } : { code, message, details } },
+    headers,
+  );
 }
 
 async function readJson(req: IncomingMessage, maxBytes: number): Promise<unknown> {
@@ -180,6 +191,7 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
             {
               perIpPerMinute: services.limits.loginPerIpPerMinute,
               perAccountPerMinute: services.limits.loginPerAccountPerMinute,
+              mfaKey: services.mfaKey,
             },
           );
           services.metrics.logins.inc({ outcome: 'ok' });
@@ -200,7 +212,8 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
       if (blob?.[1] && req.method === 'GET') return await getBlob(services, req, res, blob[1]);
       return sendError(res, 'not_found', 'no such endpoint');
     } catch (err) {
-      if (err instanceof CommandError) return sendError(res, err.code, err.message);
+      // details.reason tells a client what to do next (e.g. 'mfa_required': ask for the code).
+      if (err instanceof CommandError) return sendError(res, err.code, err.message, {}, err.details);
       services.log.error({ err, path }, 'http request failed');
       if (!res.headersSent) sendError(res, 'internal', 'the server could not complete this request');
       else res.destroy();

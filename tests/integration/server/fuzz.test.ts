@@ -95,6 +95,9 @@ function valid(name: CommandName): Record<string, unknown> {
     'presence:list': {},
     'session:revoke': { sessionId: id },
     'audit:list': { limit: 5 },
+    'mfa:status': {},
+    'mfa:enrol': {},
+    'mfa:confirm': { code: '123456' },
   };
   return samples[name];
 }

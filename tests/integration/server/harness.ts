@@ -28,6 +28,7 @@ import type { MariaDb } from '../../helpers/mariadb';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const PASSWORD = 'correct horse battery';
+export const TEST_MFA_KEY = Buffer.alloc(32, 7);
 
 let passwordHash: string | undefined;
 
@@ -45,6 +46,8 @@ export async function startNode(
     limits: { sendsPerMinute: 10_000, loginPerIpPerMinute: 10_000, loginPerAccountPerMinute: 10_000, ...extra.limits },
     ...(extra.redisUrl ? { redisUrl: extra.redisUrl } : {}),
     poolSize: 10,
+    // Every test server can enable two-step sign-in unless a test says otherwise (null).
+    mfaKey: extra.mfaKey === undefined ? TEST_MFA_KEY : extra.mfaKey,
   });
   const port = await app.listen(extra.port ?? 0);
   return { app, port, url: `http://127.0.0.1:${port}` };

@@ -369,6 +369,10 @@ const cases: Case[] = [
     expect: { admin: 'ok', lead: 'not_found', agent: 'forbidden' },
   },
   { cmd: 'audit:list', scope: 'own', args: () => ({}), expect: only(['admin']) },
+  // Every member manages only their own second factor; the matrix's enrolment waits for a code.
+  { cmd: 'mfa:status', scope: 'own', args: () => ({}), expect: all('ok') },
+  { cmd: 'mfa:enrol', scope: 'own', args: () => ({}), expect: all('ok') },
+  { cmd: 'mfa:confirm', scope: 'own', args: () => ({ code: '000000' }), expect: all('invalid_args') },
 ];
 
 describe('RBAC matrix', () => {

@@ -7,6 +7,7 @@ import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
+import { TwoStepSection } from '../security/mfa';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
 
@@ -104,6 +105,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       </div>
       <DesktopPanel />
       <WorkspacePanel />
+      <TwoStepSection />
       <TeamView />
       <MembersAdmin />
       <TemplatesEditor />

@@ -4,6 +4,7 @@ import type { WorkspaceStatus } from '../../../../common/api/workspace';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
+import { useSignInCode } from '../security/mfa';
 import type { TeamT } from './useTeamT';
 import { phrase, useTeamT } from './useTeamT';
 import './team.css';
@@ -39,6 +40,7 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
   const [deviceName, setDeviceName] = useState(() => defaultDeviceName(navigator.platform));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const code = useSignInCode();
   const ids = { url: useId(), email: useId(), password: useId(), device: useId(), hint: useId(), error: useId() };
 
   const submit = async (e: FormEvent) => {
@@ -55,12 +57,15 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
       email: email.trim(),
       password,
       ...(name ? { deviceName: name } : {}),
+      ...code.args,
     });
     setBusy(false);
     if (!r.ok) {
-      setError(phrase(t, signInErrorPhrase(r.error)));
+      // A second-factor refusal keeps the password: the form sends it again with the code.
+      const asked = code.refused(r.error);
+      setError(asked ?? phrase(t, signInErrorPhrase(r.error)));
       // Keep what was typed except the password, which is retyped after a refusal anyway.
-      if (r.error.code === 'unauthenticated') setPassword('');
+      if (r.error.code === 'unauthenticated' && asked === null) setPassword('');
     }
   };
 
@@ -109,6 +114,7 @@ function SignInForm({ t, lastError }: { readonly t: TeamT; readonly lastError: s
       <p id={ids.hint} className="team-hint">
         {t('team.signIn.deviceHint')}
       </p>
+      {code.field}
       {shown && (
         <p id={ids.error} role="alert" className="team-error">
           {shown}

@@ -1,0 +1,24 @@
+/** English strings of two-step sign-in (features/security/mfa). Every key must also exist in mfa.id.ts. */
+export const mfaEn = {
+  'mfa.heading': 'Two-step sign-in',
+  'mfa.intro': 'Besides your password, signing in asks for a code from an authenticator app on your phone.',
+  'mfa.on': 'Two-step sign-in is on for your account.',
+  'mfa.off': 'Two-step sign-in is off.',
+  'mfa.start': 'Turn on two-step sign-in',
+  'mfa.scan': 'Scan this code with your authenticator app, or type the key below into it.',
+  'mfa.qrAlt': 'QR code for your authenticator app',
+  'mfa.secret': 'Key for manual entry',
+  'mfa.code': 'Code from the app',
+  'mfa.confirm': 'Confirm and turn on',
+  'mfa.busy': 'Working…',
+  'mfa.error.invalid': 'That code is not right. Enter the code the app shows now.',
+  'mfa.error.keyMissing':
+    'Two-step sign-in is not set up on this workspace server yet. Ask your server administrator to set MFA_ENCRYPTION_KEY.',
+  'mfa.error.offline': 'Connect to the workspace server to change two-step sign-in.',
+  'mfa.error.failed': 'Could not change two-step sign-in: {message}',
+  'mfa.signIn.code': 'Authenticator code',
+  'mfa.signIn.asked': 'Enter the 6-digit code from your authenticator app.',
+  'mfa.signIn.invalid': 'That code is not right or was already used. Enter the current code.',
+} as const;
+
+export type MfaMessageKey = keyof typeof mfaEn;

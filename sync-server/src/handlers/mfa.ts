@@ -1,0 +1,56 @@
+/** A member's own two-step sign-in: status, enrolment (a new secret) and its confirmation. */
+import { randomBytes } from 'node:crypto';
+import { CommandError } from '../../../common/result';
+import { mfaKeyMissing, openSecret, SECRET_BYTES, stepOfCode, totpOf } from '../auth/mfa';
+import { encryptSecret } from '../auth/mfa-crypto';
+import { memberById } from '../db/repositories/members';
+import { mfaOf, putPendingMfa, takeStep } from '../db/repositories/mfa';
+import type { MfaRow } from '../db/repositories/mfa';
+import { insertAudit } from '../db/repositories/workspace';
+import type { Services } from './context';
+import type { HandlerTable } from './dispatch';
+
+const statusOf = (row: MfaRow | undefined) => ({
+  enabled: Boolean(row?.enabledAt),
+  pending: Boolean(row && !row.enabledAt),
+});
+
+export function mfaHandlers(services: Services): Pick<HandlerTable, 'mfa:status' | 'mfa:enrol' | 'mfa:confirm'> {
+  const { db, mfaKey } = services;
+  return {
+    'mfa:status': async caller => statusOf(await mfaOf(db, caller.memberId)),
+
+    'mfa:enrol': async caller => {
+      // No key, no enrolment: a secret stored in clear (or under a derived key) is what this refuses.
+      if (!mfaKey) throw mfaKeyMissing();
+      if ((await mfaOf(db, caller.memberId))?.enabledAt)
+        throw new CommandError('conflict', 'two-step sign-in is already on', { reason: 'mfa_already_enabled' });
+      const member = await memberById(db, caller.memberId);
+      if (!member) throw new CommandError('unauthenticated', 'this member no longer exists');
+      const secret = randomBytes(SECRET_BYTES);
+      await putPendingMfa(db, caller.memberId, encryptSecret(mfaKey, secret), Date.now());
+      const totp = totpOf(secret, member.email);
+      return { secret: totp.secret.base32, uri: totp.toString() };
+    },
+
+    'mfa:confirm': async (caller, args) => {
+      const now = Date.now();
+      const row = await mfaOf(db, caller.memberId);
+      if (!row || row.enabledAt)
+        throw new CommandError('conflict', 'no enrolment is waiting for a code', { reason: 'mfa_not_pending' });
+      const step = stepOfCode(openSecret(mfaKey, row.secretEnc), args.code, now);
+      if (step === null || !(await takeStep(db, caller.memberId, step, now)))
+        throw new CommandError('invalid_args', 'wrong code', { reason: 'mfa_invalid' });
+      await insertAudit(db, {
+        memberId: caller.memberId,
+        deviceId: caller.sessionId,
+        action: 'mfa.enabled',
+        chatId: null,
+        before: null,
+        after: null,
+        at: now,
+      });
+      return { enabled: true, pending: false };
+    },
+  };
+}

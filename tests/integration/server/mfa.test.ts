@@ -1,0 +1,116 @@
+import { Secret, TOTP } from 'otpauth';
+import type { RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decryptSecret } from '../../../sync-server/src/auth/mfa-crypto';
+import type { Node, Stack } from './harness';
+import { call, must, PASSWORD, startNode, startStack, TEST_MFA_KEY } from './harness';
+
+let stack: Stack;
+let keyless: Node;
+beforeAll(async () => {
+  stack = await startStack();
+  keyless = await startNode(stack.mariadb.url, { mfaKey: null });
+});
+afterAll(async () => {
+  await keyless?.app.close();
+  await stack?.stop();
+});
+
+const codeAt = (secret: string, at: number) =>
+  new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: at });
+
+type LoginBody = { ok: boolean; error?: { code: string; details?: { reason?: string } } };
+const login = async (email: string, extra: Record<string, unknown> = {}, url = stack.node.url) => {
+  const res = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD, deviceName: 'laptop', ...extra }),
+  });
+  return { status: res.status, body: (await res.json()) as LoginBody };
+};
+
+/** A member with TOTP on: enrolled and confirmed with the current code (its step is then used). */
+async function enrolled() {
+  const m = await stack.device('agent');
+  const enrolment = await must(m.socket, 'mfa:enrol', {});
+  await must(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
+  return { ...m, secret: enrolment.secret };
+}
+
+describe('two-step sign-in (TOTP)', () => {
+  it('enrols with a QR URI and a secret, and is on only after a correct code', async () => {
+    const m = await stack.device('agent');
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: false });
+    const enrolment = await must(m.socket, 'mfa:enrol', {});
+    expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(enrolment.uri).toContain('otpauth://totp/Blazz%20Desk:');
+    expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: true });
+    // Not yet on: signing in needs no code.
+    expect((await login(m.email)).status).toBe(200);
+
+    const wrong = await call(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now() - 10 * 60_000) });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_args', details: { reason: 'mfa_invalid' } } });
+    await must(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: true, pending: false });
+    // Already on: a new enrolment would silently replace the phone's secret.
+    expect(await call(m.socket, 'mfa:enrol', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('stores the secret encrypted with the configured key', async () => {
+    const m = await enrolled();
+    const [rows] = await stack.node.app.database.raw.execute<RowDataPacket[]>(
+      'select secret_enc from member_mfa where member_id = ?',
+      [m.id],
+    );
+    const stored = String(rows[0]?.['secret_enc']);
+    expect(stored).not.toContain(m.secret);
+    expect(decryptSecret(TEST_MFA_KEY, stored)?.equals(Buffer.from(Secret.fromBase32(m.secret).bytes))).toBe(true);
+    expect(decryptSecret(Buffer.alloc(32, 1), stored)).toBeNull();
+  });
+
+  it('asks for the code only after the password was right, and accepts a current code once', async () => {
+    const m = await enrolled();
+    const wrongPassword = await login(m.email, { password: 'not the password' });
+    expect(wrongPassword.body.error).toEqual(expect.objectContaining({ code: 'unauthenticated' }));
+    expect(wrongPassword.body.error?.details).toBeUndefined();
+
+    const asked = await login(m.email);
+    expect(asked.status).toBe(401);
+    expect(asked.body.error).toMatchObject({ code: 'unauthenticated', details: { reason: 'mfa_required' } });
+
+    // The enrolment used this step's code; the next step's is within the ±1 window.
+    const next = codeAt(m.secret, Date.now() + 30_000);
+    expect((await login(m.email, { code: next })).status).toBe(200);
+    const reused = await login(m.email, { code: next });
+    expect(reused.body.error).toMatchObject({ code: 'unauthenticated', details: { reason: 'mfa_invalid' } });
+  });
+
+  it('refuses an old code, a wrong code and a malformed one, and audits the failure without the code', async () => {
+    const m = await enrolled();
+    const old = codeAt(m.secret, Date.now() - 120_000);
+    expect((await login(m.email, { code: old })).body.error?.details).toEqual({ reason: 'mfa_invalid' });
+    expect((await login(m.email, { code: 'abcdef' })).body.error?.details).toEqual({ reason: 'mfa_invalid' });
+    expect((await login(m.email, { code: '1' })).status).toBe(400);
+    const [rows] = await stack.node.app.database.raw.execute<RowDataPacket[]>(
+      "select after from audit_log where member_id = ? and action = 'session.sign_in_failed'",
+      [m.id],
+    );
+    expect(rows).toHaveLength(2);
+    expect(JSON.parse(String(rows[0]?.['after']))).toMatchObject({ reason: 'mfa_invalid', email: m.email });
+    expect(String(rows[0]?.['after'])).not.toContain(old);
+  });
+
+  it('refuses to enrol, and to sign in a member with TOTP, when the server has no key', async () => {
+    const m = await enrolled();
+    const other = await stack.member('agent');
+    const s = await stack.login(other.email);
+    const socket = await stack.connect(s.token, keyless.url);
+    expect(await call(socket, 'mfa:enrol', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', details: { reason: 'mfa_key_missing' } },
+    });
+    const refused = await login(m.email, { code: codeAt(m.secret, Date.now() + 30_000) }, keyless.url);
+    expect(refused.body.error).toMatchObject({ code: 'unavailable', details: { reason: 'mfa_key_missing' } });
+  });
+});
