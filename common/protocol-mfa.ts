@@ -13,8 +13,18 @@ export const loginCodeSchema = z.string().trim().min(6).max(40);
 
 export const mfaConfirmSchema = z.strictObject({ code: totpCodeSchema });
 
-/** enabled: TOTP is on for the caller; pending: an enrolment was started and not yet confirmed. */
-export type WireMfaStatus = { enabled: boolean; pending: boolean };
+/**
+ * enabled: TOTP is on for the caller; pending: an enrolment was started and not yet
+ * confirmed; recoveryCodesLeft: unused recovery codes.
+ */
+export type WireMfaStatus = { enabled: boolean; pending: boolean; recoveryCodesLeft: number };
+/** The reply to a confirmation: the status and the ten recovery codes, shown this once. */
+export type WireMfaConfirmed = {
+  enabled: boolean;
+  pending: boolean;
+  recoveryCodesLeft: number;
+  recoveryCodes: string[];
+};
 /** A new secret (base32) and its otpauth:// URI (issuer "Blazz Desk", label = e-mail), shown once. */
 export type WireMfaEnrolment = { secret: string; uri: string };
 
@@ -23,7 +33,7 @@ type Cmd<T> = (payload: unknown, ack: (reply: Reply<T>) => void) => void;
 export interface MfaCommands {
   'mfa:status': Cmd<WireMfaStatus>;
   'mfa:enrol': Cmd<WireMfaEnrolment>;
-  'mfa:confirm': Cmd<WireMfaStatus>;
+  'mfa:confirm': Cmd<WireMfaConfirmed>;
 }
 
 export const MFA_COMMAND_SCHEMAS = {
@@ -32,11 +42,15 @@ export const MFA_COMMAND_SCHEMAS = {
   'mfa:confirm': mfaConfirmSchema,
 } as const;
 
-const wireMfaStatusSchema = z.object({ enabled: z.boolean(), pending: z.boolean() });
+const wireMfaStatusSchema = z.object({
+  enabled: z.boolean(),
+  pending: z.boolean(),
+  recoveryCodesLeft: z.number().int().min(0),
+});
 
 /** The reply values' schemas (objects not strict, as in reply-schemas.ts). */
 export const MFA_REPLY_SCHEMAS = {
   'mfa:status': wireMfaStatusSchema,
   'mfa:enrol': z.object({ secret: z.string().regex(/^[A-Z2-7]+=*$/), uri: z.string().startsWith('otpauth://') }),
-  'mfa:confirm': wireMfaStatusSchema,
+  'mfa:confirm': wireMfaStatusSchema.extend({ recoveryCodes: z.array(z.string().min(1).max(40)) }),
 } as const;

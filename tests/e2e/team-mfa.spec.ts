@@ -3,7 +3,7 @@
  * screen and computing the code as an authenticator app would), signs out, and signing in
  * again asks for the code before it lets them in.
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Locator } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import type { Stack } from '../integration/server/harness';
 import { PASSWORD, startStack } from '../integration/server/harness';
@@ -16,6 +16,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 let stack: Stack;
 let member: { id: string; email: string };
 let a: Device;
+let recoveryCode = '';
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
@@ -52,21 +53,50 @@ test('a member turns on two-step sign-in and then signs in with a code', async (
   await expect(section.getByRole('alert')).toHaveText(/That code is not right/);
   await section.getByRole('textbox', { name: 'Code from the app' }).fill(codeAt(secret, Date.now()));
   await section.getByRole('button', { name: 'Confirm and turn on' }).click();
+  const codes = section.getByRole('group', { name: 'Recovery codes' }).getByRole('listitem');
+  await expect(codes).toHaveCount(10);
+  recoveryCode = (await codes.first().textContent()) ?? '';
+  expect(recoveryCode).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+  await section.getByRole('button', { name: 'I have saved these codes' }).click();
   await expect(section.getByText('Two-step sign-in is on for your account.')).toBeVisible();
+  await expect(section.getByText('Recovery codes left: 10')).toBeVisible();
 
   const workspace = workspaceSection(settings);
-  await workspace.getByRole('button', { name: 'Sign out' }).click();
-  await a.page.getByRole('button', { name: 'Sign out and remove' }).click();
-  await expect(workspace.getByRole('button', { name: 'Sign in' })).toBeVisible();
-
-  await workspace.getByRole('textbox', { name: 'Server URL' }).fill(stack.node.url);
-  await workspace.getByRole('textbox', { name: 'E-mail' }).fill(member.email);
-  await workspace.getByLabel('Password').fill(PASSWORD);
-  await workspace.getByRole('button', { name: 'Sign in' }).click();
-  await expect(workspace.getByRole('alert')).toHaveText('Enter the 6-digit code from your authenticator app.');
+  await signOutAndAskForCode(workspace);
   // The enrolment used this step's code; the next step's is accepted (±1 step).
   await workspace.getByRole('textbox', { name: 'Authenticator code' }).fill(codeAt(secret, Date.now() + 30_000));
   await workspace.getByRole('button', { name: 'Sign in' }).click();
   await expect(workspace.getByText('Online', { exact: true })).toBeVisible({ timeout: 30_000 });
   await expect(section.getByText('Two-step sign-in is on for your account.')).toBeVisible();
 });
+
+test('a recovery code signs in once instead of a code from the app', async () => {
+  const settings = a.page.getByRole('dialog');
+  const workspace = workspaceSection(settings);
+  for (const attempt of ['first', 'again'] as const) {
+    await signOutAndAskForCode(workspace);
+    await workspace.getByRole('textbox', { name: 'Authenticator code' }).fill(recoveryCode);
+    await workspace.getByRole('button', { name: 'Sign in' }).click();
+    if (attempt === 'first') {
+      await expect(workspace.getByText('Online', { exact: true })).toBeVisible({ timeout: 30_000 });
+      const section = settings.getByRole('region', { name: 'Two-step sign-in' });
+      await expect(section.getByText('Recovery codes left: 9')).toBeVisible();
+    } else {
+      await expect(workspace.getByRole('alert')).toHaveText(/not right or was already used/);
+    }
+  }
+});
+
+/** Signs out from Settings, then signs in with the password: the form asks for the code. */
+async function signOutAndAskForCode(workspace: Locator): Promise<void> {
+  await workspace.getByRole('button', { name: 'Sign out' }).click();
+  await a.page.getByRole('button', { name: 'Sign out and remove' }).click();
+  await expect(workspace.getByRole('button', { name: 'Sign in' })).toBeVisible();
+  await workspace.getByRole('textbox', { name: 'Server URL' }).fill(stack.node.url);
+  await workspace.getByRole('textbox', { name: 'E-mail' }).fill(member.email);
+  await workspace.getByLabel('Password').fill(PASSWORD);
+  await workspace.getByRole('button', { name: 'Sign in' }).click();
+  await expect(workspace.getByRole('alert')).toHaveText(
+    'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+  );
+}

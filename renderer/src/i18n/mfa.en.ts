@@ -16,8 +16,13 @@ export const mfaEn = {
     'Two-step sign-in is not set up on this workspace server yet. Ask your server administrator to set MFA_ENCRYPTION_KEY.',
   'mfa.error.offline': 'Connect to the workspace server to change two-step sign-in.',
   'mfa.error.failed': 'Could not change two-step sign-in: {message}',
+  'mfa.recovery.heading': 'Recovery codes',
+  'mfa.recovery.intro':
+    'Keep these codes somewhere safe, away from your phone. Each one signs you in once instead of a code from the app. They are shown only now.',
+  'mfa.recovery.saved': 'I have saved these codes',
+  'mfa.recovery.left': 'Recovery codes left: {count}',
   'mfa.signIn.code': 'Authenticator code',
-  'mfa.signIn.asked': 'Enter the 6-digit code from your authenticator app.',
+  'mfa.signIn.asked': 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
   'mfa.signIn.invalid': 'That code is not right or was already used. Enter the current code.',
 } as const;
 

@@ -18,7 +18,12 @@ export const mfaId: Record<MfaMessageKey, string> = {
     'Masuk dua langkah belum disiapkan di server ruang kerja ini. Minta administrator server mengatur MFA_ENCRYPTION_KEY.',
   'mfa.error.offline': 'Hubungkan ke server ruang kerja untuk mengubah masuk dua langkah.',
   'mfa.error.failed': 'Tidak dapat mengubah masuk dua langkah: {message}',
+  'mfa.recovery.heading': 'Kode pemulihan',
+  'mfa.recovery.intro':
+    'Simpan kode-kode ini di tempat aman, terpisah dari ponsel Anda. Setiap kode dapat dipakai sekali untuk masuk sebagai ganti kode dari aplikasi. Kode hanya ditampilkan sekarang.',
+  'mfa.recovery.saved': 'Saya sudah menyimpan kode ini',
+  'mfa.recovery.left': 'Sisa kode pemulihan: {count}',
   'mfa.signIn.code': 'Kode autentikator',
-  'mfa.signIn.asked': 'Masukkan kode 6 digit dari aplikasi autentikator Anda.',
+  'mfa.signIn.asked': 'Masukkan kode 6 digit dari aplikasi autentikator Anda, atau salah satu kode pemulihan Anda.',
   'mfa.signIn.invalid': 'Kode itu salah atau sudah dipakai. Masukkan kode yang berlaku sekarang.',
 };

@@ -6,9 +6,10 @@
 import { Secret, TOTP } from 'otpauth';
 import { CommandError } from '../../../common/result';
 import type { Db, Exec } from '../db/index';
-import { mfaOf, takeStep } from '../db/repositories/mfa';
+import { mfaOf, spendRecoveryCode, takeStep } from '../db/repositories/mfa';
 import { insertAudit } from '../db/repositories/workspace';
 import { decryptSecret } from './mfa-crypto';
+import { recoveryCodeHash } from './mfa-recovery';
 
 const PERIOD_SECONDS = 30;
 export const SECRET_BYTES = 20;
@@ -45,8 +46,9 @@ export function openSecret(key: Buffer | null, secretEnc: string): Buffer {
 }
 
 /**
- * Accepts a code for the member, or throws. A code is consumed (its step recorded) so the
- * same code cannot sign in twice, even from two requests at once.
+ * Accepts a code for the member: a TOTP code (its step is recorded, so it cannot sign in
+ * twice, even from two requests at once) or an unused recovery code (spent). Which one it
+ * was, or null when neither.
  */
 export async function consumeCode(
   db: Exec,
@@ -54,12 +56,17 @@ export async function consumeCode(
   code: string,
   key: Buffer | null,
   now: number,
-): Promise<boolean> {
+): Promise<'totp' | 'recovery' | null> {
   const row = await mfaOf(db, memberId);
-  if (!row?.enabledAt) return false;
-  const step = stepOfCode(openSecret(key, row.secretEnc), code, now);
-  return step !== null && (await takeStep(db, memberId, step, null));
+  if (!row?.enabledAt) return null;
+  if (/^\d{6}$/.test(code)) {
+    const step = stepOfCode(openSecret(key, row.secretEnc), code, now);
+    return step !== null && (await takeStep(db, memberId, step, null)) ? 'totp' : null;
+  }
+  return (await spendRecoveryCode(db, memberId, recoveryCodeHash(code), now)) ? 'recovery' : null;
 }
+
+const noRow = { deviceId: null, chatId: null, before: null, after: null } as const;
 
 export type SignInAttempt = { readonly email: string; readonly ip: string; readonly code?: string | undefined };
 
@@ -81,7 +88,12 @@ export async function checkSecondFactor(
     throw new CommandError('unauthenticated', 'this member signs in with a second factor code', {
       reason: 'mfa_required',
     });
-  if (await consumeCode(db, memberId, attempt.code, key, now)) return;
+  const used = await consumeCode(db, memberId, attempt.code, key, now);
+  if (used === 'totp') return;
+  if (used === 'recovery') {
+    await insertAudit(db, { ...noRow, memberId, action: 'mfa.recovery_used', at: now });
+    return;
+  }
   await insertAudit(db, {
     memberId,
     deviceId: null,

@@ -56,6 +56,17 @@ export const memberMfa = mysqlTable('member_mfa', {
   createdAt: ms('created_at').notNull(),
 });
 
+/** Single-use recovery codes (sha-256 of the normalised code); usedAt set once spent. */
+export const mfaRecoveryCodes = mysqlTable(
+  'mfa_recovery_codes',
+  {
+    memberId: char('member_id', { length: 36 }).notNull(),
+    codeHash: char('code_hash', { length: 64 }).notNull(),
+    usedAt: ms('used_at'),
+  },
+  t => [primaryKey({ columns: [t.memberId, t.codeHash] })],
+);
+
 export const settings = mysqlTable('workspace_settings', {
   id: int('id').primaryKey(),
   agentsSeeUnassigned: boolean('agents_see_unassigned').notNull().default(true),

@@ -4,21 +4,24 @@ import { CommandError } from '../../../common/result';
 import { mfaKeyMissing, openSecret, SECRET_BYTES, stepOfCode, totpOf } from '../auth/mfa';
 import { encryptSecret } from '../auth/mfa-crypto';
 import { memberById } from '../db/repositories/members';
-import { mfaOf, putPendingMfa, takeStep } from '../db/repositories/mfa';
+import { mfaOf, putPendingMfa, recoveryCodesLeft, replaceRecoveryCodes, takeStep } from '../db/repositories/mfa';
+import { newRecoveryCodes, recoveryCodeHash } from '../auth/mfa-recovery';
 import type { MfaRow } from '../db/repositories/mfa';
 import { insertAudit } from '../db/repositories/workspace';
 import type { Services } from './context';
 import type { HandlerTable } from './dispatch';
 
-const statusOf = (row: MfaRow | undefined) => ({
+const statusOf = (row: MfaRow | undefined, recoveryCodesLeft: number) => ({
   enabled: Boolean(row?.enabledAt),
   pending: Boolean(row && !row.enabledAt),
+  recoveryCodesLeft,
 });
 
 export function mfaHandlers(services: Services): Pick<HandlerTable, 'mfa:status' | 'mfa:enrol' | 'mfa:confirm'> {
   const { db, mfaKey } = services;
   return {
-    'mfa:status': async caller => statusOf(await mfaOf(db, caller.memberId)),
+    'mfa:status': async caller =>
+      statusOf(await mfaOf(db, caller.memberId), await recoveryCodesLeft(db, caller.memberId)),
 
     'mfa:enrol': async caller => {
       // No key, no enrolment: a secret stored in clear (or under a derived key) is what this refuses.
@@ -41,6 +44,8 @@ export function mfaHandlers(services: Services): Pick<HandlerTable, 'mfa:status'
       const step = stepOfCode(openSecret(mfaKey, row.secretEnc), args.code, now);
       if (step === null || !(await takeStep(db, caller.memberId, step, now)))
         throw new CommandError('invalid_args', 'wrong code', { reason: 'mfa_invalid' });
+      const recoveryCodes = newRecoveryCodes();
+      await replaceRecoveryCodes(db, caller.memberId, recoveryCodes.map(recoveryCodeHash));
       await insertAudit(db, {
         memberId: caller.memberId,
         deviceId: caller.sessionId,
@@ -50,7 +55,7 @@ export function mfaHandlers(services: Services): Pick<HandlerTable, 'mfa:status'
         after: null,
         at: now,
       });
-      return { enabled: true, pending: false };
+      return { enabled: true, pending: false, recoveryCodesLeft: recoveryCodes.length, recoveryCodes };
     },
   };
 }

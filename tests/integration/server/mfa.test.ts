@@ -33,26 +33,26 @@ const login = async (email: string, extra: Record<string, unknown> = {}, url = s
 async function enrolled() {
   const m = await stack.device('agent');
   const enrolment = await must(m.socket, 'mfa:enrol', {});
-  await must(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
-  return { ...m, secret: enrolment.secret };
+  const confirmed = await must(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
+  return { ...m, secret: enrolment.secret, recoveryCodes: confirmed.recoveryCodes };
 }
 
 describe('two-step sign-in (TOTP)', () => {
   it('enrols with a QR URI and a secret, and is on only after a correct code', async () => {
     const m = await stack.device('agent');
-    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: false });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: false, recoveryCodesLeft: 0 });
     const enrolment = await must(m.socket, 'mfa:enrol', {});
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolment.uri).toContain('otpauth://totp/Blazz%20Desk:');
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
-    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: true });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: true, recoveryCodesLeft: 0 });
     // Not yet on: signing in needs no code.
     expect((await login(m.email)).status).toBe(200);
 
     const wrong = await call(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now() - 10 * 60_000) });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_args', details: { reason: 'mfa_invalid' } } });
     await must(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
-    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: true, pending: false });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
     // Already on: a new enrolment would silently replace the phone's secret.
     expect(await call(m.socket, 'mfa:enrol', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
@@ -99,6 +99,35 @@ describe('two-step sign-in (TOTP)', () => {
     expect(rows).toHaveLength(2);
     expect(JSON.parse(String(rows[0]?.['after']))).toMatchObject({ reason: 'mfa_invalid', email: m.email });
     expect(String(rows[0]?.['after'])).not.toContain(old);
+  });
+
+  it('gives ten recovery codes, stored hashed, each signing in once instead of a TOTP code', async () => {
+    const m = await enrolled();
+    expect(m.recoveryCodes).toHaveLength(10);
+    expect(new Set(m.recoveryCodes).size).toBe(10);
+    for (const c of m.recoveryCodes) expect(c).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    const [rows] = await stack.node.app.database.raw.execute<RowDataPacket[]>(
+      'select code_hash from mfa_recovery_codes where member_id = ?',
+      [m.id],
+    );
+    expect(rows).toHaveLength(10);
+    const stored = rows.map(r => String(r['code_hash'])).join(' ');
+    for (const c of m.recoveryCodes) expect(stored).not.toContain(c);
+
+    const first = m.recoveryCodes[0]!;
+    // Typed back in lower case without the dash, as someone reading it off paper might.
+    expect((await login(m.email, { code: first.toLowerCase().replace('-', '') })).status).toBe(200);
+    expect((await login(m.email, { code: first })).body.error?.details).toEqual({ reason: 'mfa_invalid' });
+    expect((await login(m.email, { code: 'ABCDE-FGHJK' })).body.error?.details).toEqual({ reason: 'mfa_invalid' });
+    const s = await stack.login(m.email).catch(() => null);
+    expect(s).toBeNull();
+    const socket = m.socket;
+    expect(await must(socket, 'mfa:status', {})).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 9 });
+    const [audit] = await stack.node.app.database.raw.execute<RowDataPacket[]>(
+      "select after from audit_log where member_id = ? and action = 'mfa.recovery_used'",
+      [m.id],
+    );
+    expect(audit).toHaveLength(1);
   });
 
   it('refuses to enrol, and to sign in a member with TOTP, when the server has no key', async () => {

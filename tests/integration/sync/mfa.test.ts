@@ -44,11 +44,9 @@ describe('two-step sign-in from the desktop core', () => {
     await until('online', async () => (await call(core, 'workspace:status', {})).connection === 'online');
 
     const enrolment = await call(core, 'mfa:enrol', {});
-    expect(await call(core, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) })).toEqual({
-      enabled: true,
-      pending: false,
-    });
-    expect(await call(core, 'mfa:status', {})).toEqual({ enabled: true, pending: false });
+    const confirmed = await call(core, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
+    expect(confirmed.recoveryCodes).toHaveLength(10);
+    expect(await call(core, 'mfa:status', {})).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
     await call(core, 'workspace:signOut', {});
 
     expect(await signIn()).toMatchObject({

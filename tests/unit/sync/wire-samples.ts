@@ -204,12 +204,12 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'presence:list': [wirePresence],
   'session:revoke': { sessionId: '00000000-0000-4000-8000-0000000000e1' },
   'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
-  'mfa:status': { enabled: true, pending: false },
+  'mfa:status': { enabled: true, pending: false, recoveryCodesLeft: 9 },
   'mfa:enrol': {
     secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
     uri: 'otpauth://totp/Blazz%20Desk:a%40b.co?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   },
-  'mfa:confirm': { enabled: true, pending: false },
+  'mfa:confirm': { enabled: true, pending: false, recoveryCodesLeft: 10, recoveryCodes: ['ABCDE-FGHJK'] },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

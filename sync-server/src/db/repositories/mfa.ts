@@ -1,7 +1,7 @@
 /** A member's second factor (table member_mfa): the encrypted secret and its last used time step. */
-import { and, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
+import { and, count, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Exec } from '../index';
-import { memberMfa } from '../schema';
+import { memberMfa, mfaRecoveryCodes } from '../schema';
 
 export type MfaRow = typeof memberMfa.$inferSelect;
 
@@ -35,4 +35,33 @@ export async function takeStep(db: Exec, memberId: string, step: number, enable:
       ),
     );
   return res.affectedRows === 1;
+}
+
+/** Replaces every recovery code of the member (the old ones stop working). */
+export async function replaceRecoveryCodes(db: Exec, memberId: string, hashes: readonly string[]): Promise<void> {
+  await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.memberId, memberId));
+  await db.insert(mfaRecoveryCodes).values(hashes.map(codeHash => ({ memberId, codeHash, usedAt: null })));
+}
+
+/** Spends one unused code; false when it is unknown or already used (also when two requests race). */
+export async function spendRecoveryCode(db: Exec, memberId: string, codeHash: string, now: number): Promise<boolean> {
+  const [res] = await db
+    .update(mfaRecoveryCodes)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(mfaRecoveryCodes.memberId, memberId),
+        eq(mfaRecoveryCodes.codeHash, codeHash),
+        isNull(mfaRecoveryCodes.usedAt),
+      ),
+    );
+  return res.affectedRows === 1;
+}
+
+export async function recoveryCodesLeft(db: Exec, memberId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(mfaRecoveryCodes)
+    .where(and(eq(mfaRecoveryCodes.memberId, memberId), isNull(mfaRecoveryCodes.usedAt)));
+  return Number(row?.n ?? 0);
 }

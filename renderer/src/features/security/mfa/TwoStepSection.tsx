@@ -1,7 +1,7 @@
 import { toDataURL } from 'qrcode';
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
-import type { MfaEnrolment, MfaStatus } from '../../../../../common/api/mfa';
+import type { MfaConfirmed, MfaEnrolment, MfaStatus } from '../../../../../common/api/mfa';
 import type { ReplyError } from '../../../../../common/result';
 import { api } from '../../../api/client';
 import { useWorkspace } from '../../../stores/workspace';
@@ -18,6 +18,7 @@ export function TwoStepSection() {
   const online = useWorkspace(s => s.status.connection === 'online');
   const headingId = useId();
   const [status, setStatus] = useState<MfaStatus | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,14 +48,20 @@ export function TwoStepSection() {
     <section className="team-workspace" aria-labelledby={headingId}>
       <h3 id={headingId}>{t('mfa.heading')}</h3>
       <p className="team-muted">{t('mfa.intro')}</p>
-      {status?.enabled ? (
-        <p>{t('mfa.on')}</p>
+      {recoveryCodes ? (
+        <RecoveryCodes t={t} codes={recoveryCodes} onSaved={() => setRecoveryCodes(null)} />
+      ) : status?.enabled ? (
+        <>
+          <p>{t('mfa.on')}</p>
+          <p className="team-muted">{t('mfa.recovery.left', { count: status.recoveryCodesLeft })}</p>
+        </>
       ) : enrolment ? (
         <Enrolment
           t={t}
           enrolment={enrolment}
           onDone={s => {
             setStatus(s);
+            setRecoveryCodes(s.recoveryCodes);
             setEnrolment(null);
             setError(null);
           }}
@@ -85,7 +92,7 @@ function describe(t: MfaT, e: ReplyError): string {
 function Enrolment(props: {
   readonly t: MfaT;
   readonly enrolment: MfaEnrolment;
-  readonly onDone: (s: MfaStatus) => void;
+  readonly onDone: (s: MfaConfirmed) => void;
   readonly onError: (e: ReplyError) => void;
 }) {
   const { t, enrolment } = props;
@@ -136,5 +143,29 @@ function Enrolment(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/** The ten recovery codes, shown once: the server keeps only their hashes. */
+function RecoveryCodes(props: { readonly t: MfaT; readonly codes: readonly string[]; readonly onSaved: () => void }) {
+  const { t, codes } = props;
+  const headingId = useId();
+  return (
+    <div role="group" aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('mfa.recovery.heading')}</h4>
+      <p>{t('mfa.recovery.intro')}</p>
+      <ul className="mfa-recovery-codes">
+        {codes.map(c => (
+          <li key={c}>
+            <code>{c}</code>
+          </li>
+        ))}
+      </ul>
+      <div className="team-actions">
+        <button type="button" className="primary" onClick={props.onSaved}>
+          {t('mfa.recovery.saved')}
+        </button>
+      </div>
+    </div>
   );
 }
