@@ -12,6 +12,8 @@ export const totpCodeSchema = z.string().regex(/^\d{6}$/);
 export const loginCodeSchema = z.string().trim().min(6).max(40);
 
 export const mfaConfirmSchema = z.strictObject({ code: totpCodeSchema });
+/** Turning one's own TOTP off takes a current code, so an unattended signed-in desktop cannot. */
+export const mfaDisableSchema = z.strictObject({ code: totpCodeSchema });
 
 /**
  * enabled: TOTP is on for the caller; pending: an enrolment was started and not yet
@@ -34,12 +36,14 @@ export interface MfaCommands {
   'mfa:status': Cmd<WireMfaStatus>;
   'mfa:enrol': Cmd<WireMfaEnrolment>;
   'mfa:confirm': Cmd<WireMfaConfirmed>;
+  'mfa:disable': Cmd<WireMfaStatus>;
 }
 
 export const MFA_COMMAND_SCHEMAS = {
   'mfa:status': z.strictObject({}),
   'mfa:enrol': z.strictObject({}),
   'mfa:confirm': mfaConfirmSchema,
+  'mfa:disable': mfaDisableSchema,
 } as const;
 
 const wireMfaStatusSchema = z.object({
@@ -53,4 +57,5 @@ export const MFA_REPLY_SCHEMAS = {
   'mfa:status': wireMfaStatusSchema,
   'mfa:enrol': z.object({ secret: z.string().regex(/^[A-Z2-7]+=*$/), uri: z.string().startsWith('otpauth://') }),
   'mfa:confirm': wireMfaStatusSchema.extend({ recoveryCodes: z.array(z.string().min(1).max(40)) }),
+  'mfa:disable': wireMfaStatusSchema,
 } as const;

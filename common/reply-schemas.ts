@@ -179,5 +179,6 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'mfa:status': true satisfies Agrees<'mfa:status'>,
   'mfa:enrol': true satisfies Agrees<'mfa:enrol'>,
   'mfa:confirm': true satisfies Agrees<'mfa:confirm'>,
+  'mfa:disable': true satisfies Agrees<'mfa:disable'>,
 };
 void agree;

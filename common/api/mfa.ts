@@ -13,4 +13,6 @@ export const mfaCommands = {
   'mfa:enrol': command<MfaEnrolment>()(z.strictObject({})),
   /** Also answers the ten recovery codes, which nobody can read again later. */
   'mfa:confirm': command<MfaConfirmed>()(z.strictObject({ code: z.string().regex(/^\d{6}$/) })),
+  /** Turns it off; needs a current code from the app. */
+  'mfa:disable': command<MfaStatus>()(z.strictObject({ code: z.string().regex(/^\d{6}$/) })),
 } as const;

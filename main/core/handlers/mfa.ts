@@ -8,5 +8,6 @@ export function mfaHandlers(sync: Pick<WorkspaceSync, 'call'>): Pick<HandlerTabl
     'mfa:status': () => sync.call('mfa:status', {}),
     'mfa:enrol': () => sync.call('mfa:enrol', {}),
     'mfa:confirm': args => sync.call('mfa:confirm', args),
+    'mfa:disable': args => sync.call('mfa:disable', args),
   };
 }

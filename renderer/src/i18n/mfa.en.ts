@@ -21,6 +21,8 @@ export const mfaEn = {
     'Keep these codes somewhere safe, away from your phone. Each one signs you in once instead of a code from the app. They are shown only now.',
   'mfa.recovery.saved': 'I have saved these codes',
   'mfa.recovery.left': 'Recovery codes left: {count}',
+  'mfa.disable.code': 'Code from the app, to turn it off',
+  'mfa.disable': 'Turn off two-step sign-in',
   'mfa.signIn.code': 'Authenticator code',
   'mfa.signIn.asked': 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
   'mfa.signIn.invalid': 'That code is not right or was already used. Enter the current code.',

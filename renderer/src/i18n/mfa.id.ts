@@ -23,6 +23,8 @@ export const mfaId: Record<MfaMessageKey, string> = {
     'Simpan kode-kode ini di tempat aman, terpisah dari ponsel Anda. Setiap kode dapat dipakai sekali untuk masuk sebagai ganti kode dari aplikasi. Kode hanya ditampilkan sekarang.',
   'mfa.recovery.saved': 'Saya sudah menyimpan kode ini',
   'mfa.recovery.left': 'Sisa kode pemulihan: {count}',
+  'mfa.disable.code': 'Kode dari aplikasi, untuk menonaktifkan',
+  'mfa.disable': 'Nonaktifkan masuk dua langkah',
   'mfa.signIn.code': 'Kode autentikator',
   'mfa.signIn.asked': 'Masukkan kode 6 digit dari aplikasi autentikator Anda, atau salah satu kode pemulihan Anda.',
   'mfa.signIn.invalid': 'Kode itu salah atau sudah dipakai. Masukkan kode yang berlaku sekarang.',

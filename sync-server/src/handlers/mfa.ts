@@ -1,10 +1,17 @@
 /** A member's own two-step sign-in: status, enrolment (a new secret) and its confirmation. */
 import { randomBytes } from 'node:crypto';
 import { CommandError } from '../../../common/result';
-import { mfaKeyMissing, openSecret, SECRET_BYTES, stepOfCode, totpOf } from '../auth/mfa';
+import { consumeCode, mfaKeyMissing, openSecret, SECRET_BYTES, stepOfCode, totpOf } from '../auth/mfa';
 import { encryptSecret } from '../auth/mfa-crypto';
 import { memberById } from '../db/repositories/members';
-import { mfaOf, putPendingMfa, recoveryCodesLeft, replaceRecoveryCodes, takeStep } from '../db/repositories/mfa';
+import {
+  deleteMfa,
+  mfaOf,
+  putPendingMfa,
+  recoveryCodesLeft,
+  replaceRecoveryCodes,
+  takeStep,
+} from '../db/repositories/mfa';
 import { newRecoveryCodes, recoveryCodeHash } from '../auth/mfa-recovery';
 import type { MfaRow } from '../db/repositories/mfa';
 import { insertAudit } from '../db/repositories/workspace';
@@ -17,7 +24,9 @@ const statusOf = (row: MfaRow | undefined, recoveryCodesLeft: number) => ({
   recoveryCodesLeft,
 });
 
-export function mfaHandlers(services: Services): Pick<HandlerTable, 'mfa:status' | 'mfa:enrol' | 'mfa:confirm'> {
+export function mfaHandlers(
+  services: Services,
+): Pick<HandlerTable, 'mfa:status' | 'mfa:enrol' | 'mfa:confirm' | 'mfa:disable'> {
   const { db, mfaKey } = services;
   return {
     'mfa:status': async caller =>
@@ -56,6 +65,27 @@ export function mfaHandlers(services: Services): Pick<HandlerTable, 'mfa:status'
         at: now,
       });
       return { enabled: true, pending: false, recoveryCodesLeft: recoveryCodes.length, recoveryCodes };
+    },
+
+    'mfa:disable': async (caller, args) => {
+      const now = Date.now();
+      if (!(await mfaOf(db, caller.memberId))?.enabledAt)
+        throw new CommandError('conflict', 'two-step sign-in is off', { reason: 'mfa_not_enabled' });
+      if ((await consumeCode(db, caller.memberId, args.code, mfaKey, now)) !== 'totp')
+        throw new CommandError('invalid_args', 'wrong code', { reason: 'mfa_invalid' });
+      await db.transaction(async tx => {
+        await deleteMfa(tx, caller.memberId);
+        await insertAudit(tx, {
+          memberId: caller.memberId,
+          deviceId: caller.sessionId,
+          action: 'mfa.disabled',
+          chatId: null,
+          before: null,
+          after: { by: caller.memberId },
+          at: now,
+        });
+      });
+      return statusOf(undefined, 0);
     },
   };
 }

@@ -98,6 +98,7 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:status': {},
     'mfa:enrol': {},
     'mfa:confirm': { code: '123456' },
+    'mfa:disable': { code: '123456' },
   };
   return samples[name];
 }

@@ -130,6 +130,24 @@ describe('two-step sign-in (TOTP)', () => {
     expect(audit).toHaveLength(1);
   });
 
+  it('is turned off by the member with a current code, and audited', async () => {
+    const m = await enrolled();
+    const wrong = await call(m.socket, 'mfa:disable', { code: codeAt(m.secret, Date.now() - 120_000) });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_args', details: { reason: 'mfa_invalid' } } });
+    expect(await must(m.socket, 'mfa:disable', { code: codeAt(m.secret, Date.now() + 30_000) })).toEqual({
+      enabled: false,
+      pending: false,
+      recoveryCodesLeft: 0,
+    });
+    expect((await login(m.email)).status).toBe(200);
+    expect((await login(m.email, { code: m.recoveryCodes[0] })).status).toBe(200);
+    const [rows] = await stack.node.app.database.raw.execute<RowDataPacket[]>(
+      "select after from audit_log where member_id = ? and action = 'mfa.disabled'",
+      [m.id],
+    );
+    expect(rows.map(r => JSON.parse(String(r['after'])) as unknown)).toEqual([{ by: m.id }]);
+  });
+
   it('refuses to enrol, and to sign in a member with TOTP, when the server has no key', async () => {
     const m = await enrolled();
     const other = await stack.member('agent');

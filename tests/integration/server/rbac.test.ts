@@ -373,6 +373,7 @@ const cases: Case[] = [
   { cmd: 'mfa:status', scope: 'own', args: () => ({}), expect: all('ok') },
   { cmd: 'mfa:enrol', scope: 'own', args: () => ({}), expect: all('ok') },
   { cmd: 'mfa:confirm', scope: 'own', args: () => ({ code: '000000' }), expect: all('invalid_args') },
+  { cmd: 'mfa:disable', scope: 'own', args: () => ({ code: '000000' }), expect: all('conflict') },
 ];
 
 describe('RBAC matrix', () => {

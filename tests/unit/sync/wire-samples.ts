@@ -209,6 +209,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
     uri: 'otpauth://totp/Blazz%20Desk:a%40b.co?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   },
+  'mfa:disable': { enabled: false, pending: false, recoveryCodesLeft: 0 },
   'mfa:confirm': { enabled: true, pending: false, recoveryCodesLeft: 10, recoveryCodes: ['ABCDE-FGHJK'] },
 };
 

@@ -65,3 +65,9 @@ export async function recoveryCodesLeft(db: Exec, memberId: string): Promise<num
     .where(and(eq(mfaRecoveryCodes.memberId, memberId), isNull(mfaRecoveryCodes.usedAt)));
   return Number(row?.n ?? 0);
 }
+
+/** Turns the member's second factor off: the secret and every recovery code go. */
+export async function deleteMfa(db: Exec, memberId: string): Promise<void> {
+  await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.memberId, memberId));
+  await db.delete(memberMfa).where(eq(memberMfa.memberId, memberId));
+}

@@ -54,6 +54,14 @@ export function TwoStepSection() {
         <>
           <p>{t('mfa.on')}</p>
           <p className="team-muted">{t('mfa.recovery.left', { count: status.recoveryCodesLeft })}</p>
+          <DisableForm
+            t={t}
+            onDone={s => {
+              setStatus(s);
+              setError(null);
+            }}
+            onError={show}
+          />
         </>
       ) : enrolment ? (
         <Enrolment
@@ -167,5 +175,47 @@ function RecoveryCodes(props: { readonly t: MfaT; readonly codes: readonly strin
         </button>
       </div>
     </div>
+  );
+}
+
+/** Turning it off takes a current code from the app (the server checks it). */
+function DisableForm(props: {
+  readonly t: MfaT;
+  readonly onDone: (s: MfaStatus) => void;
+  readonly onError: (e: ReplyError) => void;
+}) {
+  const { t } = props;
+  const id = useId();
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await api().invoke('mfa:disable', { code: code.trim() });
+    setBusy(false);
+    setCode('');
+    if (r.ok) props.onDone(r.value);
+    else props.onError(r.error);
+  };
+  return (
+    <form className="team-form" onSubmit={e => void submit(e)}>
+      <label htmlFor={id}>{t('mfa.disable.code')}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]{6}"
+        maxLength={6}
+        required
+        value={code}
+        onChange={e => setCode(e.target.value)}
+      />
+      <div className="team-actions">
+        <button type="submit" disabled={busy} aria-busy={busy}>
+          {busy ? t('mfa.busy') : t('mfa.disable')}
+        </button>
+      </div>
+    </form>
   );
 }
