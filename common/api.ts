@@ -15,6 +15,7 @@ import { mediaCommands } from './api/media';
 import { messagesCommands } from './api/messages';
 import { securityCommands } from './api/security';
 import { workspaceCommands } from './api/workspace';
+import { mfaCommands } from './api/mfa';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -27,6 +28,7 @@ export const deskCommands = {
   ...aiCommands,
   ...auditCommands,
   ...securityCommands,
+  ...mfaCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

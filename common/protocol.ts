@@ -24,6 +24,8 @@ import type { Reply } from './result';
 import { auditListSchema } from './protocol-audit';
 
 export { auditListSchema };
+import type { MfaCommands } from './protocol-mfa';
+import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -201,6 +203,8 @@ export const loginSchema = z.strictObject({
   platform: platformSchema.optional(),
   /** A random key the device keeps for good: a device that signed in before skips the e-mail's back-off. */
   deviceKey: z.string().min(16).max(200).optional(),
+  /** A TOTP code or a recovery code, for a member with two-step sign-in (protocol-mfa.ts). */
+  code: loginCodeSchema.optional(),
 });
 
 // ── Wire shapes ─────────────────────────────────────────────────────────────────────────
@@ -336,7 +340,7 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends MfaCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -430,6 +434,7 @@ export const COMMAND_SCHEMAS = {
   'password:change': passwordChangeSchema,
   'password:reset-start': passwordResetStartSchema,
   'audit:list': auditListSchema,
+  ...MFA_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

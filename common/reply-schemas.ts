@@ -14,6 +14,7 @@ import type { CommandName, CommandResult, PullPage, WireAudit } from './protocol
 import type { ErrorCode, ReplyError } from './result';
 import type { Equals } from './wire-schemas';
 import { wirePasswordResetSchema, wireSessionSchema } from './protocol-sessions';
+import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
 import {
   countSchema,
   keyOrNullSchema,
@@ -126,6 +127,7 @@ export const commandReplySchemas = {
   'password:change': z.object({ signedOut: countSchema }),
   'password:reset-start': wirePasswordResetSchema,
   'audit:list': z.array(wireAuditSchema),
+  ...MFA_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -181,5 +183,9 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'password:change': true satisfies Agrees<'password:change'>,
   'password:reset-start': true satisfies Agrees<'password:reset-start'>,
   'audit:list': true satisfies Agrees<'audit:list'>,
+  'mfa:status': true satisfies Agrees<'mfa:status'>,
+  'mfa:enrol': true satisfies Agrees<'mfa:enrol'>,
+  'mfa:confirm': true satisfies Agrees<'mfa:confirm'>,
+  'mfa:disable': true satisfies Agrees<'mfa:disable'>,
 };
 void agree;

@@ -76,6 +76,8 @@ export const workspaceCommands = {
       deviceName: z.string().min(1).max(100).optional(),
       /** A reset code an admin handed over: `password` is then the new password (docs/team.md). */
       resetCode: z.string().trim().min(1).max(100).optional(),
+      /** A TOTP or recovery code, sent again after the server answered details.reason 'mfa_required'. */
+      code: z.string().trim().min(6).max(40).optional(),
     }),
   ),
   /** Signs out and removes the workspace's data (chats of accounts hosted elsewhere) from this device. */

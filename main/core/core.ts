@@ -30,6 +30,7 @@ import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
 import { workspaceHandlers } from './handlers/workspace';
 import { securityHandlers } from './handlers/security';
+import { mfaHandlers } from './handlers/mfa';
 import { asAccountId, asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
@@ -243,6 +244,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
     ...securityHandlers(sync),
+    ...mfaHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

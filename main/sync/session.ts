@@ -55,6 +55,8 @@ export type SignInInput = {
   password: string;
   deviceName?: string;
   resetCode?: string;
+  /** A TOTP or recovery code, sent again after the server answered details.reason 'mfa_required'. */
+  code?: string;
 };
 
 /** The request: a sign-in, or (with a reset code) a password reset that also signs in. */
@@ -64,10 +66,20 @@ function signInRequest(body: LoginBody): { path: string; json: Record<string, un
   const key = body.deviceKey ? { deviceKey: body.deviceKey } : {};
   return body.resetCode
     ? { path: '/api/password/reset', json: { ...common, ...key, code: body.resetCode, newPassword: body.password } }
-    : { path: '/api/login', json: { ...common, ...key, password: body.password } };
+    : {
+        path: '/api/login',
+        json: { ...common, ...key, password: body.password, ...(body.code ? { code: body.code } : {}) },
+      };
 }
 
-type LoginBody = { email: string; password: string; deviceName: string; deviceKey?: string; resetCode?: string };
+type LoginBody = {
+  email: string;
+  password: string;
+  deviceName: string;
+  deviceKey?: string;
+  resetCode?: string;
+  code?: string;
+};
 
 export async function loginToWorkspace(
   serverUrl: string,

@@ -25,6 +25,7 @@ import { adminHandlers } from './handlers/admin';
 import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
+import { mfaHandlers } from './handlers/mfa';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
@@ -61,6 +62,8 @@ export type ApplicationOptions = {
   readonly migrate?: boolean;
   /** Node's default process metrics in /metrics (off in tests: one registry per process). */
   readonly processMetrics?: boolean;
+  /** Key for TOTP secrets at rest (config MFA_ENCRYPTION_KEY); without it MFA cannot be enabled. */
+  readonly mfaKey?: Buffer | null;
 };
 
 export type Application = {
@@ -128,6 +131,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     metrics,
     pushOrder: createPushOrder(),
     consecutiveRowIds,
+    mfaKey: opts.mfaKey ?? null,
     publish: events => publisher.publish(events),
   };
   const handlers: HandlerTable = {
@@ -139,6 +143,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...workspaceHandlers(services),
     ...typingHandlers(services),
     ...sessionHandlers(services),
+    ...mfaHandlers(services),
   };
 
   const pub = redisClients[0];

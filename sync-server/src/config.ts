@@ -1,6 +1,8 @@
 /** Configuration from the environment, overridden by flags; validated with zod. */
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parseMfaKey } from './auth/mfa-crypto';
 
 export const HELP = `Blazz Desk workspace server
 
@@ -29,6 +31,9 @@ Environment (flags override):
   SESSION_MAX_DAYS                any device must sign in again after this long (default 90)
   TRUST_PROXY                     1/true: take the client's address from X-Forwarded-For
                                   (only behind a reverse proxy that sets it; default off)
+  MFA_ENCRYPTION_KEY              key for two-step sign-in secrets: 64 hex characters or base64 of 32 bytes
+                                  (e.g. openssl rand -hex 32); without it nobody can turn two-step sign-in on
+  MFA_ENCRYPTION_KEY_FILE         or a file holding that key
 `;
 
 const configSchema = z.object({
@@ -60,7 +65,7 @@ const configSchema = z.object({
   name: z.string().min(1).max(200).optional(),
   password: z.string().min(10, 'passwords have at least 10 characters').max(200).optional(),
 });
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & { mfaKey: Buffer | null };
 
 export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Config {
   const { values, positionals } = parseArgs({
@@ -103,5 +108,15 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map(i => `${i.path.join('.') || 'config'}: ${i.message}`).join('\n'));
   }
-  return parsed.data;
+  return { ...parsed.data, mfaKey: readMfaKey(env) };
+}
+
+/** The TOTP secrets' key; a key that is set but malformed stops the start rather than being ignored. */
+function readMfaKey(env: NodeJS.ProcessEnv): Buffer | null {
+  const file = env['MFA_ENCRYPTION_KEY_FILE'];
+  const text = env['MFA_ENCRYPTION_KEY'] || (file ? readFileSync(file, 'utf8') : '');
+  if (!text) return null;
+  const key = parseMfaKey(text);
+  if (!key) throw new Error('MFA_ENCRYPTION_KEY: expected 64 hex characters or base64 of 32 bytes');
+  return key;
 }

@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     blobDir: config.blobDir,
     log,
     processMetrics: true,
+    mfaKey: config.mfaKey,
     limits: {
       sendsPerMinute: config.sendsPerMinute,
       loginPerIpPerMinute: config.loginPerIpPerMinute,

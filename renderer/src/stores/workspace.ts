@@ -52,6 +52,8 @@ type WorkspaceState = {
     deviceName?: string;
     /** An admin's reset code: `password` is then the new password. */
     resetCode?: string;
+    /** A TOTP or recovery code, after the server asked for one. */
+    code?: string;
   }): Promise<Reply<WorkspaceStatus>>;
   signOut(): Promise<Reply<WorkspaceStatus>>;
   loadNotes(chatId: ChatId, force?: boolean): Promise<void>;

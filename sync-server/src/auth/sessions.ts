@@ -19,6 +19,7 @@ import type { SessionPolicy } from './expiry';
 import type { Budgets } from './lockout';
 import { checkBackoff, recordFailure, recordSuccess, spendBudgets } from './lockout';
 import { isExpired, needsTouch } from './expiry';
+import { checkSecondFactor } from './mfa';
 
 export type Principal = {
   readonly memberId: string;
@@ -33,6 +34,8 @@ type SignInFailure = 'wrong_password' | 'unknown_email' | 'deactivated' | 'rate_
 export type LoginLimits = Budgets & {
   /** The scrypt cost of new hashes, and of the dummy hash checked for unknown e-mails. */
   readonly hash: HashParams;
+  /** The TOTP secrets' key (auth/mfa.ts); null when none is configured. */
+  readonly mfaKey?: Buffer | null;
 };
 
 export async function login(
@@ -44,6 +47,8 @@ export async function login(
     platform?: Platform | undefined;
     deviceKey?: string | undefined;
     ip: string;
+    /** A TOTP or recovery code, for a member with two-step sign-in. */
+    code?: string | undefined;
   },
   limits: LoginLimits,
   /** The session policy's clock: a session starts when its expiry clock says it does. */
@@ -77,11 +82,23 @@ export async function login(
     await failed(member?.id ?? null, !member ? 'unknown_email' : !okPassword ? 'wrong_password' : 'deactivated');
     throw new CommandError('unauthenticated', 'wrong e-mail or password');
   }
+  try {
+    await checkSecondFactor(db, member.id, input, limits.mfaKey ?? null);
+  } catch (err) {
+    // A wrong code is a guess like a wrong password: it counts towards the e-mail's lock.
+    if (err instanceof CommandError && reasonOf(err) === 'mfa_invalid') await recordFailure(db, email, now);
+    throw err;
+  }
   await recordSuccess(db, { email, memberId: member.id, deviceKey: input.deviceKey, exempt }, now);
   // Only now is the password known: a hash made with weaker parameters is upgraded in place.
   if (needsRehash(member.passwordHash, limits.hash))
     await updateMember(db, member.id, { passwordHash: await hashPassword(input.password, limits.hash) });
   return startSession(db, member, input, now);
+}
+
+function reasonOf(err: CommandError): unknown {
+  const details: unknown = err.details;
+  return typeof details === 'object' && details !== null && 'reason' in details ? details.reason : undefined;
 }
 
 export type SignedIn = { token: string; sessionId: string; memberId: string; role: Role };

@@ -52,6 +52,26 @@ export const sessions = mysqlTable(
   t => [index('sessions_member').on(t.memberId)],
 );
 
+/** A member's second factor (TOTP): the secret encrypted (auth/mfa-crypto.ts); enabledAt null = not confirmed yet. */
+export const memberMfa = mysqlTable('member_mfa', {
+  memberId: char('member_id', { length: 36 }).primaryKey(),
+  secretEnc: varchar('secret_enc', { length: 255 }).notNull(),
+  enabledAt: ms('enabled_at'),
+  lastStep: ms('last_step'),
+  createdAt: ms('created_at').notNull(),
+});
+
+/** Single-use recovery codes (sha-256 of the normalised code); usedAt set once spent. */
+export const mfaRecoveryCodes = mysqlTable(
+  'mfa_recovery_codes',
+  {
+    memberId: char('member_id', { length: 36 }).notNull(),
+    codeHash: char('code_hash', { length: 64 }).notNull(),
+    usedAt: ms('used_at'),
+  },
+  t => [primaryKey({ columns: [t.memberId, t.codeHash] })],
+);
+
 export const settings = mysqlTable('workspace_settings', {
   id: int('id').primaryKey(),
   agentsSeeUnassigned: boolean('agents_see_unassigned').notNull().default(true),

@@ -63,6 +63,8 @@ export type Services = {
   readonly pushOrder: PushOrder;
   /** The database gives a multi-row insert's rows consecutive ids (insertsGetConsecutiveIds). */
   readonly consecutiveRowIds: boolean;
+  /** AES-256-GCM key for TOTP secrets at rest; null = two-step sign-in cannot be enabled. */
+  readonly mfaKey: Buffer | null;
   /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */
   publish(events: readonly StoredEvent[]): Promise<void>;
 };

@@ -37,6 +37,7 @@ async function signIn({ services, req, res }: RouteContext): Promise<void> {
         perIpPerMinute: services.limits.loginPerIpPerMinute,
         perAccountPerMinute: services.limits.loginPerAccountPerMinute,
         hash: services.hashParams,
+        mfaKey: services.mfaKey,
       },
       services.sessionPolicy.now(),
     );

@@ -98,6 +98,10 @@ function sample(name: CommandName): Record<string, unknown> {
     // A wrong current password: the boundary is checked without changing the host's password.
     'password:change': { currentPassword: `not-${PASSWORD}`, newPassword: `${PASSWORD}-new` },
     'password:reset-start': { memberId: id },
+    'mfa:status': {},
+    'mfa:enrol': {},
+    'mfa:confirm': { code: '000000' },
+    'mfa:disable': { code: '000000' },
   };
   return samples[name];
 }

@@ -98,6 +98,10 @@ function valid(name: CommandName): Record<string, unknown> {
     'password:reset-start': { memberId: id },
     'password:change': { currentPassword: 'not it', newPassword: 'another long one' },
     'audit:list': { limit: 5 },
+    'mfa:status': {},
+    'mfa:enrol': {},
+    'mfa:confirm': { code: '123456' },
+    'mfa:disable': { code: '123456' },
   };
   return samples[name];
 }

@@ -30,6 +30,7 @@ export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 export const PASSWORD = 'correct horse battery';
 /** scrypt parameters of the test servers: far below the default, which the hashing test checks itself. */
 export const TEST_HASH = { N: 1024, r: 8, p: 1 } as const;
+export const TEST_MFA_KEY = Buffer.alloc(32, 7);
 
 let passwordHash: string | undefined;
 
@@ -55,6 +56,8 @@ export async function startNode(
         : {}
       : { passwordHash: TEST_HASH }),
     poolSize: 10,
+    // Every test server can enable two-step sign-in unless a test says otherwise (null).
+    mfaKey: extra.mfaKey === undefined ? TEST_MFA_KEY : extra.mfaKey,
   });
   const port = await app.listen(extra.port ?? 0);
   return { app, port, url: `http://127.0.0.1:${port}` };

@@ -390,6 +390,11 @@ const cases: Case[] = [
   },
   // A lead reads the rows of their accounts' chats (audit.test.ts checks which); an agent none.
   { cmd: 'audit:list', scope: 'own', args: () => ({}), expect: only(['admin', 'lead']) },
+  // Every member manages only their own second factor; the matrix's enrolment waits for a code.
+  { cmd: 'mfa:status', scope: 'own', args: () => ({}), expect: all('ok') },
+  { cmd: 'mfa:enrol', scope: 'own', args: () => ({}), expect: all('ok') },
+  { cmd: 'mfa:confirm', scope: 'own', args: () => ({ code: '000000' }), expect: all('invalid_args') },
+  { cmd: 'mfa:disable', scope: 'own', args: () => ({ code: '000000' }), expect: all('conflict') },
 ];
 
 describe('RBAC matrix', () => {

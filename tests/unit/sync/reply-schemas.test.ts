@@ -38,7 +38,7 @@ describe('reply schemas: valid replies', () => {
   });
 
   it('every command has a sample and a schema', () => {
-    expect(COMMANDS).toHaveLength(34);
+    expect(COMMANDS).toHaveLength(38);
     expect(Object.keys(commandReplySchemas).sort()).toEqual([...COMMANDS].sort());
   });
 
@@ -88,6 +88,9 @@ describe('reply schemas: a malformed value is refused at its path', () => {
     ['presence:list', [0, 'status'], 'busy'],
     ['session:revoke', ['sessionId'], undefined],
     ['audit:list', [0, 'at'], 'yesterday'],
+    ['mfa:status', ['enabled'], 'yes'],
+    ['mfa:enrol', ['secret'], 'not base32!'],
+    ['mfa:enrol', ['uri'], 'https://example.com'],
   ];
 
   it.each(broken.map(([name, path, v]) => [`${name} ${path.join('.')}`, name, path, v] as const))(

@@ -228,6 +228,13 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'password:change': { signedOut: 2 },
   'password:reset-start': { code: 'ABCDE-FGHJK-MNPQR', expiresAt: 1_700_086_400_000 },
   'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
+  'mfa:status': { enabled: true, pending: false, recoveryCodesLeft: 9 },
+  'mfa:enrol': {
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    uri: 'otpauth://totp/Blazz%20Desk:a%40b.co?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+  },
+  'mfa:disable': { enabled: false, pending: false, recoveryCodesLeft: 0 },
+  'mfa:confirm': { enabled: true, pending: false, recoveryCodesLeft: 10, recoveryCodes: ['ABCDE-FGHJK'] },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

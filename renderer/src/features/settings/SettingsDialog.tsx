@@ -9,6 +9,7 @@ import { AboutPanel } from '../shell/AboutPanel';
 import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
+import { TwoStepSection } from '../security/mfa';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
 
@@ -107,6 +108,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <DesktopPanel />
       <WorkspacePanel />
       <SecurityPanel />
+      <TwoStepSection />
       <TeamView />
       <MembersAdmin />
       <AuditLog />

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ResetCodeField, SessionRefusal, useSecurityT, useSignInWait } from '../security';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { defaultDeviceName, isServerUrl, signInErrorPhrase } from './logic';
+import { useSignInCode } from '../security/mfa';
 import type { TeamT } from './useTeamT';
 import { phrase, useTeamT } from './useTeamT';
 import './team.css';
@@ -55,6 +56,7 @@ function SignInForm({ t, lastError, again }: SignInProps) {
   const [deviceName, setDeviceName] = useState(() => again?.deviceName ?? defaultDeviceName(navigator.platform));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const code = useSignInCode();
   const ids = { url: useId(), email: useId(), password: useId(), device: useId(), hint: useId(), error: useId() };
 
   const submit = async (e: FormEvent) => {
@@ -73,12 +75,15 @@ function SignInForm({ t, lastError, again }: SignInProps) {
       password,
       ...(name ? { deviceName: name } : {}),
       ...(resetCode !== null ? { resetCode: resetCode.trim() } : {}),
+      ...code.args,
     });
     setBusy(false);
     if (!r.ok) {
-      setError(waitMessage(r.error) ?? phrase(t, signInErrorPhrase(r.error)));
+      // A second-factor refusal keeps the password: the form sends it again with the code.
+      const asked = code.refused(r.error);
+      setError(waitMessage(r.error) ?? asked ?? phrase(t, signInErrorPhrase(r.error)));
       // Keep what was typed except the password, which is retyped after a refusal anyway.
-      if (r.error.code === 'unauthenticated') setPassword('');
+      if (r.error.code === 'unauthenticated' && asked === null) setPassword('');
     }
   };
 
@@ -130,6 +135,7 @@ function SignInForm({ t, lastError, again }: SignInProps) {
       <p id={ids.hint} className="team-hint">
         {t('team.signIn.deviceHint')}
       </p>
+      {code.field}
       {shown && (
         <p id={ids.error} role="alert" className="team-error">
           {shown}
