@@ -1,5 +1,6 @@
 /** Password hashes (scrypt) and opaque session tokens (random, stored as sha-256). */
 import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { createSlots } from './hash-slots';
 
 /** scrypt's cost: N (CPU and memory), r (block size), p (parallelism). */
 export type HashParams = { readonly N: number; readonly r: number; readonly p: number };
@@ -13,10 +14,18 @@ const KEYLEN = 64;
 /** A stored hash asking for more than this is refused rather than allowed to claim gigabytes. */
 const MAX_N = 2 ** 20;
 
+/** Two hashes at a time: the other two pool threads stay free for file and DNS work. */
+const hashSlots = createSlots(2);
+
 function scryptAsync(password: string, salt: Buffer, { N, r, p }: HashParams): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    // scrypt needs 128·N·r bytes; Node refuses above maxmem, so it is set from the parameters.
-    scrypt(password, salt, KEYLEN, { N, r, p, maxmem: 256 * N * r }, (err, key) => (err ? reject(err) : resolve(key))),
+  return hashSlots(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        // scrypt needs 128·N·r bytes; Node refuses above maxmem, so it is set from the parameters.
+        scrypt(password, salt, KEYLEN, { N, r, p, maxmem: 256 * N * r }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   );
 }
 
