@@ -9,13 +9,16 @@ export type Slots = <T>(work: () => Promise<T>) => Promise<T>;
 export function createSlots(size: number): Slots {
   let busy = 0;
   const waiting: Array<() => void> = [];
+  // A freed slot passes straight to the next waiter: a caller arriving before that waiter
+  // resumes must not take it too.
   const release = () => {
-    busy--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else busy--;
   };
   return async work => {
     if (busy >= size) await new Promise<void>(resolve => waiting.push(resolve));
-    busy++;
+    else busy++;
     try {
       return await work();
     } finally {
