@@ -22,26 +22,6 @@ describe('hash slots', () => {
     expect(started).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
-  it('hands a freed slot to the waiter, not to a caller that arrives meanwhile', async () => {
-    const slots = createSlots(1);
-    let running = 0;
-    let most = 0;
-    const job = () =>
-      slots(async () => {
-        running++;
-        most = Math.max(most, running);
-        await Promise.resolve();
-        running--;
-      });
-    const first = job();
-    const waiter = job();
-    await first;
-    // The waiter was woken but has not resumed yet: a newcomer must queue behind it.
-    const newcomer = job();
-    await Promise.all([waiter, newcomer]);
-    expect(most).toBe(1);
-  });
-
   it('frees the slot when a job fails', async () => {
     const slots = createSlots(1);
     await expect(slots(() => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
