@@ -233,7 +233,14 @@ describe('an account id that spells another account room', () => {
     const intruder = await onNodeB('lead');
     // For ':m:', the room of the agent who holds the victim's chat.
     const accountId = `${scene.accountId}${suffix}${suffix === ':m:' ? viewer.id : ''}`;
-    await must(intruder.socket, 'account:register', { accountId, name: 'x', phone: '628999', provider: 'simulator' });
+    // Refused at the boundary (account ids cannot hold ':'); room names are escaped as well.
+    const reply = await call(intruder.socket, 'account:register', {
+      accountId,
+      name: 'x',
+      phone: '628999',
+      provider: 'simulator',
+    });
+    expect(reply.ok ? 'ok' : reply.error.code).toBe('invalid_args');
     const mark = intruder.seen.events.length;
     await settle(scene, [lead.seen, viewer.seen]);
     await new Promise(r => setTimeout(r, 300));

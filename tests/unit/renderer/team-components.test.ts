@@ -111,17 +111,26 @@ describe('WorkspacePanel', () => {
 
   it('signed in: who, role, server, connection with its error, pending uploads and Sign out', () => {
     setWorkspace({
-      status: as(lena, { connection: 'unauthorized', lastError: 'Sign in again.', pendingPush: 3 }),
+      status: as(lena, { connection: 'offline', lastError: 'Could not reach the server.', pendingPush: 3 }),
     });
     const html = render(team.WorkspacePanel, {});
     expect(html).toContain('Lena Lead');
     expect(html).toContain('Team lead');
     expect(html).toContain('https://team.example.com');
-    expect(html).toContain('Signed out by the server');
-    expect(html).toContain('Sign in again.');
+    expect(html).toContain('Offline');
+    expect(html).toContain('Could not reach the server.');
     expect(html).toMatch(/data-testid="workspace-pending">3</);
     expect(html).toContain('>Sign out</button>');
     expect(html).not.toContain('<form');
+  });
+
+  it('refused by the server (expired, say): the facts stay and a form signs in again, keeping the chats', () => {
+    setWorkspace({ status: as(lena, { connection: 'unauthorized', lastError: 'Sign in again.', pendingPush: 3 }) });
+    const html = render(team.WorkspacePanel, {});
+    expect(html).toContain('Signed out by the server');
+    expect(html).toContain('data-testid="session-refusal"');
+    expect(html).toContain('value="https://team.example.com"');
+    expect(html).toContain('>Sign out</button>');
   });
 });
 
