@@ -47,7 +47,6 @@ export function platformOf(nodePlatform: string): Platform {
   return 'other';
 }
 
-/** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
 /** What workspace:signIn takes: with resetCode, `password` is the new password set with an admin's reset code. */
 export type SignInInput = {
   serverUrl: string;
@@ -81,6 +80,7 @@ type LoginBody = {
   code?: string;
 };
 
+/** POST /api/login. Errors become CommandErrors with the server's words, or a plain network reason. */
 export async function loginToWorkspace(
   serverUrl: string,
   body: LoginBody,
