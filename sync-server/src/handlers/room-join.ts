@@ -16,17 +16,30 @@ function sameAccess(a: CallerState, b: CallerState): boolean {
   return b.accountIds.length === ids.size && b.accountIds.every(id => ids.has(id));
 }
 
+/** Rounds of read-join-read before giving up: each round needs another access change meanwhile. */
+const MAX_ROUNDS = 3;
+
 /**
  * Joins the socket to its rooms; false when it must be dropped instead. The state is read
- * again after joining: a change committed before that second read is seen there; one
- * committed after it moves rooms (or drops sockets) after this join, so it reaches this
- * socket. Either way the socket keeps no room its member lost.
+ * again after joining: a change committed before that second read is seen there, and the
+ * socket moves to the new state's rooms (a desktop registers its numbers right after it
+ * connects, so this is common); one committed after it moves rooms (or drops sockets)
+ * after this join, so it reaches this socket. Either way the socket keeps no room its
+ * member lost.
  */
 export async function joinRooms(raw: RawExec, socket: SyncSocket): Promise<boolean> {
   const p = socket.data;
-  const before = await callerState(raw, p.memberId, p.sessionId);
-  if (!before?.active) return false;
-  await socket.join(roomsOf({ ...p, role: before.role }, before.accountIds, before.settings.agentsSeeUnassigned));
-  const after = await callerState(raw, p.memberId, p.sessionId);
-  return after !== undefined && sameAccess(before, after);
+  let state = await callerState(raw, p.memberId, p.sessionId);
+  let joined: string[] = [];
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    if (!state?.active) return false;
+    const wanted = roomsOf({ ...p, role: state.role }, state.accountIds, state.settings.agentsSeeUnassigned);
+    for (const room of joined) if (!wanted.includes(room)) await socket.leave(room);
+    await socket.join(wanted);
+    joined = wanted;
+    const after = await callerState(raw, p.memberId, p.sessionId);
+    if (after !== undefined && sameAccess(state, after)) return true;
+    state = after;
+  }
+  return false;
 }

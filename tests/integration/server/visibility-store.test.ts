@@ -10,6 +10,7 @@ import type { SyncEvent } from '../../../common/protocol';
 import { updateMember } from '../../../sync-server/src/db/repositories/members';
 import type { SyncSocket } from '../../../sync-server/src/handlers/context';
 import { joinRooms } from '../../../sync-server/src/handlers/room-join';
+import { rooms } from '../../../sync-server/src/handlers/rooms';
 import type { Stack } from './harness';
 import { hostWithChat, must, startStack } from './harness';
 
@@ -56,20 +57,40 @@ describe('grants stored before they named their chat (migration 0007)', () => {
 });
 
 describe('a socket joining its rooms', () => {
-  it('is dropped when its member is demoted between reading their state and joining', async () => {
-    const lead = await stack.member('lead');
-    const session = await stack.login(lead.email);
+  it('moves to the new rooms when an admin is demoted between reading their state and joining', async () => {
+    const admin = await stack.member('admin');
+    const session = await stack.login(admin.email);
     const joined: string[][] = [];
+    const left: string[] = [];
     // The demotion commits (and moves rooms on every node) just before this socket joins.
     const socket = {
-      data: { memberId: lead.id, sessionId: session.sessionId, role: 'lead', name: 'lead' },
+      data: { memberId: admin.id, sessionId: session.sessionId, role: 'admin', name: 'admin' },
       join: async (rooms: string[]) => {
         joined.push(rooms);
-        await updateMember(stack.node.app.database.db, lead.id, { role: 'agent' });
+        await updateMember(stack.node.app.database.db, admin.id, { role: 'agent' });
       },
+      leave: async (room: string) => void left.push(room),
+    } as unknown as SyncSocket;
+    expect(await joinRooms(stack.node.app.database.raw, socket)).toBe(true);
+    expect(joined).toHaveLength(2);
+    // The admins' room is the one an agent may not keep.
+    expect(joined[0]).toContain(rooms.admins);
+    expect(joined[1]).not.toContain(rooms.admins);
+    expect(left).toEqual(joined[0]!.filter(r => !joined[1]!.includes(r)));
+    expect(left).toContain(rooms.admins);
+  });
+
+  it('is dropped when its member is deactivated while it joins', async () => {
+    const lead = await stack.member('lead');
+    const session = await stack.login(lead.email);
+    const socket = {
+      data: { memberId: lead.id, sessionId: session.sessionId, role: 'lead', name: 'lead' },
+      join: async () => {
+        await updateMember(stack.node.app.database.db, lead.id, { active: false });
+      },
+      leave: async () => undefined,
     } as unknown as SyncSocket;
     expect(await joinRooms(stack.node.app.database.raw, socket)).toBe(false);
-    expect(joined).toHaveLength(1);
   });
 
   it('is kept when nothing changed', async () => {
