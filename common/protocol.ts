@@ -133,7 +133,13 @@ export const memberUpdateSchema = z.strictObject({
   role: roleSchema.optional(),
   active: z.boolean().optional(),
 });
-export const settingsUpdateSchema = z.strictObject({ agentsSeeUnassigned: z.boolean() });
+/**
+ * Workspace settings: each field optional, the ones sent change and the rest stay; the
+ * reply and the `settings:updated` fact carry all of them.
+ */
+export const settingsUpdateSchema = z
+  .strictObject({ agentsSeeUnassigned: z.boolean().optional() })
+  .refine(s => Object.values(s).some(v => v !== undefined), { message: 'empty_update' });
 
 /** What the previous owner leaves for the next one when a chat is transferred; stored as a note of kind 'handover'. */
 export const handoverSchema = z.strictObject({

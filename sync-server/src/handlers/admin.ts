@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../common/domain';
 import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
-import type { WireAccount } from '../../../common/protocol';
+import type { WireAccount, WireSettings } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import { hashPassword } from '../auth/crypto';
 import type { Exec } from '../db/index';
@@ -274,29 +274,40 @@ export function adminHandlers(services: Services): AdminHandlers {
     'settings:update': async (caller, args) => {
       requireCapability(caller, 'settings.manage');
       const accounts = await allAccountIds(db);
-      const show = args.agentsSeeUnassigned;
+      const hide = args.agentsSeeUnassigned === false;
       // Hiding unassigned chats: agents leave the pools before the commit, so once it committed
       // not even a fact written earlier reaches them. Showing them: joined after the commit.
-      if (!show) setAgentPools(io, accounts, false);
+      if (hide) setAgentPools(io, accounts, false);
       try {
         return await commit(
           services,
           async (tx, emit) => {
             const before = await getSettings(tx);
-            await saveSettings(tx, args);
-            await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, args));
-            emit({ body: { type: 'settings:updated', settings: args }, audience: 'workspace' });
-            return args;
+            const after = mergeSettings(before, args);
+            await saveSettings(tx, after);
+            await insertAudit(tx, audit(caller.memberId, caller.sessionId, 'settings.update', before, after));
+            emit({ body: { type: 'settings:updated', settings: after }, audience: 'workspace' });
+            return after;
           },
           () => {
-            if (show) setAgentPools(io, accounts, true);
+            if (args.agentsSeeUnassigned === true) setAgentPools(io, accounts, true);
           },
         );
       } catch (err) {
         // Nothing changed: the agents go back into the pools if the setting still shows them.
-        if (!show && (await getSettings(db)).agentsSeeUnassigned) setAgentPools(io, accounts, true);
+        if (hide && (await getSettings(db)).agentsSeeUnassigned) setAgentPools(io, accounts, true);
         throw err;
       }
     },
   };
+}
+
+/** The settings after an update: the fields sent replace, the others stay as they were. */
+function mergeSettings(before: WireSettings, update: Partial<WireSettings>): WireSettings {
+  const after: WireSettings = { ...before };
+  for (const key of Object.keys(update) as Array<keyof WireSettings>) {
+    const value = update[key];
+    if (value !== undefined) after[key] = value;
+  }
+  return after;
 }
