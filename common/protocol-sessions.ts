@@ -63,4 +63,6 @@ export const passwordResetSchema = z.strictObject({
   deviceName: z.string().min(1).max(100),
   platform: platformSchema.optional(),
   deviceKey: z.string().min(16).max(200).optional(),
+  /** A member with two-step sign-in also sends a current code (or a recovery code). */
+  mfaCode: z.string().trim().min(6).max(40).optional(),
 });

@@ -187,5 +187,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'mfa:enrol': true satisfies Agrees<'mfa:enrol'>,
   'mfa:confirm': true satisfies Agrees<'mfa:confirm'>,
   'mfa:disable': true satisfies Agrees<'mfa:disable'>,
+  'mfa:recovery-regenerate': true satisfies Agrees<'mfa:recovery-regenerate'>,
+  'mfa:reset': true satisfies Agrees<'mfa:reset'>,
 };
 void agree;

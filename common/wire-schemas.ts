@@ -147,7 +147,7 @@ export const wireSendSchema = z.object({
   createdAt: ms,
 });
 
-export const wireSettingsSchema = z.object({ agentsSeeUnassigned: z.boolean() });
+export const wireSettingsSchema = z.object({ agentsSeeUnassigned: z.boolean(), adminsRequireMfa: z.boolean() });
 
 // Templates are read-only in the domain type; `.readonly()` keeps the output type equal to it.
 export const wireTemplateSchema = z

@@ -6,7 +6,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { CommandError } from '../../../common/result';
 import type { Db } from '../db/index';
-import { consumeReset } from '../db/repositories/lockout';
+import { consumeReset, resetIsValid } from '../db/repositories/lockout';
 import { memberByEmail, updateMember } from '../db/repositories/members';
 import { insertAudit } from '../db/repositories/workspace';
 import type { HashParams } from './crypto';
@@ -14,7 +14,8 @@ import { hashPassword } from './crypto';
 import { checkBackoff, recordFailure, recordSuccess, spendBudgets } from './lockout';
 import type { Budgets } from './lockout';
 import type { SignedIn } from './sessions';
-import { startSession } from './sessions';
+import { reasonOf, startSession } from './sessions';
+import { checkSecondFactor } from './mfa';
 
 export const RESET_VALID_MS = 24 * 60 * 60 * 1000;
 /** No 0/O, 1/I/L: the code is read out or typed from a message. */
@@ -45,9 +46,10 @@ export async function resetWithCode(
     deviceName: string;
     platform?: 'win' | 'mac' | 'linux' | 'web' | 'other' | undefined;
     deviceKey?: string | undefined;
+    mfaCode?: string | undefined;
     ip: string;
   },
-  limits: Budgets & { readonly hash: HashParams },
+  limits: Budgets & { readonly hash: HashParams; readonly mfaKey: Buffer | null },
   now: number,
 ): Promise<SignedIn> {
   const email = input.email.toLowerCase();
@@ -55,10 +57,21 @@ export async function resetWithCode(
   await spendBudgets(db, { email, ip: input.ip }, limits, now);
   const member = await memberByEmail(db, email);
   const { exempt } = await checkBackoff(db, { email, memberId: member?.id ?? null, deviceKey: input.deviceKey }, now);
-  if (!member || !member.active || !(await consumeReset(db, member.id, resetCodeHash(input.code), now))) {
+  const codeHash = resetCodeHash(input.code);
+  if (!member || !member.active || !(await resetIsValid(db, member.id, codeHash, now))) {
     await recordFailure(db, email, now);
     throw invalid();
   }
+  // A reset code replaces the password, not the second factor: a member who has one signs in
+  // with it here too (the code stays valid until then). Losing both is mfa:reset's job.
+  try {
+    await checkSecondFactor(db, member.id, { email, ip: input.ip, code: input.mfaCode }, limits.mfaKey);
+  } catch (err) {
+    if (err instanceof CommandError && reasonOf(err) === 'mfa_invalid') await recordFailure(db, email, now);
+    throw err;
+  }
+  // Two requests with one code: only one spends it.
+  if (!(await consumeReset(db, member.id, codeHash, now))) throw invalid();
   await updateMember(db, member.id, { passwordHash: await hashPassword(input.newPassword, limits.hash) });
   await recordSuccess(db, { email, memberId: member.id, deviceKey: input.deviceKey, exempt }, now);
   await insertAudit(db, {

@@ -96,7 +96,7 @@ export async function login(
   return startSession(db, member, input, now);
 }
 
-function reasonOf(err: CommandError): unknown {
+export function reasonOf(err: CommandError): unknown {
   const details: unknown = err.details;
   return typeof details === 'object' && details !== null && 'reason' in details ? details.reason : undefined;
 }

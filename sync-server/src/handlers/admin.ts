@@ -5,6 +5,8 @@ import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
 import type { WireAccount, WireSettings } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import { hashPassword } from '../auth/crypto';
+import { mfaKeyMissing } from '../auth/mfa';
+import { adminsWithoutMfa, mfaOf } from '../db/repositories/mfa';
 import type { Exec } from '../db/index';
 import { unassignMemberEverywhere, unassignMemberInAccount } from '../db/repositories/chats';
 import {
@@ -33,7 +35,7 @@ import {
 import type { NewEvent } from '../db/repositories/events';
 import { canSeeAccount } from '../../../common/permissions';
 import { accessChangeEvents, chatEvent, grantsOnJoin, requireCapability, revokesOnDemotion } from './access';
-import type { Services } from './context';
+import type { Caller, Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
 import { accountRooms, rooms, setAgentPools } from './rooms';
@@ -273,13 +275,15 @@ export function adminHandlers(services: Services): AdminHandlers {
 
     'settings:update': async (caller, args) => {
       requireCapability(caller, 'settings.manage');
+      if (args.adminsRequireMfa === true) await mayRequireMfa(services, caller);
       const accounts = await allAccountIds(db);
       const hide = args.agentsSeeUnassigned === false;
       // Hiding unassigned chats: agents leave the pools before the commit, so once it committed
       // not even a fact written earlier reaches them. Showing them: joined after the commit.
       if (hide) setAgentPools(io, accounts, false);
+      let after: WireSettings;
       try {
-        return await commit(
+        after = await commit(
           services,
           async (tx, emit) => {
             const before = await getSettings(tx);
@@ -298,6 +302,10 @@ export function adminHandlers(services: Services): AdminHandlers {
         if (hide && (await getSettings(db)).agentsSeeUnassigned) setAgentPools(io, accounts, true);
         throw err;
       }
+      // Admins without a second factor reconnect into enrolment-only sessions (no chat rooms).
+      if (args.adminsRequireMfa === true)
+        for (const id of await adminsWithoutMfa(db)) io.in(rooms.member(id)).disconnectSockets(true);
+      return after;
     },
   };
 }
@@ -310,4 +318,14 @@ function mergeSettings(before: WireSettings, update: Partial<WireSettings>): Wir
     if (value !== undefined) after[key] = value;
   }
   return after;
+}
+
+/**
+ * Turning on "admins must use two-step sign-in" needs a server that can store second factors
+ * and an admin who already uses one: otherwise they would lock themselves into enrolment.
+ */
+async function mayRequireMfa(services: Services, caller: Caller): Promise<void> {
+  if (!services.mfaKey) throw mfaKeyMissing();
+  if (!(await mfaOf(services.db, caller.memberId))?.enabledAt)
+    throw new CommandError('conflict', 'turn on your own two-step sign-in first', { reason: 'mfa_not_enrolled' });
 }

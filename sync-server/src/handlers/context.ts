@@ -15,6 +15,7 @@ import type { Database, Db, Gate, RawExec, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
 import { callerState, touchSessionRaw } from '../db/repositories/members';
+import type { CallerState } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 import type { PushOrder, PushTurn } from './push-order';
@@ -72,10 +73,20 @@ export type Services = {
 export type Caller = Principal & {
   readonly viewer: Viewer;
   readonly settings: WireSettings;
+  /**
+   * An admin without a second factor while the workspace requires one: this device may only
+   * enrol it (dispatch refuses the rest) and was given no account rooms.
+   */
+  readonly mfaEnrolmentRequired: boolean;
   readonly socket: SyncSocket;
   /** `sync:push` only: its place among the device's pushes, taken when it arrived. */
   readonly pushTurn?: PushTurn;
 };
+
+/** The workspace requires admins to use two-step sign-in and this admin has not enrolled. */
+export function mustEnrolMfa(state: Pick<CallerState, 'role' | 'settings' | 'mfaEnabled'>): boolean {
+  return state.role === 'admin' && state.settings.adminsRequireMfa && !state.mfaEnabled;
+}
 
 /** Fresh from the database on every command: a role change or removal applies at once. */
 export async function loadCaller(
@@ -105,6 +116,7 @@ export async function loadCaller(
       accountIds: new Set(state.accountIds),
     },
     settings: state.settings,
+    mfaEnrolmentRequired: mustEnrolMfa(state),
     socket,
   };
 }

@@ -5,6 +5,7 @@
  */
 import { COMMAND_NAMES, COMMAND_SCHEMAS } from '../../../common/protocol';
 import type { CommandArgs, CommandName, CommandResult } from '../../../common/protocol';
+import { MFA_ENROLMENT_COMMANDS } from '../../../common/protocol-mfa';
 import { CommandError, fail, ok } from '../../../common/result';
 import type { Reply } from '../../../common/result';
 import type { Caller, Services, SyncSocket } from './context';
@@ -46,6 +47,10 @@ async function runCommand<K extends CommandName>(
       return fail('invalid_args', `invalid ${name} payload`, { issues });
     }
     const caller = await loading;
+    if (caller.mfaEnrolmentRequired && !MFA_ENROLMENT_COMMANDS.has(name))
+      return fail('forbidden', 'this workspace requires admins to set up two-step sign-in first', {
+        reason: 'mfa_enrolment_required',
+      });
     const handler = handlers[name] as Handler<K>;
     return ok(await handler(pushTurn ? { ...caller, pushTurn } : caller, parsed.data as CommandArgs<K>));
   } finally {

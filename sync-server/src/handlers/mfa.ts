@@ -15,14 +15,27 @@ import {
 import { newRecoveryCodes, recoveryCodeHash } from '../auth/mfa-recovery';
 import type { MfaRow } from '../db/repositories/mfa';
 import { insertAudit } from '../db/repositories/workspace';
-import type { Services } from './context';
+import type { WireMfaStatus } from '../../../common/protocol-mfa';
+import type { Caller, Services } from './context';
+import { mustEnrolMfa } from './context';
+import { rooms } from './rooms';
 import type { HandlerTable } from './dispatch';
 
-const statusOf = (row: MfaRow | undefined, recoveryCodesLeft: number) => ({
-  enabled: Boolean(row?.enabledAt),
-  pending: Boolean(row && !row.enabledAt),
-  recoveryCodesLeft,
-});
+/** The caller's status; `required` is as of this command (the caller was loaded for it). */
+export const statusOf = (
+  caller: Pick<Caller, 'role' | 'settings'>,
+  row: MfaRow | undefined,
+  recoveryCodesLeft: number,
+): WireMfaStatus => {
+  const enabled = Boolean(row?.enabledAt);
+  return {
+    enabled,
+    pending: Boolean(row && !row.enabledAt),
+    recoveryCodesLeft,
+    adminsRequireMfa: caller.settings.adminsRequireMfa,
+    required: mustEnrolMfa({ role: caller.role, settings: caller.settings, mfaEnabled: enabled }),
+  };
+};
 
 export function mfaHandlers(
   services: Services,
@@ -30,7 +43,7 @@ export function mfaHandlers(
   const { db, mfaKey } = services;
   return {
     'mfa:status': async caller =>
-      statusOf(await mfaOf(db, caller.memberId), await recoveryCodesLeft(db, caller.memberId)),
+      statusOf(caller, await mfaOf(db, caller.memberId), await recoveryCodesLeft(db, caller.memberId)),
 
     'mfa:enrol': async caller => {
       // No key, no enrolment: a secret stored in clear (or under a derived key) is what this refuses.
@@ -64,7 +77,11 @@ export function mfaHandlers(
         after: null,
         at: now,
       });
-      return { enabled: true, pending: false, recoveryCodesLeft: recoveryCodes.length, recoveryCodes };
+      // A device that could only enrol reconnects (after this reply went out) into every room
+      // its member may be in; the client runs its usual connect (docs/protocol.md).
+      if (caller.mfaEnrolmentRequired)
+        setImmediate(() => services.io.in(rooms.member(caller.memberId)).disconnectSockets(true));
+      return { ...statusOf(caller, { ...row, enabledAt: now }, recoveryCodes.length), recoveryCodes };
     },
 
     'mfa:disable': async (caller, args) => {
@@ -85,7 +102,7 @@ export function mfaHandlers(
           at: now,
         });
       });
-      return statusOf(undefined, 0);
+      return statusOf(caller, undefined, 0);
     },
   };
 }

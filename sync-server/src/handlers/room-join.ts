@@ -7,11 +7,13 @@ import type { CallerState } from '../db/repositories/members';
 import { callerState } from '../db/repositories/members';
 import type { RawExec } from '../db/index';
 import type { SyncSocket } from './context';
-import { roomsOf } from './rooms';
+import { mustEnrolMfa } from './context';
+import { enrolmentRooms, roomsOf } from './rooms';
 
 function sameAccess(a: CallerState, b: CallerState): boolean {
   if (a.role !== b.role || a.active !== b.active) return false;
   if (a.settings.agentsSeeUnassigned !== b.settings.agentsSeeUnassigned) return false;
+  if (mustEnrolMfa(a) !== mustEnrolMfa(b)) return false;
   const ids = new Set(a.accountIds);
   return b.accountIds.length === ids.size && b.accountIds.every(id => ids.has(id));
 }
@@ -33,7 +35,10 @@ export async function joinRooms(raw: RawExec, socket: SyncSocket): Promise<boole
   let joined: string[] = [];
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (!state?.active) return false;
-    const wanted = roomsOf({ ...p, role: state.role }, state.accountIds, state.settings.agentsSeeUnassigned);
+    // An admin who must enrol a second factor first sees no chat until they have.
+    const wanted = mustEnrolMfa(state)
+      ? enrolmentRooms(p)
+      : roomsOf({ ...p, role: state.role }, state.accountIds, state.settings.agentsSeeUnassigned);
     for (const room of joined) if (!wanted.includes(room)) await socket.leave(room);
     await socket.join(wanted);
     joined = wanted;

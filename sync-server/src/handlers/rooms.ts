@@ -47,6 +47,11 @@ export function roomsOf(
   return out;
 }
 
+/** A device that may only enrol a second factor: its own rooms and the workspace's, no chat's. */
+export function enrolmentRooms(p: { memberId: string; sessionId: string }): string[] {
+  return [rooms.workspace, rooms.member(p.memberId), rooms.device(p.sessionId)];
+}
+
 /**
  * The rooms a member's sockets are in because they belong to this account. `pool`: an
  * agent's are in the account's pool (pass true when leaving, whatever the setting).

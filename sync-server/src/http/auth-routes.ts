@@ -60,6 +60,7 @@ async function resetPassword({ services, req, res }: RouteContext): Promise<void
       perIpPerMinute: services.limits.loginPerIpPerMinute,
       perAccountPerMinute: services.limits.loginPerAccountPerMinute,
       hash: services.hashParams,
+      mfaKey: services.mfaKey,
     },
     services.sessionPolicy.now(),
   );

@@ -102,6 +102,8 @@ function sample(name: CommandName): Record<string, unknown> {
     'mfa:enrol': {},
     'mfa:confirm': { code: '000000' },
     'mfa:disable': { code: '000000' },
+    'mfa:recovery-regenerate': { code: '000000' },
+    'mfa:reset': { memberId: id },
   };
   return samples[name];
 }

@@ -102,6 +102,8 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:enrol': {},
     'mfa:confirm': { code: '123456' },
     'mfa:disable': { code: '123456' },
+    'mfa:recovery-regenerate': { code: '123456' },
+    'mfa:reset': { memberId: id },
   };
   return samples[name];
 }

@@ -16,6 +16,9 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** The workspace does not require two-step sign-in of admins in these tests. */
+const noPolicy = { adminsRequireMfa: false, required: false };
+
 const codeAt = (secret: string, at: number) =>
   new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({ timestamp: at });
 
@@ -40,19 +43,34 @@ async function enrolled() {
 describe('two-step sign-in (TOTP)', () => {
   it('enrols with a QR URI and a secret, and is on only after a correct code', async () => {
     const m = await stack.device('agent');
-    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: false, recoveryCodesLeft: 0 });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({
+      enabled: false,
+      pending: false,
+      recoveryCodesLeft: 0,
+      ...noPolicy,
+    });
     const enrolment = await must(m.socket, 'mfa:enrol', {});
     expect(enrolment.secret).toMatch(/^[A-Z2-7]{32}$/);
     expect(enrolment.uri).toContain('otpauth://totp/Blazz%20Desk:');
     expect(enrolment.uri).toContain(`secret=${enrolment.secret}`);
-    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: false, pending: true, recoveryCodesLeft: 0 });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({
+      enabled: false,
+      pending: true,
+      recoveryCodesLeft: 0,
+      ...noPolicy,
+    });
     // Not yet on: signing in needs no code.
     expect((await login(m.email)).status).toBe(200);
 
     const wrong = await call(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now() - 10 * 60_000) });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'invalid_args', details: { reason: 'mfa_invalid' } } });
     await must(m.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
-    expect(await must(m.socket, 'mfa:status', {})).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
+    expect(await must(m.socket, 'mfa:status', {})).toEqual({
+      enabled: true,
+      pending: false,
+      recoveryCodesLeft: 10,
+      ...noPolicy,
+    });
     // Already on: a new enrolment would silently replace the phone's secret.
     expect(await call(m.socket, 'mfa:enrol', {})).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
@@ -122,7 +140,12 @@ describe('two-step sign-in (TOTP)', () => {
     const s = await stack.login(m.email).catch(() => null);
     expect(s).toBeNull();
     const socket = m.socket;
-    expect(await must(socket, 'mfa:status', {})).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 9 });
+    expect(await must(socket, 'mfa:status', {})).toEqual({
+      enabled: true,
+      pending: false,
+      recoveryCodesLeft: 9,
+      ...noPolicy,
+    });
     const [audit] = await stack.node.app.database.raw.execute<RowDataPacket[]>(
       "select after from audit_log where member_id = ? and action = 'mfa.recovery_used'",
       [m.id],
@@ -138,6 +161,7 @@ describe('two-step sign-in (TOTP)', () => {
       enabled: false,
       pending: false,
       recoveryCodesLeft: 0,
+      ...noPolicy,
     });
     expect((await login(m.email)).status).toBe(200);
     expect((await login(m.email, { code: m.recoveryCodes[0] })).status).toBe(200);

@@ -395,6 +395,21 @@ const cases: Case[] = [
   { cmd: 'mfa:enrol', scope: 'own', args: () => ({}), expect: all('ok') },
   { cmd: 'mfa:confirm', scope: 'own', args: () => ({ code: '000000' }), expect: all('invalid_args') },
   { cmd: 'mfa:disable', scope: 'own', args: () => ({ code: '000000' }), expect: all('conflict') },
+  { cmd: 'mfa:recovery-regenerate', scope: 'own', args: () => ({ code: '000000' }), expect: all('conflict') },
+  // Only an admin turns off someone else's (this member has none, hence conflict).
+  {
+    cmd: 'mfa:reset',
+    scope: 'other-account',
+    args: async () => ({ memberId: (await stack.member('agent')).id }),
+    expect: { admin: 'conflict', lead: 'forbidden', agent: 'forbidden' },
+  },
+  // Requiring it of admins: only an admin, and only one who uses it (these do not).
+  {
+    cmd: 'settings:update',
+    scope: 'own',
+    args: () => ({ adminsRequireMfa: true }),
+    expect: { admin: 'conflict', lead: 'forbidden', agent: 'forbidden' },
+  },
 ];
 
 describe('RBAC matrix', () => {

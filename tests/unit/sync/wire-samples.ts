@@ -143,7 +143,11 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
     member: { id: MEMBER, email: 'ana@example.com', name: 'Ana', role: 'lead', active: true },
   },
   'access:revoked': { type: 'access:revoked', seq: 12, reason: 'session_revoked' },
-  'settings:updated': { type: 'settings:updated', seq: 13, settings: { agentsSeeUnassigned: false } },
+  'settings:updated': {
+    type: 'settings:updated',
+    seq: 13,
+    settings: { agentsSeeUnassigned: false, adminsRequireMfa: false },
+  },
   'template:updated': {
     type: 'template:updated',
     seq: 14,
@@ -184,7 +188,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'member:create': member,
   'member:update': { ...member, name: 'Ana B.' },
   'settings:get': settings,
-  'settings:update': { agentsSeeUnassigned: true },
+  'settings:update': { agentsSeeUnassigned: true, adminsRequireMfa: true },
   'chat:get': { chat: wireChat(1), notes: [note, { ...note, id: 'note-2', kind: 'note', draft: null }] },
   'chat:list': [wireChat(1), wireChat(2, { lastMessageAt: null, assigneeId: null, tags: [] })],
   'chat:assign': wireChat(1, { version: 4 }),
@@ -228,13 +232,29 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'password:change': { signedOut: 2 },
   'password:reset-start': { code: 'ABCDE-FGHJK-MNPQR', expiresAt: 1_700_086_400_000 },
   'audit:list': [wireAudit, { ...wireAudit, id: 6, memberId: null, chatId: null, before: null, after: null }],
-  'mfa:status': { enabled: true, pending: false, recoveryCodesLeft: 9 },
+  'mfa:status': { enabled: true, pending: false, recoveryCodesLeft: 9, adminsRequireMfa: false, required: false },
   'mfa:enrol': {
     secret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
     uri: 'otpauth://totp/Blazz%20Desk:a%40b.co?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
   },
-  'mfa:disable': { enabled: false, pending: false, recoveryCodesLeft: 0 },
-  'mfa:confirm': { enabled: true, pending: false, recoveryCodesLeft: 10, recoveryCodes: ['ABCDE-FGHJK'] },
+  'mfa:disable': { enabled: false, pending: false, recoveryCodesLeft: 0, adminsRequireMfa: false, required: false },
+  'mfa:confirm': {
+    enabled: true,
+    pending: false,
+    recoveryCodesLeft: 10,
+    adminsRequireMfa: true,
+    required: false,
+    recoveryCodes: ['ABCDE-FGHJK'],
+  },
+  'mfa:recovery-regenerate': {
+    enabled: true,
+    pending: false,
+    recoveryCodesLeft: 10,
+    adminsRequireMfa: false,
+    required: false,
+    recoveryCodes: ['ABCDE-FGHJK', 'MNPQR-STUVW'],
+  },
+  'mfa:reset': { memberId: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10', signedOut: 2 },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

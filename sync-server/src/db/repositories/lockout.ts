@@ -54,6 +54,22 @@ export async function saveReset(
  * Uses a member's reset code once: true when it matched and was still valid. The delete is
  * conditional on the hash, so two concurrent uses of one code cannot both succeed.
  */
+/** The code is the member's and not expired, without spending it. */
+export async function resetIsValid(db: Exec, memberId: string, codeHash: string, now: number): Promise<boolean> {
+  const rows = await db
+    .select({ memberId: passwordResets.memberId })
+    .from(passwordResets)
+    .where(
+      and(
+        eq(passwordResets.memberId, memberId),
+        eq(passwordResets.codeHash, codeHash),
+        gt(passwordResets.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 export async function consumeReset(db: Exec, memberId: string, codeHash: string, now: number): Promise<boolean> {
   const [res] = await db
     .delete(passwordResets)

@@ -39,6 +39,8 @@ export type CallerState = {
   readonly active: boolean;
   readonly accountIds: string[];
   readonly settings: WireSettings;
+  /** The member has a confirmed second factor (TOTP). */
+  readonly mfaEnabled: boolean;
   /** The device's session: when it signed in and was last active (for expiry). */
   readonly sessionCreatedAt: number;
   readonly sessionLastSeenAt: number;
@@ -51,10 +53,12 @@ export type CallerState = {
  */
 export async function callerState(raw: RawExec, memberId: string, sessionId: string): Promise<CallerState | undefined> {
   const [rows] = await raw.execute<RowDataPacket[]>(
-    `select m.name, m.role, m.active, st.agents_see_unassigned, am.account_id, s.created_at, s.last_seen_at
+    `select m.name, m.role, m.active, st.agents_see_unassigned, st.admins_require_mfa, am.account_id,
+            s.created_at, s.last_seen_at, mf.enabled_at as mfa_enabled_at
      from members m
      join sessions s on s.id = ? and s.member_id = m.id and s.revoked_at is null
      left join workspace_settings st on st.id = 1
+     left join member_mfa mf on mf.member_id = m.id
      left join account_members am on am.member_id = m.id
      where m.id = ?`,
     [sessionId, memberId],
@@ -67,7 +71,11 @@ export async function callerState(raw: RawExec, memberId: string, sessionId: str
     role: first['role'] as Role,
     active: Boolean(first['active']),
     accountIds: rows.flatMap(r => (r['account_id'] === null ? [] : [String(r['account_id'])])),
-    settings: { agentsSeeUnassigned: seeUnassigned === null ? true : Boolean(seeUnassigned) },
+    settings: {
+      agentsSeeUnassigned: seeUnassigned === null ? true : Boolean(seeUnassigned),
+      adminsRequireMfa: Boolean(first['admins_require_mfa']),
+    },
+    mfaEnabled: first['mfa_enabled_at'] !== null,
     sessionCreatedAt: Number(first['created_at']),
     sessionLastSeenAt: Number(first['last_seen_at']),
   };
@@ -142,11 +150,17 @@ export async function removeAccountMember(db: Exec, accountId: string, memberId:
 
 export async function getSettings(db: Exec): Promise<WireSettings> {
   const rows = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
-  return { agentsSeeUnassigned: rows[0]?.agentsSeeUnassigned ?? true };
+  return {
+    agentsSeeUnassigned: rows[0]?.agentsSeeUnassigned ?? true,
+    adminsRequireMfa: rows[0]?.adminsRequireMfa ?? false,
+  };
 }
 
 export async function saveSettings(db: Exec, s: WireSettings): Promise<void> {
-  await db.update(settings).set({ agentsSeeUnassigned: s.agentsSeeUnassigned }).where(eq(settings.id, 1));
+  await db
+    .update(settings)
+    .set({ agentsSeeUnassigned: s.agentsSeeUnassigned, adminsRequireMfa: s.adminsRequireMfa })
+    .where(eq(settings.id, 1));
 }
 
 // ── Sessions (one per signed-in device) ────────────────────────────────────────────────
@@ -231,11 +245,13 @@ export async function revokeOtherSessions(
   return others;
 }
 
-export async function revokeSessionsOfMember(db: Exec, memberId: string, now: number): Promise<void> {
-  await db
+/** Signs out every device of the member; how many were signed in. */
+export async function revokeSessionsOfMember(db: Exec, memberId: string, now: number): Promise<number> {
+  const [res] = await db
     .update(sessions)
     .set({ revokedAt: now, presence: 'offline' })
     .where(and(eq(sessions.memberId, memberId), isNull(sessions.revokedAt)));
+  return res.affectedRows;
 }
 
 export async function setPresence(

@@ -1,7 +1,7 @@
 /** A member's second factor (table member_mfa): the encrypted secret and its last used time step. */
 import { and, count, eq, isNotNull, isNull, lt, or } from 'drizzle-orm';
 import type { Exec } from '../index';
-import { memberMfa, mfaRecoveryCodes } from '../schema';
+import { memberMfa, members, mfaRecoveryCodes } from '../schema';
 
 export type MfaRow = typeof memberMfa.$inferSelect;
 
@@ -70,4 +70,14 @@ export async function recoveryCodesLeft(db: Exec, memberId: string): Promise<num
 export async function deleteMfa(db: Exec, memberId: string): Promise<void> {
   await db.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.memberId, memberId));
   await db.delete(memberMfa).where(eq(memberMfa.memberId, memberId));
+}
+
+/** Active admins with no confirmed second factor: who the "admins must use it" policy stops. */
+export async function adminsWithoutMfa(db: Exec): Promise<string[]> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(members)
+    .leftJoin(memberMfa, eq(memberMfa.memberId, members.id))
+    .where(and(eq(members.role, 'admin'), eq(members.active, true), isNull(memberMfa.enabledAt)));
+  return rows.map(r => r.id);
 }
