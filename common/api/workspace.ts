@@ -21,6 +21,11 @@ export type WorkspaceStatus = {
    * the data; the sign-in form says which (an expired session, or a token it does not know).
    */
   readonly refusal?: 'session_expired' | 'unknown_token';
+  /**
+   * Online, but the workspace requires admins to use two-step sign-in and this admin has not
+   * set it up: the server allows only that, so nothing syncs until they do (Settings → Team).
+   */
+  readonly mfaEnrolmentRequired?: true;
 };
 
 const chatId = z.string().min(3).max(420);

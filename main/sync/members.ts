@@ -1,6 +1,7 @@
 /** What this device remembers of the workspace's members, and which accounts' chats it listed. */
 import type { Member, MemberId, Role } from '../../common/domain';
 import type { WireMember } from '../../common/protocol';
+import type { Logger } from '../core/log';
 import type { Store } from '../store';
 
 const MEMBERS_KEY = 'workspace.members';
@@ -13,7 +14,16 @@ export const memberOfWire = (m: Pick<WireMember, 'id' | 'name' | 'email' | 'role
   active: m.active,
 });
 
-export function createMemberCache(store: Store) {
+/**
+ * The cache, kept fresh from the server: `fetch` is member:list; a failure keeps what we had
+ * (the list is only names and roles for display) and is logged.
+ */
+export function createMemberCache(
+  store: Store,
+  fetch: () => Promise<readonly WireMember[]>,
+  changed: (members: Member[]) => void,
+  log: Pick<Logger, 'warn'>,
+) {
   const list = (): Member[] => {
     const raw = store.getSetting(MEMBERS_KEY);
     return Array.isArray(raw) ? (raw as unknown as Member[]) : [];
@@ -27,6 +37,14 @@ export function createMemberCache(store: Store) {
       store.setSetting(MEMBERS_KEY, members.map(memberOfWire));
     },
     clear: () => store.deleteSetting(MEMBERS_KEY),
+    async refresh(): Promise<void> {
+      try {
+        store.setSetting(MEMBERS_KEY, (await fetch()).map(memberOfWire));
+        changed(list());
+      } catch (err) {
+        log.warn('member list unavailable', { err: String(err) });
+      }
+    },
   };
 }
 

@@ -25,6 +25,18 @@ export function readRecord(store: Store): WorkspaceRecord | null {
 export const saveRecord = (store: Store, record: WorkspaceRecord): void => store.setSetting(RECORD_KEY, record);
 export const forgetRecord = (store: Store): void => store.deleteSetting(RECORD_KEY);
 
+/**
+ * The workspace's data on this device, gone at once (no await, so queued work finds nothing):
+ * the record, the cursor, unsent batches and notes, and every account hosted elsewhere.
+ */
+export function forgetWorkspaceData(store: Store, cursorKey: string, hostedIds: readonly string[]): void {
+  forgetRecord(store);
+  store.setSyncCursor(cursorKey, '0');
+  store.clearPush();
+  store.clearNoteQueue();
+  store.deleteAccountsExcept([...hostedIds]);
+}
+
 /** The workspace status the renderer sees, from the record and the link's current state. */
 export function workspaceStatus(
   r: WorkspaceRecord | null,
@@ -35,6 +47,7 @@ export function workspaceStatus(
     members: readonly Member[];
     pendingPush: number;
     cursor: number;
+    mfaEnrolmentRequired?: boolean;
   },
 ): WorkspaceStatus {
   const me = r ? link.members.find(m => m.id === r.memberId) : undefined;
@@ -47,5 +60,6 @@ export function workspaceStatus(
     cursor: link.cursor,
     lastError: link.lastError,
     ...(r && link.connection === 'unauthorized' && link.refusal ? { refusal: link.refusal } : {}),
+    ...(r && link.connection === 'online' && link.mfaEnrolmentRequired ? { mfaEnrolmentRequired: true as const } : {}),
   };
 }

@@ -64,7 +64,17 @@ function signInRequest(body: LoginBody): { path: string; json: Record<string, un
   const common = { email: body.email, deviceName: body.deviceName, platform: platformOf(process.platform) };
   const key = body.deviceKey ? { deviceKey: body.deviceKey } : {};
   return body.resetCode
-    ? { path: '/api/password/reset', json: { ...common, ...key, code: body.resetCode, newPassword: body.password } }
+    ? {
+        path: '/api/password/reset',
+        json: {
+          ...common,
+          ...key,
+          code: body.resetCode,
+          newPassword: body.password,
+          // The reset code replaces the password, not the second factor.
+          ...(body.code ? { mfaCode: body.code } : {}),
+        },
+      }
     : {
         path: '/api/login',
         json: { ...common, ...key, password: body.password, ...(body.code ? { code: body.code } : {}) },

@@ -36,8 +36,9 @@ import { createWorkspaceMedia } from './media';
 import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
-import { forgetRecord, readRecord, saveRecord, workspaceStatus } from './record';
+import { forgetWorkspaceData, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
+import { createMfaGate } from './mfa-gate';
 
 const TOKEN_KEY = 'workspace.token';
 const ACCESS_REMOVED = 'Your access to this workspace was removed.';
@@ -70,7 +71,13 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
 
   const record = (): WorkspaceRecord | null => readRecord(store);
   const cursor = (): number => readCursor(store);
-  const memberCache = createMemberCache(store);
+  const memberCache = createMemberCache(
+    store,
+    () => call('member:list', {}),
+    list => events.emit('members:changed', { members: list }),
+    log,
+  );
+  const refreshMembers = memberCache.refresh;
   const loadedAccounts = createLoadedAccounts(store);
   const members = memberCache.list;
   const isHosted = hostedLookup(deps.hosted);
@@ -83,6 +90,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       members: members(),
       pendingPush: store.countPush(),
       cursor: cursor(),
+      mfaEnrolmentRequired: mfaGate.required(),
     });
   const announce = () => events.emit('workspace:changed', { status: status() });
   const setConnection = (
@@ -99,6 +107,11 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   };
 
   const call = <K extends SyncCommand>(name: K, args: unknown): Promise<SyncResult<K>> => callOver(socket, name, args);
+  const mfaGate = createMfaGate({
+    isAdmin: () => record()?.role === 'admin',
+    status: () => call('mfa:status', {}),
+    log,
+  });
 
   const isOnline = () => socket?.connected === true;
   const me = () => {
@@ -263,6 +276,10 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       connected: () => {
         setConnection('online', null);
         void enqueueApply(async () => {
+          // An admin the workspace requires to enrol a second factor first does only that.
+          const confined = await mfaGate.check();
+          announce();
+          if (confined) return;
           await registration.registerAll();
           await log_.pullAll();
           // Every connect: members created or renamed while we were away are not all in the log.
@@ -286,33 +303,25 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     });
   }
 
-  async function refreshMembers(): Promise<void> {
-    try {
-      memberCache.replaceAll(await call('member:list', {}));
-      events.emit('members:changed', { members: members() });
-    } catch (err) {
-      log.warn('member list unavailable', { err: String(err) });
-    }
-  }
-
-  /** Removes everything the workspace gave this device; hosted accounts keep their own data. */
   /** Closes the link; a connect still starting up does not open one afterwards. */
   function disconnect(): void {
     connectAttempt++;
+    mfaGate.reset();
     socket?.close();
     socket = null;
   }
 
+  /** Removes everything the workspace gave this device; hosted accounts keep their own data. */
   async function wipe(reason: string | null): Promise<void> {
     disconnect();
     // All at once, before anything awaits: queued work checks the record and finds none.
-    forgetRecord(store);
+    forgetWorkspaceData(
+      store,
+      CURSOR_KEY,
+      deps.hosted.list().map(a => a.id),
+    );
     memberCache.clear();
     loadedAccounts.clear();
-    store.setSyncCursor(CURSOR_KEY, '0');
-    store.clearPush();
-    store.clearNoteQueue();
-    store.deleteAccountsExcept(deps.hosted.list().map(a => a.id));
     presence.disconnected();
     setConnection('signed_out', reason);
     await vault.set(TOKEN_KEY, null);
@@ -337,15 +346,9 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       disconnect();
       if (previous && previousToken) await logoutFromWorkspace(previous.serverUrl, previousToken, deps.fetchImpl);
       await vault.set(TOKEN_KEY, session.token);
-      const next: WorkspaceRecord = {
-        serverUrl: input.serverUrl,
-        email: input.email,
-        memberId: session.memberId,
-        role: session.role,
-        sessionId: session.sessionId,
-        deviceName,
-      };
-      saveRecord(store, next);
+      // Never the token: it lives in the vault (the record is a plain setting).
+      const { memberId, role, sessionId } = session;
+      saveRecord(store, { serverUrl: input.serverUrl, email: input.email, memberId, role, sessionId, deviceName });
       if (!previous) push.seed(deps.hosted.list().map(a => a.id));
       lastError = null;
       await connect();

@@ -9,5 +9,12 @@ export function mfaHandlers(sync: Pick<WorkspaceSync, 'call'>): Pick<HandlerTabl
     'mfa:enrol': () => sync.call('mfa:enrol', {}),
     'mfa:confirm': args => sync.call('mfa:confirm', args),
     'mfa:disable': args => sync.call('mfa:disable', args),
+    'mfa:recovery-regenerate': args => sync.call('mfa:recovery-regenerate', args),
+    'mfa:reset': args => sync.call('mfa:reset', args),
+    // The policy is a workspace setting; the section that shows it wants the caller's status back.
+    'mfa:policy:set': async args => {
+      await sync.call('settings:update', { adminsRequireMfa: args.adminsRequireMfa });
+      return sync.call('mfa:status', {});
+    },
   };
 }

@@ -26,6 +26,24 @@ export const mfaEn = {
   'mfa.signIn.code': 'Authenticator code',
   'mfa.signIn.asked': 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
   'mfa.signIn.invalid': 'That code is not right or was already used. Enter the current code.',
+  'mfa.recovery.newCode': 'Code from the app, for new recovery codes',
+  'mfa.recovery.regenerate': 'Make new recovery codes',
+  'mfa.policy.heading': 'Workspace policy',
+  'mfa.policy.label': 'Admins must use two-step sign-in',
+  'mfa.policy.hint':
+    'An admin without it can only set it up: until then their desktop shows no chats and cannot change anything.',
+  'mfa.policy.enrolFirst': 'Turn on your own two-step sign-in first; then you can require it of every admin.',
+  'mfa.required.banner':
+    'Your workspace requires admins to use two-step sign-in. Set it up to see the team’s chats again.',
+  'mfa.required.open': 'Set up two-step sign-in',
+  'mfa.required.section': 'Your workspace requires this for admins. Nothing syncs until it is on.',
+  'mfa.reset.start': 'Turn off two-step sign-in',
+  'mfa.reset.startOf': 'Turn off two-step sign-in for {name}',
+  'mfa.reset.confirmTitle': 'Turn off two-step sign-in for {name}?',
+  'mfa.reset.confirmBody':
+    'Do this only when {name} lost both their phone and their recovery codes. They are signed out on every device and sign in again with their password alone; they can then set it up again.',
+  'mfa.reset.done': 'Two-step sign-in is off for {name}, and they were signed out everywhere.',
+  'mfa.reset.notOn': '{name} does not use two-step sign-in.',
 } as const;
 
 export type MfaMessageKey = keyof typeof mfaEn;

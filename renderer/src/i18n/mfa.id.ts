@@ -28,4 +28,23 @@ export const mfaId: Record<MfaMessageKey, string> = {
   'mfa.signIn.code': 'Kode autentikator',
   'mfa.signIn.asked': 'Masukkan kode 6 digit dari aplikasi autentikator Anda, atau salah satu kode pemulihan Anda.',
   'mfa.signIn.invalid': 'Kode itu salah atau sudah dipakai. Masukkan kode yang berlaku sekarang.',
+  'mfa.recovery.newCode': 'Kode dari aplikasi, untuk kode pemulihan baru',
+  'mfa.recovery.regenerate': 'Buat kode pemulihan baru',
+  'mfa.policy.heading': 'Kebijakan workspace',
+  'mfa.policy.label': 'Admin wajib memakai masuk dua langkah',
+  'mfa.policy.hint':
+    'Admin yang belum memakainya hanya bisa mengaturnya: sampai saat itu desktopnya tidak menampilkan chat dan tidak dapat mengubah apa pun.',
+  'mfa.policy.enrolFirst':
+    'Aktifkan dulu masuk dua langkah Anda sendiri; setelah itu Anda bisa mewajibkannya untuk semua admin.',
+  'mfa.required.banner':
+    'Workspace Anda mewajibkan admin memakai masuk dua langkah. Atur sekarang agar dapat melihat chat tim lagi.',
+  'mfa.required.open': 'Atur masuk dua langkah',
+  'mfa.required.section': 'Workspace Anda mewajibkan ini untuk admin. Tidak ada yang disinkronkan sampai ini aktif.',
+  'mfa.reset.start': 'Matikan masuk dua langkah',
+  'mfa.reset.startOf': 'Matikan masuk dua langkah untuk {name}',
+  'mfa.reset.confirmTitle': 'Matikan masuk dua langkah untuk {name}?',
+  'mfa.reset.confirmBody':
+    'Lakukan ini hanya jika {name} kehilangan ponsel dan kode pemulihannya. Ia dikeluarkan dari semua perangkat lalu masuk lagi hanya dengan kata sandi; setelah itu ia dapat mengaturnya lagi.',
+  'mfa.reset.done': 'Masuk dua langkah untuk {name} sudah dimatikan, dan ia dikeluarkan dari semua perangkat.',
+  'mfa.reset.notOn': '{name} tidak memakai masuk dua langkah.',
 };

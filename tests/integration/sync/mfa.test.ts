@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { PASSWORD, startStack } from '../server/harness';
+import { hostWithChat, must, PASSWORD, startStack } from '../server/harness';
 import { desktops } from './desktops';
 
 let stack: Stack;
@@ -46,7 +46,13 @@ describe('two-step sign-in from the desktop core', () => {
     const enrolment = await call(core, 'mfa:enrol', {});
     const confirmed = await call(core, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
     expect(confirmed.recoveryCodes).toHaveLength(10);
-    expect(await call(core, 'mfa:status', {})).toEqual({ enabled: true, pending: false, recoveryCodesLeft: 10 });
+    expect(await call(core, 'mfa:status', {})).toEqual({
+      enabled: true,
+      pending: false,
+      recoveryCodesLeft: 10,
+      adminsRequireMfa: false,
+      required: false,
+    });
     await call(core, 'workspace:signOut', {});
 
     expect(await signIn()).toMatchObject({
@@ -60,5 +66,36 @@ describe('two-step sign-in from the desktop core', () => {
     const reply = await signIn({ code: codeAt(enrolment.secret, Date.now() + 30_000) });
     expect(reply.ok).toBe(true);
     await until('online again', async () => (await call(core, 'workspace:status', {})).connection === 'online');
+  });
+
+  it('an admin the workspace requires to enrol syncs nothing until they have, then goes on', async () => {
+    const boss = await stack.device('admin');
+    const enrolment = await must(boss.socket, 'mfa:enrol', {});
+    await must(boss.socket, 'mfa:confirm', { code: codeAt(enrolment.secret, Date.now()) });
+    const { accountId } = await hostWithChat(stack);
+    const admin = await stack.member('admin');
+    try {
+      await must(boss.socket, 'settings:update', { adminsRequireMfa: true });
+      await call(core, 'workspace:signIn', { serverUrl: stack.node.url, email: admin.email, password: PASSWORD });
+      await until('confined', async () => (await call(core, 'workspace:status', {})).mfaEnrolmentRequired === true);
+      expect(await call(core, 'mfa:status', {})).toMatchObject({ required: true, adminsRequireMfa: true });
+      // Nothing of the workspace reaches it: the account's chat is not listed here.
+      expect((await call(core, 'chats:list', { accountIds: [accountId] })).items).toEqual([]);
+
+      const own = await call(core, 'mfa:enrol', {});
+      await call(core, 'mfa:confirm', { code: codeAt(own.secret, Date.now()) });
+      await until('free', async () => {
+        const st = await call(core, 'workspace:status', {});
+        return st.connection === 'online' && st.mfaEnrolmentRequired === undefined;
+      });
+      // The usual connect ran: the workspace's account and its chat arrived.
+      await until('chats synced', async () =>
+        (await call(core, 'chats:list', { accountIds: [accountId] })).items.some(
+          c => c.id === `${accountId}:628123@c.us`,
+        ),
+      );
+    } finally {
+      await must(boss.socket, 'settings:update', { adminsRequireMfa: false });
+    }
   });
 });

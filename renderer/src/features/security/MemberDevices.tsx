@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { api } from '../../api/client';
 import { localeOf, useI18n } from '../../i18n';
 import { DevicesList } from './DevicesList';
+import { MfaReset } from './mfa';
 import type { SecurityT } from './useSecurityT';
 import { useSecurityT } from './useSecurityT';
 
@@ -35,6 +36,7 @@ export function MemberDevices({ members, online }: { readonly members: readonly 
       </select>
       {chosen && <DevicesList key={chosen.id} t={t} memberId={chosen.id} />}
       {chosen && <ResetPassword key={`reset-${chosen.id}`} t={t} member={chosen} />}
+      {chosen && <MfaReset key={`mfa-${chosen.id}`} member={chosen} />}
     </section>
   );
 }

@@ -15,6 +15,7 @@ import { InboxPane } from '../inbox/InboxPane';
 import { SearchDialog } from '../search/SearchDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { WorkspaceBanner } from '../team';
+import { EnrolmentRequiredBanner } from '../security/mfa';
 import { useWorkspace } from '../../stores/workspace';
 import { Banners } from './Banners';
 import { startLive } from './live';
@@ -108,6 +109,7 @@ export function App() {
       </header>
       <Banners />
       <WorkspaceBanner />
+      <EnrolmentRequiredBanner />
       {loadError && (
         <div role="alert" className="banner banner-error">
           {t('error.loadFailed', { message: loadError })}{' '}

@@ -1,22 +1,28 @@
 import { toDataURL } from 'qrcode';
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { MfaConfirmed, MfaEnrolment, MfaStatus } from '../../../../../common/api/mfa';
 import type { ReplyError } from '../../../../../common/result';
 import { api } from '../../../api/client';
 import { useWorkspace } from '../../../stores/workspace';
+import { AdminsPolicy } from './AdminsPolicy';
+import { CodeForm } from './CodeForm';
 import { enrolErrorPhrase } from './logic';
 import type { MfaT } from './useMfaT';
 import { useMfaT } from './useMfaT';
 
 /**
- * Settings → "Two-step sign-in" for the signed-in member: whether it is on, and turning it
- * on (a QR of the otpauth:// URI and its key as text, confirmed with a current code).
+ * Settings → "Two-step sign-in" for the signed-in member: whether it is on, turning it on
+ * (a QR of the otpauth:// URI and its key as text, confirmed with a current code), new
+ * recovery codes, turning it off, and for admins the workspace policy.
  */
 export function TwoStepSection() {
   const t = useMfaT();
   const online = useWorkspace(s => s.status.connection === 'online');
+  const isAdmin = useWorkspace(s => s.status.member?.role === 'admin');
+  const required = useWorkspace(s => s.status.mfaEnrolmentRequired === true);
   const headingId = useId();
+  const sectionRef = useRef<HTMLElement>(null);
   const [status, setStatus] = useState<MfaStatus | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<readonly string[] | null>(null);
   const [enrolment, setEnrolment] = useState<MfaEnrolment | null>(null);
@@ -34,8 +40,29 @@ export function TwoStepSection() {
       live = false;
     };
   }, [online, show]);
+  // Sent here because the workspace requires it: the section is what the admin must see.
+  useEffect(() => {
+    if (required) sectionRef.current?.scrollIntoView({ block: 'start' });
+  }, [required, online]);
 
-  if (!online) return null;
+  // New recovery codes stay on screen through a reconnect (enrolling under the admins' policy
+  // makes one): they are shown only this once.
+  if (!online && !recoveryCodes) return null;
+  const done = (s: MfaStatus) => {
+    setStatus(s);
+    setError(null);
+  };
+  const disable = async (code: string) => {
+    const r = await api().invoke('mfa:disable', { code });
+    if (r.ok) done(r.value);
+    else show(r.error);
+  };
+  const regenerate = async (code: string) => {
+    const r = await api().invoke('mfa:recovery-regenerate', { code });
+    if (!r.ok) return show(r.error);
+    done(r.value);
+    setRecoveryCodes(r.value.recoveryCodes);
+  };
   const start = async () => {
     setBusy(true);
     setError(null);
@@ -45,23 +72,22 @@ export function TwoStepSection() {
     else show(r.error);
   };
   return (
-    <section className="team-workspace" aria-labelledby={headingId}>
+    <section className="team-workspace" aria-labelledby={headingId} ref={sectionRef} data-testid="two-step">
       <h3 id={headingId}>{t('mfa.heading')}</h3>
       <p className="team-muted">{t('mfa.intro')}</p>
+      {status?.required && (
+        <p role="alert" className="team-error">
+          {t('mfa.required.section')}
+        </p>
+      )}
       {recoveryCodes ? (
         <RecoveryCodes t={t} codes={recoveryCodes} onSaved={() => setRecoveryCodes(null)} />
       ) : status?.enabled ? (
         <>
           <p>{t('mfa.on')}</p>
           <p className="team-muted">{t('mfa.recovery.left', { count: status.recoveryCodesLeft })}</p>
-          <DisableForm
-            t={t}
-            onDone={s => {
-              setStatus(s);
-              setError(null);
-            }}
-            onError={show}
-          />
+          <CodeForm t={t} label="mfa.recovery.newCode" action="mfa.recovery.regenerate" onSubmit={regenerate} />
+          <CodeForm t={t} label="mfa.disable.code" action="mfa.disable" onSubmit={disable} />
         </>
       ) : enrolment ? (
         <Enrolment
@@ -83,6 +109,7 @@ export function TwoStepSection() {
           </button>
         </div>
       )}
+      {isAdmin && status && <AdminsPolicy t={t} status={status} onDone={done} onError={show} />}
       {error && (
         <p role="alert" className="team-error">
           {error}
@@ -175,47 +202,5 @@ function RecoveryCodes(props: { readonly t: MfaT; readonly codes: readonly strin
         </button>
       </div>
     </div>
-  );
-}
-
-/** Turning it off takes a current code from the app (the server checks it). */
-function DisableForm(props: {
-  readonly t: MfaT;
-  readonly onDone: (s: MfaStatus) => void;
-  readonly onError: (e: ReplyError) => void;
-}) {
-  const { t } = props;
-  const id = useId();
-  const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setBusy(true);
-    const r = await api().invoke('mfa:disable', { code: code.trim() });
-    setBusy(false);
-    setCode('');
-    if (r.ok) props.onDone(r.value);
-    else props.onError(r.error);
-  };
-  return (
-    <form className="team-form" onSubmit={e => void submit(e)}>
-      <label htmlFor={id}>{t('mfa.disable.code')}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]{6}"
-        maxLength={6}
-        required
-        value={code}
-        onChange={e => setCode(e.target.value)}
-      />
-      <div className="team-actions">
-        <button type="submit" disabled={busy} aria-busy={busy}>
-          {busy ? t('mfa.busy') : t('mfa.disable')}
-        </button>
-      </div>
-    </form>
   );
 }

@@ -24,6 +24,7 @@ export function enrolErrorPhrase(error: ReplyError): MfaMessageKey | null {
   const reason = reasonOf(error);
   if (reason === 'mfa_invalid') return 'mfa.error.invalid';
   if (reason === 'mfa_key_missing') return 'mfa.error.keyMissing';
+  if (reason === 'mfa_not_enrolled') return 'mfa.policy.enrolFirst';
   if (error.code === 'unavailable' || error.code === 'timeout') return 'mfa.error.offline';
   return null;
 }
