@@ -123,6 +123,7 @@ export async function catchUp(ctx: Ctx): Promise<BenchResult> {
       baseline,
       ratio: seconds / baseline,
       target: '<= 5',
+      scale: { events: pulled, chats },
       note: `${pulled} events (one message each, ${chats} chats) from online to cursor at the last event, applied to SQLite; ${((doneAt - startedAt) / 1000).toFixed(2)} s from opening the core; baseline = raw sync:pull of the same events in pages of ${PAGE}`,
     };
   } finally {
