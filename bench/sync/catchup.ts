@@ -11,7 +11,7 @@ import type { DeskEvents } from '../../common/api';
 import type { WorkspaceStatus } from '../../common/api/workspace';
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/core';
-import { silentLogger } from '../../main/core/log';
+import { silentLogger } from '../../main/platform/log';
 import type { Db } from '../../sync-server/src/db/index';
 import type { BenchResult } from '../types';
 import { connect, must } from '../server/setup';
