@@ -3,9 +3,11 @@
 //   renderer/  imports only common/ and browser packages; the transport only in src/api/
 //   electron   only in main/app/ and preload/
 //   drizzle    only in main/store/ and sync-server/src/db/
+//   main/      folders import each other only along MAIN_LAYERS (scripts/eslint-main-layers.mjs)
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { mainLayersRule } from './scripts/eslint-main-layers.mjs';
 
 const NODE_BUILTINS =
   '^(node:.*|fs|fs/promises|path|os|crypto|child_process|http|https|net|url|util|events|stream|worker_threads|zlib)$';
@@ -66,6 +68,11 @@ export default tseslint.config(
   {
     files: ['renderer/src/api/**/*.ts'],
     rules: { 'no-restricted-imports': restrict(R.electron, R.drizzle, R.sqlite, R.mysql, R.node, R.serverCode) },
+  },
+  {
+    files: ['main/**/*.ts'],
+    plugins: { blazz: { rules: { 'main-layers': mainLayersRule } } },
+    rules: { 'blazz/main-layers': 'error' },
   },
   {
     files: ['main/app/**/*.ts', 'preload/**/*.ts'],

@@ -51,12 +51,14 @@ async function memoryPerAccount(entry: string, opts: BenchOptions): Promise<Benc
         value: mb(pss),
         unit: 'MB',
         target: '<= 30',
+        scale: { accounts: count },
         note: `${count} simulated accounts, each its own process; proportional resident memory (PSS: pages shared by the account processes, like the node binary, split between them)`,
       },
       {
         id: 'accounts.sim.rss_unshared_view_mb_per_account',
         value: mb(rss),
         unit: 'MB',
+        scale: { accounts: count },
         note: 'plain RSS per account process, shared pages counted in every process',
       },
     ];
@@ -102,6 +104,7 @@ async function ingestToEvent(entry: string, opts: BenchOptions): Promise<BenchRe
         value: percentile(latencies, 95),
         unit: 'ms',
         target: '<= 50',
+        scale: { accounts, messages: latencies.length },
         note: `${latencies.length} live messages from ${accounts} simulated accounts; from the account process emitting the message to the event after the store's ingest (in-memory store double); load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
       },
     ];
@@ -141,12 +144,14 @@ async function importLoop(entry: string, opts: BenchOptions): Promise<BenchResul
         value: loop.percentile(99) / 1e6,
         unit: 'ms',
         target: '<= 50',
+        scale: { accounts, messages: total },
         note: `${total} history messages imported by ${accounts} active simulated accounts (batches of 100, zod-validated in main and again by the sink, which keeps ids and watermarks only); load average at the end ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`,
       },
       {
         id: 'accounts.history_import.msgs_per_s',
         value: total / seconds,
         unit: 'msg/s',
+        scale: { accounts, messages: total },
         note: 'same run, first to last history batch',
       },
     ];

@@ -70,12 +70,14 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       id: 'ai.redact.messages_per_s',
       value: redactPerSec,
       unit: 'msg/s',
+      scale: { messages },
       note: `${messages} messages of ~${sample.length} chars (${chars} chars out)`,
     },
     {
       id: 'ai.suggest.loopback_p50',
       value: median(fresh),
       unit: 'ms',
+      scale: { requests: rounds },
       note: 'streamed round trip to the fake endpoint, SDK included',
     },
     {
@@ -83,6 +85,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       value: median(cached),
       unit: 'ms',
       target: '<= 5',
+      scale: { requests: rounds },
       note: 'content-hash cache hit, no request',
     },
   ];

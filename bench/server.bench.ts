@@ -114,6 +114,8 @@ class Viewers {
   private readonly child: ChildProcess;
   private readonly replies: Reply[] = [];
   private waiter: ((r: Reply) => void) | null = null;
+  /** sessions connected by this child */
+  size = 0;
   constructor() {
     this.child = fork(join(dirname(fileURLToPath(import.meta.url)), 'server', 'viewers.ts'), [], {
       execArgv: ['--import', 'tsx'],
@@ -135,6 +137,7 @@ class Viewers {
     this.child.send({ connect: { url, tokens } });
     const r = await this.next();
     if (r.error) throw new Error(r.error);
+    this.size += tokens.length;
   }
   async expect(id: string): Promise<void> {
     this.child.send({ expect: id });
@@ -154,6 +157,7 @@ async function fanout(
   target: string,
   note: string,
 ): Promise<BenchResult> {
+  const sessions = groups.reduce((n, g) => n + g.size, 0);
   const latencies: number[] = [];
   const WARM_UP = 2; // the first broadcasts pay for JIT and socket buffers; not what we measure
   for (let r = 0; r < rounds + WARM_UP; r++) {
@@ -170,6 +174,7 @@ async function fanout(
     value: percentile(latencies, 99),
     unit: 'ms',
     target,
+    scale: { sessions, nodes: groups.length, rounds },
     note: `${note}; p50 ${percentile(latencies, 50).toFixed(1)} ms over ${rounds} rounds; viewers in child processes`,
   };
 }
@@ -272,6 +277,7 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
         baseline,
         ratio: value / baseline,
         target: '>= 10000 (ratio >= 0.5)',
+        scale: { messages: total, batch },
         note: `${total} messages in batches of ${batch} over 100 chats from a host device in a child process (${PUSH_WINDOW} in flight): validation, upserts, events and live delivery vs raw multi-row INSERT, interleaved in two rounds (ABBA)`,
       },
     ];
@@ -338,6 +344,7 @@ async function pull(
       value: seconds,
       unit: 's',
       target: '<= 10',
+      scale: { events, messages },
       note: `${events} events (${messages} messages filled in) pulled from cursor 0 in pages of 1,000`,
     };
   } finally {

@@ -96,11 +96,12 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       baseline: rawRate,
       ratio: rate / rawRate,
       target: '>= 50000; ratio >= 0.5',
+      scale: { ...sizes },
       note: `${sizes.messages} messages in batches of ${IMPORT_CHUNK}, FTS included`,
     },
-    ...searchResults(store, ws.vocab, log),
-    inboxResult(store, ws.accountIds),
-    chatPageResult(store, ws),
+    ...searchResults(store, ws.vocab, log).map(r => ({ ...r, scale: { ...sizes } })),
+    { ...inboxResult(store, ws.accountIds), scale: { ...sizes } },
+    { ...chatPageResult(store, ws), scale: { ...sizes } },
   ];
   store.close();
   const bytes = statSync(file).size;
@@ -108,12 +109,16 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     id: 'store.db_bytes_per_msg',
     value: bytes / sizes.messages,
     unit: 'B/msg',
+    scale: { ...sizes },
     note: `${(bytes / 1e6).toFixed(0)} MB file`,
   });
   return results;
 }
 
-function searchResults(store: Store, vocab: readonly string[], log: (s: string) => void): BenchResult[] {
+// Every figure below is measured on the one store; run() adds its scale.
+type Unscaled = Omit<BenchResult, 'scale'>;
+
+function searchResults(store: Store, vocab: readonly string[], log: (s: string) => void): Unscaled[] {
   // Terms by rank: most common, middling, rare; plus a prefix as typed in a search box.
   const common = vocab[0] as string;
   const medium = vocab[300] as string;
@@ -188,7 +193,7 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
   ];
 }
 
-function inboxResult(store: Store, accountIds: readonly string[]): BenchResult {
+function inboxResult(store: Store, accountIds: readonly string[]): Unscaled {
   const filter = {
     accountIds: accountIds.slice(0, Math.ceil(accountIds.length / 2)),
     statuses: ['open' as const, 'pending' as const],
@@ -211,7 +216,7 @@ function inboxResult(store: Store, accountIds: readonly string[]): BenchResult {
   };
 }
 
-function chatPageResult(store: Store, ws: ReturnType<typeof workspace>): BenchResult {
+function chatPageResult(store: Store, ws: ReturnType<typeof workspace>): Unscaled {
   const ids: ChatId[] = ws.chats.filter((_, i) => i % 97 === 0).map(c => chatIdOf(c.accountId as never, c.jid));
   ids.push(chatIdOf(ws.chats[0]?.accountId as never, ws.chats[0]?.jid ?? ''));
   const xs: number[] = [];

@@ -4,6 +4,7 @@
 #   2. npm dependencies (npm ci, without Electron's or Chrome's binary downloads)
 #   3. build, lint + format check, typecheck of every tsconfig, vitest, Playwright
 #   4. the plain total `N passed, N failed, N skipped` over all of it, as the last line
+#      (a test that never ran counts as failed; tests/tooling/test-counts.ts)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1 PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -39,10 +40,15 @@ fi
 check() { # check <name> <command…>: a build/lint/typecheck step counts as one test
   local name=$1; shift
   echo "▶ $name"
-  if "$@"; then echo "pass $name" >> "$results/checks.txt"; else echo "fail $name" >> "$results/checks.txt"; fi
+  if "$@"; then echo "pass $name" >> "$results/checks.txt"; else echo "fail $name" >> "$results/checks.txt"; return 1; fi
 }
 
-check build node scripts/build.mjs
+# The end-to-end tests run dist/: after a failed build they would test the previous one.
+if ! check build node scripts/build.mjs; then
+  echo "The build failed (output above): stopping here instead of testing an old dist/."
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
 check lint npx eslint --max-warnings 0 .
 check format npx prettier --check --log-level warn .
 for cfg in common node renderer tests; do
@@ -50,10 +56,12 @@ for cfg in common node renderer tests; do
 done
 
 echo "▶ vitest (unit + integration)"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$results/vitest.json"
+# The count reporter records what the total needs: declared skips vs tests that never ran.
+BLAZZ_VITEST_COUNTS_FILE="$results/vitest-counts.json" \
+  npx vitest run --reporter=default --reporter=./tests/tooling/vitest-count-reporter.ts
 
 echo "▶ playwright (e2e in Debian's Chromium)"
 npx playwright test
 
 # ── 4. one total ──────────────────────────────────────────────────────────────────────
-node scripts/summarize-tests.mjs "$results"
+node --import tsx tests/tooling/summarize-tests.ts "$results"

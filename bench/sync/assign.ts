@@ -149,6 +149,7 @@ export async function assignToVisible(ctx: Ctx): Promise<BenchResult> {
       baseline,
       ratio: value / baseline,
       target: '<= 300',
+      scale: { assignments: samples },
       note: `${samples} assignments (after ${WARM_UP} warm-up); baseline = the server's fan-out alone (assign → a plain socket.io client of the same agent has chat:granted); p50 ${percentile(ui, 50).toFixed(1)} vs ${percentile(fanout, 50).toFixed(1)} ms`,
     };
   } finally {

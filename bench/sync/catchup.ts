@@ -11,7 +11,7 @@ import type { DeskEvents } from '../../common/api';
 import type { WorkspaceStatus } from '../../common/api/workspace';
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/core';
-import { silentLogger } from '../../main/core/log';
+import { silentLogger } from '../../main/platform/log';
 import type { Db } from '../../sync-server/src/db/index';
 import type { BenchResult } from '../types';
 import { connect, must } from '../server/setup';
@@ -123,6 +123,7 @@ export async function catchUp(ctx: Ctx): Promise<BenchResult> {
       baseline,
       ratio: seconds / baseline,
       target: '<= 5',
+      scale: { events: pulled, chats },
       note: `${pulled} events (one message each, ${chats} chats) from online to cursor at the last event, applied to SQLite; ${((doneAt - startedAt) / 1000).toFixed(2)} s from opening the core; baseline = raw sync:pull of the same events in pages of ${PAGE}`,
     };
   } finally {

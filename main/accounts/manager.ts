@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
-import { consoleLogger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
+import { consoleLogger } from '../platform/log';
 import type { Account, AccountState, ProviderKind } from '../../common/domain';
 import type { MessageInput } from '../../common/ingest';
 import { asAccountId } from '../../common/domain';

@@ -6,7 +6,7 @@
  */
 import type { IngestBatchInput } from '../../common/ingest';
 import { CommandError } from '../../common/result';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { ChildHandle, ExitInfo, ProcessLauncher } from './launcher';
 import type { TreeProcess } from './process-tree';
 import { killAccountProcess, killRemembered, processTree, treeRss } from './process-tree';

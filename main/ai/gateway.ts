@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AiFailure, AiOutcome, AiSettings } from '../../common/api/ai';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { ChatTurn } from './client';
 import { complete } from './client';
 import type { AiStorePort, AiTimers, CacheKind, SecretStore } from './ports';

@@ -6,8 +6,8 @@
 import type { AiOutcome } from '../../common/api/ai';
 import type { ChatId } from '../../common/domain';
 import { previewOf } from '../../common/domain';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 import type { Gateway } from './gateway';
 import type { SentimentVerdict } from './parse';
 import { parseSentiment } from './parse';

@@ -14,9 +14,9 @@ import type {
 import { aiDataNotice } from '../../common/api/ai';
 import type { ChatId } from '../../common/domain';
 import { previewOf } from '../../common/domain';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
-import { silentLogger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
+import { silentLogger } from '../platform/log';
 import type { Gateway } from './gateway';
 import { createGateway } from './gateway';
 import { MAX_SUGGESTIONS, completedSuggestions, parseRewrite, parseSuggestions, parseSummary } from './parse';

@@ -1,5 +1,5 @@
 import electronUpdater from 'electron-updater';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { DesktopSettings } from './desktop-settings-schema';
 
 /**

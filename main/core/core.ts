@@ -12,8 +12,8 @@ import { openStore } from '../store';
 import { storeAccountRegistry } from './adapters/account-registry';
 import { storeAiPort } from './adapters/ai-store';
 import { storeIngestSink } from './adapters/ingest-sink';
-import type { EventBus } from './event-bus';
-import { createEventBus } from './event-bus';
+import type { EventBus } from '../platform/event-bus';
+import { createEventBus } from '../platform/event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { auditHandlers } from './handlers/audit';
@@ -23,8 +23,8 @@ import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-account
 import { inboxHandlers } from './handlers/inbox';
 import { hostedMediaFile, mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
-import type { Logger } from './log';
-import { consoleLogger } from './log';
+import type { Logger } from '../platform/log';
+import { consoleLogger } from '../platform/log';
 import { createOutboxSender } from './outbox-sender';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
@@ -34,8 +34,8 @@ import { mfaHandlers } from './handlers/mfa';
 import { asAccountId, asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
-import type { SecretVault } from './secret-vault';
-import { fileSecretVault } from './secret-vault';
+import type { SecretVault } from '../platform/secret-vault';
+import { fileSecretVault } from '../platform/secret-vault';
 
 export type CoreOptions = {
   readonly dataDir: string;

@@ -9,8 +9,8 @@ import { CommandError } from '../../common/result';
 import type { AccountManager } from '../accounts/manager';
 import type { OutboxEntry, Store } from '../store';
 import { localProviderId } from '../store';
-import type { EventBus } from './event-bus';
-import type { Logger } from './log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 
 type Attachment = z.infer<typeof attachmentSchema>;
 type MediaKind = 'image' | 'video' | 'audio' | 'document';

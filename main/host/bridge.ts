@@ -4,8 +4,8 @@ import { Server as SocketServer } from 'socket.io';
 import { HOST_BRIDGE_PATH, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../common/ipc';
 import type { Reply } from '../../common/result';
 import { MAX_PAYLOAD_BYTES, fail } from '../../common/result';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 import type { Dispatch } from '../core/router';
 
 export type BridgeOptions = {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Core } from '../core/core';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import { attachBridge } from './bridge';
 import { serveStatic } from '../core/renderer-assets';
 

@@ -7,8 +7,8 @@ import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '../core/log';
-import { silentLogger } from '../core/log';
+import type { Logger } from '../platform/log';
+import { silentLogger } from '../platform/log';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;

@@ -3,7 +3,7 @@
  * Repositories are plain functions taking the db first (Signal-Desktop style); `openStore`
  * bundles them bound to one database. Only main/store imports drizzle.
  */
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { StoreDb } from './db';
 import { checkpoint, inTransaction, openDatabase, startCheckpoints } from './db';
 import { importMessages, ingest } from './ingest';

@@ -7,8 +7,8 @@
 import { asChatId } from '../../common/domain';
 import type { WireChat } from '../../common/protocol';
 import type { CommandName as SyncCommand, CommandResult as SyncResult } from '../../common/protocol';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 import type { Store } from '../store';
 import type { ApplyContext, ApplyEffects } from './apply';
 import { applySyncEvent, emptyEffects, ingestWireMessages } from './apply';

@@ -7,7 +7,7 @@
  * What the server sends is parsed first (facts.ts): malformed facts never reach `apply`.
  */
 import type { PullPage, SyncEvent } from '../../common/protocol';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { Store } from '../store';
 import type { ApplyEffects } from './apply';
 import { emptyEffects } from './apply';

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { CommandName, PullPage, SyncEvent } from '../../common/protocol';
 import { CommandError } from '../../common/result';
 import { pullPageEnvelopeSchema, syncEventSchema } from '../../common/wire-schemas';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 
 /** Dropped facts named in one log line; the rest are only counted, so a broken server cannot flood the log. */
 const NAMED_DROPS = 5;

@@ -8,8 +8,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { CommandError } from '../../common/result';
-import { mediaPathOf, saveMedia } from '../accounts/media-store';
-import type { Logger } from '../core/log';
+import { mediaPathOf, saveMedia } from '../platform/media-store';
+import type { Logger } from '../platform/log';
 import type { WorkspaceCredentials } from './media-upload';
 
 export type WorkspaceMediaRef = { readonly sha256: string; readonly mimeType: string };

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { mediaRequestSchema } from '../../common/wire-schemas';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import { parseLive } from './facts';
 
 export type MediaRequest = { readonly sha256: string; readonly accountId: string; readonly providerMessageId: string };

@@ -3,7 +3,7 @@
  * asks (media-upload.ts) and downloads of teammates' media (media-fetch.ts). Both call the
  * server's HTTP API with this device's token.
  */
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { FetchFromWorkspace } from './media-fetch';
 import { createMediaFetcher } from './media-fetch';
 import type { HostedMediaFile, WorkspaceCredentials } from './media-upload';

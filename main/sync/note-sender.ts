@@ -9,8 +9,8 @@ import type { NoteAdded, PendingNote } from '../../common/api/workspace';
 import type { ChatId, MemberId, Note } from '../../common/domain';
 import type { WireNote } from '../../common/protocol';
 import { CommandError } from '../../common/result';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 import type { QueuedNote, Store } from '../store';
 
 const RETRY_MS = 30_000;

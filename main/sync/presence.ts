@@ -7,8 +7,8 @@
  */
 import type { PresenceStatus, TeamPresence } from '../../common/api/workspace';
 import type { WirePresence } from '../../common/protocol';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 
 const RANK: Readonly<Record<PresenceStatus, number>> = { offline: 0, away: 1, online: 2 };
 

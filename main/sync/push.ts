@@ -5,7 +5,7 @@
  */
 import { MAX_PUSH_ITEMS, PUSH_WINDOW } from '../../common/protocol';
 import { CommandError } from '../../common/result';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { IngestBatchInput } from '../../common/ingest';
 import type { QueuedPush, Store } from '../store';
 import { messageInputOfStored } from './apply';

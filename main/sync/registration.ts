@@ -6,7 +6,7 @@
 import { NOT_ACCOUNT_MEMBER } from '../../common/protocol';
 import type { CommandName as SyncCommand, CommandResult as SyncResult } from '../../common/protocol';
 import { CommandError } from '../../common/result';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { HostedAccounts } from './relay';
 
 type Hosted = ReturnType<HostedAccounts['list']>[number];

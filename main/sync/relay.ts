@@ -3,7 +3,7 @@
  * through the local outbox, then is reported).
  */
 import type { WireSend } from '../../common/protocol';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 
 export type HostedAccounts = {
   /** Accounts running on this desktop (their provider lives here). */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Platform } from '../../common/protocol-sessions';
 import { CommandError } from '../../common/result';
 import { errorCodeSchema } from '../../common/reply-schemas';
-import type { SecretVault } from '../core/secret-vault';
+import type { SecretVault } from '../platform/secret-vault';
 
 const loginReplySchema = z.union([
   z.object({

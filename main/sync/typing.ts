@@ -6,8 +6,8 @@
  */
 import type { TypingInfo } from '../../common/api/workspace';
 import { wireTypingSchema } from '../../common/wire-schemas';
-import type { EventBus } from '../core/event-bus';
-import type { Logger } from '../core/log';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
 import { parseLive } from './facts';
 
 /** Repeat an "active" report at most this often per chat (the server keeps it 6 s). */

@@ -7,7 +7,7 @@ import { HOST_BRIDGE_PATH, IPC_INVOKE_CHANNEL } from '../../common/ipc';
 import type { Reply } from '../../common/result';
 import type { Core } from '../../main/core/core';
 import { createCore } from '../../main/core/core';
-import { silentLogger } from '../../main/core/log';
+import { silentLogger } from '../../main/platform/log';
 import type { RunningHost } from '../../main/host/host';
 import { startHost } from '../../main/host/host';
 

@@ -1,8 +1,8 @@
 import type { IngestBatchInput } from '../../../common/ingest';
 import type { IngestSink } from '../../accounts/ports';
 import type { Store } from '../../store';
-import type { EventBus } from '../event-bus';
-import type { Logger } from '../log';
+import type { EventBus } from '../../platform/event-bus';
+import type { Logger } from '../../platform/log';
 
 export type IngestListener = (report: ReturnType<Store['ingest']>) => void;
 

@@ -7,7 +7,7 @@ import { CommandError } from '../../../common/result';
 import type { Store } from '../../store';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
 import { storeAiPort } from '../adapters/ai-store';
-import type { EventBus } from '../event-bus';
+import type { EventBus } from '../../platform/event-bus';
 import type { HandlerTable } from '../router';
 import { teamHandlers } from './workspace-team';
 

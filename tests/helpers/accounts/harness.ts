@@ -13,8 +13,8 @@ import { inProcessLauncher } from '../../../main/accounts/launcher-in-process';
 import type { AccountManager, AccountManagerOptions } from '../../../main/accounts/manager';
 import { createAccountManager } from '../../../main/accounts/manager';
 import type { AccountRecord } from '../../../main/accounts/ports';
-import { createEventBus } from '../../../main/core/event-bus';
-import type { Logger } from '../../../main/core/log';
+import { createEventBus } from '../../../main/platform/event-bus';
+import type { Logger } from '../../../main/platform/log';
 import { MemoryStore } from './memory-store';
 import { waitFor } from './wait';
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CommandName, CommandResult, DeskEvents } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import { callCore, until } from '../../helpers/core';
 
 const ctx = { transport: 'internal' } as const;

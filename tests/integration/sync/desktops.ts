@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
-import type { Logger } from '../../../main/core/log';
+import type { Logger } from '../../../main/platform/log';
 import { callCore, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, startStack } from '../server/harness';

@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatId } from '../../../common/domain';
 import type { CommandName, SyncEvent, WireSend } from '../../../common/protocol';
 import { SYNC_NAMESPACE } from '../../../common/protocol';
-import type { Logger } from '../../../main/core/log';
+import type { Logger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
 import { createWorkspaceSync } from '../../../main/sync/workspace-sync';
 import type { WorkspaceSync } from '../../../main/sync/workspace-sync';

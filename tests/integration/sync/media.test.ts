@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../common/domain';
 import { asClientMessageId } from '../../../common/domain';
 import { pngOf } from '../../../main/accounts/providers/simulator/media';
-import { mediaPathOf } from '../../../main/accounts/media-store';
+import { mediaPathOf } from '../../../main/platform/media-store';
 import type { Core } from '../../../main/core/core';
 import { HOST_NOT_SENDING } from '../../../main/sync/media-fetch';
 import { blobPath } from '../../../sync-server/src/http/blobs';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireNote } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import { createNoteSender } from '../../../main/sync/note-sender';
 import { addAccount, memoryStore, msg } from '../../unit/store/fixtures';
 import type { Stack } from '../server/harness';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAiStore, createMemorySecretStore } from '../../../main/ai/memory-ports';
 import { createAiService } from '../../../main/ai/service';
-import { createEventBus } from '../../../main/core/event-bus';
+import { createEventBus } from '../../../main/platform/event-bus';
 import { aiHandlers } from '../../../main/core/handlers/ai';
 import type { DeskEvents, EventName } from '../../../common/api';
 

@@ -12,7 +12,7 @@ import { readDesktopSettings } from '../../../main/app/desktop-settings-schema';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import type { DesktopPreferencesPort } from '../../../main/core/handlers/app';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import { callCore } from '../../helpers/core';
 
 function memorySettings(initial: unknown = {}) {

@@ -3,7 +3,7 @@ import { CommandError } from '../../../common/result';
 import type { HandlerTable } from '../../../main/core/router';
 import { createDispatch } from '../../../main/core/router';
 import { createCore } from '../../../main/core/core';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatId } from '../../../common/domain';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
 import { ingestWireMessages } from '../../../main/sync/apply';
 import { createCatchUp } from '../../../main/sync/catch-up';

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatId, MessageId } from '../../../common/domain';
 import type { SyncEvent } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
-import type { Logger } from '../../../main/core/log';
+import type { Logger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
 import type { ApplyContext } from '../../../main/sync/apply';
 import { applySyncEvent } from '../../../main/sync/apply';

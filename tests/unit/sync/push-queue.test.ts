@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
 import { openStore } from '../../../main/store';
 import { createPushQueue } from '../../../main/sync/push';

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { ChatId } from '../../../common/domain';
 import type { WireNote, WirePresence } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
-import { silentLogger } from '../../../main/core/log';
+import { silentLogger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
 import { openStore } from '../../../main/store';
 import { createNoteSender } from '../../../main/sync/note-sender';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandError } from '../../../common/result';
-import type { Logger } from '../../../main/core/log';
+import type { Logger } from '../../../main/platform/log';
 import { HOST_NOT_SENDING, createMediaFetcher } from '../../../main/sync/media-fetch';
 import { createMediaUploader } from '../../../main/sync/media-upload';
 

@@ -5,7 +5,7 @@
  */
 import { crc32, deflateSync } from 'node:zlib';
 import type { MediaInfo } from '../../../../common/domain';
-import { saveMedia } from '../../media-store';
+import { saveMedia } from '../../../platform/media-store';
 import type { SimMessage } from './world';
 
 function chunk(type: string, data: Buffer): Buffer {

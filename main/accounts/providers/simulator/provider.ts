@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MessageInput, ReactionInput } from '../../../../common/ingest';
-import { saveMedia } from '../../media-store';
+import { saveMedia } from '../../../platform/media-store';
 import type { ParsedSimulatorControl } from '../../protocol';
 import type { ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
 import type { ControllableProvider } from '../../runtime/host';

@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MessageInput } from '../../../../common/ingest';
-import { saveMedia } from '../../media-store';
+import { saveMedia } from '../../../platform/media-store';
 import type {
   ProviderEvent,
   ProviderListener,

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { SecretCodec } from '../../../main/core/secret-vault';
-import { fileSecretVault } from '../../../main/core/secret-vault';
+import type { SecretCodec } from '../../../main/platform/secret-vault';
+import { fileSecretVault } from '../../../main/platform/secret-vault';
 
 const tmpFile = () => join(mkdtempSync(join(tmpdir(), 'blazz-vault-')), 'secrets.json');
 

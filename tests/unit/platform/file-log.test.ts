@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fileLogger } from '../../../main/core/file-log';
+import { fileLogger } from '../../../main/platform/file-log';
 
 describe('file log', () => {
   it('appends lines and rotates by size, keeping a fixed number of files', () => {
