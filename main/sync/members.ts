@@ -1,7 +1,7 @@
 /** What this device remembers of the workspace's members, and which accounts' chats it listed. */
 import type { Member, MemberId, Role } from '../../common/domain';
 import type { WireMember } from '../../common/protocol';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 import type { Store } from '../store';
 
 const MEMBERS_KEY = 'workspace.members';

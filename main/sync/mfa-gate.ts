@@ -6,7 +6,7 @@
  * server drop the connection; the reconnect asks again and goes on as usual.
  */
 import type { WireMfaStatus } from '../../common/protocol-mfa';
-import type { Logger } from '../core/log';
+import type { Logger } from '../platform/log';
 
 export type MfaGate = {
   /** True when this connection may only enrol (the rest of the connect must not run). */
