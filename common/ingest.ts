@@ -157,3 +157,27 @@ export type ReactionInput = z.infer<typeof reactionInputSchema>;
 export type IngestBatch = z.infer<typeof ingestBatchSchema>;
 /** What producers may hand in: defaults may be omitted. */
 export type IngestBatchInput = z.input<typeof ingestBatchSchema>;
+
+const ITEM_SCHEMAS = {
+  contacts: contactInputSchema,
+  chats: chatInputSchema,
+  messages: messageInputSchema,
+  acks: ackUpdateSchema,
+  revokes: revokeUpdateSchema,
+  edits: editUpdateSchema,
+  reactions: reactionInputSchema,
+} as const;
+
+/**
+ * The items of a batch its schemas accept, the others left out. The workspace server takes a
+ * push whole or not at all, so one item the store refused (a jid of a form we do not know,
+ * say) must not travel with the rest and cost them their place in the team's copy.
+ */
+export function acceptedItems(batch: IngestBatchInput): IngestBatchInput {
+  const out: Record<string, unknown[]> = {};
+  for (const key of Object.keys(ITEM_SCHEMAS) as Array<keyof typeof ITEM_SCHEMAS>) {
+    const items: readonly unknown[] | undefined = batch[key];
+    if (items) out[key] = items.filter(item => ITEM_SCHEMAS[key].safeParse(item).success);
+  }
+  return out as IngestBatchInput;
+}

@@ -1,4 +1,5 @@
 import type { IngestBatchInput } from '../../../common/ingest';
+import { acceptedItems } from '../../../common/ingest';
 import type { IngestSink } from '../../accounts/ports';
 import type { Store } from '../../store';
 import type { EventBus } from '../../platform/event-bus';
@@ -37,7 +38,8 @@ export function storeIngestSink(
       }
       if (report.chatIds.length > 0) events.emit('chats:changed', { chats: store.getChats(report.chatIds) });
       hooks.onIngested?.(report);
-      hooks.forward?.(batch);
+      // Rare: only when the store refused something is the batch filtered again, item by item.
+      hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(batch) : batch);
       return { inserted: report.messagesInserted, updated: report.messagesUpdated };
     },
     watermarks(accountId) {
