@@ -26,6 +26,7 @@ import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { mfaHandlers } from './handlers/mfa';
+import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
@@ -131,6 +132,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     blobDir: opts.blobDir,
     metrics,
     pushOrder: createPushOrder(),
+    uploadAsks: createUploadAsks(),
     consecutiveRowIds,
     mfaKey: opts.mfaKey ?? null,
     publish: events => publisher.publish(events),

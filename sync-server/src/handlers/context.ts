@@ -11,6 +11,7 @@ import type { HashParams } from '../auth/crypto';
 import type { SessionPolicy } from '../auth/expiry';
 import { isExpired, needsTouch } from '../auth/expiry';
 import type { Principal } from '../auth/sessions';
+import type { UploadAsks } from '../http/upload-asks';
 import type { Database, Db, Gate, RawExec, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
@@ -62,6 +63,8 @@ export type Services = {
   readonly metrics: Metrics;
   /** One device's pushes, applied in the order they arrived. */
   readonly pushOrder: PushOrder;
+  /** At most one upload ask per (account, file) every few seconds (http/upload-asks.ts). */
+  readonly uploadAsks: UploadAsks;
   /** The database gives a multi-row insert's rows consecutive ids (insertsGetConsecutiveIds). */
   readonly consecutiveRowIds: boolean;
   /** AES-256-GCM key for TOTP secrets at rest; null = two-step sign-in cannot be enabled. */

@@ -101,7 +101,7 @@ async function requestUpload(services: Services, res: ServerResponse, sha: strin
     messageWithMedia(services.db, sha, chat.accountId),
     accountById(services.db, chat.accountId),
   ]);
-  if (message && account?.hostDeviceId) {
+  if (message && account?.hostDeviceId && services.uploadAsks.due(chat.accountId, sha, Date.now())) {
     services.io.to(rooms.device(account.hostDeviceId)).emit('media:requested', {
       sha256: sha,
       accountId: message.accountId,

@@ -116,3 +116,18 @@ describe('blob headers', () => {
     expect(res.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
   });
 });
+
+describe('upload asks', () => {
+  it('a burst of GETs for a file the server does not hold asks its host once', async () => {
+    const a = await hostWithChat(stack);
+    const sha = shaOf(Buffer.from(`not uploaded yet ${Date.now()}`));
+    await pushMedia(a, sha, 10, 'burst');
+    const requests: unknown[] = [];
+    a.host.socket.on('media:requested', r => requests.push(r));
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get(sha, a.host.token)));
+    expect(answers.every(r => r.status === 503)).toBe(true);
+    // Anything emitted has arrived once a later round trip on the same socket came back.
+    await must(a.host.socket, 'settings:get', {});
+    expect(requests).toHaveLength(1);
+  });
+});
