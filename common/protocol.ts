@@ -138,7 +138,7 @@ export const memberUpdateSchema = z.strictObject({
  * reply and the `settings:updated` fact carry all of them.
  */
 export const settingsUpdateSchema = z
-  .strictObject({ agentsSeeUnassigned: z.boolean().optional() })
+  .strictObject({ agentsSeeUnassigned: z.boolean().optional(), agentsMayHandOver: z.boolean().optional() })
   .refine(s => Object.values(s).some(v => v !== undefined), { message: 'empty_update' });
 
 /** What the previous owner leaves for the next one when a chat is transferred; stored as a note of kind 'handover'. */
@@ -304,7 +304,11 @@ export type WireSend = {
   error: string | null;
   createdAt: number;
 };
-export type WireSettings = { agentsSeeUnassigned: boolean };
+export type WireSettings = {
+  agentsSeeUnassigned: boolean;
+  /** Agents may release their own chats and transfer them to a colleague of the number (docs/server.md). */
+  agentsMayHandOver: boolean;
+};
 export type WireAudit = {
   id: number;
   memberId: string | null;

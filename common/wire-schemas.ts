@@ -147,7 +147,11 @@ export const wireSendSchema = z.object({
   createdAt: ms,
 });
 
-export const wireSettingsSchema = z.object({ agentsSeeUnassigned: z.boolean() });
+export const wireSettingsSchema = z.object({
+  agentsSeeUnassigned: z.boolean(),
+  // A server older than this desktop has no such rule: agents may not hand chats on there.
+  agentsMayHandOver: z.boolean().default(false),
+});
 
 // Templates are read-only in the domain type; `.readonly()` keeps the output type equal to it.
 export const wireTemplateSchema = z

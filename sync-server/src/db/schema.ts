@@ -75,6 +75,7 @@ export const mfaRecoveryCodes = mysqlTable(
 export const settings = mysqlTable('workspace_settings', {
   id: int('id').primaryKey(),
   agentsSeeUnassigned: boolean('agents_see_unassigned').notNull().default(true),
+  agentsMayHandOver: boolean('agents_may_hand_over').notNull().default(false),
 });
 
 export const accounts = mysqlTable('accounts', {

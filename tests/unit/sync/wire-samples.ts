@@ -143,7 +143,11 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
     member: { id: MEMBER, email: 'ana@example.com', name: 'Ana', role: 'lead', active: true },
   },
   'access:revoked': { type: 'access:revoked', seq: 12, reason: 'session_revoked' },
-  'settings:updated': { type: 'settings:updated', seq: 13, settings: { agentsSeeUnassigned: false } },
+  'settings:updated': {
+    type: 'settings:updated',
+    seq: 13,
+    settings: { agentsSeeUnassigned: false, agentsMayHandOver: true },
+  },
   'template:updated': {
     type: 'template:updated',
     seq: 14,
@@ -184,7 +188,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'member:create': member,
   'member:update': { ...member, name: 'Ana B.' },
   'settings:get': settings,
-  'settings:update': { agentsSeeUnassigned: true },
+  'settings:update': { agentsSeeUnassigned: true, agentsMayHandOver: false },
   'chat:get': { chat: wireChat(1), notes: [note, { ...note, id: 'note-2', kind: 'note', draft: null }] },
   'chat:list': [wireChat(1), wireChat(2, { lastMessageAt: null, assigneeId: null, tags: [] })],
   'chat:assign': wireChat(1, { version: 4 }),

@@ -51,7 +51,7 @@ export type CallerState = {
  */
 export async function callerState(raw: RawExec, memberId: string, sessionId: string): Promise<CallerState | undefined> {
   const [rows] = await raw.execute<RowDataPacket[]>(
-    `select m.name, m.role, m.active, st.agents_see_unassigned, am.account_id, s.created_at, s.last_seen_at
+    `select m.name, m.role, m.active, st.agents_see_unassigned, st.agents_may_hand_over, am.account_id, s.created_at, s.last_seen_at
      from members m
      join sessions s on s.id = ? and s.member_id = m.id and s.revoked_at is null
      left join workspace_settings st on st.id = 1
@@ -67,7 +67,10 @@ export async function callerState(raw: RawExec, memberId: string, sessionId: str
     role: first['role'] as Role,
     active: Boolean(first['active']),
     accountIds: rows.flatMap(r => (r['account_id'] === null ? [] : [String(r['account_id'])])),
-    settings: { agentsSeeUnassigned: seeUnassigned === null ? true : Boolean(seeUnassigned) },
+    settings: {
+      agentsSeeUnassigned: seeUnassigned === null ? true : Boolean(seeUnassigned),
+      agentsMayHandOver: Boolean(first['agents_may_hand_over'] ?? false),
+    },
     sessionCreatedAt: Number(first['created_at']),
     sessionLastSeenAt: Number(first['last_seen_at']),
   };
@@ -142,11 +145,17 @@ export async function removeAccountMember(db: Exec, accountId: string, memberId:
 
 export async function getSettings(db: Exec): Promise<WireSettings> {
   const rows = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
-  return { agentsSeeUnassigned: rows[0]?.agentsSeeUnassigned ?? true };
+  return {
+    agentsSeeUnassigned: rows[0]?.agentsSeeUnassigned ?? true,
+    agentsMayHandOver: rows[0]?.agentsMayHandOver ?? false,
+  };
 }
 
 export async function saveSettings(db: Exec, s: WireSettings): Promise<void> {
-  await db.update(settings).set({ agentsSeeUnassigned: s.agentsSeeUnassigned }).where(eq(settings.id, 1));
+  await db
+    .update(settings)
+    .set({ agentsSeeUnassigned: s.agentsSeeUnassigned, agentsMayHandOver: s.agentsMayHandOver })
+    .where(eq(settings.id, 1));
 }
 
 // ── Sessions (one per signed-in device) ────────────────────────────────────────────────
