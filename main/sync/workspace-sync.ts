@@ -38,6 +38,7 @@ export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
 import { forgetRecord, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
+import { storedTeamSettings } from './team-settings';
 
 const TOKEN_KEY = 'workspace.token';
 const ACCESS_REMOVED = 'Your access to this workspace was removed.';
@@ -169,6 +170,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       notes.reconcile(note, clientNoteId);
     }
     if (fx.membersChanged) events.emit('members:changed', { members: members() });
+    if (fx.settingsChanged) events.emit('teamSettings:changed', { settings: storedTeamSettings(store) });
     if (fx.settledSends.size) {
       const msgs = store.getMessagesByClientIds([...fx.settledSends]);
       if (msgs.length) events.emit('messages:updated', { messages: msgs });
