@@ -22,7 +22,8 @@ export function TeamRules() {
   const connection = useWorkspace(s => s.status.connection);
   const settings = useTeamSettings();
   const update = useTeamSettingsStore(s => s.update);
-  const [busy, setBusy] = useState<keyof TeamSettings | null>(null);
+  // The box being saved shows its new state at once; the answer (or a refusal) then decides.
+  const [saving, setSaving] = useState<{ key: keyof TeamSettings; value: boolean } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
@@ -32,10 +33,10 @@ export function TeamRules() {
   const online = connection === 'online';
 
   const save = async (key: keyof TeamSettings, value: boolean) => {
-    setBusy(key);
+    setSaving({ key, value });
     setMessage(null);
     const r = await update({ [key]: value });
-    setBusy(null);
+    setSaving(null);
     if (r.ok) {
       setError(null);
       setMessage(t('handover.rules.saved'));
@@ -52,8 +53,8 @@ export function TeamRules() {
           <label className="inline">
             <input
               type="checkbox"
-              checked={settings?.[rule.key] ?? false}
-              disabled={!online || settings === null || busy !== null}
+              checked={saving?.key === rule.key ? saving.value : (settings?.[rule.key] ?? false)}
+              disabled={!online || settings === null || saving !== null}
               onChange={e => void save(rule.key, e.target.checked)}
             />
             {t(rule.label)}
