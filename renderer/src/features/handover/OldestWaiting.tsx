@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Chat, MemberId } from '../../../../common/domain';
+import { stripBidi } from '../../lib/text';
 import { useWorkspace } from '../../stores/workspace';
 import { ageText, reassignTargets } from './logic';
 import { useAccountMembers } from './useAccountMembers';
@@ -27,6 +28,8 @@ function Reassign({ chat, since }: { readonly chat: Chat; readonly since: number
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const targets = reassignTargets(members, accountMembers, chat.assigneeId);
+  // A customer's name may carry direction overrides that would turn the rest of the line around.
+  const name = stripBidi(chat.name);
 
   const submit = async () => {
     setBusy(true);
@@ -41,11 +44,11 @@ function Reassign({ chat, since }: { readonly chat: Chat; readonly since: number
 
   return (
     <div className="team-oldest" data-testid="team-oldest">
-      <span>{t('handover.oldest.age', { name: chat.name, age: ageText(t, since, Date.now()) })}</span>
+      <span>{t('handover.oldest.age', { name, age: ageText(t, since, Date.now()) })}</span>
       {online && (
         <span className="team-actions">
           <select
-            aria-label={t('handover.reassign.label', { name: chat.name })}
+            aria-label={t('handover.reassign.label', { name })}
             value={target}
             disabled={busy}
             onChange={e => setTarget(e.target.value)}
