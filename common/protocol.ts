@@ -138,7 +138,11 @@ export const memberUpdateSchema = z.strictObject({
  * reply and the `settings:updated` fact carry all of them.
  */
 export const settingsUpdateSchema = z
-  .strictObject({ agentsSeeUnassigned: z.boolean().optional(), adminsRequireMfa: z.boolean().optional() })
+  .strictObject({
+    agentsSeeUnassigned: z.boolean().optional(),
+    agentsMayHandOver: z.boolean().optional(),
+    adminsRequireMfa: z.boolean().optional(),
+  })
   .refine(s => Object.values(s).some(v => v !== undefined), { message: 'empty_update' });
 
 /** What the previous owner leaves for the next one when a chat is transferred; stored as a note of kind 'handover'. */
@@ -305,10 +309,12 @@ export type WireSend = {
   createdAt: number;
 };
 /**
- * agentsSeeUnassigned: agents see the chats nobody is assigned; adminsRequireMfa: an admin
- * without two-step sign-in may only enrol it (docs/protocol.md, "Two-step sign-in").
+ * agentsSeeUnassigned: agents see the chats nobody is assigned; agentsMayHandOver: agents may
+ * release their own chats and transfer them to a colleague of the number (docs/server.md);
+ * adminsRequireMfa: an admin without two-step sign-in may only enrol it (docs/protocol.md,
+ * "Two-step sign-in").
  */
-export type WireSettings = { agentsSeeUnassigned: boolean; adminsRequireMfa: boolean };
+export type WireSettings = { agentsSeeUnassigned: boolean; agentsMayHandOver: boolean; adminsRequireMfa: boolean };
 export type WireAudit = {
   id: number;
   memberId: string | null;

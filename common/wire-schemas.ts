@@ -147,7 +147,13 @@ export const wireSendSchema = z.object({
   createdAt: ms,
 });
 
-export const wireSettingsSchema = z.object({ agentsSeeUnassigned: z.boolean(), adminsRequireMfa: z.boolean() });
+export const wireSettingsSchema = z.object({
+  agentsSeeUnassigned: z.boolean(),
+  // A server older than this desktop has neither rule: agents may not hand chats on there,
+  // and no admin is confined to enrolment.
+  agentsMayHandOver: z.boolean().default(false),
+  adminsRequireMfa: z.boolean().default(false),
+});
 
 // Templates are read-only in the domain type; `.readonly()` keeps the output type equal to it.
 export const wireTemplateSchema = z

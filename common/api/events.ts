@@ -6,6 +6,8 @@ import type { InboxEvents } from './inbox';
 import { inboxEventNames } from './inbox';
 import type { WorkspaceEvents } from './workspace';
 import { workspaceEventNames } from './workspace';
+import type { TeamSettingsEvents } from './team-settings';
+import { teamSettingsEventNames } from './team-settings';
 
 export type AppEvents = {
   'app:notified': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
@@ -19,7 +21,7 @@ export type AppEvents = {
  * Core→renderer facts, named `domain:past-tense`. Each domain declares its own in
  * common/api/<domain>.ts; the preload and the host bridge forward only these names.
  */
-export type DeskEvents = AppEvents & AccountsEvents & InboxEvents & AiEvents & WorkspaceEvents;
+export type DeskEvents = AppEvents & AccountsEvents & InboxEvents & AiEvents & WorkspaceEvents & TeamSettingsEvents;
 export type EventName = keyof DeskEvents;
 
 // Records keyed by every event name, so an event that is not listed fails to compile.
@@ -31,6 +33,7 @@ const eventNameSet: Record<EventName, true> = {
   ...inboxEventNames,
   ...aiEventNames,
   ...workspaceEventNames,
+  ...teamSettingsEventNames,
 };
 export const deskEventNames = Object.keys(eventNameSet) as readonly EventName[];
 

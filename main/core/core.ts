@@ -31,6 +31,7 @@ import { createWorkspaceSync } from '../sync/workspace-sync';
 import { workspaceHandlers } from './handlers/workspace';
 import { securityHandlers } from './handlers/security';
 import { mfaHandlers } from './handlers/mfa';
+import { teamSettingsHandlers } from './handlers/team-settings';
 import { asAccountId, asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
@@ -245,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditHandlers(sync, store),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
+    ...teamSettingsHandlers(sync, store, events),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

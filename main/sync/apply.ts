@@ -34,6 +34,8 @@ export type ApplyEffects = {
   settledSends: Set<ClientMessageId>;
   accessRevoked: boolean;
   membersChanged: boolean;
+  /** A settings:updated fact was applied: the renderer re-reads the workspace's rules. */
+  settingsChanged: boolean;
   templatesChanged: boolean;
 };
 
@@ -48,6 +50,7 @@ export const emptyEffects = (): ApplyEffects => ({
   settledSends: new Set(),
   accessRevoked: false,
   membersChanged: false,
+  settingsChanged: false,
   templatesChanged: false,
 });
 
@@ -258,6 +261,7 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       return;
     case 'settings:updated':
       store.setSetting('workspace.settings', ev.settings);
+      fx.settingsChanged = true;
       return;
     case 'template:updated':
       store.saveTemplate(ev.template);

@@ -39,6 +39,7 @@ import { createTypingRelay } from './typing';
 import { forgetWorkspaceData, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 import { createMfaGate } from './mfa-gate';
+import { storedTeamSettings } from './team-settings';
 
 const TOKEN_KEY = 'workspace.token';
 const ACCESS_REMOVED = 'Your access to this workspace was removed.';
@@ -182,6 +183,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       notes.reconcile(note, clientNoteId);
     }
     if (fx.membersChanged) events.emit('members:changed', { members: members() });
+    if (fx.settingsChanged) events.emit('teamSettings:changed', { settings: storedTeamSettings(store) });
     if (fx.settledSends.size) {
       const msgs = store.getMessagesByClientIds([...fx.settledSends]);
       if (msgs.length) events.emit('messages:updated', { messages: msgs });

@@ -76,6 +76,7 @@ export const settings = mysqlTable('workspace_settings', {
   id: int('id').primaryKey(),
   agentsSeeUnassigned: boolean('agents_see_unassigned').notNull().default(true),
   adminsRequireMfa: boolean('admins_require_mfa').notNull().default(false),
+  agentsMayHandOver: boolean('agents_may_hand_over').notNull().default(false),
 });
 
 export const accounts = mysqlTable('accounts', {

@@ -17,12 +17,12 @@ import {
   toWireChat,
   updateChatIfVersion,
 } from '../db/repositories/chats';
-import { memberById, accountIdsOfMember } from '../db/repositories/members';
 import { wireMessagesOf } from '../db/repositories/reactions';
 import { insertAudit } from '../db/repositories/workspace';
 import { accessChangeEvents, chatEvent, requireAccount, requireCapability, visibleChat } from './access';
 import type { Caller, Emit, Services } from './context';
 import { commit } from './context';
+import { checkAssignment, requireAssignOrHandOver } from './handover-rules';
 import type { HandlerTable } from './dispatch';
 
 type ChatHandlers = Pick<
@@ -118,21 +118,14 @@ export function chatHandlers(services: Services): ChatHandlers {
     },
 
     'chat:assign': async (caller, { chatId, assigneeId, version, handover }) => {
-      requireCapability(caller, 'chats.assign');
+      requireAssignOrHandOver(caller);
       return writeChat(
         caller,
         assigneeId === null ? 'chat.unassign' : 'chat.assign',
         chatId,
         version,
         async (current, tx) => {
-          if (assigneeId !== null) {
-            const member = await memberById(tx, assigneeId);
-            const accounts = member ? await accountIdsOfMember(tx, assigneeId) : [];
-            // Admins see every account; anyone else must belong to the chat's account.
-            if (!member || !member.active || (member.role !== 'admin' && !accounts.includes(current.accountId))) {
-              throw new CommandError('invalid_args', 'the assignee is not an active member of this account');
-            }
-          }
+          await checkAssignment(tx, caller, current, assigneeId);
           return { assigneeId };
         },
         handover

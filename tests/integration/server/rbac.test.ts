@@ -35,6 +35,9 @@ let adminSocket: Client;
 let A: { accountId: string; chatId: string; hostSocket: Client };
 let B: { accountId: string; chatId: string };
 let assignedToLead: string;
+/** An agent of A (a colleague to transfer to) and one of B only (not on A's number). */
+let colleague: string;
+let outsider: string;
 const ghostChat = 'ghost-account:6200000@c.us';
 
 async function unassigned(chatId: string): Promise<number> {
@@ -43,6 +46,13 @@ async function unassigned(chatId: string): Promise<number> {
   return (await must(adminSocket, 'chat:assign', { chatId, assigneeId: null, version: chat.version })).version;
 }
 const versionOf = async (chatId: string) => (await must(adminSocket, 'chat:get', { chatId })).chat.version;
+/** The workspace rule for agents handing chats on; each hand-on row sets the value it needs. */
+const handOverRule = async (on: boolean) => must(adminSocket, 'settings:update', { agentsMayHandOver: on });
+/** A.chatId assigned to `memberId` (the caller, or a colleague), at its new version. */
+async function assignedTo(memberId: string): Promise<number> {
+  const version = await versionOf(A.chatId);
+  return (await must(adminSocket, 'chat:assign', { chatId: A.chatId, assigneeId: memberId, version })).version;
+}
 
 beforeAll(async () => {
   stack = await startStack();
@@ -57,6 +67,10 @@ beforeAll(async () => {
   devices = { admin, lead, agent };
   for (const m of [lead, agent])
     await must(adminSocket, 'account:add-member', { accountId: A.accountId, memberId: m.id });
+  colleague = (await stack.member('agent', 'colleague')).id;
+  await must(adminSocket, 'account:add-member', { accountId: A.accountId, memberId: colleague });
+  outsider = (await stack.member('agent', 'outsider')).id;
+  await must(adminSocket, 'account:add-member', { accountId: B.accountId, memberId: outsider });
   assignedToLead = `${A.accountId}:6299999@c.us`;
   await must(a.host.socket, 'sync:push', {
     chats: [{ accountId: A.accountId, jid: '6299999@c.us', isGroup: false, name: 'Lead only' }],
@@ -390,6 +404,68 @@ const cases: Case[] = [
   },
   // A lead reads the rows of their accounts' chats (audit.test.ts checks which); an agent none.
   { cmd: 'audit:list', scope: 'own', args: () => ({}), expect: only(['admin', 'lead']) },
+  // Handing a chat on (common/handover.ts). Leads and admins keep their powers; an agent may
+  // release or transfer only their own chat, only to a member of its number, only while
+  // `agentsMayHandOver` is on. The last row leaves the rule off, as the rows above expect.
+  {
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async c => {
+      await handOverRule(true);
+      return { chatId: A.chatId, assigneeId: null, version: await assignedTo(c.memberId) };
+    },
+    expect: all('ok'),
+  },
+  {
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async c => {
+      await handOverRule(true);
+      const version = await assignedTo(c.memberId);
+      return { chatId: A.chatId, assigneeId: colleague, version, handover: { note: 'over to you' } };
+    },
+    expect: all('ok'),
+  },
+  {
+    // Not to someone who does not work on the number (an agent of B only).
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async c => {
+      await handOverRule(true);
+      return { chatId: A.chatId, assigneeId: outsider, version: await assignedTo(c.memberId) };
+    },
+    expect: all('invalid_args'),
+  },
+  {
+    // Not someone else's chat: invisible to an agent when unassigned chats are the only others they see.
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async () => {
+      await handOverRule(true);
+      return { chatId: A.chatId, assigneeId: null, version: await assignedTo(colleague) };
+    },
+    expect: { admin: 'ok', lead: 'ok', agent: 'not_found' },
+  },
+  {
+    // Not an unassigned chat (the agent sees it, but it is nobody's to hand on): claim it instead.
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async () => {
+      await handOverRule(true);
+      return { chatId: A.chatId, assigneeId: colleague, version: await unassigned(A.chatId) };
+    },
+    expect: { admin: 'ok', lead: 'ok', agent: 'forbidden' },
+  },
+  {
+    // Not when the workspace rule is off, even one's own chat.
+    cmd: 'chat:assign',
+    scope: 'own',
+    args: async c => {
+      await handOverRule(false);
+      return { chatId: A.chatId, assigneeId: null, version: await assignedTo(c.memberId) };
+    },
+    expect: only(['admin', 'lead']),
+  },
   // Every member manages only their own second factor; the matrix's enrolment waits for a code.
   { cmd: 'mfa:status', scope: 'own', args: () => ({}), expect: all('ok') },
   { cmd: 'mfa:enrol', scope: 'own', args: () => ({}), expect: all('ok') },

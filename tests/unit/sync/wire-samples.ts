@@ -146,7 +146,7 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
   'settings:updated': {
     type: 'settings:updated',
     seq: 13,
-    settings: { agentsSeeUnassigned: false, adminsRequireMfa: false },
+    settings: { agentsSeeUnassigned: false, agentsMayHandOver: true, adminsRequireMfa: false },
   },
   'template:updated': {
     type: 'template:updated',
@@ -188,7 +188,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'member:create': member,
   'member:update': { ...member, name: 'Ana B.' },
   'settings:get': settings,
-  'settings:update': { agentsSeeUnassigned: true, adminsRequireMfa: true },
+  'settings:update': { agentsSeeUnassigned: true, agentsMayHandOver: false, adminsRequireMfa: true },
   'chat:get': { chat: wireChat(1), notes: [note, { ...note, id: 'note-2', kind: 'note', draft: null }] },
   'chat:list': [wireChat(1), wireChat(2, { lastMessageAt: null, assigneeId: null, tags: [] })],
   'chat:assign': wireChat(1, { version: 4 }),

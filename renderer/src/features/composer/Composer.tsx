@@ -19,6 +19,7 @@ import { EmojiPicker } from './EmojiPicker';
 import { SendingAs } from './SendingAs';
 import { TemplateSuggestions } from './TemplateSuggestions';
 import { Icon } from '../../components/Icon';
+import { ReplyWarning, useReplyGuard } from '../handover';
 
 /** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
 export function Composer({ chat }: { readonly chat: Chat }) {
@@ -35,6 +36,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   const [emojiOpen, setEmojiOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const guard = useReplyGuard(chat);
 
   const from = byId.get(draft.sendAs ?? chat.accountId);
   const chatAccount = byId.get(chat.accountId);
@@ -75,8 +77,10 @@ export function Composer({ chat }: { readonly chat: Chat }) {
     }
     input.current?.focus();
   };
-  const trySend = () => {
+  // warned: the user already said "Send anyway" to the assignee warning of this chat-open.
+  const trySend = (warned = false) => {
     if (!draft.text.trim() && !draft.attachment) return;
+    if (!warned && guard.holds()) return;
     if (from && from.id !== chat.accountId) setConfirming(true);
     else void doSend();
   };
@@ -171,6 +175,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           {error}
         </p>
       )}
+      <ReplyWarning chat={chat} guard={guard} onSend={() => trySend(true)} />
       {suggestions.length > 0 && (
         <TemplateSuggestions templates={suggestions} active={active} vars={vars} onPick={applyTemplate} />
       )}
@@ -226,7 +231,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         <button
           type="button"
           className="primary send"
-          onClick={trySend}
+          onClick={() => trySend()}
           disabled={!draft.text.trim() && !draft.attachment}
         >
           {t('composer.send')}

@@ -10,6 +10,7 @@ import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
+import { TeamRules } from '../handover';
 import { DesktopPanel } from './DesktopPanel';
 import { TemplatesEditor } from './TemplatesEditor';
 
@@ -110,6 +111,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <SecurityPanel />
       <TwoStepSection />
       <TeamView />
+      <TeamRules />
       <MembersAdmin />
       <AuditLog />
       <TemplatesEditor />

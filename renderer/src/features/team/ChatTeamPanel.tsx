@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, useId, useState } from 'react';
 import type { Chat, ChatStatus, Member, MemberId } from '../../../../common/domain';
 import { useComposer } from '../../stores/composer';
+import { HandOverControls } from '../handover';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { useTypingReporter } from './live';
 import type { RunChange } from './logic';
@@ -164,6 +165,7 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
           {t('team.claim')}
         </button>
       )}
+      <HandOverControls chat={chat} me={{ id: me, role }} members={members} busy={busy} run={run} />
       {actions.assign && (
         <form
           className="team-form"

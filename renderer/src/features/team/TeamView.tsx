@@ -4,6 +4,8 @@ import type { Workload } from './logic';
 import { canSeeTeamView, formatCount } from './logic';
 import { PresenceDot } from './PresenceDot';
 import { useTeamT } from './useTeamT';
+import { OldestWaiting } from '../handover';
+import { useHandoverT } from '../handover/useHandoverT';
 import './team.css';
 
 /** Wait this long after the last chats:changed before counting again: bursts come in batches. */
@@ -15,6 +17,7 @@ const RECOUNT_DELAY_MS = 2_000;
  */
 export function TeamView() {
   const t = useTeamT();
+  const ht = useHandoverT();
   const role = useWorkspace(s => s.status.member?.role ?? null);
   const connection = useWorkspace(s => s.status.connection);
   const members = useWorkspace(s => s.members);
@@ -81,10 +84,11 @@ export function TeamView() {
               <th scope="col">{t('team.view.role')}</th>
               <th scope="col">{t('team.view.open')}</th>
               <th scope="col">{t('team.view.pending')}</th>
+              <th scope="col">{ht('handover.oldest')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.rows.map(({ member, open, pending }) => (
+            {data.rows.map(({ member, open, pending, oldestWaiting }) => (
               <tr key={member.id} className={member.active ? undefined : 'team-inactive'}>
                 <th scope="row">
                   {member.name} <PresenceDot t={t} memberId={member.id} name={member.name} />
@@ -93,6 +97,9 @@ export function TeamView() {
                 <td>{t(`team.role.${member.role}`)}</td>
                 <td>{formatCount(open)}</td>
                 <td>{formatCount(pending)}</td>
+                <td>
+                  <OldestWaiting chat={oldestWaiting} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -103,6 +110,7 @@ export function TeamView() {
               </th>
               <td data-testid="team-unassigned-open">{formatCount(data.unassigned.open)}</td>
               <td data-testid="team-unassigned-pending">{formatCount(data.unassigned.pending)}</td>
+              <td />
             </tr>
           </tfoot>
         </table>

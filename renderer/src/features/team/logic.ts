@@ -8,6 +8,7 @@ import type { Chat, ChatId, ChatStatus, Member, MemberId, Note, Role } from '../
 import { can } from '../../../../common/permissions';
 import type { Reply, ReplyError } from '../../../../common/result';
 import type { TeamMessageKey } from '../../i18n/team.en';
+import { oldestWaiting } from '../handover/logic';
 
 // Mirrors the limits of 'chats:setTags' in common/api/workspace.ts so the UI refuses what the core would.
 export const MAX_TAGS = 20;
@@ -211,20 +212,30 @@ export async function countChats(
   assigneeId: string | null,
   status: ChatStatus,
   maxPages = MAX_COUNT_PAGES,
+  /** Sees every counted page's chats (the workload view picks the oldest waiting one). */
+  seen?: (chats: readonly Chat[]) => void,
 ): Promise<Count> {
   let n = 0;
   let cursor: string | null = null;
   for (let page = 0; page < maxPages; page++) {
     const r: ChatsPage = await fetchPage({ assigneeId, statuses: [status], cursor });
     // The filter should already hold; counting only matching rows keeps a loose core honest.
-    n += r.items.filter(c => c.status === status && c.assigneeId === assigneeId).length;
+    const matching = r.items.filter(c => c.status === status && c.assigneeId === assigneeId);
+    n += matching.length;
+    seen?.(matching);
     if (!r.nextCursor) return { n, capped: false };
     cursor = r.nextCursor;
   }
   return { n, capped: true };
 }
 
-export type WorkloadRow = { readonly member: Member; readonly open: Count; readonly pending: Count };
+export type WorkloadRow = {
+  readonly member: Member;
+  readonly open: Count;
+  readonly pending: Count;
+  /** Their open chat whose customer has waited longest for an answer (among the chats counted). */
+  readonly oldestWaiting: Chat | null;
+};
 export type Workload = { readonly rows: readonly WorkloadRow[]; readonly unassigned: { open: Count; pending: Count } };
 
 /** Open and pending chats per member, plus the unassigned ones, one member after another. */
@@ -232,9 +243,12 @@ export async function loadWorkload(members: readonly Member[], fetchPage: FetchC
   // Sequential on purpose: the core is one process shared with the inbox the agent is using.
   const rows: WorkloadRow[] = [];
   for (const member of sortForTeamView(members)) {
-    const open = await countChats(fetchPage, member.id, 'open');
+    let oldest: Chat | null = null;
+    const open = await countChats(fetchPage, member.id, 'open', MAX_COUNT_PAGES, chats => {
+      oldest = oldestWaiting(chats, oldest);
+    });
     const pending = await countChats(fetchPage, member.id, 'pending');
-    rows.push({ member, open, pending });
+    rows.push({ member, open, pending, oldestWaiting: oldest });
   }
   const unassigned = {
     open: await countChats(fetchPage, null, 'open'),

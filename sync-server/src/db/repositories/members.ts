@@ -53,8 +53,8 @@ export type CallerState = {
  */
 export async function callerState(raw: RawExec, memberId: string, sessionId: string): Promise<CallerState | undefined> {
   const [rows] = await raw.execute<RowDataPacket[]>(
-    `select m.name, m.role, m.active, st.agents_see_unassigned, st.admins_require_mfa, am.account_id,
-            s.created_at, s.last_seen_at, mf.enabled_at as mfa_enabled_at
+    `select m.name, m.role, m.active, st.agents_see_unassigned, st.agents_may_hand_over, st.admins_require_mfa,
+            am.account_id, s.created_at, s.last_seen_at, mf.enabled_at as mfa_enabled_at
      from members m
      join sessions s on s.id = ? and s.member_id = m.id and s.revoked_at is null
      left join workspace_settings st on st.id = 1
@@ -73,6 +73,7 @@ export async function callerState(raw: RawExec, memberId: string, sessionId: str
     accountIds: rows.flatMap(r => (r['account_id'] === null ? [] : [String(r['account_id'])])),
     settings: {
       agentsSeeUnassigned: seeUnassigned === null ? true : Boolean(seeUnassigned),
+      agentsMayHandOver: Boolean(first['agents_may_hand_over'] ?? false),
       adminsRequireMfa: Boolean(first['admins_require_mfa']),
     },
     mfaEnabled: first['mfa_enabled_at'] !== null,
@@ -152,6 +153,7 @@ export async function getSettings(db: Exec): Promise<WireSettings> {
   const rows = await db.select().from(settings).where(eq(settings.id, 1)).limit(1);
   return {
     agentsSeeUnassigned: rows[0]?.agentsSeeUnassigned ?? true,
+    agentsMayHandOver: rows[0]?.agentsMayHandOver ?? false,
     adminsRequireMfa: rows[0]?.adminsRequireMfa ?? false,
   };
 }
@@ -159,7 +161,11 @@ export async function getSettings(db: Exec): Promise<WireSettings> {
 export async function saveSettings(db: Exec, s: WireSettings): Promise<void> {
   await db
     .update(settings)
-    .set({ agentsSeeUnassigned: s.agentsSeeUnassigned, adminsRequireMfa: s.adminsRequireMfa })
+    .set({
+      agentsSeeUnassigned: s.agentsSeeUnassigned,
+      agentsMayHandOver: s.agentsMayHandOver,
+      adminsRequireMfa: s.adminsRequireMfa,
+    })
     .where(eq(settings.id, 1));
 }
 

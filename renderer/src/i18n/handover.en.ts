@@ -1,0 +1,38 @@
+/** English strings of handing chats on, the workspace rules, the workload's oldest chat and the reply warning (features/handover). */
+export const handoverEn = {
+  'handover.release': 'Release to queue',
+  'handover.release.hint': 'The chat goes back to Unassigned for anyone to claim.',
+  'handover.transfer': 'Transfer to…',
+  'handover.transfer.pick': 'Choose a colleague',
+  'handover.transfer.none': 'Nobody else works on this number.',
+  'handover.transfer.note': 'Handover note (optional)',
+  'handover.transfer.submit': 'Transfer',
+  'handover.busy': 'Saving…',
+  'handover.error.handover_not_allowed': 'Your admin does not let agents hand chats on. Ask a lead.',
+  'handover.error.not_assignee': 'This chat is no longer yours to hand on.',
+  'handover.error.assignee_not_member': 'That colleague does not work on this number (any more).',
+  'handover.rules.heading': 'Team rules',
+  'handover.rules.intro': 'Workspace-wide rules for agents. Leads and admins can always assign any chat.',
+  'handover.rules.seeUnassigned': 'Agents see unassigned chats',
+  'handover.rules.seeUnassigned.hint': 'Off: agents see only the chats assigned to them.',
+  'handover.rules.mayHandOver': 'Agents may hand chats on',
+  'handover.rules.mayHandOver.hint':
+    'An agent can release a chat assigned to them back to the queue, or transfer it with a note to a colleague on the same number.',
+  'handover.rules.saved': 'Saved.',
+  'handover.rules.offline': 'Team rules are kept on the workspace server. Connect to change them.',
+  'handover.rules.error': 'Not saved: {message}',
+  'handover.oldest': 'Oldest waiting',
+  'handover.oldest.none': '—',
+  'handover.oldest.age': '{name}, waiting {age}',
+  'handover.age.minutes': '{n} min',
+  'handover.age.hours': '{n} h',
+  'handover.age.days': '{n} d',
+  'handover.reassign.label': 'Reassign {name} to',
+  'handover.reassign.submit': 'Reassign',
+  'handover.reassign.done': 'Reassigned to {name}.',
+  'handover.warn.line': '{name} is assigned to this chat. Send your reply anyway?',
+  'handover.warn.send': 'Send anyway',
+  'handover.warn.cancel': 'Cancel',
+} as const;
+
+export type HandoverMessageKey = keyof typeof handoverEn;
