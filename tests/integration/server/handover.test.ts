@@ -42,6 +42,7 @@ describe('agents handing a chat on', () => {
     expect(await must(agent.socket, 'settings:get', {})).toEqual({
       agentsSeeUnassigned: true,
       agentsMayHandOver: false,
+      adminsRequireMfa: false,
     });
     const version = await giveToAgent();
     expect(reasonOf(await call(agent.socket, 'chat:assign', { chatId, assigneeId: null, version }))).toBe(
@@ -54,10 +55,12 @@ describe('agents handing a chat on', () => {
     expect(await must(admin.socket, 'settings:update', { agentsMayHandOver: true })).toEqual({
       agentsSeeUnassigned: false,
       agentsMayHandOver: true,
+      adminsRequireMfa: false,
     });
     expect(await must(agent.socket, 'settings:get', {})).toEqual({
       agentsSeeUnassigned: false,
       agentsMayHandOver: true,
+      adminsRequireMfa: false,
     });
     await must(admin.socket, 'settings:update', { agentsSeeUnassigned: true });
   });
