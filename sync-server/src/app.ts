@@ -26,6 +26,7 @@ import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { mfaHandlers } from './handlers/mfa';
+import { tagHandlers } from './handlers/tags';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
@@ -144,6 +145,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...typingHandlers(services),
     ...sessionHandlers(services),
     ...mfaHandlers(services),
+    ...tagHandlers(services),
   };
 
   const pub = redisClients[0];

@@ -29,6 +29,7 @@ const TABLES = [
   'notes',
   'sends',
   'templates',
+  'workspace_tags',
   'workspace_settings',
 ];
 
@@ -102,6 +103,10 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:enrol': {},
     'mfa:confirm': { code: '123456' },
     'mfa:disable': { code: '123456' },
+    'tag:list': {},
+    'tag:upsert': { name: 'fz', color: 'red' },
+    'tag:rename': { from: 'fz', to: 'fy' },
+    'tag:delete': { name: 'fy' },
   };
   return samples[name];
 }

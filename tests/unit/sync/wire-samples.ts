@@ -150,6 +150,8 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
     template: { id: 'tpl-1', shortcut: 'thanks', title: 'Thanks', body: 'Thank you, {{contact.name}}!' },
   },
   'template:deleted': { type: 'template:deleted', seq: 15, id: 'tpl-2' },
+  'tag:updated': { type: 'tag:updated', seq: 16, tag: { name: 'vip', color: 'red' } },
+  'tag:deleted': { type: 'tag:deleted', seq: 17, name: 'old' },
 };
 
 export const ALL_FACTS: readonly SyncEvent[] = Object.values(FACTS);
@@ -235,6 +237,10 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   },
   'mfa:disable': { enabled: false, pending: false, recoveryCodesLeft: 0 },
   'mfa:confirm': { enabled: true, pending: false, recoveryCodesLeft: 10, recoveryCodes: ['ABCDE-FGHJK'] },
+  'tag:list': [{ name: 'vip', color: 'red' }],
+  'tag:upsert': { name: 'vip', color: 'red' },
+  'tag:rename': { tag: { name: 'vip', color: 'red' }, chats: 3 },
+  'tag:delete': { tag: null, chats: 0 },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */
