@@ -16,6 +16,7 @@ import { messagesCommands } from './api/messages';
 import { securityCommands } from './api/security';
 import { workspaceCommands } from './api/workspace';
 import { mfaCommands } from './api/mfa';
+import { tagsCommands } from './api/tags';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -29,6 +30,7 @@ export const deskCommands = {
   ...auditCommands,
   ...securityCommands,
   ...mfaCommands,
+  ...tagsCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -17,6 +17,7 @@ import { createEventBus } from './event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { auditHandlers } from './handlers/audit';
+import { tagHandlers } from './handlers/tags';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
@@ -245,6 +246,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditHandlers(sync, store),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
+    ...tagHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -36,6 +36,7 @@ import { createWorkspaceMedia } from './media';
 import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
+import { createTagCache } from './tags';
 import { forgetRecord, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 
@@ -121,6 +122,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     events,
     log,
   });
+  const tags = createTagCache({ store, events, listFromServer: () => call('tag:list', {}), log });
   const notes = createNoteSender({
     store,
     addNote: args => call('note:add', args),
@@ -152,6 +154,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     shouldLoadAccount: a =>
       (record()?.role === 'admin' || a.memberIds.includes(record()?.memberId ?? '')) && !loadedAccounts.has(a.id),
     onAccountRevoked: id => loadedAccounts.remove(id),
+    onTagFact: fact => tags.applyFact(fact),
   };
 
   function emitEffects(fx: ApplyEffects): void {
@@ -267,6 +270,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           await log_.pullAll();
           // Every connect: members created or renamed while we were away are not all in the log.
           await refreshMembers();
+          await tags.refresh();
           push.schedule(0);
           if (reloadAll) await reloadAllAccounts();
           deps.onOnline?.();
@@ -308,6 +312,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     // All at once, before anything awaits: queued work checks the record and finds none.
     forgetRecord(store);
     memberCache.clear();
+    tags.clear();
     loadedAccounts.clear();
     store.setSyncCursor(CURSOR_KEY, '0');
     store.clearPush();
@@ -377,6 +382,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     presence,
     typing,
     notes,
+    tags,
     call,
     /** Waits until queued work (applies, pushes, notes) is done: for tests and shutdown. */
     async settle(): Promise<void> {
