@@ -17,6 +17,7 @@ import { securityCommands } from './api/security';
 import { workspaceCommands } from './api/workspace';
 import { mfaCommands } from './api/mfa';
 import { teamSettingsCommands } from './api/team-settings';
+import { tagsCommands } from './api/tags';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -31,6 +32,7 @@ export const deskCommands = {
   ...securityCommands,
   ...mfaCommands,
   ...teamSettingsCommands,
+  ...tagsCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

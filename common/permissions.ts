@@ -18,6 +18,7 @@ export const CAPABILITIES = [
   'templates.manage',
   'templates.read',
   'sessions.manage', // revoke other members' sessions
+  'tags.manage', // the workspace's tag list: create, recolour, rename, merge, delete
   'audit.read',
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -35,6 +36,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'messages.send',
     'templates.manage',
     'templates.read',
+    'tags.manage',
     'audit.read',
   ],
   agent: ['chats.claim', 'chats.update', 'notes.write', 'messages.send', 'templates.read'],

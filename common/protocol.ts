@@ -26,6 +26,8 @@ import { auditListSchema } from './protocol-audit';
 export { auditListSchema };
 import type { MfaCommands } from './protocol-mfa';
 import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
+import type { TagCommands, WireTag } from './protocol-tags';
+import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -346,7 +348,9 @@ export type SyncEventBody =
   | { type: 'access:revoked'; reason: 'deactivated' | 'session_revoked' }
   | { type: 'settings:updated'; settings: WireSettings }
   | { type: 'template:updated'; template: Template }
-  | { type: 'template:deleted'; id: string };
+  | { type: 'template:deleted'; id: string }
+  | { type: 'tag:updated'; tag: WireTag }
+  | { type: 'tag:deleted'; name: string };
 export type SyncEvent = SyncEventBody & { seq: number };
 export type SyncEventType = SyncEvent['type'];
 
@@ -356,7 +360,7 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents extends MfaCommands {
+export interface ClientToServerEvents extends MfaCommands, TagCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -451,6 +455,7 @@ export const COMMAND_SCHEMAS = {
   'password:reset-start': passwordResetStartSchema,
   'audit:list': auditListSchema,
   ...MFA_COMMAND_SCHEMAS,
+  ...TAG_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

@@ -15,6 +15,7 @@ import type { ErrorCode, ReplyError } from './result';
 import type { Equals } from './wire-schemas';
 import { wirePasswordResetSchema, wireSessionSchema } from './protocol-sessions';
 import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
+import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import {
   countSchema,
   keyOrNullSchema,
@@ -128,6 +129,7 @@ export const commandReplySchemas = {
   'password:reset-start': wirePasswordResetSchema,
   'audit:list': z.array(wireAuditSchema),
   ...MFA_REPLY_SCHEMAS,
+  ...TAG_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -189,5 +191,9 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'mfa:disable': true satisfies Agrees<'mfa:disable'>,
   'mfa:recovery-regenerate': true satisfies Agrees<'mfa:recovery-regenerate'>,
   'mfa:reset': true satisfies Agrees<'mfa:reset'>,
+  'tag:list': true satisfies Agrees<'tag:list'>,
+  'tag:upsert': true satisfies Agrees<'tag:upsert'>,
+  'tag:rename': true satisfies Agrees<'tag:rename'>,
+  'tag:delete': true satisfies Agrees<'tag:delete'>,
 };
 void agree;

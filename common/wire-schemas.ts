@@ -32,6 +32,7 @@ import type {
   WireTyping,
 } from './protocol';
 import { HANDSHAKE_REFUSALS, chatStatusSchema, roleSchema } from './protocol';
+import { TAG_FACT_SHAPES } from './protocol-tags';
 
 /** Keys the device stores or looks rows up by: an empty one could only corrupt the store. */
 const key = z.string().min(1);
@@ -202,6 +203,7 @@ const factShapes = {
   'settings:updated': { settings: wireSettingsSchema },
   'template:updated': { template: wireTemplateSchema },
   'template:deleted': { id: key },
+  ...TAG_FACT_SHAPES,
 } as const;
 
 const body = <T extends keyof typeof factShapes>(type: T) => z.object({ type: z.literal(type), ...factShapes[type] });
@@ -224,6 +226,8 @@ export const syncEventBodySchema = z.discriminatedUnion('type', [
   body('settings:updated'),
   body('template:updated'),
   body('template:deleted'),
+  body('tag:updated'),
+  body('tag:deleted'),
 ]);
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -242,6 +246,8 @@ export const syncEventSchema = z.discriminatedUnion('type', [
   fact('settings:updated'),
   fact('template:updated'),
   fact('template:deleted'),
+  fact('tag:updated'),
+  fact('tag:deleted'),
 ]);
 
 /**

@@ -4,6 +4,8 @@ import type { AiEvents } from './ai';
 import { aiEventNames } from './ai';
 import type { InboxEvents } from './inbox';
 import { inboxEventNames } from './inbox';
+import type { TagsEvents } from './tags';
+import { tagsEventNames } from './tags';
 import type { WorkspaceEvents } from './workspace';
 import { workspaceEventNames } from './workspace';
 import type { TeamSettingsEvents } from './team-settings';
@@ -21,7 +23,13 @@ export type AppEvents = {
  * Core→renderer facts, named `domain:past-tense`. Each domain declares its own in
  * common/api/<domain>.ts; the preload and the host bridge forward only these names.
  */
-export type DeskEvents = AppEvents & AccountsEvents & InboxEvents & AiEvents & WorkspaceEvents & TeamSettingsEvents;
+export type DeskEvents = AppEvents &
+  AccountsEvents &
+  InboxEvents &
+  AiEvents &
+  WorkspaceEvents &
+  TeamSettingsEvents &
+  TagsEvents;
 export type EventName = keyof DeskEvents;
 
 // Records keyed by every event name, so an event that is not listed fails to compile.
@@ -34,6 +42,7 @@ const eventNameSet: Record<EventName, true> = {
   ...aiEventNames,
   ...workspaceEventNames,
   ...teamSettingsEventNames,
+  ...tagsEventNames,
 };
 export const deskEventNames = Object.keys(eventNameSet) as readonly EventName[];
 

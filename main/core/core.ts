@@ -17,6 +17,7 @@ import { createEventBus } from '../platform/event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { auditHandlers } from './handlers/audit';
+import { tagHandlers } from './handlers/tags';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
@@ -247,6 +248,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),
+    ...tagHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -17,6 +17,7 @@ import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId }
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
 import type { Store } from '../store';
+import type { TagFact } from './tags';
 
 export type ApplyEffects = {
   chatIds: Set<ChatId>;
@@ -65,6 +66,8 @@ export type ApplyContext = {
   readonly shouldLoadAccount?: (account: WireAccount) => boolean;
   /** We lost an account: loading it again later must start over. */
   readonly onAccountRevoked?: (accountId: string) => void;
+  /** The workspace's tag list changed (tags.ts keeps it). */
+  readonly onTagFact?: (fact: TagFact) => void;
 };
 
 /** A chat of an account hosted elsewhere needs a local account row to hang from. */
@@ -270,6 +273,10 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
     case 'template:deleted':
       store.deleteTemplate(ev.id);
       fx.templatesChanged = true;
+      return;
+    case 'tag:updated':
+    case 'tag:deleted':
+      ctx.onTagFact?.(ev);
       return;
   }
 }

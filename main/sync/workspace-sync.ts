@@ -36,6 +36,7 @@ import { createWorkspaceMedia } from './media';
 import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
+import { createTagCache } from './tags';
 import { forgetWorkspaceData, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 import { createMfaGate } from './mfa-gate';
@@ -135,6 +136,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     events,
     log,
   });
+  const tags = createTagCache({ store, events, listFromServer: () => call('tag:list', {}), log });
   const notes = createNoteSender({
     store,
     addNote: args => call('note:add', args),
@@ -166,6 +168,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     shouldLoadAccount: a =>
       (record()?.role === 'admin' || a.memberIds.includes(record()?.memberId ?? '')) && !loadedAccounts.has(a.id),
     onAccountRevoked: id => loadedAccounts.remove(id),
+    onTagFact: fact => tags.applyFact(fact),
   };
 
   function emitEffects(fx: ApplyEffects): void {
@@ -286,6 +289,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           await log_.pullAll();
           // Every connect: members created or renamed while we were away are not all in the log.
           await refreshMembers();
+          await tags.refresh();
           push.schedule(0);
           if (reloadAll) await reloadAllAccounts();
           deps.onOnline?.();
@@ -323,6 +327,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       deps.hosted.list().map(a => a.id),
     );
     memberCache.clear();
+    tags.clear();
     loadedAccounts.clear();
     presence.disconnected();
     setConnection('signed_out', reason);
@@ -382,6 +387,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     presence,
     typing,
     notes,
+    tags,
     call,
     /** Waits until queued work (applies, pushes, notes) is done: for tests and shutdown. */
     async settle(): Promise<void> {

@@ -28,6 +28,7 @@ import type { Limits, Services, SyncServer, SyncSocket } from './handlers/contex
 import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
+import { tagHandlers } from './handlers/tags';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
@@ -148,6 +149,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...sessionHandlers(services),
     ...mfaHandlers(services),
     ...mfaManageHandlers(services),
+    ...tagHandlers(services),
   };
 
   const pub = redisClients[0];

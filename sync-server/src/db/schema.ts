@@ -336,3 +336,10 @@ export const passwordResets = mysqlTable('password_resets', {
   createdBy: char('created_by', { length: 36 }).notNull(),
   createdAt: ms('created_at').notNull(),
 });
+
+/** The workspace's managed tags (0014): a name chats use, and its colour (one of TAG_COLORS). */
+export const workspaceTags = mysqlTable('workspace_tags', {
+  name: varchar('name', { length: 50 }).primaryKey(),
+  color: varchar('color', { length: 20 }).notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});

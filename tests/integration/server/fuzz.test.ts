@@ -29,6 +29,7 @@ const TABLES = [
   'notes',
   'sends',
   'templates',
+  'workspace_tags',
   'workspace_settings',
 ];
 
@@ -104,6 +105,10 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:disable': { code: '123456' },
     'mfa:recovery-regenerate': { code: '123456' },
     'mfa:reset': { memberId: id },
+    'tag:list': {},
+    'tag:upsert': { name: 'fz', color: 'red' },
+    'tag:rename': { from: 'fz', to: 'fy' },
+    'tag:delete': { name: 'fy' },
   };
   return samples[name];
 }

@@ -486,6 +486,34 @@ const cases: Case[] = [
     args: () => ({ adminsRequireMfa: true }),
     expect: { admin: 'conflict', lead: 'forbidden', agent: 'forbidden' },
   },
+  // The workspace's tag list: everyone reads it, admins and leads change it (tags.test.ts: what changes).
+  { cmd: 'tag:list', scope: 'own', args: () => ({}), expect: all('ok') },
+  {
+    cmd: 'tag:upsert',
+    scope: 'own',
+    args: () => ({ name: `t-${randomUUID()}`.slice(0, 40), color: 'red' }),
+    expect: only(['admin', 'lead']),
+  },
+  {
+    cmd: 'tag:rename',
+    scope: 'own',
+    args: async () => {
+      const name = `r-${randomUUID()}`.slice(0, 40);
+      await must(adminSocket, 'tag:upsert', { name, color: 'blue' });
+      return { from: name, to: `${name}-2` };
+    },
+    expect: only(['admin', 'lead']),
+  },
+  {
+    cmd: 'tag:delete',
+    scope: 'own',
+    args: async () => {
+      const name = `d-${randomUUID()}`.slice(0, 40);
+      await must(adminSocket, 'tag:upsert', { name, color: 'green' });
+      return { name };
+    },
+    expect: only(['admin', 'lead']),
+  },
 ];
 
 describe('RBAC matrix', () => {

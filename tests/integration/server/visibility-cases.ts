@@ -256,6 +256,8 @@ const NAMES: Names = {
   'settings:updated': () => null,
   'template:updated': () => null,
   'template:deleted': () => null,
+  'tag:updated': () => null,
+  'tag:deleted': () => null,
 };
 
 /** The chat a received fact (logged or live-only) names, if any. */

@@ -154,6 +154,8 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
     template: { id: 'tpl-1', shortcut: 'thanks', title: 'Thanks', body: 'Thank you, {{contact.name}}!' },
   },
   'template:deleted': { type: 'template:deleted', seq: 15, id: 'tpl-2' },
+  'tag:updated': { type: 'tag:updated', seq: 16, tag: { name: 'vip', color: 'red' } },
+  'tag:deleted': { type: 'tag:deleted', seq: 17, name: 'old' },
 };
 
 export const ALL_FACTS: readonly SyncEvent[] = Object.values(FACTS);
@@ -255,6 +257,10 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     recoveryCodes: ['ABCDE-FGHJK', 'MNPQR-STUVW'],
   },
   'mfa:reset': { memberId: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10', signedOut: 2 },
+  'tag:list': [{ name: 'vip', color: 'red' }],
+  'tag:upsert': { name: 'vip', color: 'red' },
+  'tag:rename': { tag: { name: 'vip', color: 'red' }, chats: 3 },
+  'tag:delete': { tag: null, chats: 0 },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

@@ -7,6 +7,8 @@ import type { TFunction } from '../../i18n';
 import { listTime } from '../../lib/days';
 import { stripBidi } from '../../lib/text';
 import { Icon } from '../../components/Icon';
+import { useTags } from '../../stores/tags';
+import '../tags/tags.css';
 
 type Props = {
   readonly chat: Chat;
@@ -22,6 +24,7 @@ type Props = {
 /** One chat in the unified inbox; the account colour runs down its left edge. */
 export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen }: Props) {
   const color = account?.color ?? '#9aa5b1';
+  const tagColors = useTags(s => s.colors);
   const accountName = account?.name ?? t('account.unknown');
   const label = [
     stripBidi(chat.name),
@@ -66,7 +69,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
             </span>
           )}
           {chat.tags.slice(0, 2).map(tag => (
-            <span key={tag} className="tag-chip">
+            <span key={tag} className="tag-chip" data-tag-color={tagColors.get(tag)}>
               #<SafeText text={tag} />
             </span>
           ))}

@@ -1,10 +1,11 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { AccountId } from '../../../../common/domain';
 import { useT } from '../../i18n';
 import type { Queue } from '../../lib/inbox';
 import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
+import { retainTags, useTags } from '../../stores/tags';
 
 const QUEUES: readonly Queue[] = ['all', 'mine', 'unassigned', 'open', 'pending', 'resolved'];
 
@@ -13,13 +14,16 @@ export function InboxFilters() {
   const t = useT();
   const { filter, setFilter, chats } = useInbox();
   const accounts = useAccounts(s => s.accounts);
-  // Tags offered are those seen on loaded chats (plus the active one).
+  const managed = useTags(s => s.tags);
+  // Mounted with the inbox: keeps the workspace's tags (and so the rows' chip colours) current.
+  useEffect(() => retainTags(), []);
+  // Tags offered: the workspace's list, those seen on loaded chats, and the active one.
   const tags = useMemo(() => {
-    const set = new Set<string>();
+    const set = new Set<string>(managed.map(m => m.name));
     for (let i = 0; i < chats.length && set.size < 50; i++) for (const tag of chats[i]?.tags ?? []) set.add(tag);
     if (filter.tag) set.add(filter.tag);
     return [...set].sort();
-  }, [chats, filter.tag]);
+  }, [managed, chats, filter.tag]);
 
   return (
     <div className="filters">

@@ -8,6 +8,7 @@ import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
+import { TagsSettings } from '../tags';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
@@ -115,6 +116,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <MembersAdmin />
       <AuditLog />
       <TemplatesEditor />
+      <TagsSettings />
       {info && <AboutPanel info={info} />}
     </Dialog>
   );

@@ -1,6 +1,9 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
+import { retainTags, useTags } from '../../stores/tags';
 import { useWorkspace } from '../../stores/workspace';
+import { suggestTags } from '../tags';
+import '../tags/tags.css';
 import type { RunChange } from './logic';
 import { addTag, MAX_TAG_LENGTH, MAX_TAGS, removeTag } from './logic';
 import type { TeamT } from './useTeamT';
@@ -13,12 +16,16 @@ type Props = {
   readonly run: RunChange;
 };
 
-/** Tags as chips; each change sends the whole list, so the chat's version guards it. */
+/** Tags as chips in their workspace colours, with the workspace's tags as suggestions; each change sends the whole list, so the chat's version guards it. */
 export function TagEditor({ t, chat, editable, busy, run }: Props) {
   const setTags = useWorkspace(s => s.setTags);
   const [draft, setDraft] = useState('');
   const [hint, setHint] = useState<string | null>(null);
-  const ids = { heading: useId(), input: useId(), hint: useId() };
+  const ids = { heading: useId(), input: useId(), hint: useId(), list: useId() };
+  const workspaceTags = useTags(s => s.tags);
+  const colors = useTags(s => s.colors);
+  useEffect(() => retainTags(), []);
+  const suggestions = editable ? suggestTags(workspaceTags, chat.tags, draft) : [];
 
   const add = async () => {
     const edit = addTag(chat.tags, draft);
@@ -37,7 +44,7 @@ export function TagEditor({ t, chat, editable, busy, run }: Props) {
       ) : (
         <ul className="team-chips" aria-labelledby={ids.heading}>
           {chat.tags.map(tag => (
-            <li key={tag} className="team-chip">
+            <li key={tag} className="team-chip" data-tag-color={colors.get(tag)}>
               <span>{tag}</span>
               {editable && (
                 <button
@@ -72,9 +79,15 @@ export function TagEditor({ t, chat, editable, busy, run }: Props) {
             // One more than a tag may have, for a leading '#' that normaliseTag drops.
             maxLength={MAX_TAG_LENGTH + 1}
             aria-describedby={hint ? ids.hint : undefined}
+            list={ids.list}
             value={draft}
             onChange={e => setDraft(e.target.value)}
           />
+          <datalist id={ids.list} data-testid="tag-suggestions">
+            {suggestions.map(s => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
           <button type="submit" disabled={busy || draft.trim() === ''}>
             {t('team.tags.add')}
           </button>

@@ -1,0 +1,2 @@
+export { TagsSettings } from './TagsSettings';
+export { suggestTags } from './logic';

@@ -1,0 +1,48 @@
+import type { TagsMessageKey } from './tags.en';
+
+/** Bahasa Indonesia strings of managed tags (features/tags). */
+export const tagsId: Record<TagsMessageKey, string> = {
+  'tags.heading': 'Tag',
+  'tags.intro':
+    'Tag workspace beserta warnanya. Agen mendapatkannya sebagai saran, kotak masuk dapat difilter dengannya, dan chip menampilkan warnanya. Tag yang diketik pada chat tetapi tidak ada di daftar ini tetap berfungsi; tambahkan di sini untuk memberinya warna.',
+  'tags.offline': 'Mengubah tag memerlukan server workspace. Sambungkan untuk membuat perubahan.',
+  'tags.none': 'Belum ada tag.',
+  'tags.new.name': 'Tag baru',
+  'tags.new.color': 'Warna',
+  'tags.new.add': 'Tambah tag',
+  'tags.col.tag': 'Tag',
+  'tags.col.color': 'Warna',
+  'tags.col.rename': 'Ganti nama atau gabungkan',
+  'tags.colorOf': 'Warna {tag}',
+  'tags.renameOf': 'Nama baru untuk {tag}',
+  'tags.rename': 'Ganti nama',
+  'tags.merge': 'Gabungkan ke {tag}',
+  'tags.delete': 'Hapus',
+  'tags.deleteOf': 'Hapus {tag}',
+  'tags.confirmDelete.title': 'Hapus tag {tag}?',
+  'tags.confirmDelete.body':
+    'Tag dihapus dari daftar dan dari setiap chat yang memilikinya. Ini tidak dapat dibatalkan.',
+  'tags.confirmMerge.title': 'Gabungkan {from} ke {to}?',
+  'tags.confirmMerge.body': 'Setiap chat bertag {from} akan bertag {to}, dan {from} keluar dari daftar.',
+  'tags.done.added': '{tag} ditambahkan.',
+  'tags.done.recoloured': '{tag} sekarang berwarna {color}.',
+  'tags.done.renamed': 'Nama diganti menjadi {tag} pada {n} chat.',
+  'tags.done.merged': 'Digabungkan ke {tag} pada {n} chat.',
+  'tags.done.deleted': '{tag} dihapus dari {n} chat.',
+  'tags.error.forbidden': 'Hanya admin dan ketua tim yang dapat mengubah daftar tag.',
+  'tags.error.offline': 'Server workspace tidak dapat dijangkau. Coba lagi saat tersambung.',
+  'tags.error.notFound': 'Tag itu sudah tidak ada di daftar.',
+  'tags.error.tooMany':
+    'Workspace sudah memiliki tag sebanyak yang dapat disimpan. Hapus atau gabungkan beberapa dulu.',
+  'tags.error.same': 'Nama baru sama dengan nama lama.',
+  'tags.error.failed': 'Tidak dapat mengubah tag: {message}',
+  'tags.color.gray': 'Abu-abu',
+  'tags.color.red': 'Merah',
+  'tags.color.orange': 'Oranye',
+  'tags.color.yellow': 'Kuning',
+  'tags.color.green': 'Hijau',
+  'tags.color.teal': 'Hijau kebiruan',
+  'tags.color.blue': 'Biru',
+  'tags.color.purple': 'Ungu',
+  'tags.color.pink': 'Merah muda',
+};
