@@ -15,6 +15,7 @@ import type { ErrorCode, ReplyError } from './result';
 import type { Equals } from './wire-schemas';
 import { wirePasswordResetSchema, wireSessionSchema } from './protocol-sessions';
 import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
+import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import {
   countSchema,
   keyOrNullSchema,
@@ -128,6 +129,7 @@ export const commandReplySchemas = {
   'password:reset-start': wirePasswordResetSchema,
   'audit:list': z.array(wireAuditSchema),
   ...MFA_REPLY_SCHEMAS,
+  ...AI_POLICY_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -187,5 +189,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'mfa:enrol': true satisfies Agrees<'mfa:enrol'>,
   'mfa:confirm': true satisfies Agrees<'mfa:confirm'>,
   'mfa:disable': true satisfies Agrees<'mfa:disable'>,
+  'aiPolicy:get': true satisfies Agrees<'aiPolicy:get'>,
+  'aiPolicy:update': true satisfies Agrees<'aiPolicy:update'>,
 };
 void agree;

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AiFailure, AiOutcome, AiSettings } from '../../common/api/ai';
+import { applyAiPolicy } from '../../common/api/ai-settings';
+import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { Logger } from '../core/log';
 import type { ChatTurn } from './client';
 import { complete } from './client';
@@ -23,6 +25,8 @@ export type GatewayDeps = {
   readonly now: () => number;
   readonly timers: AiTimers;
   readonly maxRetries: number;
+  /** The workspace's AI policy; it overrules the desktop's own settings where it decides. */
+  readonly policy: () => WireAiPolicy | null;
 };
 
 export type AskRequest<T> = {
@@ -51,7 +55,8 @@ const failure = (reason: AiFailure['reason'], message: string): AiFailure => ({ 
 export const DISABLED: AiFailure = failure('disabled', 'AI is turned off.');
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const settings = (): AiSettings => readSettings(deps.store.loadSettings());
+  // Read on every request, so a policy change or "AI off" applies to the very next one.
+  const settings = (): AiSettings => applyAiPolicy(readSettings(deps.store.loadSettings()), deps.policy());
 
   // Endpoints seen answering a streamed request with one JSON body: ask them plainly
   // next time instead of paying for two requests.

@@ -16,6 +16,7 @@ import type { EventBus } from './event-bus';
 import { createEventBus } from './event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
+import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
@@ -207,6 +208,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: events.emit,
     log,
     now,
+    policy: () => sync.aiPolicy.current(),
   });
 
   const info = (): AppInfo => ({
@@ -241,6 +243,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...messagesHandlers(outbox, store, accounts),
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
+    ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
     ...securityHandlers(sync),

@@ -17,6 +17,7 @@ import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId }
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
 import type { Store } from '../store';
+import { AI_POLICY_SETTING } from './ai-policy';
 
 export type ApplyEffects = {
   chatIds: Set<ChatId>;
@@ -258,6 +259,10 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       return;
     case 'settings:updated':
       store.setSetting('workspace.settings', ev.settings);
+      return;
+    case 'aiPolicy:updated':
+      // Read by the AI gateway before every request, so the next request already obeys it.
+      store.setSetting(AI_POLICY_SETTING, ev.policy);
       return;
     case 'template:updated':
       store.saveTemplate(ev.template);

@@ -38,6 +38,7 @@ export type { HostedAccounts, RelayPort } from './relay';
 import { createTypingRelay } from './typing';
 import { forgetRecord, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
+import { createAiPolicySync } from './ai-policy';
 
 const TOKEN_KEY = 'workspace.token';
 const ACCESS_REMOVED = 'Your access to this workspace was removed.';
@@ -121,6 +122,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     events,
     log,
   });
+  const aiPolicy = createAiPolicySync({ store, call: (name, args) => call(name, args), log });
   const notes = createNoteSender({
     store,
     addNote: args => call('note:add', args),
@@ -267,6 +269,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           await log_.pullAll();
           // Every connect: members created or renamed while we were away are not all in the log.
           await refreshMembers();
+          await aiPolicy.refresh();
           push.schedule(0);
           if (reloadAll) await reloadAllAccounts();
           deps.onOnline?.();
@@ -312,6 +315,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     store.setSyncCursor(CURSOR_KEY, '0');
     store.clearPush();
     store.clearNoteQueue();
+    aiPolicy.forget();
     store.deleteAccountsExcept(deps.hosted.list().map(a => a.id));
     presence.disconnected();
     setConnection('signed_out', reason);
@@ -377,6 +381,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     presence,
     typing,
     notes,
+    aiPolicy,
     call,
     /** Waits until queued work (applies, pushes, notes) is done: for tests and shutdown. */
     async settle(): Promise<void> {

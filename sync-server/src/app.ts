@@ -25,6 +25,7 @@ import { adminHandlers } from './handlers/admin';
 import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
+import { aiPolicyHandlers } from './handlers/ai-policy';
 import { mfaHandlers } from './handlers/mfa';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
@@ -144,6 +145,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...typingHandlers(services),
     ...sessionHandlers(services),
     ...mfaHandlers(services),
+    ...aiPolicyHandlers(services),
   };
 
   const pub = redisClients[0];

@@ -102,6 +102,8 @@ function sample(name: CommandName): Record<string, unknown> {
     'mfa:enrol': {},
     'mfa:confirm': { code: '000000' },
     'mfa:disable': { code: '000000' },
+    'aiPolicy:get': {},
+    'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
   };
   return samples[name];
 }
@@ -161,6 +163,7 @@ const ADMIN_ONLY = new Set([
   'account:remove-member',
   'settings:update',
   'password:reset-start',
+  'aiPolicy:update',
 ]);
 const socketFor = (name: CommandName) => (ADMIN_ONLY.has(name) ? admin : host);
 

@@ -102,6 +102,8 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:enrol': {},
     'mfa:confirm': { code: '123456' },
     'mfa:disable': { code: '123456' },
+    'aiPolicy:get': {},
+    'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
   };
   return samples[name];
 }

@@ -395,6 +395,14 @@ const cases: Case[] = [
   { cmd: 'mfa:enrol', scope: 'own', args: () => ({}), expect: all('ok') },
   { cmd: 'mfa:confirm', scope: 'own', args: () => ({ code: '000000' }), expect: all('invalid_args') },
   { cmd: 'mfa:disable', scope: 'own', args: () => ({ code: '000000' }), expect: all('conflict') },
+  // Every desktop follows the workspace's AI policy, so everyone reads it; only admins change it.
+  { cmd: 'aiPolicy:get', scope: 'own', args: () => ({}), expect: all('ok') },
+  {
+    cmd: 'aiPolicy:update',
+    scope: 'own',
+    args: () => ({ allowed: true, baseUrl: null, model: null, forceRedact: false }),
+    expect: only(['admin']),
+  },
 ];
 
 describe('RBAC matrix', () => {

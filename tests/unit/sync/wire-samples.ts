@@ -144,6 +144,18 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
   },
   'access:revoked': { type: 'access:revoked', seq: 12, reason: 'session_revoked' },
   'settings:updated': { type: 'settings:updated', seq: 13, settings: { agentsSeeUnassigned: false } },
+  'aiPolicy:updated': {
+    type: 'aiPolicy:updated',
+    seq: 14,
+    policy: {
+      allowed: false,
+      baseUrl: 'https://ai.example.com/v1',
+      model: null,
+      forceRedact: true,
+      updatedAt: 1_700_000_000_000,
+      updatedBy: '11111111-1111-4111-8111-111111111111',
+    },
+  },
   'template:updated': {
     type: 'template:updated',
     seq: 14,
@@ -235,6 +247,8 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   },
   'mfa:disable': { enabled: false, pending: false, recoveryCodesLeft: 0 },
   'mfa:confirm': { enabled: true, pending: false, recoveryCodesLeft: 10, recoveryCodes: ['ABCDE-FGHJK'] },
+  'aiPolicy:get': FACTS['aiPolicy:updated'].policy,
+  'aiPolicy:update': FACTS['aiPolicy:updated'].policy,
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */
