@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
+import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
@@ -112,6 +113,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <TeamView />
       <MembersAdmin />
       <AuditLog />
+      <AiSettingsSection />
       <TemplatesEditor />
       {info && <AboutPanel info={info} />}
     </Dialog>
