@@ -17,6 +17,8 @@ import { dayOf, readSettings } from './settings';
 
 /** Cached answers older than this are asked again (prices and policies change). */
 const CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Most answers kept: a busy desk asks a few hundred a day, and each is a few kilobytes. */
+export const MAX_CACHE_ENTRIES = 2_000;
 
 export type GatewayDeps = {
   readonly store: AiStorePort;
@@ -109,7 +111,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return failure('bad_response', 'The AI answer could not be understood.');
     }
     // The redacted form is cached: it is what the endpoint saw and what the key hashes.
-    if (key && request.cacheKind) deps.store.cachePut(key, request.cacheKind, answer.text, deps.now());
+    if (key && request.cacheKind) {
+      deps.store.cachePut(key, request.cacheKind, answer.text, deps.now());
+      // Pruned as it grows: expired answers are never served, so keeping them only costs disk.
+      deps.store.pruneCache(deps.now() - CACHE_TTL_MS, MAX_CACHE_ENTRIES);
+    }
     return { ok: true, value, cached: false };
   }
 
