@@ -35,12 +35,21 @@ export function createAiPolicySync(deps: {
   readonly call: PolicyCall;
   readonly log: Logger;
 }) {
+  /**
+   * A reply read before a change can arrive after that change's fact: never let it take
+   * the newer policy's place.
+   */
+  const keepNewer = (policy: WireAiPolicy): void => {
+    const stored = storedAiPolicy(deps.store);
+    if (stored?.updatedAt != null && (policy.updatedAt ?? -1) < stored.updatedAt) return;
+    saveAiPolicy(deps.store, policy);
+  };
   return {
     current: () => storedAiPolicy(deps.store),
     /** On every connect: a change made while this device was away is in the log, but a first sign-in has no log yet. */
     async refresh(): Promise<void> {
       try {
-        saveAiPolicy(deps.store, await deps.call('aiPolicy:get', {}));
+        keepNewer(await deps.call('aiPolicy:get', {}));
       } catch (err) {
         // An older server without policies: keep what we have (nothing, usually).
         deps.log.warn('ai policy unavailable', { err: String(err) });
@@ -49,7 +58,7 @@ export function createAiPolicySync(deps: {
     /** Admins only; the server refuses others with 'forbidden'. */
     async save(update: AiPolicyUpdate): Promise<WireAiPolicy> {
       const policy = await deps.call('aiPolicy:update', update);
-      saveAiPolicy(deps.store, policy);
+      keepNewer(policy);
       return policy;
     },
     forget: () => saveAiPolicy(deps.store, null),

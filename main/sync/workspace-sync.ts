@@ -269,7 +269,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           await log_.pullAll();
           // Every connect: members created or renamed while we were away are not all in the log.
           await refreshMembers();
-          await aiPolicy.refresh();
+          // Not awaited: a server from before policies never answers, and the push must not wait 15 s for it.
+          void aiPolicy.refresh();
           push.schedule(0);
           if (reloadAll) await reloadAllAccounts();
           deps.onOnline?.();
