@@ -40,6 +40,13 @@ export function aiPolicyLocks(policy: WireAiPolicy | null): AiPolicyLocks {
   };
 }
 
+export type AiSettingsEvents = {
+  /** The workspace's AI policy this desktop follows changed (null: signed out). */
+  'ai:policy:changed': { readonly policy: WireAiPolicy | null };
+};
+
+export const aiSettingsEventNames: Record<keyof AiSettingsEvents, true> = { 'ai:policy:changed': true };
+
 export const aiSettingsCommands = {
   /**
    * Sends one fixed prompt (no chat data) to the endpoint in the form, with the key typed

@@ -2,6 +2,8 @@ import type { AccountsEvents } from './accounts';
 import { accountsEventNames } from './accounts';
 import type { AiEvents } from './ai';
 import { aiEventNames } from './ai';
+import type { AiSettingsEvents } from './ai-settings';
+import { aiSettingsEventNames } from './ai-settings';
 import type { InboxEvents } from './inbox';
 import { inboxEventNames } from './inbox';
 import type { WorkspaceEvents } from './workspace';
@@ -19,7 +21,7 @@ export type AppEvents = {
  * Core→renderer facts, named `domain:past-tense`. Each domain declares its own in
  * common/api/<domain>.ts; the preload and the host bridge forward only these names.
  */
-export type DeskEvents = AppEvents & AccountsEvents & InboxEvents & AiEvents & WorkspaceEvents;
+export type DeskEvents = AppEvents & AccountsEvents & InboxEvents & AiEvents & AiSettingsEvents & WorkspaceEvents;
 export type EventName = keyof DeskEvents;
 
 // Records keyed by every event name, so an event that is not listed fails to compile.
@@ -30,6 +32,7 @@ const eventNameSet: Record<EventName, true> = {
   ...accountsEventNames,
   ...inboxEventNames,
   ...aiEventNames,
+  ...aiSettingsEventNames,
   ...workspaceEventNames,
 };
 export const deskEventNames = Object.keys(eventNameSet) as readonly EventName[];

@@ -34,7 +34,13 @@ export function createAiPolicySync(deps: {
   readonly store: Pick<Store, 'getSetting' | 'setSetting'>;
   readonly call: PolicyCall;
   readonly log: Logger;
+  /** Told whenever the stored policy changes, so an open settings screen can follow. */
+  readonly changed?: (policy: WireAiPolicy | null) => void;
 }) {
+  const save = (policy: WireAiPolicy | null): void => {
+    saveAiPolicy(deps.store, policy);
+    deps.changed?.(policy);
+  };
   /**
    * A reply read before a change can arrive after that change's fact: never let it take
    * the newer policy's place.
@@ -42,7 +48,7 @@ export function createAiPolicySync(deps: {
   const keepNewer = (policy: WireAiPolicy): void => {
     const stored = storedAiPolicy(deps.store);
     if (stored?.updatedAt != null && (policy.updatedAt ?? -1) < stored.updatedAt) return;
-    saveAiPolicy(deps.store, policy);
+    save(policy);
   };
   return {
     current: () => storedAiPolicy(deps.store),
@@ -61,6 +67,8 @@ export function createAiPolicySync(deps: {
       keepNewer(policy);
       return policy;
     },
-    forget: () => saveAiPolicy(deps.store, null),
+    /** From an `aiPolicy:updated` fact: facts arrive in order, so it always wins. */
+    applyFact: (policy: WireAiPolicy) => save(policy),
+    forget: () => save(null),
   };
 }

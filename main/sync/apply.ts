@@ -16,6 +16,7 @@ import {
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
+import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { Store } from '../store';
 import { AI_POLICY_SETTING } from './ai-policy';
 
@@ -63,6 +64,8 @@ export type ApplyContext = {
   readonly shouldLoadAccount?: (account: WireAccount) => boolean;
   /** We lost an account: loading it again later must start over. */
   readonly onAccountRevoked?: (accountId: string) => void;
+  /** The workspace's AI policy changed: store it and tell the UI. */
+  readonly onAiPolicy?: (policy: WireAiPolicy) => void;
 };
 
 /** A chat of an account hosted elsewhere needs a local account row to hang from. */
@@ -262,7 +265,8 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       return;
     case 'aiPolicy:updated':
       // Read by the AI gateway before every request, so the next request already obeys it.
-      store.setSetting(AI_POLICY_SETTING, ev.policy);
+      if (ctx.onAiPolicy) ctx.onAiPolicy(ev.policy);
+      else store.setSetting(AI_POLICY_SETTING, ev.policy);
       return;
     case 'template:updated':
       store.saveTemplate(ev.template);

@@ -122,7 +122,12 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     events,
     log,
   });
-  const aiPolicy = createAiPolicySync({ store, call: (name, args) => call(name, args), log });
+  const aiPolicy = createAiPolicySync({
+    store,
+    call: (name, args) => call(name, args),
+    log,
+    changed: policy => events.emit('ai:policy:changed', { policy }),
+  });
   const notes = createNoteSender({
     store,
     addNote: args => call('note:add', args),
@@ -154,6 +159,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     shouldLoadAccount: a =>
       (record()?.role === 'admin' || a.memberIds.includes(record()?.memberId ?? '')) && !loadedAccounts.has(a.id),
     onAccountRevoked: id => loadedAccounts.remove(id),
+    onAiPolicy: policy => aiPolicy.applyFact(policy),
   };
 
   function emitEffects(fx: ApplyEffects): void {

@@ -94,7 +94,15 @@ describe('workspace AI policy', () => {
     await call(core, 'workspace:signIn', { serverUrl: stack.node.url, email: adminMember.email, password: PASSWORD });
     await until('online', async () => (await call(core, 'workspace:status', {})).connection === 'online');
     const admin = await stack.device('admin');
+    const told: unknown[] = [];
+    const unsubscribe = core.events.subscribe((name, payload) => {
+      if (name === 'ai:policy:changed') told.push(payload);
+    });
     await must(admin.socket, 'aiPolicy:update', { ...OPEN, allowed: false });
+    // The open settings screen is told, so it can lock the switch at once.
+    await until('screen told', async () => told.length > 0);
+    expect(told.at(-1)).toMatchObject({ policy: { allowed: false } });
+    unsubscribe();
     await until('policy applied', async () => (await call(core, 'ai:settings:get', {})).settings.enabled === false);
     expect(await call(core, 'ai:policy:get', {})).toMatchObject({ allowed: false });
     await must(admin.socket, 'aiPolicy:update', OPEN);

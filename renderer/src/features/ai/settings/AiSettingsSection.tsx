@@ -31,6 +31,8 @@ export function AiSettingsSection() {
   }, []);
   useEffect(() => {
     void load();
+    // An admin elsewhere changed the workspace policy: show what it locks now, not at next open.
+    return api().subscribe('ai:policy:changed', () => void load());
   }, [load]);
 
   const signedIn = connection !== 'signed_out' && connection !== 'unauthorized';
