@@ -36,6 +36,12 @@ export function AiPolicyAdmin({
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const update = (patch: Partial<PolicyForm>) => setForm(f => ({ ...f, ...patch }));
+  // A change made elsewhere (another admin) refills the form; the message of our own save stays.
+  const [shownAt, setShownAt] = useState(policy?.updatedAt ?? null);
+  if ((policy?.updatedAt ?? null) !== shownAt) {
+    setShownAt(policy?.updatedAt ?? null);
+    setForm(formOfPolicy(policy));
+  }
 
   const save = async () => {
     const checked = policyOf(form);

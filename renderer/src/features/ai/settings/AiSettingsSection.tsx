@@ -48,8 +48,8 @@ export function AiSettingsSection() {
           <DataNotice view={view} t={t} />
         </>
       )}
-      {signedIn && me?.role === 'admin' && (
-        <AiPolicyAdmin online={connection === 'online'} policy={view?.policy ?? null} onSaved={() => void load()} />
+      {view && signedIn && me?.role === 'admin' && (
+        <AiPolicyAdmin online={connection === 'online'} policy={view.policy} onSaved={() => void load()} />
       )}
     </section>
   );
