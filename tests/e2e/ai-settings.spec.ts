@@ -13,7 +13,7 @@ import type { FakeOpenAi } from '../helpers/fake-openai/server';
 import { startFakeOpenAi } from '../helpers/fake-openai/server';
 import { connectBridge, invoke } from '../helpers/host';
 import type { Stack } from '../integration/server/harness';
-import { startStack } from '../integration/server/harness';
+import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import { closeDialog, openDevice, signInFromSettings } from './team-fixtures';
 import { InboxPage } from './pages/inbox.page';
@@ -146,6 +146,38 @@ test.describe('with a workspace', () => {
       });
       expect(fake.requests.length).toBe(before);
       bridge.close();
+    } finally {
+      await device.stop();
+    }
+  });
+
+  test('the desktop of an agent follows the policy it finds on sign-in, and a change while Settings is open', async ({
+    browser,
+  }) => {
+    const admin = await stack.device('admin', 'Ada Admin');
+    await must(admin.socket, 'aiPolicy:update', { allowed: false, baseUrl: null, model: null, forceRedact: false });
+    const agent = await stack.member('agent', 'Agus Agent');
+    const device = await openDevice('Agus', () => browser.newPage());
+    try {
+      await signInFromSettings(device, stack.node.url, agent.email);
+      const ai = aiSection(await device.inbox.openSettings());
+      await expect(ai.getByRole('checkbox', { name: /^Use AI/ })).toBeDisabled();
+      await expect(ai.getByTestId('ai-policy-notes')).toContainText('Ask an admin');
+      await expect(ai.getByRole('region', { name: 'Workspace AI policy (admins)' })).toHaveCount(0);
+
+      // Allowed again, with an endpoint and redaction required: the open screen follows.
+      await must(admin.socket, 'aiPolicy:update', {
+        allowed: true,
+        baseUrl: fake.url,
+        model: 'policy-model',
+        forceRedact: true,
+      });
+      await expect(ai.getByRole('checkbox', { name: /^Use AI/ })).toBeEnabled();
+      await expect(ai.getByRole('textbox', { name: 'Endpoint address' })).toHaveValue(fake.url);
+      await expect(ai.getByRole('textbox', { name: 'Endpoint address' })).toBeDisabled();
+      await expect(ai.getByRole('checkbox', { name: /^Redact/ })).toBeChecked();
+      await expect(ai.getByRole('checkbox', { name: /^Redact/ })).toBeDisabled();
+      await expect(ai.getByTestId('ai-policy-notes')).toContainText('The workspace requires redaction.');
     } finally {
       await device.stop();
     }
