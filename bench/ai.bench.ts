@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { asChatId, asMessageId } from '../common/domain';
-import { createMemoryAiStore, createMemorySecretStore } from '../main/ai/memory-ports';
+import { createMemoryAiStore, createMemorySecretStore } from '../tests/helpers/ai-memory-ports';
 import { redact } from '../main/ai/redact';
 import { createAiService } from '../main/ai/service';
 import { startFakeOpenAi } from '../tests/helpers/fake-openai/server';

@@ -9,6 +9,7 @@ import type { CommandSpec } from './api/define';
 import { appCommands } from './api/app';
 import { accountsCommands } from './api/accounts';
 import { aiCommands } from './api/ai';
+import { aiSettingsCommands } from './api/ai-settings';
 import { auditCommands } from './api/audit';
 import { inboxCommands } from './api/inbox';
 import { mediaCommands } from './api/media';
@@ -28,6 +29,7 @@ export const deskCommands = {
   ...mediaCommands,
   ...workspaceCommands,
   ...aiCommands,
+  ...aiSettingsCommands,
   ...auditCommands,
   ...securityCommands,
   ...mfaCommands,

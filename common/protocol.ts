@@ -25,6 +25,8 @@ import { auditListSchema } from './protocol-audit';
 
 export { auditListSchema };
 import type { MfaCommands } from './protocol-mfa';
+import type { AiPolicyCommands, WireAiPolicy } from './protocol-ai-policy';
+import { AI_POLICY_COMMAND_SCHEMAS } from './protocol-ai-policy';
 import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
 import type { TagCommands, WireTag } from './protocol-tags';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
@@ -347,6 +349,7 @@ export type SyncEventBody =
   | { type: 'member:updated'; member: WireMember }
   | { type: 'access:revoked'; reason: 'deactivated' | 'session_revoked' }
   | { type: 'settings:updated'; settings: WireSettings }
+  | { type: 'aiPolicy:updated'; policy: WireAiPolicy }
   | { type: 'template:updated'; template: Template }
   | { type: 'template:deleted'; id: string }
   | { type: 'tag:updated'; tag: WireTag }
@@ -360,7 +363,7 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents extends MfaCommands, TagCommands {
+export interface ClientToServerEvents extends MfaCommands, TagCommands, AiPolicyCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -456,6 +459,7 @@ export const COMMAND_SCHEMAS = {
   'audit:list': auditListSchema,
   ...MFA_COMMAND_SCHEMAS,
   ...TAG_COMMAND_SCHEMAS,
+  ...AI_POLICY_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

@@ -16,6 +16,7 @@ import type { Equals } from './wire-schemas';
 import { wirePasswordResetSchema, wireSessionSchema } from './protocol-sessions';
 import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
 import { TAG_REPLY_SCHEMAS } from './protocol-tags';
+import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import {
   countSchema,
   keyOrNullSchema,
@@ -130,6 +131,7 @@ export const commandReplySchemas = {
   'audit:list': z.array(wireAuditSchema),
   ...MFA_REPLY_SCHEMAS,
   ...TAG_REPLY_SCHEMAS,
+  ...AI_POLICY_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -195,5 +197,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'tag:upsert': true satisfies Agrees<'tag:upsert'>,
   'tag:rename': true satisfies Agrees<'tag:rename'>,
   'tag:delete': true satisfies Agrees<'tag:delete'>,
+  'aiPolicy:get': true satisfies Agrees<'aiPolicy:get'>,
+  'aiPolicy:update': true satisfies Agrees<'aiPolicy:update'>,
 };
 void agree;

@@ -13,6 +13,7 @@
  */
 import { z } from 'zod';
 import type { Template } from './domain';
+import { wireAiPolicySchema } from './protocol-ai-policy';
 import type {
   ChatRevokeReason,
   NoteKind,
@@ -201,6 +202,7 @@ const factShapes = {
   'member:updated': { member: wireMemberSchema },
   'access:revoked': { reason: z.enum(['deactivated', 'session_revoked']) },
   'settings:updated': { settings: wireSettingsSchema },
+  'aiPolicy:updated': { policy: wireAiPolicySchema },
   'template:updated': { template: wireTemplateSchema },
   'template:deleted': { id: key },
   ...TAG_FACT_SHAPES,
@@ -224,6 +226,7 @@ export const syncEventBodySchema = z.discriminatedUnion('type', [
   body('member:updated'),
   body('access:revoked'),
   body('settings:updated'),
+  body('aiPolicy:updated'),
   body('template:updated'),
   body('template:deleted'),
   body('tag:updated'),
@@ -244,6 +247,7 @@ export const syncEventSchema = z.discriminatedUnion('type', [
   fact('member:updated'),
   fact('access:revoked'),
   fact('settings:updated'),
+  fact('aiPolicy:updated'),
   fact('template:updated'),
   fact('template:deleted'),
   fact('tag:updated'),

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ChatId } from '../domain';
+import type { WireAiPolicy } from '../protocol-ai-policy';
 import { command } from './define';
 
 /** Why there is no AI result, in a word the UI can map to a short hint. */
@@ -42,6 +43,8 @@ export type AiSettingsView = {
   readonly usedToday: number;
   /** What is sent, shown next to the switch that turns AI on. */
   readonly notice: readonly string[];
+  /** The workspace's AI policy this desktop follows; null outside a workspace. `settings` already obeys it. */
+  readonly policy: WireAiPolicy | null;
 };
 
 export type Sentiment = 'positive' | 'neutral' | 'negative';

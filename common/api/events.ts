@@ -2,6 +2,8 @@ import type { AccountsEvents } from './accounts';
 import { accountsEventNames } from './accounts';
 import type { AiEvents } from './ai';
 import { aiEventNames } from './ai';
+import type { AiSettingsEvents } from './ai-settings';
+import { aiSettingsEventNames } from './ai-settings';
 import type { InboxEvents } from './inbox';
 import { inboxEventNames } from './inbox';
 import type { TagsEvents } from './tags';
@@ -27,6 +29,7 @@ export type DeskEvents = AppEvents &
   AccountsEvents &
   InboxEvents &
   AiEvents &
+  AiSettingsEvents &
   WorkspaceEvents &
   TeamSettingsEvents &
   TagsEvents;
@@ -40,6 +43,7 @@ const eventNameSet: Record<EventName, true> = {
   ...accountsEventNames,
   ...inboxEventNames,
   ...aiEventNames,
+  ...aiSettingsEventNames,
   ...workspaceEventNames,
   ...teamSettingsEventNames,
   ...tagsEventNames,

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { AiFailure, AiOutcome, AiSettings } from '../../common/api/ai';
+import { applyAiPolicy } from '../../common/api/ai-settings';
+import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { Logger } from '../platform/log';
 import type { ChatTurn } from './client';
 import { complete } from './client';
@@ -15,6 +17,8 @@ import { dayOf, readSettings } from './settings';
 
 /** Cached answers older than this are asked again (prices and policies change). */
 const CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
+/** Most answers kept: a busy desk asks a few hundred a day, and each is a few kilobytes. */
+export const MAX_CACHE_ENTRIES = 2_000;
 
 export type GatewayDeps = {
   readonly store: AiStorePort;
@@ -23,6 +27,8 @@ export type GatewayDeps = {
   readonly now: () => number;
   readonly timers: AiTimers;
   readonly maxRetries: number;
+  /** The workspace's AI policy; it overrules the desktop's own settings where it decides. */
+  readonly policy: () => WireAiPolicy | null;
 };
 
 export type AskRequest<T> = {
@@ -51,7 +57,8 @@ const failure = (reason: AiFailure['reason'], message: string): AiFailure => ({ 
 export const DISABLED: AiFailure = failure('disabled', 'AI is turned off.');
 
 export function createGateway(deps: GatewayDeps): Gateway {
-  const settings = (): AiSettings => readSettings(deps.store.loadSettings());
+  // Read on every request, so a policy change or "AI off" applies to the very next one.
+  const settings = (): AiSettings => applyAiPolicy(readSettings(deps.store.loadSettings()), deps.policy());
 
   // Endpoints seen answering a streamed request with one JSON body: ask them plainly
   // next time instead of paying for two requests.
@@ -104,7 +111,11 @@ export function createGateway(deps: GatewayDeps): Gateway {
       return failure('bad_response', 'The AI answer could not be understood.');
     }
     // The redacted form is cached: it is what the endpoint saw and what the key hashes.
-    if (key && request.cacheKind) deps.store.cachePut(key, request.cacheKind, answer.text, deps.now());
+    if (key && request.cacheKind) {
+      deps.store.cachePut(key, request.cacheKind, answer.text, deps.now());
+      // Pruned as it grows: expired answers are never served, so keeping them only costs disk.
+      deps.store.pruneCache(deps.now() - CACHE_TTL_MS, MAX_CACHE_ENTRIES);
+    }
     return { ok: true, value, cached: false };
   }
 

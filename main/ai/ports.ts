@@ -46,6 +46,8 @@ export type AiStorePort = {
 
   cacheGet(key: string): { readonly value: string; readonly createdAt: number } | null;
   cachePut(key: string, kind: CacheKind, value: string, createdAt: number): void;
+  /** Drops answers created before `before` and all but the `keep` newest, so the cache stays bounded. */
+  pruneCache(before: number, keep: number): void;
 
   /** Requests counted against the daily budget; `day` is 'YYYY-MM-DD' (UTC). */
   usage(day: string): number;

@@ -12,6 +12,8 @@ import type {
   RewriteStyle,
 } from '../../common/api/ai';
 import { aiDataNotice } from '../../common/api/ai';
+import type { AiTestResult } from '../../common/api/ai-settings';
+import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { ChatId } from '../../common/domain';
 import { previewOf } from '../../common/domain';
 import type { EventBus } from '../platform/event-bus';
@@ -28,6 +30,8 @@ import { summaryPrompt } from './prompts/summary';
 import type { SentimentWorker, SentimentWorkerOptions } from './sentiment';
 import { createSentimentWorker } from './sentiment';
 import { dayOf } from './settings';
+import type { TestConnectionInput } from './test-connection';
+import { testConnection } from './test-connection';
 import { transcript } from './transcript';
 
 const SUGGEST_MESSAGES = 20;
@@ -51,6 +55,8 @@ export type AiServiceDeps = {
   readonly maxRetries?: number;
   readonly newRequestId?: () => string;
   readonly sentiment?: SentimentWorkerOptions;
+  /** The workspace's AI policy (null outside a workspace); read before every request. */
+  readonly policy?: () => WireAiPolicy | null;
 };
 
 export type SaveSettingsInput = AiSettings & { readonly apiKey?: string; readonly clearApiKey?: boolean };
@@ -71,6 +77,8 @@ export type RewriteResult = AiOutcome<{ readonly text: string; readonly cached: 
 export type AiService = {
   settings(): Promise<AiSettingsView>;
   saveSettings(input: SaveSettingsInput): Promise<AiSettingsView>;
+  /** "Test connection": a fixed prompt with no chat data to the endpoint in the form. */
+  test(input: TestConnectionInput): Promise<AiTestResult>;
   suggest(
     chatId: ChatId,
     options?: { readonly requestId?: string; readonly agentLanguage?: string },
@@ -120,7 +128,16 @@ export function createAiService(deps: AiServiceDeps): AiService {
   const timers = deps.timers ?? realTimers;
   const newRequestId = deps.newRequestId ?? randomUUID;
   const { store, secrets } = deps;
-  const gateway: Gateway = createGateway({ store, secrets, log, now, timers, maxRetries: deps.maxRetries ?? 2 });
+  const policy = deps.policy ?? (() => null);
+  const gateway: Gateway = createGateway({
+    store,
+    secrets,
+    log,
+    now,
+    timers,
+    maxRetries: deps.maxRetries ?? 2,
+    policy,
+  });
   const sentiment = createSentimentWorker({
     gateway,
     store,
@@ -137,6 +154,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
       hasApiKey: (await secrets.getApiKey()) !== null,
       usedToday: store.usage(dayOf(now())),
       notice: aiDataNotice,
+      policy: policy(),
     };
   }
 
@@ -270,6 +288,9 @@ export function createAiService(deps: AiServiceDeps): AiService {
       if (settings.enabled) sentiment.kick();
       return view();
     },
+    test: guarded(log, 'test', input =>
+      testConnection({ secrets, policy, current: gateway.settings, timers, now, log }, input),
+    ),
     suggest: guarded(log, 'suggest', suggest),
     summarize: guarded(log, 'summary', summarize),
     rewrite: guarded(log, 'rewrite', rewrite),

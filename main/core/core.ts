@@ -16,6 +16,7 @@ import type { EventBus } from '../platform/event-bus';
 import { createEventBus } from '../platform/event-bus';
 import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
+import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { tagHandlers } from './handlers/tags';
 import { appHandlers } from './handlers/app';
@@ -209,6 +210,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     emit: events.emit,
     log,
     now,
+    policy: () => sync.aiPolicy.current(),
   });
 
   const info = (): AppInfo => ({
@@ -243,6 +245,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...messagesHandlers(outbox, store, accounts),
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
+    ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
     ...securityHandlers(sync),

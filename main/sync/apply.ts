@@ -16,8 +16,10 @@ import {
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
+import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { Store } from '../store';
 import type { TagFact } from './tags';
+import { AI_POLICY_SETTING } from './ai-policy';
 
 export type ApplyEffects = {
   chatIds: Set<ChatId>;
@@ -68,6 +70,8 @@ export type ApplyContext = {
   readonly onAccountRevoked?: (accountId: string) => void;
   /** The workspace's tag list changed (tags.ts keeps it). */
   readonly onTagFact?: (fact: TagFact) => void;
+  /** The workspace's AI policy changed: store it and tell the UI. */
+  readonly onAiPolicy?: (policy: WireAiPolicy) => void;
 };
 
 /** A chat of an account hosted elsewhere needs a local account row to hang from. */
@@ -265,6 +269,11 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
     case 'settings:updated':
       store.setSetting('workspace.settings', ev.settings);
       fx.settingsChanged = true;
+      return;
+    case 'aiPolicy:updated':
+      // Read by the AI gateway before every request, so the next request already obeys it.
+      if (ctx.onAiPolicy) ctx.onAiPolicy(ev.policy);
+      else store.setSetting(AI_POLICY_SETTING, ev.policy);
       return;
     case 'template:updated':
       store.saveTemplate(ev.template);

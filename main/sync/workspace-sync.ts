@@ -17,8 +17,6 @@ import type { SecretVault } from '../platform/secret-vault';
 import type { Store } from '../store';
 import type { ApplyContext, ApplyEffects } from './apply';
 import { applySyncEvent } from './apply';
-import { createNoteSender } from './note-sender';
-import { createPresenceTracker } from './presence';
 import { createPushQueue } from './push';
 import { createCatchUp } from './catch-up';
 import { CURSOR_KEY, createEventLog, readCursor } from './event-log';
@@ -35,11 +33,10 @@ import { REFUSAL_WORDS, watchConnection } from './connection';
 import { createWorkspaceMedia } from './media';
 import type { WorkspaceMediaPort } from './media';
 export type { HostedAccounts, RelayPort } from './relay';
-import { createTypingRelay } from './typing';
-import { createTagCache } from './tags';
 import { forgetWorkspaceData, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 import { createMfaGate } from './mfa-gate';
+import { createTeamServices } from './team-services';
 import { storedTeamSettings } from './team-settings';
 
 const TOKEN_KEY = 'workspace.token';
@@ -128,23 +125,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     log,
     onPassDone: () => announce(),
   });
-  const presence = createPresenceTracker({ call: (name, args) => call(name, args), events, log });
-  const typing = createTypingRelay({
-    call: (name, args) => call(name, args),
-    isOnline,
-    myMemberId: () => record()?.memberId ?? null,
-    events,
-    log,
-  });
-  const tags = createTagCache({ store, events, listFromServer: () => call('tag:list', {}), log });
-  const notes = createNoteSender({
-    store,
-    addNote: args => call('note:add', args),
-    isOnline,
-    me,
-    events,
-    log,
-  });
+  const { presence, typing, tags, aiPolicy, notes } = createTeamServices({ store, events, log, call, isOnline, me });
 
   // ── applying the event log ───────────────────────────────────────────────────────────
   /** Remembers a member (from an event, or an admin's own change) and tells the UI. */
@@ -169,6 +150,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       (record()?.role === 'admin' || a.memberIds.includes(record()?.memberId ?? '')) && !loadedAccounts.has(a.id),
     onAccountRevoked: id => loadedAccounts.remove(id),
     onTagFact: fact => tags.applyFact(fact),
+    onAiPolicy: policy => aiPolicy.applyFact(policy),
   };
 
   function emitEffects(fx: ApplyEffects): void {
@@ -290,6 +272,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           // Every connect: members created or renamed while we were away are not all in the log.
           await refreshMembers();
           await tags.refresh();
+          // Not awaited: a server from before policies never answers, and the push must not wait 15 s for it.
+          void aiPolicy.refresh();
           push.schedule(0);
           if (reloadAll) await reloadAllAccounts();
           deps.onOnline?.();
@@ -329,6 +313,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     memberCache.clear();
     tags.clear();
     loadedAccounts.clear();
+    aiPolicy.forget();
     presence.disconnected();
     setConnection('signed_out', reason);
     await vault.set(TOKEN_KEY, null);
@@ -388,6 +373,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     typing,
     notes,
     tags,
+    aiPolicy,
     call,
     /** Waits until queued work (applies, pushes, notes) is done: for tests and shutdown. */
     async settle(): Promise<void> {

@@ -25,6 +25,7 @@ import { adminHandlers } from './handlers/admin';
 import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
+import { aiPolicyHandlers } from './handlers/ai-policy';
 import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
@@ -150,6 +151,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...mfaHandlers(services),
     ...mfaManageHandlers(services),
     ...tagHandlers(services),
+    ...aiPolicyHandlers(services),
   };
 
   const pub = redisClients[0];

@@ -52,3 +52,57 @@ export function listChatInsights(db: StoreDb, chatIds?: readonly ChatId[]): Chat
       .all(JSON.stringify(chatIds)) as InsightRow[]
   ).map(insightOf);
 }
+
+/**
+ * Seqs of incoming messages in (afterSeq, upToSeq] still waiting for their content: an
+ * encrypted placeholder the provider fills in later. The sentiment watermark moves past
+ * them, so they are remembered and scored once filled (`incomingBySeq`).
+ */
+export function incomingPlaceholdersBetween(db: StoreDb, afterSeq: number, upToSeq: number, limit: number): number[] {
+  return db
+    .prepare(
+      `SELECT m.seq FROM messages m
+       WHERE m.seq > ? AND m.seq <= ? AND m.from_me = 0 AND m.revoked = 0 AND m.type = 'ciphertext'
+         AND m.body IS NULL AND m.caption IS NULL
+       ORDER BY m.seq LIMIT ?`,
+    )
+    .pluck()
+    .all(afterSeq, upToSeq, Math.min(Math.max(limit, 1), 5_000)) as number[];
+}
+
+export type RememberedMessage = {
+  readonly seq: number;
+  /** Still a placeholder: keep waiting. */
+  readonly waiting: boolean;
+  /** Filled with text now: score it. */
+  readonly message: Message | null;
+};
+
+/** The rows behind remembered placeholder seqs; seqs whose row is gone are simply absent. */
+export function incomingBySeq(db: StoreDb, seqs: readonly number[]): RememberedMessage[] {
+  if (seqs.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT ${MESSAGE_COLUMNS} FROM json_each(?) j JOIN messages m ON m.seq = j.value ORDER BY m.seq`)
+    .all(JSON.stringify(seqs)) as MessageRow[];
+  return rows.map(r => {
+    const message = messageOf(r);
+    const hasText = !message.revoked && (message.body !== null || message.caption !== null);
+    const waiting = !message.revoked && !hasText && message.type === 'ciphertext';
+    return { seq: r.seq, waiting, message: hasText && !message.fromMe ? message : null };
+  });
+}
+
+/**
+ * Keeps the AI cache bounded: drops answers created before `before` and all but the
+ * `keep` newest. Returns how many rows went.
+ */
+export function boundAiCache(db: StoreDb, before: number, keep: number): number {
+  const old = db.prepare('DELETE FROM ai_cache WHERE created_at < ?').run(before).changes;
+  const extra = db
+    .prepare(
+      `DELETE FROM ai_cache WHERE key NOT IN (
+         SELECT key FROM ai_cache ORDER BY created_at DESC, key LIMIT ?)`,
+    )
+    .run(Math.max(keep, 0)).changes;
+  return old + extra;
+}

@@ -79,6 +79,17 @@ export const settings = mysqlTable('workspace_settings', {
   agentsMayHandOver: boolean('agents_may_hand_over').notNull().default(false),
 });
 
+/** The workspace's AI policy (id = 1); no row: allowed, each desktop's own endpoint. */
+export const aiPolicy = mysqlTable('ai_policy', {
+  id: int('id').primaryKey(),
+  allowed: boolean('allowed').notNull().default(true),
+  baseUrl: varchar('base_url', { length: 500 }),
+  model: varchar('model', { length: 200 }),
+  forceRedact: boolean('force_redact').notNull().default(false),
+  updatedAt: ms('updated_at').notNull(),
+  updatedBy: char('updated_by', { length: 36 }),
+});
+
 export const accounts = mysqlTable('accounts', {
   id: varchar('id', { length: 200 }).primaryKey(),
   name: varchar('name', { length: 200 }).notNull(),

@@ -1,11 +1,12 @@
-/** Builds the AI service against the loopback fake endpoint, with in-memory ports. */
+/** Builds the AI service against the loopback fake endpoint, on the real SQLite store (in memory). */
 import type { CommandArgs, CommandResult, ParsedArgs } from '../../../common/api';
 import { deskCommands } from '../../../common/api';
 import type { AiEvents, AiSettings, aiCommands } from '../../../common/api/ai';
 import type { ChatId, MessageId, Template } from '../../../common/domain';
 import { asChatId, asMessageId } from '../../../common/domain';
-import type { MemoryAiStore } from '../../../main/ai/memory-ports';
-import { createMemoryAiStore, createMemorySecretStore } from '../../../main/ai/memory-ports';
+import { createMemorySecretStore } from '../../helpers/ai-memory-ports';
+import type { SqliteAiStore } from '../../helpers/ai-sqlite-store';
+import { createSqliteAiStore } from '../../helpers/ai-sqlite-store';
 import type { AiMessage } from '../../../main/ai/ports';
 import type { AiService, AiServiceDeps } from '../../../main/ai/service';
 import { createAiService } from '../../../main/ai/service';
@@ -22,7 +23,8 @@ export const CHAT = asChatId('acc1:6281234567890@c.us');
 export const OTHER_CHAT = asChatId('acc1:6289876543210@c.us');
 
 let seq = 0;
-export function msg(chatId: ChatId, fromMe: boolean, body: string, at = T0 + (seq += 1) * 1000): AiMessage {
+export function msg(chatId: ChatId, fromMe: boolean, body: string, at?: number): AiMessage {
+  seq += 1;
   return {
     id: asMessageId(`${chatId}:m${seq}`) as MessageId,
     chatId,
@@ -31,7 +33,7 @@ export function msg(chatId: ChatId, fromMe: boolean, body: string, at = T0 + (se
     type: 'text',
     body,
     caption: null,
-    timestamp: at,
+    timestamp: at ?? T0 + seq * 1000,
     revoked: false,
   };
 }
@@ -42,7 +44,7 @@ export const templates: readonly Template[] = [
 
 export type Harness = {
   readonly fake: FakeOpenAi;
-  readonly store: MemoryAiStore;
+  readonly store: SqliteAiStore;
   readonly secrets: ReturnType<typeof createMemorySecretStore>;
   readonly ai: AiService;
   readonly events: Emitted[];
@@ -55,7 +57,7 @@ export type Harness = {
 
 export async function createHarness(extra: Partial<AiServiceDeps> = {}): Promise<Harness> {
   const fake = await startFakeOpenAi();
-  const store = createMemoryAiStore();
+  const store = createSqliteAiStore();
   const secrets = createMemorySecretStore();
   const events: Emitted[] = [];
   store.addChat(CHAT, { name: 'Budi', isGroup: false, accountName: 'Toko Sinar', lastMessageAt: null });
@@ -97,6 +99,7 @@ export async function createHarness(extra: Partial<AiServiceDeps> = {}): Promise
     async close() {
       await h.ai.close();
       await fake.close();
+      store.close();
     },
   };
   return h;

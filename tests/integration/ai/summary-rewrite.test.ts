@@ -50,7 +50,7 @@ describe('ai:summarize', () => {
     h.now = T0 + 10_000;
     await h.call('ai:summarize', { chatId: CHAT });
 
-    h.store.addChat(CHAT, { name: 'Budi', isGroup: false, accountName: 'Toko Sinar', lastMessageAt: T0 + 20_000 });
+    h.store.addMessages([msg(CHAT, false, 'One more thing', T0 + 20_000)]);
     expect(await h.call('ai:summarize', { chatId: CHAT })).toMatchObject({ ok: true, stale: true, cached: true });
 
     h.fake.script({ kind: 'text', content: '{"customerWants":"A refund","promised":[],"openQuestions":[]}' });

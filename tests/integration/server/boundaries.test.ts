@@ -108,6 +108,8 @@ function sample(name: CommandName): Record<string, unknown> {
     'tag:upsert': { name: `t${id.slice(0, 8)}`, color: 'red' },
     'tag:rename': { from: `t${id.slice(0, 8)}`, to: `u${id.slice(0, 8)}` },
     'tag:delete': { name: `u${id.slice(0, 8)}` },
+    'aiPolicy:get': {},
+    'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
   };
   return samples[name];
 }
@@ -167,6 +169,7 @@ const ADMIN_ONLY = new Set([
   'account:remove-member',
   'settings:update',
   'password:reset-start',
+  'aiPolicy:update',
 ]);
 const socketFor = (name: CommandName) => (ADMIN_ONLY.has(name) ? admin : host);
 

@@ -109,6 +109,8 @@ function valid(name: CommandName): Record<string, unknown> {
     'tag:upsert': { name: 'fz', color: 'red' },
     'tag:rename': { from: 'fz', to: 'fy' },
     'tag:delete': { name: 'fy' },
+    'aiPolicy:get': {},
+    'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
   };
   return samples[name];
 }

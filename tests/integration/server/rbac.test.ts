@@ -514,6 +514,14 @@ const cases: Case[] = [
     },
     expect: only(['admin', 'lead']),
   },
+  // Every desktop follows the workspace's AI policy, so everyone reads it; only admins change it.
+  { cmd: 'aiPolicy:get', scope: 'own', args: () => ({}), expect: all('ok') },
+  {
+    cmd: 'aiPolicy:update',
+    scope: 'own',
+    args: () => ({ allowed: true, baseUrl: null, model: null, forceRedact: false }),
+    expect: only(['admin']),
+  },
 ];
 
 describe('RBAC matrix', () => {

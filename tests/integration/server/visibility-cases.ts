@@ -254,6 +254,7 @@ const NAMES: Names = {
   'member:updated': () => null,
   'access:revoked': () => null,
   'settings:updated': () => null,
+  'aiPolicy:updated': () => null,
   'template:updated': () => null,
   'template:deleted': () => null,
   'tag:updated': () => null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryAiStore, createMemorySecretStore } from '../../../main/ai/memory-ports';
+import { createMemoryAiStore, createMemorySecretStore } from '../../helpers/ai-memory-ports';
 import { createAiService } from '../../../main/ai/service';
 import { createEventBus } from '../../../main/platform/event-bus';
 import { aiHandlers } from '../../../main/core/handlers/ai';

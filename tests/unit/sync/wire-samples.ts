@@ -148,6 +148,18 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
     seq: 13,
     settings: { agentsSeeUnassigned: false, agentsMayHandOver: true, adminsRequireMfa: false },
   },
+  'aiPolicy:updated': {
+    type: 'aiPolicy:updated',
+    seq: 14,
+    policy: {
+      allowed: false,
+      baseUrl: 'https://ai.example.com/v1',
+      model: null,
+      forceRedact: true,
+      updatedAt: 1_700_000_000_000,
+      updatedBy: '11111111-1111-4111-8111-111111111111',
+    },
+  },
   'template:updated': {
     type: 'template:updated',
     seq: 14,
@@ -261,6 +273,8 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'tag:upsert': { name: 'vip', color: 'red' },
   'tag:rename': { tag: { name: 'vip', color: 'red' }, chats: 3 },
   'tag:delete': { tag: null, chats: 0 },
+  'aiPolicy:get': FACTS['aiPolicy:updated'].policy,
+  'aiPolicy:update': FACTS['aiPolicy:updated'].policy,
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

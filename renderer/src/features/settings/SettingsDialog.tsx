@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { AboutPanel } from '../shell/AboutPanel';
+import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
@@ -115,6 +116,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <TeamRules />
       <MembersAdmin />
       <AuditLog />
+      <AiSettingsSection />
       <TemplatesEditor />
       <TagsSettings />
       {info && <AboutPanel info={info} />}

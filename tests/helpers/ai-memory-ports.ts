@@ -1,10 +1,18 @@
 /**
- * In-memory AiStorePort and SecretStore: for tests, and for running the AI service
- * before the SQLite adapter exists. Also records which port calls were made, so tests
- * can prove that disabled AI does not even read messages.
+ * In-memory AiStorePort and SecretStore, for unit tests that need no database. The AI
+ * integration tests run on the real SQLite adapter instead (ai-sqlite-store.ts). Records
+ * which port calls were made, so tests can prove that disabled AI does not even read messages.
  */
 import type { ChatId, MessageId, Template } from '../../common/domain';
-import type { AiChatInfo, AiMessage, AiStorePort, CacheKind, SecretStore, StoredInsight, StoredSummary } from './ports';
+import type {
+  AiChatInfo,
+  AiMessage,
+  AiStorePort,
+  CacheKind,
+  SecretStore,
+  StoredInsight,
+  StoredSummary,
+} from '../../main/ai/ports';
 
 export type MemoryAiStore = AiStorePort & {
   addChat(chatId: ChatId, info: AiChatInfo): void;
@@ -63,6 +71,11 @@ export function createMemoryAiStore(): MemoryAiStore {
     },
     cachePut(key, kind, value, createdAt) {
       cache.set(key, { kind, value, createdAt });
+    },
+    pruneCache(before, keep) {
+      for (const [key, entry] of cache) if (entry.createdAt < before) cache.delete(key);
+      const newest = [...cache].sort((a, b) => b[1].createdAt - a[1].createdAt);
+      for (const [key] of newest.slice(keep)) cache.delete(key);
     },
     usage: day => usage.get(day) ?? 0,
     addUsage(day, n) {

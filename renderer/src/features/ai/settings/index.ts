@@ -1,0 +1,1 @@
+export { AiSettingsSection } from './AiSettingsSection';
