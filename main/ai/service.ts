@@ -73,7 +73,7 @@ export type AiService = {
   saveSettings(input: SaveSettingsInput): Promise<AiSettingsView>;
   suggest(
     chatId: ChatId,
-    options?: { readonly requestId?: string; readonly agentLanguage?: string },
+    options?: { readonly requestId?: string; readonly agentLanguage?: string; readonly refresh?: boolean },
   ): Promise<SuggestResult>;
   summarize(
     chatId: ChatId,
@@ -142,7 +142,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
 
   async function suggest(
     chatId: ChatId,
-    options: { readonly requestId?: string; readonly agentLanguage?: string } = {},
+    options: { readonly requestId?: string; readonly agentLanguage?: string; readonly refresh?: boolean } = {},
   ): Promise<SuggestResult> {
     const requestId = options.requestId ?? newRequestId();
     let emitted = 0;
@@ -171,6 +171,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
 
       const result = await gateway.ask('suggest', {
         cacheKind: 'suggest',
+        fresh: options.refresh === true,
         turns: clean =>
           suggestPrompt({
             accountName: chat.accountName ? clean(chat.accountName) : null,
