@@ -7,6 +7,7 @@ import type { TFunction } from '../../i18n';
 import { listTime } from '../../lib/days';
 import { stripBidi } from '../../lib/text';
 import { Icon } from '../../components/Icon';
+import { MoodMarker } from '../ai/chat';
 
 type Props = {
   readonly chat: Chat;
@@ -59,6 +60,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
           <span className="account-chip" style={{ color }}>
             ● <SafeText text={accountName} />
           </span>
+          <MoodMarker chatId={chat.id} />
           {(chat.assigneeId !== null || chat.status !== 'open') && (
             <span className={`status-chip status-${chat.status}`}>
               {t(`chat.status.${chat.status}`)}

@@ -5,6 +5,7 @@ import type { Queue } from '../../lib/inbox';
 import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
+import { InboxAiControls } from '../ai/chat';
 
 const QUEUES: readonly Queue[] = ['all', 'mine', 'unassigned', 'open', 'pending', 'resolved'];
 
@@ -60,6 +61,7 @@ export function InboxFilters() {
           />
           {t('inbox.filter.unread')}
         </label>
+        <InboxAiControls />
         {tags.length > 0 && (
           <select
             value={filter.tag ?? ''}
