@@ -179,3 +179,38 @@ test('AI in the conversation: streamed chips, summary, rewrite, translate, senti
     await fake.close();
   }
 });
+
+test('AI failures are a short sentence in place: a refused key, then a spent budget', async ({ page, host }) => {
+  const fake = await startFakeOpenAi();
+  fake.fallback(() => ({ kind: 'error', status: 401, message: 'bad key' }));
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(host.url);
+    await inbox.startDemo();
+    await enableAi(host.url, fake.url);
+    await inbox.openChatAt(0);
+    const before = await inbox.composer.boundingBox();
+    const chips = page.getByRole('group', { name: 'Suggested replies' });
+    await expect(chips.getByRole('status')).toHaveText('The AI service refused the key.');
+    expect(await inbox.composer.boundingBox()).toEqual(before);
+    const side = page.getByRole('region', { name: 'AI summary' });
+    await side.getByRole('button', { name: 'Summarize' }).click();
+    await expect(side.getByRole('status')).toHaveText('The AI service refused the key.');
+
+    // Budget 0: nothing more reaches the endpoint, and the agent is told why.
+    await enableAi(host.url, fake.url, { dailyBudget: 0 });
+    const sent = fake.requests.length;
+    await chips.getByRole('button', { name: 'Regenerate suggestions' }).click();
+    await expect(chips.getByRole('status')).toHaveText("Today's AI budget is used up.");
+    await inbox.composer.fill('Terima kasih sudah menunggu');
+    await page.getByRole('button', { name: 'Rewrite with AI' }).click();
+    await page.getByRole('menuitem', { name: 'Shorter' }).click();
+    const preview = page.getByRole('group', { name: 'AI suggestion for your draft' });
+    await expect(preview.getByRole('status')).toHaveText("Today's AI budget is used up.");
+    await preview.getByRole('button', { name: 'Keep mine' }).click();
+    await expect(inbox.composer).toHaveValue('Terima kasih sudah menunggu');
+    expect(fake.requests.length).toBe(sent);
+  } finally {
+    await fake.close();
+  }
+});

@@ -7,7 +7,11 @@ import type { LoggedRequest } from '../../helpers/fake-openai/server';
  * screen uses. That screen is being built on another branch; until it is on main, the
  * test turns AI on here, through the same core command, over the page's own bridge.
  */
-export async function enableAi(hostUrl: string, baseUrl: string, redact = true): Promise<void> {
+export async function enableAi(
+  hostUrl: string,
+  baseUrl: string,
+  options: { readonly redact?: boolean; readonly dailyBudget?: number } = {},
+): Promise<void> {
   const url = new URL(hostUrl);
   const token = /token=([^&]+)/.exec(url.hash)?.[1] ?? '';
   const socket = io(url.origin, { path: HOST_BRIDGE_PATH, auth: { token }, transports: ['websocket'], forceNew: true });
@@ -16,8 +20,8 @@ export async function enableAi(hostUrl: string, baseUrl: string, redact = true):
       enabled: true,
       baseUrl,
       model: 'fake-model',
-      redact,
-      dailyBudget: 500,
+      redact: options.redact ?? true,
+      dailyBudget: options.dailyBudget ?? 500,
       timeoutMs: 15_000,
       apiKey: 'sk-test-key',
     })) as { ok: boolean };

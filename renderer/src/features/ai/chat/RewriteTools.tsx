@@ -69,7 +69,7 @@ export function RewriteTools(p: {
           disabled={!p.draft.trim()}
           onClick={() => setOpen(o => !o)}
         >
-          <span aria-hidden="true">✨</span>
+          <span aria-hidden="true">✎</span>
         </button>
         {open && (
           <ul className="ai-menu" role="menu" aria-label={t('aiChat.rewrite.menu')}>

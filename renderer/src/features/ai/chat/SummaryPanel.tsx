@@ -3,16 +3,8 @@ import type { ChatId } from '../../../../../common/domain';
 import { SafeText } from '../../../components/SafeText';
 import { failureKey } from './failure';
 import { useAiChat } from './store';
-import type { AiChatT } from './useAiChatT';
+import { ageText } from './logic';
 import { useAiChatT } from './useAiChatT';
-
-export function ageText(t: AiChatT, at: number, now: number): string {
-  const minutes = Math.floor(Math.max(0, now - at) / 60_000);
-  if (minutes < 1) return t('aiChat.age.now');
-  if (minutes < 60) return t('aiChat.age.minutes', { n: minutes });
-  if (minutes < 24 * 60) return t('aiChat.age.hours', { n: Math.floor(minutes / 60) });
-  return t('aiChat.age.days', { n: Math.floor(minutes / (24 * 60)) });
-}
 
 /**
  * The chat's AI summary in the side panel: "Summarize" asks once (the core keeps the

@@ -1,5 +1,6 @@
 /** Pure helpers for the AI parts of the inbox: which chats need attention, and in what order. */
 import type { ChatInsight } from '../../../../../common/api/ai';
+import type { AiChatMessageKey } from '../../../i18n/ai-chat.en';
 
 /** Negative mood or urgency 2–3 (complaint, blocked task, needs an answer now). */
 export function needsAttention(insight: ChatInsight | undefined): boolean {
@@ -32,4 +33,17 @@ export function attentionView<C extends { readonly id: string }>(
       .map(x => x.c);
   }
   return kept;
+}
+
+/** How old a summary is, in the agent's words: "just now", "5 min ago", "3 h ago", "2 d ago". */
+export function ageText(
+  t: (key: AiChatMessageKey, vars?: Readonly<Record<string, number>>) => string,
+  at: number,
+  now: number,
+): string {
+  const minutes = Math.floor(Math.max(0, now - at) / 60_000);
+  if (minutes < 1) return t('aiChat.age.now');
+  if (minutes < 60) return t('aiChat.age.minutes', { n: minutes });
+  if (minutes < 24 * 60) return t('aiChat.age.hours', { n: Math.floor(minutes / 60) });
+  return t('aiChat.age.days', { n: Math.floor(minutes / (24 * 60)) });
 }
