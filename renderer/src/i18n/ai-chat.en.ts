@@ -38,6 +38,8 @@ export const aiChatEn = {
   'aiChat.sort.label': 'Order',
   'aiChat.sort.newest': 'Newest first',
   'aiChat.sort.urgent': 'Most urgent first',
+  'aiChat.team.attention': 'Needs attention: {n} chats',
+  'aiChat.team.show': 'Show them in the inbox',
   'aiChat.fail.disabled': 'AI is turned off.',
   'aiChat.fail.not_configured': 'The AI endpoint or model is not set up correctly.',
   'aiChat.fail.budget': "Today's AI budget is used up.",

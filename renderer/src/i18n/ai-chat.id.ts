@@ -40,6 +40,8 @@ export const aiChatId: Record<AiChatMessageKey, string> = {
   'aiChat.sort.label': 'Urutan',
   'aiChat.sort.newest': 'Terbaru dulu',
   'aiChat.sort.urgent': 'Paling mendesak dulu',
+  'aiChat.team.attention': 'Perlu perhatian: {n} chat',
+  'aiChat.team.show': 'Tampilkan di kotak masuk',
   'aiChat.fail.disabled': 'AI sedang dimatikan.',
   'aiChat.fail.not_configured': 'Endpoint atau model AI belum diatur dengan benar.',
   'aiChat.fail.budget': 'Jatah AI hari ini sudah habis.',

@@ -4,6 +4,7 @@ import type { Workload } from './logic';
 import { canSeeTeamView, formatCount } from './logic';
 import { PresenceDot } from './PresenceDot';
 import { useTeamT } from './useTeamT';
+import { TeamAttention } from '../ai/chat';
 import './team.css';
 
 /** Wait this long after the last chats:changed before counting again: bursts come in batches. */
@@ -107,6 +108,7 @@ export function TeamView() {
           </tfoot>
         </table>
       )}
+      <TeamAttention />
     </section>
   );
 }

@@ -6,4 +6,5 @@ export { RewriteTools } from './RewriteTools';
 export { useAiChat } from './store';
 export { SuggestionChips, firstChip } from './SuggestionChips';
 export { SummaryPanel } from './SummaryPanel';
+export { TeamAttention } from './TeamAttention';
 export { useAiChatLive } from './useAiChatLive';
