@@ -36,7 +36,10 @@ export function SuggestionChips({
     void (async () => {
       const store = useAiChat.getState();
       await store.refresh();
-      if (live && useAiChat.getState().enabled && !useAiChat.getState().chips[chatId]) void store.suggest(chatId);
+      const s = useAiChat.getState();
+      // Asked again on every open (unless a request is running): the core answers an
+      // unchanged conversation from its cache without a request, a changed one afresh.
+      if (live && s.enabled && s.chips[chatId]?.done !== false) void store.suggest(chatId);
     })();
     return () => {
       live = false;

@@ -68,8 +68,10 @@ export const useAiChat = create<AiChatState>((set, get) => ({
   async refresh() {
     const r = await api().invoke('ai:settings:get', {});
     const enabled = r.ok && r.value.settings.enabled;
+    const was = get().enabled;
     set({ enabled });
-    if (enabled) await get().loadInsights();
+    // All stored insights once, when AI is (found) on; ai:insights:updated keeps them current.
+    if (enabled && was !== true) await get().loadInsights();
   },
   async loadInsights(chatIds) {
     const r = await api().invoke('ai:insights:list', chatIds ? { chatIds: [...chatIds] } : {});
