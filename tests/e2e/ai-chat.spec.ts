@@ -137,6 +137,14 @@ test('AI in the conversation: streamed chips, summary, rewrite, translate, senti
     await page.getByRole('menuitem', { name: 'More formal' }).click();
     await preview.getByRole('button', { name: 'Use this' }).click();
     await expect(inbox.composer).toHaveValue(`Dengan senang hati! ${draft}`);
+    // Translate the draft into the customer's language (detected from their messages).
+    await inbox.composer.fill('Your parcel ships today');
+    await rewrite.click();
+    await page.getByRole('menuitem', { name: "Translate to the customer's language" }).click();
+    await preview.getByRole('button', { name: 'Use this' }).click();
+    await expect(inbox.composer).toHaveValue('EN: Your parcel ships today');
+    const translateDraft = fake.requests.filter(r => featureOf(r) === 'translate').at(-1);
+    expect(translateDraft?.messages[1]?.content).toContain('Customer messages:');
     await inbox.composer.fill('');
 
     // Translate an incoming message: the translation shows under the original.
