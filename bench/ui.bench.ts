@@ -24,7 +24,7 @@ const SIZES: Record<BenchOptions['scale'], Sizes> = {
 };
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 
-function seed(dataDir: string, sizes: Sizes, log: (s: string) => void): string[] {
+export function seed(dataDir: string, sizes: Sizes, log: (s: string) => void): string[] {
   const ws = workspace(sizes);
   const store = openStore({ file: join(dataDir, 'blazz.sqlite'), checkpointEveryMs: 0 });
   ws.accountIds.forEach((id, i) =>

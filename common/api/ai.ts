@@ -106,6 +106,8 @@ export const aiCommands = {
       chatId,
       requestId: z.string().min(1).max(100).optional(),
       agentLanguage: language.optional(),
+      /** Regenerate: ask the endpoint again instead of answering from the cache. */
+      refresh: z.boolean().optional(),
     }),
   ),
   'ai:summarize': command<

@@ -81,7 +81,7 @@ export type AiService = {
   test(input: TestConnectionInput): Promise<AiTestResult>;
   suggest(
     chatId: ChatId,
-    options?: { readonly requestId?: string; readonly agentLanguage?: string },
+    options?: { readonly requestId?: string; readonly agentLanguage?: string; readonly refresh?: boolean },
   ): Promise<SuggestResult>;
   summarize(
     chatId: ChatId,
@@ -160,7 +160,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
 
   async function suggest(
     chatId: ChatId,
-    options: { readonly requestId?: string; readonly agentLanguage?: string } = {},
+    options: { readonly requestId?: string; readonly agentLanguage?: string; readonly refresh?: boolean } = {},
   ): Promise<SuggestResult> {
     const requestId = options.requestId ?? newRequestId();
     let emitted = 0;
@@ -189,6 +189,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
 
       const result = await gateway.ask('suggest', {
         cacheKind: 'suggest',
+        fresh: options.refresh === true,
         turns: clean =>
           suggestPrompt({
             accountName: chat.accountName ? clean(chat.accountName) : null,

@@ -23,7 +23,8 @@ export function aiHandlers(ai: AiService, policy: AiSettingsPolicy = anyoneMayEd
       }
       return ai.saveSettings(args);
     },
-    'ai:suggest': ({ chatId, requestId, agentLanguage }) => ai.suggest(asChatId(chatId), { requestId, agentLanguage }),
+    'ai:suggest': ({ chatId, requestId, agentLanguage, refresh }) =>
+      ai.suggest(asChatId(chatId), { requestId, agentLanguage, refresh }),
     'ai:summarize': ({ chatId, refresh, agentLanguage }) => ai.summarize(asChatId(chatId), { refresh, agentLanguage }),
     'ai:rewrite': ({ chatId, draft, style, targetLanguage }) =>
       ai.rewrite({ chatId: chatId === undefined ? undefined : asChatId(chatId), draft, style, targetLanguage }),

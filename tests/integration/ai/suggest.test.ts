@@ -110,6 +110,18 @@ describe('ai:suggest', () => {
     expect(h.fake.requests).toHaveLength(2);
   });
 
+  it('regenerates with refresh: asks the endpoint again and keeps the new answer', async () => {
+    await h.enable();
+    h.fake.script({ kind: 'text', content: '{"replies":["A","B","C"]}' });
+    await h.call('ai:suggest', { chatId: CHAT });
+    h.fake.script({ kind: 'text', content: '{"replies":["E","F","G"]}' });
+    const fresh = await h.call('ai:suggest', { chatId: CHAT, refresh: true });
+    expect(fresh).toMatchObject({ ok: true, cached: false, suggestions: ['E', 'F', 'G'] });
+    expect(h.fake.requests).toHaveLength(2);
+    // The new answer replaced the cached one.
+    expect(await h.call('ai:suggest', { chatId: CHAT })).toMatchObject({ cached: true, suggestions: ['E', 'F', 'G'] });
+  });
+
   it('says there is nothing to do for a chat without messages, without a request', async () => {
     await h.enable();
     const r = await h.call('ai:suggest', { chatId: 'acc1:nobody@c.us' });

@@ -20,6 +20,7 @@ import { SendingAs } from './SendingAs';
 import { TemplateSuggestions } from './TemplateSuggestions';
 import { Icon } from '../../components/Icon';
 import { ReplyWarning, useReplyGuard } from '../handover';
+import { RewriteTools, SuggestionChips, firstChip } from '../ai/chat';
 
 /** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
 export function Composer({ chat }: { readonly chat: Chat }) {
@@ -107,6 +108,13 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         return;
       }
     }
+    // Tab in an empty composer takes the first suggested reply; it is never sent by itself.
+    const chip = e.key === 'Tab' && !e.shiftKey && !draft.text ? firstChip(chat.id) : null;
+    if (chip) {
+      e.preventDefault();
+      setText(chat.id, chip);
+      return;
+    }
     if (e.key === 'Escape' && (draft.replyTo || query !== null)) {
       e.stopPropagation();
       if (query !== null) setText(chat.id, '');
@@ -133,6 +141,13 @@ export function Composer({ chat }: { readonly chat: Chat }) {
 
   return (
     <div className="composer">
+      <SuggestionChips
+        chatId={chat.id}
+        onPick={text => {
+          setText(chat.id, text);
+          input.current?.focus();
+        }}
+      />
       <SendingAs chat={chat} from={from} onChange={id => setSendAs(chat.id, id === chat.accountId ? null : id)} />
       {draft.replyTo && (
         <div className="composer-context" aria-label={t('composer.replyingTo')}>
@@ -208,6 +223,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         >
           <Icon name="smile" size={18} />
         </button>
+        <RewriteTools chatId={chat.id} draft={draft.text} onAccept={text => setText(chat.id, text)} />
         <textarea
           id="composer-input"
           ref={input}

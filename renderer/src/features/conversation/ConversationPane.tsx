@@ -9,6 +9,7 @@ import { readAttachment } from '../composer/attachments';
 import { useComposer } from '../../stores/composer';
 import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
+import { MoodMarker, SummaryPanel } from '../ai/chat';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -47,7 +48,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
       <header className="conversation-head" style={{ borderTopColor: account?.color }}>
         <div>
           <h2 className="conversation-title">
-            <SafeText text={chat.name} />
+            <SafeText text={chat.name} /> <MoodMarker chatId={chat.id} />
           </h2>
           <p className="small muted">
             {phone && /^\d+$/.test(phone) ? formatPhone(phone) : chat.isGroup ? t('conversation.group') : ''}
@@ -70,7 +71,10 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <MessageList chat={chat} />
           <Composer chat={chat} />
         </div>
-        <ChatTeamPanel chat={chat} />
+        <div className="side-column">
+          <ChatTeamPanel chat={chat} />
+          <SummaryPanel chatId={chat.id} />
+        </div>
       </div>
       {dragging && (
         <div className="drop-hint" aria-hidden="true">

@@ -9,6 +9,7 @@ import { AckTicks } from './AckTicks';
 import { MessageMedia } from './MessageMedia';
 import { ReactionPicker } from './ReactionPicker';
 import { Icon } from '../../components/Icon';
+import { MessageTranslation, TranslateAction } from '../ai/chat';
 
 type Props = {
   readonly message: Message;
@@ -84,6 +85,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
               <Linkified text={text} />
             </p>
           )}
+          {!m.fromMe && <MessageTranslation messageId={m.id} />}
         </>
       )}
       <div className="meta small">
@@ -113,6 +115,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
               <Icon name="reply" />
             </button>
             <ReactionPicker t={t} onReact={emoji => p.onReact(m, emoji)} />
+            {!m.fromMe && text && <TranslateAction messageId={m.id} text={text} />}
           </>
         )}
       </div>

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
 import { localeOf, useI18n, useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
 import { ChatRow } from './ChatRow';
+import { attentionView, useAiChat } from '../ai/chat';
 
 export const CHAT_ROW_HEIGHT = 76;
 
@@ -15,7 +16,16 @@ export const CHAT_ROW_HEIGHT = 76;
 export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) {
   const t = useT();
   const locale = localeOf(useI18n(s => s.language));
-  const { chats, complete, loading, selectedId, loadMore, error } = useInbox();
+  const { chats: loaded, complete, loading, selectedId, loadMore, error } = useInbox();
+  // With AI on, "Needs attention" and "Most urgent first" apply to the loaded chats.
+  const aiEnabled = useAiChat(s => s.enabled === true);
+  const insights = useAiChat(s => s.insights);
+  const attentionOnly = useAiChat(s => s.attentionOnly);
+  const sortByUrgency = useAiChat(s => s.sortByUrgency);
+  const chats = useMemo(
+    () => (aiEnabled ? attentionView(loaded, insights, { attentionOnly, sortByUrgency }) : loaded),
+    [aiEnabled, loaded, insights, attentionOnly, sortByUrgency],
+  );
   const byId = useAccounts(s => s.byId);
   const parent = useRef<HTMLDivElement>(null);
   const [now, setNow] = useState(() => Date.now());

@@ -9,6 +9,7 @@ import { stripBidi } from '../../lib/text';
 import { Icon } from '../../components/Icon';
 import { useTags } from '../../stores/tags';
 import '../tags/tags.css';
+import { MoodMarker } from '../ai/chat';
 
 type Props = {
   readonly chat: Chat;
@@ -62,6 +63,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
           <span className="account-chip" style={{ color }}>
             ● <SafeText text={accountName} />
           </span>
+          <MoodMarker chatId={chat.id} />
           {(chat.assigneeId !== null || chat.status !== 'open') && (
             <span className={`status-chip status-${chat.status}`}>
               {t(`chat.status.${chat.status}`)}

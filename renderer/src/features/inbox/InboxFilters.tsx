@@ -6,6 +6,7 @@ import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
 import { retainTags, useTags } from '../../stores/tags';
+import { InboxAiControls } from '../ai/chat';
 
 const QUEUES: readonly Queue[] = ['all', 'mine', 'unassigned', 'open', 'pending', 'resolved'];
 
@@ -64,6 +65,7 @@ export function InboxFilters() {
           />
           {t('inbox.filter.unread')}
         </label>
+        <InboxAiControls />
         {tags.length > 0 && (
           <select
             value={filter.tag ?? ''}

@@ -20,6 +20,7 @@ import { useWorkspace } from '../../stores/workspace';
 import { Banners } from './Banners';
 import { startLive } from './live';
 import { Welcome } from './Welcome';
+import { useAiChatLive } from '../ai/chat';
 
 /** Opens a chat: selects it, loads its messages (around one, for a jump), marks it read. */
 async function openChat(chat: Chat, aroundMessageId?: Message['id']): Promise<void> {
@@ -38,6 +39,7 @@ export function App() {
   const selected = useInbox(s => s.selected);
   const unread = useAccounts(s => s.accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0));
   const onOpen = useCallback((chat: Chat) => void openChat(chat), []);
+  useAiChatLive();
 
   useEffect(() => {
     const reloadData = () => {

@@ -6,6 +6,7 @@ import { PresenceDot } from './PresenceDot';
 import { useTeamT } from './useTeamT';
 import { OldestWaiting } from '../handover';
 import { useHandoverT } from '../handover/useHandoverT';
+import { TeamAttention } from '../ai/chat';
 import './team.css';
 
 /** Wait this long after the last chats:changed before counting again: bursts come in batches. */
@@ -115,6 +116,7 @@ export function TeamView() {
           </tfoot>
         </table>
       )}
+      <TeamAttention />
     </section>
   );
 }
