@@ -38,6 +38,16 @@ export function createCoreLink(deps: CoreLinkDeps): CoreLink {
       () => deps.post({ t: 'vault-result', id, ok: false, value: null }),
     );
 
+  // A settings file that cannot be written must not take main down: the core gets back what
+  // is stored, so its copy does not claim a change that did not happen.
+  const applyPreferences = (patch: Parameters<DesktopPreferencesPort['update']>[0]) => {
+    try {
+      return deps.preferences.update(patch);
+    } catch {
+      return deps.preferences.read();
+    }
+  };
+
   const on = (msg: CoreToMain) => {
     switch (msg.t) {
       case 'ready':
@@ -49,7 +59,7 @@ export function createCoreLink(deps: CoreLinkDeps): CoreLink {
       case 'accounts':
         return deps.onAccounts(msg.accounts);
       case 'set-desktop-preferences':
-        return deps.post({ t: 'desktop-preferences', values: deps.preferences.update(msg.patch) });
+        return deps.post({ t: 'desktop-preferences', values: applyPreferences(msg.patch) });
       case 'vault-get':
         return void answerVault(msg.id, deps.vault.get(msg.name));
       case 'vault-set':
