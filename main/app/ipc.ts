@@ -12,21 +12,21 @@ export function isTrustedFrame(frame: Pick<WebFrameMain, 'url' | 'parent'> | nul
   return frame !== null && frame !== undefined && frame.parent === null && isAppUrl(frame.url);
 }
 
-type Port = object;
-export type PortPage = {
+/** `Port` is Electron's MessagePortMain in the app, a plain object in tests. */
+export type PortPage<Port> = {
   readonly mainFrame: Pick<WebFrameMain, 'url' | 'parent'> | null;
   postMessage(channel: string, message: unknown, transfer: Port[]): void;
 };
-export type PortCore = { postMessage(message: MainToCore, transfer: Port[]): void };
+export type PortCore<Port> = { postMessage(message: MainToCore, transfer: Port[]): void };
 
 /**
  * After each load of the page: a fresh MessageChannelMain, one end to the core process
  * (which serves the router on it), the other to the preload. A reload gets a new pair;
  * the old one closes with the old page. Returns false when the page is not ours.
  */
-export function connectRendererToCore(
-  page: PortPage,
-  core: PortCore,
+export function connectRendererToCore<Port>(
+  page: PortPage<Port>,
+  core: PortCore<Port>,
   makeChannel: () => { port1: Port; port2: Port },
 ): boolean {
   if (!isTrustedFrame(page.mainFrame)) return false;

@@ -211,11 +211,8 @@ if (!app.requestSingleInstanceLock()) {
       target.webContents.on('did-finish-load', () => {
         if (!core) return;
         const connected = connectRendererToCore(
-          {
-            mainFrame: target.webContents.mainFrame,
-            postMessage: (c, m, t) => target.webContents.postMessage(c, m, t as Electron.MessagePortMain[]),
-          },
-          { postMessage: (m, t) => toCore(m, t as Electron.MessagePortMain[]) },
+          target.webContents,
+          { postMessage: toCore },
           () => new MessageChannelMain(),
         );
         if (!connected) return;
