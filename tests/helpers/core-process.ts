@@ -15,6 +15,7 @@ import { desktopPreferences } from '../../main/app/desktop-preferences';
 import type { DesktopSettings } from '../../main/app/desktop-settings-schema';
 import { readDesktopSettings } from '../../main/app/desktop-settings-schema';
 import { createCoreLink } from '../../main/app/core-link';
+import type { CoreProcessConfig } from '../../main/core-process/config';
 import type { TrayAccount } from '../../main/core-process/control';
 import { fileSecretVault } from '../../main/core/secret-vault';
 
@@ -42,9 +43,10 @@ export type FakeMain = {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 };
 
-export function startCoreProcess(): FakeMain {
+export function startCoreProcess(extra: Omit<CoreProcessConfig, 'dataDir'> = {}): FakeMain {
   const dataDir = mkdtempSync(join(tmpdir(), 'blazz-coreproc-'));
-  const child = fork(CORE_ENTRY, ['--config', JSON.stringify({ dataDir })], {
+  const config: CoreProcessConfig = { ...extra, dataDir };
+  const child = fork(CORE_ENTRY, ['--config', JSON.stringify(config)], {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     // Closest to a MessagePort's structured clone: functions are refused, not dropped.
     serialization: 'advanced',

@@ -2,7 +2,7 @@
  * The desktop's core in its own process: the built entry forked as a real child, driven the
  * way Electron's main and the preload drive it (issue #24, "The desktop's main thread").
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Account } from '../../../common/domain';
@@ -15,8 +15,8 @@ import { until } from '../../helpers/core';
 vi.setConfig({ testTimeout: 90_000 });
 
 const running: FakeMain[] = [];
-const start = async () => {
-  const main = startCoreProcess();
+const start = async (extra: Parameters<typeof startCoreProcess>[0] = {}) => {
+  const main = startCoreProcess(extra);
   running.push(main);
   await main.ready;
   return main;
@@ -108,7 +108,8 @@ describe('core process', () => {
   });
 
   it('closes its account processes and its database when main asks it to stop', async () => {
-    const main = await start();
+    // The environment main gives account processes (ELECTRON_RUN_AS_NODE in the app).
+    const main = await start({ accountEnv: { BLAZZ_ACCOUNT_MARK: 'from-main' } });
     const added = await main.client.invoke('accounts:add', { provider: 'simulator', name: 'Night shift' });
     expect(added.ok).toBe(true);
     const pid = main.child.pid;
@@ -118,6 +119,10 @@ describe('core process', () => {
       return tree.length > 0 ? tree : null;
     });
 
+    if (process.platform === 'linux') {
+      const environ = readFileSync(`/proc/${accounts[0]?.pid}/environ`, 'utf8').split('\0');
+      expect(environ).toContain('BLAZZ_ACCOUNT_MARK=from-main');
+    }
     // The store runs in WAL mode: while it is open, the log exists.
     expect(existsSync(join(main.dataDir, 'blazz.sqlite-wal'))).toBe(true);
     main.sendRaw({ t: 'shutdown' });
