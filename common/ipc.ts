@@ -6,3 +6,5 @@ export const IPC_INVOKE_CHANNEL = 'desk:invoke';
 export const IPC_EVENT_CHANNEL = 'desk:event';
 /** Socket.IO path of the headless host's bridge. */
 export const HOST_BRIDGE_PATH = '/bridge';
+/** Electron: the channel on which main hands the preload its MessagePort to the core process. */
+export const CORE_PORT_CHANNEL = 'desk:core-port';

@@ -1,22 +1,27 @@
 /**
  * The only bridge between the sandboxed page and the app: `invoke` and `subscribe`,
- * nothing else. The core validates names and arguments; this file only forwards.
+ * nothing else. The calls travel over a MessagePort straight to the core process (main
+ * hands it over after each load, see main/app/ipc.ts); the core validates names and
+ * arguments, this file only forwards.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { IpcRendererEvent } from 'electron';
-import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../common/ipc';
+import { createChannelClient } from '../common/core-channel';
+import { CORE_PORT_CHANNEL } from '../common/ipc';
+import { bufferedPort } from './buffered-port';
+
+const port = bufferedPort(structuredClone);
+ipcRenderer.on(CORE_PORT_CHANNEL, event => {
+  const [received] = event.ports;
+  if (received) port.attach(received);
+});
+const client = createChannelClient(port, {
+  setTimer: (cb, ms) => setTimeout(cb, ms),
+  clearTimer: h => clearTimeout(h as ReturnType<typeof setTimeout>),
+});
 
 const desk = {
-  invoke: (name: string, args: unknown): Promise<unknown> => ipcRenderer.invoke(IPC_INVOKE_CHANNEL, name, args),
-  subscribe: (name: string, cb: (payload: unknown) => void): (() => void) => {
-    const listener = (_event: IpcRendererEvent, eventName: unknown, payload: unknown) => {
-      if (eventName === name) cb(payload);
-    };
-    ipcRenderer.on(IPC_EVENT_CHANNEL, listener);
-    return () => {
-      ipcRenderer.removeListener(IPC_EVENT_CHANNEL, listener);
-    };
-  },
+  invoke: (name: string, args: unknown): Promise<unknown> => client.invoke(name, args),
+  subscribe: (name: string, cb: (payload: unknown) => void): (() => void) => client.subscribe(name, cb),
 };
 
 contextBridge.exposeInMainWorld('desk', desk);

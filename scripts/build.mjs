@@ -2,7 +2,7 @@
 // Builds every runtime: the renderer with Vite, the Node sides with esbuild (a second or
 // two). npm packages stay external (better-sqlite3 and whatsapp-web.js must load from
 // node_modules; electron-builder ships production node_modules beside the bundles).
-// Usage: node scripts/build.mjs [--only renderer|host|app|server]
+// Usage: node scripts/build.mjs [--only renderer|host|app|core|server]
 import { build as esbuild } from 'esbuild';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -50,7 +50,7 @@ const nodeBundle = (entry, outfile, extra = {}) =>
 const tasks = [];
 const started = Date.now();
 
-if (want('host') || want('app')) {
+if (want('host') || want('app') || want('core')) {
   // Account runtimes run in their own processes; their entry is built beside the host's.
   const childEntry = 'main/accounts/runtime/child.ts';
   if (existsSync(join(root, childEntry))) tasks.push(desktopBundle(childEntry, 'dist/accounts/child.mjs'));
@@ -61,6 +61,8 @@ if (want('host') || want('app')) {
   }
 }
 if (want('host')) tasks.push(desktopBundle('main/host/index.ts', 'dist/host/index.mjs'));
+// The desktop's core process (a utilityProcess of the Electron app; `core` alone for tests).
+if (want('app') || want('core')) tasks.push(desktopBundle('main/core-process/entry.ts', 'dist/core/child.mjs'));
 if (want('app')) {
   tasks.push(desktopBundle('main/app/main.ts', 'dist/app/main.mjs'));
   // Sandboxed preloads must be one CommonJS file: everything but electron is inlined.

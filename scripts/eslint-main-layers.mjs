@@ -23,7 +23,9 @@ export const MAIN_LAYERS = {
   // The core wires the services together; the shells start the core and account processes.
   core: { platform: 'all', store: 'all', accounts: 'all', ai: 'all', sync: 'all' },
   host: { platform: 'all', core: 'all', accounts: 'all' },
-  app: { platform: 'all', core: 'all', accounts: 'all' },
+  // The desktop's core process: the core served over a message port (docs/architecture.md).
+  'core-process': { platform: 'all', core: 'all', accounts: 'all' },
+  app: { platform: 'all', core: 'all', accounts: 'all', 'core-process': 'all' },
 };
 
 /** main/<folder>/… → [folder, rest] ; anything else → null */

@@ -49,6 +49,8 @@ export type ForkLauncherOptions = {
   readonly priority?: number;
   /** The child's stdout/stderr: stderr only by default, so crashes still reach a log. */
   readonly stdio?: 'inherit' | 'stderr' | 'ignore';
+  /** Added to every account's environment (the desktop's core process sets ELECTRON_RUN_AS_NODE). */
+  readonly env?: Readonly<Record<string, string>>;
 };
 
 export function forkLauncher(options: ForkLauncherOptions = {}): ProcessLauncher {
@@ -58,7 +60,7 @@ export function forkLauncher(options: ForkLauncherOptions = {}): ProcessLauncher
     launch(accountId, env) {
       const child = fork(entry, ['--account', accountId], {
         execArgv: [...tsFlags, ...(options.execArgv ?? [])],
-        env: { ...process.env, ...env },
+        env: { ...process.env, ...options.env, ...env },
         stdio:
           options.stdio === 'inherit'
             ? 'inherit'

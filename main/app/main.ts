@@ -1,14 +1,14 @@
 /**
  * Entry of the Electron shell: wiring only. Everything testable lives beside it (window,
- * ipc, navigation, deep-link, tray-menu, renderer-protocol, utility-launcher); this file
- * needs the Electron binary to run.
+ * ipc, core-link, navigation, deep-link, tray-menu, renderer-protocol); this file needs the
+ * Electron binary to run. The core itself runs in its own process (main/core-process).
  */
 import {
   BrowserWindow,
+  MessageChannelMain,
   Tray,
   app,
   dialog,
-  ipcMain,
   protocol,
   safeStorage,
   screen,
@@ -16,12 +16,11 @@ import {
   shell,
   utilityProcess,
 } from 'electron';
+import type { UtilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AccountsEvents } from '../../common/api/accounts';
-import { IPC_EVENT_CHANNEL } from '../../common/ipc';
-import type { Core } from '../core/core';
-import { createCore } from '../core/core';
+import type { CoreProcessConfig } from '../core-process/config';
+import type { MainToCore, TrayAccount } from '../core-process/control';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import { fileSecretVault } from '../platform/secret-vault';
@@ -32,11 +31,11 @@ import { openDesktopSettings } from './desktop-settings';
 import { electronNativeBinding } from './native-binding';
 import { visibleBounds } from './desktop-settings-schema';
 import { startAutoUpdate } from './updater';
-import { registerInvokeHandler } from './ipc';
+import { createCoreLink, unreadBadge } from './core-link';
+import { connectRendererToCore } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl } from './navigation';
 import { handleRendererRequest } from './renderer-protocol';
 import { createTrayController } from './tray';
-import { utilityProcessLauncher } from './utility-launcher';
 import { hardenContents, mainWindowOptions } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -51,7 +50,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
-  let core: Core | null = null;
+  let core: UtilityProcess | null = null;
+  let rendererConnected = false;
+  let quitting = false;
+  const toCore = (msg: MainToCore, transfer: Electron.MessagePortMain[] = []) => core?.postMessage(msg, transfer);
   let pendingChat: string | null = deepLinkFromArgv(process.argv)?.chatId ?? null;
 
   const show = () => {
@@ -62,7 +64,7 @@ if (!app.requestSingleInstanceLock()) {
   };
   const openChat = (chatId: string) => {
     show();
-    if (core) core.events.emit('app:chat-requested', { chatId });
+    if (rendererConnected) toCore({ t: 'chat-requested', chatId });
     else pendingChat = chatId;
   };
 
@@ -107,24 +109,15 @@ if (!app.requestSingleInstanceLock()) {
             }
           : undefined,
       );
-      const launcher = utilityProcessLauncher(
-        (entry, args, options) => utilityProcess.fork(entry, args, options),
-        join(appRoot, 'dist', 'accounts', 'child.mjs'),
-      );
       const settings = openDesktopSettings();
-      core = await createCore({
+      const preferences = desktopPreferences(settings, {
+        setLaunchAtLogin: open => app.setLoginItemSettings({ openAtLogin: open }),
+        checkForUpdates: updates => startAutoUpdate(updates, log),
+      });
+      // The core (store, accounts, sync) runs in its own process so that SQLite writes and
+      // validation never block this thread, which serves the window and the tray.
+      const config: CoreProcessConfig = {
         dataDir,
-        desktop: desktopPreferences(settings, {
-          setLaunchAtLogin: open => app.setLoginItemSettings({ openAtLogin: open }),
-          checkForUpdates: updates => startAutoUpdate(updates, log),
-        }),
-        shell: 'electron',
-        version: APP_VERSION,
-        log,
-        vault,
-        launcher,
-        problems: () => log.recentProblems(),
-        migrationsDir: join(appRoot, 'dist', 'migrations', 'store'),
         nativeBinding: electronNativeBinding({
           packaged: app.isPackaged,
           resourcesPath: process.resourcesPath,
@@ -132,14 +125,53 @@ if (!app.requestSingleInstanceLock()) {
           platform: process.platform,
           arch: process.arch,
         }),
+        // Account processes are forked by the core process with child_process.fork, which
+        // starts this same binary: as Node, not as another Electron app.
+        accountEnv: { ELECTRON_RUN_AS_NODE: '1' },
+      };
+      const child = utilityProcess.fork(
+        join(appRoot, 'dist', 'core', 'child.mjs'),
+        ['--config', JSON.stringify(config)],
+        {
+          serviceName: 'Blazz Desk core',
+          stdio: 'inherit',
+        },
+      );
+      core = child;
+      let accounts: readonly TrayAccount[] = [];
+      let refreshTray = () => {};
+      const ready = new Promise<void>((resolve, reject) => {
+        const link = createCoreLink({
+          post: msg => child.postMessage(msg),
+          vault,
+          preferences,
+          onAccounts: list => {
+            accounts = list;
+            refreshTray();
+            app.setBadgeCount(unreadBadge(list));
+          },
+          onReady: () => resolve(),
+          onFailed: message => reject(new Error(message)),
+          onMalformed: () => log.warn('malformed message from the core process ignored'),
+        });
+        child.on('message', raw => link.handle(raw));
+        child.on('exit', code => {
+          core = null;
+          rendererConnected = false;
+          if (quitting) return;
+          reject(new Error(`the app core stopped (exit code ${code})`));
+          // After start-up a dead core leaves a window that cannot do anything: say so.
+          if (win) startupFailed(new Error(`the app core stopped unexpectedly (exit code ${code})`));
+        });
+        link.start();
       });
+      await ready;
       const rendererDir = join(appRoot, 'dist', 'renderer');
       protocol.handle(APP_SCHEME, request => handleRendererRequest(rendererDir, request.url));
       // Only notifications are ever granted to the page; camera, geolocation etc. are refused.
       session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
         callback(permission === 'notifications'),
       );
-      registerInvokeHandler(ipcMain, core.dispatch);
 
       const prefs = settings.read();
       app.setLoginItemSettings({ openAtLogin: prefs.launchAtLogin });
@@ -154,40 +186,38 @@ if (!app.requestSingleInstanceLock()) {
       const target = win;
       target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
       startAutoUpdate(prefs.autoUpdate, log);
-      core.events.subscribe((name, payload) => {
-        if (!target.isDestroyed()) target.webContents.send(IPC_EVENT_CHANNEL, name, payload);
-      });
 
       let notificationsPaused = prefs.notificationsPaused;
-      let accounts: AccountsEvents['accounts:changed']['accounts'] = [];
       const tray = createTrayController(icon => new Tray(icon), {
         show,
         openAccount: () => show(),
         setNotificationsPaused: paused => {
           notificationsPaused = paused;
           settings.update({ notificationsPaused: paused });
-          core?.events.emit('app:notifications-paused', { paused });
+          toCore({ t: 'notifications-paused', paused });
           refreshTray();
         },
         quit: () => app.quit(),
       });
-      const refreshTray = () =>
+      refreshTray = () =>
         tray.update({
           notificationsPaused,
-          accounts: accounts.map(a => ({ id: a.id, name: a.name, unread: a.unreadCount, state: a.state })),
+          accounts: accounts.map(a => ({ id: a.id, name: a.name, unread: a.unread, state: a.state })),
         });
-      core.events.subscribe((name, payload) => {
-        if (name !== 'accounts:changed') return;
-        accounts = (payload as AccountsEvents['accounts:changed']).accounts;
-        refreshTray();
-        const unread = accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0);
-        app.setBadgeCount(unread);
-      });
       refreshTray();
 
       target.once('ready-to-show', () => target.show());
-      target.webContents.once('did-finish-load', () => {
-        core?.events.emit('app:notifications-paused', { paused: notificationsPaused });
+      // Every load (the first and any reload) gets a fresh port to the core.
+      target.webContents.on('did-finish-load', () => {
+        if (!core) return;
+        const connected = connectRendererToCore(
+          target.webContents,
+          { postMessage: toCore },
+          () => new MessageChannelMain(),
+        );
+        if (!connected) return;
+        rendererConnected = true;
+        toCore({ t: 'notifications-paused', paused: notificationsPaused });
         if (pendingChat) openChat(pendingChat);
         pendingChat = null;
       });
@@ -197,7 +227,19 @@ if (!app.requestSingleInstanceLock()) {
     .catch(startupFailed);
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void core?.close();
+  // The core closes its accounts and its database before the app exits; a core that does
+  // not finish within a few seconds is terminated.
+  app.on('will-quit', event => {
+    const child = core;
+    if (!child || quitting) return;
+    quitting = true;
+    event.preventDefault();
+    const done = () => app.exit(0);
+    child.once('exit', done);
+    setTimeout(() => {
+      child.kill();
+      done();
+    }, 8_000).unref();
+    toCore({ t: 'shutdown' });
   });
 }

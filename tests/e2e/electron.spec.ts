@@ -17,7 +17,7 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const skipReason = !binary
-  ? 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the shell is covered by unit tests of main/app and the host e2e'
+  ? 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the shell is covered by unit tests of main/app, the core process by tests/integration/core-process, and the page by the host e2e'
   : !hasDisplay
     ? 'no display for Electron (set DISPLAY, e.g. under xvfb-run)'
     : null;

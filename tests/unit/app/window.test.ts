@@ -1,11 +1,10 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL } from '../../../common/ipc';
-import { isTrustedFrame, registerInvokeHandler } from '../../../main/app/ipc';
+import { CORE_PORT_CHANNEL } from '../../../common/ipc';
+import { connectRendererToCore, isTrustedFrame } from '../../../main/app/ipc';
 import { APP_ENTRY_URL, isAppUrl, isSafeExternalUrl } from '../../../main/app/navigation';
 import type { HardenableContents } from '../../../main/app/window';
 import { hardenContents, mainWindowOptions } from '../../../main/app/window';
-import type { Dispatch } from '../../../main/core/router';
 
 describe('window options', () => {
   it('sandboxes and isolates the renderer', () => {
@@ -108,30 +107,31 @@ describe('IPC sender check', () => {
     expect(isTrustedFrame(null)).toBe(false);
   });
 
-  it('refuses calls from an unexpected frame without reaching dispatch', async () => {
-    let handler: ((event: unknown, name: unknown, args: unknown) => Promise<unknown>) | null = null;
-    const ipc = {
-      handle: (channel: string, h: typeof handler) => {
-        expect(channel).toBe(IPC_INVOKE_CHANNEL);
-        handler = h;
-      },
-      removeHandler: vi.fn(),
+  it('hands a port to the core only to the main frame showing the bundle', () => {
+    const made: Array<{ port1: object; port2: object }> = [];
+    const makeChannel = () => {
+      const pair = { port1: { end: 1 }, port2: { end: 2 } };
+      made.push(pair);
+      return pair;
     };
-    const dispatch = vi.fn<Dispatch>(async () => ({ ok: true as const, value: 'ran' }));
-    registerInvokeHandler(ipc as never, dispatch);
-    const call = (frame: unknown) => handler!({ senderFrame: frame, sender: { id: 1 } }, 'app:info', {});
+    const core = { postMessage: vi.fn() };
+    const page = (frame: unknown) => ({ mainFrame: frame as never, postMessage: vi.fn() });
 
-    await expect(call({ url: 'https://evil.example/', parent: null })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
-    await expect(call({ url: APP_ENTRY_URL, parent: mainFrame })).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
-    expect(dispatch).not.toHaveBeenCalled();
+    for (const frame of [
+      { url: 'https://evil.example/', parent: null },
+      { url: APP_ENTRY_URL, parent: mainFrame },
+      null,
+    ]) {
+      const p = page(frame);
+      expect(connectRendererToCore(p, core, makeChannel)).toBe(false);
+      expect(p.postMessage).not.toHaveBeenCalled();
+    }
+    expect(made).toHaveLength(0);
+    expect(core.postMessage).not.toHaveBeenCalled();
 
-    await expect(call(mainFrame)).resolves.toEqual({ ok: true, value: 'ran' });
-    expect(dispatch).toHaveBeenCalledWith('app:info', {}, { transport: 'electron', caller: '1' });
+    const ours = page(mainFrame);
+    expect(connectRendererToCore(ours, core, makeChannel)).toBe(true);
+    expect(core.postMessage).toHaveBeenCalledWith({ t: 'attach-renderer' }, [made[0]?.port1]);
+    expect(ours.postMessage).toHaveBeenCalledWith(CORE_PORT_CHANNEL, null, [made[0]?.port2]);
   });
 });

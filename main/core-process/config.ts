@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** What main tells the core process on its command line (`--config <json>`). */
+export const coreProcessConfigSchema = z.strictObject({
+  dataDir: z.string().min(1).max(4096),
+  /** better_sqlite3.node built for Electron; absent under plain Node. */
+  nativeBinding: z.string().min(1).max(4096).optional(),
+  /** Environment for account processes (Electron: ELECTRON_RUN_AS_NODE, see docs/architecture.md). */
+  accountEnv: z.record(z.string().max(100), z.string().max(4096)).optional(),
+});
+export type CoreProcessConfig = z.infer<typeof coreProcessConfigSchema>;
+
+export type ParsedConfig =
+  { readonly ok: true; readonly value: CoreProcessConfig } | { readonly ok: false; readonly error: string };
+
+export function parseCoreProcessArgs(argv: readonly string[]): ParsedConfig {
+  const at = argv.indexOf('--config');
+  const raw = at >= 0 ? argv[at + 1] : undefined;
+  if (raw === undefined) return { ok: false, error: 'missing --config <json>' };
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return { ok: false, error: '--config is not JSON' };
+  }
+  const parsed = coreProcessConfigSchema.safeParse(json);
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: `--config: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+}

@@ -1,0 +1,67 @@
+/**
+ * Serves the core's router over any message port: the core process gives it the renderer's
+ * MessagePort (Electron) or a tunnel through its parent's IPC (tests). Every message is
+ * hostile: a malformed one gets an error reply, never an exception.
+ */
+import { z } from 'zod';
+import type { ChannelFromCore, ChannelPort } from '../../common/core-channel';
+import type { Reply } from '../../common/result';
+import { fail } from '../../common/result';
+import type { EventBus } from '../platform/event-bus';
+import type { CallContext, Dispatch } from '../core/router';
+
+const callSchema = z.strictObject({
+  t: z.literal('call'),
+  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  name: z.string().max(200),
+  args: z.unknown(),
+});
+
+export type ServeOptions = {
+  readonly dispatch: Dispatch;
+  readonly events: Pick<EventBus, 'subscribe'>;
+  readonly ctx: CallContext;
+  /** Failures to post (an uncloneable value, a closed port) go here instead of crashing. */
+  readonly onPostError?: (err: unknown) => void;
+};
+
+/** The id of a call even when the rest is wrong, so the caller's promise can settle. */
+function idOf(raw: unknown): number | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const id = (raw as { id?: unknown }).id;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id >= 0 ? id : null;
+}
+
+/** Returns a function that stops forwarding events to this port. */
+export function serveChannel(port: ChannelPort, options: ServeOptions): () => void {
+  const post = (msg: ChannelFromCore) => {
+    try {
+      port.postMessage(msg);
+    } catch (err) {
+      options.onPostError?.(err);
+      // A reply that cannot be cloned still owes the caller an answer.
+      if (msg.t === 'reply' && msg.reply.ok) {
+        try {
+          port.postMessage({ t: 'reply', id: msg.id, reply: fail('internal', 'The answer could not be sent') });
+        } catch {
+          /* the port itself is gone */
+        }
+      }
+    }
+  };
+
+  port.onMessage(raw => {
+    const parsed = callSchema.safeParse(raw);
+    if (!parsed.success) {
+      post({ t: 'reply', id: idOf(raw), reply: fail('invalid_args', 'Malformed message to the app core') });
+      return;
+    }
+    const { id, name, args } = parsed.data;
+    void options
+      .dispatch(name, args, options.ctx)
+      .catch((err: unknown): Reply<unknown> => fail('internal', String(err)))
+      .then(reply => post({ t: 'reply', id, reply }));
+  });
+
+  return options.events.subscribe((name, payload) => post({ t: 'event', name, payload }));
+}
