@@ -1,26 +1,12 @@
-import { useCallback } from 'react';
-import type { Language } from '../../i18n';
-import { useI18n } from '../../i18n';
 import type { TagsMessageKey } from '../../i18n/tags.en';
 import { tagsEn } from '../../i18n/tags.en';
 import { tagsId } from '../../i18n/tags.id';
+import type { Dictionaries, Translator } from '../../i18n/dictionary';
+import { dictionaryTranslator, useDictionary } from '../../i18n/dictionary';
 
-/** Managed tags keep their own dictionaries, in the language the user picked for the app. */
-const dictionaries: Record<Language, Record<TagsMessageKey, string>> = { en: tagsEn, id: tagsId };
+/** Managed tags keep their own dictionaries. */
+const dictionaries: Dictionaries<TagsMessageKey> = { en: tagsEn, id: tagsId };
 
-export type TagsT = (key: TagsMessageKey, vars?: Readonly<Record<string, string | number>>) => string;
-
-/** Fills `{name}` placeholders; values go in as text (React escapes them), never as HTML. */
-export function tagsTranslate(
-  language: Language,
-  key: TagsMessageKey,
-  vars?: Readonly<Record<string, string | number>>,
-): string {
-  const template = dictionaries[language][key];
-  return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : template;
-}
-
-export function useTagsT(): TagsT {
-  const language = useI18n(s => s.language);
-  return useCallback<TagsT>((key, vars) => tagsTranslate(language, key, vars), [language]);
-}
+export type TagsT = Translator<TagsMessageKey>;
+export const tagsTranslate = dictionaryTranslator(dictionaries);
+export const useTagsT = (): TagsT => useDictionary(dictionaries);
