@@ -122,7 +122,11 @@ test('the admin turns on "Agents may hand chats on" in Settings → Team rules',
   await expect(handOn).not.toBeChecked();
   await handOn.check();
   await expect(rules.getByRole('status')).toHaveText('Saved.');
-  expect(await must(ops.socket, 'settings:get', {})).toEqual({ agentsSeeUnassigned: true, agentsMayHandOver: true });
+  expect(await must(ops.socket, 'settings:get', {})).toEqual({
+    agentsSeeUnassigned: true,
+    agentsMayHandOver: true,
+    adminsRequireMfa: false,
+  });
   await closeSettings(a);
   // The agent's settings page has no such section.
   const onB = await openSettings(b);
