@@ -41,6 +41,7 @@ export const en = {
   'account.add.methodQr': 'QR code',
   'account.add.methodPhone': 'Phone number (pairing code)',
   'account.add.phone': 'Phone number, international format',
+  'account.add.phoneFormat': 'The country code first, without a leading 0: 62812… for an Indonesian number.',
   'account.add.submit': 'Add and link',
   'account.add.simulated': 'Simulated number (demo and training, no phone needed)',
   'account.add.finishLater': 'Close (keep linking in the background)',

@@ -43,6 +43,7 @@ export const id: Record<MessageKey, string> = {
   'account.add.methodQr': 'Kode QR',
   'account.add.methodPhone': 'Nomor telepon (kode penautan)',
   'account.add.phone': 'Nomor telepon, format internasional',
+  'account.add.phoneFormat': 'Kode negara di depan, tanpa angka 0 di awal: 62812… untuk nomor Indonesia.',
   'account.add.submit': 'Tambah dan tautkan',
   'account.add.simulated': 'Nomor simulasi (demo dan pelatihan, tanpa ponsel)',
   'account.add.finishLater': 'Tutup (penautan berlanjut di latar belakang)',

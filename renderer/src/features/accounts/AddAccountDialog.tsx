@@ -10,6 +10,9 @@ import { ACCOUNT_COLORS } from './states';
 type Method = 'qr' | 'phone';
 
 /** Adds a number: name and colour, then the QR (refreshed as it rotates) or a pairing code. */
+/** An international number: optional +, a country code (never 0), then digits, spaces or dashes. */
+export const PHONE_PATTERN = String.raw`\+?[1-9][\d \-]{4,24}`;
+
 export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) {
   const t = useT();
   const { add, startDemo, accounts, byId } = useAccounts();
@@ -84,7 +87,10 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
                 inputMode="tel"
                 placeholder="62812…"
                 required
-                pattern="[+\d\s()\-]{5,25}"
+                // Valid under the `v` flag Chromium compiles patterns with (an unescaped "(" there
+                // voided the old one): country code first, so a local "0812…" is refused.
+                pattern={PHONE_PATTERN}
+                title={t('account.add.phoneFormat')}
               />
             </label>
           )}
