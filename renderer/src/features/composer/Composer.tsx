@@ -227,7 +227,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         <textarea
           id="composer-input"
           ref={input}
-          rows={Math.min(6, Math.max(1, draft.text.split('\n').length))}
+          rows={1}
           value={draft.text}
           placeholder={t(sendKey === 'enter' ? 'composer.placeholder' : 'composer.placeholderCtrl')}
           aria-label={t('composer.input')}
