@@ -6,6 +6,7 @@ import { useInbox } from '../../stores/inbox';
 import type { OpenChat } from '../notifications/notifier';
 import { notifyAlert, notifyIncoming, setPausedByShell } from '../notifications/notifier';
 import { core } from '../../stores/core';
+import { keepOpenChatRead } from './read-while-open';
 
 export function startLive(open: OpenChat): () => void {
   const client = api();
@@ -26,5 +27,6 @@ export function startLive(open: OpenChat): () => void {
       });
     }),
   ];
+  offs.push(keepOpenChatRead());
   return () => offs.forEach(off => off());
 }
