@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../ids';
 import type { Chat, Member, Note, Role } from '../domain';
+import type { PendingChatChange } from './chat-changes';
+import { resolveChatChangeSchema } from './chat-changes';
 import { command } from './define';
 
 export type WorkspaceConnection = 'signed_out' | 'connecting' | 'online' | 'offline' | 'unauthorized';
@@ -151,6 +153,9 @@ export const workspaceCommands = {
   'notes:pending': command<readonly PendingNote[]>()(z.strictObject({ chatId })),
   /** Drops a note that could not be saved (state 'failed'). */
   'notes:discard': command<{ readonly clientNoteId: string }>()(z.strictObject({ clientNoteId: z.string().uuid() })),
+  /** Status/tag changes of a chat waiting to send, or in conflict (chat-changes.ts). */
+  'chats:pendingChanges': command<readonly PendingChatChange[]>()(z.strictObject({ chatId })),
+  'chats:resolveChange': command<{ readonly resolved: boolean }>()(resolveChatChangeSchema),
 } as const;
 
 export type WorkspaceEvents = {

@@ -9,6 +9,7 @@ import { checkpoint, inTransaction, openDatabase, startCheckpoints } from './db'
 import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
+import * as chatChangeQueueRepo from './repositories/chat-change-queue';
 import * as chatsRepo from './repositories/chats';
 import * as insightsRepo from './repositories/insights';
 import * as kvRepo from './repositories/kv';
@@ -25,6 +26,7 @@ export type { IngestRejection, IngestReport } from './ingest';
 export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
 export * from './repositories/ai-feed';
+export * from './repositories/chat-change-queue';
 export * from './repositories/chats';
 export * from './repositories/insights';
 export * from './repositories/kv';
@@ -38,6 +40,7 @@ export * from './repositories/sync';
 const repository = {
   ...accountsRepo,
   ...aiFeedRepo,
+  ...chatChangeQueueRepo,
   ...chatsRepo,
   ...insightsRepo,
   ...kvRepo,

@@ -34,6 +34,7 @@ export function forgetWorkspaceData(store: Store, cursorKey: string, hostedIds: 
   store.setSyncCursor(cursorKey, '0');
   store.clearPush();
   store.clearNoteQueue();
+  store.clearChatChanges();
   store.deleteAccountsExcept([...hostedIds]);
 }
 

@@ -8,6 +8,7 @@ import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import type { Store } from '../store';
 import { createAiPolicySync } from './ai-policy';
+import { createChatChangeSender } from './chat-change-sender';
 import { createNoteSender } from './note-sender';
 import { createPresenceTracker } from './presence';
 import { createTagCache } from './tags';
@@ -40,6 +41,14 @@ export function createTeamServices(deps: TeamServicesDeps) {
       call: (name, args) => call(name, args),
       log,
       changed: policy => events.emit('ai:policy:changed', { policy }),
+    }),
+    chatChanges: createChatChangeSender({
+      store,
+      setStatus: args => call('chat:set-status', args),
+      setTags: args => call('chat:set-tags', args),
+      isOnline,
+      events,
+      log,
     }),
     notes: createNoteSender({ store, addNote: args => call('note:add', args), isOnline, me: deps.me, events, log }),
   };

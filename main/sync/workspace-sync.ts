@@ -125,7 +125,8 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     log,
     onPassDone: () => announce(),
   });
-  const { presence, typing, tags, aiPolicy, notes } = createTeamServices({ store, events, log, call, isOnline, me });
+  const services = createTeamServices({ store, events, log, call, isOnline, me });
+  const { presence, typing, tags, aiPolicy, notes, chatChanges } = services;
 
   // ── applying the event log ───────────────────────────────────────────────────────────
   /** Remembers a member (from an event, or an admin's own change) and tells the UI. */
@@ -278,6 +279,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           if (reloadAll) await reloadAllAccounts();
           deps.onOnline?.();
           void notes.flush();
+          void chatChanges.flush();
           void presence.connected();
         });
       },
@@ -372,6 +374,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     presence,
     typing,
     notes,
+    chatChanges,
     tags,
     aiPolicy,
     call,
@@ -380,12 +383,14 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       await chain;
       await push.flush();
       await notes.flush();
+      await chatChanges.flush();
     },
     close(): void {
       catchUp.close();
       log_.close();
       push.close();
       notes.close();
+      chatChanges.close();
       disconnect();
     },
   };

@@ -1,15 +1,25 @@
+import type { PendingChatChange } from '../../../common/api/chat-changes';
 import type { workspaceCommands } from '../../../common/api/workspace';
 import { randomUUID } from 'node:crypto';
 import type { Chat, ChatId, MemberId } from '../../../common/domain';
 import { asChatId } from '../../../common/domain';
 import type { WireChat } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
-import type { Store } from '../../store';
+import type { ChatChangeField, ChatChangeValue, QueuedChatChange, Store } from '../../store';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
 import { storeAiPort } from '../adapters/ai-store';
 import type { EventBus } from '../../platform/event-bus';
 import type { HandlerTable } from '../router';
 import { teamHandlers } from './workspace-team';
+
+const pendingChangeOf = (c: QueuedChatChange): PendingChatChange => ({
+  chatId: c.chatId,
+  field: c.field,
+  value: c.value,
+  state: c.state,
+  serverValue: c.serverValue,
+  serverBy: c.serverBy,
+});
 
 type WorkspaceHandlers = Pick<HandlerTable, keyof typeof workspaceCommands>;
 
@@ -62,6 +72,30 @@ export function workspaceHandlers(
     }
   };
 
+  /**
+   * Status and tags work offline: when the server cannot be reached (or its answer is lost)
+   * the change is queued and shown at once, and goes out on reconnect (chat-change-sender.ts).
+   */
+  const orQueue = async (
+    chatId: string,
+    field: ChatChangeField,
+    value: ChatChangeValue,
+    run: () => Promise<Chat>,
+  ): Promise<Chat> => {
+    const id = localChat(chatId).id;
+    if (sync.isOnline()) {
+      try {
+        const chat = await run();
+        store.removeChatChange(id, field);
+        return chat;
+      } catch (err) {
+        if (!(err instanceof CommandError) || (err.code !== 'unavailable' && err.code !== 'timeout')) throw err;
+      }
+    }
+    sync.chatChanges.enqueue(id, field, value);
+    return localChat(chatId);
+  };
+
   const ai = storeAiPort(store);
   /** What travels with a transfer: the note, the agent's draft, and the chat's summary if one is cached here. */
   const handoverOf = (chatId: string, given: { note: string; draft: string | null } | undefined) => {
@@ -91,9 +125,20 @@ export function workspaceHandlers(
     'chats:claim': ({ chatId }) =>
       withConflictView(() => sync.call('chat:claim', { chatId, version: localChat(chatId).version })),
     'chats:setStatus': ({ chatId, status }) =>
-      withConflictView(() => sync.call('chat:set-status', { chatId, status, version: localChat(chatId).version })),
+      orQueue(chatId, 'status', status, () =>
+        withConflictView(() => sync.call('chat:set-status', { chatId, status, version: localChat(chatId).version })),
+      ),
     'chats:setTags': ({ chatId, tags }) =>
-      withConflictView(() => sync.call('chat:set-tags', { chatId, tags, version: localChat(chatId).version })),
+      orQueue(chatId, 'tags', tags, () =>
+        withConflictView(() => sync.call('chat:set-tags', { chatId, tags, version: localChat(chatId).version })),
+      ),
+    'chats:pendingChanges': ({ chatId }) => sync.chatChanges.pending(asChatId(chatId)).map(pendingChangeOf),
+    'chats:resolveChange': ({ chatId, field, keep }) => ({
+      resolved:
+        keep === 'mine'
+          ? sync.chatChanges.applyMine(asChatId(chatId), field)
+          : sync.chatChanges.keepTheirs(asChatId(chatId), field),
+    }),
     // Queued first, then sent: offline the note waits here and goes out on reconnect, once.
     'notes:add': ({ chatId, body, clientNoteId }) =>
       sync.notes.add(localChat(chatId).id, body, clientNoteId ?? randomUUID()),

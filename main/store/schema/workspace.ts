@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { chats } from './chats';
 
 /** Composed messages waiting for the account (or the relay) to confirm them. */
@@ -101,3 +101,26 @@ export const aiCache = sqliteTable('ai_cache', {
   value: text('value').notNull(),
   createdAt: integer('created_at').notNull(),
 });
+
+/**
+ * Status and tag changes made on this device and not yet accepted by the workspace server,
+ * one per (chat, field). `value`/`server_value` are JSON (a status or a list of tags);
+ * `state`: 'queued', 'sending' (in flight), 'conflict' (changed meanwhile by someone else).
+ */
+export const chatChangeQueue = sqliteTable(
+  'chat_change_queue',
+  {
+    chatId: text('chat_id')
+      .notNull()
+      .references(() => chats.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    value: text('value').notNull(),
+    baseVersion: integer('base_version').notNull(),
+    state: text('state').notNull(),
+    serverValue: text('server_value'),
+    serverVersion: integer('server_version'),
+    serverBy: text('server_by'),
+    createdAt: integer('created_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.chatId, t.field] }), index('chat_change_queue_order').on(t.createdAt)],
+);

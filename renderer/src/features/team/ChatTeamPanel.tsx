@@ -7,6 +7,7 @@ import { useTypingReporter } from './live';
 import type { RunChange } from './logic';
 import { assignableMembers, chatTeamActions, conflictChat, memberName, newerChat } from './logic';
 import { NotesSection } from './NotesSection';
+import { PendingChanges } from './PendingChanges';
 import { PresenceDot } from './PresenceDot';
 import { TagEditor } from './TagEditor';
 import type { TeamT } from './useTeamT';
@@ -87,6 +88,7 @@ export function ChatTeamPanel({ chat }: Props) {
             {t('team.status')}: {t(`team.status.${current.status}`)}
           </p>
         )}
+        <PendingChanges chat={current} members={members} />
         <TagEditor t={t} chat={current} editable={actions.editTags} busy={busy} run={run} />
         <NotesSection t={t} chatId={current.id} writable={actions.writeNotes} />
       </Fragment>

@@ -1,0 +1,189 @@
+/**
+ * Status and tag changes made while the workspace server is out of reach. Each is queued in
+ * SQLite (chat_change_queue) and shown on the local chat at once; once online (and after a
+ * restart) each row is sent once, with the version the agent saw. A `conflict` answer
+ * carries the server's chat: when it already holds our value the row is done (our earlier
+ * attempt, or a teammate, got there first); otherwise the row is kept as a conflict for the
+ * agent to resolve. Nothing is overwritten without the agent's say.
+ */
+import type { ChatId, ChatStatus, MemberId } from '../../common/domain';
+import type { WireChat } from '../../common/protocol';
+import { CommandError } from '../../common/result';
+import type { EventBus } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
+import type { ChatChangeField, ChatChangeValue, QueuedChatChange, Store } from '../store';
+
+const RETRY_MS = 30_000;
+
+export type ChatChangeSenderDeps = {
+  readonly store: Store;
+  readonly setStatus: (args: { chatId: string; status: ChatStatus; version: number }) => Promise<WireChat>;
+  readonly setTags: (args: { chatId: string; tags: string[]; version: number }) => Promise<WireChat>;
+  readonly isOnline: () => boolean;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly log: Logger;
+};
+
+const serverValueOf = (w: WireChat, field: ChatChangeField): ChatChangeValue =>
+  field === 'status' ? w.status : w.tags;
+
+/** Tags compare as sets: the server keeps them in its own order. */
+function sameValue(a: ChatChangeValue, b: ChatChangeValue): boolean {
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  const sa = [...new Set(a)].sort();
+  const sb = [...new Set(b)].sort();
+  return sa.length === sb.length && sa.every((t, i) => t === sb[i]);
+}
+
+export function createChatChangeSender(deps: ChatChangeSenderDeps) {
+  const { store, events, log } = deps;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let retryTimer: NodeJS.Timeout | null = null;
+
+  const changed = (chatId: ChatId) => {
+    const chat = store.getChat(chatId);
+    if (chat) events.emit('chats:changed', { chats: [chat] });
+  };
+
+  const applyWire = (w: WireChat) =>
+    store.applyChatWorkspace(w.id as ChatId, {
+      status: w.status,
+      assigneeId: w.assigneeId as MemberId | null,
+      tags: w.tags,
+      version: w.version,
+    });
+
+  /** After the server's view is applied, what is still queued stays on screen. */
+  const reshow = (chatId: ChatId) => {
+    for (const c of store.listChatChanges(chatId)) {
+      if (c.state !== 'conflict') store.showChatChange(chatId, c.field, c.value);
+    }
+  };
+
+  const send = (c: QueuedChatChange): Promise<WireChat> =>
+    c.field === 'status'
+      ? deps.setStatus({ chatId: c.chatId, status: c.value as ChatStatus, version: c.baseVersion })
+      : deps.setTags({ chatId: c.chatId, tags: [...(c.value as readonly string[])], version: c.baseVersion });
+
+  function settleConflict(c: QueuedChatChange, current: WireChat): void {
+    applyWire(current);
+    const theirs = serverValueOf(current, c.field);
+    if (sameValue(theirs, c.value)) store.removeChatChange(c.chatId, c.field);
+    else {
+      store.markChatChangeConflict(c.chatId, c.field, {
+        value: theirs,
+        version: current.version,
+        by: current.assigneeId,
+      });
+    }
+  }
+
+  /** Sends one change; false when the queue must wait (offline, or to retry later). */
+  async function sendOne(c: QueuedChatChange): Promise<boolean> {
+    store.markChatChangeSending(c.chatId, c.field);
+    try {
+      applyWire(await send(c));
+      store.removeChatChange(c.chatId, c.field);
+      return true;
+    } catch (err) {
+      const code = err instanceof CommandError ? err.code : 'unknown';
+      const current =
+        err instanceof CommandError ? (err.details as { chat?: WireChat | null } | undefined)?.chat : null;
+      if (code === 'conflict' && current) {
+        settleConflict(c, current);
+        return true;
+      }
+      if (code === 'forbidden' || code === 'not_found' || code === 'invalid_args' || code === 'conflict') {
+        // Refused for good: kept as a conflict with no server value, so the agent sees it.
+        const chat = store.getChat(c.chatId);
+        store.markChatChangeConflict(c.chatId, c.field, {
+          value: chat ? (c.field === 'status' ? chat.status : chat.tags) : c.value,
+          version: chat?.version ?? c.baseVersion,
+          by: null,
+        });
+        log.warn('chat change refused', { code });
+        return true;
+      }
+      // Not connected, timed out or a passing server error: the same version goes again,
+      // and a repeat that the server had already applied comes back as a matching conflict.
+      store.markChatChangeQueued(c.chatId, c.field);
+      if (code !== 'unavailable') scheduleRetry();
+      return false;
+    } finally {
+      reshow(c.chatId);
+      changed(c.chatId);
+    }
+  }
+
+  function scheduleRetry() {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
+      void flush();
+    }, RETRY_MS);
+  }
+
+  async function drain(): Promise<void> {
+    do {
+      again = false;
+      while (deps.isOnline()) {
+        const next = store.nextChatChange();
+        if (!next || !(await sendOne(next))) break;
+      }
+    } while (again && deps.isOnline());
+  }
+
+  /** Sends what is queued, oldest first; concurrent calls share one pass. */
+  function flush(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = drain()
+      .catch(err => log.error('chat change queue failed', { err: String(err) }))
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  return {
+    /** Queues a change the server could not take now and shows it on the chat. */
+    enqueue(chatId: ChatId, field: ChatChangeField, value: ChatChangeValue): void {
+      const chat = store.getChat(chatId);
+      if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');
+      store.enqueueChatChange({ chatId, field, value, baseVersion: chat.version });
+      store.showChatChange(chatId, field, value);
+      changed(chatId);
+    },
+    pending: (chatId: ChatId): QueuedChatChange[] => store.listChatChanges(chatId),
+    /** "Apply mine": send again against the version the agent has now seen. */
+    applyMine(chatId: ChatId, field: ChatChangeField): boolean {
+      const c = store.getChatChange(chatId, field);
+      if (!c || c.state !== 'conflict') return false;
+      const version = store.getChat(chatId)?.version ?? c.serverVersion ?? c.baseVersion;
+      store.requeueChatChange(chatId, field, version);
+      store.showChatChange(chatId, field, c.value);
+      changed(chatId);
+      if (deps.isOnline()) void flush();
+      return true;
+    },
+    /** "Keep theirs": drop our change; the chat already shows the server's value. */
+    keepTheirs(chatId: ChatId, field: ChatChangeField): boolean {
+      const c = store.getChatChange(chatId, field);
+      if (!c || c.state !== 'conflict') return false;
+      store.removeChatChange(chatId, field);
+      changed(chatId);
+      return true;
+    },
+    /** A server view of a chat arrived: keep our queued values on screen over it. */
+    reshow,
+    flush,
+    close(): void {
+      if (retryTimer) clearTimeout(retryTimer);
+    },
+  };
+}
+
+export type ChatChangeSender = ReturnType<typeof createChatChangeSender>;

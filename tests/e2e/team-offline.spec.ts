@@ -1,0 +1,111 @@
+/**
+ * Issue #25, status works offline, end to end: two headless hosts driven through Chromium
+ * against a real workspace server on a real MariaDB. Device A is a lead hosting a simulated
+ * number, device B an agent working a chat of it. While the server is down the agent sets
+ * the chat's status in the team panel: it shows at once, marked "waiting to send"; once the
+ * server is back it goes out, the marker goes, and the lead's desktop shows the new status.
+ */
+import type { Browser } from '@playwright/test';
+import type { Chat } from '../../common/domain';
+import type { Stack } from '../integration/server/harness';
+import { call, must, startStack } from '../integration/server/harness';
+import { expect, test } from './fixtures';
+import type { Device } from './team-fixtures';
+import {
+  hostCall,
+  openDevice,
+  printHostLogsOnFailure,
+  restartServer,
+  rowName,
+  signInFromSettings,
+  stopServer,
+  teamPanel,
+} from './team-fixtures';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+let stack: Stack;
+let admin: Awaited<ReturnType<Stack['device']>>;
+let agent: { id: string; email: string };
+let lead: { id: string; email: string };
+let a: Device;
+let b: Device;
+let chat: Chat;
+
+const newPage = (browser: Browser) => browser.newPage();
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  stack = await startStack();
+  admin = await stack.device('admin', 'Ada Admin');
+  lead = await stack.member('lead', 'Lena Lead');
+  agent = await stack.member('agent', 'Arif Agent');
+  a = await openDevice('A', () => newPage(browser));
+  b = await openDevice('B', () => newPage(browser));
+
+  const { page, inbox } = a;
+  await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
+  const add = page.getByRole('dialog', { name: 'Add account' });
+  await add.getByRole('textbox', { name: 'Name' }).fill('Toko Lena');
+  await add.getByRole('checkbox', { name: /Simulated number/ }).check();
+  await add.getByRole('button', { name: 'Add and link' }).click();
+  await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
+  await add.getByRole('button', { name: 'Done' }).click();
+  await signInFromSettings(a, stack.node.url, lead.email);
+  let accountId = '';
+  await expect
+    .poll(async () => {
+      accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena')?.id ?? '';
+      return accountId;
+    })
+    .not.toBe('');
+  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
+  // A 1:1 chat with history, once A stored it and the server has it.
+  await expect
+    .poll(async () => {
+      const list = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
+      chat = list.items.find(c => !c.isGroup && c.lastMessageAt !== null)!;
+      return chat ? (await call(admin.socket, 'chat:get', { chatId: chat.id })).ok : false;
+    })
+    .toBe(true);
+  const { chat: wire } = await must(admin.socket, 'chat:get', { chatId: chat.id });
+  await must(admin.socket, 'chat:assign', { chatId: chat.id, assigneeId: agent.id, version: wire.version });
+  await signInFromSettings(b, stack.node.url, agent.email);
+  await expect(b.inbox.chat(rowName(chat.name))).toBeVisible({ timeout: 20_000 });
+});
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
+
+test.afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+  await stack?.stop();
+});
+
+test('a status set offline waits on the device and reaches the other desktop once the server is back', async () => {
+  await b.inbox.chat(rowName(chat.name)).click();
+  const panel = teamPanel(b.page);
+  await expect(panel.getByRole('radio', { name: 'Open' })).toBeChecked();
+
+  const port = await stopServer(stack);
+  await expect(b.page.getByText(/^Team workspace offline/)).toBeVisible({ timeout: 20_000 });
+  await panel.getByRole('radio', { name: 'Resolved' }).check();
+  await expect(panel.getByRole('radio', { name: 'Resolved' })).toBeChecked();
+  const waiting = panel.getByTestId('pending-changes');
+  await expect(waiting).toHaveText('Status: Resolved — waiting to send');
+  await expect(panel.getByRole('alert')).toHaveCount(0);
+
+  await restartServer(stack, port);
+  await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+  await expect(panel.getByRole('radio', { name: 'Resolved' })).toBeChecked();
+  await expect
+    .poll(async () => {
+      const r = await call(admin.socket, 'chat:get', { chatId: chat.id });
+      return r.ok ? r.value.chat.status : null;
+    })
+    .toBe('resolved');
+
+  await a.inbox.chat(rowName(chat.name)).click();
+  await expect(teamPanel(a.page).getByRole('radio', { name: 'Resolved' })).toBeChecked({ timeout: 20_000 });
+});
