@@ -1,6 +1,7 @@
 import type { Account, AccountId, Chat } from '../../../../common/domain';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
+import { readableTextOn } from '../../lib/contrast';
 import { formatPhone, stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { stateKey } from '../accounts/states';
@@ -25,7 +26,7 @@ export function SendingAs({
   return (
     <div
       className={`sending-as${other ? ' other' : ''}`}
-      style={{ background: color }}
+      style={{ background: color, color: readableTextOn(color) }}
       role="status"
       aria-label={t('composer.sendingAsLabel')}
     >

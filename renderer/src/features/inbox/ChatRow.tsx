@@ -60,8 +60,12 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
           <Badge count={chat.unreadCount} label={t('inbox.row.unread', { n: chat.unreadCount })} />
         </div>
         <div className="chat-line chat-meta small">
-          <span className="account-chip" style={{ color }}>
-            ● <SafeText text={accountName} />
+          <span className="account-chip">
+            {/* The colour marks the number; the name keeps the theme's text colour to stay readable. */}
+            <span aria-hidden="true" style={{ color }}>
+              ●
+            </span>{' '}
+            <SafeText text={accountName} />
           </span>
           <MoodMarker chatId={chat.id} />
           {(chat.assigneeId !== null || chat.status !== 'open') && (
