@@ -11,14 +11,15 @@ import type { Store } from '../main/store';
 import { openStore, toFtsQuery } from '../main/store';
 import { workspace } from './store/data';
 import type { Sizes } from './store/data';
-import { rawWriter } from './store/raw';
+import { ingestResults, rawInsertRate, setUpAccounts } from './store/ingest-results';
+import { liveBatches, runLivePath } from './store/live-path';
 import type { BenchOptions, BenchResult } from './types';
 
 const SIZES: Record<BenchOptions['scale'], Sizes> = {
   full: { accounts: 20, chats: 100_000, messages: 1_000_000 },
   quick: { accounts: 3, chats: 600, messages: 6_000 },
 };
-const IMPORT_CHUNK = 500;
+const IMPORT_CHUNK = 1000;
 
 const p95 = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -34,51 +35,24 @@ const time = (fn: () => unknown): number => {
   return performance.now() - t;
 };
 
-function setUpAccounts(store: Store, ws: ReturnType<typeof workspace>): void {
-  ws.accountIds.forEach((id, i) =>
-    store.upsertAccount({
-      id,
-      provider: 'simulator',
-      name: `Support ${i}`,
-      phone: null,
-      color: '#25d366',
-      muted: false,
-      createdAt: 0,
-      lastState: 'ready',
-      config: {},
-    }),
-  );
-  for (let i = 0; i < ws.chats.length; i += 1000) store.ingest({ chats: ws.chats.slice(i, i + 1000) });
-}
-
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const sizes = SIZES[opts.scale];
   const ws = workspace(sizes);
   const log = (s: string) => console.log(`  [store] ${s}`);
 
-  // Baseline first (so the OS cache state is comparable): raw inserts into an identical schema.
-  const rawStore = openStore({ file: join(opts.workDir, 'raw.sqlite'), checkpointEveryMs: 0 });
-  setUpAccounts(rawStore, ws);
-  const raw = rawWriter(rawStore.db);
-  let rawMs = 0;
-  for (const chunk of ws.messageChunks(IMPORT_CHUNK)) rawMs += time(() => raw.write(chunk));
-  rawStore.close();
-  const rawRate = sizes.messages / (rawMs / 1000);
-  log(`raw insert: ${Math.round(rawRate)} msg/s`);
+  // Baselines first (so the OS cache state is comparable): raw inserts into an identical
+  // schema, with its FTS triggers and, to price them, without.
+  const rawRate = rawInsertRate(join(opts.workDir, 'raw.sqlite'), ws, sizes, true);
+  const rawNoFtsRate = rawInsertRate(join(opts.workDir, 'raw-nofts.sqlite'), ws, sizes, false);
+  log(`raw insert: ${Math.round(rawRate)} msg/s (without FTS triggers ${Math.round(rawNoFtsRate)})`);
 
   const file = join(opts.workDir, 'store.sqlite');
   const store = openStore({ file, checkpointEveryMs: 0 });
   setUpAccounts(store, ws);
-  let ingestMs = 0;
-  let stored = 0;
-  for (const chunk of ws.messageChunks(IMPORT_CHUNK)) {
-    ingestMs += time(() => {
-      stored += store.importMessages(chunk, IMPORT_CHUNK).messagesInserted;
-    });
-  }
-  const rate = stored / (ingestMs / 1000);
-  log(`ingest: ${Math.round(rate)} msg/s (${stored} messages)`);
-  if (stored !== sizes.messages) throw new Error(`expected ${sizes.messages} messages, stored ${stored}`);
+  const live = runLivePath(store, liveBatches(ws.messageChunks(IMPORT_CHUNK)));
+  const rate = live.stored / (live.ms / 1000);
+  log(`ingest (live path): ${Math.round(rate)} msg/s (${live.stored} new, ${live.updated} updated)`);
+  if (live.stored !== sizes.messages) throw new Error(`expected ${sizes.messages} messages, stored ${live.stored}`);
 
   // Workspace fields so the inbox filter has something to filter.
   store.db.sqlite.exec(
@@ -89,16 +63,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   store.db.sqlite.exec('ANALYZE');
 
   const results: BenchResult[] = [
-    {
-      id: 'store.ingest.msgs_per_s',
-      value: rate,
-      unit: 'msg/s',
-      baseline: rawRate,
-      ratio: rate / rawRate,
-      target: '>= 50000; ratio >= 0.5',
-      scale: { ...sizes },
-      note: `${sizes.messages} messages in batches of ${IMPORT_CHUNK}, FTS included`,
-    },
+    ...ingestResults(live, rate, rawRate, rawNoFtsRate, sizes),
     ...searchResults(store, ws.vocab, log).map(r => ({ ...r, scale: { ...sizes } })),
     { ...inboxResult(store, ws.accountIds), scale: { ...sizes } },
     { ...chatPageResult(store, ws), scale: { ...sizes } },
@@ -144,16 +109,21 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
   }
   // The match step alone, both ways, each producing the ids of the newest 50 matches: ours
   // through the FTS index, the web-helpdesk way with LIKE '%term%' over the message table.
-  // Loading those 50 messages afterwards is the same work for both, so it is left out here
-  // and reported separately as the end-to-end ratio.
   const match = store.db.sqlite.prepare(
     'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50',
   );
   const like = store.db.sqlite.prepare(
     'SELECT seq FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 50',
   );
+  // End to end, the LIKE way returns what a search result needs too: the 50 newest messages
+  // with their chat's name, in one query (no snippets: an easier task than ours).
+  const likeFull = store.db.sqlite.prepare(
+    `SELECT m.*, c.name AS chat_name FROM messages m JOIN chats c ON c.id = m.chat_id
+      WHERE m.body LIKE @t OR m.caption LIKE @t ORDER BY m.seq DESC LIMIT 50`,
+  );
   const matchMedians: number[] = [];
   const likeMedians: number[] = [];
+  const likeFullMedians: number[] = [];
   for (const { q, prefix: p } of queries) {
     const fq = toFtsQuery(q, p) as string;
     const xs: number[] = [];
@@ -164,14 +134,17 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
     const ys: number[] = [];
     for (let i = 0; i < 3; i++) ys.push(time(() => like.all({ t: pattern })));
     likeMedians.push(median(ys));
+    const zs: number[] = [];
+    for (let i = 0; i < 3; i++) zs.push(time(() => likeFull.all({ t: pattern })));
+    likeFullMedians.push(median(zs));
   }
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   const likeTotal = sum(likeMedians);
   const matchTotal = sum(matchMedians);
-  const hydrate = Math.max(0, sum(ftsMedians) - matchTotal);
-  const endToEnd = (likeTotal + hydrate) / sum(ftsMedians);
+  const likeFullTotal = sum(likeFullMedians);
+  const ftsTotal = sum(ftsMedians);
   log(
-    `LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms; FTS match medians: ${matchMedians.map(x => x.toFixed(2)).join(', ')} ms`,
+    `LIKE end-to-end medians: ${likeFullMedians.map(x => x.toFixed(1)).join(', ')} ms; search command medians: ${ftsMedians.map(x => x.toFixed(2)).join(', ')} ms`,
   );
   return [
     {
@@ -183,12 +156,22 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
     },
     {
       id: 'store.search.like_ratio',
+      value: likeFullTotal / ftsTotal,
+      unit: 'x',
+      baseline: likeFullTotal,
+      ratio: likeFullTotal / ftsTotal,
+      target: '>= 100',
+      note:
+        'end to end: sum of per-query medians of LIKE returning the 50 newest messages with chat names, ' +
+        'over the same sum for the product\'s whole search command (FTS match, messages, chat names, snippets)',
+    },
+    {
+      id: 'store.search.match_like_ratio',
       value: likeTotal / matchTotal,
       unit: 'x',
       baseline: likeTotal,
       ratio: likeTotal / matchTotal,
-      target: '>= 100',
-      note: `sum of per-query medians of the match step, LIKE ms / FTS ms; end to end (both loading the 50 messages, snippets for FTS): ${endToEnd.toFixed(1)}x`,
+      note: 'the match step alone (ids of the newest 50 matches), LIKE ms / FTS ms',
     },
   ];
 }

@@ -26,6 +26,19 @@ export type IngestReport = {
   chatIds: ChatId[];
   newMessageIds: MessageId[];
   updatedMessageIds: MessageId[];
+  /** Where the batch's time went, for the slow-batch log and the benchmark's breakdown. */
+  timing: IngestTiming;
+};
+
+export type IngestTiming = {
+  /** zod checks of each item. */
+  validateMs: number;
+  /** Lookups, inserts and updates of rows (with their FTS triggers). */
+  applyMs: number;
+  /** Chat summaries (last message, unread, order) of every touched chat. */
+  summaryMs: number;
+  /** COMMIT: the WAL writes of every page the batch dirtied, FTS segments included. */
+  commitMs: number;
 };
 
 export const MAX_LISTED_REJECTIONS = 100;
@@ -82,6 +95,7 @@ export function emptyReport(): IngestReport {
     chatIds: [],
     newMessageIds: [],
     updatedMessageIds: [],
+    timing: { validateMs: 0, applyMs: 0, summaryMs: 0, commitMs: 0 },
   };
 }
 

@@ -103,7 +103,9 @@ export function ingest(db: StoreDb, batch: IngestBatchInput, now: number = Date.
   }
   const work: Validated[] = [];
   const rawBatch = batch as Record<string, unknown>;
+  const validating = performance.now();
   for (const s of STEPS) s.collect(rawBatch[s.key], report, work);
+  report.timing.validateMs = performance.now() - validating;
   if (work.length === 0) return report;
 
   const started = performance.now();
@@ -111,7 +113,16 @@ export function ingest(db: StoreDb, batch: IngestBatchInput, now: number = Date.
     for (const w of work) w.run(ctx);
   });
   const ms = performance.now() - started;
-  if (ms > 50) db.log.warn('store: slow ingest batch', { ms: Math.round(ms), items: work.length });
+  if (ms > 50) {
+    const t = report.timing;
+    db.log.warn('store: slow ingest batch', {
+      ms: Math.round(ms),
+      items: work.length,
+      applyMs: Math.round(t.applyMs),
+      summaryMs: Math.round(t.summaryMs),
+      commitMs: Math.round(t.commitMs),
+    });
+  }
   if (report.rejectedCount > 0) {
     db.log.warn('store: rejected ingest items', { count: report.rejectedCount, first: report.rejected[0] });
   }
@@ -133,11 +144,20 @@ export function withIngestContext<T>(db: StoreDb, now: number, report: IngestRep
     chatRefs: new Map(),
     updatedIds: new Set(),
   };
+  const { timing } = report;
+  let committing = 0;
   const result = inTransaction(db, () => {
+    const applying = performance.now();
     const r = fn(ctx);
+    const summarising = performance.now();
+    timing.applyMs += summarising - applying;
     for (const [chatId, t] of ctx.touched) refreshChatSummary(db, chatId, t);
+    committing = performance.now();
+    timing.summaryMs += committing - summarising;
     return r;
   });
+  // Inside an outer transaction this is a savepoint release, and nearly free.
+  timing.commitMs += performance.now() - committing;
   const newIds = new Set<MessageId>(report.newMessageIds);
   report.updatedMessageIds = [...ctx.updatedIds].filter(id => !newIds.has(id));
   report.chatIds = [...ctx.touched.keys()];
@@ -172,6 +192,7 @@ function mergeReports(into: IngestReport, r: IngestReport, offset: number): void
   into.updatesApplied += r.updatesApplied;
   into.updatesIgnored += r.updatesIgnored;
   into.rejectedCount += r.rejectedCount;
+  for (const k of ['validateMs', 'applyMs', 'summaryMs', 'commitMs'] as const) into.timing[k] += r.timing[k];
   for (const x of r.rejected) if (into.rejected.length < 100) into.rejected.push({ ...x, index: x.index + offset });
   into.newMessageIds.push(...r.newMessageIds);
   into.updatedMessageIds.push(...r.updatedMessageIds);

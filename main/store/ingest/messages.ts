@@ -3,12 +3,13 @@
  * version of an encrypted placeholder, or the provider's echo of a message composed here
  * all end in one row holding the latest content.
  */
-import type { AccountId, MessageId } from '../../../common/domain';
+import type { AccountId, ChatId, MessageId } from '../../../common/domain';
 import { messageIdOf } from '../../../common/domain';
 import type { MessageInput } from '../../../common/ingest';
 import { ackCode, seqBaseOf, SEQ_PER_MS } from '../rows';
 import type { IngestContext } from './context';
 import { touch } from './context';
+import type { ChatRef } from './context';
 import { ensureChat } from './people';
 
 type ExistingRow = {
@@ -31,7 +32,8 @@ const INSERT_SQL = `INSERT INTO messages (seq, account_id, chat_id, provider_mes
     type, body, caption, media, location, vcard, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id)
   VALUES (coalesce((SELECT max(seq) + 1 FROM messages WHERE seq BETWEEN @base AND @base + ${SEQ_PER_MS - 1}), @base),
     @accountId, @chatId, @providerMessageId, @fromMe, @author, @authorName, @type, @body, @caption, @media,
-    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId)`;
+    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId)
+  ON CONFLICT (account_id, provider_message_id) DO NOTHING`;
 
 const UPDATE_SQL = `UPDATE messages SET provider_message_id = @providerMessageId, author = @author,
     author_name = @authorName, type = @type, body = @body, caption = @caption, media = @media, location = @location,
@@ -47,12 +49,6 @@ const countsAsUnread = (m: MessageInput): boolean => !m.fromMe && m.type !== 'sy
 export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
   const { db } = ctx;
   const chat = ensureChat(ctx, m.accountId, m.chatJid, m.timestamp);
-  const id: MessageId = messageIdOf(m.accountId as AccountId, m.providerMessageId);
-  let existing = db.prepare(BY_PROVIDER_ID).get(m.accountId, m.providerMessageId) as ExistingRow | undefined;
-  if (!existing && m.clientMessageId) {
-    // The provider's echo of a message composed here: adopt the optimistic row.
-    existing = db.prepare(BY_CLIENT_ID).get(m.clientMessageId, m.accountId) as ExistingRow | undefined;
-  }
   const revoked = m.revoked;
   const content = {
     type: m.type,
@@ -62,42 +58,73 @@ export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
     location: revoked ? null : json(m.location),
     vcard: revoked ? null : m.vcard,
   };
+  // The echo of a message composed here adopts its optimistic row, so it is looked up first.
+  // Everything else is inserted straight away: most messages are new, and the unique index
+  // on (account, provider id) turns a repeat into "no row changed" without a lookup first.
+  let existing = m.clientMessageId
+    ? ((db.prepare(BY_PROVIDER_ID).get(m.accountId, m.providerMessageId) ??
+        db.prepare(BY_CLIENT_ID).get(m.clientMessageId, m.accountId)) as ExistingRow | undefined)
+    : undefined;
   if (!existing) {
-    const info = db.prepare(INSERT_SQL).run({
-      base: seqBaseOf(m.timestamp),
-      accountId: m.accountId,
-      chatId: chat.id,
-      providerMessageId: m.providerMessageId,
-      fromMe: m.fromMe ? 1 : 0,
-      author: m.author,
-      authorName: m.authorName,
-      ...content,
-      quoted: m.quotedProviderMessageId,
-      ts: m.timestamp,
-      ack: ackCode(m.ack),
-      edited: m.edited ? 1 : 0,
-      revoked: revoked ? 1 : 0,
-      clientMessageId: m.clientMessageId,
-    });
-    ctx.report.messagesInserted += 1;
-    ctx.report.newMessageIds.push(id);
-    const t = touch(ctx, chat.id);
-    if (countsAsUnread(m) && m.timestamp > chat.readAt) t.unreadDelta += 1;
-    const seq = Number(info.lastInsertRowid);
-    // Reactions are shown on their message, not as the chat's last line.
-    if (m.type !== 'reaction' && (t.newest === null || seq > t.newest.seq)) {
-      t.newest = {
-        seq,
-        ts: m.timestamp,
-        fromMe: m.fromMe,
-        type: m.type,
-        body: content.body,
-        caption: content.caption,
-        revoked,
-      };
-    }
-    return;
+    if (insertNew(ctx, m, chat, content)) return;
+    existing = db.prepare(BY_PROVIDER_ID).get(m.accountId, m.providerMessageId) as ExistingRow | undefined;
+    if (!existing) throw new Error('message row vanished during ingest');
   }
+  updateExisting(ctx, m, existing, content);
+}
+
+type Content = {
+  type: MessageInput['type'];
+  body: string | null;
+  caption: string | null;
+  media: string | null;
+  location: string | null;
+  vcard: string | null;
+};
+
+/** Inserts a message not stored yet; false when (account, provider id) already exists. */
+function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: Content): boolean {
+  const info = ctx.db.prepare(INSERT_SQL).run({
+    base: seqBaseOf(m.timestamp),
+    accountId: m.accountId,
+    chatId: chat.id,
+    providerMessageId: m.providerMessageId,
+    fromMe: m.fromMe ? 1 : 0,
+    author: m.author,
+    authorName: m.authorName,
+    ...content,
+    quoted: m.quotedProviderMessageId,
+    ts: m.timestamp,
+    ack: ackCode(m.ack),
+    edited: m.edited ? 1 : 0,
+    revoked: m.revoked ? 1 : 0,
+    clientMessageId: m.clientMessageId,
+  });
+  if (info.changes === 0) return false;
+  ctx.report.messagesInserted += 1;
+  ctx.report.newMessageIds.push(messageIdOf(m.accountId as AccountId, m.providerMessageId));
+  const t = touch(ctx, chat.id);
+  if (countsAsUnread(m) && m.timestamp > chat.readAt) t.unreadDelta += 1;
+  const seq = Number(info.lastInsertRowid);
+  // Reactions are shown on their message, not as the chat's last line.
+  if (m.type !== 'reaction' && (t.newest === null || seq > t.newest.seq)) {
+    t.newest = {
+      seq,
+      ts: m.timestamp,
+      fromMe: m.fromMe,
+      type: m.type,
+      body: content.body,
+      caption: content.caption,
+      revoked: m.revoked,
+    };
+  }
+  return true;
+}
+
+function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingRow, content: Content): void {
+  const { db } = ctx;
+  const id: MessageId = messageIdOf(m.accountId as AccountId, m.providerMessageId);
+  const revoked = m.revoked;
   // Which content wins: a deleted message stays deleted; a placeholder always gives way; an
   // older copy never overwrites an edit; an encrypted copy never overwrites clear text.
   const keepOld =
@@ -139,7 +166,7 @@ export function upsertMessage(ctx: IngestContext, m: MessageInput): void {
   if (changed) {
     ctx.report.messagesUpdated += 1;
     ctx.updatedIds.add(id);
-    touch(ctx, existing.chat_id as typeof chat.id).recompute = true;
+    touch(ctx, existing.chat_id as ChatId).recompute = true;
   }
 }
 
