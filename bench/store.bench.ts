@@ -163,7 +163,7 @@ function searchResults(store: Store, vocab: readonly string[], log: (s: string) 
       target: '>= 100',
       note:
         'end to end: sum of per-query medians of LIKE returning the 50 newest messages with chat names, ' +
-        'over the same sum for the product\'s whole search command (FTS match, messages, chat names, snippets)',
+        "over the same sum for the product's whole search command (FTS match, messages, chat names, snippets)",
     },
     {
       id: 'store.search.match_like_ratio',

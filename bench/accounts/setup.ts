@@ -1,6 +1,7 @@
 /**
  * Shared pieces of the accounts benchmarks: the bundled account runtime (what ships, with
- * no tsx in the way), a manager over the in-memory store double, and memory readings.
+ * no tsx in the way), a manager over the in-memory store double (memory figures), and
+ * memory readings.
  */
 import { build } from 'esbuild';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -13,10 +14,6 @@ import { createAccountManager } from '../../main/accounts/manager';
 import type { EventBus } from '../../main/platform/event-bus';
 import { createEventBus } from '../../main/platform/event-bus';
 import { silentLogger } from '../../main/platform/log';
-import type { IngestBatchInput } from '../../common/ingest';
-import { ingestBatchSchema } from '../../common/ingest';
-import type { IngestSink } from '../../main/accounts/ports';
-import { hashOf } from '../../main/accounts/providers/simulator/rng';
 import { MemoryStore } from '../../tests/helpers/accounts/memory-store';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -109,26 +106,3 @@ export const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
 };
-
-/**
- * A sink for the import benchmark that validates every batch like the store does but keeps
- * only ids and per-chat watermarks: SQLite keeps rows off the JS heap, so retaining 200,000
- * message objects here would measure our test double's garbage collection, not the app.
- */
-export class LeanSink implements IngestSink {
-  /** 52-bit fingerprints of (account, message id): distinct counting without keeping strings. */
-  readonly ids = new Set<number>();
-  private marks = new Map<string, Map<string, number>>();
-  ingest(input: IngestBatchInput): void {
-    const batch = ingestBatchSchema.parse(input);
-    for (const m of batch.messages) {
-      this.ids.add(hashOf(m.accountId, m.providerMessageId) * 1048576 + (hashOf(m.providerMessageId, 'b') >>> 12));
-      const marks = this.marks.get(m.accountId) ?? new Map<string, number>();
-      marks.set(m.chatJid, Math.max(marks.get(m.chatJid) ?? 0, m.timestamp));
-      this.marks.set(m.accountId, marks);
-    }
-  }
-  watermarks(accountId: string): ReadonlyMap<string, number> {
-    return this.marks.get(accountId) ?? new Map();
-  }
-}

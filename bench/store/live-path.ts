@@ -59,7 +59,12 @@ export type LivePathParts = {
   events: number;
 };
 
-export type LivePathRun = { readonly ms: number; readonly stored: number; readonly updated: number; parts: LivePathParts };
+export type LivePathRun = {
+  readonly ms: number;
+  readonly stored: number;
+  readonly updated: number;
+  parts: LivePathParts;
+};
 
 /**
  * Feeds `batches` through the real sink. The store handed to the sink is wrapped only to time
@@ -76,14 +81,16 @@ export function runLivePath(store: Store, batches: Iterable<IngestBatchInput>): 
     readBack: 0,
     events: 0,
   };
-  const timed = <A extends unknown[], R>(key: keyof LivePathParts, fn: (...a: A) => R) => (...a: A): R => {
-    const t = performance.now();
-    try {
-      return fn(...a);
-    } finally {
-      parts[key] += performance.now() - t;
-    }
-  };
+  const timed =
+    <A extends unknown[], R>(key: keyof LivePathParts, fn: (...a: A) => R) =>
+    (...a: A): R => {
+      const t = performance.now();
+      try {
+        return fn(...a);
+      } finally {
+        parts[key] += performance.now() - t;
+      }
+    };
   const events = createEventBus();
   let delivered = 0;
   // The renderer bridge's subscriber: it receives every fact the sink emits.

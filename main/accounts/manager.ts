@@ -181,7 +181,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       log,
       watermarks: () => o.sink.watermarks(id),
       onData: e => batcher.add(e),
-      onBatch: b => batcher.addBatch(b),
+      onBatch: (b, stored) => batcher.queueBatch(b, stored),
       onChange: snap => onChange(id, snap),
       onAlert: (kind, reason, downtime) => onAlert(id, kind, reason, downtime),
       forgetSession: () => forgetSession(id),

@@ -30,7 +30,8 @@ export type SupervisorDeps = {
   readonly log: Logger;
   readonly watermarks: () => ReadonlyMap<string, number>;
   readonly onData: (event: DataEvent) => void;
-  readonly onBatch: (batch: IngestBatchInput) => void;
+  /** Stores a catch-up batch; `stored` runs once it is in the store (then the child may send more). */
+  readonly onBatch: (batch: IngestBatchInput, stored: () => void) => void;
   readonly onChange: (snapshot: RuntimeSnapshot) => void;
   readonly onAlert: (kind: AlertKind, reason: string, downtimeMs: number | null) => void;
   /** Deletes the saved session when logging out an account that is not running. */
@@ -227,11 +228,11 @@ export class AccountSupervisor {
       case 'batch':
         this.lastActivity = this.d.clock.now();
         try {
-          this.d.onBatch(msg.batch);
+          this.d.onBatch(msg.batch, () => run.handle.send({ t: 'batch_ack', seq: msg.seq }));
         } catch (err) {
           this.d.log.error('ingest of a batch failed', { account: this.d.accountId, err: String(err) });
+          run.handle.send({ t: 'batch_ack', seq: msg.seq });
         }
-        run.handle.send({ t: 'batch_ack', seq: msg.seq });
         return;
       case 'pong':
         this.clear('probeDeadline');

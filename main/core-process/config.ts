@@ -7,6 +7,18 @@ export const coreProcessConfigSchema = z.strictObject({
   nativeBinding: z.string().min(1).max(4096).optional(),
   /** Environment for account processes (Electron: ELECTRON_RUN_AS_NODE, see docs/architecture.md). */
   accountEnv: z.record(z.string().max(100), z.string().max(4096)).optional(),
+  /**
+   * Pace of simulated accounts, for benchmarks and tests that run the core process as the
+   * desktop does (how busy, how much history). Main never sets it; real accounts ignore it.
+   */
+  simulator: z
+    .strictObject({
+      chats: z.number().int().min(1).max(500).optional(),
+      chatterIntervalMs: z.number().int().nonnegative().max(3_600_000).optional(),
+      qrScanDelayMs: z.number().int().nonnegative().max(600_000).optional(),
+      history: z.number().int().nonnegative().max(1_000_000).optional(),
+    })
+    .optional(),
 });
 export type CoreProcessConfig = z.infer<typeof coreProcessConfigSchema>;
 

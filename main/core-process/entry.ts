@@ -119,6 +119,7 @@ try {
     }),
     ...(bundled ? { migrationsDir: join(appRoot, 'dist', 'migrations', 'store') } : {}),
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    ...(config.simulator ? { accounts: { simulator: config.simulator } } : {}),
   });
   core = opened;
   opened.events.subscribe((name, payload) => {

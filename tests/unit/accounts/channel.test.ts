@@ -74,7 +74,7 @@ describe('main↔child channel', () => {
 });
 
 describe('ingest batcher', () => {
-  it('groups events of one turn into one store call, flushes at the size cap, and keeps order with bulk batches', async () => {
+  it('groups events of one turn into one store call, closes a batch at the size cap, and keeps order with bulk batches', async () => {
     const store = new MemoryStore();
     const batcher = createIngestBatcher(
       store,
@@ -90,11 +90,48 @@ describe('ingest batcher', () => {
     expect(store.ingestCalls).toBe(1);
     expect(store.message('acc_1', 'm1')?.ack).toBe('read');
     for (const n of [2, 3, 4]) batcher.add({ kind: 'message', message: message(n) });
-    expect(store.ingestCalls).toBe(2); // the cap of 3 flushed at once
+    expect(store.ingestCalls).toBe(1);
+    await new Promise(r => setImmediate(r));
+    expect(store.ingestCalls).toBe(2); // the cap of 3 closed that batch; the 4th waits for the next
     batcher.add({ kind: 'message', message: message(5) });
     batcher.addBatch({
       edits: [{ accountId: 'acc_1', providerMessageId: 'm5', body: 'edited', editedAt: Date.UTC(2026, 10, 2) }],
     });
     expect(store.message('acc_1', 'm5')).toMatchObject({ body: 'edited', edited: true });
+  });
+
+  it('stores queued catch-up batches one per turn, in arrival order with live events, and says when each is stored', async () => {
+    const store = new MemoryStore();
+    const batcher = createIngestBatcher(store, err => {
+      throw err;
+    });
+    const stored: string[] = [];
+    batcher.queueBatch({ messages: [message(1)] }, () => stored.push('b1'));
+    // An ack that arrived after the batch holding its message must not be applied first.
+    batcher.add({ kind: 'ack', ack: { accountId: 'acc_1', providerMessageId: 'm1', ack: 'read' } });
+    batcher.queueBatch({ messages: [message(2)] }, () => stored.push('b2'));
+    expect(store.ingestCalls).toBe(0);
+    await new Promise(r => setImmediate(r));
+    // One batch per turn: whatever else is waiting on the loop (a renderer call) goes between.
+    expect(stored).toEqual(['b1']);
+    expect(store.ingestCalls).toBe(1);
+    await new Promise(r => setImmediate(r));
+    await new Promise(r => setImmediate(r));
+    expect(stored).toEqual(['b1', 'b2']);
+    expect(store.ingestCalls).toBe(3);
+    expect(store.message('acc_1', 'm1')?.ack).toBe('read');
+  });
+
+  it('flush stores everything queued at once (closing the app loses nothing)', () => {
+    const store = new MemoryStore();
+    const batcher = createIngestBatcher(store, err => {
+      throw err;
+    });
+    let done = 0;
+    batcher.queueBatch({ messages: [message(1)] }, () => (done += 1));
+    batcher.add({ kind: 'message', message: message(2) });
+    batcher.flush();
+    expect(done).toBe(1);
+    expect(store.message('acc_1', 'm2')).toBeDefined();
   });
 });
