@@ -19,6 +19,7 @@ import { workspaceCommands } from './api/workspace';
 import { mfaCommands } from './api/mfa';
 import { teamSettingsCommands } from './api/team-settings';
 import { tagsCommands } from './api/tags';
+import { chatActionsCommands } from './api/chat-actions';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -35,6 +36,7 @@ export const deskCommands = {
   ...mfaCommands,
   ...teamSettingsCommands,
   ...tagsCommands,
+  ...chatActionsCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

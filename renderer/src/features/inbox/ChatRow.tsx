@@ -10,6 +10,8 @@ import { Icon } from '../../components/Icon';
 import { useTags } from '../../stores/tags';
 import '../tags/tags.css';
 import { MoodMarker } from '../ai/chat';
+import { ChatFlagsMarker } from '../chat-actions/ChatFlagsMarker';
+import { useChatActionsT } from '../chat-actions/useChatActionsT';
 
 type Props = {
   readonly chat: Chat;
@@ -20,17 +22,22 @@ type Props = {
   readonly now: number;
   readonly t: TFunction;
   readonly onOpen: (chat: Chat) => void;
+  /** Right-click: the chat's actions at the pointer. */
+  readonly onMenu: (chat: Chat, at: { x: number; y: number }) => void;
 };
 
 /** One chat in the unified inbox; the account colour runs down its left edge. */
-export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen }: Props) {
+export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen, onMenu }: Props) {
   const color = account?.color ?? '#9aa5b1';
   const tagColors = useTags(s => s.colors);
+  const tActions = useChatActionsT();
   const accountName = account?.name ?? t('account.unknown');
   const label = [
     stripBidi(chat.name),
     t('inbox.row.via', { account: stripBidi(accountName) }),
     chat.unreadCount > 0 ? t('inbox.row.unread', { n: chat.unreadCount }) : '',
+    chat.pinned ? tActions('chatActions.pinned') : '',
+    chat.muted ? tActions('chatActions.muted') : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -43,12 +50,17 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
       className={`chat-row${selected ? ' selected' : ''}${chat.unreadCount > 0 ? ' unread' : ''}`}
       style={{ borderLeftColor: color }}
       onClick={() => onOpen(chat)}
+      onContextMenu={e => {
+        e.preventDefault();
+        onMenu(chat, { x: e.clientX, y: e.clientY });
+      }}
     >
       <Avatar name={chat.name} color={color} group={chat.isGroup} />
       <div className="chat-main">
         <div className="chat-line">
           <SafeText className="chat-name" text={chat.name} />
           <span className="chat-time small muted">
+            <ChatFlagsMarker chat={chat} />
             {chat.lastMessageAt ? listTime(chat.lastMessageAt, now, locale) : ''}
           </span>
         </div>
