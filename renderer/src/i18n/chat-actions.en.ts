@@ -14,6 +14,8 @@ export const chatActionsEn = {
   'chatActions.muted': 'Muted',
   'chatActions.archivedView': 'Archived',
   'chatActions.archivedEmpty': 'No archived chats.',
+  'chatActions.assignedTo': 'Assigned to {name}',
+  'chatActions.assignedToSomeone': 'Assigned to a teammate',
   'chatActions.failed': 'Could not change the chat: {message}',
 } as const;
 

@@ -16,5 +16,7 @@ export const chatActionsId: Record<ChatActionsMessageKey, string> = {
   'chatActions.muted': 'Dibisukan',
   'chatActions.archivedView': 'Diarsipkan',
   'chatActions.archivedEmpty': 'Tidak ada chat yang diarsipkan.',
+  'chatActions.assignedTo': 'Ditugaskan ke {name}',
+  'chatActions.assignedToSomeone': 'Ditugaskan ke rekan tim',
   'chatActions.failed': 'Chat tidak dapat diubah: {message}',
 };

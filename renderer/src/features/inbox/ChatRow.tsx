@@ -12,6 +12,7 @@ import '../tags/tags.css';
 import { MoodMarker } from '../ai/chat';
 import { ChatFlagsMarker } from '../chat-actions/ChatFlagsMarker';
 import { useChatActionsT } from '../chat-actions/useChatActionsT';
+import { AssigneeBadge, useAssigneeLabel } from './AssigneeBadge';
 
 type Props = {
   readonly chat: Chat;
@@ -31,11 +32,13 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
   const color = account?.color ?? '#9aa5b1';
   const tagColors = useTags(s => s.colors);
   const tActions = useChatActionsT();
+  const assignee = useAssigneeLabel(chat.assigneeId);
   const accountName = account?.name ?? t('account.unknown');
   const label = [
     stripBidi(chat.name),
     t('inbox.row.via', { account: stripBidi(accountName) }),
     chat.unreadCount > 0 ? t('inbox.row.unread', { n: chat.unreadCount }) : '',
+    assignee ?? '',
     chat.pinned ? tActions('chatActions.pinned') : '',
     chat.muted ? tActions('chatActions.muted') : '',
   ]
@@ -72,7 +75,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
           <Badge count={chat.unreadCount} label={t('inbox.row.unread', { n: chat.unreadCount })} />
         </div>
         <div className="chat-line chat-meta small">
-          <span className="account-chip">
+          <span className="account-chip" title={stripBidi(accountName)}>
             {/* The colour marks the number; the name keeps the theme's text colour to stay readable. */}
             <span aria-hidden="true" style={{ color }}>
               ●
@@ -86,6 +89,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
               {chat.assigneeId !== null ? ` · ${t('chat.assigned')}` : ''}
             </span>
           )}
+          <AssigneeBadge assigneeId={chat.assigneeId} />
           {chat.tags.slice(0, 2).map(tag => (
             <span key={tag} className="tag-chip" data-tag-color={tagColors.get(tag)}>
               #<SafeText text={tag} />
