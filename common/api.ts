@@ -20,6 +20,7 @@ import { mfaCommands } from './api/mfa';
 import { teamSettingsCommands } from './api/team-settings';
 import { tagsCommands } from './api/tags';
 import { chatActionsCommands } from './api/chat-actions';
+import { teamTemplatesCommands } from './api/team-templates';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -37,6 +38,7 @@ export const deskCommands = {
   ...teamSettingsCommands,
   ...tagsCommands,
   ...chatActionsCommands,
+  ...teamTemplatesCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -1,4 +1,5 @@
 import { chatActionsHandlers } from './handlers/chat-actions';
+import { teamTemplateHandlers } from './handlers/team-templates';
 import { existsSync, mkdirSync } from 'node:fs';
 import { platform } from 'node:os';
 import { join } from 'node:path';
@@ -253,6 +254,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mfaHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),
     ...tagHandlers(sync),
+    ...teamTemplateHandlers(sync, store),
     ...chatActionsHandlers({
       store,
       accounts,

@@ -4,8 +4,18 @@ import { api } from '../../api/client';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
+import type { TemplateEditMessageKey } from '../../i18n/template-edit.en';
 import { useTemplates } from '../../stores/templates';
+import { useTeamTemplates } from './useTeamTemplates';
 import { useTemplateEditT } from './useTemplateEditT';
+
+/** The phrase for a failed save or delete, by the core's error code. */
+function errorKey(code: string): TemplateEditMessageKey {
+  if (code === 'conflict') return 'templateEdit.error.conflict';
+  if (code === 'forbidden') return 'templateEdit.error.forbidden';
+  if (code === 'unavailable' || code === 'offline') return 'templateEdit.error.offline';
+  return 'templateEdit.error.failed';
+}
 
 type Draft = { readonly shortcut: string; readonly title: string; readonly body: string };
 const EMPTY: Draft = { shortcut: '', title: '', body: '' };
@@ -20,6 +30,9 @@ export function TemplatesEditor() {
   const [editing, setEditing] = useState<Template | null>(null);
   const [deleting, setDeleting] = useState<Template | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const team = useTeamTemplates();
+  /** "Share with the team" on the form (admins and leads, online). */
+  const [share, setShare] = useState(false);
   useEffect(() => {
     void load(true);
   }, [load]);
@@ -28,31 +41,32 @@ export function TemplatesEditor() {
     setEditing(null);
     setDraft(EMPTY);
     setError(null);
+    setShare(false);
   };
   const save = async (e: React.FormEvent) => {
     e.preventDefault();
     const shortcut = draft.shortcut.replace(/^\//, '');
-    const r = await api().invoke('templates:save', { ...(editing ? { id: editing.id } : {}), ...draft, shortcut });
-    if (!r.ok) {
-      return setError(
-        r.error.code === 'conflict'
-          ? te('templateEdit.error.conflict', { shortcut })
-          : te('templateEdit.error.failed', { message: r.error.message }),
-      );
-    }
+    const fields = { ...(editing ? { id: editing.id } : {}), ...draft, shortcut };
+    const publish = share && team.canManage;
+    const r = publish ? await api().invoke('templates:publish', fields) : await api().invoke('templates:save', fields);
+    if (!r.ok) return setError(te(errorKey(r.error.code), { shortcut, message: r.error.message }));
     reset();
-    await load(true);
+    await Promise.all([load(true), publish ? team.refresh() : null]);
   };
   const edit = (tpl: Template) => {
     setEditing(tpl);
     setDraft({ shortcut: tpl.shortcut, title: tpl.title, body: tpl.body });
     setError(null);
+    setShare(team.ids.has(tpl.id));
   };
   const remove = async (tpl: Template) => {
     setDeleting(null);
-    await api().invoke('templates:delete', { id: tpl.id });
+    const r = team.ids.has(tpl.id)
+      ? await api().invoke('templates:unpublish', { id: tpl.id })
+      : await api().invoke('templates:delete', { id: tpl.id });
+    if (!r.ok) return setError(te(errorKey(r.error.code), { shortcut: tpl.shortcut, message: r.error.message }));
     if (editing?.id === tpl.id) reset();
-    await load(true);
+    await Promise.all([load(true), team.refresh()]);
   };
   const formName = editing ? te('templateEdit.form') : t('templates.add');
 
@@ -60,20 +74,30 @@ export function TemplatesEditor() {
     <section aria-labelledby="templates-heading" className="templates-editor">
       <h3 id="templates-heading">{t('templates.heading')}</h3>
       <ul className="template-list">
-        {templates.map(tpl => (
-          <li key={tpl.id}>
-            <strong>/{tpl.shortcut}</strong> <SafeText text={tpl.title} />
-            <div className="small muted">
-              <SafeText text={tpl.body} />
-            </div>
-            <button type="button" className="link-button" onClick={() => edit(tpl)}>
-              {te('templateEdit.edit', { shortcut: tpl.shortcut })}
-            </button>{' '}
-            <button type="button" className="link-button" onClick={() => setDeleting(tpl)}>
-              {t('templates.delete', { shortcut: tpl.shortcut })}
-            </button>
-          </li>
-        ))}
+        {templates.map(tpl => {
+          const ofTeam = team.ids.has(tpl.id);
+          // A team template is changed by admins and leads only (the server enforces it too).
+          const mayChange = !ofTeam || team.canManage;
+          return (
+            <li key={tpl.id}>
+              <strong>/{tpl.shortcut}</strong> <SafeText text={tpl.title} />
+              {ofTeam && <span className="status-chip small">{te('templateEdit.team')}</span>}
+              <div className="small muted">
+                <SafeText text={tpl.body} />
+              </div>
+              {mayChange && (
+                <>
+                  <button type="button" className="link-button" onClick={() => edit(tpl)}>
+                    {te('templateEdit.edit', { shortcut: tpl.shortcut })}
+                  </button>{' '}
+                  <button type="button" className="link-button" onClick={() => setDeleting(tpl)}>
+                    {t('templates.delete', { shortcut: tpl.shortcut })}
+                  </button>
+                </>
+              )}
+            </li>
+          );
+        })}
       </ul>
       <form className="form" onSubmit={e => void save(e)} aria-label={formName}>
         <label>
@@ -105,6 +129,13 @@ export function TemplatesEditor() {
           />
         </label>
         <p className="small muted">{t('templates.variables')}</p>
+        {team.canManage && (
+          <label className="inline">
+            <input type="checkbox" checked={share} onChange={e => setShare(e.target.checked)} />
+            {te('templateEdit.share')}
+          </label>
+        )}
+        {team.ids.size > 0 && <p className="small muted">{te('templateEdit.teamHint')}</p>}
         {error && (
           <p role="alert" className="error-text">
             {error}
