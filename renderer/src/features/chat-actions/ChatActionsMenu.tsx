@@ -49,7 +49,7 @@ export function ChatActionsMenu({ chat, onClose, at }: Props) {
       role="menu"
       aria-label={t('chatActions.menu', { name: stripBidi(chat.name) })}
       className={`menu chat-actions-menu${at ? ' at-pointer' : ''}`}
-      style={at ? { left: at.x, top: at.y } : undefined}
+      style={at ? placeAt(at) : undefined}
       onKeyDown={onKeyDown}
       onClick={e => e.stopPropagation()}
       onContextMenu={e => e.preventDefault()}
@@ -70,4 +70,12 @@ export function ChatActionsMenu({ chat, onClose, at }: Props) {
   );
   // At the pointer it lives outside the chat list, whose rows are the only children a listbox may have.
   return at ? createPortal(menu, document.body) : menu;
+}
+
+/** At the pointer, but kept inside the window (the menu is about 200 × 170 px). */
+function placeAt(at: { readonly x: number; readonly y: number }): { left: number; top: number } {
+  return {
+    left: Math.max(0, Math.min(at.x, window.innerWidth - 220)),
+    top: Math.max(0, Math.min(at.y, window.innerHeight - 180)),
+  };
 }
