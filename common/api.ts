@@ -19,6 +19,8 @@ import { workspaceCommands } from './api/workspace';
 import { mfaCommands } from './api/mfa';
 import { teamSettingsCommands } from './api/team-settings';
 import { tagsCommands } from './api/tags';
+import { chatActionsCommands } from './api/chat-actions';
+import { teamTemplatesCommands } from './api/team-templates';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -35,6 +37,8 @@ export const deskCommands = {
   ...mfaCommands,
   ...teamSettingsCommands,
   ...tagsCommands,
+  ...chatActionsCommands,
+  ...teamTemplatesCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

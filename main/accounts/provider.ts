@@ -104,6 +104,15 @@ export const providerRequestSchema = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('react'), chatJid: jid, providerMessageId, emoji: z.string().max(32) }),
   z.object({ op: z.literal('markRead'), chatJid: jid }),
+  /** Chat actions: only the flags given change (unread true = "Mark as unread"). */
+  z.object({
+    op: z.literal('setChatFlags'),
+    chatJid: jid,
+    pinned: z.boolean().optional(),
+    archived: z.boolean().optional(),
+    muted: z.boolean().optional(),
+    unread: z.boolean().optional(),
+  }),
   z.object({
     op: z.literal('loadOlder'),
     chatJid: jid,
@@ -123,6 +132,7 @@ export type ProviderResults = {
   sendMedia: MessageInput;
   react: null;
   markRead: null;
+  setChatFlags: null;
   loadOlder: readonly MessageInput[];
   downloadMedia: MediaInfo | null;
   requestPairingCode: string;
@@ -133,6 +143,7 @@ export const providerResultSchemas = {
   sendMedia: messageInputSchema,
   react: z.null(),
   markRead: z.null(),
+  setChatFlags: z.null(),
   loadOlder: z.array(messageInputSchema).max(500),
   downloadMedia: mediaInputSchema.nullable(),
   requestPairingCode: z.string().min(4).max(20),

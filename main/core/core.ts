@@ -1,3 +1,5 @@
+import { chatActionsHandlers } from './handlers/chat-actions';
+import { teamTemplateHandlers } from './handlers/team-templates';
 import { existsSync, mkdirSync } from 'node:fs';
 import { platform } from 'node:os';
 import { join } from 'node:path';
@@ -252,6 +254,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mfaHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),
     ...tagHandlers(sync),
+    ...teamTemplateHandlers(sync, store),
+    ...chatActionsHandlers({
+      store,
+      accounts,
+      events,
+      log,
+      isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+    }),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

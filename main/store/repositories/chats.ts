@@ -128,14 +128,24 @@ export function chatWatermarks(db: StoreDb, accountId: AccountId): Map<string, n
   return new Map(rows.map(r => [r.jid, r.last_message_at]));
 }
 
-export type ChatLocalState = { readonly pinned?: boolean; readonly archived?: boolean; readonly muted?: boolean };
+export type ChatLocalState = {
+  readonly pinned?: boolean | undefined;
+  readonly archived?: boolean | undefined;
+  readonly muted?: boolean | undefined;
+  /** true: "Mark as unread" (at least one unread, as WhatsApp shows it); false: read now. */
+  readonly unread?: boolean | undefined;
+};
 
 export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): Chat | null {
   const b = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
-  db.prepare(
-    'UPDATE chats SET pinned = coalesce(?, pinned), archived = coalesce(?, archived), muted = coalesce(?, muted) WHERE id = ?',
-  ).run(b(s.pinned), b(s.archived), b(s.muted), id);
-  return getChat(db, id);
+  return inTransaction(db, () => {
+    db.prepare(
+      'UPDATE chats SET pinned = coalesce(?, pinned), archived = coalesce(?, archived), muted = coalesce(?, muted) WHERE id = ?',
+    ).run(b(s.pinned), b(s.archived), b(s.muted), id);
+    if (s.unread === true) db.prepare('UPDATE chats SET unread_count = max(unread_count, 1) WHERE id = ?').run(id);
+    if (s.unread === false) markChatRead(db, id);
+    return getChat(db, id);
+  });
 }
 
 export type ChatWorkspaceState = {

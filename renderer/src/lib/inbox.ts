@@ -8,9 +8,17 @@ export type InboxFilter = {
   readonly queue: Queue;
   readonly unreadOnly: boolean;
   readonly tag: string | null;
+  /** The Archived view: only archived chats (otherwise archived chats are hidden). */
+  readonly archived: boolean;
 };
 
-export const defaultFilter: InboxFilter = { accountIds: [], queue: 'all', unreadOnly: false, tag: null };
+export const defaultFilter: InboxFilter = {
+  accountIds: [],
+  queue: 'all',
+  unreadOnly: false,
+  tag: null,
+  archived: false,
+};
 
 /** The arguments of chats:list for a filter (the store's InboxFilter). */
 export function toQuery(f: InboxFilter, me: MemberId | null) {
@@ -23,11 +31,12 @@ export function toQuery(f: InboxFilter, me: MemberId | null) {
     ...(assigneeId !== undefined ? { assigneeId } : {}),
     ...(f.unreadOnly ? { unreadOnly: true } : {}),
     ...(f.tag ? { tag: f.tag } : {}),
+    ...(f.archived ? { archived: true } : {}),
   };
 }
 
 export function matches(chat: Chat, f: InboxFilter, me: MemberId | null): boolean {
-  if (chat.archived) return false;
+  if (chat.archived !== f.archived) return false;
   if (f.accountIds.length && !f.accountIds.includes(chat.accountId)) return false;
   if (f.unreadOnly && chat.unreadCount === 0) return false;
   if (f.tag && !chat.tags.includes(f.tag)) return false;

@@ -19,6 +19,8 @@ export const core = {
   listChats: (q: CommandArgs<'chats:list'>) => api().invoke('chats:list', q),
   getChat: (chatId: ChatId) => api().invoke('chats:get', { chatId }),
   markRead: (chatId: ChatId) => api().invoke('chats:markRead', { chatId }),
+  /** Pin, archive, mute, unread: only the flags given change. */
+  setChatFlags: (args: CommandArgs<'chats:setFlags'>) => api().invoke('chats:setFlags', args),
   listMessages: (args: CommandArgs<'messages:list'>) => api().invoke('messages:list', args),
   search: (args: CommandArgs<'search:messages'>) => api().invoke('search:messages', args),
   templates: () => api().invoke('templates:list', {}),

@@ -216,6 +216,34 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     );
     return this.msg(raw);
   }
+  // The Client methods whatsapp-web.js's Chat calls for pin, archive, mute and mark unread.
+  async pinChat(chatId: string): Promise<boolean> {
+    this.calls.push(`pin:${chatId}`);
+    return true;
+  }
+  async unpinChat(chatId: string): Promise<boolean> {
+    this.calls.push(`unpin:${chatId}`);
+    return false;
+  }
+  async archiveChat(chatId: string): Promise<boolean> {
+    this.calls.push(`archive:${chatId}`);
+    return true;
+  }
+  async unarchiveChat(chatId: string): Promise<boolean> {
+    this.calls.push(`unarchive:${chatId}`);
+    return false;
+  }
+  async muteChat(chatId: string): Promise<{ isMuted: boolean; muteExpiration: number }> {
+    this.calls.push(`mute:${chatId}`);
+    return { isMuted: true, muteExpiration: -1 };
+  }
+  async unmuteChat(chatId: string): Promise<{ isMuted: boolean; muteExpiration: number }> {
+    this.calls.push(`unmute:${chatId}`);
+    return { isMuted: false, muteExpiration: 0 };
+  }
+  async markChatUnread(chatId: string): Promise<void> {
+    this.calls.push(`markUnread:${chatId}`);
+  }
   async sendSeen(chatId: string): Promise<boolean> {
     this.calls.push(`sendSeen:${chatId}`);
     return true;

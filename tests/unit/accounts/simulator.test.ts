@@ -154,6 +154,20 @@ describe('simulator provider', () => {
     ).toBe('%PDF-');
   });
 
+  it('echoes chat actions back as the chat’s new state, as WhatsApp does', async () => {
+    const p = await start();
+    const got = collect();
+    await p.catchUp(new Map(), got.send);
+    const chatJid = got.messages()[0]?.chatJid ?? '';
+    await p.request({ op: 'setChatFlags', chatJid, pinned: true, muted: true });
+    await p.request({ op: 'setChatFlags', chatJid, archived: true, unread: false });
+    const updates = events.flatMap(e => (e.kind === 'chat' && e.chat.jid === chatJid ? [e.chat] : []));
+    expect(updates.map(c => [c.pinned, c.archived, c.muted, c.unreadCount])).toEqual([
+      [true, undefined, true, undefined],
+      [undefined, true, undefined, 0],
+    ]);
+  });
+
   it('advances the ticks of a sent message: sent → delivered → read', async () => {
     const p = await start();
     const got = collect();

@@ -170,6 +170,18 @@ describe('webjs provider: commands and catch-up', () => {
     expect(fake.calls).toContain(`sendSeen:${CUSTOMER}`);
   });
 
+  it('passes chat actions to WhatsApp through the library chat', async () => {
+    fake.addChat(CUSTOMER, 'Budi');
+    await provider.request({ op: 'setChatFlags', chatJid: CUSTOMER, pinned: true, archived: true, muted: true });
+    await provider.request({ op: 'setChatFlags', chatJid: CUSTOMER, unread: true });
+    await provider.request({ op: 'setChatFlags', chatJid: CUSTOMER, pinned: false, archived: false, muted: false });
+    const acted = fake.calls.filter(c => /^(un)?(pin|archive|mute)|^markUnread/.test(c));
+    expect(acted).toEqual(
+      ['pin', 'archive', 'mute', 'markUnread', 'unpin', 'unarchive', 'unmute'].map(c => `${c}:${CUSTOMER}`),
+    );
+    await expect(provider.request({ op: 'setChatFlags', chatJid: '6200000@c.us', pinned: true })).rejects.toThrow();
+  });
+
   it('downloads media into the data folder, one file per distinct content', async () => {
     const a = fake.remember(
       rawMessage({ chat: CUSTOMER, type: 'image', body: '', directPath: '/v/a', mimetype: 'image/jpeg' }),

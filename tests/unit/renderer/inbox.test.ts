@@ -29,6 +29,15 @@ describe('inbox order and filters', () => {
     expect(matches(chat('y', 1, { archived: true }), f(), me)).toBe(false);
   });
 
+  it('shows only archived chats in the Archived view, and asks the store for them', () => {
+    expect(matches(chat('y', 1, { archived: true }), f({ archived: true }), me)).toBe(true);
+    expect(matches(chat('z', 1), f({ archived: true }), me)).toBe(false);
+    expect(toQuery(f({ archived: true }), me)).toEqual({ archived: true });
+    // Archiving a listed chat takes it out of the inbox; unarchiving in the Archived view does too.
+    const listed = [chat('a', 2), chat('b', 1)];
+    expect(applyChanges(listed, [chat('a', 2, { archived: true })], f(), me, true).map(c => c.id)).toEqual(['b']);
+  });
+
   it('builds chats:list arguments from a filter', () => {
     expect(toQuery(f(), me)).toEqual({});
     expect(toQuery(f({ queue: 'unassigned', unreadOnly: true }), me)).toEqual({ assigneeId: null, unreadOnly: true });

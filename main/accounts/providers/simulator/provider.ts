@@ -266,6 +266,25 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
           });
         return null;
       }
+      case 'setChatFlags': {
+        // Like WhatsApp, the phone echoes the chat's new state back as a chat update.
+        const chat = outgoing.chatOf(req.chatJid);
+        if (chat)
+          emit({
+            kind: 'chat',
+            chat: {
+              accountId: o.accountId,
+              jid: chat.jid,
+              isGroup: chat.isGroup,
+              name: chat.name,
+              ...(req.pinned !== undefined ? { pinned: req.pinned } : {}),
+              ...(req.archived !== undefined ? { archived: req.archived } : {}),
+              ...(req.muted !== undefined ? { muted: req.muted } : {}),
+              ...(req.unread === false ? { unreadCount: 0 } : {}),
+            },
+          });
+        return null;
+      }
       case 'loadOlder':
         return olderMessages(world, extras.values(), req.chatJid, req.beforeMs ?? Date.now(), req.limit);
       case 'downloadMedia': {

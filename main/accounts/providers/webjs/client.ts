@@ -58,6 +58,14 @@ export type WebjsChat = {
   readonly pinned?: boolean;
   readonly isMuted?: boolean;
   fetchMessages(options: { limit: number }): Promise<WebjsMessage[]>;
+  pin(): Promise<boolean>;
+  unpin(): Promise<boolean>;
+  archive(): Promise<void>;
+  unarchive(): Promise<void>;
+  /** Without a date: muted until unmuted. */
+  mute(unmuteDate?: Date): Promise<unknown>;
+  unmute(): Promise<unknown>;
+  markUnread(): Promise<void>;
 };
 
 export type WebjsClient = {

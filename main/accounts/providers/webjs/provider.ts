@@ -16,6 +16,7 @@ import type {
 } from '../../provider';
 import { findBrowser } from './browser';
 import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } from './client';
+import { applyChatFlags } from './chat-flags';
 import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, groupNoticeText, messageInputOf, toMs } from './map';
 
@@ -281,6 +282,12 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       case 'markRead':
         await need().sendSeen(req.chatJid);
         return null;
+      case 'setChatFlags': {
+        const chat = await need().getChatById(req.chatJid);
+        if (!chat) throw new Error('That chat is no longer on WhatsApp');
+        await applyChatFlags(chat, req, jid => need().sendSeen(jid));
+        return null;
+      }
       case 'loadOlder': {
         const chat = await need().getChatById(req.chatJid);
         return chat ? olderMessages(chat, map, req.beforeMs, req.limit) : [];

@@ -10,6 +10,7 @@ import { useComposer } from '../../stores/composer';
 import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
 import { MoodMarker, SummaryPanel } from '../ai/chat';
+import { ChatActionsButton } from '../chat-actions';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -60,6 +61,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
         {(chat.status !== 'open' || chat.assigneeId) && (
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
         )}
+        <ChatActionsButton chat={chat} />
       </header>
       {dropError && (
         <p role="alert" className="error-text banner">

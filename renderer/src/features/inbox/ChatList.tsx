@@ -6,6 +6,7 @@ import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
 import { ChatRow } from './ChatRow';
 import { attentionView, useAiChat } from '../ai/chat';
+import { ChatActionsMenu, useChatActionsT } from '../chat-actions';
 
 export const CHAT_ROW_HEIGHT = 76;
 
@@ -15,6 +16,7 @@ export const CHAT_ROW_HEIGHT = 76;
  */
 export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) {
   const t = useT();
+  const tActions = useChatActionsT();
   const locale = localeOf(useI18n(s => s.language));
   const { chats: loaded, complete, loading, selectedId, loadMore, error } = useInbox();
   // With AI on, "Needs attention" and "Most urgent first" apply to the loaded chats.
@@ -28,6 +30,13 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
   );
   const byId = useAccounts(s => s.byId);
   const parent = useRef<HTMLDivElement>(null);
+  const archivedView = useInbox(s => s.filter.archived);
+  const [menu, setMenu] = useState<{ chat: Chat; at?: { x: number; y: number } } | null>(null);
+  const onMenu = useCallback((chat: Chat, at: { x: number; y: number }) => setMenu({ chat, at }), []);
+  const closeMenu = useCallback(() => {
+    setMenu(null);
+    parent.current?.focus();
+  }, []);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
@@ -56,6 +65,13 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
+      const selected = chats[selectedIndex];
+      if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+        // The keyboard's way to a row's context menu.
+        e.preventDefault();
+        if (selected) setMenu({ chat: selected });
+        return;
+      }
       const move = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
       if (move) {
         e.preventDefault();
@@ -71,7 +87,12 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
   );
 
   if (chats.length === 0 && (complete || error)) {
-    return <p className="empty-list muted">{error ?? (loading ? t('common.loading') : t('inbox.empty'))}</p>;
+    return (
+      <p className="empty-list muted">
+        {error ??
+          (loading ? t('common.loading') : archivedView ? tActions('chatActions.archivedEmpty') : t('inbox.empty'))}
+      </p>
+    );
   }
 
   return (
@@ -104,6 +125,7 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
                   now={now}
                   t={t}
                   onOpen={onOpen}
+                  onMenu={onMenu}
                 />
               ) : (
                 <div className="loader-row muted small" role="presentation">
@@ -114,6 +136,13 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
           );
         })}
       </div>
+      {menu && <ChatActionsMenu chat={menu.chat} at={menu.at ?? menuPlace(parent.current)} onClose={closeMenu} />}
     </div>
   );
+}
+
+/** Opened from the keyboard: at the top left of the list. */
+function menuPlace(list: HTMLElement | null): { x: number; y: number } {
+  const r = list?.getBoundingClientRect();
+  return { x: (r?.left ?? 0) + 24, y: (r?.top ?? 0) + 24 };
 }

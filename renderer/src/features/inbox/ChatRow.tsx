@@ -10,6 +10,9 @@ import { Icon } from '../../components/Icon';
 import { useTags } from '../../stores/tags';
 import '../tags/tags.css';
 import { MoodMarker } from '../ai/chat';
+import { ChatFlagsMarker } from '../chat-actions/ChatFlagsMarker';
+import { useChatActionsT } from '../chat-actions/useChatActionsT';
+import { AssigneeBadge, useAssigneeLabel } from './AssigneeBadge';
 
 type Props = {
   readonly chat: Chat;
@@ -20,17 +23,24 @@ type Props = {
   readonly now: number;
   readonly t: TFunction;
   readonly onOpen: (chat: Chat) => void;
+  /** Right-click: the chat's actions at the pointer. */
+  readonly onMenu: (chat: Chat, at: { x: number; y: number }) => void;
 };
 
 /** One chat in the unified inbox; the account colour runs down its left edge. */
-export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen }: Props) {
+export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen, onMenu }: Props) {
   const color = account?.color ?? '#9aa5b1';
   const tagColors = useTags(s => s.colors);
+  const tActions = useChatActionsT();
+  const assignee = useAssigneeLabel(chat.assigneeId);
   const accountName = account?.name ?? t('account.unknown');
   const label = [
     stripBidi(chat.name),
     t('inbox.row.via', { account: stripBidi(accountName) }),
     chat.unreadCount > 0 ? t('inbox.row.unread', { n: chat.unreadCount }) : '',
+    assignee ?? '',
+    chat.pinned ? tActions('chatActions.pinned') : '',
+    chat.muted ? tActions('chatActions.muted') : '',
   ]
     .filter(Boolean)
     .join(', ');
@@ -43,12 +53,17 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
       className={`chat-row${selected ? ' selected' : ''}${chat.unreadCount > 0 ? ' unread' : ''}`}
       style={{ borderLeftColor: color }}
       onClick={() => onOpen(chat)}
+      onContextMenu={e => {
+        e.preventDefault();
+        onMenu(chat, { x: e.clientX, y: e.clientY });
+      }}
     >
       <Avatar name={chat.name} color={color} group={chat.isGroup} />
       <div className="chat-main">
         <div className="chat-line">
           <SafeText className="chat-name" text={chat.name} />
           <span className="chat-time small muted">
+            <ChatFlagsMarker chat={chat} />
             {chat.lastMessageAt ? listTime(chat.lastMessageAt, now, locale) : ''}
           </span>
         </div>
@@ -60,7 +75,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
           <Badge count={chat.unreadCount} label={t('inbox.row.unread', { n: chat.unreadCount })} />
         </div>
         <div className="chat-line chat-meta small">
-          <span className="account-chip">
+          <span className="account-chip" title={stripBidi(accountName)}>
             {/* The colour marks the number; the name keeps the theme's text colour to stay readable. */}
             <span aria-hidden="true" style={{ color }}>
               ●
@@ -74,6 +89,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
               {chat.assigneeId !== null ? ` · ${t('chat.assigned')}` : ''}
             </span>
           )}
+          <AssigneeBadge assigneeId={chat.assigneeId} />
           {chat.tags.slice(0, 2).map(tag => (
             <span key={tag} className="tag-chip" data-tag-color={tagColors.get(tag)}>
               #<SafeText text={tag} />

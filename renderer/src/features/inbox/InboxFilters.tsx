@@ -7,6 +7,7 @@ import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
 import { retainTags, useTags } from '../../stores/tags';
 import { InboxAiControls } from '../ai/chat';
+import { ArchivedToggle } from '../chat-actions';
 
 const QUEUES: readonly Queue[] = ['all', 'mine', 'unassigned', 'open', 'pending', 'resolved'];
 
@@ -65,6 +66,7 @@ export function InboxFilters() {
           />
           {t('inbox.filter.unread')}
         </label>
+        <ArchivedToggle />
         <InboxAiControls />
         {tags.length > 0 && (
           <select

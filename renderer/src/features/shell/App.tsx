@@ -21,6 +21,7 @@ import { Banners } from './Banners';
 import { startLive } from './live';
 import { Welcome } from './Welcome';
 import { useAiChatLive } from '../ai/chat';
+import { useChatShortcuts } from '../chat-actions';
 
 /** Opens a chat: selects it, loads its messages (around one, for a jump), marks it read. */
 async function openChat(chat: Chat, aroundMessageId?: Message['id']): Promise<void> {
@@ -35,6 +36,7 @@ async function openChat(chat: Chat, aroundMessageId?: Message['id']): Promise<vo
 
 export function App() {
   const t = useT();
+  useChatShortcuts();
   const { loadError, reload, panel, openPanel, closePanel } = useAppStore();
   const selected = useInbox(s => s.selected);
   const unread = useAccounts(s => s.accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0));

@@ -1,0 +1,5 @@
+export { ArchivedToggle } from './ArchivedToggle';
+export { ChatActionsButton } from './ChatActionsButton';
+export { ChatActionsMenu } from './ChatActionsMenu';
+export { useChatShortcuts } from './useChatShortcuts';
+export { useChatActionsT } from './useChatActionsT';

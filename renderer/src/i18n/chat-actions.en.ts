@@ -1,0 +1,22 @@
+/** English strings of chat actions (features/chat-actions). Every key must also exist in chat-actions.id.ts. */
+export const chatActionsEn = {
+  'chatActions.menu': 'Actions for {name}',
+  'chatActions.open': 'Chat actions',
+  'chatActions.markUnread': 'Mark as unread',
+  'chatActions.markRead': 'Mark as read',
+  'chatActions.pin': 'Pin to top',
+  'chatActions.unpin': 'Unpin',
+  'chatActions.archive': 'Archive',
+  'chatActions.unarchive': 'Unarchive',
+  'chatActions.mute': 'Mute notifications',
+  'chatActions.unmute': 'Unmute notifications',
+  'chatActions.pinned': 'Pinned',
+  'chatActions.muted': 'Muted',
+  'chatActions.archivedView': 'Archived',
+  'chatActions.archivedEmpty': 'No archived chats.',
+  'chatActions.assignedTo': 'Assigned to {name}',
+  'chatActions.assignedToSomeone': 'Assigned to a teammate',
+  'chatActions.failed': 'Could not change the chat: {message}',
+} as const;
+
+export type ChatActionsMessageKey = keyof typeof chatActionsEn;

@@ -1,0 +1,22 @@
+import type { ChatActionsMessageKey } from './chat-actions.en';
+
+/** Bahasa Indonesia strings of chat actions (features/chat-actions). */
+export const chatActionsId: Record<ChatActionsMessageKey, string> = {
+  'chatActions.menu': 'Tindakan untuk {name}',
+  'chatActions.open': 'Tindakan chat',
+  'chatActions.markUnread': 'Tandai belum dibaca',
+  'chatActions.markRead': 'Tandai sudah dibaca',
+  'chatActions.pin': 'Sematkan di atas',
+  'chatActions.unpin': 'Lepas sematan',
+  'chatActions.archive': 'Arsipkan',
+  'chatActions.unarchive': 'Batal arsipkan',
+  'chatActions.mute': 'Bisukan notifikasi',
+  'chatActions.unmute': 'Bunyikan notifikasi',
+  'chatActions.pinned': 'Disematkan',
+  'chatActions.muted': 'Dibisukan',
+  'chatActions.archivedView': 'Diarsipkan',
+  'chatActions.archivedEmpty': 'Tidak ada chat yang diarsipkan.',
+  'chatActions.assignedTo': 'Ditugaskan ke {name}',
+  'chatActions.assignedToSomeone': 'Ditugaskan ke rekan tim',
+  'chatActions.failed': 'Chat tidak dapat diubah: {message}',
+};

@@ -1,0 +1,92 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chatActionsCommands } from '../../../common/api/chat-actions';
+import type { AccountId, Chat } from '../../../common/domain';
+import { CommandError } from '../../../common/result';
+import type { ProviderRequestInput } from '../../../main/accounts/provider';
+import { chatActionsHandlers } from '../../../main/core/handlers/chat-actions';
+import type { CallContext } from '../../../main/core/router';
+import { silentLogger } from '../../../main/platform/log';
+import type { Store } from '../../../main/store';
+import { addAccount, chatOfJid, memoryStore, msg } from './fixtures';
+
+let store: Store;
+let acc: AccountId;
+let requests: ProviderRequestInput[];
+let emitted: Chat[][];
+let remote: boolean;
+let refuse: boolean;
+const ctx: CallContext = { transport: 'internal' };
+
+beforeEach(() => {
+  store = memoryStore();
+  acc = addAccount(store);
+  store.ingest({
+    chats: [{ accountId: acc, jid: '6281@c.us', isGroup: false, name: 'Rina Kusuma' }],
+    messages: [msg(acc, '6281@c.us', { body: 'tolong cek resi' })],
+  });
+  store.markChatRead(chatOfJid(acc, '6281@c.us'));
+  requests = [];
+  emitted = [];
+  remote = false;
+  refuse = false;
+});
+afterEach(() => store.close());
+
+function setFlags(raw: unknown) {
+  const handlers = chatActionsHandlers({
+    store,
+    accounts: {
+      request: vi.fn((_id: string, req: ProviderRequestInput) => {
+        requests.push(req);
+        return refuse ? Promise.reject(new CommandError('unavailable', 'not connected')) : Promise.resolve(null);
+      }) as never,
+    },
+    events: { emit: ((_name: string, p: { chats: Chat[] }) => emitted.push(p.chats)) as never },
+    log: silentLogger,
+    isRemote: () => remote,
+  });
+  const args = chatActionsCommands['chats:setFlags'].args.parse(raw);
+  return handlers['chats:setFlags'](args, ctx) as Chat;
+}
+
+describe('chats:setFlags', () => {
+  it('applies pin, archive, mute and unread locally, tells the UI and the number', () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    const chat = setFlags({ chatId, pinned: true, muted: true, unread: true });
+    expect(chat).toMatchObject({ pinned: true, muted: true, archived: false, unreadCount: 1 });
+    expect(emitted).toEqual([[chat]]);
+    expect(requests).toEqual([{ op: 'setChatFlags', chatJid: '6281@c.us', pinned: true, muted: true, unread: true }]);
+    expect(setFlags({ chatId, archived: true, unread: false })).toMatchObject({
+      pinned: true,
+      archived: true,
+      unreadCount: 0,
+    });
+    expect(store.inboxPage({ archived: true, limit: 10 }).items.map(c => c.id)).toEqual([chatId]);
+    expect(store.inboxPage({ limit: 10 }).items).toEqual([]);
+  });
+
+  it('keeps the change on this device when the number is offline, and never asks a remote number', async () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    refuse = true;
+    expect(setFlags({ chatId, pinned: true })).toMatchObject({ pinned: true });
+    await Promise.resolve();
+    expect(store.getChat(chatId)).toMatchObject({ pinned: true });
+    remote = true;
+    requests = [];
+    expect(setFlags({ chatId, muted: true })).toMatchObject({ muted: true });
+    expect(requests).toEqual([]);
+  });
+
+  it('refuses an unknown chat and an empty change', () => {
+    expect(() => setFlags({ chatId: 'acc1:nobody@c.us', pinned: true })).toThrow(
+      expect.objectContaining({ code: 'not_found' }),
+    );
+    expect(chatActionsCommands['chats:setFlags'].args.safeParse({ chatId: chatOfJid(acc, '6281@c.us') }).success).toBe(
+      false,
+    );
+    expect(
+      chatActionsCommands['chats:setFlags'].args.safeParse({ chatId: chatOfJid(acc, '6281@c.us'), pinned: 'yes' })
+        .success,
+    ).toBe(false);
+  });
+});
