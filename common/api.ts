@@ -19,6 +19,7 @@ import { workspaceCommands } from './api/workspace';
 import { mfaCommands } from './api/mfa';
 import { teamSettingsCommands } from './api/team-settings';
 import { tagsCommands } from './api/tags';
+import { customerCommands } from './api/customer';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -35,6 +36,7 @@ export const deskCommands = {
   ...mfaCommands,
   ...teamSettingsCommands,
   ...tagsCommands,
+  ...customerCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

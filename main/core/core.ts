@@ -19,6 +19,7 @@ import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { tagHandlers } from './handlers/tags';
+import { customerHandlers } from './handlers/customer';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
@@ -252,6 +253,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mfaHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),
     ...tagHandlers(sync),
+    ...customerHandlers(store),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>
