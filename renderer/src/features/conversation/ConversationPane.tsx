@@ -10,6 +10,7 @@ import { useComposer } from '../../stores/composer';
 import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
 import { MoodMarker, SummaryPanel } from '../ai/chat';
+import { CustomerPanel, CustomerToggle, useCustomerPanelOpen } from '../customer';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -17,6 +18,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const account = useAccounts(s => s.byId.get(chat.accountId));
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
+  const customerOpen = useCustomerPanelOpen(s => s.open);
   const phone = chat.isGroup ? null : (chat.jid.split('@')[0] ?? null);
 
   const onDrop = async (e: React.DragEvent) => {
@@ -60,6 +62,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
         {(chat.status !== 'open' || chat.assigneeId) && (
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
         )}
+        {!chat.isGroup && <CustomerToggle />}
       </header>
       {dropError && (
         <p role="alert" className="error-text banner">
@@ -72,6 +75,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <Composer chat={chat} />
         </div>
         <div className="side-column">
+          {customerOpen && !chat.isGroup && <CustomerPanel chat={chat} />}
           <ChatTeamPanel chat={chat} />
           <SummaryPanel chatId={chat.id} />
         </div>
