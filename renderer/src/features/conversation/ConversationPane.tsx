@@ -11,6 +11,7 @@ import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
 import { MoodMarker, SummaryPanel } from '../ai/chat';
 import { CustomerPanel, CustomerToggle, useCustomerPanelOpen } from '../customer';
+import { ExportMenu } from '../export';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -63,6 +64,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
         )}
         {!chat.isGroup && <CustomerToggle />}
+        <ExportMenu chat={chat} />
       </header>
       {dropError && (
         <p role="alert" className="error-text banner">
