@@ -12,6 +12,7 @@ import { MessageList } from './MessageList';
 import { MoodMarker, SummaryPanel } from '../ai/chat';
 import { CustomerPanel, CustomerToggle, useCustomerPanelOpen } from '../customer';
 import { ExportMenu } from '../export';
+import { SearchInChat } from '../search/SearchInChat';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -64,6 +65,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
         )}
         {!chat.isGroup && <CustomerToggle />}
+        <SearchInChat chat={chat} />
         <ExportMenu chat={chat} />
       </header>
       {dropError && (
