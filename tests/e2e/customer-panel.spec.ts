@@ -73,6 +73,8 @@ test('the customer panel shows one person across our numbers and opens their oth
     await inbox.chat(/^Hana/).click();
     await expect(page.getByRole('region', { name: 'Conversation with Hana' })).toBeVisible();
     await expect(panel.getByText('Hidden number')).toBeVisible();
+    // Nor does the header show the privacy id as if it were a phone number.
+    await expect(page.getByRole('region', { name: 'Conversation with Hana' }).getByText('+77 665 544')).toHaveCount(0);
     await expect(panel.getByRole('listitem')).toHaveCount(1);
     await expect(panel.getByText('No media shared yet.')).toBeVisible();
   } finally {

@@ -21,7 +21,8 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
   const customerOpen = useCustomerPanelOpen(s => s.open);
-  const phone = chat.isGroup ? null : (chat.jid.split('@')[0] ?? null);
+  // A @lid is a privacy id, not a phone number: it must never be shown as one.
+  const phone = chat.isGroup || chat.jid.endsWith('@lid') ? null : (chat.jid.split('@')[0] ?? null);
 
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
