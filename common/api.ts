@@ -21,6 +21,7 @@ import { teamSettingsCommands } from './api/team-settings';
 import { tagsCommands } from './api/tags';
 import { chatActionsCommands } from './api/chat-actions';
 import { teamTemplatesCommands } from './api/team-templates';
+import { customerCommands } from './api/customer';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -39,6 +40,7 @@ export const deskCommands = {
   ...tagsCommands,
   ...chatActionsCommands,
   ...teamTemplatesCommands,
+  ...customerCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -81,6 +81,8 @@ export const inboxCommands = {
       chatId: chatId.optional(),
       from: z.number().int().nonnegative().optional(),
       to: z.number().int().nonnegative().optional(),
+      /** Only our messages (me) or only the customer's (them). */
+      sender: z.enum(['me', 'them']).optional(),
       cursor,
       limit: limit(100, 50),
     }),

@@ -21,6 +21,7 @@ import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { tagHandlers } from './handlers/tags';
+import { customerHandlers } from './handlers/customer';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
@@ -262,6 +263,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
     }),
+    ...customerHandlers(store),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -11,6 +11,7 @@ import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
 import * as chatChangeQueueRepo from './repositories/chat-change-queue';
 import * as chatsRepo from './repositories/chats';
+import * as customerRepo from './repositories/customer';
 import * as insightsRepo from './repositories/insights';
 import * as kvRepo from './repositories/kv';
 import * as messagesRepo from './repositories/messages';
@@ -28,6 +29,7 @@ export * from './repositories/accounts';
 export * from './repositories/ai-feed';
 export * from './repositories/chat-change-queue';
 export * from './repositories/chats';
+export * from './repositories/customer';
 export * from './repositories/insights';
 export * from './repositories/kv';
 export * from './repositories/messages';
@@ -42,6 +44,7 @@ const repository = {
   ...aiFeedRepo,
   ...chatChangeQueueRepo,
   ...chatsRepo,
+  ...customerRepo,
   ...insightsRepo,
   ...kvRepo,
   ...messagesRepo,

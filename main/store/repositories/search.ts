@@ -45,6 +45,8 @@ export type SearchRequest = {
   /** Inclusive time range, ms. */
   readonly from?: number;
   readonly to?: number;
+  /** Only our side of the conversation (me) or only the customer's (them). */
+  readonly sender?: 'me' | 'them';
   readonly limit?: number;
   /** From a previous page: only older matches. */
   readonly cursor?: string | null;
@@ -77,7 +79,11 @@ export function searchMessages(db: StoreDb, req: SearchRequest): SearchResult {
     where.push('f.rowid >= @lo');
     params.lo = seqBaseOf(req.from);
   }
-  const filtered = req.chatId !== undefined || req.accountIds !== undefined;
+  const filtered = req.chatId !== undefined || req.accountIds !== undefined || req.sender !== undefined;
+  if (req.sender !== undefined) {
+    where.push('m.from_me = @fromMe');
+    params.fromMe = req.sender === 'me' ? 1 : 0;
+  }
   if (req.chatId !== undefined) {
     where.push('m.chat_id = @chatId');
     params.chatId = req.chatId;

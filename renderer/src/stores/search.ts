@@ -1,12 +1,16 @@
 /** Ctrl+K search across every account through the store's full-text index. */
 import { create } from 'zustand';
 import type { AccountId, Chat } from '../../../common/domain';
+import type { SearchFilters } from '../features/search/filters';
+import { NO_FILTERS, filterArgs } from '../features/search/filters';
 import type { SearchHit } from './core';
 import { core } from './core';
 
 type SearchState = {
   query: string;
   accountId: AccountId | null;
+  /** Date range, sender and one chat (search within a chat). */
+  filters: SearchFilters;
   hits: readonly SearchHit[];
   /** Chats whose name or number match (first page only). */
   chats: readonly Chat[];
@@ -17,6 +21,7 @@ type SearchState = {
   seq: number;
   setQuery(query: string): void;
   setAccount(accountId: AccountId | null): void;
+  setFilters(change: Partial<SearchFilters>): void;
   run(): Promise<void>;
   more(): Promise<void>;
   reset(): void;
@@ -28,6 +33,7 @@ const DEBOUNCE_MS = 60;
 export const useSearch = create<SearchState>((set, get) => ({
   query: '',
   accountId: null,
+  filters: NO_FILTERS,
   hits: [],
   chats: [],
   nextCursor: null,
@@ -47,12 +53,21 @@ export const useSearch = create<SearchState>((set, get) => ({
     set({ accountId });
     void get().run();
   },
+  setFilters(change) {
+    set({ filters: { ...get().filters, ...change } });
+    void get().run();
+  },
   async run() {
-    const { query, accountId } = get();
+    const { query, accountId, filters } = get();
     const seq = get().seq + 1;
     if (!query.trim()) return set({ seq, hits: [], chats: [], nextCursor: null, loading: false, error: null });
     set({ seq, loading: true });
-    const r = await core.search({ query, ...(accountId ? { accountIds: [accountId] } : {}), limit: 50 });
+    const r = await core.search({
+      query,
+      ...(accountId ? { accountIds: [accountId] } : {}),
+      ...filterArgs(filters),
+      limit: 50,
+    });
     if (get().seq !== seq) return;
     if (!r.ok) return set({ loading: false, error: r.error.message, hits: [], chats: [] });
     set({
@@ -64,13 +79,14 @@ export const useSearch = create<SearchState>((set, get) => ({
     });
   },
   async more() {
-    const { query, accountId, nextCursor, loading, seq } = get();
+    const { query, accountId, filters, nextCursor, loading, seq } = get();
     if (loading || !nextCursor) return;
     set({ loading: true });
     const r = await core.search({
       query,
       cursor: nextCursor,
       ...(accountId ? { accountIds: [accountId] } : {}),
+      ...filterArgs(filters),
       limit: 50,
     });
     if (get().seq !== seq) return;

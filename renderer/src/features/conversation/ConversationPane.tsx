@@ -11,6 +11,9 @@ import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
 import { MoodMarker, SummaryPanel } from '../ai/chat';
 import { ChatActionsButton } from '../chat-actions';
+import { CustomerPanel, CustomerToggle, useCustomerPanelOpen } from '../customer';
+import { ExportMenu } from '../export';
+import { SearchInChat } from '../search/SearchInChat';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -18,7 +21,9 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const account = useAccounts(s => s.byId.get(chat.accountId));
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
-  const phone = chat.isGroup ? null : (chat.jid.split('@')[0] ?? null);
+  const customerOpen = useCustomerPanelOpen(s => s.open);
+  // A @lid is a privacy id, not a phone number: it must never be shown as one.
+  const phone = chat.isGroup || chat.jid.endsWith('@lid') ? null : (chat.jid.split('@')[0] ?? null);
 
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
@@ -61,6 +66,9 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
         {(chat.status !== 'open' || chat.assigneeId) && (
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
         )}
+        {!chat.isGroup && <CustomerToggle />}
+        <SearchInChat chat={chat} />
+        <ExportMenu chat={chat} />
         <ChatActionsButton chat={chat} />
       </header>
       {dropError && (
@@ -74,6 +82,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <Composer chat={chat} />
         </div>
         <div className="side-column">
+          {customerOpen && !chat.isGroup && <CustomerPanel chat={chat} />}
           <ChatTeamPanel chat={chat} />
           <SummaryPanel chatId={chat.id} />
         </div>

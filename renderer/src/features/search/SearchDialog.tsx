@@ -9,6 +9,8 @@ import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import type { SearchHit } from '../../stores/core';
 import { useSearch } from '../../stores/search';
+import { SearchFiltersBar } from './SearchFiltersBar';
+import './search-filters.css';
 
 type Item = { readonly kind: 'chat'; readonly chat: Chat } | { readonly kind: 'hit'; readonly hit: SearchHit };
 
@@ -81,6 +83,7 @@ export function SearchDialog({ onClose, onJump, onOpenChat }: Props) {
           ))}
         </select>
       </div>
+      <SearchFiltersBar />
       <p className="small muted" role="status">
         {loading
           ? t('common.loading')

@@ -13,6 +13,7 @@ import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { ConversationPane } from '../conversation/ConversationPane';
 import { InboxPane } from '../inbox/InboxPane';
 import { SearchDialog } from '../search/SearchDialog';
+import { openSearch } from '../search/open-search';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { WorkspaceBanner } from '../team';
 import { EnrolmentRequiredBanner } from '../security/mfa';
@@ -72,9 +73,10 @@ export function App() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+      if ((e.ctrlKey || e.metaKey) && (e.key.toLowerCase() === 'k' || e.key.toLowerCase() === 'f')) {
         e.preventDefault();
-        openPanel('search');
+        // Ctrl+F searches within the open chat; Ctrl+K (or no open chat) searches everything.
+        openSearch(e.key.toLowerCase() === 'f' ? useInbox.getState().selected : null);
       } else if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {
         e.preventDefault();
         const next = useInbox.getState().neighbour(e.key === 'ArrowDown' ? 1 : -1);
@@ -104,7 +106,7 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <span className="tagline">{t('app.tagline')}</span>
         <span className="spacer" />
-        <button type="button" onClick={() => openPanel('search')} aria-keyshortcuts="Control+K">
+        <button type="button" onClick={() => openSearch(null)} aria-keyshortcuts="Control+K">
           {t('search.open')}
         </button>
         <button type="button" onClick={() => openPanel('settings')}>
