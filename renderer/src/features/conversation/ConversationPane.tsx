@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
@@ -9,7 +9,11 @@ import { readAttachment } from '../composer/attachments';
 import { useComposer } from '../../stores/composer';
 import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
-import { MoodMarker, SummaryPanel } from '../ai/chat';
+import { MoodMarker, SummaryPanel, useAiChat } from '../ai/chat';
+import { useWorkspace } from '../../stores/workspace';
+import { SidePanelToggle } from '../layout/SidePanelToggle';
+import { useNarrow } from '../layout/useNarrow';
+import '../layout/narrow.css';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -18,6 +22,12 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
   const phone = chat.isGroup ? null : (chat.jid.split('@')[0] ?? null);
+  // In a narrow window the side panel is a drawer over the messages, closed until asked for.
+  const narrow = useNarrow();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const sideId = useId();
+  const teamOn = useWorkspace(s => s.status.connection !== 'signed_out' && s.status.member !== null);
+  const aiOn = useAiChat(s => s.enabled);
 
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
@@ -60,6 +70,9 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
         {(chat.status !== 'open' || chat.assigneeId) && (
           <span className={`status-chip status-${chat.status}`}>{t(`chat.status.${chat.status}`)}</span>
         )}
+        {narrow && (teamOn || aiOn) && (
+          <SidePanelToggle open={drawerOpen} controls={sideId} onToggle={() => setDrawerOpen(o => !o)} />
+        )}
       </header>
       {dropError && (
         <p role="alert" className="error-text banner">
@@ -71,7 +84,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <MessageList chat={chat} />
           <Composer chat={chat} />
         </div>
-        <div className="side-column">
+        <div id={sideId} className={`side-column${drawerOpen ? ' drawer-open' : ''}`}>
           <ChatTeamPanel chat={chat} />
           <SummaryPanel chatId={chat.id} />
         </div>
