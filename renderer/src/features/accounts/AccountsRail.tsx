@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Dialog } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
-import { formatPhone } from '../../lib/text';
+import { formatPhone, initialsOf } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { useInbox } from '../../stores/inbox';
@@ -15,6 +15,7 @@ import { EditAccountDialog } from './EditAccountDialog';
 import { PairingView } from './PairingView';
 import { stateKey, stateTone } from './states';
 import { Icon } from '../../components/Icon';
+import '../layout/narrow.css';
 
 type Pending = { readonly action: AccountAction; readonly account: Account } | null;
 
@@ -55,6 +56,10 @@ export function AccountsRail() {
                 title={t('accounts.filterTo', { name: a.name })}
                 style={{ borderLeftColor: a.color }}
               >
+                {/* Shown instead of the name when the rail is only icons (narrow window). */}
+                <span className="account-initials" aria-hidden="true" style={{ borderColor: a.color }}>
+                  {initialsOf(a.name)}
+                </span>
                 <span className="account-name">
                   <SafeText text={a.name} />
                   {a.muted && (
@@ -103,7 +108,7 @@ export function AccountsRail() {
         })}
       </ul>
       <button type="button" className="rail-add" onClick={() => openPanel('addAccount')}>
-        <Icon name="plus" /> {t('account.add.title')}
+        <Icon name="plus" /> <span className="rail-add-label">{t('account.add.title')}</span>
       </button>
       {pending && <PendingAction pending={pending} onDone={() => setPending(null)} />}
     </nav>

@@ -13,6 +13,7 @@ import { core } from '../../stores/core';
 import { useInbox } from '../../stores/inbox';
 import { useSettings } from '../../stores/settings';
 import { useTemplates } from '../../stores/templates';
+import { NoTemplatesHint } from './NoTemplatesHint';
 import { formatBytes } from '../conversation/media';
 import { readAttachment } from './attachments';
 import { EmojiPicker } from './EmojiPicker';
@@ -191,6 +192,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         </p>
       )}
       <ReplyWarning chat={chat} guard={guard} onSend={() => trySend(true)} />
+      {query !== null && templates.length === 0 && <NoTemplatesHint />}
       {suggestions.length > 0 && (
         <TemplateSuggestions templates={suggestions} active={active} vars={vars} onPick={applyTemplate} />
       )}

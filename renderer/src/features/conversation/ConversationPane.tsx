@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
@@ -9,11 +9,15 @@ import { readAttachment } from '../composer/attachments';
 import { useComposer } from '../../stores/composer';
 import { ChatTeamPanel, TypingIndicator } from '../team';
 import { MessageList } from './MessageList';
-import { MoodMarker, SummaryPanel } from '../ai/chat';
+import { MoodMarker, SummaryPanel, useAiChat } from '../ai/chat';
 import { ChatActionsButton } from '../chat-actions';
 import { CustomerPanel, CustomerToggle, useCustomerPanelOpen } from '../customer';
 import { ExportMenu } from '../export';
 import { SearchInChat } from '../search/SearchInChat';
+import { useWorkspace } from '../../stores/workspace';
+import { SidePanelToggle } from '../layout/SidePanelToggle';
+import { useNarrow } from '../layout/useNarrow';
+import '../layout/narrow.css';
 
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
@@ -24,6 +28,12 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const customerOpen = useCustomerPanelOpen(s => s.open);
   // A @lid is a privacy id, not a phone number: it must never be shown as one.
   const phone = chat.isGroup || chat.jid.endsWith('@lid') ? null : (chat.jid.split('@')[0] ?? null);
+  // In a narrow window the side panel is a drawer over the messages, closed until asked for.
+  const narrow = useNarrow();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const sideId = useId();
+  const teamOn = useWorkspace(s => s.status.connection !== 'signed_out' && s.status.member !== null);
+  const aiOn = useAiChat(s => s.enabled);
 
   const onDrop = async (e: React.DragEvent) => {
     e.preventDefault();
@@ -69,6 +79,9 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
         {!chat.isGroup && <CustomerToggle />}
         <SearchInChat chat={chat} />
         <ExportMenu chat={chat} />
+        {narrow && (teamOn || aiOn || (customerOpen && !chat.isGroup)) && (
+          <SidePanelToggle open={drawerOpen} controls={sideId} onToggle={() => setDrawerOpen(o => !o)} />
+        )}
         <ChatActionsButton chat={chat} />
       </header>
       {dropError && (
@@ -81,7 +94,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
           <MessageList chat={chat} />
           <Composer chat={chat} />
         </div>
-        <div className="side-column">
+        <div id={sideId} className={`side-column${drawerOpen ? ' drawer-open' : ''}`}>
           {customerOpen && !chat.isGroup && <CustomerPanel chat={chat} />}
           <ChatTeamPanel chat={chat} />
           <SummaryPanel chatId={chat.id} />

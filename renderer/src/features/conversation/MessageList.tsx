@@ -13,6 +13,19 @@ import { MessageBubble } from './MessageBubble';
 const NEAR_BOTTOM_PX = 120;
 
 /**
+ * Whether the list stays pinned to its newest message after a scroll: near the bottom it
+ * is; away from it only when the agent scrolled (a row growing above moves the view too).
+ */
+export function stillPinned(
+  el: Pick<HTMLElement, 'scrollHeight' | 'scrollTop' | 'clientHeight'>,
+  pinned: boolean,
+  byUser: boolean,
+): boolean {
+  if (el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX) return true;
+  return byUser ? false : pinned;
+}
+
+/**
  * A conversation as a virtualized log: rows are measured as they render; it opens at the
  * newest message, stays pinned to the bottom while the agent is there, loads older pages
  * when the top comes into view (keeping the reading position), and scrolls to a message
@@ -36,6 +49,9 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
   const hasOlder = thread?.olderCursor != null;
   const parent = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
+  // Set by the agent's own wheel, touch, key or scrollbar drag: only they unpin the list, not
+  // the scroll a row's late growth (an image's height arriving) causes.
+  const userScrolled = useRef(false);
   const anchorKey = useRef<string | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   const now = Date.now();
@@ -82,6 +98,13 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
     }
   }, [rows, lastKey, virtualizer]);
 
+  // A row grew after it was painted (an image's height arrived): stay at the bottom if pinned.
+  const totalSize = virtualizer.getTotalSize();
+  useLayoutEffect(() => {
+    const el = parent.current;
+    if (el && atBottom.current && !thread?.focusId) el.scrollTop = el.scrollHeight;
+  }, [totalSize, thread?.focusId]);
+
   // Jump to a message (search, quote).
   const focusId = thread?.focusId ?? null;
   useEffect(() => {
@@ -112,8 +135,12 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
 
   const onScroll = () => {
     const el = parent.current;
-    if (el) atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_BOTTOM_PX;
+    if (el) atBottom.current = stillPinned(el, atBottom.current, userScrolled.current);
+    if (atBottom.current) userScrolled.current = false;
     maybeLoadOlder();
+  };
+  const markUserScroll = () => {
+    userScrolled.current = true;
   };
   const onReply = useCallback((m: Message) => {
     useComposer.getState().setReplyTo(m.chatId, m);
@@ -139,6 +166,10 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
       role="log"
       aria-label={t('conversation.messages')}
       onScroll={onScroll}
+      onWheel={markUserScroll}
+      onTouchMove={markUserScroll}
+      onKeyDown={markUserScroll}
+      onPointerDown={markUserScroll}
       tabIndex={0}
     >
       {thread?.loading && hasOlder && <div className="loader-row small muted">{t('common.loading')}</div>}

@@ -1,4 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { EmptyList } from './EmptyList';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
 import { localeOf, useI18n, useT } from '../../i18n';
@@ -87,12 +88,9 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
   );
 
   if (chats.length === 0 && (complete || error)) {
-    return (
-      <p className="empty-list muted">
-        {error ??
-          (loading ? t('common.loading') : archivedView ? tActions('chatActions.archivedEmpty') : t('inbox.empty'))}
-      </p>
-    );
+    if (error || loading) return <p className="empty-list muted">{error ?? t('common.loading')}</p>;
+    if (archivedView) return <p className="empty-list muted">{tActions('chatActions.archivedEmpty')}</p>;
+    return <EmptyList />;
   }
 
   return (

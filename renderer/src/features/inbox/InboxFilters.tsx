@@ -6,6 +6,7 @@ import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { useInbox } from '../../stores/inbox';
 import { retainTags, useTags } from '../../stores/tags';
+import { useWorkspace } from '../../stores/workspace';
 import { InboxAiControls } from '../ai/chat';
 import { ArchivedToggle } from '../chat-actions';
 
@@ -19,6 +20,12 @@ export function InboxFilters() {
   const managed = useTags(s => s.tags);
   // Mounted with the inbox: keeps the workspace's tags (and so the rows' chip colours) current.
   useEffect(() => retainTags(), []);
+  // Queues (Mine, Unassigned, statuses) exist only in a workspace; signed out they are hidden
+  // and a queue chosen before falls back to All, so nothing stays filtered out of sight.
+  const teamOn = useWorkspace(s => s.status.connection !== 'signed_out' && s.status.member !== null);
+  useEffect(() => {
+    if (!teamOn && useInbox.getState().filter.queue !== 'all') useInbox.getState().setFilter({ queue: 'all' });
+  }, [teamOn]);
   // Tags offered: the workspace's list, those seen on loaded chats, and the active one.
   const tags = useMemo(() => {
     const set = new Set<string>(managed.map(m => m.name));
@@ -29,19 +36,21 @@ export function InboxFilters() {
 
   return (
     <div className="filters">
-      <div role="group" aria-label={t('inbox.queue')} className="queue-tabs">
-        {QUEUES.map(q => (
-          <button
-            key={q}
-            type="button"
-            aria-pressed={filter.queue === q}
-            className={filter.queue === q ? 'on' : undefined}
-            onClick={() => setFilter({ queue: q })}
-          >
-            {t(`inbox.queue.${q}`)}
-          </button>
-        ))}
-      </div>
+      {teamOn && (
+        <div role="group" aria-label={t('inbox.queue')} className="queue-tabs">
+          {QUEUES.map(q => (
+            <button
+              key={q}
+              type="button"
+              aria-pressed={filter.queue === q}
+              className={filter.queue === q ? 'on' : undefined}
+              onClick={() => setFilter({ queue: q })}
+            >
+              {t(`inbox.queue.${q}`)}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="filter-row">
         <label className="compact">
           <span className="sr-only">{t('inbox.filter.account')}</span>
