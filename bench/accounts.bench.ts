@@ -1,6 +1,7 @@
 /**
  * Accounts benchmarks (issue #4):
- *  - accounts.sim.rss_mb_per_account: memory per running simulated account (20 running)
+ *  - accounts.sim.pss_mb_per_account (target) and accounts.sim.rss_mb_per_account: memory per
+ *    running simulated account (20 running)
  *  - accounts.ingest_to_event.p95_ms: simulator message → store row → renderer event
  *  - main.event_loop_delay.p99_ms: main's loop while 5 accounts import 200,000 messages
  * Accounts run as real child processes from the bundled runtime; the store is the
@@ -47,19 +48,19 @@ async function memoryPerAccount(entry: string, opts: BenchOptions): Promise<Benc
     const mb = (b: number) => b / count / 1048576;
     return [
       {
-        id: 'accounts.sim.rss_mb_per_account',
+        id: 'accounts.sim.pss_mb_per_account',
         value: mb(pss),
         unit: 'MB',
         target: '<= 30',
         scale: { accounts: count },
-        note: `${count} simulated accounts, each its own process; proportional resident memory (PSS: pages shared by the account processes, like the node binary, split between them)`,
+        note: `${count} simulated accounts, each its own process tree; proportional set size (PSS: pages shared between processes, like the node binary, split between them)`,
       },
       {
-        id: 'accounts.sim.rss_unshared_view_mb_per_account',
+        id: 'accounts.sim.rss_mb_per_account',
         value: mb(rss),
         unit: 'MB',
         scale: { accounts: count },
-        note: 'plain RSS per account process, shared pages counted in every process',
+        note: 'resident set size (RSS) per account process tree, shared pages counted in every process',
       },
     ];
   } finally {

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import type { ChatId } from '../common/domain';
 import { chatIdOf } from '../common/domain';
 import type { Store } from '../main/store';
-import { openStore, toFtsQuery } from '../main/store';
+import { openStore } from '../main/store';
 import { workspace } from './store/data';
 import type { Sizes } from './store/data';
 import { rawWriter } from './store/raw';
+import { searchResults } from './store/search';
 import type { BenchOptions, BenchResult } from './types';
 
 const SIZES: Record<BenchOptions['scale'], Sizes> = {
@@ -23,10 +24,6 @@ const IMPORT_CHUNK = 500;
 const p95 = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
-};
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
 };
 const time = (fn: () => unknown): number => {
   const t = performance.now();
@@ -99,7 +96,7 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
       scale: { ...sizes },
       note: `${sizes.messages} messages in batches of ${IMPORT_CHUNK}, FTS included`,
     },
-    ...searchResults(store, ws.vocab, log).map(r => ({ ...r, scale: { ...sizes } })),
+    ...(await searchResults(store, ws.vocab, log)).map(r => ({ ...r, scale: { ...sizes } })),
     { ...inboxResult(store, ws.accountIds), scale: { ...sizes } },
     { ...chatPageResult(store, ws), scale: { ...sizes } },
   ];
@@ -117,81 +114,6 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
 
 // Every figure below is measured on the one store; run() adds its scale.
 type Unscaled = Omit<BenchResult, 'scale'>;
-
-function searchResults(store: Store, vocab: readonly string[], log: (s: string) => void): Unscaled[] {
-  // Terms by rank: most common, middling, rare; plus a prefix as typed in a search box.
-  const common = vocab[0] as string;
-  const medium = vocab[300] as string;
-  const rare = vocab[15_000] as string;
-  const prefix = (vocab[40] as string).slice(0, 4);
-  const queries: { q: string; prefix: boolean }[] = [
-    { q: common, prefix: false },
-    { q: medium, prefix: false },
-    { q: rare, prefix: false },
-    { q: prefix, prefix: true },
-    { q: `${medium} ${common}`, prefix: false },
-  ];
-  const fts: number[] = [];
-  const ftsMedians: number[] = [];
-  for (const { q, prefix: p } of queries) {
-    const own: number[] = [];
-    for (let i = 0; i < 30; i++) own.push(time(() => store.searchMessages({ query: q, prefix: p, limit: 50 })));
-    fts.push(...own);
-    ftsMedians.push(median(own));
-    log(
-      `search "${q}${p ? '*' : ''}": median ${median(own).toFixed(2)} ms, hits ${store.searchMessages({ query: q, prefix: p }).hits.length}`,
-    );
-  }
-  // The match step alone, both ways, each producing the ids of the newest 50 matches: ours
-  // through the FTS index, the web-helpdesk way with LIKE '%term%' over the message table.
-  // Loading those 50 messages afterwards is the same work for both, so it is left out here
-  // and reported separately as the end-to-end ratio.
-  const match = store.db.sqlite.prepare(
-    'SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 50',
-  );
-  const like = store.db.sqlite.prepare(
-    'SELECT seq FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 50',
-  );
-  const matchMedians: number[] = [];
-  const likeMedians: number[] = [];
-  for (const { q, prefix: p } of queries) {
-    const fq = toFtsQuery(q, p) as string;
-    const xs: number[] = [];
-    for (let i = 0; i < 30; i++) xs.push(time(() => match.all(fq)));
-    matchMedians.push(median(xs));
-    // LIKE can only look for one substring; it gets the first word (an easier task than ours).
-    const pattern = `%${q.split(' ')[0]}%`;
-    const ys: number[] = [];
-    for (let i = 0; i < 3; i++) ys.push(time(() => like.all({ t: pattern })));
-    likeMedians.push(median(ys));
-  }
-  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const likeTotal = sum(likeMedians);
-  const matchTotal = sum(matchMedians);
-  const hydrate = Math.max(0, sum(ftsMedians) - matchTotal);
-  const endToEnd = (likeTotal + hydrate) / sum(ftsMedians);
-  log(
-    `LIKE medians: ${likeMedians.map(x => x.toFixed(1)).join(', ')} ms; FTS match medians: ${matchMedians.map(x => x.toFixed(2)).join(', ')} ms`,
-  );
-  return [
-    {
-      id: 'store.search.p95_ms',
-      value: p95(fts),
-      unit: 'ms',
-      target: '<= 20',
-      note: 'common, medium, rare, prefix and two-word queries, newest 50 with snippets',
-    },
-    {
-      id: 'store.search.like_ratio',
-      value: likeTotal / matchTotal,
-      unit: 'x',
-      baseline: likeTotal,
-      ratio: likeTotal / matchTotal,
-      target: '>= 100',
-      note: `sum of per-query medians of the match step, LIKE ms / FTS ms; end to end (both loading the 50 messages, snippets for FTS): ${endToEnd.toFixed(1)}x`,
-    },
-  ];
-}
 
 function inboxResult(store: Store, accountIds: readonly string[]): Unscaled {
   const filter = {
