@@ -46,14 +46,14 @@ async function memoryPerAccount(entry: string, opts: BenchOptions): Promise<Benc
         unit: 'MB',
         target: '<= 30',
         scale: { accounts: count },
-        note: `${count} simulated accounts, each its own process; proportional resident memory (PSS: pages shared by the account processes, like the node binary, split between them)`,
+        note: `${count} simulated accounts, each its own process tree; proportional set size (PSS: pages shared between processes, like the node binary, split between them)`,
       },
       {
         id: 'accounts.sim.rss_mb_per_account',
         value: mb(rss),
         unit: 'MB',
         scale: { accounts: count },
-        note: 'plain RSS per account process, shared pages counted in every process',
+        note: 'resident set size (RSS) per account process tree, shared pages counted in every process',
       },
     ];
   } finally {

@@ -9,7 +9,7 @@ import { createApplication } from '../../sync-server/src/app';
 import type { Application } from '../../sync-server/src/app';
 import { newToken, tokenHash } from '../../sync-server/src/auth/crypto';
 import type { Db } from '../../sync-server/src/db/index';
-import { insertMember, insertSession } from '../../sync-server/src/db/repositories/members';
+import { addAccountMember, insertMember, insertSession } from '../../sync-server/src/db/repositories/members';
 import { silentLog } from '../../sync-server/src/log';
 
 export type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -34,7 +34,7 @@ export async function startServer(
 /** A member with `devices` sessions; tokens are minted directly (sign-in's scrypt is not what we measure). */
 export async function memberWithDevices(
   db: Db,
-  role: 'admin' | 'lead',
+  role: 'admin' | 'lead' | 'agent',
   devices: number,
 ): Promise<{ id: string; tokens: string[] }> {
   const id = randomUUID();
@@ -97,4 +97,19 @@ export async function must<K extends CommandName>(
 export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/**
+ * `count` agents, one device each, members of `accountId`: each sees the account's unassigned
+ * chats (the workspace default, `agentsSeeUnassigned`), so each socket joins its rooms from its
+ * own member's state at connect, as in the product — not 1,000 devices of one admin in `admins`.
+ */
+export async function agentsOfAccount(db: Db, accountId: string, count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const agent = await memberWithDevices(db, 'agent', 1);
+    await addAccountMember(db, accountId, agent.id);
+    tokens.push(...agent.tokens);
+  }
+  return tokens;
 }
