@@ -34,13 +34,16 @@ export function initialsOf(name: string): string {
   return ((first ?? '#') + (second ?? '')).toUpperCase();
 }
 
-/** A stable colour for a group member's name, from a fixed readable palette. */
-const SENDER_COLORS = ['#d32f2f', '#7b1fa2', '#303f9f', '#0288d1', '#00796b', '#558b2f', '#ef6c00', '#5d4037'];
+/**
+ * A stable colour for a group member's name: one of eight theme variables (styles.css
+ * --sender-0…7), each readable (AA, 4.5:1) on an incoming bubble of its theme.
+ */
+export const SENDER_COLOR_COUNT = 8;
 
 export function senderColor(key: string): string {
   let h = 0;
   for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
-  return SENDER_COLORS[h % SENDER_COLORS.length] ?? '#303f9f';
+  return `var(--sender-${h % SENDER_COLOR_COUNT})`;
 }
 
 /** Phone digits as "+62 812 3456 789"-ish, for display only. */

@@ -22,7 +22,7 @@ describe('safe text', () => {
 
   it('gives a stable sender colour', () => {
     expect(senderColor('628111@c.us')).toBe(senderColor('628111@c.us'));
-    expect(senderColor('x')).toMatch(/^#[0-9a-f]{6}$/);
+    expect(senderColor('x')).toMatch(/^var\(--sender-[0-7]\)$/);
   });
 
   it('formats phone digits for display', () => {

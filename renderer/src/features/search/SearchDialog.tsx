@@ -126,8 +126,12 @@ export function SearchDialog({ onClose, onJump, onOpenChat }: Props) {
                   </div>
                 </>
               )}
-              <div className="small" style={{ color: account?.color }}>
-                ● <SafeText text={account?.name ?? ''} />
+              {/* Only the dot takes the number's colour: a WhatsApp green name on white is 1.98:1. */}
+              <div className="small muted">
+                <span aria-hidden="true" style={{ color: account?.color }}>
+                  ●
+                </span>{' '}
+                <SafeText text={account?.name ?? ''} />
               </div>
             </li>
           );
