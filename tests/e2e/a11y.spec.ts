@@ -50,6 +50,12 @@ test('the main screens have no serious or critical accessibility violations, lig
     found.push(...(await seriousViolations(page, `${theme} search`)));
     await page.keyboard.press('Escape');
     await expect(search).toHaveCount(0);
+    await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
+    const add = page.getByRole('dialog', { name: 'Add account' });
+    await expect(add).toBeVisible();
+    found.push(...(await seriousViolations(page, `${theme} add number`)));
+    await page.keyboard.press('Escape');
+    await expect(add).toHaveCount(0);
   }
   expect(found).toEqual([]);
 });
