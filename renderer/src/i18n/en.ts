@@ -60,6 +60,7 @@ export const en = {
   'account.state.stopped': 'Stopped',
   'account.state.starting': 'Starting…',
   'account.state.qr': 'QR code needed',
+  'account.state.simulatorLinking': 'Linking the simulated phone…',
   'account.state.pairing_code': 'Pairing code needed',
   'account.state.connecting': 'Connecting…',
   'account.state.ready': 'Ready',

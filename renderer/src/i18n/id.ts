@@ -62,6 +62,7 @@ export const id: Record<MessageKey, string> = {
   'account.state.stopped': 'Berhenti',
   'account.state.starting': 'Memulai…',
   'account.state.qr': 'Perlu kode QR',
+  'account.state.simulatorLinking': 'Menautkan ponsel simulasi…',
   'account.state.pairing_code': 'Perlu kode penautan',
   'account.state.connecting': 'Menghubungkan…',
   'account.state.ready': 'Siap',

@@ -13,7 +13,7 @@ import type { AccountAction } from './AccountMenu';
 import { AccountMenu } from './AccountMenu';
 import { EditAccountDialog } from './EditAccountDialog';
 import { PairingView } from './PairingView';
-import { stateKey, stateTone } from './states';
+import { stateLabelKey, stateTone } from './states';
 import { Icon } from '../../components/Icon';
 import '../layout/narrow.css';
 
@@ -73,7 +73,7 @@ export function AccountsRail() {
                 {a.remote && <span className="account-remote muted small">{t('account.remote')}</span>}
                 <span className={`account-state small tone-${stateTone(a.state)}`}>
                   <span className="dot" aria-hidden="true" />
-                  {t(stateKey[a.state])}
+                  {t(stateLabelKey(a))}
                 </span>
                 {a.stateReason && a.state !== 'ready' && (
                   <span className="small error-text" title={a.stateReason}>

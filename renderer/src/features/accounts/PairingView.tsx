@@ -1,7 +1,7 @@
 import type { Account } from '../../../../common/domain';
 import { useT } from '../../i18n';
 import { QrImage } from './QrImage';
-import { stateKey } from './states';
+import { stateLabelKey } from './states';
 
 /** What to do on the phone: scan the QR, or type the pairing code; then the state. */
 export function PairingView({ account }: { readonly account: Account }) {
@@ -23,7 +23,7 @@ export function PairingView({ account }: { readonly account: Account }) {
         </p>
       )}
       <p role="status">
-        {t(stateKey[account.state])}
+        {t(stateLabelKey(account))}
         {account.stateReason ? ` — ${account.stateReason}` : ''}
       </p>
     </div>

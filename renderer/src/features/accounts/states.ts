@@ -1,4 +1,4 @@
-import type { AccountState } from '../../../../common/domain';
+import type { Account, AccountState } from '../../../../common/domain';
 import type { MessageKey } from '../../i18n';
 
 export const stateKey: Record<AccountState, MessageKey> = {
@@ -13,6 +13,16 @@ export const stateKey: Record<AccountState, MessageKey> = {
   logged_out: 'account.state.logged_out',
   failed: 'account.state.failed',
 };
+
+/**
+ * The words for an account's state. A simulated number in `qr` is not waiting for anyone:
+ * its simulated phone scans the code by itself a moment later, so "QR code needed" would
+ * send an agent looking for a code nobody has to scan.
+ */
+export function stateLabelKey(account: Pick<Account, 'provider' | 'state'>): MessageKey {
+  if (account.provider === 'simulator' && account.state === 'qr') return 'account.state.simulatorLinking';
+  return stateKey[account.state];
+}
 
 /** Traffic-light class for the state dot. */
 export function stateTone(state: AccountState): 'ok' | 'wait' | 'warn' | 'bad' | 'off' {

@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { readableTextOn } from '../../lib/contrast';
 import { formatPhone, stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
-import { stateKey } from '../accounts/states';
+import { stateLabelKey } from '../accounts/states';
 
 /**
  * "Sending as <number>" in that number's colour, right above the text box, with a choice
@@ -36,7 +36,7 @@ export function SendingAs({
           <SafeText text={from?.name ?? t('account.unknown')} />
         </strong>
         {from?.phone ? ` (${formatPhone(from.phone)})` : ''}
-        {from && from.state !== 'ready' ? ` — ${t(stateKey[from.state])}` : ''}
+        {from && from.state !== 'ready' ? ` — ${t(stateLabelKey(from))}` : ''}
       </span>
       {accounts.length > 1 && (
         <select

@@ -3,7 +3,7 @@ import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
-import { stateKey } from '../accounts/states';
+import { stateLabelKey } from '../accounts/states';
 
 const TROUBLE = new Set(['disconnected', 'degraded', 'failed', 'logged_out']);
 
@@ -23,7 +23,7 @@ export function Banners() {
           className={`banner banner-account tone-${a.state}`}
           style={{ borderLeftColor: a.color }}
         >
-          {t('banner.account')} <SafeText text={a.name} />: {t(stateKey[a.state])}
+          {t('banner.account')} <SafeText text={a.name} />: {t(stateLabelKey(a))}
           {a.stateReason ? ` — ${a.stateReason}` : ''}
         </div>
       ))}
