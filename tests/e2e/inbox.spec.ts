@@ -74,8 +74,15 @@ test('send a text, a reply, an image and a template; wrong-number guard', async 
   const reacted = inbox.messages.locator(`article[data-message-id="${reactedId ?? ''}"]`);
   await reacted.hover();
   await reacted.getByRole('button', { name: 'React' }).click();
+  // Nothing to remove yet: the menu offers only reactions.
+  await expect(reacted.getByRole('menuitem', { name: 'Remove my reaction' })).toHaveCount(0);
   await reacted.getByRole('menuitem', { name: 'React with 👍' }).click();
   await expect(reacted.getByRole('list', { name: 'Reactions' })).toContainText('👍');
+  await expect(reacted.getByRole('menu')).toHaveCount(0);
+  await reacted.hover();
+  await reacted.getByRole('button', { name: 'React' }).click();
+  await expect(reacted.getByRole('menuitem', { name: 'Remove my reaction' })).toBeVisible();
+  await reacted.getByRole('button', { name: 'React' }).click();
   await expect(reacted.getByRole('menu')).toHaveCount(0);
 
   // An image through the file picker.

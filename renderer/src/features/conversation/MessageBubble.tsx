@@ -7,7 +7,8 @@ import type { TFunction } from '../../i18n';
 import { senderColor } from '../../lib/text';
 import { AckTicks } from './AckTicks';
 import { MessageMedia } from './MessageMedia';
-import { ReactionPicker } from './ReactionPicker';
+import { ReactionPicker, hasOwnReaction } from './ReactionPicker';
+import { useAccounts } from '../../stores/accounts';
 import { Icon } from '../../components/Icon';
 import { MessageTranslation, TranslateAction } from '../ai/chat';
 
@@ -41,6 +42,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
     );
   }
   const reactions = groupReactions(m.reactions);
+  const ownPhone = useAccounts(s => s.byId.get(m.accountId)?.phone ?? null);
   return (
     <article
       className={`bubble ${m.fromMe ? 'out' : 'in'}${p.highlighted ? ' highlighted' : ''}${m.ack === 'failed' ? ' failed' : ''}`}
@@ -114,7 +116,11 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
             <button type="button" className="icon-button" onClick={() => p.onReply(m)} aria-label={t('message.reply')}>
               <Icon name="reply" />
             </button>
-            <ReactionPicker t={t} onReact={emoji => p.onReact(m, emoji)} />
+            <ReactionPicker
+              t={t}
+              hasMine={hasOwnReaction(m.reactions, ownPhone)}
+              onReact={emoji => p.onReact(m, emoji)}
+            />
             {!m.fromMe && text && <TranslateAction messageId={m.id} text={text} />}
           </>
         )}

@@ -9,10 +9,25 @@ type Props = {
   readonly t: TFunction;
   /** Resolves to an error message to show, or null when the reaction went out. */
   readonly onReact: (emoji: string) => Promise<string | null>;
+  /** Whether this number has reacted to the message: only then can a reaction be removed. */
+  readonly hasMine: boolean;
 };
 
+/**
+ * Whether one of the reactions is this number's own: WhatsApp names the reacting person by
+ * jid, and ours carries the number's phone (in `@c.us` or `@s.whatsapp.net` spelling).
+ */
+export function hasOwnReaction(
+  reactions: readonly { readonly senderJid: string; readonly emoji: string }[],
+  ownPhone: string | null,
+): boolean {
+  if (!ownPhone) return false;
+  const digits = ownPhone.replace(/\D/g, '');
+  return reactions.some(r => r.emoji !== '' && r.senderJid.split('@')[0]?.split(':')[0] === digits);
+}
+
 /** The bubble's "React" button and its small menu of quick reactions. */
-export function ReactionPicker({ t, onReact }: Props) {
+export function ReactionPicker({ t, onReact, hasMine }: Props) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -54,9 +69,11 @@ export function ReactionPicker({ t, onReact }: Props) {
               {emoji}
             </button>
           ))}
-          <button type="button" role="menuitem" className="small" disabled={busy} onClick={() => void choose('')}>
-            {t('message.reactRemove')}
-          </button>
+          {hasMine && (
+            <button type="button" role="menuitem" className="small" disabled={busy} onClick={() => void choose('')}>
+              {t('message.reactRemove')}
+            </button>
+          )}
         </span>
       )}
       {error && (
