@@ -176,6 +176,15 @@ export const en = {
   'settings.notify.preview': 'Show the message text in notifications',
   'settings.notify.allow': 'Allow notifications',
   'settings.notify.muteHint': 'To silence one number, use “Rename, colour, mute” in its menu.',
+  'settings.notify.unblock.title': 'How to turn notifications back on',
+  'settings.notify.unblock.browser':
+    'Click the icon left of the address bar (a lock or sliders), open Site settings, set Notifications to Allow, then reload this page.',
+  'settings.notify.unblock.windows':
+    'Open Windows Settings → System → Notifications, find Blazz Desk and switch it on. Check that Do not disturb is off.',
+  'settings.notify.unblock.macos':
+    'Open System Settings → Notifications, choose Blazz Desk and turn on Allow notifications. Check that Focus is off.',
+  'settings.notify.unblock.linux':
+    'Open your desktop’s Settings → Notifications (GNOME, KDE…), find Blazz Desk and allow it. Check that Do not disturb is off.',
   'settings.notify.permission.granted': 'Notifications are allowed.',
   'settings.notify.permission.denied': 'Notifications are blocked for this app by the system or browser.',
   'settings.notify.permission.default': 'Notifications are not allowed yet.',

@@ -178,6 +178,15 @@ export const id: Record<MessageKey, string> = {
   'settings.notify.preview': 'Tampilkan isi pesan di notifikasi',
   'settings.notify.allow': 'Izinkan notifikasi',
   'settings.notify.muteHint': 'Untuk membisukan satu nomor, pakai “Ganti nama, warna, bisukan” di menunya.',
+  'settings.notify.unblock.title': 'Cara menyalakan notifikasi lagi',
+  'settings.notify.unblock.browser':
+    'Klik ikon di kiri bilah alamat (gembok atau penggeser), buka Setelan situs, atur Notifikasi ke Izinkan, lalu muat ulang halaman ini.',
+  'settings.notify.unblock.windows':
+    'Buka Pengaturan Windows → Sistem → Pemberitahuan, cari Blazz Desk lalu nyalakan. Pastikan Jangan ganggu mati.',
+  'settings.notify.unblock.macos':
+    'Buka Pengaturan Sistem → Notifikasi, pilih Blazz Desk lalu nyalakan Izinkan notifikasi. Pastikan Fokus mati.',
+  'settings.notify.unblock.linux':
+    'Buka Pengaturan desktop Anda → Notifikasi (GNOME, KDE…), cari Blazz Desk lalu izinkan. Pastikan Jangan ganggu mati.',
   'settings.notify.permission.granted': 'Notifikasi diizinkan.',
   'settings.notify.permission.denied': 'Notifikasi untuk aplikasi ini diblokir oleh sistem atau peramban.',
   'settings.notify.permission.default': 'Notifikasi belum diizinkan.',

@@ -5,6 +5,7 @@ import { useI18n, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
+import { UnblockSteps } from '../notifications/UnblockSteps';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
@@ -85,6 +86,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
               </button>
             )}
           </p>
+          {permission === 'denied' && <UnblockSteps />}
           <p className="small muted">{t('settings.notify.muteHint')}</p>
         </fieldset>
         <fieldset>
