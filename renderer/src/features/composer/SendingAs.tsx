@@ -5,6 +5,7 @@ import { readableTextOn } from '../../lib/contrast';
 import { formatPhone, stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { stateLabelKey } from '../accounts/states';
+import { senderChoices } from './sender-choices';
 
 /**
  * "Sending as <number>" in that number's colour, right above the text box, with a choice
@@ -20,7 +21,11 @@ export function SendingAs({
   readonly onChange: (id: AccountId) => void;
 }) {
   const t = useT();
-  const accounts = useAccounts(s => s.accounts);
+  const accounts = senderChoices(
+    useAccounts(s => s.accounts),
+    chat,
+    from,
+  );
   const color = from?.color ?? '#9aa5b1';
   const other = from !== undefined && from.id !== chat.accountId;
   return (
