@@ -14,6 +14,7 @@ import type { Sizes } from './store/data';
 import { ingestResults, rawInsertRate, setUpAccounts } from './store/ingest-results';
 import { liveBatches, runLivePath } from './store/live-path';
 import { searchResults } from './store/search';
+import { p95, time } from './store/stats';
 import type { BenchOptions, BenchResult } from './types';
 
 const SIZES: Record<BenchOptions['scale'], Sizes> = {
@@ -21,16 +22,6 @@ const SIZES: Record<BenchOptions['scale'], Sizes> = {
   quick: { accounts: 3, chats: 600, messages: 6_000 },
 };
 const IMPORT_CHUNK = 1000;
-
-const p95 = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] ?? 0;
-};
-const time = (fn: () => unknown): number => {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-};
 
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
   const sizes = SIZES[opts.scale];

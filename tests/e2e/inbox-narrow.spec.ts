@@ -29,13 +29,7 @@ test.beforeAll(async ({ browser }) => {
   const lead = await stack.member('lead', 'Lena Lead');
   a = await openDevice('A', () => newPage(browser));
   const { page, inbox } = a;
-  await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
-  const add = page.getByRole('dialog', { name: 'Add account' });
-  await add.getByRole('textbox', { name: 'Name' }).fill('Toko Lena Sejahtera Abadi');
-  await add.getByRole('checkbox', { name: /Simulated number/ }).check();
-  await add.getByRole('button', { name: 'Add and link' }).click();
-  await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
-  await add.getByRole('button', { name: 'Done' }).click();
+  await inbox.addSimulatedNumber('Toko Lena Sejahtera Abadi');
   await signInFromSettings(a, stack.node.url, lead.email);
   await expect(inbox.chats.first()).toBeVisible({ timeout: 30_000 });
   await inbox.openChatAt(0);

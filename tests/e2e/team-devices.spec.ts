@@ -58,14 +58,8 @@ test.afterAll(async () => {
 });
 
 test('the lead hosts a simulated number and both desktops sign in from Settings', async () => {
-  const { page, inbox } = a;
-  await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
-  const add = page.getByRole('dialog', { name: 'Add account' });
-  await add.getByRole('textbox', { name: 'Name' }).fill('Toko Lena');
-  await add.getByRole('checkbox', { name: /Simulated number/ }).check();
-  await add.getByRole('button', { name: 'Add and link' }).click();
-  await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
-  await add.getByRole('button', { name: 'Done' }).click();
+  const { inbox } = a;
+  await inbox.addSimulatedNumber('Toko Lena');
   await expect(inbox.chat(/via Toko Lena/).first()).toBeVisible({ timeout: 30_000 });
 
   await signInFromSettings(a, stack.node.url, lead.email);

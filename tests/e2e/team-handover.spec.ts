@@ -74,14 +74,8 @@ async function assignToAgent(chat: Chat) {
 }
 
 test('the admin hosts a number, both desktops sign in, and agents may not hand on yet', async () => {
-  const { page, inbox } = a;
-  await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
-  const add = page.getByRole('dialog', { name: 'Add account' });
-  await add.getByRole('textbox', { name: 'Name' }).fill('Toko Ada');
-  await add.getByRole('checkbox', { name: /Simulated number/ }).check();
-  await add.getByRole('button', { name: 'Add and link' }).click();
-  await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
-  await add.getByRole('button', { name: 'Done' }).click();
+  const { inbox } = a;
+  await inbox.addSimulatedNumber('Toko Ada');
   await expect(inbox.chat(/via Toko Ada/).first()).toBeVisible({ timeout: 30_000 });
 
   await signInFromSettings(a, stack.node.url, admin.email);

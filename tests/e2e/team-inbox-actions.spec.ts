@@ -41,13 +41,7 @@ test('a chat row shows its assignee’s initials and names them', async () => {
   ops = await stack.device('admin', 'Ops Admin');
   const admin = await stack.member('admin', 'Ada Admin');
   const agent = await stack.member('agent', 'Arif Setiawan');
-  await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
-  const add = page.getByRole('dialog', { name: 'Add account' });
-  await add.getByRole('textbox', { name: 'Name' }).fill('Toko Ada');
-  await add.getByRole('checkbox', { name: /Simulated number/ }).check();
-  await add.getByRole('button', { name: 'Add and link' }).click();
-  await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
-  await add.getByRole('button', { name: 'Done' }).click();
+  await inbox.addSimulatedNumber('Toko Ada');
   await expect(inbox.chat(/via Toko Ada/).first()).toBeVisible({ timeout: 30_000 });
   await signInFromSettings(a, stack.node.url, admin.email);
   let accountId = '';

@@ -43,14 +43,8 @@ test.beforeAll(async ({ browser }) => {
   a = await openDevice('A', () => newPage(browser));
   b = await openDevice('B', () => newPage(browser));
 
-  const { page, inbox } = a;
-  await inbox.accounts.getByRole('button', { name: 'Add account' }).click();
-  const add = page.getByRole('dialog', { name: 'Add account' });
-  await add.getByRole('textbox', { name: 'Name' }).fill('Toko Lena');
-  await add.getByRole('checkbox', { name: /Simulated number/ }).check();
-  await add.getByRole('button', { name: 'Add and link' }).click();
-  await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
-  await add.getByRole('button', { name: 'Done' }).click();
+  const { inbox } = a;
+  await inbox.addSimulatedNumber('Toko Lena');
   await signInFromSettings(a, stack.node.url, lead.email);
   let accountId = '';
   await expect

@@ -32,6 +32,17 @@ export class InboxPage {
     await expect(this.chats.first()).toBeVisible({ timeout: 30_000 });
   }
 
+  /** Adds a simulated number through the Add account dialog and waits until it is linked. */
+  async addSimulatedNumber(name: string): Promise<void> {
+    await this.accounts.getByRole('button', { name: 'Add account' }).click();
+    const add = this.page.getByRole('dialog', { name: 'Add account' });
+    await add.getByRole('textbox', { name: 'Name' }).fill(name);
+    await add.getByRole('checkbox', { name: /Simulated number/ }).check();
+    await add.getByRole('button', { name: 'Add and link' }).click();
+    await expect(add.getByRole('status')).toHaveText('Ready', { timeout: 30_000 });
+    await add.getByRole('button', { name: 'Done' }).click();
+  }
+
   account(name: string | RegExp): Locator {
     return this.accounts.getByRole('listitem').filter({ hasText: name });
   }

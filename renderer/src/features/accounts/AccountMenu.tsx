@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useMenu } from '../../components/useMenu';
 import type { Account } from '../../../../common/domain';
 import { useT } from '../../i18n';
 
@@ -15,15 +15,7 @@ export function AccountMenu({
   readonly onClose: () => void;
 }) {
   const t = useT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('mousedown', away);
-    return () => document.removeEventListener('mousedown', away);
-  }, [onClose]);
+  const ref = useMenu(onClose);
   const running = !['stopped', 'failed', 'logged_out'].includes(account.state);
   const items: { a: AccountAction; label: string; danger?: boolean }[] = [
     ...(account.state === 'qr' || account.state === 'pairing_code'

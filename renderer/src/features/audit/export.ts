@@ -1,5 +1,6 @@
 /** Export CSV: every page matching the filters (bounded), as one file the browser downloads. */
 import type { AuditEntry, AuditPage } from '../../../../common/api/audit';
+import { saveFile } from '../../lib/download';
 import type { Reply } from '../../../../common/result';
 import { api } from '../../api/client';
 import { buildCsv } from './csv';
@@ -34,19 +35,6 @@ async function allRows(
   }
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: the download reads the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 export async function exportCsv(
   t: AuditT,
   query: AuditQuery,
@@ -58,6 +46,6 @@ export async function exportCsv(
   const header = [...headerCells(t), ...CSV_EXTRA_HEADER];
   const body = r.value.rows.map(e => [...rowCells(t, e, formatTime), ...csvExtraCells(e)]);
   const file = `${t('audit.csv.file')}-${new Date().toISOString().slice(0, 10)}.csv`;
-  download(file, buildCsv(header, body));
+  saveFile(file, buildCsv(header, body), 'text/csv;charset=utf-8');
   return { ok: true, value: { count: body.length, capped: r.value.capped, file } };
 }

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
 import { createPortal } from 'react-dom';
+import { useMenu } from '../../components/useMenu';
 import type { Chat } from '../../../../common/domain';
 import { stripBidi } from '../../lib/text';
 import type { ChatAction } from './actions';
@@ -17,15 +17,7 @@ type Props = {
 /** Mark unread, pin, archive and mute of one chat, as a keyboard-friendly menu. */
 export function ChatActionsMenu({ chat, onClose, at }: Props) {
   const t = useChatActionsT();
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-    const away = (e: MouseEvent) => {
-      if (ref.current && !ref.current.contains(e.target as Node)) onClose();
-    };
-    document.addEventListener('mousedown', away);
-    return () => document.removeEventListener('mousedown', away);
-  }, [onClose]);
+  const ref = useMenu(onClose);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const list = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
     const i = list.indexOf(document.activeElement as HTMLElement);
