@@ -20,6 +20,7 @@ export const CAPABILITIES = [
   'sessions.manage', // revoke other members' sessions
   'tags.manage', // the workspace's tag list: create, recolour, rename, merge, delete
   'audit.read',
+  'reports.read', // the Reports screen: admins every number, leads the numbers they lead
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -38,6 +39,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'templates.read',
     'tags.manage',
     'audit.read',
+    'reports.read',
   ],
   agent: ['chats.claim', 'chats.update', 'notes.write', 'messages.send', 'templates.read'],
 };

@@ -29,6 +29,8 @@ import type { AiPolicyCommands, WireAiPolicy } from './protocol-ai-policy';
 import { AI_POLICY_COMMAND_SCHEMAS } from './protocol-ai-policy';
 import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
 import type { TagCommands, WireTag } from './protocol-tags';
+import type { ReportsCommands } from './protocol-reports';
+import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -283,7 +285,7 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents extends MfaCommands, TagCommands, AiPolicyCommands {
+export interface ClientToServerEvents extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -380,6 +382,7 @@ export const COMMAND_SCHEMAS = {
   ...MFA_COMMAND_SCHEMAS,
   ...TAG_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
+  ...REPORTS_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

@@ -17,6 +17,7 @@ import { wirePasswordResetSchema, wireSessionSchema } from './protocol-sessions'
 import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
 import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
+import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import {
   countSchema,
   keyOrNullSchema,
@@ -132,6 +133,7 @@ export const commandReplySchemas = {
   ...MFA_REPLY_SCHEMAS,
   ...TAG_REPLY_SCHEMAS,
   ...AI_POLICY_REPLY_SCHEMAS,
+  ...REPORTS_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -199,5 +201,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'tag:delete': true satisfies Agrees<'tag:delete'>,
   'aiPolicy:get': true satisfies Agrees<'aiPolicy:get'>,
   'aiPolicy:update': true satisfies Agrees<'aiPolicy:update'>,
+  'reports:get': true satisfies Agrees<'reports:get'>,
+  'reports:conversations': true satisfies Agrees<'reports:conversations'>,
 };
 void agree;

@@ -26,6 +26,7 @@ import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { aiPolicyHandlers } from './handlers/ai-policy';
+import { reportsHandlers } from './handlers/reports';
 import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
@@ -152,6 +153,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...mfaManageHandlers(services),
     ...tagHandlers(services),
     ...aiPolicyHandlers(services),
+    ...reportsHandlers(),
   };
 
   const pub = redisClients[0];

@@ -111,6 +111,8 @@ function valid(name: CommandName): Record<string, unknown> {
     'tag:delete': { name: 'fy' },
     'aiPolicy:get': {},
     'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
+    'reports:get': { from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', accountId, tag: 'vip' },
+    'reports:conversations': { from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId, cursor: 'c' },
   };
   return samples[name];
 }

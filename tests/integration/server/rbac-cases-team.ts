@@ -231,4 +231,17 @@ export const teamCases: Case[] = [
     args: () => ({ allowed: true, baseUrl: null, model: null, forceRedact: false }),
     expect: only(['admin']),
   },
+  // Reports: admins and leads pass the permission check, agents never reach the figures.
+  {
+    cmd: 'reports:get',
+    scope: 'own',
+    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta' }),
+    expect: { admin: 'unavailable', lead: 'unavailable', agent: 'forbidden' },
+  },
+  {
+    cmd: 'reports:conversations',
+    scope: 'own',
+    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC' }),
+    expect: { admin: 'unavailable', lead: 'unavailable', agent: 'forbidden' },
+  },
 ];

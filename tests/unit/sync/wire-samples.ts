@@ -275,6 +275,33 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'tag:delete': { tag: null, chats: 0 },
   'aiPolicy:get': FACTS['aiPolicy:updated'].policy,
   'aiPolicy:update': FACTS['aiPolicy:updated'].policy,
+  'reports:get': {
+    from: '2026-11-01',
+    to: '2026-11-01',
+    timeZone: 'Asia/Jakarta',
+    bucket: 'day',
+    generatedAt: 1_796_000_000_000,
+    totals: { opened: 2, resolved: 1, reopened: 0, messagesIn: 5, messagesOut: 3 },
+    firstResponse: { count: 1, medianMs: 120_000, p90Ms: 120_000, histogram: [0, 1, 0, 0, 0, 0, 0, 0] },
+    resolution: { count: 1, medianMs: 3_600_000, p90Ms: 3_600_000, histogram: [0, 0, 0, 0, 0, 1, 0, 0] },
+    trend: [
+      {
+        start: '2026-11-01',
+        opened: 2,
+        resolved: 1,
+        reopened: 0,
+        messagesIn: 5,
+        messagesOut: 3,
+        firstResponseMedianMs: 120_000,
+        resolutionMedianMs: 3_600_000,
+      },
+    ],
+    members: [],
+    accounts: [],
+    tags: [],
+    heatmap: Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0)),
+  },
+  'reports:conversations': { conversations: [], nextCursor: null },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */
