@@ -2,6 +2,9 @@
  * The product's nouns, shared by every process. Pure types and tiny pure helpers only.
  * Ids are branded strings so an AccountId can never be passed where a ChatId is expected.
  */
+import type { PreviewKind } from './preview';
+import { groupNoticeEnglish, parseGroupNotice, previewParts } from './preview';
+
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
@@ -88,7 +91,10 @@ export type Chat = {
   readonly jid: string;
   readonly isGroup: boolean;
   readonly name: string;
+  /** The last message's text (body or caption), without any label; see lastMessageKind. */
   readonly lastMessagePreview: string | null;
+  /** What the last message is when it is more than text (a photo, a deleted message…): the screen words it. */
+  readonly lastMessageKind: PreviewKind | null;
   readonly lastMessageAt: number | null;
   readonly lastMessageFromMe: boolean;
   readonly unreadCount: number;
@@ -202,22 +208,31 @@ export type Template = {
   readonly body: string;
 };
 
-/** A one-line preview of a message for chat lists and notifications. */
+const ENGLISH_LABELS: Readonly<Record<PreviewKind, string>> = {
+  image: '📷 Photo',
+  video: '🎥 Video',
+  audio: '🎵 Audio',
+  voice: '🎤 Voice message',
+  document: '📄 Document',
+  sticker: 'Sticker',
+  location: '📍 Location',
+  contact_card: '👤 Contact',
+  ciphertext: 'Waiting for this message…',
+  system: '',
+  revoked: 'This message was deleted',
+};
+
+/**
+ * A one-line preview in English, for text that has no reader's language: AI prompts and
+ * transcripts. Screens word the same parts (previewParts) in the user's language.
+ */
 export function previewOf(m: Pick<Message, 'type' | 'body' | 'caption' | 'revoked'>): string {
-  if (m.revoked) return 'This message was deleted';
-  const text = m.body ?? m.caption;
-  const labels: Partial<Record<MessageType, string>> = {
-    image: '📷 Photo',
-    video: '🎥 Video',
-    audio: '🎵 Audio',
-    voice: '🎤 Voice message',
-    document: '📄 Document',
-    sticker: 'Sticker',
-    location: '📍 Location',
-    contact_card: '👤 Contact',
-    ciphertext: 'Waiting for this message…',
-  };
-  const label = labels[m.type];
-  if (label && text) return `${label}: ${text}`.slice(0, 200);
-  return (text ?? label ?? '').slice(0, 200);
+  const { kind, text } = previewParts(m);
+  if (kind === null) return text;
+  if (kind === 'system') {
+    const notice = parseGroupNotice(m.body);
+    return notice ? groupNoticeEnglish(notice) : text;
+  }
+  const label = ENGLISH_LABELS[kind];
+  return (text ? `${label}: ${text}` : label).slice(0, 200);
 }

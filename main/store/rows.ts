@@ -1,4 +1,5 @@
 /** SQLite rows → domain objects, and the small encodings the tables use. */
+import { isPreviewKind } from '../../common/preview';
 import type {
   Ack,
   AccountId,
@@ -24,7 +25,7 @@ export const ackOf = (code: number): Ack => ACKS[code] ?? 'pending';
 export const SEQ_PER_MS = 1024;
 export const seqBaseOf = (ts: number): number => ts * SEQ_PER_MS;
 
-export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_at,
+export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_kind, c.last_message_at,
   c.last_message_from_me, c.unread_count, c.pinned, c.archived, c.muted, c.status, c.assignee_id, c.tags, c.version,
   c.sort_ts`;
 
@@ -35,6 +36,7 @@ export type ChatRow = {
   is_group: number;
   name: string;
   last_message_preview: string | null;
+  last_message_kind: string | null;
   last_message_at: number | null;
   last_message_from_me: number;
   unread_count: number;
@@ -68,6 +70,7 @@ export function chatOf(r: ChatRow): Chat {
     isGroup: r.is_group === 1,
     name: r.name || r.jid.split('@')[0] || r.jid,
     lastMessagePreview: r.last_message_preview,
+    lastMessageKind: isPreviewKind(r.last_message_kind) ? r.last_message_kind : null,
     lastMessageAt: r.last_message_at,
     lastMessageFromMe: r.last_message_from_me === 1,
     unreadCount: r.unread_count,

@@ -10,6 +10,7 @@ export function chatFixture(key: string, extra: Partial<Chat> = {}): Chat {
     isGroup: false,
     name: key,
     lastMessagePreview: null,
+    lastMessageKind: null,
     lastMessageAt: 1,
     lastMessageFromMe: false,
     unreadCount: 0,

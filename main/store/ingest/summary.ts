@@ -1,6 +1,7 @@
 /** Chat summaries (last message, unread count, activity time), refreshed once per touched chat per batch. */
 import type { ChatId, MessageType } from '../../../common/domain';
-import { previewOf } from '../../../common/domain';
+import type { PreviewParts } from '../../../common/preview';
+import { previewParts } from '../../../common/preview';
 import type { StoreDb } from '../db';
 import type { ChatTouch } from './context';
 
@@ -18,15 +19,16 @@ type LastRow = {
 const LAST_MESSAGE_SQL = `SELECT seq, ts, from_me, type, body, caption, revoked FROM messages
   WHERE chat_id = ? AND type <> 'reaction' ORDER BY seq DESC LIMIT 1`;
 
-const REPLACE_SQL = `UPDATE chats SET last_message_seq = @seq, last_message_preview = @preview, last_message_at = @ts,
+const REPLACE_SQL = `UPDATE chats SET last_message_seq = @seq, last_message_preview = @preview, last_message_kind = @kind, last_message_at = @ts,
     last_message_from_me = @fromMe, sort_ts = max(sort_ts, coalesce(@ts, 0)),
     unread_count = CASE WHEN @override IS NOT NULL THEN @override ELSE unread_count + @delta END
   WHERE id = @chatId`;
 
-// Every right-hand side sees the row as it was, so one comparison decides all four columns.
+// Every right-hand side sees the row as it was, so one comparison decides all five columns.
 const NEWER_SQL = `UPDATE chats SET
     last_message_seq = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @seq ELSE last_message_seq END,
     last_message_preview = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @preview ELSE last_message_preview END,
+    last_message_kind = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @kind ELSE last_message_kind END,
     last_message_at = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @ts ELSE last_message_at END,
     last_message_from_me = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @fromMe ELSE last_message_from_me END,
     sort_ts = max(sort_ts, @ts),
@@ -37,6 +39,8 @@ const UNREAD_SQL = `UPDATE chats SET
     unread_count = CASE WHEN @override IS NOT NULL THEN @override ELSE unread_count + @delta END
   WHERE id = @chatId`;
 
+const partsOf = (p: PreviewParts | null) => ({ preview: p?.text ?? null, kind: p?.kind ?? null });
+
 export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): void {
   const counters = { chatId, override: t.unreadOverride, delta: t.unreadDelta };
   if (t.recompute) {
@@ -46,14 +50,16 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): v
       seq: last?.seq ?? null,
       ts: last?.ts ?? null,
       fromMe: last?.from_me ?? 0,
-      preview: last
-        ? previewOf({
-            type: last.type as MessageType,
-            body: last.body,
-            caption: last.caption,
-            revoked: last.revoked === 1,
-          })
-        : null,
+      ...partsOf(
+        last
+          ? previewParts({
+              type: last.type as MessageType,
+              body: last.body,
+              caption: last.caption,
+              revoked: last.revoked === 1,
+            })
+          : null,
+      ),
     });
   } else if (t.newest) {
     const n = t.newest;
@@ -62,7 +68,7 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): v
       seq: n.seq,
       ts: n.ts,
       fromMe: n.fromMe ? 1 : 0,
-      preview: previewOf({ type: n.type, body: n.body, caption: n.caption, revoked: n.revoked }),
+      ...partsOf(previewParts({ type: n.type, body: n.body, caption: n.caption, revoked: n.revoked })),
     });
   } else if (t.unreadOverride !== null || t.unreadDelta !== 0) {
     db.prepare(UNREAD_SQL).run(counters);

@@ -57,7 +57,10 @@ export const chats = sqliteTable(
     /** Chat name plus the contact's names and phone: what the chat search matches. */
     searchName: text('search_name').notNull().default(''),
     lastMessageSeq: integer('last_message_seq'),
+    /** The last message's own text, no label: the renderer words `lastMessageKind` in the user's language. */
     lastMessagePreview: text('last_message_preview'),
+    /** A PreviewKind (common/preview.ts) when the last message is more than text; null for text. */
+    lastMessageKind: text('last_message_kind'),
     lastMessageAt: integer('last_message_at'),
     lastMessageFromMe: integer('last_message_from_me', { mode: 'boolean' }).notNull().default(false),
     /** Last activity: the inbox orders by this (a chat with no stored message still has a time). */

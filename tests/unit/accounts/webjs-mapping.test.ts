@@ -1,3 +1,4 @@
+import { parseGroupNotice } from '../../../common/preview';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ProviderEvent } from '../../../main/accounts/provider';
 import type { FakeWwebClient } from '../../helpers/accounts/fake-wweb';
@@ -147,12 +148,21 @@ describe('webjs provider: message types', () => {
     expect(messages()[0]?.quotedProviderMessageId).toBe(`true_${CUSTOMER}_3EB0QUOTED`);
   });
 
-  it('turns group notifications into system lines', () => {
+  it('turns group notifications into system lines carrying a code, not English', () => {
     fake.emit(
       'group_join',
       fake.groupNotification({ chat: GROUP, subtype: 'add', author: '6281777@c.us', recipients: ['6281888@c.us'] }),
     );
-    expect(messages()[0]).toMatchObject({ chatJid: GROUP, type: 'system', body: '+6281777 added +6281888' });
+    expect(messages()[0]).toMatchObject({
+      chatJid: GROUP,
+      type: 'system',
+      body: 'notice:group.add;by=6281777;to=6281888',
+    });
+    expect(parseGroupNotice(messages()[0]?.body ?? null)).toEqual({
+      kind: 'add',
+      author: '6281777',
+      recipients: ['6281888'],
+    });
   });
 
   it('stores the same message once when the library reports it twice', () => {

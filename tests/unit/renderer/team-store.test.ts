@@ -136,6 +136,7 @@ describe('workload', () => {
     isGroup: false,
     name: 'x',
     lastMessagePreview: null,
+    lastMessageKind: null,
     lastMessageAt: 1,
     lastMessageFromMe: false,
     unreadCount: 0,

@@ -94,6 +94,35 @@ describe('migrations', () => {
     after.close();
   });
 
+  it('0006_chat_last_message_kind turns stored English previews into a kind and the text alone', () => {
+    const file = join(dir, 'store.sqlite');
+    const before = openStore({ file, migrationsDir: migrationsUpTo(6), checkpointEveryMs: 0 });
+    before.db.sqlite.exec(`
+      INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
+      INSERT INTO chats (id, account_id, jid, name, last_message_seq, last_message_preview) VALUES
+        ('a:1@c.us', 'a', '1@c.us', 'Photo', 1024, '📷 Photo: kardus penyok'),
+        ('a:2@c.us', 'a', '2@c.us', 'Deleted', 2048, 'This message was deleted'),
+        ('a:3@c.us', 'a', '3@c.us', 'Text', 3072, 'paket sudah sampai'),
+        ('a:4@c.us', 'a', '4@c.us', 'Empty', NULL, NULL);
+      INSERT INTO messages (seq, account_id, chat_id, provider_message_id, from_me, type, body, caption, ts, ack, revoked)
+        VALUES (1024, 'a', 'a:1@c.us', 'p1', 0, 'image', NULL, 'kardus penyok', 1, 2, 0),
+               (2048, 'a', 'a:2@c.us', 'p2', 0, 'text', NULL, NULL, 2, 2, 1),
+               (3072, 'a', 'a:3@c.us', 'p3', 0, 'text', 'paket sudah sampai', NULL, 3, 2, 0);`);
+    before.close();
+
+    const after = openStore({ file, checkpointEveryMs: 0 });
+    const rows = after.db.sqlite
+      .prepare('SELECT id, last_message_kind AS kind, last_message_preview AS preview FROM chats ORDER BY id')
+      .all();
+    expect(rows).toEqual([
+      { id: 'a:1@c.us', kind: 'image', preview: 'kardus penyok' },
+      { id: 'a:2@c.us', kind: 'revoked', preview: '' },
+      { id: 'a:3@c.us', kind: null, preview: 'paket sudah sampai' },
+      { id: 'a:4@c.us', kind: null, preview: null },
+    ]);
+    after.close();
+  });
+
   it('applies migrations once: reopening a database changes nothing', () => {
     const file = join(dir, 'store.sqlite');
     openStore({ file, checkpointEveryMs: 0 }).close();

@@ -227,31 +227,3 @@ export function disconnectStatusOf(reason: string): Disconnect {
       };
   }
 }
-
-/** System lines for group events, so the conversation shows who joined or left. */
-export function groupNoticeText(kind: string, author: string | null, recipients: readonly string[]): string {
-  const who = (jid: string | null) => (jid ? `+${jid.split('@')[0]}` : 'Someone');
-  const them = recipients.length ? recipients.map(who).join(', ') : 'someone';
-  switch (kind) {
-    case 'add':
-      return author ? `${who(author)} added ${them}` : `${them} joined`;
-    case 'invite':
-      return `${them} joined via an invite link`;
-    case 'remove':
-      return `${who(author)} removed ${them}`;
-    case 'leave':
-      return `${them} left`;
-    case 'promote':
-      return `${them} is now an admin`;
-    case 'demote':
-      return `${them} is no longer an admin`;
-    case 'subject':
-      return `${who(author)} changed the group name`;
-    case 'description':
-      return `${who(author)} changed the group description`;
-    case 'picture':
-      return `${who(author)} changed the group photo`;
-    default:
-      return `Group settings changed (${kind})`;
-  }
-}

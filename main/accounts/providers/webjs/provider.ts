@@ -18,7 +18,8 @@ import { findBrowser } from './browser';
 import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } from './client';
 import { applyChatFlags } from './chat-flags';
 import { catchUpChats, olderMessages } from './history';
-import { ackOf, chatInputOf, disconnectStatusOf, groupNoticeText, messageInputOf, toMs } from './map';
+import { ackOf, chatInputOf, disconnectStatusOf, messageInputOf, toMs } from './map';
+import { groupNoticeCode } from '../../../../common/preview';
 
 export type WebjsProviderOptions = {
   readonly accountId: string;
@@ -196,7 +197,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         author: null,
         authorName: null,
         type: 'system',
-        body: groupNoticeText(n.type, n.author ?? null, n.recipientIds ?? []),
+        // A code, worded by the renderer in the reader's language (common/preview.ts).
+        body: groupNoticeCode(n.type, n.author ?? null, n.recipientIds ?? []),
         caption: null,
         media: null,
         location: null,

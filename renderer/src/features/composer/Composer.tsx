@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
-import { previewOf } from '../../../../common/domain';
+import { messagePreview, usePreviewT } from '../../lib/preview';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
@@ -26,6 +26,7 @@ import { RewriteTools, SuggestionChips, firstChip } from '../ai/chat';
 /** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
 export function Composer({ chat }: { readonly chat: Chat }) {
   const t = useT();
+  const pt = usePreviewT();
   const draft = useComposer(s => s.drafts[chat.id]) ?? useComposer.getState().draft(chat.id);
   const { setText, setReplyTo, setAttachment, setSendAs, send } = useComposer.getState();
   const byId = useAccounts(s => s.byId);
@@ -157,7 +158,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
             <strong>
               {draft.replyTo.fromMe ? t('message.you') : <SafeText text={draft.replyTo.authorName ?? chat.name} />}
             </strong>
-            : <SafeText text={previewOf(draft.replyTo)} />
+            : <SafeText text={messagePreview(pt, draft.replyTo)} />
           </span>
           <button
             type="button"

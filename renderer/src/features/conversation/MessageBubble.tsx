@@ -1,6 +1,6 @@
+import { messagePreview, previewLine, usePreviewT } from '../../lib/preview';
 import { memo } from 'react';
 import type { Message } from '../../../../common/domain';
-import { previewOf } from '../../../../common/domain';
 import { Linkified } from '../../components/Linkified';
 import { SafeText } from '../../components/SafeText';
 import type { TFunction } from '../../i18n';
@@ -31,13 +31,14 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'st
 /** One message: sender (groups), quote, body or media, reactions, and the time with ticks. */
 export const MessageBubble = memo(function MessageBubble(p: Props) {
   const { message: m, t } = p;
+  const pt = usePreviewT();
   const time = new Date(m.timestamp).toLocaleTimeString(p.locale, { hour: '2-digit', minute: '2-digit' });
   const sender = m.authorName ?? m.author?.split('@')[0] ?? '';
   const text = m.body ?? m.caption;
   if (m.type === 'system') {
     return (
       <div className="system-message small muted" role="note">
-        <SafeText text={m.body ?? ''} />
+        <SafeText text={previewLine(pt, 'system', m.body ?? '')} />
       </div>
     );
   }
@@ -66,7 +67,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
               <span className="quote-author small">
                 {p.quoted.fromMe ? t('message.you') : <SafeText text={p.quoted.authorName ?? t('message.customer')} />}
               </span>
-              <SafeText className="quote-text small" text={previewOf(p.quoted)} />
+              <SafeText className="quote-text small" text={messagePreview(pt, p.quoted)} />
             </>
           ) : (
             <span className="muted small">{t('message.quoteNotLoaded')}</span>

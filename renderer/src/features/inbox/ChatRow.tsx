@@ -5,6 +5,7 @@ import { Badge } from '../../components/Badge';
 import { SafeText } from '../../components/SafeText';
 import type { TFunction } from '../../i18n';
 import { listTime } from '../../lib/days';
+import { previewLine, usePreviewT } from '../../lib/preview';
 import { stripBidi } from '../../lib/text';
 import { Icon } from '../../components/Icon';
 import { useTags } from '../../stores/tags';
@@ -32,6 +33,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
   const color = account?.color ?? '#9aa5b1';
   const tagColors = useTags(s => s.colors);
   const tActions = useChatActionsT();
+  const pt = usePreviewT();
   const assignee = useAssigneeLabel(chat.assigneeId);
   const accountName = account?.name ?? t('account.unknown');
   const label = [
@@ -70,7 +72,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
         <div className="chat-line">
           <span className="chat-preview small muted">
             {chat.lastMessageFromMe && <Icon name="reply" size={11} />}
-            <SafeText text={chat.lastMessagePreview ?? ''} />
+            <SafeText text={previewLine(pt, chat.lastMessageKind, chat.lastMessagePreview ?? '')} />
           </span>
           <Badge count={chat.unreadCount} label={t('inbox.row.unread', { n: chat.unreadCount })} />
         </div>

@@ -5,9 +5,9 @@
  */
 import type { AccountAlert } from '../../../../common/api/accounts';
 import type { Chat, Message } from '../../../../common/domain';
-import { previewOf } from '../../../../common/domain';
 import { t } from '../../i18n';
 import { shouldNotify } from '../../lib/notify';
+import { messagePreview, previewT } from '../../lib/preview';
 import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
 import { core } from '../../stores/core';
@@ -45,7 +45,7 @@ export async function notifyIncoming(messages: readonly Message[], open: OpenCha
     const sender = chat.isGroup && m.authorName ? `${stripBidi(m.authorName)}: ` : '';
     const n = new Notification(stripBidi(chat.name), {
       body: prefs.showPreview
-        ? `${sender}${stripBidi(previewOf(m))}`.slice(0, 180)
+        ? `${sender}${stripBidi(messagePreview(previewT, m))}`.slice(0, 180)
         : t('notify.hidden', { account: stripBidi(account?.name ?? '') }),
       tag: chat.id,
       silent: false,
