@@ -15,14 +15,16 @@ function initialLanguage(): Language {
   } catch {
     // storage unavailable: fall back to the browser's language
   }
-  return navigator.language.toLowerCase().startsWith('id') ? 'id' : 'en';
+  // Stores that word errors are also loaded by unit tests in plain Node, with no browser.
+  const browser = typeof navigator === 'undefined' ? '' : navigator.language;
+  return browser.toLowerCase().startsWith('id') ? 'id' : 'en';
 }
 
 type I18nState = { language: Language; setLanguage(language: Language): void };
 
 export const useI18n = create<I18nState>(set => {
   const language = initialLanguage();
-  document.documentElement.lang = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
   return {
     language,
     setLanguage: next => {

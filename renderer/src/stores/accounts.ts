@@ -4,6 +4,7 @@ import type { AccountAlert } from '../../../common/api/accounts';
 import type { Account, AccountId } from '../../../common/domain';
 import type { Reply } from '../../../common/result';
 import { api } from '../api/client';
+import { errorText } from '../lib/error-text';
 
 type AccountsState = {
   accounts: readonly Account[];
@@ -35,7 +36,7 @@ export const useAccounts = create<AccountsState>((set, get) => ({
   async load() {
     const r = await api().invoke('accounts:list', {});
     if (r.ok) set({ ...indexed(r.value), error: null });
-    else set({ error: r.error.message });
+    else set({ error: errorText(r.error) });
   },
   start() {
     const offChanged = api().subscribe('accounts:changed', ({ accounts }) => set(indexed(accounts)));

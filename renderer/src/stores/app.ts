@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../common/api';
 import type { ConnectionState } from '../api/client';
 import { api } from '../api/client';
+import { errorText } from '../lib/error-text';
 
 export type Panel = 'none' | 'search' | 'settings' | 'addAccount';
 
@@ -40,7 +41,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
   async reload() {
     const info = await api().invoke('app:info', {});
-    if (!info.ok) return set({ loadError: info.error.message });
+    if (!info.ok) return set({ loadError: errorText(info.error) });
     set({ info: info.value, loadError: null });
   },
 }));

@@ -6,6 +6,7 @@
 import { create } from 'zustand';
 import type { ChatId, Message, MessageId } from '../../../common/domain';
 import { core } from './core';
+import { errorText } from '../lib/error-text';
 
 export type Thread = {
   readonly messages: readonly Message[];
@@ -62,7 +63,7 @@ export const useConversation = create<ConversationState>((set, get) => {
       }
       patch(chatId, { loading: true, error: null });
       const r = await core.listMessages({ chatId, aroundMessageId, limit: 60 });
-      if (!r.ok) return patch(chatId, { loading: false, error: r.error.message });
+      if (!r.ok) return patch(chatId, { loading: false, error: errorText(r.error) });
       patch(chatId, {
         messages: keepLocal(r.value.messages, get().threads[chatId]?.messages ?? []),
         olderCursor: r.value.olderCursor,
@@ -77,7 +78,7 @@ export const useConversation = create<ConversationState>((set, get) => {
       if (!t || t.loading || t.olderCursor === null) return;
       patch(chatId, { loading: true });
       const r = await core.listMessages({ chatId, before: t.olderCursor, limit: 60 });
-      if (!r.ok) return patch(chatId, { loading: false, error: r.error.message });
+      if (!r.ok) return patch(chatId, { loading: false, error: errorText(r.error) });
       const now = get().threads[chatId] ?? emptyThread;
       const seen = new Set(now.messages.map(m => m.id));
       patch(chatId, {
@@ -91,7 +92,7 @@ export const useConversation = create<ConversationState>((set, get) => {
       if (!t || t.loading || t.newerCursor === null) return;
       patch(chatId, { loading: true });
       const r = await core.listMessages({ chatId, after: t.newerCursor, limit: 60 });
-      if (!r.ok) return patch(chatId, { loading: false, error: r.error.message });
+      if (!r.ok) return patch(chatId, { loading: false, error: errorText(r.error) });
       const now = get().threads[chatId] ?? emptyThread;
       const seen = new Set(now.messages.map(m => m.id));
       patch(chatId, {

@@ -4,6 +4,7 @@ import type { Chat, ChatId, MemberId } from '../../../common/domain';
 import type { InboxFilter } from '../lib/inbox';
 import { applyChanges, defaultFilter, toQuery } from '../lib/inbox';
 import { core } from './core';
+import { errorText } from '../lib/error-text';
 
 // A screenful first (it paints sooner), then larger pages while scrolling.
 const FIRST_PAGE = 60;
@@ -54,7 +55,7 @@ export const useInbox = create<InboxState>((set, get) => ({
     set({ generation, loading: true, cursor: null, complete: false });
     const r = await core.listChats({ ...toQuery(get().filter, get().me), limit: FIRST_PAGE });
     if (get().generation !== generation) return;
-    if (!r.ok) return set({ loading: false, error: r.error.message });
+    if (!r.ok) return set({ loading: false, error: errorText(r.error) });
     set({
       chats: r.value.items,
       cursor: r.value.nextCursor,
@@ -70,7 +71,7 @@ export const useInbox = create<InboxState>((set, get) => ({
     set({ loading: true });
     const r = await core.listChats({ ...toQuery(get().filter, get().me), cursor, limit: PAGE });
     if (get().generation !== generation) return;
-    if (!r.ok) return set({ loading: false, error: r.error.message });
+    if (!r.ok) return set({ loading: false, error: errorText(r.error) });
     const seen = new Set(get().chats.map(c => c.id));
     set({
       chats: [...get().chats, ...r.value.items.filter(c => !seen.has(c.id))],

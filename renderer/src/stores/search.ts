@@ -5,6 +5,7 @@ import type { SearchFilters } from '../features/search/filters';
 import { NO_FILTERS, filterArgs } from '../features/search/filters';
 import type { SearchHit } from './core';
 import { core } from './core';
+import { errorText } from '../lib/error-text';
 
 type SearchState = {
   query: string;
@@ -69,7 +70,7 @@ export const useSearch = create<SearchState>((set, get) => ({
       limit: 50,
     });
     if (get().seq !== seq) return;
-    if (!r.ok) return set({ loading: false, error: r.error.message, hits: [], chats: [] });
+    if (!r.ok) return set({ loading: false, error: errorText(r.error), hits: [], chats: [] });
     set({
       hits: r.value.hits,
       chats: r.value.chats.slice(0, 5),
@@ -90,7 +91,7 @@ export const useSearch = create<SearchState>((set, get) => ({
       limit: 50,
     });
     if (get().seq !== seq) return;
-    if (!r.ok) return set({ loading: false, error: r.error.message });
+    if (!r.ok) return set({ loading: false, error: errorText(r.error) });
     set({ hits: [...get().hits, ...r.value.hits], nextCursor: r.value.nextCursor, loading: false });
   },
   reset() {

@@ -8,6 +8,7 @@ import type { WorkspaceAccount } from '../../../common/api/workspace';
 import type { Member, Role } from '../../../common/domain';
 import type { Reply } from '../../../common/result';
 import { api } from '../api/client';
+import { errorText } from '../lib/error-text';
 
 type TeamAdminState = {
   accounts: readonly WorkspaceAccount[];
@@ -31,7 +32,7 @@ export const useTeamAdmin = create<TeamAdminState>((set, get) => ({
   async loadAccounts() {
     const r = await api().invoke('workspaceAccounts:list', {});
     if (r.ok) set({ accounts: r.value, accountsLoaded: true, accountsError: null });
-    else set({ accountsLoaded: true, accountsError: r.error.message });
+    else set({ accountsLoaded: true, accountsError: errorText(r.error) });
   },
 
   createMember: args => api().invoke('members:create', args),

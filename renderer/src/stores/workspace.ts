@@ -13,6 +13,7 @@ import { dropChats, loadWorkload, mergeNotes } from '../features/team/logic';
 import type { PendingByChat, TypingByChat } from '../features/team/live-logic';
 import { applyTyping, setPending } from '../features/team/live-logic';
 import { newClientId } from '../lib/ids';
+import { errorText } from '../lib/error-text';
 
 export { canAssign, canClaim, canUpdateChat, canWriteNotes, canSeeTeamView } from '../features/team/logic';
 
@@ -153,14 +154,14 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async load() {
       const r = await api().invoke('workspace:status', {});
       if (r.ok) applyStatus(r.value);
-      else set({ error: r.error.message, loaded: true });
+      else set({ error: errorText(r.error), loaded: true });
     },
 
     async loadMembers() {
       if (get().status.connection === 'signed_out') return;
       const r = await api().invoke('members:list', {});
       if (r.ok) set({ members: r.value, error: null });
-      else set({ error: r.error.message });
+      else set({ error: errorText(r.error) });
     },
 
     async signIn(args) {
@@ -187,7 +188,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
       else {
         const requested = new Set(get().notesRequested);
         requested.delete(chatId);
-        set({ notesRequested: requested, error: r.error.message });
+        set({ notesRequested: requested, error: errorText(r.error) });
       }
     },
 
@@ -227,7 +228,7 @@ export const useWorkspace = create<WorkspaceState>((set, get) => {
     async workload() {
       const fetchPage: FetchChatsPage = async ({ assigneeId, statuses, cursor }) => {
         const r = await api().invoke('chats:list', { assigneeId, statuses: [...statuses], cursor, limit: 200 });
-        if (!r.ok) throw new WorkloadError(r.error.message);
+        if (!r.ok) throw new WorkloadError(errorText(r.error));
         return r.value;
       };
       try {

@@ -6,6 +6,7 @@ import { useAccounts } from '../../stores/accounts';
 import { ColorPicker } from './ColorPicker';
 import { PairingView } from './PairingView';
 import { ACCOUNT_COLORS } from './states';
+import { errorText } from '../../lib/error-text';
 
 type Method = 'qr' | 'phone';
 
@@ -38,7 +39,7 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
     });
     setBusy(false);
     if (r.ok) setAddedId(r.value.id);
-    else setError(r.error.message);
+    else setError(errorText(r.error));
   };
 
   const demo = async () => {
@@ -46,7 +47,7 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
     const r = await startDemo();
     setBusy(false);
     if (r.ok) onClose();
-    else setError(r.error.message);
+    else setError(errorText(r.error));
   };
 
   return (

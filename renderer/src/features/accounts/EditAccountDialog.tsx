@@ -4,6 +4,7 @@ import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { ColorPicker } from './ColorPicker';
+import { errorText } from '../../lib/error-text';
 
 /** Rename, recolour and mute a number. */
 export function EditAccountDialog({ account, onClose }: { readonly account: Account; readonly onClose: () => void }) {
@@ -17,7 +18,7 @@ export function EditAccountDialog({ account, onClose }: { readonly account: Acco
     e.preventDefault();
     const r = await update(account.id, { name, color, muted });
     if (r.ok) onClose();
-    else setError(r.error.message);
+    else setError(errorText(r.error));
   };
   return (
     <Dialog title={t('account.edit.title')} onClose={onClose}>

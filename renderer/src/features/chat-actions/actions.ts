@@ -4,6 +4,7 @@ import type { Chat } from '../../../../common/domain';
 import type { ChatActionsMessageKey } from '../../i18n/chat-actions.en';
 import { core } from '../../stores/core';
 import { useInbox } from '../../stores/inbox';
+import { errorText } from '../../lib/error-text';
 
 export type ChatAction = 'unread' | 'pin' | 'archive' | 'mute';
 
@@ -56,7 +57,7 @@ export async function runChatAction(chat: Chat, action: ChatAction): Promise<voi
   if (patch.unread === true && useInbox.getState().selectedId === chat.id) useInbox.getState().select(null);
   const r = await core.setChatFlags({ chatId: chat.id, ...patch });
   if (!r.ok) {
-    useChatActionError.setState({ message: r.error.message });
+    useChatActionError.setState({ message: errorText(r.error) });
     return;
   }
   useChatActionError.setState({ message: null });

@@ -9,6 +9,7 @@ import { useComposer } from '../../stores/composer';
 import { useConversation } from '../../stores/conversation';
 import { core } from '../../stores/core';
 import { MessageBubble } from './MessageBubble';
+import { errorText } from '../../lib/error-text';
 
 const NEAR_BOTTOM_PX = 120;
 
@@ -149,7 +150,7 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
   const onRetry = useCallback((m: Message) => void useComposer.getState().retry(m), []);
   const onReact = useCallback(async (m: Message, emoji: string) => {
     const reply = await core.react(m.id, emoji);
-    return reply.ok ? null : reply.error.message;
+    return reply.ok ? null : errorText(reply.error);
   }, []);
   const onJump = useCallback(
     (pid: string) => {

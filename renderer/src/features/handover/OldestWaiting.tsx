@@ -6,6 +6,7 @@ import { ageText, reassignTargets } from './logic';
 import { useAccountMembers } from './useAccountMembers';
 import { useHandoverT } from './useHandoverT';
 import './handover.css';
+import { errorText } from '../../lib/error-text';
 
 /**
  * A workload row's oldest waiting chat: whose customer has waited longest for an answer,
@@ -39,7 +40,7 @@ function Reassign({ chat, since }: { readonly chat: Chat; readonly since: number
       setError(null);
       setMessage(t('handover.reassign.done', { name: members.find(m => m.id === target)?.name ?? '' }));
       setTarget('');
-    } else setError(r.error.message);
+    } else setError(errorText(r.error));
   };
 
   return (

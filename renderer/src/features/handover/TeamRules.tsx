@@ -5,6 +5,7 @@ import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { useTeamSettings, useTeamSettingsStore } from './useTeamSettings';
 import { useHandoverT } from './useHandoverT';
 import '../team/team.css';
+import { errorText } from '../../lib/error-text';
 
 const RULES = [
   { key: 'agentsSeeUnassigned', label: 'handover.rules.seeUnassigned', hint: 'handover.rules.seeUnassigned.hint' },
@@ -40,7 +41,7 @@ export function TeamRules() {
     if (r.ok) {
       setError(null);
       setMessage(t('handover.rules.saved'));
-    } else setError(t('handover.rules.error', { message: r.error.message }));
+    } else setError(t('handover.rules.error', { message: errorText(r.error) }));
   };
 
   return (

@@ -3,6 +3,7 @@ import type { DeviceSession } from '../../../../common/api/security';
 import { api } from '../../api/client';
 import { localeOf, useI18n } from '../../i18n';
 import type { SecurityT } from './useSecurityT';
+import { errorText } from '../../lib/error-text';
 
 type Load = { readonly state: 'loading' } | { readonly state: 'failed'; readonly message: string } | DevicesLoaded;
 type DevicesLoaded = { readonly state: 'loaded'; readonly devices: readonly DeviceSession[] };
@@ -20,7 +21,7 @@ export function DevicesList({ t, memberId }: { readonly t: SecurityT; readonly m
 
   const refresh = useCallback(async () => {
     const r = await api().invoke('security:sessions', memberId ? { memberId } : {});
-    setLoad(r.ok ? { state: 'loaded', devices: r.value } : { state: 'failed', message: r.error.message });
+    setLoad(r.ok ? { state: 'loaded', devices: r.value } : { state: 'failed', message: errorText(r.error) });
   }, [memberId]);
   useEffect(() => {
     setLoad({ state: 'loading' });
@@ -33,7 +34,7 @@ export function DevicesList({ t, memberId }: { readonly t: SecurityT; readonly m
     setError(null);
     const r = await api().invoke('security:revokeSession', { sessionId: d.id });
     setBusy(null);
-    if (!r.ok) return setError(t('security.devices.signOutFailed', { message: r.error.message }));
+    if (!r.ok) return setError(t('security.devices.signOutFailed', { message: errorText(r.error) }));
     setMessage(t('security.devices.signedOut', { device: d.deviceName }));
     await refresh();
   };

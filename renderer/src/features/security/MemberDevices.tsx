@@ -7,6 +7,7 @@ import { DevicesList } from './DevicesList';
 import { MfaReset } from './mfa';
 import type { SecurityT } from './useSecurityT';
 import { useSecurityT } from './useSecurityT';
+import { errorText } from '../../lib/error-text';
 
 /**
  * Settings → Members (admins): the devices signed in as one member, each of which can be
@@ -51,7 +52,7 @@ function ResetPassword({ t, member }: { readonly t: SecurityT; readonly member: 
     setConfirming(false);
     setError(null);
     const r = await api().invoke('security:startReset', { memberId: member.id });
-    if (!r.ok) return setError(t('security.reset.failed', { message: r.error.message }));
+    if (!r.ok) return setError(t('security.reset.failed', { message: errorText(r.error) }));
     setShown(r.value);
   };
   const expires = (ms: number) =>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DesktopPreferences } from '../../../../common/api/app';
 import { api } from '../../api/client';
 import { useT } from '../../i18n';
+import { errorText } from '../../lib/error-text';
 
 type Patch = { launchAtLogin?: boolean; autoUpdate?: DesktopPreferences['autoUpdate'] };
 
@@ -12,11 +13,11 @@ export function DesktopPanel() {
   useEffect(() => {
     void api()
       .invoke('app:desktop-preferences', {})
-      .then(reply => (reply.ok ? setPrefs(reply.value) : setError(reply.error.message)));
+      .then(reply => (reply.ok ? setPrefs(reply.value) : setError(errorText(reply.error))));
   }, []);
   const save = async (patch: Patch) => {
     const reply = await api().invoke('app:set-desktop-preferences', patch);
-    if (!reply.ok) return setError(reply.error.message);
+    if (!reply.ok) return setError(errorText(reply.error));
     setError(null);
     setPrefs(reply.value);
   };

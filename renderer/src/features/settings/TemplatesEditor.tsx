@@ -8,6 +8,7 @@ import type { TemplateEditMessageKey } from '../../i18n/template-edit.en';
 import { useTemplates } from '../../stores/templates';
 import { useTeamTemplates } from './useTeamTemplates';
 import { useTemplateEditT } from './useTemplateEditT';
+import { errorText } from '../../lib/error-text';
 
 /** The phrase for a failed save or delete, by the core's error code. */
 function errorKey(code: string): TemplateEditMessageKey {
@@ -49,7 +50,7 @@ export function TemplatesEditor() {
     const fields = { ...(editing ? { id: editing.id } : {}), ...draft, shortcut };
     const publish = share && team.canManage;
     const r = publish ? await api().invoke('templates:publish', fields) : await api().invoke('templates:save', fields);
-    if (!r.ok) return setError(te(errorKey(r.error.code), { shortcut, message: r.error.message }));
+    if (!r.ok) return setError(te(errorKey(r.error.code), { shortcut, message: errorText(r.error) }));
     reset();
     await Promise.all([load(true), publish ? team.refresh() : null]);
   };
@@ -64,7 +65,7 @@ export function TemplatesEditor() {
     const r = team.ids.has(tpl.id)
       ? await api().invoke('templates:unpublish', { id: tpl.id })
       : await api().invoke('templates:delete', { id: tpl.id });
-    if (!r.ok) return setError(te(errorKey(r.error.code), { shortcut: tpl.shortcut, message: r.error.message }));
+    if (!r.ok) return setError(te(errorKey(r.error.code), { shortcut: tpl.shortcut, message: errorText(r.error) }));
     if (editing?.id === tpl.id) reset();
     await Promise.all([load(true), team.refresh()]);
   };

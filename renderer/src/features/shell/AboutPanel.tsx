@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { AppInfo } from '../../../../common/api';
 import { useT } from '../../i18n';
 import { core } from '../../stores/core';
+import { errorText } from '../../lib/error-text';
 
 export function AboutPanel({ info }: { readonly info: AppInfo }) {
   const t = useT();
@@ -10,7 +11,7 @@ export function AboutPanel({ info }: { readonly info: AppInfo }) {
 
   const copyDiagnostics = async () => {
     const reply = await core.diagnostics();
-    if (!reply.ok) return setError(reply.error.message);
+    if (!reply.ok) return setError(errorText(reply.error));
     setError(null);
     // The clipboard can be refused (permissions, no focus); the text is then shown to copy by hand.
     const copied = await navigator.clipboard?.writeText(reply.value.text).then(

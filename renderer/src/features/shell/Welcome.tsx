@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { AboutPanel } from './AboutPanel';
+import { errorText } from '../../lib/error-text';
 
 /** Shown when no chat is open: how to start, and facts about this installation. */
 export function Welcome() {
@@ -16,7 +17,7 @@ export function Welcome() {
     setBusy(true);
     const r = await startDemo();
     setBusy(false);
-    setError(r.ok ? null : r.error.message);
+    setError(r.ok ? null : errorText(r.error));
   };
   return (
     <div className="welcome">

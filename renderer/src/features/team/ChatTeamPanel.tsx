@@ -13,6 +13,7 @@ import { TagEditor } from './TagEditor';
 import type { TeamT } from './useTeamT';
 import { useTeamT } from './useTeamT';
 import './team.css';
+import { errorText } from '../../lib/error-text';
 
 type Props = { readonly chat: Chat };
 
@@ -53,7 +54,7 @@ export function ChatTeamPanel({ chat }: Props) {
       // A conflict carries the chat as it is now: show it, with the core's plain sentence.
       const now = conflictChat(r.error);
       if (now) setLatest(now);
-      setError(now ? r.error.message : t('team.error', { message: r.error.message }));
+      setError(now ? errorText(r.error) : t('team.error', { message: errorText(r.error) }));
       return false;
     },
     [t],
@@ -138,7 +139,7 @@ function Assignment({ t, chat, me, members, busy, run, setError }: AssignmentPro
       if (!text) return;
       const r = await addNote(chat.id, text);
       if (r.ok) setNote('');
-      else setError(t('team.assign.noteFailed', { message: r.error.message }));
+      else setError(t('team.assign.noteFailed', { message: errorText(r.error) }));
       return;
     }
     // A transfer carries the note and this agent's unsent draft in the same server write

@@ -7,6 +7,7 @@ import { useComposer } from '../../stores/composer';
 import { useWorkspace } from '../../stores/workspace';
 import { offeredDraft } from './live-logic';
 import type { TeamT } from './useTeamT';
+import { errorText } from '../../lib/error-text';
 
 type Props = { readonly t: TeamT; readonly chatId: ChatId; readonly writable: boolean };
 
@@ -47,7 +48,7 @@ export function NotesSection({ t, chatId, writable }: Props) {
       setDraft('');
       setError(null);
       setQueued(r.value.pending);
-    } else setError(t('team.error', { message: r.error.message }));
+    } else setError(t('team.error', { message: errorText(r.error) }));
   };
 
   // Ctrl/Cmd+Enter adds the note; plain Enter is a new line, as notes are often several lines.

@@ -8,6 +8,7 @@ import { OldestWaiting } from '../handover';
 import { useHandoverT } from '../handover/useHandoverT';
 import { TeamAttention } from '../ai/chat';
 import './team.css';
+import { errorText } from '../../lib/error-text';
 
 /** Wait this long after the last chats:changed before counting again: bursts come in batches. */
 const RECOUNT_DELAY_MS = 2_000;
@@ -43,7 +44,7 @@ export function TeamView() {
     if (r.ok) {
       setData(r.value);
       setError(null);
-    } else setError(t('team.error', { message: r.error.message }));
+    } else setError(t('team.error', { message: errorText(r.error) }));
   }, [workload, t]);
 
   useEffect(() => {

@@ -9,6 +9,7 @@ import { useSignInCode } from '../security/mfa';
 import type { TeamT } from './useTeamT';
 import { phrase, useTeamT } from './useTeamT';
 import './team.css';
+import { errorText } from '../../lib/error-text';
 
 /**
  * The workspace section of Settings: a sign-in form when signed out; who, where and how
@@ -159,7 +160,7 @@ function SignedIn({ t, status }: { readonly t: TeamT; readonly status: Workspace
   const confirm = async () => {
     setConfirming(false);
     const r = await signOut();
-    if (!r.ok) setError(t('team.signOut.failed', { message: r.error.message }));
+    if (!r.ok) setError(t('team.signOut.failed', { message: errorText(r.error) }));
   };
 
   return (

@@ -7,6 +7,7 @@ import type { AiForm, ProviderPreset } from './logic';
 import { PRESETS, formOf, formProblem, presetFill, presetOf, reasonKey, settingsOf } from './logic';
 import type { AiSettingsT } from './useAiSettingsT';
 import { useAiSettingsT } from './useAiSettingsT';
+import { errorText } from '../../../lib/error-text';
 
 type Status =
   | { readonly kind: 'idle' }
@@ -41,7 +42,7 @@ export function AiSettingsForm({
     setStatus({ kind: 'busy', text: t('aiSettings.saving') });
     const reply = await api().invoke('ai:settings:save', settingsOf(form, view.settings.timeoutMs));
     if (!reply.ok)
-      return setStatus({ kind: 'error', text: t('aiSettings.saveFailed', { message: reply.error.message }) });
+      return setStatus({ kind: 'error', text: t('aiSettings.saveFailed', { message: errorText(reply.error) }) });
     onSaved(reply.value);
     // The typed key is gone from the form once saved: from now on it is only "saved".
     setForm(formOf(reply.value.settings));
@@ -59,7 +60,7 @@ export function AiSettingsForm({
       ...(apiKey ? { apiKey } : {}),
     });
     if (!reply.ok)
-      return setStatus({ kind: 'error', text: t('aiSettings.testFailed', { reason: reply.error.message }) });
+      return setStatus({ kind: 'error', text: t('aiSettings.testFailed', { reason: errorText(reply.error) }) });
     setStatus(testStatus(reply.value, t));
   };
 

@@ -8,6 +8,7 @@ import { NOTICE_KEYS, recipientOf } from './logic';
 import type { AiSettingsT } from './useAiSettingsT';
 import { useAiSettingsT } from './useAiSettingsT';
 import './ai-settings.css';
+import { errorText } from '../../../lib/error-text';
 
 /**
  * Settings → AI: the desktop's own AI settings (off by default), what the workspace's
@@ -27,7 +28,7 @@ export function AiSettingsSection() {
     if (reply.ok) {
       setView(reply.value);
       setError(null);
-    } else setError(reply.error.message);
+    } else setError(errorText(reply.error));
   }, []);
   useEffect(() => {
     void load();

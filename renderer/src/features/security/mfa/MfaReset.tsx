@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { api } from '../../../api/client';
 import { reasonOf } from './logic';
 import { useMfaT } from './useMfaT';
+import { errorText } from '../../../lib/error-text';
 
 /**
  * Settings → Members → a member (admins): turns off their two-step sign-in when they lost
@@ -22,7 +23,7 @@ export function MfaReset({ member }: { readonly member: Member }) {
     const text =
       reasonOf(r.error) === 'mfa_not_enabled'
         ? t('mfa.reset.notOn', { name: member.name })
-        : t('mfa.error.failed', { message: r.error.message });
+        : t('mfa.error.failed', { message: errorText(r.error) });
     setResult({ ok: false, text });
   };
   return (
