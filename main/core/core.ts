@@ -10,7 +10,8 @@ import type { ProcessLauncher } from '../accounts/launcher';
 import type { AccountManagerOptions } from '../accounts/manager';
 import { createAccountManager } from '../accounts/manager';
 import type { Store } from '../store';
-import { openStore } from '../store';
+import type { BackupPaths } from '../store';
+import { applyStagedRestore, knownMigrationCount, openStore } from '../store';
 import { storeAccountRegistry } from './adapters/account-registry';
 import { storeAiPort } from './adapters/ai-store';
 import { storeIngestSink } from './adapters/ingest-sink';
@@ -22,6 +23,7 @@ import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
+import { backupHandlers } from './handlers/backup';
 import { appHandlers } from './handlers/app';
 import type { DesktopPreferencesPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
@@ -85,11 +87,20 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const events = createEventBus(err => log.error('event listener failed', { err: String(err) }));
   const vault = options.vault ?? fileSecretVault(join(options.dataDir, 'secrets.json'));
 
+  const migrationsDir = options.migrationsDir && existsSync(options.migrationsDir) ? options.migrationsDir : undefined;
+  const backupPaths: BackupPaths = {
+    dbFile: join(options.dataDir, 'blazz.sqlite'),
+    dir: join(options.dataDir, 'backups'),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
+  // A restore chosen in Settings is applied here, before anything opens the database.
+  applyStagedRestore(backupPaths, knownMigrationCount(migrationsDir), now(), log);
+
   const store = openStore({
-    file: join(options.dataDir, 'blazz.sqlite'),
+    file: backupPaths.dbFile,
     log,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(options.migrationsDir && existsSync(options.migrationsDir) ? { migrationsDir: options.migrationsDir } : {}),
+    ...(migrationsDir ? { migrationsDir } : {}),
   });
 
   // Unread counts live in the store; account states in the runtime. Every account list the
@@ -264,6 +275,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
     }),
     ...customerHandlers(store),
+    ...backupHandlers(store, backupPaths, now),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

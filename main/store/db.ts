@@ -6,6 +6,8 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../platform/log';
 import { silentLogger } from '../platform/log';
@@ -41,6 +43,14 @@ const BUSY_TIMEOUT_MS = 5000;
 /** Resolved lazily: bundles have no usable import.meta.url and pass migrationsDir instead. */
 function defaultMigrationsDir(): string {
   return fileURLToPath(new URL('./migrations/', import.meta.url));
+}
+
+/** How many migrations this build carries: a database that applied more was made by a newer app. */
+export function knownMigrationCount(migrationsDir?: string): number {
+  const journal = JSON.parse(
+    readFileSync(join(migrationsDir ?? defaultMigrationsDir(), 'meta', '_journal.json'), 'utf8'),
+  ) as { entries?: unknown[] };
+  return Array.isArray(journal.entries) ? journal.entries.length : 0;
 }
 
 export function openDatabase(opts: OpenDatabaseOptions): StoreDb {

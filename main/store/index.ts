@@ -114,3 +114,7 @@ export function openStore(opts: OpenStoreOptions): Store {
     },
   };
 }
+
+export type { BackupPaths } from './backup';
+export { applyStagedRestore, cancelRestore, createBackup, listBackups, stageRestore } from './backup';
+export { knownMigrationCount } from './db';

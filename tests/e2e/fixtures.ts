@@ -16,8 +16,10 @@ export type HostProcess = {
 export async function spawnHost(
   extraArgs: readonly string[] = [],
   env: NodeJS.ProcessEnv = {},
-): Promise<HostProcess & { child: ChildProcess; stop(): Promise<void> }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'blazz-e2e-'));
+  /** Start on an existing data folder (a restart); a new empty one otherwise. */
+  existingDataDir?: string,
+): Promise<HostProcess & { child: ChildProcess; stop(): Promise<void>; kill(): Promise<void> }> {
+  const dataDir = existingDataDir ?? mkdtempSync(join(tmpdir(), 'blazz-e2e-'));
   const child = spawn(process.execPath, ['dist/host/index.mjs', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -37,18 +39,23 @@ export async function spawnHost(
     child.stderr.on('data', onData);
     child.once('exit', code => reject(new Error(`host exited with ${code}:\n${output}`)));
   });
+  /** Stops the host and keeps its data folder, as quitting the app does. */
+  const kill = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise(resolve => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
   return {
     url,
     origin: new URL(url).origin,
     dataDir,
     child,
     output: () => output,
+    kill,
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise(resolve => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await kill();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -9,6 +9,7 @@ import { UnblockSteps } from '../notifications/UnblockSteps';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
+import { BackupPanel } from '../backup';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
@@ -121,6 +122,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <AiSettingsSection />
       <TemplatesEditor />
       <TagsSettings />
+      <BackupPanel />
       {info && <AboutPanel info={info} />}
     </Dialog>
   );
