@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { Language } from '../i18n';
 import { useI18n } from '../i18n';
 import type { NotifyPrefs } from '../lib/notify';
-import { defaultNotifyPrefs } from '../lib/notify';
+import { defaultNotifyPrefs, readNotifyPrefs } from '../lib/notify';
 
 export type Theme = 'light' | 'dark' | 'system';
 export type SendKey = 'enter' | 'ctrlEnter';
@@ -26,7 +26,7 @@ function load(): Persisted {
     const v = JSON.parse(raw) as Partial<Persisted>;
     return {
       theme: v.theme === 'light' || v.theme === 'dark' || v.theme === 'system' ? v.theme : fallback.theme,
-      notify: { ...defaultNotifyPrefs, ...(typeof v.notify === 'object' ? v.notify : {}) },
+      notify: readNotifyPrefs(v.notify),
       sendKey: v.sendKey === 'ctrlEnter' ? 'ctrlEnter' : 'enter',
       agentName: typeof v.agentName === 'string' ? v.agentName.slice(0, 100) : '',
     };

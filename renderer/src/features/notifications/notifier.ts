@@ -6,7 +6,8 @@
 import type { AccountAlert } from '../../../../common/api/accounts';
 import type { Chat, Message } from '../../../../common/domain';
 import { t } from '../../i18n';
-import { shouldNotify } from '../../lib/notify';
+import { inQuietHours, shouldChime, shouldNotify } from '../../lib/notify';
+import { playChime } from '../../lib/sound';
 import { messagePreview, previewT } from '../../lib/preview';
 import { stripBidi } from '../../lib/text';
 import { useAccounts } from '../../stores/accounts';
@@ -25,14 +26,18 @@ export const setPausedByShell = (paused: boolean): void => {
 };
 
 export async function notifyIncoming(messages: readonly Message[], open: OpenChat): Promise<void> {
-  if (pausedByShell || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+  if (pausedByShell) return;
   const prefs = useSettings.getState().notify;
   const { me, selectedId } = useInbox.getState();
   const { byId } = useAccounts.getState();
   const focused = document.hasFocus() && document.visibilityState === 'visible';
+  const canShow = typeof Notification !== 'undefined' && Notification.permission === 'granted';
+  const at = new Date();
+  const quiet = inQuietHours(prefs.quietHours, at);
   let shown = 0;
+  let chime = false;
   for (const m of messages) {
-    if (shown >= MAX_PER_BATCH) break;
+    if (shown >= MAX_PER_BATCH && chime) break;
     // The chats:changed event may come after the message: ask the store then.
     let chat = useInbox.getState().chat(m.chatId);
     if (!chat && !m.fromMe) {
@@ -41,22 +46,27 @@ export async function notifyIncoming(messages: readonly Message[], open: OpenCha
     }
     if (!chat) continue;
     const account = byId.get(m.accountId);
-    if (!shouldNotify(m, chat, account, prefs, me, focused && selectedId === chat.id)) continue;
+    const viewing = focused && selectedId === chat.id;
+    chime ||= shouldChime(m, chat, account, prefs, me, viewing, at);
+    if (!canShow || shown >= MAX_PER_BATCH || !shouldNotify(m, chat, account, prefs, me, viewing)) continue;
     const sender = chat.isGroup && m.authorName ? `${stripBidi(m.authorName)}: ` : '';
     const n = new Notification(stripBidi(chat.name), {
       body: prefs.showPreview
         ? `${sender}${stripBidi(messagePreview(previewT, m))}`.slice(0, 180)
         : t('notify.hidden', { account: stripBidi(account?.name ?? '') }),
       tag: chat.id,
-      silent: false,
+      // Our own chime (once per batch) replaces the OS sound; quiet hours keep both silent.
+      silent: prefs.sound || quiet,
     });
+    const target = chat;
     n.onclick = () => {
       window.focus();
-      open(chat);
+      open(target);
       n.close();
     };
     shown++;
   }
+  if (chime) playChime();
 }
 
 /** A number dropped, came back or gave up (peers.md §2.8: people want an alarm when a line drops). */

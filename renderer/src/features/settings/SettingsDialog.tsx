@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/app';
 import type { Theme } from '../../stores/settings';
 import { useSettings } from '../../stores/settings';
 import { UnblockSteps } from '../notifications/UnblockSteps';
+import { SoundSettings } from '../notifications/SoundSettings';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
@@ -89,6 +90,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
           </p>
           {permission === 'denied' && <UnblockSteps />}
           <p className="small muted">{t('settings.notify.muteHint')}</p>
+          <SoundSettings />
         </fieldset>
         <fieldset>
           <legend>{t('settings.sendKey')}</legend>
