@@ -25,6 +25,7 @@ import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import { fileSecretVault } from '../platform/secret-vault';
 import { APP_VERSION } from '../core/version';
+import { ACCOUNT_PROCESS_ENV } from './account-env';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
 import { desktopPreferences } from './desktop-preferences';
 import { openDesktopSettings } from './desktop-settings';
@@ -125,9 +126,7 @@ if (!app.requestSingleInstanceLock()) {
           platform: process.platform,
           arch: process.arch,
         }),
-        // Account processes are forked by the core process with child_process.fork, which
-        // starts this same binary: as Node, not as another Electron app.
-        accountEnv: { ELECTRON_RUN_AS_NODE: '1' },
+        accountEnv: ACCOUNT_PROCESS_ENV,
       };
       const child = utilityProcess.fork(
         join(appRoot, 'dist', 'core', 'child.mjs'),
