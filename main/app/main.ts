@@ -19,6 +19,7 @@ import {
 import type { UtilityProcess } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_PATHS } from '../core-process/app-paths';
 import type { CoreProcessConfig } from '../core-process/config';
 import type { MainToCore, TrayAccount } from '../core-process/control';
 import { fileLogger } from '../platform/file-log';
@@ -128,14 +129,10 @@ if (!app.requestSingleInstanceLock()) {
         }),
         accountEnv: ACCOUNT_PROCESS_ENV,
       };
-      const child = utilityProcess.fork(
-        join(appRoot, 'dist', 'core', 'child.mjs'),
-        ['--config', JSON.stringify(config)],
-        {
-          serviceName: 'Blazz Desk core',
-          stdio: 'inherit',
-        },
-      );
+      const child = utilityProcess.fork(join(appRoot, ...APP_PATHS.coreChild), ['--config', JSON.stringify(config)], {
+        serviceName: 'Blazz Desk core',
+        stdio: 'inherit',
+      });
       core = child;
       let accounts: readonly TrayAccount[] = [];
       let refreshTray = () => {};
@@ -165,7 +162,7 @@ if (!app.requestSingleInstanceLock()) {
         link.start();
       });
       await ready;
-      const rendererDir = join(appRoot, 'dist', 'renderer');
+      const rendererDir = join(appRoot, ...APP_PATHS.renderer);
       protocol.handle(APP_SCHEME, request => handleRendererRequest(rendererDir, request.url));
       // Only notifications are ever granted to the page; camera, geolocation etc. are refused.
       session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
@@ -179,7 +176,7 @@ if (!app.requestSingleInstanceLock()) {
         screen.getAllDisplays().map(d => d.workArea),
       );
       win = new BrowserWindow({
-        ...mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')),
+        ...mainWindowOptions(join(appRoot, ...APP_PATHS.preload)),
         ...(bounds ?? {}),
       });
       const target = win;
