@@ -17,6 +17,7 @@ import {
   utilityProcess,
 } from 'electron';
 import type { UtilityProcess } from 'electron';
+import electronUpdater from 'electron-updater';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { APP_PATHS } from '../core-process/app-paths';
@@ -32,7 +33,7 @@ import { desktopPreferences } from './desktop-preferences';
 import { openDesktopSettings } from './desktop-settings';
 import { electronNativeBinding } from './native-binding';
 import { visibleBounds } from './desktop-settings-schema';
-import { startAutoUpdate } from './updater';
+import { createAutoUpdate } from './updater';
 import { createCoreLink, unreadBadge } from './core-link';
 import { connectRendererToCore } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl } from './navigation';
@@ -112,9 +113,10 @@ if (!app.requestSingleInstanceLock()) {
           : undefined,
       );
       const settings = openDesktopSettings();
+      const startAutoUpdate = createAutoUpdate(() => electronUpdater.autoUpdater, log);
       const preferences = desktopPreferences(settings, {
         setLaunchAtLogin: open => app.setLoginItemSettings({ openAtLogin: open }),
-        checkForUpdates: updates => startAutoUpdate(updates, log),
+        checkForUpdates: startAutoUpdate,
       });
       // The core (store, accounts, sync) runs in its own process so that SQLite writes and
       // validation never block this thread, which serves the window and the tray.
@@ -181,7 +183,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       const target = win;
       target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
-      startAutoUpdate(prefs.autoUpdate, log);
+      startAutoUpdate(prefs.autoUpdate);
 
       let notificationsPaused = prefs.notificationsPaused;
       const tray = createTrayController(icon => new Tray(icon), {
