@@ -24,6 +24,7 @@ import { APP_PATHS } from '../core-process/app-paths';
 import type { CoreProcessConfig } from '../core-process/config';
 import type { MainToCore, TrayAccount } from '../core-process/control';
 import { fileLogger } from '../platform/file-log';
+import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
 import { fileSecretVault } from '../platform/secret-vault';
 import { APP_VERSION } from '../core/version';
@@ -38,6 +39,7 @@ import { createCoreLink, unreadBadge } from './core-link';
 import { connectRendererToCore } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl } from './navigation';
 import { handleRendererRequest } from './renderer-protocol';
+import { createQuitSequence } from './quit';
 import { createTrayController } from './tray';
 import { hardenContents, mainWindowOptions } from './window';
 
@@ -55,9 +57,28 @@ if (!app.requestSingleInstanceLock()) {
   let win: BrowserWindow | null = null;
   let core: UtilityProcess | null = null;
   let rendererConnected = false;
-  let quitting = false;
+  let log: Logger = consoleLogger('app');
+  let saveWindowState = () => {};
   const toCore = (msg: MainToCore, transfer: Electron.MessagePortMain[] = []) => core?.postMessage(msg, transfer);
   let pendingChat: string | null = deepLinkFromArgv(process.argv)?.chatId ?? null;
+
+  // The core closes its account processes (and their browsers) and its database before the
+  // app exits; a core that does not finish within a few seconds is ended (main/app/quit.ts).
+  const quit = createQuitSequence({
+    saveState: () => saveWindowState(),
+    closeCore: () =>
+      new Promise<void>(resolve => {
+        const child = core;
+        if (!child) return resolve();
+        child.once('exit', () => resolve());
+        child.postMessage({ t: 'shutdown' } satisfies MainToCore);
+      }),
+    killCore: () => core?.kill(),
+    exit: code => app.exit(code),
+    warn: (msg, data) => log.warn(msg, data),
+    timeoutMs: 8_000,
+  });
+  app.on('before-quit', event => quit.onBeforeQuit(event));
 
   const show = () => {
     if (!win) return;
@@ -100,7 +121,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const dataDir = app.getPath('userData');
-      const log = fileLogger({ dir: join(dataDir, 'logs'), echo: consoleLogger('app') });
+      log = fileLogger({ dir: join(dataDir, 'logs'), echo: consoleLogger('app') });
       // safeStorage needs the OS keychain; without one (bare Linux) fall back to a 0600 file.
       const vault = fileSecretVault(
         join(dataDir, 'secrets.json'),
@@ -156,7 +177,7 @@ if (!app.requestSingleInstanceLock()) {
         child.on('exit', code => {
           core = null;
           rendererConnected = false;
-          if (quitting) return;
+          if (quit.quitting) return;
           reject(new Error(`the app core stopped (exit code ${code})`));
           // After start-up a dead core leaves a window that cannot do anything: say so.
           if (win) startupFailed(new Error(`the app core stopped unexpectedly (exit code ${code})`));
@@ -182,7 +203,10 @@ if (!app.requestSingleInstanceLock()) {
         ...(bounds ?? {}),
       });
       const target = win;
-      target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
+      saveWindowState = () => {
+        if (!target.isDestroyed()) settings.update({ windowBounds: target.getBounds() });
+      };
+      target.on('close', saveWindowState);
       startAutoUpdate(prefs.autoUpdate);
 
       let notificationsPaused = prefs.notificationsPaused;
@@ -225,19 +249,4 @@ if (!app.requestSingleInstanceLock()) {
     .catch(startupFailed);
 
   app.on('window-all-closed', () => app.quit());
-  // The core closes its accounts and its database before the app exits; a core that does
-  // not finish within a few seconds is terminated.
-  app.on('will-quit', event => {
-    const child = core;
-    if (!child || quitting) return;
-    quitting = true;
-    event.preventDefault();
-    const done = () => app.exit(0);
-    child.once('exit', done);
-    setTimeout(() => {
-      child.kill();
-      done();
-    }, 8_000).unref();
-    toCore({ t: 'shutdown' });
-  });
 }
