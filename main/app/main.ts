@@ -41,6 +41,7 @@ import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl } from './navigation';
 import { handleRendererRequest } from './renderer-protocol';
 import { createQuitSequence } from './quit';
 import { createTrayController } from './tray';
+import { hideInsteadOfClosing, quitWhenAllWindowsClosed } from './window-lifecycle';
 import { hardenContents, mainWindowOptions } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
   let rendererConnected = false;
   let log: Logger = consoleLogger('app');
   let saveWindowState = () => {};
+  let hasTray = false;
   const toCore = (msg: MainToCore, transfer: Electron.MessagePortMain[] = []) => core?.postMessage(msg, transfer);
   let pendingChat: string | null = deepLinkFromArgv(process.argv)?.chatId ?? null;
 
@@ -81,7 +83,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('before-quit', event => quit.onBeforeQuit(event));
 
   const show = () => {
-    if (!win) return;
+    if (!win || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
@@ -206,7 +208,12 @@ if (!app.requestSingleInstanceLock()) {
       saveWindowState = () => {
         if (!target.isDestroyed()) settings.update({ windowBounds: target.getBounds() });
       };
-      target.on('close', saveWindowState);
+      target.on('close', event => {
+        saveWindowState();
+        if (!hideInsteadOfClosing({ hasTray, quitting: quit.quitting })) return;
+        event.preventDefault();
+        target.hide();
+      });
       startAutoUpdate(prefs.autoUpdate);
 
       let notificationsPaused = prefs.notificationsPaused;
@@ -221,6 +228,7 @@ if (!app.requestSingleInstanceLock()) {
         },
         quit: () => app.quit(),
       });
+      hasTray = true;
       refreshTray = () =>
         tray.update({
           notificationsPaused,
@@ -248,5 +256,9 @@ if (!app.requestSingleInstanceLock()) {
     })
     .catch(startupFailed);
 
-  app.on('window-all-closed', () => app.quit());
+  app.on('window-all-closed', () => {
+    if (quitWhenAllWindowsClosed({ platform: process.platform, hasTray })) app.quit();
+  });
+  // macOS: a click on the dock icon brings the hidden window back.
+  app.on('activate', show);
 }
