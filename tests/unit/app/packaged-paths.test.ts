@@ -1,8 +1,8 @@
 /**
  * Every path the packaged app resolves at run time exists in what electron-builder would
- * pack: the bundles are built here, then electron-builder's own file matchers
- * (tests/helpers/packaged-files.ts) are applied to the built tree with electron-builder.yml's
- * `files` and `extraResources`. A renamed bundle, a path main joins wrongly, or a glob that
+ * pack: electron-builder's own file matchers (tests/helpers/packaged-files.ts) with
+ * electron-builder.yml's `files` and `extraResources`, applied to the built tree (dist/,
+ * built here when absent). A renamed bundle, a path main joins wrongly, or a glob that
  * leaves a file out fails here instead of on every agent's desktop.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,9 +25,11 @@ const TARGETS: readonly (Target & { platform: NodeJS.Platform })[] = [
 const at = (segments: readonly string[]) => join(ROOT, ...segments);
 
 beforeAll(() => {
-  // The bundles (esbuild, ~2 s) are always rebuilt; the renderer (Vite) only when absent,
-  // as its entry's name never changes.
-  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--only', 'app'], { stdio: 'inherit' });
+  // `npm test` builds dist/ before vitest runs. Building again here while other test files
+  // run the core from dist/ would rewrite it under them, so only a missing tree is built.
+  const required = [APP_PATHS.main, APP_PATHS.preload, APP_PATHS.coreChild, APP_PATHS.accountChild];
+  if (required.some(p => !existsSync(at(p))))
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--only', 'app'], { stdio: 'inherit' });
   if (!existsSync(join(at(APP_PATHS.renderer), 'index.html')))
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--only', 'renderer'], { stdio: 'inherit' });
 }, 180_000);
