@@ -17,25 +17,31 @@ import {
   utilityProcess,
 } from 'electron';
 import type { UtilityProcess } from 'electron';
+import electronUpdater from 'electron-updater';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { APP_PATHS } from '../core-process/app-paths';
 import type { CoreProcessConfig } from '../core-process/config';
 import type { MainToCore, TrayAccount } from '../core-process/control';
 import { fileLogger } from '../platform/file-log';
+import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
 import { fileSecretVault } from '../platform/secret-vault';
 import { APP_VERSION } from '../core/version';
+import { ACCOUNT_PROCESS_ENV } from './account-env';
 import { DEEP_LINK_SCHEME, deepLinkFromArgv, parseDeepLink } from './deep-link';
 import { desktopPreferences } from './desktop-preferences';
 import { openDesktopSettings } from './desktop-settings';
 import { electronNativeBinding } from './native-binding';
 import { visibleBounds } from './desktop-settings-schema';
-import { startAutoUpdate } from './updater';
+import { createAutoUpdate } from './updater';
 import { createCoreLink, unreadBadge } from './core-link';
 import { connectRendererToCore } from './ipc';
 import { APP_ENTRY_URL, APP_SCHEME, isSafeExternalUrl } from './navigation';
 import { handleRendererRequest } from './renderer-protocol';
+import { createQuitSequence } from './quit';
 import { createTrayController } from './tray';
+import { hideInsteadOfClosing, quitWhenAllWindowsClosed } from './window-lifecycle';
 import { hardenContents, mainWindowOptions } from './window';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -52,12 +58,32 @@ if (!app.requestSingleInstanceLock()) {
   let win: BrowserWindow | null = null;
   let core: UtilityProcess | null = null;
   let rendererConnected = false;
-  let quitting = false;
+  let log: Logger = consoleLogger('app');
+  let saveWindowState = () => {};
+  let hasTray = false;
   const toCore = (msg: MainToCore, transfer: Electron.MessagePortMain[] = []) => core?.postMessage(msg, transfer);
   let pendingChat: string | null = deepLinkFromArgv(process.argv)?.chatId ?? null;
 
+  // The core closes its account processes (and their browsers) and its database before the
+  // app exits; a core that does not finish within a few seconds is ended (main/app/quit.ts).
+  const quit = createQuitSequence({
+    saveState: () => saveWindowState(),
+    closeCore: () =>
+      new Promise<void>(resolve => {
+        const child = core;
+        if (!child) return resolve();
+        child.once('exit', () => resolve());
+        child.postMessage({ t: 'shutdown' } satisfies MainToCore);
+      }),
+    killCore: () => core?.kill(),
+    exit: code => app.exit(code),
+    warn: (msg, data) => log.warn(msg, data),
+    timeoutMs: 8_000,
+  });
+  app.on('before-quit', event => quit.onBeforeQuit(event));
+
   const show = () => {
-    if (!win) return;
+    if (!win || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
     win.show();
     win.focus();
@@ -97,7 +123,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(async () => {
       const dataDir = app.getPath('userData');
-      const log = fileLogger({ dir: join(dataDir, 'logs'), echo: consoleLogger('app') });
+      log = fileLogger({ dir: join(dataDir, 'logs'), echo: consoleLogger('app') });
       // safeStorage needs the OS keychain; without one (bare Linux) fall back to a 0600 file.
       const vault = fileSecretVault(
         join(dataDir, 'secrets.json'),
@@ -110,9 +136,10 @@ if (!app.requestSingleInstanceLock()) {
           : undefined,
       );
       const settings = openDesktopSettings();
+      const startAutoUpdate = createAutoUpdate(() => electronUpdater.autoUpdater, log);
       const preferences = desktopPreferences(settings, {
         setLaunchAtLogin: open => app.setLoginItemSettings({ openAtLogin: open }),
-        checkForUpdates: updates => startAutoUpdate(updates, log),
+        checkForUpdates: startAutoUpdate,
       });
       // The core (store, accounts, sync) runs in its own process so that SQLite writes and
       // validation never block this thread, which serves the window and the tray.
@@ -125,18 +152,12 @@ if (!app.requestSingleInstanceLock()) {
           platform: process.platform,
           arch: process.arch,
         }),
-        // Account processes are forked by the core process with child_process.fork, which
-        // starts this same binary: as Node, not as another Electron app.
-        accountEnv: { ELECTRON_RUN_AS_NODE: '1' },
+        accountEnv: ACCOUNT_PROCESS_ENV,
       };
-      const child = utilityProcess.fork(
-        join(appRoot, 'dist', 'core', 'child.mjs'),
-        ['--config', JSON.stringify(config)],
-        {
-          serviceName: 'Blazz Desk core',
-          stdio: 'inherit',
-        },
-      );
+      const child = utilityProcess.fork(join(appRoot, ...APP_PATHS.coreChild), ['--config', JSON.stringify(config)], {
+        serviceName: 'Blazz Desk core',
+        stdio: 'inherit',
+      });
       core = child;
       let accounts: readonly TrayAccount[] = [];
       let refreshTray = () => {};
@@ -158,7 +179,7 @@ if (!app.requestSingleInstanceLock()) {
         child.on('exit', code => {
           core = null;
           rendererConnected = false;
-          if (quitting) return;
+          if (quit.quitting) return;
           reject(new Error(`the app core stopped (exit code ${code})`));
           // After start-up a dead core leaves a window that cannot do anything: say so.
           if (win) startupFailed(new Error(`the app core stopped unexpectedly (exit code ${code})`));
@@ -166,7 +187,7 @@ if (!app.requestSingleInstanceLock()) {
         link.start();
       });
       await ready;
-      const rendererDir = join(appRoot, 'dist', 'renderer');
+      const rendererDir = join(appRoot, ...APP_PATHS.renderer);
       protocol.handle(APP_SCHEME, request => handleRendererRequest(rendererDir, request.url));
       // Only notifications are ever granted to the page; camera, geolocation etc. are refused.
       session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
@@ -180,12 +201,20 @@ if (!app.requestSingleInstanceLock()) {
         screen.getAllDisplays().map(d => d.workArea),
       );
       win = new BrowserWindow({
-        ...mainWindowOptions(join(appRoot, 'dist', 'preload', 'index.cjs')),
+        ...mainWindowOptions(join(appRoot, ...APP_PATHS.preload)),
         ...(bounds ?? {}),
       });
       const target = win;
-      target.on('close', () => settings.update({ windowBounds: target.getBounds() }));
-      startAutoUpdate(prefs.autoUpdate, log);
+      saveWindowState = () => {
+        if (!target.isDestroyed()) settings.update({ windowBounds: target.getBounds() });
+      };
+      target.on('close', event => {
+        saveWindowState();
+        if (!hideInsteadOfClosing({ hasTray, quitting: quit.quitting })) return;
+        event.preventDefault();
+        target.hide();
+      });
+      startAutoUpdate(prefs.autoUpdate);
 
       let notificationsPaused = prefs.notificationsPaused;
       const tray = createTrayController(icon => new Tray(icon), {
@@ -199,6 +228,7 @@ if (!app.requestSingleInstanceLock()) {
         },
         quit: () => app.quit(),
       });
+      hasTray = true;
       refreshTray = () =>
         tray.update({
           notificationsPaused,
@@ -226,20 +256,9 @@ if (!app.requestSingleInstanceLock()) {
     })
     .catch(startupFailed);
 
-  app.on('window-all-closed', () => app.quit());
-  // The core closes its accounts and its database before the app exits; a core that does
-  // not finish within a few seconds is terminated.
-  app.on('will-quit', event => {
-    const child = core;
-    if (!child || quitting) return;
-    quitting = true;
-    event.preventDefault();
-    const done = () => app.exit(0);
-    child.once('exit', done);
-    setTimeout(() => {
-      child.kill();
-      done();
-    }, 8_000).unref();
-    toCore({ t: 'shutdown' });
+  app.on('window-all-closed', () => {
+    if (quitWhenAllWindowsClosed({ platform: process.platform, hasTray })) app.quit();
   });
+  // macOS: a click on the dock icon brings the hidden window back.
+  app.on('activate', show);
 }

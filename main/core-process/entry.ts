@@ -14,6 +14,7 @@ import { createCore } from '../core/core';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import { APP_VERSION } from '../core/version';
+import { APP_PATHS } from './app-paths';
 import { parseCoreProcessArgs } from './config';
 import type { CoreToMain } from './control';
 import { mainToCoreSchema } from './control';
@@ -102,7 +103,7 @@ link.onDisconnect(() => void stop('parent gone'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
 // Bundled (dist/core/child.mjs): accounts and migrations come from dist/; under tsx, sources.
-const accountsEntry = join(appRoot, 'dist', 'accounts', 'child.mjs');
+const accountsEntry = join(appRoot, ...APP_PATHS.accountChild);
 const bundled = import.meta.url.endsWith('.mjs') && existsSync(accountsEntry);
 try {
   const opened = await createCore({
@@ -117,7 +118,7 @@ try {
       ...(bundled ? { entry: accountsEntry } : {}),
       ...(config.accountEnv ? { env: config.accountEnv } : {}),
     }),
-    ...(bundled ? { migrationsDir: join(appRoot, 'dist', 'migrations', 'store') } : {}),
+    ...(bundled ? { migrationsDir: join(appRoot, ...APP_PATHS.storeMigrations) } : {}),
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
     ...(config.simulator ? { accounts: { simulator: config.simulator } } : {}),
   });
