@@ -164,7 +164,13 @@ export async function launchDesktopOnDouble(options: PrepareOptions = {}): Promi
     stillRunning: () => [...seen].filter(isRunning),
     async dispose() {
       await browser?.close().catch(() => {});
-      if (main.exitCode === null && main.signalCode === null) main.kill('SIGKILL');
+      processes();
+      if (main.exitCode === null && main.signalCode === null) {
+        // A clean quit first, so Chromium does not die halfway through writing its profile.
+        await control('quit').catch(() => {});
+        await Promise.race([exit, new Promise(r => setTimeout(r, 10_000))]);
+        main.kill('SIGKILL');
+      }
       for (const pid of [...seen].filter(isRunning)) {
         try {
           process.kill(pid, 'SIGKILL');
@@ -172,7 +178,7 @@ export async function launchDesktopOnDouble(options: PrepareOptions = {}): Promi
           // already gone
         }
       }
-      rmSync(root, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
