@@ -50,6 +50,8 @@ export type DesktopOnDouble = {
 export type PrepareOptions = {
   /** Changes to the copied tree before start (e.g. a preload that requires 'fs'). */
   readonly mutate?: (root: string) => void;
+  /** The main script, relative to the tree (default: the built desktop main). */
+  readonly entry?: string;
 };
 
 /** The tree: dist/ copied, node_modules linked, the native addon where main looks for it. */
@@ -87,7 +89,7 @@ export async function launchDesktopOnDouble(options: PrepareOptions = {}): Promi
   const root = await prepareTree(options);
   const userData = join(root, 'userData');
   const start = (args: readonly string[], control: boolean) =>
-    fork(join(root, 'dist', 'app', 'main.mjs'), [`--user-data-dir=${userData}`, ...args], {
+    fork(join(root, options.entry ?? join('dist', 'app', 'main.mjs')), [`--user-data-dir=${userData}`, ...args], {
       cwd: root,
       execArgv: ['--import', join(root, 'electron-double', 'register.mjs')],
       env: { ...process.env, ...(control ? { ELECTRON_DOUBLE_CONTROL: '1' } : {}) },

@@ -49,6 +49,16 @@ if (process.env[FLAG] === '1' && typeof process.send === 'function') {
 
   const parentPort = new EventEmitter();
   parentPort.postMessage = message => send({ t: 'message', data: message });
+  // As in Electron, messages wait until the child listens (its module may still be loading).
+  const early = [];
+  let listening = false;
+  parentPort.on('newListener', event => {
+    if (event !== 'message' || listening) return;
+    listening = true;
+    setImmediate(() => {
+      for (const message of early.splice(0)) parentPort.emit('message', message);
+    });
+  });
   process.on('message', raw => {
     if (raw === null || typeof raw !== 'object') return;
     if (raw.t === 'message') {
@@ -57,7 +67,9 @@ if (process.env[FLAG] === '1' && typeof process.send === 'function') {
         ports.set(id, port);
         return port;
       });
-      parentPort.emit('message', { data: raw.data, ports: transferred });
+      const message = { data: raw.data, ports: transferred };
+      if (listening && early.length === 0) parentPort.emit('message', message);
+      else early.push(message);
     } else if (raw.t === 'port-message') ports.get(raw.port)?.deliver(raw.data);
     else if (raw.t === 'port-close') ports.get(raw.port)?.remoteClosed();
   });
