@@ -6,6 +6,7 @@ import type { ChildProcess } from 'node:child_process';
 import { fork as forkChild } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import type { MessagePortMain } from './ports';
 import { portById } from './ports';
 import { readyState } from './protocol';
@@ -21,13 +22,12 @@ type ForkOptions = {
   serviceName?: string;
 };
 
-type FromChild =
-  | { t: 'message'; data: unknown }
-  | { t: 'port-message'; port: number; data: unknown }
-  | { t: 'port-close'; port: number };
-
-const isFromChild = (raw: unknown): raw is FromChild =>
-  raw !== null && typeof raw === 'object' && typeof (raw as { t?: unknown }).t === 'string';
+const portId = z.number().int().nonnegative();
+const fromChildSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('message'), data: z.unknown() }),
+  z.object({ t: z.literal('port-message'), port: portId, data: z.unknown() }),
+  z.object({ t: z.literal('port-close'), port: portId }),
+]);
 
 export class UtilityProcessDouble extends EventEmitter {
   pid: number | undefined;
@@ -85,8 +85,10 @@ export class UtilityProcessDouble extends EventEmitter {
     if (this.child.connected) this.child.send(msg as object, err => void err);
   }
 
-  private fromChild(raw: unknown): void {
-    if (!isFromChild(raw)) return;
+  private fromChild(input: unknown): void {
+    const parsed = fromChildSchema.safeParse(input);
+    if (!parsed.success) return;
+    const raw = parsed.data;
     if (raw.t === 'message') this.emit('message', raw.data);
     else if (raw.t === 'port-message') portById(raw.port)?.fromRemote(raw.data);
     else if (raw.t === 'port-close') portById(raw.port)?.close();

@@ -6,6 +6,7 @@
 import type { BrowserContext, CDPSession, Page, Route } from '@playwright/test';
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { MessagePortMain } from './ports';
 import { portById } from './ports';
 import { fromPageUrl, isMappedUrl, serve, toPageUrl } from './protocol';
@@ -15,17 +16,20 @@ import { permissions } from './shell-parts';
 export type PageNotification = { id: number; title: string; body: string; tag: string };
 
 /** What the page's worlds send to main (see page/isolated-world.js and page/main-world.js). */
-type FromPage =
-  | { t: 'hello' }
-  | { t: 'preload-error'; message: string }
-  | { t: 'ipc-send'; channel: string; args: string }
-  | { t: 'ipc-invoke'; id: number; channel: string; args: string }
-  | { t: 'port-message'; port: number; data: string }
-  | { t: 'port-close'; port: number }
-  | { t: 'focus-request' }
-  | ({ t: 'notification-show' } & PageNotification)
-  | { t: 'notification-close'; id: number }
-  | { t: 'permission-request'; id: number; permission: string };
+const id = z.number().int().nonnegative();
+const fromPageSchema = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('hello') }),
+  z.object({ t: z.literal('preload-error'), message: z.string() }),
+  z.object({ t: z.literal('ipc-send'), channel: z.string(), args: z.string() }),
+  z.object({ t: z.literal('ipc-invoke'), id, channel: z.string(), args: z.string() }),
+  z.object({ t: z.literal('port-message'), port: id, data: z.string() }),
+  z.object({ t: z.literal('port-close'), port: id }),
+  z.object({ t: z.literal('focus-request') }),
+  z.object({ t: z.literal('notification-show'), id, title: z.string(), body: z.string(), tag: z.string() }),
+  z.object({ t: z.literal('notification-close'), id }),
+  z.object({ t: z.literal('permission-request'), id, permission: z.string() }),
+]);
+type FromPage = z.infer<typeof fromPageSchema>;
 
 export type IpcMainLike = {
   emit(channel: string, ...args: unknown[]): boolean;
@@ -209,12 +213,15 @@ export class WebContentsDouble extends EventEmitter {
   }
 
   private fromPage(payload: string, contextId: number): void {
-    let msg: FromPage;
+    let raw: unknown;
     try {
-      msg = JSON.parse(payload) as FromPage;
+      raw = JSON.parse(payload);
     } catch {
       return;
     }
+    const parsed = fromPageSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const msg = parsed.data;
     if (msg.t === 'hello') {
       // A new document: the previous one's ports went with it.
       if (this.worldContext !== null && this.worldContext !== contextId) this.closePagePorts();
