@@ -35,6 +35,9 @@ function shellOf(app: DesktopOnDouble, page: DesktopShell['page']): DesktopShell
       menu: async () => (await app.state()).tray?.menu ?? [],
       tooltip: async () => (await app.state()).tray?.tooltip ?? '',
       badge: async () => (await app.state()).badgeCount,
+      click: async label => {
+        await app.control('tray-menu-click', label);
+      },
     },
     notifications: {
       shown: async () => (await app.state()).notifications,

@@ -28,6 +28,7 @@ export type DesktopShell = {
     menu(): Promise<TrayMenuItem[]>;
     tooltip(): Promise<string>;
     badge(): Promise<number>;
+    click(label: string): Promise<void>;
   };
   readonly notifications?: {
     shown(): Promise<ShownNotification[]>;
@@ -100,6 +101,14 @@ export async function runDesktopScenario(shell: DesktopShell): Promise<void> {
       expect(unread).toBeGreaterThan(0);
       expect(await tray.tooltip()).toBe(`Blazz Desk — ${unread} unread`);
       expect(await tray.badge()).toBe(unread);
+    });
+    await test.step('the pause switch in the tray menu turns on and off', async () => {
+      const paused = async () => (await tray.menu()).find(i => i.label === 'Pause notifications')?.checked;
+      expect(await paused()).toBe(false);
+      await tray.click('Pause notifications');
+      await expect.poll(paused).toBe(true);
+      await tray.click('Pause notifications');
+      await expect.poll(paused).toBe(false);
     });
   }
 
