@@ -31,6 +31,7 @@ function shellOf(app: DesktopOnDouble, page: DesktopShell['page']): DesktopShell
       return app.exited();
     },
     stillRunning: () => app.stillRunning(),
+    openedExternally: async () => (await app.state()).openedExternal,
     tray: {
       menu: async () => (await app.state()).tray?.menu ?? [],
       tooltip: async () => (await app.state()).tray?.tooltip ?? '',

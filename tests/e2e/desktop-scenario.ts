@@ -30,6 +30,8 @@ export type DesktopShell = {
     badge(): Promise<number>;
     click(label: string): Promise<void>;
   };
+  /** Links main handed to the system browser. */
+  readonly openedExternally?: () => Promise<string[]>;
   readonly notifications?: {
     shown(): Promise<ShownNotification[]>;
     click(id: number): Promise<void>;
@@ -141,6 +143,17 @@ export async function runDesktopScenario(shell: DesktopShell): Promise<void> {
     await expect(inbox.chatList.getByRole('option', { selected: true })).toHaveAccessibleName(
       new RegExp(`^${escapeRegExp(target.name)}`),
     );
+  });
+
+  await test.step('a web link does not replace the inbox: main sends it to the browser', async () => {
+    const link = 'https://example.com/from-a-customer';
+    await page.evaluate(url => {
+      location.href = url;
+    }, link);
+    const opened = shell.openedExternally;
+    if (opened) await expect.poll(opened).toContain(link);
+    await expect(page.getByRole('heading', { name: 'Blazz Desk', exact: true })).toBeVisible();
+    expect(await shell.windowUrl()).toBe('app://bundle/index.html');
   });
 
   await test.step('quit stops every process the app started', async () => {

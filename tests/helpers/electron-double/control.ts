@@ -43,6 +43,7 @@ export type DoubleState = {
   badgeCount: number;
   utilityPids: number[];
   errorBoxes: Array<{ title: string; content: string }>;
+  openedExternal: string[];
 };
 
 function state(): DoubleState {
@@ -64,6 +65,7 @@ function state(): DoubleState {
     badgeCount: app.recorded.badgeCount,
     utilityPids: utilityPids(),
     errorBoxes: [...recorded.errorBoxes],
+    openedExternal: [...recorded.openedExternal],
   };
 }
 
