@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DesktopOnDouble } from '../helpers/electron-double/launch';
 import { launchDesktopOnDouble } from '../helpers/electron-double/launch';
+import { descendants } from '../helpers/electron-double/process-tree';
 import type { DesktopShell } from './desktop-scenario';
 import { runDesktopScenario } from './desktop-scenario';
 
@@ -26,6 +27,7 @@ function shellOf(app: DesktopOnDouble, page: DesktopShell['page']): DesktopShell
       expect(await app.secondInstance([url])).toBe(0);
     },
     childProcesses: () => app.processes(),
+    coreChildren: async () => (await app.state()).utilityPids.flatMap(pid => descendants(pid).map(p => p.pid)),
     async quit() {
       await app.control('tray-menu-click', 'Quit').catch(() => {});
       return app.exited();

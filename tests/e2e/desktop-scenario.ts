@@ -22,6 +22,8 @@ export type DesktopShell = {
   openLink(url: string): Promise<void>;
   /** Every process the app has started, remembered for stillRunning(). */
   childProcesses(): number[];
+  /** Processes the core process started (account processes), where the shell can tell. */
+  readonly coreChildren?: () => Promise<number[]>;
   quit(): Promise<number | null>;
   stillRunning(): number[];
   readonly tray?: {
@@ -84,12 +86,15 @@ export async function runDesktopScenario(shell: DesktopShell): Promise<void> {
 
   const before = shell.childProcesses();
   expect(before.length).toBeGreaterThan(0);
+  const accountProcesses = shell.coreChildren;
+  if (accountProcesses) expect(await accountProcesses()).toEqual([]);
   await test.step('commands reach the core: a simulated number starts in its own process', async () => {
     await inbox.addSimulatedNumber('Double Sim');
     await expect(inbox.account('Double Sim')).toBeVisible();
     await expect(inbox.chats.first()).toBeVisible({ timeout: 30_000 });
     const after = shell.childProcesses();
     expect(after.filter(pid => !before.includes(pid)).length).toBeGreaterThan(0);
+    if (accountProcesses) expect((await accountProcesses()).length).toBe(1);
   });
 
   const tray = shell.tray;
