@@ -1,8 +1,13 @@
-import { _electron as electron, expect, test } from '@playwright/test';
+import type { ElectronApplication } from '@playwright/test';
+import { _electron as electron, test } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { descendants, isRunning } from '../helpers/electron-double/process-tree';
+import type { DesktopShell } from './desktop-scenario';
+import { runDesktopScenario } from './desktop-scenario';
 
 /** The Electron binary is downloaded by electron's postinstall; where it is absent we say so. */
 function electronBinary(): string | null {
@@ -17,31 +22,52 @@ function electronBinary(): string | null {
 const binary = electronBinary();
 const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const skipReason = !binary
-  ? 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the shell is covered by unit tests of main/app, the core process by tests/integration/core-process, and the page by the host e2e'
+  ? 'Electron binary not installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the same scenario runs on the Electron double in tests/e2e/desktop-double.spec.ts'
   : !hasDisplay
     ? 'no display for Electron (set DISPLAY, e.g. under xvfb-run)'
     : null;
 
-test('electron smoke: window opens sandboxed and renders core data over IPC', async () => {
-  if (skipReason) console.log(`[electron smoke] skipped: ${skipReason}`);
+test.describe.configure({ timeout: 240_000 });
+
+/** The real binary as a DesktopShell: its tray and native notifications are beyond a test's reach. */
+function realShell(app: ElectronApplication, page: DesktopShell['page'], exe: string, args: string[]): DesktopShell {
+  const seen = new Set<number>();
+  const mainPid = app.process().pid ?? 0;
+  const exited = new Promise<number | null>(resolve => app.process().once('exit', code => resolve(code)));
+  return {
+    page,
+    windowUrl: () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL() ?? ''),
+    windowFocused: () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.isFocused() ?? false),
+    blurWindow: () => app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.blur()),
+    openLink: url =>
+      new Promise<void>((resolve, reject) => {
+        const second = spawn(exe, [...args, url], { stdio: 'ignore' });
+        second.once('error', reject);
+        second.once('exit', () => resolve());
+      }),
+    childProcesses: () => {
+      const now = descendants(mainPid).map(p => p.pid);
+      for (const pid of now) seen.add(pid);
+      return now;
+    },
+    async quit() {
+      await app.evaluate(({ app: electronApp }) => electronApp.quit()).catch(() => {});
+      return exited;
+    },
+    stillRunning: () => [...seen].filter(isRunning),
+  };
+}
+
+test('electron: the desktop scenario against the real binary', async () => {
+  if (skipReason) console.log(`[electron] skipped: ${skipReason}`);
   test.skip(skipReason !== null, skipReason ?? '');
   const userData = mkdtempSync(join(tmpdir(), 'blazz-electron-'));
-  const app = await electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${userData}`] });
+  const args = ['.', `--user-data-dir=${userData}`];
+  const app = await electron.launch({ executablePath: binary!, args });
   try {
-    const window = await app.firstWindow();
-    await expect(window.getByRole('region', { name: 'About this installation' })).toBeVisible();
-    await expect(window.getByText('Desktop app')).toBeVisible();
-    // Sandboxed, isolated, no Node: the page sees only the bridge, never require/process.
-    const globals = await window.evaluate(() => ({
-      require: typeof (globalThis as { require?: unknown }).require,
-      process: typeof (globalThis as { process?: unknown }).process,
-      bridge: Object.keys((globalThis as { desk?: object }).desk ?? {}).sort(),
-    }));
-    expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: ['invoke', 'subscribe'] });
-    const url = await window.evaluate(() => location.href);
-    expect(url.startsWith('app://bundle/')).toBe(true);
+    await runDesktopScenario(realShell(app, await app.firstWindow(), binary!, args));
   } finally {
-    await app.close();
+    await app.close().catch(() => {});
     rmSync(userData, { recursive: true, force: true });
   }
 });
