@@ -2,8 +2,9 @@
  * Which automated message, if any, answers an inbound message: the away message outside
  * business hours, else the greeting for a conversation that is new (no message in the chat
  * for `idleHours`). Pure, so the server and later the desktop core decide alike, and tests
- * move time freely. Exactly-once is the caller's part: it records `windowKey` under a unique
- * key in the same transaction as the send.
+ * move time freely. The same message always gives the same decision and window (only the
+ * cool-down reads `now`), so exactly-once is the caller's unique key on (chat, kind,
+ * window), recorded in the same transaction as the send.
  */
 import type { BusinessHours } from './hours';
 import { hasAnyRange, isOpen, nextOpening } from './hours';
@@ -53,8 +54,9 @@ export function decideAutomation(config: AutomationConfig, m: InboundFacts): Aut
   if (m.lastAutomatedAt !== null && m.now - m.lastAutomatedAt < COOL_DOWN_MS) return null;
   const hours = config.hours;
   const values: TemplateValues = { 'customer.name': m.customerName, 'number.name': m.numberName };
-  if (hours && hasAnyRange(hours) && config.away.enabled && config.away.text.trim() && !isOpen(hours, m.now)) {
-    const opening = nextOpening(hours, m.now);
+  // Hours are judged when the customer wrote, so a redelivery decides the same way.
+  if (hours && hasAnyRange(hours) && config.away.enabled && config.away.text.trim() && !isOpen(hours, m.messageAt)) {
+    const opening = nextOpening(hours, m.messageAt);
     values.next_opening = opening === null ? '' : formatOpening(opening, hours.timeZone);
     return { kind: 'away', windowKey: opening ?? NEVER_OPENS, body: renderTemplate(config.away.text, values) };
   }
@@ -62,7 +64,7 @@ export function decideAutomation(config: AutomationConfig, m: InboundFacts): Aut
   const idleMs = config.greeting.idleHours * 3_600_000;
   if (m.previousMessageAt !== null && m.messageAt - m.previousMessageAt < idleMs) return null;
   if (hours && hasAnyRange(hours)) {
-    const opening = nextOpening(hours, m.now);
+    const opening = nextOpening(hours, m.messageAt);
     values.next_opening = opening === null ? '' : formatOpening(opening, hours.timeZone);
   }
   return { kind: 'greeting', windowKey: m.messageAt, body: renderTemplate(config.greeting.text, values) };

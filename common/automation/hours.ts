@@ -41,7 +41,7 @@ export const businessHoursSchema = z.strictObject({
   holidays: z
     .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'))
     .max(366)
-    .transform(list => [...new Set(list)].sort()),
+    .refine(list => new Set(list).size === list.length, 'each holiday once'),
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
