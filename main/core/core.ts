@@ -20,6 +20,7 @@ import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
+import { automationHandlers } from './handlers/automation';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { appHandlers } from './handlers/app';
@@ -264,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
     }),
     ...customerHandlers(store),
+    ...automationHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -9,6 +9,7 @@ import { UnblockSteps } from '../notifications/UnblockSteps';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
+import { AutomationSection } from '../automation';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
@@ -119,6 +120,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <MembersAdmin />
       <AuditLog />
       <AiSettingsSection />
+      <AutomationSection />
       <TemplatesEditor />
       <TagsSettings />
       {info && <AboutPanel info={info} />}
