@@ -32,6 +32,7 @@ describe('business hours', () => {
 
   it('follows the autumn DST change in Europe/Berlin (09:00 is 07:00Z before, 08:00Z after)', () => {
     const h = every('Europe/Berlin');
+    expect(nextOpening(h, t('2026-10-23T16:00:00Z'))).toBe(t('2026-10-24T07:00:00Z'));
     expect(nextOpening(h, t('2026-10-24T16:00:00Z'))).toBe(t('2026-10-25T08:00:00Z'));
     expect(isOpen(h, t('2026-10-25T07:30:00Z'))).toBe(false); // 08:30 CET
     expect(isOpen(h, t('2026-10-25T08:30:00Z'))).toBe(true); // 09:30 CET
