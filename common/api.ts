@@ -23,6 +23,7 @@ import { chatActionsCommands } from './api/chat-actions';
 import { teamTemplatesCommands } from './api/team-templates';
 import { customerCommands } from './api/customer';
 import { backupCommands } from './api/backup';
+import { automationCommands } from './api/automation';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -43,6 +44,7 @@ export const deskCommands = {
   ...teamTemplatesCommands,
   ...customerCommands,
   ...backupCommands,
+  ...automationCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

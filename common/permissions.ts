@@ -21,6 +21,7 @@ export const CAPABILITIES = [
   'tags.manage', // the workspace's tag list: create, recolour, rename, merge, delete
   'audit.read',
   'reports.read', // the Reports screen: admins every number, leads the numbers they lead
+  'automation.manage', // business hours, away and greeting: admins every number, leads the numbers they lead
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -40,6 +41,7 @@ export const ROLE_CAPABILITIES: Readonly<Record<Role, readonly Capability[]>> = 
     'tags.manage',
     'audit.read',
     'reports.read',
+    'automation.manage',
   ],
   agent: ['chats.claim', 'chats.update', 'notes.write', 'messages.send', 'templates.read'],
 };

@@ -30,6 +30,8 @@ import { AI_POLICY_COMMAND_SCHEMAS } from './protocol-ai-policy';
 import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
 import type { TagCommands, WireTag } from './protocol-tags';
 import type { ReportsCommands } from './protocol-reports';
+import type { AutomationCommands } from './protocol-automation';
+import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 
@@ -285,7 +287,8 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands {
+export interface ClientToServerEvents
+  extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands, AutomationCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -383,6 +386,7 @@ export const COMMAND_SCHEMAS = {
   ...TAG_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
+  ...AUTOMATION_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

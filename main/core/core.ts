@@ -21,6 +21,7 @@ import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
+import { automationHandlers } from './handlers/automation';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { backupHandlers } from './handlers/backup';
@@ -276,6 +277,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     }),
     ...customerHandlers(store),
     ...backupHandlers(store, backupPaths, now),
+    ...automationHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -26,6 +26,7 @@ import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { aiPolicyHandlers } from './handlers/ai-policy';
+import { automationHandlers } from './automation/handlers';
 import { reportsHandlers } from './handlers/reports';
 import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
@@ -69,6 +70,8 @@ export type ApplicationOptions = {
   readonly processMetrics?: boolean;
   /** Key for TOTP secrets at rest (config MFA_ENCRYPTION_KEY); without it MFA cannot be enabled. */
   readonly mfaKey?: Buffer | null;
+  /** The clock automation reads (default Date.now); tests move it instead of waiting. */
+  readonly clock?: () => number;
 };
 
 export type Application = {
@@ -138,6 +141,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     uploadAsks: createUploadAsks(),
     consecutiveRowIds,
     mfaKey: opts.mfaKey ?? null,
+    clock: opts.clock ?? (() => Date.now()),
     publish: events => publisher.publish(events),
   };
   const handlers: HandlerTable = {
@@ -154,6 +158,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...tagHandlers(services),
     ...aiPolicyHandlers(services),
     ...reportsHandlers(),
+    ...automationHandlers(services),
   };
 
   const pub = redisClients[0];

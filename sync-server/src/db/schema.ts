@@ -281,6 +281,8 @@ export const sends = mysqlTable(
     error: varchar('error', { length: 500 }),
     createdAt: ms('created_at').notNull(),
     updatedAt: ms('updated_at').notNull(),
+    /** 'automation': an away or greeting message the server sent for the number (0019). */
+    origin: mysqlEnum('origin', ['member', 'automation']).notNull().default('member'),
   },
   t => [index('sends_account_state').on(t.accountId, t.state, t.rowId)],
 );
@@ -354,3 +356,32 @@ export const workspaceTags = mysqlTable('workspace_tags', {
   color: varchar('color', { length: 20 }).notNull(),
   updatedAt: ms('updated_at').notNull(),
 });
+
+/** Automation of a number (0019): business hours (JSON text), away message, greeting. */
+export const automationSettings = mysqlTable('automation_settings', {
+  accountId: varchar('account_id', { length: 200 }).primaryKey(),
+  hours: text('hours'),
+  awayEnabled: boolean('away_enabled').notNull().default(false),
+  awayText: text('away_text').notNull(),
+  greetingEnabled: boolean('greeting_enabled').notNull().default(false),
+  greetingText: text('greeting_text').notNull(),
+  greetingIdleHours: int('greeting_idle_hours').notNull().default(24),
+  updatedAt: ms('updated_at').notNull(),
+  updatedBy: char('updated_by', { length: 36 }),
+});
+
+/** One row per automated message (0019); the key makes it once per conversation window. */
+export const automationSends = mysqlTable(
+  'automation_sends',
+  {
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    kind: varchar('kind', { length: 20 }).notNull(),
+    windowKey: bigint('window_key', { mode: 'number' }).notNull(),
+    clientMessageId: char('client_message_id', { length: 36 }).notNull(),
+    sentAt: ms('sent_at').notNull(),
+  },
+  t => [
+    primaryKey({ name: 'automation_sends_key', columns: [t.chatId, t.kind, t.windowKey] }),
+    index('automation_sends_chat_time').on(t.chatId, t.sentAt),
+  ],
+);

@@ -67,6 +67,8 @@ export type Services = {
   readonly uploadAsks: UploadAsks;
   /** The database gives a multi-row insert's rows consecutive ids (insertsGetConsecutiveIds). */
   readonly consecutiveRowIds: boolean;
+  /** The clock automation reads (business hours, windows, cool-down); tests move it. */
+  readonly clock: () => number;
   /** AES-256-GCM key for TOTP secrets at rest; null = two-step sign-in cannot be enabled. */
   readonly mfaKey: Buffer | null;
   /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */

@@ -14,6 +14,7 @@ import { chatEvent } from './access';
 import type { Services } from './context';
 import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
+import { automateInbound, offerAutomated } from '../automation/on-push';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -86,7 +87,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       // commit rather than awaited, so the host's next batch is not held up by this fan-out.
       const turn = caller.pushTurn;
       if (!turn) throw new Error('sync:push without its turn (dispatch reserves one on arrival)');
-      const { events } = await commitRaw(
+      const { events, value: automatedSends } = await commitRaw(
         services,
         async (tx, emit) => {
           await upsertContacts(tx, batch.contacts);
@@ -99,6 +100,8 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
           for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
           emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
+          const automated = await automateInbound(services, tx, batch.messages);
+          emit(...automated.events);
           const contactsByAccount = new Map<string, WireContact[]>();
           for (const c of batch.contacts)
             contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
@@ -110,9 +113,11 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
               originDevice: caller.sessionId,
             });
           }
+          return automated.sends;
         },
         { awaitDelivery: false, gate: work => turn.run(work) },
       );
+      if (automatedSends.length) await offerAutomated(services, automatedSends);
       services.metrics.pushedMessages.inc(batch.messages.length);
       return {
         messages: batch.messages.length,

@@ -112,6 +112,18 @@ function sample(name: CommandName): Record<string, unknown> {
     'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
     'reports:get': { from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', accountId, tag: 'vip' },
     'reports:conversations': { from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId, cursor: 'c' },
+    'automation:get': { accountId },
+    'automation:update': {
+      accountId,
+      hours: {
+        timeZone: 'Asia/Jakarta',
+        week: { sun: [], mon: [{ start: '09:00', end: '17:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
+        holidays: ['2026-12-25'],
+      },
+      away: { enabled: true, text: 'Closed until {{next_opening}}' },
+      greeting: { enabled: false, text: 'Hi {{customer.name}}', idleHours: 24 },
+    },
+    'automation:hours': {},
   };
   return samples[name];
 }

@@ -8,9 +8,10 @@ import { COMMAND_NAMES } from '../../../common/protocol';
 import { call } from './harness';
 import { chatCases } from './rbac-cases-chats';
 import { teamCases } from './rbac-cases-team';
+import { automationCases } from './rbac-cases-automation';
 import { setUpWorld, w } from './rbac-world';
 
-const cases = [...chatCases, ...teamCases];
+const cases = [...chatCases, ...teamCases, ...automationCases];
 
 beforeAll(setUpWorld);
 afterAll(async () => {

@@ -302,6 +302,36 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     heatmap: Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0)),
   },
   'reports:conversations': { conversations: [], nextCursor: null },
+  'automation:get': {
+    accountId: REMOTE,
+    hours: null,
+    away: { enabled: false, text: '' },
+    greeting: { enabled: false, text: '', idleHours: 24 },
+    updatedAt: null,
+    updatedBy: null,
+  },
+  'automation:update': {
+    accountId: REMOTE,
+    hours: {
+      timeZone: 'Asia/Jakarta',
+      week: { sun: [], mon: [{ start: '09:00', end: '17:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
+      holidays: ['2026-12-25'],
+    },
+    away: { enabled: true, text: 'Closed until {{next_opening}}' },
+    greeting: { enabled: true, text: 'Hi {{customer.name}}', idleHours: 24 },
+    updatedAt: T0,
+    updatedBy: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10',
+  },
+  'automation:hours': [
+    {
+      accountId: REMOTE,
+      hours: {
+        timeZone: 'Asia/Jakarta',
+        week: { sun: [], mon: [{ start: '09:00', end: '17:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
+        holidays: ['2026-12-25'],
+      },
+    },
+  ],
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

@@ -15,6 +15,7 @@ import { EditAccountDialog } from './EditAccountDialog';
 import { PairingView } from './PairingView';
 import { stateLabelKey, stateTone } from './states';
 import { Icon } from '../../components/Icon';
+import { OpeningStatus, useHoursLoader } from '../automation/OpeningStatus';
 import '../layout/narrow.css';
 
 type Pending = { readonly action: AccountAction; readonly account: Account } | null;
@@ -28,6 +29,7 @@ export function AccountsRail() {
   const openPanel = useAppStore(s => s.openPanel);
   const [menuFor, setMenuFor] = useState<AccountId | null>(null);
   const [pending, setPending] = useState<Pending>(null);
+  useHoursLoader();
 
   const toggle = (id: AccountId) => {
     const on = filter.accountIds.includes(id);
@@ -71,6 +73,7 @@ export function AccountsRail() {
                 </span>
                 <span className="account-phone muted small">{formatPhone(a.phone)}</span>
                 {a.remote && <span className="account-remote muted small">{t('account.remote')}</span>}
+                <OpeningStatus accountId={a.id} />
                 <span className={`account-state small tone-${stateTone(a.state)}`}>
                   <span className="dot" aria-hidden="true" />
                   {t(stateLabelKey(a))}

@@ -11,6 +11,7 @@ import { AboutPanel } from '../shell/AboutPanel';
 import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
 import { BackupPanel } from '../backup';
+import { AutomationSection } from '../automation';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
@@ -122,6 +123,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <MembersAdmin />
       <AuditLog />
       <AiSettingsSection />
+      <AutomationSection />
       <TemplatesEditor />
       <TagsSettings />
       <BackupPanel />

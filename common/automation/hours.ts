@@ -1,0 +1,189 @@
+/**
+ * Business hours of one WhatsApp number: a weekly schedule in the number's IANA time zone,
+ * several ranges a day, and holidays (local dates on which the number stays closed).
+ * Wall-clock arithmetic goes through Intl, so daylight-saving changes and zones far from
+ * the machine's own are handled without a time-zone library. Pure: no clock is read here.
+ */
+import { z } from 'zod';
+
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const hhmm = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+
+/**
+ * One opening range in local time. An end at or before the start crosses midnight: the
+ * range belongs to the day it starts on (and to that day's holiday status).
+ */
+export const timeRangeSchema = z.strictObject({ start: hhmm, end: hhmm });
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+
+/** Accepted only when this runtime's Intl knows the zone, so a typo cannot close a number forever. */
+export const timeZoneSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .refine(zone => zoneFormatter(zone) !== null, 'unknown time zone');
+
+const dayRanges = z.array(timeRangeSchema).max(8);
+
+export const businessHoursSchema = z.strictObject({
+  timeZone: timeZoneSchema,
+  week: z.strictObject({
+    sun: dayRanges,
+    mon: dayRanges,
+    tue: dayRanges,
+    wed: dayRanges,
+    thu: dayRanges,
+    fri: dayRanges,
+    sat: dayRanges,
+  }),
+  holidays: z
+    .array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD'))
+    .max(366)
+    .refine(list => new Set(list).size === list.length, 'each holiday once'),
+});
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+/** A local calendar date and the minute of its day, in the number's zone. */
+export type LocalTime = {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly minute: number;
+};
+
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** One formatter per zone (building them is the costly part); null for an unknown zone. */
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
+  let f = formatters.get(timeZone);
+  if (f !== undefined) return f;
+  try {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  } catch {
+    f = null;
+  }
+  formatters.set(timeZone, f);
+  return f;
+}
+
+/** Wall-clock fields of an instant in a zone. */
+function wallClock(
+  timeZone: string,
+  at: number,
+): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+  const f = zoneFormatter(timeZone);
+  if (!f) throw new RangeError(`unknown time zone ${timeZone}`);
+  const out = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0 };
+  for (const p of f.formatToParts(at)) {
+    const n = Number(p.value);
+    if (p.type === 'year') out.y = n;
+    else if (p.type === 'month') out.mo = n;
+    else if (p.type === 'day') out.d = n;
+    else if (p.type === 'hour') out.h = n % 24;
+    else if (p.type === 'minute') out.mi = n;
+    else if (p.type === 'second') out.s = n;
+  }
+  return out;
+}
+
+export function localTime(timeZone: string, at: number): LocalTime {
+  const w = wallClock(timeZone, at);
+  return { year: w.y, month: w.mo, day: w.d, minute: w.h * 60 + w.mi };
+}
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+function offsetAt(timeZone: string, at: number): number {
+  const w = wallClock(timeZone, at);
+  const asUtc = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+  return asUtc - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * The instant a local wall-clock time names. A time skipped by a spring-forward change
+ * maps to the same distance after the change (02:30 becomes 03:30), as clocks do.
+ */
+export function instantOf(timeZone: string, year: number, month: number, day: number, minute: number): number {
+  const naive = Date.UTC(year, month - 1, day, 0, minute);
+  const first = naive - offsetAt(timeZone, naive);
+  const second = naive - offsetAt(timeZone, first);
+  return second;
+}
+
+const minuteOf = (hm: string): number => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5));
+
+/** The date `days` after a local date, with its weekday. */
+function shiftDate(year: number, month: number, day: number, days: number) {
+  const d = new Date(Date.UTC(year, month - 1, day + days));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    weekday: WEEKDAYS[d.getUTCDay()]!,
+  };
+}
+
+const isoDate = (year: number, month: number, day: number): string =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+const crossesMidnight = (r: TimeRange): boolean => minuteOf(r.end) <= minuteOf(r.start);
+
+/** Is the number open at this instant? */
+export function isOpen(hours: BusinessHours, at: number): boolean {
+  const now = localTime(hours.timeZone, at);
+  const today = shiftDate(now.year, now.month, now.day, 0);
+  const yesterday = shiftDate(now.year, now.month, now.day, -1);
+  const holidays = new Set(hours.holidays);
+  if (!holidays.has(isoDate(today.year, today.month, today.day))) {
+    for (const r of hours.week[today.weekday]) {
+      const start = minuteOf(r.start);
+      if (now.minute < start) continue;
+      if (crossesMidnight(r) || now.minute < minuteOf(r.end)) return true;
+    }
+  }
+  // The part after midnight of a range that started yesterday.
+  if (!holidays.has(isoDate(yesterday.year, yesterday.month, yesterday.day))) {
+    for (const r of hours.week[yesterday.weekday]) {
+      if (crossesMidnight(r) && now.minute < minuteOf(r.end)) return true;
+    }
+  }
+  return false;
+}
+
+/** How far ahead nextOpening looks: a year of holidays cannot hide an opening. */
+const HORIZON_DAYS = 400;
+
+/**
+ * The earliest instant at or after `at` at which the number is open: `at` itself when it
+ * is open now, null when the schedule never opens (no ranges, or only holidays ahead).
+ */
+export function nextOpening(hours: BusinessHours, at: number): number | null {
+  if (isOpen(hours, at)) return at;
+  const now = localTime(hours.timeZone, at);
+  const holidays = new Set(hours.holidays);
+  for (let i = 0; i <= HORIZON_DAYS; i++) {
+    const d = shiftDate(now.year, now.month, now.day, i);
+    if (holidays.has(isoDate(d.year, d.month, d.day))) continue;
+    const starts = hours.week[d.weekday].map(r => minuteOf(r.start)).sort((a, b) => a - b);
+    for (const start of starts) {
+      const t = instantOf(hours.timeZone, d.year, d.month, d.day, start);
+      if (t > at) return t;
+    }
+  }
+  return null;
+}
+
+/** A schedule with no range on any day: the number is never open. */
+export function hasAnyRange(hours: BusinessHours): boolean {
+  return WEEKDAYS.some(d => hours.week[d].length > 0);
+}

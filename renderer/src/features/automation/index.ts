@@ -1,0 +1,1 @@
+export { AutomationSection } from './AutomationSection';
