@@ -153,7 +153,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...mfaManageHandlers(services),
     ...tagHandlers(services),
     ...aiPolicyHandlers(services),
-    ...reportsHandlers(),
+    ...reportsHandlers(services),
   };
 
   const pub = redisClients[0];
