@@ -89,16 +89,16 @@ export const reportsEn = {
   'reports.conv.file': 'conversations',
   'reports.help': 'How figures are counted',
   'reports.help.conversation':
-    'A conversation is one span of a chat: it opens with a customer’s message (the first one, or the first after the chat was resolved or went idle) and ends when the chat is resolved.',
+    'A conversation is a span of one chat: it opens with a customer’s message when the chat has none open and ends when a member sets the chat to Resolved. A customer’s message 24 hours or more after the last message of an unresolved conversation starts a new one.',
   'reports.help.firstResponse':
-    'First response time runs from the opening message to the first reply a person sends. Automated replies (greetings, away messages, AI drafts sent without a person) do not count.',
-  'reports.help.resolution': 'Resolution time runs from the opening message to the resolution.',
+    'First response time runs from the opening to the first message we send in the conversation, from Blazz Desk or from the phone (automated replies are not told apart yet). It is credited to the member who sent it.',
+  'reports.help.resolution': 'Resolution time runs from the opening to the resolution (the last one, after a reopen).',
   'reports.help.reopen':
-    'Reopened counts conversations that were resolved and became active again within the idle limit; they stay one conversation.',
+    'Reopened counts each time a resolved conversation became active again within 24 hours (a customer’s message, or a member setting it to Open or Pending); it stays one conversation. After 24 hours a new conversation opens instead.',
   'reports.help.transfer':
-    'A transferred conversation counts for the member it is assigned to when it is resolved (or now, if still open). Handle time runs from that assignment to the resolution.',
+    'A transferred conversation counts as assigned for each member who had it; resolved and handle time go to the member who resolved it. Handle time runs from their assignment (or the opening) to the resolution.',
   'reports.help.range':
-    'A conversation belongs to the day it opened; days, weeks (from Monday) and hours are in your time zone. Medians and “90% within” skip conversations without the time in question.',
+    'Opened counts conversations that opened in the range; Resolved those resolved in it, whenever they opened. Days, weeks (from Monday) and hours are in your time zone; nights and weekends count. Medians and “90% within” are nearest-rank.',
   'reports.help.docs': 'The full definitions are in docs/reports.md.',
   'reports.dur.s': '{n} s',
   'reports.dur.min': '{n} min',

@@ -91,16 +91,17 @@ export const reportsId: Record<ReportsMessageKey, string> = {
   'reports.conv.file': 'percakapan',
   'reports.help': 'Cara angka dihitung',
   'reports.help.conversation':
-    'Satu percakapan adalah satu rentang chat: dimulai dengan pesan pelanggan (yang pertama, atau yang pertama setelah chat diselesaikan atau lama tidak aktif) dan berakhir saat chat diselesaikan.',
+    'Satu percakapan adalah satu rentang chat: dimulai dengan pesan pelanggan saat chat tidak punya percakapan terbuka, dan berakhir saat anggota mengubah chat menjadi Selesai. Pesan pelanggan 24 jam atau lebih setelah pesan terakhir percakapan yang belum selesai memulai percakapan baru.',
   'reports.help.firstResponse':
-    'Waktu respons pertama dihitung dari pesan pembuka sampai balasan pertama yang dikirim seseorang. Balasan otomatis (salam, pesan di luar jam kerja, draf AI yang terkirim tanpa orang) tidak dihitung.',
-  'reports.help.resolution': 'Waktu penyelesaian dihitung dari pesan pembuka sampai chat diselesaikan.',
+    'Waktu respons pertama dihitung dari pembukaan sampai pesan pertama yang kita kirim dalam percakapan, dari Blazz Desk atau dari ponsel (balasan otomatis belum dibedakan). Dihitung untuk anggota yang mengirimnya.',
+  'reports.help.resolution':
+    'Waktu penyelesaian dihitung dari pembukaan sampai penyelesaian (yang terakhir, setelah dibuka kembali).',
   'reports.help.reopen':
-    'Dibuka kembali menghitung percakapan yang sudah diselesaikan lalu aktif lagi dalam batas waktu tidak aktif; tetap dihitung satu percakapan.',
+    'Dibuka kembali dihitung setiap kali percakapan yang sudah selesai aktif lagi dalam 24 jam (pesan pelanggan, atau anggota mengubahnya menjadi Terbuka atau Tertunda); tetap satu percakapan. Setelah 24 jam, percakapan baru yang dibuka.',
   'reports.help.transfer':
-    'Percakapan yang dialihkan dihitung untuk anggota yang ditugaskan saat diselesaikan (atau sekarang, jika masih terbuka). Waktu penanganan dihitung dari penugasan itu sampai penyelesaian.',
+    'Percakapan yang dialihkan dihitung sebagai ditugaskan untuk setiap anggota yang memegangnya; diselesaikan dan waktu penanganan untuk anggota yang menyelesaikannya. Waktu penanganan dihitung dari penugasannya (atau pembukaan) sampai penyelesaian.',
   'reports.help.range':
-    'Percakapan masuk ke hari ia dibuka; hari, minggu (mulai Senin) dan jam menurut zona waktu Anda. Median dan “90% dalam” melewatkan percakapan yang tidak punya waktu tersebut.',
+    'Dibuka menghitung percakapan yang dibuka dalam rentang; Diselesaikan yang selesai dalam rentang, kapan pun dibukanya. Hari, minggu (mulai Senin) dan jam menurut zona waktu Anda; malam dan akhir pekan ikut dihitung. Median dan “90% dalam” memakai peringkat terdekat.',
   'reports.help.docs': 'Definisi lengkapnya ada di docs/reports.md.',
   'reports.dur.s': '{n} dtk',
   'reports.dur.min': '{n} mnt',
