@@ -6,6 +6,7 @@ export const reportsEn = {
   'reports.intro.lead': 'Figures for the WhatsApp numbers you lead.',
   'reports.timeZone': 'Days and hours in your time zone: {zone}',
   'reports.range': 'Range',
+  'reports.controls': 'Range and filters',
   'reports.preset.today': 'Today',
   'reports.preset.last7': 'Last 7 days',
   'reports.preset.last30': 'Last 30 days',

@@ -8,6 +8,7 @@ export const reportsId: Record<ReportsMessageKey, string> = {
   'reports.intro.lead': 'Angka untuk nomor WhatsApp yang Anda pimpin.',
   'reports.timeZone': 'Hari dan jam menurut zona waktu Anda: {zone}',
   'reports.range': 'Rentang',
+  'reports.controls': 'Rentang dan filter',
   'reports.preset.today': 'Hari ini',
   'reports.preset.last7': '7 hari terakhir',
   'reports.preset.last30': '30 hari terakhir',

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { useI18n } from '../../i18n';
 import type { ChartData, Range, ReportsT } from './logic';
 import { chartTable, csvFileName } from './logic';
 import { DataTable } from './DataTable';
@@ -19,7 +20,25 @@ type Props = {
 
 const HEIGHT = 220;
 
-function options(data: ChartData, kind: Props['kind'], colors: ChartColors, width: number): uPlot.Options {
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Axis labels: days short in the viewer's language ("6 Nov"); the table view keeps the full day. */
+function axisLabel(label: string, language: string): string {
+  if (!DAY.test(label)) return label;
+  return new Date(`${label}T00:00:00Z`).toLocaleDateString(language, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+function options(
+  data: ChartData,
+  kind: Props['kind'],
+  colors: ChartColors,
+  width: number,
+  language: string,
+): uPlot.Options {
   const axis = { stroke: colors.muted, grid: { stroke: colors.grid, width: 1 }, ticks: { stroke: colors.grid } };
   const bars = uPlot.paths.bars?.({ size: [0.7, 64] });
   return {
@@ -30,7 +49,8 @@ function options(data: ChartData, kind: Props['kind'], colors: ChartColors, widt
     axes: [
       {
         ...axis,
-        values: (_u, splits) => splits.map(i => (Number.isInteger(i) ? (data.x[i] ?? '') : '')),
+        space: 56,
+        values: (_u, splits) => splits.map(i => (Number.isInteger(i) ? axisLabel(data.x[i] ?? '', language) : '')),
       },
       axis,
     ],
@@ -51,11 +71,12 @@ function options(data: ChartData, kind: Props['kind'], colors: ChartColors, widt
 function Plot({ data, kind, label }: { data: ChartData; kind: Props['kind']; label: string }) {
   const box = useRef<HTMLDivElement>(null);
   const colors = useChartColors();
+  const language = useI18n(s => (s.language === 'id' ? 'id-ID' : 'en-GB'));
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     const aligned: uPlot.AlignedData = [data.x.map((_, i) => i), ...data.series.map(s => s.values.map(v => v ?? null))];
-    const plot = new uPlot(options(data, kind, colors, Math.max(240, el.clientWidth)), aligned, el);
+    const plot = new uPlot(options(data, kind, colors, Math.max(240, el.clientWidth), language), aligned, el);
     const resize =
       typeof ResizeObserver === 'undefined'
         ? null
@@ -65,7 +86,7 @@ function Plot({ data, kind, label }: { data: ChartData; kind: Props['kind']; lab
       resize?.disconnect();
       plot.destroy();
     };
-  }, [data, kind, colors]);
+  }, [data, kind, colors, language]);
   return <div ref={box} className="reports-plot" role="img" aria-label={label} />;
 }
 

@@ -46,7 +46,7 @@ export function Controls({ t, value, accounts, members, tags, onChange }: Props)
   );
   const any = { value: '', label: t('reports.filter.any') };
   return (
-    <div className="reports-controls" role="group" aria-label={t('reports.range')}>
+    <div className="reports-controls" role="group" aria-label={t('reports.controls')}>
       {select(
         'preset',
         t('reports.range'),
