@@ -9,7 +9,8 @@ import type { ReportsGetArgs, WireReport } from '../../../common/protocol-report
 import { reportsGetSchema } from '../../../common/protocol-reports';
 import { CommandError } from '../../../common/result';
 import { reportsHandlers } from '../../../main/core/handlers/reports';
-import type { JsonValue } from '../../../main/store';
+import type { JsonValue, Store } from '../../../main/store';
+import { forgetWorkspaceData } from '../../../main/sync/record';
 import type { ReportsCacheStore } from '../../../main/sync/reports-cache';
 import { REPORTS_CACHE_KEY, REPORTS_CACHE_MAX, createReportsCache } from '../../../main/sync/reports-cache';
 import { REPLIES } from '../sync/wire-samples';
@@ -116,5 +117,20 @@ describe('reports:get relay and offline copy', () => {
     expect((await r.get(args({ from: '2026-10-14' }))).stale).toBe(true);
     r.store.raw.set(REPORTS_CACHE_KEY, JSON.stringify([{ key: 'x', cachedAt: 'soon', report: 1 }]));
     await expect(r.get(args({ from: '2026-10-14' }))).rejects.toMatchObject({ code: 'unavailable' });
+  });
+
+  it('signing out (or losing access) drops every kept report', () => {
+    const calls: string[] = [];
+    const store = new Proxy(
+      {},
+      {
+        get:
+          (_t, name) =>
+          (...a: unknown[]) =>
+            void calls.push(`${String(name)}:${String(a[0])}`),
+      },
+    ) as Store;
+    forgetWorkspaceData(store, 'cursor', []);
+    expect(calls).toContain(`deleteSetting:${REPORTS_CACHE_KEY}`);
   });
 });
