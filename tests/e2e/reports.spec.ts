@@ -7,6 +7,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from '@playwright/test';
 import type { Stack } from '../integration/server/harness';
 import { hostWithChat, must, startStack } from '../integration/server/harness';
@@ -200,6 +201,13 @@ test('a lead opens Reports, changes the range, reads the charts and exports CSV 
     await device.page.setViewportSize({ width: 1280, height: 900 });
     await expect(trend.locator('canvas').first()).toBeVisible();
     await device.page.screenshot({ path: join(dir, `reports-${scheme}.png`), animations: 'disabled' });
+    // Readable in both themes: no serious or critical axe finding in the dialog (contrast included).
+    const axe = await new AxeBuilder({ page: device.page })
+      .include('[role="dialog"]')
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    const serious = axe.violations.filter(v => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map(v => `${scheme}: ${v.id} ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`)).toEqual([]);
   }
 });
 
