@@ -25,6 +25,7 @@ export const reportsEn = {
   'reports.loading': 'Loading…',
   'reports.stale': 'Offline: this is the report loaded {age}. It updates when the workspace server is back.',
   'reports.error.forbidden': 'Reports are for admins and leads.',
+  'reports.error.forbiddenNumber': 'Only this number’s leads and admins see its figures. Pick another number or All.',
   'reports.error.offline':
     'The workspace server cannot be reached, and this range was not loaded before on this device.',
   'reports.error.invalid': 'These dates or filters cannot be reported on.',

@@ -27,6 +27,7 @@ export const reportsId: Record<ReportsMessageKey, string> = {
   'reports.loading': 'Memuat…',
   'reports.stale': 'Offline: ini laporan yang dimuat {age}. Diperbarui saat server workspace kembali.',
   'reports.error.forbidden': 'Laporan hanya untuk admin dan lead.',
+  'reports.error.forbiddenNumber': 'Hanya lead dan admin nomor ini yang melihat angkanya. Pilih nomor lain atau Semua.',
   'reports.error.offline':
     'Server workspace tidak dapat dijangkau, dan rentang ini belum pernah dimuat di perangkat ini.',
   'reports.error.invalid': 'Tanggal atau filter ini tidak dapat dilaporkan.',

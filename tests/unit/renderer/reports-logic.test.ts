@@ -8,6 +8,7 @@ import { REPORT_BUCKET_BOUNDS_MS, reportsGetSchema } from '../../../common/proto
 import type { ReportsT } from '../../../renderer/src/features/reports/logic';
 import {
   ageText,
+  errorText,
   bucketLabels,
   chartTable,
   csvFileName,
@@ -73,6 +74,13 @@ describe('durations and buckets', () => {
     expect(labels[1]).toBe('1 min–5 min');
     expect(labels[5]).toBe('1 h–4 h');
     expect(labels.at(-1)).toBe('24 h or more');
+  });
+
+  it('words refusals by whether a number was named', () => {
+    expect(errorText(t, 'forbidden')).toBe('Reports are for admins and leads.');
+    expect(errorText(t, 'forbidden', true)).toMatch(/^Only this number’s leads and admins/);
+    expect(errorText(t, 'timeout')).toMatch(/cannot be reached/);
+    expect(errorText(t, 'rate_limited')).toBe('The report could not be loaded (rate_limited).');
   });
 
   it('says a cached report’s age in the viewer’s language', () => {

@@ -81,7 +81,11 @@ export function ReportsScreen({
       .invoke('reports:get', { ...query, bucket: controls.bucket })
       .then(r => {
         if (mine !== request.current) return;
-        setLoad(r.ok ? { kind: 'done', view: r.value } : { kind: 'error', text: errorText(t, r.error.code) });
+        setLoad(
+          r.ok
+            ? { kind: 'done', view: r.value }
+            : { kind: 'error', text: errorText(t, r.error.code, query.accountId !== undefined) },
+        );
       });
     // `online` is a dependency so coming back online loads fresh figures.
   }, [query, controls.bucket, online, t]);

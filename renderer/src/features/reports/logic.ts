@@ -185,8 +185,9 @@ export function chartTable(data: ChartData): Table {
   };
 }
 
-export function errorText(t: ReportsT, code: string): string {
-  if (code === 'forbidden') return t('reports.error.forbidden');
+/** `numberFilter`: a lead naming a number they do not lead is refused too, and told so. */
+export function errorText(t: ReportsT, code: string, numberFilter = false): string {
+  if (code === 'forbidden') return t(numberFilter ? 'reports.error.forbiddenNumber' : 'reports.error.forbidden');
   if (code === 'unavailable' || code === 'timeout') return t('reports.error.offline');
   if (code === 'invalid_args') return t('reports.error.invalid');
   return t('reports.error.other', { code });
