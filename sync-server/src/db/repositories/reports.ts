@@ -129,7 +129,9 @@ export async function reportChanges(raw: RawExec, from: number): Promise<ReportC
     const after = parse(snapshotSchema, r['after']);
     if (!before || !after) continue;
     if (r['action'] === 'chat.status') {
-      if (after.status !== undefined && after.status !== before.status)
+      // Kept even when the status did not change: a chat stays 'resolved' while a new
+      // conversation runs on it, and setting it resolved again resolves that conversation.
+      if (after.status !== undefined)
         out.push({ kind: 'status', chatId, at, status: after.status, by: (r['member_id'] as string | null) ?? null });
     } else if (after.assigneeId !== undefined && before.assigneeId !== undefined) {
       out.push({ kind: 'assign', chatId, at, before: before.assigneeId, after: after.assigneeId });
