@@ -6,18 +6,32 @@ import type { Dataset } from './dataset';
 import { dayIndex } from './zone';
 
 type Key = { openedAt: number; chatId: string };
-
 const compare = (a: Key, b: Key) => a.openedAt - b.openedAt || (a.chatId < b.chatId ? -1 : a.chatId > b.chatId ? 1 : 0);
 
-/** `<openedAt>.<chat id as base64url>`: the last row of the page before. */
-export function cursorOf(k: Key): string {
-  return `${k.openedAt}.${Buffer.from(k.chatId, 'utf8').toString('base64url')}`;
+/**
+ * `<openedAt>.<k>`: the page before ended with the k-th conversation (1-based) opened at that
+ * instant. Chat ids can be longer than a cursor may be, so the tie is broken by position.
+ */
+function cursorAt(list: readonly Conversation[], i: number): string {
+  const openedAt = list[i]!.openedAt;
+  let k = 1;
+  while (i - k >= 0 && list[i - k]!.openedAt === openedAt) k++;
+  return `${openedAt}.${k}`;
 }
 
-export function parseCursor(cursor: string): Key {
-  const m = /^(\d{1,15})\.([A-Za-z0-9_-]{1,180})$/.exec(cursor);
-  if (!m) throw new CommandError('invalid_args', 'not a cursor this server gave');
-  return { openedAt: Number(m[1]), chatId: Buffer.from(m[2]!, 'base64url').toString('utf8') };
+/** The index of the first row after the cursor. A string this server did not give is 'not_found'. */
+function resumeAt(list: readonly Conversation[], cursor: string): number {
+  const m = /^(\d{1,15})\.(\d{1,6})$/.exec(cursor);
+  if (!m) throw new CommandError('not_found', 'no such cursor');
+  const openedAt = Number(m[1]);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.openedAt < openedAt) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(list.length, lo + Number(m[2]));
 }
 
 const statusFilter: Record<ReportsConversationsArgs['status'], (c: Conversation) => boolean> = {
@@ -38,27 +52,19 @@ function inOrder(d: Dataset): Conversation[] {
   return list;
 }
 
-/** The first index whose key is after k. */
-function after(list: readonly Conversation[], k: Key): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (compare(list[mid]!, k) <= 0) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): WireReportConversationsPage {
   const list = inOrder(d);
   const keep = statusFilter[args.status];
   const page: Conversation[] = [];
-  let i = args.cursor === undefined ? 0 : after(list, parseCursor(args.cursor));
-  for (; i < list.length && page.length < args.limit; i++) if (keep(list[i]!)) page.push(list[i]!);
+  let i = args.cursor === undefined ? 0 : resumeAt(list, args.cursor);
+  let lastIndex = -1;
+  for (; i < list.length && page.length < args.limit; i++)
+    if (keep(list[i]!)) {
+      page.push(list[i]!);
+      lastIndex = i;
+    }
   // A next page exists only if a later row passes the filter.
   while (i < list.length && !keep(list[i]!)) i++;
-  const last = page[page.length - 1];
   return {
     conversations: page.map(c => {
       const chat = d.chats.get(c.chatId);
@@ -78,6 +84,6 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
         tags: [...(chat?.tags ?? [])],
       };
     }),
-    nextCursor: i < list.length && last ? cursorOf(last) : null,
+    nextCursor: i < list.length && lastIndex >= 0 ? cursorAt(list, lastIndex) : null,
   };
 }

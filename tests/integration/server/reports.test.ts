@@ -143,7 +143,7 @@ describe('the seeded workspace', () => {
 
   it('refuses a cursor it did not give', async () => {
     const reply = await call(admin, 'reports:conversations', { ...NOV, cursor: 'not a cursor' });
-    expect(reply.ok ? 'ok' : reply.error.code).toBe('invalid_args');
+    expect(reply.ok ? 'ok' : reply.error.code).toBe('not_found');
   });
 });
 
