@@ -67,7 +67,7 @@ export async function loadDataset(
     reportMemberNames(raw),
     reportChats(raw, accountIds),
     reportMessages(raw, accountIds, windowStart, end),
-    reportChanges(raw, windowStart),
+    reportChanges(raw, accountIds, windowStart),
   ]);
   const chats = new Map([...allChats].filter(([, c]) => filter.tag === undefined || c.tags.includes(filter.tag)));
   const timelines = new Map<string, Timeline>();

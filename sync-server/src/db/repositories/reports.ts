@@ -114,12 +114,21 @@ export async function reportMessages(
   }));
 }
 
-/** Status and assignment changes at or after `from`, oldest first (index audit_reports: action, at). */
-export async function reportChanges(raw: RawExec, from: number): Promise<ReportChange[]> {
+/**
+ * Status and assignment changes of these accounts' chats at or after `from`, oldest first
+ * (index audit_reports: action, at; each row's chat by its primary key).
+ */
+export async function reportChanges(
+  raw: RawExec,
+  accountIds: readonly string[],
+  from: number,
+): Promise<ReportChange[]> {
+  if (accountIds.length === 0) return [];
   const [rows] = await raw.query<RowDataPacket[]>(
-    'select chat_id, action, member_id, `before`, `after`, at from audit_log ' +
-      'where action in (?) and at >= ? and chat_id is not null order by at, id',
-    [CHAT_CHANGE_ACTIONS, from],
+    'select a.chat_id, a.action, a.member_id, a.`before`, a.`after`, a.at from audit_log a ' +
+      'join chats c on c.id = a.chat_id ' +
+      'where a.action in (?) and a.at >= ? and c.account_id in (?) order by a.at, a.id',
+    [CHAT_CHANGE_ACTIONS, from, accountIds],
   );
   const out: ReportChange[] = [];
   for (const r of rows) {
