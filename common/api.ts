@@ -24,6 +24,7 @@ import { teamTemplatesCommands } from './api/team-templates';
 import { customerCommands } from './api/customer';
 import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
+import { reportsCommands } from './api/reports';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -45,6 +46,7 @@ export const deskCommands = {
   ...customerCommands,
   ...backupCommands,
   ...automationCommands,
+  ...reportsCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

@@ -22,6 +22,8 @@ import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { automationHandlers } from './handlers/automation';
+import { reportsHandlers } from './handlers/reports';
+import { createReportsCache } from '../sync/reports-cache';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { backupHandlers } from './handlers/backup';
@@ -263,6 +265,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
+    ...reportsHandlers(sync, createReportsCache(store)),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),

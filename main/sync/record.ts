@@ -3,6 +3,7 @@ import type { WorkspaceStatus } from '../../common/api/workspace';
 import type { Member } from '../../common/domain';
 import type { Store } from '../store';
 import type { RecoverableRefusal } from './connection';
+import { REPORTS_CACHE_KEY } from './reports-cache';
 
 /** What this device remembers of its workspace sign-in (the token itself is in the vault). */
 export const workspaceRecordSchema = z.object({
@@ -36,6 +37,8 @@ export function forgetWorkspaceData(store: Store, cursorKey: string, hostedIds: 
   store.clearNoteQueue();
   store.clearChatChanges();
   store.deleteAccountsExcept([...hostedIds]);
+  // Figures the member was allowed to see are not the next sign-in's.
+  store.deleteSetting(REPORTS_CACHE_KEY);
 }
 
 /** The workspace status the renderer sees, from the record and the link's current state. */

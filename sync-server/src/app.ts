@@ -157,7 +157,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...mfaManageHandlers(services),
     ...tagHandlers(services),
     ...aiPolicyHandlers(services),
-    ...reportsHandlers(),
+    ...reportsHandlers(services),
     ...automationHandlers(services),
   };
 

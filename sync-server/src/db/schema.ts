@@ -174,6 +174,8 @@ export const messages = mysqlTable(
     uniqueIndex('messages_provider_id').on(t.accountId, t.providerMessageId),
     index('messages_chat_ts').on(t.chatId, t.timestamp, t.rowId),
     index('messages_media').on(t.mediaSha256),
+    // Reports (0016): a range of one number's messages, read from the index alone.
+    index('messages_reports').on(t.accountId, t.timestamp, t.fromMe, t.chatId, t.clientMessageId),
   ],
 );
 
@@ -241,6 +243,8 @@ export const auditLog = mysqlTable(
     index('audit_at').on(t.at, t.id),
     index('audit_member').on(t.memberId, t.id),
     index('audit_action').on(t.action, t.id),
+    // Reports (0016): the chat changes of a time window.
+    index('audit_reports').on(t.action, t.at),
   ],
 );
 

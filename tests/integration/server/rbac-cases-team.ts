@@ -231,17 +231,30 @@ export const teamCases: Case[] = [
     args: () => ({ allowed: true, baseUrl: null, model: null, forceRedact: false }),
     expect: only(['admin']),
   },
-  // Reports: admins and leads pass the permission check, agents never reach the figures.
+  // Reports: admins on every number, leads on the numbers they lead, agents never.
   {
     cmd: 'reports:get',
     scope: 'own',
-    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta' }),
-    expect: { admin: 'unavailable', lead: 'unavailable', agent: 'forbidden' },
+    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', accountId: w.A.accountId }),
+    expect: only(['admin', 'lead']),
   },
   {
     cmd: 'reports:conversations',
     scope: 'own',
-    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC' }),
-    expect: { admin: 'unavailable', lead: 'unavailable', agent: 'forbidden' },
+    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId: w.A.accountId }),
+    expect: only(['admin', 'lead']),
+  },
+  // A lead naming a number they do not lead is refused, not given an empty report.
+  {
+    cmd: 'reports:get',
+    scope: 'other-account',
+    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId: w.B.accountId }),
+    expect: { admin: 'ok', lead: 'forbidden', agent: 'forbidden' },
+  },
+  {
+    cmd: 'reports:conversations',
+    scope: 'other-account',
+    args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId: w.B.accountId }),
+    expect: { admin: 'ok', lead: 'forbidden', agent: 'forbidden' },
   },
 ];

@@ -1,6 +1,6 @@
 /** The Audit log's pure parts: the CSV file, words for action codes, filters to a query. */
 import { describe, expect, it } from 'vitest';
-import { buildCsv, csvCell } from '../../../renderer/src/features/audit/csv';
+import { buildCsv, csvCell } from '../../../renderer/src/lib/csv';
 import type { AuditT } from '../../../renderer/src/features/audit/logic';
 import { KNOWN_ACTIONS, actionText, queryOf, NO_FILTERS } from '../../../renderer/src/features/audit/logic';
 import { auditEn } from '../../../renderer/src/i18n/audit.en';

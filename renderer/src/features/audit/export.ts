@@ -3,7 +3,7 @@ import type { AuditEntry, AuditPage } from '../../../../common/api/audit';
 import { saveFile } from '../../lib/download';
 import type { Reply } from '../../../../common/result';
 import { api } from '../../api/client';
-import { buildCsv } from './csv';
+import { buildCsv } from '../../lib/csv';
 import type { AuditQuery, AuditT } from './logic';
 import { CSV_EXTRA_HEADER, csvExtraCells, headerCells, rowCells } from './logic';
 

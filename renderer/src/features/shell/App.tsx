@@ -15,6 +15,7 @@ import { InboxPane } from '../inbox/InboxPane';
 import { SearchDialog } from '../search/SearchDialog';
 import { openSearch } from '../search/open-search';
 import { SettingsDialog } from '../settings/SettingsDialog';
+import { ReportsEntry } from '../reports';
 import { WorkspaceBanner } from '../team';
 import { EnrolmentRequiredBanner } from '../security/mfa';
 import { useWorkspace } from '../../stores/workspace';
@@ -109,6 +110,7 @@ export function App() {
         <button type="button" onClick={() => openSearch(null)} aria-keyshortcuts="Control+K">
           {t('search.open')}
         </button>
+        <ReportsEntry />
         <button type="button" onClick={() => openPanel('settings')}>
           {t('settings.title')}
         </button>

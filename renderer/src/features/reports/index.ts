@@ -1,0 +1,1 @@
+export { ReportsEntry } from './ReportsEntry';

@@ -1,0 +1,89 @@
+/** reports:conversations: the conversations opened in the range, oldest first, paged by an opaque cursor. */
+import type { ReportsConversationsArgs, WireReportConversationsPage } from '../../../common/protocol-reports';
+import { CommandError } from '../../../common/result';
+import type { Conversation } from './conversations';
+import type { Dataset } from './dataset';
+import { dayIndex } from './zone';
+
+type Key = { openedAt: number; chatId: string };
+const compare = (a: Key, b: Key) => a.openedAt - b.openedAt || (a.chatId < b.chatId ? -1 : a.chatId > b.chatId ? 1 : 0);
+
+/**
+ * `<openedAt>.<k>`: the page before ended with the k-th conversation (1-based) opened at that
+ * instant. Chat ids can be longer than a cursor may be, so the tie is broken by position.
+ */
+function cursorAt(list: readonly Conversation[], i: number): string {
+  const openedAt = list[i]!.openedAt;
+  let k = 1;
+  while (i - k >= 0 && list[i - k]!.openedAt === openedAt) k++;
+  return `${openedAt}.${k}`;
+}
+
+/** The index of the first row after the cursor. A string this server did not give is 'not_found'. */
+function resumeAt(list: readonly Conversation[], cursor: string): number {
+  const m = /^(\d{1,15})\.(\d{1,6})$/.exec(cursor);
+  if (!m) throw new CommandError('not_found', 'no such cursor');
+  const openedAt = Number(m[1]);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.openedAt < openedAt) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(list.length, lo + Number(m[2]));
+}
+
+const statusFilter: Record<ReportsConversationsArgs['status'], (c: Conversation) => boolean> = {
+  all: () => true,
+  resolved: c => c.resolvedAt !== null,
+  open: c => c.resolvedAt === null,
+  reopened: c => c.reopenedAt.length > 0,
+};
+
+/** The dataset's conversations opened in the range, in page order; computed once per dataset. */
+const ordered = new WeakMap<Dataset, Conversation[]>();
+function inOrder(d: Dataset): Conversation[] {
+  let list = ordered.get(d);
+  if (!list) {
+    list = d.conversations.filter(c => dayIndex(d.zone, c.openedAt) !== -1).sort(compare);
+    ordered.set(d, list);
+  }
+  return list;
+}
+
+export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): WireReportConversationsPage {
+  const list = inOrder(d);
+  const keep = statusFilter[args.status];
+  const page: Conversation[] = [];
+  let i = args.cursor === undefined ? 0 : resumeAt(list, args.cursor);
+  let lastIndex = -1;
+  for (; i < list.length && page.length < args.limit; i++)
+    if (keep(list[i]!)) {
+      page.push(list[i]!);
+      lastIndex = i;
+    }
+  // A next page exists only if a later row passes the filter.
+  while (i < list.length && !keep(list[i]!)) i++;
+  return {
+    conversations: page.map(c => {
+      const chat = d.chats.get(c.chatId);
+      return {
+        chatId: c.chatId,
+        accountId: chat?.accountId ?? '',
+        customer: chat?.name ?? c.chatId,
+        openedAt: c.openedAt,
+        firstResponseAt: c.firstResponseAt,
+        resolvedAt: c.resolvedAt,
+        firstResponseMs: c.firstResponseAt === null ? null : c.firstResponseAt - c.openedAt,
+        resolutionMs: c.resolvedAt === null ? null : c.resolvedAt - c.openedAt,
+        assigneeId: c.assigneeId,
+        reopened: c.reopenedAt.length > 0,
+        messagesIn: c.messagesIn,
+        messagesOut: c.messagesOut,
+        tags: [...(chat?.tags ?? [])],
+      };
+    }),
+    nextCursor: i < list.length && lastIndex >= 0 ? cursorAt(list, lastIndex) : null,
+  };
+}

@@ -1,0 +1,35 @@
+/** Median, 90th percentile and the shared histogram of durations (nearest-rank percentiles). */
+import { REPORT_BUCKET_BOUNDS_MS } from '../../../common/protocol-reports';
+
+export type DurationStats = {
+  count: number;
+  medianMs: number | null;
+  p90Ms: number | null;
+  histogram: number[];
+};
+
+/** Nearest rank: the smallest sample with at least p of the samples at or below it. */
+export function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.max(1, Math.ceil(p * sorted.length));
+  return sorted[rank - 1] ?? null;
+}
+
+export function medianOf(samples: readonly number[]): number | null {
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+export function bucketIndex(ms: number): number {
+  const i = REPORT_BUCKET_BOUNDS_MS.findIndex(bound => ms < bound);
+  return i === -1 ? REPORT_BUCKET_BOUNDS_MS.length : i;
+}
+
+export function durationStats(samples: readonly number[]): DurationStats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const histogram = new Array<number>(REPORT_BUCKET_BOUNDS_MS.length + 1).fill(0);
+  for (const s of sorted) histogram[bucketIndex(s)]! += 1;
+  return { count: sorted.length, medianMs: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9), histogram };
+}
