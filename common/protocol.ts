@@ -32,6 +32,8 @@ import type { TagCommands, WireTag } from './protocol-tags';
 import type { ReportsCommands } from './protocol-reports';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
+import type { ApiKeyCommands } from './protocol-api-keys';
+import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -285,7 +287,8 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands {
+export interface ClientToServerEvents
+  extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands, ApiKeyCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -383,6 +386,7 @@ export const COMMAND_SCHEMAS = {
   ...TAG_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
+  ...API_KEY_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

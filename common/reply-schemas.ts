@@ -18,6 +18,7 @@ import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
 import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
+import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import {
   countSchema,
   keyOrNullSchema,
@@ -134,6 +135,7 @@ export const commandReplySchemas = {
   ...TAG_REPLY_SCHEMAS,
   ...AI_POLICY_REPLY_SCHEMAS,
   ...REPORTS_REPLY_SCHEMAS,
+  ...API_KEY_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -203,5 +205,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'aiPolicy:update': true satisfies Agrees<'aiPolicy:update'>,
   'reports:get': true satisfies Agrees<'reports:get'>,
   'reports:conversations': true satisfies Agrees<'reports:conversations'>,
+  'apiKey:list': true satisfies Agrees<'apiKey:list'>,
+  'apiKey:create': true satisfies Agrees<'apiKey:create'>,
+  'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,
 };
 void agree;

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CommandError } from '../../../common/result';
 import type { Services } from '../handlers/context';
+import type { HandlerTable } from '../handlers/dispatch';
 import type { ServerLog } from '../log';
 import { sendError } from './respond';
 import type { Readiness } from './route';
@@ -26,18 +27,24 @@ function pathOf(target: string | undefined): string | null {
   }
 }
 
-async function dispatch(services: Services, readiness: Readiness, req: IncomingMessage, res: ServerResponse) {
+async function dispatch(
+  services: Services,
+  readiness: Readiness,
+  handlers: HandlerTable,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const path = pathOf(req.url);
   if (path === null) return sendError(res, 'invalid_args', 'malformed request target');
   for (const route of ROUTES) {
     if (route.method !== req.method) continue;
     const params = matchPath(route, path);
-    if (params) return await route.handle({ services, readiness, req, res, params });
+    if (params) return await route.handle({ services, readiness, handlers, req, res, params });
   }
   sendError(res, 'not_found', 'no such endpoint');
 }
 
-export function createHttpHandler(services: Services, readiness: Readiness) {
+export function createHttpHandler(services: Services, readiness: Readiness, handlers: HandlerTable) {
   const fail = (res: ServerResponse, err: unknown, url: string | undefined) => {
     if (err instanceof CommandError) return sendError(res, err.code, err.message, {}, err.details);
     // A reply already under way failed (most often the client went away mid-download).
@@ -50,7 +57,7 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
   };
   // Returns nothing to await: a rejected promise here would be unhandled and end the process.
   return (req: IncomingMessage, res: ServerResponse): void => {
-    dispatch(services, readiness, req, res)
+    dispatch(services, readiness, handlers, req, res)
       .catch((err: unknown) => fail(res, err, req.url))
       .catch(() => res.destroy());
   };

@@ -112,6 +112,9 @@ function sample(name: CommandName): Record<string, unknown> {
     'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
     'reports:get': { from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', accountId, tag: 'vip' },
     'reports:conversations': { from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId, cursor: 'c' },
+    'apiKey:list': {},
+    'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
+    'apiKey:revoke': { id },
   };
   return samples[name];
 }
@@ -172,6 +175,9 @@ const ADMIN_ONLY = new Set([
   'settings:update',
   'password:reset-start',
   'aiPolicy:update',
+  'apiKey:list',
+  'apiKey:create',
+  'apiKey:revoke',
 ]);
 const socketFor = (name: CommandName) => (ADMIN_ONLY.has(name) ? admin : host);
 

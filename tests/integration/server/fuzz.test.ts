@@ -113,6 +113,9 @@ function valid(name: CommandName): Record<string, unknown> {
     'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
     'reports:get': { from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', accountId, tag: 'vip' },
     'reports:conversations': { from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId, cursor: 'c' },
+    'apiKey:list': {},
+    'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
+    'apiKey:revoke': { id },
   };
   return samples[name];
 }
