@@ -27,6 +27,9 @@ function pathOf(target: string | undefined): string | null {
   }
 }
 
+/** An answer given before the request's body was read closes the connection: a body that may never come is not waited for. */
+const closeUnread = (req: IncomingMessage): Record<string, string> => (req.complete ? {} : { connection: 'close' });
+
 async function dispatch(
   services: Services,
   readiness: Readiness,
@@ -41,12 +44,13 @@ async function dispatch(
     const params = matchPath(route, path);
     if (params) return await route.handle({ services, readiness, handlers, req, res, params });
   }
-  sendError(res, 'not_found', 'no such endpoint');
+  sendError(res, 'not_found', 'no such endpoint', closeUnread(req));
 }
 
 export function createHttpHandler(services: Services, readiness: Readiness, handlers: HandlerTable) {
-  const fail = (res: ServerResponse, err: unknown, url: string | undefined) => {
-    if (err instanceof CommandError) return sendError(res, err.code, err.message, {}, err.details);
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
+    const url = req.url;
+    if (err instanceof CommandError) return sendError(res, err.code, err.message, closeUnread(req), err.details);
     // A reply already under way failed (most often the client went away mid-download).
     if (res.headersSent) {
       services.log.debug({ err, url: url?.slice(0, 200) }, 'http reply cut short');
@@ -58,7 +62,7 @@ export function createHttpHandler(services: Services, readiness: Readiness, hand
   // Returns nothing to await: a rejected promise here would be unhandled and end the process.
   return (req: IncomingMessage, res: ServerResponse): void => {
     dispatch(services, readiness, handlers, req, res)
-      .catch((err: unknown) => fail(res, err, req.url))
+      .catch((err: unknown) => fail(req, res, err))
       .catch(() => res.destroy());
   };
 }

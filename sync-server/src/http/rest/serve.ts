@@ -128,10 +128,13 @@ function etagged(req: IncomingMessage, answer: Answer, text: string): Answer {
     : { ...answer, headers: { ...answer.headers, etag } };
 }
 
-function write(res: ServerResponse, answer: Answer, text: string | null): void {
+function write(req: IncomingMessage, res: ServerResponse, answer: Answer, text: string | null): void {
   if (res.headersSent || res.writableEnded) return void res.destroy();
   const type = answer.status === 304 ? {} : { 'content-type': 'application/json; charset=utf-8' };
-  res.writeHead(answer.status, { ...type, 'cache-control': 'no-store', ...answer.headers });
+  // Refused before its body was read (no key, a scope): the connection is closed rather than
+  // left waiting for a body that may never come (a Content-Length that lies).
+  const close = req.complete ? {} : { connection: 'close' };
+  res.writeHead(answer.status, { ...type, 'cache-control': 'no-store', ...close, ...answer.headers });
   res.end(answer.status === 304 ? undefined : text);
 }
 
@@ -158,7 +161,7 @@ export async function serveEndpoint(ctx: RouteContext, ep: Endpoint): Promise<vo
   if (ep.method === 'GET' && answer.status === 200) answer = etagged(req, answer, text);
   if (answer.status === 304) text = '';
   if (caller) await audit(services, caller, ep, ctx.params['chatId'], answer.status);
-  write(res, { ...answer, headers: { ...limitHeaders, ...answer.headers } }, text);
+  write(req, res, { ...answer, headers: { ...limitHeaders, ...answer.headers } }, text);
 }
 
 /** Every call a key made, refused ones too; never the body (the chat itself holds the words). */
