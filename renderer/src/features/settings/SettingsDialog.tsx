@@ -11,6 +11,7 @@ import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
+import { ApiKeys } from '../integrations';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
@@ -121,6 +122,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <AiSettingsSection />
       <TemplatesEditor />
       <TagsSettings />
+      <ApiKeys />
       {info && <AboutPanel info={info} />}
     </Dialog>
   );
