@@ -5,6 +5,7 @@
  * number's chats over the REST API, the admin revokes the key (after confirming) and the
  * script's next call is refused with 401.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator } from '@playwright/test';
 import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
@@ -34,7 +35,8 @@ test.beforeAll(async ({ browser }) => {
   stack = await startStack();
   const admin = await stack.member('admin', 'Ada Admin');
   const observer = await stack.device('admin', 'Olga Observer');
-  a = await openDevice('A', () => browser.newPage());
+  // Its own context: axe-core needs one (browser.newPage() has none to run in).
+  a = await openDevice('A', async () => (await browser.newContext()).newPage());
   await a.inbox.addSimulatedNumber('Toko Ada');
   await signInFromSettings(a, stack.node.url, admin.email);
   // The number's chats reach the server before a script can list them.
@@ -72,6 +74,13 @@ test('an admin creates a key, sees its secret once, and a script lists chats wit
   await expect(row).toContainText('chats:read, messages:send');
   await expect(row).toContainText('All numbers');
   await expect(row).toContainText('Never');
+
+  // The section with the secret on screen, checked as the a11y spec checks the main screens.
+  const axe = await new AxeBuilder({ page: a.page })
+    .include('[data-testid="integrations-settings"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(axe.violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id)).toEqual([]);
 
   const res = await listChats(secret);
   expect(res.status).toBe(200);
