@@ -25,6 +25,7 @@ import { customerCommands } from './api/customer';
 import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
 import { reportsCommands } from './api/reports';
+import { integrationsCommands } from './api/integrations';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -47,6 +48,7 @@ export const deskCommands = {
   ...backupCommands,
   ...automationCommands,
   ...reportsCommands,
+  ...integrationsCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

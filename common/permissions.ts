@@ -22,6 +22,7 @@ export const CAPABILITIES = [
   'audit.read',
   'reports.read', // the Reports screen: admins every number, leads the numbers they lead
   'automation.manage', // business hours, away and greeting: admins every number, leads the numbers they lead
+  'apikeys.manage', // REST API keys: create, list, revoke (admin only)
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -34,6 +34,8 @@ import type { AutomationCommands } from './protocol-automation';
 import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
+import type { ApiKeyCommands } from './protocol-api-keys';
+import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -288,7 +290,7 @@ type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
 export interface ClientToServerEvents
-  extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands, AutomationCommands {
+  extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands, AutomationCommands, ApiKeyCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -387,6 +389,7 @@ export const COMMAND_SCHEMAS = {
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,
+  ...API_KEY_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

@@ -19,6 +19,7 @@ import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
+import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import {
   countSchema,
   keyOrNullSchema,
@@ -136,6 +137,7 @@ export const commandReplySchemas = {
   ...AI_POLICY_REPLY_SCHEMAS,
   ...REPORTS_REPLY_SCHEMAS,
   ...AUTOMATION_REPLY_SCHEMAS,
+  ...API_KEY_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -208,5 +210,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'automation:get': true satisfies Agrees<'automation:get'>,
   'automation:update': true satisfies Agrees<'automation:update'>,
   'automation:hours': true satisfies Agrees<'automation:hours'>,
+  'apiKey:list': true satisfies Agrees<'apiKey:list'>,
+  'apiKey:create': true satisfies Agrees<'apiKey:create'>,
+  'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,
 };
 void agree;

@@ -41,6 +41,7 @@ import { createWorkspaceSync } from '../sync/workspace-sync';
 import { workspaceHandlers } from './handlers/workspace';
 import { securityHandlers } from './handlers/security';
 import { mfaHandlers } from './handlers/mfa';
+import { apiKeyHandlers } from './handlers/api-keys';
 import { teamSettingsHandlers } from './handlers/team-settings';
 import { asAccountId, asChatId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
@@ -268,6 +269,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...reportsHandlers(sync, createReportsCache(store)),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
+    ...apiKeyHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),
     ...tagHandlers(sync),
     ...teamTemplateHandlers(sync, store),

@@ -27,6 +27,7 @@ import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { aiPolicyHandlers } from './handlers/ai-policy';
 import { automationHandlers } from './automation/handlers';
+import { apiKeyHandlers } from './handlers/api-keys';
 import { reportsHandlers } from './handlers/reports';
 import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
@@ -159,12 +160,13 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...aiPolicyHandlers(services),
     ...reportsHandlers(services),
     ...automationHandlers(services),
+    ...apiKeyHandlers(services),
   };
 
   const pub = redisClients[0];
   const readiness = () =>
     runReadiness({ mysql: () => database.ping(), ...(pub ? { redis: () => pub.ping() } : {}) }, log);
-  routes.handle = createHttpHandler(services, readiness);
+  routes.handle = createHttpHandler(services, readiness, handlers);
 
   sync.use((socket, next) => {
     const auth: unknown = socket.handshake.auth;

@@ -389,3 +389,33 @@ export const automationSends = mysqlTable(
     index('automation_sends_chat_time').on(t.chatId, t.sentAt),
   ],
 );
+
+/** REST API keys (0017): the secret's SHA-256 only; scopes and account_ids are JSON arrays (account_ids null = every number). */
+export const apiKeys = mysqlTable('api_keys', {
+  id: char('id', { length: 36 }).primaryKey(),
+  name: varchar('name', { length: 100 }).notNull(),
+  prefix: char('prefix', { length: 8 }).notNull(),
+  secretHash: char('secret_hash', { length: 64 }).notNull().unique('api_keys_secret_hash'),
+  scopes: text('scopes').notNull(),
+  accountIds: text('account_ids'),
+  createdBy: char('created_by', { length: 36 }).notNull(),
+  createdAt: ms('created_at').notNull(),
+  lastUsedAt: ms('last_used_at'),
+  revokedAt: ms('revoked_at'),
+});
+
+/** The first answer to an idempotent REST write, per key and (route, Idempotency-Key) hash; status 0 = still running. */
+export const apiIdempotency = mysqlTable(
+  'api_idempotency',
+  {
+    apiKeyId: char('api_key_id', { length: 36 }).notNull(),
+    keyHash: char('key_hash', { length: 64 }).notNull(),
+    status: int('status').notNull(),
+    body: mediumtext('body'),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [
+    primaryKey({ name: 'api_idempotency_pk', columns: [t.apiKeyId, t.keyHash] }),
+    index('api_idempotency_created').on(t.createdAt),
+  ],
+);

@@ -35,6 +35,8 @@ export type Limits = {
   readonly maxBlobBytes: number;
   /** How long a connection may take to send a request's headers (slow partial requests). */
   readonly headersTimeoutMs: number;
+  /** REST API calls one API key may make per minute (http/rest). */
+  readonly apiPerMinute: number;
 };
 
 export const DEFAULT_LIMITS: Limits = {
@@ -45,6 +47,7 @@ export const DEFAULT_LIMITS: Limits = {
   loginPerAccountPerMinute: 10,
   maxBlobBytes: 64 * 1024 * 1024,
   headersTimeoutMs: 20_000,
+  apiPerMinute: 600,
 };
 
 export type Services = {
@@ -83,7 +86,8 @@ export type Caller = Principal & {
    * enrol it (dispatch refuses the rest) and was given no account rooms.
    */
   readonly mfaEnrolmentRequired: boolean;
-  readonly socket: SyncSocket;
+  /** The command's socket; null for a REST API key (http/rest), which has none. */
+  readonly socket: SyncSocket | null;
   /** `sync:push` only: its place among the device's pushes, taken when it arrived. */
   readonly pushTurn?: PushTurn;
 };

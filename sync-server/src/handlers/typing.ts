@@ -45,7 +45,7 @@ export function typingHandlers(services: Services): Pick<HandlerTable, 'typing:s
       // The same check as chat:get: unknown and invisible chats are both not_found.
       const chat = await visibleChat(db, caller, chatId);
       const now = Date.now();
-      if (!admit(caller.socket, chatId, active, now)) return { chatId, active };
+      if (!caller.socket || !admit(caller.socket, chatId, active, now)) return { chatId, active };
       io.volatile
         .to(chatRooms(chat.accountId, chat.assigneeId))
         // Not back to the sender's own devices: "you are replying" tells them nothing.

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CommandError } from '../../../common/result';
 import type { Services } from '../handlers/context';
+import type { HandlerTable } from '../handlers/dispatch';
 import type { ServerLog } from '../log';
 import { sendError } from './respond';
 import type { Readiness } from './route';
@@ -26,20 +27,30 @@ function pathOf(target: string | undefined): string | null {
   }
 }
 
-async function dispatch(services: Services, readiness: Readiness, req: IncomingMessage, res: ServerResponse) {
+/** An answer given before the request's body was read closes the connection: a body that may never come is not waited for. */
+const closeUnread = (req: IncomingMessage): Record<string, string> => (req.complete ? {} : { connection: 'close' });
+
+async function dispatch(
+  services: Services,
+  readiness: Readiness,
+  handlers: HandlerTable,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
   const path = pathOf(req.url);
   if (path === null) return sendError(res, 'invalid_args', 'malformed request target');
   for (const route of ROUTES) {
     if (route.method !== req.method) continue;
     const params = matchPath(route, path);
-    if (params) return await route.handle({ services, readiness, req, res, params });
+    if (params) return await route.handle({ services, readiness, handlers, req, res, params });
   }
-  sendError(res, 'not_found', 'no such endpoint');
+  sendError(res, 'not_found', 'no such endpoint', closeUnread(req));
 }
 
-export function createHttpHandler(services: Services, readiness: Readiness) {
-  const fail = (res: ServerResponse, err: unknown, url: string | undefined) => {
-    if (err instanceof CommandError) return sendError(res, err.code, err.message, {}, err.details);
+export function createHttpHandler(services: Services, readiness: Readiness, handlers: HandlerTable) {
+  const fail = (req: IncomingMessage, res: ServerResponse, err: unknown) => {
+    const url = req.url;
+    if (err instanceof CommandError) return sendError(res, err.code, err.message, closeUnread(req), err.details);
     // A reply already under way failed (most often the client went away mid-download).
     if (res.headersSent) {
       services.log.debug({ err, url: url?.slice(0, 200) }, 'http reply cut short');
@@ -50,8 +61,8 @@ export function createHttpHandler(services: Services, readiness: Readiness) {
   };
   // Returns nothing to await: a rejected promise here would be unhandled and end the process.
   return (req: IncomingMessage, res: ServerResponse): void => {
-    dispatch(services, readiness, req, res)
-      .catch((err: unknown) => fail(res, err, req.url))
+    dispatch(services, readiness, handlers, req, res)
+      .catch((err: unknown) => fail(req, res, err))
       .catch(() => res.destroy());
   };
 }

@@ -10,7 +10,7 @@ import { authenticate } from '../auth/sessions';
 import type { Principal } from '../auth/sessions';
 import type { Services } from '../handlers/context';
 
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   unknown_command: 404,
   invalid_args: 400,
   payload_too_large: 413,

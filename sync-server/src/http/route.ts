@@ -4,12 +4,15 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Services } from '../handlers/context';
+import type { HandlerTable } from '../handlers/dispatch';
 
 export type Readiness = () => Promise<Record<string, 'ok' | string>>;
 
 export type RouteContext = {
   readonly services: Services;
   readonly readiness: Readiness;
+  /** The socket commands' handlers: the REST API (http/rest) runs the same ones. */
+  readonly handlers: HandlerTable;
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
   /** The `:name` segments of the route's path, each already checked against its pattern. */

@@ -7,6 +7,7 @@ import { AUTH_ROUTES } from './auth-routes';
 import { getBlob, putBlob } from './blobs';
 import { send } from './respond';
 import type { Route, RouteContext } from './route';
+import { REST_ROUTES } from './rest/routes';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -28,6 +29,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/readyz', handle: readyz },
   { method: 'GET', path: '/metrics', handle: metrics },
   ...AUTH_ROUTES,
+  ...REST_ROUTES,
   {
     method: 'PUT',
     path: '/api/blobs/:sha256',

@@ -124,6 +124,9 @@ function sample(name: CommandName): Record<string, unknown> {
       greeting: { enabled: false, text: 'Hi {{customer.name}}', idleHours: 24 },
     },
     'automation:hours': {},
+    'apiKey:list': {},
+    'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
+    'apiKey:revoke': { id },
   };
   return samples[name];
 }
@@ -184,6 +187,9 @@ const ADMIN_ONLY = new Set([
   'settings:update',
   'password:reset-start',
   'aiPolicy:update',
+  'apiKey:list',
+  'apiKey:create',
+  'apiKey:revoke',
 ]);
 const socketFor = (name: CommandName) => (ADMIN_ONLY.has(name) ? admin : host);
 

@@ -125,6 +125,9 @@ function valid(name: CommandName): Record<string, unknown> {
       greeting: { enabled: false, text: 'Hi {{customer.name}}', idleHours: 24 },
     },
     'automation:hours': {},
+    'apiKey:list': {},
+    'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
+    'apiKey:revoke': { id },
   };
   return samples[name];
 }

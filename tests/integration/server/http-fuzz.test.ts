@@ -258,8 +258,9 @@ describe('HTTP fuzz of the server process', () => {
 
     expect(server.exited(), server.stderr()).toBeNull();
     expect(cases.length).toBeGreaterThan(500);
-    // About 10 s here; the margin is for a machine shared with other test runs.
-    expect(Date.now() - started).toBeLessThan(30_000);
+    // About 10 ms a case here (the table grows with every route: /api/v1 doubled it); the
+    // margin is for a machine shared with other test runs. A hang costs seconds per case.
+    expect(Date.now() - started).toBeLessThan(cases.length * 40);
 
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
     const fresh = await signIn('after the fuzz');
@@ -281,5 +282,5 @@ describe('HTTP fuzz of the server process', () => {
       }
     }
     expect(server.exited(), server.stderr()).toBeNull();
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,4 +1,4 @@
-/** RBAC rows: sends, templates, presence, hand-on, sessions, audit, two-step, tags, AI policy. */
+/** RBAC rows: sends, templates, presence, hand-on, sessions, audit, two-step, tags, AI policy, API keys. */
 import { randomUUID } from 'node:crypto';
 import { must } from './harness';
 import type { Case } from './rbac-world';
@@ -256,5 +256,34 @@ export const teamCases: Case[] = [
     scope: 'other-account',
     args: () => ({ from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId: w.B.accountId }),
     expect: { admin: 'ok', lead: 'forbidden', agent: 'forbidden' },
+  },
+  // REST API keys: admins only, on every number or restricted to some.
+  { cmd: 'apiKey:list', scope: 'own', args: () => ({}), expect: only(['admin']) },
+  {
+    cmd: 'apiKey:create',
+    scope: 'own',
+    args: () => ({ name: 'CRM', scopes: ['chats:read'], accountIds: [w.A.accountId] }),
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'apiKey:create',
+    scope: 'other-workspace',
+    args: () => ({ name: 'CRM', scopes: ['chats:read'], accountIds: ['ghost-account'] }),
+    expect: { admin: 'not_found', lead: 'forbidden', agent: 'forbidden' },
+  },
+  {
+    cmd: 'apiKey:revoke',
+    scope: 'own',
+    args: async () => {
+      const created = await must(w.adminSocket, 'apiKey:create', { name: 'to revoke', scopes: ['chats:read'] });
+      return { id: created.key.id };
+    },
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'apiKey:revoke',
+    scope: 'other-workspace',
+    args: () => ({ id: randomUUID() }),
+    expect: { admin: 'not_found', lead: 'forbidden', agent: 'forbidden' },
   },
 ];

@@ -3,6 +3,7 @@
  * and desktop tests, and one valid reply value for every command. The maps are keyed by
  * type and by command, so a new fact type or command without a sample here fails to compile.
  */
+import type { WireApiKey } from '../../../common/protocol-api-keys';
 import type {
   CommandName,
   CommandResult,
@@ -188,6 +189,17 @@ const { member } = FACTS['member:updated'];
 const { note } = FACTS['note:added'];
 const { settings } = FACTS['settings:updated'];
 const { template } = FACTS['template:updated'];
+const API_KEY_SAMPLE: WireApiKey = {
+  id: '00000000-0000-4000-8000-0000000000b1',
+  name: 'CRM',
+  prefix: '0a1b2c3d',
+  scopes: ['chats:read', 'messages:send'],
+  accountIds: null,
+  createdBy: MEMBER,
+  createdAt: T0,
+  lastUsedAt: null,
+  revokedAt: null,
+};
 
 /** A valid reply value for every command, as the workspace server answers it. */
 export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
@@ -332,6 +344,9 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
       },
     },
   ],
+  'apiKey:list': [API_KEY_SAMPLE],
+  'apiKey:create': { key: API_KEY_SAMPLE, secret: `bdk_0a1b2c3d_${'A'.repeat(43)}` },
+  'apiKey:revoke': { ...API_KEY_SAMPLE, revokedAt: 1_700_000_100_000 },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

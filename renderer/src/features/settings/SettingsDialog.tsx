@@ -14,6 +14,7 @@ import { BackupPanel } from '../backup';
 import { AutomationSection } from '../automation';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
+import { ApiKeys } from '../integrations';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
@@ -127,6 +128,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <TemplatesEditor />
       <TagsSettings />
       <BackupPanel />
+      <ApiKeys />
       {info && <AboutPanel info={info} />}
     </Dialog>
   );
