@@ -93,7 +93,7 @@ export const reportsEn = {
   'reports.help.conversation':
     'A conversation is a span of one chat: it opens with a customer’s message when the chat has none open and ends when a member sets the chat to Resolved. A customer’s message 24 hours or more after the last message of an unresolved conversation starts a new one.',
   'reports.help.firstResponse':
-    'First response time runs from the opening to the first message we send in the conversation, from Blazz Desk or from the phone (automated replies are not told apart yet). It is credited to the member who sent it.',
+    'First response time runs from the opening to the first human message we send in the conversation, from Blazz Desk or from the phone; automated away and greeting messages do not count. It is credited to the member who sent it.',
   'reports.help.resolution': 'Resolution time runs from the opening to the resolution (the last one, after a reopen).',
   'reports.help.reopen':
     'Reopened counts each time a resolved conversation became active again within 24 hours (a customer’s message, or a member setting it to Open or Pending); it stays one conversation. After 24 hours a new conversation opens instead.',

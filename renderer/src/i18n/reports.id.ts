@@ -95,7 +95,7 @@ export const reportsId: Record<ReportsMessageKey, string> = {
   'reports.help.conversation':
     'Satu percakapan adalah satu rentang chat: dimulai dengan pesan pelanggan saat chat tidak punya percakapan terbuka, dan berakhir saat anggota mengubah chat menjadi Selesai. Pesan pelanggan 24 jam atau lebih setelah pesan terakhir percakapan yang belum selesai memulai percakapan baru.',
   'reports.help.firstResponse':
-    'Waktu respons pertama dihitung dari pembukaan sampai pesan pertama yang kita kirim dalam percakapan, dari Blazz Desk atau dari ponsel (balasan otomatis belum dibedakan). Dihitung untuk anggota yang mengirimnya.',
+    'Waktu respons pertama dihitung dari pembukaan sampai pesan pertama dari manusia yang kita kirim dalam percakapan, dari Blazz Desk atau dari ponsel; pesan otomatis (di luar jam kerja dan sapaan) tidak dihitung. Dihitung untuk anggota yang mengirimnya.',
   'reports.help.resolution':
     'Waktu penyelesaian dihitung dari pembukaan sampai penyelesaian (yang terakhir, setelah dibuka kembali).',
   'reports.help.reopen':

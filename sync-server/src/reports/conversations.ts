@@ -10,6 +10,8 @@ export type MessageFact = {
   readonly fromMe: boolean;
   /** The member who sent it through message:send; null when it was sent from the phone (or is inbound). */
   readonly senderId: string | null;
+  /** An away or greeting message the server sent: counted as a message out, never as the first response. */
+  readonly automated?: boolean;
 };
 export type StatusFact = {
   readonly kind: 'status';
@@ -116,7 +118,7 @@ export function cutConversations(chatId: string, facts: readonly Fact[], initial
       }
       c.messagesOut += 1;
       c.lastMessageAt = f.at;
-      if (c.firstResponseAt === null) {
+      if (c.firstResponseAt === null && !f.automated) {
         c.firstResponseAt = f.at;
         c.firstResponderId = f.senderId ?? assignee;
       }

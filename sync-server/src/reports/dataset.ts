@@ -80,7 +80,13 @@ export async function loadDataset(
   for (const m of messages) {
     const chat = chats.get(m.chatId);
     if (!chat) continue;
-    const fact: MessageFact = { kind: 'message', at: m.at, fromMe: m.fromMe, senderId: m.senderId };
+    const fact: MessageFact = {
+      kind: 'message',
+      at: m.at,
+      fromMe: m.fromMe,
+      senderId: m.senderId,
+      automated: m.automated,
+    };
     timeline(m.chatId).facts.push(fact);
     if (m.at >= start) messageFacts.push({ fact, chat });
   }

@@ -20,6 +20,8 @@ export type ReportMessage = {
   readonly at: number;
   readonly fromMe: boolean;
   readonly senderId: string | null;
+  /** Sent by the server's automation (away, greeting): never a first response. */
+  readonly automated: boolean;
 };
 export type ReportChange =
   | {
@@ -100,18 +102,25 @@ export async function reportMessages(
   if (accountIds.length === 0) return [];
   const [rows] = await raw.query<RowDataPacket[]>({
     sql:
-      'select m.chat_id, m.ts, m.from_me, s.sender_id from messages m ' +
+      'select m.chat_id, m.ts, m.from_me, s.sender_id, s.origin from messages m ' +
       'left join sends s on s.client_message_id = m.client_message_id ' +
       'where m.account_id in (?) and m.ts >= ? and m.ts < ?',
     values: [accountIds, from, to],
     rowsAsArray: true,
   });
-  return (rows as unknown as [string, number, number, string | null][]).map(([chatId, ts, fromMe, senderId]) => ({
-    chatId,
-    at: Number(ts),
-    fromMe: Boolean(fromMe),
-    senderId: senderId ?? null,
-  }));
+  return (rows as unknown as [string, number, number, string | null, string | null][]).map(
+    ([chatId, ts, fromMe, senderId, origin]) => {
+      const automated = origin === 'automation';
+      // An automated send names no member ('automation'): it is nobody's message in the tables.
+      return {
+        chatId,
+        at: Number(ts),
+        fromMe: Boolean(fromMe),
+        senderId: automated ? null : (senderId ?? null),
+        automated,
+      };
+    },
+  );
 }
 
 /**
