@@ -21,6 +21,7 @@ export const CAPABILITIES = [
   'tags.manage', // the workspace's tag list: create, recolour, rename, merge, delete
   'audit.read',
   'reports.read', // the Reports screen: admins every number, leads the numbers they lead
+  'webhooks.manage', // outgoing webhook endpoints and their delivery log
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

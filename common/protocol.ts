@@ -32,6 +32,8 @@ import type { TagCommands, WireTag } from './protocol-tags';
 import type { ReportsCommands } from './protocol-reports';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
+import type { WebhookCommands, WireWebhookDisabled } from './protocol-webhooks';
+import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -285,7 +287,8 @@ export type PushResult = { messages: number; chats: number; contacts: number; up
 type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
-export interface ClientToServerEvents extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands {
+export interface ClientToServerEvents
+  extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands, WebhookCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -341,6 +344,8 @@ export interface ServerToClientEvents {
   'presence:changed': (p: WirePresence) => void;
   /** Not logged, volatile: another member started or stopped replying in a chat you may see. */
   'typing:changed': (t: WireTyping) => void;
+  /** To admins only, not logged: the server disabled a failing webhook endpoint. */
+  'webhook:disabled': (w: WireWebhookDisabled) => void;
 }
 
 /** The schema for every command, so the server can refuse anything it cannot parse. */
@@ -383,6 +388,7 @@ export const COMMAND_SCHEMAS = {
   ...TAG_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
+  ...WEBHOOK_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

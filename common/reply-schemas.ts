@@ -18,6 +18,7 @@ import { MFA_REPLY_SCHEMAS } from './protocol-mfa';
 import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
+import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import {
   countSchema,
   keyOrNullSchema,
@@ -134,6 +135,7 @@ export const commandReplySchemas = {
   ...TAG_REPLY_SCHEMAS,
   ...AI_POLICY_REPLY_SCHEMAS,
   ...REPORTS_REPLY_SCHEMAS,
+  ...WEBHOOK_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -203,5 +205,11 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'aiPolicy:update': true satisfies Agrees<'aiPolicy:update'>,
   'reports:get': true satisfies Agrees<'reports:get'>,
   'reports:conversations': true satisfies Agrees<'reports:conversations'>,
+  'webhook:list': true satisfies Agrees<'webhook:list'>,
+  'webhook:create': true satisfies Agrees<'webhook:create'>,
+  'webhook:update': true satisfies Agrees<'webhook:update'>,
+  'webhook:delete': true satisfies Agrees<'webhook:delete'>,
+  'webhook:deliveries': true satisfies Agrees<'webhook:deliveries'>,
+  'webhook:redeliver': true satisfies Agrees<'webhook:redeliver'>,
 };
 void agree;

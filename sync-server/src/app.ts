@@ -43,6 +43,11 @@ import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
 import { workspaceHandlers } from './handlers/workspace';
+import { disableFailingEndpoint, webhookHandlers } from './handlers/webhooks';
+import type { WebhookOptions } from './webhooks/options';
+import { DEFAULT_WEBHOOK_OPTIONS } from './webhooks/options';
+import type { WebhookWorker } from './webhooks/worker';
+import { startWebhookWorker } from './webhooks/worker';
 import { createClientErrorHandler, createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
 import { runReadiness } from './http/readiness';
@@ -69,6 +74,8 @@ export type ApplicationOptions = {
   readonly processMetrics?: boolean;
   /** Key for TOTP secrets at rest (config MFA_ENCRYPTION_KEY); without it MFA cannot be enabled. */
   readonly mfaKey?: Buffer | null;
+  /** Outgoing webhooks: target rule, back-off, timeouts, clock (tests shorten them). */
+  readonly webhooks?: Partial<WebhookOptions>;
 };
 
 export type Application = {
@@ -76,6 +83,7 @@ export type Application = {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
   readonly sync: SyncServer;
   readonly database: Database;
+  readonly webhooks: WebhookWorker;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -138,8 +146,17 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     uploadAsks: createUploadAsks(),
     consecutiveRowIds,
     mfaKey: opts.mfaKey ?? null,
-    publish: events => publisher.publish(events),
+    // A commit may carry facts webhooks are subscribed to: the worker looks at once.
+    publish: events => (events.length > 0 && webhooks.kick(), publisher.publish(events)),
   };
+  const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...opts.webhooks };
+  const webhooks = startWebhookWorker({
+    database,
+    log,
+    key: services.mfaKey,
+    options: webhookOptions,
+    onDisabled: endpoint => disableFailingEndpoint(services, endpoint),
+  });
   const handlers: HandlerTable = {
     ...syncHandlers(services),
     ...chatHandlers(services),
@@ -154,6 +171,10 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...tagHandlers(services),
     ...aiPolicyHandlers(services),
     ...reportsHandlers(),
+    ...webhookHandlers(services, {
+      policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
+      kick: () => webhooks.kick(),
+    }),
   };
 
   const pub = redisClients[0];
@@ -245,6 +266,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     io,
     sync,
     database,
+    webhooks,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -261,6 +283,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       });
       await Promise.allSettled([...inflight]);
       await publisher.drain();
+      await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));
       await database.close();
     },

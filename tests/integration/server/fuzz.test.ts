@@ -113,6 +113,12 @@ function valid(name: CommandName): Record<string, unknown> {
     'aiPolicy:update': { allowed: true, baseUrl: 'https://ai.example.com/v1', model: 'm', forceRedact: true },
     'reports:get': { from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta', accountId, tag: 'vip' },
     'reports:conversations': { from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', accountId, cursor: 'c' },
+    'webhook:list': {},
+    'webhook:create': { url: 'https://hooks.example.com/blazz', events: ['message.received'] },
+    'webhook:update': { id, enabled: false },
+    'webhook:delete': { id },
+    'webhook:deliveries': { id, limit: 10 },
+    'webhook:redeliver': { deliveryId: 1 },
   };
   return samples[name];
 }

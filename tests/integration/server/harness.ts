@@ -49,6 +49,7 @@ export async function startNode(
     ...(extra.redisUrl ? { redisUrl: extra.redisUrl } : {}),
     ...(extra.sessions ? { sessions: extra.sessions } : {}),
     ...(extra.trustProxy !== undefined ? { trustProxy: extra.trustProxy } : {}),
+    ...(extra.webhooks ? { webhooks: extra.webhooks } : {}),
     // Cheap hashes keep hundreds of sign-ins fast; `passwordHash: undefined` asks for the server's default.
     ...('passwordHash' in extra
       ? extra.passwordHash

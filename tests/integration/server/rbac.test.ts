@@ -8,9 +8,10 @@ import { COMMAND_NAMES } from '../../../common/protocol';
 import { call } from './harness';
 import { chatCases } from './rbac-cases-chats';
 import { teamCases } from './rbac-cases-team';
+import { webhookCases } from './rbac-cases-webhooks';
 import { setUpWorld, w } from './rbac-world';
 
-const cases = [...chatCases, ...teamCases];
+const cases = [...chatCases, ...teamCases, ...webhookCases];
 
 beforeAll(setUpWorld);
 afterAll(async () => {

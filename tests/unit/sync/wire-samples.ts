@@ -15,6 +15,7 @@ import type {
   WireSend,
   WireTyping,
 } from '../../../common/protocol';
+import type { WireWebhook, WireWebhookDelivery } from '../../../common/protocol-webhooks';
 
 export const T0 = Date.UTC(2025, 0, 1, 9, 0, 0);
 export const REMOTE = 'acc-remote';
@@ -189,6 +190,31 @@ const { note } = FACTS['note:added'];
 const { settings } = FACTS['settings:updated'];
 const { template } = FACTS['template:updated'];
 
+const WEBHOOK: WireWebhook = {
+  id: '00000000-0000-4000-8000-0000000000b1',
+  url: 'https://hooks.example.com/blazz',
+  events: ['message.received', 'note.added'],
+  enabled: true,
+  consecutiveFailures: 0,
+  disabledReason: null,
+  createdAt: T0,
+  updatedAt: T0,
+};
+const WEBHOOK_DELIVERY: WireWebhookDelivery = {
+  id: 7,
+  endpointId: WEBHOOK.id,
+  eventId: '00000000-0000-4000-8000-0000000000c1',
+  eventType: 'message.received',
+  status: 'delivered',
+  attempts: 1,
+  createdAt: T0,
+  lastAttemptAt: T0 + 40,
+  nextAttemptAt: null,
+  responseCode: 200,
+  latencyMs: 12,
+  error: null,
+};
+
 /** A valid reply value for every command, as the workspace server answers it. */
 export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'sync:pull': { events: [...ALL_FACTS], cursor: 15, hasMore: false },
@@ -302,6 +328,12 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     heatmap: Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0)),
   },
   'reports:conversations': { conversations: [], nextCursor: null },
+  'webhook:list': [WEBHOOK],
+  'webhook:create': { webhook: WEBHOOK, secret: 'whsec_abc' },
+  'webhook:update': WEBHOOK,
+  'webhook:delete': { id: WEBHOOK.id },
+  'webhook:deliveries': [WEBHOOK_DELIVERY],
+  'webhook:redeliver': WEBHOOK_DELIVERY,
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */
