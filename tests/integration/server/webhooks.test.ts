@@ -128,6 +128,45 @@ describe('webhooks', () => {
     expect(new Set(got.map(p => p.id)).size).toBe(3);
   });
 
+  it('sends message.status when an outgoing message moves on, and nothing for edits of incoming ones', async () => {
+    const r = await receiver();
+    await must(admin, 'webhook:create', { url: r.url, events: ['message.received', 'message.status'] });
+    const out = `out-${Date.now()}`;
+    await must(host, 'sync:push', {
+      messages: [
+        {
+          accountId,
+          chatJid: jid,
+          providerMessageId: out,
+          fromMe: true,
+          type: 'text',
+          body: 'on its way',
+          timestamp: NOW(),
+        },
+      ],
+    });
+    const inId = await incoming('hi there');
+    await must(host, 'sync:push', {
+      acks: [{ accountId, providerMessageId: out, ack: 'delivered' }],
+      edits: [{ accountId, providerMessageId: inId, body: 'hi there!', editedAt: NOW() }],
+    });
+    // Facts are read as the message is when the worker gets to them: wait, or both acks may come as one 'read'.
+    await r.waitFor(x => x.requests.length >= 2);
+    await must(host, 'sync:push', { acks: [{ accountId, providerMessageId: out, ack: 'read' }] });
+    await r.waitFor(x => x.requests.length >= 3);
+    await new Promise(res => setTimeout(res, 300));
+    const got = payloads(r);
+    expect(got.map(p => p.type)).toEqual(['message.received', 'message.status', 'message.status']);
+    expect(got[1]!.data).toMatchObject({
+      accountId,
+      chatId,
+      providerMessageId: out,
+      previousStatus: expect.any(String),
+      status: 'delivered',
+    });
+    expect(got[2]!.data).toMatchObject({ providerMessageId: out, previousStatus: 'delivered', status: 'read' });
+  });
+
   it('retries through an error and a timeout with back-off, then delivers', async () => {
     const r = await receiver();
     r.behave = n => (n === 0 ? { status: 500 } : n === 1 ? { hang: true } : { status: 204 });
