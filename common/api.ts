@@ -22,6 +22,7 @@ import { tagsCommands } from './api/tags';
 import { chatActionsCommands } from './api/chat-actions';
 import { teamTemplatesCommands } from './api/team-templates';
 import { customerCommands } from './api/customer';
+import { webhooksCommands } from './api/webhooks';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -41,6 +42,7 @@ export const deskCommands = {
   ...chatActionsCommands,
   ...teamTemplatesCommands,
   ...customerCommands,
+  ...webhooksCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

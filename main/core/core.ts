@@ -20,6 +20,7 @@ import { accountsHandlers } from './handlers/accounts';
 import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
+import { webhookHandlers } from './handlers/webhooks';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { appHandlers } from './handlers/app';
@@ -251,6 +252,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
+    ...webhookHandlers(sync),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...teamSettingsHandlers(sync, store, events),

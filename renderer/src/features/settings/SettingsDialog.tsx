@@ -11,6 +11,7 @@ import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
+import { WebhooksPanel } from '../webhooks';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
@@ -118,6 +119,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <TeamRules />
       <MembersAdmin />
       <AuditLog />
+      <WebhooksPanel />
       <AiSettingsSection />
       <TemplatesEditor />
       <TagsSettings />
