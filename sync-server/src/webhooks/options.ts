@@ -34,7 +34,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   disableAfterFailures: 20,
   disableAfterMs: 24 * 3_600_000,
   pollMs: 1_000,
-  concurrency: 100,
+  concurrency: 200,
   scanPage: 500,
   enabled: true,
   now: () => Date.now(),

@@ -8,7 +8,13 @@
 import { decryptSecret } from '../auth/mfa-crypto';
 import type { Database } from '../db/index';
 import type { AttemptResult, Claimed } from '../db/repositories/webhook-queue';
-import { claimDue, recordAttempt, recordEndpointOutcome, scanPage } from '../db/repositories/webhook-queue';
+import {
+  claimHeads,
+  dueHeads,
+  recordAttempts,
+  recordEndpointOutcome,
+  scanPage,
+} from '../db/repositories/webhook-queue';
 import type { ServerLog } from '../log';
 import type { WebhookOptions } from './options';
 import { nextAttemptAt } from './options';
@@ -106,23 +112,35 @@ export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
     }
   }
 
+  /**
+   * Two lanes claim and send at once, so one lane's database round trips overlap the other's
+   * requests. A leased head hides its chat's later rows from both (per-chat order holds).
+   */
+  /**
+   * The due heads, split between two lanes that claim, send and record at once, so one
+   * lane's database round trips overlap the other's requests.
+   */
   async function sendDue(): Promise<number> {
     const now = options.now();
+    const heads = await dueHeads(database.raw, now, options.concurrency);
+    if (heads.length === 0) return 0;
+    const half = Math.ceil(heads.length / 2);
+    const lanes = await Promise.all([sendLane(heads.slice(0, half), now), sendLane(heads.slice(half), now)]);
+    return lanes[0] + lanes[1];
+  }
+
+  async function sendLane(heads: readonly number[], now: number): Promise<number> {
     // The lease outlasts the attempt's timeout; past it, another node may try the row again.
-    const claimed = await claimDue(
-      database.raw,
-      fn => database.rawTransaction(fn),
-      now,
-      now + options.timeoutMs + 30_000,
-      options.concurrency,
-    );
+    const leaseUntil = now + options.timeoutMs + 30_000;
+    const claimed = await claimHeads(fn => database.rawTransaction(fn), heads, now, leaseUntil);
     if (claimed.length === 0) return 0;
     const done = await Promise.all(
-      claimed.map(async claim => {
-        const outcome = await attempt(claim);
-        await recordAttempt(database.raw, resultOf(claim, outcome, options.now()));
-        return { claim, outcome };
-      }),
+      claimed.map(async claim => ({ claim, outcome: await attempt(claim), at: options.now() })),
+    );
+    // One statement for the lane's results: on a durable database each commit is a disk flush.
+    await recordAttempts(
+      database.raw,
+      done.map(d => resultOf(d.claim, d.outcome, d.at)),
     );
     await afterBatch(done);
     return claimed.length;

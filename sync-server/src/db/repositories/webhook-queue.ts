@@ -180,8 +180,12 @@ export type Claimed = {
   readonly attempt: number;
 };
 
-/** The due deliveries that head their (endpoint, chat) queue, of enabled endpoints; not locking. */
-async function dueHeads(db: RawExec, now: number, limit: number): Promise<number[]> {
+/**
+ * The due deliveries that head their (endpoint, chat) queue, of enabled endpoints; not
+ * locking. A claimed head's lease moves its `next_attempt_at` ahead, which hides its chat's
+ * later rows until its attempt is recorded: that keeps each chat's order.
+ */
+export async function dueHeads(db: RawExec, now: number, limit: number): Promise<number[]> {
   const [rows] = await db.query<RowDataPacket[]>(
     `select d.id from webhook_deliveries d
      join (select min(id) as id from webhook_deliveries where status = 'pending' group by endpoint_id, chat_key) h on h.id = d.id
@@ -192,15 +196,13 @@ async function dueHeads(db: RawExec, now: number, limit: number): Promise<number
   return rows.map(r => Number(r['id']));
 }
 
-/** Claims up to `limit` due heads for this node until `leaseUntil`. */
-export async function claimDue(
-  db: RawExec,
+/** Claims those of `heads` still due and not locked by another node, until `leaseUntil`. */
+export async function claimHeads(
   transaction: <T>(fn: (tx: RawTx) => Promise<T>) => Promise<T>,
+  heads: readonly number[],
   now: number,
   leaseUntil: number,
-  limit: number,
 ): Promise<Claimed[]> {
-  const heads = await dueHeads(db, now, limit);
   if (heads.length === 0) return [];
   return transaction(async tx => {
     const [locked] = await tx.query<RowDataPacket[]>(
@@ -242,11 +244,25 @@ export type AttemptResult = {
   readonly error: string | null;
 };
 
-export async function recordAttempt(db: RawExec, r: AttemptResult): Promise<void> {
+/** Many attempts' results in one statement (one round trip, one commit); rows no longer pending are left alone. */
+export async function recordAttempts(db: RawExec, results: readonly AttemptResult[]): Promise<void> {
+  if (results.length === 0) return;
+  const column = (pick: (r: AttemptResult) => unknown) => ({
+    sql: `case id ${results.map(() => 'when ? then ?').join(' ')} end`,
+    values: results.flatMap(r => [r.id, pick(r)]),
+  });
+  const cols = [
+    ['status', column(r => r.status)],
+    ['next_attempt_at', column(r => r.nextAttemptAt)],
+    ['last_attempt_at', column(r => r.at)],
+    ['response_code', column(r => r.responseCode)],
+    ['latency_ms', column(r => r.latencyMs)],
+    ['error', column(r => r.error)],
+  ] as const;
   await db.query(
-    `update webhook_deliveries set status = ?, next_attempt_at = ?, last_attempt_at = ?, response_code = ?,
-       latency_ms = ?, error = ? where id = ? and status = 'pending'`,
-    [r.status, r.nextAttemptAt, r.at, r.responseCode, r.latencyMs, r.error, r.id],
+    `update webhook_deliveries set ${cols.map(([name, c]) => `${name} = ${c.sql}`).join(', ')}
+     where id in (?) and status = 'pending'`,
+    [...cols.flatMap(([, c]) => c.values), results.map(r => r.id)],
   );
 }
 
