@@ -278,6 +278,22 @@ describe('webhooks', () => {
     const audited = (await must(admin, 'audit:list', { limit: 50 })).map(a => a.action);
     expect(audited).toEqual(expect.arrayContaining(['webhook.create', 'webhook.update', 'webhook.redeliver']));
   });
+  it('sends each delivery once when two nodes share the queue', async () => {
+    const r = await receiver();
+    const other = await startNode(stack.mariadb.url, { webhooks: FAST });
+    try {
+      await must(admin, 'webhook:create', { url: r.url, events: ['message.received'] });
+      const chats = ['628401@c.us', '628402@c.us', '628403@c.us'];
+      await must(host, 'sync:push', { chats: chats.map(j => ({ accountId, jid: j, isGroup: false, name: j })) });
+      for (let i = 0; i < 30; i++) await incoming(`two nodes ${i}`, chats[i % 3]);
+      await r.waitFor(x => x.accepted.size === 30, 20_000);
+      await new Promise(res => setTimeout(res, 500));
+      expect(r.requests).toHaveLength(30);
+    } finally {
+      await other.app.close();
+    }
+  });
+
   // Last: it replaces the stack's node.
   it('is exactly-once by event id at a deduplicating receiver across a server restart mid-delivery', async () => {
     const r = await receiver();
