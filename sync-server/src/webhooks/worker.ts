@@ -11,6 +11,7 @@ import type { AttemptResult, Claimed } from '../db/repositories/webhook-queue';
 import {
   claimHeads,
   dueHeads,
+  scanNeeded,
   recordAttempts,
   recordEndpointOutcome,
   scanPage,
@@ -60,6 +61,7 @@ export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
   let idleWaiters: Array<{ resolve: () => void; after: number }> = [];
 
   async function scanAll(): Promise<number> {
+    if (!(await scanNeeded(database.raw))) return 0;
     let read = 0;
     for (;;) {
       const n = await database.rawTransaction(tx => scanPage(tx, options.scanPage, options.now()));

@@ -121,6 +121,18 @@ function deliveryRows(events: readonly WebhookEvent[], endpoints: readonly Endpo
 }
 
 /**
+ * Whether scanning has anything to do: an endpoint is enabled, or a baseline is left to
+ * drop. A plain read, so a workspace without webhooks costs its commits no locked row.
+ */
+export async function scanNeeded(db: RawExec): Promise<boolean> {
+  const [rows] = await db.query<RowDataPacket[]>(
+    `select exists(select 1 from webhook_endpoints where enabled = true) as e,
+            (select primed from webhook_cursor where id = 1) as p`,
+  );
+  return Boolean(Number(rows[0]?.['e'])) || Boolean(Number(rows[0]?.['p']));
+}
+
+/**
  * One page of the log after the cursor → delivery rows, the cursor moved past it. Returns
  * how many log rows it read (0: caught up). Without enabled endpoints nothing is recorded
  * and the baseline is dropped, to be taken again when one is enabled.
