@@ -26,6 +26,7 @@ import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
+import { webhooksCommands } from './api/webhooks';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -49,6 +50,7 @@ export const deskCommands = {
   ...automationCommands,
   ...reportsCommands,
   ...integrationsCommands,
+  ...webhooksCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

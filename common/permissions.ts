@@ -23,6 +23,7 @@ export const CAPABILITIES = [
   'reports.read', // the Reports screen: admins every number, leads the numbers they lead
   'automation.manage', // business hours, away and greeting: admins every number, leads the numbers they lead
   'apikeys.manage', // REST API keys: create, list, revoke (admin only)
+  'webhooks.manage', // outgoing webhook endpoints and their delivery log
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 

@@ -36,6 +36,8 @@ import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 import type { ApiKeyCommands } from './protocol-api-keys';
 import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
+import type { WebhookCommands, WireWebhookDisabled } from './protocol-webhooks';
+import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -290,7 +292,14 @@ type Ack<T> = (reply: Reply<T>) => void;
 type Cmd<T> = (payload: unknown, ack: Ack<T>) => void;
 
 export interface ClientToServerEvents
-  extends MfaCommands, TagCommands, AiPolicyCommands, ReportsCommands, AutomationCommands, ApiKeyCommands {
+  extends
+    MfaCommands,
+    TagCommands,
+    AiPolicyCommands,
+    ReportsCommands,
+    AutomationCommands,
+    ApiKeyCommands,
+    WebhookCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -346,6 +355,8 @@ export interface ServerToClientEvents {
   'presence:changed': (p: WirePresence) => void;
   /** Not logged, volatile: another member started or stopped replying in a chat you may see. */
   'typing:changed': (t: WireTyping) => void;
+  /** To admins only, not logged: the server disabled a failing webhook endpoint. */
+  'webhook:disabled': (w: WireWebhookDisabled) => void;
 }
 
 /** The schema for every command, so the server can refuse anything it cannot parse. */
@@ -390,6 +401,7 @@ export const COMMAND_SCHEMAS = {
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,
   ...API_KEY_COMMAND_SCHEMAS,
+  ...WEBHOOK_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

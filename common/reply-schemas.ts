@@ -20,6 +20,7 @@ import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
+import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import {
   countSchema,
   keyOrNullSchema,
@@ -138,6 +139,7 @@ export const commandReplySchemas = {
   ...REPORTS_REPLY_SCHEMAS,
   ...AUTOMATION_REPLY_SCHEMAS,
   ...API_KEY_REPLY_SCHEMAS,
+  ...WEBHOOK_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -213,5 +215,11 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'apiKey:list': true satisfies Agrees<'apiKey:list'>,
   'apiKey:create': true satisfies Agrees<'apiKey:create'>,
   'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,
+  'webhook:list': true satisfies Agrees<'webhook:list'>,
+  'webhook:create': true satisfies Agrees<'webhook:create'>,
+  'webhook:update': true satisfies Agrees<'webhook:update'>,
+  'webhook:delete': true satisfies Agrees<'webhook:delete'>,
+  'webhook:deliveries': true satisfies Agrees<'webhook:deliveries'>,
+  'webhook:redeliver': true satisfies Agrees<'webhook:redeliver'>,
 };
 void agree;

@@ -24,6 +24,7 @@ import { auditHandlers } from './handlers/audit';
 import { automationHandlers } from './handlers/automation';
 import { reportsHandlers } from './handlers/reports';
 import { createReportsCache } from '../sync/reports-cache';
+import { webhookHandlers } from './handlers/webhooks';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { backupHandlers } from './handlers/backup';
@@ -267,6 +268,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...workspaceHandlers(sync, store, events),
     ...auditHandlers(sync, store),
     ...reportsHandlers(sync, createReportsCache(store)),
+    ...webhookHandlers(sync),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...apiKeyHandlers(sync),

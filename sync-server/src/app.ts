@@ -45,6 +45,11 @@ import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
 import { workspaceHandlers } from './handlers/workspace';
+import { disableFailingEndpoint, webhookHandlers } from './handlers/webhooks';
+import type { WebhookOptions } from './webhooks/options';
+import { DEFAULT_WEBHOOK_OPTIONS } from './webhooks/options';
+import type { WebhookWorker } from './webhooks/worker';
+import { startWebhookWorker } from './webhooks/worker';
 import { createClientErrorHandler, createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
 import { runReadiness } from './http/readiness';
@@ -73,6 +78,8 @@ export type ApplicationOptions = {
   readonly mfaKey?: Buffer | null;
   /** The clock automation reads (default Date.now); tests move it instead of waiting. */
   readonly clock?: () => number;
+  /** Outgoing webhooks: target rule, back-off, timeouts, clock (tests shorten them). */
+  readonly webhooks?: Partial<WebhookOptions>;
 };
 
 export type Application = {
@@ -80,6 +87,7 @@ export type Application = {
   readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
   readonly sync: SyncServer;
   readonly database: Database;
+  readonly webhooks: WebhookWorker;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -143,8 +151,17 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     consecutiveRowIds,
     mfaKey: opts.mfaKey ?? null,
     clock: opts.clock ?? (() => Date.now()),
-    publish: events => publisher.publish(events),
+    // A commit may carry facts webhooks are subscribed to: the worker looks at once.
+    publish: events => (events.length > 0 && webhooks.kick(), publisher.publish(events)),
   };
+  const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...opts.webhooks };
+  const webhooks = startWebhookWorker({
+    database,
+    log,
+    key: services.mfaKey,
+    options: webhookOptions,
+    onDisabled: endpoint => disableFailingEndpoint(services, endpoint),
+  });
   const handlers: HandlerTable = {
     ...syncHandlers(services),
     ...chatHandlers(services),
@@ -161,6 +178,10 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...reportsHandlers(services),
     ...automationHandlers(services),
     ...apiKeyHandlers(services),
+    ...webhookHandlers(services, {
+      policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
+      kick: () => webhooks.kick(),
+    }),
   };
 
   const pub = redisClients[0];
@@ -252,6 +273,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     io,
     sync,
     database,
+    webhooks,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -268,6 +290,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       });
       await Promise.allSettled([...inflight]);
       await publisher.drain();
+      await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));
       await database.close();
     },

@@ -33,7 +33,9 @@ Environment (flags override):
                                   (only behind a reverse proxy that sets it; default off)
   MFA_ENCRYPTION_KEY              key for two-step sign-in secrets: 64 hex characters or base64 of 32 bytes
                                   (e.g. openssl rand -hex 32); without it nobody can turn two-step sign-in on
-  MFA_ENCRYPTION_KEY_FILE         or a file holding that key
+  MFA_ENCRYPTION_KEY_FILE         or a file holding that key (it also encrypts outgoing webhook secrets)
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS  1/true: webhooks may target private, loopback and link-local addresses,
+                                  and use plain http to them (default off: https to public addresses only)
 `;
 
 const configSchema = z.object({
@@ -58,6 +60,10 @@ const configSchema = z.object({
   sessionIdleDays: z.coerce.number().positive().max(3650).default(30),
   sessionMaxDays: z.coerce.number().positive().max(3650).default(90),
   trustProxy: z
+    .enum(['1', 'true', '0', 'false', ''])
+    .default('')
+    .transform(v => v === '1' || v === 'true'),
+  webhookAllowPrivate: z
     .enum(['1', 'true', '0', 'false', ''])
     .default('')
     .transform(v => v === '1' || v === 'true'),
@@ -100,6 +106,7 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     sessionIdleDays: env['SESSION_IDLE_DAYS'],
     sessionMaxDays: env['SESSION_MAX_DAYS'],
     trustProxy: env['TRUST_PROXY']?.toLowerCase(),
+    webhookAllowPrivate: env['WEBHOOK_ALLOW_PRIVATE_NETWORKS']?.toLowerCase(),
     email: values.email,
     name: values.name,
     password: values.password ?? env['PASSWORD'],

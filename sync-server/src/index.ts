@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     },
     sessions: { idleMs: daysToMs(config.sessionIdleDays), maxMs: daysToMs(config.sessionMaxDays) },
     trustProxy: config.trustProxy,
+    webhooks: { allowPrivateNetworks: config.webhookAllowPrivate },
   });
   const port = await app.listen(config.port, config.host);
   log.info({ port, redis: Boolean(config.redisUrl) }, 'workspace server listening');

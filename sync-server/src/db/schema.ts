@@ -419,3 +419,69 @@ export const apiIdempotency = mysqlTable(
     index('api_idempotency_created').on(t.createdAt),
   ],
 );
+/** Outgoing webhook endpoints (0018): the secret is AES-256-GCM under the server key (auth/mfa-crypto.ts). */
+export const webhookEndpoints = mysqlTable('webhook_endpoints', {
+  id: char('id', { length: 36 }).primaryKey(),
+  url: varchar('url', { length: 2000 }).notNull(),
+  /** JSON array of subscribed event types. */
+  events: varchar('events', { length: 500 }).notNull(),
+  secret: varchar('secret', { length: 200 }).notNull(),
+  enabled: boolean('enabled').notNull().default(true),
+  consecutiveFailures: int('consecutive_failures').notNull().default(0),
+  failingSince: ms('failing_since'),
+  disabledReason: varchar('disabled_reason', { length: 40 }),
+  createdBy: char('created_by', { length: 36 }).notNull(),
+  createdAt: ms('created_at').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** The durable delivery queue (0018): pending → delivered / failed; `next_attempt_at` doubles as a claim's lease. */
+export const webhookDeliveries = mysqlTable(
+  'webhook_deliveries',
+  {
+    id: bigint('id', { mode: 'number' }).autoincrement().primaryKey(),
+    endpointId: char('endpoint_id', { length: 36 }).notNull(),
+    eventId: char('event_id', { length: 36 }).notNull(),
+    eventType: varchar('event_type', { length: 40 }).notNull(),
+    chatKey: varchar('chat_key', { length: 420 }).notNull().default(''),
+    payload: mediumtext('payload').notNull(),
+    status: varchar('status', { length: 12 }).notNull(),
+    attempts: int('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    createdAt: ms('created_at').notNull(),
+    lastAttemptAt: ms('last_attempt_at'),
+    responseCode: int('response_code'),
+    latencyMs: int('latency_ms'),
+    error: varchar('error', { length: 200 }),
+  },
+  t => [
+    index('webhook_deliveries_queue_idx').on(t.status, t.endpointId, t.chatKey, t.id),
+    index('webhook_deliveries_endpoint_idx').on(t.endpointId, t.id),
+  ],
+);
+
+/** How far the webhook scanner has read the event log; `primed` once it took its baseline. */
+export const webhookCursor = mysqlTable('webhook_cursor', {
+  id: int('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+  primed: boolean('primed').notNull().default(false),
+  messageFloor: bigint('message_floor', { mode: 'number' }).notNull().default(0),
+});
+
+/** Each chat's assignee and status as webhooks last saw them, to tell what a chat:updated changed. */
+export const webhookChatState = mysqlTable('webhook_chat_state', {
+  chatId: varchar('chat_id', { length: 420 }).primaryKey(),
+  assigneeId: char('assignee_id', { length: 36 }),
+  status: varchar('status', { length: 20 }).notNull(),
+});
+
+/** Each message's ack as webhooks last saw it: a first sighting of an incoming one is "received". */
+export const webhookMessageState = mysqlTable(
+  'webhook_message_state',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    ack: varchar('ack', { length: 20 }).notNull(),
+  },
+  t => [primaryKey({ name: 'webhook_message_state_pk', columns: [t.accountId, t.providerMessageId] })],
+);

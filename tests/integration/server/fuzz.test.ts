@@ -128,6 +128,12 @@ function valid(name: CommandName): Record<string, unknown> {
     'apiKey:list': {},
     'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
     'apiKey:revoke': { id },
+    'webhook:list': {},
+    'webhook:create': { url: 'https://hooks.example.com/blazz', events: ['message.received'] },
+    'webhook:update': { id, enabled: false },
+    'webhook:delete': { id },
+    'webhook:deliveries': { id, limit: 10 },
+    'webhook:redeliver': { deliveryId: 1 },
   };
   return samples[name];
 }

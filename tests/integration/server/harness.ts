@@ -50,6 +50,7 @@ export async function startNode(
     ...(extra.sessions ? { sessions: extra.sessions } : {}),
     ...(extra.trustProxy !== undefined ? { trustProxy: extra.trustProxy } : {}),
     ...(extra.clock ? { clock: extra.clock } : {}),
+    ...(extra.webhooks ? { webhooks: extra.webhooks } : {}),
     // Cheap hashes keep hundreds of sign-ins fast; `passwordHash: undefined` asks for the server's default.
     ...('passwordHash' in extra
       ? extra.passwordHash

@@ -9,9 +9,10 @@ import { call } from './harness';
 import { chatCases } from './rbac-cases-chats';
 import { teamCases } from './rbac-cases-team';
 import { automationCases } from './rbac-cases-automation';
+import { webhookCases } from './rbac-cases-webhooks';
 import { setUpWorld, w } from './rbac-world';
 
-const cases = [...chatCases, ...teamCases, ...automationCases];
+const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases];
 
 beforeAll(setUpWorld);
 afterAll(async () => {

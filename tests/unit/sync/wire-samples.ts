@@ -16,6 +16,7 @@ import type {
   WireSend,
   WireTyping,
 } from '../../../common/protocol';
+import type { WireWebhook, WireWebhookDelivery } from '../../../common/protocol-webhooks';
 
 export const T0 = Date.UTC(2025, 0, 1, 9, 0, 0);
 export const REMOTE = 'acc-remote';
@@ -201,6 +202,31 @@ const API_KEY_SAMPLE: WireApiKey = {
   revokedAt: null,
 };
 
+const WEBHOOK: WireWebhook = {
+  id: '00000000-0000-4000-8000-0000000000b1',
+  url: 'https://hooks.example.com/blazz',
+  events: ['message.received', 'note.added'],
+  enabled: true,
+  consecutiveFailures: 0,
+  disabledReason: null,
+  createdAt: T0,
+  updatedAt: T0,
+};
+const WEBHOOK_DELIVERY: WireWebhookDelivery = {
+  id: 7,
+  endpointId: WEBHOOK.id,
+  eventId: '00000000-0000-4000-8000-0000000000c1',
+  eventType: 'message.received',
+  status: 'delivered',
+  attempts: 1,
+  createdAt: T0,
+  lastAttemptAt: T0 + 40,
+  nextAttemptAt: null,
+  responseCode: 200,
+  latencyMs: 12,
+  error: null,
+};
+
 /** A valid reply value for every command, as the workspace server answers it. */
 export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'sync:pull': { events: [...ALL_FACTS], cursor: 15, hasMore: false },
@@ -347,6 +373,12 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'apiKey:list': [API_KEY_SAMPLE],
   'apiKey:create': { key: API_KEY_SAMPLE, secret: `bdk_0a1b2c3d_${'A'.repeat(43)}` },
   'apiKey:revoke': { ...API_KEY_SAMPLE, revokedAt: 1_700_000_100_000 },
+  'webhook:list': [WEBHOOK],
+  'webhook:create': { webhook: WEBHOOK, secret: 'whsec_abc' },
+  'webhook:update': WEBHOOK,
+  'webhook:delete': { id: WEBHOOK.id },
+  'webhook:deliveries': [WEBHOOK_DELIVERY],
+  'webhook:redeliver': WEBHOOK_DELIVERY,
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

@@ -15,6 +15,7 @@ import { AutomationSection } from '../automation';
 import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
 import { ApiKeys } from '../integrations';
+import { WebhooksPanel } from '../webhooks';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
@@ -123,6 +124,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <TeamRules />
       <MembersAdmin />
       <AuditLog />
+      <WebhooksPanel />
       <AiSettingsSection />
       <AutomationSection />
       <TemplatesEditor />
