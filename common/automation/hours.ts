@@ -4,6 +4,7 @@
  * Wall-clock arithmetic goes through Intl, so daylight-saving changes and zones far from
  * the machine's own are handled without a time-zone library. Pure: no clock is read here.
  */
+import { isKnownTimeZone, offsetAt, wallClock } from '../time-zone';
 import { z } from 'zod';
 
 export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -19,11 +20,7 @@ export const timeRangeSchema = z.strictObject({ start: hhmm, end: hhmm });
 export type TimeRange = z.infer<typeof timeRangeSchema>;
 
 /** Accepted only when this runtime's Intl knows the zone, so a typo cannot close a number forever. */
-export const timeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine(zone => zoneFormatter(zone) !== null, 'unknown time zone');
+export const timeZoneSchema = z.string().min(1).max(64).refine(isKnownTimeZone, 'unknown time zone');
 
 const dayRanges = z.array(timeRangeSchema).max(8);
 
@@ -53,60 +50,9 @@ export type LocalTime = {
   readonly minute: number;
 };
 
-const formatters = new Map<string, Intl.DateTimeFormat | null>();
-
-/** One formatter per zone (building them is the costly part); null for an unknown zone. */
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat | null {
-  let f = formatters.get(timeZone);
-  if (f !== undefined) return f;
-  try {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-  } catch {
-    f = null;
-  }
-  formatters.set(timeZone, f);
-  return f;
-}
-
-/** Wall-clock fields of an instant in a zone. */
-function wallClock(
-  timeZone: string,
-  at: number,
-): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
-  const f = zoneFormatter(timeZone);
-  if (!f) throw new RangeError(`unknown time zone ${timeZone}`);
-  const out = { y: 0, mo: 0, d: 0, h: 0, mi: 0, s: 0 };
-  for (const p of f.formatToParts(at)) {
-    const n = Number(p.value);
-    if (p.type === 'year') out.y = n;
-    else if (p.type === 'month') out.mo = n;
-    else if (p.type === 'day') out.d = n;
-    else if (p.type === 'hour') out.h = n % 24;
-    else if (p.type === 'minute') out.mi = n;
-    else if (p.type === 'second') out.s = n;
-  }
-  return out;
-}
-
 export function localTime(timeZone: string, at: number): LocalTime {
   const w = wallClock(timeZone, at);
   return { year: w.y, month: w.mo, day: w.d, minute: w.h * 60 + w.mi };
-}
-
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-function offsetAt(timeZone: string, at: number): number {
-  const w = wallClock(timeZone, at);
-  const asUtc = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
-  return asUtc - Math.floor(at / 1000) * 1000;
 }
 
 /**

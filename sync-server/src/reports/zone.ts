@@ -3,40 +3,10 @@
  * found once with Intl; a timestamp's day is then a binary search, and its hour a division,
  * except on a day that is not 24 h long (a DST change), where Intl gives the hour.
  */
+import { offsetAt, wallClock } from '../../../common/time-zone';
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function localParts(timeZone: string, t: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(t)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return out;
-}
-
-/** Local wall-clock time minus UTC at instant t, in ms (Asia/Jakarta: +7 h). */
-export function offsetAt(timeZone: string, t: number): number {
-  const p = localParts(timeZone, t);
-  const wall = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']!, p['minute']!, p['second']!);
-  return wall - (t - (t % 1000));
-}
 
 /** The first instant of a local calendar day (`YYYY-MM-DD`) in timeZone. */
 export function localMidnight(timeZone: string, day: string): number {
@@ -96,5 +66,5 @@ export function dayIndex(z: Zone, t: number): number {
 export function localHour(z: Zone, t: number, i: number): number {
   const start = z.starts[i]!;
   if (z.starts[i + 1]! - start === DAY) return Math.floor((t - start) / HOUR);
-  return localParts(z.timeZone, t)['hour']!;
+  return wallClock(z.timeZone, t).h;
 }
