@@ -44,7 +44,7 @@ CREATE TABLE `webhook_cursor` (
 	`primed` boolean NOT NULL DEFAULT false,
 	`message_floor` bigint NOT NULL DEFAULT 0,
 	CONSTRAINT `webhook_cursor_id` PRIMARY KEY(`id`)
-);
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 --> statement-breakpoint
 INSERT INTO `webhook_cursor` (`id`, `seq`, `primed`, `message_floor`) VALUES (1, 0, false, 0);
 --> statement-breakpoint
