@@ -67,6 +67,15 @@ export const auditEn = {
   'audit.action.chat.status': 'Changed a chat’s status',
   'audit.action.chat.tags': 'Changed a chat’s tags',
   'audit.action.note.add': 'Added a note',
+  'audit.action.automation.update': 'Changed business hours or automatic messages',
+  'audit.action.apikey.create': 'Created an API key',
+  'audit.action.apikey.revoke': 'Revoked an API key',
+  'audit.action.api.call': 'Called the REST API with a key',
+  'audit.action.webhook.create': 'Added a webhook',
+  'audit.action.webhook.update': 'Changed a webhook',
+  'audit.action.webhook.delete': 'Deleted a webhook',
+  'audit.action.webhook.redeliver': 'Redelivered a webhook event',
+  'audit.action.webhook.disabled': 'A failing webhook was turned off',
   'audit.csv.file': 'audit-log',
 } as const;
 

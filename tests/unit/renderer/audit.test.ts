@@ -66,6 +66,15 @@ describe('audit words and filters', () => {
       'chat.status',
       'chat.tags',
       'note.add',
+      'automation.update',
+      'apikey.create',
+      'apikey.revoke',
+      'api.call',
+      'webhook.create',
+      'webhook.update',
+      'webhook.delete',
+      'webhook.redeliver',
+      'webhook.disabled',
     ];
     expect([...KNOWN_ACTIONS].sort()).toEqual([...required].sort());
     expect(actionText(t, 'chat.assign')).toBe('Assigned a chat');
