@@ -111,6 +111,12 @@ export async function updateEndpoint(
       ...revived,
     })
     .where(eq(webhookEndpoints.id, id));
+  // Turned back on: what waited out a back-off while it was off goes now, not at the next step.
+  if (patch.enabled === true)
+    await db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: now })
+      .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, 'pending')));
 }
 
 /** The endpoint and its whole log. */
