@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorCodeSchema } from '../../../common/reply-schemas';
 import { errorsEn } from '../../../renderer/src/i18n/errors.en';
 import { errorsId } from '../../../renderer/src/i18n/errors.id';
 import { errorTextIn } from '../../../renderer/src/lib/error-text';
@@ -17,19 +18,7 @@ describe('error replies in the reader language', () => {
 
   it('has every code in both languages', () => {
     expect(Object.keys(errorsId).sort()).toEqual(Object.keys(errorsEn).sort());
-    for (const code of [
-      'unknown_command',
-      'invalid_args',
-      'payload_too_large',
-      'forbidden',
-      'unauthenticated',
-      'not_found',
-      'conflict',
-      'rate_limited',
-      'unavailable',
-      'timeout',
-      'internal',
-    ])
-      expect(errorsId).toHaveProperty(`error.${code}`);
+    // Every code the protocol defines, from its own schema.
+    for (const code of errorCodeSchema.options) expect(errorsId).toHaveProperty(`error.${code}`);
   });
 });
