@@ -4,7 +4,8 @@
 // node_modules; electron-builder ships production node_modules beside the bundles).
 // Usage: node scripts/build.mjs [--only renderer|host|app|core|server]
 import { build as esbuild } from 'esbuild';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +48,20 @@ const nodeBundle = (entry, outfile, extra = {}) =>
     ...extra,
   });
 
+/** Names and contents of every file below `dir` (null when it does not exist). */
+function folderDigest(dir) {
+  if (!existsSync(dir)) return null;
+  const hash = createHash('sha256');
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) =>
+    join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)),
+  )) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    hash.update(file.slice(dir.length)).update('\0').update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
 const tasks = [];
 const started = Date.now();
 
@@ -55,14 +70,19 @@ if (want('host') || want('app') || want('core')) {
   const childEntry = 'main/accounts/runtime/child.ts';
   if (existsSync(join(root, childEntry))) tasks.push(desktopBundle(childEntry, 'dist/accounts/child.mjs'));
   const storeMigrations = join(root, 'main/store/migrations');
-  if (existsSync(storeMigrations)) {
-    rmSync(join(root, 'dist/migrations/store'), { recursive: true, force: true });
-    cpSync(storeMigrations, join(root, 'dist/migrations/store'), { recursive: true });
+  const builtMigrations = join(root, 'dist/migrations/store');
+  // Replaced only when they changed: test files build in parallel while a host started by
+  // another file reads them, and a folder removed under it fails that host's start.
+  if (existsSync(storeMigrations) && folderDigest(storeMigrations) !== folderDigest(builtMigrations)) {
+    rmSync(builtMigrations, { recursive: true, force: true });
+    cpSync(storeMigrations, builtMigrations, { recursive: true });
   }
 }
 if (want('host')) tasks.push(desktopBundle('main/host/index.ts', 'dist/host/index.mjs'));
-// The desktop's core process (a utilityProcess of the Electron app; `core` alone for tests).
-if (want('app') || want('core')) tasks.push(desktopBundle('main/core-process/entry.ts', 'dist/core/child.mjs'));
+// The core process: a utilityProcess of the Electron app, a child of the headless host
+// (`core` alone for tests).
+if (want('app') || want('core') || want('host'))
+  tasks.push(desktopBundle('main/core-process/entry.ts', 'dist/core/child.mjs'));
 if (want('app')) {
   tasks.push(desktopBundle('main/app/main.ts', 'dist/app/main.mjs'));
   // Sandboxed preloads must be one CommonJS file: everything but electron is inlined.

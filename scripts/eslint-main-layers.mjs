@@ -22,9 +22,10 @@ export const MAIN_LAYERS = {
   sync: { platform: 'all', store: 'types' },
   // The core wires the services together; the shells start the core and account processes.
   core: { platform: 'all', store: 'all', accounts: 'all', ai: 'all', sync: 'all' },
-  host: { platform: 'all', core: 'all', accounts: 'all' },
-  // The desktop's core process: the core served over a message port (docs/architecture.md).
+  // The core process: the core served over a message port (docs/architecture.md).
   'core-process': { platform: 'all', core: 'all', accounts: 'all' },
+  // The headless host starts the core process (its config, lane schemas, app paths).
+  host: { platform: 'all', core: 'all', accounts: 'all', 'core-process': 'all' },
   app: { platform: 'all', core: 'all', accounts: 'all', 'core-process': 'all' },
 };
 

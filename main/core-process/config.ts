@@ -8,6 +8,12 @@ export const coreProcessConfigSchema = z.strictObject({
   /** Environment for account processes (Electron: ELECTRON_RUN_AS_NODE, see docs/architecture.md). */
   accountEnv: z.record(z.string().max(100), z.string().max(4096)).optional(),
   /**
+   * Who started the core: Electron's main (the default; it keeps the vault and the desktop
+   * preferences) or the headless host, whose core keeps its own secrets file and serves its
+   * renderer tunnel from the start.
+   */
+  shell: z.enum(['electron', 'headless']).optional(),
+  /**
    * Pace of simulated accounts, for benchmarks and tests that run the core process as the
    * desktop does (how busy, how much history). Main never sets it; real accounts ignore it.
    */

@@ -1,7 +1,7 @@
 /**
- * Entry of the desktop's core process (dist/core/child.mjs): the core the headless host
- * runs, minus HTTP. Electron's main starts it as a utilityProcess and hands it the
- * renderer's MessagePort; tests fork it with child_process and tunnel one renderer channel
+ * Entry of the app's core process (dist/core/child.mjs), the one core both shells run.
+ * Electron's main starts it as a utilityProcess and hands it the renderer's MessagePort;
+ * the headless host (and tests) fork it with child_process and tunnel one renderer channel
  * through the IPC lane. Wiring only.
  */
 import { existsSync } from 'node:fs';
@@ -40,12 +40,23 @@ const post = (msg: CoreToMain) => link.post(msg);
 const log = fileLogger({ dir: join(config.dataDir, 'logs'), echo: consoleLogger('core') });
 const mainLink = createMainLink(post);
 const tunnel = tunnelChannelPort(link);
-const ctx = { transport: 'electron', caller: 'renderer' } as const;
+const headless = config.shell === 'headless';
+const ctx = { transport: headless ? 'host' : 'electron', caller: 'renderer' } as const;
 let core: Core | null = null;
 let tunnelServed = false;
 // A renderer that connects before the core is open waits here, then is served.
 const waitingRenderers: Array<(c: Core) => void> = [];
 const whenCore = (fn: (c: Core) => void) => (core ? fn(core) : waitingRenderers.push(fn));
+
+/**
+ * Served on first use only under Electron (the renderer has its own port, and events must
+ * not also flow through main); from the start for the headless host, whose browsers hear
+ * events before they first call.
+ */
+const serveTunnel = (c: Core) => {
+  if (!tunnelServed) serveChannel(tunnel.port, { dispatch: c.dispatch, events: c.events, ctx });
+  tunnelServed = true;
+};
 
 let stopping = false;
 const stop = async (reason: string) => {
@@ -81,10 +92,7 @@ link.onMessage((raw, ports) => {
     }
     case 'renderer':
       whenCore(c => {
-        // Served on first use only: under Electron the renderer has its own port, and events
-        // must not also flow through main.
-        if (!tunnelServed) serveChannel(tunnel.port, { dispatch: c.dispatch, events: c.events, ctx });
-        tunnelServed = true;
+        serveTunnel(c);
         tunnel.deliver(msg.msg);
       });
       return;
@@ -108,11 +116,11 @@ const bundled = import.meta.url.endsWith('.mjs') && existsSync(accountsEntry);
 try {
   const opened = await createCore({
     dataDir: config.dataDir,
-    shell: 'electron',
+    shell: headless ? 'headless' : 'electron',
     version: APP_VERSION,
     log,
-    vault: mainLink.vault,
-    desktop: mainLink.desktop,
+    // The headless host has no safeStorage and no OS settings: the core keeps its own file.
+    ...(headless ? {} : { vault: mainLink.vault, desktop: mainLink.desktop }),
     problems: () => log.recentProblems(),
     launcher: forkLauncher({
       ...(bundled ? { entry: accountsEntry } : {}),
@@ -123,6 +131,7 @@ try {
     ...(config.simulator ? { accounts: { simulator: config.simulator } } : {}),
   });
   core = opened;
+  if (headless) serveTunnel(opened);
   opened.events.subscribe((name, payload) => {
     if (name === 'accounts:changed')
       post({ t: 'accounts', accounts: trayAccounts(payload as AccountsEvents['accounts:changed']) });

@@ -12,7 +12,7 @@ export type BridgeOptions = {
   readonly httpServer: HttpServer;
   readonly token: string;
   readonly dispatch: Dispatch;
-  readonly events: EventBus;
+  readonly events: Pick<EventBus, 'subscribe'>;
   readonly log: Logger;
 };
 

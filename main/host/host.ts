@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Core } from '../core/core';
+import type { Dispatch } from '../core/router';
+import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import { attachBridge } from './bridge';
 import { serveStatic } from '../core/renderer-assets';
@@ -15,7 +16,8 @@ export type RunningHost = {
 };
 
 export type StartHostOptions = {
-  readonly core: Core;
+  /** The core in its own process (main/host/core-process.ts), or in-process in tests. */
+  readonly core: { readonly dispatch: Dispatch; readonly events: Pick<EventBus, 'subscribe'> };
   readonly port: number;
   readonly token: string | null;
   readonly staticDir: string;

@@ -2,11 +2,12 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forkLauncher } from '../accounts/launcher';
 import { createCore } from '../core/core';
+import { APP_PATHS } from '../core-process/app-paths';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import { HOST_HELP, parseHostArgs } from './cli';
+import { startCoreProcess } from './core-process';
 import { startHost } from './host';
 import { APP_VERSION } from '../core/version';
 
@@ -25,20 +26,24 @@ if (parsed.kind === 'error') {
 }
 const { config } = parsed;
 const log = fileLogger({ dir: join(config.dataDir, 'logs'), echo: consoleLogger('host') });
-// Built bundles carry their account runtime and migrations under dist/; under tsx the
-// sources are used directly.
-const childEntry = join(appRoot, 'dist', 'accounts', 'child.mjs');
-const bundled = import.meta.url.endsWith('.mjs') && existsSync(childEntry);
-const core = await createCore({
-  dataDir: config.dataDir,
-  shell: 'headless',
-  version,
-  log,
-  problems: () => log.recentProblems(),
-  ...(bundled
-    ? { launcher: forkLauncher({ entry: childEntry }), migrationsDir: join(appRoot, 'dist', 'migrations', 'store') }
-    : {}),
-});
+
+// Built (dist/host/index.mjs): the core runs in its own process from dist/core/child.mjs,
+// exactly as the desktop runs it. Under tsx (development) there is no built core process,
+// so the core opens in this process from the sources.
+const coreEntry = join(appRoot, ...APP_PATHS.coreChild);
+const bundled = import.meta.url.endsWith('.mjs') && existsSync(coreEntry);
+const core = bundled
+  ? await startCoreProcess({ entry: coreEntry, dataDir: config.dataDir, log }).catch((err: unknown) => {
+      console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
+      process.exit(1);
+    })
+  : await createCore({
+      dataDir: config.dataDir,
+      shell: 'headless',
+      version,
+      log,
+      problems: () => log.recentProblems(),
+    });
 const host = await startHost({ core, port: config.port, token: config.token, staticDir: config.staticDir, log });
 
 // Tests and scripts read this exact line to find the address.

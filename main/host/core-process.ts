@@ -1,0 +1,144 @@
+/**
+ * The headless host's core in its own process, started the way the desktop starts it
+ * (dist/core/child.mjs): SQLite, ingest and sync never share a thread with the host's HTTP
+ * and socket traffic, and both shells run the one core entry (#24). The host keeps only the
+ * browser transport; every call and event crosses the child's IPC lane as the core
+ * process's renderer tunnel.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { fork } from 'node:child_process';
+import type { ChannelPort } from '../../common/core-channel';
+import { createChannelClient, parseFromCore } from '../../common/core-channel';
+import type { Reply } from '../../common/result';
+import { fail } from '../../common/result';
+import type { CoreProcessConfig } from '../core-process/config';
+import { coreToMainSchema } from '../core-process/control';
+import type { Dispatch } from '../core/router';
+import type { AnyEventListener } from '../platform/event-bus';
+import type { Logger } from '../platform/log';
+
+export type RemoteCore = {
+  readonly dispatch: Dispatch;
+  readonly events: { subscribe(listener: AnyEventListener): () => void };
+  readonly pid: number | undefined;
+  close(): Promise<void>;
+};
+
+export type StartCoreProcessOptions = {
+  /** The built core process (dist/core/child.mjs). */
+  readonly entry: string;
+  readonly dataDir: string;
+  readonly log: Logger;
+  /** A core that is not open by then is treated as failed (a migration stuck on a lock). */
+  readonly readyTimeoutMs?: number;
+  /** How long `close()` waits for a clean shutdown before killing the process. */
+  readonly closeTimeoutMs?: number;
+};
+
+/** The longest command name the core accepts; anything else is not a command at all. */
+const MAX_NAME = 200;
+
+function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => done(new Error(`the core did not open within ${timeoutMs / 1000} s`)), timeoutMs);
+    const onMessage = (raw: unknown) => {
+      const msg = coreToMainSchema.safeParse(raw);
+      if (!msg.success) return;
+      if (msg.data.t === 'ready') done(null);
+      else if (msg.data.t === 'failed') done(new Error(msg.data.message));
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      done(new Error(`the core process exited before it was ready (${code ?? signal})`));
+    function done(err: Error | null) {
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      child.off('exit', onExit);
+      if (err) reject(err);
+      else resolve();
+    }
+    child.on('message', onMessage);
+    child.once('exit', onExit);
+  });
+}
+
+/** The renderer lane inside the IPC channel, as the core process's tunnel expects it. */
+function tunnelPort(child: ChildProcess): ChannelPort {
+  return {
+    postMessage: msg => {
+      if (child.connected) child.send({ t: 'renderer', msg } as never);
+      else throw new Error('the core process is gone');
+    },
+    onMessage: cb =>
+      void child.on('message', (raw: unknown) => {
+        const msg = coreToMainSchema.safeParse(raw);
+        if (msg.success && msg.data.t === 'renderer') cb(msg.data.msg);
+      }),
+  };
+}
+
+export async function startCoreProcess(options: StartCoreProcessOptions): Promise<RemoteCore> {
+  const config: CoreProcessConfig = { dataDir: options.dataDir, shell: 'headless' };
+  const child = fork(options.entry, ['--config', JSON.stringify(config)], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Structured clone, as a MessagePort carries it in Electron: bytes stay bytes.
+    serialization: 'advanced',
+  });
+  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
+  try {
+    await waitForReady(child, options.readyTimeoutMs ?? 60_000);
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw err;
+  }
+
+  const port = tunnelPort(child);
+  const client = createChannelClient(port, {
+    // Calls the browser makes without a time limit in-process (backup, export) still end.
+    timeoutMs: 120_000,
+    setTimer: (cb, ms) => setTimeout(cb, ms),
+    clearTimer: handle => clearTimeout(handle as NodeJS.Timeout),
+  });
+  const listeners = new Set<AnyEventListener>();
+  port.onMessage(raw => {
+    const msg = parseFromCore(raw);
+    if (msg?.t !== 'event') return;
+    for (const listener of listeners) {
+      try {
+        (listener as (name: string, payload: unknown) => void)(msg.name, msg.payload);
+      } catch (err) {
+        options.log.warn('host: an event listener failed', { err: String(err) });
+      }
+    }
+  });
+  child.once('exit', (code, signal) => {
+    client.close();
+    if (!closing) options.log.error('the core process stopped', { code, signal });
+  });
+
+  let closing = false;
+  const dispatch: Dispatch = (name, args): Promise<Reply<unknown>> => {
+    if (typeof name !== 'string' || name.length > MAX_NAME) {
+      return Promise.resolve(fail('unknown_command', `Unknown command: ${String(name).slice(0, 80)}`));
+    }
+    return client.invoke(name, args);
+  };
+
+  return {
+    dispatch,
+    events: {
+      subscribe(listener) {
+        listeners.add(listener);
+        return () => void listeners.delete(listener);
+      },
+    },
+    pid: child.pid,
+    async close() {
+      closing = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      if (child.connected) child.send({ t: 'shutdown' } as never);
+      const timer = setTimeout(() => child.kill('SIGKILL'), options.closeTimeoutMs ?? 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
