@@ -62,7 +62,7 @@ function personOf(seed: number, key: string, language: Language): SimPerson {
   return { jid: `${phone}@c.us`, phone, name: `${rng.pick(pack.firstNames)} ${rng.pick(pack.lastNames)}`, language };
 }
 
-function chatOf(seed: number, index: number): SimChat {
+function chatOf(seed: number, index: number, attempt = 0): SimChat {
   const rng = rngOf(seed, 'chat', index);
   const language = rng.pick(languageMix);
   // Every fourth chat is a group; the first two are 1:1 so a small demo starts with customers.
@@ -71,8 +71,24 @@ function chatOf(seed: number, index: number): SimChat {
     const name = rng.pick(languages[language].groupNames);
     return { jid: `120363${digits(rng, 12)}@g.us`, name, isGroup: true, language, people };
   }
-  const person = personOf(seed, String(index), language);
+  const person = personOf(seed, attempt === 0 ? String(index) : `${index}~${attempt}`, language);
   return { jid: person.jid, name: person.name, isGroup: false, language, people: [person] };
+}
+
+/**
+ * The world's chats, 1:1 customers with distinct names: two rows of one number under one
+ * name cannot be told apart by an agent (or a test). A clash picks another person, from
+ * the same seed, so the world stays the same on every start.
+ */
+function chatsOf(seed: number, count: number): SimChat[] {
+  const taken = new Set<string>();
+  return Array.from({ length: count }, (_, i) => {
+    let chat = chatOf(seed, i);
+    for (let attempt = 1; !chat.isGroup && taken.has(chat.name) && attempt <= 50; attempt++)
+      chat = chatOf(seed, i, attempt);
+    if (!chat.isGroup) taken.add(chat.name);
+    return chat;
+  });
 }
 
 export type World = {
@@ -90,7 +106,7 @@ export type World = {
 };
 
 export function createWorld(o: WorldOptions): World {
-  const chats = Array.from({ length: o.chats }, (_, i) => chatOf(o.seed, i));
+  const chats = chatsOf(o.seed, o.chats);
   const me = personOf(o.seed, 'me', 'id');
   // History is spread over at most two weeks before the account was linked.
   const gap = Math.max(1000, Math.min(60_000, Math.floor((14 * DAY) / Math.max(1, o.history))));
