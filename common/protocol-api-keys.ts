@@ -17,6 +17,9 @@ export const API_SCOPES = [
   'chats:update',
   'contacts:read',
   'members:read',
+  'notes:read',
+  'notes:write',
+  'reports:read',
 ] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 export const apiScopeSchema = z.enum(API_SCOPES);

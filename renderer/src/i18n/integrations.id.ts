@@ -49,10 +49,18 @@ export const integrationsId: Record<IntegrationsMessageKey, string> = {
   'integrations.scope.chats:update': 'Mengubah status dan tag',
   'integrations.scope.chats:update.help': 'Mengatur chat menjadi terbuka, tertunda, atau selesai, dan mengatur tagnya.',
   'integrations.scope.contacts:read': 'Membaca kontak',
-  'integrations.scope.contacts:read.help': 'Disiapkan untuk endpoint kontak; belum ada endpoint yang memakainya.',
+  'integrations.scope.contacts:read.help':
+    'Melihat daftar kontak nomor-nomor kunci ini, dengan nomor telepon dan namanya.',
   'integrations.scope.members:read': 'Membaca anggota',
   'integrations.scope.members:read.help': 'Melihat daftar anggota workspace, untuk memilih siapa yang ditugaskan.',
   'integrations.error.forbidden': 'Hanya admin yang dapat mengelola kunci API.',
+  'integrations.scope.notes:read': 'Membaca catatan internal',
+  'integrations.scope.notes:read.help': 'Membaca catatan internal tim pada sebuah chat.',
+  'integrations.scope.notes:write': 'Menulis catatan internal',
+  'integrations.scope.notes:write.help': 'Menambahkan catatan internal pada chat, atas nama admin pembuat kunci.',
+  'integrations.scope.reports:read': 'Membaca laporan',
+  'integrations.scope.reports:read.help':
+    'Membaca angka laporan dan percakapan di baliknya, untuk nomor-nomor kunci ini.',
   'integrations.error.offline': 'Server workspace tidak dapat dijangkau. Coba lagi saat tersambung.',
   'integrations.error.notFound': 'Kunci atau nomor itu sudah tidak ada.',
   'integrations.error.tooMany':

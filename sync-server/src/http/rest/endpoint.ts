@@ -30,7 +30,7 @@ export type Endpoint = {
   readonly query?: z.ZodObject;
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
-  readonly status: 200 | 202;
+  readonly status: 200 | 201 | 202;
   readonly run: (input: EndpointInput) => Promise<unknown>;
 };
 

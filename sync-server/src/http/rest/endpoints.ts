@@ -13,8 +13,7 @@ import {
   chatTagsSchema,
   messageSendSchema,
 } from '../../../../common/protocol';
-import { chatIdSchema, uuidSchema } from '../../../../common/ids';
-import { CommandError } from '../../../../common/result';
+import { uuidSchema } from '../../../../common/ids';
 import {
   wireAccountSchema,
   wireChatSchema,
@@ -29,19 +28,8 @@ import type { ApiCaller } from './caller';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 import type { Endpoint, EndpointInput } from './endpoint';
 import { endpoint } from './endpoint';
-
-const limitParam = (max: number, fallback: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback).describe(`Items per page, 1–${max}`);
-
-const page = <T extends z.ZodType>(item: T) =>
-  z.object({ data: z.array(item), nextCursor: z.string().nullable().describe('null on the last page') });
-
-/** The path's chat id, checked as the socket's chat ids are. */
-function chatIdOf(input: Pick<EndpointInput, 'chatId'>): string {
-  const parsed = chatIdSchema.safeParse(input.chatId);
-  if (!parsed.success) throw new CommandError('invalid_args', 'not a chat id (accountId:jid)');
-  return parsed.data;
-}
+import { TEAM_ENDPOINTS } from './endpoints-team';
+import { chatIdOf, limitParam, page } from './params';
 
 /** Writes take the version the client read; without one, the chat's current version (last write wins). */
 async function versionOf(input: Omit<EndpointInput, 'query' | 'body'>, chatId: string, sent?: number): Promise<number> {
@@ -89,7 +77,7 @@ async function listChats(caller: ApiCaller, services: EndpointInput['services'],
 const messagesQuery = z.strictObject({ cursor: cursorParam, limit: limitParam(200, 50) });
 const messageCursor = z.tuple([z.number().int(), z.number().int()]);
 
-export const ENDPOINTS: readonly Endpoint[] = [
+const CHAT_ENDPOINTS: readonly Endpoint[] = [
   endpoint({
     method: 'GET',
     path: '/numbers',
@@ -219,3 +207,5 @@ export const ENDPOINTS: readonly Endpoint[] = [
     run: ({ caller, handlers }) => handlers['member:list'](caller, {}),
   }),
 ];
+
+export const ENDPOINTS: readonly Endpoint[] = [...CHAT_ENDPOINTS, ...TEAM_ENDPOINTS];

@@ -55,7 +55,8 @@ function parametersOf(ep: Endpoint): Json[] {
 
 function operationOf(ep: Endpoint): Json {
   const ok: Json = {
-    description: ep.status === 202 ? 'Accepted: queued for the number’s host desktop' : 'OK',
+    description:
+      ep.status === 202 ? 'Accepted: queued for the number’s host desktop' : ep.status === 201 ? 'Created' : 'OK',
     headers: { ...RATE_HEADERS, ...(ep.method === 'GET' ? { ETag: { schema: { type: 'string' } } } : {}) },
     content: { 'application/json': { schema: schemaOf(ep.response, 'output') } },
   };
