@@ -114,6 +114,10 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   readonly media = new Map<string, { data: string; mimetype: string; filename?: string; filesize?: number }>();
   readonly sent: Array<{ chatId: string; content: unknown; options: Record<string, unknown> | undefined }> = [];
   readonly calls: string[] = [];
+  /** What getContactLidAndPhone answers: phone jid → lid. */
+  readonly lids = new Map<string, string>();
+  /** Every `limit` a chat's fetchMessages was asked for, in order. */
+  readonly fetchLimits: number[] = [];
   options: WebjsClientOptions | null = null;
   /** What initialize() does; by default nothing (tests emit the library's events). */
   onInitialize: () => void = () => undefined;
@@ -248,6 +252,17 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     this.calls.push(`sendSeen:${chatId}`);
     return true;
   }
+  async getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid?: string; pn?: string }>> {
+    // As the library answers: both forms of each id, either missing when WhatsApp Web does not know it.
+    return userIds.map(id => {
+      if (id.endsWith('@lid')) {
+        const pn = [...this.lids].find(([, lid]) => lid === id)?.[0];
+        return { lid: id, ...(pn ? { pn } : {}) };
+      }
+      const lid = this.lids.get(id);
+      return { pn: id, ...(lid ? { lid } : {}) };
+    });
+  }
   async requestPairingCode(phoneNumber: string): Promise<string> {
     this.calls.push(`pair:${phoneNumber}`);
     this.emit('code', 'WXYZ2345');
@@ -258,12 +273,14 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     const chat = new LibChat(this, raw);
     // Chat.fetchMessages evaluates in the page; answer from this fake's memory instead,
     // with the library's semantics: the newest `limit` messages, oldest first.
-    chat.fetchMessages = async ({ limit }) =>
-      [...this.messages.values()]
+    chat.fetchMessages = async ({ limit }) => {
+      this.fetchLimits.push(limit);
+      return [...this.messages.values()]
         .filter(m => m.id.remote === raw.id._serialized)
         .sort((a, b) => a.t - b.t)
         .slice(-limit)
         .map(m => this.msg(m));
+    };
     return chat;
   }
 }

@@ -148,6 +148,24 @@ describe('webjs provider: message types', () => {
     expect(messages()[0]?.quotedProviderMessageId).toBe(`true_${CUSTOMER}_3EB0QUOTED`);
   });
 
+  it('knows a quote of our own message in a lid-addressed group by our lid', async () => {
+    const MY_LID = '99887766554433@lid';
+    fake.lids.set(ME, MY_LID);
+    ready(); // ready again: the provider asks the library for our lid
+    await new Promise(resolve => setTimeout(resolve, 0));
+    const reply = rawMessage({
+      chat: GROUP,
+      sender: '55667788990011@lid',
+      body: 'agreed',
+      quotedMsg: { body: 'our offer' },
+      quotedStanzaID: '3EB0MINE',
+      quotedParticipant: MY_LID,
+    });
+    fake.emit('message_create', fake.msg(reply));
+    // WhatsApp serializes our own message as `true_<chat>_<stanza>`, without a participant.
+    expect(messages().at(-1)?.quotedProviderMessageId).toBe(`true_${GROUP}_3EB0MINE`);
+  });
+
   it('turns group notifications into system lines carrying a code, not English', () => {
     fake.emit(
       'group_join',
@@ -180,6 +198,27 @@ describe('webjs provider: message types', () => {
     fake.emit('message', fake.msg({ ...raw, type: 'chat', body: 'now readable' }));
     expect(store.messagesOf(A)).toHaveLength(1);
     expect(store.messagesOf(A)[0]).toMatchObject({ type: 'text', body: 'now readable' });
+  });
+
+  it('fills a decrypted image in without calling it edited, in the library’s real event order', () => {
+    // whatsapp-web.js 1.34.7: message_ciphertext, then message_create once readable, then
+    // message_edit from the model's `change:body change:caption` with no edit fields.
+    const raw = rawMessage({ chat: CUSTOMER, type: 'ciphertext', body: '' });
+    fake.emit('message_ciphertext', fake.msg(raw));
+    const image = { ...raw, type: 'image', body: '/9j/4AAQSkZJRgABAQ', caption: undefined };
+    fake.emit('message_create', fake.msg(image));
+    fake.emit('message_edit', fake.msg(image), '/9j/4AAQSkZJRgABAQ', '');
+    expect(store.messagesOf(A)).toHaveLength(1);
+    expect(store.messagesOf(A)[0]).toMatchObject({ type: 'image', edited: false });
+    expect(events.some(e => e.kind === 'edit')).toBe(false);
+  });
+
+  it('keeps a message the phone deleted "for me" for the team', () => {
+    const theirs = rawMessage({ chat: CUSTOMER, body: 'keep me' });
+    fake.emit('message', fake.msg(theirs));
+    fake.emit('message_revoke_me', fake.msg(theirs));
+    expect(store.message(A, theirs.id._serialized)).toMatchObject({ revoked: false, body: 'keep me' });
+    expect(events.some(e => e.kind === 'revoke')).toBe(false);
   });
 
   it('replaces a placeholder that never decrypts with an explanation', () => {

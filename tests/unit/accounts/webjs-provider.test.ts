@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageInput } from '../../../common/ingest';
 import type { ProviderEvent, WhatsAppProvider } from '../../../main/accounts/provider';
+import { CATCH_UP_MAX_PER_CHAT } from '../../../main/accounts/providers/webjs/history';
 import type { FakeWwebClient } from '../../helpers/accounts/fake-wweb';
 import { rawMessage } from '../../helpers/accounts/fake-wweb';
 import type { WebjsRig } from '../../helpers/accounts/webjs-rig';
@@ -48,6 +49,8 @@ describe('webjs provider: login', () => {
     await started();
     await expect(provider.request({ op: 'requestPairingCode', phone: '6281234567890' })).resolves.toBe('WXYZ2345');
     expect(fake.calls).toContain('pair:6281234567890');
+    // whatsapp-web.js emits `code` from inside requestPairingCode: the code is shown once.
+    expect(events.filter(e => e.kind === 'pairing_code')).toEqual([{ kind: 'pairing_code', code: 'WXYZ2345' }]);
   });
 
   it('fails with a clear reason when no browser is installed', async () => {
@@ -122,6 +125,27 @@ describe('webjs provider: stop leaves no browser behind', () => {
       await exited;
       expect(browser.exitCode !== null || browser.signalCode !== null).toBe(true);
       expect(fake.calls).toContain('destroy');
+    } finally {
+      browser.kill('SIGKILL');
+    }
+  });
+});
+
+describe('webjs provider: a browser that fails while linking', () => {
+  it('is watched from the first QR: its crash is reported and stop() kills it', async () => {
+    const browser = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+    const exited = new Promise(r => browser.on('exit', r));
+    try {
+      fake.browserPid = browser.pid ?? null;
+      await started();
+      fake.emit('qr', '2@abc,def,ghi');
+      // Never linked: no authenticated, no ready. A crash now is still seen...
+      fake.browserEvents.emit('disconnected');
+      expect(statuses().at(-1)).toMatchObject({ state: 'disconnected', action: 'reconnect' });
+      // ...and a hung browser is still ended.
+      await provider.stop();
+      await exited;
+      expect(browser.exitCode !== null || browser.signalCode !== null).toBe(true);
     } finally {
       browser.kill('SIGKILL');
     }
@@ -220,6 +244,17 @@ describe('webjs provider: commands and catch-up', () => {
     expect(got).toEqual(['old', ...missed.map(m => m.body)]);
     expect(report).toEqual({ chats: 1, messages: 4 });
   });
+
+  it('stops a catch-up at 20,000 messages of a chat before fetching more', async () => {
+    fake.addChat(CUSTOMER, 'Budi', 0);
+    // One message a second for the last 20,001 seconds.
+    for (let i = 0; i <= CATCH_UP_MAX_PER_CHAT; i++)
+      fake.remember(rawMessage({ chat: CUSTOMER, body: `m${i}`, secondsAgo: CATCH_UP_MAX_PER_CHAT + 1 - i }));
+    // A watermark older than all of them: the chat has more missing than the cap.
+    const mark = Date.now() - (CATCH_UP_MAX_PER_CHAT + 60) * 1000;
+    await provider.catchUp(new Map([[CUSTOMER, mark]]), async () => undefined);
+    expect(Math.max(...fake.fetchLimits)).toBe(CATCH_UP_MAX_PER_CHAT);
+  }, 30_000);
 
   it('loads older history of a chat', async () => {
     fake.addChat(CUSTOMER, 'Budi');

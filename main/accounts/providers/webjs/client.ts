@@ -81,6 +81,10 @@ export type WebjsClient = {
   sendMessage(chatId: string, content: unknown, options?: Record<string, unknown>): Promise<WebjsMessage>;
   sendSeen(chatId: string): Promise<boolean>;
   requestPairingCode(phoneNumber: string, showNotification?: boolean): Promise<string>;
+  /** The library's lid ↔ phone lookup (1.34): one `{ lid, pn }` per id asked, either may be absent. */
+  getContactLidAndPhone?(
+    userIds: string[],
+  ): Promise<ReadonlyArray<{ readonly lid?: string | undefined; readonly pn?: string | undefined }>>;
   readonly info?: { readonly wid?: { readonly user?: string; readonly _serialized?: string } } | null;
   readonly pupBrowser?: {
     process(): { pid?: number } | null;

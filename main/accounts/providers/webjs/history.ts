@@ -14,13 +14,21 @@ type MapMessage = (m: WebjsMessage) => MessageInput | null;
 const mapAll = (got: readonly WebjsMessage[], map: MapMessage) =>
   got.map(map).filter((m): m is MessageInput => m !== null);
 
+/**
+ * The deepest one catch-up reaches into a chat. Each fetch loads every message up to its
+ * limit into the page, so the cap is checked before asking: older ones come page by page
+ * when the agent scrolls (loadOlder).
+ */
+export const CATCH_UP_MAX_PER_CHAT = 20_000;
+
 /** Messages at or after the watermark, fetching deeper until the watermark is reached. */
 async function missingMessages(chat: WebjsChat, map: MapMessage, mark: number | undefined, firstSync: number) {
-  for (let limit = mark === undefined ? firstSync : 50; ; limit *= 4) {
+  const first = Math.min(mark === undefined ? firstSync : 50, CATCH_UP_MAX_PER_CHAT);
+  for (let limit = first; ; limit = Math.min(limit * 4, CATCH_UP_MAX_PER_CHAT)) {
     const got = await chat.fetchMessages({ limit });
     const mapped = mapAll(got, map);
     const oldest = Math.min(...mapped.map(m => m.timestamp));
-    const reachedMark = mark === undefined || oldest <= mark || got.length < limit || limit >= 20_000;
+    const reachedMark = mark === undefined || oldest <= mark || got.length < limit || limit >= CATCH_UP_MAX_PER_CHAT;
     if (reachedMark) return mark === undefined ? mapped : mapped.filter(m => m.timestamp >= mark);
   }
 }

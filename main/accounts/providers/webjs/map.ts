@@ -82,17 +82,19 @@ export function chatJidOf(m: WebjsMessage): string {
  * The serialized id of the quoted message. The library gives only its stanza id and
  * sender; WhatsApp's serialized form is `${fromMe}_${chat}_${stanza}[_${participant}]`.
  */
-function quotedIdOf(m: WebjsMessage, chatJid: string, me: string | null): string | null {
+function quotedIdOf(m: WebjsMessage, chatJid: string, me: readonly string[]): string | null {
   const stanza = str(m._data['quotedStanzaID']);
   if (!stanza) return null;
   const participant = jidOf(m._data['quotedParticipant']);
-  const fromMe = participant !== null && me !== null && participant === me;
+  // Quoting ourselves in a lid-addressed group names our lid, not our phone jid.
+  const fromMe = participant !== null && me.includes(participant);
   const isGroup = chatJid.endsWith('@g.us');
   return `${fromMe}_${chatJid}_${stanza}${isGroup && !fromMe && participant ? `_${participant}` : ''}`;
 }
 
 /** A library Message as a MessageInput, or null for what a desk does not show (statuses). */
-export function messageInputOf(accountId: string, m: WebjsMessage, me: string | null): MessageInput | null {
+/** `me`: our own ids on this number, the phone jid and (once known) the lid. */
+export function messageInputOf(accountId: string, m: WebjsMessage, me: readonly string[]): MessageInput | null {
   if (m.isStatus || m.id.remote === 'status@broadcast') return null;
   const chatJid = chatJidOf(m);
   const type = messageTypeOf(m.type);

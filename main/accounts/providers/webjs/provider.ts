@@ -69,7 +69,11 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     if (recent.size > 5000) recent.delete(recent.keys().next().value as string);
     emit({ kind: 'message', message: m });
   };
-  const map = (m: WebjsMessage) => messageInputOf(o.accountId, m, me);
+  // Our phone jid, and our lid once the library names it: a quote of our own message may
+  // carry either.
+  let myLid: string | null = null;
+  const myIds = (): string[] => [me, myLid].filter((id): id is string => id !== null);
+  const map = (m: WebjsMessage) => messageInputOf(o.accountId, m, myIds());
   type Listener = (...args: never[]) => void;
   const guard =
     (name: string, fn: Listener) =>
@@ -85,11 +89,20 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
 
   const attach = (c: WebjsClient) => {
     const on = (event: string, fn: Listener) => c.on(event, guard(event, fn));
-    on('qr', (qr: string) => emit({ kind: 'qr', qr }));
-    on('code', (code: string) => emit({ kind: 'pairing_code', code }));
-    on('loading_screen', (percent: number) =>
-      emit({ kind: 'status', status: { state: 'connecting', reason: `Loading chats ${percent}%` } }),
-    );
+    // The browser runs from the first QR or pairing code on: watch it from then, so a crash
+    // or a hang while linking is noticed and the process can be killed.
+    on('qr', (qr: string) => {
+      hookBrowser(c);
+      emit({ kind: 'qr', qr });
+    });
+    on('code', (code: string) => {
+      hookBrowser(c);
+      emit({ kind: 'pairing_code', code });
+    });
+    on('loading_screen', (percent: number) => {
+      hookBrowser(c);
+      emit({ kind: 'status', status: { state: 'connecting', reason: `Loading chats ${percent}%` } });
+    });
     on('authenticated', () => {
       hookBrowser(c);
       emit({ kind: 'status', status: { state: 'connecting', reason: 'Linked; loading chats' } });
@@ -107,6 +120,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     on('ready', () => {
       hookBrowser(c);
       me = c.info?.wid?._serialized ?? null;
+      void learnMyLid(c);
       everReady = true;
       ready = true;
       const phone = c.info?.wid?.user ?? null;
@@ -153,8 +167,18 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         },
       });
     on('message_revoke_everyone', revoke);
-    on('message_revoke_me', (m: WebjsMessage) => revoke(m));
-    on('message_edit', (m: WebjsMessage, newBody: string) =>
+    // "Delete for me" on the phone hides the message on that phone only: the customer and
+    // the team still have it, so it is not a deletion here (the library's message_revoke_me).
+    on('message_revoke_me', (m: WebjsMessage) =>
+      o.log('info', `message ${m.id._serialized} deleted for me on the phone; kept for the team`),
+    );
+    on('message_edit', (m: WebjsMessage, newBody: string) => {
+      // The library fires message_edit on every body or caption change, also when an
+      // encrypted placeholder becomes readable: only its edit fields say a person edited.
+      if (!m.latestEditMsgKey && !m.latestEditSenderTimestampMs) {
+        emitMessage(map(m));
+        return;
+      }
       emit({
         kind: 'edit',
         edit: {
@@ -163,8 +187,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
           body: String(newBody),
           editedAt: toMs(m.latestEditSenderTimestampMs) ?? Date.now(),
         },
-      }),
-    );
+      });
+    });
     on('message_reaction', (r: { msgId: WebjsId; senderId: string; reaction: string | null; timestamp: number }) =>
       emit({
         kind: 'reaction',
@@ -211,6 +235,16 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         clientMessageId: null,
       });
     for (const e of ['group_join', 'group_leave', 'group_admin_changed', 'group_update']) on(e, notice);
+  };
+
+  const learnMyLid = async (c: WebjsClient) => {
+    if (!me || !c.getContactLidAndPhone) return;
+    try {
+      const [pair] = await c.getContactLidAndPhone([me]);
+      myLid = pair?.lid?.endsWith('@lid') ? pair.lid : me.endsWith('@lid') ? me : null;
+    } catch (err) {
+      o.log('warn', `could not look up our own lid: ${String(err)}`);
+    }
   };
 
   const hookBrowser = (c: WebjsClient) => {
@@ -311,9 +345,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       }
       case 'requestPairingCode': {
         if (!client) throw new Error('The account is not started');
-        const code = await client.requestPairingCode(req.phone, true);
-        emit({ kind: 'pairing_code', code });
-        return code;
+        // The library emits the code as its `code` event too, which reports it (once).
+        return client.requestPairingCode(req.phone, true);
       }
     }
   }
