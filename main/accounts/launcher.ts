@@ -1,7 +1,7 @@
 /**
- * How main starts one account's process. Injectable so the desktop shell can use Electron's
- * utilityProcess (main/app), the headless host node:child_process.fork, and fast unit
- * tests an in-process channel; the supervisor cannot tell them apart.
+ * How the core starts one account's process. Injectable: both shells' core processes use
+ * node:child_process.fork (forkLauncher, below normal priority), fast unit tests an
+ * in-process channel; the supervisor cannot tell them apart.
  */
 import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,5 +1,5 @@
 /**
- * Entry of one account's process (forked by main, or an Electron utilityProcess). Only
+ * Entry of one account's process (forked by the core with child_process.fork). Only
  * wiring: the runtime lives in host.ts. Kept free of heavy imports so a simulated account
  * stays small; whatsapp-web.js is imported lazily, only by the webjs provider.
  */
@@ -11,7 +11,7 @@ type ParentPort = {
   on(event: 'message', cb: (e: { data: unknown }) => void): void;
 };
 
-// Electron's utilityProcess exposes process.parentPort instead of process.send.
+// An Electron utilityProcess would expose process.parentPort instead of process.send.
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 
 const send = (msg: ChildToMain): void => {
