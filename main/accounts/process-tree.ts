@@ -135,6 +135,15 @@ export async function killRemembered(remembered: readonly TreeProcess[]): Promis
     } catch {
       // already gone or not ours: nothing to clean up
     }
+    // Chromium leads its own process group (puppeteer starts it detached): its helpers, even
+    // ones started after the tree was remembered, go with the group.
+    if (process.platform !== 'win32') {
+      try {
+        process.kill(-p.pid, 'SIGKILL');
+      } catch {
+        // not a group leader: the usual case for everything but the browser
+      }
+    }
   }
   return killed;
 }

@@ -67,8 +67,11 @@ export const simulatorControlSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('hang') }),
   /** Die at once, like a crashed browser. */
   z.object({ kind: z.literal('crash') }),
-  /** Start an idle stand-in for Chromium in its own process group, as puppeteer does. */
-  z.object({ kind: z.literal('spawn_browser') }),
+  /**
+   * Start a browser in its own process group, as puppeteer does: an idle stand-in, or the
+   * Chromium at `chromium` (headless, a throwaway profile) with its own helper processes.
+   */
+  z.object({ kind: z.literal('spawn_browser'), chromium: z.string().min(1).max(4096).optional() }),
   /** Grow memory by this many megabytes (resource governor tests). */
   z.object({ kind: z.literal('bloat'), megabytes: z.number().int().min(1).max(4096) }),
 ]);

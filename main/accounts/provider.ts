@@ -63,6 +63,8 @@ export const providerEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('reaction'), reaction: reactionInputSchema }),
   z.object({ kind: z.literal('chat'), chat: chatInputSchema }),
   z.object({ kind: z.literal('contact'), contact: contactInputSchema }),
+  /** The account's browser is running: main remembers its process tree at once. */
+  z.object({ kind: z.literal('browser'), pid: z.number().int().positive() }),
 ]);
 
 /** Provider events as providers emit them (ingest defaults may be left out). */
@@ -76,7 +78,8 @@ export type ProviderEvent =
   | { readonly kind: 'edit'; readonly edit: EditUpdate }
   | { readonly kind: 'reaction'; readonly reaction: ReactionInput }
   | { readonly kind: 'chat'; readonly chat: ChatInput }
-  | { readonly kind: 'contact'; readonly contact: z.input<typeof contactInputSchema> };
+  | { readonly kind: 'contact'; readonly contact: z.input<typeof contactInputSchema> }
+  | { readonly kind: 'browser'; readonly pid: number };
 
 const jid = z.string().min(3).max(200);
 const providerMessageId = z.string().min(1).max(200);

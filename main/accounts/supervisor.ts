@@ -272,6 +272,11 @@ export class AccountSupervisor {
       case 'status':
         this.onStatus(e.status);
         return;
+      case 'browser':
+        // The browser may die with its account long before the next memory sample: remember
+        // the tree now, so a crash of the account process cannot orphan it.
+        if (this.run) void this.rememberTree(this.run);
+        return;
       default:
         this.lastActivity = this.d.clock.now();
         this.d.onData(e);
@@ -348,6 +353,13 @@ export class AccountSupervisor {
 
   private scheduleSample(run: Running, delayMs: number): void {
     this.sampleTimer = this.d.clock.setTimeout(() => void this.sample(run), delayMs);
+  }
+
+  private async rememberTree(run: Running): Promise<void> {
+    const pid = run.handle.pid;
+    if (pid === null) return;
+    const tree = await (this.d.sampleTree ?? processTree)(pid).catch(() => []);
+    if (this.run === run && tree.length > 0) run.tree = tree;
   }
 
   private async sample(run: Running): Promise<void> {

@@ -376,12 +376,23 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
         case 'spawn_browser': {
           // Detached like puppeteer's Chromium: killing the account's process alone orphans it.
           const { spawn } = await import('node:child_process');
-          const browser = spawn(process.execPath, ['-e', 'setInterval(() => {}, 60000)'], {
-            detached: true,
-            stdio: 'ignore',
-          });
+          const { mkdtempSync } = await import('node:fs');
+          const { tmpdir } = await import('node:os');
+          const { join } = await import('node:path');
+          const args = c.chromium
+            ? [
+                '--headless=new',
+                '--no-sandbox',
+                '--disable-gpu',
+                '--no-first-run',
+                `--user-data-dir=${mkdtempSync(join(tmpdir(), 'blazz-sim-browser-'))}`,
+                'about:blank',
+              ]
+            : ['-e', 'setInterval(() => {}, 60000)'];
+          const browser = spawn(c.chromium ?? process.execPath, args, { detached: true, stdio: 'ignore' });
           browser.unref();
           helpers.push(browser.pid ?? 0);
+          if (browser.pid) emit({ kind: 'browser', pid: browser.pid });
           return;
         }
         case 'bloat':

@@ -251,6 +251,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     const browser = c.pupBrowser;
     if (!browser || browserPid !== null) return;
     browserPid = browser.process()?.pid ?? null;
+    if (browserPid !== null) emit({ kind: 'browser', pid: browserPid });
     // Plain network loss often brings no `disconnected`; a dead browser certainly doesn't.
     browser.on?.('disconnected', () => {
       if (client !== c) return;
@@ -375,6 +376,14 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       client = c;
       attach(c);
       emit({ kind: 'status', status: { state: 'connecting', reason: 'Opening WhatsApp Web' } });
+      // The browser starts inside initialize(), long before any event: watch for it, so an
+      // account process killed while WhatsApp Web still loads cannot orphan it.
+      let ticks = 0;
+      const watch = setInterval(() => {
+        if (client !== c || browserPid !== null || ++ticks > 600) clearInterval(watch);
+        else if (c.pupBrowser) hookBrowser(c);
+      }, 200);
+      watch.unref?.();
       // initialize() resolves only after login; its failures arrive here, not as events.
       c.initialize().catch((err: unknown) => {
         if (client !== c) return;
