@@ -24,28 +24,34 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 
 /** Clicks chat row `index` and times until its first suggestion chip is painted. */
 function firstChip(page: Page, index: number): Promise<number> {
-  return page.evaluate(
-    i =>
-      new Promise<number>((resolve, reject) => {
-        const row = document.querySelectorAll<HTMLElement>('[role="listbox"][aria-label] [role="option"]')[i];
-        if (!row) return reject(new Error(`no row ${i}`));
-        const t0 = performance.now();
-        const seen = () =>
-          document.querySelector('[role="group"][aria-label="Suggested replies"] button:not([aria-label])') !== null;
-        const obs = new MutationObserver(() => {
-          if (!seen()) return;
-          obs.disconnect();
-          requestAnimationFrame(() => resolve(performance.now() - t0));
-        });
-        obs.observe(document.body, { childList: true, subtree: true });
-        row.click();
-        setTimeout(() => {
-          obs.disconnect();
-          reject(new Error('no chip within 10 s'));
-        }, 10_000);
-      }),
-    index,
-  );
+  return page.evaluate(async i => {
+    // The list is virtual: only rows near the view exist. Scroll until row i does.
+    const list = document.querySelector<HTMLElement>('[role="listbox"][aria-label]');
+    let scroller: HTMLElement | null = list;
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+    for (let tries = 0; scroller && !document.getElementById(`chat-row-${i}`) && tries < 100; tries++) {
+      scroller.scrollTop += Math.max(40, scroller.clientHeight / 2);
+      await new Promise(r => requestAnimationFrame(r));
+    }
+    return new Promise<number>((resolve, reject) => {
+      const row = document.getElementById(`chat-row-${i}`);
+      if (!row) return reject(new Error(`no row ${i}`));
+      const t0 = performance.now();
+      const seen = () =>
+        document.querySelector('[role="group"][aria-label="Suggested replies"] button:not([aria-label])') !== null;
+      const obs = new MutationObserver(() => {
+        if (!seen()) return;
+        obs.disconnect();
+        requestAnimationFrame(() => resolve(performance.now() - t0));
+      });
+      obs.observe(document.body, { childList: true, subtree: true });
+      row.click();
+      setTimeout(() => {
+        obs.disconnect();
+        reject(new Error('no chip within 10 s'));
+      }, 10_000);
+    });
+  }, index);
 }
 
 export async function run(opts: BenchOptions): Promise<BenchResult[]> {
