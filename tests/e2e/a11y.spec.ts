@@ -59,3 +59,25 @@ test('the main screens have no serious or critical accessibility violations, lig
   }
   expect(found).toEqual([]);
 });
+
+test('at the window’s minimum size (880×560) the inbox and Settings have no serious violations, light and dark', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 880, height: 560 });
+  const inbox = new InboxPage(page);
+  await inbox.open(host.url);
+  await inbox.startDemo();
+  await inbox.openChatAt(0);
+  const found: string[] = [];
+  for (const theme of ['Light', 'Dark'] as const) {
+    const settings = await inbox.openSettings();
+    await settings.getByRole('radio', { name: theme }).check();
+    found.push(...(await seriousViolations(page, `${theme} narrow settings`)));
+    await page.keyboard.press('Escape');
+    await expect(settings).toHaveCount(0);
+    found.push(...(await seriousViolations(page, `${theme} narrow inbox`)));
+  }
+  expect(found).toEqual([]);
+});

@@ -11,7 +11,16 @@ import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import { closeDialog, openDevice, printHostLogsOnFailure, signInFromSettings } from './team-fixtures';
+import {
+  closeDialog,
+  hostCall,
+  openDevice,
+  printHostLogsOnFailure,
+  rowName,
+  signInFromSettings,
+  teamPanel,
+} from './team-fixtures';
+import type { Chat } from '../../common/domain';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -95,6 +104,40 @@ test('an admin creates a key, sees its secret once, and a script lists chats wit
   await expect(again.getByTestId('api-key-secret')).toHaveCount(0);
   await expect(again.getByTestId('api-key-row').filter({ hasText: 'Order bot' })).not.toContainText('Never');
   await expect(again.getByText(secret)).toHaveCount(0);
+});
+
+test('a key allowed to write notes leaves the team a note that the desktop shows at once', async () => {
+  const section = await integrations(a);
+  await section.getByRole('textbox', { name: 'Name (who uses it)' }).fill('CRM notes');
+  await section.getByRole('checkbox', { name: /Read chats and numbers/ }).uncheck();
+  await section.getByRole('checkbox', { name: /Write internal notes/ }).check();
+  await section.getByRole('checkbox', { name: /Read internal notes/ }).check();
+  await section.getByRole('button', { name: 'Create key' }).click();
+  const shown = section.getByTestId('api-key-secret');
+  const notesKey = await shown.getByRole('textbox').inputValue();
+  await shown.getByRole('button', { name: 'I have stored it' }).click();
+  await expect(section.getByTestId('api-key-row').filter({ hasText: 'CRM notes' })).toContainText(
+    'notes:read, notes:write',
+  );
+  await closeDialog(a.page, a.page.getByRole('dialog'));
+
+  // The agent has the chat open when the CRM writes.
+  const list = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
+  const chat = list.items.find(c => !c.isGroup && c.lastMessageAt !== null);
+  if (!chat) throw new Error('no 1:1 chat');
+  await a.inbox.chat(rowName(chat.name)).click();
+  const notes = teamPanel(a.page).getByRole('group', { name: 'Internal notes' });
+  await expect(notes).toBeVisible();
+
+  const path = `${stack.node.url}/api/v1/chats/${encodeURIComponent(chat.id)}/notes`;
+  const headers = { authorization: `Bearer ${notesKey}`, 'content-type': 'application/json' };
+  const posted = await fetch(path, { method: 'POST', headers, body: JSON.stringify({ body: 'Paid in the CRM' }) });
+  expect(posted.status).toBe(201);
+  await expect(notes.getByText('Paid in the CRM')).toBeVisible();
+  const read = (await (await fetch(path, { headers })).json()) as Array<{ body: string }>;
+  expect(read.map(n => n.body)).toContain('Paid in the CRM');
+  // Without the chats scope, the same key cannot list chats.
+  expect((await listChats(notesKey)).status).toBe(403);
 });
 
 test('revoking asks first, then the script’s next call is refused', async () => {
