@@ -65,6 +65,7 @@ export const en = {
   'account.state.connecting': 'Connecting…',
   'account.state.ready': 'Ready',
   'account.state.degraded': 'Degraded',
+  'account.state.notLinked': 'Not linked yet',
   'account.state.disconnected': 'Disconnected',
   'account.state.logged_out': 'Logged out',
   'account.state.failed': 'Failed',

@@ -67,6 +67,7 @@ export const id: Record<MessageKey, string> = {
   'account.state.connecting': 'Menghubungkan…',
   'account.state.ready': 'Siap',
   'account.state.degraded': 'Terganggu',
+  'account.state.notLinked': 'Belum ditautkan',
   'account.state.disconnected': 'Terputus',
   'account.state.logged_out': 'Keluar',
   'account.state.failed': 'Gagal',

@@ -17,10 +17,15 @@ export const stateKey: Record<AccountState, MessageKey> = {
 /**
  * The words for an account's state. A simulated number in `qr` is not waiting for anyone:
  * its simulated phone scans the code by itself a moment later, so "QR code needed" would
- * send an agent looking for a code nobody has to scan.
+ * send an agent looking for a code nobody has to scan. A WhatsApp number that never got as
+ * far as linking (no phone learnt yet) was never connected, so it cannot be "Disconnected".
  */
-export function stateLabelKey(account: Pick<Account, 'provider' | 'state'>): MessageKey {
+export function stateLabelKey(
+  account: Pick<Account, 'provider' | 'state'> & { readonly phone?: string | null },
+): MessageKey {
   if (account.provider === 'simulator' && account.state === 'qr') return 'account.state.simulatorLinking';
+  if (account.provider === 'webjs' && account.state === 'disconnected' && account.phone === null)
+    return 'account.state.notLinked';
   return stateKey[account.state];
 }
 
