@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageInput } from '../../../common/ingest';
@@ -51,6 +52,19 @@ describe('webjs provider: login', () => {
     expect(fake.calls).toContain('pair:6281234567890');
     // whatsapp-web.js emits `code` from inside requestPairingCode: the code is shown once.
     expect(events.filter(e => e.kind === 'pairing_code')).toEqual([{ kind: 'pairing_code', code: 'WXYZ2345' }]);
+  });
+
+  it('does not open a profile a live browser on this host holds, and says which process', async () => {
+    const profile = join(r.dir, 'wa', `session-${A}`);
+    mkdirSync(profile, { recursive: true });
+    symlinkSync(`${hostname()}-${process.pid}`, join(profile, 'SingletonLock'));
+    await started();
+    expect(statuses().at(-1)).toMatchObject({
+      state: 'failed',
+      action: 'alert',
+      reason: expect.stringContaining(`process ${process.pid}`),
+    });
+    expect(fake.calls).not.toContain('initialize');
   });
 
   it('fails with a clear reason when no browser is installed', async () => {

@@ -19,6 +19,7 @@ import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } fro
 import { applyChatFlags } from './chat-flags';
 import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, messageInputOf, toMs } from './map';
+import { recoverProfileLock } from './profile-lock';
 import { groupNoticeCode } from '../../../../common/preview';
 
 export type WebjsProviderOptions = {
@@ -366,6 +367,19 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         });
         return;
       }
+      const lock = recoverProfileLock(join(dataPath, `session-${o.accountId}`));
+      if (lock.kind === 'in_use') {
+        emit({
+          kind: 'status',
+          status: {
+            state: 'failed',
+            action: 'alert',
+            reason: `This number's browser profile is in use by another browser (process ${lock.pid}). Close it, then start the number again.`,
+          },
+        });
+        return;
+      }
+      if (lock.kind === 'recovered') o.log('info', `removed a stale browser profile lock (${lock.owner})`);
       const c = o.clientFactory.create({
         accountId: o.accountId,
         dataPath,
