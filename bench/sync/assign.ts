@@ -94,7 +94,9 @@ export async function assignToVisible(ctx: Ctx): Promise<BenchResult> {
       const s = await invoke<WorkspaceStatus>(b, 'workspace:status', {});
       return s.connection === 'online';
     });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The chat list is virtual: only rows in view exist. Tall enough that every assigned
+    // chat's row is painted where the observer can see it (rows are under 80 px).
+    const page = await browser.newPage({ viewport: { width: 1280, height: Math.max(800, (total + 4) * 80) } });
     await page.addInitScript('window.__name = function (f) { return f; }');
     await page.goto(desktop.url);
     await page.getByRole('heading', { name: 'Blazz Desk', exact: true }).waitFor();
