@@ -8,12 +8,13 @@ import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { InboxPage } from './pages/inbox.page';
+import { bugViewport } from './viewport';
 
 /** Pixels between the bottom of the visible part and the end of the list. */
 const gapBelow = (log: Locator) => log.evaluate(el => el.scrollHeight - el.scrollTop - el.clientHeight);
 
 test('a first open stays at the bottom while a slow image gets its height', async ({ page, host }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.setViewportSize(bugViewport(test.info()));
   const inbox = new InboxPage(page);
   await inbox.open(host.url);
   await inbox.startDemo();
