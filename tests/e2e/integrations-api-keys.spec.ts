@@ -140,6 +140,34 @@ test('a key allowed to write notes leaves the team a note that the desktop shows
   expect((await listChats(notesKey)).status).toBe(403);
 });
 
+test('the team view and a chat’s team panel have no serious accessibility violations, light and dark', async () => {
+  // #21: the team's screens, checked as tests/e2e/a11y.spec.ts checks the main ones.
+  const serious = async (include: string) =>
+    (
+      await new AxeBuilder({ page: a.page })
+        .include(include)
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze()
+    ).violations
+      .filter(v => v.impact === 'serious' || v.impact === 'critical')
+      .map(v => `${include}: ${v.id} ${v.nodes.map(n => n.target.join(' ')).join(' | ')}`);
+  const found: string[] = [];
+  for (const theme of ['Light', 'Dark'] as const) {
+    if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
+    const settings = await a.inbox.openSettings();
+    await settings.getByRole('radio', { name: theme }).check();
+    const workload = settings.getByRole('region', { name: 'Team workload' });
+    await expect(workload).toBeVisible();
+    await workload.evaluate(el => el.setAttribute('data-axe', 'team-workload'));
+    found.push(...(await serious('[data-axe="team-workload"]')));
+    await closeDialog(a.page, a.page.getByRole('dialog'));
+    await expect(teamPanel(a.page)).toBeVisible();
+    await teamPanel(a.page).evaluate(el => el.setAttribute('data-axe', 'team-panel'));
+    found.push(...(await serious('[data-axe="team-panel"]')));
+  }
+  expect(found).toEqual([]);
+});
+
 test('revoking asks first, then the script’s next call is refused', async () => {
   const section = await integrations(a);
   const row = section.getByTestId('api-key-row').filter({ hasText: 'Order bot' });
