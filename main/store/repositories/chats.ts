@@ -108,15 +108,22 @@ export type AccountUnread = {
   readonly unreadMessages: number;
 };
 
-/** Per account: chats with unread messages and their total, archived chats excluded (as WhatsApp's badge). */
+const UNREAD_OF_ACCOUNT = `FROM chats c WHERE c.account_id = a.id AND c.unread_count > 0 AND c.archived = 0`;
+export const UNREAD_COUNTS_SQL = `SELECT a.id AS accountId, (SELECT count(*) ${UNREAD_OF_ACCOUNT}) AS unreadChats,
+  (SELECT coalesce(sum(c.unread_count), 0) ${UNREAD_OF_ACCOUNT}) AS unreadMessages
+  FROM accounts a ORDER BY a.id`;
+
+/**
+ * Per account: chats with unread messages and their total, archived chats excluded (as
+ * WhatsApp's badge). One range of the partial index chats_unread per number: a join would
+ * walk every chat once per number.
+ */
 export function unreadCounts(db: StoreDb): AccountUnread[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id AS accountId, count(c.id) AS unreadChats, coalesce(sum(c.unread_count), 0) AS unreadMessages
-       FROM accounts a LEFT JOIN chats c ON c.account_id = a.id AND c.unread_count > 0 AND c.archived = 0
-       GROUP BY a.id ORDER BY a.id`,
-    )
-    .all() as { accountId: string; unreadChats: number; unreadMessages: number }[];
+  const rows = db.prepare(UNREAD_COUNTS_SQL).all() as {
+    accountId: string;
+    unreadChats: number;
+    unreadMessages: number;
+  }[];
   return rows.map(r => ({ ...r, accountId: r.accountId as AccountId }));
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountId, ChatId, MemberId } from '../../../common/domain';
 import type { Store } from '../../../main/store';
-import { inboxQuery } from '../../../main/store';
+import { inboxQuery, UNREAD_COUNTS_SQL } from '../../../main/store';
 import { addAccount, chatOfJid, memoryStore, msg, T0 } from './fixtures';
 
 let store: Store;
@@ -159,6 +159,16 @@ describe('query plans', () => {
       expect(plan.some(d => /INDEX chats_inbox/.test(d))).toBe(true);
       expect(plan.some(d => /TEMP B-TREE/.test(d))).toBe(false);
     }
+  });
+
+  it("counts each number's unread badge from the unread chats only", () => {
+    seedChats(3);
+    const plan = (store.db.sqlite.prepare(`EXPLAIN QUERY PLAN ${UNREAD_COUNTS_SQL}`).all() as { detail: string }[])
+      .map(p => p.detail)
+      .join(' | ');
+    // A range of the partial index per number; the old join walked every chat per number.
+    expect(plan).toMatch(/SEARCH c USING COVERING INDEX chats_unread \(account_id=\? AND unread_count>\?\)/);
+    expect(plan).not.toMatch(/chats_inbox|SCAN c/);
   });
 
   it('pages a chat and newest search matches without a sort', () => {

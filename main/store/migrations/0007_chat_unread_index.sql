@@ -1,0 +1,1 @@
+CREATE INDEX `chats_unread` ON `chats` (`account_id`,`unread_count`) WHERE "chats"."unread_count" > 0 AND "chats"."archived" = 0;
