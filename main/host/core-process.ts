@@ -21,6 +21,8 @@ export type RemoteCore = {
   readonly dispatch: Dispatch;
   readonly events: { subscribe(listener: AnyEventListener): () => void };
   readonly pid: number | undefined;
+  /** Settles when the core has opened its store; calls made before then wait in the child. */
+  readonly ready: Promise<void>;
   close(): Promise<void>;
 };
 
@@ -76,7 +78,12 @@ function tunnelPort(child: ChildProcess): ChannelPort {
   };
 }
 
-export async function startCoreProcess(options: StartCoreProcessOptions): Promise<RemoteCore> {
+/**
+ * Forks the core and returns at once: the host listens and the browser loads the renderer
+ * while the core opens its store, so a cold start pays for both only once. Calls sent
+ * before `ready` wait in the core process (it serves its tunnel as soon as it is open).
+ */
+export function startCoreProcess(options: StartCoreProcessOptions): RemoteCore {
   const config: CoreProcessConfig = { dataDir: options.dataDir, shell: 'headless' };
   const child = fork(options.entry, ['--config', JSON.stringify(config)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -84,12 +91,10 @@ export async function startCoreProcess(options: StartCoreProcessOptions): Promis
     serialization: 'advanced',
   });
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-  try {
-    await waitForReady(child, options.readyTimeoutMs ?? 60_000);
-  } catch (err) {
+  const ready = waitForReady(child, options.readyTimeoutMs ?? 60_000).catch((err: unknown) => {
     child.kill('SIGKILL');
     throw err;
-  }
+  });
 
   const port = tunnelPort(child);
   const client = createChannelClient(port, {
@@ -116,10 +121,25 @@ export async function startCoreProcess(options: StartCoreProcessOptions): Promis
   });
 
   let closing = false;
-  const dispatch: Dispatch = (name, args): Promise<Reply<unknown>> => {
+  let opened = false;
+  void ready.then(
+    () => (opened = true),
+    () => undefined,
+  );
+  const dispatch: Dispatch = async (name, args): Promise<Reply<unknown>> => {
     if (typeof name !== 'string' || name.length > MAX_NAME) {
-      return Promise.resolve(fail('unknown_command', `Unknown command: ${String(name).slice(0, 80)}`));
+      return fail('unknown_command', `Unknown command: ${String(name).slice(0, 80)}`);
     }
+    // Before the core is open the call waits here, not in the pipe: the child reads its IPC
+    // lane only once its entry has loaded.
+    if (
+      !opened &&
+      !(await ready.then(
+        () => true,
+        () => false,
+      ))
+    )
+      return fail('unavailable', 'The core is not running');
     return client.invoke(name, args);
   };
 
@@ -132,6 +152,7 @@ export async function startCoreProcess(options: StartCoreProcessOptions): Promis
       },
     },
     pid: child.pid,
+    ready,
     async close() {
       closing = true;
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -2,7 +2,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core/core';
 import { APP_PATHS } from '../core-process/app-paths';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
@@ -32,19 +31,32 @@ const log = fileLogger({ dir: join(config.dataDir, 'logs'), echo: consoleLogger(
 // so the core opens in this process from the sources.
 const coreEntry = join(appRoot, ...APP_PATHS.coreChild);
 const bundled = import.meta.url.endsWith('.mjs') && existsSync(coreEntry);
-const core = bundled
-  ? await startCoreProcess({ entry: coreEntry, dataDir: config.dataDir, log }).catch((err: unknown) => {
-      console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
-      process.exit(1);
-    })
-  : await createCore({
-      dataDir: config.dataDir,
-      shell: 'headless',
-      version,
-      log,
-      problems: () => log.recentProblems(),
-    });
-const host = await startHost({ core, port: config.port, token: config.token, staticDir: config.staticDir, log });
+// The in-process core is imported only then: the built host stays small and starts fast.
+const remote = bundled ? startCoreProcess({ entry: coreEntry, dataDir: config.dataDir, log }) : null;
+let listening: { close(): Promise<void> } | null = null;
+void remote?.ready.catch((err: unknown) => {
+  console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
+  void (listening?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+});
+const core =
+  remote ??
+  (await (
+    await import('../core/core')
+  ).createCore({
+    dataDir: config.dataDir,
+    shell: 'headless',
+    version,
+    log,
+    problems: () => log.recentProblems(),
+  }));
+const host = await startHost({
+  core,
+  port: config.port,
+  token: config.token,
+  staticDir: config.staticDir,
+  log,
+});
+listening = host;
 
 // Tests and scripts read this exact line to find the address.
 console.log(`Blazz Desk is running. Open ${host.url}`);

@@ -5,12 +5,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_EVENT_CHANNEL } from '../../../common/ipc';
 import { connectBridge, invoke } from '../../helpers/host';
+import { startCoreProcess } from '../../../main/host/core-process';
+import { silentLogger } from '../../../main/platform/log';
 
 const root = process.cwd();
 
@@ -127,5 +129,49 @@ describe('the headless host runs its core in a child process', () => {
     host.child.kill('SIGKILL');
     expect(await until(() => !alive(corePid), 15_000)).toBe(true);
     expect(await until(() => accountPids.every(pid => !alive(pid)), 15_000)).toBe(true);
+  }, 60_000);
+});
+
+describe('the host does not wait for the core to open before it listens', () => {
+  const entry = join(root, 'dist', 'core', 'child.mjs');
+  const ctx = { transport: 'host', caller: 'renderer' } as const;
+
+  it('answers a call made the moment the core is forked, once the core has opened', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'blazz-early-'));
+    // Returned at once, not after the core opened: the browser loads the app meanwhile.
+    const remote = startCoreProcess({ entry, dataDir, log: silentLogger });
+    try {
+      const early = remote.dispatch('app:info', {}, ctx);
+      await expect(early).resolves.toMatchObject({ ok: true, value: { shell: 'headless', dataDir } });
+      await expect(remote.ready).resolves.toBeUndefined();
+    } finally {
+      await remote.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('answers unavailable, and ends the built host with the reason, when the core cannot open', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'blazz-broken-'));
+    writeFileSync(join(dataDir, 'blazz.sqlite'), 'this is not a database, it is a text file '.repeat(200));
+    const remote = startCoreProcess({ entry, dataDir, log: silentLogger });
+    try {
+      await expect(remote.dispatch('app:info', {}, ctx)).resolves.toMatchObject({
+        ok: false,
+        error: { code: 'unavailable' },
+      });
+      await expect(remote.ready).rejects.toThrow();
+    } finally {
+      await remote.close();
+    }
+    const host = spawn(process.execPath, ['dist/host/index.mjs', '--port', '0', '--data-dir', dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    host.stdout?.on('data', (b: Buffer) => (output += b.toString()));
+    host.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+    const code = await new Promise<number | null>(resolve => host.once('exit', c => resolve(c)));
+    expect(code).toBe(1);
+    expect(output).toContain('The app core could not start');
+    rmSync(dataDir, { recursive: true, force: true });
   }, 60_000);
 });

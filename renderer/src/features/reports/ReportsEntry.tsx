@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { can } from '../../../../common/permissions';
 import { Dialog } from '../../components/Dialog';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
-import { ReportsScreen } from './ReportsScreen';
 import { useReportsT } from './useReportsT';
 import './reports.css';
+
+// The charts library and the report views load when Reports is first opened.
+const ReportsScreen = lazy(() => import('./ReportsScreen').then(m => ({ default: m.ReportsScreen })));
 
 /**
  * The header's "Reports" button and the large dialog it opens. Shown only in a workspace to
@@ -29,7 +31,9 @@ export function ReportsEntry() {
       </button>
       {open && (
         <Dialog title={t('reports.title')} onClose={() => setOpen(false)} className="reports-dialog">
-          <ReportsScreen t={t} role={me.role} online={connection === 'online'} />
+          <Suspense fallback={<p role="status">{t('reports.loading')}</p>}>
+            <ReportsScreen t={t} role={me.role} online={connection === 'online'} />
+          </Suspense>
         </Dialog>
       )}
     </>

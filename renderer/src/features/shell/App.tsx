@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import type { Chat, MemberId, Message } from '../../../../common/domain';
 import { useT } from '../../i18n';
 import { titleFor } from '../../lib/inbox';
@@ -9,12 +9,10 @@ import { core } from '../../stores/core';
 import type { SearchHit } from '../../stores/core';
 import { useInbox } from '../../stores/inbox';
 import { AccountsRail } from '../accounts/AccountsRail';
-import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { ConversationPane } from '../conversation/ConversationPane';
 import { InboxPane } from '../inbox/InboxPane';
 import { SearchDialog } from '../search/SearchDialog';
 import { openSearch } from '../search/open-search';
-import { SettingsDialog } from '../settings/SettingsDialog';
 import { ReportsEntry } from '../reports';
 import { WorkspaceBanner } from '../team';
 import { EnrolmentRequiredBanner } from '../security/mfa';
@@ -24,6 +22,13 @@ import { startLive } from './live';
 import { Welcome } from './Welcome';
 import { useAiChatLive } from '../ai/chat';
 import { useChatShortcuts } from '../chat-actions';
+
+// Settings (with its many panels) and the add-number dialog (with the QR encoder) load when
+// first opened: the first screen does not parse them, which shortens every cold start.
+const SettingsDialog = lazy(() => import('../settings/SettingsDialog').then(m => ({ default: m.SettingsDialog })));
+const AddAccountDialog = lazy(() =>
+  import('../accounts/AddAccountDialog').then(m => ({ default: m.AddAccountDialog })),
+);
 
 /** Opens a chat: selects it, loads its messages (around one, for a jump), marks it read. */
 async function openChat(chat: Chat, aroundMessageId?: Message['id']): Promise<void> {
@@ -141,8 +146,10 @@ export function App() {
           }}
         />
       )}
-      {panel === 'settings' && <SettingsDialog onClose={closePanel} />}
-      {panel === 'addAccount' && <AddAccountDialog onClose={closePanel} />}
+      <Suspense fallback={null}>
+        {panel === 'settings' && <SettingsDialog onClose={closePanel} />}
+        {panel === 'addAccount' && <AddAccountDialog onClose={closePanel} />}
+      </Suspense>
     </div>
   );
 }
