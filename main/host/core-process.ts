@@ -6,12 +6,12 @@
  * process's renderer tunnel.
  */
 import type { ChildProcess } from 'node:child_process';
-import { fork } from 'node:child_process';
 import type { ChannelPort } from '../../common/core-channel';
 import { createChannelClient, parseFromCore } from '../../common/core-channel';
 import type { Reply } from '../../common/result';
 import { fail } from '../../common/result';
-import type { CoreProcessConfig } from '../core-process/config';
+import type { ForkedCore } from './core-fork';
+import { forkCoreProcess } from './core-fork';
 import { coreToMainSchema } from '../core-process/control';
 import type { Dispatch } from '../core/router';
 import type { AnyEventListener } from '../platform/event-bus';
@@ -29,6 +29,8 @@ export type RemoteCore = {
 export type StartCoreProcessOptions = {
   /** The built core process (dist/core/child.mjs). */
   readonly entry: string;
+  /** The core already forked from it (the host's entry forks it first thing). */
+  readonly forked?: ForkedCore;
   readonly dataDir: string;
   readonly log: Logger;
   /** A core that is not open by then is treated as failed (a migration stuck on a lock). */
@@ -40,7 +42,7 @@ export type StartCoreProcessOptions = {
 /** The longest command name the core accepts; anything else is not a command at all. */
 const MAX_NAME = 200;
 
-function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
+function waitForReady(child: ChildProcess, early: readonly unknown[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`the core did not open within ${timeoutMs / 1000} s`)), timeoutMs);
     const onMessage = (raw: unknown) => {
@@ -60,6 +62,9 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
     }
     child.on('message', onMessage);
     child.once('exit', onExit);
+    // The core may have answered, or ended, before this listened.
+    for (const msg of early) onMessage(msg);
+    if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode, child.signalCode);
   });
 }
 
@@ -84,17 +89,15 @@ function tunnelPort(child: ChildProcess): ChannelPort {
  * before `ready` wait in the core process (it serves its tunnel as soon as it is open).
  */
 export function startCoreProcess(options: StartCoreProcessOptions): RemoteCore {
-  const config: CoreProcessConfig = { dataDir: options.dataDir, shell: 'headless' };
-  const child = fork(options.entry, ['--config', JSON.stringify(config)], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    // Structured clone, as a MessagePort carries it in Electron: bytes stay bytes.
-    serialization: 'advanced',
-  });
+  const forked = options.forked ?? forkCoreProcess(options.entry, options.dataDir);
+  const { child } = forked;
   const exited = new Promise<void>(resolve => child.once('exit', () => resolve()));
-  const ready = waitForReady(child, options.readyTimeoutMs ?? 60_000).catch((err: unknown) => {
-    child.kill('SIGKILL');
-    throw err;
-  });
+  const ready = waitForReady(child, forked.takeEarlyMessages(), options.readyTimeoutMs ?? 60_000).catch(
+    (err: unknown) => {
+      child.kill('SIGKILL');
+      throw err;
+    },
+  );
 
   const port = tunnelPort(child);
   const client = createChannelClient(port, {

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IPC_EVENT_CHANNEL } from '../../../common/ipc';
 import { connectBridge, invoke } from '../../helpers/host';
+import { forkCoreProcess } from '../../../main/host/core-fork';
 import { startCoreProcess } from '../../../main/host/core-process';
 import { silentLogger } from '../../../main/platform/log';
 
@@ -144,6 +145,23 @@ describe('the host does not wait for the core to open before it listens', () => 
       const early = remote.dispatch('app:info', {}, ctx);
       await expect(early).resolves.toMatchObject({ ok: true, value: { shell: 'headless', dataDir } });
       await expect(remote.ready).resolves.toBeUndefined();
+    } finally {
+      await remote.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('hears a core that opened before the host listened (the entry forks it first)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'blazz-first-'));
+    const forked = forkCoreProcess(entry, dataDir);
+    // The core opens while the host would still be loading: its "ready" is already sent.
+    await new Promise<void>(resolve =>
+      forked.child.on('message', (m: unknown) => (m as { t?: string }).t === 'ready' && resolve()),
+    );
+    const remote = startCoreProcess({ entry, forked, dataDir, log: silentLogger, readyTimeoutMs: 5_000 });
+    try {
+      await expect(remote.ready).resolves.toBeUndefined();
+      await expect(remote.dispatch('app:info', {}, ctx)).resolves.toMatchObject({ ok: true });
     } finally {
       await remote.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,67 @@
+/**
+ * The headless host once its core is forked: the core's client (or, in development, the
+ * core in this process), the HTTP and socket server, and a clean stop on signals.
+ */
+import { join } from 'node:path';
+import { fileLogger } from '../platform/file-log';
+import { consoleLogger } from '../platform/log';
+import type { HostConfig } from './cli';
+import type { ForkedCore } from './core-fork';
+import { startCoreProcess } from './core-process';
+import { startHost } from './host';
+import { APP_VERSION } from '../core/version';
+
+export type RunHostOptions = {
+  readonly config: HostConfig;
+  readonly coreEntry: string;
+  /** The core process already forked, or null to open the core in this process. */
+  readonly coreChild: ForkedCore | null;
+};
+
+export async function runHost({ config, coreEntry, coreChild }: RunHostOptions): Promise<void> {
+  const log = fileLogger({ dir: join(config.dataDir, 'logs'), echo: consoleLogger('host') });
+  // The in-process core is imported only then: the built host stays small and starts fast.
+  const remote = coreChild
+    ? startCoreProcess({ entry: coreEntry, forked: coreChild, dataDir: config.dataDir, log })
+    : null;
+  let listening: { close(): Promise<void> } | null = null;
+  void remote?.ready.catch((err: unknown) => {
+    console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
+    void (listening?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+  });
+  const core =
+    remote ??
+    (await (
+      await import('../core/core')
+    ).createCore({
+      dataDir: config.dataDir,
+      shell: 'headless',
+      version: APP_VERSION,
+      log,
+      problems: () => log.recentProblems(),
+    }));
+  const host = await startHost({
+    core,
+    port: config.port,
+    token: config.token,
+    staticDir: config.staticDir,
+    log,
+  });
+  listening = host;
+
+  // Tests and scripts read this exact line to find the address.
+  console.log(`Blazz Desk is running. Open ${host.url}`);
+  console.log(`Data folder: ${config.dataDir}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('stopping', { signal });
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
