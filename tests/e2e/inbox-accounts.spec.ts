@@ -24,6 +24,9 @@ test('add a number by QR, rename and recolour it, stop it (sends queue), log out
 
   const item = inbox.account('Toko Online');
   await expect(item).toContainText('Ready');
+  // The number's memory, as its process tree was last measured, next to it.
+  await expect(item.locator('.account-memory')).toHaveText(/^Memory [1-9]\d* MB$/, { timeout: 20_000 });
+  await expect(item.locator('.account-memory')).toHaveAttribute('title', /Memory this number uses on this computer/);
   await expect(inbox.chat(/via Toko Online/).first()).toBeVisible({ timeout: 30_000 });
 
   // Rename and recolour.

@@ -29,6 +29,9 @@ export const en = {
   'account.mute': 'Mute notifications from this number',
   'account.muted': 'Muted',
   'account.remote': 'Runs on a teammate’s desktop',
+  'account.memory': 'Memory {mb} MB',
+  'account.memoryHint':
+    'Memory this number uses on this computer: its process and, for a linked number, its browser. Measured every 15 seconds.',
   'account.actionsFor': 'Actions for {name}',
   'account.action.pair': 'Show QR / pairing code',
   'account.action.edit': 'Rename, colour, mute',

@@ -31,6 +31,9 @@ export const id: Record<MessageKey, string> = {
   'account.mute': 'Bisukan notifikasi dari nomor ini',
   'account.muted': 'Dibisukan',
   'account.remote': 'Berjalan di desktop rekan tim',
+  'account.memory': 'Memori {mb} MB',
+  'account.memoryHint':
+    'Memori yang dipakai nomor ini di komputer ini: prosesnya dan, untuk nomor tertaut, browsernya. Diukur setiap 15 detik.',
   'account.actionsFor': 'Tindakan untuk {name}',
   'account.action.pair': 'Tampilkan QR / kode penautan',
   'account.action.edit': 'Ganti nama, warna, bisukan',

@@ -18,6 +18,9 @@ import { Icon } from '../../components/Icon';
 import { OpeningStatus, useHoursLoader } from '../automation/OpeningStatus';
 import '../layout/narrow.css';
 
+/** Whole megabytes (MiB, as task managers show them): a process's memory moves by more. */
+const megabytes = (bytes: number): number => Math.round(bytes / (1024 * 1024));
+
 type Pending = { readonly action: AccountAction; readonly account: Account } | null;
 
 /** Every number with its colour, state and unread badge; a click filters the inbox to it. */
@@ -78,6 +81,11 @@ export function AccountsRail() {
                   <span className="dot" aria-hidden="true" />
                   {t(stateLabelKey(a))}
                 </span>
+                {!a.remote && a.rssBytes !== null && (
+                  <span className="account-memory muted small" title={t('account.memoryHint')}>
+                    {t('account.memory', { mb: megabytes(a.rssBytes) })}
+                  </span>
+                )}
                 {a.stateReason && a.state !== 'ready' && (
                   <span className="small error-text" title={a.stateReason}>
                     {a.stateReason}
