@@ -154,6 +154,36 @@ describe('contacts', () => {
     const noScope = await w.key(['chats:read']);
     expect((await rest(stack, noScope, 'GET', '/contacts')).status).toBe(403);
   });
+
+  it("gets one contact by accountId:jid, encoded or not, only on the key's numbers", async () => {
+    const onlyA = await w.key(['contacts:read'], [w.A.accountId]);
+    const id = `${w.A.accountId}:6281100000001@c.us`;
+    for (const path of [`/contacts/${id}`, `/contacts/${encodeURIComponent(id)}`]) {
+      const one = await rest(stack, onlyA, 'GET', path);
+      expect(one.status, path).toBe(200);
+      expect(one.json).toMatchObject({ accountId: w.A.accountId, jid: '6281100000001@c.us', name: 'Budi Santoso' });
+    }
+    // Unknown here, another number's (which this key may not see), or not an id at all.
+    expect((await rest(stack, onlyA, 'GET', `/contacts/${w.A.accountId}:6281199999999@c.us`)).status).toBe(404);
+    expect((await rest(stack, onlyA, 'GET', `/contacts/${w.B.accountId}:6289900000001@c.us`)).status).toBe(404);
+    const all = await w.key(['contacts:read']);
+    expect((await rest(stack, all, 'GET', `/contacts/${w.B.accountId}:6289900000001@c.us`)).json).toMatchObject({
+      name: 'Other',
+    });
+    expect((await rest(stack, onlyA, 'GET', '/contacts/no-colon-here')).status).toBe(400);
+    expect(
+      (
+        await rest(
+          stack,
+          onlyA,
+          'GET',
+          `/contacts/${encodeURIComponent(`${w.A.accountId}:x' OR 1=1 --`).replaceAll("'", '%27')}`,
+        )
+      ).status,
+    ).toBe(400);
+    const noScope = await w.key(['chats:read']);
+    expect((await rest(stack, noScope, 'GET', `/contacts/${id}`)).status).toBe(403);
+  });
 });
 
 describe('reports', () => {
@@ -208,6 +238,7 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/chats/{chatId}/notes']?.['get']?.operationId).toBe('listNotes');
     expect(doc.paths['/chats/{chatId}/notes']?.['post']?.operationId).toBe('addNote');
     expect(doc.paths['/contacts']?.['get']?.operationId).toBe('listContacts');
+    expect(doc.paths['/contacts/{contactId}']?.['get']?.operationId).toBe('getContact');
     expect(doc.paths['/reports']?.['get']?.operationId).toBe('getReport');
     expect(doc.paths['/reports/conversations']?.['get']?.operationId).toBe('listReportConversations');
   });

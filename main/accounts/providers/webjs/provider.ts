@@ -362,7 +362,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
           status: {
             state: 'failed',
             action: 'alert',
-            reason: 'No Chrome, Chromium or Edge was found. Install one, or set its path in Settings.',
+            reason: 'No Chrome, Chromium or Edge was found. Install one, or set BLAZZ_BROWSER_PATH to its path.',
           },
         });
         return;

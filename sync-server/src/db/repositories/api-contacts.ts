@@ -25,6 +25,17 @@ const likeText = (s: string) => `%${s.toLowerCase().replace(/[\\%_]/g, c => `\\$
 /** The tables compare ids byte for byte (utf8mb4_bin), so case is folded here. */
 const contains = (column: MySqlColumn, pattern: string): SQL => sql`lower(${column}) like ${pattern}`;
 
+/** One contact of a number, by the id a client holds: its key, jid or lid. */
+export async function getContactOf(db: Exec, accountId: string, id: string): Promise<ContactRow | null> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), or(eq(contacts.key, id), eq(contacts.jid, id), eq(contacts.lid, id))))
+    .orderBy(asc(contacts.key))
+    .limit(1);
+  return row ?? null;
+}
+
 export async function listContactsAcross(db: Exec, f: ApiContactFilter): Promise<ContactRow[]> {
   if (f.accountIds.length === 0) return [];
   const conds = [inArray(contacts.accountId, [...f.accountIds])];

@@ -16,6 +16,8 @@ export type EndpointInput = {
   readonly services: Services;
   /** The decoded `{chatId}` of the path, when it has one (not yet checked). */
   readonly chatId: string;
+  /** The decoded `{contactId}` of the path, when it has one (not yet checked). */
+  readonly contactId: string;
   readonly query: Readonly<Record<string, string>>;
   readonly body: unknown;
 };

@@ -15,10 +15,11 @@ import {
   wireReportConversationsPageSchema,
   wireReportSchema,
 } from '../../../../common/protocol-reports';
+import { splitChatId } from '../../../../common/ids';
 import { CommandError } from '../../../../common/result';
 import { wireContactSchema, wireNoteSchema } from '../../../../common/wire-schemas';
 import type { ContactRow } from '../../db/repositories/api-contacts';
-import { listContactsAcross } from '../../db/repositories/api-contacts';
+import { getContactOf, listContactsAcross } from '../../db/repositories/api-contacts';
 import { requireAccount } from '../../handlers/access';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 import type { Endpoint, EndpointInput } from './endpoint';
@@ -67,6 +68,16 @@ async function listContacts(
     data: rows.map(toWireContact),
     nextCursor: rows.length === q.limit && last ? encodeCursor([last.accountId, last.key]) : null,
   };
+}
+
+/** A contact a client names by `accountId:jid` (or lid), on a number the key may act on. */
+async function getContact({ caller, services, contactId }: Pick<EndpointInput, 'caller' | 'services' | 'contactId'>) {
+  const id = splitChatId(contactId);
+  if (!id) throw new CommandError('invalid_args', 'not a contact id (accountId:jid)');
+  requireAccount(caller, id.accountId);
+  const row = await getContactOf(services.db, id.accountId, id.jid);
+  if (!row) throw new CommandError('not_found', 'no such contact');
+  return toWireContact(row);
 }
 
 const reportFilter = {
@@ -122,6 +133,16 @@ export const TEAM_ENDPOINTS: readonly Endpoint[] = [
     response: page(wireContactSchema),
     status: 200,
     run: input => listContacts(input, input.query),
+  }),
+  endpoint({
+    method: 'GET',
+    path: '/contacts/{contactId}',
+    operationId: 'getContact',
+    summary: 'One contact of a number the key may act on, by `accountId:jid` (or lid)',
+    scope: 'contacts:read',
+    response: wireContactSchema,
+    status: 200,
+    run: getContact,
   }),
   endpoint({
     method: 'GET',

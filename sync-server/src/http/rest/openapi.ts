@@ -38,6 +38,14 @@ function parametersOf(ep: Endpoint): Json[] {
       description: '`accountId:jid`, URL-encoded or not (`acc_1:628123@c.us`)',
       schema: { type: 'string' },
     });
+  if (ep.path.includes('{contactId}'))
+    out.push({
+      name: 'contactId',
+      in: 'path',
+      required: true,
+      description: '`accountId:jid` (or `accountId:lid` for a contact known only by its lid), URL-encoded or not',
+      schema: { type: 'string' },
+    });
   const query = ep.query ? schemaOf(ep.query, 'input') : null;
   const required = new Set((query?.['required'] as string[] | undefined) ?? []);
   for (const [name, schema] of Object.entries((query?.['properties'] as Json | undefined) ?? {}))

@@ -9,7 +9,7 @@ import { ENDPOINTS } from './endpoints';
 import { openApiDocument } from './openapi';
 import { serveEndpoint } from './serve';
 
-/** Chat ids are `accountId:jid`; the path may carry them as they are or URL-encoded. */
+/** Chat and contact ids are `accountId:jid`; the path may carry them as they are or URL-encoded. */
 const CHAT_PARAM = /^[A-Za-z0-9_.:@%-]{3,400}$/;
 
 // Built once: the document is a pure function of the table.
@@ -37,8 +37,8 @@ export const REST_ROUTES: readonly Route[] = [
   },
   ...ENDPOINTS.map((ep): Route => ({
     method: ep.method,
-    path: `/api/v1${ep.path.replace('{chatId}', ':chatId')}`,
-    params: { chatId: CHAT_PARAM },
+    path: `/api/v1${ep.path.replace('{chatId}', ':chatId').replace('{contactId}', ':contactId')}`,
+    params: { chatId: CHAT_PARAM, contactId: CHAT_PARAM },
     handle: ctx => serveEndpoint(ctx, ep),
   })),
 ];

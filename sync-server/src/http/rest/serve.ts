@@ -71,6 +71,7 @@ async function runEndpoint(ctx: RouteContext, ep: Endpoint, caller: ApiCaller): 
     handlers: ctx.handlers,
     services: ctx.services,
     chatId: decodeParam(ctx.params['chatId']),
+    contactId: decodeParam(ctx.params['contactId']),
     query: queryOf(ctx.req.url),
     body,
   });
