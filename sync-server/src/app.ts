@@ -4,6 +4,8 @@
  * socket.io-client clients). Nodes hold no state of their own: MySQL is the truth and,
  * with a Redis URL, the Socket.IO Redis adapter carries room broadcasts between nodes.
  */
+import type { BlobStoreConfig } from './blobs';
+import { openBlobStore } from './blobs';
 import { createServer } from 'node:http';
 import type { Server as HttpServer, IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -61,6 +63,8 @@ export type ApplicationOptions = {
   readonly databaseUrl: string;
   readonly redisUrl?: string | undefined;
   readonly blobDir: string;
+  /** Where media bytes live: the folder blobDir (default) or an S3-compatible bucket. */
+  readonly blobStore?: BlobStoreConfig;
   readonly log: ServerLog;
   readonly limits?: Partial<Limits>;
   /** Session expiry (defaults: 30 days idle, 90 days in all) and its clock. */
@@ -135,6 +139,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   const sync: SyncServer = io.of(SYNC_NAMESPACE);
   const metrics = createMetrics({ defaults: opts.processMetrics ?? false });
   const publisher = createPublisher(database, sync, log);
+  const blobs = openBlobStore(opts.blobStore ?? { kind: 'folder' }, opts.blobDir);
   const services: Services = {
     db: database.db,
     database,
@@ -145,6 +150,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     trustProxy: opts.trustProxy ?? false,
     hashParams: opts.passwordHash ?? DEFAULT_HASH_PARAMS,
     blobDir: opts.blobDir,
+    blobs,
     metrics,
     pushOrder: createPushOrder(),
     uploadAsks: createUploadAsks(),
@@ -293,6 +299,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));
       await database.close();
+      blobs.close();
     },
   };
 }

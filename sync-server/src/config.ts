@@ -20,7 +20,15 @@ Environment (flags override):
   REDIS_URL      --redis-url      redis://host:6379; set it when more than one node runs
   PORT           --port           HTTP and Socket.IO port (default 8787)
   HOST           --host           bind address (default 0.0.0.0)
-  BLOB_DIR       --blob-dir       folder of the content-addressed media store (default ./data/blobs)
+  BLOB_DIR       --blob-dir       folder of the content-addressed media store (default ./data/blobs);
+                                  with BLOB_STORE=s3, only where uploads are checked before they are stored
+  BLOB_STORE                      folder (default) or s3: media in an S3-compatible bucket every node shares
+  S3_BUCKET                       the bucket (required with BLOB_STORE=s3; it must exist)
+  S3_REGION                       its region (default us-east-1)
+  S3_ENDPOINT                     e.g. http://minio:9000 for a self-hosted server (unset: AWS)
+  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY   the credentials (required with BLOB_STORE=s3)
+  S3_PREFIX                       put before every key, e.g. blazz/ (default none)
+  S3_FORCE_PATH_STYLE             1/true: bucket in the path (default: on when S3_ENDPOINT is set)
   LOG_LEVEL      --log-level      pino level: trace|debug|info|warn|error (default info)
   MIGRATIONS_DIR                  folder of the drizzle migrations (default: next to the server)
   SEND_RATE_PER_MIN               relayed sends per member per minute (default 120)
@@ -38,6 +46,40 @@ Environment (flags override):
                                   and use plain http to them (default off: https to public addresses only)
 `;
 
+const flag = z.enum(['1', 'true', '0', 'false']).transform(v => v === '1' || v === 'true');
+
+/** BLOB_STORE and its S3_* settings; incomplete S3 settings stop the start with what is missing. */
+const blobStoreSchema = z
+  .object({
+    kind: z.enum(['folder', 's3']).default('folder'),
+    bucket: z.string().min(3).max(63).optional(),
+    region: z.string().min(1).max(50).default('us-east-1'),
+    endpoint: z.string().url().optional(),
+    prefix: z.string().max(200).default(''),
+    accessKeyId: z.string().min(1).optional(),
+    secretAccessKey: z.string().min(1).optional(),
+    forcePathStyle: flag.optional(),
+  })
+  .transform((b, ctx) => {
+    if (b.kind === 'folder') return { kind: 'folder' as const };
+    for (const [field, name] of [
+      ['bucket', 'S3_BUCKET'],
+      ['accessKeyId', 'S3_ACCESS_KEY_ID'],
+      ['secretAccessKey', 'S3_SECRET_ACCESS_KEY'],
+    ] as const)
+      if (!b[field]) ctx.addIssue({ code: 'custom', message: `${name} is required with BLOB_STORE=s3` });
+    return {
+      kind: 's3' as const,
+      bucket: b.bucket ?? '',
+      region: b.region,
+      endpoint: b.endpoint,
+      prefix: b.prefix,
+      accessKeyId: b.accessKeyId ?? '',
+      secretAccessKey: b.secretAccessKey ?? '',
+      forcePathStyle: b.forcePathStyle ?? b.endpoint !== undefined,
+    };
+  });
+
 const configSchema = z.object({
   command: z.enum(['serve', 'create-admin', 'reset-password', 'migrate', 'help']),
   databaseUrl: z.string().regex(/^mysql:\/\//, 'DATABASE_URL must start with mysql://'),
@@ -48,6 +90,7 @@ const configSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535).default(8787),
   host: z.string().min(1).default('0.0.0.0'),
   blobDir: z.string().min(1).default('./data/blobs'),
+  blobStore: blobStoreSchema,
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
   sendsPerMinute: z.coerce.number().int().positive().default(120),
   loginPerIpPerMinute: z.coerce.number().int().positive().default(30),
@@ -98,6 +141,16 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     port: values.port ?? env['PORT'],
     host: values.host ?? env['HOST'],
     blobDir: values['blob-dir'] ?? env['BLOB_DIR'],
+    blobStore: {
+      kind: env['BLOB_STORE'] || undefined,
+      bucket: env['S3_BUCKET'] || undefined,
+      region: env['S3_REGION'] || undefined,
+      endpoint: env['S3_ENDPOINT'] || undefined,
+      prefix: env['S3_PREFIX'] || undefined,
+      accessKeyId: env['S3_ACCESS_KEY_ID'] || undefined,
+      secretAccessKey: env['S3_SECRET_ACCESS_KEY'] || undefined,
+      forcePathStyle: env['S3_FORCE_PATH_STYLE']?.toLowerCase() || undefined,
+    },
     logLevel: values['log-level'] ?? env['LOG_LEVEL'],
     sendsPerMinute: env['SEND_RATE_PER_MIN'],
     loginPerIpPerMinute: env['LOGIN_RATE_PER_IP'],

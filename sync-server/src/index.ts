@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     redisUrl: config.redisUrl,
     blobDir: config.blobDir,
+    blobStore: config.blobStore,
     log,
     processMetrics: true,
     mfaKey: config.mfaKey,
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     webhooks: { allowPrivateNetworks: config.webhookAllowPrivate },
   });
   const port = await app.listen(config.port, config.host);
-  log.info({ port, redis: Boolean(config.redisUrl) }, 'workspace server listening');
+  log.info({ port, redis: Boolean(config.redisUrl), blobStore: config.blobStore.kind }, 'workspace server listening');
   const stop = (signal: string) => {
     log.info({ signal }, 'shutting down');
     app.close().then(

@@ -3,6 +3,7 @@
  * Writes go through `commit`, which appends the change's events in the same transaction
  * and publishes them only after it committed.
  */
+import type { BlobStore } from '../blobs';
 import type { Namespace, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, WireSettings } from '../../../common/protocol';
 import type { Viewer } from '../../../common/permissions';
@@ -62,7 +63,9 @@ export type Services = {
   readonly trustProxy: boolean;
   /** scrypt cost of new password hashes (auth/crypto.ts); weaker stored hashes are upgraded at sign-in. */
   readonly hashParams: HashParams;
+  /** Local folder: the folder store's home, and where uploads are verified before they are stored. */
   readonly blobDir: string;
+  readonly blobs: BlobStore;
   readonly metrics: Metrics;
   /** One device's pushes, applied in the order they arrived. */
   readonly pushOrder: PushOrder;

@@ -3,8 +3,8 @@
  * account, GET by members who may see a chat of an account that owns the blob.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -29,11 +29,10 @@ import { rooms } from '../handlers/rooms';
 import { blobHeaders, storableMimeType } from './blob-mime';
 import { bearer, send, sendError } from './respond';
 
-export const blobPath = (blobDir: string, sha: string) => join(blobDir, sha.slice(0, 2), sha.slice(2, 4), sha);
+export { blobPath } from '../blobs';
 
-/** Streams the body to a temporary file and moves it into place only if its sha-256 matches. */
-async function storeVerified(services: Services, req: IncomingMessage, sha: string): Promise<number> {
-  const target = blobPath(services.blobDir, sha);
+/** Streams the body to a temporary file and hands it to the store only if its sha-256 matches. */
+async function storeVerified(services: Services, req: IncomingMessage, sha: string, mimeType: string): Promise<number> {
   await mkdir(join(services.blobDir, 'tmp'), { recursive: true });
   const tmp = join(services.blobDir, 'tmp', randomUUID());
   const hash = createHash('sha256');
@@ -49,8 +48,7 @@ async function storeVerified(services: Services, req: IncomingMessage, sha: stri
     }
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
     if (hash.digest('hex') !== sha) throw new CommandError('invalid_args', 'the bytes do not match their sha-256');
-    await mkdir(join(target, '..'), { recursive: true });
-    await rename(tmp, target);
+    await services.blobs.put(sha, tmp, size, mimeType);
     return size;
   } catch (err) {
     out.destroy();
@@ -69,8 +67,8 @@ export async function putBlob(services: Services, req: IncomingMessage, res: Ser
   if (length > services.limits.maxBlobBytes) throw new CommandError('payload_too_large', 'media too large');
   // Always re-read and verify, even when the blob is stored already: the hash proves the
   // uploader has the bytes, which is what earns its accounts ownership.
-  const size = await storeVerified(services, req, sha);
   const mimeType = storableMimeType(req.headers['content-type']);
+  const size = await storeVerified(services, req, sha, mimeType);
   await insertBlob(services.db, { sha256: sha, size, mimeType, now: Date.now() });
   await addBlobOwners(services.db, sha, owners);
   send(res, 201, { ok: true, value: { sha256: sha, size } });
@@ -84,15 +82,6 @@ async function viewerOf(services: Services, principal: Principal): Promise<Viewe
     active: true,
     accountIds: new Set(accountIds),
   };
-}
-
-/** The stored file's size, or null when the server lost it (it is then asked for again). */
-async function storedSize(path: string): Promise<number | null> {
-  try {
-    return (await stat(path)).size;
-  } catch {
-    return null;
-  }
 }
 
 /** Asks the device hosting the chat's account to upload the media, and says so. */
@@ -125,15 +114,16 @@ export async function getBlob(services: Services, req: IncomingMessage, res: Ser
   const inOwners = scope ? owners.filter(id => scope.includes(id)) : owners;
   const owned = visible(await chatsWithMedia(services.db, sha, inOwners));
   const blob = owned.length > 0 ? await blobBySha(services.db, sha) : undefined;
-  const path = blobPath(services.blobDir, sha);
-  const size = blob ? await storedSize(path) : null;
-  if (blob && size !== null) {
+  // Null when the store lost it (or never had it): the host is then asked again.
+  const size = blob ? await services.blobs.size(sha) : null;
+  const bytes = blob && size !== null ? await services.blobs.read(sha) : null;
+  if (blob && size !== null && bytes) {
     res.writeHead(200, {
       ...blobHeaders(blob.mimeType),
       'content-length': String(size),
       'cache-control': 'private, max-age=31536000, immutable',
     });
-    return pipeline(createReadStream(path), res);
+    return pipeline(bytes, res);
   }
   // Not uploaded for an account the viewer sees (or lost): ask a host of one that has it.
   const chat = owned[0] ?? visible(await chatsWithMedia(services.db, sha, scope))[0];

@@ -51,6 +51,7 @@ export async function startNode(
     ...(extra.trustProxy !== undefined ? { trustProxy: extra.trustProxy } : {}),
     ...(extra.clock ? { clock: extra.clock } : {}),
     ...(extra.webhooks ? { webhooks: extra.webhooks } : {}),
+    ...(extra.blobStore ? { blobStore: extra.blobStore } : {}),
     // Cheap hashes keep hundreds of sign-ins fast; `passwordHash: undefined` asks for the server's default.
     ...('passwordHash' in extra
       ? extra.passwordHash

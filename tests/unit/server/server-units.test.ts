@@ -35,6 +35,36 @@ describe('configuration', () => {
     expect(() => readConfig([], {})).toThrow(/databaseUrl/);
     expect(() => readConfig([], { DATABASE_URL: 'postgres://x' })).toThrow(/mysql/);
     expect(readConfig(['--help'], {}).command).toBe('help');
+  });
+
+  it('reads the media store: a folder by default, an S3 bucket with all its settings', () => {
+    const db = { DATABASE_URL: 'mysql://u@h/db' };
+    expect(readConfig([], db).blobStore).toEqual({ kind: 'folder' });
+    expect(() => readConfig([], { ...db, BLOB_STORE: 's3' })).toThrow(
+      /S3_BUCKET is required[\s\S]*S3_ACCESS_KEY_ID is required[\s\S]*S3_SECRET_ACCESS_KEY is required/,
+    );
+    expect(() => readConfig([], { ...db, BLOB_STORE: 'ftp' })).toThrow(/blobStore/);
+    const s3 = { ...db, BLOB_STORE: 's3', S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' };
+    // AWS itself: virtual-hosted buckets; a self-hosted endpoint: the bucket in the path.
+    expect(readConfig([], s3).blobStore).toEqual({
+      kind: 's3',
+      bucket: 'media',
+      region: 'us-east-1',
+      endpoint: undefined,
+      prefix: '',
+      accessKeyId: 'k',
+      secretAccessKey: 's',
+      forcePathStyle: false,
+    });
+    expect(
+      readConfig([], { ...s3, S3_ENDPOINT: 'http://minio:9000', S3_REGION: 'eu-central-1', S3_PREFIX: 'blazz/' })
+        .blobStore,
+    ).toMatchObject({ endpoint: 'http://minio:9000', region: 'eu-central-1', prefix: 'blazz/', forcePathStyle: true });
+    expect(
+      readConfig([], { ...s3, S3_ENDPOINT: 'http://minio:9000', S3_FORCE_PATH_STYLE: 'false' }).blobStore,
+    ).toMatchObject({
+      forcePathStyle: false,
+    });
     expect(
       readConfig(['create-admin', '--email', 'a@b.co'], { DATABASE_URL: 'mysql://x', PASSWORD: 'long enough pw' }),
     ).toMatchObject({
