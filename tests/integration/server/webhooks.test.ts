@@ -268,8 +268,13 @@ describe('webhooks', () => {
     const count = r.requests.length;
     await new Promise(res => setTimeout(res, 800));
     expect(r.requests.length).toBe(count);
+    const waiting = await must(admin, 'webhook:deliveries', { id: webhook.id });
+    expect(Math.max(...waiting.map(d => d.attempts))).toBeGreaterThanOrEqual(6);
     r.behave = () => ({ status: 200 });
     await must(admin, 'webhook:update', { id: webhook.id, enabled: true });
+    // Re-enabled, the waiting deliveries start over with every attempt (at most the one under way).
+    const resumed = await must(admin, 'webhook:deliveries', { id: webhook.id });
+    for (const d of resumed) if (d.status === 'pending') expect(d.attempts).toBeLessThanOrEqual(1);
     await r.waitFor(x => x.accepted.size === 3);
     const [latest] = await must(admin, 'webhook:deliveries', { id: webhook.id });
     const again = await must(admin, 'webhook:redeliver', { deliveryId: latest!.id });

@@ -111,11 +111,13 @@ export async function updateEndpoint(
       ...revived,
     })
     .where(eq(webhookEndpoints.id, id));
-  // Turned back on: what waited out a back-off while it was off goes now, not at the next step.
+  // Turned back on: what waited out a back-off while it was off goes now, not at the next
+  // step, and with all its attempts: the failures were the endpoint's, which the admin fixed.
+  // (A head that had spent 6 of 8 attempts failed for good after two slow answers.)
   if (patch.enabled === true)
     await db
       .update(webhookDeliveries)
-      .set({ nextAttemptAt: now })
+      .set({ nextAttemptAt: now, attempts: 0 })
       .where(and(eq(webhookDeliveries.endpointId, id), eq(webhookDeliveries.status, 'pending')));
 }
 
