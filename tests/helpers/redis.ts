@@ -1,8 +1,8 @@
 /** A throwaway redis-server on a free loopback port, with persistence off. */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { freePort } from './mariadb';
+import { waitForPort } from './tcp';
 
 export type RedisServer = { readonly url: string; readonly port: number; stop(): Promise<void> };
 
@@ -18,20 +18,7 @@ export async function startRedis(): Promise<RedisServer> {
   child.on('exit', () => {
     exited = true;
   });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (exited) throw new Error('redis-server exited during start-up');
-    const up = await new Promise<boolean>(resolve => {
-      const s = createConnection({ host: '127.0.0.1', port }, () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('redis-server did not answer within 10 s');
-    await new Promise(r => setTimeout(r, 50));
-  }
+  await waitForPort(port, { name: 'redis-server', timeoutMs: 10_000, exited: () => exited });
   return {
     url: `redis://127.0.0.1:${port}`,
     port,

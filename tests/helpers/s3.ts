@@ -5,11 +5,11 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3BlobStoreConfig } from '../../sync-server/src/blobs/s3-store';
 import { freePort } from './mariadb';
+import { waitForPort } from './tcp';
 
 export type S3Server = {
   readonly endpoint: string;
@@ -33,20 +33,7 @@ export async function startS3(): Promise<S3Server> {
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   child.on('exit', () => (exited = true));
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (exited) throw new Error(`s3rver exited during start-up: ${stderr}`);
-    const up = await new Promise<boolean>(resolve => {
-      const s = createConnection({ host: '127.0.0.1', port }, () => {
-        s.end();
-        resolve(true);
-      });
-      s.on('error', () => resolve(false));
-    });
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('s3rver did not answer within 15 s');
-    await new Promise(r => setTimeout(r, 50));
-  }
+  await waitForPort(port, { name: 's3rver', timeoutMs: 15_000, exited: () => exited, why: () => stderr });
   const endpoint = `http://127.0.0.1:${port}`;
   return {
     endpoint,
