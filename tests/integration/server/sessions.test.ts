@@ -111,7 +111,13 @@ describe('session expiry', () => {
       ]);
       return Number((rows as Array<{ last_seen_at: number }>)[0]!.last_seen_at);
     };
-    await must(socket, 'presence:list', {});
+    // Commands are served while the connect bookkeeping runs: wait until the connect's own
+    // write (presence online, last_seen_at in the same update) has landed.
+    for (let i = 0; i < 100; i++) {
+      const online = await must(socket, 'presence:list', {});
+      if (online.some(p => p.deviceId === s.sessionId)) break;
+      await new Promise(r => setTimeout(r, 20));
+    }
     const first = await lastSeen();
     skew = 60_000;
     await must(socket, 'presence:list', {});
