@@ -29,7 +29,10 @@ export const messageIdOf = (accountId: AccountId, providerMessageId: string): Me
 
 // ── Accounts ────────────────────────────────────────────────────────────────────────────
 
-export type ProviderKind = 'webjs' | 'simulator';
+/** 'meta': a Cloud API number, hosted by the workspace server; never run on a desktop. */
+export type ProviderKind = 'webjs' | 'simulator' | 'meta';
+/** The providers a desktop runs itself. */
+export type DesktopProviderKind = Exclude<ProviderKind, 'meta'>;
 
 /**
  * Lifecycle of one WhatsApp account. `degraded` means running but unhealthy (no `ready`
@@ -66,7 +69,7 @@ export type Account = {
   readonly rssBytes: number | null;
   readonly createdAt: number;
   /** Set for a number that runs on a teammate's desktop and reaches this one through the workspace. */
-  readonly remote?: { readonly hostOnline: boolean };
+  readonly remote?: { readonly hostOnline: boolean; readonly hostedBy: 'teammate' | 'server' };
 };
 
 // ── Chats, contacts, messages ───────────────────────────────────────────────────────────

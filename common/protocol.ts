@@ -37,6 +37,8 @@ import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 import type { ApiKeyCommands } from './protocol-api-keys';
 import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
 import type { WebhookCommands, WireWebhookDisabled } from './protocol-webhooks';
+import type { CloudCommands } from './protocol-cloud';
+import { CLOUD_COMMAND_SCHEMAS } from './protocol-cloud';
 import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -299,7 +301,8 @@ export interface ClientToServerEvents
     ReportsCommands,
     AutomationCommands,
     ApiKeyCommands,
-    WebhookCommands {
+    WebhookCommands,
+    CloudCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -402,6 +405,7 @@ export const COMMAND_SCHEMAS = {
   ...AUTOMATION_COMMAND_SCHEMAS,
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
+  ...CLOUD_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

@@ -21,6 +21,7 @@ import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
+import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
 import {
   countSchema,
   keyOrNullSchema,
@@ -140,6 +141,7 @@ export const commandReplySchemas = {
   ...AUTOMATION_REPLY_SCHEMAS,
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
+  ...CLOUD_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -221,5 +223,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'webhook:delete': true satisfies Agrees<'webhook:delete'>,
   'webhook:deliveries': true satisfies Agrees<'webhook:deliveries'>,
   'webhook:redeliver': true satisfies Agrees<'webhook:redeliver'>,
+  'cloud:list': true satisfies Agrees<'cloud:list'>,
+  'cloud:add': true satisfies Agrees<'cloud:add'>,
+  'cloud:remove': true satisfies Agrees<'cloud:remove'>,
 };
 void agree;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
-import type { Account, AccountState, ProviderKind } from '../../common/domain';
+import type { Account, AccountState, DesktopProviderKind } from '../../common/domain';
 import type { MessageInput } from '../../common/ingest';
 import { asAccountId } from '../../common/domain';
 import { CommandError } from '../../common/result';
@@ -46,7 +46,7 @@ export type AccountManagerOptions = {
 };
 
 export type AddAccountInput = {
-  readonly provider: ProviderKind;
+  readonly provider: DesktopProviderKind;
   readonly name: string;
   readonly color?: string;
   readonly pairingPhone?: string;

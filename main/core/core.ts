@@ -199,7 +199,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     log,
     hosted: {
       list: () =>
-        accounts.list().map(a => ({ id: a.id, name: a.name, phone: a.phone, provider: a.provider, state: a.state })),
+        // The manager runs desktop providers only; 'meta' numbers are the server's.
+        accounts
+          .list()
+          .flatMap(a =>
+            a.provider === 'meta'
+              ? []
+              : [{ id: a.id, name: a.name, phone: a.phone, provider: a.provider, state: a.state }],
+          ),
     },
     relay: {
       async sendForTeammate(send) {

@@ -81,7 +81,7 @@ function ensureRemoteAccount(ctx: ApplyContext, accountId: string, account?: Wir
   if (existing && !account) return;
   ctx.store.upsertAccount({
     id: asAccountId(accountId),
-    provider: account?.provider === 'webjs' ? 'webjs' : 'simulator',
+    provider: account?.provider === 'webjs' || account?.provider === 'meta' ? account.provider : 'simulator',
     name: account?.name ?? existing?.name ?? accountId,
     phone: account?.phone ?? existing?.phone ?? null,
     color: existing?.color ?? '#8d99ae',

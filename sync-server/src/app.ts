@@ -52,6 +52,10 @@ import type { WebhookOptions } from './webhooks/options';
 import { DEFAULT_WEBHOOK_OPTIONS } from './webhooks/options';
 import type { WebhookWorker } from './webhooks/worker';
 import { startWebhookWorker } from './webhooks/worker';
+import type { CloudOptions, CloudRuntime } from './cloud/index';
+import { DEFAULT_CLOUD_OPTIONS, startCloudRuntime } from './cloud/index';
+import { graphFactory } from './cloud/graph-factory';
+import { cloudHandlers } from './cloud/handlers';
 import { createClientErrorHandler, createHttpHandler } from './http/api';
 import { createMetrics } from './http/metrics';
 import { runReadiness } from './http/readiness';
@@ -84,6 +88,8 @@ export type ApplicationOptions = {
   readonly clock?: () => number;
   /** Outgoing webhooks: target rule, back-off, timeouts, clock (tests shorten them). */
   readonly webhooks?: Partial<WebhookOptions>;
+  /** Cloud API numbers: Graph's address and version, worker polls; `fetch` for tests' loopback Graph. */
+  readonly cloud?: Partial<CloudOptions> & { readonly fetch?: typeof fetch };
 };
 
 export type Application = {
@@ -92,6 +98,7 @@ export type Application = {
   readonly sync: SyncServer;
   readonly database: Database;
   readonly webhooks: WebhookWorker;
+  readonly cloud: CloudRuntime;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -105,6 +112,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   // Our handler is given to the server BEFORE Socket.IO attaches: engine.io then keeps its
   // own paths (/socket.io/, polling included) and calls ours only for the others. Added
   // after, both would answer a polling request and the second write would end the process.
+  const cloudOptions: CloudOptions = { ...DEFAULT_CLOUD_OPTIONS, ...opts.cloud };
   const routes: { handle?: (req: IncomingMessage, res: ServerResponse) => void } = {};
   const limits: Limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const serverOptions = {
@@ -159,7 +167,13 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     clock: opts.clock ?? (() => Date.now()),
     // A commit may carry facts webhooks are subscribed to: the worker looks at once.
     publish: events => (events.length > 0 && webhooks.kick(), publisher.publish(events)),
+    cloud: {
+      graph: graphFactory(cloudOptions, opts.cloud?.fetch),
+      kickInbox: () => cloud.kickInbox(),
+      kickSends: () => cloud.kickSends(),
+    },
   };
+  const cloud = startCloudRuntime(services, cloudOptions);
   const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...opts.webhooks };
   const webhooks = startWebhookWorker({
     database,
@@ -184,6 +198,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...reportsHandlers(services),
     ...automationHandlers(services),
     ...apiKeyHandlers(services),
+    ...cloudHandlers(services),
     ...webhookHandlers(services, {
       policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
       kick: () => webhooks.kick(),
@@ -280,6 +295,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     sync,
     database,
     webhooks,
+    cloud,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -295,6 +311,8 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
         httpServer.closeAllConnections();
       });
       await Promise.allSettled([...inflight]);
+      // The Cloud workers commit facts too: stopped before the publisher's last drain.
+      await cloud.stop();
       await publisher.drain();
       await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));

@@ -3,7 +3,7 @@ import type { Store } from '../../store';
 
 /**
  * Numbers hosted on a teammate's desktop, as the workspace mirrors them here (main/sync writes
- * them with `config.remote`). The agent sees them in the rail and the composer like their own,
+ * them with `config.remote`), and the workspace server's Cloud API numbers. The agent sees them in the rail and the composer like their own,
  * with the host's state; they never run on this desktop.
  */
 export function remoteAccounts(store: Store): Account[] {
@@ -12,6 +12,8 @@ export function remoteAccounts(store: Store): Account[] {
     .filter(a => a.config.remote === true)
     .map(a => {
       const hostOnline = a.config.hostOnline === true;
+      // A Cloud API number runs on the workspace server, never on a teammate's desktop.
+      const hostedBy = a.provider === 'meta' ? 'server' : 'teammate';
       return {
         id: a.id,
         provider: a.provider,
@@ -19,14 +21,18 @@ export function remoteAccounts(store: Store): Account[] {
         phone: a.phone,
         color: a.color,
         state: hostOnline ? 'ready' : 'disconnected',
-        stateReason: hostOnline ? null : 'The desktop that runs this number is offline; replies wait until it is back.',
+        stateReason: hostOnline
+          ? null
+          : hostedBy === 'server'
+            ? 'An admin removed this Cloud API number from the workspace; its chats stay readable.'
+            : 'The desktop that runs this number is offline; replies wait until it is back.',
         qr: null,
         pairingCode: null,
         muted: a.muted,
         unreadCount: 0,
         rssBytes: null,
         createdAt: a.createdAt,
-        remote: { hostOnline },
+        remote: { hostOnline, hostedBy },
       };
     });
 }

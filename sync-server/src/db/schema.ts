@@ -485,3 +485,36 @@ export const webhookMessageState = mysqlTable(
   },
   t => [primaryKey({ name: 'webhook_message_state_pk', columns: [t.accountId, t.providerMessageId] })],
 );
+
+/** Cloud API numbers (0022): token, app secret and verify token AES-256-GCM under the server key. */
+export const cloudNumbers = mysqlTable(
+  'cloud_numbers',
+  {
+    accountId: varchar('account_id', { length: 200 }).primaryKey(),
+    phoneNumberId: varchar('phone_number_id', { length: 40 }).notNull(),
+    wabaId: varchar('waba_id', { length: 40 }).notNull(),
+    displayPhone: varchar('display_phone', { length: 40 }),
+    verifiedName: varchar('verified_name', { length: 200 }),
+    accessToken: text('access_token').notNull(),
+    appSecret: varchar('app_secret', { length: 400 }).notNull(),
+    verifyToken: varchar('verify_token', { length: 400 }).notNull(),
+    createdBy: char('created_by', { length: 36 }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [uniqueIndex('cloud_numbers_phone_number_id').on(t.phoneNumberId)],
+);
+
+/** Verified webhook bodies waiting for the worker (0022); `next_attempt_at` doubles as a lease. */
+export const cloudWebhookInbox = mysqlTable(
+  'cloud_webhook_inbox',
+  {
+    id: bigint('id', { mode: 'number' }).autoincrement().primaryKey(),
+    receivedAt: ms('received_at').notNull(),
+    body: mediumtext('body').notNull(),
+    status: varchar('status', { length: 12 }).notNull(),
+    attempts: int('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    error: varchar('error', { length: 200 }),
+  },
+  t => [index('cloud_webhook_inbox_queue').on(t.status, t.nextAttemptAt)],
+);

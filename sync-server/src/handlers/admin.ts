@@ -4,6 +4,7 @@ import type { Role } from '../../../common/domain';
 import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
 import type { WireAccount, WireSettings } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
+import { CLOUD_PROVIDER } from '../../../common/cloud/ids';
 import { hashPassword } from '../auth/crypto';
 import { mfaKeyMissing } from '../auth/mfa';
 import { adminsWithoutMfa, mfaOf } from '../db/repositories/mfa';
@@ -168,6 +169,9 @@ export function adminHandlers(services: Services): AdminHandlers {
     'account:register': async (caller, args) => {
       requireCapability(caller, 'accounts.host');
       const existing = await accountById(db, args.accountId);
+      // A Cloud API number is the server's: no desktop may register itself as its host.
+      if (existing?.provider === CLOUD_PROVIDER || args.accountId.startsWith('meta_'))
+        throw new CommandError('forbidden', 'this account is hosted by the server (Cloud API)');
       if (existing && existing.hostMemberId !== caller.memberId && caller.role !== 'admin') {
         throw new CommandError('forbidden', 'this account is hosted by another member');
       }

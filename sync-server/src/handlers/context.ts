@@ -21,6 +21,7 @@ import type { CallerState } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 import type { PushOrder, PushTurn } from './push-order';
+import type { CloudHooks } from '../cloud/graph-port';
 
 export type SyncServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
 export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
@@ -77,6 +78,8 @@ export type Services = {
   readonly clock: () => number;
   /** AES-256-GCM key for TOTP secrets at rest; null = two-step sign-in cannot be enabled. */
   readonly mfaKey: Buffer | null;
+  /** The Cloud API numbers this server hosts: their Graph client and workers (cloud/). */
+  readonly cloud: CloudHooks;
   /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */
   publish(events: readonly StoredEvent[]): Promise<void>;
 };

@@ -5,6 +5,7 @@
  */
 import type { WireSend } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
+import { CLOUD_PROVIDER } from '../../../common/cloud/ids';
 import { chatById } from '../db/repositories/chats';
 import {
   accountById,
@@ -91,6 +92,8 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
         }
         return { send: now, inserted };
       });
+      // A Cloud API number's host is this server: its sender performs the send.
+      if (send.inserted && account.provider === CLOUD_PROVIDER) services.cloud.kickSends();
       if (send.inserted && account.hostDeviceId) {
         services.io.to(rooms.device(account.hostDeviceId)).emit('send:requested', send.send);
         if (account.hostOnline) await markForwarded(db, [send.send.clientMessageId], Date.now());

@@ -8,6 +8,7 @@ import { getBlob, putBlob } from './blobs';
 import { send } from './respond';
 import type { Route, RouteContext } from './route';
 import { REST_ROUTES } from './rest/routes';
+import { CLOUD_ROUTES } from '../cloud/webhook-routes';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -30,6 +31,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/metrics', handle: metrics },
   ...AUTH_ROUTES,
   ...REST_ROUTES,
+  ...CLOUD_ROUTES,
   {
     method: 'PUT',
     path: '/api/blobs/:sha256',

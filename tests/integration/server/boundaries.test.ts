@@ -133,6 +133,16 @@ function sample(name: CommandName): Record<string, unknown> {
     'webhook:delete': { id },
     'webhook:deliveries': { id, limit: 10 },
     'webhook:redeliver': { deliveryId: 1 },
+    'cloud:list': {},
+    'cloud:add': {
+      name: 'Support',
+      phoneNumberId: '106540352242922',
+      wabaId: '102290129340398',
+      accessToken: 'EAAG' + 'x'.repeat(40),
+      appSecret: 'a'.repeat(32),
+      verifyToken: 'verify-me-please',
+    },
+    'cloud:remove': { accountId: 'meta_106540352242922' },
   };
   return samples[name];
 }

@@ -52,6 +52,7 @@ export async function startNode(
     ...(extra.clock ? { clock: extra.clock } : {}),
     ...(extra.webhooks ? { webhooks: extra.webhooks } : {}),
     ...(extra.blobStore ? { blobStore: extra.blobStore } : {}),
+    ...(extra.cloud ? { cloud: extra.cloud } : {}),
     // Cheap hashes keep hundreds of sign-ins fast; `passwordHash: undefined` asks for the server's default.
     ...('passwordHash' in extra
       ? extra.passwordHash

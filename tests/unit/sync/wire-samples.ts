@@ -3,6 +3,7 @@
  * and desktop tests, and one valid reply value for every command. The maps are keyed by
  * type and by command, so a new fact type or command without a sample here fails to compile.
  */
+import type { WireCloudNumber } from '../../../common/protocol-cloud';
 import type { WireApiKey } from '../../../common/protocol-api-keys';
 import type {
   CommandName,
@@ -227,6 +228,16 @@ const WEBHOOK_DELIVERY: WireWebhookDelivery = {
   error: null,
 };
 
+const CLOUD_NUMBER: WireCloudNumber = {
+  accountId: 'meta_106540352242922',
+  name: 'Support',
+  phoneNumberId: '106540352242922',
+  wabaId: '102290129340398',
+  displayPhone: '+62 812-3456-7890',
+  verifiedName: 'Toko Maju',
+  createdAt: 1_700_000_000_000,
+};
+
 /** A valid reply value for every command, as the workspace server answers it. */
 export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'sync:pull': { events: [...ALL_FACTS], cursor: 15, hasMore: false },
@@ -379,6 +390,9 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'webhook:delete': { id: WEBHOOK.id },
   'webhook:deliveries': [WEBHOOK_DELIVERY],
   'webhook:redeliver': WEBHOOK_DELIVERY,
+  'cloud:list': [CLOUD_NUMBER],
+  'cloud:add': CLOUD_NUMBER,
+  'cloud:remove': { accountId: CLOUD_NUMBER.accountId },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

@@ -1,0 +1,211 @@
+/**
+ * Cloud API numbers (cloud_numbers), the verified webhook bodies waiting to be stored
+ * (cloud_webhook_inbox) and the sends the server performs for those numbers. The inbox is
+ * claimed row by row with a lease on `next_attempt_at`, so two nodes never work one body
+ * at once and a node that dies mid-way leaves it for the next.
+ */
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { CLOUD_PROVIDER } from '../../../../common/cloud/ids';
+import type { Exec, RawExec, RawTx } from '../index';
+import { accounts, cloudNumbers, sends } from '../schema';
+
+export type CloudNumberRow = typeof cloudNumbers.$inferSelect;
+
+export async function insertCloudNumber(db: Exec, row: CloudNumberRow): Promise<void> {
+  await db.insert(cloudNumbers).values(row);
+}
+
+export async function listCloudNumbers(db: Exec): Promise<CloudNumberRow[]> {
+  return db.select().from(cloudNumbers).orderBy(asc(cloudNumbers.createdAt));
+}
+
+export async function cloudNumberOf(db: Exec, accountId: string): Promise<CloudNumberRow | undefined> {
+  const [row] = await db.select().from(cloudNumbers).where(eq(cloudNumbers.accountId, accountId)).limit(1);
+  return row;
+}
+
+export async function cloudNumberByPhoneId(db: Exec, phoneNumberId: string): Promise<CloudNumberRow | undefined> {
+  const [row] = await db.select().from(cloudNumbers).where(eq(cloudNumbers.phoneNumberId, phoneNumberId)).limit(1);
+  return row;
+}
+
+export async function deleteCloudNumber(db: Exec, accountId: string): Promise<void> {
+  await db.delete(cloudNumbers).where(eq(cloudNumbers.accountId, accountId));
+}
+
+/** Cloud accounts among these ids (a send to one is the server's to perform). */
+export async function isCloudAccount(db: Exec, accountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.id, accountId), eq(accounts.provider, CLOUD_PROVIDER)))
+    .limit(1);
+  return row !== undefined;
+}
+
+// ---- the webhook inbox ----
+
+export async function insertInbox(db: RawExec, body: string, now: number): Promise<number> {
+  const [res] = await db.query<ResultSetHeader>(
+    `insert into cloud_webhook_inbox (received_at, body, status, attempts, next_attempt_at) values (?, ?, 'pending', 0, ?)`,
+    [now, body, now],
+  );
+  return res.insertId;
+}
+
+export type InboxRow = { id: number; body: string; attempts: number };
+
+/** Due pending bodies, oldest first, each claimed until `leaseUntil` (rows another node took are skipped). */
+export async function claimInbox(db: RawExec, now: number, leaseUntil: number, limit: number): Promise<InboxRow[]> {
+  const [due] = await db.query<RowDataPacket[]>(
+    `select id from cloud_webhook_inbox where status = 'pending' and next_attempt_at <= ? order by id limit ?`,
+    [now, limit],
+  );
+  const out: InboxRow[] = [];
+  for (const r of due) {
+    const id = Number(r['id']);
+    const [res] = await db.query<ResultSetHeader>(
+      `update cloud_webhook_inbox set next_attempt_at = ?, attempts = attempts + 1
+       where id = ? and status = 'pending' and next_attempt_at <= ?`,
+      [leaseUntil, id, now],
+    );
+    if (res.affectedRows !== 1) continue;
+    const [rows] = await db.query<RowDataPacket[]>('select body, attempts from cloud_webhook_inbox where id = ?', [id]);
+    const row = rows[0];
+    if (row) out.push({ id, body: String(row['body']), attempts: Number(row['attempts']) });
+  }
+  return out;
+}
+
+export async function finishInbox(
+  db: RawExec,
+  id: number,
+  outcome: { status: 'done' | 'failed' | 'pending'; error: string | null; nextAttemptAt: number },
+): Promise<void> {
+  await db.query('update cloud_webhook_inbox set status = ?, error = ?, next_attempt_at = ? where id = ?', [
+    outcome.status,
+    outcome.error?.slice(0, 200) ?? null,
+    outcome.nextAttemptAt,
+    id,
+  ]);
+}
+
+/** Which of these provider message ids the account has stored (statuses wait for their message). */
+export async function storedMessageIds(db: RawExec, accountId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const [rows] = await db.query<RowDataPacket[]>(
+    'select provider_message_id from messages where account_id = ? and provider_message_id in (?)',
+    [accountId, [...ids]],
+  );
+  return new Set(rows.map(r => String(r['provider_message_id'])));
+}
+
+/** When the customer last wrote in this chat (the 24-hour window runs from it), or null. */
+export async function lastInboundAt(db: RawExec, chatId: string): Promise<number | null> {
+  const [rows] = await db.query<RowDataPacket[]>(
+    // Walks the chat's time index from the newest row and stops at the first inbound one.
+    'select ts from messages where chat_id = ? and from_me = false order by ts desc limit 1',
+    [chatId],
+  );
+  const at = rows[0]?.['ts'];
+  return at === null || at === undefined ? null : Number(at);
+}
+
+// ---- sends the server performs ----
+
+/** Queued sends of Cloud numbers, oldest first. */
+export async function queuedCloudSends(db: Exec, limit: number): Promise<Array<typeof sends.$inferSelect>> {
+  return db
+    .select({ s: sends })
+    .from(sends)
+    .innerJoin(accounts, eq(accounts.id, sends.accountId))
+    .where(and(eq(accounts.provider, CLOUD_PROVIDER), eq(sends.state, 'queued')))
+    .orderBy(asc(sends.rowId))
+    .limit(limit)
+    .then(rows => rows.map(r => r.s));
+}
+
+/** Takes a queued send for this node: false when another node (or a retry) took it first. */
+export async function claimSend(db: Exec, clientMessageId: string, now: number): Promise<boolean> {
+  const [res] = await db
+    .update(sends)
+    .set({ state: 'forwarded', updatedAt: now })
+    .where(and(eq(sends.clientMessageId, clientMessageId), eq(sends.state, 'queued')));
+  return res.affectedRows === 1;
+}
+
+/**
+ * Sends a node took and never reported (it stopped mid-request): Graph may or may not have
+ * delivered them, so they fail as `unconfirmed` for a person to check rather than go twice.
+ */
+export async function staleCloudSends(db: Exec, before: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: sends.clientMessageId })
+    .from(sends)
+    .innerJoin(accounts, eq(accounts.id, sends.accountId))
+    .where(and(eq(accounts.provider, CLOUD_PROVIDER), eq(sends.state, 'forwarded'), lt(sends.updatedAt, before)))
+    .limit(100);
+  return rows.map(r => r.id);
+}
+
+export async function sendsByIds(db: Exec, ids: readonly string[]): Promise<Array<typeof sends.$inferSelect>> {
+  if (ids.length === 0) return [];
+  return db
+    .select()
+    .from(sends)
+    .where(inArray(sends.clientMessageId, [...ids]));
+}
+
+/** The number's account row: hosted by the server, so no host device and always online. */
+export async function upsertCloudAccount(
+  db: Exec,
+  a: { id: string; name: string; phone: string | null; now: number },
+): Promise<void> {
+  await db
+    .insert(accounts)
+    .values({
+      id: a.id,
+      name: a.name,
+      phone: a.phone,
+      provider: CLOUD_PROVIDER,
+      hostDeviceId: null,
+      hostMemberId: null,
+      hostOnline: true,
+      state: 'ready',
+      createdAt: a.now,
+    })
+    .onDuplicateKeyUpdate({ set: { name: a.name, phone: a.phone, hostOnline: true, state: 'ready' } });
+}
+
+/** A removed number keeps its chats for reading; it stops receiving and sending. */
+export async function stopCloudAccount(db: Exec, id: string): Promise<void> {
+  await db.update(accounts).set({ hostOnline: false, state: 'removed' }).where(eq(accounts.id, id));
+}
+
+/** The outcome of a send the server performed; false when it was settled already (first one wins). */
+export async function settleSend(
+  tx: RawTx,
+  clientMessageId: string,
+  r: { state: 'sent'; providerMessageId: string } | { state: 'failed'; error: string },
+  now: number,
+): Promise<boolean> {
+  const [res] = await tx.query<ResultSetHeader>(
+    `update sends set state = ?, provider_message_id = ?, error = ?, updated_at = ?
+     where client_message_id = ? and state in ('queued', 'forwarded')`,
+    [
+      r.state,
+      r.state === 'sent' ? r.providerMessageId : null,
+      r.state === 'failed' ? r.error : null,
+      now,
+      clientMessageId,
+    ],
+  );
+  return res.affectedRows === 1;
+}
+
+export async function assigneeOf(tx: RawExec, chatId: string): Promise<string | null> {
+  const [rows] = await tx.query<RowDataPacket[]>('select assignee_id from chats where id = ?', [chatId]);
+  const id: unknown = rows[0]?.['assignee_id'];
+  return typeof id === 'string' ? id : null;
+}

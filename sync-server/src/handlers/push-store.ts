@@ -1,0 +1,86 @@
+/**
+ * Storing what a number saw: the one path for a host device's `sync:push` and for the Cloud
+ * API numbers the server hosts (cloud/inbox-worker.ts). Idempotent by (account, provider
+ * message id); acks only move forward; automation answers inside the same transaction.
+ */
+import type { IngestBatch } from '../../../common/ingest';
+import type { WireContact } from '../../../common/protocol';
+import type { Emit } from './context';
+import type { Services } from './context';
+import type { NewEvent } from '../db/repositories/events';
+import { keyOf } from '../db/repositories/message-key';
+import type { CreatedMessages, TouchedMessage } from '../db/repositories/push';
+import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
+import type { RawTx } from '../db/index';
+import { chatEvent } from './access';
+import type { AutomatedSend } from '../automation/on-push';
+import { automateInbound } from '../automation/on-push';
+
+/** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
+const MESSAGES_PER_EVENT = 200;
+
+/**
+ * One messages:upserted reference per chat and 200 messages, the chat's messages in time
+ * order (messages pushed, by their timestamp, then those only updated). The assignee is
+ * left for delivery to read: the push does not read the chats back.
+ */
+function messageEvents(touched: readonly TouchedMessage[], created: CreatedMessages, originDevice: string): NewEvent[] {
+  const byChat = new Map<string, { accountId: string; at: Map<string, number> }>();
+  for (const t of touched) {
+    let chat = byChat.get(t.chatId);
+    if (!chat) byChat.set(t.chatId, (chat = { accountId: t.accountId, at: new Map<string, number>() }));
+    const at = t.timestamp ?? Number.MAX_SAFE_INTEGER;
+    const seen = chat.at.get(t.providerMessageId);
+    if (seen === undefined || at < seen) chat.at.set(t.providerMessageId, at);
+  }
+  const out: NewEvent[] = [];
+  for (const [chatId, { accountId, at }] of byChat) {
+    const ordered = [...at.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    for (let i = 0; i < ordered.length; i += MESSAGES_PER_EVENT) {
+      out.push({
+        body: { type: 'messages:upserted', chatId, accountId, ids: ordered.slice(i, i + MESSAGES_PER_EVENT) },
+        audience: 'chat',
+        accountId,
+        chatId,
+        originDevice,
+        created,
+      });
+    }
+  }
+  return out;
+}
+
+/** Stores the batch inside the caller's transaction; returns the automated replies it queued. */
+export async function storeBatch(
+  services: Services,
+  tx: RawTx,
+  emit: Emit,
+  batch: IngestBatch,
+  originDevice: string,
+): Promise<AutomatedSend[]> {
+  const { acks, edits, revokes, reactions } = batch;
+  await upsertContacts(tx, batch.contacts);
+  const pushedChatIds = await upsertChats(tx, batch.chats);
+  const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
+    consecutiveIds: services.consecutiveRowIds,
+  });
+  const updated = await applyUpdates(tx, acks, edits, revokes, reactions);
+  // A message acked, edited, revoked or reacted to in its own batch no longer equals its input.
+  for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
+  for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
+  emit(...messageEvents([...stored, ...updated], created, originDevice));
+  const automated = await automateInbound(services, tx, batch.messages);
+  emit(...automated.events);
+  const contactsByAccount = new Map<string, WireContact[]>();
+  for (const c of batch.contacts)
+    contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
+  for (const [accountId, list] of contactsByAccount) {
+    emit({
+      body: { type: 'contacts:upserted', accountId, contacts: list },
+      audience: 'account',
+      accountId,
+      originDevice,
+    });
+  }
+  return automated.sends;
+}

@@ -1,0 +1,239 @@
+/**
+ * Cloud API numbers end to end on a real MariaDB, a loopback Graph API and Meta's side of
+ * the webhook played by the test (issue #19): adding a number checks its credentials, the
+ * webhook is verified before anything is stored, Meta's retries and out-of-order statuses
+ * change nothing twice, an agent's reply goes out through Graph once, and outside the
+ * 24-hour window a free-text reply is refused with `window_closed`.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RowDataPacket } from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { providerIdOfWamid } from '../../../common/cloud/ids';
+import type { GraphApi } from '../../helpers/graph-api/server';
+import { fakeWamid, startGraphApi } from '../../helpers/graph-api/server';
+import { postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhook';
+import type { Stack } from './harness';
+import { call, must, startNode, startStack } from './harness';
+
+const PHONE_ID = '106540352242922';
+const ACCOUNT = `meta_${PHONE_ID}`;
+const TOKEN = 'EAAG' + 'a'.repeat(60);
+const APP_SECRET = 'app-secret-0123456789abcdef';
+const VERIFY = 'verify-token-42';
+const CUSTOMER = '6281234567890';
+const DISPLAY = '+62 811-0000-1111';
+
+let stack: Stack;
+let graph: GraphApi;
+let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
+
+async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
+  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
+  return r;
+}
+const settle = () => stack.node.app.cloud.idle();
+
+beforeAll(async () => {
+  graph = await startGraphApi();
+  graph.addNumber({ phoneNumberId: PHONE_ID, token: TOKEN, displayPhone: DISPLAY, verifiedName: 'Toko Maju' });
+  stack = await startStack({ cloud: { graphUrl: graph.url, pollMs: 200 } });
+  env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: DISPLAY };
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+  await graph?.stop();
+});
+
+const add = {
+  name: 'Support line',
+  phoneNumberId: PHONE_ID,
+  wabaId: '102290129340398',
+  accessToken: TOKEN,
+  appSecret: APP_SECRET,
+  verifyToken: VERIFY,
+};
+
+describe('adding a number', () => {
+  it('refuses credentials Meta does not accept, and agents altogether', async () => {
+    const admin = await stack.device('admin');
+    const refused = await call(admin.socket, 'cloud:add', { ...add, accessToken: 'EAAG' + 'b'.repeat(60) });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.error.details).toMatchObject({
+        reason: 'graph_refused',
+        graphCode: 'token_expired',
+        metaCode: 190,
+      });
+    const agent = await stack.device('agent');
+    const forbidden = await call(agent.socket, 'cloud:add', add);
+    expect(!forbidden.ok && forbidden.error.code).toBe('forbidden');
+    expect(await rows('select * from cloud_numbers')).toHaveLength(0);
+  });
+
+  it('refuses to store credentials on a server without its key', async () => {
+    const keyless = await startNode(stack.mariadb.url, { mfaKey: null, cloud: { graphUrl: graph.url } });
+    try {
+      const admin = await stack.member('admin');
+      const { token } = await stack.login(admin.email);
+      const socket = await stack.connect(token, keyless.url);
+      const r = await call(socket, 'cloud:add', add);
+      expect(!r.ok && r.error.details).toMatchObject({ reason: 'server_key_missing' });
+      socket.disconnect();
+    } finally {
+      await keyless.app.close();
+    }
+  });
+
+  it('adds the number as a server-hosted account; the list never shows a secret', async () => {
+    const admin = await stack.device('admin');
+    const added = await must(admin.socket, 'cloud:add', add);
+    expect(added).toMatchObject({ accountId: ACCOUNT, verifiedName: 'Toko Maju', displayPhone: DISPLAY });
+    const listed = await must(admin.socket, 'cloud:list', {});
+    const text = JSON.stringify(listed);
+    for (const secret of [TOKEN, APP_SECRET, VERIFY]) expect(text).not.toContain(secret);
+    const stored = JSON.stringify(await rows('select * from cloud_numbers'));
+    for (const secret of [TOKEN, APP_SECRET, VERIFY]) expect(stored).not.toContain(secret);
+    const accounts = await must(admin.socket, 'account:list', {});
+    expect(accounts.find(a => a.id === ACCOUNT)).toMatchObject({
+      provider: 'meta',
+      hostDeviceId: null,
+      hostOnline: true,
+    });
+    const again = await call(admin.socket, 'cloud:add', add);
+    expect(!again.ok && again.error.code).toBe('conflict');
+  });
+
+  it('lets no desktop register itself as the host of a Cloud number', async () => {
+    const admin = await stack.device('admin');
+    const r = await call(admin.socket, 'account:register', { accountId: ACCOUNT, name: 'hijack', provider: 'webjs' });
+    expect(!r.ok && r.error.code).toBe('forbidden');
+  });
+});
+
+describe('the webhook', () => {
+  it("answers Meta's verification only with a number's verify token", async () => {
+    const ok = await fetch(
+      `${env.url}/webhooks/cloud?hub.mode=subscribe&hub.verify_token=${VERIFY}&hub.challenge=1158201444`,
+    );
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toBe('1158201444');
+    const wrong = await fetch(`${env.url}/webhooks/cloud?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1`);
+    expect(wrong.status).toBe(403);
+  });
+
+  it('stores nothing from a body without a valid signature', async () => {
+    const body = textMessage(env, { id: fakeWamid(), from: CUSTOMER, text: 'forged' });
+    expect((await postWebhook(env, body, { signature: null })).status).toBe(401);
+    expect((await postWebhook(env, body, { signature: 'sha256=' + '0'.repeat(64) })).status).toBe(401);
+    expect((await postWebhook({ ...env, appSecret: 'another-apps-secret' }, body)).status).toBe(401);
+    expect(await rows('select id from cloud_webhook_inbox')).toHaveLength(0);
+  });
+
+  it('stores a message once however often Meta delivers it, and members see it live', async () => {
+    const admin = await stack.device('admin');
+    const facts: string[] = [];
+    admin.socket.on('sync:facts', list => {
+      for (const f of list) if (f.type === 'messages:upserted') facts.push(...f.messages.map(m => m.providerMessageId));
+    });
+    const wamid = fakeWamid();
+    const body = textMessage(env, { id: wamid, from: CUSTOMER, name: 'Budi', text: 'Halo, stok ada?' });
+    for (let i = 0; i < 3; i++) expect((await postWebhook(env, body)).status).toBe(200);
+    await settle();
+    const stored = await rows('select body, from_me, chat_id from messages where account_id = ?', [ACCOUNT]);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ body: 'Halo, stok ada?', chat_id: `${ACCOUNT}:${CUSTOMER}@c.us` });
+    await expect.poll(() => facts).toContain(providerIdOfWamid(wamid));
+    const chat = await rows('select name from chats where id = ?', [`${ACCOUNT}:${CUSTOMER}@c.us`]);
+    expect(chat[0]?.['name']).toBe('Budi');
+  });
+
+  it('survives hostile bodies: not JSON, not a webhook, too large', async () => {
+    expect((await postWebhook(env, null, { raw: '{"object":' })).status).toBe(200);
+    expect((await postWebhook(env, { object: 'page', entry: 'x' })).status).toBe(200);
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    expect((await postWebhook(env, null, { raw: deep })).status).toBe(200);
+    const huge = await postWebhook(env, null, { raw: 'x'.repeat(2 * 1024 * 1024) }).catch(() => null);
+    expect(huge === null || huge.status === 413).toBe(true);
+    await settle();
+    const failed = await rows(`select error from cloud_webhook_inbox where status = 'failed' order by id`);
+    expect(failed.map(r => r['error'])).toEqual(['not_json', 'not_a_webhook', 'not_a_webhook']);
+    expect((await fetch(`${env.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('replies', () => {
+  let agent: Awaited<ReturnType<Stack['device']>>;
+  const chatId = `${ACCOUNT}:${CUSTOMER}@c.us`;
+
+  beforeAll(async () => {
+    const admin = await stack.device('admin');
+    agent = await stack.device('agent');
+    await must(admin.socket, 'account:add-member', { accountId: ACCOUNT, memberId: agent.id });
+    await must(admin.socket, 'chat:assign', { chatId, assigneeId: agent.id, version: 0 });
+  });
+
+  async function reply(body: string) {
+    const clientMessageId = randomUUID();
+    await must(agent.socket, 'message:send', { chatId, clientMessageId, body });
+    await settle();
+    const [send] = await rows('select state, error, provider_message_id from sends where client_message_id = ?', [
+      clientMessageId,
+    ]);
+    return { clientMessageId, send: send! };
+  }
+
+  it("goes out through Graph once and shows in the chat as the agent's message", async () => {
+    const before = graph.sent.length;
+    const { clientMessageId, send } = await reply('Ada, kak. Mau warna apa?');
+    expect(send).toMatchObject({ state: 'sent', error: null });
+    expect(graph.sent.slice(before)).toEqual([
+      expect.objectContaining({ to: CUSTOMER, body: 'Ada, kak. Mau warna apa?' }),
+    ]);
+    const wamid = graph.sent.at(-1)!.wamid;
+    expect(send['provider_message_id']).toBe(providerIdOfWamid(wamid));
+    const msg = await rows('select from_me, ack, client_message_id from messages where provider_message_id = ?', [
+      providerIdOfWamid(wamid),
+    ]);
+    expect(msg).toEqual([expect.objectContaining({ from_me: 1, ack: 'sent', client_message_id: clientMessageId })]);
+  });
+
+  it('moves statuses forward only, whatever order Meta sends them in', async () => {
+    const { send } = await reply('Ditunggu ya');
+    const wamid = graph.sent.at(-1)!.wamid;
+    const id = send['provider_message_id'] as string;
+    await postWebhook(env, statusUpdate(env, { id: wamid, status: 'read', to: CUSTOMER }));
+    await postWebhook(env, statusUpdate(env, { id: wamid, status: 'delivered', to: CUSTOMER }));
+    await settle();
+    const [row] = await rows('select ack from messages where provider_message_id = ?', [id]);
+    expect(row?.['ack']).toBe('read');
+  });
+
+  it('retries a Graph 5xx and sends once; a Meta refusal is the send’s failure code', async () => {
+    const before = graph.sent.length;
+    graph.failNext({ status: 500 }, { status: 503, retryAfterS: 0 });
+    expect((await reply('after two failures')).send).toMatchObject({ state: 'sent' });
+    expect(graph.sent.length).toBe(before + 1);
+    graph.failNext({ status: 400, metaCode: 131026 });
+    expect((await reply('undeliverable')).send).toMatchObject({ state: 'failed', error: 'invalid_number' });
+    expect(graph.sent.length).toBe(before + 1);
+  });
+
+  it('refuses a free-text reply outside the 24-hour window without calling Graph', async () => {
+    const old = '6289900001111';
+    const oldChat = `${ACCOUNT}:${old}@c.us`;
+    await postWebhook(
+      env,
+      textMessage(env, { id: fakeWamid(), from: old, text: 'kemarin', at: Date.now() - 25 * 3600_000 }),
+    );
+    await settle();
+    const admin = await stack.device('admin');
+    await must(admin.socket, 'chat:assign', { chatId: oldChat, assigneeId: agent.id, version: 0 });
+    const before = graph.received.length;
+    const clientMessageId = randomUUID();
+    await must(agent.socket, 'message:send', { chatId: oldChat, clientMessageId, body: 'halo lagi' });
+    await settle();
+    const [send] = await rows('select state, error from sends where client_message_id = ?', [clientMessageId]);
+    expect(send).toMatchObject({ state: 'failed', error: 'window_closed' });
+    expect(graph.received.length).toBe(before);
+  });
+});
