@@ -27,6 +27,7 @@ import { automationCommands } from './api/automation';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
 import { webhooksCommands } from './api/webhooks';
+import { cloudCommands } from './api/cloud';
 import type { DeskEvents, EventName } from './api/events';
 
 export const deskCommands = {
@@ -51,6 +52,7 @@ export const deskCommands = {
   ...reportsCommands,
   ...integrationsCommands,
   ...webhooksCommands,
+  ...cloudCommands,
 } as const;
 
 export type DeskCommands = typeof deskCommands;

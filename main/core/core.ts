@@ -25,6 +25,7 @@ import { automationHandlers } from './handlers/automation';
 import { reportsHandlers } from './handlers/reports';
 import { createReportsCache } from '../sync/reports-cache';
 import { webhookHandlers } from './handlers/webhooks';
+import { cloudHandlers } from './handlers/cloud';
 import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { backupHandlers } from './handlers/backup';
@@ -276,6 +277,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditHandlers(sync, store),
     ...reportsHandlers(sync, createReportsCache(store)),
     ...webhookHandlers(sync),
+    ...cloudHandlers(sync),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...apiKeyHandlers(sync),

@@ -29,6 +29,7 @@ export const en = {
   'account.mute': 'Mute notifications from this number',
   'account.muted': 'Muted',
   'account.remote': 'Runs on a teammate’s desktop',
+  'account.remote.server': 'Official API · hosted by the server',
   'account.memory': 'Memory {mb} MB',
   'account.memoryHint':
     'Memory this number uses on this computer: its process and, for a linked number, its browser. Measured every 15 seconds.',

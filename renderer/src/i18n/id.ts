@@ -31,6 +31,7 @@ export const id: Record<MessageKey, string> = {
   'account.mute': 'Bisukan notifikasi dari nomor ini',
   'account.muted': 'Dibisukan',
   'account.remote': 'Berjalan di desktop rekan tim',
+  'account.remote.server': 'API Resmi · dihosting oleh server',
   'account.memory': 'Memori {mb} MB',
   'account.memoryHint':
     'Memori yang dipakai nomor ini di komputer ini: prosesnya dan, untuk nomor tertaut, browsernya. Diukur setiap 15 detik.',

@@ -75,7 +75,11 @@ export function AccountsRail() {
                   )}
                 </span>
                 <span className="account-phone muted small">{formatPhone(a.phone)}</span>
-                {a.remote && <span className="account-remote muted small">{t('account.remote')}</span>}
+                {a.remote && (
+                  <span className="account-remote muted small">
+                    {t(a.remote.hostedBy === 'server' ? 'account.remote.server' : 'account.remote')}
+                  </span>
+                )}
                 <OpeningStatus accountId={a.id} />
                 <span className={`account-state small tone-${stateTone(a.state)}`}>
                   <span className="dot" aria-hidden="true" />

@@ -22,6 +22,7 @@ import { TemplateSuggestions } from './TemplateSuggestions';
 import { Icon } from '../../components/Icon';
 import { ReplyWarning, useReplyGuard } from '../handover';
 import { RewriteTools, SuggestionChips, firstChip } from '../ai/chat';
+import { ServiceWindowNotice, useServiceWindow } from '../cloud';
 
 /** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
 export function Composer({ chat }: { readonly chat: Chat }) {
@@ -40,6 +41,10 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const guard = useReplyGuard(chat);
+  const serviceWindow = useServiceWindow(chat);
+  // Outside Meta's 24-hour window the number may not send free text (templates only).
+  const windowClosed =
+    serviceWindow !== null && !serviceWindow.open && (draft.sendAs ?? chat.accountId) === chat.accountId;
 
   const from = byId.get(draft.sendAs ?? chat.accountId);
   const chatAccount = byId.get(chat.accountId);
@@ -83,6 +88,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   // warned: the user already said "Send anyway" to the assignee warning of this chat-open.
   const trySend = (warned = false) => {
     if (!draft.text.trim() && !draft.attachment) return;
+    if (windowClosed) return;
     if (!warned && guard.holds()) return;
     if (from && from.id !== chat.accountId) setConfirming(true);
     else void doSend();
@@ -193,6 +199,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         </p>
       )}
       <ReplyWarning chat={chat} guard={guard} onSend={() => trySend(true)} />
+      {serviceWindow && <ServiceWindowNotice window={serviceWindow} />}
       {query !== null && templates.length === 0 && <NoTemplatesHint />}
       {suggestions.length > 0 && (
         <TemplateSuggestions templates={suggestions} active={active} vars={vars} onPick={applyTemplate} />
@@ -251,7 +258,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           type="button"
           className="primary send"
           onClick={() => trySend()}
-          disabled={!draft.text.trim() && !draft.attachment}
+          disabled={windowClosed || (!draft.text.trim() && !draft.attachment)}
         >
           {t('composer.send')}
         </button>

@@ -16,6 +16,7 @@ import { SecurityPanel } from '../security';
 import { TagsSettings } from '../tags';
 import { ApiKeys } from '../integrations';
 import { WebhooksPanel } from '../webhooks';
+import { CloudNumbersPanel } from '../cloud';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
@@ -125,6 +126,7 @@ export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
       <MembersAdmin />
       <AuditLog />
       <WebhooksPanel />
+      <CloudNumbersPanel />
       <AiSettingsSection />
       <AutomationSection />
       <TemplatesEditor />

@@ -1,0 +1,46 @@
+import type { Chat } from '../../../../common/domain';
+import { serviceWindow } from '../../../../common/cloud/window';
+import type { ServiceWindow } from '../../../../common/cloud/window';
+import { useI18n } from '../../i18n';
+import { useAccounts } from '../../stores/accounts';
+import { useConversation } from '../../stores/conversation';
+import { useCloudT } from './useCloudT';
+
+/**
+ * The 24-hour customer-service window of a Cloud API chat, from the newest customer message
+ * loaded in the conversation; null for other numbers, or when no customer message is loaded
+ * (the server still refuses a send outside the window, with `window_closed`).
+ */
+export function useServiceWindow(chat: Chat): ServiceWindow | null {
+  const provider = useAccounts(s => s.byId.get(chat.accountId)?.provider);
+  const lastInbound = useConversation(s => {
+    const messages = s.threads[chat.id]?.messages ?? [];
+    for (let i = messages.length - 1; i >= 0; i--) if (!messages[i]!.fromMe) return messages[i]!.timestamp;
+    return null;
+  });
+  if (provider !== 'meta' || lastInbound === null) return null;
+  return serviceWindow(lastInbound, Date.now());
+}
+
+function relative(language: string, at: number): string {
+  const minutes = Math.round((at - Date.now()) / 60_000);
+  const rtf = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  return Math.abs(minutes) < 90 ? rtf.format(minutes, 'minute') : rtf.format(Math.round(minutes / 60), 'hour');
+}
+
+/** Above the composer of a Cloud API chat: how long free replies remain, or why they cannot be sent. */
+export function ServiceWindowNotice({ window }: { readonly window: ServiceWindow }) {
+  const t = useCloudT();
+  const language = useI18n(s => s.language);
+  if (window.closesAt === null) return null;
+  const when = relative(language, window.closesAt);
+  return window.open ? (
+    <p className="small muted" data-testid="service-window">
+      {t('cloud.window.open', { when })}
+    </p>
+  ) : (
+    <p role="status" className="team-banner team-banner-warn" data-testid="service-window">
+      {t('cloud.window.closed', { ago: when })}
+    </p>
+  );
+}

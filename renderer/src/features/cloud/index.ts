@@ -1,0 +1,2 @@
+export { CloudNumbersPanel } from './CloudNumbersPanel';
+export { ServiceWindowNotice, useServiceWindow } from './ServiceWindowNotice';

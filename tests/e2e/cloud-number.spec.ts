@@ -1,0 +1,106 @@
+/**
+ * Issue #19, a Cloud API number end to end: an admin's headless desktop driven through
+ * Chromium against a real workspace server on MariaDB, with a loopback Graph API and Meta's
+ * webhook played by the test. The admin adds the number in Settings, it shows in the rail as
+ * hosted by the server, a customer's message arrives through the signed webhook, the reply
+ * typed in the composer reaches Graph once, and in a chat whose 24-hour window has closed the
+ * composer says why and does not send.
+ */
+import type { Browser } from '@playwright/test';
+import type { GraphApi } from '../helpers/graph-api/server';
+import { fakeWamid, startGraphApi } from '../helpers/graph-api/server';
+import { postWebhook, textMessage } from '../helpers/graph-api/webhook';
+import type { Stack } from '../integration/server/harness';
+import { startStack } from '../integration/server/harness';
+import { expect, test } from './fixtures';
+import type { Device } from './team-fixtures';
+import { openDevice, printHostLogsOnFailure, signInFromSettings } from './team-fixtures';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const PHONE_ID = '106540352242922';
+const TOKEN = 'EAAG' + 'c'.repeat(60);
+const APP_SECRET = 'app-secret-for-e2e-0123456789';
+const DISPLAY = '+62 811-0000-1111';
+
+let stack: Stack;
+let graph: GraphApi;
+let a: Device;
+let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
+
+const newPage = (browser: Browser) => browser.newPage();
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  graph = await startGraphApi();
+  graph.addNumber({ phoneNumberId: PHONE_ID, token: TOKEN, displayPhone: DISPLAY, verifiedName: 'Toko Maju' });
+  stack = await startStack({ cloud: { graphUrl: graph.url, pollMs: 100 } });
+  env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: DISPLAY };
+  const admin = await stack.member('admin', 'Ada Admin');
+  a = await openDevice('A', () => newPage(browser));
+  await signInFromSettings(a, stack.node.url, admin.email);
+});
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
+
+test.afterAll(async () => {
+  await a?.stop();
+  await stack?.stop();
+  await graph?.stop();
+});
+
+test('an admin adds a Cloud API number in Settings; the rail shows it hosted by the server', async () => {
+  if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
+  const settings = await a.inbox.openSettings();
+  const section = settings.getByRole('region', { name: 'WhatsApp Cloud API numbers' });
+  await expect(section.getByText('No Cloud API numbers yet.')).toBeVisible();
+  await expect(section).toContainText('/webhooks/cloud');
+  await section.getByRole('textbox', { name: 'Name in the inbox' }).fill('Support line');
+  await section.getByRole('textbox', { name: 'Phone number ID' }).fill(PHONE_ID);
+  await section.getByRole('textbox', { name: 'WhatsApp Business Account ID' }).fill('102290129340398');
+  await section.getByLabel('Access token').fill('EAAG' + 'x'.repeat(60));
+  await section.getByLabel('App secret').fill(APP_SECRET);
+  await section.getByRole('textbox', { name: 'Verify token' }).fill('verify-token-42');
+  await section.getByRole('button', { name: 'Check and add' }).click();
+  // A token Meta refuses is reported, and nothing is added.
+  await expect(section.getByRole('alert')).toContainText('Meta did not accept these details (token_expired)');
+  await section.getByLabel('Access token').fill(TOKEN);
+  await section.getByRole('button', { name: 'Check and add' }).click();
+  await expect(section.getByRole('status')).toHaveText(`Added Support line (${DISPLAY}).`);
+  await expect(section.getByTestId('cloud-number')).toContainText('Toko Maju');
+  await a.page.keyboard.press('Escape');
+  await expect(a.inbox.account('Support line')).toContainText('Official API · hosted by the server');
+});
+
+test("a customer's message arrives through Meta's webhook and the agent's reply reaches Graph once", async () => {
+  const res = await postWebhook(
+    env,
+    textMessage(env, { id: fakeWamid(), from: '6281234567890', name: 'Budi Santoso', text: 'Halo, stok ada?' }),
+  );
+  expect(res.status).toBe(200);
+  await a.inbox.chat(/Budi Santoso/).click();
+  await expect(a.inbox.bubble('Halo, stok ada?')).toBeVisible();
+  await expect(a.page.getByTestId('service-window')).toContainText('Customer-service window open');
+  await a.inbox.send('Ada, kak. Mau warna apa?');
+  await expect.poll(() => graph.sent.map(s => s.body)).toEqual(['Ada, kak. Mau warna apa?']);
+  expect(graph.sent[0]!.to).toBe('6281234567890');
+  await expect(a.inbox.bubble('Ada, kak. Mau warna apa?')).toBeVisible();
+  await expect(a.inbox.bubble('Ada, kak. Mau warna apa?').getByRole('img', { name: 'Sent' })).toBeVisible();
+});
+
+test('outside the 24-hour window the composer says why and sends nothing', async () => {
+  const yesterday = Date.now() - 26 * 3600_000;
+  await postWebhook(
+    env,
+    textMessage(env, { id: fakeWamid(), from: '6289900001111', name: 'Sari', text: 'kemarin', at: yesterday }),
+  );
+  await a.inbox.chat(/Sari/).click();
+  await expect(a.inbox.bubble('kemarin')).toBeVisible();
+  await expect(a.page.getByTestId('service-window')).toContainText('24-hour customer-service window closed');
+  await a.inbox.composer.fill('halo lagi');
+  await expect(a.page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await a.inbox.composer.press('Enter');
+  await expect(a.inbox.bubble('halo lagi')).toHaveCount(0);
+  expect(graph.sent).toHaveLength(1);
+});
