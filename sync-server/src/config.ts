@@ -44,6 +44,8 @@ Environment (flags override):
   MFA_ENCRYPTION_KEY_FILE         or a file holding that key (it also encrypts outgoing webhook secrets)
   WEBHOOK_ALLOW_PRIVATE_NETWORKS  1/true: webhooks may target private, loopback and link-local addresses,
                                   and use plain http to them (default off: https to public addresses only)
+  CLOUD_GRAPH_URL                 Meta's Graph API for Cloud API numbers (default https://graph.facebook.com)
+  CLOUD_GRAPH_VERSION             its version in every path (default v21.0)
 `;
 
 const flag = z.enum(['1', 'true', '0', 'false']).transform(v => v === '1' || v === 'true');
@@ -110,6 +112,11 @@ const configSchema = z.object({
     .enum(['1', 'true', '0', 'false', ''])
     .default('')
     .transform(v => v === '1' || v === 'true'),
+  cloudGraphUrl: z.url({ protocol: /^https?$/ }).default('https://graph.facebook.com'),
+  cloudGraphVersion: z
+    .string()
+    .regex(/^v\d{1,3}\.\d{1,2}$/, 'CLOUD_GRAPH_VERSION looks like v21.0')
+    .default('v21.0'),
   email: z.email().optional(),
   name: z.string().min(1).max(200).optional(),
   password: z.string().min(10, 'passwords have at least 10 characters').max(200).optional(),
@@ -160,6 +167,8 @@ export function readConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Con
     sessionMaxDays: env['SESSION_MAX_DAYS'],
     trustProxy: env['TRUST_PROXY']?.toLowerCase(),
     webhookAllowPrivate: env['WEBHOOK_ALLOW_PRIVATE_NETWORKS']?.toLowerCase(),
+    cloudGraphUrl: env['CLOUD_GRAPH_URL'] || undefined,
+    cloudGraphVersion: env['CLOUD_GRAPH_VERSION'] || undefined,
     email: values.email,
     name: values.name,
     password: values.password ?? env['PASSWORD'],

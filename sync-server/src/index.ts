@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     sessions: { idleMs: daysToMs(config.sessionIdleDays), maxMs: daysToMs(config.sessionMaxDays) },
     trustProxy: config.trustProxy,
     webhooks: { allowPrivateNetworks: config.webhookAllowPrivate },
+    cloud: { graphUrl: config.cloudGraphUrl, graphVersion: config.cloudGraphVersion },
   });
   const port = await app.listen(config.port, config.host);
   log.info({ port, redis: Boolean(config.redisUrl), blobStore: config.blobStore.kind }, 'workspace server listening');

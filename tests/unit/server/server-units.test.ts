@@ -37,6 +37,21 @@ describe('configuration', () => {
     expect(readConfig(['--help'], {}).command).toBe('help');
   });
 
+  it("reads Graph's address and version for Cloud API numbers, refusing a malformed version", () => {
+    const db = { DATABASE_URL: 'mysql://u@h/db' };
+    expect(readConfig([], db)).toMatchObject({
+      cloudGraphUrl: 'https://graph.facebook.com',
+      cloudGraphVersion: 'v21.0',
+    });
+    expect(
+      readConfig([], { ...db, CLOUD_GRAPH_URL: 'http://127.0.0.1:9', CLOUD_GRAPH_VERSION: 'v23.0' }),
+    ).toMatchObject({
+      cloudGraphUrl: 'http://127.0.0.1:9',
+      cloudGraphVersion: 'v23.0',
+    });
+    expect(() => readConfig([], { ...db, CLOUD_GRAPH_VERSION: '21' })).toThrow(/v21\.0/);
+  });
+
   it('reads the media store: a folder by default, an S3 bucket with all its settings', () => {
     const db = { DATABASE_URL: 'mysql://u@h/db' };
     expect(readConfig([], db).blobStore).toEqual({ kind: 'folder' });
