@@ -121,6 +121,16 @@ describe('sending', () => {
     expect(api.received).toHaveLength(0);
   });
 
+  it('refuses an empty text and one over 4,096 characters without calling Graph', async () => {
+    expect(await client.sendText(CUSTOMER, '')).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await client.sendText(CUSTOMER, 'x'.repeat(4097))).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(api.received).toHaveLength(0);
+    expect((await client.sendText(CUSTOMER, 'x'.repeat(4096))).ok).toBe(true);
+  });
+
   it('outside the 24-hour window a text gets window_closed but a template goes', async () => {
     api.closedWindow.add(CUSTOMER);
     const text = await client.sendText(CUSTOMER, 'hello?');
@@ -286,7 +296,10 @@ describe('errors and retries', () => {
   it('a slow answer times out as unavailable and is not re-sent (the send may have happened)', async () => {
     const quick = createGraphClient(config({ timeoutMs: 150 }));
     api.inject(faults.slow(600));
+    const started = Date.now();
     const send = await quick.sendText(CUSTOMER, 'hi');
+    // Given up at the timeout, not when the slow answer finally came.
+    expect(Date.now() - started).toBeLessThan(500);
     expect(send).toEqual({
       ok: false,
       error: { code: 'unavailable', metaCode: null, detail: 'timeout', retryable: false },
