@@ -1,12 +1,13 @@
 /** The Graph client factory the runtime and `cloud:add` use: one client per number's credentials. */
-import { createGraphClient } from './graph/client';
+import { createGraphClient } from '../cloud-api/graph';
 import type { GraphFactory } from './graph-port';
 
 export function graphFactory(o: { graphUrl: string; graphVersion: string }, fetchImpl?: typeof fetch): GraphFactory {
   return creds =>
-    createGraphClient(creds, {
+    createGraphClient({
       baseUrl: o.graphUrl,
       apiVersion: o.graphVersion,
+      ...creds,
       ...(fetchImpl ? { fetch: fetchImpl } : {}),
     });
 }

@@ -1,28 +1,10 @@
 /**
- * What the Cloud API runtime needs from a Graph API client (cloud-api/graph/ implements it),
- * as a port: the handlers and workers are tested against the loopback Graph server through
- * the real client, and nothing here knows about HTTP.
+ * What the Cloud API runtime needs from the Graph API client (cloud-api/graph/): the
+ * handlers and workers are given a factory, so nothing here knows about HTTP.
  */
-export type GraphErrorCode =
-  | 'token_expired'
-  | 'window_closed'
-  | 'rate_limited'
-  | 'invalid_number'
-  | 'media_too_large'
-  | 'media_unsupported'
-  | 'template_invalid'
-  | 'not_found'
-  | 'bad_request'
-  | 'unavailable';
-export type GraphError = { code: GraphErrorCode; metaCode: number | null; detail: string; retryable: boolean };
-export type GraphResult<T> = { ok: true; value: T } | { ok: false; error: GraphError };
+import type { GraphClient } from '../cloud-api/graph';
 
-export type GraphPort = {
-  phoneNumberInfo(): Promise<
-    GraphResult<{ displayPhoneNumber: string; verifiedName: string; qualityRating: string | null }>
-  >;
-  sendText(to: string, body: string, o?: { replyTo?: string }): Promise<GraphResult<{ wamid: string }>>;
-};
+export type GraphPort = Pick<GraphClient, 'phoneNumberInfo' | 'sendText'>;
 
 /** The credentials of one number: the runtime builds a client per number from its row. */
 export type GraphCredentials = { phoneNumberId: string; wabaId: string; accessToken: string };

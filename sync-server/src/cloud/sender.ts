@@ -6,7 +6,7 @@
  * A send a node took and never settled (it stopped mid-request) fails as `unconfirmed`
  * rather than going out twice.
  */
-import { serviceWindow } from '../../../common/cloud/window';
+import { serviceWindow } from '../../../common/cloud-api';
 import { providerIdOfWamid, waIdOfJid, wamidOfProviderId } from '../../../common/cloud/ids';
 import type { WireSend } from '../../../common/protocol';
 import { ingestBatchSchema } from '../../../common/ingest';

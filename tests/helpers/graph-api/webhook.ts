@@ -2,7 +2,14 @@
  * Meta's side of the webhook for tests: builds `whatsapp_business_account` bodies (messages,
  * statuses) and POSTs them signed with X-Hub-Signature-256 over the exact bytes, as Meta does.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+
+/** A wamid in Meta's form: `wamid.` and base64 that carries `+`, `/` and `=`. */
+export function fakeWamid(): string {
+  let b64 = '';
+  while (!/[+/]/.test(b64)) b64 = randomBytes(25).toString('base64');
+  return `wamid.${b64}`;
+}
 
 export type CloudEnv = { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
 

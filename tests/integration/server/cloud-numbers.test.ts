@@ -9,9 +9,10 @@ import { randomUUID } from 'node:crypto';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerIdOfWamid } from '../../../common/cloud/ids';
+import { metaError } from '../../helpers/graph-api/faults';
 import type { GraphApi } from '../../helpers/graph-api/server';
-import { fakeWamid, startGraphApi } from '../../helpers/graph-api/server';
-import { postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhook';
+import { startGraphApi } from '../../helpers/graph-api/server';
+import { fakeWamid, postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhook';
 import type { Stack } from './harness';
 import { call, must, startNode, startStack } from './harness';
 
@@ -21,7 +22,8 @@ const TOKEN = 'EAAG' + 'a'.repeat(60);
 const APP_SECRET = 'app-secret-0123456789abcdef';
 const VERIFY = 'verify-token-42';
 const CUSTOMER = '6281234567890';
-const DISPLAY = '+62 811-0000-1111';
+/** What the loopback Graph API reports for its number. */
+const DISPLAY = '+62 812-3456-7890';
 
 let stack: Stack;
 let graph: GraphApi;
@@ -34,14 +36,13 @@ async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]>
 const settle = () => stack.node.app.cloud.idle();
 
 beforeAll(async () => {
-  graph = await startGraphApi();
-  graph.addNumber({ phoneNumberId: PHONE_ID, token: TOKEN, displayPhone: DISPLAY, verifiedName: 'Toko Maju' });
-  stack = await startStack({ cloud: { graphUrl: graph.url, pollMs: 200 } });
+  graph = await startGraphApi({ token: TOKEN, phoneNumberId: PHONE_ID });
+  stack = await startStack({ cloud: { graphUrl: graph.baseUrl, pollMs: 200 } });
   env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: DISPLAY };
 }, 120_000);
 afterAll(async () => {
   await stack?.stop();
-  await graph?.stop();
+  await graph?.close();
 });
 
 const add = {
@@ -71,7 +72,7 @@ describe('adding a number', () => {
   });
 
   it('refuses to store credentials on a server without its key', async () => {
-    const keyless = await startNode(stack.mariadb.url, { mfaKey: null, cloud: { graphUrl: graph.url } });
+    const keyless = await startNode(stack.mariadb.url, { mfaKey: null, cloud: { graphUrl: graph.baseUrl } });
     try {
       const admin = await stack.member('admin');
       const { token } = await stack.login(admin.email);
@@ -87,7 +88,7 @@ describe('adding a number', () => {
   it('adds the number as a server-hosted account; the list never shows a secret', async () => {
     const admin = await stack.device('admin');
     const added = await must(admin.socket, 'cloud:add', add);
-    expect(added).toMatchObject({ accountId: ACCOUNT, verifiedName: 'Toko Maju', displayPhone: DISPLAY });
+    expect(added).toMatchObject({ accountId: ACCOUNT, verifiedName: 'Blazz Support', displayPhone: DISPLAY });
     const listed = await must(admin.socket, 'cloud:list', {});
     const text = JSON.stringify(listed);
     for (const secret of [TOKEN, APP_SECRET, VERIFY]) expect(text).not.toContain(secret);
@@ -161,6 +162,14 @@ describe('the webhook', () => {
   });
 });
 
+/** What Graph accepted, as (to, text, wamid). */
+const sent = () =>
+  graph.sent.map(s => ({
+    to: s.body['to'],
+    body: (s.body['text'] as { body?: string } | undefined)?.body,
+    wamid: s.wamid,
+  }));
+
 describe('replies', () => {
   let agent: Awaited<ReturnType<Stack['device']>>;
   const chatId = `${ACCOUNT}:${CUSTOMER}@c.us`;
@@ -183,13 +192,11 @@ describe('replies', () => {
   }
 
   it("goes out through Graph once and shows in the chat as the agent's message", async () => {
-    const before = graph.sent.length;
+    const before = sent().length;
     const { clientMessageId, send } = await reply('Ada, kak. Mau warna apa?');
     expect(send).toMatchObject({ state: 'sent', error: null });
-    expect(graph.sent.slice(before)).toEqual([
-      expect.objectContaining({ to: CUSTOMER, body: 'Ada, kak. Mau warna apa?' }),
-    ]);
-    const wamid = graph.sent.at(-1)!.wamid;
+    expect(sent().slice(before)).toEqual([expect.objectContaining({ to: CUSTOMER, body: 'Ada, kak. Mau warna apa?' })]);
+    const wamid = sent().at(-1)!.wamid;
     expect(send['provider_message_id']).toBe(providerIdOfWamid(wamid));
     const msg = await rows('select from_me, ack, client_message_id from messages where provider_message_id = ?', [
       providerIdOfWamid(wamid),
@@ -199,7 +206,7 @@ describe('replies', () => {
 
   it('moves statuses forward only, whatever order Meta sends them in', async () => {
     const { send } = await reply('Ditunggu ya');
-    const wamid = graph.sent.at(-1)!.wamid;
+    const wamid = sent().at(-1)!.wamid;
     const id = send['provider_message_id'] as string;
     await postWebhook(env, statusUpdate(env, { id: wamid, status: 'read', to: CUSTOMER }));
     await postWebhook(env, statusUpdate(env, { id: wamid, status: 'delivered', to: CUSTOMER }));
@@ -209,13 +216,13 @@ describe('replies', () => {
   });
 
   it('retries a Graph 5xx and sends once; a Meta refusal is the send’s failure code', async () => {
-    const before = graph.sent.length;
-    graph.failNext({ status: 500 }, { status: 503, retryAfterS: 0 });
+    const before = sent().length;
+    graph.inject(metaError(500, 1, 'An unknown error occurred'), metaError(503, 131016, 'Service unavailable'));
     expect((await reply('after two failures')).send).toMatchObject({ state: 'sent' });
-    expect(graph.sent.length).toBe(before + 1);
-    graph.failNext({ status: 400, metaCode: 131026 });
+    expect(sent().length).toBe(before + 1);
+    graph.inject(metaError(400, 131026, 'Message Undeliverable.'));
     expect((await reply('undeliverable')).send).toMatchObject({ state: 'failed', error: 'invalid_number' });
-    expect(graph.sent.length).toBe(before + 1);
+    expect(sent().length).toBe(before + 1);
   });
 
   it('refuses a free-text reply outside the 24-hour window without calling Graph', async () => {

@@ -1,11 +1,10 @@
 /**
  * Meta's webhook body → ingest batches (common/cloud/to-ingest.ts), the reversible wamid
- * mapping and the 24-hour window: pure, so every message type and boundary is checked here.
+ * mapping: pure, so every message type is checked here (the window: cloud-api.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { jidOfWaId, providerIdOfWamid, waIdOfJid, wamidOfProviderId } from '../../../common/cloud/ids';
 import { webhookToIngest } from '../../../common/cloud/to-ingest';
-import { CLOUD_SERVICE_WINDOW_MS, serviceWindow } from '../../../common/cloud/window';
 import { PROVIDER_MESSAGE_ID_PATTERN } from '../../../common/ids';
 
 const PHONE = '106540352242922';
@@ -129,17 +128,5 @@ describe('webhookToIngest', () => {
     expect(out.rejected).toBe(3);
     expect(webhookToIngest({ object: 'page' }, hosted)).toBeNull();
     expect(webhookToIngest('[]', hosted)).toBeNull();
-  });
-});
-
-describe('serviceWindow', () => {
-  it('is open until exactly 24 hours after the customer last wrote', () => {
-    const last = 1_700_000_000_000;
-    expect(serviceWindow(last, last + CLOUD_SERVICE_WINDOW_MS - 1)).toEqual({
-      open: true,
-      closesAt: last + CLOUD_SERVICE_WINDOW_MS,
-    });
-    expect(serviceWindow(last, last + CLOUD_SERVICE_WINDOW_MS).open).toBe(false);
-    expect(serviceWindow(null, last)).toEqual({ open: false, closesAt: null });
   });
 });

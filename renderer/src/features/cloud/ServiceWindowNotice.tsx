@@ -1,6 +1,6 @@
 import type { Chat } from '../../../../common/domain';
-import { serviceWindow } from '../../../../common/cloud/window';
-import type { ServiceWindow } from '../../../../common/cloud/window';
+import { serviceWindow } from '../../../../common/cloud-api';
+import type { ServiceWindow } from '../../../../common/cloud-api';
 import { useI18n } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useConversation } from '../../stores/conversation';

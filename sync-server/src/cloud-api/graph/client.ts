@@ -1,0 +1,164 @@
+/**
+ * The Graph API client of one Cloud API number: sends, media, templates and the number's
+ * profile. No database and no global state; `fetch` can be injected. Every method answers
+ * a GraphResult (see errors.ts for the codes and http.ts for what is retried).
+ */
+import type { z } from 'zod';
+import type { GraphTemplate, TemplateComponentInput } from '../../../../common/cloud-api';
+import { bytesReader, graphCall, jsonReader } from './http';
+import type { GraphCall } from './http';
+import { checkUpload } from './media';
+import {
+  MAX_TEXT,
+  checkMedia,
+  checkTo,
+  mediaPayload,
+  reactionPayload,
+  readPayload,
+  templatePayload,
+  textPayload,
+} from './payloads';
+import {
+  mediaInfoSchema,
+  phoneInfoSchema,
+  sendAnswerSchema,
+  successSchema,
+  templatesPageSchema,
+  uploadAnswerSchema,
+} from './schemas';
+import { toTemplate } from './templates';
+import type { GraphConfig, GraphResult, MediaInput } from './types';
+import { graphFail, graphOk } from './types';
+
+/** Ids that go into a URL path: Graph ids are digits, wamids base64-ish; nothing that could climb the path. */
+const PATH_ID = /^[A-Za-z0-9_.=-]{1,256}$/;
+/** More pages than any real account has: a server that pages forever is stopped here. */
+const MAX_TEMPLATE_PAGES = 100;
+const DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024;
+
+export type GraphClient = ReturnType<typeof createGraphClient>;
+
+export function createGraphClient(cfg: GraphConfig) {
+  const root = `${cfg.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(cfg.apiVersion)}`;
+  const path = (...segs: string[]) => `${root}/${segs.map(encodeURIComponent).join('/')}`;
+  const messagesUrl = path(cfg.phoneNumberId, 'messages');
+
+  async function json<S extends z.ZodType>(call: GraphCall, schema: S): Promise<GraphResult<z.infer<S>>> {
+    const r = await graphCall(cfg, call, jsonReader);
+    if (!r.ok) return r;
+    const parsed = schema.safeParse(r.value);
+    // The request may have been carried out: not safe to repeat blindly.
+    return parsed.success ? graphOk(parsed.data) : graphFail('unavailable', 'malformed response');
+  }
+
+  async function send(payload: unknown): Promise<GraphResult<{ wamid: string }>> {
+    const r = await json({ method: 'POST', url: messagesUrl, json: payload }, sendAnswerSchema);
+    return r.ok ? graphOk({ wamid: r.value.messages[0]!.id }) : r;
+  }
+
+  /** A media URL gets the bearer token only over TLS, or on the Graph host itself (loopback tests). */
+  function safeMediaUrl(url: string): boolean {
+    try {
+      const u = new URL(url);
+      return u.protocol === 'https:' || u.origin === new URL(cfg.baseUrl).origin;
+    } catch {
+      return false;
+    }
+  }
+
+  return {
+    async sendText(to: string, body: string, o?: { replyTo?: string; previewUrl?: boolean }) {
+      const n = checkTo(to);
+      if (!n.ok) return n;
+      if (body.length === 0 || body.length > MAX_TEXT) return graphFail('bad_request', 'text length out of range');
+      return send(textPayload(n.value, body, o));
+    },
+
+    async sendMedia(to: string, m: MediaInput, o?: { replyTo?: string }) {
+      const n = checkTo(to);
+      if (!n.ok) return n;
+      const bad = checkMedia(m);
+      if (bad) return { ok: false as const, error: bad };
+      return send(mediaPayload(n.value, m, o?.replyTo));
+    },
+
+    async sendReaction(to: string, wamid: string, emoji: string) {
+      const n = checkTo(to);
+      if (!n.ok) return n;
+      // An empty emoji removes the reaction (Meta's rule); anything longer than a few code points is not one.
+      if ([...emoji].length > 8) return graphFail('bad_request', 'not an emoji');
+      return send(reactionPayload(n.value, wamid, emoji));
+    },
+
+    async sendTemplate(to: string, t: { name: string; language: string; components: TemplateComponentInput[] }) {
+      const n = checkTo(to);
+      if (!n.ok) return n;
+      if (!t.name || !t.language) return graphFail('template_invalid', 'template name and language required');
+      return send(templatePayload(n.value, t));
+    },
+
+    async markRead(wamid: string): Promise<GraphResult<true>> {
+      const r = await json({ method: 'POST', url: messagesUrl, json: readPayload(wamid) }, successSchema);
+      return r.ok ? graphOk(true) : r;
+    },
+
+    async uploadMedia(bytes: Uint8Array, mime: string, filename: string): Promise<GraphResult<{ id: string }>> {
+      const bad = checkUpload(bytes.byteLength, mime);
+      if (bad) return { ok: false, error: bad };
+      const form = new FormData();
+      form.set('messaging_product', 'whatsapp');
+      form.set('type', mime);
+      // A copy: Blob wants bytes on a plain ArrayBuffer, and the caller's may be shared.
+      form.set('file', new Blob([bytes.slice()], { type: mime }), filename);
+      const r = await json({ method: 'POST', url: path(cfg.phoneNumberId, 'media'), form }, uploadAnswerSchema);
+      return r.ok ? graphOk({ id: r.value.id }) : r;
+    },
+
+    async downloadMedia(
+      mediaId: string,
+    ): Promise<GraphResult<{ bytes: Uint8Array; mime: string; sha256: string | null }>> {
+      if (!PATH_ID.test(mediaId)) return graphFail('bad_request', 'malformed media id');
+      const info = await json({ method: 'GET', url: path(mediaId) }, mediaInfoSchema);
+      if (!info.ok) return info;
+      const max = cfg.maxDownloadBytes ?? DEFAULT_MAX_DOWNLOAD;
+      if (Number(info.value.file_size ?? 0) > max) return graphFail('media_too_large', 'file_size over the limit');
+      if (!safeMediaUrl(info.value.url)) return graphFail('unavailable', 'media url refused');
+      const file = await graphCall(cfg, { method: 'GET', url: info.value.url }, bytesReader(max));
+      if (!file.ok) return file;
+      return graphOk({ bytes: file.value.bytes, mime: info.value.mime_type, sha256: info.value.sha256 ?? null });
+    },
+
+    async listTemplates(): Promise<GraphResult<GraphTemplate[]>> {
+      const out: GraphTemplate[] = [];
+      const seen = new Set<string>();
+      let after: string | null = null;
+      for (let page = 0; page < MAX_TEMPLATE_PAGES; page++) {
+        const q = new URLSearchParams({ fields: 'id,name,language,status,category,components', limit: '100' });
+        if (after) q.set('after', after);
+        const r = await json(
+          { method: 'GET', url: `${path(cfg.wabaId, 'message_templates')}?${q}` },
+          templatesPageSchema,
+        );
+        if (!r.ok) return r;
+        out.push(...r.value.data.map(toTemplate));
+        // Follow the cursor ourselves rather than `next` (a URL we would hand our token to).
+        const nextCursor = r.value.paging?.cursors?.after ?? null;
+        if (!r.value.paging?.next || !nextCursor || seen.has(nextCursor)) return graphOk(out);
+        seen.add(nextCursor);
+        after = nextCursor;
+      }
+      return graphFail('unavailable', 'too many template pages');
+    },
+
+    async phoneNumberInfo() {
+      const q = new URLSearchParams({ fields: 'display_phone_number,verified_name,quality_rating' });
+      const r = await json({ method: 'GET', url: `${path(cfg.phoneNumberId)}?${q}` }, phoneInfoSchema);
+      if (!r.ok) return r;
+      return graphOk({
+        displayPhoneNumber: r.value.display_phone_number,
+        verifiedName: r.value.verified_name,
+        qualityRating: r.value.quality_rating ?? null,
+      });
+    },
+  };
+}

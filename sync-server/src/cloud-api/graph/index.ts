@@ -1,0 +1,17 @@
+/** The Graph API client of a Cloud API number (#19). */
+export { createGraphClient } from './client';
+export type { GraphClient } from './client';
+export { mapGraphError } from './errors';
+export { uploadLimit } from './media';
+export { normaliseTo } from './payloads';
+export type {
+  GraphConfig,
+  GraphError,
+  GraphErrorCode,
+  GraphResult,
+  GraphTemplate,
+  MediaInput,
+  MediaKind,
+  RetryPolicy,
+  TemplateComponentInput,
+} from './types';

@@ -1,0 +1,62 @@
+/**
+ * The Graph client's public shapes. Results are data: nothing Meta (or a hostile proxy in
+ * its place) answers makes a method throw.
+ */
+import type { GraphErrorCode } from '../../../../common/cloud-api';
+
+export type { GraphErrorCode, GraphTemplate, TemplateComponentInput } from '../../../../common/cloud-api';
+
+export type RetryPolicy = {
+  /** Tries in all, the first included (default 3). */
+  readonly attempts?: number;
+  /** First back-off (default 500 ms); doubled each try, with full jitter. */
+  readonly baseDelayMs?: number;
+  /** Longest wait between two tries, Retry-After included (default 10 s). A longer Retry-After ends the tries. */
+  readonly maxDelayMs?: number;
+};
+
+export type GraphConfig = {
+  /** https://graph.facebook.com (a loopback server in tests). */
+  readonly baseUrl: string;
+  /** v21.0: Meta retires versions, so it is a setting. */
+  readonly apiVersion: string;
+  readonly phoneNumberId: string;
+  readonly wabaId: string;
+  readonly accessToken: string;
+  readonly fetch?: typeof fetch;
+  /** Per try (default 15 s). */
+  readonly timeoutMs?: number;
+  readonly retry?: RetryPolicy;
+  /** Largest media download accepted (default 100 MB, Meta's document limit). */
+  readonly maxDownloadBytes?: number;
+};
+
+export type GraphError = {
+  readonly code: GraphErrorCode;
+  /** Meta's `error.code`, when Meta sent one. */
+  readonly metaCode: number | null;
+  /** Meta's message (or what went wrong locally): for logs, never shown as is. */
+  readonly detail: string;
+  /** Whether sending the same request later may succeed. */
+  readonly retryable: boolean;
+};
+
+export type GraphResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GraphError };
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+export type MediaInput = {
+  readonly kind: MediaKind;
+  readonly mediaId?: string;
+  readonly link?: string;
+  readonly caption?: string;
+  readonly filename?: string;
+};
+
+export const graphOk = <T>(value: T): GraphResult<T> => ({ ok: true, value });
+export const graphFail = (
+  code: GraphErrorCode,
+  detail: string,
+  retryable = false,
+  metaCode: number | null = null,
+): { ok: false; error: GraphError } => ({ ok: false, error: { code, metaCode, detail, retryable } });
