@@ -16,10 +16,18 @@ export type CloudIngest = {
   readonly rejected: number;
   /** Entries for phone-number ids this server does not host (another workspace's app, say). */
   readonly foreign: number;
+  /** Per phone-number id: Graph's media id of each media message, by provider message id (to fetch the bytes). */
+  readonly mediaIds: ReadonlyMap<string, ReadonlyMap<string, string>>;
 };
 
 const MEDIA_TYPES = ['image', 'video', 'audio', 'document', 'sticker'] as const;
 type Kind = MessageInput['type'];
+
+/** Graph's id of the message's media, when it has some. */
+export function mediaIdOf(m: CloudMessage): string | null {
+  for (const kind of MEDIA_TYPES) if (m.type === kind && m[kind]) return m[kind].id;
+  return null;
+}
 
 function mediaOf(m: CloudMessage): { type: Kind; media: MessageInput['media']; caption: string | null } | null {
   for (const kind of MEDIA_TYPES) {
@@ -47,18 +55,25 @@ function mediaOf(m: CloudMessage): { type: Kind; media: MessageInput['media']; c
 }
 
 /** The message's content as our types: text-like things become text, the rest unknown. */
-function contentOf(m: CloudMessage): Pick<MessageInput, 'type' | 'body' | 'caption' | 'media' | 'location'> {
-  const none = { caption: null, media: null, location: null };
+function contentOf(m: CloudMessage): Pick<MessageInput, 'type' | 'body' | 'caption' | 'media' | 'location' | 'vcard'> {
+  const none = { caption: null, media: null, location: null, vcard: null };
   const media = mediaOf(m);
-  if (media) return { ...media, body: null, location: null };
+  if (media) return { ...media, body: null, location: null, vcard: null };
   if (m.type === 'text' && m.text) return { ...none, type: 'text', body: m.text.body };
   if (m.type === 'location' && m.location) {
     const { latitude: lat, longitude: lng, name, address } = m.location;
     return { ...none, type: 'location', body: null, location: { lat, lng, name: name ?? address ?? null } };
   }
   if (m.type === 'contacts' && m.contacts) {
-    const lines = m.contacts.map(c => [c.name?.formatted_name, ...(c.phones ?? []).map(p => p.phone)].filter(Boolean));
-    return { ...none, type: 'contact_card', body: lines.map(l => l.join(' ')).join('\n') };
+    // The inbox reads contact cards as vCards: one per shared contact, as the phone sends them.
+    const vcard = m.contacts
+      .map(c => {
+        const tel = (c.phones ?? []).map(p => `TEL:${(p.phone ?? p.wa_id ?? '').replace(/[\r\n]/g, '')}`);
+        const fn = (c.name?.formatted_name ?? '').replace(/[\r\n]/g, ' ');
+        return ['BEGIN:VCARD', 'VERSION:3.0', `FN:${fn}`, ...tel, 'END:VCARD'].join('\n');
+      })
+      .join('\n');
+    return { ...none, type: 'contact_card', body: null, vcard };
   }
   if (m.type === 'interactive' && m.interactive) {
     const reply = m.interactive.button_reply ?? m.interactive.list_reply;
@@ -88,6 +103,7 @@ export function webhookToIngest(body: unknown, hosted: ReadonlySet<string>): Clo
   const parsed = cloudWebhookSchema.safeParse(body);
   if (!parsed.success) return null;
   const map = new Map<string, ReturnType<typeof batchFor>>();
+  const mediaIds = new Map<string, Map<string, string>>();
   let rejected = 0;
   let foreign = 0;
   for (const entry of parsed.data.entry) {
@@ -138,6 +154,11 @@ export function webhookToIngest(body: unknown, hosted: ReadonlySet<string>): Clo
           continue;
         }
         const quoted = m.data.context?.id ? providerIdOfWamid(m.data.context.id) : null;
+        const mediaId = mediaIdOf(m.data);
+        if (mediaId) {
+          const ids = mediaIds.get(phoneNumberId) ?? new Map<string, string>();
+          mediaIds.set(phoneNumberId, ids.set(id, mediaId));
+        }
         batch.messages.push({
           accountId,
           chatJid: jid,
@@ -169,5 +190,5 @@ export function webhookToIngest(body: unknown, hosted: ReadonlySet<string>): Clo
     rejected += before - after;
     batches.set(key, accepted);
   }
-  return { batches, rejected, foreign };
+  return { batches, rejected, foreign, mediaIds };
 }

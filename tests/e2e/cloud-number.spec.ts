@@ -9,7 +9,7 @@
 import type { Browser } from '@playwright/test';
 import type { GraphApi } from '../helpers/graph-api/server';
 import { startGraphApi } from '../helpers/graph-api/server';
-import { fakeWamid, postWebhook, textMessage } from '../helpers/graph-api/webhook';
+import { change, fakeWamid, postWebhook, textMessage } from '../helpers/graph-api/webhook';
 import type { Stack } from '../integration/server/harness';
 import { startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
@@ -88,6 +88,33 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
     .toEqual([['6281234567890', 'Ada, kak. Mau warna apa?']]);
   await expect(a.inbox.bubble('Ada, kak. Mau warna apa?')).toBeVisible();
   await expect(a.inbox.bubble('Ada, kak. Mau warna apa?').getByRole('img', { name: 'Sent' })).toBeVisible();
+});
+
+/** A 1×1 PNG: enough for the browser to decode and show. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test("a customer's photo is fetched from Graph by the server and opens in the conversation", async () => {
+  graph.media.set('770011223344', { bytes: PNG, mime: 'image/png', filename: null });
+  const photo = change(env, {
+    messages: [
+      {
+        from: '6281234567890',
+        id: fakeWamid(),
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        type: 'image',
+        image: { id: '770011223344', mime_type: 'image/png', caption: 'ini barangnya' },
+      },
+    ],
+  });
+  expect((await postWebhook(env, photo)).status).toBe(200);
+  const bubble = a.inbox.bubble('ini barangnya');
+  await expect(bubble).toBeVisible();
+  const img = bubble.getByRole('img', { name: 'Photo' });
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate(e => (e as HTMLImageElement).naturalWidth)).toBe(1);
 });
 
 test('outside the 24-hour window the composer says why and sends nothing', async () => {

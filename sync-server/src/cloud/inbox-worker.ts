@@ -14,6 +14,7 @@ import { claimInbox, finishInbox, listCloudNumbers, storedMessageIds } from '../
 import type { Services } from '../handlers/context';
 import { commitRaw } from '../handlers/context';
 import { storeBatch } from '../handlers/push-store';
+import { fetchInboundMedia } from './inbound-media';
 import type { WorkLoop } from '../work-loop';
 import { startWorkLoop } from '../work-loop';
 
@@ -63,11 +64,13 @@ async function storeRow(
   let waiting = false;
   for (const [phoneNumberId, input] of ingest.batches) {
     const parsed = ingestBatchSchema.safeParse(input);
-    if (!parsed.success) return { status: 'failed', error: `too_many_items:${cloudAccountId(phoneNumberId)}` };
+    const accountId = cloudAccountId(phoneNumberId);
+    if (!parsed.success) return { status: 'failed', error: `too_many_items:${accountId}` };
     if (await statusesWaiting(services, parsed.data)) waiting = true;
+    const batch = await fetchInboundMedia(services, accountId, parsed.data, ingest.mediaIds.get(phoneNumberId));
     const { value: automated } = await commitRaw(
       services,
-      (tx, emit) => storeBatch(services, tx, emit, parsed.data, CLOUD_ORIGIN),
+      (tx, emit) => storeBatch(services, tx, emit, batch, CLOUD_ORIGIN),
       { awaitDelivery: false },
     );
     if (automated.length) kickSends();

@@ -5,14 +5,14 @@
  * change nothing twice, an agent's reply goes out through Graph once, and outside the
  * 24-hour window a free-text reply is refused with `window_closed`.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerIdOfWamid } from '../../../common/cloud/ids';
 import { metaError } from '../../helpers/graph-api/faults';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
-import { fakeWamid, postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhook';
+import { change, fakeWamid, postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhook';
 import type { Stack } from './harness';
 import { call, must, startNode, startStack } from './harness';
 
@@ -146,6 +146,45 @@ describe('the webhook', () => {
     await expect.poll(() => facts).toContain(providerIdOfWamid(wamid));
     const chat = await rows('select name from chats where id = ?', [`${ACCOUNT}:${CUSTOMER}@c.us`]);
     expect(chat[0]?.['name']).toBe('Budi');
+  });
+
+  it("fetches a photo's bytes through Graph into the blob store, where members open it", async () => {
+    const bytes = Buffer.from('a small jpeg, as far as this test is concerned');
+    graph.media.set('880011223344', { bytes, mime: 'image/jpeg', filename: null });
+    const image = (id: string, mediaId: string) =>
+      change(env, {
+        messages: [
+          {
+            from: CUSTOMER,
+            id,
+            timestamp: String(Math.floor(Date.now() / 1000)),
+            type: 'image',
+            image: { id: mediaId, mime_type: 'image/jpeg', sha256: 'base64hash=', caption: 'foto barangnya' },
+          },
+        ],
+      });
+    const [withBytes, lost] = [fakeWamid(), fakeWamid()];
+    await postWebhook(env, image(withBytes, '880011223344'));
+    await postWebhook(env, image(lost, '880099999999'));
+    await settle();
+    const sha = createHash('sha256').update(bytes).digest('hex');
+    const stored = await rows('select provider_message_id, media_sha256, caption from messages where type = ?', [
+      'image',
+    ]);
+    expect(stored).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          provider_message_id: providerIdOfWamid(withBytes),
+          media_sha256: sha,
+          caption: 'foto barangnya',
+        }),
+        expect.objectContaining({ provider_message_id: providerIdOfWamid(lost), media_sha256: null }),
+      ]),
+    );
+    const admin = await stack.device('admin');
+    const res = await fetch(`${env.url}/api/blobs/${sha}`, { headers: { authorization: `Bearer ${admin.token}` } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
   });
 
   it('survives hostile bodies: not JSON, not a webhook, too large', async () => {

@@ -79,7 +79,10 @@ describe('webhookToIngest', () => {
     expect(byId.get('wamid.2')).toMatchObject({ type: 'image', caption: 'foto', media: { mimeType: 'image/jpeg' } });
     expect(byId.get('wamid.3')).toMatchObject({ type: 'voice' });
     expect(byId.get('wamid.4')).toMatchObject({ type: 'location', location: { lat: -6.2, lng: 106.8, name: 'Toko' } });
-    expect(byId.get('wamid.5')).toMatchObject({ type: 'contact_card', body: 'Sari +62 812' });
+    expect(byId.get('wamid.5')).toMatchObject({
+      type: 'contact_card',
+      vcard: 'BEGIN:VCARD\nVERSION:3.0\nFN:Sari\nTEL:+62 812\nEND:VCARD',
+    });
     expect(byId.get('wamid.6')).toMatchObject({ type: 'text', body: 'Ya' });
     expect(byId.get('wamid.7')).toMatchObject({ type: 'unknown' });
     expect(batch.contacts).toEqual([expect.objectContaining({ jid: '6281234567890@c.us', pushName: 'Budi' })]);

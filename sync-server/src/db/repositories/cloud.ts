@@ -209,3 +209,17 @@ export async function assigneeOf(tx: RawExec, chatId: string): Promise<string | 
   const id: unknown = rows[0]?.['assignee_id'];
   return typeof id === 'string' ? id : null;
 }
+
+/** The media hash of a message already stored (a redelivered webhook need not fetch its bytes again). */
+export async function storedMediaSha(
+  db: RawExec,
+  accountId: string,
+  providerMessageId: string,
+): Promise<string | null> {
+  const [rows] = await db.query<RowDataPacket[]>(
+    'select media_sha256 from messages where account_id = ? and provider_message_id = ?',
+    [accountId, providerMessageId],
+  );
+  const sha: unknown = rows[0]?.['media_sha256'];
+  return typeof sha === 'string' ? sha : null;
+}
