@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { GRAPH_ID_PATTERN } from './cloud/ids';
+import type { WireSend } from './protocol-wire';
 import type { Reply } from './result';
 
 export type WireCloudNumber = {
@@ -33,18 +34,33 @@ export const cloudAddSchema = z.strictObject({
 export type CloudAdd = z.infer<typeof cloudAddSchema>;
 export const cloudAccountSchema = z.strictObject({ accountId: z.string().min(1).max(64) });
 
+
+/** A template send: the template's name and language and its body's `{{n}}` values in order. */
+export const cloudTemplateSendSchema = z.strictObject({
+  chatId: z.string().min(1).max(420),
+  clientMessageId: z.uuid(),
+  name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name'),
+  language: z.string().regex(/^[A-Za-z]{2,3}(_[A-Za-z0-9]{2,8})?$/, 'a language code'),
+  parameters: z.array(z.string().trim().min(1).max(1024)).max(20),
+});
+export type CloudTemplateSend = z.infer<typeof cloudTemplateSendSchema>;
+
 type Cmd<T> = (payload: unknown, ack: (reply: Reply<T>) => void) => void;
 
 export interface CloudCommands {
   'cloud:list': Cmd<WireCloudNumber[]>;
   'cloud:add': Cmd<WireCloudNumber>;
   'cloud:remove': Cmd<{ accountId: string }>;
+  'cloud:templates': Cmd<WireCloudTemplate[]>;
+  'cloud:send-template': Cmd<WireSend>;
 }
 
 export const CLOUD_COMMAND_SCHEMAS = {
   'cloud:list': z.strictObject({}),
   'cloud:add': cloudAddSchema,
   'cloud:remove': cloudAccountSchema,
+  'cloud:templates': cloudAccountSchema,
+  'cloud:send-template': cloudTemplateSendSchema,
 } as const;
 
 const wireCloudNumberSchema = z.object({
@@ -57,8 +73,29 @@ const wireCloudNumberSchema = z.object({
   createdAt: z.number().int(),
 });
 
+const wireTemplateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  language: z.string(),
+  status: z.string(),
+  category: z.string(),
+  components: z.array(
+    z.object({
+      type: z.string(),
+      format: z.string().nullable(),
+      text: z.string().nullable(),
+      buttons: z.array(z.object({ type: z.string(), text: z.string() })),
+    }),
+  ),
+});
+
+/** A template of the number's WhatsApp Business Account: only `APPROVED` ones can be sent. */
+export type WireCloudTemplate = z.infer<typeof wireTemplateSchema>;
+
 export const CLOUD_REPLY_SCHEMAS = {
   'cloud:list': z.array(wireCloudNumberSchema),
   'cloud:add': wireCloudNumberSchema,
   'cloud:remove': z.object({ accountId: z.string() }),
+  'cloud:templates': z.array(wireTemplateSchema),
+  // 'cloud:send-template' answers a WireSend: registered in reply-schemas.ts beside message:send.
 } as const;

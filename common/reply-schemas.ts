@@ -142,6 +142,7 @@ export const commandReplySchemas = {
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
+  'cloud:send-template': wireSendSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 /** What a parsed reply value is: the command's result, but a pull page's facts still unread. */
@@ -226,5 +227,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'cloud:list': true satisfies Agrees<'cloud:list'>,
   'cloud:add': true satisfies Agrees<'cloud:add'>,
   'cloud:remove': true satisfies Agrees<'cloud:remove'>,
+  'cloud:templates': true satisfies Agrees<'cloud:templates'>,
+  'cloud:send-template': true satisfies Agrees<'cloud:send-template'>,
 };
 void agree;

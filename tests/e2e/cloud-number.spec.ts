@@ -34,6 +34,17 @@ const newPage = (browser: Browser) => browser.newPage();
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   graph = await startGraphApi({ token: TOKEN, phoneNumberId: PHONE_ID });
+  graph.templates.push(
+    {
+      id: '901',
+      name: 'order_update',
+      language: 'id',
+      status: 'APPROVED',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', text: 'Halo {{1}}, pesanan {{2}} sudah dikirim.' }],
+    },
+    { id: '902', name: 'promo', language: 'id', status: 'REJECTED', category: 'MARKETING', components: [] },
+  );
   stack = await startStack({ cloud: { graphUrl: graph.baseUrl, pollMs: 100 } });
   env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: DISPLAY };
   const admin = await stack.member('admin', 'Ada Admin');
@@ -117,7 +128,7 @@ test("a customer's photo is fetched from Graph by the server and opens in the co
   await expect.poll(() => img.evaluate(e => (e as HTMLImageElement).naturalWidth)).toBe(1);
 });
 
-test('outside the 24-hour window the composer says why and sends nothing', async () => {
+test('outside the 24-hour window the composer says why, sends no free text, and sends an approved template', async () => {
   const yesterday = Date.now() - 26 * 3600_000;
   await postWebhook(
     env,
@@ -127,8 +138,20 @@ test('outside the 24-hour window the composer says why and sends nothing', async
   await expect(a.inbox.bubble('kemarin')).toBeVisible();
   await expect(a.page.getByTestId('service-window')).toContainText('24-hour customer-service window closed');
   await a.inbox.composer.fill('halo lagi');
-  await expect(a.page.getByRole('button', { name: 'Send' })).toBeDisabled();
+  await expect(a.page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await a.inbox.composer.press('Enter');
   await expect(a.inbox.bubble('halo lagi')).toHaveCount(0);
   expect(graph.sent).toHaveLength(1);
+
+  // An approved template may still be sent: the picker fills its {{n}} and shows the result.
+  await a.page.getByTestId('service-window').getByRole('button', { name: 'Send a template…' }).click();
+  const picker = a.page.getByRole('dialog', { name: 'Send a message template' });
+  await expect(picker.getByRole('combobox', { name: 'Template' })).toHaveValue('order_update|id');
+  await picker.getByRole('textbox', { name: 'Value for {{1}}' }).fill('Sari');
+  await picker.getByRole('textbox', { name: 'Value for {{2}}' }).fill('INV-7');
+  await expect(picker.getByTestId('template-preview')).toHaveText('Halo Sari, pesanan INV-7 sudah dikirim.');
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  await expect(picker).toHaveCount(0);
+  await expect(a.inbox.bubble('Halo Sari, pesanan INV-7 sudah dikirim.')).toBeVisible();
+  expect(graph.sent.map(s => s.body['type'])).toEqual(['text', 'template']);
 });

@@ -1,4 +1,4 @@
-/** Settings → Cloud API numbers: relayed to the workspace server, which decides who may (admins). */
+/** Cloud API numbers and their templates: relayed to the workspace server, which decides who may. */
 import type { cloudCommands } from '../../../common/api/cloud';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
 import type { HandlerTable } from '../router';
@@ -10,5 +10,7 @@ export function cloudHandlers(sync: Pick<WorkspaceSync, 'call'>): CloudHandlers 
     'cloudNumbers:list': () => sync.call('cloud:list', {}),
     'cloudNumbers:add': args => sync.call('cloud:add', args),
     'cloudNumbers:remove': args => sync.call('cloud:remove', args),
+    'cloudTemplates:list': args => sync.call('cloud:templates', args),
+    'cloudTemplates:send': args => sync.call('cloud:send-template', args),
   };
 }

@@ -34,7 +34,19 @@ export const cloudEn = {
   'cloud.error.forbidden': 'Only admins manage Cloud API numbers.',
   'cloud.error.other': 'The server refused ({code}).',
   'cloud.window.closed':
-    'The 24-hour customer-service window closed {ago}. WhatsApp only allows approved message templates now, and Blazz Desk cannot send templates yet: the customer has to write first.',
+    'The 24-hour customer-service window closed {ago}. Until the customer writes again, WhatsApp allows only approved message templates.',
   'cloud.window.open': 'Customer-service window open: free replies until it closes {when}.',
+  'cloud.template.open': 'Send a template…',
+  'cloud.template.title': 'Send a message template',
+  'cloud.template.intro':
+    'Templates are approved by Meta in the WhatsApp Manager. They can be sent at any time, also after the 24-hour window has closed.',
+  'cloud.template.loading': 'Loading templates…',
+  'cloud.template.none': 'This number has no approved templates. Create them in Meta’s WhatsApp Manager.',
+  'cloud.template.choose': 'Template',
+  'cloud.template.value': 'Value for {{{n}}}',
+  'cloud.template.preview': 'Preview',
+  'cloud.template.send': 'Send template',
+  'cloud.template.sending': 'Sending…',
+  'cloud.template.error': 'Not sent ({code}).',
 } as const;
 export type CloudMessageKey = keyof typeof cloudEn;

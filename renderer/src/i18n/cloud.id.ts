@@ -36,6 +36,18 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.error.forbidden': 'Hanya admin yang mengelola nomor Cloud API.',
   'cloud.error.other': 'Server menolak ({code}).',
   'cloud.window.closed':
-    'Jendela layanan pelanggan 24 jam sudah tertutup {ago}. WhatsApp kini hanya mengizinkan templat pesan yang disetujui, dan Blazz Desk belum dapat mengirim templat: pelanggan harus menulis lebih dulu.',
+    'Jendela layanan pelanggan 24 jam sudah tertutup {ago}. Sampai pelanggan menulis lagi, WhatsApp hanya mengizinkan templat pesan yang disetujui.',
   'cloud.window.open': 'Jendela layanan pelanggan terbuka: balasan bebas sampai tertutup {when}.',
+  'cloud.template.open': 'Kirim templat…',
+  'cloud.template.title': 'Kirim templat pesan',
+  'cloud.template.intro':
+    'Templat disetujui Meta di WhatsApp Manager. Templat dapat dikirim kapan saja, juga setelah jendela 24 jam tertutup.',
+  'cloud.template.loading': 'Memuat templat…',
+  'cloud.template.none': 'Nomor ini belum punya templat yang disetujui. Buat di WhatsApp Manager milik Meta.',
+  'cloud.template.choose': 'Templat',
+  'cloud.template.value': 'Nilai untuk {{{n}}}',
+  'cloud.template.preview': 'Pratinjau',
+  'cloud.template.send': 'Kirim templat',
+  'cloud.template.sending': 'Mengirim…',
+  'cloud.template.error': 'Tidak terkirim ({code}).',
 };

@@ -4,7 +4,10 @@
  */
 import type { GraphClient } from '../cloud-api/graph';
 
-export type GraphPort = Pick<GraphClient, 'phoneNumberInfo' | 'sendText' | 'downloadMedia'>;
+export type GraphPort = Pick<
+  GraphClient,
+  'phoneNumberInfo' | 'sendText' | 'downloadMedia' | 'listTemplates' | 'sendTemplate'
+>;
 
 /** The credentials of one number: the runtime builds a client per number from its row. */
 export type GraphCredentials = { phoneNumberId: string; wabaId: string; accessToken: string };

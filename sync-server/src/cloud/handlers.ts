@@ -22,8 +22,12 @@ import type { Services } from '../handlers/context';
 import { commit } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
 import { cloudKeyMissing, seal } from './secrets';
+import { templateHandlers } from './templates';
 
-type CloudHandlers = Pick<HandlerTable, 'cloud:list' | 'cloud:add' | 'cloud:remove'>;
+type CloudHandlers = Pick<
+  HandlerTable,
+  'cloud:list' | 'cloud:add' | 'cloud:remove' | 'cloud:templates' | 'cloud:send-template'
+>;
 
 export const MAX_CLOUD_NUMBERS = 50;
 
@@ -48,6 +52,7 @@ export function cloudHandlers(services: Services): CloudHandlers {
   const names = async (ids: string[]) => new Map((await wireAccounts(db, ids)).map(a => [a.id, a.name]));
 
   return {
+    ...templateHandlers(services),
     'cloud:list': async caller => {
       requireCapability(caller, 'accounts.manage');
       const rows = await listCloudNumbers(db);

@@ -6,6 +6,7 @@
  * A send a node took and never settled (it stopped mid-request) fails as `unconfirmed`
  * rather than going out twice.
  */
+import { z } from 'zod';
 import { serviceWindow } from '../../../common/cloud-api';
 import { providerIdOfWamid, waIdOfJid, wamidOfProviderId } from '../../../common/cloud/ids';
 import type { WireSend } from '../../../common/protocol';
@@ -36,6 +37,23 @@ export type SenderOptions = {
 };
 
 type SendRow = Awaited<ReturnType<typeof queuedCloudSends>>[number];
+
+const storedTemplateSchema = z.object({
+  name: z.string(),
+  language: z.string(),
+  parameters: z.array(z.string()),
+});
+
+/** The stored template of a send; null for text (or a row this server cannot read). */
+function templateOf(text: string | null): z.infer<typeof storedTemplateSchema> | null {
+  if (!text) return null;
+  try {
+    const parsed = storedTemplateSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
 type Settlement = { state: 'sent'; providerMessageId: string } | { state: 'failed'; error: string };
 
 const toWire = (s: SendRow, r: Settlement): WireSend => ({
@@ -91,12 +109,21 @@ async function perform(services: Services, s: SendRow, now: number): Promise<Set
   if (!number) return { state: 'failed', error: 'number_unavailable' };
   const to = waIdOfJid(s.chatJid);
   if (!to) return { state: 'failed', error: 'invalid_number' };
-  const last = await lastInboundAt(services.database.raw, s.chatId);
-  // Outside the window Meta accepts only templates; refusing here saves a round trip and says why.
-  if (!serviceWindow(last, now).open) return { state: 'failed', error: 'window_closed' };
   const client = services.cloud.graph(number);
-  const replyTo = s.quotedProviderMessageId ? wamidOfProviderId(s.quotedProviderMessageId) : undefined;
-  const sent = await client.sendText(to, s.body, replyTo ? { replyTo } : {});
+  const template = templateOf(s.template);
+  let sent: Awaited<ReturnType<typeof client.sendText>>;
+  if (template) {
+    // Templates are what Meta allows outside the window: no window check for them.
+    const parameters = template.parameters.map(text => ({ type: 'text' as const, text }));
+    const components = parameters.length ? [{ type: 'body' as const, parameters }] : [];
+    sent = await client.sendTemplate(to, { name: template.name, language: template.language, components });
+  } else {
+    const last = await lastInboundAt(services.database.raw, s.chatId);
+    // Outside the window Meta accepts only templates; refusing here saves a round trip and says why.
+    if (!serviceWindow(last, now).open) return { state: 'failed', error: 'window_closed' };
+    const replyTo = s.quotedProviderMessageId ? wamidOfProviderId(s.quotedProviderMessageId) : undefined;
+    sent = await client.sendText(to, s.body, replyTo ? { replyTo } : {});
+  }
   if (!sent.ok) return { state: 'failed', error: sent.error.code };
   const providerMessageId = providerIdOfWamid(sent.value.wamid);
   if (!providerMessageId) return { state: 'failed', error: 'bad_request' };

@@ -283,3 +283,67 @@ describe('replies', () => {
     expect(graph.received.length).toBe(before);
   });
 });
+
+describe('templates', () => {
+  const oldChat = `${ACCOUNT}:6289900001111@c.us`;
+  let agent: Awaited<ReturnType<Stack['device']>>;
+
+  beforeAll(async () => {
+    graph.templates.push(
+      {
+        id: '901',
+        name: 'order_update',
+        language: 'id',
+        status: 'APPROVED',
+        category: 'UTILITY',
+        components: [{ type: 'BODY', text: 'Halo {{1}}, pesanan {{2}} sudah dikirim.' }],
+      },
+      { id: '902', name: 'promo', language: 'id', status: 'PENDING', category: 'MARKETING', components: [] },
+    );
+    const admin = await stack.device('admin');
+    agent = await stack.device('agent');
+    await must(admin.socket, 'account:add-member', { accountId: ACCOUNT, memberId: agent.id });
+  });
+
+  it("lists the number's templates to its members, and to nobody else", async () => {
+    const list = await must(agent.socket, 'cloud:templates', { accountId: ACCOUNT });
+    expect(list.map(t => [t.name, t.status])).toEqual([
+      ['order_update', 'APPROVED'],
+      ['promo', 'PENDING'],
+    ]);
+    const outsider = await stack.device('agent');
+    const r = await call(outsider.socket, 'cloud:templates', { accountId: ACCOUNT });
+    expect(!r.ok && r.error.code).toBe('not_found');
+  });
+
+  it('sends an approved template outside the window, filled in, and the chat shows its text', async () => {
+    const send = (extra: Record<string, unknown>) =>
+      call(agent.socket, 'cloud:send-template', {
+        chatId: oldChat,
+        clientMessageId: randomUUID(),
+        name: 'order_update',
+        language: 'id',
+        parameters: ['Sari', 'INV-7'],
+        ...extra,
+      });
+    const admin = await stack.device('admin');
+    const chat = await rows('select version from chats where id = ?', [oldChat]);
+    await must(admin.socket, 'chat:assign', {
+      chatId: oldChat,
+      assigneeId: agent.id,
+      version: Number(chat[0]!['version']),
+    });
+    const few = await send({ parameters: ['Sari'] });
+    expect(!few.ok && few.error.details).toMatchObject({ reason: 'template_parameters', expected: 2 });
+    const pending = await send({ name: 'promo', parameters: [] });
+    expect(!pending.ok && pending.error.details).toMatchObject({ reason: 'template_unknown' });
+    const before = graph.sent.length;
+    const ok = await send({});
+    expect(ok.ok).toBe(true);
+    await settle();
+    expect(graph.sent.slice(before).map(s => s.body['type'])).toEqual(['template']);
+    expect(graph.sent.at(-1)!.body['template']).toMatchObject({ name: 'order_update', language: { code: 'id' } });
+    const [row] = await rows('select body, from_me from messages where chat_id = ? and from_me = true', [oldChat]);
+    expect(row).toMatchObject({ body: 'Halo Sari, pesanan INV-7 sudah dikirim.' });
+  });
+});

@@ -144,6 +144,14 @@ function valid(name: CommandName): Record<string, unknown> {
       verifyToken: 'verify-me-please',
     },
     'cloud:remove': { accountId: 'meta_106540352242922' },
+    'cloud:templates': { accountId: 'meta_106540352242922' },
+    'cloud:send-template': {
+      chatId: 'meta_106540352242922:6281234567890@c.us',
+      clientMessageId: '7d1f0e7c-7a57-4b35-9d0c-2f5f1ad1c9a1',
+      name: 'order_update',
+      language: 'id',
+      parameters: ['Budi'],
+    },
   };
   return samples[name];
 }

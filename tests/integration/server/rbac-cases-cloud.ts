@@ -4,7 +4,7 @@
  * (`unavailable`) after the permission check every other role fails.
  */
 import type { Case } from './rbac-world';
-import { only } from './rbac-world';
+import { all, only } from './rbac-world';
 
 const add = {
   name: 'Support',
@@ -23,5 +23,19 @@ export const cloudCases: Case[] = [
     scope: 'other-workspace',
     args: () => ({ accountId: 'meta_1' }),
     expect: { ...only([]), admin: 'not_found' },
+  },
+  // No Cloud number in the world: members of none, every role is told there is none.
+  { cmd: 'cloud:templates', scope: 'other-workspace', args: () => ({ accountId: 'meta_1' }), expect: all('not_found') },
+  {
+    cmd: 'cloud:send-template',
+    scope: 'other-workspace',
+    args: () => ({
+      chatId: 'meta_1:6281234567890@c.us',
+      clientMessageId: crypto.randomUUID(),
+      name: 'order_update',
+      language: 'id',
+      parameters: [],
+    }),
+    expect: all('not_found'),
   },
 ];

@@ -393,6 +393,17 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'cloud:list': [CLOUD_NUMBER],
   'cloud:add': CLOUD_NUMBER,
   'cloud:remove': { accountId: CLOUD_NUMBER.accountId },
+  'cloud:templates': [
+    {
+      id: '1',
+      name: 'order_update',
+      language: 'id',
+      status: 'APPROVED',
+      category: 'UTILITY',
+      components: [{ type: 'BODY', format: null, text: 'Halo {{1}}', buttons: [] }],
+    },
+  ],
+  'cloud:send-template': wireSend({ state: 'queued', providerMessageId: null }),
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

@@ -4,6 +4,8 @@ import type { ServiceWindow } from '../../../../common/cloud-api';
 import { useI18n } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useConversation } from '../../stores/conversation';
+import { useState } from 'react';
+import { TemplatePicker } from './TemplatePicker';
 import { useCloudT } from './useCloudT';
 
 /**
@@ -28,19 +30,32 @@ function relative(language: string, at: number): string {
   return Math.abs(minutes) < 90 ? rtf.format(minutes, 'minute') : rtf.format(Math.round(minutes / 60), 'hour');
 }
 
-/** Above the composer of a Cloud API chat: how long free replies remain, or why they cannot be sent. */
-export function ServiceWindowNotice({ window }: { readonly window: ServiceWindow }) {
+/**
+ * Above the composer of a Cloud API chat: how long free replies remain, or why they cannot
+ * be sent, and the way to send an approved template (allowed at any time).
+ */
+export function ServiceWindowNotice({ chat, window }: { readonly chat: Chat; readonly window: ServiceWindow }) {
   const t = useCloudT();
   const language = useI18n(s => s.language);
-  if (window.closesAt === null) return null;
-  const when = relative(language, window.closesAt);
-  return window.open ? (
-    <p className="small muted" data-testid="service-window">
-      {t('cloud.window.open', { when })}
-    </p>
-  ) : (
-    <p role="status" className="team-banner team-banner-warn" data-testid="service-window">
-      {t('cloud.window.closed', { ago: when })}
-    </p>
+  const [picking, setPicking] = useState(false);
+  const when = window.closesAt === null ? null : relative(language, window.closesAt);
+  const pick = (
+    <button type="button" className="link-button" onClick={() => setPicking(true)}>
+      {t('cloud.template.open')}
+    </button>
+  );
+  return (
+    <>
+      {window.open ? (
+        <p className="small muted" data-testid="service-window">
+          {when && t('cloud.window.open', { when })} {pick}
+        </p>
+      ) : (
+        <p role="status" className="team-banner team-banner-warn" data-testid="service-window">
+          {when && t('cloud.window.closed', { ago: when })} {pick}
+        </p>
+      )}
+      {picking && <TemplatePicker chat={chat} onClose={() => setPicking(false)} />}
+    </>
   );
 }

@@ -199,7 +199,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         </p>
       )}
       <ReplyWarning chat={chat} guard={guard} onSend={() => trySend(true)} />
-      {serviceWindow && <ServiceWindowNotice window={serviceWindow} />}
+      {serviceWindow && <ServiceWindowNotice chat={chat} window={serviceWindow} />}
       {query !== null && templates.length === 0 && <NoTemplatesHint />}
       {suggestions.length > 0 && (
         <TemplateSuggestions templates={suggestions} active={active} vars={vars} onPick={applyTemplate} />

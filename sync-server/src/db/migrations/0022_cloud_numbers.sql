@@ -30,3 +30,6 @@ CREATE TABLE `cloud_webhook_inbox` (
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 --> statement-breakpoint
 CREATE INDEX `cloud_webhook_inbox_queue` ON `cloud_webhook_inbox` (`status`,`next_attempt_at`);
+--> statement-breakpoint
+-- A Cloud number's template send: name, language and body parameters (JSON); null for text.
+ALTER TABLE `sends` ADD `template` text;

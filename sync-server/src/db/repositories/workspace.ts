@@ -106,7 +106,7 @@ export async function sendByClientId(db: Exec, clientMessageId: string): Promise
 /** Stores the send once; returns false when this client message id was already stored. */
 export async function insertSend(
   db: Exec,
-  s: Omit<WireSend, 'state' | 'providerMessageId' | 'error'> & { senderDeviceId: string },
+  s: Omit<WireSend, 'state' | 'providerMessageId' | 'error'> & { senderDeviceId: string; template?: string },
 ): Promise<boolean> {
   const [res] = await db
     .insert(sends)

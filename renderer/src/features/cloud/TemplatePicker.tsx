@@ -1,0 +1,106 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FormEvent } from 'react';
+import type { WireCloudTemplate } from '../../../../common/api/cloud';
+import { templateParamCount } from '../../../../common/cloud-api';
+import type { Chat } from '../../../../common/domain';
+import { api } from '../../api/client';
+import { Dialog } from '../../components/Dialog';
+import { newClientId } from '../../lib/ids';
+import { useCloudT } from './useCloudT';
+
+const bodyOf = (t: WireCloudTemplate): string => t.components.find(c => c.type.toUpperCase() === 'BODY')?.text ?? '';
+const keyOf = (t: WireCloudTemplate) => `${t.name}|${t.language}`;
+const fill = (text: string, values: readonly string[]) =>
+  text.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (m, n: string) => values[Number(n) - 1] || m);
+
+/**
+ * Sends one of the number's approved templates: the only kind of message WhatsApp allows
+ * once the 24-hour window has closed. Each `{{n}}` of the body gets a field; the preview
+ * shows the message as the customer will read it.
+ */
+export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonly onClose: () => void }) {
+  const t = useCloudT();
+  const [templates, setTemplates] = useState<readonly WireCloudTemplate[] | null>(null);
+  const [chosen, setChosen] = useState('');
+  const [values, setValues] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api()
+      .invoke('cloudTemplates:list', { accountId: chat.accountId })
+      .then(r => {
+        if (!r.ok) return setError(t('cloud.template.error', { code: r.error.code }));
+        const approved = r.value.filter(x => x.status === 'APPROVED');
+        setTemplates(approved);
+        setChosen(approved[0] ? keyOf(approved[0]) : '');
+      });
+  }, [chat.accountId, t]);
+
+  const template = useMemo(() => templates?.find(x => keyOf(x) === chosen) ?? null, [templates, chosen]);
+  const count = template ? templateParamCount(bodyOf(template)) : 0;
+  useEffect(() => setValues(Array.from({ length: count }, () => '')), [count, chosen]);
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    if (!template) return;
+    setBusy(true);
+    const r = await api().invoke('cloudTemplates:send', {
+      chatId: chat.id,
+      clientMessageId: newClientId(),
+      name: template.name,
+      language: template.language,
+      parameters: values.map(v => v.trim()),
+    });
+    setBusy(false);
+    if (!r.ok) return setError(t('cloud.template.error', { code: r.error.code }));
+    onClose();
+  };
+
+  return (
+    <Dialog title={t('cloud.template.title')} onClose={onClose} className="template-picker">
+      <p className="small muted">{t('cloud.template.intro')}</p>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {templates === null && !error && <p className="muted">{t('cloud.template.loading')}</p>}
+      {templates?.length === 0 && <p className="muted">{t('cloud.template.none')}</p>}
+      {template && (
+        <form className="form" onSubmit={e => void submit(e)}>
+          <label>
+            {t('cloud.template.choose')}
+            <select value={chosen} onChange={e => setChosen(e.target.value)}>
+              {templates?.map(x => (
+                <option key={keyOf(x)} value={keyOf(x)}>
+                  {x.name} · {x.language}
+                </option>
+              ))}
+            </select>
+          </label>
+          {values.map((v, i) => (
+            <label key={i}>
+              {t('cloud.template.value', { n: i + 1 })}
+              <input
+                required
+                maxLength={1024}
+                value={v}
+                onChange={e => setValues(list => list.map((x, j) => (j === i ? e.target.value : x)))}
+              />
+            </label>
+          ))}
+          <div role="group" aria-label={t('cloud.template.preview')}>
+            <p className="small muted">{t('cloud.template.preview')}</p>
+            <p className="template-preview" data-testid="template-preview">
+              {fill(bodyOf(template), values)}
+            </p>
+          </div>
+          <button type="submit" disabled={busy || values.some(v => !v.trim())}>
+            {busy ? t('cloud.template.sending') : t('cloud.template.send')}
+          </button>
+        </form>
+      )}
+    </Dialog>
+  );
+}
