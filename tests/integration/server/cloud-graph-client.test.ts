@@ -79,6 +79,16 @@ describe('sending', () => {
     expect(api.received[1]!.json).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN' });
   });
 
+  it('takes one emoji however many code points it has, and an empty one (removal), but not two', async () => {
+    for (const emoji of ['👩🏽‍❤️‍💋‍👨🏻', '🇮🇩', ''])
+      expect((await client.sendReaction(CUSTOMER, 'wamid.IN', emoji)).ok, emoji).toBe(true);
+    expect(await client.sendReaction(CUSTOMER, 'wamid.IN', '👍👍')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(api.sent.map(s => (s.body['reaction'] as { emoji: string }).emoji)).toEqual(['👩🏽‍❤️‍💋‍👨🏻', '🇮🇩', '']);
+  });
+
   it('sends a template with its parameters in Meta’s component shape', async () => {
     const r = await client.sendTemplate(CUSTOMER, {
       name: 'order_shipped',
@@ -309,7 +319,7 @@ describe('errors and retries', () => {
     expect(await quick.phoneNumberInfo()).toMatchObject({ ok: false, error: { detail: 'timeout', retryable: true } });
   });
 
-  it('a malformed or wrongly shaped answer is an error, never a throw', async () => {
+  it('a malformed or wrongly shaped answer is an error, never a throw; a code sent as a string still maps', async () => {
     api.inject(faults.malformed());
     expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({
       ok: false,
@@ -317,6 +327,11 @@ describe('errors and retries', () => {
     });
     api.inject(faults.wrongShape());
     expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    api.inject({ status: 400, body: { error: { message: 'Re-engagement message', code: '131047' } } });
+    expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({
+      ok: false,
+      error: { code: 'window_closed', metaCode: 131047 },
+    });
     api.inject({ status: 400, raw: '<html>bad gateway page</html>' });
     expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({
       ok: false,

@@ -38,6 +38,9 @@ const DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024;
 
 export type GraphClient = ReturnType<typeof createGraphClient>;
 
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (s: string) => [...segmenter.segment(s)].length;
+
 export function createGraphClient(cfg: GraphConfig) {
   const root = `${cfg.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(cfg.apiVersion)}`;
   const path = (...segs: string[]) => `${root}/${segs.map(encodeURIComponent).join('/')}`;
@@ -85,8 +88,8 @@ export function createGraphClient(cfg: GraphConfig) {
     async sendReaction(to: string, wamid: string, emoji: string) {
       const n = checkTo(to);
       if (!n.ok) return n;
-      // An empty emoji removes the reaction (Meta's rule); anything longer than a few code points is not one.
-      if ([...emoji].length > 8) return graphFail('bad_request', 'not an emoji');
+      // An empty emoji removes the reaction (Meta's rule); more than one character is not a reaction.
+      if (emoji.length > 64 || graphemes(emoji) > 1) return graphFail('bad_request', 'not one emoji');
       return send(reactionPayload(n.value, wamid, emoji));
     },
 
