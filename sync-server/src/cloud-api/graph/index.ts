@@ -2,7 +2,7 @@
 export { createGraphClient } from './client';
 export type { GraphClient } from './client';
 export { mapGraphError } from './errors';
-export { uploadLimit } from './media';
+export { mediaKindOf, uploadLimit } from './media';
 export { normaliseTo } from './payloads';
 export type {
   GraphConfig,

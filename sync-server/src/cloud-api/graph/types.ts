@@ -2,7 +2,7 @@
  * The Graph client's public shapes. Results are data: nothing Meta (or a hostile proxy in
  * its place) answers makes a method throw.
  */
-import type { GraphErrorCode } from '../../../../common/cloud-api';
+import type { CloudMediaKind, GraphErrorCode } from '../../../../common/cloud-api';
 
 export type { GraphErrorCode, GraphTemplate, TemplateComponentInput } from '../../../../common/cloud-api';
 
@@ -44,7 +44,7 @@ export type GraphError = {
 export type GraphResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GraphError };
 
-export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+export type MediaKind = CloudMediaKind;
 export type MediaInput = {
   readonly kind: MediaKind;
   readonly mediaId?: string;
