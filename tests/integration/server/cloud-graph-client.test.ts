@@ -167,6 +167,11 @@ describe('media', () => {
       `Bearer ${api.token}`,
       `Bearer ${api.token}`,
     ]);
+    // …and a User-Agent: Meta's media host answers nothing useful without one.
+    expect(api.received.slice(-2).map(r => r.headers['user-agent'])).toEqual([
+      'BlazzDesk-CloudAPI/1',
+      'BlazzDesk-CloudAPI/1',
+    ]);
   });
 
   it('refuses a type Meta does not accept and a file over its kind’s limit before uploading', async () => {
@@ -190,6 +195,16 @@ describe('media', () => {
     const id = up.ok ? up.value.id : '';
     const small = createGraphClient(config({ maxDownloadBytes: 1024 }));
     expect(await small.downloadMedia(id)).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
+    // Over the limit while reading (file_size said less): too large, even at the size of the JSON cap.
+    const four = 4 * 1024 * 1024;
+    const bigUp = await client.uploadMedia(new Uint8Array(four + 10), 'application/pdf', 'big.pdf');
+    const bigId = bigUp.ok ? bigUp.value.id : '';
+    api.inject({
+      status: 200,
+      body: { url: `${api.baseUrl}/media-download/${bigId}`, mime_type: 'application/pdf', file_size: 10 },
+    });
+    const capped = createGraphClient(config({ maxDownloadBytes: four }));
+    expect(await capped.downloadMedia(bigId)).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
     api.received.length = 0;
     api.inject({ status: 200, body: { url: 'http://169.254.169.254/latest', mime_type: 'image/png', id } });
     expect(await client.downloadMedia(id)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
