@@ -3,7 +3,7 @@
  * and errors: every method, every error mapping, retries only where Meta says "later",
  * timeouts and malformed answers as data.
  */
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGraphClient } from '../../../sync-server/src/cloud-api/graph';
 import type { GraphConfig } from '../../../sync-server/src/cloud-api/graph';
 import { faults } from '../../helpers/graph-api/faults';
@@ -301,6 +301,25 @@ describe('errors and retries', () => {
     expect(api.sent).toHaveLength(1);
   });
 
+  it('backs off exponentially with full jitter between tries', async () => {
+    const backing = createGraphClient(config({ retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 2_000 } }));
+    const random = vi.spyOn(Math, 'random');
+    try {
+      random.mockReturnValue(1); // the longest jitter: 200 ms, then 400 ms
+      api.inject(faults.serverError(), faults.serverError());
+      let started = Date.now();
+      expect((await backing.sendText(CUSTOMER, 'hi')).ok).toBe(true);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(590);
+      random.mockReturnValue(0); // the shortest: at once
+      api.inject(faults.serverError(), faults.serverError());
+      started = Date.now();
+      expect((await backing.sendText(CUSTOMER, 'hi')).ok).toBe(true);
+      expect(Date.now() - started).toBeLessThan(400);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
   it('waits as long as Retry-After says, and gives up at once when that is longer than it waits', async () => {
     api.inject(faults.tooManyRequests(1));
     const started = Date.now();
@@ -320,17 +339,17 @@ describe('errors and retries', () => {
 
   it('a slow answer times out as unavailable and is not re-sent (the send may have happened)', async () => {
     const quick = createGraphClient(config({ timeoutMs: 150 }));
-    api.inject(faults.slow(600));
+    api.inject(faults.slow(1_500));
     const started = Date.now();
     const send = await quick.sendText(CUSTOMER, 'hi');
     // Given up at the timeout, not when the slow answer finally came.
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(1_200);
     expect(send).toEqual({
       ok: false,
       error: { code: 'unavailable', metaCode: null, detail: 'timeout', retryable: false },
     });
     expect(api.received).toHaveLength(1);
-    api.inject(faults.slow(600));
+    api.inject(faults.slow(1_500));
     expect(await quick.phoneNumberInfo()).toMatchObject({ ok: false, error: { detail: 'timeout', retryable: true } });
   });
 
