@@ -20,6 +20,20 @@ export const GRAPH_ERROR_CODES = [
 ] as const;
 export type GraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];
 
+export type CloudMediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+
+/**
+ * Largest file Meta's Cloud API takes for each kind (bytes): the desktop can refuse a file
+ * before it travels, and the server's Graph client checks again before uploading.
+ */
+export const CLOUD_MEDIA_LIMITS: Readonly<Record<CloudMediaKind, number>> = {
+  image: 5 * 1024 * 1024,
+  video: 16 * 1024 * 1024,
+  audio: 16 * 1024 * 1024,
+  document: 100 * 1024 * 1024,
+  sticker: 500 * 1024,
+};
+
 /** Free-form messages may be sent for 24 hours after the customer's last message. */
 export const SERVICE_WINDOW_MS = 24 * 60 * 60 * 1000;
 

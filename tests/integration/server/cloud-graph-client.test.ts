@@ -3,7 +3,7 @@
  * and errors: every method, every error mapping, retries only where Meta says "later",
  * timeouts and malformed answers as data.
  */
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createGraphClient } from '../../../sync-server/src/cloud-api/graph';
 import type { GraphConfig } from '../../../sync-server/src/cloud-api/graph';
 import { faults } from '../../helpers/graph-api/faults';
@@ -77,6 +77,16 @@ describe('sending', () => {
     expect(await client.markRead('wamid.IN')).toEqual({ ok: true, value: true });
     expect(api.sent[0]!.body).toMatchObject({ type: 'reaction', reaction: { message_id: 'wamid.IN', emoji: '👍' } });
     expect(api.received[1]!.json).toEqual({ messaging_product: 'whatsapp', status: 'read', message_id: 'wamid.IN' });
+  });
+
+  it('takes one emoji however many code points it has, and an empty one (removal), but not two', async () => {
+    for (const emoji of ['👩🏽‍❤️‍💋‍👨🏻', '🇮🇩', ''])
+      expect((await client.sendReaction(CUSTOMER, 'wamid.IN', emoji)).ok, emoji).toBe(true);
+    expect(await client.sendReaction(CUSTOMER, 'wamid.IN', '👍👍')).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request' },
+    });
+    expect(api.sent.map(s => (s.body['reaction'] as { emoji: string }).emoji)).toEqual(['👩🏽‍❤️‍💋‍👨🏻', '🇮🇩', '']);
   });
 
   it('sends a template with its parameters in Meta’s component shape', async () => {
@@ -157,6 +167,11 @@ describe('media', () => {
       `Bearer ${api.token}`,
       `Bearer ${api.token}`,
     ]);
+    // …and a User-Agent: Meta's media host answers nothing useful without one.
+    expect(api.received.slice(-2).map(r => r.headers['user-agent'])).toEqual([
+      'BlazzDesk-CloudAPI/1',
+      'BlazzDesk-CloudAPI/1',
+    ]);
   });
 
   it('refuses a type Meta does not accept and a file over its kind’s limit before uploading', async () => {
@@ -180,6 +195,16 @@ describe('media', () => {
     const id = up.ok ? up.value.id : '';
     const small = createGraphClient(config({ maxDownloadBytes: 1024 }));
     expect(await small.downloadMedia(id)).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
+    // Over the limit while reading (file_size said less): too large, even at the size of the JSON cap.
+    const four = 4 * 1024 * 1024;
+    const bigUp = await client.uploadMedia(new Uint8Array(four + 10), 'application/pdf', 'big.pdf');
+    const bigId = bigUp.ok ? bigUp.value.id : '';
+    api.inject({
+      status: 200,
+      body: { url: `${api.baseUrl}/media-download/${bigId}`, mime_type: 'application/pdf', file_size: 10 },
+    });
+    const capped = createGraphClient(config({ maxDownloadBytes: four }));
+    expect(await capped.downloadMedia(bigId)).toMatchObject({ ok: false, error: { code: 'media_too_large' } });
     api.received.length = 0;
     api.inject({ status: 200, body: { url: 'http://169.254.169.254/latest', mime_type: 'image/png', id } });
     expect(await client.downloadMedia(id)).toMatchObject({ ok: false, error: { code: 'unavailable' } });
@@ -276,6 +301,25 @@ describe('errors and retries', () => {
     expect(api.sent).toHaveLength(1);
   });
 
+  it('backs off exponentially with full jitter between tries', async () => {
+    const backing = createGraphClient(config({ retry: { attempts: 3, baseDelayMs: 200, maxDelayMs: 2_000 } }));
+    const random = vi.spyOn(Math, 'random');
+    try {
+      random.mockReturnValue(1); // the longest jitter: 200 ms, then 400 ms
+      api.inject(faults.serverError(), faults.serverError());
+      let started = Date.now();
+      expect((await backing.sendText(CUSTOMER, 'hi')).ok).toBe(true);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(590);
+      random.mockReturnValue(0); // the shortest: at once
+      api.inject(faults.serverError(), faults.serverError());
+      started = Date.now();
+      expect((await backing.sendText(CUSTOMER, 'hi')).ok).toBe(true);
+      expect(Date.now() - started).toBeLessThan(400);
+    } finally {
+      random.mockRestore();
+    }
+  });
+
   it('waits as long as Retry-After says, and gives up at once when that is longer than it waits', async () => {
     api.inject(faults.tooManyRequests(1));
     const started = Date.now();
@@ -295,21 +339,21 @@ describe('errors and retries', () => {
 
   it('a slow answer times out as unavailable and is not re-sent (the send may have happened)', async () => {
     const quick = createGraphClient(config({ timeoutMs: 150 }));
-    api.inject(faults.slow(600));
+    api.inject(faults.slow(1_500));
     const started = Date.now();
     const send = await quick.sendText(CUSTOMER, 'hi');
     // Given up at the timeout, not when the slow answer finally came.
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(1_200);
     expect(send).toEqual({
       ok: false,
       error: { code: 'unavailable', metaCode: null, detail: 'timeout', retryable: false },
     });
     expect(api.received).toHaveLength(1);
-    api.inject(faults.slow(600));
+    api.inject(faults.slow(1_500));
     expect(await quick.phoneNumberInfo()).toMatchObject({ ok: false, error: { detail: 'timeout', retryable: true } });
   });
 
-  it('a malformed or wrongly shaped answer is an error, never a throw', async () => {
+  it('a malformed or wrongly shaped answer is an error, never a throw; a code sent as a string still maps', async () => {
     api.inject(faults.malformed());
     expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({
       ok: false,
@@ -317,6 +361,11 @@ describe('errors and retries', () => {
     });
     api.inject(faults.wrongShape());
     expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    api.inject({ status: 400, body: { error: { message: 'Re-engagement message', code: '131047' } } });
+    expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({
+      ok: false,
+      error: { code: 'window_closed', metaCode: 131047 },
+    });
     api.inject({ status: 400, raw: '<html>bad gateway page</html>' });
     expect(await client.sendText(CUSTOMER, 'hi')).toMatchObject({
       ok: false,

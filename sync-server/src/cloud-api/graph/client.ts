@@ -27,7 +27,7 @@ import {
   uploadAnswerSchema,
 } from './schemas';
 import { toTemplate } from './templates';
-import type { GraphConfig, GraphResult, MediaInput } from './types';
+import type { GraphClient, GraphConfig, GraphResult, MediaInput } from './types';
 import { graphFail, graphOk } from './types';
 
 /** Ids that go into a URL path: Graph ids are digits, wamids base64-ish; nothing that could climb the path. */
@@ -36,9 +36,10 @@ const PATH_ID = /^[A-Za-z0-9_.=-]{1,256}$/;
 const MAX_TEMPLATE_PAGES = 100;
 const DEFAULT_MAX_DOWNLOAD = 100 * 1024 * 1024;
 
-export type GraphClient = ReturnType<typeof createGraphClient>;
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const graphemes = (s: string) => [...segmenter.segment(s)].length;
 
-export function createGraphClient(cfg: GraphConfig) {
+export function createGraphClient(cfg: GraphConfig): GraphClient {
   const root = `${cfg.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(cfg.apiVersion)}`;
   const path = (...segs: string[]) => `${root}/${segs.map(encodeURIComponent).join('/')}`;
   const messagesUrl = path(cfg.phoneNumberId, 'messages');
@@ -85,8 +86,8 @@ export function createGraphClient(cfg: GraphConfig) {
     async sendReaction(to: string, wamid: string, emoji: string) {
       const n = checkTo(to);
       if (!n.ok) return n;
-      // An empty emoji removes the reaction (Meta's rule); anything longer than a few code points is not one.
-      if ([...emoji].length > 8) return graphFail('bad_request', 'not an emoji');
+      // An empty emoji removes the reaction (Meta's rule); more than one character is not a reaction.
+      if (emoji.length > 64 || graphemes(emoji) > 1) return graphFail('bad_request', 'not one emoji');
       return send(reactionPayload(n.value, wamid, emoji));
     },
 

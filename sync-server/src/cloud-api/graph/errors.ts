@@ -7,12 +7,21 @@ import { z } from 'zod';
 import type { GraphErrorCode } from '../../../../common/cloud-api';
 import type { GraphError } from './types';
 
+/** Meta sends numbers; a proxy in between may have turned them into strings. */
+const metaNumber = z.union([
+  z.number().int(),
+  z
+    .string()
+    .regex(/^\d{1,9}$/)
+    .transform(Number),
+]);
+
 const metaErrorSchema = z.object({
   error: z.object({
     message: z.string().max(4096).optional(),
     type: z.string().max(256).optional(),
-    code: z.number().int().optional(),
-    error_subcode: z.number().int().optional(),
+    code: metaNumber.optional(),
+    error_subcode: metaNumber.optional(),
     error_data: z
       .object({ details: z.string().max(4096).optional() })
       .loose()

@@ -20,6 +20,7 @@ export type Bytes = { readonly bytes: Uint8Array; readonly mime: string };
 const DEFAULTS = { attempts: 3, baseDelayMs: 500, maxDelayMs: 10_000, timeoutMs: 15_000 };
 /** A JSON answer larger than this is not Meta's: refused rather than buffered. */
 export const MAX_JSON_BYTES = 4 * 1024 * 1024;
+const USER_AGENT = 'BlazzDesk-CloudAPI/1';
 
 type Settled<T> = GraphResult<T> & { readonly retryAfterMs?: number | null; readonly fromAnswer?: boolean };
 
@@ -68,16 +69,23 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-export type Reader<T> = { readonly limit: number; parse(bytes: Uint8Array, res: Response): GraphResult<T> };
+export type Reader<T> = {
+  readonly limit: number;
+  /** What an answer over `limit` is: a JSON answer that size is not Meta's; a file that size is too large. */
+  readonly overLimit: 'unavailable' | 'media_too_large';
+  parse(bytes: Uint8Array, res: Response): GraphResult<T>;
+};
 
 export const jsonReader: Reader<unknown> = {
   limit: MAX_JSON_BYTES,
+  overLimit: 'unavailable',
   parse: bytes => graphOk(parseJson(bytes)),
 };
 
 export function bytesReader(limit: number): Reader<Bytes> {
   return {
     limit,
+    overLimit: 'media_too_large',
     parse: (bytes, res) =>
       graphOk({ bytes, mime: (res.headers.get('content-type') ?? 'application/octet-stream').split(';')[0]!.trim() }),
   };
@@ -94,7 +102,8 @@ async function once<T>(cfg: GraphConfig, call: GraphCall, reader: Reader<T>): Pr
   let timedOut = false;
   const timer = setTimeout(() => ((timedOut = true), ctl.abort()), cfg.timeoutMs ?? DEFAULTS.timeoutMs);
   try {
-    const headers: Record<string, string> = { authorization: `Bearer ${cfg.accessToken}` };
+    // Meta's media host answers nothing useful to a request without a User-Agent.
+    const headers: Record<string, string> = { authorization: `Bearer ${cfg.accessToken}`, 'user-agent': USER_AGENT };
     let body: string | FormData | undefined;
     if (call.json !== undefined) {
       headers['content-type'] = 'application/json';
@@ -114,7 +123,7 @@ async function once<T>(cfg: GraphConfig, call: GraphCall, reader: Reader<T>): Pr
       const error = mapGraphError(res.status, bytes ? parseJson(bytes) : null);
       return { ok: false, error, fromAnswer: true, retryAfterMs: parseRetryAfter(res.headers.get('retry-after')) };
     }
-    if (!bytes) return graphFail(limit === MAX_JSON_BYTES ? 'unavailable' : 'media_too_large', 'response too large');
+    if (!bytes) return graphFail(reader.overLimit, 'response too large');
     return reader.parse(bytes, res);
   } catch (e) {
     return { ok: false, error: networkError(call, timedOut, e) };

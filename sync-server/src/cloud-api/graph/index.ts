@@ -1,10 +1,10 @@
 /** The Graph API client of a Cloud API number (#19). */
 export { createGraphClient } from './client';
-export type { GraphClient } from './client';
 export { mapGraphError } from './errors';
-export { uploadLimit } from './media';
+export { mediaKindOf, uploadLimit } from './media';
 export { normaliseTo } from './payloads';
 export type {
+  GraphClient,
   GraphConfig,
   GraphError,
   GraphErrorCode,

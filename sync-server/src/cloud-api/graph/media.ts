@@ -2,10 +2,10 @@
  * Meta's media rules, checked before an upload so a file Meta would refuse costs no round
  * trip: the types the Cloud API accepts and the size limit of each kind.
  */
+import type { CloudMediaKind } from '../../../../common/cloud-api';
+import { CLOUD_MEDIA_LIMITS } from '../../../../common/cloud-api';
 import type { GraphError } from './types';
 import { graphFail } from './types';
-
-const MB = 1024 * 1024;
 
 const IMAGE = new Set(['image/jpeg', 'image/png']);
 const STICKER = new Set(['image/webp']);
@@ -22,14 +22,21 @@ const DOCUMENT = new Set([
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
 ]);
 
+/** The kind Meta files a MIME type under, or null when the Cloud API does not take it. */
+export function mediaKindOf(mime: string): CloudMediaKind | null {
+  const m = mime.split(';')[0]!.trim().toLowerCase();
+  if (IMAGE.has(m)) return 'image';
+  if (STICKER.has(m)) return 'sticker';
+  if (VIDEO.has(m)) return 'video';
+  if (AUDIO.has(m)) return 'audio';
+  if (DOCUMENT.has(m)) return 'document';
+  return null;
+}
+
 /** Largest upload Meta accepts for a MIME type, or null when the type is not accepted at all. */
 export function uploadLimit(mime: string): number | null {
-  const m = mime.split(';')[0]!.trim().toLowerCase();
-  if (IMAGE.has(m)) return 5 * MB;
-  if (STICKER.has(m)) return 500 * 1024;
-  if (VIDEO.has(m) || AUDIO.has(m)) return 16 * MB;
-  if (DOCUMENT.has(m)) return 100 * MB;
-  return null;
+  const kind = mediaKindOf(mime);
+  return kind ? CLOUD_MEDIA_LIMITS[kind] : null;
 }
 
 export function checkUpload(size: number, mime: string): GraphError | null {

@@ -2,7 +2,12 @@
  * The Graph client's public shapes. Results are data: nothing Meta (or a hostile proxy in
  * its place) answers makes a method throw.
  */
-import type { GraphErrorCode } from '../../../../common/cloud-api';
+import type {
+  CloudMediaKind,
+  GraphErrorCode,
+  GraphTemplate,
+  TemplateComponentInput,
+} from '../../../../common/cloud-api';
 
 export type { GraphErrorCode, GraphTemplate, TemplateComponentInput } from '../../../../common/cloud-api';
 
@@ -44,7 +49,7 @@ export type GraphError = {
 export type GraphResult<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GraphError };
 
-export type MediaKind = 'image' | 'video' | 'audio' | 'document' | 'sticker';
+export type MediaKind = CloudMediaKind;
 export type MediaInput = {
   readonly kind: MediaKind;
   readonly mediaId?: string;
@@ -60,3 +65,27 @@ export const graphFail = (
   retryable = false,
   metaCode: number | null = null,
 ): { ok: false; error: GraphError } => ({ ok: false, error: { code, metaCode, detail, retryable } });
+
+/** What one Cloud API number can ask of the Graph API (client.ts). */
+export type GraphClient = {
+  sendText(
+    to: string,
+    body: string,
+    o?: { replyTo?: string; previewUrl?: boolean },
+  ): Promise<GraphResult<{ wamid: string }>>;
+  sendMedia(to: string, m: MediaInput, o?: { replyTo?: string }): Promise<GraphResult<{ wamid: string }>>;
+  /** An empty emoji takes the reaction back. */
+  sendReaction(to: string, wamid: string, emoji: string): Promise<GraphResult<{ wamid: string }>>;
+  sendTemplate(
+    to: string,
+    t: { name: string; language: string; components: TemplateComponentInput[] },
+  ): Promise<GraphResult<{ wamid: string }>>;
+  markRead(wamid: string): Promise<GraphResult<true>>;
+  uploadMedia(bytes: Uint8Array, mime: string, filename: string): Promise<GraphResult<{ id: string }>>;
+  downloadMedia(mediaId: string): Promise<GraphResult<{ bytes: Uint8Array; mime: string; sha256: string | null }>>;
+  /** Every page: name, language, status, category and components of each template. */
+  listTemplates(): Promise<GraphResult<GraphTemplate[]>>;
+  phoneNumberInfo(): Promise<
+    GraphResult<{ displayPhoneNumber: string; verifiedName: string; qualityRating: string | null }>
+  >;
+};
