@@ -9,7 +9,7 @@
 import type { Browser } from '@playwright/test';
 import type { GraphApi } from '../helpers/graph-api/server';
 import { startGraphApi } from '../helpers/graph-api/server';
-import { change, fakeWamid, postWebhook, textMessage } from '../helpers/graph-api/webhook';
+import { change, fakeWamid, postWebhook, textMessage } from '../helpers/graph-api/webhooks';
 import type { Stack } from '../integration/server/harness';
 import { startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';

@@ -4,7 +4,7 @@
  * 2xx, and as often, as late and in whatever order a test asks (duplicates, statuses out of
  * order, a bad or missing signature, a receiver too slow to answer).
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 
 /** `sha256=<hex HMAC-SHA256(app secret, raw body)>`, as Meta signs every POST. */
 export function metaSignature(appSecret: string, raw: string | Buffer): string {
@@ -163,3 +163,61 @@ export async function deliverWebhook(url: string, body: unknown, o: DeliverOptio
   }
   return { raw, attempts, delivered: false };
 }
+
+// ---- Shorthands for the server's webhook tests: one number, one change, posted once. ----
+
+/** A wamid in Meta's form: `wamid.` and base64 that carries `+`, `/` and `=`. */
+export function fakeWamid(): string {
+  let b64 = '';
+  while (!/[+/]/.test(b64)) b64 = randomBytes(25).toString('base64');
+  return `wamid.${b64}`;
+}
+
+export type CloudEnv = { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
+type NumberRef = Pick<CloudEnv, 'phoneNumberId' | 'displayPhone'>;
+
+const metaOf = (env: NumberRef): Metadata => ({
+  wabaId: '102290129340398',
+  phoneNumberId: env.phoneNumberId,
+  displayPhoneNumber: env.displayPhone,
+});
+
+/** POSTs a body to the server's `/webhooks/cloud` once: signed, with a given signature (null: none), or raw text. */
+export async function postWebhook(
+  env: Pick<CloudEnv, 'url' | 'appSecret'>,
+  body: unknown,
+  o: { signature?: string | null; raw?: string } = {},
+): Promise<Response> {
+  const raw = o.raw ?? JSON.stringify(body);
+  const sig = o.signature === undefined ? metaSignature(env.appSecret, raw) : o.signature;
+  return fetch(`${env.url}/webhooks/cloud`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(sig === null ? {} : { 'x-hub-signature-256': sig }) },
+    body: raw,
+  });
+}
+
+export const change = (env: NumberRef, value: WebhookValue) => webhook.envelope(metaOf(env), value);
+
+export const textMessage = (
+  env: NumberRef,
+  m: { id: string; from: string; name?: string; text: string; at?: number; replyTo?: string },
+) =>
+  change(env, {
+    contacts: [webhook.contact(m.from, m.name ?? 'Customer')],
+    messages: [
+      webhook.text({
+        id: m.id,
+        from: m.from,
+        body: m.text,
+        at: m.at ?? Date.now(),
+        ...(m.replyTo ? { replyTo: m.replyTo } : {}),
+      }),
+    ],
+  });
+
+export const statusUpdate = (
+  env: NumberRef,
+  s: { id: string; status: 'sent' | 'delivered' | 'read' | 'failed'; to: string; at?: number },
+) =>
+  change(env, { statuses: [webhook.status({ id: s.id, status: s.status, recipient: s.to, at: s.at ?? Date.now() })] });

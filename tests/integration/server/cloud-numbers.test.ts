@@ -12,7 +12,7 @@ import { providerIdOfWamid } from '../../../common/cloud/ids';
 import { metaError } from '../../helpers/graph-api/faults';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
-import { change, fakeWamid, postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhook';
+import { change, fakeWamid, postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
 import { call, must, startNode, startStack } from './harness';
 
