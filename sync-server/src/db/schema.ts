@@ -485,3 +485,32 @@ export const webhookMessageState = mysqlTable(
   },
   t => [primaryKey({ name: 'webhook_message_state_pk', columns: [t.accountId, t.providerMessageId] })],
 );
+
+/** Auto-assignment and the first-response SLA of a number (0021); no row: off. */
+export const assignmentSettings = mysqlTable('assignment_settings', {
+  accountId: varchar('account_id', { length: 200 }).primaryKey(),
+  mode: mysqlEnum('mode', ['off', 'round_robin', 'least_busy']).notNull().default('off'),
+  rrCursor: char('rr_cursor', { length: 36 }),
+  reassignAfterMinutes: int('reassign_after_minutes'),
+  slaMinutes: int('sla_minutes'),
+  updatedAt: ms('updated_at').notNull(),
+  updatedBy: char('updated_by', { length: 36 }),
+});
+
+/** Most open chats auto-assignment gives a member (0021); no row: the default. */
+export const memberCapacity = mysqlTable('member_capacity', {
+  memberId: char('member_id', { length: 36 }).primaryKey(),
+  maxOpen: int('max_open').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Conversations waiting for someone to be assigned (0021), oldest first. */
+export const assignmentWaiting = mysqlTable(
+  'assignment_waiting',
+  {
+    chatId: varchar('chat_id', { length: 420 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    since: ms('since').notNull(),
+  },
+  t => [index('assignment_waiting_account_since').on(t.accountId, t.since)],
+);

@@ -24,6 +24,7 @@ import type { Caller, Emit, Services } from './context';
 import { commit } from './context';
 import { checkAssignment, requireAssignOrHandOver } from './handover-rules';
 import type { HandlerTable } from './dispatch';
+import { drainWaiting } from '../automation/assignment/drain';
 
 type ChatHandlers = Pick<
   HandlerTable,
@@ -161,7 +162,10 @@ export function chatHandlers(services: Services): ChatHandlers {
 
     'chat:set-status': async (caller, { chatId, status, version }) => {
       requireCapability(caller, 'chats.update');
-      return writeChat(caller, 'chat.status', chatId, version, () => ({ status: status as ChatStatus }));
+      const chat = await writeChat(caller, 'chat.status', chatId, version, () => ({ status: status as ChatStatus }));
+      // Resolving frees a place in the assignee's capacity: a waiting chat may take it.
+      if (status === 'resolved' && chat.assigneeId) await drainWaiting(services, chat.assigneeId);
+      return chat;
     },
 
     'chat:set-tags': async (caller, { chatId, tags, version }) => {

@@ -15,6 +15,7 @@ import type { Services } from './context';
 import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
 import { automateInbound, offerAutomated } from '../automation/on-push';
+import { assignInbound } from '../automation/assignment/on-push';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -100,6 +101,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
           for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
           emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
+          emit(...(await assignInbound(services, tx, batch.messages)));
           const automated = await automateInbound(services, tx, batch.messages);
           emit(...automated.events);
           const contactsByAccount = new Map<string, WireContact[]>();

@@ -10,9 +10,10 @@ import { chatCases } from './rbac-cases-chats';
 import { teamCases } from './rbac-cases-team';
 import { automationCases } from './rbac-cases-automation';
 import { webhookCases } from './rbac-cases-webhooks';
+import { assignmentCases } from './rbac-cases-assignment';
 import { setUpWorld, w } from './rbac-world';
 
-const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases];
+const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases, ...assignmentCases];
 
 beforeAll(setUpWorld);
 afterAll(async () => {
