@@ -82,7 +82,7 @@ test('a lead turns on round-robin; new conversations go to the online members in
   await section.getByRole('spinbutton', { name: 'Capacity of Lina Lead' }).fill('1');
   await expect(section.getByRole('spinbutton', { name: 'Capacity of Arif Setiawan' })).toHaveValue('20');
   await section.getByRole('button', { name: 'Save assignment' }).click();
-  await expect(section.getByRole('status')).toHaveText('Saved.');
+  await expect(section.getByTestId('assignment-status')).toHaveText('Saved.');
   await closeDialog(page, settings);
 
   // Simulated customers write on their own (every ~20 s); each new conversation is handed out.

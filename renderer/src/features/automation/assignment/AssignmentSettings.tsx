@@ -116,7 +116,8 @@ export function AssignmentSettings(props: { readonly accountId: string }) {
       <button type="button" onClick={() => void save()} disabled={status.kind === 'loading'}>
         {t('assignment.save')}
       </button>
-      <span role="status" className="small">
+      {/* Not role=status: the Automation section around it already has one for its own save. */}
+      <span aria-live="polite" className="small" data-testid="assignment-status">
         {status.kind === 'saved' && t('assignment.saved')}
         {status.kind === 'error' && <span className="error-text">{errorText(t, status.code)}</span>}
       </span>
