@@ -120,13 +120,15 @@ export function chatHandlers(services: Services): ChatHandlers {
 
     'chat:assign': async (caller, { chatId, assigneeId, version, handover }) => {
       requireAssignOrHandOver(caller);
-      return writeChat(
+      let previous: string | null = null;
+      const chat = await writeChat(
         caller,
         assigneeId === null ? 'chat.unassign' : 'chat.assign',
         chatId,
         version,
         async (current, tx) => {
           await checkAssignment(tx, caller, current, assigneeId);
+          previous = current.assigneeId;
           return { assigneeId };
         },
         handover
@@ -148,6 +150,9 @@ export function chatHandlers(services: Services): ChatHandlers {
             }
           : undefined,
       );
+      // Taken off someone frees a place in their capacity: a waiting chat may take it.
+      if (previous !== null && previous !== chat.assigneeId) await drainWaiting(services, previous);
+      return chat;
     },
 
     'chat:claim': async (caller, { chatId, version }) => {

@@ -158,6 +158,21 @@ describe('auto-assignment', () => {
     expect(await w.waiting()).toEqual([]);
   });
 
+  it('a chat taken off an agent at capacity lets the oldest waiting one in', async () => {
+    const w = await world({ mode: 'round_robin', reassignAfterMinutes: null, slaMinutes: null }, 1);
+    const [a] = w.team as [Agent];
+    await w.save([{ memberId: a.id, capacity: 1 }]);
+    await w.online(a);
+    await w.write('6241@c.us');
+    await w.write('6242@c.us');
+    expect(await w.assignee('6241@c.us')).toBe(a.id);
+    expect(await w.waiting()).toEqual(['6242@c.us']);
+    const { chat } = await must(w.admin.socket, 'chat:get', { chatId: `${w.accountId}:6241@c.us` });
+    await must(w.admin.socket, 'chat:assign', { chatId: chat.id, assigneeId: null, version: chat.version });
+    expect(await w.assignee('6242@c.us')).toBe(a.id);
+    expect(await w.waiting()).toEqual([]);
+  });
+
   it('least-busy gives the chat to the agent with the fewest open chats', async () => {
     const w = await world({ mode: 'round_robin', reassignAfterMinutes: null, slaMinutes: null });
     const [a, b] = w.team as [Agent, Agent];
