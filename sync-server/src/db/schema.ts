@@ -126,6 +126,8 @@ export const chats = mysqlTable(
     /** JSON array of strings. */
     tags: text('tags').notNull(),
     version: int('version').notNull().default(0),
+    /** When the first reply is due (0021); null: no reply pending or no target. */
+    slaDueAt: ms('sla_due_at'),
   },
   t => [index('chats_account').on(t.accountId), index('chats_assignee').on(t.assigneeId)],
 );

@@ -16,6 +16,7 @@ import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
 import { automateInbound, offerAutomated } from '../automation/on-push';
 import { assignInbound } from '../automation/assignment/on-push';
+import { slaOnPush } from '../automation/sla/on-push';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -101,6 +102,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
           for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
           emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
+          emit(...(await slaOnPush(services, tx, batch.messages)));
           emit(...(await assignInbound(services, tx, batch.messages)));
           const automated = await automateInbound(services, tx, batch.messages);
           emit(...automated.events);

@@ -50,7 +50,7 @@ async function world(settings: Omit<AssignmentUpdate, 'accountId' | 'capacities'
       a.socket = await stack.connect(s.token);
       await expect.poll(() => presence(s.sessionId)).toBe('online');
     },
-    async write(jid: string, opts: { id?: string; at?: number; via?: Client } = {}) {
+    async write(jid: string, opts: { id?: string; at?: number; via?: Client; fromMe?: boolean } = {}) {
       await must(opts.via ?? host.socket, 'sync:push', {
         chats: [{ accountId, jid, isGroup: false, name: `customer ${jid}` }],
         messages: [
@@ -58,7 +58,7 @@ async function world(settings: Omit<AssignmentUpdate, 'accountId' | 'capacities'
             accountId,
             chatJid: jid,
             providerMessageId: opts.id ?? `m-${++seq}-${randomUUID()}`,
-            fromMe: false,
+            fromMe: opts.fromMe ?? false,
             type: 'text',
             body: 'hello',
             timestamp: opts.at ?? now,
@@ -171,6 +171,34 @@ describe('auto-assignment', () => {
     await must(w.admin.socket, 'chat:assign', { chatId: chat.id, assigneeId: null, version: chat.version });
     expect(await w.assignee('6242@c.us')).toBe(a.id);
     expect(await w.waiting()).toEqual([]);
+  });
+
+  it('a first-response target gives a waiting chat a due time, live, until the team replies', async () => {
+    const w = await world({ mode: 'off', reassignAfterMinutes: null, slaMinutes: 30 });
+    const live = recorder(w.admin.socket);
+    const due = (jid: string) =>
+      column<number | null>('select sla_due_at as v from chats where id = ?', `${w.accountId}:${jid}`);
+    await w.write('6251@c.us', { at: now - 60_000 });
+    expect(await due('6251@c.us')).toBe(now - 60_000 + 30 * 60_000);
+    await expect
+      .poll(() =>
+        live.events.some(e => {
+          const chat = (e.payload as { chat?: { id: string; slaDueAt?: number | null } }).chat;
+          return (
+            e.name === 'chat:updated' && chat?.id === `${w.accountId}:6251@c.us` && chat.slaDueAt === now + 29 * 60_000
+          );
+        }),
+      )
+      .toBe(true);
+    // The customer writes again: still due from their first message.
+    await w.write('6251@c.us');
+    expect(await due('6251@c.us')).toBe(now + 29 * 60_000);
+    await w.write('6251@c.us', { fromMe: true });
+    expect(await due('6251@c.us')).toBeNull();
+    // A number without a target keeps no clock.
+    const other = await world({ mode: 'off', reassignAfterMinutes: null, slaMinutes: null });
+    await other.write('6252@c.us');
+    expect(await column('select sla_due_at as v from chats where id = ?', `${other.accountId}:6252@c.us`)).toBeNull();
   });
 
   it('least-busy gives the chat to the agent with the fewest open chats', async () => {

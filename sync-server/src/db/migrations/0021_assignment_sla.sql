@@ -31,3 +31,8 @@ CREATE TABLE `assignment_waiting` (
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 --> statement-breakpoint
 CREATE INDEX `assignment_waiting_account_since` ON `assignment_waiting` (`account_id`,`since`);
+--> statement-breakpoint
+-- When the first reply to a customer waiting for one is due (#17 SLA): set when a customer
+-- writes to a chat of a number with a first-response target and no reply is pending yet,
+-- cleared by the number's first reply (automated messages do not count). Null: nothing due.
+ALTER TABLE `chats` ADD `sla_due_at` bigint;

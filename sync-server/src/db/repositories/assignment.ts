@@ -169,3 +169,37 @@ export async function unassignedAmong(raw: RawTx, chatIds: readonly string[]): P
   );
   return new Set(rows.map(r => String(r['id'])));
 }
+
+/** First-response targets (minutes) of these numbers, those that have one. */
+export async function slaTargets(raw: RawTx, accountIds: readonly string[]): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map();
+  const [rows] = await raw.query<RowDataPacket[]>(
+    'select account_id, sla_minutes from assignment_settings where account_id in (?) and sla_minutes is not null',
+    [accountIds],
+  );
+  return new Map(rows.map(r => [String(r['account_id']), Number(r['sla_minutes'])]));
+}
+
+/** The 1:1 chats among these with their due time, locked: the push decides and writes them. */
+export async function lockSlaChats(raw: RawTx, chatIds: readonly string[]): Promise<Map<string, number | null>> {
+  if (chatIds.length === 0) return new Map();
+  const [rows] = await raw.query<RowDataPacket[]>(
+    'select id, sla_due_at from chats where id in (?) and not is_group for update',
+    [chatIds],
+  );
+  return new Map(rows.map(r => [String(r['id']), r['sla_due_at'] === null ? null : Number(r['sla_due_at'])]));
+}
+
+export async function setSlaDue(raw: RawTx, chatId: string, dueAt: number | null): Promise<void> {
+  await raw.query('update chats set sla_due_at = ?, version = version + 1 where id = ?', [dueAt, chatId]);
+}
+
+/** Client message ids among these that are automated sends (they are no reply of the team's). */
+export async function automatedAmong(raw: RawTx, clientMessageIds: readonly string[]): Promise<Set<string>> {
+  if (clientMessageIds.length === 0) return new Set();
+  const [rows] = await raw.query<RowDataPacket[]>(
+    "select client_message_id from sends where client_message_id in (?) and origin = 'automation'",
+    [clientMessageIds],
+  );
+  return new Set(rows.map(r => String(r['client_message_id'])));
+}
