@@ -2,10 +2,12 @@ import { useEffect, useId, useState } from 'react';
 import { ASSIGNMENT_MODES, CAPACITY_MAX, DEFAULT_CAPACITY } from '../../../../../common/automation/assignment/decide';
 import type { AssignmentMode } from '../../../../../common/automation/assignment/decide';
 import type { WireAssignment } from '../../../../../common/protocol-assignment';
+import { ASSIGNMENT_MINUTES_MAX } from '../../../../../common/protocol-assignment';
 import { api } from '../../../api/client';
 import { useWorkspace } from '../../../stores/workspace';
 import type { AssignmentT } from './useAssignmentT';
 import { useAssignmentT } from './useAssignmentT';
+import { useSlaT } from '../sla/useSlaT';
 
 type Status = { readonly kind: 'idle' | 'loading' | 'saved' | 'error'; readonly code?: string };
 
@@ -14,6 +16,10 @@ function errorText(t: AssignmentT, code: string | undefined): string {
   const known = KNOWN_ERRORS.find(c => c === code);
   return t(known ? `assignment.error.${known}` : 'assignment.error.other');
 }
+
+/** Empty: no target. */
+const minutesOrNull = (v: string): number | null =>
+  v.trim() === '' ? null : Math.min(ASSIGNMENT_MINUTES_MAX, Math.max(1, Math.floor(Number(v) || 1)));
 
 const clampCapacity = (v: string) => Math.min(CAPACITY_MAX, Math.max(1, Math.floor(Number(v) || 1)));
 
@@ -24,6 +30,7 @@ const clampCapacity = (v: string) => Math.min(CAPACITY_MAX, Math.max(1, Math.flo
 export function AssignmentSettings(props: { readonly accountId: string }) {
   const { accountId } = props;
   const t = useAssignmentT();
+  const slaT = useSlaT();
   const headingId = useId();
   const members = useWorkspace(s => s.members);
   const [draft, setDraft] = useState<WireAssignment | null>(null);
@@ -113,6 +120,18 @@ export function AssignmentSettings(props: { readonly accountId: string }) {
         </tbody>
       </table>
       <p className="small muted">{t('assignment.capacity.help', { n: DEFAULT_CAPACITY })}</p>
+      <label>
+        {slaT('sla.target')}
+        <input
+          type="number"
+          min={1}
+          max={ASSIGNMENT_MINUTES_MAX}
+          placeholder={slaT('sla.target.none')}
+          value={draft.slaMinutes ?? ''}
+          onChange={e => change({ ...draft, slaMinutes: minutesOrNull(e.target.value) })}
+        />
+      </label>
+      <p className="small muted">{slaT('sla.target.help')}</p>
       <button type="button" onClick={() => void save()} disabled={status.kind === 'loading'}>
         {t('assignment.save')}
       </button>
