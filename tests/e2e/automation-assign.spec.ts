@@ -5,7 +5,8 @@
  * clients of the same server). As simulated customers write, the server hands out the new
  * conversations: the lead gets at most one, the agents take turns (within one of each
  * other), each agent's device is told live, and the lead's chat list shows each row's
- * assignee.
+ * assignee. With a one-minute first-response target and nobody answering, a row turns
+ * "overdue".
  */
 import type { RowDataPacket } from 'mysql2/promise';
 import type { Stack } from '../integration/server/harness';
@@ -81,6 +82,7 @@ test('a lead turns on round-robin; new conversations go to the online members in
   await section.getByRole('combobox', { name: 'Assign new conversations' }).selectOption('round_robin');
   await section.getByRole('spinbutton', { name: 'Capacity of Lina Lead' }).fill('1');
   await expect(section.getByRole('spinbutton', { name: 'Capacity of Arif Setiawan' })).toHaveValue('20');
+  await section.getByRole('spinbutton', { name: 'First-response target (minutes)' }).fill('1');
   await section.getByRole('button', { name: 'Save assignment' }).click();
   await expect(section.getByTestId('assignment-status')).toHaveText('Saved.');
   await closeDialog(page, settings);
@@ -115,4 +117,10 @@ test('a lead turns on round-robin; new conversations go to the online members in
       await expect(row.getByTestId('row-assignee')).toHaveAttribute('title', `Assigned to ${agent.name}`);
     }
   }
+
+  // Nobody answers: the first chat given out passes its one-minute target and its row says so.
+  const first = chats.find(c => c.id === assigned[0]!.chatId)!;
+  const marker = inbox.chat(rowName(first.name)).first().getByTestId('row-sla');
+  await expect(marker).toHaveText(/^overdue \d+ min$/, { timeout: 90_000 });
+  await expect(marker).toHaveCSS('color', 'rgb(179, 38, 30)');
 });
