@@ -24,6 +24,7 @@ import { teamTemplatesCommands } from './api/team-templates';
 import { customerCommands } from './api/customer';
 import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
+import { assignmentCommands } from './api/assignment';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
 import { webhooksCommands } from './api/webhooks';
@@ -49,6 +50,7 @@ export const deskCommands = {
   ...customerCommands,
   ...backupCommands,
   ...automationCommands,
+  ...assignmentCommands,
   ...reportsCommands,
   ...integrationsCommands,
   ...webhooksCommands,

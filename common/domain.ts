@@ -109,6 +109,8 @@ export type Chat = {
   readonly assigneeId: MemberId | null;
   readonly tags: readonly string[];
   readonly version: number;
+  /** When the first reply is due (the number's first-response target); null or absent: nothing due. */
+  readonly slaDueAt?: number | null;
 };
 
 export type MessageType =

@@ -28,6 +28,8 @@ export type WireChat = {
   assigneeId: string | null;
   tags: string[];
   version: number;
+  /** When the first reply is due (first-response SLA); null or absent: nothing due. Older servers leave it out. */
+  slaDueAt?: number | null;
 };
 export type WireMessage = {
   rowId: number;

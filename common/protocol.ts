@@ -32,6 +32,8 @@ import type { TagCommands, WireTag } from './protocol-tags';
 import type { ReportsCommands } from './protocol-reports';
 import type { AutomationCommands } from './protocol-automation';
 import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
+import type { AssignmentCommands } from './protocol-assignment';
+import { ASSIGNMENT_COMMAND_SCHEMAS } from './protocol-assignment';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 import type { ApiKeyCommands } from './protocol-api-keys';
@@ -300,6 +302,7 @@ export interface ClientToServerEvents
     AiPolicyCommands,
     ReportsCommands,
     AutomationCommands,
+    AssignmentCommands,
     ApiKeyCommands,
     WebhookCommands,
     CloudCommands {
@@ -403,6 +406,7 @@ export const COMMAND_SCHEMAS = {
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,
+  ...ASSIGNMENT_COMMAND_SCHEMAS,
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,

@@ -19,6 +19,7 @@ import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
+import { ASSIGNMENT_REPLY_SCHEMAS } from './protocol-assignment';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
@@ -139,6 +140,7 @@ export const commandReplySchemas = {
   ...AI_POLICY_REPLY_SCHEMAS,
   ...REPORTS_REPLY_SCHEMAS,
   ...AUTOMATION_REPLY_SCHEMAS,
+  ...ASSIGNMENT_REPLY_SCHEMAS,
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
@@ -215,6 +217,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'automation:get': true satisfies Agrees<'automation:get'>,
   'automation:update': true satisfies Agrees<'automation:update'>,
   'automation:hours': true satisfies Agrees<'automation:hours'>,
+  'assignment:get': true satisfies Agrees<'assignment:get'>,
+  'assignment:update': true satisfies Agrees<'assignment:update'>,
   'apiKey:list': true satisfies Agrees<'apiKey:list'>,
   'apiKey:create': true satisfies Agrees<'apiKey:create'>,
   'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,

@@ -81,6 +81,7 @@ export const wireChatSchema = z.object({
   assigneeId: keyOrNull,
   tags: z.array(z.string()),
   version: count,
+  slaDueAt: ms.nullable().optional(),
 });
 
 export const wireMessageSchema = z.object({

@@ -27,7 +27,7 @@ export const seqBaseOf = (ts: number): number => ts * SEQ_PER_MS;
 
 export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_kind, c.last_message_at,
   c.last_message_from_me, c.unread_count, c.pinned, c.archived, c.muted, c.status, c.assignee_id, c.tags, c.version,
-  c.sort_ts`;
+  c.sort_ts, c.sla_due_at`;
 
 export type ChatRow = {
   id: string;
@@ -48,6 +48,7 @@ export type ChatRow = {
   tags: string;
   version: number;
   sort_ts: number;
+  sla_due_at: number | null;
 };
 
 function parseTags(json: string): readonly string[] {
@@ -81,6 +82,7 @@ export function chatOf(r: ChatRow): Chat {
     assigneeId: r.assignee_id as MemberId | null,
     tags: parseTags(r.tags),
     version: r.version,
+    slaDueAt: r.sla_due_at,
   };
 }
 

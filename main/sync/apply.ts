@@ -180,6 +180,7 @@ function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
     assigneeId: chat.assigneeId as MemberId | null,
     tags: chat.tags,
     version: chat.version,
+    slaDueAt: chat.slaDueAt ?? null,
   });
   fx.chatIds.add(id);
 }

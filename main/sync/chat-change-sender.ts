@@ -52,6 +52,7 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
       assigneeId: w.assigneeId as MemberId | null,
       tags: w.tags,
       version: w.version,
+      slaDueAt: w.slaDueAt ?? null,
     });
 
   /** After the server's view is applied, what is still queued stays on screen. */

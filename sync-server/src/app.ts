@@ -29,6 +29,8 @@ import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { aiPolicyHandlers } from './handlers/ai-policy';
 import { automationHandlers } from './automation/handlers';
+import { assignmentHandlers } from './automation/assignment/handlers';
+import { drainWaiting } from './automation/assignment/drain';
 import { apiKeyHandlers } from './handlers/api-keys';
 import { reportsHandlers } from './handlers/reports';
 import { mfaHandlers } from './handlers/mfa';
@@ -197,6 +199,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...aiPolicyHandlers(services),
     ...reportsHandlers(services),
     ...automationHandlers(services),
+    ...assignmentHandlers(services),
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
     ...webhookHandlers(services, {
@@ -278,6 +281,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       .to(rooms.workspace)
       .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
     if (await hostPresence(p.sessionId, true)) await offerPendingSends(services, p.sessionId);
+    await drainWaiting(services, p.memberId);
   }
 
   sync.on('connection', socket => {

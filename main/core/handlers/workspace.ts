@@ -38,6 +38,7 @@ export function workspaceHandlers(
       assigneeId: wire.assigneeId as MemberId | null,
       tags: wire.tags,
       version: wire.version,
+      slaDueAt: wire.slaDueAt ?? null,
     });
     const chat = store.getChat(asChatId(wire.id));
     if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');

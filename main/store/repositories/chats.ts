@@ -158,6 +158,8 @@ export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): C
 export type ChatWorkspaceState = {
   readonly status: ChatStatus;
   readonly assigneeId: MemberId | null;
+  /** When the first reply is due; absent or null: nothing due (an older server sends none). */
+  readonly slaDueAt?: number | null;
   readonly tags: readonly string[];
   readonly version: number;
 };
@@ -169,8 +171,10 @@ export type ChatWorkspaceState = {
 export function applyChatWorkspace(db: StoreDb, id: ChatId, s: ChatWorkspaceState): boolean {
   return inTransaction(db, () => {
     const r = db
-      .prepare('UPDATE chats SET status = ?, assignee_id = ?, tags = ?, version = ? WHERE id = ? AND version < ?')
-      .run(s.status, s.assigneeId, JSON.stringify(s.tags), s.version, id, s.version);
+      .prepare(
+        'UPDATE chats SET status = ?, assignee_id = ?, tags = ?, version = ?, sla_due_at = ? WHERE id = ? AND version < ?',
+      )
+      .run(s.status, s.assigneeId, JSON.stringify(s.tags), s.version, s.slaDueAt ?? null, id, s.version);
     return r.changes > 0;
   });
 }

@@ -73,6 +73,8 @@ export const chats = sqliteTable(
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
     status: text('status').notNull().default('open'),
     assigneeId: text('assignee_id'),
+    /** When the first reply is due, as the workspace says (0008); null: nothing due. */
+    slaDueAt: integer('sla_due_at'),
     /** JSON array of strings. */
     tags: text('tags')
       .notNull()

@@ -68,6 +68,8 @@ export const auditEn = {
   'audit.action.chat.tags': 'Changed a chat’s tags',
   'audit.action.note.add': 'Added a note',
   'audit.action.automation.update': 'Changed business hours or automatic messages',
+  'audit.action.assignment.update': 'Changed auto-assignment',
+  'audit.action.chat.auto_assign': 'Assigned a chat automatically',
   'audit.action.apikey.create': 'Created an API key',
   'audit.action.apikey.revoke': 'Revoked an API key',
   'audit.action.api.call': 'Called the REST API with a key',

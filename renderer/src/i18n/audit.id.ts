@@ -70,6 +70,8 @@ export const auditId: Record<AuditMessageKey, string> = {
   'audit.action.chat.tags': 'Mengubah label chat',
   'audit.action.note.add': 'Menambah catatan',
   'audit.action.automation.update': 'Mengubah jam kerja atau pesan otomatis',
+  'audit.action.assignment.update': 'Mengubah penugasan otomatis',
+  'audit.action.chat.auto_assign': 'Menugaskan chat secara otomatis',
   'audit.action.apikey.create': 'Membuat kunci API',
   'audit.action.apikey.revoke': 'Mencabut kunci API',
   'audit.action.api.call': 'Memanggil REST API dengan kunci',

@@ -126,6 +126,8 @@ export const chats = mysqlTable(
     /** JSON array of strings. */
     tags: text('tags').notNull(),
     version: int('version').notNull().default(0),
+    /** When the first reply is due (0021); null: no reply pending or no target. */
+    slaDueAt: ms('sla_due_at'),
   },
   t => [index('chats_account').on(t.accountId), index('chats_assignee').on(t.assigneeId)],
 );
@@ -486,6 +488,35 @@ export const webhookMessageState = mysqlTable(
     ack: varchar('ack', { length: 20 }).notNull(),
   },
   t => [primaryKey({ name: 'webhook_message_state_pk', columns: [t.accountId, t.providerMessageId] })],
+);
+
+/** Auto-assignment and the first-response SLA of a number (0021); no row: off. */
+export const assignmentSettings = mysqlTable('assignment_settings', {
+  accountId: varchar('account_id', { length: 200 }).primaryKey(),
+  mode: mysqlEnum('mode', ['off', 'round_robin', 'least_busy']).notNull().default('off'),
+  rrCursor: char('rr_cursor', { length: 36 }),
+  reassignAfterMinutes: int('reassign_after_minutes'),
+  slaMinutes: int('sla_minutes'),
+  updatedAt: ms('updated_at').notNull(),
+  updatedBy: char('updated_by', { length: 36 }),
+});
+
+/** Most open chats auto-assignment gives a member (0021); no row: the default. */
+export const memberCapacity = mysqlTable('member_capacity', {
+  memberId: char('member_id', { length: 36 }).primaryKey(),
+  maxOpen: int('max_open').notNull(),
+  updatedAt: ms('updated_at').notNull(),
+});
+
+/** Conversations waiting for someone to be assigned (0021), oldest first. */
+export const assignmentWaiting = mysqlTable(
+  'assignment_waiting',
+  {
+    chatId: varchar('chat_id', { length: 420 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    since: ms('since').notNull(),
+  },
+  t => [index('assignment_waiting_account_since').on(t.accountId, t.since)],
 );
 
 /** Cloud API numbers (0022): token, app secret and verify token AES-256-GCM under the server key. */

@@ -24,6 +24,7 @@ import type { Caller, Emit, Services } from './context';
 import { commit } from './context';
 import { checkAssignment, requireAssignOrHandOver } from './handover-rules';
 import type { HandlerTable } from './dispatch';
+import { drainWaiting } from '../automation/assignment/drain';
 
 type ChatHandlers = Pick<
   HandlerTable,
@@ -119,13 +120,15 @@ export function chatHandlers(services: Services): ChatHandlers {
 
     'chat:assign': async (caller, { chatId, assigneeId, version, handover }) => {
       requireAssignOrHandOver(caller);
-      return writeChat(
+      let previous: string | null = null;
+      const chat = await writeChat(
         caller,
         assigneeId === null ? 'chat.unassign' : 'chat.assign',
         chatId,
         version,
         async (current, tx) => {
           await checkAssignment(tx, caller, current, assigneeId);
+          previous = current.assigneeId;
           return { assigneeId };
         },
         handover
@@ -147,6 +150,9 @@ export function chatHandlers(services: Services): ChatHandlers {
             }
           : undefined,
       );
+      // Taken off someone frees a place in their capacity: a waiting chat may take it.
+      if (previous !== null && previous !== chat.assigneeId) await drainWaiting(services, previous);
+      return chat;
     },
 
     'chat:claim': async (caller, { chatId, version }) => {
@@ -161,7 +167,10 @@ export function chatHandlers(services: Services): ChatHandlers {
 
     'chat:set-status': async (caller, { chatId, status, version }) => {
       requireCapability(caller, 'chats.update');
-      return writeChat(caller, 'chat.status', chatId, version, () => ({ status: status as ChatStatus }));
+      const chat = await writeChat(caller, 'chat.status', chatId, version, () => ({ status: status as ChatStatus }));
+      // Resolving frees a place in the assignee's capacity: a waiting chat may take it.
+      if (status === 'resolved' && chat.assigneeId) await drainWaiting(services, chat.assigneeId);
+      return chat;
     },
 
     'chat:set-tags': async (caller, { chatId, tags, version }) => {

@@ -1,7 +1,8 @@
 /**
  * Storing what a number saw: the one path for a host device's `sync:push` and for the Cloud
  * API numbers the server hosts (cloud/inbox-worker.ts). Idempotent by (account, provider
- * message id); acks only move forward; automation answers inside the same transaction.
+ * message id); acks only move forward; the SLA clock, auto-assignment and automated replies
+ * run inside the same transaction.
  */
 import type { IngestBatch } from '../../../common/ingest';
 import type { WireContact } from '../../../common/protocol';
@@ -15,6 +16,8 @@ import type { RawTx } from '../db/index';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
+import { assignInbound } from '../automation/assignment/on-push';
+import { slaOnPush } from '../automation/sla/on-push';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -69,6 +72,8 @@ export async function storeBatch(
   for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
   for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
   emit(...messageEvents([...stored, ...updated], created, originDevice));
+  emit(...(await slaOnPush(services, tx, batch.messages)));
+  emit(...(await assignInbound(services, tx, batch.messages)));
   const automated = await automateInbound(services, tx, batch.messages);
   emit(...automated.events);
   const contactsByAccount = new Map<string, WireContact[]>();

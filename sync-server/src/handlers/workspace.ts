@@ -8,6 +8,7 @@ import type { Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
 import { rooms } from './rooms';
+import { drainWaiting } from '../automation/assignment/drain';
 
 export function workspaceHandlers(
   services: Services,
@@ -65,6 +66,7 @@ export function workspaceHandlers(
       await setPresence(db, caller.sessionId, status, services.sessionPolicy.now());
       const p = { memberId: caller.memberId, deviceId: caller.sessionId, status };
       io.to(rooms.workspace).emit('presence:changed', p);
+      if (status === 'online') await drainWaiting(services, caller.memberId);
       return p;
     },
 

@@ -124,6 +124,8 @@ function sample(name: CommandName): Record<string, unknown> {
       greeting: { enabled: false, text: 'Hi {{customer.name}}', idleHours: 24 },
     },
     'automation:hours': {},
+    'assignment:get': { accountId },
+    'assignment:update': { accountId, mode: 'round_robin', reassignAfterMinutes: null, slaMinutes: 30, capacities: [] },
     'apiKey:list': {},
     'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
     'apiKey:revoke': { id },

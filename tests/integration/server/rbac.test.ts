@@ -11,9 +11,9 @@ import { teamCases } from './rbac-cases-team';
 import { automationCases } from './rbac-cases-automation';
 import { webhookCases } from './rbac-cases-webhooks';
 import { cloudCases } from './rbac-cases-cloud';
+import { assignmentCases } from './rbac-cases-assignment';
 import { setUpWorld, w } from './rbac-world';
-
-const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases, ...cloudCases];
+const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases, ...cloudCases, ...assignmentCases];
 
 beforeAll(setUpWorld);
 afterAll(async () => {

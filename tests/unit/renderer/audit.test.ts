@@ -67,6 +67,8 @@ describe('audit words and filters', () => {
       'chat.tags',
       'note.add',
       'automation.update',
+      'assignment.update',
+      'chat.auto_assign',
       'apikey.create',
       'apikey.revoke',
       'api.call',

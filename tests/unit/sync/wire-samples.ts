@@ -371,6 +371,24 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     updatedAt: T0,
     updatedBy: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10',
   },
+  'assignment:get': {
+    accountId: REMOTE,
+    mode: 'off',
+    reassignAfterMinutes: null,
+    slaMinutes: null,
+    capacities: [],
+    updatedAt: null,
+    updatedBy: null,
+  },
+  'assignment:update': {
+    accountId: REMOTE,
+    mode: 'round_robin',
+    reassignAfterMinutes: 15,
+    slaMinutes: 30,
+    capacities: [{ memberId: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10', capacity: 20 }],
+    updatedAt: T0,
+    updatedBy: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10',
+  },
   'automation:hours': [
     {
       accountId: REMOTE,

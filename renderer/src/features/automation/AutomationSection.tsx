@@ -13,6 +13,7 @@ import { useAccountHours } from './hoursStore';
 import { MessageEditor } from './MessageEditor';
 import type { AutomationT } from './useAutomationT';
 import { useAutomationT } from './useAutomationT';
+import { AssignmentSettings } from './assignment/AssignmentSettings';
 import './automation.css';
 
 type Draft = Omit<AutomationUpdate, 'accountId'>;
@@ -61,6 +62,7 @@ export function AutomationSection() {
           {connection === 'online' && (
             <NumberAutomation key={chosen.id} t={t} accountId={chosen.id} numberName={chosen.name} />
           )}
+          {connection === 'online' && <AssignmentSettings key={`assign-${chosen.id}`} accountId={chosen.id} />}
         </>
       )}
     </section>

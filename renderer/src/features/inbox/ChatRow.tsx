@@ -14,6 +14,7 @@ import { MoodMarker } from '../ai/chat';
 import { ChatFlagsMarker } from '../chat-actions/ChatFlagsMarker';
 import { useChatActionsT } from '../chat-actions/useChatActionsT';
 import { AssigneeBadge, useAssigneeLabel } from './AssigneeBadge';
+import { SlaMarker } from '../automation/sla/SlaMarker';
 
 type Props = {
   readonly chat: Chat;
@@ -92,6 +93,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
             </span>
           )}
           <AssigneeBadge assigneeId={chat.assigneeId} />
+          {chat.status !== 'resolved' && <SlaMarker dueAt={chat.slaDueAt ?? null} />}
           {chat.tags.slice(0, 2).map(tag => (
             <span key={tag} className="tag-chip" data-tag-color={tagColors.get(tag)}>
               #<SafeText text={tag} />

@@ -35,6 +35,7 @@ export const toWireChat = (c: ChatRow): WireChat => ({
   assigneeId: c.assigneeId,
   tags: parseTags(c.tags),
   version: c.version,
+  slaDueAt: c.slaDueAt,
 });
 
 /** A message row apart from its row id: what a push writes before the database numbers it. */
