@@ -32,6 +32,8 @@ import type { TagCommands, WireTag } from './protocol-tags';
 import type { ReportsCommands } from './protocol-reports';
 import type { AutomationCommands } from './protocol-automation';
 import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
+import type { AutomationRuleCommands } from './protocol-automation-rules';
+import { AUTOMATION_RULE_COMMAND_SCHEMAS } from './protocol-automation-rules';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 import type { ApiKeyCommands } from './protocol-api-keys';
@@ -298,6 +300,7 @@ export interface ClientToServerEvents
     AiPolicyCommands,
     ReportsCommands,
     AutomationCommands,
+    AutomationRuleCommands,
     ApiKeyCommands,
     WebhookCommands {
   'sync:pull': Cmd<PullPage>;
@@ -400,6 +403,7 @@ export const COMMAND_SCHEMAS = {
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,
+  ...AUTOMATION_RULE_COMMAND_SCHEMAS,
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;

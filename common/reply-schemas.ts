@@ -19,6 +19,7 @@ import { TAG_REPLY_SCHEMAS } from './protocol-tags';
 import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
+import { AUTOMATION_RULE_REPLY_SCHEMAS } from './protocol-automation-rules';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import {
@@ -138,6 +139,7 @@ export const commandReplySchemas = {
   ...AI_POLICY_REPLY_SCHEMAS,
   ...REPORTS_REPLY_SCHEMAS,
   ...AUTOMATION_REPLY_SCHEMAS,
+  ...AUTOMATION_RULE_REPLY_SCHEMAS,
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
@@ -212,6 +214,12 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'automation:get': true satisfies Agrees<'automation:get'>,
   'automation:update': true satisfies Agrees<'automation:update'>,
   'automation:hours': true satisfies Agrees<'automation:hours'>,
+  'rules:list': true satisfies Agrees<'rules:list'>,
+  'rules:save': true satisfies Agrees<'rules:save'>,
+  'rules:delete': true satisfies Agrees<'rules:delete'>,
+  'rules:reorder': true satisfies Agrees<'rules:reorder'>,
+  'rules:test': true satisfies Agrees<'rules:test'>,
+  'rules:runs': true satisfies Agrees<'rules:runs'>,
   'apiKey:list': true satisfies Agrees<'apiKey:list'>,
   'apiKey:create': true satisfies Agrees<'apiKey:create'>,
   'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,

@@ -29,6 +29,7 @@ import { chatHandlers } from './handlers/chats';
 import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { aiPolicyHandlers } from './handlers/ai-policy';
 import { automationHandlers } from './automation/handlers';
+import { ruleHandlers } from './automation/rules/handlers';
 import { apiKeyHandlers } from './handlers/api-keys';
 import { reportsHandlers } from './handlers/reports';
 import { mfaHandlers } from './handlers/mfa';
@@ -183,6 +184,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...aiPolicyHandlers(services),
     ...reportsHandlers(services),
     ...automationHandlers(services),
+    ...ruleHandlers(services),
     ...apiKeyHandlers(services),
     ...webhookHandlers(services, {
       policy: { allowPrivate: webhookOptions.allowPrivateNetworks },

@@ -9,10 +9,11 @@ import { call } from './harness';
 import { chatCases } from './rbac-cases-chats';
 import { teamCases } from './rbac-cases-team';
 import { automationCases } from './rbac-cases-automation';
+import { ruleCases } from './rbac-cases-rules';
 import { webhookCases } from './rbac-cases-webhooks';
 import { setUpWorld, w } from './rbac-world';
 
-const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases];
+const cases = [...chatCases, ...teamCases, ...automationCases, ...ruleCases, ...webhookCases];
 
 beforeAll(setUpWorld);
 afterAll(async () => {
