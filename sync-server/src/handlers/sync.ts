@@ -15,6 +15,7 @@ import type { Services } from './context';
 import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
 import { automateInbound, offerAutomated } from '../automation/on-push';
+import { runRulesOnPush } from '../automation/rules/execute';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -102,6 +103,8 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           emit(...messageEvents([...stored, ...updated], created, caller.sessionId));
           const automated = await automateInbound(services, tx, batch.messages);
           emit(...automated.events);
+          const ruled = await runRulesOnPush(services, tx, batch.messages);
+          emit(...ruled.events);
           const contactsByAccount = new Map<string, WireContact[]>();
           for (const c of batch.contacts)
             contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
@@ -113,7 +116,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
               originDevice: caller.sessionId,
             });
           }
-          return automated.sends;
+          return [...automated.sends, ...ruled.sends];
         },
         { awaitDelivery: false, gate: work => turn.run(work) },
       );
