@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleBody } from '../../../common/automation/rules/schema';
 import type { Stack } from './harness';
-import { must, startStack } from './harness';
+import { call, must, startStack } from './harness';
 import type { AutomatedNumber } from './automation-world';
 import { automatedNumber, MONDAY, NO_GREETING, OFF } from './automation-world';
 
@@ -116,5 +116,12 @@ describe('rules:test', () => {
     const miss = await must(n.admin, 'rules:test', { accountId: n.accountId, text: 'hello', draft });
     expect(miss.trace[0]?.conditions.map(c => c.holds)).toEqual([true, false]);
     expect(await n.automatedSends()).toEqual([]);
+  });
+
+  it('refuses to save a catastrophic regex', async () => {
+    const n = await automatedNumber(stack, quiet);
+    const rule = pricing(n, 'unused', { conditions: [{ kind: 'textRegex', pattern: '(a+)+$' }] });
+    const reply = await call(n.admin, 'rules:save', { rule });
+    expect(reply.ok ? 'ok' : reply.error.code).toBe('invalid_args');
   });
 });
