@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RuleBody } from '../../../common/automation/rules/schema';
 import type { Stack } from './harness';
-import { call, must, startStack } from './harness';
+import { call, must, startNode, startStack } from './harness';
 import type { AutomatedNumber } from './automation-world';
 import { automatedNumber, MONDAY, NO_GREETING, OFF } from './automation-world';
 
@@ -98,6 +98,26 @@ describe('rules on the push path', () => {
     expect(await n.automatedSends()).toHaveLength(3);
     const runs = (await must(n.admin, 'rules:runs', {})).filter(r => r.ruleId === rule.id);
     expect(runs.filter(r => r.errorCode === 'cool_down')).toHaveLength(3);
+    await must(n.admin, 'rules:delete', { id: rule.id });
+  });
+});
+
+describe('exactly once across a restart', () => {
+  it('a push redelivered to a restarted server does not run the rule again', async () => {
+    now = MONDAY;
+    const n = await automatedNumber(stack, quiet);
+    const rule = await must(n.admin, 'rules:save', { rule: pricing(n, await template(n, 'Our prices')) });
+    await n.write('62844@c.us', 'harga?', now, { id: 'restart-message' });
+    const port = stack.node.port;
+    await stack.node.app.close();
+    stack.node = await startNode(stack.mariadb.url, { port, clock: () => now });
+    const again = await stack.connect(n.host.token);
+    // Past the cool-down window, so only the run's unique key can stop a second reply.
+    const sentAt = now;
+    now += 9 * 60_000;
+    await n.write('62844@c.us', 'harga?', sentAt, { id: 'restart-message', via: again });
+    expect(await n.automatedSends()).toHaveLength(1);
+    n.admin = (await stack.device('admin')).socket;
     await must(n.admin, 'rules:delete', { id: rule.id });
   });
 });
