@@ -24,6 +24,7 @@ import { teamTemplatesCommands } from './api/team-templates';
 import { customerCommands } from './api/customer';
 import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
+import { ruleCommands } from './api/rules';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
 import { webhooksCommands } from './api/webhooks';
@@ -48,6 +49,7 @@ export const deskCommands = {
   ...customerCommands,
   ...backupCommands,
   ...automationCommands,
+  ...ruleCommands,
   ...reportsCommands,
   ...integrationsCommands,
   ...webhooksCommands,

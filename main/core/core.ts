@@ -22,6 +22,7 @@ import { aiHandlers } from './handlers/ai';
 import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { automationHandlers } from './handlers/automation';
+import { ruleHandlers } from './handlers/rules';
 import { reportsHandlers } from './handlers/reports';
 import { createReportsCache } from '../sync/reports-cache';
 import { webhookHandlers } from './handlers/webhooks';
@@ -285,6 +286,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...customerHandlers(store),
     ...backupHandlers(store, backupPaths, now),
     ...automationHandlers(sync),
+    ...ruleHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>
