@@ -25,6 +25,7 @@ import { customerCommands } from './api/customer';
 import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
 import { assignmentCommands } from './api/assignment';
+import { ruleCommands } from './api/rules';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
 import { webhooksCommands } from './api/webhooks';
@@ -51,6 +52,7 @@ export const deskCommands = {
   ...backupCommands,
   ...automationCommands,
   ...assignmentCommands,
+  ...ruleCommands,
   ...reportsCommands,
   ...integrationsCommands,
   ...webhooksCommands,

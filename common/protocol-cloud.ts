@@ -34,7 +34,6 @@ export const cloudAddSchema = z.strictObject({
 export type CloudAdd = z.infer<typeof cloudAddSchema>;
 export const cloudAccountSchema = z.strictObject({ accountId: z.string().min(1).max(64) });
 
-
 /** A template send: the template's name and language and its body's `{{n}}` values in order. */
 export const cloudTemplateSendSchema = z.strictObject({
   chatId: z.string().min(1).max(420),

@@ -34,6 +34,8 @@ import type { AutomationCommands } from './protocol-automation';
 import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
 import type { AssignmentCommands } from './protocol-assignment';
 import { ASSIGNMENT_COMMAND_SCHEMAS } from './protocol-assignment';
+import type { AutomationRuleCommands } from './protocol-automation-rules';
+import { AUTOMATION_RULE_COMMAND_SCHEMAS } from './protocol-automation-rules';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
 import type { ApiKeyCommands } from './protocol-api-keys';
@@ -303,6 +305,7 @@ export interface ClientToServerEvents
     ReportsCommands,
     AutomationCommands,
     AssignmentCommands,
+    AutomationRuleCommands,
     ApiKeyCommands,
     WebhookCommands,
     CloudCommands {
@@ -407,6 +410,7 @@ export const COMMAND_SCHEMAS = {
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,
   ...ASSIGNMENT_COMMAND_SCHEMAS,
+  ...AUTOMATION_RULE_COMMAND_SCHEMAS,
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,

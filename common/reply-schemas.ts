@@ -20,6 +20,7 @@ import { AI_POLICY_REPLY_SCHEMAS } from './protocol-ai-policy';
 import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
 import { ASSIGNMENT_REPLY_SCHEMAS } from './protocol-assignment';
+import { AUTOMATION_RULE_REPLY_SCHEMAS } from './protocol-automation-rules';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
@@ -141,6 +142,7 @@ export const commandReplySchemas = {
   ...REPORTS_REPLY_SCHEMAS,
   ...AUTOMATION_REPLY_SCHEMAS,
   ...ASSIGNMENT_REPLY_SCHEMAS,
+  ...AUTOMATION_RULE_REPLY_SCHEMAS,
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
@@ -219,6 +221,12 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'automation:hours': true satisfies Agrees<'automation:hours'>,
   'assignment:get': true satisfies Agrees<'assignment:get'>,
   'assignment:update': true satisfies Agrees<'assignment:update'>,
+  'rules:list': true satisfies Agrees<'rules:list'>,
+  'rules:save': true satisfies Agrees<'rules:save'>,
+  'rules:delete': true satisfies Agrees<'rules:delete'>,
+  'rules:reorder': true satisfies Agrees<'rules:reorder'>,
+  'rules:test': true satisfies Agrees<'rules:test'>,
+  'rules:runs': true satisfies Agrees<'rules:runs'>,
   'apiKey:list': true satisfies Agrees<'apiKey:list'>,
   'apiKey:create': true satisfies Agrees<'apiKey:create'>,
   'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,

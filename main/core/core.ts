@@ -23,6 +23,7 @@ import { aiSettingsHandlers } from './handlers/ai-settings';
 import { auditHandlers } from './handlers/audit';
 import { automationHandlers } from './handlers/automation';
 import { assignmentHandlers } from './handlers/assignment';
+import { ruleHandlers } from './handlers/rules';
 import { reportsHandlers } from './handlers/reports';
 import { createReportsCache } from '../sync/reports-cache';
 import { webhookHandlers } from './handlers/webhooks';
@@ -296,6 +297,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...backupHandlers(store, backupPaths, now),
     ...automationHandlers(sync),
     ...assignmentHandlers(sync),
+    ...ruleHandlers(sync),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>

@@ -31,6 +31,7 @@ import { aiPolicyHandlers } from './handlers/ai-policy';
 import { automationHandlers } from './automation/handlers';
 import { assignmentHandlers } from './automation/assignment/handlers';
 import { drainWaiting } from './automation/assignment/drain';
+import { ruleHandlers } from './automation/rules/handlers';
 import { apiKeyHandlers } from './handlers/api-keys';
 import { reportsHandlers } from './handlers/reports';
 import { mfaHandlers } from './handlers/mfa';
@@ -200,6 +201,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...reportsHandlers(services),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
+    ...ruleHandlers(services),
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
     ...webhookHandlers(services, {

@@ -394,6 +394,38 @@ export const automationSends = mysqlTable(
   ],
 );
 
+/** Automation rules (0020): ordered by position; body is the rule's JSON, validated when read. */
+export const automationRules = mysqlTable(
+  'automation_rules',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    position: int('position').notNull(),
+    body: text('body').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+    updatedBy: char('updated_by', { length: 36 }),
+  },
+  t => [index('automation_rules_position').on(t.position)],
+);
+
+/** One row per rule and trigger (0020); the unique key makes a rule act once per trigger. */
+export const automationRuleRuns = mysqlTable(
+  'automation_rule_runs',
+  {
+    rowId: bigint('row_id', { mode: 'number' }).autoincrement().primaryKey(),
+    ruleId: char('rule_id', { length: 36 }).notNull(),
+    triggerKey: varchar('trigger_key', { length: 300 }).notNull(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    status: mysqlEnum('status', ['ok', 'failed']).notNull(),
+    errorCode: varchar('error_code', { length: 50 }),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [
+    uniqueIndex('automation_rule_runs_once').on(t.ruleId, t.triggerKey),
+    index('automation_rule_runs_account_time').on(t.accountId, t.createdAt),
+  ],
+);
+
 /** REST API keys (0017): the secret's SHA-256 only; scopes and account_ids are JSON arrays (account_ids null = every number). */
 export const apiKeys = mysqlTable('api_keys', {
   id: char('id', { length: 36 }).primaryKey(),

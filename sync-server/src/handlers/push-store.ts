@@ -1,8 +1,8 @@
 /**
  * Storing what a number saw: the one path for a host device's `sync:push` and for the Cloud
  * API numbers the server hosts (cloud/inbox-worker.ts). Idempotent by (account, provider
- * message id); acks only move forward; the SLA clock, auto-assignment and automated replies
- * run inside the same transaction.
+ * message id); acks only move forward; the SLA clock, auto-assignment, automated replies and
+ * the automation rules run inside the same transaction.
  */
 import type { IngestBatch } from '../../../common/ingest';
 import type { WireContact } from '../../../common/protocol';
@@ -18,6 +18,7 @@ import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
 import { assignInbound } from '../automation/assignment/on-push';
 import { slaOnPush } from '../automation/sla/on-push';
+import { runRulesOnPush } from '../automation/rules/execute';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -76,6 +77,8 @@ export async function storeBatch(
   emit(...(await assignInbound(services, tx, batch.messages)));
   const automated = await automateInbound(services, tx, batch.messages);
   emit(...automated.events);
+  const ruled = await runRulesOnPush(services, tx, batch.messages);
+  emit(...ruled.events);
   const contactsByAccount = new Map<string, WireContact[]>();
   for (const c of batch.contacts)
     contactsByAccount.set(c.accountId, [...(contactsByAccount.get(c.accountId) ?? []), c]);
@@ -87,5 +90,5 @@ export async function storeBatch(
       originDevice,
     });
   }
-  return automated.sends;
+  return [...automated.sends, ...ruled.sends];
 }

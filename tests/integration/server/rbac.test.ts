@@ -9,11 +9,20 @@ import { call } from './harness';
 import { chatCases } from './rbac-cases-chats';
 import { teamCases } from './rbac-cases-team';
 import { automationCases } from './rbac-cases-automation';
+import { ruleCases } from './rbac-cases-rules';
 import { webhookCases } from './rbac-cases-webhooks';
 import { cloudCases } from './rbac-cases-cloud';
 import { assignmentCases } from './rbac-cases-assignment';
 import { setUpWorld, w } from './rbac-world';
-const cases = [...chatCases, ...teamCases, ...automationCases, ...webhookCases, ...cloudCases, ...assignmentCases];
+const cases = [
+  ...chatCases,
+  ...teamCases,
+  ...automationCases,
+  ...ruleCases,
+  ...webhookCases,
+  ...cloudCases,
+  ...assignmentCases,
+];
 
 beforeAll(setUpWorld);
 afterAll(async () => {

@@ -4,6 +4,7 @@
  * type and by command, so a new fact type or command without a sample here fails to compile.
  */
 import type { WireCloudNumber } from '../../../common/protocol-cloud';
+import type { WireRule } from '../../../common/protocol-automation-rules';
 import type { WireApiKey } from '../../../common/protocol-api-keys';
 import type {
   CommandName,
@@ -191,6 +192,25 @@ const { member } = FACTS['member:updated'];
 const { note } = FACTS['note:added'];
 const { settings } = FACTS['settings:updated'];
 const { template } = FACTS['template:updated'];
+const RULE_SAMPLE: WireRule = {
+  id: '5d1c9b1e-3c1a-4a51-9a43-1d7c2f4b8e10',
+  order: 0,
+  name: 'Pricing',
+  enabled: true,
+  stopAfter: true,
+  trigger: { type: 'message.received' },
+  conditions: [
+    { kind: 'number', accountIds: [REMOTE] },
+    { kind: 'textRegex', pattern: 'berapa\\s+harga' },
+  ],
+  actions: [
+    { kind: 'reply', templateId: 't1' },
+    { kind: 'addTag', tag: 'pricing' },
+  ],
+  updatedAt: T0,
+  updatedBy: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10',
+};
+
 const API_KEY_SAMPLE: WireApiKey = {
   id: '00000000-0000-4000-8000-0000000000b1',
   name: 'CRM',
@@ -397,6 +417,37 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
         week: { sun: [], mon: [{ start: '09:00', end: '17:00' }], tue: [], wed: [], thu: [], fri: [], sat: [] },
         holidays: ['2026-12-25'],
       },
+    },
+  ],
+  'rules:list': [RULE_SAMPLE],
+  'rules:save': RULE_SAMPLE,
+  'rules:delete': { id: RULE_SAMPLE.id },
+  'rules:reorder': [RULE_SAMPLE],
+  'rules:test': {
+    trace: [
+      {
+        ruleId: RULE_SAMPLE.id,
+        name: 'Pricing',
+        outcome: 'matched',
+        conditions: [{ kind: 'textContains', holds: true }],
+      },
+    ],
+    matched: [
+      {
+        ruleId: RULE_SAMPLE.id,
+        actions: [{ action: { kind: 'reply', templateId: 't1' }, preview: 'Our prices', problem: null }],
+      },
+    ],
+  },
+  'rules:runs': [
+    {
+      ruleId: RULE_SAMPLE.id,
+      triggerKey: 'message:abc',
+      accountId: REMOTE,
+      chatId: `${REMOTE}:62811@c.us`,
+      status: 'failed',
+      errorCode: 'template_missing',
+      createdAt: T0,
     },
   ],
   'apiKey:list': [API_KEY_SAMPLE],

@@ -1,0 +1,220 @@
+/**
+ * Rules on the push path: each fresh inbound message of a 1:1 chat is a 'message.received'
+ * trigger, and also 'conversation.opened' when the chat had no message for
+ * CONVERSATION_IDLE_MS. Runs inside the push transaction, so what a rule does commits with
+ * the message or not at all; the unique (rule, trigger) key in automation_rule_runs makes
+ * it once per trigger across redelivered pushes, restarts and nodes.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { asAccountId, chatIdOf } from '../../../../common/domain';
+import type { MessageInput } from '../../../../common/ingest';
+import { FRESH_MS } from '../../../../common/automation/decide';
+import { businessHoursSchema } from '../../../../common/automation/hours';
+import type { BusinessHours } from '../../../../common/automation/hours';
+import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
+import { evaluateRules } from '../../../../common/automation/rules/evaluate';
+import { renderRuleReply } from '../../../../common/automation/rules/reply';
+import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
+import { AUTOMATION_SENDER } from '../../../../common/protocol-automation';
+import type { WireSend } from '../../../../common/protocol';
+import type { RawTx } from '../../db/index';
+import { claimRun, enabledRules, failRun } from '../../db/repositories/automation-rules';
+import type { NewEvent } from '../../db/repositories/events';
+import { reloadChats } from '../../db/repositories/push';
+import type { RuleChat } from '../../db/repositories/rule-actions';
+import {
+  automatedSendsSince,
+  previousMessageAt,
+  queueAutomatedSend,
+  ruleChat,
+  setChatStatus,
+  setChatTags,
+  templateBody,
+} from '../../db/repositories/rule-actions';
+import { chatEvent } from '../../handlers/access';
+import type { Services } from '../../handlers/context';
+import type { AutomatedSend } from '../on-push';
+
+/** A chat quiet this long is a new conversation when the customer writes again. */
+export const CONVERSATION_IDLE_MS = 24 * 3_600_000;
+/** Most automated messages to one contact in COOL_DOWN_WINDOW_MS: two bots cannot talk forever. */
+export const RULE_REPLIES_MAX = 3;
+export const COOL_DOWN_WINDOW_MS = 10 * 60_000;
+
+type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
+/** An action that could not be done: its code goes to automation_rule_runs. */
+class ActionFailed extends Error {
+  constructor(readonly code: string) {
+    super(code);
+  }
+}
+
+function parseHours(text: string | null): BusinessHours | null {
+  if (text === null) return null;
+  try {
+    const parsed = businessHoursSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number, out: Outcome): Promise<void> {
+  const body = await templateBody(tx, templateId);
+  if (body === null) throw new ActionFailed('template_missing');
+  const text = renderRuleReply(body, { 'customer.name': chat.name, 'number.name': chat.numberName }).trim();
+  if (!text) throw new ActionFailed('reply_empty');
+  if ((await automatedSendsSince(tx, chat.id, now - COOL_DOWN_WINDOW_MS)) >= RULE_REPLIES_MAX)
+    throw new ActionFailed('cool_down');
+  const send: WireSend = {
+    clientMessageId: randomUUID(),
+    accountId: chat.accountId,
+    chatId: chat.id,
+    chatJid: chat.jid,
+    senderId: AUTOMATION_SENDER,
+    body: text,
+    quotedProviderMessageId: null,
+    state: 'queued',
+    providerMessageId: null,
+    error: null,
+    createdAt: now,
+  };
+  await queueAutomatedSend(tx, send, chat.hostDeviceId ?? '');
+  out.sends.push({ send, hostDeviceId: chat.hostDeviceId, hostOnline: chat.hostOnline });
+  out.events.push({
+    body: { type: 'send:updated', send },
+    audience: 'chat',
+    accountId: chat.accountId,
+    chatId: chat.id,
+    assigneeId: null,
+  });
+}
+
+/** Runs one action; true when it changed the chat row (tags, status). */
+async function act(tx: RawTx, chat: RuleChat, a: RuleAction, now: number, out: Outcome): Promise<boolean> {
+  switch (a.kind) {
+    case 'reply':
+      await reply(tx, chat, a.templateId, now, out);
+      return false;
+    case 'addTag': {
+      const [row] = await reloadChats(tx, [chat.id]);
+      const tags = row ? (JSON.parse(row.tags) as unknown) : [];
+      const list = Array.isArray(tags) ? tags.filter((t): t is string => typeof t === 'string') : [];
+      if (list.some(t => t.toLowerCase() === a.tag.toLowerCase())) return false;
+      await setChatTags(tx, chat.id, [...list, a.tag]);
+      return true;
+    }
+    case 'setStatus':
+      await setChatStatus(tx, chat.id, a.status);
+      return true;
+    case 'assign':
+    case 'note':
+    case 'notify':
+      // Not executed by the server yet: recorded, so the lead sees it in the recent runs.
+      throw new ActionFailed('action_not_available');
+  }
+}
+
+/** One matched rule: claimed once per trigger, every action tried, the first failure recorded. */
+async function runRule(
+  services: Services,
+  tx: RawTx,
+  chat: RuleChat,
+  match: { ruleId: string; actions: readonly RuleAction[] },
+  triggerKey: string,
+  now: number,
+  out: Outcome,
+): Promise<void> {
+  const run = { ruleId: match.ruleId, triggerKey, accountId: chat.accountId, chatId: chat.id, at: now };
+  await tx.query('savepoint automation_rule');
+  try {
+    if (!(await claimRun(tx, run))) {
+      await tx.query('release savepoint automation_rule');
+      return;
+    }
+    let failure: string | null = null;
+    let changed = false;
+    for (const a of match.actions) {
+      try {
+        changed = (await act(tx, chat, a, now, out)) || changed;
+      } catch (err) {
+        if (!(err instanceof ActionFailed)) throw err;
+        failure ??= err.code;
+      }
+    }
+    if (failure) await failRun(tx, match.ruleId, triggerKey, failure);
+    if (changed) for (const row of await reloadChats(tx, [chat.id])) out.events.push(chatEvent('chat:updated', row));
+    await tx.query('release savepoint automation_rule');
+  } catch (err) {
+    // A broken rule costs neither the message nor the other rules; its run says so.
+    await tx.query('rollback to savepoint automation_rule');
+    services.log.error({ err, ruleId: match.ruleId }, 'automation rule failed');
+    if (await claimRun(tx, run)) await failRun(tx, match.ruleId, triggerKey, 'internal');
+  }
+}
+
+async function triggersOf(
+  tx: RawTx,
+  m: MessageInput,
+  chatId: string,
+): Promise<Array<RuleFacts['trigger'] & { key: string }>> {
+  const full = `${m.accountId}:${m.providerMessageId}`;
+  // Ids are up to 200 characters each; the column takes 300, so long ones go in as a digest.
+  const key = full.length <= 250 ? full : createHash('sha256').update(full).digest('hex');
+  const list: Array<RuleFacts['trigger'] & { key: string }> = [{ type: 'message.received', key: `msg:${key}` }];
+  const previous = await previousMessageAt(tx, chatId, m.timestamp);
+  if (previous === null || m.timestamp - previous >= CONVERSATION_IDLE_MS)
+    list.push({ type: 'conversation.opened', key: `open:${key}` });
+  return list;
+}
+
+async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: MessageInput, now: number, out: Outcome) {
+  const chatId = chatIdOf(asAccountId(m.accountId), m.chatJid);
+  const chat = await ruleChat(tx, chatId);
+  if (!chat) return;
+  const previous = await previousMessageAt(tx, chatId, m.timestamp);
+  for (const trigger of await triggersOf(tx, m, chatId)) {
+    const { key, ...fact } = trigger;
+    const evaluation = evaluateRules(rules, {
+      trigger: fact,
+      accountId: m.accountId,
+      text: m.body ?? '',
+      tags: (await ruleChat(tx, chatId))?.tags ?? chat.tags,
+      contactIsNew: previous === null,
+      at: m.timestamp,
+      hours: parseHours(chat.hoursJson),
+      sentiment: null,
+    });
+    for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
+  }
+}
+
+/**
+ * Inside the push transaction, after the messages are stored. Messages the number sent
+ * (fromMe: members' and automated replies alike), group chats and history older than
+ * FRESH_MS never trigger a rule.
+ */
+export async function runRulesOnPush(
+  services: Services,
+  tx: RawTx,
+  messages: readonly MessageInput[],
+): Promise<Outcome> {
+  const out: Outcome = { sends: [], events: [] };
+  const now = services.clock();
+  const inbound = messages.filter(m => !m.fromMe && !m.chatJid.endsWith('@g.us') && m.timestamp >= now - FRESH_MS);
+  if (inbound.length === 0) return out;
+  await tx.query('savepoint automation_rules');
+  try {
+    const rules = await enabledRules(tx);
+    for (const m of [...inbound].sort((a, b) => a.timestamp - b.timestamp)) {
+      if (rules.length) await runMessage(services, tx, rules, m, now, out);
+    }
+    await tx.query('release savepoint automation_rules');
+    return out;
+  } catch (err) {
+    // Never the push's messages: whatever the rules did is undone and logged.
+    await tx.query('rollback to savepoint automation_rules');
+    services.log.error({ err }, 'automation rules failed; the push is kept');
+    return { sends: [], events: [] };
+  }
+}
