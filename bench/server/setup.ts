@@ -6,7 +6,7 @@ import { SYNC_NAMESPACE } from '../../common/protocol';
 import type { ClientToServerEvents, CommandName, CommandResult, ServerToClientEvents } from '../../common/protocol';
 import type { Reply } from '../../common/result';
 import { createApplication } from '../../sync-server/src/app';
-import type { Application } from '../../sync-server/src/app';
+import type { Application, ApplicationOptions } from '../../sync-server/src/app';
 import { newToken, tokenHash } from '../../sync-server/src/auth/crypto';
 import type { Db } from '../../sync-server/src/db/index';
 import { addAccountMember, insertMember, insertSession } from '../../sync-server/src/db/repositories/members';
@@ -18,6 +18,7 @@ export async function startServer(
   databaseUrl: string,
   blobDir: string,
   redisUrl?: string,
+  extra: Partial<ApplicationOptions> = {},
 ): Promise<{ app: Application; url: string }> {
   const app = await createApplication({
     databaseUrl,
@@ -26,6 +27,7 @@ export async function startServer(
     poolSize: 20,
     limits: { sendsPerMinute: 1_000_000, loginPerIpPerMinute: 1_000_000, loginPerAccountPerMinute: 1_000_000 },
     ...(redisUrl ? { redisUrl } : {}),
+    ...extra,
   });
   const port = await app.listen(0);
   return { app, url: `http://127.0.0.1:${port}` };

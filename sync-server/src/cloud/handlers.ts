@@ -23,6 +23,7 @@ import { commit } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
 import { cloudKeyMissing, seal } from './secrets';
 import { templateHandlers } from './templates';
+import { forgetOpenedNumbers } from './webhook-routes';
 
 type CloudHandlers = Pick<
   HandlerTable,
@@ -120,6 +121,7 @@ export function cloudHandlers(services: Services): CloudHandlers {
           at: now,
         });
       });
+      forgetOpenedNumbers(services);
       return toWire(row, args.name);
     },
 
@@ -142,6 +144,7 @@ export function cloudHandlers(services: Services): CloudHandlers {
           at: Date.now(),
         });
       });
+      forgetOpenedNumbers(services);
       return { accountId };
     },
   };

@@ -8,7 +8,8 @@
 import { webhookToIngest } from '../../../common/cloud/to-ingest';
 import { cloudAccountId } from '../../../common/cloud/ids';
 import { ingestBatchSchema } from '../../../common/ingest';
-import type { IngestBatch } from '../../../common/ingest';
+import type { IngestBatch, IngestBatchInput } from '../../../common/ingest';
+import type { CloudIngest } from '../../../common/cloud/to-ingest';
 import type { InboxRow } from '../db/repositories/cloud';
 import { claimInbox, finishInbox, listCloudNumbers, storedMessageIds } from '../db/repositories/cloud';
 import type { Services } from '../handlers/context';
@@ -27,7 +28,8 @@ export type InboxOptions = {
 
 /** The device id facts from a Cloud number carry as their origin: no device has it. */
 export const CLOUD_ORIGIN = 'cloud-api';
-const BATCH = 20;
+/** Bodies claimed per round: one transaction per number stores them all. */
+const BATCH = 50;
 const LEASE_MS = 60_000;
 
 type Outcome = { status: 'done' | 'failed' | 'pending'; error: string | null; retryInMs?: number };
@@ -46,35 +48,76 @@ async function statusesWaiting(services: Services, batch: IngestBatch): Promise<
   return false;
 }
 
-async function storeRow(
-  services: Services,
-  row: InboxRow,
-  opts: InboxOptions,
-  kickSends: () => void,
-): Promise<Outcome> {
+type Parsed = { row: InboxRow; ingest: CloudIngest };
+
+/** Reads a stored body; a failed outcome when it is not a webhook at all. */
+function parseRow(row: InboxRow, hosted: ReadonlySet<string>): Parsed | Outcome {
   let body: unknown;
   try {
     body = JSON.parse(row.body);
   } catch {
     return { status: 'failed', error: 'not_json' };
   }
-  const hosted = new Set((await listCloudNumbers(services.db)).map(n => n.phoneNumberId));
   const ingest = webhookToIngest(body, hosted);
-  if (!ingest) return { status: 'failed', error: 'not_a_webhook' };
-  let waiting = false;
-  for (const [phoneNumberId, input] of ingest.batches) {
-    const parsed = ingestBatchSchema.safeParse(input);
-    const accountId = cloudAccountId(phoneNumberId);
-    if (!parsed.success) return { status: 'failed', error: `too_many_items:${accountId}` };
-    if (await statusesWaiting(services, parsed.data)) waiting = true;
-    const batch = await fetchInboundMedia(services, accountId, parsed.data, ingest.mediaIds.get(phoneNumberId));
-    const { value: automated } = await commitRaw(
-      services,
-      (tx, emit) => storeBatch(services, tx, emit, batch, CLOUD_ORIGIN),
-      { awaitDelivery: false },
-    );
-    if (automated.length) kickSends();
+  return ingest ? { row, ingest } : { status: 'failed', error: 'not_a_webhook' };
+}
+
+const LISTS = ['contacts', 'chats', 'messages', 'acks', 'revokes', 'edits', 'reactions'] as const;
+
+/** The bodies' batches for one number as one batch: one transaction (one disk flush) for many bodies. */
+function merged(inputs: readonly IngestBatchInput[]): IngestBatchInput {
+  const out: Record<string, unknown[]> = {};
+  for (const key of LISTS) out[key] = inputs.flatMap(i => [...(i[key] ?? [])]);
+  return out as IngestBatchInput;
+}
+
+/**
+ * Stores one number's share of the claimed bodies. Statuses for messages not stored yet
+ * keep every body of the group waiting (re-storing them is idempotent).
+ */
+async function storeGroup(
+  services: Services,
+  phoneNumberId: string,
+  parts: readonly Parsed[],
+  kickSends: () => void,
+): Promise<'done' | 'waiting' | 'too_many'> {
+  const accountId = cloudAccountId(phoneNumberId);
+  const parsed = ingestBatchSchema.safeParse(merged(parts.map(p => p.ingest.batches.get(phoneNumberId) ?? {})));
+  if (!parsed.success) {
+    // Too many items for one batch together: halves, down to the body that is too big itself.
+    if (parts.length === 1) return 'too_many';
+    const half = Math.ceil(parts.length / 2);
+    const a = await storeGroup(services, phoneNumberId, parts.slice(0, half), kickSends);
+    const b = await storeGroup(services, phoneNumberId, parts.slice(half), kickSends);
+    return a === 'too_many' || b === 'too_many' ? 'too_many' : a === 'waiting' || b === 'waiting' ? 'waiting' : 'done';
   }
+  const waiting = await statusesWaiting(services, parsed.data);
+  const mediaIds = new Map<string, string>();
+  for (const p of parts) for (const [k, v] of p.ingest.mediaIds.get(phoneNumberId) ?? []) mediaIds.set(k, v);
+  const batch = await fetchInboundMedia(services, accountId, parsed.data, mediaIds);
+  const { value: automated } = await commitRaw(
+    services,
+    (tx, emit) => storeBatch(services, tx, emit, batch, CLOUD_ORIGIN),
+    { awaitDelivery: false },
+  );
+  if (automated.length) kickSends();
+  return waiting ? 'waiting' : 'done';
+}
+
+/** A row's outcome from its groups' results: a failure wins, then waiting, then done. */
+function outcomeOf(
+  p: Parsed,
+  results: readonly ('done' | 'waiting' | 'too_many' | 'error')[],
+  opts: InboxOptions,
+): Outcome {
+  const { row, ingest } = p;
+  if (results.includes('too_many')) return { status: 'failed', error: 'too_many_items' };
+  if (results.includes('error'))
+    // The database said no (deadlock, restart): the body stays and is tried again.
+    return row.attempts < 10
+      ? { status: 'pending', error: 'store_failed', retryInMs: 1000 * 2 ** row.attempts }
+      : { status: 'failed', error: 'store_failed' };
+  const waiting = results.includes('waiting');
   if (waiting && row.attempts <= opts.statusWaits)
     return { status: 'pending', error: 'status_waits_for_message', retryInMs: 1000 * 2 ** (row.attempts - 1) };
   const error = waiting
@@ -83,6 +126,41 @@ async function storeRow(
       ? `rejected_items:${ingest.rejected}`
       : null;
   return { status: 'done', error };
+}
+
+async function storeRows(
+  services: Services,
+  rows: readonly InboxRow[],
+  opts: InboxOptions,
+  kickSends: () => void,
+): Promise<Map<number, Outcome>> {
+  const hosted = new Set((await listCloudNumbers(services.db)).map(n => n.phoneNumberId));
+  const outcomes = new Map<number, Outcome>();
+  const groups = new Map<string, Parsed[]>();
+  const parsedRows: Parsed[] = [];
+  for (const row of rows) {
+    const p = parseRow(row, hosted);
+    if (!('ingest' in p)) {
+      outcomes.set(row.id, p);
+      continue;
+    }
+    parsedRows.push(p);
+    for (const phoneNumberId of p.ingest.batches.keys())
+      groups.set(phoneNumberId, [...(groups.get(phoneNumberId) ?? []), p]);
+  }
+  const results = new Map<number, Array<'done' | 'waiting' | 'too_many' | 'error'>>();
+  for (const [phoneNumberId, parts] of groups) {
+    let result: 'done' | 'waiting' | 'too_many' | 'error';
+    try {
+      result = await storeGroup(services, phoneNumberId, parts, kickSends);
+    } catch (err) {
+      services.log.warn({ err, phoneNumberId }, 'cloud webhook bodies not stored yet');
+      result = 'error';
+    }
+    for (const p of parts) results.set(p.row.id, [...(results.get(p.row.id) ?? []), result]);
+  }
+  for (const p of parsedRows) outcomes.set(p.row.id, outcomeOf(p, results.get(p.row.id) ?? [], opts));
+  return outcomes;
 }
 
 export function startInboxWorker(services: Services, opts: InboxOptions, kickSends: () => void): WorkLoop {
@@ -94,18 +172,10 @@ export function startInboxWorker(services: Services, opts: InboxOptions, kickSen
     async round() {
       const now = opts.now();
       const rows = await claimInbox(raw, now, now + LEASE_MS, BATCH);
+      if (rows.length === 0) return 0;
+      const outcomes = await storeRows(services, rows, opts, kickSends);
       for (const row of rows) {
-        let outcome: Outcome;
-        try {
-          outcome = await storeRow(services, row, opts, kickSends);
-        } catch (err) {
-          // The database said no (deadlock, restart): the body stays and is tried again.
-          services.log.warn({ err, inboxId: row.id }, 'cloud webhook body not stored yet');
-          outcome =
-            row.attempts < 10
-              ? { status: 'pending', error: 'store_failed', retryInMs: 1000 * 2 ** row.attempts }
-              : { status: 'failed', error: 'store_failed' };
-        }
+        const outcome = outcomes.get(row.id) ?? { status: 'pending', error: 'store_failed', retryInMs: 1000 };
         await finishInbox(raw, row.id, {
           status: outcome.status,
           error: outcome.error,

@@ -12,6 +12,7 @@ import { insertInbox, listCloudNumbers } from '../db/repositories/cloud';
 import type { Services } from '../handlers/context';
 import { send, sendError } from '../http/respond';
 import type { Route } from '../http/route';
+import type { OpenedNumber } from './secrets';
 import { openNumber } from './secrets';
 
 /** Meta's batches are small (a few kB); this bounds what an unsigned sender can make us hash. */
@@ -24,9 +25,25 @@ function equalText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-async function openNumbers(services: Services) {
-  const rows = await listCloudNumbers(services.db);
-  return rows.map(r => openNumber(services.mfaKey, r)).filter(n => n !== null);
+/** How long the numbers' opened secrets are reused: Meta's bursts then cost no query and no decryption per request. */
+const SECRETS_TTL_MS = 2_000;
+const opened = new WeakMap<Services, { at: number; numbers: Promise<OpenedNumber[]> }>();
+
+/** A number was added or removed on this node: the next request reads them again. */
+export function forgetOpenedNumbers(services: Services): void {
+  opened.delete(services);
+}
+
+function openNumbers(services: Services): Promise<OpenedNumber[]> {
+  const hit = opened.get(services);
+  if (hit && Date.now() - hit.at < SECRETS_TTL_MS) return hit.numbers;
+  const numbers = listCloudNumbers(services.db).then(rows =>
+    rows.map(r => openNumber(services.mfaKey, r)).filter(n => n !== null),
+  );
+  opened.set(services, { at: Date.now(), numbers });
+  // A failed read is not kept: the next request asks the database again.
+  numbers.catch(() => opened.delete(services));
+  return numbers;
 }
 
 async function verify(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
