@@ -353,4 +353,31 @@ describe('templates', () => {
     const [row] = await rows('select body, from_me from messages where chat_id = ? and from_me = true', [oldChat]);
     expect(row).toMatchObject({ body: 'Halo Sari, pesanan INV-7 sudah dikirim.' });
   });
+
+  it('are listed and sent through the REST API too, with a key of messages:send', async () => {
+    const admin = await stack.device('admin');
+    const { secret } = await must(admin.socket, 'apiKey:create', {
+      name: 'CRM',
+      scopes: ['messages:send'],
+      accountIds: null,
+    });
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${env.url}/api/v1${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+      });
+    const listed = await api(`/templates?account=${ACCOUNT}`);
+    expect(listed.status).toBe(200);
+    expect(((await listed.json()) as Array<{ name: string }>).map(t => t.name)).toContain('order_update');
+    const before = graph.sent.length;
+    const sent = await api(`/chats/${encodeURIComponent(oldChat)}/templates`, {
+      method: 'POST',
+      body: JSON.stringify({ name: 'order_update', language: 'id', parameters: ['Budi', 'INV-9'] }),
+    });
+    expect(sent.status).toBe(202);
+    await settle();
+    expect(graph.sent.length).toBe(before + 1);
+    const [row] = await rows('select body from messages where chat_id = ? and body like ?', [oldChat, '%INV-9%']);
+    expect(row?.['body']).toBe('Halo Budi, pesanan INV-9 sudah dikirim.');
+  });
 });

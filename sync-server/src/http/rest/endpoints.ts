@@ -28,6 +28,7 @@ import type { ApiCaller } from './caller';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 import type { Endpoint, EndpointInput } from './endpoint';
 import { endpoint } from './endpoint';
+import { CLOUD_ENDPOINTS } from './endpoints-cloud';
 import { TEAM_ENDPOINTS } from './endpoints-team';
 import { chatIdOf, limitParam, page } from './params';
 
@@ -208,4 +209,4 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
   }),
 ];
 
-export const ENDPOINTS: readonly Endpoint[] = [...CHAT_ENDPOINTS, ...TEAM_ENDPOINTS];
+export const ENDPOINTS: readonly Endpoint[] = [...CHAT_ENDPOINTS, ...TEAM_ENDPOINTS, ...CLOUD_ENDPOINTS];
