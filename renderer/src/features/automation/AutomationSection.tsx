@@ -14,6 +14,7 @@ import { MessageEditor } from './MessageEditor';
 import type { AutomationT } from './useAutomationT';
 import { useAutomationT } from './useAutomationT';
 import { AssignmentSettings } from './assignment/AssignmentSettings';
+import { RulesPanel } from './rules/RulesPanel';
 import './automation.css';
 
 type Draft = Omit<AutomationUpdate, 'accountId'>;
@@ -63,6 +64,7 @@ export function AutomationSection() {
             <NumberAutomation key={chosen.id} t={t} accountId={chosen.id} numberName={chosen.name} />
           )}
           {connection === 'online' && <AssignmentSettings key={`assign-${chosen.id}`} accountId={chosen.id} />}
+          {connection === 'online' && <RulesPanel key={`rules-${chosen.id}`} accountId={chosen.id} />}
         </>
       )}
     </section>

@@ -1,0 +1,61 @@
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { RulePreview, WireRuleTest } from '../../../../../common/protocol-automation-rules';
+import { api } from '../../../api/client';
+import type { RulesT } from './useRulesT';
+import { rulesErrorText } from './useRulesT';
+
+function previewText(t: RulesT, p: RulePreview): string {
+  const a = p.action;
+  if (a.kind === 'reply') return t('rules.action.reply', { text: p.preview ?? '' });
+  if (a.kind === 'addTag') return t('rules.action.addTag', { tag: a.tag });
+  if (a.kind === 'setStatus') return t('rules.action.setStatus', { status: t(`rules.status.${a.status}`) });
+  return t('rules.action.other', { kind: a.kind });
+}
+
+/** The dry-run: a sample message against the saved rules; nothing is sent or changed. */
+export function RuleTest(props: { readonly t: RulesT; readonly accountId: string }) {
+  const { t } = props;
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<WireRuleTest | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const run = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const r = await api().invoke('rules:test', { accountId: props.accountId, text });
+    if (!r.ok) return setError(rulesErrorText(t, r.error.code));
+    setError(null);
+    setResult(r.value);
+  };
+  const names = new Map(result?.trace.map(x => [x.ruleId, x.name]) ?? []);
+  return (
+    <form className="form" aria-label={t('rules.test.heading')} onSubmit={e => void run(e)}>
+      <h5>{t('rules.test.heading')}</h5>
+      <label>
+        {t('rules.test.text')}
+        <input maxLength={4096} value={text} onChange={e => setText(e.target.value)} />
+      </label>
+      <button type="submit">{t('rules.test.run')}</button>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div role="status" data-testid="rules-test-result">
+          {result.matched.length === 0 ? (
+            <p>{t('rules.test.none')}</p>
+          ) : (
+            <ul>
+              {result.matched.map(m => (
+                <li key={m.ruleId}>
+                  {t('rules.test.matched', { name: names.get(m.ruleId) ?? m.ruleId })}:{' '}
+                  {m.actions.map(p => previewText(t, p)).join('; ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </form>
+  );
+}

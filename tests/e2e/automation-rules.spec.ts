@@ -1,0 +1,107 @@
+/**
+ * Issue #17, automation rules end to end through Settings → Automation → Rules, on a real
+ * workspace server (MariaDB) with a Cloud API number whose customers write through Meta's
+ * signed webhook (loopback Graph API): an admin adds "text contains 'harga' → reply with a
+ * team template, tag 'pricing'", the dry-run shows which samples it matches, a customer asks
+ * for the price and gets the reply exactly once, and the chat carries the tag.
+ */
+import type { GraphApi } from '../helpers/graph-api/server';
+import { startGraphApi } from '../helpers/graph-api/server';
+import { fakeWamid, postWebhook, textMessage } from '../helpers/graph-api/webhooks';
+import type { Stack } from '../integration/server/harness';
+import { must, startStack } from '../integration/server/harness';
+import { expect, test } from './fixtures';
+import type { Device } from './team-fixtures';
+import { closeDialog, openDevice, printHostLogsOnFailure, signInFromSettings } from './team-fixtures';
+
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+const PHONE_ID = '106540352242922';
+const TOKEN = 'EAAG' + 'r'.repeat(60);
+const APP_SECRET = 'app-secret-for-rules-0123456789';
+const CUSTOMER = '6281234567890';
+
+let stack: Stack;
+let graph: GraphApi;
+let a: Device;
+let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  graph = await startGraphApi({ token: TOKEN, phoneNumberId: PHONE_ID });
+  stack = await startStack({ cloud: { graphUrl: graph.baseUrl, pollMs: 100 } });
+  env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: '+62 812-3456-7890' };
+  const setup = await stack.device('admin', 'Setup');
+  await must(setup.socket, 'cloud:add', {
+    name: 'Toko Cloud',
+    phoneNumberId: PHONE_ID,
+    wabaId: '102290129340398',
+    accessToken: TOKEN,
+    appSecret: APP_SECRET,
+    verifyToken: 'verify-token-42',
+  });
+  await must(setup.socket, 'template:upsert', {
+    shortcut: 'harga',
+    title: 'Price list',
+    body: 'Halo {{contact.name}}, daftar harga kami: toko.example/harga',
+  });
+  const admin = await stack.member('admin', 'Ada Admin');
+  a = await openDevice('A', () => browser.newPage());
+  await signInFromSettings(a, stack.node.url, admin.email);
+});
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
+
+test.afterAll(async () => {
+  await a?.stop();
+  await stack?.stop();
+  await graph?.close();
+});
+
+test('an admin adds a rule in Settings → Automation → Rules and tries it on sample messages', async () => {
+  if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
+  const settings = await a.inbox.openSettings();
+  const automation = settings.getByRole('region', { name: 'Automation', exact: true });
+  await automation.getByRole('combobox', { name: 'Number' }).selectOption({ label: 'Toko Cloud' });
+  const rules = automation.getByRole('region', { name: 'Rules' });
+  await expect(rules.getByText('No rules yet.')).toBeVisible();
+  const form = rules.getByRole('form', { name: 'Add a rule' });
+  await form.getByRole('textbox', { name: 'Rule name' }).fill('Price questions');
+  await form.getByRole('textbox', { name: 'Only if the message contains' }).fill('harga');
+  await form.getByRole('combobox', { name: 'Reply with team template' }).selectOption({ label: 'Price list' });
+  await form.getByRole('textbox', { name: 'Add tag' }).fill('pricing');
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(form.getByText('Rule saved.')).toBeVisible();
+  await expect(rules.getByTestId('rule-item')).toContainText('Price questions');
+  await expect(rules.getByTestId('rule-item')).toContainText('On');
+
+  const dry = rules.getByRole('form', { name: 'Test with a sample message' });
+  await dry.getByRole('textbox', { name: 'Sample message' }).fill('berapa harga?');
+  await dry.getByRole('button', { name: 'Test' }).click();
+  await expect(dry.getByTestId('rules-test-result')).toContainText('Matches “Price questions”');
+  await expect(dry.getByTestId('rules-test-result')).toContainText('add tag pricing');
+  await dry.getByRole('textbox', { name: 'Sample message' }).fill('halo');
+  await dry.getByRole('button', { name: 'Test' }).click();
+  await expect(dry.getByTestId('rules-test-result')).toHaveText('No rule matches this message.');
+  await closeDialog(a.page, settings);
+});
+
+test('a customer asks for the price: the rule replies once and tags the chat', async () => {
+  const ask = textMessage(env, { id: fakeWamid(), from: CUSTOMER, name: 'Budi', text: 'berapa harga?' });
+  expect((await postWebhook(env, ask)).status).toBe(200);
+  await expect.poll(() => graph.sent.length, { timeout: 15_000 }).toBe(1);
+  const sent = graph.sent[0]!.body as { to: string; text: { body: string } };
+  expect(sent.to).toBe(CUSTOMER);
+  expect(sent.text.body).toContain('daftar harga kami');
+  await a.inbox.chat(/Budi/).click();
+  await expect(a.inbox.bubble('daftar harga kami')).toHaveCount(1);
+  const [rows] = await stack.node.app.database.raw.query('select tags from chats where id = ?', [
+    `meta_${PHONE_ID}:${CUSTOMER}@c.us`,
+  ]);
+  expect(String((rows as Array<{ tags: string }>)[0]?.tags)).toContain('pricing');
+  // Meta delivers the same message again: nothing more is sent.
+  await postWebhook(env, ask);
+  await stack.node.app.cloud.idle();
+  expect(graph.sent).toHaveLength(1);
+});
