@@ -37,6 +37,10 @@ export const messagesCommands = {
   ),
   /** Puts a failed message back in the queue. */
   'messages:retry': command<Message>()(z.strictObject({ clientMessageId: z.string().uuid() })),
+  /** Why a message was not sent: the code its sender gave (`window_closed`…), null when none is known. */
+  'messages:failure': command<{ readonly reason: string | null }>()(
+    z.strictObject({ clientMessageId: z.string().uuid() }),
+  ),
   /** Reacts to a message; an empty emoji removes the reaction. */
   'messages:react': command<null>()(z.strictObject({ messageId, emoji: z.string().max(32) })),
 } as const;

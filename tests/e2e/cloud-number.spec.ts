@@ -7,6 +7,7 @@
  * composer says why and does not send.
  */
 import type { Browser } from '@playwright/test';
+import { faults } from '../helpers/graph-api/faults';
 import type { GraphApi } from '../helpers/graph-api/server';
 import { startGraphApi } from '../helpers/graph-api/server';
 import { change, fakeWamid, postWebhook, textMessage } from '../helpers/graph-api/webhooks';
@@ -99,6 +100,13 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
     .toEqual([['6281234567890', 'Ada, kak. Mau warna apa?']]);
   await expect(a.inbox.bubble('Ada, kak. Mau warna apa?')).toBeVisible();
   await expect(a.inbox.bubble('Ada, kak. Mau warna apa?').getByRole('img', { name: 'Sent' })).toBeVisible();
+
+  // Meta refuses the next one: the bubble says why, in words.
+  graph.inject(faults.undeliverable());
+  await a.inbox.send('Halo?');
+  const failed = a.inbox.bubble('Halo?');
+  await expect(failed.getByRole('button', { name: 'Not sent — retry' })).toBeVisible();
+  await expect(failed.getByTestId('failure-reason')).toHaveText('This phone number cannot receive WhatsApp messages.');
 });
 
 /** A 1×1 PNG: enough for the browser to decode and show. */

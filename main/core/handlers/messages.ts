@@ -17,6 +17,10 @@ export function messagesHandlers(
   return {
     'messages:send': ({ chatId, ...rest }) => outbox.send({ chatId: asChatId(chatId), ...rest }),
     'messages:retry': ({ clientMessageId }) => outbox.retry(asClientMessageId(clientMessageId)),
+    'messages:failure': ({ clientMessageId }) => {
+      const entry = store.getOutboxEntry(asClientMessageId(clientMessageId));
+      return { reason: entry?.state === 'failed' ? entry.lastError : null };
+    },
     'messages:react': async ({ messageId, emoji }) => {
       const message = store.getMessages([messageId as MessageId])[0];
       if (!message) throw new CommandError('not_found', 'That message is not on this device.');

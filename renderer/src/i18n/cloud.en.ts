@@ -48,5 +48,8 @@ export const cloudEn = {
   'cloud.template.send': 'Send template',
   'cloud.template.sending': 'Sending…',
   'cloud.template.error': 'Not sent ({code}).',
+  'cloud.failure.unconfirmed':
+    'The server lost track of this message while sending it: Meta may or may not have delivered it. Check with the customer before sending again.',
+  'cloud.failure.number_unavailable': 'This Cloud API number was removed from the workspace, so it cannot send.',
 } as const;
 export type CloudMessageKey = keyof typeof cloudEn;

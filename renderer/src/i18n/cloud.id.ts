@@ -50,4 +50,7 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.template.send': 'Kirim templat',
   'cloud.template.sending': 'Mengirim…',
   'cloud.template.error': 'Tidak terkirim ({code}).',
+  'cloud.failure.unconfirmed':
+    'Server kehilangan jejak pesan ini saat mengirimnya: Meta mungkin sudah atau belum mengirimkannya. Tanyakan pelanggan sebelum mengirim lagi.',
+  'cloud.failure.number_unavailable': 'Nomor Cloud API ini sudah dihapus dari workspace, jadi tidak dapat mengirim.',
 };

@@ -11,6 +11,7 @@ import { ReactionPicker, hasOwnReaction } from './ReactionPicker';
 import { useAccounts } from '../../stores/accounts';
 import { Icon } from '../../components/Icon';
 import { MessageTranslation, TranslateAction } from '../ai/chat';
+import { FailureReason } from '../cloud';
 
 type Props = {
   readonly message: Message;
@@ -112,6 +113,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
             {t('message.retry')}
           </button>
         )}
+        {m.ack === 'failed' && m.fromMe && m.clientMessageId && <FailureReason clientMessageId={m.clientMessageId} />}
         {!m.revoked && !m.id.startsWith('local:') && (
           <>
             <button type="button" className="icon-button" onClick={() => p.onReply(m)} aria-label={t('message.reply')}>
