@@ -94,6 +94,9 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
   await a.inbox.chat(/Budi Santoso/).click();
   await expect(a.inbox.bubble('Halo, stok ada?')).toBeVisible();
   await expect(a.page.getByTestId('service-window')).toContainText('Customer-service window open');
+  // What this number cannot do is not offered: no attachments, no reactions (docs/cloud-api.md).
+  await expect(a.page.getByRole('button', { name: 'Attach a file' })).toHaveCount(0);
+  await expect(a.inbox.bubble('Halo, stok ada?').getByRole('button', { name: 'React' })).toHaveCount(0);
   await a.inbox.send('Ada, kak. Mau warna apa?');
   await expect
     .poll(() => graph.sent.map(s => [s.body['to'], (s.body['text'] as { body: string }).body]))

@@ -6,6 +6,7 @@ import type { IngestBatchInput } from '../../../common/ingest';
 import { mainToChildSchema, runtimeConfigSchema } from '../protocol';
 import type { ChildToMain, ParsedSimulatorControl, RuntimeConfig } from '../protocol';
 import type { WhatsAppProvider } from '../provider';
+import type { DesktopProviderKind } from '../../../common/domain';
 
 export type RuntimeChannel = {
   send(msg: ChildToMain): void;
@@ -24,25 +25,32 @@ export type ControllableProvider = WhatsAppProvider & {
 
 export type ProviderLoader = (config: RuntimeConfig, log: RuntimeLog) => Promise<ControllableProvider>;
 
-/** Loads only the provider in use: whatsapp-web.js (and puppeteer) never load for the simulator. */
-export const loadProvider: ProviderLoader = async (config, log) => {
-  if (config.provider === 'simulator') {
+/**
+ * The providers a desktop runs, by kind (their capabilities: common/providers.ts). Each is
+ * imported only when used: whatsapp-web.js (and puppeteer) never load for the simulator.
+ */
+export const PROVIDER_LOADERS: Readonly<Record<DesktopProviderKind, ProviderLoader>> = {
+  async simulator(config) {
     const { createSimulatorProvider } = await import('../providers/simulator/provider');
     if (!config.simulator) throw new Error('simulator settings missing');
     return createSimulatorProvider({ accountId: config.accountId, dataDir: config.dataDir, ...config.simulator });
-  }
-  const { createWebjsProvider } = await import('../providers/webjs/provider');
-  const { realClientFactory } = await import('../providers/webjs/client');
-  return createWebjsProvider({
-    accountId: config.accountId,
-    dataDir: config.dataDir,
-    executablePath: config.webjs?.executablePath ?? null,
-    pairingPhone: config.webjs?.pairingPhone ?? null,
-    headless: config.webjs?.headless ?? true,
-    clientFactory: await realClientFactory(),
-    log,
-  });
+  },
+  async webjs(config, log) {
+    const { createWebjsProvider } = await import('../providers/webjs/provider');
+    const { realClientFactory } = await import('../providers/webjs/client');
+    return createWebjsProvider({
+      accountId: config.accountId,
+      dataDir: config.dataDir,
+      executablePath: config.webjs?.executablePath ?? null,
+      pairingPhone: config.webjs?.pairingPhone ?? null,
+      headless: config.webjs?.headless ?? true,
+      clientFactory: await realClientFactory(),
+      log,
+    });
+  },
 };
+
+export const loadProvider: ProviderLoader = (config, log) => PROVIDER_LOADERS[config.provider](config, log);
 
 /** Bulk batches in flight before the child waits for main: keeps main's loop responsive. */
 const BATCH_WINDOW = 2;

@@ -1,4 +1,5 @@
 import type { Account } from '../../../common/domain';
+import { capabilitiesOf } from '../../../common/providers';
 import type { Store } from '../../store';
 
 /**
@@ -13,7 +14,7 @@ export function remoteAccounts(store: Store): Account[] {
     .map(a => {
       const hostOnline = a.config.hostOnline === true;
       // A Cloud API number runs on the workspace server, never on a teammate's desktop.
-      const hostedBy = a.provider === 'meta' ? 'server' : 'teammate';
+      const hostedBy = capabilitiesOf(a.provider).hostedBy === 'server' ? 'server' : 'teammate';
       return {
         id: a.id,
         provider: a.provider,

@@ -1,4 +1,5 @@
 import type { Chat } from '../../../../common/domain';
+import { capabilitiesOf } from '../../../../common/providers';
 import { serviceWindow } from '../../../../common/cloud-api';
 import type { ServiceWindow } from '../../../../common/cloud-api';
 import { useI18n } from '../../i18n';
@@ -20,7 +21,7 @@ export function useServiceWindow(chat: Chat): ServiceWindow | null {
     for (let i = messages.length - 1; i >= 0; i--) if (!messages[i]!.fromMe) return messages[i]!.timestamp;
     return null;
   });
-  if (provider !== 'meta' || lastInbound === null) return null;
+  if (!capabilitiesOf(provider).serviceWindow || lastInbound === null) return null;
   return serviceWindow(lastInbound, Date.now());
 }
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Chat } from '../../../../common/domain';
+import { capabilitiesOf } from '../../../../common/providers';
 import { messagePreview, usePreviewT } from '../../lib/preview';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SafeText } from '../../components/SafeText';
@@ -206,14 +207,16 @@ export function Composer({ chat }: { readonly chat: Chat }) {
       )}
       {emojiOpen && <EmojiPicker onPick={insert} onClose={() => setEmojiOpen(false)} />}
       <div className="composer-row">
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('composer.attach')}
-          onClick={() => fileInput.current?.click()}
-        >
-          <Icon name="attach" size={18} />
-        </button>
+        {capabilitiesOf(from?.provider).attachments && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('composer.attach')}
+            onClick={() => fileInput.current?.click()}
+          >
+            <Icon name="attach" size={18} />
+          </button>
+        )}
         <input
           ref={fileInput}
           type="file"

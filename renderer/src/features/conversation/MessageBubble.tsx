@@ -12,6 +12,7 @@ import { useAccounts } from '../../stores/accounts';
 import { Icon } from '../../components/Icon';
 import { MessageTranslation, TranslateAction } from '../ai/chat';
 import { FailureReason } from '../cloud';
+import { capabilitiesOf } from '../../../../common/providers';
 
 type Props = {
   readonly message: Message;
@@ -45,6 +46,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
   }
   const reactions = groupReactions(m.reactions);
   const ownPhone = useAccounts(s => s.byId.get(m.accountId)?.phone ?? null);
+  const canReact = useAccounts(s => capabilitiesOf(s.byId.get(m.accountId)?.provider).reactions);
   return (
     <article
       className={`bubble ${m.fromMe ? 'out' : 'in'}${p.highlighted ? ' highlighted' : ''}${m.ack === 'failed' ? ' failed' : ''}`}
@@ -119,11 +121,13 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
             <button type="button" className="icon-button" onClick={() => p.onReply(m)} aria-label={t('message.reply')}>
               <Icon name="reply" />
             </button>
-            <ReactionPicker
-              t={t}
-              hasMine={hasOwnReaction(m.reactions, ownPhone)}
-              onReact={emoji => p.onReact(m, emoji)}
-            />
+            {canReact && (
+              <ReactionPicker
+                t={t}
+                hasMine={hasOwnReaction(m.reactions, ownPhone)}
+                onReact={emoji => p.onReact(m, emoji)}
+              />
+            )}
             {!m.fromMe && text && <TranslateAction messageId={m.id} text={text} />}
           </>
         )}
