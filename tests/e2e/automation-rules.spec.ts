@@ -105,3 +105,24 @@ test('a customer asks for the price: the rule replies once and tags the chat', a
   await stack.node.app.cloud.idle();
   expect(graph.sent).toHaveLength(1);
 });
+
+test('a rule whose template was deleted says so under Recent failures, and the message is still stored', async () => {
+  const setup = await stack.device('admin', 'Setup 2');
+  const [template] = await must(setup.socket, 'template:list', {});
+  await must(setup.socket, 'template:delete', { id: template!.id });
+  const again = textMessage(env, { id: fakeWamid(), from: CUSTOMER, name: 'Budi', text: 'harga lagi?' });
+  expect((await postWebhook(env, again)).status).toBe(200);
+  await expect(a.inbox.bubble('harga lagi?')).toBeVisible();
+  const settings = await a.inbox.openSettings();
+  const automation = settings.getByRole('region', { name: 'Automation', exact: true });
+  await automation.getByRole('combobox', { name: 'Number' }).selectOption({ label: 'Toko Cloud' });
+  const rules = automation.getByRole('region', { name: 'Rules' });
+  await expect(async () => {
+    await rules.getByRole('button', { name: 'Refresh' }).click();
+    await expect(rules.getByTestId('rule-failures')).toContainText('Price questions: its reply template was deleted', {
+      timeout: 1_000,
+    });
+  }).toPass({ timeout: 15_000 });
+  expect(graph.sent).toHaveLength(1);
+  await closeDialog(a.page, settings);
+});

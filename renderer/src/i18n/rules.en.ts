@@ -46,5 +46,12 @@ export const rulesEn = {
   'rules.error.invalid_args': 'The server refused this rule: check the text and the pattern.',
   'rules.error.forbidden': 'You may change rules only for the numbers you lead.',
   'rules.error.other': 'The server refused ({code}).',
+  'rules.failures': 'Recent failures',
+  'rules.failure.template_missing': 'its reply template was deleted',
+  'rules.failure.reply_empty': 'its reply came out empty',
+  'rules.failure.cool_down': 'not sent: this chat already got 3 automated messages in 10 minutes',
+  'rules.failure.action_not_available': 'one of its actions is not carried out by the server yet',
+  'rules.failure.other': 'failed ({code})',
+  'rules.refresh': 'Refresh',
 } as const;
 export type RulesMessageKey = keyof typeof rulesEn;

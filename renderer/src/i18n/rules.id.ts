@@ -48,4 +48,11 @@ export const rulesId: Record<RulesMessageKey, string> = {
   'rules.error.invalid_args': 'Server menolak aturan ini: periksa teks dan polanya.',
   'rules.error.forbidden': 'Anda hanya dapat mengubah aturan untuk nomor yang Anda pimpin.',
   'rules.error.other': 'Server menolak ({code}).',
+  'rules.failures': 'Kegagalan terbaru',
+  'rules.failure.template_missing': 'templat balasannya sudah dihapus',
+  'rules.failure.reply_empty': 'balasannya kosong',
+  'rules.failure.cool_down': 'tidak dikirim: chat ini sudah menerima 3 pesan otomatis dalam 10 menit',
+  'rules.failure.action_not_available': 'salah satu tindakannya belum dijalankan oleh server',
+  'rules.failure.other': 'gagal ({code})',
+  'rules.refresh': 'Muat ulang',
 };

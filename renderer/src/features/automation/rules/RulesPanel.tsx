@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { WireRule } from '../../../../../common/protocol-automation-rules';
 import { api } from '../../../api/client';
 import { RuleForm } from './RuleForm';
+import { RuleRuns } from './RuleRuns';
 import { RuleTest } from './RuleTest';
 import type { RulesT } from './useRulesT';
 import { rulesErrorText, useRulesT } from './useRulesT';
@@ -15,12 +16,14 @@ export function RulesPanel({ accountId }: { readonly accountId: string }) {
   const headingId = useId();
   const [rules, setRules] = useState<readonly WireRule[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [version, setVersion] = useState(0);
 
   const load = useCallback(async () => {
     const r = await api().invoke('rules:list', {});
     if (!r.ok) return setError(rulesErrorText(t, r.error.code));
     setRules(r.value);
     setError(null);
+    setVersion(v => v + 1);
   }, [t]);
   useEffect(() => {
     void load();
@@ -72,6 +75,10 @@ export function RulesPanel({ accountId }: { readonly accountId: string }) {
           />
         ))}
       </ol>
+      <RuleRuns t={t} rules={rules} version={version} />
+      <button type="button" onClick={() => void load()}>
+        {t('rules.refresh')}
+      </button>
       <RuleForm t={t} accountId={accountId} onSaved={() => void load()} />
       <RuleTest t={t} accountId={accountId} />
     </section>
