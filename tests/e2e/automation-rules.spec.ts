@@ -73,8 +73,22 @@ test('an admin adds a rule in Settings → Automation → Rules and tries it on 
   await form.getByRole('textbox', { name: 'Add tag' }).fill('pricing');
   await form.getByRole('button', { name: 'Save rule' }).click();
   await expect(form.getByText('Rule saved.')).toBeVisible();
-  await expect(rules.getByTestId('rule-item')).toContainText('Price questions');
-  await expect(rules.getByTestId('rule-item')).toContainText('On');
+  // A second rule, below it: only for a customer's first message, outside business hours
+  // (this number has none, so never); the dry-run of a returning customer skips it.
+  await form.getByRole('textbox', { name: 'Rule name' }).fill('First contact at night');
+  await form.getByRole('combobox', { name: 'Business hours' }).selectOption({ label: 'Only outside business hours' });
+  await form.getByRole('checkbox', { name: 'Only when the customer writes for the first time' }).check();
+  await form.getByRole('combobox', { name: 'Set status' }).selectOption({ label: 'Pending' });
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(rules.getByTestId('rule-item')).toHaveCount(2);
+  const saved = await must((await stack.device('admin', 'Reader')).socket, 'rules:list', {});
+  expect(saved.find(r => r.name === 'First contact at night')?.conditions.map(c => c.kind)).toEqual([
+    'number',
+    'outsideHours',
+    'contactNew',
+  ]);
+  await expect(rules.getByTestId('rule-item').first()).toContainText('Price questions');
+  await expect(rules.getByTestId('rule-item').first()).toContainText('On');
 
   const dry = rules.getByRole('form', { name: 'Test with a sample message' });
   await dry.getByRole('textbox', { name: 'Sample message' }).fill('berapa harga?');

@@ -53,5 +53,10 @@ export const rulesEn = {
   'rules.failure.action_not_available': 'one of its actions is not carried out by the server yet',
   'rules.failure.other': 'failed ({code})',
   'rules.refresh': 'Refresh',
+  'rules.hours': 'Business hours',
+  'rules.hours.any': 'At any time',
+  'rules.hours.within': 'Only within business hours',
+  'rules.hours.outside': 'Only outside business hours',
+  'rules.contactNew': 'Only when the customer writes for the first time',
 } as const;
 export type RulesMessageKey = keyof typeof rulesEn;

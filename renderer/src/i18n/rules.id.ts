@@ -55,4 +55,9 @@ export const rulesId: Record<RulesMessageKey, string> = {
   'rules.failure.action_not_available': 'salah satu tindakannya belum dijalankan oleh server',
   'rules.failure.other': 'gagal ({code})',
   'rules.refresh': 'Muat ulang',
+  'rules.hours': 'Jam kerja',
+  'rules.hours.any': 'Kapan saja',
+  'rules.hours.within': 'Hanya di dalam jam kerja',
+  'rules.hours.outside': 'Hanya di luar jam kerja',
+  'rules.contactNew': 'Hanya saat pelanggan menulis pertama kali',
 };

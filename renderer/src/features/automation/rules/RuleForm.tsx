@@ -19,9 +19,13 @@ export function ruleOf(f: {
   tag: string;
   status: Status | '';
   stopAfter: boolean;
+  hours: '' | 'withinHours' | 'outsideHours';
+  contactNew: boolean;
 }): RuleBody {
   const conditions: RuleCondition[] = [{ kind: 'number', accountIds: [f.accountId] }];
   if (f.text.trim()) conditions.push({ kind: 'textContains', text: f.text.trim() });
+  if (f.hours) conditions.push({ kind: f.hours });
+  if (f.contactNew) conditions.push({ kind: 'contactNew' });
   const actions: RuleAction[] = [];
   if (f.templateId) actions.push({ kind: 'reply', templateId: f.templateId });
   if (f.tag.trim()) actions.push({ kind: 'addTag', tag: f.tag.trim() });
@@ -47,6 +51,8 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
   const [tag, setTag] = useState('');
   const [status, setStatus] = useState<Status | ''>('');
   const [stopAfter, setStopAfter] = useState(false);
+  const [hours, setHours] = useState<'' | 'withinHours' | 'outsideHours'>('');
+  const [contactNew, setContactNew] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   useEffect(() => {
@@ -57,14 +63,31 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    const rule = ruleOf({ name, trigger, accountId: props.accountId, text, templateId, tag, status, stopAfter });
+    const rule = ruleOf({
+      name,
+      trigger,
+      accountId: props.accountId,
+      text,
+      templateId,
+      tag,
+      status,
+      stopAfter,
+      hours,
+      contactNew,
+    });
     if (rule.actions.length === 0) return setMessage({ error: true, text: t('rules.needAction') });
     const r = await api().invoke('rules:save', { rule });
     if (!r.ok) return setMessage({ error: true, text: rulesErrorText(t, r.error.code) });
     setMessage({ error: false, text: t('rules.saved') });
+    // A fresh form for the next rule.
     setName('');
     setText('');
     setTag('');
+    setTemplateId('');
+    setStatus('');
+    setHours('');
+    setContactNew(false);
+    setStopAfter(false);
     props.onSaved();
   };
 
@@ -86,6 +109,18 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
         {t('rules.textContains')}
         <input maxLength={200} value={text} onChange={e => setText(e.target.value)} />
         <span className="small muted">{t('rules.textContains.help')}</span>
+      </label>
+      <label>
+        {t('rules.hours')}
+        <select value={hours} onChange={e => setHours(e.target.value as typeof hours)}>
+          <option value="">{t('rules.hours.any')}</option>
+          <option value="withinHours">{t('rules.hours.within')}</option>
+          <option value="outsideHours">{t('rules.hours.outside')}</option>
+        </select>
+      </label>
+      <label className="inline">
+        <input type="checkbox" checked={contactNew} onChange={e => setContactNew(e.target.checked)} />
+        {t('rules.contactNew')}
       </label>
       <label>
         {t('rules.reply')}
