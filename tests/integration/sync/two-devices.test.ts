@@ -84,7 +84,7 @@ describe('team sync between two desktops', () => {
     const remote = await until('A’s number listed on B', async () =>
       (await call(deviceB, 'accounts:list', {})).find(a => a.id === accountId),
     );
-    expect(remote.remote).toEqual({ hostOnline: true });
+    expect(remote.remote).toEqual({ hostOnline: true, hostedBy: 'teammate' });
     expect(remote.state).toBe('ready');
     const stop = await deviceB.dispatch('accounts:stop', { accountId }, ctx);
     expect(stop).toMatchObject({
