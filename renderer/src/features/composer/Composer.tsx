@@ -207,7 +207,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
       )}
       {emojiOpen && <EmojiPicker onPick={insert} onClose={() => setEmojiOpen(false)} />}
       <div className="composer-row">
-        {capabilitiesOf(from?.provider).attachments && (
+        {(!from || capabilitiesOf(from.provider).attachments) && (
           <button
             type="button"
             className="icon-button"

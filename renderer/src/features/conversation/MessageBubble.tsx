@@ -46,7 +46,11 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
   }
   const reactions = groupReactions(m.reactions);
   const ownPhone = useAccounts(s => s.byId.get(m.accountId)?.phone ?? null);
-  const canReact = useAccounts(s => capabilitiesOf(s.byId.get(m.accountId)?.provider).reactions);
+  // A number not listed (yet) keeps the picker, as before the registry; a known kind decides.
+  const canReact = useAccounts(s => {
+    const provider = s.byId.get(m.accountId)?.provider;
+    return provider === undefined || capabilitiesOf(provider).reactions;
+  });
   return (
     <article
       className={`bubble ${m.fromMe ? 'out' : 'in'}${p.highlighted ? ' highlighted' : ''}${m.ack === 'failed' ? ' failed' : ''}`}
