@@ -68,11 +68,16 @@ function waitForReady(child: ChildProcess, early: readonly unknown[], timeoutMs:
   });
 }
 
+/** A send to a core that is already going (EPIPE): its exit is what the host acts on. */
+const ignoreSendError = (): void => undefined;
+
 /** The renderer lane inside the IPC channel, as the core process's tunnel expects it. */
 function tunnelPort(child: ChildProcess): ChannelPort {
   return {
     postMessage: msg => {
-      if (child.connected) child.send({ t: 'renderer', msg } as never);
+      // A channel that breaks mid-write (the core just died) reports to the callback rather
+      // than as an 'error' event nobody handles, which would end the host; exit says the rest.
+      if (child.connected) child.send({ t: 'renderer', msg } as never, ignoreSendError);
       else throw new Error('the core process is gone');
     },
     onMessage: cb =>
@@ -159,7 +164,7 @@ export function startCoreProcess(options: StartCoreProcessOptions): RemoteCore {
     async close() {
       closing = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
-      if (child.connected) child.send({ t: 'shutdown' } as never);
+      if (child.connected) child.send({ t: 'shutdown' } as never, ignoreSendError);
       const timer = setTimeout(() => child.kill('SIGKILL'), options.closeTimeoutMs ?? 15_000);
       await exited;
       clearTimeout(timer);
