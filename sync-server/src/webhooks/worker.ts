@@ -21,6 +21,7 @@ import type { WebhookOptions } from './options';
 import { nextAttemptAt } from './options';
 import type { SendOutcome } from './send';
 import { createAgents, sendOnce } from './send';
+import { startWorkLoop } from '../work-loop';
 
 export type WebhookWorker = {
   /** Something committed: look for work now rather than at the next poll. */
@@ -53,12 +54,6 @@ export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
   const { database, options, log } = deps;
   const policy = { allowPrivate: options.allowPrivateNetworks };
   const agents = createAgents(policy, options.concurrency);
-  let stopped = false;
-  let kicked = false;
-  let wake: (() => void) | null = null;
-  let round = 0;
-  /** idle() callers, with the round they came in: a round that began before them may have missed their commit. */
-  let idleWaiters: Array<{ resolve: () => void; after: number }> = [];
 
   async function scanAll(): Promise<number> {
     if (!(await scanNeeded(database.raw))) return 0;
@@ -148,50 +143,20 @@ export function startWebhookWorker(deps: WorkerDeps): WebhookWorker {
     return claimed.length;
   }
 
-  async function waitForWork(): Promise<void> {
-    if (kicked || stopped) return;
-    await new Promise<void>(resolve => {
-      const timer = setTimeout(() => ((wake = null), resolve()), options.pollMs);
-      wake = () => (clearTimeout(timer), (wake = null), resolve());
-    });
-  }
-
-  async function loop(): Promise<void> {
-    while (!stopped) {
-      kicked = false;
-      const current = ++round;
-      let busy = 0;
-      try {
-        busy = (await scanAll()) + (await sendDue());
-      } catch (err) {
-        if (!stopped) log.error({ err }, 'webhook worker round failed; retrying');
-      }
-      if (busy > 0) continue;
-      for (const w of idleWaiters) if (current > w.after) w.resolve();
-      idleWaiters = idleWaiters.filter(w => current <= w.after);
-      await waitForWork();
-    }
-  }
-
-  const running = options.enabled ? loop() : Promise.resolve();
+  // The loop (kick, poll, idle) is the one every server worker uses (work-loop.ts).
+  const loop = options.enabled
+    ? startWorkLoop({
+        name: 'webhooks',
+        pollMs: options.pollMs,
+        log,
+        round: async () => (await scanAll()) + (await sendDue()),
+      })
+    : null;
   return {
-    kick() {
-      kicked = true;
-      wake?.();
-    },
-    idle() {
-      if (!options.enabled) return Promise.resolve();
-      return new Promise<void>(resolve => {
-        idleWaiters.push({ resolve, after: round });
-        kicked = true;
-        wake?.();
-      });
-    },
+    kick: () => loop?.kick(),
+    idle: () => loop?.idle() ?? Promise.resolve(),
     async stop() {
-      stopped = true;
-      wake?.();
-      await running;
-      for (const w of idleWaiters) w.resolve();
+      await loop?.stop();
       agents.destroy();
     },
   };
