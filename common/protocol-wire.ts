@@ -64,6 +64,10 @@ export type WireContact = {
   phone: string | null;
   name: string | null;
   pushName: string | null;
+  /** The team's name for the person (contact:update); absent in a host's push, which never changes it. */
+  customName?: string | null;
+  /** The team's labels on the person; absent in a host's push. */
+  labels?: string[];
 };
 export type NoteKind = 'note' | 'handover';
 export type WireNote = {

@@ -38,6 +38,8 @@ import type { AutomationRuleCommands } from './protocol-automation-rules';
 import { AUTOMATION_RULE_COMMAND_SCHEMAS } from './protocol-automation-rules';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
+import type { ContactCommands } from './protocol-contacts';
+import { CONTACT_COMMAND_SCHEMAS } from './protocol-contacts';
 import type { ApiKeyCommands } from './protocol-api-keys';
 import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
 import type { WebhookCommands, WireWebhookDisabled } from './protocol-webhooks';
@@ -301,6 +303,7 @@ export interface ClientToServerEvents
   extends
     MfaCommands,
     TagCommands,
+    ContactCommands,
     AiPolicyCommands,
     ReportsCommands,
     AutomationCommands,
@@ -406,6 +409,7 @@ export const COMMAND_SCHEMAS = {
   'audit:list': auditListSchema,
   ...MFA_COMMAND_SCHEMAS,
   ...TAG_COMMAND_SCHEMAS,
+  ...CONTACT_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,

@@ -116,6 +116,8 @@ export const wireContactSchema = z.object({
   phone: textOrNull,
   name: textOrNull,
   pushName: textOrNull,
+  customName: textOrNull.optional(),
+  labels: z.array(z.string().max(40)).max(20).optional(),
 });
 
 export const noteKindSchema = z.enum(['note', 'handover']);

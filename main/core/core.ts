@@ -293,7 +293,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
     }),
-    ...customerHandlers(store),
+    ...customerHandlers({ store, sync, events, now }),
     ...backupHandlers(store, backupPaths, now),
     ...automationHandlers(sync),
     ...assignmentHandlers(sync),

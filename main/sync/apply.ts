@@ -15,7 +15,7 @@ import {
 } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
-import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
+import type { SyncEvent, WireAccount, WireChat, WireContact, WireMember, WireMessage } from '../../common/protocol';
 import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { Store } from '../store';
 import type { TagFact } from './tags';
@@ -207,7 +207,11 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       return;
     }
     case 'contacts:upserted': {
-      if (ctx.isHosted(ev.accountId)) return;
+      // The team's name and labels apply to our own numbers too: a teammate may set them.
+      if (ctx.isHosted(ev.accountId)) {
+        applyTeamProfiles(store, ev.contacts, fx);
+        return;
+      }
       ensureRemoteAccount(ctx, ev.accountId);
       const contacts: ContactInput[] = ev.contacts
         .filter(c => c.jid !== null || c.lid !== null)
@@ -220,6 +224,7 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
           pushName: c.pushName,
         }));
       store.ingest({ contacts });
+      applyTeamProfiles(store, ev.contacts, fx);
       return;
     }
     case 'note:added': {
@@ -313,4 +318,22 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
     revoked: m.revoked,
     clientMessageId: m.clientMessageId,
   };
+}
+
+/** The team's fields of contacts:upserted (a push from a host carries none; contact:update does). */
+function applyTeamProfiles(store: ApplyContext['store'], contacts: readonly WireContact[], fx: ApplyEffects): void {
+  for (const c of contacts) {
+    if (c.customName === undefined && c.labels === undefined) continue;
+    const changed = store.applyContactProfile(
+      {
+        accountId: c.accountId,
+        jid: c.jid,
+        lid: c.lid,
+        ...(c.customName !== undefined ? { customName: c.customName } : {}),
+        ...(c.labels !== undefined ? { labels: c.labels } : {}),
+      },
+      Date.now(),
+    );
+    for (const id of changed) fx.chatIds.add(id);
+  }
 }

@@ -38,6 +38,7 @@ import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
 import { tagHandlers } from './handlers/tags';
+import { contactHandlers } from './handlers/contacts';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
@@ -197,6 +198,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...mfaHandlers(services),
     ...mfaManageHandlers(services),
     ...tagHandlers(services),
+    ...contactHandlers(services),
     ...aiPolicyHandlers(services),
     ...reportsHandlers(services),
     ...automationHandlers(services),

@@ -19,6 +19,10 @@ export const contacts = sqliteTable(
     phone: text('phone'),
     name: text('name'),
     pushName: text('push_name'),
+    /** The team's name for the person (0009); WhatsApp's own names above stay as reported. */
+    customName: text('custom_name'),
+    /** The team's labels, a JSON array of strings (0009); null when never set. */
+    labels: text('labels'),
     updatedAt: integer('updated_at').notNull(),
   },
   t => [
@@ -75,6 +79,8 @@ export const chats = sqliteTable(
     assigneeId: text('assignee_id'),
     /** When the first reply is due, as the workspace says (0008); null: nothing due. */
     slaDueAt: integer('sla_due_at'),
+    /** The customer's contact's custom_name, copied so the inbox list needs no join (0009). */
+    customName: text('custom_name'),
     /** JSON array of strings. */
     tags: text('tags')
       .notNull()

@@ -66,6 +66,7 @@ export const auditEn = {
   'audit.action.chat.claim': 'Took a chat',
   'audit.action.chat.status': 'Changed a chat’s status',
   'audit.action.chat.tags': 'Changed a chat’s tags',
+  'audit.action.contact.update': 'Changed a customer’s name or labels',
   'audit.action.note.add': 'Added a note',
   'audit.action.automation.update': 'Changed business hours or automatic messages',
   'audit.action.assignment.update': 'Changed auto-assignment',

@@ -68,6 +68,7 @@ export const auditId: Record<AuditMessageKey, string> = {
   'audit.action.chat.claim': 'Mengambil chat',
   'audit.action.chat.status': 'Mengubah status chat',
   'audit.action.chat.tags': 'Mengubah label chat',
+  'audit.action.contact.update': 'Mengubah nama atau label pelanggan',
   'audit.action.note.add': 'Menambah catatan',
   'audit.action.automation.update': 'Mengubah jam kerja atau pesan otomatis',
   'audit.action.assignment.update': 'Mengubah penugasan otomatis',

@@ -143,8 +143,12 @@ export const contacts = mysqlTable(
     phone: varchar('phone', { length: 20 }),
     name: varchar('name', { length: 500 }),
     pushName: varchar('push_name', { length: 500 }),
+    /** The team's name for the person (contact:update); a host's push never writes it. */
+    customName: varchar('custom_name', { length: 100 }),
+    /** The team's labels, a JSON array of strings; null when never set. */
+    labels: varchar('labels', { length: 2000 }),
   },
-  t => [primaryKey({ columns: [t.accountId, t.key] })],
+  t => [primaryKey({ columns: [t.accountId, t.key] }), index('contacts_phone').on(t.phone)],
 );
 
 export const messages = mysqlTable(

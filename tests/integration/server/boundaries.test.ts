@@ -105,6 +105,7 @@ function sample(name: CommandName): Record<string, unknown> {
     'mfa:recovery-regenerate': { code: '000000' },
     'mfa:reset': { memberId: id },
     'tag:list': {},
+    'contact:update': { chatId, name: 'Bd', labels: ['bd'] },
     'tag:upsert': { name: `t${id.slice(0, 8)}`, color: 'red' },
     'tag:rename': { from: `t${id.slice(0, 8)}`, to: `u${id.slice(0, 8)}` },
     'tag:delete': { name: `u${id.slice(0, 8)}` },

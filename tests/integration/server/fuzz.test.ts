@@ -106,6 +106,7 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:recovery-regenerate': { code: '123456' },
     'mfa:reset': { memberId: id },
     'tag:list': {},
+    'contact:update': { chatId, name: 'Fz', labels: ['fz'] },
     'tag:upsert': { name: 'fz', color: 'red' },
     'tag:rename': { from: 'fz', to: 'fy' },
     'tag:delete': { name: 'fy' },

@@ -23,7 +23,7 @@ export type EndpointInput = {
 };
 
 export type Endpoint = {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** Under /api/v1, OpenAPI style: `/chats/{chatId}`. */
   readonly path: string;
   readonly operationId: string;
