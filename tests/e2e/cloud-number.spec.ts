@@ -64,7 +64,7 @@ test.afterAll(async () => {
 
 test('an admin adds a Cloud API number in Settings; the rail shows it hosted by the server', async () => {
   if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Numbers');
   const section = settings.getByRole('region', { name: 'WhatsApp Cloud API numbers' });
   await expect(section.getByText('No Cloud API numbers yet.')).toBeVisible();
   await expect(section).toContainText('/webhooks/cloud');
