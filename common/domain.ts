@@ -122,6 +122,8 @@ export type Chat = {
   readonly version: number;
   /** When the first reply is due (the number's first-response target); null or absent: nothing due. */
   readonly slaDueAt?: number | null;
+  /** The person is blocked on WhatsApp from this number (chats:setBlocked); absent: not blocked. */
+  readonly blocked?: boolean;
 };
 
 export type MessageType =

@@ -19,6 +19,8 @@ export type ProviderCapabilities = {
   readonly reactions: boolean;
   /** A member can attach a file to a reply. */
   readonly attachments: boolean;
+  /** The person behind a one-to-one chat can be blocked and unblocked from the inbox. */
+  readonly blocking: boolean;
 };
 
 export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
@@ -29,6 +31,7 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     templates: false,
     reactions: true,
     attachments: true,
+    blocking: true,
   },
   simulator: {
     hostedBy: 'desktop',
@@ -37,6 +40,7 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     templates: false,
     reactions: true,
     attachments: true,
+    blocking: true,
   },
   // Media sends and reactions through Graph are not built yet (docs/cloud-api.md).
   meta: {
@@ -46,6 +50,8 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     templates: true,
     reactions: false,
     attachments: false,
+    // Meta's Cloud API has its own block endpoint; not used yet (docs/cloud-api.md).
+    blocking: false,
   },
 };
 

@@ -27,7 +27,7 @@ export const seqBaseOf = (ts: number): number => ts * SEQ_PER_MS;
 
 export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_kind, c.last_message_at,
   c.last_message_from_me, c.unread_count, c.pinned, c.archived, c.muted, c.status, c.assignee_id, c.tags, c.version,
-  c.sort_ts, c.sla_due_at, c.custom_name`;
+  c.sort_ts, c.sla_due_at, c.custom_name, c.blocked`;
 
 export type ChatRow = {
   id: string;
@@ -50,6 +50,7 @@ export type ChatRow = {
   sort_ts: number;
   sla_due_at: number | null;
   custom_name: string | null;
+  blocked: number;
 };
 
 function parseTags(json: string): readonly string[] {
@@ -84,6 +85,7 @@ export function chatOf(r: ChatRow): Chat {
     tags: parseTags(r.tags),
     version: r.version,
     slaDueAt: r.sla_due_at,
+    ...(r.blocked === 1 ? { blocked: true } : {}),
   };
 }
 

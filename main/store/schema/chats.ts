@@ -75,6 +75,8 @@ export const chats = sqliteTable(
     pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
+    /** The person is blocked on WhatsApp (0010, chats:setBlocked). */
+    blocked: integer('blocked', { mode: 'boolean' }).notNull().default(false),
     status: text('status').notNull().default('open'),
     assigneeId: text('assignee_id'),
     /** When the first reply is due, as the workspace says (0008); null: nothing due. */

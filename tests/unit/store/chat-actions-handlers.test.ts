@@ -90,3 +90,55 @@ describe('chats:setFlags', () => {
     ).toBe(false);
   });
 });
+
+describe('chats:setBlocked', () => {
+  function handlers() {
+    return chatActionsHandlers({
+      store,
+      accounts: {
+        request: vi.fn((_id: string, req: ProviderRequestInput) => {
+          requests.push(req);
+          return refuse ? Promise.reject(new CommandError('unavailable', 'not connected')) : Promise.resolve(null);
+        }) as never,
+      },
+      events: { emit: ((_name: string, p: { chats: Chat[] }) => emitted.push(p.chats)) as never },
+      log: silentLogger,
+      isRemote: () => remote,
+    });
+  }
+  const setBlocked = (raw: unknown) =>
+    handlers()['chats:setBlocked'](chatActionsCommands['chats:setBlocked'].args.parse(raw), ctx) as Promise<Chat>;
+  const codeOf = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return 'ok';
+    } catch (err) {
+      return err instanceof CommandError
+        ? `${err.code}:${String((err.details as { reason?: string } | undefined)?.reason ?? '')}`
+        : 'thrown';
+    }
+  };
+
+  it('asks WhatsApp first, then marks the chat blocked and tells the UI; unblock undoes it', async () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    const chat = await setBlocked({ chatId, blocked: true });
+    expect(requests).toEqual([{ op: 'setBlocked', chatJid: '6281@c.us', blocked: true }]);
+    expect(chat.blocked).toBe(true);
+    expect(store.getChat(chatId)?.blocked).toBe(true);
+    expect(emitted).toEqual([[chat]]);
+    expect((await setBlocked({ chatId, blocked: false })).blocked).toBeUndefined();
+  });
+
+  it('changes nothing when the number cannot do it, and refuses groups and numbers run elsewhere', async () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    refuse = true;
+    expect(await codeOf(setBlocked({ chatId, blocked: true }))).toBe('unavailable:');
+    expect(store.getChat(chatId)?.blocked).toBeUndefined();
+    refuse = false;
+    store.ingest({ chats: [{ accountId: acc, jid: '1203@g.us', isGroup: true, name: 'Grup' }] });
+    expect(await codeOf(setBlocked({ chatId: chatOfJid(acc, '1203@g.us'), blocked: true }))).toBe('invalid_args:group');
+    remote = true;
+    expect(await codeOf(setBlocked({ chatId, blocked: true }))).toBe('invalid_args:remote');
+    expect(requests).toHaveLength(1);
+  });
+});
