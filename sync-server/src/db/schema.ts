@@ -289,7 +289,7 @@ export const sends = mysqlTable(
     updatedAt: ms('updated_at').notNull(),
     /** 'automation': an away or greeting message the server sent for the number (0019). */
     origin: mysqlEnum('origin', ['member', 'automation']).notNull().default('member'),
-    /** A Cloud API template send (0022): JSON { name, language, parameters }; null for text. */
+    /** A Cloud API template send (0022): JSON { name, language, parameters, header?, buttons? }; null for text. */
     template: text('template'),
   },
   t => [index('sends_account_state').on(t.accountId, t.state, t.rowId)],
