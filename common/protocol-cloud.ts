@@ -17,6 +17,14 @@ export type WireCloudNumber = {
   displayPhone: string | null;
   verifiedName: string | null;
   createdAt: number;
+  /** GREEN, YELLOW, RED (or UNKNOWN) as Meta rates the number; null until Meta reported it. */
+  qualityRating: string | null;
+  /** The messaging limit of Meta's last quality update (TIER_250, TIER_2K…, TIER_UNLIMITED). */
+  messagingLimit: string | null;
+  /** That update's event (ONBOARDING, THROUGHPUT_UPGRADE, FLAGGED…). */
+  qualityEvent: string | null;
+  /** When Meta last reported on the number's standing. */
+  qualityAt: number | null;
 };
 
 const graphId = z.string().regex(GRAPH_ID_PATTERN, 'digits only');
@@ -100,6 +108,10 @@ const wireCloudNumberSchema = z.object({
   displayPhone: z.string().nullable(),
   verifiedName: z.string().nullable(),
   createdAt: z.number().int(),
+  qualityRating: z.string().nullable(),
+  messagingLimit: z.string().nullable(),
+  qualityEvent: z.string().nullable(),
+  qualityAt: z.number().int().nullable(),
 });
 
 const wireTemplateSchema = z.object({

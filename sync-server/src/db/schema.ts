@@ -565,6 +565,12 @@ export const cloudNumbers = mysqlTable(
     verifyToken: varchar('verify_token', { length: 400 }).notNull(),
     createdBy: char('created_by', { length: 36 }).notNull(),
     createdAt: ms('created_at').notNull(),
+    /** GREEN, YELLOW, RED or UNKNOWN as Graph reports it (0024); null until read. */
+    qualityRating: varchar('quality_rating', { length: 16 }),
+    /** The last phone_number_quality_update's limit (TIER_250, TIER_2K…) and event (0024). */
+    messagingLimit: varchar('messaging_limit', { length: 40 }),
+    qualityEvent: varchar('quality_event', { length: 40 }),
+    qualityAt: ms('quality_at'),
   },
   t => [uniqueIndex('cloud_numbers_phone_number_id').on(t.phoneNumberId)],
 );

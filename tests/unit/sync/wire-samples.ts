@@ -256,6 +256,10 @@ const CLOUD_NUMBER: WireCloudNumber = {
   displayPhone: '+62 812-3456-7890',
   verifiedName: 'Toko Maju',
   createdAt: 1_700_000_000_000,
+  qualityRating: 'GREEN',
+  messagingLimit: 'TIER_2K',
+  qualityEvent: 'ONBOARDING',
+  qualityAt: 1_700_000_000_000,
 };
 
 /** A valid reply value for every command, as the workspace server answers it. */
