@@ -44,7 +44,7 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     linking: { qr: false, pairingCode: false },
     serviceWindow: true,
     templates: true,
-    reactions: false,
+    reactions: true,
     attachments: false,
   },
 };

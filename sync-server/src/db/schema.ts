@@ -575,6 +575,27 @@ export const cloudNumbers = mysqlTable(
   t => [uniqueIndex('cloud_numbers_phone_number_id').on(t.phoneNumberId)],
 );
 
+/** Reactions asked for with message:react (0024): one row per client reaction id, so each reaches WhatsApp once. */
+export const reactionRequests = mysqlTable(
+  'reaction_requests',
+  {
+    clientReactionId: char('client_reaction_id', { length: 36 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    chatJid: varchar('chat_jid', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    /** '' takes the member's reaction back. */
+    emoji: varchar('emoji', { length: 32 }).notNull(),
+    senderId: char('sender_id', { length: 36 }).notNull(),
+    /** queued (a desktop host has not reported yet), sent or failed. */
+    state: varchar('state', { length: 12 }).notNull(),
+    error: varchar('error', { length: 200 }),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  t => [index('reaction_requests_account_state').on(t.accountId, t.state)],
+);
+
 /** Verified webhook bodies waiting for the worker (0022); `next_attempt_at` doubles as a lease. */
 export const cloudWebhookInbox = mysqlTable(
   'cloud_webhook_inbox',
