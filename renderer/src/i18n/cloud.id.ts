@@ -38,6 +38,17 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.window.closed':
     'Jendela layanan pelanggan 24 jam sudah tertutup {ago}. Sampai pelanggan menulis lagi, WhatsApp hanya mengizinkan templat pesan yang disetujui.',
   'cloud.window.open': 'Jendela layanan pelanggan terbuka: balasan bebas sampai tertutup {when}.',
+  'cloud.quality.label': 'Peringkat kualitas',
+  'cloud.quality.GREEN': 'Tinggi',
+  'cloud.quality.YELLOW': 'Sedang',
+  'cloud.quality.RED': 'Rendah',
+  'cloud.quality.help.YELLOW':
+    'Pelanggan lebih sering dari biasanya memblokir atau melaporkan pesan dari nomor ini. Kurangi templat yang tidak diminta sebelum peringkat turun menjadi rendah.',
+  'cloud.quality.help.RED':
+    'Kualitas rendah: banyak pelanggan memblokir atau melaporkan pesan dari nomor ini. Jika tetap rendah, Meta dapat menurunkan batas pesannya atau menjeda templatnya. Kirim templat hanya kepada pelanggan yang menantikannya.',
+  'cloud.quality.limitLabel': 'Batas pesan',
+  'cloud.quality.limit': '{n} pelanggan per hari',
+  'cloud.quality.unlimited': 'Tanpa batas harian',
   'cloud.template.open': 'Kirim templat…',
   'cloud.template.title': 'Kirim templat pesan',
   'cloud.template.intro':

@@ -29,8 +29,6 @@ import { storeBatch } from '../handlers/push-store';
 import { CLOUD_ORIGIN } from './inbox-worker';
 import { openNumber } from './secrets';
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** The stored request, answered again to a retry; someone else's id is not revealed. */
 function retried(stored: ReactionRequestRow, caller: Caller): WireReactionRequest {
   if (stored.senderId !== caller.memberId)
@@ -87,8 +85,6 @@ export function reactionHandlers(
       requireCapability(caller, 'messages.send');
       const stored = await reactionRequestById(db, args.clientReactionId);
       if (stored) return retried(stored, caller);
-      if ([...segmenter.segment(args.emoji)].length > 1)
-        throw new CommandError('invalid_args', 'one emoji per reaction', { reason: 'not_one_emoji' });
       const chat = await visibleChat(db, caller, args.chatId);
       const known = await storedMessageIds(services.database.raw, chat.accountId, [args.providerMessageId]);
       if (!known.has(args.providerMessageId)) throw new CommandError('not_found', 'no such message in this chat');
