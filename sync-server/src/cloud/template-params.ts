@@ -6,45 +6,10 @@
  */
 import { z } from 'zod';
 import type { TemplateComponentInput } from '../../../common/cloud-api';
-import { templateParamCount } from '../../../common/cloud-api';
+import type { ButtonNeed, HeaderNeed } from '../../../common/cloud/template-needs';
+import { component, templateNeeds } from '../../../common/cloud/template-needs';
 import type { TemplateButton, TemplateHeader, WireCloudTemplate } from '../../../common/protocol-cloud';
 import { templateButtonSchema, templateHeaderSchema } from '../../../common/protocol-cloud';
-
-/** A header with no parameter, one `{{1}}` text, or media Meta needs a link for. */
-export type HeaderNeed = 'none' | 'text' | 'image' | 'video' | 'document' | 'unsupported';
-export type ButtonNeed = {
-  readonly index: number;
-  readonly kind: 'url' | 'quick_reply' | 'other';
-  readonly required: boolean;
-};
-export type TemplateNeeds = {
-  readonly header: HeaderNeed;
-  readonly body: number;
-  readonly buttons: readonly ButtonNeed[];
-};
-
-const component = (t: WireCloudTemplate, type: string) => t.components.find(c => c.type.toUpperCase() === type);
-
-function headerNeed(t: WireCloudTemplate): HeaderNeed {
-  const h = component(t, 'HEADER');
-  if (!h) return 'none';
-  const format = (h.format ?? 'TEXT').toUpperCase();
-  if (format === 'TEXT') return templateParamCount(h.text) > 0 ? 'text' : 'none';
-  if (format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT') return format.toLowerCase() as HeaderNeed;
-  // LOCATION (and formats Meta adds later) take parameters Blazz does not fill.
-  return 'unsupported';
-}
-
-export function templateNeeds(t: WireCloudTemplate): TemplateNeeds {
-  const buttons = (component(t, 'BUTTONS')?.buttons ?? []).map((b, index): ButtonNeed => {
-    const type = b.type.toUpperCase();
-    // A URL button takes a suffix only when its address ends in {{1}}; a quick reply's payload is optional.
-    if (type === 'URL') return { index, kind: 'url', required: templateParamCount(b.url) > 0 };
-    if (type === 'QUICK_REPLY') return { index, kind: 'quick_reply', required: false };
-    return { index, kind: 'other', required: false };
-  });
-  return { header: headerNeed(t), body: templateParamCount(component(t, 'BODY')?.text ?? null), buttons };
-}
 
 export type ParamsInput = {
   readonly parameters: readonly string[];
