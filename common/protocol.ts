@@ -45,6 +45,8 @@ import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
 import type { WebhookCommands, WireWebhookDisabled } from './protocol-webhooks';
 import type { CloudCommands } from './protocol-cloud';
 import { CLOUD_COMMAND_SCHEMAS } from './protocol-cloud';
+import type { ReactionCommands, WireReactionRequest } from './protocol-reactions';
+import { REACTION_COMMAND_SCHEMAS } from './protocol-reactions';
 import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -311,7 +313,8 @@ export interface ClientToServerEvents
     AutomationRuleCommands,
     ApiKeyCommands,
     WebhookCommands,
-    CloudCommands {
+    CloudCommands,
+    ReactionCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -361,6 +364,8 @@ export interface ServerToClientEvents {
   'sync:facts': (facts: SyncEvent[]) => void;
   /** To the host device only: a relayed send to perform (not logged; re-sent until reported). */
   'send:requested': (send: WireSend) => void;
+  /** To a number's host: react on its behalf, then `reaction:report` (protocol-reactions.ts). */
+  'reaction:requested': (reaction: WireReactionRequest) => void;
   /** To the host device only: upload these media bytes with PUT /api/blobs/:sha256. */
   'media:requested': (req: { sha256: string; accountId: string; providerMessageId: string }) => void;
   /** Not logged: who is online, on which device. */
@@ -418,6 +423,7 @@ export const COMMAND_SCHEMAS = {
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,
+  ...REACTION_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

@@ -48,7 +48,7 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     linking: { qr: false, pairingCode: false },
     serviceWindow: true,
     templates: true,
-    reactions: false,
+    reactions: true,
     attachments: false,
     // Meta's Cloud API has its own block endpoint; not used yet (docs/cloud-api.md).
     blocking: false,

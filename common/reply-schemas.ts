@@ -24,6 +24,7 @@ import { AUTOMATION_RULE_REPLY_SCHEMAS } from './protocol-automation-rules';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
+import { REACTION_REPLY_SCHEMAS } from './protocol-reactions';
 import {
   countSchema,
   keyOrNullSchema,
@@ -148,6 +149,7 @@ export const commandReplySchemas = {
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
+  ...REACTION_REPLY_SCHEMAS,
   'cloud:send-template': wireSendSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
@@ -244,5 +246,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'cloud:remove': true satisfies Agrees<'cloud:remove'>,
   'cloud:templates': true satisfies Agrees<'cloud:templates'>,
   'cloud:send-template': true satisfies Agrees<'cloud:send-template'>,
+  'message:react': true satisfies Agrees<'message:react'>,
+  'reaction:report': true satisfies Agrees<'reaction:report'>,
+  'reaction:pending': true satisfies Agrees<'reaction:pending'>,
 };
 void agree;

@@ -212,6 +212,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           ),
     },
     relay: {
+      async reactForTeammate(r) {
+        await accounts.request(r.accountId, {
+          op: 'react',
+          chatJid: r.chatJid,
+          providerMessageId: r.providerMessageId,
+          emoji: r.emoji,
+        });
+      },
       async sendForTeammate(send) {
         const quoted = send.quotedProviderMessageId ? `${send.accountId}:${send.quotedProviderMessageId}` : null;
         const message = outbox.send({
@@ -271,7 +279,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     ),
     ...inboxHandlers(store),
-    ...messagesHandlers(outbox, store, accounts),
+    ...messagesHandlers(outbox, store, accounts, {
+      isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+      react: args => sync.call('message:react', args),
+    }),
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
     ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),

@@ -47,6 +47,7 @@ import { createPushOrder } from './handlers/push-order';
 import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
+import { offerPendingReactions, reactionHandlers } from './cloud/reactions';
 import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
@@ -206,6 +207,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...ruleHandlers(services),
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
+    ...reactionHandlers(services),
     ...webhookHandlers(services, {
       policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
       kick: () => webhooks.kick(),
@@ -284,7 +286,10 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     sync
       .to(rooms.workspace)
       .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
-    if (await hostPresence(p.sessionId, true)) await offerPendingSends(services, p.sessionId);
+    if (await hostPresence(p.sessionId, true)) {
+      await offerPendingSends(services, p.sessionId);
+      await offerPendingReactions(services, p.sessionId);
+    }
     await drainWaiting(services, p.memberId);
   }
 

@@ -94,9 +94,8 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
   await a.inbox.chat(/Budi Santoso/).click();
   await expect(a.inbox.bubble('Halo, stok ada?')).toBeVisible();
   await expect(a.page.getByTestId('service-window')).toContainText('Customer-service window open');
-  // What this number cannot do is not offered: no attachments, no reactions (docs/cloud-api.md).
+  // What this number cannot do is not offered: no attachments (docs/cloud-api.md).
   await expect(a.page.getByRole('button', { name: 'Attach a file' })).toHaveCount(0);
-  await expect(a.inbox.bubble('Halo, stok ada?').getByRole('button', { name: 'React' })).toHaveCount(0);
   await a.inbox.send('Ada, kak. Mau warna apa?');
   await expect
     .poll(() => graph.sent.map(s => [s.body['to'], (s.body['text'] as { body: string }).body]))
@@ -110,6 +109,16 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
   const failed = a.inbox.bubble('Halo?');
   await expect(failed.getByRole('button', { name: 'Not sent — retry' })).toBeVisible();
   await expect(failed.getByTestId('failure-reason')).toHaveText('This phone number cannot receive WhatsApp messages.');
+
+  // A reaction goes through Graph once, from the agent's device, and shows on the bubble.
+  const customer = a.inbox.bubble('Halo, stok ada?');
+  await customer.hover();
+  await customer.getByRole('button', { name: 'React' }).click();
+  await customer.getByRole('menuitem', { name: 'React with 👍' }).click();
+  await expect
+    .poll(() => graph.sent.filter(s => s.body['type'] === 'reaction').map(s => s.body['reaction']))
+    .toEqual([{ message_id: expect.stringMatching(/^wamid\./), emoji: '👍' }]);
+  await expect(customer.getByRole('list', { name: 'Reactions' })).toContainText('👍');
 });
 
 /** A 1×1 PNG: enough for the browser to decode and show. */
@@ -152,7 +161,8 @@ test('outside the 24-hour window the composer says why, sends no free text, and 
   await expect(a.page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await a.inbox.composer.press('Enter');
   await expect(a.inbox.bubble('halo lagi')).toHaveCount(0);
-  expect(graph.sent).toHaveLength(1);
+  // The reply and the reaction of the test before: nothing new.
+  expect(graph.sent).toHaveLength(2);
 
   // An approved template may still be sent: the picker fills its {{n}} and shows the result.
   await a.page.getByTestId('service-window').getByRole('button', { name: 'Send a template…' }).click();
@@ -164,5 +174,5 @@ test('outside the 24-hour window the composer says why, sends no free text, and 
   await picker.getByRole('button', { name: 'Send template' }).click();
   await expect(picker).toHaveCount(0);
   await expect(a.inbox.bubble('Halo Sari, pesanan INV-7 sudah dikirim.')).toBeVisible();
-  expect(graph.sent.map(s => s.body['type'])).toEqual(['text', 'template']);
+  expect(graph.sent.map(s => s.body['type'])).toEqual(['text', 'reaction', 'template']);
 });

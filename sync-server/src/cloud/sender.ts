@@ -6,7 +6,6 @@
  * A send a node took and never settled (it stopped mid-request) fails as `unconfirmed`
  * rather than going out twice.
  */
-import { z } from 'zod';
 import { serviceWindow } from '../../../common/cloud-api';
 import { providerIdOfWamid, waIdOfJid, wamidOfProviderId } from '../../../common/cloud/ids';
 import type { WireSend } from '../../../common/protocol';
@@ -28,6 +27,8 @@ import type { WorkLoop } from '../work-loop';
 import { startWorkLoop } from '../work-loop';
 import { CLOUD_ORIGIN } from './inbox-worker';
 import { openNumber } from './secrets';
+import type { StoredTemplate } from './template-params';
+import { componentsOf, storedTemplateSchema } from './template-params';
 
 export type SenderOptions = {
   readonly pollMs: number;
@@ -38,14 +39,8 @@ export type SenderOptions = {
 
 type SendRow = Awaited<ReturnType<typeof queuedCloudSends>>[number];
 
-const storedTemplateSchema = z.object({
-  name: z.string(),
-  language: z.string(),
-  parameters: z.array(z.string()),
-});
-
 /** The stored template of a send; null for text (or a row this server cannot read). */
-function templateOf(text: string | null): z.infer<typeof storedTemplateSchema> | null {
+function templateOf(text: string | null): StoredTemplate | null {
   if (!text) return null;
   try {
     const parsed = storedTemplateSchema.safeParse(JSON.parse(text));
@@ -114,8 +109,7 @@ async function perform(services: Services, s: SendRow, now: number): Promise<Set
   let sent: Awaited<ReturnType<typeof client.sendText>>;
   if (template) {
     // Templates are what Meta allows outside the window: no window check for them.
-    const parameters = template.parameters.map(text => ({ type: 'text' as const, text }));
-    const components = parameters.length ? [{ type: 'body' as const, parameters }] : [];
+    const components = componentsOf(template);
     sent = await client.sendTemplate(to, { name: template.name, language: template.language, components });
   } else {
     const last = await lastInboundAt(services.database.raw, s.chatId);

@@ -293,7 +293,7 @@ export const sends = mysqlTable(
     updatedAt: ms('updated_at').notNull(),
     /** 'automation': an away or greeting message the server sent for the number (0019). */
     origin: mysqlEnum('origin', ['member', 'automation']).notNull().default('member'),
-    /** A Cloud API template send (0022): JSON { name, language, parameters }; null for text. */
+    /** A Cloud API template send (0022): JSON { name, language, parameters, header?, buttons? }; null for text. */
     template: text('template'),
   },
   t => [index('sends_account_state').on(t.accountId, t.state, t.rowId)],
@@ -569,8 +569,35 @@ export const cloudNumbers = mysqlTable(
     verifyToken: varchar('verify_token', { length: 400 }).notNull(),
     createdBy: char('created_by', { length: 36 }).notNull(),
     createdAt: ms('created_at').notNull(),
+    /** GREEN, YELLOW, RED or UNKNOWN as Graph reports it (0024); null until read. */
+    qualityRating: varchar('quality_rating', { length: 16 }),
+    /** The last phone_number_quality_update's limit (TIER_250, TIER_2K…) and event (0024). */
+    messagingLimit: varchar('messaging_limit', { length: 40 }),
+    qualityEvent: varchar('quality_event', { length: 40 }),
+    qualityAt: ms('quality_at'),
   },
   t => [uniqueIndex('cloud_numbers_phone_number_id').on(t.phoneNumberId)],
+);
+
+/** Reactions asked for with message:react (0024): one row per client reaction id, so each reaches WhatsApp once. */
+export const reactionRequests = mysqlTable(
+  'reaction_requests',
+  {
+    clientReactionId: char('client_reaction_id', { length: 36 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    chatJid: varchar('chat_jid', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    /** '' takes the member's reaction back. */
+    emoji: varchar('emoji', { length: 32 }).notNull(),
+    senderId: char('sender_id', { length: 36 }).notNull(),
+    /** queued (a desktop host has not reported yet), sent or failed. */
+    state: varchar('state', { length: 12 }).notNull(),
+    error: varchar('error', { length: 200 }),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  t => [index('reaction_requests_account_state').on(t.accountId, t.state)],
 );
 
 /** Verified webhook bodies waiting for the worker (0022); `next_attempt_at` doubles as a lease. */

@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { capabilitiesOf, PROVIDERS } from '../../../common/providers';
 
 describe('provider capabilities', () => {
-  it('a Cloud API number is the server’s: no linking, the 24-hour window, templates, no attachments or reactions yet', () => {
+  it('a Cloud API number is the server’s: no linking, the 24-hour window, templates and reactions, no attachments yet', () => {
     expect(PROVIDERS.meta).toEqual({
       hostedBy: 'server',
       linking: { qr: false, pairingCode: false },
       serviceWindow: true,
       templates: true,
-      reactions: false,
+      reactions: true,
       attachments: false,
     });
   });
