@@ -202,11 +202,23 @@ export const noteAddSchema = z.strictObject({
 /** "X is replying": live only, never logged. */
 export const typingSetSchema = z.strictObject({ chatId, active: z.boolean() });
 
-export const messageSendSchema = z.strictObject({
+/** A file uploaded first (PUT /api/uploads/<sha256>); the server checks it against what it stored. */
+export const attachmentRefSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mimeType: z.string().min(1).max(200),
+  fileName: z.string().min(1).max(255).nullable().default(null),
+  size: z.number().int().positive(),
+});
+export const messageSendFields = z.strictObject({
   clientMessageId: uuid,
   chatId,
-  body: z.string().min(1).max(65_536),
+  /** The text, or with an attachment its caption (which may be empty). */
+  body: z.string().max(65_536),
   quotedProviderMessageId: providerId.nullable().default(null),
+  attachment: attachmentRefSchema.nullable().default(null),
+});
+export const messageSendSchema = messageSendFields.refine(a => a.body.length > 0 || a.attachment !== null, {
+  message: 'a message needs a body or an attachment',
 });
 export const sendReportSchema = z.strictObject({
   clientMessageId: uuid,
@@ -249,6 +261,7 @@ export type {
   WireNote,
   WireTyping,
   SendState,
+  WireAttachment,
   WireSend,
   WireSettings,
   WireAudit,

@@ -6,7 +6,7 @@ import type { GraphClient } from '../cloud-api/graph';
 
 export type GraphPort = Pick<
   GraphClient,
-  'phoneNumberInfo' | 'sendText' | 'downloadMedia' | 'listTemplates' | 'sendTemplate'
+  'phoneNumberInfo' | 'sendText' | 'downloadMedia' | 'listTemplates' | 'sendTemplate' | 'uploadMedia' | 'sendMedia'
 >;
 
 /** The credentials of one number: the runtime builds a client per number from its row. */

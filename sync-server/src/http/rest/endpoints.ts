@@ -11,7 +11,7 @@ import {
   chatStatusSchema,
   chatStatusUpdateSchema,
   chatTagsSchema,
-  messageSendSchema,
+  messageSendFields,
 } from '../../../../common/protocol';
 import { uuidSchema } from '../../../../common/ids';
 import {
@@ -186,7 +186,7 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
     operationId: 'sendMessage',
     summary: 'Send a text message; it is relayed to the number’s host desktop like any reply (202: queued)',
     scope: 'messages:send',
-    body: messageSendSchema.pick({ body: true, quotedProviderMessageId: true }),
+    body: messageSendFields.pick({ body: true, quotedProviderMessageId: true }),
     response: wireSendSchema,
     status: 202,
     run: async input =>
@@ -195,6 +195,7 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
         chatId: chatIdOf(input),
         body: input.body.body,
         quotedProviderMessageId: input.body.quotedProviderMessageId,
+        attachment: null,
       }),
   }),
   endpoint({
