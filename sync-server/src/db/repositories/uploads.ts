@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { WireAttachment } from '../../../../common/protocol';
 import type { Exec } from '../index';
-import { blobUploads } from '../schema';
+import { blobUploads, messages } from '../schema';
 
 export async function recordUpload(db: Exec, sha256: string, memberId: string, now: number): Promise<void> {
   await db.insert(blobUploads).ignore().values({ sha256, memberId, createdAt: now });
@@ -39,4 +39,14 @@ export function attachmentOf(text: string | null): WireAttachment | null {
   } catch {
     return null;
   }
+}
+
+/** The media hash of a message of this chat, by its provider id; null when it has none. */
+export async function mediaShaOfMessage(db: Exec, chatId: string, providerMessageId: string): Promise<string | null> {
+  const rows = await db
+    .select({ sha: messages.mediaSha256 })
+    .from(messages)
+    .where(and(eq(messages.chatId, chatId), eq(messages.providerMessageId, providerMessageId)))
+    .limit(1);
+  return rows[0]?.sha ?? null;
 }
