@@ -18,6 +18,7 @@ import {
   revokeUpdateSchema,
 } from './ingest';
 import { platformSchema } from './protocol-sessions';
+import { attachmentRefSchema } from './protocol-attachments';
 import type { WirePasswordReset, WireSession } from './protocol-sessions';
 import { passwordChangeSchema, passwordResetStartSchema, sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
@@ -202,13 +203,6 @@ export const noteAddSchema = z.strictObject({
 /** "X is replying": live only, never logged. */
 export const typingSetSchema = z.strictObject({ chatId, active: z.boolean() });
 
-/** A file uploaded first (PUT /api/uploads/<sha256>); the server checks it against what it stored. */
-export const attachmentRefSchema = z.strictObject({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  mimeType: z.string().min(1).max(200),
-  fileName: z.string().min(1).max(255).nullable().default(null),
-  size: z.number().int().positive(),
-});
 export const messageSendFields = z.strictObject({
   clientMessageId: uuid,
   chatId,
