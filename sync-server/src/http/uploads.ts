@@ -16,7 +16,7 @@ import { can } from '../../../common/permissions';
 import { CommandError } from '../../../common/result';
 import { insertBlob } from '../db/repositories/blobs';
 import { recordUpload } from '../db/repositories/uploads';
-import { accountById, sendByClientId } from '../db/repositories/workspace';
+import { accountById, hitRateLimit, sendByClientId } from '../db/repositories/workspace';
 import type { Services } from '../handlers/context';
 import { OPAQUE, blobHeaders, storableMimeType } from './blob-mime';
 import { bearer, send } from './respond';
@@ -74,6 +74,9 @@ export async function receiveUpload(
 ): Promise<Uploaded> {
   const mimeType = uploadMimeType(req.headers['content-type']);
   const length = declaredLength(req, WHATSAPP_MEDIA_LIMITS[attachmentKindOf(mimeType)]);
+  // Each upload may be 100 MB: a member gets as many a minute as sends, no more.
+  const hits = await hitRateLimit(services.db, `upload:${memberId}`, 60_000, Date.now());
+  if (hits > services.limits.sendsPerMinute) throw new CommandError('rate_limited', 'too many uploads; wait a minute');
   await mkdir(join(services.blobDir, 'tmp'), { recursive: true });
   const tmp = join(services.blobDir, 'tmp', randomUUID());
   try {

@@ -11,7 +11,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireSend } from '../../../common/protocol';
 import type { Stack } from './harness';
-import { call, hostWithChat, must, startStack } from './harness';
+import { call, hostWithChat, must, startNode, startStack } from './harness';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -105,6 +105,28 @@ describe('uploads', () => {
     expect(await stored(sha)).toBeNull();
     expect((await fetch(`${stack.node.url}/healthz`)).status).toBe(200);
     expect((await upload(sha, agent.token, file, 'image/png')).status).toBe(201);
+  });
+});
+
+describe('upload rate', () => {
+  it('allows a member as many uploads a minute as sends, then refuses with rate_limited', async () => {
+    const limited = await startNode(stack.mariadb.url, { limits: { sendsPerMinute: 2 } });
+    try {
+      const agent = await stack.device('agent');
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const file = Buffer.from(`upload ${i} ${randomUUID()}`);
+        const res = await fetch(`${limited.url}/api/uploads/${shaOf(file)}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${agent.token}`, 'content-type': 'image/png' },
+          body: new Uint8Array(file),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toEqual([201, 201, 429]);
+    } finally {
+      await limited.app.close();
+    }
   });
 });
 
