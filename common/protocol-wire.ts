@@ -86,6 +86,8 @@ export type WireNote = {
 /** Someone is replying in a chat; `expiresAt` (ms) bounds how long to show it without a refresh. */
 export type WireTyping = { chatId: string; memberId: string; memberName: string; active: boolean; expiresAt: number };
 export type SendState = 'queued' | 'forwarded' | 'sent' | 'failed';
+/** A file uploaded to the server's blob store (PUT /api/uploads/<sha256>) and sent with a message. */
+export type WireAttachment = { sha256: string; mimeType: string; fileName: string | null; size: number };
 export type WireSend = {
   clientMessageId: string;
   accountId: string;
@@ -98,6 +100,8 @@ export type WireSend = {
   providerMessageId: string | null;
   error: string | null;
   createdAt: number;
+  /** The file sent with the body as its caption; absent or null for text. Older servers leave it out. */
+  attachment?: WireAttachment | null;
 };
 /**
  * agentsSeeUnassigned: agents see the chats nobody is assigned; agentsMayHandOver: agents may

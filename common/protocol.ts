@@ -18,6 +18,7 @@ import {
   revokeUpdateSchema,
 } from './ingest';
 import { platformSchema } from './protocol-sessions';
+import { attachmentRefSchema } from './protocol-attachments';
 import type { WirePasswordReset, WireSession } from './protocol-sessions';
 import { passwordChangeSchema, passwordResetStartSchema, sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
@@ -204,11 +205,16 @@ export const noteAddSchema = z.strictObject({
 /** "X is replying": live only, never logged. */
 export const typingSetSchema = z.strictObject({ chatId, active: z.boolean() });
 
-export const messageSendSchema = z.strictObject({
+export const messageSendFields = z.strictObject({
   clientMessageId: uuid,
   chatId,
-  body: z.string().min(1).max(65_536),
+  /** The text, or with an attachment its caption (which may be empty). */
+  body: z.string().max(65_536),
   quotedProviderMessageId: providerId.nullable().default(null),
+  attachment: attachmentRefSchema.nullable().default(null),
+});
+export const messageSendSchema = messageSendFields.refine(a => a.body.length > 0 || a.attachment !== null, {
+  message: 'a message needs a body or an attachment',
 });
 export const sendReportSchema = z.strictObject({
   clientMessageId: uuid,
@@ -251,6 +257,7 @@ export type {
   WireNote,
   WireTyping,
   SendState,
+  WireAttachment,
   WireSend,
   WireSettings,
   WireAudit,

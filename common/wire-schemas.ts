@@ -150,6 +150,10 @@ export const wireSendSchema = z.object({
   providerMessageId: keyOrNull,
   error: textOrNull,
   createdAt: ms,
+  attachment: z
+    .object({ sha256: key, mimeType: key, fileName: textOrNull, size: z.number().int() })
+    .nullable()
+    .optional(),
 });
 
 export const wireSettingsSchema = z.object({

@@ -369,6 +369,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     accountStateChanged: registration.stateChanged,
     /** A teammate's media through the workspace's blob store (media-fetch.ts). */
     fetchMedia: media.fetch,
+    attachments: media.attachments,
     isOnline,
     isHosted,
     members,

@@ -295,6 +295,8 @@ export const sends = mysqlTable(
     origin: mysqlEnum('origin', ['member', 'automation']).notNull().default('member'),
     /** A Cloud API template send (0022): JSON { name, language, parameters, header?, buttons? }; null for text. */
     template: text('template'),
+    /** The file sent with the body as caption (0023): JSON { sha256, mimeType, fileName, size }; null for text. */
+    attachment: varchar('attachment', { length: 1000 }),
   },
   t => [index('sends_account_state').on(t.accountId, t.state, t.rowId)],
 );
@@ -322,6 +324,17 @@ export const blobAccounts = mysqlTable(
     accountId: varchar('account_id', { length: 200 }).notNull(),
   },
   t => [primaryKey({ columns: [t.sha256, t.accountId] })],
+);
+
+/** Who uploaded a file to send (0023): a member may attach only what they uploaded. */
+export const blobUploads = mysqlTable(
+  'blob_uploads',
+  {
+    sha256: char('sha256', { length: 64 }).notNull(),
+    memberId: char('member_id', { length: 36 }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.sha256, t.memberId] })],
 );
 
 /** Fixed-window counters shared by every node (login attempts, sends). */

@@ -11,7 +11,6 @@ import {
   chatStatusSchema,
   chatStatusUpdateSchema,
   chatTagsSchema,
-  messageSendSchema,
 } from '../../../../common/protocol';
 import { uuidSchema } from '../../../../common/ids';
 import {
@@ -29,6 +28,7 @@ import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 import type { Endpoint, EndpointInput } from './endpoint';
 import { endpoint } from './endpoint';
 import { CLOUD_ENDPOINTS } from './endpoints-cloud';
+import { MEDIA_ENDPOINTS, attachmentOfMedia, restSendSchema } from './endpoints-media';
 import { TEAM_ENDPOINTS } from './endpoints-team';
 import { chatIdOf, limitParam, page } from './params';
 
@@ -184,9 +184,10 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
     method: 'POST',
     path: '/chats/{chatId}/messages',
     operationId: 'sendMessage',
-    summary: 'Send a text message; it is relayed to the number’s host desktop like any reply (202: queued)',
+    summary:
+      'Send a text, or a file uploaded with POST /media (`media`, the body as its caption); it is relayed to the number’s host like any reply (202: queued)',
     scope: 'messages:send',
-    body: messageSendSchema.pick({ body: true, quotedProviderMessageId: true }),
+    body: restSendSchema,
     response: wireSendSchema,
     status: 202,
     run: async input =>
@@ -195,6 +196,7 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
         chatId: chatIdOf(input),
         body: input.body.body,
         quotedProviderMessageId: input.body.quotedProviderMessageId,
+        attachment: await attachmentOfMedia(input, input.body.media),
       }),
   }),
   endpoint({
@@ -209,4 +211,9 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
   }),
 ];
 
-export const ENDPOINTS: readonly Endpoint[] = [...CHAT_ENDPOINTS, ...TEAM_ENDPOINTS, ...CLOUD_ENDPOINTS];
+export const ENDPOINTS: readonly Endpoint[] = [
+  ...CHAT_ENDPOINTS,
+  ...MEDIA_ENDPOINTS,
+  ...TEAM_ENDPOINTS,
+  ...CLOUD_ENDPOINTS,
+];
