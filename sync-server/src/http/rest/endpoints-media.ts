@@ -95,8 +95,19 @@ export const restSendSchema = messageSendFields
       .strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255).optional() })
       .nullable()
       .default(null),
+    template: z
+      .string()
+      .min(1)
+      .max(50)
+      .optional()
+      .describe('Shortcut of a team template (Settings → Templates and tags): sent as its filled-in text'),
   })
-  .refine(b => b.body.length > 0 || b.media !== null, { message: 'a message needs a body or media' });
+  .refine(b => b.body.length > 0 || b.media !== null || b.template !== undefined, {
+    message: 'a message needs a body, media or a template',
+  })
+  .refine(b => b.template === undefined || (b.body.length === 0 && b.media === null), {
+    message: 'a template is sent alone: leave body and media out',
+  });
 
 /** The attachment reference of an uploaded file, from what the store holds. */
 export async function attachmentOfMedia(

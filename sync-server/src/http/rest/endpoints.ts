@@ -30,6 +30,7 @@ import { endpoint } from './endpoint';
 import { CLOUD_ENDPOINTS } from './endpoints-cloud';
 import { MEDIA_ENDPOINTS, attachmentOfMedia, restSendSchema } from './endpoints-media';
 import { TEAM_ENDPOINTS } from './endpoints-team';
+import { renderTeamTemplate } from './team-template';
 import { chatIdOf, limitParam, page } from './params';
 
 /** Writes take the version the client read; without one, the chat's current version (last write wins). */
@@ -185,7 +186,7 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
     path: '/chats/{chatId}/messages',
     operationId: 'sendMessage',
     summary:
-      'Send a text, or a file uploaded with POST /media (`media`, the body as its caption); it is relayed to the number’s host like any reply (202: queued)',
+      'Send a text, a team template (`template`: its shortcut, filled in), or a file uploaded with POST /media (`media`, the body as its caption); relayed to the number’s host like any reply (202: queued)',
     scope: 'messages:send',
     body: restSendSchema,
     response: wireSendSchema,
@@ -194,7 +195,10 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
       input.handlers['message:send'](input.caller, {
         clientMessageId: randomUUID(),
         chatId: chatIdOf(input),
-        body: input.body.body,
+        body:
+          input.body.template !== undefined
+            ? await renderTeamTemplate(input, chatIdOf(input), input.body.template)
+            : input.body.body,
         quotedProviderMessageId: input.body.quotedProviderMessageId,
         attachment: await attachmentOfMedia(input, input.body.media),
       }),
