@@ -164,6 +164,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     hashParams: opts.passwordHash ?? DEFAULT_HASH_PARAMS,
     blobDir: opts.blobDir,
     blobs,
+    outbound: { allowPrivate: opts.webhooks?.allowPrivateNetworks ?? false },
     metrics,
     pushOrder: createPushOrder(),
     uploadAsks: createUploadAsks(),

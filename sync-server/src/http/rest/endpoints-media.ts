@@ -4,6 +4,7 @@
  * endpoints.ts), and download a message's file (`GET …/messages/{messageId}/media`).
  * Uploads share the socket clients' checks and limits (http/uploads.ts).
  */
+import { fetchMediaByUrl, fileNameOfUrl } from './media-url';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
 import type { WireAttachment } from '../../../../common/protocol';
@@ -86,13 +87,19 @@ export const MEDIA_ENDPOINTS: readonly Endpoint[] = [
   }),
 ];
 
-/** POST /chats/{chatId}/messages: a text, or a file uploaded with POST /media and its caption. */
+/** POST /chats/{chatId}/messages: a text, a team template, or a file (uploaded with POST /media, or by URL) and its caption. */
 export const restSendSchema = messageSendFields
   .pick({ body: true, quotedProviderMessageId: true })
   .extend({
     body: z.string().max(65_536).default(''),
     media: z
-      .strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255).optional() })
+      .union([
+        z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), fileName: z.string().min(1).max(255).optional() }),
+        z.strictObject({
+          url: z.string().min(8).max(2048).describe('https URL the server fetches the file from, once'),
+          fileName: z.string().min(1).max(255).optional(),
+        }),
+      ])
       .nullable()
       .default(null),
     template: z
@@ -109,12 +116,17 @@ export const restSendSchema = messageSendFields
     message: 'a template is sent alone: leave body and media out',
   });
 
-/** The attachment reference of an uploaded file, from what the store holds. */
+/** The attachment reference of an uploaded (or now fetched) file, from what the store holds. */
 export async function attachmentOfMedia(
   input: Input,
-  media: { sha256: string; fileName?: string | undefined } | null,
+  media: { sha256: string; fileName?: string | undefined } | { url: string; fileName?: string | undefined } | null,
 ): Promise<WireAttachment | null> {
   if (!media) return null;
+  if ('url' in media) {
+    const fetched = await fetchMediaByUrl(input.services, input.caller.memberId, media.url);
+    const fileName = media.fileName ?? fileNameOfUrl(media.url);
+    return { sha256: fetched.sha256, mimeType: fetched.mimeType, fileName, size: fetched.size };
+  }
   const blob = await blobBySha(input.services.db, media.sha256);
   if (!blob) throw new CommandError('not_found', 'no such upload');
   return { sha256: media.sha256, mimeType: blob.mimeType, fileName: media.fileName ?? null, size: blob.size };
