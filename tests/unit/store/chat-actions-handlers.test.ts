@@ -32,8 +32,9 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-function setFlags(raw: unknown) {
-  const handlers = chatActionsHandlers({
+/** The handlers over this test's store, recording what reaches the number and the UI. */
+function handlers() {
+  return chatActionsHandlers({
     store,
     accounts: {
       request: vi.fn((_id: string, req: ProviderRequestInput) => {
@@ -45,8 +46,11 @@ function setFlags(raw: unknown) {
     log: silentLogger,
     isRemote: () => remote,
   });
+}
+
+function setFlags(raw: unknown) {
   const args = chatActionsCommands['chats:setFlags'].args.parse(raw);
-  return handlers['chats:setFlags'](args, ctx) as Chat;
+  return handlers()['chats:setFlags'](args, ctx) as Chat;
 }
 
 describe('chats:setFlags', () => {
@@ -92,20 +96,6 @@ describe('chats:setFlags', () => {
 });
 
 describe('chats:setBlocked', () => {
-  function handlers() {
-    return chatActionsHandlers({
-      store,
-      accounts: {
-        request: vi.fn((_id: string, req: ProviderRequestInput) => {
-          requests.push(req);
-          return refuse ? Promise.reject(new CommandError('unavailable', 'not connected')) : Promise.resolve(null);
-        }) as never,
-      },
-      events: { emit: ((_name: string, p: { chats: Chat[] }) => emitted.push(p.chats)) as never },
-      log: silentLogger,
-      isRemote: () => remote,
-    });
-  }
   const setBlocked = (raw: unknown) =>
     handlers()['chats:setBlocked'](chatActionsCommands['chats:setBlocked'].args.parse(raw), ctx) as Promise<Chat>;
   const codeOf = async (p: Promise<unknown>) => {
