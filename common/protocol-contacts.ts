@@ -1,5 +1,5 @@
 /**
- * A customer's name and labels as the team keeps them (issue #21's customer panel, #22's
+ * A customer's name, labels and note as the team keeps them (issue #21's customer panel, #22's
  * PATCH /contacts): WhatsApp's own name and push name stay as the phone reports them, and
  * the team's edit sits beside them, shared through the workspace. An edit reaches every
  * number the caller may see on which the same person (same phone) is a contact, and is
@@ -28,10 +28,28 @@ export const contactLabelsSchema = z
   .max(CONTACT_LABELS_MAX)
   .transform(list => list.filter((l, i) => list.findIndex(o => o.toLowerCase() === l.toLowerCase()) === i));
 
+/** Longest note about a person: a few paragraphs an agent reads before replying. */
+export const CONTACT_NOTE_MAX = 2000;
+/** The team's note about the person, not about one chat (trimmed; '' or null clears it). */
+export const contactNoteSchema = z
+  .string()
+  .trim()
+  .max(CONTACT_NOTE_MAX)
+  .nullable()
+  .transform(s => (s === '' ? null : s));
+
+const NOTHING_TO_CHANGE = { message: 'nothing to change: give name, labels or note' };
+const changesSomething = (p: { name?: unknown; labels?: unknown; note?: unknown }): boolean =>
+  p.name !== undefined || p.labels !== undefined || p.note !== undefined;
+
 /** What may change; a field left out stays as it is. */
 export const contactPatchSchema = z
-  .strictObject({ name: contactNameSchema.optional(), labels: contactLabelsSchema.optional() })
-  .refine(p => p.name !== undefined || p.labels !== undefined, { message: 'nothing to change: give name or labels' });
+  .strictObject({
+    name: contactNameSchema.optional(),
+    labels: contactLabelsSchema.optional(),
+    note: contactNoteSchema.optional(),
+  })
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 
 /** The customer behind a one-to-one chat the caller can see. */
 export const contactUpdateSchema = z
@@ -39,8 +57,9 @@ export const contactUpdateSchema = z
     chatId: z.string().min(3).max(420),
     name: contactNameSchema.optional(),
     labels: contactLabelsSchema.optional(),
+    note: contactNoteSchema.optional(),
   })
-  .refine(p => p.name !== undefined || p.labels !== undefined, { message: 'nothing to change: give name or labels' });
+  .refine(changesSomething, NOTHING_TO_CHANGE);
 export type ContactUpdate = z.output<typeof contactUpdateSchema>;
 
 type Cmd<T> = (payload: unknown, ack: (reply: Reply<T>) => void) => void;

@@ -68,6 +68,8 @@ export type WireContact = {
   customName?: string | null;
   /** The team's labels on the person; absent in a host's push. */
   labels?: string[];
+  /** The team's note about the person (not about one chat); absent in a host's push. */
+  note?: string | null;
 };
 export type NoteKind = 'note' | 'handover';
 export type WireNote = {

@@ -118,6 +118,7 @@ export const wireContactSchema = z.object({
   pushName: textOrNull,
   customName: textOrNull.optional(),
   labels: z.array(z.string().max(40)).max(20).optional(),
+  note: z.string().max(2000).nullable().optional(),
 });
 
 export const noteKindSchema = z.enum(['note', 'handover']);

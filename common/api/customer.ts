@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Chat, ChatId, Message } from '../domain';
-import { contactLabelsSchema, contactNameSchema } from '../protocol-contacts';
+import { contactLabelsSchema, contactNameSchema, contactNoteSchema } from '../protocol-contacts';
 import { command } from './define';
 
 /** One of the person's conversations, on any of our numbers. */
@@ -27,6 +27,8 @@ export type CustomerProfile = {
   readonly customName: string | null;
   /** The team's labels on the person. */
   readonly labels: readonly string[];
+  /** The team's note about the person (not about one chat); null when none is written. */
+  readonly note: string | null;
   /** Digits only; null when WhatsApp hides the number (the person is only known by a @lid). */
   readonly phone: string | null;
   /** Newest activity first; includes the chat the panel was opened from. */
@@ -49,16 +51,21 @@ export const customerCommands = {
   /** The person behind a one-to-one chat; `not_found` for an unknown chat, `invalid_args` for a group. */
   'customer:get': command<CustomerProfile>()(z.strictObject({ chatId })),
   /**
-   * The team's name (null or '' clears it) and labels for the person behind a one-to-one
+   * The team's name (null or '' clears it), labels and note (null or '' clears it) for the person behind a one-to-one
    * chat. Signed in to a workspace, the server takes it first (contact:update: shared with
    * the team; `unavailable` while it cannot be reached, and nothing changes); otherwise it
    * is kept on this device.
    */
   'customer:update': command<CustomerProfile>()(
     z
-      .strictObject({ chatId, name: contactNameSchema.optional(), labels: contactLabelsSchema.optional() })
-      .refine(p => p.name !== undefined || p.labels !== undefined, {
-        message: 'nothing to change: give name or labels',
+      .strictObject({
+        chatId,
+        name: contactNameSchema.optional(),
+        labels: contactLabelsSchema.optional(),
+        note: contactNoteSchema.optional(),
+      })
+      .refine(p => p.name !== undefined || p.labels !== undefined || p.note !== undefined, {
+        message: 'nothing to change: give name, labels or note',
       }),
   ),
 } as const;

@@ -207,7 +207,7 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       return;
     }
     case 'contacts:upserted': {
-      // The team's name and labels apply to our own numbers too: a teammate may set them.
+      // The team's name, labels and note apply to our own numbers too: a teammate may set them.
       if (ctx.isHosted(ev.accountId)) {
         applyTeamProfiles(store, ev.contacts, fx);
         return;
@@ -323,7 +323,7 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
 /** The team's fields of contacts:upserted (a push from a host carries none; contact:update does). */
 function applyTeamProfiles(store: ApplyContext['store'], contacts: readonly WireContact[], fx: ApplyEffects): void {
   for (const c of contacts) {
-    if (c.customName === undefined && c.labels === undefined) continue;
+    if (c.customName === undefined && c.labels === undefined && c.note === undefined) continue;
     const changed = store.applyContactProfile(
       {
         accountId: c.accountId,
@@ -331,6 +331,7 @@ function applyTeamProfiles(store: ApplyContext['store'], contacts: readonly Wire
         lid: c.lid,
         ...(c.customName !== undefined ? { customName: c.customName } : {}),
         ...(c.labels !== undefined ? { labels: c.labels } : {}),
+        ...(c.note !== undefined ? { note: c.note } : {}),
       },
       Date.now(),
     );

@@ -82,7 +82,7 @@ test('the customer panel shows one person across our numbers and opens their oth
   }
 });
 
-test('the team names and labels a customer: the panel and both chats in the list show it, and it lasts', async ({
+test('the team names, labels and writes notes about a customer: the panel and both chats show it, and it lasts', async ({
   page,
 }) => {
   const host = await seededHost(store => {
@@ -122,11 +122,15 @@ test('the team names and labels a customer: the panel and both chats in the list
     await page.getByRole('button', { name: 'Customer details' }).click();
     const panel = page.getByRole('region', { name: 'Customer', exact: true });
     await expect(panel.getByText('No labels yet.')).toBeVisible();
-    await panel.getByRole('button', { name: 'Edit name and labels' }).click();
+    await expect(panel.getByText('No notes about this person yet.')).toBeVisible();
+    await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
     await expect(panel.getByText('Kept on this device (not signed in to a workspace).')).toBeVisible();
     await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('Pak Budi (VIP)');
     await panel.getByRole('textbox', { name: 'Labels' }).fill('VIP, grosir, vip');
+    await panel.getByRole('textbox', { name: 'Notes about this person' }).fill('Prefers Bahasa.\nOrders every Friday.');
     await panel.getByRole('button', { name: 'Save' }).click();
+    const note = panel.getByRole('region', { name: 'Notes about this person' });
+    await expect(note).toContainText('Prefers Bahasa.\nOrders every Friday.');
 
     await expect(panel.getByText('Pak Budi (VIP)')).toBeVisible();
     await expect(panel.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveText(['VIP', 'grosir']);
@@ -135,9 +139,17 @@ test('the team names and labels a customer: the panel and both chats in the list
     // Both of the person's chats, on both numbers, carry the name in the list.
     await expect(inbox.chat(/^Pak Budi \(VIP\)/)).toHaveCount(2);
 
-    // It is stored: a reload shows it again.
+    // It is stored: a reload shows it again, and the note is about the person, so their
+    // chat on the other number shows it too.
     await page.reload();
     await expect(inbox.chat(/^Pak Budi \(VIP\)/)).toHaveCount(2);
+    await inbox
+      .chat(/^Pak Budi \(VIP\)/)
+      .last()
+      .click();
+    await page.getByRole('button', { name: 'Customer details' }).click();
+    await expect(note).toContainText('Orders every Friday.');
+    await page.getByRole('button', { name: 'Close customer details' }).click();
 
     // Cleared, WhatsApp's name is back.
     await inbox
@@ -145,7 +157,7 @@ test('the team names and labels a customer: the panel and both chats in the list
       .first()
       .click();
     await page.getByRole('button', { name: 'Customer details' }).click();
-    await panel.getByRole('button', { name: 'Edit name and labels' }).click();
+    await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
     await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('');
     await panel.getByRole('button', { name: 'Save' }).click();
     await expect(inbox.chat(/^Budi Santoso/)).toHaveCount(1);

@@ -75,7 +75,7 @@ test('the customer panel with the team’s name and labels, and Settings’ sect
   await inbox.chat(/^Amelia Price/).click();
   await page.getByRole('button', { name: 'Customer details' }).click();
   const panel = page.getByRole('region', { name: 'Customer', exact: true });
-  await panel.getByRole('button', { name: 'Edit name and labels' }).click();
+  await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
   await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('Pelanggan VIP');
   await panel.getByRole('textbox', { name: 'Labels' }).fill('VIP, grosir');
   await panel.getByRole('button', { name: 'Save' }).click();

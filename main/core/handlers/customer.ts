@@ -23,16 +23,23 @@ export function customerHandlers(deps: CustomerDeps): CustomerHandlers {
   const { store, sync, events } = deps;
   return {
     'customer:get': ({ chatId }) => store.customerProfile(chatId),
-    'customer:update': async ({ chatId, name, labels }) => {
-      const changes = { ...(name !== undefined ? { name } : {}), ...(labels !== undefined ? { labels } : {}) };
-      const patch: { customName?: string | null; labels?: readonly string[] } = {
+    'customer:update': async ({ chatId, name, labels, note }) => {
+      const changes = {
+        ...(name !== undefined ? { name } : {}),
+        ...(labels !== undefined ? { labels } : {}),
+        ...(note !== undefined ? { note } : {}),
+      };
+      const patch: { customName?: string | null; labels?: readonly string[]; note?: string | null } = {
         ...(name !== undefined ? { customName: name } : {}),
         ...(labels !== undefined ? { labels } : {}),
+        ...(note !== undefined ? { note } : {}),
       };
       if (sync.status().connection !== 'signed_out') {
         const saved = await sync.call('contact:update', { chatId, ...changes });
+        // The server's answer is the team's word on every field it carries.
         if (saved.customName !== undefined) patch.customName = saved.customName;
         if (saved.labels !== undefined) patch.labels = saved.labels;
+        if (saved.note !== undefined) patch.note = saved.note;
       }
       const { chatIds } = store.updateCustomer(chatId, patch, deps.now());
       const chats = chatIds.map(id => store.getChat(id)).filter((c): c is Chat => c !== null);

@@ -1,5 +1,5 @@
 /**
- * The team's name and labels for a customer, written locally: by the customer panel on a
+ * The team's name, labels and note for a customer, written locally: by the customer panel on a
  * desktop (customer:update), and by a workspace's contacts:upserted fact. The name is
  * copied onto the person's one-to-one chats (chats.custom_name) so the inbox list shows it
  * and chat search finds it, without a join.
@@ -10,7 +10,11 @@ import { inTransaction } from '../db';
 import { canonicalJid, refreshSearchName } from '../ingest/people';
 import { jidsOf, personOf } from './customer';
 
-export type CustomerPatch = { readonly customName?: string | null; readonly labels?: readonly string[] };
+export type CustomerPatch = {
+  readonly customName?: string | null;
+  readonly labels?: readonly string[];
+  readonly note?: string | null;
+};
 
 function setClause(patch: CustomerPatch): { sql: string; params: Record<string, string | null> } {
   const parts: string[] = [];
@@ -22,6 +26,10 @@ function setClause(patch: CustomerPatch): { sql: string; params: Record<string, 
   if (patch.labels !== undefined) {
     parts.push('labels = @labels');
     params['labels'] = JSON.stringify(patch.labels);
+  }
+  if (patch.note !== undefined) {
+    parts.push('note = @note');
+    params['note'] = patch.note;
   }
   return { sql: parts.join(', '), params };
 }

@@ -137,7 +137,7 @@ export function customerProfile(db: StoreDb, chatId: ChatId): CustomerProfile {
   };
 }
 
-type ProfileRow = { account_id: string; custom_name: string | null; labels: string | null };
+type ProfileRow = { account_id: string; custom_name: string | null; labels: string | null; note: string | null };
 
 function parseLabels(raw: string | null): string[] {
   if (raw === null) return [];
@@ -150,17 +150,21 @@ function parseLabels(raw: string | null): string[] {
 }
 
 /**
- * The team's name and labels: those on the chat's own number first (a workspace edit
+ * The team's name, labels and note: those on the chat's own number first (a workspace edit
  * reaches every number the editor sees, but not always all of ours), else any number's.
  */
-function teamProfileOf(db: StoreDb, chat: ChatRow, id: Identity): { customName: string | null; labels: string[] } {
+function teamProfileOf(
+  db: StoreDb,
+  chat: ChatRow,
+  id: Identity,
+): { customName: string | null; labels: string[]; note: string | null } {
   const rows = db
     .prepare(
-      `SELECT account_id, custom_name, labels FROM contacts
-       WHERE (custom_name IS NOT NULL OR labels IS NOT NULL)
+      `SELECT account_id, custom_name, labels, note FROM contacts
+       WHERE (custom_name IS NOT NULL OR labels IS NOT NULL OR note IS NOT NULL)
          AND (jid IN (SELECT value FROM json_each(@jids)) OR lid IN (SELECT value FROM json_each(@jids)))`,
     )
     .all({ jids: JSON.stringify(jidsOf(id)) }) as ProfileRow[];
   const best = rows.find(r => r.account_id === chat.account_id) ?? rows[0];
-  return { customName: best?.custom_name ?? null, labels: parseLabels(best?.labels ?? null) };
+  return { customName: best?.custom_name ?? null, labels: parseLabels(best?.labels ?? null), note: best?.note ?? null };
 }

@@ -23,6 +23,8 @@ export const contacts = sqliteTable(
     customName: text('custom_name'),
     /** The team's labels, a JSON array of strings (0009); null when never set. */
     labels: text('labels'),
+    /** The team's note about the person (0012); null when never written. */
+    note: text('note'),
     updatedAt: integer('updated_at').notNull(),
   },
   t => [

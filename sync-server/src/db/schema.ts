@@ -147,6 +147,8 @@ export const contacts = mysqlTable(
     customName: varchar('custom_name', { length: 100 }),
     /** The team's labels, a JSON array of strings; null when never set. */
     labels: varchar('labels', { length: 2000 }),
+    /** The team's note about the person (0029); null when never written. */
+    note: text('note'),
   },
   t => [primaryKey({ columns: [t.accountId, t.key] }), index('contacts_phone').on(t.phone)],
 );

@@ -1,5 +1,5 @@
 /**
- * contact:update: the team names and labels a customer. Anyone who may update the chat
+ * contact:update: the team names and labels a customer and keeps a note about them. Anyone who may update the chat
  * (status and tags: `chats.update`) may do it. The edit reaches the person's contact rows
  * on every number the caller may see (same phone), each delivered as a contacts:upserted
  * fact to that number's members, and is audited once.
@@ -18,7 +18,14 @@ import type { HandlerTable } from './dispatch';
 
 type ContactHandlers = Pick<HandlerTable, 'contact:update'>;
 
-const summary = (r: ContactRow) => ({ accountId: r.accountId, key: r.key, customName: r.customName, labels: r.labels });
+// The note's text stays out of the audit log (it may hold what a customer confided); its length says it changed.
+const summary = (r: ContactRow) => ({
+  accountId: r.accountId,
+  key: r.key,
+  customName: r.customName,
+  labels: r.labels,
+  noteLength: r.note?.length ?? 0,
+});
 
 export function contactHandlers(services: Services): ContactHandlers {
   return {
@@ -41,6 +48,7 @@ async function updatePerson(
   const patch = {
     ...(update.name !== undefined ? { customName: update.name } : {}),
     ...(update.labels !== undefined ? { labels: update.labels } : {}),
+    ...(update.note !== undefined ? { note: update.note } : {}),
   };
   return commit(services, async (tx, emit) => {
     const own = await contactForUpdate(tx, accountId, jid);

@@ -121,6 +121,30 @@ describe('contact:update', () => {
     });
   });
 
+  it('keeps a note about the person on each of their numbers, tells members, and keeps its text out of the audit log', async () => {
+    const admin = await stack.device('admin');
+    const heardB = recorder(B.host.socket);
+    const text = 'Prefers Bahasa.\nPays on Fridays, confided a health issue.';
+    const saved = await must(admin.socket, 'contact:update', { chatId: A.chatId, note: `  ${text}  ` });
+    expect(saved.note).toBe(text);
+    await expect.poll(() => contactsFact(heardB.events, B.accountId)?.contacts[0]?.note).toBe(text);
+    const [notes] = (await stack.node.app.database.db.execute(
+      sql`select account_id, note from contacts where note is not null order by account_id`,
+    )) as unknown as [Array<{ account_id: string; note: string }>];
+    expect(new Set(notes.map(r => r.account_id))).toEqual(new Set([A.accountId, B.accountId]));
+    const [audit] = (await stack.node.app.database.db.execute(
+      sql`select * from audit_log where action = 'contact.update' order by id desc limit 1`,
+    )) as unknown as [Array<Record<string, unknown>>];
+    expect(JSON.stringify(audit[0])).not.toContain('health');
+    expect(JSON.stringify(audit[0])).toContain('noteLength');
+    // Name and labels stay as they were; '' clears the note.
+    const cleared = await must(admin.socket, 'contact:update', { chatId: A.chatId, note: '' });
+    expect(cleared.note).toBeNull();
+    expect(cleared.customName).toBe(saved.customName);
+    const tooLong = await call(admin.socket, 'contact:update', { chatId: A.chatId, note: 'x'.repeat(2001) });
+    expect(tooLong.ok ? 'ok' : tooLong.error.code).toBe('invalid_args');
+  });
+
   it('refuses an agent who cannot see the chat, a group, an unknown chat and hostile input, as codes', async () => {
     const agent = await stack.device('agent');
     const admin = await stack.device('admin');
@@ -160,13 +184,13 @@ describe('PATCH /api/v1/contacts/{id}', () => {
     const write = await key(['contacts:write', 'contacts:read'], [A.accountId]);
     const id = encodeURIComponent(A.chatId);
     const patched = await rest(stack, write, 'PATCH', `/contacts/${id}`, {
-      body: { name: 'From the CRM', labels: ['gold'] },
+      body: { name: 'From the CRM', labels: ['gold'], note: 'Gold tier since 2024' },
       headers: { 'idempotency-key': 'crm-1' },
     });
     expect(patched.status).toBe(200);
     expect(patched.body as WireContact).toMatchObject({ customName: 'From the CRM', labels: ['gold'] });
     const got = await rest(stack, write, 'GET', `/contacts/${id}`);
-    expect(got.json).toMatchObject({ customName: 'From the CRM', labels: ['gold'] });
+    expect(got.json).toMatchObject({ customName: 'From the CRM', labels: ['gold'], note: 'Gold tier since 2024' });
     // The same Idempotency-Key replays the first answer and changes nothing.
     const again = await rest(stack, write, 'PATCH', `/contacts/${id}`, {
       body: { name: 'Other' },
@@ -179,7 +203,14 @@ describe('PATCH /api/v1/contacts/{id}', () => {
     expect((await rest(stack, readOnly, 'PATCH', `/contacts/${id}`, { body: { name: 'x' } })).status).toBe(403);
     const otherNumber = await key(['contacts:write'], [B.accountId]);
     expect((await rest(stack, otherNumber, 'PATCH', `/contacts/${id}`, { body: { name: 'x' } })).status).toBe(404);
-    for (const body of [{}, { name: 5 }, { labels: ['x'.repeat(41)] }, 'not json', { name: 'x', extra: 1 }]) {
+    for (const body of [
+      {},
+      { name: 5 },
+      { labels: ['x'.repeat(41)] },
+      { note: 'x'.repeat(2001) },
+      'not json',
+      { name: 'x', extra: 1 },
+    ]) {
       expect((await rest(stack, write, 'PATCH', `/contacts/${id}`, { body })).status, JSON.stringify(body)).toBe(400);
     }
     expect((await rest(stack, write, 'PATCH', '/contacts/not-an-id', { body: { name: 'x' } })).status).toBe(400);

@@ -80,6 +80,24 @@ describe('the team’s name and labels for a customer', () => {
     expect(store.getChat(c2())?.name).toBe('Ibu Sari');
   });
 
+  it('keeps a note about the person on every number, without renaming; null clears it', () => {
+    const { chatIds } = store.updateCustomer(c1(), { note: 'Prefers Bahasa.\nOrders on Fridays.' }, T0);
+    expect(chatIds).toEqual([]);
+    expect(store.customerProfile(c2())).toMatchObject({
+      note: 'Prefers Bahasa.\nOrders on Fridays.',
+      customName: null,
+    });
+    expect(store.getChat(c1())?.name).toBe('Budi WA');
+    store.updateCustomer(c2(), { note: null }, T0);
+    expect(store.customerProfile(c1()).note).toBeNull();
+    // A workspace fact carries the note to one number's contact.
+    store.applyContactProfile(
+      { accountId: a2, jid: `${PHONE}@s.whatsapp.net`, lid: null, note: 'From a teammate' },
+      T0,
+    );
+    expect(store.customerProfile(c2()).note).toBe('From a teammate');
+  });
+
   it('refuses a group: a group is not one person', () => {
     store.ingest({ messages: [msg(a1, '1203630@g.us', { timestamp: T0 })] });
     expect(() => store.updateCustomer(chatOfJid(a1, '1203630@g.us'), { customName: 'x' }, T0)).toThrow(/group/i);

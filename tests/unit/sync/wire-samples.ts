@@ -364,6 +364,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     pushName: null,
     customName: 'Pak Budi',
     labels: ['VIP'],
+    note: 'Prefers Bahasa',
   },
   'tag:upsert': { name: 'vip', color: 'red' },
   'tag:rename': { tag: { name: 'vip', color: 'red' }, chats: 3 },

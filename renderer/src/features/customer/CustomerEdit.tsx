@@ -8,6 +8,7 @@ import type { CustomerT } from './useCustomerT';
 
 const MAX_LABELS = 20;
 const MAX_LABEL_LENGTH = 40;
+const MAX_NOTE_LENGTH = 2000;
 
 /** "VIP, wholesale ,, vip" → ["VIP", "wholesale"]: trimmed, empty ones dropped, case-insensitive duplicates once. */
 export function parseLabels(text: string): string[] {
@@ -33,8 +34,24 @@ export function CustomerLabels({ labels, t }: { readonly labels: readonly string
   );
 }
 
+/** The team's note about the person, kept as written (line breaks included). */
+export function CustomerNote({ note, t }: { readonly note: string | null; readonly t: CustomerT }) {
+  return (
+    <section aria-label={t('customer.note')}>
+      <h4>{t('customer.note')}</h4>
+      {note === null ? (
+        <p className="small muted">{t('customer.note.none')}</p>
+      ) : (
+        <p className="customer-note small">
+          <SafeText text={note} />
+        </p>
+      )}
+    </section>
+  );
+}
+
 /**
- * The team's name and labels for the person. In a workspace the server takes the edit
+ * The team's name, labels and note for the person. In a workspace the server takes the edit
  * first (so one name is shared); an error leaves the form open with what was typed.
  */
 export function CustomerEdit(props: {
@@ -48,12 +65,14 @@ export function CustomerEdit(props: {
   const [open, setOpen] = useState(false);
   const [name, setName] = useState(profile.customName ?? '');
   const [labels, setLabels] = useState(profile.labels.join(', '));
+  const [note, setNote] = useState(profile.note ?? '');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const start = () => {
     setName(profile.customName ?? '');
     setLabels(profile.labels.join(', '));
+    setNote(profile.note ?? '');
     setError(null);
     setOpen(true);
   };
@@ -61,8 +80,16 @@ export function CustomerEdit(props: {
     const list = parseLabels(labels);
     if (list.length > MAX_LABELS || list.some(l => l.length > MAX_LABEL_LENGTH))
       return setError(t('customer.edit.tooMany'));
+    const noteText = note.trim();
+    if (noteText.length > MAX_NOTE_LENGTH)
+      return setError(t('customer.edit.noteTooLong', { count: String(noteText.length) }));
     setSaving(true);
-    const reply = await api().invoke('customer:update', { chatId: profile.chatId, name: name.trim(), labels: list });
+    const reply = await api().invoke('customer:update', {
+      chatId: profile.chatId,
+      name: name.trim(),
+      labels: list,
+      note: noteText,
+    });
     setSaving(false);
     if (!reply.ok) return setError(t('customer.edit.failed', { message: errorText(reply.error) }));
     props.onSaved(reply.value);
@@ -93,6 +120,11 @@ export function CustomerEdit(props: {
         <input value={labels} onChange={e => setLabels(e.target.value)} />
       </label>
       <p className="small muted">{t('customer.edit.labels.help')}</p>
+      <label>
+        {t('customer.edit.note')}
+        <textarea value={note} rows={4} onChange={e => setNote(e.target.value)} />
+      </label>
+      <p className="small muted">{t('customer.edit.note.help')}</p>
       <p className="small muted">{inWorkspace ? t('customer.edit.shared') : t('customer.edit.local')}</p>
       {error && (
         <p role="alert" className="error-text small">

@@ -7,7 +7,7 @@ import { useInbox } from '../../stores/inbox';
 import type { CustomerT } from './useCustomerT';
 import { useCustomerT, useDateFormat } from './useCustomerT';
 import { useCustomerProfile } from './useCustomerProfile';
-import { CustomerEdit, CustomerLabels } from './CustomerEdit';
+import { CustomerEdit, CustomerLabels, CustomerNote } from './CustomerEdit';
 import './customer.css';
 
 const KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
@@ -67,6 +67,7 @@ function ProfileBody(props: {
         </p>
       )}
       <CustomerLabels labels={profile.labels} t={t} />
+      <CustomerNote note={profile.note} t={t} />
       <CustomerEdit
         key={profile.chatId}
         profile={profile}

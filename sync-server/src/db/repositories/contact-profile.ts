@@ -1,5 +1,5 @@
 /**
- * The team's name and labels on a customer (contact:update). One person may be a contact of
+ * The team's name, labels and note on a customer (contact:update). One person may be a contact of
  * several numbers: they are found by phone (and by the jid a chat names them with), and the
  * edit is written to each of their rows on the numbers the caller may see.
  */
@@ -34,6 +34,7 @@ export function toWireContact(r: ContactRow): WireContact {
     pushName: r.pushName,
     customName: r.customName,
     labels: labelsOf(r.labels),
+    note: r.note,
   };
 }
 
@@ -80,12 +81,17 @@ export async function samePersonRows(db: Exec, accountIds: readonly string[], ph
     .for('update');
 }
 
-export type ContactPatch = { readonly customName?: string | null; readonly labels?: readonly string[] };
+export type ContactPatch = {
+  readonly customName?: string | null;
+  readonly labels?: readonly string[];
+  readonly note?: string | null;
+};
 
 export async function patchContact(db: Exec, row: ContactRow, patch: ContactPatch): Promise<ContactRow> {
-  const set: Partial<Pick<ContactRow, 'customName' | 'labels'>> = {};
+  const set: Partial<Pick<ContactRow, 'customName' | 'labels' | 'note'>> = {};
   if (patch.customName !== undefined) set.customName = patch.customName;
   if (patch.labels !== undefined) set.labels = JSON.stringify(patch.labels);
+  if (patch.note !== undefined) set.note = patch.note;
   await db
     .update(contacts)
     .set(set)
