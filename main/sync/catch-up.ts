@@ -1,8 +1,8 @@
 /**
  * Fetching what no event replays: a chat that just became visible (its messages and notes,
  * a handover among them), every chat of an account this member was just added to, and all
- * visible chats again after our role changed. Errors are logged; the next event or
- * reconnect tries again.
+ * visible chats again after our role changed. Errors are logged; a chat whose history
+ * still could not be fetched after its retries is owed, and fetched on the next connect.
  */
 import { asChatId } from '../../common/domain';
 import type { WireChat } from '../../common/protocol';
@@ -33,6 +33,9 @@ const BACKFILL_RETRIES_MS = [1_000, 5_000, 30_000];
 export function createCatchUp(deps: CatchUpDeps, enqueue: (work: () => Promise<void>) => Promise<void>) {
   const { store, call, events, log } = deps;
   const retries = new Set<NodeJS.Timeout>();
+  // Chats whose backfill ran out of retries (a long outage): fetched again on the next connect,
+  // since no event would ever bring their history.
+  const owed = new Set<string>();
   const later = (work: () => Promise<void>, delayMs: number) => {
     const timer = setTimeout(() => {
       retries.delete(timer);
@@ -50,6 +53,7 @@ export function createCatchUp(deps: CatchUpDeps, enqueue: (work: () => Promise<v
       const wire = await call('messages:list', { chatId, limit: 200 });
       const chat = store.getChat(asChatId(chatId));
       // Gone again meanwhile (revoked): its messages must not come back without it.
+      owed.delete(chatId);
       if (!chat) return;
       if (wire.length > 0) ingestWireMessages(store, wire);
       log.info('chat history fetched', { chatId, messages: wire.length });
@@ -65,6 +69,7 @@ export function createCatchUp(deps: CatchUpDeps, enqueue: (work: () => Promise<v
       const retryMs = BACKFILL_RETRIES_MS[attempt];
       log.warn('chat history not fetched', { chatId, err: String(err), retryMs: retryMs ?? null });
       if (retryMs !== undefined) later(() => backfill(chatId, attempt + 1), retryMs);
+      else owed.add(chatId);
     }
   }
 
@@ -98,6 +103,13 @@ export function createCatchUp(deps: CatchUpDeps, enqueue: (work: () => Promise<v
 
   return {
     backfill,
+    /** Connected again: the chats whose history is still owed are fetched now. */
+    retryOwed(): void {
+      for (const chatId of [...owed]) {
+        owed.delete(chatId);
+        void enqueue(() => backfill(chatId));
+      }
+    },
     loadAccountChats,
     reloadAllAccounts,
     /** Drops pending retries (the sync is closing). */

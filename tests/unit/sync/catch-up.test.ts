@@ -1,7 +1,7 @@
 /**
  * A chat that becomes visible on this desktop gets its history fetched once; no event
- * brings it later, so a failed fetch is tried again, and a chat revoked meanwhile does
- * not come back with its messages.
+ * brings it later, so a failed fetch is tried again (and, after a long outage, on the next
+ * connect), and a chat revoked meanwhile does not come back with its messages.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatId } from '../../../common/domain';
@@ -86,6 +86,27 @@ describe('chat history of a newly visible chat', () => {
     closed.catchUp.close();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(closed.call.mock.calls.filter(c => c[0] === 'messages:list')).toHaveLength(1);
+  });
+
+  it('one that ran out of tries in a long outage is fetched on the next connect, once', async () => {
+    vi.useFakeTimers();
+    let down = true;
+    const t = setUp([
+      () => (down ? unavailable() : [wireMessage(1, 'h1', { type: 'text', body: 'halo', media: null })]),
+    ]);
+    await t.catchUp.backfill(chatIdOf(1));
+    await vi.advanceTimersByTimeAsync(1_000 + 5_000 + 30_000);
+    await Promise.all(t.queue);
+    expect(t.messages()).toHaveLength(0);
+    down = false;
+    t.catchUp.retryOwed();
+    await Promise.all(t.queue);
+    expect(t.messages().map(m => m.body)).toEqual(['halo']);
+    // Paid: a later connect asks for nothing more.
+    const asked = t.call.mock.calls.filter(c => c[0] === 'messages:list').length;
+    t.catchUp.retryOwed();
+    await Promise.all(t.queue);
+    expect(t.call.mock.calls.filter(c => c[0] === 'messages:list')).toHaveLength(asked);
   });
 
   it('a chat revoked while its history was on the way stays gone, messages and all', async () => {
