@@ -30,6 +30,9 @@ export type WireChat = {
   version: number;
   /** When the first reply is due (first-response SLA); null or absent: nothing due. Older servers leave it out. */
   slaDueAt?: number | null;
+  /** Pinned / archived for the whole team (chat:set-flags); older servers leave them out. */
+  pinned?: boolean;
+  archived?: boolean;
 };
 export type WireMessage = {
   rowId: number;

@@ -39,6 +39,8 @@ import type { AutomationRuleCommands } from './protocol-automation-rules';
 import { AUTOMATION_RULE_COMMAND_SCHEMAS } from './protocol-automation-rules';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
+import type { ChatFlagCommands } from './protocol-chat-flags';
+import { CHAT_FLAG_COMMAND_SCHEMAS } from './protocol-chat-flags';
 import type { ContactCommands } from './protocol-contacts';
 import { CONTACT_COMMAND_SCHEMAS } from './protocol-contacts';
 import type { ApiKeyCommands } from './protocol-api-keys';
@@ -313,6 +315,7 @@ export interface ClientToServerEvents
     MfaCommands,
     TagCommands,
     ContactCommands,
+    ChatFlagCommands,
     AiPolicyCommands,
     ReportsCommands,
     AutomationCommands,
@@ -422,6 +425,7 @@ export const COMMAND_SCHEMAS = {
   ...MFA_COMMAND_SCHEMAS,
   ...TAG_COMMAND_SCHEMAS,
   ...CONTACT_COMMAND_SCHEMAS,
+  ...CHAT_FLAG_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,

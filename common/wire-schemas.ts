@@ -82,6 +82,8 @@ export const wireChatSchema = z.object({
   tags: z.array(z.string()),
   version: count,
   slaDueAt: ms.nullable().optional(),
+  pinned: z.boolean().optional(),
+  archived: z.boolean().optional(),
 });
 
 export const wireMessageSchema = z.object({

@@ -320,6 +320,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       events,
       log,
       isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+      team: {
+        inWorkspace: () => sync.status().connection !== 'signed_out',
+        shareFlags: (chatId, flags) => sync.chatChanges.shareFlags(chatId, flags),
+      },
     }),
     ...customerHandlers({ store, sync, events, now }),
     ...backupHandlers(store, backupPaths, now),

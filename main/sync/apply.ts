@@ -181,6 +181,8 @@ function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
     tags: chat.tags,
     version: chat.version,
     slaDueAt: chat.slaDueAt ?? null,
+    pinned: chat.pinned,
+    archived: chat.archived,
   });
   fx.chatIds.add(id);
 }

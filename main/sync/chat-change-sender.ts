@@ -19,21 +19,39 @@ export type ChatChangeSenderDeps = {
   readonly store: Store;
   readonly setStatus: (args: { chatId: string; status: ChatStatus; version: number }) => Promise<WireChat>;
   readonly setTags: (args: { chatId: string; tags: string[]; version: number }) => Promise<WireChat>;
+  /** Pin / archive for the team: unversioned, the last change wins. */
+  readonly setFlags: (args: { chatId: string; pinned?: boolean; archived?: boolean }) => Promise<WireChat>;
   readonly isOnline: () => boolean;
   readonly events: Pick<EventBus, 'emit'>;
   readonly log: Logger;
 };
 
-const serverValueOf = (w: WireChat, field: ChatChangeField): ChatChangeValue =>
-  field === 'status' ? w.status : w.tags;
+function serverValueOf(w: WireChat, field: ChatChangeField): ChatChangeValue {
+  if (field === 'status') return w.status;
+  if (field === 'pinned') return w.pinned ?? false;
+  if (field === 'archived') return w.archived ?? false;
+  return w.tags;
+}
 
 /** Tags compare as sets: the server keeps them in its own order. */
 function sameValue(a: ChatChangeValue, b: ChatChangeValue): boolean {
-  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (typeof a === 'string' || typeof b === 'string' || typeof a === 'boolean' || typeof b === 'boolean')
+    return a === b;
   const sa = [...new Set(a)].sort();
   const sb = [...new Set(b)].sort();
   return sa.length === sb.length && sa.every((t, i) => t === sb[i]);
 }
+
+/** Pin and archive: the team's flags, unversioned on the server. */
+const isFlagField = (f: ChatChangeField): f is 'pinned' | 'archived' => f === 'pinned' || f === 'archived';
+
+/** A status or tag change: what the agent may be asked to settle. */
+export type VersionedChange = QueuedChatChange & {
+  readonly field: 'status' | 'tags';
+  readonly value: ChatStatus | readonly string[];
+  readonly serverValue: ChatStatus | readonly string[] | null;
+};
+const isVersioned = (c: QueuedChatChange): c is VersionedChange => !isFlagField(c.field);
 
 export function createChatChangeSender(deps: ChatChangeSenderDeps) {
   const { store, events, log } = deps;
@@ -53,6 +71,8 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
       tags: w.tags,
       version: w.version,
       slaDueAt: w.slaDueAt ?? null,
+      pinned: w.pinned,
+      archived: w.archived,
     });
 
   /** After the server's view is applied, what is still queued stays on screen. */
@@ -62,10 +82,12 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
     }
   };
 
-  const send = (c: QueuedChatChange): Promise<WireChat> =>
-    c.field === 'status'
-      ? deps.setStatus({ chatId: c.chatId, status: c.value as ChatStatus, version: c.baseVersion })
-      : deps.setTags({ chatId: c.chatId, tags: [...(c.value as readonly string[])], version: c.baseVersion });
+  const send = (c: QueuedChatChange): Promise<WireChat> => {
+    if (c.field === 'status')
+      return deps.setStatus({ chatId: c.chatId, status: c.value as ChatStatus, version: c.baseVersion });
+    if (isFlagField(c.field)) return deps.setFlags({ chatId: c.chatId, [c.field]: c.value === true });
+    return deps.setTags({ chatId: c.chatId, tags: [...(c.value as readonly string[])], version: c.baseVersion });
+  };
 
   function settleConflict(c: QueuedChatChange, current: WireChat): void {
     applyWire(current);
@@ -91,11 +113,20 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
       const code = err instanceof CommandError ? err.code : 'unknown';
       const current =
         err instanceof CommandError ? (err.details as { chat?: WireChat | null } | undefined)?.chat : null;
-      if (code === 'conflict' && current) {
+      const refused = code === 'forbidden' || code === 'not_found' || code === 'invalid_args';
+      if (isFlagField(c.field) && refused) {
+        // A flag has no conflict to settle: refused, it is dropped, and the server's next
+        // view of the chat puts the team's value back on screen.
+        store.removeChatChange(c.chatId, c.field);
+        log.warn('chat flag refused', { code });
+        return true;
+      }
+      // (A flag meets 'conflict' only when other writes kept racing it: it goes again below.)
+      if (code === 'conflict' && current && !isFlagField(c.field)) {
         settleConflict(c, current);
         return true;
       }
-      if (code === 'forbidden' || code === 'not_found' || code === 'invalid_args' || code === 'conflict') {
+      if (!isFlagField(c.field) && (refused || code === 'conflict')) {
         // Refused for good: kept as a conflict with no server value, so the agent sees it.
         const chat = store.getChat(c.chatId);
         store.markChatChangeConflict(c.chatId, c.field, {
@@ -158,7 +189,23 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
       store.showChatChange(chatId, field, value);
       changed(chatId);
     },
-    pending: (chatId: ChatId): QueuedChatChange[] => store.listChatChanges(chatId),
+    /** Status and tag changes still waiting or in conflict (flags never wait on the agent). */
+    pending: (chatId: ChatId): VersionedChange[] => store.listChatChanges(chatId).filter(isVersioned),
+    /**
+     * The team's pin / archive: queued like any change and sent at once when online, so a
+     * change made offline reaches the team later and is never lost.
+     */
+    shareFlags(chatId: ChatId, flags: { pinned?: boolean | undefined; archived?: boolean | undefined }): void {
+      const chat = store.getChat(chatId);
+      if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');
+      for (const field of ['pinned', 'archived'] as const) {
+        const value = flags[field];
+        if (value === undefined) continue;
+        store.enqueueChatChange({ chatId, field, value, baseVersion: chat.version });
+        store.showChatChange(chatId, field, value);
+      }
+      if (deps.isOnline()) void flush();
+    },
     /** "Apply mine": send again against the version the agent has now seen. */
     applyMine(chatId: ChatId, field: ChatChangeField): boolean {
       const c = store.getChatChange(chatId, field);

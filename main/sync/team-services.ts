@@ -46,6 +46,7 @@ export function createTeamServices(deps: TeamServicesDeps) {
       store,
       setStatus: args => call('chat:set-status', args),
       setTags: args => call('chat:set-tags', args),
+      setFlags: args => call('chat:set-flags', args),
       isOnline,
       events,
       log,

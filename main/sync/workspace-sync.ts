@@ -283,6 +283,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
           deps.onOnline?.();
           void notes.flush();
           void chatChanges.flush();
+          catchUp.retryOwed();
           void presence.connected();
         });
       },

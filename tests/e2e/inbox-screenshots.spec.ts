@@ -62,7 +62,7 @@ test('main screens, light and dark', async ({ page, host }, info) => {
   }
 });
 
-test('the customer panel with the team’s name and labels, and Settings’ sections, in English and Bahasa', async ({
+test('the customer panel with the team’s name, labels and notes, and Settings’ sections, in English and Bahasa', async ({
   page,
   host,
 }, info) => {
@@ -78,7 +78,11 @@ test('the customer panel with the team’s name and labels, and Settings’ sect
   await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
   await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('Pelanggan VIP');
   await panel.getByRole('textbox', { name: 'Labels' }).fill('VIP, grosir');
+  await panel
+    .getByRole('textbox', { name: 'Notes about this person' })
+    .fill('Orders every Friday for two shops.\nPrefers a call before big deliveries.');
   await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('region', { name: 'Notes about this person' })).toContainText('Orders every Friday');
   await expect(panel.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveText(['VIP', 'grosir']);
   await shoot(page, dir, 'customer-panel-en');
 

@@ -3,7 +3,9 @@
  * against a real workspace server on a real MariaDB. Device A is a lead hosting a simulated
  * number, device B an agent working a chat of it. While the server is down the agent sets
  * the chat's status in the team panel: it shows at once, marked "waiting to send"; once the
- * server is back it goes out, the marker goes, and the lead's desktop shows the new status.
+ * server is back it goes out, the marker goes, and the lead’s desktop shows the new status.
+ * Pin and archive are the team’s too: one desktop’s pin shows on the other, and an archive
+ * made offline reaches it once the server is back; mute stays the agent’s own.
  */
 import type { Browser } from '@playwright/test';
 import type { Chat } from '../../common/domain';
@@ -102,4 +104,40 @@ test('a status set offline waits on the device and reaches the other desktop onc
 
   await a.inbox.chat(rowName(chat.name)).click();
   await expect(teamPanel(a.page).getByRole('radio', { name: 'Resolved' })).toBeChecked({ timeout: 20_000 });
+});
+
+test('pin and archive are the team’s: one desktop pins, the other shows it; an archive made offline reaches it later', async () => {
+  const name = chat.name;
+  const rowMenu = async (d: Device) => {
+    await d.inbox.chat(rowName(name)).first().click({ button: 'right' });
+    const menu = d.page.getByRole('menu', { name: `Actions for ${name}` });
+    await expect(menu).toBeVisible();
+    return menu;
+  };
+  // The agent pins it: the lead's list shows it pinned too.
+  await (await rowMenu(b)).getByRole('menuitem', { name: 'Pin to top' }).click();
+  await expect(b.inbox.chat(rowName(name)).first()).toHaveAttribute('aria-label', /Pinned/);
+  await expect(a.inbox.chat(rowName(name)).first()).toHaveAttribute('aria-label', /Pinned/, { timeout: 20_000 });
+  // Mute stays the agent's own.
+  await b.inbox.chat(rowName(name)).first().click();
+  await b.page.keyboard.press('Control+Shift+M');
+  await expect(b.inbox.chat(rowName(name)).first()).toHaveAttribute('aria-label', /Muted/);
+  await expect(a.inbox.chat(rowName(name)).first()).not.toHaveAttribute('aria-label', /Muted/);
+
+  // Offline, the agent archives it; it waits on the device and reaches the lead once the server is back.
+  const port = await stopServer(stack);
+  await expect(b.page.getByText(/^Team workspace offline/)).toBeVisible({ timeout: 20_000 });
+  await (await rowMenu(b)).getByRole('menuitem', { name: 'Archive' }).click();
+  await expect(b.inbox.chat(rowName(name))).toHaveCount(0);
+  await restartServer(stack, port);
+  await expect
+    .poll(
+      async () => {
+        const r = await call(admin.socket, 'chat:get', { chatId: chat.id });
+        return r.ok ? r.value.chat.archived : null;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await expect(a.inbox.chat(rowName(name))).toHaveCount(0, { timeout: 20_000 });
 });

@@ -1,4 +1,5 @@
 import type { chatActionsCommands } from '../../../common/api/chat-actions';
+import type { ChatId } from '../../../common/domain';
 import { capabilitiesOf } from '../../../common/providers';
 import { CommandError } from '../../../common/result';
 import type { AccountManager } from '../../accounts/manager';
@@ -16,12 +17,19 @@ export type ChatActionsDeps = {
   readonly log: Logger;
   /** Numbers another desktop of the workspace runs: there is no WhatsApp session here to tell. */
   readonly isRemote: (accountId: string) => boolean;
+  /** Signed in to a workspace, pin and archive are the team's: they go to the server too. */
+  readonly team: {
+    readonly inWorkspace: () => boolean;
+    readonly shareFlags: (chatId: ChatId, flags: { pinned?: boolean; archived?: boolean }) => void;
+  };
 };
 
 /**
  * Pin, archive, mute and unread are applied on this device first, so the list answers at
  * once and the action also holds while the number is offline; WhatsApp is told after,
- * without making the agent wait for the phone.
+ * without making the agent wait for the phone. In a workspace, pin and archive are also
+ * the team's (queued for the server, so one made offline is sent later); mute and unread
+ * stay this agent's.
  */
 export function chatActionsHandlers(deps: ChatActionsDeps): ChatActionsHandlers {
   const { store, accounts, events, log } = deps;
@@ -32,6 +40,12 @@ export function chatActionsHandlers(deps: ChatActionsDeps): ChatActionsHandlers 
       const chat = store.setChatLocalState(chatId, flags);
       if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');
       events.emit('chats:changed', { chats: [chat] });
+      const { pinned, archived } = flags;
+      if ((pinned !== undefined || archived !== undefined) && deps.team.inWorkspace())
+        deps.team.shareFlags(chat.id, {
+          ...(pinned !== undefined ? { pinned } : {}),
+          ...(archived !== undefined ? { archived } : {}),
+        });
       if (!deps.isRemote(chat.accountId)) {
         accounts.request(chat.accountId, { op: 'setChatFlags', chatJid: chat.jid, ...flags }).catch((err: unknown) => {
           const code = err instanceof CommandError ? err.code : 'unknown';

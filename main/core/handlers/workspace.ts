@@ -5,14 +5,15 @@ import type { Chat, ChatId, MemberId } from '../../../common/domain';
 import { asChatId } from '../../../common/domain';
 import type { WireChat } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
-import type { ChatChangeField, ChatChangeValue, QueuedChatChange, Store } from '../../store';
+import type { ChatChangeField, ChatChangeValue, Store } from '../../store';
+import type { VersionedChange } from '../../sync/chat-change-sender';
 import type { WorkspaceSync } from '../../sync/workspace-sync';
 import { storeAiPort } from '../adapters/ai-store';
 import type { EventBus } from '../../platform/event-bus';
 import type { HandlerTable } from '../router';
 import { teamHandlers } from './workspace-team';
 
-const pendingChangeOf = (c: QueuedChatChange): PendingChatChange => ({
+const pendingChangeOf = (c: VersionedChange): PendingChatChange => ({
   chatId: c.chatId,
   field: c.field,
   value: c.value,

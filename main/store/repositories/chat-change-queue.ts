@@ -5,13 +5,18 @@
  * saw, so the server still judges it against what was on screen when the change began.
  * The wanted value is shown on the local chat at once; the row leaves once the server
  * accepts it, or becomes a 'conflict' (with the server's value) for the agent to decide.
+ * Pin and archive (the team's flags) ride the same queue but are not versioned on the
+ * server: the last change wins, so they never become a conflict.
  */
 import type { ChatId, ChatStatus } from '../../../common/domain';
 import type { StoreDb } from '../db';
 
-export type ChatChangeField = 'status' | 'tags';
+export type ChatChangeField = 'status' | 'tags' | 'pinned' | 'archived';
 export type ChatChangeState = 'queued' | 'sending' | 'conflict';
-export type ChatChangeValue = ChatStatus | readonly string[];
+export type ChatChangeValue = ChatStatus | readonly string[] | boolean;
+
+const FIELDS: readonly ChatChangeField[] = ['status', 'tags', 'pinned', 'archived'];
+const isFlagField = (f: ChatChangeField): f is 'pinned' | 'archived' => f === 'pinned' || f === 'archived';
 
 export type QueuedChatChange = {
   readonly chatId: ChatId;
@@ -52,11 +57,13 @@ function valueOf(field: ChatChangeField, json: string | null): ChatChangeValue |
     return null;
   }
   if (field === 'status') return v === 'open' || v === 'pending' || v === 'resolved' ? v : null;
+  if (isFlagField(field)) return typeof v === 'boolean' ? v : null;
   return Array.isArray(v) && v.every(t => typeof t === 'string') ? (v as string[]) : null;
 }
 
 function changeOf(r: Row): QueuedChatChange | null {
-  const field: ChatChangeField = r.field === 'tags' ? 'tags' : 'status';
+  const field = FIELDS.find(f => f === r.field);
+  if (!field) return null;
   const value = valueOf(field, r.value);
   if (value === null) return null;
   return {
@@ -166,6 +173,8 @@ export function countChatChanges(db: StoreDb): number {
  */
 export function showChatChange(db: StoreDb, chatId: ChatId, field: ChatChangeField, value: ChatChangeValue): void {
   if (field === 'status') db.prepare('UPDATE chats SET status = ? WHERE id = ?').run(value, chatId);
+  else if (field === 'pinned') db.prepare('UPDATE chats SET pinned = ? WHERE id = ?').run(value ? 1 : 0, chatId);
+  else if (field === 'archived') db.prepare('UPDATE chats SET archived = ? WHERE id = ?').run(value ? 1 : 0, chatId);
   else db.prepare('UPDATE chats SET tags = ? WHERE id = ?').run(JSON.stringify(value), chatId);
 }
 

@@ -143,12 +143,14 @@ export type ChatLocalState = {
   readonly unread?: boolean | undefined;
 };
 
+/** A flag for SQLite: null leaves the column as it is (coalesce). */
+const flag = (v: boolean | undefined): number | null => (v === undefined ? null : v ? 1 : 0);
+
 export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): Chat | null {
-  const b = (v: boolean | undefined) => (v === undefined ? null : v ? 1 : 0);
   return inTransaction(db, () => {
     db.prepare(
       'UPDATE chats SET pinned = coalesce(?, pinned), archived = coalesce(?, archived), muted = coalesce(?, muted) WHERE id = ?',
-    ).run(b(s.pinned), b(s.archived), b(s.muted), id);
+    ).run(flag(s.pinned), flag(s.archived), flag(s.muted), id);
     if (s.unread === true) db.prepare('UPDATE chats SET unread_count = max(unread_count, 1) WHERE id = ?').run(id);
     if (s.unread === false) markChatRead(db, id);
     return getChat(db, id);
@@ -168,19 +170,34 @@ export type ChatWorkspaceState = {
   readonly slaDueAt?: number | null;
   readonly tags: readonly string[];
   readonly version: number;
+  /** The team's pin and archive; absent (an older server): this device's stay. */
+  readonly pinned?: boolean | undefined;
+  readonly archived?: boolean | undefined;
 };
 
 /**
- * Applies the workspace's view of a chat (status, assignee, tags). Only a newer version
- * wins, so replayed or out-of-order sync events cannot roll a chat back.
+ * Applies the workspace's view of a chat (status, assignee, tags, pin, archive). Only a
+ * newer version wins, so replayed or out-of-order sync events cannot roll a chat back.
  */
 export function applyChatWorkspace(db: StoreDb, id: ChatId, s: ChatWorkspaceState): boolean {
   return inTransaction(db, () => {
     const r = db
       .prepare(
-        'UPDATE chats SET status = ?, assignee_id = ?, tags = ?, version = ?, sla_due_at = ? WHERE id = ? AND version < ?',
+        `UPDATE chats SET status = ?, assignee_id = ?, tags = ?, version = ?, sla_due_at = ?,
+           pinned = coalesce(?, pinned), archived = coalesce(?, archived)
+         WHERE id = ? AND version < ?`,
       )
-      .run(s.status, s.assigneeId, JSON.stringify(s.tags), s.version, s.slaDueAt ?? null, id, s.version);
+      .run(
+        s.status,
+        s.assigneeId,
+        JSON.stringify(s.tags),
+        s.version,
+        s.slaDueAt ?? null,
+        flag(s.pinned),
+        flag(s.archived),
+        id,
+        s.version,
+      );
     return r.changes > 0;
   });
 }

@@ -128,6 +128,9 @@ export const chats = mysqlTable(
     version: int('version').notNull().default(0),
     /** When the first reply is due (0021); null: no reply pending or no target. */
     slaDueAt: ms('sla_due_at'),
+    /** Pinned / archived for the whole team (0030, chat:set-flags). */
+    pinned: boolean('pinned').notNull().default(false),
+    archived: boolean('archived').notNull().default(false),
   },
   t => [index('chats_account').on(t.accountId), index('chats_assignee').on(t.assigneeId)],
 );

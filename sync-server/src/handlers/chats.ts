@@ -34,6 +34,7 @@ type ChatHandlers = Pick<
   | 'chat:claim'
   | 'chat:set-status'
   | 'chat:set-tags'
+  | 'chat:set-flags'
   | 'messages:list'
   | 'note:add'
 >;
@@ -42,8 +43,13 @@ const snapshot = (c: ChatRow) => ({
   assigneeId: c.assigneeId,
   status: c.status,
   tags: toWireChat(c).tags,
+  pinned: c.pinned,
+  archived: c.archived,
   version: c.version,
 });
+
+/** A flag write races another write of the chat at most this often before it gives up. */
+const FLAG_ATTEMPTS = 3;
 
 const noteEvent = (chat: ChatRow, note: WireNote): NewEvent => ({
   body: { type: 'note:added', note },
@@ -176,6 +182,25 @@ export function chatHandlers(services: Services): ChatHandlers {
     'chat:set-tags': async (caller, { chatId, tags, version }) => {
       requireCapability(caller, 'chats.update');
       return writeChat(caller, 'chat.tags', chatId, version, () => ({ tags: [...new Set(tags)] }));
+    },
+
+    // Unversioned: the last change wins, so the write is retried against the version it finds.
+    'chat:set-flags': async (caller, { chatId, pinned, archived }) => {
+      requireCapability(caller, 'chats.update');
+      for (let attempt = 1; ; attempt++) {
+        const current = await visibleChat(db, caller, chatId);
+        const patch = {
+          ...(pinned !== undefined && pinned !== current.pinned ? { pinned } : {}),
+          ...(archived !== undefined && archived !== current.archived ? { archived } : {}),
+        };
+        // Already so: nothing to write, tell, or audit.
+        if (Object.keys(patch).length === 0) return toWireChat(current);
+        try {
+          return await writeChat(caller, 'chat.flags', chatId, current.version, () => patch);
+        } catch (err) {
+          if (!(err instanceof CommandError && err.code === 'conflict') || attempt >= FLAG_ATTEMPTS) throw err;
+        }
+      }
     },
 
     'messages:list': async (caller, { chatId, before, limit }) => {

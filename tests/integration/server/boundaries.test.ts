@@ -106,6 +106,7 @@ function sample(name: CommandName): Record<string, unknown> {
     'mfa:reset': { memberId: id },
     'tag:list': {},
     'contact:update': { chatId, name: 'Bd', labels: ['bd'] },
+    'chat:set-flags': { chatId, archived: true },
     'tag:upsert': { name: `t${id.slice(0, 8)}`, color: 'red' },
     'tag:rename': { from: `t${id.slice(0, 8)}`, to: `u${id.slice(0, 8)}` },
     'tag:delete': { name: `u${id.slice(0, 8)}` },

@@ -107,6 +107,7 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:reset': { memberId: id },
     'tag:list': {},
     'contact:update': { chatId, name: 'Fz', labels: ['fz'] },
+    'chat:set-flags': { chatId, pinned: true },
     'tag:upsert': { name: 'fz', color: 'red' },
     'tag:rename': { from: 'fz', to: 'fy' },
     'tag:delete': { name: 'fy' },

@@ -178,6 +178,14 @@ export const chatCases: Case[] = [
     args: async () => ({ chatId: w.B.chatId, tags: ['x'], version: await versionOf(w.B.chatId) }),
     expect: only(['admin'], 'not_found'),
   },
+  // Pin and archive for the team: whoever may update the chat.
+  { cmd: 'chat:set-flags', scope: 'own', args: () => ({ chatId: w.A.chatId, pinned: true }), expect: all('ok') },
+  {
+    cmd: 'chat:set-flags',
+    scope: 'other-account',
+    args: () => ({ chatId: w.B.chatId, archived: true }),
+    expect: only(['admin'], 'not_found'),
+  },
   // The customer's name and labels: whoever may update the chat (contacts.test.ts: how far it reaches).
   { cmd: 'contact:update', scope: 'own', args: () => ({ chatId: w.A.chatId, labels: ['vip'] }), expect: all('ok') },
   {

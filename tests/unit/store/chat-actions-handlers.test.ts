@@ -15,6 +15,8 @@ let requests: ProviderRequestInput[];
 let emitted: Chat[][];
 let remote: boolean;
 let refuse: boolean;
+let inWorkspace: boolean;
+let shared: { chatId: string; flags: { pinned?: boolean; archived?: boolean } }[];
 const ctx: CallContext = { transport: 'internal' };
 
 beforeEach(() => {
@@ -29,6 +31,8 @@ beforeEach(() => {
   emitted = [];
   remote = false;
   refuse = false;
+  inWorkspace = false;
+  shared = [];
 });
 afterEach(() => store.close());
 
@@ -45,6 +49,7 @@ function handlers() {
     events: { emit: ((_name: string, p: { chats: Chat[] }) => emitted.push(p.chats)) as never },
     log: silentLogger,
     isRemote: () => remote,
+    team: { inWorkspace: () => inWorkspace, shareFlags: (chatId, flags) => shared.push({ chatId, flags }) },
   });
 }
 
@@ -54,6 +59,17 @@ function setFlags(raw: unknown) {
 }
 
 describe('chats:setFlags', () => {
+  it('in a workspace, pin and archive go to the team too; mute and unread stay this agent’s', () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    setFlags({ chatId, pinned: true, muted: true });
+    expect(shared).toEqual([]);
+    inWorkspace = true;
+    setFlags({ chatId, muted: false, unread: true });
+    expect(shared).toEqual([]);
+    setFlags({ chatId, pinned: false, archived: true, muted: true });
+    expect(shared).toEqual([{ chatId, flags: { pinned: false, archived: true } }]);
+  });
+
   it('applies pin, archive, mute and unread locally, tells the UI and the number', () => {
     const chatId = chatOfJid(acc, '6281@c.us');
     const chat = setFlags({ chatId, pinned: true, muted: true, unread: true });

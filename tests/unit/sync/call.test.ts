@@ -56,7 +56,7 @@ const args = { chatId: wireChat(1).id, assigneeId: null, version: 3 };
 
 describe('callOver against a Socket.IO server', () => {
   it('returns a valid reply value, without the fields this version does not know', async () => {
-    answer = { ok: true, value: { ...REPLIES['chat:assign'], pinned: true } };
+    answer = { ok: true, value: { ...REPLIES['chat:assign'], starred: true } };
     await expect(callOver(client, 'chat:assign', args)).resolves.toStrictEqual(REPLIES['chat:assign']);
     expect(received.at(-1)).toEqual({ name: 'chat:assign', payload: args });
   });

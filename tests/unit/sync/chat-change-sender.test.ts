@@ -11,12 +11,16 @@ import type { Store } from '../../../main/store';
 import { createChatChangeSender } from '../../../main/sync/chat-change-sender';
 import { addAccount, memoryStore, msg } from '../store/fixtures';
 
-function setup(answer: (chat: WireChat) => WireChat | CommandError) {
+function setup(
+  answer: (chat: WireChat) => WireChat | CommandError,
+  flagAnswer: (chat: WireChat) => WireChat | CommandError = w => w,
+) {
   const store = memoryStore();
   const accountId = addAccount(store);
   const chatId = store.ingest({ messages: [msg(accountId, '6281@c.us')] }).chatIds[0]!;
   store.applyChatWorkspace(chatId, { status: 'open', assigneeId: null, tags: [], version: 4 });
   const sent: { status: ChatStatus; version: number }[] = [];
+  const flagsSent: { pinned?: boolean; archived?: boolean }[] = [];
   const wire = (over: Partial<WireChat>): WireChat => ({
     id: chatId,
     accountId,
@@ -40,11 +44,16 @@ function setup(answer: (chat: WireChat) => WireChat | CommandError) {
       return r instanceof CommandError ? Promise.reject(r) : Promise.resolve(r);
     },
     setTags: () => Promise.reject(new CommandError('internal', 'not used')),
+    setFlags: ({ chatId: _id, ...flags }) => {
+      flagsSent.push(flags);
+      const r = flagAnswer(wire({ ...flags, version: 5 }));
+      return r instanceof CommandError ? Promise.reject(r) : Promise.resolve(r);
+    },
     isOnline: () => online,
     events: { emit: () => {} },
     log: silentLogger,
   });
-  return { store, chatId, sent, wire, sender, goOnline: (v: boolean) => (online = v) };
+  return { store, chatId, sent, flagsSent, wire, sender, goOnline: (v: boolean) => (online = v) };
 }
 
 const statusOf = (store: Store, chatId: ChatId) => store.getChat(chatId)?.status;
@@ -92,5 +101,40 @@ describe('chat change sender', () => {
     expect(t.store.getChatChange(t.chatId, 'status')?.state).toBe('queued');
     expect(statusOf(t.store, t.chatId)).toBe('pending');
     t.sender.close();
+  });
+
+  it('pin and archive made offline wait, show at once, go once online, and never ask the agent', async () => {
+    const t = setup(w => w);
+    t.goOnline(false);
+    t.sender.shareFlags(t.chatId, { pinned: true, archived: true });
+    expect(t.store.getChat(t.chatId)).toMatchObject({ pinned: true, archived: true });
+    expect(t.flagsSent).toEqual([]);
+    // The agent's pending list is for status and tags only.
+    expect(t.sender.pending(t.chatId)).toEqual([]);
+    t.goOnline(true);
+    await t.sender.flush();
+    expect(t.flagsSent).toEqual([{ pinned: true }, { archived: true }]);
+    expect(t.store.listChatChanges()).toEqual([]);
+    expect(t.store.getChat(t.chatId)).toMatchObject({ pinned: true, archived: true, version: 5 });
+  });
+
+  it('a refused flag is dropped; one that kept racing other writes goes again', async () => {
+    const refused = setup(
+      w => w,
+      () => new CommandError('not_found', 'gone'),
+    );
+    refused.sender.shareFlags(refused.chatId, { pinned: true });
+    await refused.sender.flush();
+    expect(refused.store.listChatChanges()).toEqual([]);
+
+    const raced = setup(
+      w => w,
+      w => new CommandError('conflict', 'raced', { chat: { ...w, pinned: false, version: 9 } }),
+    );
+    raced.sender.shareFlags(raced.chatId, { pinned: true });
+    await raced.sender.flush();
+    expect(raced.store.getChatChange(raced.chatId, 'pinned')).toMatchObject({ state: 'queued', value: true });
+    expect(raced.store.getChat(raced.chatId)).toMatchObject({ pinned: true });
+    raced.sender.close();
   });
 });

@@ -38,12 +38,12 @@ describe('reply schemas: valid replies', () => {
   });
 
   it('every command has a sample and a schema', () => {
-    expect(COMMANDS).toHaveLength(77);
+    expect(COMMANDS).toHaveLength(78);
     expect(Object.keys(commandReplySchemas).sort()).toEqual([...COMMANDS].sort());
   });
 
   it('fields a newer server adds are stripped deeper down too', () => {
-    const value = [{ ...wireChat(1), pinned: true }];
+    const value = [{ ...wireChat(1), starred: true }];
     expect(readReply('chat:list', { ok: true, value, servedBy: 'node-2' })).toStrictEqual([wireChat(1)]);
     const got = readReply('chat:get', { ok: true, value: { ...REPLIES['chat:get'], draft: 'x' } });
     expect(got).toStrictEqual(REPLIES['chat:get']);

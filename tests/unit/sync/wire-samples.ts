@@ -293,6 +293,7 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'chat:assign': wireChat(1, { version: 4 }),
   'chat:claim': wireChat(2, { assigneeId: MEMBER }),
   'chat:set-status': wireChat(1, { status: 'resolved' }),
+  'chat:set-flags': wireChat(2, { pinned: true, archived: false }),
   'chat:set-tags': wireChat(1, { tags: ['vip', 'refund'] }),
   'messages:list': [wireMessage(1, 'pm-1'), wireMessage(1, 'pm-2', { type: 'chat', body: 'hi', media: null })],
   'note:add': note,

@@ -36,6 +36,8 @@ export const toWireChat = (c: ChatRow): WireChat => ({
   tags: parseTags(c.tags),
   version: c.version,
   slaDueAt: c.slaDueAt,
+  pinned: c.pinned,
+  archived: c.archived,
 });
 
 /** A message row apart from its row id: what a push writes before the database numbers it. */
@@ -95,7 +97,13 @@ export async function chatsByIds(db: Exec, ids: readonly string[]): Promise<Chat
     .where(inArray(chats.id, [...ids]));
 }
 
-export type ChatPatch = { assigneeId?: string | null; status?: ChatStatus; tags?: string[] };
+export type ChatPatch = {
+  assigneeId?: string | null;
+  status?: ChatStatus;
+  tags?: string[];
+  pinned?: boolean;
+  archived?: boolean;
+};
 
 /**
  * The conditional write: it only lands when the chat still has the version the caller
@@ -107,12 +115,21 @@ export async function updateChatIfVersion(
   expectedVersion: number,
   patch: ChatPatch,
 ): Promise<ChatRow | null> {
-  const set: { assigneeId?: string | null; status?: ChatStatus; tags?: string; version: ReturnType<typeof sql> } = {
+  const set: {
+    assigneeId?: string | null;
+    status?: ChatStatus;
+    tags?: string;
+    pinned?: boolean;
+    archived?: boolean;
+    version: ReturnType<typeof sql>;
+  } = {
     version: sql`${chats.version} + 1`,
   };
   if (patch.assigneeId !== undefined) set.assigneeId = patch.assigneeId;
   if (patch.status !== undefined) set.status = patch.status;
   if (patch.tags !== undefined) set.tags = JSON.stringify(patch.tags);
+  if (patch.pinned !== undefined) set.pinned = patch.pinned;
+  if (patch.archived !== undefined) set.archived = patch.archived;
   const [res] = await db
     .update(chats)
     .set(set)
