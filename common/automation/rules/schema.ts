@@ -54,7 +54,8 @@ export const RULE_TEXT_MAX = 2_000;
 
 export const ruleActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reply'), templateId: id }),
-  z.strictObject({ kind: z.literal('assign'), memberId: id }),
+  // No memberId: back to the number's pool, for auto-assignment (or the leads when it is off).
+  z.strictObject({ kind: z.literal('assign'), memberId: id.optional() }),
   z.strictObject({ kind: z.literal('addTag'), tag }),
   z.strictObject({ kind: z.literal('setStatus'), status: z.enum(CHAT_STATUSES) }),
   z.strictObject({ kind: z.literal('note'), text: z.string().trim().min(1).max(RULE_TEXT_MAX) }),

@@ -34,6 +34,7 @@ import {
 import { chatEvent } from '../../handlers/access';
 import type { Services } from '../../handlers/context';
 import type { AutomatedSend } from '../on-push';
+import { ActionFailed, assignAction, noteAction, notifyAction } from './team-actions';
 
 /** A chat quiet this long is a new conversation when the customer writes again. */
 export const CONVERSATION_IDLE_MS = 24 * 3_600_000;
@@ -42,12 +43,6 @@ export const RULE_REPLIES_MAX = 3;
 export const COOL_DOWN_WINDOW_MS = 10 * 60_000;
 
 type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
-/** An action that could not be done: its code goes to automation_rule_runs. */
-class ActionFailed extends Error {
-  constructor(readonly code: string) {
-    super(code);
-  }
-}
 
 function parseHours(text: string | null): BusinessHours | null {
   if (text === null) return null;
@@ -90,8 +85,15 @@ async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number,
   });
 }
 
-/** Runs one action; true when it changed the chat row (tags, status). */
-async function act(tx: RawTx, chat: RuleChat, a: RuleAction, now: number, out: Outcome): Promise<boolean> {
+/** Runs one action; true when it changed the chat row (tags, status) without emitting the fact itself. */
+async function act(
+  tx: RawTx,
+  chat: RuleChat,
+  a: RuleAction,
+  ruleId: string,
+  now: number,
+  out: Outcome,
+): Promise<boolean> {
   switch (a.kind) {
     case 'reply':
       await reply(tx, chat, a.templateId, now, out);
@@ -108,10 +110,14 @@ async function act(tx: RawTx, chat: RuleChat, a: RuleAction, now: number, out: O
       await setChatStatus(tx, chat.id, a.status);
       return true;
     case 'assign':
+      out.events.push(...(await assignAction(tx, chat.id, a.memberId, ruleId, now)));
+      return false;
     case 'note':
+      out.events.push(...(await noteAction(tx, chat, a.text, now)));
+      return false;
     case 'notify':
-      // Not executed by the server yet: recorded, so the lead sees it in the recent runs.
-      throw new ActionFailed('action_not_available');
+      out.events.push(...(await notifyAction(tx, chat, a.text, now)));
+      return false;
   }
 }
 
@@ -127,6 +133,7 @@ async function runRule(
 ): Promise<void> {
   const run = { ruleId: match.ruleId, triggerKey, accountId: chat.accountId, chatId: chat.id, at: now };
   await tx.query('savepoint automation_rule');
+  const kept = { sends: out.sends.length, events: out.events.length };
   try {
     if (!(await claimRun(tx, run))) {
       await tx.query('release savepoint automation_rule');
@@ -136,7 +143,7 @@ async function runRule(
     let changed = false;
     for (const a of match.actions) {
       try {
-        changed = (await act(tx, chat, a, now, out)) || changed;
+        changed = (await act(tx, chat, a, match.ruleId, now, out)) || changed;
       } catch (err) {
         if (!(err instanceof ActionFailed)) throw err;
         failure ??= err.code;
@@ -148,6 +155,9 @@ async function runRule(
   } catch (err) {
     // A broken rule costs neither the message nor the other rules; its run says so.
     await tx.query('rollback to savepoint automation_rule');
+    // What the rolled-back actions queued never happened: it must not go out either.
+    out.sends.length = kept.sends;
+    out.events.length = kept.events;
     services.log.error({ err, ruleId: match.ruleId }, 'automation rule failed');
     if (await claimRun(tx, run)) await failRun(tx, match.ruleId, triggerKey, 'internal');
   }
