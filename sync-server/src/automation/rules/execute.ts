@@ -9,8 +9,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { MessageInput } from '../../../../common/ingest';
 import { FRESH_MS } from '../../../../common/automation/decide';
-import { businessHoursSchema } from '../../../../common/automation/hours';
-import type { BusinessHours } from '../../../../common/automation/hours';
 import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
 import { evaluateRules } from '../../../../common/automation/rules/evaluate';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
@@ -34,6 +32,7 @@ import {
 import { chatEvent } from '../../handlers/access';
 import type { Services } from '../../handlers/context';
 import type { AutomatedSend } from '../on-push';
+import { parseHours } from '../parse-hours';
 import { ActionFailed, assignAction, noteAction, notifyAction } from './team-actions';
 
 /** A chat quiet this long is a new conversation when the customer writes again. */
@@ -43,16 +42,6 @@ export const RULE_REPLIES_MAX = 3;
 export const COOL_DOWN_WINDOW_MS = 10 * 60_000;
 
 type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
-
-function parseHours(text: string | null): BusinessHours | null {
-  if (text === null) return null;
-  try {
-    const parsed = businessHoursSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
 
 async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number, out: Outcome): Promise<void> {
   const body = await templateBody(tx, templateId);
