@@ -41,7 +41,7 @@ export const CONVERSATION_IDLE_MS = 24 * 3_600_000;
 export const RULE_REPLIES_MAX = 3;
 export const COOL_DOWN_WINDOW_MS = 10 * 60_000;
 
-type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
+export type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
 
 async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number, out: Outcome): Promise<void> {
   const body = await templateBody(tx, templateId);
@@ -152,14 +152,47 @@ async function runRule(
   }
 }
 
+/** Trigger keys are at most 300 characters: long ones go in as a digest. */
+const keyOf = (full: string): string => (full.length <= 250 ? full : createHash('sha256').update(full).digest('hex'));
+
+/**
+ * A chat whose customer has waited since `waitingSince` with no human reply: the
+ * 'chat.unanswered' rules whose minutes have passed run, each once per waiting streak
+ * (the key names the streak's first message). Called by the timers, in their transaction.
+ */
+export async function runUnanswered(
+  services: Services,
+  tx: RawTx,
+  rules: readonly Rule[],
+  chatId: string,
+  waitingSince: number,
+  now: number,
+): Promise<Outcome> {
+  const out: Outcome = { sends: [], events: [] };
+  const chat = await ruleChat(tx, chatId);
+  if (!chat) return out;
+  const evaluation = evaluateRules(rules, {
+    trigger: { type: 'chat.unanswered', minutes: Math.floor((now - waitingSince) / 60_000) },
+    accountId: chat.accountId,
+    text: '',
+    tags: chat.tags,
+    contactIsNew: false,
+    at: now,
+    hours: parseHours(chat.hoursJson),
+    sentiment: null,
+  });
+  const key = `unanswered:${keyOf(`${chatId}:${waitingSince}`)}`;
+  for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
+  return out;
+}
+
 async function triggersOf(
   tx: RawTx,
   m: MessageInput,
   chatId: string,
 ): Promise<Array<RuleFacts['trigger'] & { key: string }>> {
-  const full = `${m.accountId}:${m.providerMessageId}`;
   // Ids are up to 200 characters each; the column takes 300, so long ones go in as a digest.
-  const key = full.length <= 250 ? full : createHash('sha256').update(full).digest('hex');
+  const key = keyOf(`${m.accountId}:${m.providerMessageId}`);
   const list: Array<RuleFacts['trigger'] & { key: string }> = [{ type: 'message.received', key: `msg:${key}` }];
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
   if (previous === null || m.timestamp - previous >= CONVERSATION_IDLE_MS)
