@@ -86,7 +86,8 @@ export type GraphTemplateComponent = {
   readonly type: string;
   readonly format: string | null;
   readonly text: string | null;
-  readonly buttons: readonly { readonly type: string; readonly text: string }[];
+  /** `url` is a URL button's address, `{{1}}` marking the suffix a sender fills in. */
+  readonly buttons: readonly { readonly type: string; readonly text: string; readonly url: string | null }[];
 };
 export type GraphTemplate = {
   readonly id: string;

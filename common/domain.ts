@@ -68,9 +68,20 @@ export type Account = {
   /** Resident memory of the account's process tree, bytes; null until sampled. */
   readonly rssBytes: number | null;
   readonly createdAt: number;
+  /** A simulated number's pace: how often its simulated customers write (SIMULATOR_PACE_MS). */
+  readonly simulatorPace?: SimulatorPace;
   /** Set for a number that runs on a teammate's desktop and reaches this one through the workspace. */
   readonly remote?: { readonly hostOnline: boolean; readonly hostedBy: 'teammate' | 'server' };
 };
+
+/**
+ * How often a simulated number's customers write: lively for a demo, calm for training
+ * (time to read and answer each one), paused to practise on what is there.
+ */
+export const SIMULATOR_PACES = ['lively', 'calm', 'paused'] as const;
+export type SimulatorPace = (typeof SIMULATOR_PACES)[number];
+/** Milliseconds between simulated customers' new messages; 0: none. */
+export const SIMULATOR_PACE_MS: Readonly<Record<SimulatorPace, number>> = { lively: 20_000, calm: 120_000, paused: 0 };
 
 // ── Chats, contacts, messages ───────────────────────────────────────────────────────────
 
@@ -111,6 +122,8 @@ export type Chat = {
   readonly version: number;
   /** When the first reply is due (the number's first-response target); null or absent: nothing due. */
   readonly slaDueAt?: number | null;
+  /** The person is blocked on WhatsApp from this number (chats:setBlocked); absent: not blocked. */
+  readonly blocked?: boolean;
 };
 
 export type MessageType =

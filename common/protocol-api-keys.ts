@@ -16,6 +16,7 @@ export const API_SCOPES = [
   'chats:assign',
   'chats:update',
   'contacts:read',
+  'contacts:write',
   'members:read',
   'notes:read',
   'notes:write',

@@ -17,6 +17,14 @@ export type WireCloudNumber = {
   displayPhone: string | null;
   verifiedName: string | null;
   createdAt: number;
+  /** GREEN, YELLOW, RED (or UNKNOWN) as Meta rates the number; null until Meta reported it. */
+  qualityRating: string | null;
+  /** The messaging limit of Meta's last quality update (TIER_250, TIER_2K…, TIER_UNLIMITED). */
+  messagingLimit: string | null;
+  /** That update's event (ONBOARDING, THROUGHPUT_UPGRADE, FLAGGED…). */
+  qualityEvent: string | null;
+  /** When Meta last reported on the number's standing. */
+  qualityAt: number | null;
 };
 
 const graphId = z.string().regex(GRAPH_ID_PATTERN, 'digits only');
@@ -34,13 +42,43 @@ export const cloudAddSchema = z.strictObject({
 export type CloudAdd = z.infer<typeof cloudAddSchema>;
 export const cloudAccountSchema = z.strictObject({ accountId: z.string().min(1).max(64) });
 
-/** A template send: the template's name and language and its body's `{{n}}` values in order. */
+const paramText = z.string().trim().min(1).max(1024);
+/** Meta fetches a header's media from the link itself: only https is offered to it. */
+const httpsLink = z
+  .url()
+  .max(2048)
+  .refine(u => u.toLowerCase().startsWith('https://'), 'an https link');
+
+/** The header's parameter: its `{{1}}` text, or the link of its image, video or document. */
+export const templateHeaderSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('text'), text: paramText }),
+  z.strictObject({
+    type: z.enum(['image', 'video', 'document']),
+    link: httpsLink,
+    filename: z.string().trim().min(1).max(255).optional(),
+  }),
+]);
+export type TemplateHeader = z.infer<typeof templateHeaderSchema>;
+
+/** A button's parameter, by the button's position in the template: a URL's `{{1}}` suffix or a quick reply's payload. */
+export const templateButtonSchema = z.discriminatedUnion('subType', [
+  z.strictObject({ subType: z.literal('url'), index: z.number().int().min(0).max(9), text: paramText }),
+  z.strictObject({ subType: z.literal('quick_reply'), index: z.number().int().min(0).max(9), payload: paramText }),
+]);
+export type TemplateButton = z.infer<typeof templateButtonSchema>;
+
+/**
+ * A template send: the template's name and language, its body's `{{n}}` values in order,
+ * and (when the template has them) the header's parameter and the buttons' parameters.
+ */
 export const cloudTemplateSendSchema = z.strictObject({
   chatId: z.string().min(1).max(420),
   clientMessageId: z.uuid(),
   name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name'),
   language: z.string().regex(/^[A-Za-z]{2,3}(_[A-Za-z0-9]{2,8})?$/, 'a language code'),
-  parameters: z.array(z.string().trim().min(1).max(1024)).max(20),
+  parameters: z.array(paramText).max(20),
+  header: templateHeaderSchema.optional(),
+  buttons: z.array(templateButtonSchema).max(10).optional(),
 });
 export type CloudTemplateSend = z.infer<typeof cloudTemplateSendSchema>;
 
@@ -70,6 +108,10 @@ const wireCloudNumberSchema = z.object({
   displayPhone: z.string().nullable(),
   verifiedName: z.string().nullable(),
   createdAt: z.number().int(),
+  qualityRating: z.string().nullable(),
+  messagingLimit: z.string().nullable(),
+  qualityEvent: z.string().nullable(),
+  qualityAt: z.number().int().nullable(),
 });
 
 const wireTemplateSchema = z.object({
@@ -83,7 +125,7 @@ const wireTemplateSchema = z.object({
       type: z.string(),
       format: z.string().nullable(),
       text: z.string().nullable(),
-      buttons: z.array(z.object({ type: z.string(), text: z.string() })),
+      buttons: z.array(z.object({ type: z.string(), text: z.string(), url: z.string().nullable() })),
     }),
   ),
 });

@@ -64,6 +64,12 @@ export type WireContact = {
   phone: string | null;
   name: string | null;
   pushName: string | null;
+  /** The team's name for the person (contact:update); absent in a host's push, which never changes it. */
+  customName?: string | null;
+  /** The team's labels on the person; absent in a host's push. */
+  labels?: string[];
+  /** The team's note about the person (not about one chat); absent in a host's push. */
+  note?: string | null;
 };
 export type NoteKind = 'note' | 'handover';
 export type WireNote = {
@@ -82,6 +88,8 @@ export type WireNote = {
 /** Someone is replying in a chat; `expiresAt` (ms) bounds how long to show it without a refresh. */
 export type WireTyping = { chatId: string; memberId: string; memberName: string; active: boolean; expiresAt: number };
 export type SendState = 'queued' | 'forwarded' | 'sent' | 'failed';
+/** A file uploaded to the server's blob store (PUT /api/uploads/<sha256>) and sent with a message. */
+export type WireAttachment = { sha256: string; mimeType: string; fileName: string | null; size: number };
 export type WireSend = {
   clientMessageId: string;
   accountId: string;
@@ -94,6 +102,8 @@ export type WireSend = {
   providerMessageId: string | null;
   error: string | null;
   createdAt: number;
+  /** The file sent with the body as its caption; absent or null for text. Older servers leave it out. */
+  attachment?: WireAttachment | null;
 };
 /**
  * agentsSeeUnassigned: agents see the chats nobody is assigned; agentsMayHandOver: agents may

@@ -18,6 +18,7 @@ import {
   revokeUpdateSchema,
 } from './ingest';
 import { platformSchema } from './protocol-sessions';
+import { attachmentRefSchema } from './protocol-attachments';
 import type { WirePasswordReset, WireSession } from './protocol-sessions';
 import { passwordChangeSchema, passwordResetStartSchema, sessionListSchema } from './protocol-sessions';
 import type { Reply } from './result';
@@ -39,11 +40,15 @@ import type { AutomationRuleCommands } from './protocol-automation-rules';
 import { AUTOMATION_RULE_COMMAND_SCHEMAS } from './protocol-automation-rules';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
+import type { ContactCommands } from './protocol-contacts';
+import { CONTACT_COMMAND_SCHEMAS } from './protocol-contacts';
 import type { ApiKeyCommands } from './protocol-api-keys';
 import { API_KEY_COMMAND_SCHEMAS } from './protocol-api-keys';
 import type { WebhookCommands, WireWebhookDisabled } from './protocol-webhooks';
 import type { CloudCommands } from './protocol-cloud';
 import { CLOUD_COMMAND_SCHEMAS } from './protocol-cloud';
+import type { ReactionCommands, WireReactionRequest } from './protocol-reactions';
+import { REACTION_COMMAND_SCHEMAS } from './protocol-reactions';
 import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -201,11 +206,16 @@ export const noteAddSchema = z.strictObject({
 /** "X is replying": live only, never logged. */
 export const typingSetSchema = z.strictObject({ chatId, active: z.boolean() });
 
-export const messageSendSchema = z.strictObject({
+export const messageSendFields = z.strictObject({
   clientMessageId: uuid,
   chatId,
-  body: z.string().min(1).max(65_536),
+  /** The text, or with an attachment its caption (which may be empty). */
+  body: z.string().max(65_536),
   quotedProviderMessageId: providerId.nullable().default(null),
+  attachment: attachmentRefSchema.nullable().default(null),
+});
+export const messageSendSchema = messageSendFields.refine(a => a.body.length > 0 || a.attachment !== null, {
+  message: 'a message needs a body or an attachment',
 });
 export const sendReportSchema = z.strictObject({
   clientMessageId: uuid,
@@ -248,6 +258,7 @@ export type {
   WireNote,
   WireTyping,
   SendState,
+  WireAttachment,
   WireSend,
   WireSettings,
   WireAudit,
@@ -303,6 +314,7 @@ export interface ClientToServerEvents
   extends
     MfaCommands,
     TagCommands,
+    ContactCommands,
     AiPolicyCommands,
     ReportsCommands,
     AutomationCommands,
@@ -310,7 +322,8 @@ export interface ClientToServerEvents
     AutomationRuleCommands,
     ApiKeyCommands,
     WebhookCommands,
-    CloudCommands {
+    CloudCommands,
+    ReactionCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -360,6 +373,8 @@ export interface ServerToClientEvents {
   'sync:facts': (facts: SyncEvent[]) => void;
   /** To the host device only: a relayed send to perform (not logged; re-sent until reported). */
   'send:requested': (send: WireSend) => void;
+  /** To a number's host: react on its behalf, then `reaction:report` (protocol-reactions.ts). */
+  'reaction:requested': (reaction: WireReactionRequest) => void;
   /** To the host device only: upload these media bytes with PUT /api/blobs/:sha256. */
   'media:requested': (req: { sha256: string; accountId: string; providerMessageId: string }) => void;
   /** Not logged: who is online, on which device. */
@@ -408,6 +423,7 @@ export const COMMAND_SCHEMAS = {
   'audit:list': auditListSchema,
   ...MFA_COMMAND_SCHEMAS,
   ...TAG_COMMAND_SCHEMAS,
+  ...CONTACT_COMMAND_SCHEMAS,
   ...AI_POLICY_COMMAND_SCHEMAS,
   ...REPORTS_COMMAND_SCHEMAS,
   ...AUTOMATION_COMMAND_SCHEMAS,
@@ -416,6 +432,7 @@ export const COMMAND_SCHEMAS = {
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,
+  ...REACTION_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

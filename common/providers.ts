@@ -4,7 +4,21 @@
  * (main/accounts/runtime/host.ts, PROVIDER_LOADERS), and the screens ask these capabilities
  * rather than comparing provider names. Pure: the renderer, the core and the server share it.
  */
+import { CLOUD_MEDIA_LIMITS } from './cloud-api';
 import type { ProviderKind } from './domain';
+
+/** How WhatsApp files an attachment: media plays inline, a document is a file to download. */
+export type AttachmentKind = 'image' | 'video' | 'audio' | 'document';
+export type MediaLimits = Readonly<Record<AttachmentKind, number>>;
+
+const MB = 1024 * 1024;
+/** WhatsApp's own limits (16 MB media, 100 MB documents), also the server's upload ceiling. */
+export const WHATSAPP_MEDIA_LIMITS: MediaLimits = {
+  image: 16 * MB,
+  video: 16 * MB,
+  audio: 16 * MB,
+  document: 100 * MB,
+};
 
 export type ProviderCapabilities = {
   /** Where the number runs: the desktop that linked it, or the workspace server (Cloud API). */
@@ -19,6 +33,10 @@ export type ProviderCapabilities = {
   readonly reactions: boolean;
   /** A member can attach a file to a reply. */
   readonly attachments: boolean;
+  /** The largest attachment of each kind, in bytes: the composer shows it, the server enforces it. */
+  readonly mediaLimits: MediaLimits;
+  /** The person behind a one-to-one chat can be blocked and unblocked from the inbox. */
+  readonly blocking: boolean;
 };
 
 export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
@@ -29,6 +47,8 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     templates: false,
     reactions: true,
     attachments: true,
+    mediaLimits: WHATSAPP_MEDIA_LIMITS,
+    blocking: true,
   },
   simulator: {
     hostedBy: 'desktop',
@@ -37,19 +57,52 @@ export const PROVIDERS: Readonly<Record<ProviderKind, ProviderCapabilities>> = {
     templates: false,
     reactions: true,
     attachments: true,
+    mediaLimits: WHATSAPP_MEDIA_LIMITS,
+    blocking: true,
   },
-  // Media sends and reactions through Graph are not built yet (docs/cloud-api.md).
+  // Meta caps images at 5 MB (docs/cloud-api.md).
   meta: {
     hostedBy: 'server',
     linking: { qr: false, pairingCode: false },
     serviceWindow: true,
     templates: true,
-    reactions: false,
-    attachments: false,
+    reactions: true,
+    attachments: true,
+    mediaLimits: {
+      image: CLOUD_MEDIA_LIMITS.image,
+      video: CLOUD_MEDIA_LIMITS.video,
+      audio: CLOUD_MEDIA_LIMITS.audio,
+      document: CLOUD_MEDIA_LIMITS.document,
+    },
+    // Meta's Cloud API has its own block endpoint; not used yet (docs/cloud-api.md).
+    blocking: false,
   },
 };
 
-/** The capabilities of a provider kind; an unknown kind (a newer server's) can do the least. */
+/**
+ * What an unknown kind (a newer server's) is offered: the least, as a server-hosted number
+ * with the window and no attachments (this desktop cannot know its limits).
+ */
+export const UNKNOWN_PROVIDER: ProviderCapabilities = {
+  ...PROVIDERS.meta,
+  templates: false,
+  attachments: false,
+  reactions: false,
+  blocking: false,
+};
+
+/** The capabilities of a provider kind; an unknown kind can do the least. */
 export function capabilitiesOf(provider: string | undefined): ProviderCapabilities {
-  return provider && provider in PROVIDERS ? PROVIDERS[provider as ProviderKind] : PROVIDERS.meta;
+  return provider && provider in PROVIDERS ? PROVIDERS[provider as ProviderKind] : UNKNOWN_PROVIDER;
+}
+
+/** The kind of a MIME type: image/video/audio by its top-level type, anything else is a document. */
+export function attachmentKindOf(mimeType: string): AttachmentKind {
+  const top = mimeType.split('/')[0]?.trim().toLowerCase();
+  return top === 'image' || top === 'video' || top === 'audio' ? top : 'document';
+}
+
+/** The largest file of this type the provider sends, in bytes. */
+export function maxAttachmentBytes(provider: string | undefined, mimeType: string): number {
+  return capabilitiesOf(provider).mediaLimits[attachmentKindOf(mimeType)];
 }

@@ -24,6 +24,7 @@ import { AUTOMATION_RULE_REPLY_SCHEMAS } from './protocol-automation-rules';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
+import { REACTION_REPLY_SCHEMAS } from './protocol-reactions';
 import {
   countSchema,
   keyOrNullSchema,
@@ -33,6 +34,7 @@ import {
   seqSchema,
   wireAccountSchema,
   wireChatSchema,
+  wireContactSchema,
   wireMemberSchema,
   wireMessageSchema,
   wireNoteSchema,
@@ -138,6 +140,7 @@ export const commandReplySchemas = {
   'audit:list': z.array(wireAuditSchema),
   ...MFA_REPLY_SCHEMAS,
   ...TAG_REPLY_SCHEMAS,
+  'contact:update': wireContactSchema,
   ...AI_POLICY_REPLY_SCHEMAS,
   ...REPORTS_REPLY_SCHEMAS,
   ...AUTOMATION_REPLY_SCHEMAS,
@@ -146,6 +149,7 @@ export const commandReplySchemas = {
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
+  ...REACTION_REPLY_SCHEMAS,
   'cloud:send-template': wireSendSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
@@ -209,6 +213,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'mfa:recovery-regenerate': true satisfies Agrees<'mfa:recovery-regenerate'>,
   'mfa:reset': true satisfies Agrees<'mfa:reset'>,
   'tag:list': true satisfies Agrees<'tag:list'>,
+  'contact:update': true satisfies Agrees<'contact:update'>,
   'tag:upsert': true satisfies Agrees<'tag:upsert'>,
   'tag:rename': true satisfies Agrees<'tag:rename'>,
   'tag:delete': true satisfies Agrees<'tag:delete'>,
@@ -241,5 +246,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'cloud:remove': true satisfies Agrees<'cloud:remove'>,
   'cloud:templates': true satisfies Agrees<'cloud:templates'>,
   'cloud:send-template': true satisfies Agrees<'cloud:send-template'>,
+  'message:react': true satisfies Agrees<'message:react'>,
+  'reaction:report': true satisfies Agrees<'reaction:report'>,
+  'reaction:pending': true satisfies Agrees<'reaction:pending'>,
 };
 void agree;

@@ -117,6 +117,9 @@ export const wireContactSchema = z.object({
   phone: textOrNull,
   name: textOrNull,
   pushName: textOrNull,
+  customName: textOrNull.optional(),
+  labels: z.array(z.string().max(40)).max(20).optional(),
+  note: z.string().max(2000).nullable().optional(),
 });
 
 export const noteKindSchema = z.enum(['note', 'handover']);
@@ -149,6 +152,10 @@ export const wireSendSchema = z.object({
   providerMessageId: keyOrNull,
   error: textOrNull,
   createdAt: ms,
+  attachment: z
+    .object({ sha256: key, mimeType: key, fileName: textOrNull, size: z.number().int() })
+    .nullable()
+    .optional(),
 });
 
 export const wireSettingsSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../ids';
 import type { Account } from '../domain';
+import { SIMULATOR_PACES } from '../domain';
 import { command } from './define';
 
 const accountId = accountIdSchema;
@@ -33,6 +34,8 @@ export const accountsCommands = {
       name: z.string().trim().min(1).max(100).optional(),
       color: color.optional(),
       muted: z.boolean().optional(),
+      /** Simulated numbers only (`invalid_args` otherwise); the number restarts at the new pace. */
+      simulatorPace: z.enum(SIMULATOR_PACES).optional(),
     }),
   ),
   /** Phone-number pairing instead of a QR scan: the code is typed on the phone. */

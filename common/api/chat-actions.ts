@@ -29,4 +29,20 @@ export const chatActionsCommands = {
    * and passes them to the number's WhatsApp session when it is connected.
    */
   'chats:setFlags': command<Chat>()(chatFlagsSchema),
+  /**
+   * Blocks (or unblocks) the person behind a one-to-one chat on WhatsApp, through the number
+   * this desktop runs; the answer is the chat once WhatsApp did it. `invalid_args` with
+   * `details.reason` 'group', 'remote' (a number another desktop or the server runs) or
+   * 'not_supported' (the number's kind cannot block); `unavailable` while it is not connected.
+   */
+  'chats:setBlocked': command<Chat>()(
+    z.strictObject({
+      chatId: z
+        .string()
+        .min(3)
+        .max(420)
+        .transform(s => s as ChatId),
+      blocked: z.boolean(),
+    }),
+  ),
 } as const;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { Chat, ChatId, Message } from '../domain';
+import { contactLabelsSchema, contactNameSchema, contactNoteSchema } from '../protocol-contacts';
 import { command } from './define';
 
 /** One of the person's conversations, on any of our numbers. */
@@ -18,7 +19,16 @@ export type CustomerConversation = {
 export type CustomerProfile = {
   /** The chat the panel was opened from. */
   readonly chatId: ChatId;
+  /** The team's name when set, else WhatsApp's. */
   readonly name: string;
+  /** The name WhatsApp gives the person (or their number), whatever the team calls them. */
+  readonly whatsAppName: string;
+  /** The team's name for the person (customer:update); null: WhatsApp's name shows. */
+  readonly customName: string | null;
+  /** The team's labels on the person. */
+  readonly labels: readonly string[];
+  /** The team's note about the person (not about one chat); null when none is written. */
+  readonly note: string | null;
   /** Digits only; null when WhatsApp hides the number (the person is only known by a @lid). */
   readonly phone: string | null;
   /** Newest activity first; includes the chat the panel was opened from. */
@@ -40,4 +50,22 @@ const chatId = z
 export const customerCommands = {
   /** The person behind a one-to-one chat; `not_found` for an unknown chat, `invalid_args` for a group. */
   'customer:get': command<CustomerProfile>()(z.strictObject({ chatId })),
+  /**
+   * The team's name (null or '' clears it), labels and note (null or '' clears it) for the person behind a one-to-one
+   * chat. Signed in to a workspace, the server takes it first (contact:update: shared with
+   * the team; `unavailable` while it cannot be reached, and nothing changes); otherwise it
+   * is kept on this device.
+   */
+  'customer:update': command<CustomerProfile>()(
+    z
+      .strictObject({
+        chatId,
+        name: contactNameSchema.optional(),
+        labels: contactLabelsSchema.optional(),
+        note: contactNoteSchema.optional(),
+      })
+      .refine(p => p.name !== undefined || p.labels !== undefined || p.note !== undefined, {
+        message: 'nothing to change: give name, labels or note',
+      }),
+  ),
 } as const;

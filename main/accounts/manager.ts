@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
-import type { Account, AccountState, DesktopProviderKind } from '../../common/domain';
+import type { Account, AccountState, DesktopProviderKind, SimulatorPace } from '../../common/domain';
 import type { MessageInput } from '../../common/ingest';
-import { asAccountId } from '../../common/domain';
+import { SIMULATOR_PACE_MS, asAccountId } from '../../common/domain';
 import { CommandError } from '../../common/result';
 import { createIngestBatcher } from './ingest-batcher';
 import type { ProcessLauncher } from './launcher';
@@ -64,7 +64,10 @@ export type AccountManager = {
   stop(accountId: string): Promise<Account>;
   logout(accountId: string): Promise<Account>;
   remove(accountId: string): Promise<void>;
-  update(accountId: string, patch: { name?: string; color?: string; muted?: boolean }): Account;
+  update(
+    accountId: string,
+    patch: { name?: string; color?: string; muted?: boolean; simulatorPace?: SimulatorPace },
+  ): Account;
   requestPairingCode(accountId: string, phone: string): Promise<string>;
   request<R extends ProviderRequestInput>(accountId: string, req: R): Promise<ProviderResults[R['op']]>;
   /** Simulator levers (offline, inject, hang, crash); ignored by real accounts. */
@@ -122,7 +125,13 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
         : null,
     simulator:
       r.provider === 'simulator'
-        ? { ...o.simulator, seed: r.seed ?? 1, epochMs: r.createdAt, pairingPhone: r.pairingPhone }
+        ? {
+            ...o.simulator,
+            ...(r.simulatorPace ? { chatterIntervalMs: SIMULATOR_PACE_MS[r.simulatorPace] } : {}),
+            seed: r.seed ?? 1,
+            epochMs: r.createdAt,
+            pairingPhone: r.pairingPhone,
+          }
         : null,
   });
 
@@ -213,6 +222,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       unreadCount: 0,
       rssBytes: snap?.rssBytes ?? null,
       createdAt: r.createdAt,
+      ...(r.provider === 'simulator' ? { simulatorPace: r.simulatorPace ?? 'lively' } : {}),
     };
   };
 
@@ -221,6 +231,17 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
   }
 
   const get = (id: string) => toAccount(recordOf(id));
+
+  /** Stops the number and starts it again: its next start reads the new pace from configOf. */
+  const restartAtNewPace = (id: string) => {
+    const sup = supervisorOf(id);
+    sup.stop().then(
+      () => {
+        if (records.has(id) && !closing) sup.start();
+      },
+      (err: unknown) => log.warn('restart at a new pace failed', { accountId: id, err: String(err) }),
+    );
+  };
 
   const add = (input: AddAccountInput): Account => {
     const id = newId();
@@ -237,6 +258,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       pairingPhone: input.pairingPhone ?? null,
       seed: input.provider === 'simulator' ? (input.seed ?? Math.floor(Math.random() * 2 ** 31)) : null,
       lastDowntimeMs: null,
+      simulatorPace: null,
     };
     save(record);
     supervisorOf(id).start();
@@ -277,12 +299,18 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
     },
     update(id, patch) {
       const r = recordOf(id);
+      if (patch.simulatorPace !== undefined && r.provider !== 'simulator')
+        throw new CommandError('invalid_args', 'Only a simulated number has a pace.', { reason: 'not_simulator' });
+      const paceChanged = patch.simulatorPace !== undefined && patch.simulatorPace !== (r.simulatorPace ?? 'lively');
       save({
         ...r,
         ...(patch.name ? { name: patch.name } : {}),
         ...(patch.color ? { color: patch.color } : {}),
         ...(patch.muted !== undefined ? { muted: patch.muted } : {}),
+        ...(patch.simulatorPace !== undefined ? { simulatorPace: patch.simulatorPace } : {}),
       });
+      // The pace is part of the number's start-up settings: a running number restarts with it.
+      if (paceChanged && r.lastState !== 'stopped') restartAtNewPace(id);
       emitChanged();
       return get(id);
     },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { AccountState } from '../../common/domain';
+import { SIMULATOR_PACES } from '../../common/domain';
 import type { IngestBatchInput } from '../../common/ingest';
 
 const accountStates = [
@@ -43,6 +44,8 @@ export const accountRecordSchema = z.object({
   seed: z.number().int().nullable(),
   /** Downtime of the last outage, ms; shown next to the account. */
   lastDowntimeMs: z.number().int().nonnegative().nullable(),
+  /** Simulator only: how often its customers write; null: the app's default (lively). */
+  simulatorPace: z.enum(SIMULATOR_PACES).nullable().default(null),
 });
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
 

@@ -116,6 +116,8 @@ export const providerRequestSchema = z.discriminatedUnion('op', [
     muted: z.boolean().optional(),
     unread: z.boolean().optional(),
   }),
+  /** Blocks or unblocks the person behind a one-to-one chat, on WhatsApp itself. */
+  z.object({ op: z.literal('setBlocked'), chatJid: jid, blocked: z.boolean() }),
   z.object({
     op: z.literal('loadOlder'),
     chatJid: jid,
@@ -136,6 +138,7 @@ export type ProviderResults = {
   react: null;
   markRead: null;
   setChatFlags: null;
+  setBlocked: null;
   loadOlder: readonly MessageInput[];
   downloadMedia: MediaInfo | null;
   requestPairingCode: string;
@@ -147,6 +150,7 @@ export const providerResultSchemas = {
   react: z.null(),
   markRead: z.null(),
   setChatFlags: z.null(),
+  setBlocked: z.null(),
   loadOlder: z.array(messageInputSchema).max(500),
   downloadMedia: mediaInputSchema.nullable(),
   requestPairingCode: z.string().min(4).max(20),

@@ -26,6 +26,8 @@ import { assignmentHandlers } from './handlers/assignment';
 import { ruleHandlers } from './handlers/rules';
 import { reportsHandlers } from './handlers/reports';
 import { createReportsCache } from '../sync/reports-cache';
+import { CommandError } from '../../common/result';
+import { PERMANENT_SEND_ERRORS, attachmentForRelay } from '../sync/attachment-transfer';
 import { webhookHandlers } from './handlers/webhooks';
 import { cloudHandlers } from './handlers/cloud';
 import { tagHandlers } from './handlers/tags';
@@ -185,12 +187,22 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         : {
             isOnline: () => sync.isOnline(),
             send: async (entry, chatId, quotedProviderMessageId) => {
-              await sync.call('message:send', {
-                clientMessageId: entry.clientMessageId,
-                chatId,
-                body: entry.payload.body ?? entry.payload.caption ?? '',
-                quotedProviderMessageId,
-              });
+              const media = entry.payload.media;
+              const ready = media ? await attachmentForRelay(sync.attachments, media) : null;
+              if (ready && 'failed' in ready) return ready;
+              try {
+                await sync.call('message:send', {
+                  clientMessageId: entry.clientMessageId,
+                  chatId,
+                  body: entry.payload.body ?? entry.payload.caption ?? '',
+                  quotedProviderMessageId,
+                  attachment: ready?.attachment ?? null,
+                });
+              } catch (err) {
+                if (err instanceof CommandError && PERMANENT_SEND_ERRORS.has(err.code)) return { failed: err.code };
+                throw err;
+              }
+              return undefined;
             },
           },
   });
@@ -212,13 +224,26 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           ),
     },
     relay: {
+      async reactForTeammate(r) {
+        await accounts.request(r.accountId, {
+          op: 'react',
+          chatJid: r.chatJid,
+          providerMessageId: r.providerMessageId,
+          emoji: r.emoji,
+        });
+      },
       async sendForTeammate(send) {
         const quoted = send.quotedProviderMessageId ? `${send.accountId}:${send.quotedProviderMessageId}` : null;
+        // The file first: a download that fails leaves the send unreported, offered again later.
+        const a = send.attachment;
+        const path = a && sync.attachments ? await sync.attachments.download(send.clientMessageId, a) : null;
+        if (a && !path) throw new CommandError('unavailable', 'attachments need the workspace media service');
         const message = outbox.send({
           chatId: asChatId(send.chatId),
           text: send.body,
           quotedMessageId: quoted && store.getMessages([quoted as never]).length ? quoted : null,
           attachment: null,
+          file: a && path ? { ...a, path } : null,
           clientMessageId: send.clientMessageId,
         });
         const entry = await outbox.settled(message.clientMessageId ?? (send.clientMessageId as never));
@@ -271,7 +296,10 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     ),
     ...inboxHandlers(store),
-    ...messagesHandlers(outbox, store, accounts),
+    ...messagesHandlers(outbox, store, accounts, {
+      isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+      react: args => sync.call('message:react', args),
+    }),
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
     ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),
@@ -293,7 +321,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log,
       isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
     }),
-    ...customerHandlers(store),
+    ...customerHandlers({ store, sync, events, now }),
     ...backupHandlers(store, backupPaths, now),
     ...automationHandlers(sync),
     ...assignmentHandlers(sync),

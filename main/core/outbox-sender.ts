@@ -20,8 +20,12 @@ export type SendRequest = {
   readonly text: string;
   readonly quotedMessageId: string | null;
   readonly attachment: Attachment | null;
+  /** A file already in this desktop's content-addressed media folder (a teammate's relayed attachment). */
+  readonly file?: StoredFile | null;
   readonly clientMessageId?: string;
 };
+
+type StoredFile = { path: string; size: number; sha256: string; mimeType: string; fileName: string | null };
 
 export type OutboxSender = {
   send(req: SendRequest): Message;
@@ -39,8 +43,11 @@ export type OutboxSender = {
 /** How messages of accounts hosted on another desktop leave: through the workspace server. */
 export type RelayRoute = {
   isOnline(): boolean;
-  /** Hands the message to the server (idempotent on its client id); it settles later. */
-  send(entry: OutboxEntry, chatId: ChatId, quotedProviderMessageId: string | null): Promise<void>;
+  /**
+   * Hands the message (and its file) to the server, idempotent on its client id; it settles
+   * later. Answers `failed` when the server refuses it for good; throws to be tried again.
+   */
+  send(entry: OutboxEntry, chatId: ChatId, quotedProviderMessageId: string | null): Promise<{ failed: string } | void>;
 };
 
 export type OutboxSenderDeps = {
@@ -112,16 +119,9 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
 
   async function relayOne(entry: OutboxEntry, route: RelayRoute): Promise<void> {
     if (entry.state === 'queued' && !store.markOutboxSending(entry.clientMessageId)) return;
-    if (entry.payload.media) {
-      store.markOutboxFailed(
-        entry.clientMessageId,
-        'Attachments can only be sent from the desktop that hosts this number.',
-      );
-      announce(entry.clientMessageId, entry.chatId);
-      return;
-    }
     try {
-      await route.send(entry, entry.chatId, entry.payload.quotedProviderMessageId);
+      const refused = await route.send(entry, entry.chatId, entry.payload.quotedProviderMessageId);
+      if (refused) store.markOutboxFailed(entry.clientMessageId, refused.failed);
     } catch (err) {
       // Stays 'sending': it is handed to the server again when the link is back (at least once).
       log.warn('relay send not delivered to the server yet', {
@@ -203,7 +203,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return { id: chatId, accountId: account.id, jid };
   }
 
-  function storeAttachment(a: Attachment): { path: string; size: number; sha256: string } {
+  function storeAttachment(a: Attachment): StoredFile {
     const bytes = Buffer.from(a.dataBase64, 'base64');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const dir = join(deps.mediaDir, 'outgoing');
@@ -214,7 +214,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
       .slice(0, 10);
     const path = join(dir, `${sha256}${ext}`);
     writeFileSync(path, bytes);
-    return { path, size: bytes.length, sha256 };
+    return { path, size: bytes.length, sha256, mimeType: a.mimeType, fileName: a.fileName };
   }
 
   return {
@@ -235,8 +235,8 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         if (message) return message;
       }
       const text = req.text.trim() === '' ? null : req.text;
-      const file = req.attachment ? storeAttachment(req.attachment) : null;
-      const kind = req.attachment ? kindOf(req.attachment.mimeType) : null;
+      const file = req.file ?? (req.attachment ? storeAttachment(req.attachment) : null);
+      const kind = file ? kindOf(file.mimeType) : null;
       const enqueued = store.enqueueOutgoing({
         clientMessageId,
         accountId: chat.accountId,
@@ -245,16 +245,15 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           type: kind ?? 'text',
           body: kind ? null : text,
           caption: kind ? text : null,
-          media:
-            req.attachment && file
-              ? {
-                  mimeType: req.attachment.mimeType,
-                  fileName: req.attachment.fileName,
-                  size: file.size,
-                  sha256: file.sha256,
-                  localPath: file.path,
-                }
-              : null,
+          media: file
+            ? {
+                mimeType: file.mimeType,
+                fileName: file.fileName,
+                size: file.size,
+                sha256: file.sha256,
+                localPath: file.path,
+              }
+            : null,
           quotedProviderMessageId,
         },
       });

@@ -12,6 +12,7 @@ import * as aiFeedRepo from './repositories/ai-feed';
 import * as chatChangeQueueRepo from './repositories/chat-change-queue';
 import * as chatsRepo from './repositories/chats';
 import * as customerRepo from './repositories/customer';
+import * as customerEditRepo from './repositories/customer-edit';
 import * as insightsRepo from './repositories/insights';
 import * as kvRepo from './repositories/kv';
 import * as messagesRepo from './repositories/messages';
@@ -30,6 +31,7 @@ export * from './repositories/ai-feed';
 export * from './repositories/chat-change-queue';
 export * from './repositories/chats';
 export * from './repositories/customer';
+export * from './repositories/customer-edit';
 export * from './repositories/insights';
 export * from './repositories/kv';
 export * from './repositories/messages';
@@ -45,6 +47,7 @@ const repository = {
   ...chatChangeQueueRepo,
   ...chatsRepo,
   ...customerRepo,
+  ...customerEditRepo,
   ...insightsRepo,
   ...kvRepo,
   ...messagesRepo,

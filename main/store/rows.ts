@@ -27,7 +27,7 @@ export const seqBaseOf = (ts: number): number => ts * SEQ_PER_MS;
 
 export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_kind, c.last_message_at,
   c.last_message_from_me, c.unread_count, c.pinned, c.archived, c.muted, c.status, c.assignee_id, c.tags, c.version,
-  c.sort_ts, c.sla_due_at`;
+  c.sort_ts, c.sla_due_at, c.custom_name, c.blocked`;
 
 export type ChatRow = {
   id: string;
@@ -49,6 +49,8 @@ export type ChatRow = {
   version: number;
   sort_ts: number;
   sla_due_at: number | null;
+  custom_name: string | null;
+  blocked: number;
 };
 
 function parseTags(json: string): readonly string[] {
@@ -69,7 +71,7 @@ export function chatOf(r: ChatRow): Chat {
     accountId: r.account_id as AccountId,
     jid: r.jid,
     isGroup: r.is_group === 1,
-    name: r.name || r.jid.split('@')[0] || r.jid,
+    name: r.custom_name || r.name || r.jid.split('@')[0] || r.jid,
     lastMessagePreview: r.last_message_preview,
     lastMessageKind: isPreviewKind(r.last_message_kind) ? r.last_message_kind : null,
     lastMessageAt: r.last_message_at,
@@ -83,6 +85,7 @@ export function chatOf(r: ChatRow): Chat {
     tags: parseTags(r.tags),
     version: r.version,
     slaDueAt: r.sla_due_at,
+    ...(r.blocked === 1 ? { blocked: true } : {}),
   };
 }
 

@@ -15,7 +15,7 @@ import {
 } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
-import type { SyncEvent, WireAccount, WireChat, WireMember, WireMessage } from '../../common/protocol';
+import type { SyncEvent, WireAccount, WireChat, WireContact, WireMember, WireMessage } from '../../common/protocol';
 import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { WireNotice } from '../../common/protocol-notices';
 import type { Store } from '../store';
@@ -211,7 +211,11 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
       return;
     }
     case 'contacts:upserted': {
-      if (ctx.isHosted(ev.accountId)) return;
+      // The team's name, labels and note apply to our own numbers too: a teammate may set them.
+      if (ctx.isHosted(ev.accountId)) {
+        applyTeamProfiles(store, ev.contacts, fx);
+        return;
+      }
       ensureRemoteAccount(ctx, ev.accountId);
       const contacts: ContactInput[] = ev.contacts
         .filter(c => c.jid !== null || c.lid !== null)
@@ -224,6 +228,7 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
           pushName: c.pushName,
         }));
       store.ingest({ contacts });
+      applyTeamProfiles(store, ev.contacts, fx);
       return;
     }
     case 'note:added': {
@@ -320,4 +325,23 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
     revoked: m.revoked,
     clientMessageId: m.clientMessageId,
   };
+}
+
+/** The team's fields of contacts:upserted (a push from a host carries none; contact:update does). */
+function applyTeamProfiles(store: ApplyContext['store'], contacts: readonly WireContact[], fx: ApplyEffects): void {
+  for (const c of contacts) {
+    if (c.customName === undefined && c.labels === undefined && c.note === undefined) continue;
+    const changed = store.applyContactProfile(
+      {
+        accountId: c.accountId,
+        jid: c.jid,
+        lid: c.lid,
+        ...(c.customName !== undefined ? { customName: c.customName } : {}),
+        ...(c.labels !== undefined ? { labels: c.labels } : {}),
+        ...(c.note !== undefined ? { note: c.note } : {}),
+      },
+      Date.now(),
+    );
+    for (const id of changed) fx.chatIds.add(id);
+  }
 }

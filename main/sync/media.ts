@@ -4,6 +4,8 @@
  * server's HTTP API with this device's token.
  */
 import type { Logger } from '../platform/log';
+import type { AttachmentTransfer } from './attachment-transfer';
+import { createAttachmentTransfer } from './attachment-transfer';
 import type { FetchFromWorkspace } from './media-fetch';
 import { createMediaFetcher } from './media-fetch';
 import type { HostedMediaFile, WorkspaceCredentials } from './media-upload';
@@ -30,14 +32,20 @@ export function createWorkspaceMedia(deps: WorkspaceMediaDeps): {
   /** A raw `media:requested` from the socket. */
   received(raw: unknown): void;
   fetch: FetchFromWorkspace;
+  /** Attachments of messages on numbers hosted elsewhere (attachment-transfer.ts); null without media. */
+  attachments: AttachmentTransfer | null;
 } {
   const { media, log } = deps;
-  if (!media) return { received: () => undefined, fetch: async () => null };
+  if (!media) return { received: () => undefined, fetch: async () => null, attachments: null };
   const credentials: WorkspaceCredentials = async () => {
     const [serverUrl, token] = [deps.serverUrl(), await deps.token()];
     return serverUrl && token ? { serverUrl, token } : null;
   };
   const http = { credentials, log, ...(deps.fetchImpl ? { fetchImpl: deps.fetchImpl } : {}) };
   const uploader = createMediaUploader({ ...http, isHosted: deps.isHosted, hostedFile: media.hostedFile });
-  return { received: uploader.received, fetch: createMediaFetcher({ ...http, dataDir: media.dataDir }) };
+  return {
+    received: uploader.received,
+    fetch: createMediaFetcher({ ...http, dataDir: media.dataDir }),
+    attachments: createAttachmentTransfer({ ...http, dataDir: media.dataDir }),
+  };
 }

@@ -3,6 +3,7 @@
  * through the local outbox, then is reported).
  */
 import type { WireSend } from '../../common/protocol';
+import type { WireReactionRequest } from '../../common/protocol-reactions';
 import type { Logger } from '../platform/log';
 
 export type HostedAccounts = {
@@ -31,6 +32,8 @@ export type RelayPort = {
   sendForTeammate(
     send: WireSend,
   ): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
+  /** A teammate's reaction on a number hosted here: apply it through the number's provider. */
+  reactForTeammate?(r: WireReactionRequest): Promise<void>;
 };
 
 export type RelayDeps = {

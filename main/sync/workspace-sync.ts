@@ -26,6 +26,7 @@ import { callOver } from './call';
 import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { createRelayExecutor, hostedLookup } from './relay';
+import { createReactionRelay } from './relay-reactions';
 import { deviceKeyOf, loginToWorkspace, logoutFromWorkspace } from './session';
 import type { SignInInput } from './session';
 import type { RecoverableRefusal, SyncSocket } from './connection';
@@ -214,6 +215,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     report: args => call('send:report', args),
     log,
   });
+  const performRelayedReaction = createReactionRelay({ isHosted, relay: deps.relay, call, log });
 
   const registration = createAccountRegistration({
     call,
@@ -253,6 +255,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       const send = parseLive(wireSendSchema, 'send:requested', raw, log);
       if (send) void performRelayedSend(send);
     });
+    s.on('reaction:requested', raw => void performRelayedReaction(raw));
     s.on('presence:changed', raw => {
       const p = parseLive(wirePresenceSchema, 'presence:changed', raw, log);
       if (!p) return;
@@ -368,6 +371,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     accountStateChanged: registration.stateChanged,
     /** A teammate's media through the workspace's blob store (media-fetch.ts). */
     fetchMedia: media.fetch,
+    attachments: media.attachments,
     isOnline,
     isHosted,
     members,

@@ -38,6 +38,7 @@ import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
 import { tagHandlers } from './handlers/tags';
+import { contactHandlers } from './handlers/contacts';
 import { DEFAULT_LIMITS, commit } from './handlers/context';
 import type { HandlerTable } from './handlers/dispatch';
 import { registerCommands } from './handlers/dispatch';
@@ -46,6 +47,7 @@ import { createPushOrder } from './handlers/push-order';
 import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
+import { offerPendingReactions, reactionHandlers } from './cloud/reactions';
 import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
@@ -168,6 +170,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     hashParams: opts.passwordHash ?? DEFAULT_HASH_PARAMS,
     blobDir: opts.blobDir,
     blobs,
+    outbound: { allowPrivate: opts.webhooks?.allowPrivateNetworks ?? false },
     metrics,
     pushOrder: createPushOrder(),
     uploadAsks: createUploadAsks(),
@@ -204,6 +207,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...mfaHandlers(services),
     ...mfaManageHandlers(services),
     ...tagHandlers(services),
+    ...contactHandlers(services),
     ...aiPolicyHandlers(services),
     ...reportsHandlers(services),
     ...automationHandlers(services),
@@ -211,6 +215,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...ruleHandlers(services),
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
+    ...reactionHandlers(services),
     ...webhookHandlers(services, {
       policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
       kick: () => webhooks.kick(),
@@ -289,7 +294,10 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     sync
       .to(rooms.workspace)
       .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
-    if (await hostPresence(p.sessionId, true)) await offerPendingSends(services, p.sessionId);
+    if (await hostPresence(p.sessionId, true)) {
+      await offerPendingSends(services, p.sessionId);
+      await offerPendingReactions(services, p.sessionId);
+    }
     await drainWaiting(services, p.memberId);
   }
 

@@ -39,7 +39,7 @@ test('the main screens have no serious or critical accessibility violations, lig
   await inbox.openChatAt(0);
   const found: string[] = [];
   for (const theme of ['Light', 'Dark'] as const) {
-    const settings = await inbox.openSettings();
+    const settings = await inbox.openSettings('Settings', 'General');
     await settings.getByRole('radio', { name: theme }).check();
     found.push(...(await seriousViolations(page, `${theme} settings`)));
     await page.keyboard.press('Escape');
@@ -72,7 +72,7 @@ test('at the window’s minimum size (880×560) the inbox and Settings have no s
   await inbox.openChatAt(0);
   const found: string[] = [];
   for (const theme of ['Light', 'Dark'] as const) {
-    const settings = await inbox.openSettings();
+    const settings = await inbox.openSettings('Settings', 'General');
     await settings.getByRole('radio', { name: theme }).check();
     found.push(...(await seriousViolations(page, `${theme} narrow settings`)));
     await page.keyboard.press('Escape');

@@ -58,7 +58,7 @@ async function screenshots(page: Page, settings: Locator, ai: Locator): Promise<
 test('AI is set up, tested and switched on and off from Settings → AI', async ({ page, host }) => {
   const inbox = new InboxPage(page);
   await inbox.open(host.url);
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'AI');
   const ai = aiSection(settings);
   const useAi = ai.getByRole('checkbox', { name: /^Use AI/ });
   await expect(useAi).not.toBeChecked();
@@ -94,7 +94,7 @@ test('AI is set up, tested and switched on and off from Settings → AI', async 
   const rewrite = () => invoke(bridge, 'ai:rewrite', { draft: 'halo kak', style: 'friendlier' });
   expect(await rewrite()).toMatchObject({ ok: true, value: { ok: true } });
   await closeDialog(page, settings);
-  const again = aiSection(await inbox.openSettings());
+  const again = aiSection(await inbox.openSettings('Settings', 'AI'));
   await expect(again.getByTestId('ai-used-today')).toHaveText('Used today: 1 of 500.');
 
   // Off: nothing reaches the endpoint any more.
@@ -127,7 +127,7 @@ test.describe('with a workspace', () => {
     const device = await openDevice('Ada', () => browser.newPage());
     try {
       await signInFromSettings(device, stack.node.url, admin.email);
-      const settings = await device.inbox.openSettings();
+      const settings = await device.inbox.openSettings('Settings', 'AI');
       const ai = aiSection(settings);
       const policy = ai.getByRole('region', { name: 'Workspace AI policy (admins)' });
       await policy.getByRole('checkbox', { name: 'Allow AI on the workspace’s desktops' }).uncheck();
@@ -160,7 +160,7 @@ test.describe('with a workspace', () => {
     const device = await openDevice('Agus', () => browser.newPage());
     try {
       await signInFromSettings(device, stack.node.url, agent.email);
-      const ai = aiSection(await device.inbox.openSettings());
+      const ai = aiSection(await device.inbox.openSettings('Settings', 'AI'));
       await expect(ai.getByRole('checkbox', { name: /^Use AI/ })).toBeDisabled();
       await expect(ai.getByTestId('ai-policy-notes')).toContainText('Ask an admin');
       await expect(ai.getByRole('region', { name: 'Workspace AI policy (admins)' })).toHaveCount(0);

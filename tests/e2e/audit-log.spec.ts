@@ -28,7 +28,7 @@ async function newPage(browser: Browser) {
 }
 
 async function openAuditLog(d: Device): Promise<Locator> {
-  const settings = await d.inbox.openSettings();
+  const settings = await d.inbox.openSettings('Settings', 'Team');
   const audit = settings.getByRole('region', { name: 'Audit log' });
   await audit.getByRole('button', { name: 'Open audit log' }).click();
   return audit;
@@ -178,7 +178,7 @@ test('a lead sees only the rows of their number’s chats', async ({ browser }) 
 test('an agent has no Audit log', async ({ browser }) => {
   device = await openDevice('Agent', () => newPage(browser));
   await signInFromSettings(device, stack.node.url, agent.email);
-  const settings = await device.inbox.openSettings();
+  const settings = await device.inbox.openSettings('Settings', 'Team');
   await expect(settings.getByRole('region', { name: 'Team workspace' })).toBeVisible();
   await expect(settings.getByRole('region', { name: 'Audit log' })).toHaveCount(0);
   await expect(settings.getByRole('button', { name: 'Open audit log' })).toHaveCount(0);

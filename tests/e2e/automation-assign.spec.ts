@@ -77,7 +77,7 @@ test('a lead turns on round-robin; new conversations go to the online members in
     agents.push({ ...m, name, live: recorder(socket) });
   }
 
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'Automation');
   const section = settings.getByTestId('assignment-settings');
   await section.getByRole('combobox', { name: 'Assign new conversations' }).selectOption('round_robin');
   await section.getByRole('spinbutton', { name: 'Capacity of Lina Lead' }).fill('1');

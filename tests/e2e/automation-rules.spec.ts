@@ -61,7 +61,7 @@ test.afterAll(async () => {
 
 test('an admin adds a rule in Settings → Automation → Rules and tries it on sample messages', async () => {
   if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Automation');
   const automation = settings.getByRole('region', { name: 'Automation', exact: true });
   await automation.getByRole('combobox', { name: 'Number' }).selectOption({ label: 'Toko Cloud' });
   const rules = automation.getByRole('region', { name: 'Rules' });
@@ -127,7 +127,7 @@ test('a rule whose template was deleted says so under Recent failures, and the m
   const again = textMessage(env, { id: fakeWamid(), from: CUSTOMER, name: 'Budi', text: 'harga lagi?' });
   expect((await postWebhook(env, again)).status).toBe(200);
   await expect(a.inbox.bubble('harga lagi?')).toBeVisible();
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Automation');
   const automation = settings.getByRole('region', { name: 'Automation', exact: true });
   await automation.getByRole('combobox', { name: 'Number' }).selectOption({ label: 'Toko Cloud' });
   const rules = automation.getByRole('region', { name: 'Rules' });

@@ -53,7 +53,7 @@ async function awaySends(): Promise<Array<{ chat_id: string; body: string }>> {
 
 test('an admin closes the number for today with an away message; a customer gets it once', async () => {
   const { page } = a;
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Automation');
   const section = settings.getByRole('region', { name: 'Automation', exact: true });
   await section.getByRole('checkbox', { name: 'Use business hours' }).check();
   await section.getByRole('combobox', { name: 'Time zone' }).selectOption('UTC');

@@ -3,7 +3,7 @@
  * Chromium against a real workspace server on MariaDB, with a loopback Graph API and Meta's
  * webhook played by the test. The admin adds the number in Settings, it shows in the rail as
  * hosted by the server, a customer's message arrives through the signed webhook, the reply
- * typed in the composer reaches Graph once, and in a chat whose 24-hour window has closed the
+ * typed in the composer reaches Graph once, an attached image goes up to Graph and out once, and in a chat whose 24-hour window has closed the
  * composer says why and does not send.
  */
 import type { Browser } from '@playwright/test';
@@ -64,7 +64,7 @@ test.afterAll(async () => {
 
 test('an admin adds a Cloud API number in Settings; the rail shows it hosted by the server', async () => {
   if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Numbers');
   const section = settings.getByRole('region', { name: 'WhatsApp Cloud API numbers' });
   await expect(section.getByText('No Cloud API numbers yet.')).toBeVisible();
   await expect(section).toContainText('/webhooks/cloud');
@@ -94,9 +94,8 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
   await a.inbox.chat(/Budi Santoso/).click();
   await expect(a.inbox.bubble('Halo, stok ada?')).toBeVisible();
   await expect(a.page.getByTestId('service-window')).toContainText('Customer-service window open');
-  // What this number cannot do is not offered: no attachments, no reactions (docs/cloud-api.md).
-  await expect(a.page.getByRole('button', { name: 'Attach a file' })).toHaveCount(0);
-  await expect(a.inbox.bubble('Halo, stok ada?').getByRole('button', { name: 'React' })).toHaveCount(0);
+  // What this number can do is offered: files it takes, and reactions (docs/cloud-api.md).
+  await expect(a.page.getByRole('button', { name: 'Attach a file' })).toBeVisible();
   await a.inbox.send('Ada, kak. Mau warna apa?');
   await expect
     .poll(() => graph.sent.map(s => [s.body['to'], (s.body['text'] as { body: string }).body]))
@@ -110,6 +109,16 @@ test("a customer's message arrives through Meta's webhook and the agent's reply 
   const failed = a.inbox.bubble('Halo?');
   await expect(failed.getByRole('button', { name: 'Not sent — retry' })).toBeVisible();
   await expect(failed.getByTestId('failure-reason')).toHaveText('This phone number cannot receive WhatsApp messages.');
+
+  // A reaction goes through Graph once, from the agent's device, and shows on the bubble.
+  const customer = a.inbox.bubble('Halo, stok ada?');
+  await customer.hover();
+  await customer.getByRole('button', { name: 'React' }).click();
+  await customer.getByRole('menuitem', { name: 'React with 👍' }).click();
+  await expect
+    .poll(() => graph.sent.filter(s => s.body['type'] === 'reaction').map(s => s.body['reaction']))
+    .toEqual([{ message_id: expect.stringMatching(/^wamid\./), emoji: '👍' }]);
+  await expect(customer.getByRole('list', { name: 'Reactions' })).toContainText('👍');
 });
 
 /** A 1×1 PNG: enough for the browser to decode and show. */
@@ -152,7 +161,8 @@ test('outside the 24-hour window the composer says why, sends no free text, and 
   await expect(a.page.getByRole('button', { name: 'Send', exact: true })).toBeDisabled();
   await a.inbox.composer.press('Enter');
   await expect(a.inbox.bubble('halo lagi')).toHaveCount(0);
-  expect(graph.sent).toHaveLength(1);
+  // The reply and the reaction of the test before: nothing new.
+  expect(graph.sent).toHaveLength(2);
 
   // An approved template may still be sent: the picker fills its {{n}} and shows the result.
   await a.page.getByTestId('service-window').getByRole('button', { name: 'Send a template…' }).click();
@@ -164,5 +174,26 @@ test('outside the 24-hour window the composer says why, sends no free text, and 
   await picker.getByRole('button', { name: 'Send template' }).click();
   await expect(picker).toHaveCount(0);
   await expect(a.inbox.bubble('Halo Sari, pesanan INV-7 sudah dikirim.')).toBeVisible();
-  expect(graph.sent.map(s => s.body['type'])).toEqual(['text', 'template']);
+  expect(graph.sent.map(s => s.body['type'])).toEqual(['text', 'reaction', 'template']);
+});
+
+test('the agent attaches an image: the server uploads it to Graph and sends it once, with its caption', async () => {
+  await a.inbox.chat(/Budi Santoso/).click();
+  const before = { media: graph.media.size, sent: graph.sent.length };
+  await a.page
+    .getByLabel('Attach a file')
+    .last()
+    .setInputFiles({ name: 'warna.png', mimeType: 'image/png', buffer: PNG });
+  await expect(a.page.getByLabel('Attachment', { exact: true })).toContainText('warna.png');
+  await a.inbox.composer.fill('pilihan warnanya');
+  await a.inbox.composer.press('Enter');
+  await expect.poll(() => graph.sent.length).toBe(before.sent + 1);
+  expect(graph.media.size).toBe(before.media + 1);
+  expect([...graph.media.values()].at(-1)?.bytes.equals(PNG)).toBe(true);
+  expect(graph.sent.at(-1)?.body).toMatchObject({ type: 'image', image: { caption: 'pilihan warnanya' } });
+  const bubble = a.inbox.bubble('pilihan warnanya');
+  await expect(bubble.getByRole('img', { name: 'Sent' })).toBeVisible();
+  // Nothing goes out twice while the chat keeps living.
+  await a.page.waitForTimeout(500);
+  expect(graph.sent.length).toBe(before.sent + 1);
 });

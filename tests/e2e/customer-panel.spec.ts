@@ -81,3 +81,88 @@ test('the customer panel shows one person across our numbers and opens their oth
     await host.stop();
   }
 });
+
+test('the team names, labels and writes notes about a customer: the panel and both chats show it, and it lasts', async ({
+  page,
+}) => {
+  const host = await seededHost(store => {
+    const shopA = addStoppedAccount(store, 'shopa', 'Toko A', '#1e88e5');
+    const shopB = addStoppedAccount(store, 'shopbb', 'Toko B', '#e91e63');
+    store.ingest({
+      chats: [
+        { accountId: shopA, jid: '628123450001@c.us', isGroup: false, name: 'Budi Santoso', timestamp: LAST },
+        { accountId: shopB, jid: '628123450001@s.whatsapp.net', isGroup: false, name: 'Budi B', timestamp: FIRST },
+      ],
+      messages: [
+        {
+          accountId: shopA,
+          chatJid: '628123450001@c.us',
+          providerMessageId: 'E1',
+          fromMe: false,
+          type: 'text',
+          body: 'halo',
+          timestamp: LAST,
+        },
+        {
+          accountId: shopB,
+          chatJid: '628123450001@s.whatsapp.net',
+          providerMessageId: 'E2',
+          fromMe: false,
+          type: 'text',
+          body: 'hai',
+          timestamp: FIRST,
+        },
+      ],
+    });
+  });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(host.url);
+    await inbox.chat(/^Budi Santoso/).click();
+    await page.getByRole('button', { name: 'Customer details' }).click();
+    const panel = page.getByRole('region', { name: 'Customer', exact: true });
+    await expect(panel.getByText('No labels yet.')).toBeVisible();
+    await expect(panel.getByText('No notes about this person yet.')).toBeVisible();
+    await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
+    await expect(panel.getByText('Kept on this device (not signed in to a workspace).')).toBeVisible();
+    await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('Pak Budi (VIP)');
+    await panel.getByRole('textbox', { name: 'Labels' }).fill('VIP, grosir, vip');
+    await panel.getByRole('textbox', { name: 'Notes about this person' }).fill('Prefers Bahasa.\nOrders every Friday.');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    const note = panel.getByRole('region', { name: 'Notes about this person' });
+    await expect(note).toContainText('Prefers Bahasa.\nOrders every Friday.');
+
+    await expect(panel.getByText('Pak Budi (VIP)')).toBeVisible();
+    await expect(panel.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveText(['VIP', 'grosir']);
+    // WhatsApp's own name stays visible under the team's.
+    await expect(panel.getByText('Budi Santoso')).toBeVisible();
+    // Both of the person's chats, on both numbers, carry the name in the list.
+    await expect(inbox.chat(/^Pak Budi \(VIP\)/)).toHaveCount(2);
+
+    // It is stored: a reload shows it again, and the note is about the person, so their
+    // chat on the other number shows it too.
+    await page.reload();
+    await expect(inbox.chat(/^Pak Budi \(VIP\)/)).toHaveCount(2);
+    await inbox
+      .chat(/^Pak Budi \(VIP\)/)
+      .last()
+      .click();
+    await page.getByRole('button', { name: 'Customer details' }).click();
+    await expect(note).toContainText('Orders every Friday.');
+    await page.getByRole('button', { name: 'Close customer details' }).click();
+
+    // Cleared, WhatsApp's name is back.
+    await inbox
+      .chat(/^Pak Budi \(VIP\)/)
+      .first()
+      .click();
+    await page.getByRole('button', { name: 'Customer details' }).click();
+    await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
+    await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('');
+    await panel.getByRole('button', { name: 'Save' }).click();
+    await expect(inbox.chat(/^Budi Santoso/)).toHaveCount(1);
+    await expect(inbox.chat(/^Budi B/)).toHaveCount(1);
+  } finally {
+    await host.stop();
+  }
+});

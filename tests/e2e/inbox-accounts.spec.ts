@@ -85,3 +85,34 @@ test('add a number by QR, rename and recolour it, stop it (sends queue), log out
   await remove.getByRole('button', { name: 'Remove' }).click();
   await expect(renamed).toHaveCount(0);
 });
+
+test('a simulated number can be set to a calm training pace: it restarts, stays ready and keeps the pace', async ({
+  page,
+  host,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.open(host.url);
+  await inbox.startDemo();
+  const item = inbox.account('Demo · Sales');
+  await item.getByRole('button', { name: 'Actions for Demo · Sales' }).click();
+  await page.getByRole('menuitem', { name: 'Rename, colour, mute' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit account' });
+  const pace = edit.getByRole('combobox', { name: 'How often simulated customers write' });
+  await expect(pace).toHaveValue('lively');
+  await expect(edit.getByText('Saving a new pace restarts this simulated number; its chats stay.')).toBeVisible();
+  await pace.selectOption({ label: 'Calm, for training (about every 2 minutes)' });
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  // Restarted at the new pace, it links again by itself and its chats stay.
+  await expect(item).toContainText('Ready', { timeout: 30_000 });
+  await expect(inbox.chat(/via Demo · Sales/).first()).toBeVisible();
+
+  await page.reload();
+  await item.getByRole('button', { name: 'Actions for Demo · Sales' }).click();
+  await page.getByRole('menuitem', { name: 'Rename, colour, mute' }).click();
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Edit account' })
+      .getByRole('combobox', { name: 'How often simulated customers write' }),
+  ).toHaveValue('calm');
+});

@@ -20,7 +20,7 @@ test('previews of media and deleted messages follow the reader language', async 
   // The demo's history has photos and voice notes among the chats' last messages.
   await expect(previews.filter({ hasText: ENGLISH }).first()).toBeVisible({ timeout: 30_000 });
 
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'General');
   await settings.getByRole('combobox', { name: 'Language' }).selectOption('id');
   await page.keyboard.press('Escape');
 

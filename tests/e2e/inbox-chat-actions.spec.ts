@@ -81,3 +81,34 @@ test('the row menu opens from the keyboard and closes with Escape', async ({ pag
   await expect(menu).toBeHidden();
   await expect(inbox.chatList).toBeFocused();
 });
+
+test('block a person from the row menu after confirming; the row says Blocked, and unblock undoes it after a reload', async ({
+  page,
+  host,
+}) => {
+  const inbox = new InboxPage(page);
+  await inbox.open(host.url);
+  await inbox.startDemo();
+  // A person, not a group: groups are not offered Block.
+  const name = 'Amelia Price';
+  await expect(inbox.chat(name).first()).toBeVisible();
+
+  await (await rowMenu(inbox, name)).getByRole('menuitem', { name: 'Block contact…' }).click();
+  const ask = page.getByRole('dialog', { name: `Block ${name}?` });
+  await expect(ask).toContainText('will no longer be able to call or message this number');
+  // Cancel changes nothing.
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(inbox.chat(name).first()).not.toHaveAttribute('aria-label', /Blocked/);
+
+  await (await rowMenu(inbox, name)).getByRole('menuitem', { name: 'Block contact…' }).click();
+  await page
+    .getByRole('dialog', { name: `Block ${name}?` })
+    .getByRole('button', { name: 'Block' })
+    .click();
+  await expect(inbox.chat(name).first()).toHaveAttribute('aria-label', /Blocked/);
+
+  await page.reload();
+  await expect(inbox.chat(name).first()).toHaveAttribute('aria-label', /Blocked/);
+  await (await rowMenu(inbox, name)).getByRole('menuitem', { name: 'Unblock contact' }).click();
+  await expect(inbox.chat(name).first()).not.toHaveAttribute('aria-label', /Blocked/);
+});

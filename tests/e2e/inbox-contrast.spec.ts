@@ -32,7 +32,7 @@ test('Sending as and the number on chat rows are readable (AA) in light and dark
   await inbox.startDemo();
   await inbox.openChatAt(0);
   for (const theme of ['Light', 'Dark'] as const) {
-    const settings = await inbox.openSettings();
+    const settings = await inbox.openSettings('Settings', 'General');
     await settings.getByRole('radio', { name: theme }).check();
     await page.keyboard.press('Escape');
     await expect(settings).toHaveCount(0);

@@ -25,13 +25,13 @@ test('without a workspace: no queue filters, and the empty list says why, in bot
   ).toBeVisible();
   await expect(queues).toHaveCount(0);
 
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'General');
   await settings.getByRole('combobox', { name: 'Language' }).selectOption('id');
   await page.keyboard.press('Escape');
   await expect(
     page.getByText('Belum ada nomor WhatsApp. Tambahkan satu (atau coba demo): chatnya muncul di sini.'),
   ).toBeVisible();
-  await (await inbox.openSettings('Pengaturan')).getByRole('combobox', { name: 'Bahasa' }).selectOption('en');
+  await (await inbox.openSettings('Pengaturan', 'Umum')).getByRole('combobox', { name: 'Bahasa' }).selectOption('en');
   await page.keyboard.press('Escape');
 
   await inbox.startDemo();

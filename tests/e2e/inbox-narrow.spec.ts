@@ -128,7 +128,7 @@ test('at 1440×900 the team panel stays beside the messages, with no drawer togg
 // eslint-disable-next-line no-empty-pattern
 test('in Bahasa Indonesia the drawer toggle is translated (screenshot at 880×560)', async ({}, info) => {
   const { page, inbox } = a;
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'General');
   await settings.getByRole('combobox', { name: 'Language' }).selectOption('id');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);

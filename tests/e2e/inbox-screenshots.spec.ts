@@ -61,3 +61,32 @@ test('main screens, light and dark', async ({ page, host }, info) => {
     }
   }
 });
+
+test('the customer panel with the team’s name and labels, and Settings’ sections, in English and Bahasa', async ({
+  page,
+  host,
+}, info) => {
+  const dir = process.env.BLAZZ_SCREENSHOTS ?? info.outputPath('screens');
+  mkdirSync(dir, { recursive: true });
+  const inbox = new InboxPage(page);
+  await inbox.open(host.url);
+  await inbox.startDemo();
+  // A one-to-one chat (groups have no customer panel); the demo's seeds make its people the same each run.
+  await inbox.chat(/^Amelia Price/).click();
+  await page.getByRole('button', { name: 'Customer details' }).click();
+  const panel = page.getByRole('region', { name: 'Customer', exact: true });
+  await panel.getByRole('button', { name: 'Edit name, labels and notes' }).click();
+  await panel.getByRole('textbox', { name: 'Name the team sees' }).fill('Pelanggan VIP');
+  await panel.getByRole('textbox', { name: 'Labels' }).fill('VIP, grosir');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByRole('list', { name: 'Labels' }).getByRole('listitem')).toHaveText(['VIP', 'grosir']);
+  await shoot(page, dir, 'customer-panel-en');
+
+  const settings = await inbox.openSettings('Settings', 'General');
+  await settings.getByRole('combobox', { name: 'Language' }).selectOption('id');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Pelanggan', exact: true })).toBeVisible();
+  await shoot(page, dir, 'customer-panel-id');
+  await inbox.openSettings('Pengaturan', 'Notifikasi');
+  await shoot(page, dir, 'settings-sections-id');
+});

@@ -17,7 +17,7 @@ test('"/" with no templates shows how to add one, in both languages', async ({ p
   await inbox.composer.fill('halo');
   await expect(page.getByText(/^No templates yet/)).toHaveCount(0);
 
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'General');
   await settings.getByRole('combobox', { name: 'Language' }).selectOption('id');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -95,7 +95,7 @@ test('send a text, a reply, an image and a template; wrong-number guard', async 
   await expect(inbox.bubble('foto produk').getByRole('img', { name: 'Photo' })).toBeVisible();
 
   // A template with variables, typed as /shortcut.
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'Templates and tags');
   const form = settings.getByRole('form', { name: 'Add template' });
   await form.getByLabel('Shortcut (typed after /)').fill('thanks');
   await form.getByLabel('Title').fill('Thank you');

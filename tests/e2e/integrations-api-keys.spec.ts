@@ -10,6 +10,7 @@ import type { Locator } from '@playwright/test';
 import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
+import { showSettingsSection } from './pages/inbox.page';
 import type { Device } from './team-fixtures';
 import {
   closeDialog,
@@ -31,7 +32,7 @@ let secret = '';
 async function integrations(device: Device): Promise<Locator> {
   if ((await device.page.getByRole('dialog').count()) > 0) await device.page.keyboard.press('Escape');
   await expect(device.page.getByRole('dialog')).toHaveCount(0);
-  const settings = await device.inbox.openSettings();
+  const settings = await device.inbox.openSettings('Settings', 'Integrations');
   return settings.getByRole('region', { name: 'Integrations', exact: true });
 }
 
@@ -154,8 +155,9 @@ test('the team view and a chat’s team panel have no serious accessibility viol
   const found: string[] = [];
   for (const theme of ['Light', 'Dark'] as const) {
     if ((await a.page.getByRole('dialog').count()) > 0) await a.page.keyboard.press('Escape');
-    const settings = await a.inbox.openSettings();
+    const settings = await a.inbox.openSettings('Settings', 'General');
     await settings.getByRole('radio', { name: theme }).check();
+    await showSettingsSection(settings, 'Team');
     const workload = settings.getByRole('region', { name: 'Team workload' });
     await expect(workload).toBeVisible();
     await workload.evaluate(el => el.setAttribute('data-axe', 'team-workload'));

@@ -44,7 +44,7 @@ test('new messages chime; quiet hours and silent numbers are set and kept', asyn
     const hhmm = (d: Date) => `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
     return [hhmm(new Date(Date.now() - 3_600_000)), hhmm(new Date(Date.now() + 3_600_000))];
   });
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'Notifications');
   await settings.getByRole('checkbox', { name: /Quiet hours/ }).check();
   await settings.getByLabel('From').fill(from!);
   await settings.getByLabel('Until').fill(to!);
@@ -53,12 +53,12 @@ test('new messages chime; quiet hours and silent numbers are set and kept', asyn
 
   // Kept across a reload, and a number can be left silent on its own.
   await page.reload();
-  const again = await inbox.openSettings();
+  const again = await inbox.openSettings('Settings', 'Notifications');
   await expect(again.getByRole('checkbox', { name: /Quiet hours/ })).toBeChecked();
   await expect(again.getByText('Quiet now')).toBeVisible();
   await again.getByRole('checkbox', { name: 'Sound for Demo · Sales' }).uncheck();
   await page.reload();
-  const third = await inbox.openSettings();
+  const third = await inbox.openSettings('Settings', 'Notifications');
   await expect(third.getByRole('checkbox', { name: 'Sound for Demo · Sales' })).not.toBeChecked();
   await expect(third.getByRole('checkbox', { name: 'Sound for Demo · Support' })).toBeChecked();
 });

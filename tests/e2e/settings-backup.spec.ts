@@ -16,7 +16,7 @@ test('back up now, choose a restore, and find it applied after a restart', async
     await inbox.open(first.url);
     await inbox.startDemo();
 
-    let settings = await inbox.openSettings();
+    let settings = await inbox.openSettings('Settings', 'Backup');
     const backup = settings.getByRole('region', { name: 'Backup' });
     await expect(backup.getByText('No backup yet.')).toBeVisible();
     await backup.getByRole('button', { name: 'Back up now' }).click();
@@ -40,7 +40,7 @@ test('back up now, choose a restore, and find it applied after a restart', async
     await first.kill();
     second = await spawnHost([], {}, first.dataDir);
     await inbox.open(second.url);
-    settings = await inbox.openSettings();
+    settings = await inbox.openSettings('Settings', 'Backup');
     const after = settings.getByRole('region', { name: 'Backup' });
     await expect(
       after.getByText(/^Restored from the backup made .* kept at .*blazz\.sqlite\.before-restore\.$/),

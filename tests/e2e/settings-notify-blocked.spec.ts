@@ -12,7 +12,7 @@ test('blocked notifications come with the steps to allow them again', async ({ p
   });
   const inbox = new InboxPage(page);
   await inbox.open(host.url);
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'Notifications');
   await expect(settings.getByText('Notifications are blocked for this app by the system or browser.')).toBeVisible();
   await settings.getByText('How to turn notifications back on').click();
   await expect(settings.getByText(/open Site settings, set Notifications to Allow/)).toBeVisible();

@@ -13,7 +13,7 @@ test('edit a template, then delete it only after confirming', async ({ page, hos
   await inbox.startDemo();
   await inbox.openChatAt(0);
 
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'Templates and tags');
   const add = settings.getByRole('form', { name: 'Add template' });
   await add.getByLabel('Shortcut (typed after /)').fill('hours');
   await add.getByLabel('Title').fill('Opening hours');
@@ -48,7 +48,7 @@ test('edit a template, then delete it only after confirming', async ({ page, hos
   await inbox.composer.fill('');
 
   // Confirming removes it.
-  const again = await inbox.openSettings();
+  const again = await inbox.openSettings('Settings', 'Templates and tags');
   await again.getByRole('button', { name: 'Delete /hours' }).click();
   await page
     .getByRole('dialog', { name: 'Delete the template /hours?' })

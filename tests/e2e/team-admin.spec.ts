@@ -33,7 +33,7 @@ async function membersSection(): Promise<Locator> {
   // Each test opens Settings afresh; one left open by the previous test is closed first.
   if ((await device.page.getByRole('dialog').count()) > 0) await device.page.keyboard.press('Escape');
   await expect(device.page.getByRole('dialog')).toHaveCount(0);
-  const settings = await device.inbox.openSettings();
+  const settings = await device.inbox.openSettings('Settings', 'Team');
   const members = settings.getByRole('region', { name: 'Members', exact: true });
   await expect(members).toBeVisible();
   return members;

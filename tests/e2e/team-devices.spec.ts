@@ -187,7 +187,7 @@ test('unassigned, the chat leaves the agent’s desktop; deactivated, the agent 
   await expect(b.inbox.chat(rowName(chat.name))).toBeVisible({ timeout: 10_000 });
   await must(admin.socket, 'member:update', { memberId: agent.id, active: false });
   await expect(b.inbox.chat(rowName(chat.name))).toHaveCount(0, { timeout: 10_000 });
-  const settings = await b.inbox.openSettings();
+  const settings = await b.inbox.openSettings('Settings', 'Team');
   const workspace = workspaceSection(settings);
   await expect(workspace.getByRole('button', { name: 'Sign in' })).toBeVisible();
   await expect(workspace.getByRole('alert')).toContainText('access to this workspace was removed');

@@ -74,7 +74,7 @@ export async function storedMessages(device: Device, chatId: string): Promise<Me
 
 /** Settings → Team workspace: server URL, e-mail, password, Sign in; waits until online. */
 export async function signInFromSettings(device: Device, serverUrl: string, email: string): Promise<void> {
-  const settings = await device.inbox.openSettings();
+  const settings = await device.inbox.openSettings('Settings', 'Team');
   const workspace = workspaceSection(settings);
   await workspace.getByRole('textbox', { name: 'Server URL' }).fill(serverUrl);
   await workspace.getByRole('textbox', { name: 'E-mail' }).fill(email);

@@ -56,7 +56,7 @@ test.afterAll(async () => {
 async function openSettings(device: Device) {
   if ((await device.page.getByRole('dialog').count()) > 0) await device.page.keyboard.press('Escape');
   await expect(device.page.getByRole('dialog')).toHaveCount(0);
-  return device.inbox.openSettings();
+  return device.inbox.openSettings('Settings', 'Team');
 }
 
 async function closeSettings(device: Device) {

@@ -84,7 +84,7 @@ test('a chat row shows its assignee’s initials and names them', async () => {
 test('an admin publishes a team template, edits it and removes it, all from Settings', async () => {
   const { page, inbox } = a;
   const serverTemplates = async () => must(ops.socket, 'template:list', {});
-  const settings = await inbox.openSettings();
+  const settings = await inbox.openSettings('Settings', 'Templates and tags');
   const add = settings.getByRole('form', { name: 'Add template' });
   await add.getByLabel('Shortcut (typed after /)').fill('ongkir');
   await add.getByLabel('Title').fill('Shipping cost');

@@ -71,7 +71,7 @@ async function savedCodes(section: Locator): Promise<string[]> {
 test('an admin requires two-step sign-in of admins; another admin is asked to enrol and syncs again once they have', async () => {
   await signInFromSettings(a, stack.node.url, boss.email);
   await signInFromSettings(b, stack.node.url, other.email);
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const section = twoStep(settings);
   const policy = section.getByRole('checkbox', { name: 'Admins must use two-step sign-in' });
   // Requiring it before using it would lock this admin out of their own workspace.
@@ -108,7 +108,7 @@ test('an admin requires two-step sign-in of admins; another admin is asked to en
 });
 
 test("an admin turns off a member's two-step sign-in from Settings", async () => {
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const admin = settings.getByTestId('member-devices');
   await admin.getByLabel('Member').selectOption({ label: `Ana Agent (${agent.email})` });
   const turnOff = async () => {
@@ -134,7 +134,7 @@ test("an admin turns off a member's two-step sign-in from Settings", async () =>
 });
 
 test('signing in with a reset code also asks for the second factor', async () => {
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const admin = settings.getByTestId('member-devices');
   await admin.getByLabel('Member').selectOption({ label: `Odi Other (${other.email})` });
   await admin.getByRole('button', { name: 'Reset the password of Odi Other' }).click();
@@ -145,7 +145,7 @@ test('signing in with a reset code also asks for the second factor', async () =>
   const code = (await admin.getByTestId('reset-code').textContent()) ?? '';
   await closeDialog(a.page, settings);
 
-  const onB = workspaceSection(await b.inbox.openSettings());
+  const onB = workspaceSection(await b.inbox.openSettings('Settings', 'Team'));
   await expect(onB.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
   await onB.getByRole('textbox', { name: 'Server URL' }).fill(stack.node.url);
   await onB.getByRole('textbox', { name: 'E-mail' }).fill(other.email);

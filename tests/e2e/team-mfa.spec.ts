@@ -42,7 +42,7 @@ const codeAt = (secret: string, at: number) =>
 
 test('a member turns on two-step sign-in and then signs in with a code', async () => {
   await signInFromSettings(a, stack.node.url, member.email);
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const section = settings.getByRole('region', { name: 'Two-step sign-in' });
   await expect(section.getByText('Two-step sign-in is off.')).toBeVisible();
   await section.getByRole('button', { name: 'Turn on two-step sign-in' }).click();

@@ -58,7 +58,7 @@ test('the member sees both devices and signs the other one out; that desktop is 
   await signInFromSettings(a, stack.node.url, member.email);
   await signInFromSettings(b, stack.node.url, member.email);
 
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const security = settings.getByRole('region', { name: 'Security' });
   const rows = security.getByTestId('security-device-row');
   await expect(rows).toHaveCount(2);
@@ -72,7 +72,7 @@ test('the member sees both devices and signs the other one out; that desktop is 
   await closeDialog(a.page, settings);
 
   // B learns at once (its socket is dropped and the retry refused) and shows the sign-in form.
-  const onB = workspaceSection(await b.inbox.openSettings());
+  const onB = workspaceSection(await b.inbox.openSettings('Settings', 'Team'));
   await expect(onB.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
   await expect(onB.getByRole('alert')).toContainText('Your access to this workspace was removed.');
   await closeDialog(b.page, b.page.getByRole('dialog', { name: 'Settings' }));
@@ -86,7 +86,7 @@ test('an expired session asks to sign in again on the same form, and the chats s
   skew = 31 * DAY;
   stack.node.app.sync.disconnectSockets(true);
 
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const workspace = workspaceSection(settings);
   await expect(workspace.getByTestId('session-refusal')).toHaveText(
     'Your session expired. Sign in again; the chats on this device are kept.',
@@ -98,7 +98,7 @@ test('an expired session asks to sign in again on the same form, and the chats s
   await closeDialog(a.page, settings);
   await expect(customer).toBeVisible();
 
-  const again = workspaceSection(await a.inbox.openSettings());
+  const again = workspaceSection(await a.inbox.openSettings('Settings', 'Team'));
   await again.getByLabel('Password').fill(PASSWORD);
   await again.getByRole('button', { name: 'Sign in' }).click();
   await expect(again.getByText('Online', { exact: true })).toBeVisible({ timeout: 30_000 });
@@ -109,7 +109,7 @@ test('an expired session asks to sign in again on the same form, and the chats s
 
 test('the member changes their password: other devices are signed out, this one stays online', async () => {
   const elsewhere = await stack.login(member.email, 'Phone elsewhere');
-  const settings = await a.inbox.openSettings();
+  const settings = await a.inbox.openSettings('Settings', 'Team');
   const security = settings.getByRole('region', { name: 'Security' });
   await expect(security.getByTestId('security-device-row')).toHaveCount(2);
 
@@ -145,7 +145,7 @@ test('the member changes their password: other devices are signed out, this one 
 
 test('an admin starts a reset; the member is signed out and completes it on the sign-in form', async () => {
   await signInFromSettings(b, stack.node.url, adminEmail);
-  const settings = await b.inbox.openSettings();
+  const settings = await b.inbox.openSettings('Settings', 'Team');
   const admin = settings.getByTestId('member-devices');
   await admin.getByLabel('Member').selectOption({ label: `Mia Member (${member.email})` });
   await expect(admin.getByTestId('security-device-row').filter({ hasText: 'A e2e' })).toHaveCount(1);
@@ -159,7 +159,7 @@ test('an admin starts a reset; the member is signed out and completes it on the 
   await closeDialog(b.page, settings);
 
   // A (the member) is signed out at once and shows the sign-in form.
-  const onA = workspaceSection(await a.inbox.openSettings());
+  const onA = workspaceSection(await a.inbox.openSettings('Settings', 'Team'));
   await expect(onA.getByRole('button', { name: 'Sign in' })).toBeVisible({ timeout: 20_000 });
   await onA.getByRole('textbox', { name: 'Server URL' }).fill(stack.node.url);
   await onA.getByRole('textbox', { name: 'E-mail' }).fill(member.email);

@@ -10,6 +10,7 @@ import type { Chat } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { call, must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
+import { showSettingsSection } from './pages/inbox.page';
 import type { Device } from './team-fixtures';
 import {
   closeDialog,
@@ -37,7 +38,7 @@ const newPage = (browser: Browser) => browser.newPage();
 async function tagsSection(device: Device): Promise<Locator> {
   if ((await device.page.getByRole('dialog').count()) > 0) await device.page.keyboard.press('Escape');
   await expect(device.page.getByRole('dialog')).toHaveCount(0);
-  const settings = await device.inbox.openSettings();
+  const settings = await device.inbox.openSettings('Settings', 'Templates and tags');
   return settings.getByRole('region', { name: 'Tags', exact: true });
 }
 
@@ -96,8 +97,11 @@ test('a lead adds a coloured tag in Settings → Tags; an agent has no such sect
   await expect(tags.getByRole('status')).toHaveText('Added vip.');
   await expect(tags.getByTestId('tag-row-vip').locator('[data-tag-color="red"]')).toHaveText('#vip');
 
-  const onB = await b.inbox.openSettings();
+  const onB = await b.inbox.openSettings('Settings', 'Team');
   await expect(onB.getByRole('region', { name: 'Team workspace' })).toBeVisible();
+  // The agent's Templates and tags section has no tag list to manage.
+  await showSettingsSection(onB, 'Templates and tags');
+  await expect(onB.getByRole('form', { name: 'Add template' })).toBeVisible();
   await expect(onB.getByRole('region', { name: 'Tags', exact: true })).toHaveCount(0);
   await closeDialog(b.page, onB);
 });

@@ -28,7 +28,7 @@ const newPage = (browser: Browser) => browser.newPage();
 async function webhooksSection(device: Device): Promise<Locator> {
   if ((await device.page.getByRole('dialog').count()) > 0) await device.page.keyboard.press('Escape');
   await expect(device.page.getByRole('dialog')).toHaveCount(0);
-  const settings = await device.inbox.openSettings();
+  const settings = await device.inbox.openSettings('Settings', 'Integrations');
   return settings.getByRole('region', { name: 'Webhooks', exact: true });
 }
 

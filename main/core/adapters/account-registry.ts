@@ -27,6 +27,7 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
           pairingPhone: a.config.pairingPhone ?? null,
           seed: a.config.seed ?? null,
           lastDowntimeMs: a.config.lastDowntimeMs ?? null,
+          simulatorPace: a.config.simulatorPace ?? null,
         });
         // A row written by a newer version, or damaged by hand, is skipped rather than crashing start-up.
         if (parsed.success) records.push(parsed.data);
@@ -48,6 +49,7 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
           pairingPhone: r.pairingPhone,
           seed: r.seed,
           lastDowntimeMs: r.lastDowntimeMs,
+          simulatorPace: r.simulatorPace,
         },
       });
     },

@@ -1,4 +1,5 @@
 import type { chatActionsCommands } from '../../../common/api/chat-actions';
+import { capabilitiesOf } from '../../../common/providers';
 import { CommandError } from '../../../common/result';
 import type { AccountManager } from '../../accounts/manager';
 import type { EventBus } from '../../platform/event-bus';
@@ -38,6 +39,24 @@ export function chatActionsHandlers(deps: ChatActionsDeps): ChatActionsHandlers 
         });
       }
       return chat;
+    },
+    'chats:setBlocked': async ({ chatId, blocked }) => {
+      const chat = store.getChat(chatId);
+      if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');
+      if (chat.isGroup) throw new CommandError('invalid_args', 'A group cannot be blocked.', { reason: 'group' });
+      if (deps.isRemote(chat.accountId))
+        throw new CommandError('invalid_args', 'Only the desktop that runs this number can block.', {
+          reason: 'remote',
+        });
+      const provider = store.getAccount(chat.accountId)?.provider;
+      if (!capabilitiesOf(provider).blocking)
+        throw new CommandError('invalid_args', 'This kind of number cannot block.', { reason: 'not_supported' });
+      // Unlike pin or mute, a block must really happen on WhatsApp before the inbox says so.
+      await accounts.request(chat.accountId, { op: 'setBlocked', chatJid: chat.jid, blocked });
+      const next = store.setChatBlocked(chatId, blocked);
+      if (!next) throw new CommandError('not_found', 'That chat is not on this device.');
+      events.emit('chats:changed', { chats: [next] });
+      return next;
     },
   };
 }

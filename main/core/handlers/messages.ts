@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { messagesCommands } from '../../../common/api/messages';
+import type { MessageReact, WireReactionRequest } from '../../../common/protocol-reactions';
 import type { MessageId } from '../../../common/domain';
 import { asChatId, asClientMessageId } from '../../../common/domain';
 import { CommandError } from '../../../common/result';
@@ -9,10 +11,17 @@ import type { HandlerTable } from '../router';
 
 type MessagesHandlers = Pick<HandlerTable, keyof typeof messagesCommands>;
 
+/** Numbers this desktop does not host (a teammate's, a Cloud API number): their reactions go through the server. */
+export type RemoteReactions = {
+  isRemote(accountId: string): boolean;
+  react(args: MessageReact): Promise<WireReactionRequest>;
+};
+
 export function messagesHandlers(
   outbox: OutboxSender,
   store: Store,
   accounts: Pick<AccountManager, 'request'>,
+  remote?: RemoteReactions,
 ): MessagesHandlers {
   return {
     'messages:send': ({ chatId, ...rest }) => outbox.send({ chatId: asChatId(chatId), ...rest }),
@@ -26,6 +35,17 @@ export function messagesHandlers(
       if (!message) throw new CommandError('not_found', 'That message is not on this device.');
       const chat = store.getChat(message.chatId);
       if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');
+      if (remote?.isRemote(message.accountId)) {
+        // The server sends it (Cloud) or relays it to the host; a failure comes back as its code.
+        const r = await remote.react({
+          clientReactionId: randomUUID(),
+          chatId: chat.id,
+          providerMessageId: message.providerMessageId,
+          emoji,
+        });
+        if (r.state === 'failed') throw new CommandError('unavailable', r.error ?? 'reaction_failed');
+        return null;
+      }
       await accounts.request(message.accountId, {
         op: 'react',
         chatJid: chat.jid,

@@ -123,7 +123,7 @@ function mergeLidChat(ctx: IngestContext, accountId: string, lid: string, jid: s
 /** Chat name + contact names + phone: what "search chats" matches. */
 export function refreshSearchName(db: StoreDb, chatId: ChatId): void {
   db.prepare(
-    `UPDATE chats SET search_name = trim(name || ' ' || coalesce(
+    `UPDATE chats SET search_name = trim(coalesce(custom_name, '') || ' ' || name || ' ' || coalesce(
         (SELECT coalesce(k.name, '') || ' ' || coalesce(k.push_name, '') || ' ' || coalesce(k.phone, '')
          FROM contacts k WHERE k.account_id = chats.account_id AND k.jid = chats.jid), ''))
      WHERE id = ?`,

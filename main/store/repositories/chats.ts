@@ -155,6 +155,12 @@ export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): C
   });
 }
 
+/** Records that the person behind the chat is (no longer) blocked on WhatsApp. */
+export function setChatBlocked(db: StoreDb, id: ChatId, blocked: boolean): Chat | null {
+  db.prepare('UPDATE chats SET blocked = ? WHERE id = ?').run(blocked ? 1 : 0, id);
+  return getChat(db, id);
+}
+
 export type ChatWorkspaceState = {
   readonly status: ChatStatus;
   readonly assigneeId: MemberId | null;

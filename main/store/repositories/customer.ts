@@ -13,7 +13,7 @@ import type { ChatRow, MessageRow } from '../rows';
 import { CHAT_COLUMNS, MESSAGE_COLUMNS, chatOf, messageOf } from '../rows';
 
 /** The ids one person is known by: phone digits and @lid jids. */
-type Identity = { readonly phones: Set<string>; readonly lids: Set<string> };
+export type Identity = { readonly phones: Set<string>; readonly lids: Set<string> };
 
 const phoneOf = (jid: string | null): string | null => {
   const m = jid ? /^(\d{5,20})@(c\.us|s\.whatsapp\.net)$/.exec(jid) : null;
@@ -40,7 +40,7 @@ type PairRow = { jid: string | null; lid: string | null; phone: string | null };
  * are enough in practice (lid → phone → another account's lid); the cap keeps a corrupted
  * store from looping.
  */
-function expandIdentity(db: StoreDb, id: Identity): void {
+export function expandIdentity(db: StoreDb, id: Identity): void {
   const pairs = db.prepare(
     `SELECT jid, lid, phone FROM contacts
        WHERE lid IN (SELECT value FROM json_each(@lids)) OR phone IN (SELECT value FROM json_each(@phones))
@@ -71,9 +71,25 @@ function expandIdentity(db: StoreDb, id: Identity): void {
 
 type ConversationRow = ChatRow & { first_at: number | null; last_at: number | null };
 
-function conversationsOf(db: StoreDb, id: Identity): CustomerConversation[] {
-  const phones = [...id.phones];
-  const jids = [...id.lids, ...phones.flatMap(p => [`${p}@c.us`, `${p}@s.whatsapp.net`])];
+/** Every jid one person is addressed by: their lids and both spellings of their phones. */
+export const jidsOf = (id: Identity): string[] => [
+  ...id.lids,
+  ...[...id.phones].flatMap(p => [`${p}@c.us`, `${p}@s.whatsapp.net`]),
+];
+
+/** The one-to-one chat and the identity of the person behind it. */
+export function personOf(db: StoreDb, chatId: ChatId): { chat: ChatRow; id: Identity } {
+  const chat = db.prepare(`SELECT ${CHAT_COLUMNS} FROM chats c WHERE c.id = ?`).get(chatId) as ChatRow | undefined;
+  if (!chat) throw new CommandError('not_found', `No chat ${chatId}`);
+  if (chat.is_group === 1) throw new CommandError('invalid_args', 'A group is not one person');
+  const id: Identity = { phones: new Set(), lids: new Set() };
+  addJid(id, chat.jid);
+  expandIdentity(db, id);
+  return { chat, id };
+}
+
+export function conversationsOf(db: StoreDb, id: Identity): CustomerConversation[] {
+  const jids = jidsOf(id);
   const rows = db
     .prepare(
       `SELECT ${CHAT_COLUMNS},
@@ -92,12 +108,7 @@ const extreme = (values: readonly (number | null)[], pick: (a: number, b: number
 
 /** The person behind a one-to-one chat, with their conversations on every number. */
 export function customerProfile(db: StoreDb, chatId: ChatId): CustomerProfile {
-  const chat = db.prepare(`SELECT ${CHAT_COLUMNS} FROM chats c WHERE c.id = ?`).get(chatId) as ChatRow | undefined;
-  if (!chat) throw new CommandError('not_found', `No chat ${chatId}`);
-  if (chat.is_group === 1) throw new CommandError('invalid_args', 'A group is not one person');
-  const id: Identity = { phones: new Set(), lids: new Set() };
-  addJid(id, chat.jid);
-  expandIdentity(db, id);
+  const { chat, id } = personOf(db, chatId);
   const conversations = conversationsOf(db, id);
   const media = db
     .prepare(
@@ -110,6 +121,8 @@ export function customerProfile(db: StoreDb, chatId: ChatId): CustomerProfile {
   return {
     chatId,
     name: chatOf(chat).name,
+    whatsAppName: chatOf({ ...chat, custom_name: null }).name,
+    ...teamProfileOf(db, chat, id),
     phone: phone ?? null,
     conversations,
     firstContactAt: extreme(
@@ -122,4 +135,36 @@ export function customerProfile(db: StoreDb, chatId: ChatId): CustomerProfile {
     ),
     media: media.map(r => messageOf(r)),
   };
+}
+
+type ProfileRow = { account_id: string; custom_name: string | null; labels: string | null; note: string | null };
+
+function parseLabels(raw: string | null): string[] {
+  if (raw === null) return [];
+  try {
+    const v: unknown = JSON.parse(raw);
+    return Array.isArray(v) ? v.filter((l): l is string => typeof l === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The team's name, labels and note: those on the chat's own number first (a workspace edit
+ * reaches every number the editor sees, but not always all of ours), else any number's.
+ */
+function teamProfileOf(
+  db: StoreDb,
+  chat: ChatRow,
+  id: Identity,
+): { customName: string | null; labels: string[]; note: string | null } {
+  const rows = db
+    .prepare(
+      `SELECT account_id, custom_name, labels, note FROM contacts
+       WHERE (custom_name IS NOT NULL OR labels IS NOT NULL OR note IS NOT NULL)
+         AND (jid IN (SELECT value FROM json_each(@jids)) OR lid IN (SELECT value FROM json_each(@jids)))`,
+    )
+    .all({ jids: JSON.stringify(jidsOf(id)) }) as ProfileRow[];
+  const best = rows.find(r => r.account_id === chat.account_id) ?? rows[0];
+  return { customName: best?.custom_name ?? null, labels: parseLabels(best?.labels ?? null), note: best?.note ?? null };
 }

@@ -19,6 +19,12 @@ export const contacts = sqliteTable(
     phone: text('phone'),
     name: text('name'),
     pushName: text('push_name'),
+    /** The team's name for the person (0009); WhatsApp's own names above stay as reported. */
+    customName: text('custom_name'),
+    /** The team's labels, a JSON array of strings (0009); null when never set. */
+    labels: text('labels'),
+    /** The team's note about the person (0012); null when never written. */
+    note: text('note'),
     updatedAt: integer('updated_at').notNull(),
   },
   t => [
@@ -71,10 +77,14 @@ export const chats = sqliteTable(
     pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
     muted: integer('muted', { mode: 'boolean' }).notNull().default(false),
+    /** The person is blocked on WhatsApp (0010, chats:setBlocked). */
+    blocked: integer('blocked', { mode: 'boolean' }).notNull().default(false),
     status: text('status').notNull().default('open'),
     assigneeId: text('assignee_id'),
     /** When the first reply is due, as the workspace says (0008); null: nothing due. */
     slaDueAt: integer('sla_due_at'),
+    /** The customer's contact's custom_name, copied so the inbox list needs no join (0009). */
+    customName: text('custom_name'),
     /** JSON array of strings. */
     tags: text('tags')
       .notNull()

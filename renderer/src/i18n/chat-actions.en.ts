@@ -16,6 +16,13 @@ export const chatActionsEn = {
   'chatActions.archivedEmpty': 'No archived chats.',
   'chatActions.assignedTo': 'Assigned to {name}',
   'chatActions.assignedToSomeone': 'Assigned to a teammate',
+  'chatActions.block': 'Block contact…',
+  'chatActions.unblock': 'Unblock contact',
+  'chatActions.blocked': 'Blocked',
+  'chatActions.block.title': 'Block {name}?',
+  'chatActions.block.confirm': 'Block',
+  'chatActions.block.body':
+    '{name} will no longer be able to call or message this number on WhatsApp. The chat and its messages stay here. You can unblock from the same menu.',
   'chatActions.failed': 'Could not change the chat: {message}',
 } as const;
 

@@ -18,5 +18,12 @@ export const chatActionsId: Record<ChatActionsMessageKey, string> = {
   'chatActions.archivedEmpty': 'Tidak ada chat yang diarsipkan.',
   'chatActions.assignedTo': 'Ditugaskan ke {name}',
   'chatActions.assignedToSomeone': 'Ditugaskan ke rekan tim',
+  'chatActions.block': 'Blokir kontak…',
+  'chatActions.unblock': 'Buka blokir kontak',
+  'chatActions.blocked': 'Diblokir',
+  'chatActions.block.title': 'Blokir {name}?',
+  'chatActions.block.confirm': 'Blokir',
+  'chatActions.block.body':
+    '{name} tidak akan bisa lagi menelepon atau mengirim pesan ke nomor ini di WhatsApp. Chat dan pesannya tetap ada di sini. Anda bisa membuka blokir dari menu yang sama.',
   'chatActions.failed': 'Chat tidak dapat diubah: {message}',
 };

@@ -36,6 +36,17 @@ export const cloudEn = {
   'cloud.window.closed':
     'The 24-hour customer-service window closed {ago}. Until the customer writes again, WhatsApp allows only approved message templates.',
   'cloud.window.open': 'Customer-service window open: free replies until it closes {when}.',
+  'cloud.quality.label': 'Quality rating',
+  'cloud.quality.GREEN': 'High',
+  'cloud.quality.YELLOW': 'Medium',
+  'cloud.quality.RED': 'Low',
+  'cloud.quality.help.YELLOW':
+    'Customers have been blocking or reporting this number’s messages more than usual. Send fewer unsolicited templates before the rating drops to low.',
+  'cloud.quality.help.RED':
+    'Low quality: many customers blocked or reported this number’s messages. If it stays low, Meta may lower its messaging limit or pause its templates. Send templates only to customers who expect them.',
+  'cloud.quality.limitLabel': 'Messaging limit',
+  'cloud.quality.limit': '{n} customers a day',
+  'cloud.quality.unlimited': 'No daily limit',
   'cloud.template.open': 'Send a template…',
   'cloud.template.title': 'Send a message template',
   'cloud.template.intro':
@@ -44,6 +55,12 @@ export const cloudEn = {
   'cloud.template.none': 'This number has no approved templates. Create them in Meta’s WhatsApp Manager.',
   'cloud.template.choose': 'Template',
   'cloud.template.value': 'Value for {{{n}}}',
+  'cloud.template.header': 'Header value',
+  'cloud.template.media.image': 'Header image link (https)',
+  'cloud.template.media.video': 'Header video link (https)',
+  'cloud.template.media.document': 'Header document link (https)',
+  'cloud.template.button': 'End of the link for the “{text}” button',
+  'cloud.template.unsupported': 'This template’s header (a location) cannot be filled in from Blazz yet.',
   'cloud.template.preview': 'Preview',
   'cloud.template.send': 'Send template',
   'cloud.template.sending': 'Sending…',

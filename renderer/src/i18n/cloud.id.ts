@@ -38,6 +38,17 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.window.closed':
     'Jendela layanan pelanggan 24 jam sudah tertutup {ago}. Sampai pelanggan menulis lagi, WhatsApp hanya mengizinkan templat pesan yang disetujui.',
   'cloud.window.open': 'Jendela layanan pelanggan terbuka: balasan bebas sampai tertutup {when}.',
+  'cloud.quality.label': 'Peringkat kualitas',
+  'cloud.quality.GREEN': 'Tinggi',
+  'cloud.quality.YELLOW': 'Sedang',
+  'cloud.quality.RED': 'Rendah',
+  'cloud.quality.help.YELLOW':
+    'Pelanggan lebih sering dari biasanya memblokir atau melaporkan pesan dari nomor ini. Kurangi templat yang tidak diminta sebelum peringkat turun menjadi rendah.',
+  'cloud.quality.help.RED':
+    'Kualitas rendah: banyak pelanggan memblokir atau melaporkan pesan dari nomor ini. Jika tetap rendah, Meta dapat menurunkan batas pesannya atau menjeda templatnya. Kirim templat hanya kepada pelanggan yang menantikannya.',
+  'cloud.quality.limitLabel': 'Batas pesan',
+  'cloud.quality.limit': '{n} pelanggan per hari',
+  'cloud.quality.unlimited': 'Tanpa batas harian',
   'cloud.template.open': 'Kirim templat…',
   'cloud.template.title': 'Kirim templat pesan',
   'cloud.template.intro':
@@ -46,6 +57,12 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.template.none': 'Nomor ini belum punya templat yang disetujui. Buat di WhatsApp Manager milik Meta.',
   'cloud.template.choose': 'Templat',
   'cloud.template.value': 'Nilai untuk {{{n}}}',
+  'cloud.template.header': 'Nilai header',
+  'cloud.template.media.image': 'Tautan gambar header (https)',
+  'cloud.template.media.video': 'Tautan video header (https)',
+  'cloud.template.media.document': 'Tautan dokumen header (https)',
+  'cloud.template.button': 'Akhir tautan untuk tombol “{text}”',
+  'cloud.template.unsupported': 'Header templat ini (lokasi) belum dapat diisi dari Blazz.',
   'cloud.template.preview': 'Pratinjau',
   'cloud.template.send': 'Kirim templat',
   'cloud.template.sending': 'Mengirim…',

@@ -48,6 +48,9 @@ export const integrationsEn = {
   'integrations.scope.chats:update.help': 'Set a chat open, pending or resolved, and set its tags.',
   'integrations.scope.contacts:read': 'Read contacts',
   'integrations.scope.contacts:read.help': 'List the contacts of the key’s numbers, with their phone and names.',
+  'integrations.scope.contacts:write': 'Update contacts',
+  'integrations.scope.contacts:write.help':
+    'Set the team’s name and labels of a customer (PATCH /contacts/{id}), as the customer panel does.',
   'integrations.scope.members:read': 'Read members',
   'integrations.scope.members:read.help': 'List the workspace’s members, to find whom to assign.',
   'integrations.error.forbidden': 'Only admins manage API keys.',

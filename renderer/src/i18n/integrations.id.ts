@@ -51,6 +51,9 @@ export const integrationsId: Record<IntegrationsMessageKey, string> = {
   'integrations.scope.contacts:read': 'Membaca kontak',
   'integrations.scope.contacts:read.help':
     'Melihat daftar kontak nomor-nomor kunci ini, dengan nomor telepon dan namanya.',
+  'integrations.scope.contacts:write': 'Mengubah kontak',
+  'integrations.scope.contacts:write.help':
+    'Mengatur nama dan label pelanggan dari tim (PATCH /contacts/{id}), seperti panel pelanggan.',
   'integrations.scope.members:read': 'Membaca anggota',
   'integrations.scope.members:read.help': 'Melihat daftar anggota workspace, untuk memilih siapa yang ditugaskan.',
   'integrations.error.forbidden': 'Hanya admin yang dapat mengelola kunci API.',

@@ -1,7 +1,7 @@
 /** The WhatsApp accounts (numbers) on this desktop, kept current by accounts:changed. */
 import { create } from 'zustand';
 import type { AccountAlert } from '../../../common/api/accounts';
-import type { Account, AccountId } from '../../../common/domain';
+import type { Account, AccountId, SimulatorPace } from '../../../common/domain';
 import type { Reply } from '../../../common/result';
 import { api } from '../api/client';
 import { errorText } from '../lib/error-text';
@@ -21,7 +21,10 @@ type AccountsState = {
   }): Promise<Reply<Account>>;
   startDemo(): Promise<Reply<readonly Account[]>>;
   act(action: 'start' | 'stop' | 'logout' | 'remove', accountId: AccountId): Promise<Reply<unknown>>;
-  update(accountId: AccountId, patch: { name?: string; color?: string; muted?: boolean }): Promise<Reply<Account>>;
+  update(
+    accountId: AccountId,
+    patch: { name?: string; color?: string; muted?: boolean; simulatorPace?: SimulatorPace },
+  ): Promise<Reply<Account>>;
   requestPairingCode(accountId: AccountId, phone: string): Promise<Reply<{ readonly code: string }>>;
   dismissAlert(alert: AccountAlert): void;
 };

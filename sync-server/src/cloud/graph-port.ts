@@ -6,7 +6,14 @@ import type { GraphClient } from '../cloud-api/graph';
 
 export type GraphPort = Pick<
   GraphClient,
-  'phoneNumberInfo' | 'sendText' | 'downloadMedia' | 'listTemplates' | 'sendTemplate'
+  | 'phoneNumberInfo'
+  | 'sendText'
+  | 'downloadMedia'
+  | 'listTemplates'
+  | 'sendTemplate'
+  | 'sendReaction'
+  | 'uploadMedia'
+  | 'sendMedia'
 >;
 
 /** The credentials of one number: the runtime builds a client per number from its row. */

@@ -40,6 +40,10 @@ const toWire = (r: CloudNumberRow, name: string): WireCloudNumber => ({
   displayPhone: r.displayPhone,
   verifiedName: r.verifiedName,
   createdAt: r.createdAt,
+  qualityRating: r.qualityRating,
+  messagingLimit: r.messagingLimit,
+  qualityEvent: r.qualityEvent,
+  qualityAt: r.qualityAt,
 });
 
 /** Display number as digits, for the account's phone (Graph gives "+62 812-3456"). */
@@ -98,6 +102,10 @@ export function cloudHandlers(services: Services): CloudHandlers {
         verifyToken: seal(key, args.verifyToken),
         createdBy: caller.memberId,
         createdAt: now,
+        qualityRating: info.value.qualityRating?.toUpperCase().slice(0, 16) ?? null,
+        messagingLimit: null,
+        qualityEvent: null,
+        qualityAt: info.value.qualityRating ? now : null,
       };
       await commit(services, async (tx, emit) => {
         await upsertCloudAccount(tx, { id: accountId, name: args.name, phone: digitsOf(row.displayPhone ?? ''), now });

@@ -6,6 +6,8 @@
  * and is tried again; a body that is not a webhook is kept as failed with a code.
  */
 import { webhookToIngest } from '../../../common/cloud/to-ingest';
+import type { WebhookEvents } from '../../../common/cloud/webhook-events';
+import { hasEvents, webhookEvents } from '../../../common/cloud/webhook-events';
 import { cloudAccountId } from '../../../common/cloud/ids';
 import { ingestBatchSchema } from '../../../common/ingest';
 import type { IngestBatch, IngestBatchInput } from '../../../common/ingest';
@@ -16,6 +18,7 @@ import type { Services } from '../handlers/context';
 import { commitRaw } from '../handlers/context';
 import { storeBatch } from '../handlers/push-store';
 import { fetchInboundMedia } from './inbound-media';
+import { applyWebhookEvents } from './webhook-events';
 import type { WorkLoop } from '../work-loop';
 import { startWorkLoop } from '../work-loop';
 
@@ -48,7 +51,7 @@ async function statusesWaiting(services: Services, batch: IngestBatch): Promise<
   return false;
 }
 
-type Parsed = { row: InboxRow; ingest: CloudIngest };
+type Parsed = { row: InboxRow; ingest: CloudIngest; events: WebhookEvents };
 
 /** Reads a stored body; a failed outcome when it is not a webhook at all. */
 function parseRow(row: InboxRow, hosted: ReadonlySet<string>): Parsed | Outcome {
@@ -59,7 +62,7 @@ function parseRow(row: InboxRow, hosted: ReadonlySet<string>): Parsed | Outcome 
     return { status: 'failed', error: 'not_json' };
   }
   const ingest = webhookToIngest(body, hosted);
-  return ingest ? { row, ingest } : { status: 'failed', error: 'not_a_webhook' };
+  return ingest ? { row, ingest, events: webhookEvents(body) } : { status: 'failed', error: 'not_a_webhook' };
 }
 
 const LISTS = ['contacts', 'chats', 'messages', 'acks', 'revokes', 'edits', 'reactions'] as const;
@@ -124,7 +127,10 @@ function outcomeOf(
     ? 'status_for_unknown_message'
     : ingest.rejected > 0
       ? `rejected_items:${ingest.rejected}`
-      : null;
+      : p.events.ignored > 0
+        ? // Fields Blazz does not read (docs/cloud-api.md): handled by being ignored, never failed.
+          `ignored_fields:${p.events.ignored}`
+        : null;
   return { status: 'done', error };
 }
 
@@ -159,7 +165,17 @@ async function storeRows(
     }
     for (const p of parts) results.set(p.row.id, [...(results.get(p.row.id) ?? []), result]);
   }
-  for (const p of parsedRows) outcomes.set(p.row.id, outcomeOf(p, results.get(p.row.id) ?? [], opts));
+  for (const p of parsedRows) {
+    if (hasEvents(p.events)) {
+      try {
+        await applyWebhookEvents(services, p.events, opts.now());
+      } catch (err) {
+        services.log.warn({ err }, 'cloud webhook events not applied yet');
+        results.set(p.row.id, [...(results.get(p.row.id) ?? []), 'error']);
+      }
+    }
+    outcomes.set(p.row.id, outcomeOf(p, results.get(p.row.id) ?? [], opts));
+  }
   return outcomes;
 }
 

@@ -6,7 +6,6 @@
  * A send a node took and never settled (it stopped mid-request) fails as `unconfirmed`
  * rather than going out twice.
  */
-import { z } from 'zod';
 import { serviceWindow } from '../../../common/cloud-api';
 import { providerIdOfWamid, waIdOfJid, wamidOfProviderId } from '../../../common/cloud/ids';
 import type { WireSend } from '../../../common/protocol';
@@ -28,6 +27,11 @@ import type { WorkLoop } from '../work-loop';
 import { startWorkLoop } from '../work-loop';
 import { CLOUD_ORIGIN } from './inbox-worker';
 import { openNumber } from './secrets';
+import type { StoredTemplate } from './template-params';
+import { componentsOf, storedTemplateSchema } from './template-params';
+import { sendAttachment } from './send-media';
+import { attachmentOf } from '../db/repositories/uploads';
+import { attachmentKindOf } from '../../../common/providers';
 
 export type SenderOptions = {
   readonly pollMs: number;
@@ -38,14 +42,8 @@ export type SenderOptions = {
 
 type SendRow = Awaited<ReturnType<typeof queuedCloudSends>>[number];
 
-const storedTemplateSchema = z.object({
-  name: z.string(),
-  language: z.string(),
-  parameters: z.array(z.string()),
-});
-
 /** The stored template of a send; null for text (or a row this server cannot read). */
-function templateOf(text: string | null): z.infer<typeof storedTemplateSchema> | null {
+function templateOf(text: string | null): StoredTemplate | null {
   if (!text) return null;
   try {
     const parsed = storedTemplateSchema.safeParse(JSON.parse(text));
@@ -68,7 +66,16 @@ const toWire = (s: SendRow, r: Settlement): WireSend => ({
   providerMessageId: r.state === 'sent' ? r.providerMessageId : null,
   error: r.state === 'failed' ? r.error : null,
   createdAt: s.createdAt,
+  attachment: attachmentOf(s.attachment),
 });
+
+/** The outgoing message as stored: text, or the attachment with the body as its caption. */
+function outgoingContent(s: SendRow) {
+  const a = attachmentOf(s.attachment);
+  if (!a) return { type: 'text' as const, body: s.body };
+  const media = { mimeType: a.mimeType, fileName: a.fileName, size: a.size, sha256: a.sha256 };
+  return { type: attachmentKindOf(a.mimeType), body: null, caption: s.body || null, media };
+}
 
 /** Records the outcome (first one wins) and, when sent, the outgoing message, in one commit. */
 async function settle(services: Services, s: SendRow, r: Settlement, now: number): Promise<void> {
@@ -90,8 +97,7 @@ async function settle(services: Services, s: SendRow, r: Settlement, now: number
           chatJid: s.chatJid,
           providerMessageId: r.providerMessageId,
           fromMe: true,
-          type: 'text',
-          body: s.body,
+          ...outgoingContent(s),
           quotedProviderMessageId: s.quotedProviderMessageId,
           timestamp: now,
           ack: 'sent',
@@ -114,15 +120,20 @@ async function perform(services: Services, s: SendRow, now: number): Promise<Set
   let sent: Awaited<ReturnType<typeof client.sendText>>;
   if (template) {
     // Templates are what Meta allows outside the window: no window check for them.
-    const parameters = template.parameters.map(text => ({ type: 'text' as const, text }));
-    const components = parameters.length ? [{ type: 'body' as const, parameters }] : [];
+    const components = componentsOf(template);
     sent = await client.sendTemplate(to, { name: template.name, language: template.language, components });
   } else {
     const last = await lastInboundAt(services.database.raw, s.chatId);
     // Outside the window Meta accepts only templates; refusing here saves a round trip and says why.
     if (!serviceWindow(last, now).open) return { state: 'failed', error: 'window_closed' };
     const replyTo = s.quotedProviderMessageId ? wamidOfProviderId(s.quotedProviderMessageId) : undefined;
-    sent = await client.sendText(to, s.body, replyTo ? { replyTo } : {});
+    const attachment = attachmentOf(s.attachment);
+    if (attachment)
+      sent = await sendAttachment(services, client, to, attachment, {
+        caption: s.body,
+        ...(replyTo ? { replyTo } : {}),
+      });
+    else sent = await client.sendText(to, s.body, replyTo ? { replyTo } : {});
   }
   if (!sent.ok) return { state: 'failed', error: sent.error.code };
   const providerMessageId = providerIdOfWamid(sent.value.wamid);

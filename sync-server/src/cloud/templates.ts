@@ -4,7 +4,6 @@
  * sent by members of the number. A template may be sent outside the 24-hour window; the
  * body stored for the chat is the template's text with the member's values filled in.
  */
-import { templateParamCount } from '../../../common/cloud-api';
 import type { CloudTemplateSend, WireCloudTemplate } from '../../../common/protocol-cloud';
 import type { WireSend } from '../../../common/protocol';
 import { canSeeAccount } from '../../../common/permissions';
@@ -17,20 +16,30 @@ import type { Caller, Services } from '../handlers/context';
 import { commit } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
 import { openNumber } from './secrets';
+import { checkParams, filledText } from './template-params';
 
 const CACHE_MS = 60_000;
 
-export function templateBody(t: WireCloudTemplate): string | null {
-  return t.components.find(c => c.type.toUpperCase() === 'BODY')?.text ?? null;
-}
+type Cache = Map<string, { at: number; list: WireCloudTemplate[] }>;
+/** Per server instance (tests run several in one process), by account id. */
+const caches = new WeakMap<Services, Cache>();
+const cacheOf = (services: Services): Cache => {
+  let c = caches.get(services);
+  if (!c) caches.set(services, (c = new Map()));
+  return c;
+};
 
-/** The body with `{{n}}` replaced by the n-th value. */
-export function fillTemplate(text: string, values: readonly string[]): string {
-  return text.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (m, n: string) => values[Number(n) - 1] ?? m);
+/**
+ * Meta reported a template's status changed (approved, rejected, paused): these numbers'
+ * lists are read from Graph again on the next ask, so the picker offers what Meta allows now.
+ */
+export function forgetTemplates(services: Services, accountIds: readonly string[]): void {
+  const cache = cacheOf(services);
+  for (const id of accountIds) cache.delete(id);
 }
 
 export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:templates' | 'cloud:send-template'> {
-  const cache = new Map<string, { at: number; list: WireCloudTemplate[] }>();
+  const cache = cacheOf(services);
 
   async function templatesOf(accountId: string): Promise<WireCloudTemplate[]> {
     const hit = cache.get(accountId);
@@ -84,11 +93,11 @@ export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:
         throw new CommandError('invalid_args', 'no approved template by this name and language', {
           reason: 'template_unknown',
         });
-      const text = templateBody(template) ?? '';
-      if (templateParamCount(text) !== args.parameters.length)
-        throw new CommandError('invalid_args', 'the template needs a value for each {{n}}', {
-          reason: 'template_parameters',
-          expected: templateParamCount(text),
+      const problem = checkParams(template, args);
+      if (problem)
+        throw new CommandError('invalid_args', 'the parameters do not fit the template', {
+          reason: problem.reason,
+          ...problem.details,
         });
       const now = Date.now();
       const send = await commit(services, async (tx, emit) => {
@@ -99,10 +108,16 @@ export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:
           chatJid: chat.jid,
           senderId: caller.memberId,
           senderDeviceId: caller.sessionId,
-          body: fillTemplate(text, args.parameters),
+          body: filledText(template, args),
           quotedProviderMessageId: null,
           createdAt: now,
-          template: JSON.stringify({ name: args.name, language: args.language, parameters: args.parameters }),
+          template: JSON.stringify({
+            name: args.name,
+            language: args.language,
+            parameters: args.parameters,
+            ...(args.header ? { header: args.header } : {}),
+            ...(args.buttons?.length ? { buttons: args.buttons } : {}),
+          }),
         });
         const row = await sendByClientId(tx, args.clientMessageId);
         if (!row) throw new CommandError('internal', 'send vanished');

@@ -149,8 +149,14 @@ export const contacts = mysqlTable(
     phone: varchar('phone', { length: 20 }),
     name: varchar('name', { length: 500 }),
     pushName: varchar('push_name', { length: 500 }),
+    /** The team's name for the person (contact:update); a host's push never writes it. */
+    customName: varchar('custom_name', { length: 100 }),
+    /** The team's labels, a JSON array of strings; null when never set. */
+    labels: varchar('labels', { length: 2000 }),
+    /** The team's note about the person (0029); null when never written. */
+    note: text('note'),
   },
-  t => [primaryKey({ columns: [t.accountId, t.key] })],
+  t => [primaryKey({ columns: [t.accountId, t.key] }), index('contacts_phone').on(t.phone)],
 );
 
 export const messages = mysqlTable(
@@ -295,8 +301,10 @@ export const sends = mysqlTable(
     updatedAt: ms('updated_at').notNull(),
     /** 'automation': an away or greeting message the server sent for the number (0019). */
     origin: mysqlEnum('origin', ['member', 'automation']).notNull().default('member'),
-    /** A Cloud API template send (0022): JSON { name, language, parameters }; null for text. */
+    /** A Cloud API template send (0022): JSON { name, language, parameters, header?, buttons? }; null for text. */
     template: text('template'),
+    /** The file sent with the body as caption (0023): JSON { sha256, mimeType, fileName, size }; null for text. */
+    attachment: varchar('attachment', { length: 1000 }),
   },
   t => [index('sends_account_state').on(t.accountId, t.state, t.rowId)],
 );
@@ -324,6 +332,17 @@ export const blobAccounts = mysqlTable(
     accountId: varchar('account_id', { length: 200 }).notNull(),
   },
   t => [primaryKey({ columns: [t.sha256, t.accountId] })],
+);
+
+/** Who uploaded a file to send (0023): a member may attach only what they uploaded. */
+export const blobUploads = mysqlTable(
+  'blob_uploads',
+  {
+    sha256: char('sha256', { length: 64 }).notNull(),
+    memberId: char('member_id', { length: 36 }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.sha256, t.memberId] })],
 );
 
 /** Fixed-window counters shared by every node (login attempts, sends). */
@@ -571,8 +590,35 @@ export const cloudNumbers = mysqlTable(
     verifyToken: varchar('verify_token', { length: 400 }).notNull(),
     createdBy: char('created_by', { length: 36 }).notNull(),
     createdAt: ms('created_at').notNull(),
+    /** GREEN, YELLOW, RED or UNKNOWN as Graph reports it (0024); null until read. */
+    qualityRating: varchar('quality_rating', { length: 16 }),
+    /** The last phone_number_quality_update's limit (TIER_250, TIER_2K…) and event (0024). */
+    messagingLimit: varchar('messaging_limit', { length: 40 }),
+    qualityEvent: varchar('quality_event', { length: 40 }),
+    qualityAt: ms('quality_at'),
   },
   t => [uniqueIndex('cloud_numbers_phone_number_id').on(t.phoneNumberId)],
+);
+
+/** Reactions asked for with message:react (0024): one row per client reaction id, so each reaches WhatsApp once. */
+export const reactionRequests = mysqlTable(
+  'reaction_requests',
+  {
+    clientReactionId: char('client_reaction_id', { length: 36 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    chatJid: varchar('chat_jid', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    /** '' takes the member's reaction back. */
+    emoji: varchar('emoji', { length: 32 }).notNull(),
+    senderId: char('sender_id', { length: 36 }).notNull(),
+    /** queued (a desktop host has not reported yet), sent or failed. */
+    state: varchar('state', { length: 12 }).notNull(),
+    error: varchar('error', { length: 200 }),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  t => [index('reaction_requests_account_state').on(t.accountId, t.state)],
 );
 
 /** Verified webhook bodies waiting for the worker (0022); `next_attempt_at` doubles as a lease. */

@@ -67,6 +67,11 @@ export type Services = {
   /** Local folder: the folder store's home, and where uploads are verified before they are stored. */
   readonly blobDir: string;
   readonly blobs: BlobStore;
+  /**
+   * Where the server itself may fetch from (a REST send's media URL): public https only,
+   * unless the operator allowed private networks (WEBHOOK_ALLOW_PRIVATE_NETWORKS, as webhooks).
+   */
+  readonly outbound: { readonly allowPrivate: boolean };
   readonly metrics: Metrics;
   /** One device's pushes, applied in the order they arrived. */
   readonly pushOrder: PushOrder;

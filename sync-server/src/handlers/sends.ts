@@ -3,10 +3,13 @@
  * row back), offered to the account's host device now or whenever it connects, and
  * settled by the host's first report.
  */
-import type { WireSend } from '../../../common/protocol';
+import type { WireAttachment, WireSend } from '../../../common/protocol';
+import { maxAttachmentBytes } from '../../../common/providers';
 import { CommandError } from '../../../common/result';
 import { CLOUD_PROVIDER } from '../../../common/cloud/ids';
+import { addBlobOwners, blobBySha } from '../db/repositories/blobs';
 import { chatById } from '../db/repositories/chats';
+import { uploadedBy } from '../db/repositories/uploads';
 import {
   accountById,
   accountsHostedBy,
@@ -23,6 +26,29 @@ import type { Services } from './context';
 import { commit } from './context';
 import type { HandlerTable } from './dispatch';
 import { rooms } from './rooms';
+
+type AttachmentArg = { sha256: string; mimeType: string; fileName: string | null; size: number };
+
+/**
+ * The attachment as stored: the sender uploaded it (a hash alone proves nothing), its size
+ * is what was stored, and the number's provider takes a file of that kind and size. The
+ * stored type wins over the claimed one: it is what the upload was checked against.
+ */
+async function checkedAttachment(
+  services: Services,
+  memberId: string,
+  provider: string,
+  a: AttachmentArg | null,
+): Promise<WireAttachment | null> {
+  if (!a) return null;
+  const blob = await blobBySha(services.db, a.sha256);
+  if (!blob || !(await uploadedBy(services.db, a.sha256, memberId)) || (await services.blobs.size(a.sha256)) === null)
+    throw new CommandError('not_found', 'no such upload');
+  if (blob.size !== a.size) throw new CommandError('invalid_args', 'the size does not match the upload');
+  const max = maxAttachmentBytes(provider, blob.mimeType);
+  if (blob.size > max) throw new CommandError('payload_too_large', 'media_too_large', { maxBytes: max });
+  return { sha256: a.sha256, mimeType: blob.mimeType, fileName: a.fileName, size: blob.size };
+}
 
 /** Offers every unsettled send of the device's accounts, oldest first. */
 export async function offerPendingSends(services: Services, sessionId: string): Promise<WireSend[]> {
@@ -55,6 +81,7 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
         throw new CommandError('rate_limited', 'too many messages; wait a minute');
       const account = await accountById(db, chat.accountId);
       if (!account) throw new CommandError('not_found', 'no such account');
+      const attachment = await checkedAttachment(services, caller.memberId, account.provider, args.attachment);
       const send = await commit(services, async (tx, emit) => {
         const row = {
           clientMessageId: args.clientMessageId,
@@ -66,8 +93,11 @@ export function sendHandlers(services: Services): Pick<HandlerTable, 'message:se
           body: args.body,
           quotedProviderMessageId: args.quotedProviderMessageId,
           createdAt: Date.now(),
+          attachment,
         };
         const inserted = await insertSend(tx, row);
+        // The number's account owns the file now: whoever sees the chat may download it.
+        if (inserted && attachment) await addBlobOwners(tx, attachment.sha256, [chat.accountId]);
         const now = await sendByClientId(tx, args.clientMessageId);
         if (!now) throw new CommandError('internal', 'send vanished');
         // Lost a race with a concurrent retry of the same id: that one logs the event and the audit row.

@@ -84,8 +84,8 @@ async function viewerOf(services: Services, principal: Principal): Promise<Viewe
   };
 }
 
-/** Asks the device hosting the chat's account to upload the media, and says so. */
-async function requestUpload(services: Services, res: ServerResponse, sha: string, chat: ChatRow): Promise<void> {
+/** Asks the device hosting the chat's account to upload the media (at most once per window). */
+export async function askHostToUpload(services: Services, sha: string, chat: ChatRow): Promise<void> {
   const [message, account] = await Promise.all([
     messageWithMedia(services.db, sha, chat.accountId),
     accountById(services.db, chat.accountId),
@@ -97,6 +97,11 @@ async function requestUpload(services: Services, res: ServerResponse, sha: strin
       providerMessageId: message.providerMessageId,
     });
   }
+}
+
+/** Asks the host to upload the media, and says so. */
+async function requestUpload(services: Services, res: ServerResponse, sha: string, chat: ChatRow): Promise<void> {
+  await askHostToUpload(services, sha, chat);
   sendError(res, 'unavailable', 'the host device was asked to upload this media; retry shortly', {
     'retry-after': '2',
   });

@@ -20,7 +20,7 @@ export type RouteContext = {
 };
 
 export type Route = {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Literal segments and `:name` placeholders, e.g. `/api/blobs/:sha256`. */
   readonly path: string;
   /** The pattern each placeholder must match whole; a path that does not match is a 404. */

@@ -6,11 +6,13 @@
 import { AUTH_ROUTES } from './auth-routes';
 import { getBlob, putBlob } from './blobs';
 import { send } from './respond';
+import { getSendAttachment, putUpload } from './uploads';
 import type { Route, RouteContext } from './route';
 import { REST_ROUTES } from './rest/routes';
 import { CLOUD_ROUTES } from '../cloud/webhook-routes';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function readyz({ readiness, res }: RouteContext): Promise<void> {
   const checks = await readiness();
@@ -43,5 +45,17 @@ export const ROUTES: readonly Route[] = [
     path: '/api/blobs/:sha256',
     params: { sha256: SHA256 },
     handle: c => getBlob(c.services, c.req, c.res, c.params['sha256'] ?? ''),
+  },
+  {
+    method: 'PUT',
+    path: '/api/uploads/:sha256',
+    params: { sha256: SHA256 },
+    handle: c => putUpload(c.services, c.req, c.res, c.params['sha256'] ?? ''),
+  },
+  {
+    method: 'GET',
+    path: '/api/sends/:clientMessageId/attachment',
+    params: { clientMessageId: UUID },
+    handle: c => getSendAttachment(c.services, c.req, c.res, c.params['clientMessageId'] ?? ''),
   },
 ];

@@ -86,10 +86,22 @@ export class InboxPage {
     return dialog;
   }
 
-  async openSettings(label = 'Settings'): Promise<Locator> {
+  /**
+   * Opens Settings on a section (its tab's name in the UI's language, e.g. 'Automation'); without
+   * one, Settings opens where the user last was (General the first time).
+   */
+  async openSettings(label = 'Settings', section?: string): Promise<Locator> {
     await this.page.getByRole('button', { name: label, exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: label });
     await expect(dialog).toBeVisible();
+    if (section) await showSettingsSection(dialog, section);
     return dialog;
   }
+}
+
+/** Switches an open Settings dialog to another section. */
+export async function showSettingsSection(settings: Locator, section: string): Promise<void> {
+  const tab = settings.getByRole('tab', { name: section, exact: true });
+  await tab.click();
+  await expect(tab).toHaveAttribute('aria-selected', 'true');
 }

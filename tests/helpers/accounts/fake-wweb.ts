@@ -12,6 +12,7 @@ import type {
   WebjsChat,
   WebjsClient,
   WebjsClientOptions,
+  WebjsContact,
   WebjsMessage,
 } from '../../../main/accounts/providers/webjs/client';
 
@@ -195,6 +196,19 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   async getChatById(chatId: string): Promise<WebjsChat | undefined> {
     const raw = this.chats.get(chatId);
     return raw ? this.chatObject(raw) : undefined;
+  }
+  /** Contact.block()/unblock() as the library has them: false for a group, else the flag flips. */
+  readonly blocked = new Set<string>();
+  async getContactById(contactId: string): Promise<WebjsContact> {
+    const isGroup = contactId.endsWith('@g.us');
+    const flip = async (on: boolean) => {
+      if (isGroup) return false;
+      this.calls.push(`${on ? 'block' : 'unblock'} ${contactId}`);
+      if (on) this.blocked.add(contactId);
+      else this.blocked.delete(contactId);
+      return true;
+    };
+    return { isBlocked: this.blocked.has(contactId), block: () => flip(true), unblock: () => flip(false) };
   }
   async getMessageById(messageId: string): Promise<WebjsMessage | null> {
     const raw = this.messages.get(messageId);

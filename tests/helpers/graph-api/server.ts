@@ -37,6 +37,8 @@ export type GraphApi = {
   readonly templates: ServedTemplate[];
   readonly closedWindow: Set<string>;
   templatePageSize: number;
+  /** The quality rating the number's profile reports (Meta's GREEN, YELLOW, RED). */
+  qualityRating: string;
   /** Faults for the next requests, each used once by the first request it matches. */
   inject(...f: Fault[]): void;
   /** Forget what was received and sent, pending faults and closed windows (between tests). */
@@ -72,6 +74,7 @@ export async function startGraphApi(o: GraphApiOptions = {}): Promise<GraphApi> 
     templates: [] as ServedTemplate[],
     closedWindow: new Set<string>(),
     templatePageSize: 2,
+    qualityRating: 'GREEN',
     inject: (...f: Fault[]) => void pending.push(...f),
     reset: () => {
       pending.length = 0;
@@ -100,7 +103,7 @@ export async function startGraphApi(o: GraphApiOptions = {}): Promise<GraphApi> 
       return json(200, {
         display_phone_number: '+62 812-3456-7890',
         verified_name: 'Blazz Support',
-        quality_rating: 'GREEN',
+        quality_rating: api.qualityRating,
         id,
       });
     if (r.method === 'GET' && id && !edge && api.media.has(id)) return mediaInfo(id);

@@ -105,6 +105,7 @@ function sample(name: CommandName): Record<string, unknown> {
     'mfa:recovery-regenerate': { code: '000000' },
     'mfa:reset': { memberId: id },
     'tag:list': {},
+    'contact:update': { chatId, name: 'Bd', labels: ['bd'] },
     'tag:upsert': { name: `t${id.slice(0, 8)}`, color: 'red' },
     'tag:rename': { from: `t${id.slice(0, 8)}`, to: `u${id.slice(0, 8)}` },
     'tag:delete': { name: `u${id.slice(0, 8)}` },
@@ -168,6 +169,14 @@ function sample(name: CommandName): Record<string, unknown> {
       language: 'id',
       parameters: ['Budi'],
     },
+    'message:react': {
+      clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      chatId: 'meta_106540352242922:6281234567890@c.us',
+      providerMessageId: 'd2FtaWQuSEJnTE1qYzRNVFl3',
+      emoji: '👍',
+    },
+    'reaction:report': { clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', status: 'sent', error: null },
+    'reaction:pending': {},
   };
   return samples[name];
 }

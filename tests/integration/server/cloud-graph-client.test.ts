@@ -239,7 +239,7 @@ describe('templates and the number', () => {
       category: 'UTILITY',
       components: [
         { type: 'BODY', format: null, text: 'Hi {{1}}, order {{2}} (5)', buttons: [] },
-        { type: 'BUTTONS', format: null, text: null, buttons: [{ type: 'QUICK_REPLY', text: 'OK' }] },
+        { type: 'BUTTONS', format: null, text: null, buttons: [{ type: 'QUICK_REPLY', text: 'OK', url: null }] },
       ],
     });
     expect(api.received.map(q => q.query.get('after'))).toEqual([null, expect.any(String), expect.any(String)]);

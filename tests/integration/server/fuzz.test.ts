@@ -106,6 +106,7 @@ function valid(name: CommandName): Record<string, unknown> {
     'mfa:recovery-regenerate': { code: '123456' },
     'mfa:reset': { memberId: id },
     'tag:list': {},
+    'contact:update': { chatId, name: 'Fz', labels: ['fz'] },
     'tag:upsert': { name: 'fz', color: 'red' },
     'tag:rename': { from: 'fz', to: 'fy' },
     'tag:delete': { name: 'fy' },
@@ -169,6 +170,14 @@ function valid(name: CommandName): Record<string, unknown> {
       language: 'id',
       parameters: ['Budi'],
     },
+    'message:react': {
+      clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+      chatId: 'meta_106540352242922:6281234567890@c.us',
+      providerMessageId: 'd2FtaWQuSEJnTE1qYzRNVFl3',
+      emoji: '👍',
+    },
+    'reaction:report': { clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', status: 'sent', error: null },
+    'reaction:pending': {},
   };
   return samples[name];
 }

@@ -178,6 +178,14 @@ export const chatCases: Case[] = [
     args: async () => ({ chatId: w.B.chatId, tags: ['x'], version: await versionOf(w.B.chatId) }),
     expect: only(['admin'], 'not_found'),
   },
+  // The customer's name and labels: whoever may update the chat (contacts.test.ts: how far it reaches).
+  { cmd: 'contact:update', scope: 'own', args: () => ({ chatId: w.A.chatId, labels: ['vip'] }), expect: all('ok') },
+  {
+    cmd: 'contact:update',
+    scope: 'other-account',
+    args: () => ({ chatId: w.B.chatId, name: 'x' }),
+    expect: only(['admin'], 'not_found'),
+  },
   { cmd: 'messages:list', scope: 'own', args: () => ({ chatId: w.A.chatId }), expect: all('ok') },
   {
     cmd: 'messages:list',

@@ -3,8 +3,16 @@
  * The world's Graph address is a closed port, so an admin's add is refused by the network
  * (`unavailable`) after the permission check every other role fails.
  */
+import { must } from './harness';
 import type { Case } from './rbac-world';
-import { all, only } from './rbac-world';
+import { all, only, w } from './rbac-world';
+
+const react = (chatId: string) => () => ({
+  clientReactionId: crypto.randomUUID(),
+  chatId,
+  providerMessageId: 'm1',
+  emoji: '👍',
+});
 
 const add = {
   name: 'Support',
@@ -38,4 +46,29 @@ export const cloudCases: Case[] = [
     }),
     expect: all('not_found'),
   },
+  // Reactions: permission as message:send (who may see the chat); relayed to number A's host.
+  { cmd: 'message:react', scope: 'own', args: () => react(w.A.chatId)(), expect: all('ok') },
+  {
+    cmd: 'message:react',
+    scope: 'other-account',
+    args: () => react(w.B.chatId)(),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'message:react',
+    scope: 'other-workspace',
+    args: react('meta_1:6281234567890@c.us'),
+    expect: all('not_found'),
+  },
+  // Only the number's host reports; none of the three members' devices hosts A.
+  {
+    cmd: 'reaction:report',
+    scope: 'own',
+    args: async () => {
+      const r = await must(w.adminSocket, 'message:react', react(w.A.chatId)());
+      return { clientReactionId: r.clientReactionId, status: 'sent' };
+    },
+    expect: all('forbidden'),
+  },
+  { cmd: 'reaction:pending', scope: 'own', args: () => ({}), expect: all('ok') },
 ];

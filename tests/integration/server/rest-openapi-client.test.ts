@@ -47,12 +47,15 @@ const tags: Body<'/chats/{chatId}/tags', 'put'> = { tags: ['vip'] };
 declare const members: Json<'/members', 'get', 200>;
 const role: 'admin' | 'lead' | 'agent' | undefined = members[0]?.role;
 
-// @ts-expect-error a send needs its body
-const noBody: Body<'/chats/{chatId}/messages', 'post'> = {};
+// Send a file uploaded with POST /media, the body as its caption.
+const withFile: Body<'/chats/{chatId}/messages', 'post'> = { body: 'Your invoice', media: { sha256: 'ab12' } };
+
+// @ts-expect-error a file to send is named by its sha256
+const noBody: Body<'/chats/{chatId}/messages', 'post'> = { media: { fileName: 'invoice.pdf' } };
 // @ts-expect-error no such status
 const badStatus: Body<'/chats/{chatId}/status', 'post'> = { status: 'closed' };
 
-export { query, next, firstStatus, send, state, assign, status, tags, role, noBody, badStatus };
+export { query, next, firstStatus, send, withFile, state, assign, status, tags, role, noBody, badStatus };
 `;
 
 describe('the OpenAPI document', () => {

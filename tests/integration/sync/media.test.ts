@@ -5,6 +5,7 @@
  * Real server, real MariaDB, two full cores.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../../common/domain';
 import { asClientMessageId } from '../../../common/domain';
@@ -99,6 +100,37 @@ describe('media of a number hosted on another desktop', () => {
     const { url } = await call(deviceB, 'media:url', { messageId: firstPhotoId });
     expect(bytesOf(url).equals(pngOf(1, 64, 48))).toBe(true);
   });
+
+  it("a teammate's attachment goes to the server, and the host sends it through its number once", async () => {
+    const bytes = pngOf(3, 80, 60);
+    const sent = await call(deviceB, 'messages:send', {
+      chatId,
+      text: 'Ini fotonya',
+      attachment: { fileName: 'from-b.png', mimeType: 'image/png', dataBase64: bytes.toString('base64') },
+    });
+    const clientId = asClientMessageId(sent.clientMessageId ?? '');
+    const onA = await until('the host sent the teammate’s photo', () => {
+      const m = deviceA.store.getMessagesByClientIds([clientId])[0];
+      return m?.ack !== 'pending' && m?.media?.localPath ? m : null;
+    });
+    expect(onA).toMatchObject({ type: 'image', caption: 'Ini fotonya', fromMe: true });
+    expect(readFileSync(onA.media!.localPath!).equals(bytes)).toBe(true);
+    // The sender's message settles as sent, under the host's provider id.
+    await until('B sees it sent', () => {
+      const m = deviceB.store.getMessagesByClientIds([clientId])[0];
+      return m && m.ack !== 'pending' && m.ack !== 'failed' ? m : null;
+    });
+    // Once: one message for the client id on the host, and the server's send settled once.
+    const onHost = deviceA.store.getMessages([onA.id]);
+    expect(onHost).toHaveLength(1);
+    expect(deviceA.store.getMessagesByClientIds([clientId])).toHaveLength(1);
+    const [rows] = await stack.node.app.database.raw.query<RowDataPacket[]>(
+      'select state, attachment from sends where client_message_id = ?',
+      [clientId],
+    );
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ state: 'sent' });
+  }, 60_000);
 
   it('with the host desktop closed, the teammate is told the host has not sent the file', async () => {
     const { onB } = await sendPhoto(2);

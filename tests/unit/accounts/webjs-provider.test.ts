@@ -220,6 +220,18 @@ describe('webjs provider: commands and catch-up', () => {
     await expect(provider.request({ op: 'setChatFlags', chatJid: '6200000@c.us', pinned: true })).rejects.toThrow();
   });
 
+  it('blocks and unblocks the person through the library’s Contact, and refuses a group as the library does', async () => {
+    fake.addChat(CUSTOMER, 'Budi');
+    await provider.request({ op: 'setBlocked', chatJid: CUSTOMER, blocked: true });
+    expect(fake.blocked.has(CUSTOMER)).toBe(true);
+    await provider.request({ op: 'setBlocked', chatJid: CUSTOMER, blocked: false });
+    expect(fake.blocked.has(CUSTOMER)).toBe(false);
+    expect(fake.calls.filter(c => /^(un)?block /.test(c))).toEqual([`block ${CUSTOMER}`, `unblock ${CUSTOMER}`]);
+    await expect(provider.request({ op: 'setBlocked', chatJid: '1203630@g.us', blocked: true })).rejects.toThrow(
+      /group/,
+    );
+  });
+
   it('downloads media into the data folder, one file per distinct content', async () => {
     const a = fake.remember(
       rawMessage({ chat: CUSTOMER, type: 'image', body: '', directPath: '/v/a', mimetype: 'image/jpeg' }),

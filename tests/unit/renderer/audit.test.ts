@@ -1,4 +1,6 @@
 /** The Audit log's pure parts: the CSV file, words for action codes, filters to a query. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCsv, csvCell } from '../../../renderer/src/lib/csv';
 import type { AuditT } from '../../../renderer/src/features/audit/logic';
@@ -65,6 +67,10 @@ describe('audit words and filters', () => {
       'chat.claim',
       'chat.status',
       'chat.tags',
+      'contact.update',
+      'cloud.add',
+      'cloud.remove',
+      'cloud.account_update',
       'note.add',
       'automation.update',
       'assignment.update',
@@ -81,6 +87,21 @@ describe('audit words and filters', () => {
     expect([...KNOWN_ACTIONS].sort()).toEqual([...required].sort());
     expect(actionText(t, 'chat.assign')).toBe('Assigned a chat');
     expect(actionText(t, 'future.thing')).toBe('future.thing');
+  });
+
+  it('every action the server writes to the audit log has words (a new one cannot ship as a raw code)', () => {
+    const written = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (path.endsWith('.ts'))
+          for (const m of readFileSync(path, 'utf8').matchAll(/action: '([a-z_.]+)'/g)) written.add(m[1]!);
+      }
+    };
+    walk(join(__dirname, '../../../sync-server/src'));
+    expect(written.size).toBeGreaterThan(10);
+    expect([...written].filter(code => !KNOWN_ACTIONS.includes(code))).toEqual([]);
   });
 
   it('has an Indonesian string for every English one, with the same placeholders', () => {

@@ -32,8 +32,9 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
-function setFlags(raw: unknown) {
-  const handlers = chatActionsHandlers({
+/** The handlers over this test's store, recording what reaches the number and the UI. */
+function handlers() {
+  return chatActionsHandlers({
     store,
     accounts: {
       request: vi.fn((_id: string, req: ProviderRequestInput) => {
@@ -45,8 +46,11 @@ function setFlags(raw: unknown) {
     log: silentLogger,
     isRemote: () => remote,
   });
+}
+
+function setFlags(raw: unknown) {
   const args = chatActionsCommands['chats:setFlags'].args.parse(raw);
-  return handlers['chats:setFlags'](args, ctx) as Chat;
+  return handlers()['chats:setFlags'](args, ctx) as Chat;
 }
 
 describe('chats:setFlags', () => {
@@ -88,5 +92,43 @@ describe('chats:setFlags', () => {
       chatActionsCommands['chats:setFlags'].args.safeParse({ chatId: chatOfJid(acc, '6281@c.us'), pinned: 'yes' })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('chats:setBlocked', () => {
+  const setBlocked = (raw: unknown) =>
+    handlers()['chats:setBlocked'](chatActionsCommands['chats:setBlocked'].args.parse(raw), ctx) as Promise<Chat>;
+  const codeOf = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return 'ok';
+    } catch (err) {
+      return err instanceof CommandError
+        ? `${err.code}:${String((err.details as { reason?: string } | undefined)?.reason ?? '')}`
+        : 'thrown';
+    }
+  };
+
+  it('asks WhatsApp first, then marks the chat blocked and tells the UI; unblock undoes it', async () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    const chat = await setBlocked({ chatId, blocked: true });
+    expect(requests).toEqual([{ op: 'setBlocked', chatJid: '6281@c.us', blocked: true }]);
+    expect(chat.blocked).toBe(true);
+    expect(store.getChat(chatId)?.blocked).toBe(true);
+    expect(emitted).toEqual([[chat]]);
+    expect((await setBlocked({ chatId, blocked: false })).blocked).toBeUndefined();
+  });
+
+  it('changes nothing when the number cannot do it, and refuses groups and numbers run elsewhere', async () => {
+    const chatId = chatOfJid(acc, '6281@c.us');
+    refuse = true;
+    expect(await codeOf(setBlocked({ chatId, blocked: true }))).toBe('unavailable:');
+    expect(store.getChat(chatId)?.blocked).toBeUndefined();
+    refuse = false;
+    store.ingest({ chats: [{ accountId: acc, jid: '1203@g.us', isGroup: true, name: 'Grup' }] });
+    expect(await codeOf(setBlocked({ chatId: chatOfJid(acc, '1203@g.us'), blocked: true }))).toBe('invalid_args:group');
+    remote = true;
+    expect(await codeOf(setBlocked({ chatId, blocked: true }))).toBe('invalid_args:remote');
+    expect(requests).toHaveLength(1);
   });
 });

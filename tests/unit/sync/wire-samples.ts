@@ -4,6 +4,7 @@
  * type and by command, so a new fact type or command without a sample here fails to compile.
  */
 import type { WireCloudNumber } from '../../../common/protocol-cloud';
+import type { WireReactionRequest } from '../../../common/protocol-reactions';
 import type { WireRule } from '../../../common/protocol-automation-rules';
 import type { WireApiKey } from '../../../common/protocol-api-keys';
 import type {
@@ -269,6 +270,21 @@ const CLOUD_NUMBER: WireCloudNumber = {
   displayPhone: '+62 812-3456-7890',
   verifiedName: 'Toko Maju',
   createdAt: 1_700_000_000_000,
+  qualityRating: 'GREEN',
+  messagingLimit: 'TIER_2K',
+  qualityEvent: 'ONBOARDING',
+  qualityAt: 1_700_000_000_000,
+};
+
+const REACTION: WireReactionRequest = {
+  clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+  accountId: 'acct-1',
+  chatId: 'acct-1:6281234567890@c.us',
+  chatJid: '6281234567890@c.us',
+  providerMessageId: 'ABCDEF123',
+  emoji: '👍',
+  state: 'queued',
+  error: null,
 };
 
 /** A valid reply value for every command, as the workspace server answers it. */
@@ -352,6 +368,17 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   },
   'mfa:reset': { memberId: '9b2f6f1e-1c1a-4a51-9a43-1d7c2f4b8e10', signedOut: 2 },
   'tag:list': [{ name: 'vip', color: 'red' }],
+  'contact:update': {
+    accountId: 'acc-1',
+    jid: '628123@c.us',
+    lid: null,
+    phone: '628123',
+    name: 'Budi',
+    pushName: null,
+    customName: 'Pak Budi',
+    labels: ['VIP'],
+    note: 'Prefers Bahasa',
+  },
   'tag:upsert': { name: 'vip', color: 'red' },
   'tag:rename': { tag: { name: 'vip', color: 'red' }, chats: 3 },
   'tag:delete': { tag: null, chats: 0 },
@@ -486,6 +513,9 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     },
   ],
   'cloud:send-template': wireSend({ state: 'queued', providerMessageId: null }),
+  'message:react': REACTION,
+  'reaction:report': { ...REACTION, state: 'sent' },
+  'reaction:pending': [REACTION],
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

@@ -103,6 +103,11 @@ describe('wire schemas: a mistyped field is refused', () => {
   it('the live-only payloads and the page envelope check their fields', () => {
     expectRefusedAt(wireSendSchema, withValue(wireSend(), ['createdAt'], null), ['createdAt']);
     expectRefusedAt(wireSendSchema, withValue(wireSend(), ['chatJid'], undefined), ['chatJid']);
+    // A send with a file carries its reference; older servers leave it out (a text).
+    const file = { sha256: 'a'.repeat(64), mimeType: 'image/png', fileName: null, size: 12 };
+    expect(wireSendSchema.parse(wireSend({ attachment: file })).attachment).toEqual(file);
+    expect(wireSendSchema.parse(wireSend()).attachment).toBeUndefined();
+    expectRefusedAt(wireSendSchema, wireSend({ attachment: { ...file, size: 1.5 } }), ['attachment', 'size']);
     expectRefusedAt(wireTypingSchema, withValue(wireTyping, ['active'], 'true'), ['active']);
     expectRefusedAt(wireTypingSchema, withValue(wireTyping, ['expiresAt'], 6000.5), ['expiresAt']);
     expectRefusedAt(wirePresenceSchema, withValue(wirePresence, ['status'], 'busy'), ['status']);

@@ -285,6 +285,11 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
           });
         return null;
       }
+      case 'setBlocked': {
+        // As WhatsApp: only a person can be blocked; the simulated phone keeps no more than that.
+        if (req.chatJid.endsWith('@g.us')) throw new Error('A group cannot be blocked');
+        return null;
+      }
       case 'loadOlder':
         return olderMessages(world, extras.values(), req.chatJid, req.beforeMs ?? Date.now(), req.limit);
       case 'downloadMedia': {

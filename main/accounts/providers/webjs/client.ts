@@ -68,6 +68,12 @@ export type WebjsChat = {
   markUnread(): Promise<void>;
 };
 
+export type WebjsContact = {
+  readonly isBlocked?: boolean;
+  block(): Promise<boolean>;
+  unblock(): Promise<boolean>;
+};
+
 export type WebjsClient = {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   removeAllListeners(): unknown;
@@ -77,6 +83,8 @@ export type WebjsClient = {
   getState(): Promise<string | null>;
   getChats(): Promise<WebjsChat[]>;
   getChatById(chatId: string): Promise<WebjsChat | undefined>;
+  /** The library's Contact: block() and unblock() answer false for a group. */
+  getContactById(contactId: string): Promise<WebjsContact>;
   getMessageById(messageId: string): Promise<WebjsMessage | null | undefined>;
   sendMessage(chatId: string, content: unknown, options?: Record<string, unknown>): Promise<WebjsMessage>;
   sendSeen(chatId: string): Promise<boolean>;

@@ -326,6 +326,13 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         await applyChatFlags(chat, req, jid => need().sendSeen(jid));
         return null;
       }
+      case 'setBlocked': {
+        const contact = await need().getContactById(req.chatJid);
+        const done = req.blocked ? await contact.block() : await contact.unblock();
+        // The library answers false for a group (and sends nothing).
+        if (!done) throw new Error('WhatsApp did not change the block: is this a group?');
+        return null;
+      }
       case 'loadOlder': {
         const chat = await need().getChatById(req.chatJid);
         return chat ? olderMessages(chat, map, req.beforeMs, req.limit) : [];

@@ -1,22 +1,24 @@
 import { useState } from 'react';
-import type { Account } from '../../../../common/domain';
+import type { Account, SimulatorPace } from '../../../../common/domain';
+import { SIMULATOR_PACES } from '../../../../common/domain';
 import { Dialog } from '../../components/Dialog';
 import { useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { ColorPicker } from './ColorPicker';
 import { errorText } from '../../lib/error-text';
 
-/** Rename, recolour and mute a number. */
+/** Rename, recolour and mute a number; a simulated number also gets its customers' pace. */
 export function EditAccountDialog({ account, onClose }: { readonly account: Account; readonly onClose: () => void }) {
   const t = useT();
   const update = useAccounts(s => s.update);
   const [name, setName] = useState(account.name);
   const [color, setColor] = useState(account.color);
   const [muted, setMuted] = useState(account.muted);
+  const [pace, setPace] = useState<SimulatorPace | undefined>(account.simulatorPace);
   const [error, setError] = useState<string | null>(null);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const r = await update(account.id, { name, color, muted });
+    const r = await update(account.id, { name, color, muted, ...(pace ? { simulatorPace: pace } : {}) });
     if (r.ok) onClose();
     else setError(errorText(r.error));
   };
@@ -32,6 +34,19 @@ export function EditAccountDialog({ account, onClose }: { readonly account: Acco
           <input type="checkbox" checked={muted} onChange={e => setMuted(e.target.checked)} />
           {t('account.mute')}
         </label>
+        {pace && (
+          <label>
+            {t('account.pace')}
+            <select value={pace} onChange={e => setPace(e.target.value as SimulatorPace)}>
+              {SIMULATOR_PACES.map(p => (
+                <option key={p} value={p}>
+                  {t(`account.pace.${p}`)}
+                </option>
+              ))}
+            </select>
+            <span className="small muted">{t('account.pace.help')}</span>
+          </label>
+        )}
         {error && (
           <p role="alert" className="error-text">
             {error}

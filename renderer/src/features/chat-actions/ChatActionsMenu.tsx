@@ -5,6 +5,7 @@ import { stripBidi } from '../../lib/text';
 import type { ChatAction } from './actions';
 import { CHAT_ACTIONS, SHORTCUT_KEYS, labelKey, runChatAction } from './actions';
 import { useChatActionsT } from './useChatActionsT';
+import { BlockMenuItem } from './block';
 import './chat-actions.css';
 
 type Props = {
@@ -14,7 +15,7 @@ type Props = {
   readonly at?: { readonly x: number; readonly y: number };
 };
 
-/** Mark unread, pin, archive and mute of one chat, as a keyboard-friendly menu. */
+/** Mark unread, pin, archive, mute and (for a person) block of one chat, as a keyboard-friendly menu. */
 export function ChatActionsMenu({ chat, onClose, at }: Props) {
   const t = useChatActionsT();
   const ref = useMenu(onClose);
@@ -58,16 +59,17 @@ export function ChatActionsMenu({ chat, onClose, at }: Props) {
           <kbd aria-hidden="true">Ctrl+Shift+{SHORTCUT_KEYS[a]}</kbd>
         </button>
       ))}
+      <BlockMenuItem chat={chat} onPicked={onClose} />
     </div>
   );
   // At the pointer it lives outside the chat list, whose rows are the only children a listbox may have.
   return at ? createPortal(menu, document.body) : menu;
 }
 
-/** At the pointer, but kept inside the window (the menu is about 200 × 170 px). */
+/** At the pointer, but kept inside the window (the menu is about 200 × 200 px). */
 function placeAt(at: { readonly x: number; readonly y: number }): { left: number; top: number } {
   return {
     left: Math.max(0, Math.min(at.x, window.innerWidth - 220)),
-    top: Math.max(0, Math.min(at.y, window.innerHeight - 180)),
+    top: Math.max(0, Math.min(at.y, window.innerHeight - 210)),
   };
 }

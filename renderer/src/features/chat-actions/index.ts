@@ -3,3 +3,4 @@ export { ChatActionsButton } from './ChatActionsButton';
 export { ChatActionsMenu } from './ChatActionsMenu';
 export { useChatShortcuts } from './useChatShortcuts';
 export { useChatActionsT } from './useChatActionsT';
+export { BlockConfirm } from './block';

@@ -5,6 +5,7 @@ import { can } from '../../../../common/permissions';
 import { api } from '../../api/client';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
 import { AddCloudNumber } from './AddCloudNumber';
+import { NumberQuality } from './NumberQuality';
 import type { CloudT } from './useCloudT';
 import { cloudErrorText, useCloudT } from './useCloudT';
 
@@ -97,6 +98,7 @@ function NumberItem(props: { readonly t: CloudT; readonly number: WireCloudNumbe
           {n.verifiedName ? ` · ${n.verifiedName}` : ''}
         </span>
       </div>
+      <NumberQuality t={t} number={n} />
       <div className="webhooks-actions">
         {confirming ? (
           <span role="group">

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { WireCloudTemplate } from '../../../../common/api/cloud';
-import { templateParamCount } from '../../../../common/cloud-api';
+import { templateNeeds } from '../../../../common/cloud/template-needs';
 import type { Chat } from '../../../../common/domain';
 import { api } from '../../api/client';
 import { Dialog } from '../../components/Dialog';
 import { newClientId } from '../../lib/ids';
+import type { Extras } from './TemplateExtras';
+import { NO_EXTRAS, TemplateExtraFields, extrasArgs, extrasComplete, extrasPreview } from './TemplateExtras';
 import { useCloudT } from './useCloudT';
 
 const bodyOf = (t: WireCloudTemplate): string => t.components.find(c => c.type.toUpperCase() === 'BODY')?.text ?? '';
@@ -15,14 +17,16 @@ const fill = (text: string, values: readonly string[]) =>
 
 /**
  * Sends one of the number's approved templates: the only kind of message WhatsApp allows
- * once the 24-hour window has closed. Each `{{n}}` of the body gets a field; the preview
- * shows the message as the customer will read it.
+ * once the 24-hour window has closed. The header's parameter (text, or a media link), each
+ * `{{n}}` of the body and each URL button's suffix get a field; the preview shows the
+ * message as the customer will read it.
  */
 export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonly onClose: () => void }) {
   const t = useCloudT();
   const [templates, setTemplates] = useState<readonly WireCloudTemplate[] | null>(null);
   const [chosen, setChosen] = useState('');
   const [values, setValues] = useState<string[]>([]);
+  const [extras, setExtras] = useState<Extras>(NO_EXTRAS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -38,12 +42,17 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
   }, [chat.accountId, t]);
 
   const template = useMemo(() => templates?.find(x => keyOf(x) === chosen) ?? null, [templates, chosen]);
-  const count = template ? templateParamCount(bodyOf(template)) : 0;
-  useEffect(() => setValues(Array.from({ length: count }, () => '')), [count, chosen]);
+  const needs = useMemo(() => (template ? templateNeeds(template) : null), [template]);
+  const count = needs?.body ?? 0;
+  useEffect(() => {
+    setValues(Array.from({ length: count }, () => ''));
+    setExtras(NO_EXTRAS);
+  }, [count, chosen]);
+  const preview = template && needs ? extrasPreview(template, needs, extras) : null;
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    if (!template) return;
+    if (!template || !needs) return;
     setBusy(true);
     const r = await api().invoke('cloudTemplates:send', {
       chatId: chat.id,
@@ -51,6 +60,7 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
       name: template.name,
       language: template.language,
       parameters: values.map(v => v.trim()),
+      ...extrasArgs(needs, extras),
     });
     setBusy(false);
     if (!r.ok) return setError(t('cloud.template.error', { code: r.error.code }));
@@ -79,6 +89,7 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
               ))}
             </select>
           </label>
+          {needs && <TemplateExtraFields t={t} template={template} needs={needs} value={extras} onChange={setExtras} />}
           {values.map((v, i) => (
             <label key={i}>
               {t('cloud.template.value', { n: i + 1 })}
@@ -93,10 +104,24 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
           <div role="group" aria-label={t('cloud.template.preview')}>
             <p className="small muted">{t('cloud.template.preview')}</p>
             <p className="template-preview" data-testid="template-preview">
+              {preview?.header && (
+                <>
+                  <strong>{preview.header}</strong>
+                  <br />
+                </>
+              )}
               {fill(bodyOf(template), values)}
             </p>
+            {preview?.buttons.map(b => (
+              <p key={b} className="small muted">
+                {b}
+              </p>
+            ))}
           </div>
-          <button type="submit" disabled={busy || values.some(v => !v.trim())}>
+          <button
+            type="submit"
+            disabled={busy || values.some(v => !v.trim()) || !needs || !extrasComplete(needs, extras)}
+          >
             {busy ? t('cloud.template.sending') : t('cloud.template.send')}
           </button>
         </form>

@@ -16,7 +16,14 @@ import { useSettings } from '../../stores/settings';
 import { useTemplates } from '../../stores/templates';
 import { NoTemplatesHint } from './NoTemplatesHint';
 import { formatBytes } from '../conversation/media';
-import { readAttachment } from './attachments';
+import {
+  MAX_ATTACHMENT_BYTES,
+  attachmentKindOf,
+  overNumberLimit,
+  providerLimitOf,
+  readAttachment,
+} from './attachments';
+import { useAttachHints } from './attach-hints';
 import { EmojiPicker } from './EmojiPicker';
 import { SendingAs } from './SendingAs';
 import { TemplateSuggestions } from './TemplateSuggestions';
@@ -28,6 +35,7 @@ import { ServiceWindowNotice, useServiceWindow } from '../cloud';
 /** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
 export function Composer({ chat }: { readonly chat: Chat }) {
   const t = useT();
+  const th = useAttachHints();
   const pt = usePreviewT();
   const draft = useComposer(s => s.drafts[chat.id]) ?? useComposer.getState().draft(chat.id);
   const { setText, setReplyTo, setAttachment, setSendAs, send } = useComposer.getState();
@@ -96,6 +104,12 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   };
   const attach = async (file: File | undefined) => {
     if (!file) return;
+    const mimeType = file.type || 'application/octet-stream';
+    if (overNumberLimit(file, from?.provider)) {
+      const max = formatBytes(providerLimitOf(from?.provider, mimeType));
+      const kind = attachmentKindOf(mimeType);
+      return setError(th('composerHints.attachOverNumber', { max, kind: th(`composerHints.kind.${kind}`) }));
+    }
     const r = await readAttachment(file);
     if (typeof r === 'string') setError(t(r));
     else {
@@ -212,6 +226,15 @@ export function Composer({ chat }: { readonly chat: Chat }) {
             type="button"
             className="icon-button"
             aria-label={t('composer.attach')}
+            title={
+              from
+                ? th('composerHints.attachLimit', {
+                    max: formatBytes(MAX_ATTACHMENT_BYTES),
+                    image: formatBytes(providerLimitOf(from.provider, 'image/jpeg')),
+                    document: formatBytes(providerLimitOf(from.provider, 'application/pdf')),
+                  })
+                : t('composer.attach')
+            }
             onClick={() => fileInput.current?.click()}
           >
             <Icon name="attach" size={18} />

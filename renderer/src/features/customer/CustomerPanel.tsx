@@ -7,6 +7,7 @@ import { useInbox } from '../../stores/inbox';
 import type { CustomerT } from './useCustomerT';
 import { useCustomerT, useDateFormat } from './useCustomerT';
 import { useCustomerProfile } from './useCustomerProfile';
+import { CustomerEdit, CustomerLabels, CustomerNote } from './CustomerEdit';
 import './customer.css';
 
 const KINDS = ['image', 'video', 'audio', 'voice', 'document', 'sticker'] as const;
@@ -21,7 +22,7 @@ const kindKey = (type: Message['type']) => {
  */
 export function CustomerPanel({ chat }: { readonly chat: Chat }) {
   const t = useCustomerT();
-  const result = useCustomerProfile(chat.id, chat.lastMessageAt);
+  const [result, replace] = useCustomerProfile(chat.id, chat.lastMessageAt);
   return (
     <section className="customer-panel" aria-label={t('customer.heading')}>
       <h3>{t('customer.heading')}</h3>
@@ -31,7 +32,7 @@ export function CustomerPanel({ chat }: { readonly chat: Chat }) {
         </p>
       )}
       {result.state === 'ready' && result.profile.chatId === chat.id ? (
-        <ProfileBody profile={result.profile} t={t} />
+        <ProfileBody profile={result.profile} onSaved={replace} t={t} />
       ) : (
         result.state !== 'failed' && <p className="small muted">{t('customer.loading')}</p>
       )}
@@ -39,13 +40,23 @@ export function CustomerPanel({ chat }: { readonly chat: Chat }) {
   );
 }
 
-function ProfileBody({ profile, t }: { readonly profile: CustomerProfile; readonly t: CustomerT }) {
+function ProfileBody(props: {
+  readonly profile: CustomerProfile;
+  readonly onSaved: (profile: CustomerProfile) => void;
+  readonly t: CustomerT;
+}) {
+  const { profile, t } = props;
   const date = useDateFormat();
   return (
     <>
       <p className="customer-name">
         <SafeText text={profile.name} />
       </p>
+      {profile.customName !== null && profile.whatsAppName !== profile.customName && (
+        <p className="small muted">
+          <SafeText text={profile.whatsAppName} />
+        </p>
+      )}
       {profile.phone ? (
         <p className="small">{formatPhone(profile.phone)}</p>
       ) : (
@@ -55,6 +66,15 @@ function ProfileBody({ profile, t }: { readonly profile: CustomerProfile; readon
           <span className="muted">{t('customer.hiddenNumber.hint')}</span>
         </p>
       )}
+      <CustomerLabels labels={profile.labels} t={t} />
+      <CustomerNote note={profile.note} t={t} />
+      <CustomerEdit
+        key={profile.chatId}
+        profile={profile}
+        whatsAppName={profile.whatsAppName}
+        onSaved={props.onSaved}
+        t={t}
+      />
       <dl className="customer-dates small">
         <dt>{t('customer.firstContact')}</dt>
         <dd>{profile.firstContactAt === null ? t('customer.never') : date(profile.firstContactAt)}</dd>

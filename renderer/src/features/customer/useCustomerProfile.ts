@@ -12,7 +12,10 @@ export type ProfileState =
  * The profile of the person behind `chatId`, asked again whenever `freshness` changes (the
  * chat's last activity), so a new message or a learned number shows without reopening.
  */
-export function useCustomerProfile(chatId: ChatId, freshness: number | null): ProfileState {
+export function useCustomerProfile(
+  chatId: ChatId,
+  freshness: number | null,
+): readonly [ProfileState, (profile: CustomerProfile) => void] {
   const [result, setResult] = useState<ProfileState>({ state: 'loading' });
   useEffect(() => {
     let live = true;
@@ -26,5 +29,5 @@ export function useCustomerProfile(chatId: ChatId, freshness: number | null): Pr
       live = false;
     };
   }, [chatId, freshness]);
-  return result;
+  return [result, (profile: CustomerProfile) => setResult({ state: 'ready', profile })] as const;
 }

@@ -44,6 +44,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
     assignee ?? '',
     chat.pinned ? tActions('chatActions.pinned') : '',
     chat.muted ? tActions('chatActions.muted') : '',
+    chat.blocked ? tActions('chatActions.blocked') : '',
   ]
     .filter(Boolean)
     .join(', ');

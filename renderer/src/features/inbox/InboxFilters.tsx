@@ -8,7 +8,7 @@ import { useInbox } from '../../stores/inbox';
 import { retainTags, useTags } from '../../stores/tags';
 import { useWorkspace } from '../../stores/workspace';
 import { InboxAiControls } from '../ai/chat';
-import { ArchivedToggle } from '../chat-actions';
+import { ArchivedToggle, BlockConfirm } from '../chat-actions';
 
 const QUEUES: readonly Queue[] = ['all', 'mine', 'unassigned', 'open', 'pending', 'resolved'];
 
@@ -76,6 +76,7 @@ export function InboxFilters() {
           {t('inbox.filter.unread')}
         </label>
         <ArchivedToggle />
+        <BlockConfirm />
         <InboxAiControls />
         {tags.length > 0 && (
           <select

@@ -1,12 +1,8 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { Dialog } from '../../components/Dialog';
-import type { Language } from '../../i18n';
-import { useI18n, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app';
-import type { Theme } from '../../stores/settings';
-import { useSettings } from '../../stores/settings';
-import { UnblockSteps } from '../notifications/UnblockSteps';
-import { SoundSettings } from '../notifications/SoundSettings';
+import { useWorkspace } from '../../stores/workspace';
 import { AboutPanel } from '../shell/AboutPanel';
 import { AiSettingsSection } from '../ai/settings';
 import { AuditLog } from '../audit';
@@ -20,120 +16,134 @@ import { CloudNumbersPanel } from '../cloud';
 import { MembersAdmin, TeamView, WorkspacePanel } from '../team';
 import { TwoStepSection } from '../security/mfa';
 import { TeamRules } from '../handover';
-import { DesktopPanel } from './DesktopPanel';
+import { GeneralSettings } from './GeneralSettings';
+import { NotificationSettings } from './NotificationSettings';
 import { TemplatesEditor } from './TemplatesEditor';
 
-const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
+export const SETTINGS_SECTIONS = [
+  'general',
+  'notifications',
+  'numbers',
+  'templates',
+  'team',
+  'ai',
+  'automation',
+  'integrations',
+  'backup',
+  'about',
+] as const;
+export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
-/** Theme, language, notifications, send key, agent name and the data folder. */
+/** Sections whose settings live on a team workspace: signed out, they say so instead of showing nothing. */
+const WORKSPACE_ONLY = ['numbers', 'automation', 'integrations'] as const;
+const workspaceOnly = (s: SettingsSection): s is (typeof WORKSPACE_ONLY)[number] =>
+  (WORKSPACE_ONLY as readonly string[]).includes(s);
+
+/** The section shown when Settings opens again: where the user last was, while the app runs. */
+let lastSection: SettingsSection = 'general';
+
+function SectionBody({ section }: { readonly section: SettingsSection }) {
+  const info = useAppStore(x => x.info);
+  switch (section) {
+    case 'general':
+      return <GeneralSettings />;
+    case 'notifications':
+      return <NotificationSettings />;
+    case 'numbers':
+      return <CloudNumbersPanel />;
+    case 'templates':
+      return (
+        <>
+          <TemplatesEditor />
+          <TagsSettings />
+        </>
+      );
+    case 'team':
+      return (
+        <>
+          <WorkspacePanel />
+          <SecurityPanel />
+          <TwoStepSection />
+          <TeamView />
+          <TeamRules />
+          <MembersAdmin />
+          <AuditLog />
+        </>
+      );
+    case 'ai':
+      return <AiSettingsSection />;
+    case 'automation':
+      return <AutomationSection />;
+    case 'integrations':
+      return (
+        <>
+          <ApiKeys />
+          <WebhooksPanel />
+        </>
+      );
+    case 'backup':
+      return <BackupPanel />;
+    case 'about':
+      return info ? <AboutPanel info={info} /> : null;
+  }
+}
+
+/**
+ * Settings in sections: a list of sections on the side (tabs: arrow keys move between them)
+ * and one section's panels at a time, instead of one long page.
+ */
 export function SettingsDialog({ onClose }: { readonly onClose: () => void }) {
   const t = useT();
-  const s = useSettings();
-  const language = useI18n(x => x.language);
-  const info = useAppStore(x => x.info);
-  const [permission, setPermission] = useState<NotificationPermission | 'unsupported'>(
-    typeof Notification === 'undefined' ? 'unsupported' : Notification.permission,
-  );
-  const ask = async () => {
-    if (typeof Notification === 'undefined') return;
-    setPermission(await Notification.requestPermission());
+  const [section, setSection] = useState<SettingsSection>(lastSection);
+  const signedOut = useWorkspace(s => s.status.connection === 'signed_out');
+  const id = useId();
+  const choose = (next: SettingsSection) => {
+    lastSection = next;
+    setSection(next);
   };
-
+  const onKey = (e: React.KeyboardEvent) => {
+    const i = SETTINGS_SECTIONS.indexOf(section);
+    const step =
+      e.key === 'ArrowDown' || e.key === 'ArrowRight' ? 1 : e.key === 'ArrowUp' || e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    const next = SETTINGS_SECTIONS[(i + step + SETTINGS_SECTIONS.length) % SETTINGS_SECTIONS.length] ?? 'general';
+    choose(next);
+    document.getElementById(`${id}-tab-${next}`)?.focus();
+  };
+  const label = (s: SettingsSection) => t(`settings.section.${s}`);
   return (
     <Dialog title={t('settings.title')} onClose={onClose} className="settings">
-      <div className="form">
-        <fieldset>
-          <legend>{t('settings.theme')}</legend>
-          {THEMES.map(theme => (
-            <label key={theme} className="inline">
-              <input type="radio" name="theme" checked={s.theme === theme} onChange={() => s.setTheme(theme)} />
-              {t(`settings.theme.${theme}`)}
-            </label>
+      <div className="settings-layout">
+        <div
+          role="tablist"
+          aria-label={t('settings.sections')}
+          aria-orientation="vertical"
+          className="settings-nav"
+          onKeyDown={onKey}
+        >
+          {SETTINGS_SECTIONS.map(s => (
+            <button
+              key={s}
+              id={`${id}-tab-${s}`}
+              type="button"
+              role="tab"
+              aria-selected={s === section}
+              aria-controls={`${id}-panel`}
+              tabIndex={s === section ? 0 : -1}
+              onClick={() => choose(s)}
+            >
+              {label(s)}
+            </button>
           ))}
-        </fieldset>
-        <label>
-          {t('settings.language')}
-          <select value={language} onChange={e => s.setLanguage(e.target.value as Language)}>
-            <option value="en">English</option>
-            <option value="id">Bahasa Indonesia</option>
-          </select>
-        </label>
-        <fieldset>
-          <legend>{t('settings.notifications')}</legend>
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={s.notify.enabled}
-              onChange={e => s.setNotify({ enabled: e.target.checked })}
-            />
-            {t('settings.notify.enabled')}
-          </label>
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={s.notify.onlyMineOrUnassigned}
-              onChange={e => s.setNotify({ onlyMineOrUnassigned: e.target.checked })}
-            />
-            {t('settings.notify.mine')}
-          </label>
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={s.notify.showPreview}
-              onChange={e => s.setNotify({ showPreview: e.target.checked })}
-            />
-            {t('settings.notify.preview')}
-          </label>
-          <p className="small muted">
-            {t(`settings.notify.permission.${permission}`)}{' '}
-            {permission === 'default' && (
-              <button type="button" onClick={() => void ask()}>
-                {t('settings.notify.allow')}
-              </button>
-            )}
-          </p>
-          {permission === 'denied' && <UnblockSteps />}
-          <p className="small muted">{t('settings.notify.muteHint')}</p>
-          <SoundSettings />
-        </fieldset>
-        <fieldset>
-          <legend>{t('settings.sendKey')}</legend>
-          <label className="inline">
-            <input type="radio" name="sendKey" checked={s.sendKey === 'enter'} onChange={() => s.setSendKey('enter')} />
-            {t('settings.sendKey.enter')}
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name="sendKey"
-              checked={s.sendKey === 'ctrlEnter'}
-              onChange={() => s.setSendKey('ctrlEnter')}
-            />
-            {t('settings.sendKey.ctrlEnter')}
-          </label>
-        </fieldset>
-        <label>
-          {t('settings.agentName')}
-          <input value={s.agentName} onChange={e => s.setAgentName(e.target.value)} maxLength={100} />
-        </label>
+        </div>
+        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-tab-${section}`} className="settings-panel">
+          {signedOut && workspaceOnly(section) && (
+            <p className="small muted">{t(`settings.section.${section}.signedOut`)}</p>
+          )}
+          <SectionBody section={section} />
+        </div>
       </div>
-      <DesktopPanel />
-      <WorkspacePanel />
-      <SecurityPanel />
-      <TwoStepSection />
-      <TeamView />
-      <TeamRules />
-      <MembersAdmin />
-      <AuditLog />
-      <WebhooksPanel />
-      <CloudNumbersPanel />
-      <AiSettingsSection />
-      <AutomationSection />
-      <TemplatesEditor />
-      <TagsSettings />
-      <BackupPanel />
-      <ApiKeys />
-      {info && <AboutPanel info={info} />}
     </Dialog>
   );
 }

@@ -16,7 +16,11 @@ export function toTemplate(t: Row): GraphTemplate {
       type: c.type.toUpperCase(),
       format: c.format ? c.format.toUpperCase() : null,
       text: c.text ?? null,
-      buttons: (c.buttons ?? []).map(b => ({ type: b.type, text: b.text })),
+      buttons: (c.buttons ?? []).map(b => ({
+        type: b.type.toUpperCase(),
+        text: b.text,
+        url: typeof b.url === 'string' ? b.url : null,
+      })),
     })),
   };
 }

@@ -12,7 +12,7 @@ import { accounts, cloudNumbers, sends } from '../schema';
 
 export type CloudNumberRow = typeof cloudNumbers.$inferSelect;
 
-export async function insertCloudNumber(db: Exec, row: CloudNumberRow): Promise<void> {
+export async function insertCloudNumber(db: Exec, row: typeof cloudNumbers.$inferInsert): Promise<void> {
   await db.insert(cloudNumbers).values(row);
 }
 
@@ -222,4 +222,21 @@ export async function storedMediaSha(
   );
   const sha: unknown = rows[0]?.['media_sha256'];
   return typeof sha === 'string' ? sha : null;
+}
+
+/** What Meta last said about a number's standing; a field left out keeps its value. */
+export async function setCloudQuality(
+  db: Exec,
+  accountId: string,
+  q: { qualityRating?: string; messagingLimit?: string; qualityEvent?: string; at: number },
+): Promise<void> {
+  await db
+    .update(cloudNumbers)
+    .set({
+      ...(q.qualityRating !== undefined ? { qualityRating: q.qualityRating } : {}),
+      ...(q.messagingLimit !== undefined ? { messagingLimit: q.messagingLimit } : {}),
+      ...(q.qualityEvent !== undefined ? { qualityEvent: q.qualityEvent } : {}),
+      qualityAt: q.at,
+    })
+    .where(eq(cloudNumbers.accountId, accountId));
 }

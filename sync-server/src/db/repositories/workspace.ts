@@ -5,6 +5,7 @@ import type { Template } from '../../../../common/domain';
 import type { SendState, WireAccount, WireAudit, WireSend } from '../../../../common/protocol';
 import type { Exec } from '../index';
 import { accountMembers, accounts, auditLog, rateLimits, sends, templates } from '../schema';
+import { attachmentColumn, attachmentOf } from './uploads';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -96,6 +97,7 @@ const toWireSend = (s: SendRow): WireSend => ({
   providerMessageId: s.providerMessageId,
   error: s.error,
   createdAt: s.createdAt,
+  attachment: attachmentOf(s.attachment),
 });
 
 export async function sendByClientId(db: Exec, clientMessageId: string): Promise<WireSend | undefined> {
@@ -111,7 +113,7 @@ export async function insertSend(
   const [res] = await db
     .insert(sends)
     .ignore()
-    .values({ ...s, state: 'queued', updatedAt: s.createdAt });
+    .values({ ...s, attachment: attachmentColumn(s.attachment ?? null), state: 'queued', updatedAt: s.createdAt });
   return res.affectedRows === 1;
 }
 

@@ -3,6 +3,7 @@
  * ones the socket protocol uses; the OpenAPI document is generated from them) and what it
  * runs. `endpoint()` parses the query and body before `run` sees them.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { z } from 'zod';
 import type { ApiScope } from '../../../../common/protocol-api-keys';
 import { CommandError } from '../../../../common/result';
@@ -18,12 +19,17 @@ export type EndpointInput = {
   readonly chatId: string;
   /** The decoded `{contactId}` of the path, when it has one (not yet checked). */
   readonly contactId: string;
+  /** The decoded `{messageId}` of the path, when it has one (not yet checked). */
+  readonly messageId: string;
+  /** For `raw` endpoints: the request to stream from, the response to stream to. */
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
   readonly query: Readonly<Record<string, string>>;
   readonly body: unknown;
 };
 
 export type Endpoint = {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   /** Under /api/v1, OpenAPI style: `/chats/{chatId}`. */
   readonly path: string;
   readonly operationId: string;
@@ -33,6 +39,11 @@ export type Endpoint = {
   readonly body?: z.ZodType;
   readonly response: z.ZodType;
   readonly status: 200 | 201 | 202;
+  /**
+   * request: the body is a file (any type, streamed by run), not JSON. response: run
+   * streams a file to `res` itself and answers `STREAMED`.
+   */
+  readonly raw?: { readonly request?: boolean; readonly response?: boolean };
   readonly run: (input: EndpointInput) => Promise<unknown>;
 };
 
@@ -68,3 +79,6 @@ export function endpoint<Q extends z.ZodObject | undefined = undefined, B extend
     },
   };
 }
+
+/** What a `raw.response` endpoint answers once it has streamed the file. */
+export const STREAMED = Symbol('streamed');

@@ -34,7 +34,7 @@ export const CLOUD_ENDPOINTS: readonly Endpoint[] = [
     operationId: 'sendTemplate',
     summary: 'Send an approved template in a Cloud API chat, also after its 24-hour window has closed (202: queued)',
     scope: 'messages:send',
-    body: cloudTemplateSendSchema.pick({ name: true, language: true, parameters: true }),
+    body: cloudTemplateSendSchema.pick({ name: true, language: true, parameters: true, header: true, buttons: true }),
     response: wireSendSchema,
     status: 202,
     run: input =>
@@ -44,6 +44,8 @@ export const CLOUD_ENDPOINTS: readonly Endpoint[] = [
         name: input.body.name,
         language: input.body.language,
         parameters: input.body.parameters,
+        ...(input.body.header ? { header: input.body.header } : {}),
+        ...(input.body.buttons ? { buttons: input.body.buttons } : {}),
       }),
   }),
 ];

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { noteAddSchema } from '../../../../common/protocol';
+import { contactPatchSchema } from '../../../../common/protocol-contacts';
 import {
   reportDaySchema,
   reportsConversationsSchema,
@@ -18,8 +19,8 @@ import {
 import { splitChatId } from '../../../../common/ids';
 import { CommandError } from '../../../../common/result';
 import { wireContactSchema, wireNoteSchema } from '../../../../common/wire-schemas';
-import type { ContactRow } from '../../db/repositories/api-contacts';
 import { getContactOf, listContactsAcross } from '../../db/repositories/api-contacts';
+import { toWireContact } from '../../db/repositories/contact-profile';
 import { requireAccount } from '../../handlers/access';
 import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 import type { Endpoint, EndpointInput } from './endpoint';
@@ -41,15 +42,6 @@ const contactsQuery = z.strictObject({
   limit: limitParam(500, 100),
 });
 const contactCursor = z.tuple([z.string(), z.string()]);
-
-const toWireContact = (r: ContactRow): z.output<typeof wireContactSchema> => ({
-  accountId: r.accountId,
-  jid: r.jid,
-  lid: r.lid,
-  phone: r.phone,
-  name: r.name,
-  pushName: r.pushName,
-});
 
 async function listContacts(
   { caller, services }: Pick<EndpointInput, 'caller' | 'services'>,
@@ -78,6 +70,20 @@ async function getContact({ caller, services, contactId }: Pick<EndpointInput, '
   const row = await getContactOf(services.db, id.accountId, id.jid);
   if (!row) throw new CommandError('not_found', 'no such contact');
   return toWireContact(row);
+}
+
+/**
+ * PATCH a contact: the same change as the desktop's customer panel (contact:update). The
+ * id is `accountId:jid`, which is also the customer's chat id on that number.
+ */
+async function updateContact(
+  input: Pick<EndpointInput, 'caller' | 'handlers' | 'contactId'>,
+  patch: z.output<typeof contactPatchSchema>,
+) {
+  const id = splitChatId(input.contactId);
+  if (!id) throw new CommandError('invalid_args', 'not a contact id (accountId:jid)');
+  requireAccount(input.caller, id.accountId);
+  return input.handlers['contact:update'](input.caller, { chatId: input.contactId, ...patch });
 }
 
 const reportFilter = {
@@ -143,6 +149,18 @@ export const TEAM_ENDPOINTS: readonly Endpoint[] = [
     response: wireContactSchema,
     status: 200,
     run: getContact,
+  }),
+  endpoint({
+    method: 'PATCH',
+    path: '/contacts/{contactId}',
+    operationId: 'updateContact',
+    summary:
+      'Set the team’s name (null clears it) and labels of a customer; reaches the same person on every number the key may act on',
+    scope: 'contacts:write',
+    body: contactPatchSchema,
+    response: wireContactSchema,
+    status: 200,
+    run: input => updateContact(input, input.body),
   }),
   endpoint({
     method: 'GET',

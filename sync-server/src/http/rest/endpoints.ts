@@ -11,7 +11,6 @@ import {
   chatStatusSchema,
   chatStatusUpdateSchema,
   chatTagsSchema,
-  messageSendSchema,
 } from '../../../../common/protocol';
 import { uuidSchema } from '../../../../common/ids';
 import {
@@ -29,7 +28,9 @@ import { cursorParam, decodeCursor, encodeCursor } from './cursor';
 import type { Endpoint, EndpointInput } from './endpoint';
 import { endpoint } from './endpoint';
 import { CLOUD_ENDPOINTS } from './endpoints-cloud';
+import { MEDIA_ENDPOINTS, attachmentOfMedia, restSendSchema } from './endpoints-media';
 import { TEAM_ENDPOINTS } from './endpoints-team';
+import { renderTeamTemplate } from './team-template';
 import { chatIdOf, limitParam, page } from './params';
 
 /** Writes take the version the client read; without one, the chat's current version (last write wins). */
@@ -184,17 +185,22 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
     method: 'POST',
     path: '/chats/{chatId}/messages',
     operationId: 'sendMessage',
-    summary: 'Send a text message; it is relayed to the number’s host desktop like any reply (202: queued)',
+    summary:
+      'Send a text, a team template (`template`: its shortcut, filled in), or a file uploaded with POST /media (`media`, the body as its caption); relayed to the number’s host like any reply (202: queued)',
     scope: 'messages:send',
-    body: messageSendSchema.pick({ body: true, quotedProviderMessageId: true }),
+    body: restSendSchema,
     response: wireSendSchema,
     status: 202,
     run: async input =>
       input.handlers['message:send'](input.caller, {
         clientMessageId: randomUUID(),
         chatId: chatIdOf(input),
-        body: input.body.body,
+        body:
+          input.body.template !== undefined
+            ? await renderTeamTemplate(input, chatIdOf(input), input.body.template)
+            : input.body.body,
         quotedProviderMessageId: input.body.quotedProviderMessageId,
+        attachment: await attachmentOfMedia(input, input.body.media),
       }),
   }),
   endpoint({
@@ -209,4 +215,9 @@ const CHAT_ENDPOINTS: readonly Endpoint[] = [
   }),
 ];
 
-export const ENDPOINTS: readonly Endpoint[] = [...CHAT_ENDPOINTS, ...TEAM_ENDPOINTS, ...CLOUD_ENDPOINTS];
+export const ENDPOINTS: readonly Endpoint[] = [
+  ...CHAT_ENDPOINTS,
+  ...MEDIA_ENDPOINTS,
+  ...TEAM_ENDPOINTS,
+  ...CLOUD_ENDPOINTS,
+];

@@ -46,6 +46,14 @@ function parametersOf(ep: Endpoint): Json[] {
       description: '`accountId:jid` (or `accountId:lid` for a contact known only by its lid), URL-encoded or not',
       schema: { type: 'string' },
     });
+  if (ep.path.includes('{messageId}'))
+    out.push({
+      name: 'messageId',
+      in: 'path',
+      required: true,
+      description: 'The message’s `providerMessageId`, URL-encoded',
+      schema: { type: 'string' },
+    });
   const query = ep.query ? schemaOf(ep.query, 'input') : null;
   const required = new Set((query?.['required'] as string[] | undefined) ?? []);
   for (const [name, schema] of Object.entries((query?.['properties'] as Json | undefined) ?? {}))
@@ -66,17 +74,22 @@ function operationOf(ep: Endpoint): Json {
     description:
       ep.status === 202 ? 'Accepted: queued for the number’s host desktop' : ep.status === 201 ? 'Created' : 'OK',
     headers: { ...RATE_HEADERS, ...(ep.method === 'GET' ? { ETag: { schema: { type: 'string' } } } : {}) },
-    content: { 'application/json': { schema: schemaOf(ep.response, 'output') } },
+    content: ep.raw?.response
+      ? { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } }
+      : { 'application/json': { schema: schemaOf(ep.response, 'output') } },
   };
+  const body = ep.raw?.request
+    ? { requestBody: { required: true, content: { '*/*': { schema: { type: 'string', format: 'binary' } } } } }
+    : ep.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ep.body, 'input') } } } }
+      : {};
   return {
     operationId: ep.operationId,
     summary: ep.summary,
     description: `Needs the scope \`${ep.scope}\`.`,
     'x-scope': ep.scope,
     parameters: parametersOf(ep),
-    ...(ep.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(ep.body, 'input') } } } }
-      : {}),
+    ...body,
     responses: {
       [String(ep.status)]: ok,
       ...(ep.method === 'GET' ? { '304': { description: 'Not modified (If-None-Match matched the ETag)' } } : {}),

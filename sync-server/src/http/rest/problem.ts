@@ -8,6 +8,8 @@ import { STATUS } from '../respond';
 
 export type Answer = {
   readonly status: number;
+  /** The endpoint wrote the answer itself (a file streamed): nothing more is written. */
+  readonly streamed?: boolean;
   /** null: no body (304). */
   readonly body: unknown;
   readonly headers: Readonly<Record<string, string>>;

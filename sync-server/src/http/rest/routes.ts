@@ -11,6 +11,8 @@ import { serveEndpoint } from './serve';
 
 /** Chat and contact ids are `accountId:jid`; the path may carry them as they are or URL-encoded. */
 const CHAT_PARAM = /^[A-Za-z0-9_.:@%-]{3,400}$/;
+/** A message's provider id (a wamid's, a WhatsApp Web id), URL-encoded or not. */
+const MESSAGE_PARAM = /^[A-Za-z0-9_.:@%=+-]{1,300}$/;
 
 // Built once: the document is a pure function of the table.
 const DOCUMENT = openApiDocument();
@@ -37,8 +39,11 @@ export const REST_ROUTES: readonly Route[] = [
   },
   ...ENDPOINTS.map((ep): Route => ({
     method: ep.method,
-    path: `/api/v1${ep.path.replace('{chatId}', ':chatId').replace('{contactId}', ':contactId')}`,
-    params: { chatId: CHAT_PARAM, contactId: CHAT_PARAM },
+    path: `/api/v1${ep.path
+      .replace('{chatId}', ':chatId')
+      .replace('{contactId}', ':contactId')
+      .replace('{messageId}', ':messageId')}`,
+    params: { chatId: CHAT_PARAM, contactId: CHAT_PARAM, messageId: MESSAGE_PARAM },
     handle: ctx => serveEndpoint(ctx, ep),
   })),
 ];

@@ -20,6 +20,7 @@ import type { RouteContext } from '../route';
 import type { ApiCaller } from './caller';
 import { apiCaller, requireScope } from './caller';
 import type { Endpoint } from './endpoint';
+import { STREAMED } from './endpoint';
 import type { Answer } from './problem';
 import { problem } from './problem';
 
@@ -64,7 +65,7 @@ function headerOf(req: IncomingMessage, name: string): string | undefined {
 }
 
 async function runEndpoint(ctx: RouteContext, ep: Endpoint, caller: ApiCaller): Promise<Answer> {
-  const write = ep.method !== 'GET';
+  const write = ep.method !== 'GET' && !ep.raw?.request;
   const body = write ? await readJson(ctx.req, MAX_BODY_BYTES) : undefined;
   const value = await ep.run({
     caller,
@@ -72,9 +73,13 @@ async function runEndpoint(ctx: RouteContext, ep: Endpoint, caller: ApiCaller): 
     services: ctx.services,
     chatId: decodeParam(ctx.params['chatId']),
     contactId: decodeParam(ctx.params['contactId']),
+    messageId: decodeParam(ctx.params['messageId']),
     query: queryOf(ctx.req.url),
     body,
+    req: ctx.req,
+    res: ctx.res,
   });
+  if (value === STREAMED) return { status: ep.status, body: null, headers: {}, streamed: true };
   return { status: ep.status, body: value, headers: {} };
 }
 
@@ -157,6 +162,10 @@ export async function serveEndpoint(ctx: RouteContext, ep: Endpoint): Promise<vo
     answer = ep.method === 'GET' ? await run() : await idempotent(ctx, c, run);
   } catch (err) {
     answer = answerOf(err, services);
+  }
+  if (answer.streamed) {
+    if (caller) await audit(services, caller, ep, ctx.params['chatId'], answer.status);
+    return;
   }
   let text = JSON.stringify(answer.body);
   if (ep.method === 'GET' && answer.status === 200) answer = etagged(req, answer, text);

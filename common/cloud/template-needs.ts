@@ -1,0 +1,43 @@
+/**
+ * What a Cloud API template asks a sender for, read from the components Graph lists: its
+ * header's parameter, the number of its body's `{{n}}` values, and which buttons take a
+ * parameter. Pure: the server checks sends with it and the template picker draws its fields.
+ */
+import { templateParamCount } from '../cloud-api';
+import type { WireCloudTemplate } from '../protocol-cloud';
+
+/** A header with no parameter, one `{{1}}` text, or media Meta needs a link for. */
+export type HeaderNeed = 'none' | 'text' | 'image' | 'video' | 'document' | 'unsupported';
+export type ButtonNeed = {
+  readonly index: number;
+  readonly kind: 'url' | 'quick_reply' | 'other';
+  readonly required: boolean;
+};
+export type TemplateNeeds = {
+  readonly header: HeaderNeed;
+  readonly body: number;
+  readonly buttons: readonly ButtonNeed[];
+};
+
+export const component = (t: WireCloudTemplate, type: string) => t.components.find(c => c.type.toUpperCase() === type);
+
+function headerNeed(t: WireCloudTemplate): HeaderNeed {
+  const h = component(t, 'HEADER');
+  if (!h) return 'none';
+  const format = (h.format ?? 'TEXT').toUpperCase();
+  if (format === 'TEXT') return templateParamCount(h.text) > 0 ? 'text' : 'none';
+  if (format === 'IMAGE' || format === 'VIDEO' || format === 'DOCUMENT') return format.toLowerCase() as HeaderNeed;
+  // LOCATION (and formats Meta adds later) take parameters Blazz does not fill.
+  return 'unsupported';
+}
+
+export function templateNeeds(t: WireCloudTemplate): TemplateNeeds {
+  const buttons = (component(t, 'BUTTONS')?.buttons ?? []).map((b, index): ButtonNeed => {
+    const type = b.type.toUpperCase();
+    // A URL button takes a suffix only when its address ends in {{1}}; a quick reply's payload is optional.
+    if (type === 'URL') return { index, kind: 'url', required: templateParamCount(b.url) > 0 };
+    if (type === 'QUICK_REPLY') return { index, kind: 'quick_reply', required: false };
+    return { index, kind: 'other', required: false };
+  });
+  return { header: headerNeed(t), body: templateParamCount(component(t, 'BODY')?.text ?? null), buttons };
+}
