@@ -25,7 +25,12 @@ export const ruleTriggerSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(7 * 24 * 60),
   }),
-  z.strictObject({ type: z.literal('status.changed'), to: z.enum(CHAT_STATUSES).optional() }),
+  // Either side left out: any status. A rule with both equal never fires (a change has two sides).
+  z.strictObject({
+    type: z.literal('status.changed'),
+    from: z.enum(CHAT_STATUSES).optional(),
+    to: z.enum(CHAT_STATUSES).optional(),
+  }),
 ]);
 export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
 

@@ -111,7 +111,7 @@ async function act(
 }
 
 /** One matched rule: claimed once per trigger, every action tried, the first failure recorded. */
-async function runRule(
+export async function runRule(
   services: Services,
   tx: RawTx,
   chat: RuleChat,
@@ -153,7 +153,8 @@ async function runRule(
 }
 
 /** Trigger keys are at most 300 characters: long ones go in as a digest. */
-const keyOf = (full: string): string => (full.length <= 250 ? full : createHash('sha256').update(full).digest('hex'));
+export const keyOf = (full: string): string =>
+  full.length <= 250 ? full : createHash('sha256').update(full).digest('hex');
 
 /**
  * A chat whose customer has waited since `waitingSince` with no human reply: the
