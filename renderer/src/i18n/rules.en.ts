@@ -42,7 +42,6 @@ export const rulesEn = {
   'rules.action.reply': 'reply: {text}',
   'rules.action.addTag': 'add tag {tag}',
   'rules.action.setStatus': 'set status to {status}',
-  'rules.action.other': '{kind}',
   'rules.error.invalid_args': 'The server refused this rule: check the text and the pattern.',
   'rules.error.forbidden': 'You may change rules only for the numbers you lead.',
   'rules.error.other': 'The server refused ({code}).',
@@ -64,5 +63,33 @@ export const rulesEn = {
   'rules.hours.within': 'Only within business hours',
   'rules.hours.outside': 'Only outside business hours',
   'rules.contactNew': 'Only when the customer writes for the first time',
+  'rules.when.chat.unanswered': 'A customer waits for a reply',
+  'rules.when.status.changed': 'A member changes the chat’s status',
+  'rules.unanswered.minutes': 'After how many minutes without a reply',
+  'rules.unanswered.help':
+    'Counted from the customer’s first message since the team last answered; automated replies do not count as an answer. Once per wait.',
+  'rules.statusFrom': 'From status',
+  'rules.statusTo': 'To status',
+  'rules.status.any': 'Any status',
+  'rules.statusChanged.help':
+    'Runs when a member (or the API) changes the status, not when a rule does, so rules cannot undo each other forever.',
+  'rules.regex': 'Only if the message matches the pattern',
+  'rules.regex.help':
+    'A regular expression, not case-sensitive, for example (order|invoice) #?\\d+. Leave empty for none.',
+  'rules.regex.unsafe':
+    'This pattern is not allowed: use at most 100 characters, no back-references and no repetition inside a repeated group.',
+  'rules.hasTag': 'Only if the chat has the tag',
+  'rules.assign': 'Assign to',
+  'rules.assign.none': 'Leave as it is',
+  'rules.assign.pool': 'Back to the pool (unassigned)',
+  'rules.assign.help': 'The member must work on this number. The pool: auto-assignment (or a lead) gives the chat out.',
+  'rules.note': 'Add an internal note',
+  'rules.notify': 'Notify the assignee and the leads',
+  'rules.notify.help':
+    'Shown as a desktop notification. {{customer.name}} and {{number.name}} are filled in; the same works in a note.',
+  'rules.action.assign': 'assign to {name}',
+  'rules.action.assignPool': 'back to the pool',
+  'rules.action.note': 'note: {text}',
+  'rules.action.notify': 'notify: {text}',
 } as const;
 export type RulesMessageKey = keyof typeof rulesEn;

@@ -44,7 +44,6 @@ export const rulesId: Record<RulesMessageKey, string> = {
   'rules.action.reply': 'balas: {text}',
   'rules.action.addTag': 'tambah label {tag}',
   'rules.action.setStatus': 'ubah status menjadi {status}',
-  'rules.action.other': '{kind}',
   'rules.error.invalid_args': 'Server menolak aturan ini: periksa teks dan polanya.',
   'rules.error.forbidden': 'Anda hanya dapat mengubah aturan untuk nomor yang Anda pimpin.',
   'rules.error.other': 'Server menolak ({code}).',
@@ -66,4 +65,33 @@ export const rulesId: Record<RulesMessageKey, string> = {
   'rules.hours.within': 'Hanya di dalam jam kerja',
   'rules.hours.outside': 'Hanya di luar jam kerja',
   'rules.contactNew': 'Hanya saat pelanggan menulis pertama kali',
+  'rules.when.chat.unanswered': 'Pelanggan menunggu balasan',
+  'rules.when.status.changed': 'Anggota mengubah status chat',
+  'rules.unanswered.minutes': 'Setelah berapa menit tanpa balasan',
+  'rules.unanswered.help':
+    'Dihitung dari pesan pertama pelanggan sejak tim terakhir membalas; balasan otomatis tidak dihitung sebagai jawaban. Sekali per penantian.',
+  'rules.statusFrom': 'Dari status',
+  'rules.statusTo': 'Ke status',
+  'rules.status.any': 'Status apa pun',
+  'rules.statusChanged.help':
+    'Berjalan saat anggota (atau API) mengubah status, bukan saat aturan mengubahnya, agar aturan tidak saling membatalkan tanpa henti.',
+  'rules.regex': 'Hanya jika pesan cocok dengan pola',
+  'rules.regex.help':
+    'Ekspresi reguler, huruf besar/kecil tidak dibedakan, misalnya (order|invoice) #?\\d+. Kosongkan jika tidak perlu.',
+  'rules.regex.unsafe':
+    'Pola ini tidak diizinkan: gunakan paling banyak 100 karakter, tanpa back-reference dan tanpa pengulangan di dalam grup yang diulang.',
+  'rules.hasTag': 'Hanya jika chat memiliki label',
+  'rules.assign': 'Tugaskan ke',
+  'rules.assign.none': 'Biarkan',
+  'rules.assign.pool': 'Kembalikan ke antrean (tanpa penugasan)',
+  'rules.assign.help':
+    'Anggota harus menangani nomor ini. Antrean: penugasan otomatis (atau lead) yang membagikan chat.',
+  'rules.note': 'Tambahkan catatan internal',
+  'rules.notify': 'Beri tahu anggota yang ditugaskan dan para lead',
+  'rules.notify.help':
+    'Ditampilkan sebagai notifikasi desktop. {{customer.name}} dan {{number.name}} diisi otomatis; begitu juga di catatan.',
+  'rules.action.assign': 'tugaskan ke {name}',
+  'rules.action.assignPool': 'kembalikan ke antrean',
+  'rules.action.note': 'catatan: {text}',
+  'rules.action.notify': 'beri tahu: {text}',
 };
