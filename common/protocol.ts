@@ -30,6 +30,7 @@ import type { AiPolicyCommands, WireAiPolicy } from './protocol-ai-policy';
 import { AI_POLICY_COMMAND_SCHEMAS } from './protocol-ai-policy';
 import { MFA_COMMAND_SCHEMAS, loginCodeSchema } from './protocol-mfa';
 import type { TagCommands, WireTag } from './protocol-tags';
+import type { WireNotice } from './protocol-notices';
 import type { ReportsCommands } from './protocol-reports';
 import type { AutomationCommands } from './protocol-automation';
 import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
@@ -300,7 +301,8 @@ export type SyncEventBody =
   | { type: 'template:updated'; template: Template }
   | { type: 'template:deleted'; id: string }
   | { type: 'tag:updated'; tag: WireTag }
-  | { type: 'tag:deleted'; name: string };
+  | { type: 'tag:deleted'; name: string }
+  | { type: 'notice:added'; notice: WireNotice };
 export type SyncEvent = SyncEventBody & { seq: number };
 export type SyncEventType = SyncEvent['type'];
 

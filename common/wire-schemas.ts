@@ -34,6 +34,7 @@ import type {
 } from './protocol';
 import { HANDSHAKE_REFUSALS, chatStatusSchema, roleSchema } from './protocol';
 import { TAG_FACT_SHAPES } from './protocol-tags';
+import { NOTICE_FACT_SHAPES } from './protocol-notices';
 
 /** Keys the device stores or looks rows up by: an empty one could only corrupt the store. */
 const key = z.string().min(1);
@@ -216,6 +217,7 @@ const factShapes = {
   'template:updated': { template: wireTemplateSchema },
   'template:deleted': { id: key },
   ...TAG_FACT_SHAPES,
+  ...NOTICE_FACT_SHAPES,
 } as const;
 
 const body = <T extends keyof typeof factShapes>(type: T) => z.object({ type: z.literal(type), ...factShapes[type] });
@@ -241,6 +243,7 @@ export const syncEventBodySchema = z.discriminatedUnion('type', [
   body('template:deleted'),
   body('tag:updated'),
   body('tag:deleted'),
+  body('notice:added'),
 ]);
 
 export const syncEventSchema = z.discriminatedUnion('type', [
@@ -262,6 +265,7 @@ export const syncEventSchema = z.discriminatedUnion('type', [
   fact('template:deleted'),
   fact('tag:updated'),
   fact('tag:deleted'),
+  fact('notice:added'),
 ]);
 
 /**

@@ -12,6 +12,8 @@ import type { WorkspaceEvents } from './workspace';
 import { workspaceEventNames } from './workspace';
 import type { TeamSettingsEvents } from './team-settings';
 import { teamSettingsEventNames } from './team-settings';
+import type { NoticesEvents } from './notices';
+import { noticesEventNames } from './notices';
 
 export type AppEvents = {
   'app:notified': { readonly level: 'info' | 'warning' | 'error'; readonly message: string };
@@ -32,7 +34,8 @@ export type DeskEvents = AppEvents &
   AiSettingsEvents &
   WorkspaceEvents &
   TeamSettingsEvents &
-  TagsEvents;
+  TagsEvents &
+  NoticesEvents;
 export type EventName = keyof DeskEvents;
 
 // Records keyed by every event name, so an event that is not listed fails to compile.
@@ -47,6 +50,7 @@ const eventNameSet: Record<EventName, true> = {
   ...workspaceEventNames,
   ...teamSettingsEventNames,
   ...tagsEventNames,
+  ...noticesEventNames,
 };
 export const deskEventNames = Object.keys(eventNameSet) as readonly EventName[];
 

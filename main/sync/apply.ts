@@ -17,6 +17,7 @@ import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId }
 import { asAccountId } from '../../common/domain';
 import type { SyncEvent, WireAccount, WireChat, WireContact, WireMember, WireMessage } from '../../common/protocol';
 import type { WireAiPolicy } from '../../common/protocol-ai-policy';
+import type { WireNotice } from '../../common/protocol-notices';
 import type { Store } from '../store';
 import type { TagFact } from './tags';
 import { AI_POLICY_SETTING } from './ai-policy';
@@ -40,6 +41,8 @@ export type ApplyEffects = {
   /** A settings:updated fact was applied: the renderer re-reads the workspace's rules. */
   settingsChanged: boolean;
   templatesChanged: boolean;
+  /** Notices for this member (a rule's notify, an SLA breach): the renderer shows them. */
+  notices: WireNotice[];
 };
 
 export const emptyEffects = (): ApplyEffects => ({
@@ -55,6 +58,7 @@ export const emptyEffects = (): ApplyEffects => ({
   membersChanged: false,
   settingsChanged: false,
   templatesChanged: false,
+  notices: [],
 });
 
 export type ApplyContext = {
@@ -294,6 +298,9 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
     case 'tag:updated':
     case 'tag:deleted':
       ctx.onTagFact?.(ev);
+      return;
+    case 'notice:added':
+      fx.notices.push(ev.notice);
       return;
   }
 }

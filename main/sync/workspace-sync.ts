@@ -37,6 +37,7 @@ export type { HostedAccounts, RelayPort } from './relay';
 import { forgetWorkspaceData, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 import { createMfaGate } from './mfa-gate';
+import { AUTOMATION_SENDER } from '../../common/protocol-automation';
 import { createTeamServices } from './team-services';
 import { storedTeamSettings } from './team-settings';
 
@@ -147,7 +148,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     store,
     isHosted,
     onMember: m => void rememberMember(m),
-    memberName: id => members().find(m => m.id === id)?.name ?? 'Teammate',
+    memberName: id => members().find(m => m.id === id)?.name ?? (id === AUTOMATION_SENDER ? 'Automation' : 'Teammate'),
     shouldLoadAccount: a =>
       (record()?.role === 'admin' || a.memberIds.includes(record()?.memberId ?? '')) && !loadedAccounts.has(a.id),
     onAccountRevoked: id => loadedAccounts.remove(id),
@@ -170,6 +171,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       notes.reconcile(note, clientNoteId);
     }
     if (fx.membersChanged) events.emit('members:changed', { members: members() });
+    if (fx.notices.length) events.emit('notices:received', { notices: fx.notices });
     if (fx.settingsChanged) events.emit('teamSettings:changed', { settings: storedTeamSettings(store) });
     if (fx.settledSends.size) {
       const msgs = store.getMessagesByClientIds([...fx.settledSends]);

@@ -57,6 +57,8 @@ import type { WebhookOptions } from './webhooks/options';
 import { DEFAULT_WEBHOOK_OPTIONS } from './webhooks/options';
 import type { WebhookWorker } from './webhooks/worker';
 import { startWebhookWorker } from './webhooks/worker';
+import { startAutomationTimers } from './automation/timers/worker';
+import type { WorkLoop } from './work-loop';
 import type { CloudOptions, CloudRuntime } from './cloud/index';
 import { DEFAULT_CLOUD_OPTIONS, startCloudRuntime } from './cloud/index';
 import { graphFactory } from './cloud/graph-factory';
@@ -93,6 +95,8 @@ export type ApplicationOptions = {
   readonly clock?: () => number;
   /** Outgoing webhooks: target rule, back-off, timeouts, clock (tests shorten them). */
   readonly webhooks?: Partial<WebhookOptions>;
+  /** How often automation's timers (SLA breach, unanswered, reassignment) look (default 15 s). */
+  readonly automationPollMs?: number;
   /** Cloud API numbers: Graph's address and version, worker polls; `fetch` for tests' loopback Graph. */
   readonly cloud?: Partial<CloudOptions> & { readonly fetch?: typeof fetch };
 };
@@ -104,6 +108,8 @@ export type Application = {
   readonly database: Database;
   readonly webhooks: WebhookWorker;
   readonly cloud: CloudRuntime;
+  /** Automation's timers; tests wait for `idle()` after moving the clock. */
+  readonly automationTimers: WorkLoop;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -180,6 +186,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     },
   };
   const cloud = startCloudRuntime(services, cloudOptions);
+  const automationTimers = startAutomationTimers(services, opts.automationPollMs);
   const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...opts.webhooks };
   const webhooks = startWebhookWorker({
     database,
@@ -310,6 +317,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     database,
     webhooks,
     cloud,
+    automationTimers,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -327,6 +335,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       await Promise.allSettled([...inflight]);
       // The Cloud workers commit facts too: stopped before the publisher's last drain.
       await cloud.stop();
+      await automationTimers.stop();
       await publisher.drain();
       await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));

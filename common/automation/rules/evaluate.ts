@@ -14,7 +14,11 @@ export type RuleFacts = {
     | { readonly type: 'message.received' }
     | { readonly type: 'conversation.opened' }
     | { readonly type: 'chat.unanswered'; readonly minutes: number }
-    | { readonly type: 'status.changed'; readonly to: 'open' | 'pending' | 'resolved' };
+    | {
+        readonly type: 'status.changed';
+        readonly from: 'open' | 'pending' | 'resolved';
+        readonly to: 'open' | 'pending' | 'resolved';
+      };
   readonly accountId: string;
   /** The message text ('' for an event without one). */
   readonly text: string;
@@ -55,7 +59,12 @@ export function triggerMatches(rule: RuleTrigger, fact: RuleFacts['trigger']): b
     case 'chat.unanswered':
       return fact.type === 'chat.unanswered' && fact.minutes >= rule.minutes;
     case 'status.changed':
-      return fact.type === 'status.changed' && (rule.to === undefined || rule.to === fact.to);
+      return (
+        fact.type === 'status.changed' &&
+        fact.from !== fact.to &&
+        (rule.from === undefined || rule.from === fact.from) &&
+        (rule.to === undefined || rule.to === fact.to)
+      );
   }
 }
 

@@ -25,7 +25,12 @@ export const ruleTriggerSchema = z.discriminatedUnion('type', [
       .min(1)
       .max(7 * 24 * 60),
   }),
-  z.strictObject({ type: z.literal('status.changed'), to: z.enum(CHAT_STATUSES).optional() }),
+  // Either side left out: any status. A rule with both equal never fires (a change has two sides).
+  z.strictObject({
+    type: z.literal('status.changed'),
+    from: z.enum(CHAT_STATUSES).optional(),
+    to: z.enum(CHAT_STATUSES).optional(),
+  }),
 ]);
 export type RuleTrigger = z.infer<typeof ruleTriggerSchema>;
 
@@ -54,7 +59,8 @@ export const RULE_TEXT_MAX = 2_000;
 
 export const ruleActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('reply'), templateId: id }),
-  z.strictObject({ kind: z.literal('assign'), memberId: id }),
+  // No memberId: back to the number's pool, for auto-assignment (or the leads when it is off).
+  z.strictObject({ kind: z.literal('assign'), memberId: id.optional() }),
   z.strictObject({ kind: z.literal('addTag'), tag }),
   z.strictObject({ kind: z.literal('setStatus'), status: z.enum(CHAT_STATUSES) }),
   z.strictObject({ kind: z.literal('note'), text: z.string().trim().min(1).max(RULE_TEXT_MAX) }),

@@ -11,6 +11,10 @@ export const assignmentEn = {
   'assignment.capacity.help':
     'Counted over every number; chats that are not resolved are open. New members start at {n}.',
   'assignment.capacity.member': 'Capacity of {name}',
+  'assignment.reassign': 'Reassign after (minutes without a reply)',
+  'assignment.reassign.none': 'Never',
+  'assignment.reassign.help':
+    'When a customer has waited this many minutes for a reply from the team, or the assignee goes offline while the customer waits, the chat moves to another member who can take it (the mode above picks). Once per wait, so a chat does not bounce. Empty: chats stay with their assignee. Works only when assignment is on.',
   'assignment.save': 'Save assignment',
   'assignment.saved': 'Saved.',
   'assignment.loading': 'Loading…',

@@ -13,6 +13,10 @@ export const assignmentId: Record<AssignmentMessageKey, string> = {
   'assignment.capacity.help':
     'Dihitung di semua nomor; chat yang belum diselesaikan terhitung terbuka. Anggota baru mulai dengan {n}.',
   'assignment.capacity.member': 'Kapasitas {name}',
+  'assignment.reassign': 'Alihkan setelah (menit tanpa balasan)',
+  'assignment.reassign.none': 'Tidak pernah',
+  'assignment.reassign.help':
+    'Jika pelanggan sudah menunggu balasan tim selama sekian menit, atau anggota yang ditugaskan offline saat pelanggan menunggu, chat dialihkan ke anggota lain yang bisa menerimanya (dipilih sesuai mode di atas). Sekali per penantian, agar chat tidak berpindah-pindah. Kosong: chat tetap pada anggota yang ditugaskan. Hanya berlaku jika penugasan aktif.',
   'assignment.save': 'Simpan penugasan',
   'assignment.saved': 'Tersimpan.',
   'assignment.loading': 'Memuat…',

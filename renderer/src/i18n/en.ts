@@ -234,6 +234,7 @@ export const en = {
   'templates.add': 'Add template',
   'templates.delete': 'Delete /{shortcut}',
   'templates.variables': 'Variables: {{contact.name}}, {{contact.firstName}}, {{agent.name}}, {{account.name}}',
+  'notify.notice.slaBreach': 'First reply overdue: nobody has answered this customer in time',
   'notify.hidden': 'New message on {account}',
   'connection.connecting': 'Connecting to Blazz Desk…',
   'connection.disconnected': 'Connection to the app lost. Reconnecting…',

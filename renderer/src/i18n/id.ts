@@ -236,6 +236,7 @@ export const id: Record<MessageKey, string> = {
   'templates.add': 'Tambah templat',
   'templates.delete': 'Hapus /{shortcut}',
   'templates.variables': 'Variabel: {{contact.name}}, {{contact.firstName}}, {{agent.name}}, {{account.name}}',
+  'notify.notice.slaBreach': 'Balasan pertama terlambat: belum ada yang menjawab pelanggan ini tepat waktu',
   'notify.hidden': 'Pesan baru di {account}',
   'connection.connecting': 'Menghubungkan ke Blazz Desk…',
   'connection.disconnected': 'Koneksi ke aplikasi terputus. Menyambung ulang…',

@@ -6,7 +6,7 @@ export const slaEn = {
   'sla.target': 'First-response target (minutes)',
   'sla.target.none': 'No target',
   'sla.target.help':
-    'A customer who writes while no reply is pending must get the team’s first reply within this time; chat rows show “due in” and then “overdue”. Automatic messages are no reply, and business hours are not taken out.',
+    'A customer who writes while no reply is pending must get the team’s first reply within this time; chat rows show “due in” and then “overdue”. Automatic messages are no reply. When the number has business hours, only open time counts.',
 } as const;
 
 export type SlaMessageKey = keyof typeof slaEn;

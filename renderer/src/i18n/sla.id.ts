@@ -8,5 +8,5 @@ export const slaId: Record<SlaMessageKey, string> = {
   'sla.target': 'Target balasan pertama (menit)',
   'sla.target.none': 'Tanpa target',
   'sla.target.help':
-    'Pelanggan yang menulis saat belum ada balasan tertunda harus menerima balasan pertama tim dalam waktu ini; baris chat menampilkan “jatuh tempo” lalu “terlambat”. Pesan otomatis tidak dihitung sebagai balasan, dan jam kerja tidak dikecualikan.',
+    'Pelanggan yang menulis saat belum ada balasan tertunda harus menerima balasan pertama tim dalam waktu ini; baris chat menampilkan “jatuh tempo” lalu “terlambat”. Pesan otomatis tidak dihitung sebagai balasan. Jika nomor memiliki jam kerja, hanya waktu buka yang dihitung.',
 };

@@ -75,6 +75,10 @@ export const teamId: Record<TeamMessageKey, string> = {
   'team.view.role': 'Peran',
   'team.view.open': 'Terbuka',
   'team.view.pending': 'Tertunda',
+  'team.view.overdue': 'Balasan pertama terlambat',
+  'team.view.overdue.count': '{n} terlambat',
+  'team.view.overdue.title':
+    'Chat terbuka atau tertunda yang pelanggannya masih menunggu melewati target respons pertama',
   'team.view.unassigned': 'Chat belum ditugaskan',
   'team.view.inactive': 'dinonaktifkan',
   'team.view.refresh': 'Muat ulang',

@@ -132,7 +132,13 @@ export const chats = mysqlTable(
     pinned: boolean('pinned').notNull().default(false),
     archived: boolean('archived').notNull().default(false),
   },
-  t => [index('chats_account').on(t.accountId), index('chats_assignee').on(t.assigneeId)],
+  t => [
+    index('chats_account').on(t.accountId),
+    index('chats_assignee').on(t.assigneeId),
+    // Automation's timers (0025): overdue first replies, chats with recent messages.
+    index('chats_sla_due').on(t.slaDueAt),
+    index('chats_last_message').on(t.lastMessageAt),
+  ],
 );
 
 export const contacts = mysqlTable(
@@ -631,4 +637,16 @@ export const cloudWebhookInbox = mysqlTable(
     error: varchar('error', { length: 200 }),
   },
   t => [index('cloud_webhook_inbox_queue').on(t.status, t.nextAttemptAt)],
+);
+
+/** What automation's timers already did (0025): once per (kind, chat, key) across nodes and restarts. */
+export const automationFires = mysqlTable(
+  'automation_fires',
+  {
+    kind: varchar('kind', { length: 20 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    fireKey: bigint('fire_key', { mode: 'number' }).notNull(),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [primaryKey({ columns: [t.kind, t.chatId, t.fireKey] })],
 );

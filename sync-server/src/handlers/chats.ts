@@ -25,6 +25,7 @@ import { commit } from './context';
 import { checkAssignment, requireAssignOrHandOver } from './handover-rules';
 import type { HandlerTable } from './dispatch';
 import { drainWaiting } from '../automation/assignment/drain';
+import { runStatusChanged } from '../automation/rules/on-status';
 
 type ChatHandlers = Pick<
   HandlerTable,
@@ -173,9 +174,15 @@ export function chatHandlers(services: Services): ChatHandlers {
 
     'chat:set-status': async (caller, { chatId, status, version }) => {
       requireCapability(caller, 'chats.update');
-      const chat = await writeChat(caller, 'chat.status', chatId, version, () => ({ status: status as ChatStatus }));
+      let from: ChatStatus | null = null;
+      const chat = await writeChat(caller, 'chat.status', chatId, version, current => {
+        from = current.status;
+        return { status: status as ChatStatus };
+      });
       // Resolving frees a place in the assignee's capacity: a waiting chat may take it.
       if (status === 'resolved' && chat.assigneeId) await drainWaiting(services, chat.assigneeId);
+      // After the commit: rules 'when the status changes' (once per change, by version).
+      if (from !== null) await runStatusChanged(services, { chatId, from, to: chat.status, version: chat.version });
       return chat;
     },
 

@@ -17,7 +17,7 @@ export const MONDAY = Date.parse('2026-11-30T03:00:00Z');
 
 export type AutomatedNumber = {
   accountId: string;
-  host: { socket: Client; sessionId: string; token: string };
+  host: { id: string; socket: Client; sessionId: string; token: string };
   admin: Client;
   /** Every send:requested the host was offered. */
   requested: WireSend[];

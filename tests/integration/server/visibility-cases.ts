@@ -259,6 +259,7 @@ const NAMES: Names = {
   'template:deleted': () => null,
   'tag:updated': () => null,
   'tag:deleted': () => null,
+  'notice:added': e => e.notice.chatId,
 };
 
 /** The chat a received fact (logged or live-only) names, if any. */

@@ -105,8 +105,32 @@ describe('triggers', () => {
     expect(evaluateRules([late], facts({ trigger: { type: 'chat.unanswered', minutes: 30 } })).matched).toHaveLength(1);
     const resolved = rule({ trigger: { type: 'status.changed', to: 'resolved' } });
     const any = rule({ trigger: { type: 'status.changed' } });
-    const r = evaluateRules([resolved, any], facts({ trigger: { type: 'status.changed', to: 'pending' } }));
+    const r = evaluateRules(
+      [resolved, any],
+      facts({ trigger: { type: 'status.changed', from: 'open', to: 'pending' } }),
+    );
     expect(r.matched.map(m => m.ruleId)).toEqual([any.id]);
+  });
+  it('a status change from a given status, to a given status, or both; never for no change', () => {
+    const reopened = rule({ trigger: { type: 'status.changed', from: 'resolved', to: 'open' } });
+    const leftPending = rule({ trigger: { type: 'status.changed', from: 'pending' } });
+    const ids = (from: 'open' | 'pending' | 'resolved', to: 'open' | 'pending' | 'resolved') =>
+      evaluateRules([reopened, leftPending], facts({ trigger: { type: 'status.changed', from, to } })).matched.map(
+        m => m.ruleId,
+      );
+    expect(ids('resolved', 'open')).toEqual([reopened.id]);
+    expect(ids('pending', 'open')).toEqual([leftPending.id]);
+    expect(ids('pending', 'resolved')).toEqual([leftPending.id]);
+    expect(ids('open', 'resolved')).toEqual([]);
+    const any = rule({ trigger: { type: 'status.changed' } });
+    expect(
+      evaluateRules([any], facts({ trigger: { type: 'status.changed', from: 'open', to: 'open' } })).matched,
+    ).toEqual([]);
+  });
+  it('the schema takes from and to, each optional, and only known statuses', () => {
+    const body = (trigger: unknown) => ruleSchema.safeParse({ ...rule({}), trigger }).success;
+    expect(body({ type: 'status.changed', from: 'pending', to: 'resolved' })).toBe(true);
+    expect(body({ type: 'status.changed', from: 'closed' })).toBe(false);
   });
 });
 

@@ -9,7 +9,7 @@ import type { ChatId, ChatStatus, Member, MemberId } from '../../../common/domai
 import { asMemberId } from '../../../common/domain';
 import type { Store } from '../../../main/store';
 import type { FetchChatsPage } from '../../../renderer/src/features/team/logic';
-import { countChats, loadWorkload } from '../../../renderer/src/features/team/logic';
+import { countChats, loadWorkload, overdueCount } from '../../../renderer/src/features/team/logic';
 import { addAccount, chatOfJid, memoryStore, msg, T0 } from '../store/fixtures';
 
 let store: Store;
@@ -67,6 +67,32 @@ describe('workload over the real store', () => {
     ]);
     expect([w.unassigned.open.n, w.unassigned.pending.n]).toEqual([7, 5]);
     expect(w.rows.some(r => r.open.capped || r.pending.capped)).toBe(false);
+  });
+
+  it('marks chats past their first-reply due time as overdue, per member and unassigned; resolved ones never', async () => {
+    const ids = seed([
+      [ana, 'open'],
+      [ana, 'pending'],
+      [ana, 'open'],
+      [ana, 'resolved'],
+      [null, 'open'],
+      [bo, 'open'],
+    ]);
+    const due = [T0 + 5 * 60_000, T0 + 10 * 60_000, null, T0, T0 + 1, T0 + 60 * 60_000];
+    ids.forEach((id, i) => {
+      const status = (['open', 'pending', 'open', 'resolved', 'open', 'open'] as const)[i]!;
+      const assigneeId = [ana, ana, ana, ana, null, bo][i] ?? null;
+      store.applyChatWorkspace(id, { status, assigneeId, tags: [], version: 2, slaDueAt: due[i] ?? null });
+    });
+    const w = await loadWorkload(members, fetchPage(200));
+    const anaRow = w.rows.find(r => r.member.id === ana)!;
+    const boRow = w.rows.find(r => r.member.id === bo)!;
+    // Ana: due at +5 and +10 minutes (the one without a due time is answered; resolved never counts).
+    expect([...anaRow.dueAts].sort()).toEqual([T0 + 5 * 60_000, T0 + 10 * 60_000]);
+    expect(overdueCount(anaRow.dueAts, T0 + 6 * 60_000)).toBe(1);
+    expect(overdueCount(anaRow.dueAts, T0 + 11 * 60_000)).toBe(2);
+    expect(overdueCount(w.unassigned.dueAts, T0 + 2)).toBe(1);
+    expect(overdueCount(boRow.dueAts, T0 + 11 * 60_000)).toBe(0);
   });
 
   it('leaves archived chats out, as the inbox does', async () => {

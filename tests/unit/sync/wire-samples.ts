@@ -173,6 +173,19 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
   'template:deleted': { type: 'template:deleted', seq: 15, id: 'tpl-2' },
   'tag:updated': { type: 'tag:updated', seq: 16, tag: { name: 'vip', color: 'red' } },
   'tag:deleted': { type: 'tag:deleted', seq: 17, name: 'old' },
+  'notice:added': {
+    type: 'notice:added',
+    seq: 18,
+    notice: {
+      id: 'notice-1',
+      kind: 'sla_breach',
+      accountId: 'acct-1',
+      chatId: 'acct-1:62811@c.us',
+      chatName: 'Sari',
+      text: null,
+      createdAt: 1_700_000_000_000,
+    },
+  },
 };
 
 export const ALL_FACTS: readonly SyncEvent[] = Object.values(FACTS);

@@ -32,7 +32,7 @@ describe('wire schemas: valid facts', () => {
   });
 
   it('every fact type has a sample', () => {
-    expect(new Set(ALL_FACTS.map(f => f.type)).size).toBe(18);
+    expect(new Set(ALL_FACTS.map(f => f.type)).size).toBe(19);
   });
 
   it('a fact body (no seq) parses with the body schema; a seq there is stripped', () => {

@@ -5,6 +5,7 @@ import { useConversation } from '../../stores/conversation';
 import { useInbox } from '../../stores/inbox';
 import type { OpenChat } from '../notifications/notifier';
 import { notifyAlert, notifyIncoming, setPausedByShell } from '../notifications/notifier';
+import { notifyNotices } from '../notifications/notices';
 import { core } from '../../stores/core';
 import { keepOpenChatRead } from './read-while-open';
 
@@ -19,6 +20,7 @@ export function startLive(open: OpenChat): () => void {
     }),
     client.subscribe('messages:updated', ({ messages }) => useConversation.getState().merge(messages)),
     client.subscribe('accounts:alerted', notifyAlert),
+    client.subscribe('notices:received', ({ notices }) => notifyNotices(notices, open)),
     client.subscribe('app:notifications-paused', ({ paused }) => setPausedByShell(paused)),
     // A blazz:// link, the tray or an OS notification asked for a chat.
     client.subscribe('app:chat-requested', ({ chatId }) => {

@@ -9,6 +9,7 @@ import { useHandoverT } from '../handover/useHandoverT';
 import { TeamAttention } from '../ai/chat';
 import './team.css';
 import { errorText } from '../../lib/error-text';
+import { OverdueCount } from './OverdueCount';
 
 /** Wait this long after the last chats:changed before counting again: bursts come in batches. */
 const RECOUNT_DELAY_MS = 2_000;
@@ -86,11 +87,12 @@ export function TeamView() {
               <th scope="col">{t('team.view.role')}</th>
               <th scope="col">{t('team.view.open')}</th>
               <th scope="col">{t('team.view.pending')}</th>
+              <th scope="col">{t('team.view.overdue')}</th>
               <th scope="col">{ht('handover.oldest')}</th>
             </tr>
           </thead>
           <tbody>
-            {data.rows.map(({ member, open, pending, oldestWaiting }) => (
+            {data.rows.map(({ member, open, pending, dueAts, oldestWaiting }) => (
               <tr key={member.id} className={member.active ? undefined : 'team-inactive'}>
                 <th scope="row">
                   {member.name} <PresenceDot t={t} memberId={member.id} name={member.name} />
@@ -99,6 +101,9 @@ export function TeamView() {
                 <td>{t(`team.role.${member.role}`)}</td>
                 <td>{formatCount(open)}</td>
                 <td>{formatCount(pending)}</td>
+                <td>
+                  <OverdueCount t={t} dueAts={dueAts} />
+                </td>
                 <td>
                   <OldestWaiting chat={oldestWaiting} />
                 </td>
@@ -112,6 +117,9 @@ export function TeamView() {
               </th>
               <td data-testid="team-unassigned-open">{formatCount(data.unassigned.open)}</td>
               <td data-testid="team-unassigned-pending">{formatCount(data.unassigned.pending)}</td>
+              <td data-testid="team-unassigned-overdue">
+                <OverdueCount t={t} dueAts={data.unassigned.dueAts} />
+              </td>
               <td />
             </tr>
           </tfoot>

@@ -229,14 +229,30 @@ export async function countChats(
   return { n, capped: true };
 }
 
+/**
+ * The first-reply due times of chats still waiting for one: the server sets slaDueAt while
+ * a customer waits for a first reply and clears it when the team answers; resolved chats
+ * are never overdue.
+ */
+export const dueTimesOf = (chats: readonly Pick<Chat, 'status' | 'slaDueAt'>[]): number[] =>
+  chats.flatMap(c => (c.status !== 'resolved' && typeof c.slaDueAt === 'number' ? [c.slaDueAt] : []));
+
+/** How many of these due times have passed at `now` (the view re-reads the clock, so a chat turns overdue without a recount). */
+export const overdueCount = (dueAts: readonly number[], now: number): number => dueAts.filter(d => d < now).length;
+
 export type WorkloadRow = {
   readonly member: Member;
   readonly open: Count;
   readonly pending: Count;
+  /** First-reply due times of their open and pending chats still waiting (among the chats counted). */
+  readonly dueAts: readonly number[];
   /** Their open chat whose customer has waited longest for an answer (among the chats counted). */
   readonly oldestWaiting: Chat | null;
 };
-export type Workload = { readonly rows: readonly WorkloadRow[]; readonly unassigned: { open: Count; pending: Count } };
+export type Workload = {
+  readonly rows: readonly WorkloadRow[];
+  readonly unassigned: { open: Count; pending: Count; dueAts: readonly number[] };
+};
 
 /** Open and pending chats per member, plus the unassigned ones, one member after another. */
 export async function loadWorkload(members: readonly Member[], fetchPage: FetchChatsPage): Promise<Workload> {
@@ -244,17 +260,20 @@ export async function loadWorkload(members: readonly Member[], fetchPage: FetchC
   const rows: WorkloadRow[] = [];
   for (const member of sortForTeamView(members)) {
     let oldest: Chat | null = null;
+    const dueAts: number[] = [];
+    const seen = (chats: readonly Chat[]) => dueAts.push(...dueTimesOf(chats));
     const open = await countChats(fetchPage, member.id, 'open', MAX_COUNT_PAGES, chats => {
       oldest = oldestWaiting(chats, oldest);
+      seen(chats);
     });
-    const pending = await countChats(fetchPage, member.id, 'pending');
-    rows.push({ member, open, pending, oldestWaiting: oldest });
+    const pending = await countChats(fetchPage, member.id, 'pending', MAX_COUNT_PAGES, seen);
+    rows.push({ member, open, pending, dueAts, oldestWaiting: oldest });
   }
-  const unassigned = {
-    open: await countChats(fetchPage, null, 'open'),
-    pending: await countChats(fetchPage, null, 'pending'),
-  };
-  return { rows, unassigned };
+  const dueAts: number[] = [];
+  const seen = (chats: readonly Chat[]) => dueAts.push(...dueTimesOf(chats));
+  const open = await countChats(fetchPage, null, 'open', MAX_COUNT_PAGES, seen);
+  const pending = await countChats(fetchPage, null, 'pending', MAX_COUNT_PAGES, seen);
+  return { rows, unassigned: { open, pending, dueAts } };
 }
 
 export const formatCount = (c: Count): string => (c.capped ? `${c.n}+` : String(c.n));

@@ -23,12 +23,15 @@ export type Waiting = { readonly chatId: string; readonly since: number };
 
 const snapshot = (c: ChatRow) => ({ assigneeId: c.assigneeId, status: c.status, version: c.version });
 
-/** Gives one chat to `memberId`: the conditional write, its facts and the audit row. */
-async function assignOne(
+/**
+ * Gives one chat to `memberId` (null: nobody): the conditional write, its facts and the
+ * audit row. `mode` names what decided it: an assignment mode, or `rule:<id>`.
+ */
+export async function assignOne(
   tx: RawTx,
   chat: ChatRow,
-  memberId: string,
-  mode: NumberAssignment['mode'],
+  memberId: string | null,
+  mode: string,
   settings: WireSettings,
   now: number,
 ): Promise<NewEvent[] | null> {

@@ -26,9 +26,16 @@ async function preview(db: Exec, action: RuleAction, numberName: string): Promis
       return { action, preview: text, problem: null };
     }
     case 'assign': {
+      // To the pool: auto-assignment decides when it runs.
+      if (action.memberId === undefined) return { action, preview: null, problem: null };
       const member = await memberById(db, action.memberId);
       if (!member) return { action, preview: null, problem: 'member_missing' };
       return { action, preview: member.name, problem: member.active ? null : 'member_inactive' };
+    }
+    case 'note':
+    case 'notify': {
+      const text = renderRuleReply(action.text, { 'customer.name': 'Sample customer', 'number.name': numberName });
+      return { action, preview: text, problem: text.trim() ? null : `${action.kind}_empty` };
     }
     default:
       return { action, preview: null, problem: null };

@@ -9,8 +9,6 @@ import { createHash, randomUUID } from 'node:crypto';
 import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { MessageInput } from '../../../../common/ingest';
 import { FRESH_MS } from '../../../../common/automation/decide';
-import { businessHoursSchema } from '../../../../common/automation/hours';
-import type { BusinessHours } from '../../../../common/automation/hours';
 import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
 import { evaluateRules } from '../../../../common/automation/rules/evaluate';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
@@ -34,6 +32,8 @@ import {
 import { chatEvent } from '../../handlers/access';
 import type { Services } from '../../handlers/context';
 import type { AutomatedSend } from '../on-push';
+import { parseHours } from '../parse-hours';
+import { ActionFailed, assignAction, noteAction, notifyAction } from './team-actions';
 
 /** A chat quiet this long is a new conversation when the customer writes again. */
 export const CONVERSATION_IDLE_MS = 24 * 3_600_000;
@@ -41,23 +41,7 @@ export const CONVERSATION_IDLE_MS = 24 * 3_600_000;
 export const RULE_REPLIES_MAX = 3;
 export const COOL_DOWN_WINDOW_MS = 10 * 60_000;
 
-type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
-/** An action that could not be done: its code goes to automation_rule_runs. */
-class ActionFailed extends Error {
-  constructor(readonly code: string) {
-    super(code);
-  }
-}
-
-function parseHours(text: string | null): BusinessHours | null {
-  if (text === null) return null;
-  try {
-    const parsed = businessHoursSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
 
 async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number, out: Outcome): Promise<void> {
   const body = await templateBody(tx, templateId);
@@ -90,8 +74,15 @@ async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number,
   });
 }
 
-/** Runs one action; true when it changed the chat row (tags, status). */
-async function act(tx: RawTx, chat: RuleChat, a: RuleAction, now: number, out: Outcome): Promise<boolean> {
+/** Runs one action; true when it changed the chat row (tags, status) without emitting the fact itself. */
+async function act(
+  tx: RawTx,
+  chat: RuleChat,
+  a: RuleAction,
+  ruleId: string,
+  now: number,
+  out: Outcome,
+): Promise<boolean> {
   switch (a.kind) {
     case 'reply':
       await reply(tx, chat, a.templateId, now, out);
@@ -108,15 +99,19 @@ async function act(tx: RawTx, chat: RuleChat, a: RuleAction, now: number, out: O
       await setChatStatus(tx, chat.id, a.status);
       return true;
     case 'assign':
+      out.events.push(...(await assignAction(tx, chat.id, a.memberId, ruleId, now)));
+      return false;
     case 'note':
+      out.events.push(...(await noteAction(tx, chat, a.text, now)));
+      return false;
     case 'notify':
-      // Not executed by the server yet: recorded, so the lead sees it in the recent runs.
-      throw new ActionFailed('action_not_available');
+      out.events.push(...(await notifyAction(tx, chat, a.text, now)));
+      return false;
   }
 }
 
 /** One matched rule: claimed once per trigger, every action tried, the first failure recorded. */
-async function runRule(
+export async function runRule(
   services: Services,
   tx: RawTx,
   chat: RuleChat,
@@ -127,6 +122,7 @@ async function runRule(
 ): Promise<void> {
   const run = { ruleId: match.ruleId, triggerKey, accountId: chat.accountId, chatId: chat.id, at: now };
   await tx.query('savepoint automation_rule');
+  const kept = { sends: out.sends.length, events: out.events.length };
   try {
     if (!(await claimRun(tx, run))) {
       await tx.query('release savepoint automation_rule');
@@ -136,7 +132,7 @@ async function runRule(
     let changed = false;
     for (const a of match.actions) {
       try {
-        changed = (await act(tx, chat, a, now, out)) || changed;
+        changed = (await act(tx, chat, a, match.ruleId, now, out)) || changed;
       } catch (err) {
         if (!(err instanceof ActionFailed)) throw err;
         failure ??= err.code;
@@ -148,9 +144,47 @@ async function runRule(
   } catch (err) {
     // A broken rule costs neither the message nor the other rules; its run says so.
     await tx.query('rollback to savepoint automation_rule');
+    // What the rolled-back actions queued never happened: it must not go out either.
+    out.sends.length = kept.sends;
+    out.events.length = kept.events;
     services.log.error({ err, ruleId: match.ruleId }, 'automation rule failed');
     if (await claimRun(tx, run)) await failRun(tx, match.ruleId, triggerKey, 'internal');
   }
+}
+
+/** Trigger keys are at most 300 characters: long ones go in as a digest. */
+export const keyOf = (full: string): string =>
+  full.length <= 250 ? full : createHash('sha256').update(full).digest('hex');
+
+/**
+ * A chat whose customer has waited since `waitingSince` with no human reply: the
+ * 'chat.unanswered' rules whose minutes have passed run, each once per waiting streak
+ * (the key names the streak's first message). Called by the timers, in their transaction.
+ */
+export async function runUnanswered(
+  services: Services,
+  tx: RawTx,
+  rules: readonly Rule[],
+  chatId: string,
+  waitingSince: number,
+  now: number,
+): Promise<Outcome> {
+  const out: Outcome = { sends: [], events: [] };
+  const chat = await ruleChat(tx, chatId);
+  if (!chat) return out;
+  const evaluation = evaluateRules(rules, {
+    trigger: { type: 'chat.unanswered', minutes: Math.floor((now - waitingSince) / 60_000) },
+    accountId: chat.accountId,
+    text: '',
+    tags: chat.tags,
+    contactIsNew: false,
+    at: now,
+    hours: parseHours(chat.hoursJson),
+    sentiment: null,
+  });
+  const key = `unanswered:${keyOf(`${chatId}:${waitingSince}`)}`;
+  for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
+  return out;
 }
 
 async function triggersOf(
@@ -158,9 +192,8 @@ async function triggersOf(
   m: MessageInput,
   chatId: string,
 ): Promise<Array<RuleFacts['trigger'] & { key: string }>> {
-  const full = `${m.accountId}:${m.providerMessageId}`;
   // Ids are up to 200 characters each; the column takes 300, so long ones go in as a digest.
-  const key = full.length <= 250 ? full : createHash('sha256').update(full).digest('hex');
+  const key = keyOf(`${m.accountId}:${m.providerMessageId}`);
   const list: Array<RuleFacts['trigger'] & { key: string }> = [{ type: 'message.received', key: `msg:${key}` }];
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
   if (previous === null || m.timestamp - previous >= CONVERSATION_IDLE_MS)

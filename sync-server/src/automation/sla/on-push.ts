@@ -1,13 +1,15 @@
 /**
  * The first-response clock of the chats a push touches, in the push's transaction: a
  * customer's fresh message starts it, the team's reply (not an automated message) stops it.
- * Each change bumps the chat's version and goes out as chat:updated with `slaDueAt`.
+ * Each change bumps the chat's version and goes out as chat:updated with `slaDueAt`. With
+ * business hours only open time counts towards the target (common/automation/open-time.ts).
  */
 import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { MessageInput } from '../../../../common/ingest';
 import { FRESH_MS } from '../../../../common/automation/decide';
 import type { SlaMessage } from '../../../../common/automation/assignment/sla';
 import { nextSlaDue } from '../../../../common/automation/assignment/sla';
+import { parseHours } from '../parse-hours';
 import type { RawTx } from '../../db/index';
 import { automatedAmong, drizzleOn, lockSlaChats, setSlaDue, slaTargets } from '../../db/repositories/assignment';
 import { chatById } from '../../db/repositories/chats';
@@ -40,7 +42,8 @@ export async function slaOnPush(services: Services, tx: RawTx, messages: readonl
     for (const [chatId, { accountId, list }] of byChat) {
       if (!current.has(chatId)) continue;
       const before = current.get(chatId) ?? null;
-      const after = nextSlaDue(before, list, targets.get(accountId)!);
+      const target = targets.get(accountId)!;
+      const after = nextSlaDue(before, list, target.minutes, parseHours(target.hoursJson));
       if (after === before) continue;
       await setSlaDue(tx, chatId, after);
       const row = await chatById(drizzleOn(tx), chatId);

@@ -170,14 +170,24 @@ export async function unassignedAmong(raw: RawTx, chatIds: readonly string[]): P
   return new Set(rows.map(r => String(r['id'])));
 }
 
-/** First-response targets (minutes) of these numbers, those that have one. */
-export async function slaTargets(raw: RawTx, accountIds: readonly string[]): Promise<Map<string, number>> {
+/** First-response targets (minutes) of these numbers, those that have one, with their stored hours (JSON). */
+export async function slaTargets(
+  raw: RawTx,
+  accountIds: readonly string[],
+): Promise<Map<string, { minutes: number; hoursJson: string | null }>> {
   if (accountIds.length === 0) return new Map();
   const [rows] = await raw.query<RowDataPacket[]>(
-    'select account_id, sla_minutes from assignment_settings where account_id in (?) and sla_minutes is not null',
+    `select s.account_id, s.sla_minutes, h.hours from assignment_settings s
+       left join automation_settings h on h.account_id = s.account_id
+      where s.account_id in (?) and s.sla_minutes is not null`,
     [accountIds],
   );
-  return new Map(rows.map(r => [String(r['account_id']), Number(r['sla_minutes'])]));
+  return new Map(
+    rows.map(r => [
+      String(r['account_id']),
+      { minutes: Number(r['sla_minutes']), hoursJson: (r['hours'] as string | null) ?? null },
+    ]),
+  );
 }
 
 /** The 1:1 chats among these with their due time, locked: the push decides and writes them. */

@@ -132,8 +132,9 @@ export async function pullEvents(
   const seesChat = sql`(c.account_id in (select account_id from account_members where member_id = ${m})
     and (${viewer.role === 'lead'} or c.assignee_id = ${m} or (c.assignee_id is null and ${viewer.agentsSeeUnassigned})))`;
   // A grant hands over the chat itself (its customer's name): only while the member still sees it
-  // (sync rule 5). A revoke is about losing the chat, so it always goes to its member.
-  const ownFact = sql`(${own} and (e.type <> 'chat:granted' or ${seesChat}))`;
+  // (sync rule 5); so does a notice, which names the chat. A revoke is about losing the chat, so
+  // it always goes to its member.
+  const ownFact = sql`(${own} and (e.type not in ('chat:granted', 'notice:added') or ${seesChat}))`;
   const visible =
     viewer.role === 'admin'
       ? sql`(e.audience <> 'member' or ${own})`

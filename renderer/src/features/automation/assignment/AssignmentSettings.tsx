@@ -121,6 +121,18 @@ export function AssignmentSettings(props: { readonly accountId: string }) {
       </table>
       <p className="small muted">{t('assignment.capacity.help', { n: DEFAULT_CAPACITY })}</p>
       <label>
+        {t('assignment.reassign')}
+        <input
+          type="number"
+          min={1}
+          max={ASSIGNMENT_MINUTES_MAX}
+          placeholder={t('assignment.reassign.none')}
+          value={draft.reassignAfterMinutes ?? ''}
+          onChange={e => change({ ...draft, reassignAfterMinutes: minutesOrNull(e.target.value) })}
+        />
+      </label>
+      <p className="small muted">{t('assignment.reassign.help')}</p>
+      <label>
         {slaT('sla.target')}
         <input
           type="number"

@@ -3,7 +3,18 @@ import type { WireRule, WireRuleRun } from '../../../../../common/protocol-autom
 import { api } from '../../../api/client';
 import type { RulesT } from './useRulesT';
 
-const KNOWN = ['template_missing', 'reply_empty', 'cool_down', 'action_not_available'] as const;
+const KNOWN = [
+  'template_missing',
+  'reply_empty',
+  'cool_down',
+  'action_not_available',
+  'member_missing',
+  'member_inactive',
+  'member_not_on_number',
+  'note_empty',
+  'notify_empty',
+  'nobody_to_notify',
+] as const;
 
 /** The rules' recent failed runs, with why in words: a rule that fails never holds a message up, so this is where it shows. */
 export function RuleRuns(props: { readonly t: RulesT; readonly rules: readonly WireRule[]; readonly version: number }) {

@@ -10,7 +10,12 @@ function previewText(t: RulesT, p: RulePreview): string {
   if (a.kind === 'reply') return t('rules.action.reply', { text: p.preview ?? '' });
   if (a.kind === 'addTag') return t('rules.action.addTag', { tag: a.tag });
   if (a.kind === 'setStatus') return t('rules.action.setStatus', { status: t(`rules.status.${a.status}`) });
-  return t('rules.action.other', { kind: a.kind });
+  if (a.kind === 'assign')
+    return a.memberId === undefined
+      ? t('rules.action.assignPool')
+      : t('rules.action.assign', { name: p.preview ?? '' });
+  if (a.kind === 'note') return t('rules.action.note', { text: p.preview ?? a.text });
+  return t('rules.action.notify', { text: p.preview ?? a.text });
 }
 
 /** The dry-run: a sample message against the saved rules; nothing is sent or changed. */

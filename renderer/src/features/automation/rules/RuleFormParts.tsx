@@ -1,0 +1,189 @@
+/**
+ * The fields of "Add a rule", in two groups: when and if (trigger and conditions), and what
+ * it does (actions). Controlled: the form keeps one RuleDraft.
+ */
+import type { Member, Template } from '../../../../../common/domain';
+import { regexProblem } from '../../../../../common/automation/rules/safe-regex';
+import type { RuleDraft } from './rule-draft';
+import { ASSIGN_POOL, DRAFT_TRIGGERS, isMessageTrigger, STATUSES } from './rule-draft';
+import type { Status } from './rule-draft';
+import type { RulesT } from './useRulesT';
+
+type Props = {
+  readonly t: RulesT;
+  readonly draft: RuleDraft;
+  readonly set: (patch: Partial<RuleDraft>) => void;
+};
+
+function StatusSelect(p: {
+  readonly t: RulesT;
+  readonly label: string;
+  readonly value: Status | '';
+  readonly none: string;
+  readonly onChange: (v: Status | '') => void;
+}) {
+  return (
+    <label>
+      {p.label}
+      <select value={p.value} onChange={e => p.onChange(STATUSES.find(s => s === e.target.value) ?? '')}>
+        <option value="">{p.none}</option>
+        {STATUSES.map(s => (
+          <option key={s} value={s}>
+            {p.t(`rules.status.${s}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** When the rule runs and what must hold. */
+export function WhenFields({ t, draft, set }: Props) {
+  const problem = draft.regex.trim() ? regexProblem(draft.regex.trim()) : null;
+  return (
+    <>
+      <label>
+        {t('rules.when')}
+        <select
+          value={draft.trigger}
+          onChange={e => set({ trigger: DRAFT_TRIGGERS.find(x => x === e.target.value) ?? 'message.received' })}
+        >
+          {DRAFT_TRIGGERS.map(x => (
+            <option key={x} value={x}>
+              {t(`rules.when.${x}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {draft.trigger === 'chat.unanswered' && (
+        <label>
+          {t('rules.unanswered.minutes')}
+          <input
+            type="number"
+            min={1}
+            max={10_080}
+            required
+            value={draft.minutes}
+            onChange={e => set({ minutes: e.target.value })}
+          />
+          <span className="small muted">{t('rules.unanswered.help')}</span>
+        </label>
+      )}
+      {draft.trigger === 'status.changed' && (
+        <>
+          <StatusSelect
+            t={t}
+            label={t('rules.statusFrom')}
+            none={t('rules.status.any')}
+            value={draft.statusFrom}
+            onChange={v => set({ statusFrom: v })}
+          />
+          <StatusSelect
+            t={t}
+            label={t('rules.statusTo')}
+            none={t('rules.status.any')}
+            value={draft.statusTo}
+            onChange={v => set({ statusTo: v })}
+          />
+          <span className="small muted">{t('rules.statusChanged.help')}</span>
+        </>
+      )}
+      {isMessageTrigger(draft.trigger) && (
+        <>
+          <label>
+            {t('rules.textContains')}
+            <input maxLength={200} value={draft.text} onChange={e => set({ text: e.target.value })} />
+            <span className="small muted">{t('rules.textContains.help')}</span>
+          </label>
+          <label>
+            {t('rules.regex')}
+            <input
+              maxLength={100}
+              value={draft.regex}
+              aria-invalid={problem ? true : undefined}
+              onChange={e => set({ regex: e.target.value })}
+            />
+            <span className={problem ? 'small error-text' : 'small muted'}>
+              {problem ? t('rules.regex.unsafe') : t('rules.regex.help')}
+            </span>
+          </label>
+        </>
+      )}
+      <label>
+        {t('rules.hasTag')}
+        <input maxLength={50} value={draft.hasTag} onChange={e => set({ hasTag: e.target.value })} />
+      </label>
+      <label>
+        {t('rules.hours')}
+        <select value={draft.hours} onChange={e => set({ hours: e.target.value as RuleDraft['hours'] })}>
+          <option value="">{t('rules.hours.any')}</option>
+          <option value="withinHours">{t('rules.hours.within')}</option>
+          <option value="outsideHours">{t('rules.hours.outside')}</option>
+        </select>
+      </label>
+      {isMessageTrigger(draft.trigger) && (
+        <label className="inline">
+          <input type="checkbox" checked={draft.contactNew} onChange={e => set({ contactNew: e.target.checked })} />
+          {t('rules.contactNew')}
+        </label>
+      )}
+    </>
+  );
+}
+
+/** What the rule does. */
+export function ActionFields(
+  props: Props & { readonly templates: readonly Template[]; readonly members: readonly Member[] },
+) {
+  const { t, draft, set } = props;
+  return (
+    <>
+      <label>
+        {t('rules.reply')}
+        <select value={draft.templateId} onChange={e => set({ templateId: e.target.value })}>
+          <option value="">{t('rules.reply.none')}</option>
+          {props.templates.map(x => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('rules.addTag')}
+        <input maxLength={50} value={draft.tag} onChange={e => set({ tag: e.target.value })} />
+      </label>
+      <StatusSelect
+        t={t}
+        label={t('rules.setStatus')}
+        none={t('rules.setStatus.none')}
+        value={draft.status}
+        onChange={v => set({ status: v })}
+      />
+      <label>
+        {t('rules.assign')}
+        <select value={draft.assignTo} onChange={e => set({ assignTo: e.target.value })}>
+          <option value="">{t('rules.assign.none')}</option>
+          <option value={ASSIGN_POOL}>{t('rules.assign.pool')}</option>
+          {props.members
+            .filter(m => m.active)
+            .map(m => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+        </select>
+        <span className="small muted">{t('rules.assign.help')}</span>
+      </label>
+      <label>
+        {t('rules.note')}
+        <textarea maxLength={2000} rows={2} value={draft.note} onChange={e => set({ note: e.target.value })} />
+      </label>
+      <label>
+        {t('rules.notify')}
+        <textarea maxLength={2000} rows={2} value={draft.notify} onChange={e => set({ notify: e.target.value })} />
+        <span className="small muted">{t('rules.notify.help')}</span>
+      </label>
+    </>
+  );
+}
