@@ -3,6 +3,7 @@ import type { ReportsConversationsArgs, WireReportConversationsPage } from '../.
 import { CommandError } from '../../../common/result';
 import type { Conversation } from './conversations';
 import type { Dataset } from './dataset';
+import { measureOf } from './measure';
 import { dayIndex } from './zone';
 
 type Key = { openedAt: number; chatId: string };
@@ -54,6 +55,7 @@ function inOrder(d: Dataset): Conversation[] {
 
 export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): WireReportConversationsPage {
   const list = inOrder(d);
+  const measure = measureOf(d, args.businessHours);
   const keep = statusFilter[args.status];
   const page: Conversation[] = [];
   let i = args.cursor === undefined ? 0 : resumeAt(list, args.cursor);
@@ -75,8 +77,8 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
         openedAt: c.openedAt,
         firstResponseAt: c.firstResponseAt,
         resolvedAt: c.resolvedAt,
-        firstResponseMs: c.firstResponseAt === null ? null : c.firstResponseAt - c.openedAt,
-        resolutionMs: c.resolvedAt === null ? null : c.resolvedAt - c.openedAt,
+        firstResponseMs: measure.firstResponseMs(c),
+        resolutionMs: measure.resolutionMs(c),
         assigneeId: c.assigneeId,
         reopened: c.reopenedAt.length > 0,
         messagesIn: c.messagesIn,
