@@ -109,7 +109,7 @@ export function Controls({ t, value, accounts, members, tags, onChange }: Props)
         ],
         v => set({ bucket: v === 'week' ? 'week' : 'day' }),
       )}
-      <span className="reports-control">
+      <span className="reports-control reports-control-check">
         <input
           id={`${id}-hours`}
           type="checkbox"
