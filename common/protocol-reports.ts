@@ -212,6 +212,10 @@ export const wireReportConversationSchema = z.object({
   messagesIn: count,
   messagesOut: count,
   tags: z.array(z.string()),
+  /** When its first response was due under its number's target; null without a target. */
+  slaDueAt: z.number().int().nullable(),
+  /** Its SLA outcome at the end of the range (docs/reports.md); null without a target. */
+  sla: z.enum(['met', 'missed', 'waiting', 'excused']).nullable(),
 });
 export type WireReportConversation = z.output<typeof wireReportConversationSchema>;
 

@@ -4,6 +4,7 @@ import { CommandError } from '../../../common/result';
 import type { Conversation } from './conversations';
 import type { Dataset } from './dataset';
 import { measureOf } from './measure';
+import { conversationSla } from './sla';
 import { dayIndex } from './zone';
 
 type Key = { openedAt: number; chatId: string };
@@ -70,6 +71,7 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
   return {
     conversations: page.map(c => {
       const chat = d.chats.get(c.chatId);
+      const sla = conversationSla(d, c);
       return {
         chatId: c.chatId,
         accountId: chat?.accountId ?? '',
@@ -84,6 +86,8 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
         messagesIn: c.messagesIn,
         messagesOut: c.messagesOut,
         tags: [...(chat?.tags ?? [])],
+        slaDueAt: sla.dueAt,
+        sla: sla.outcome,
       };
     }),
     nextCursor: i < list.length && lastIndex >= 0 ? cursorAt(list, lastIndex) : null,

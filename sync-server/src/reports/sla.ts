@@ -5,7 +5,8 @@
  */
 import type { WireReportSla } from '../../../common/protocol-reports';
 import type { SlaCounts } from '../../../common/reports/sla';
-import { addSlaOutcome, emptySlaCounts, slaMetPct, slaOutcome } from '../../../common/reports/sla';
+import type { SlaOutcome } from '../../../common/reports/sla';
+import { addSlaOutcome, conversationSlaDue, emptySlaCounts, slaMetPct, slaOutcome } from '../../../common/reports/sla';
 import type { Conversation } from './conversations';
 import type { Dataset } from './dataset';
 import { dayIndex, rangeEnd } from './zone';
@@ -19,10 +20,22 @@ function targetOf(d: Dataset, chatId: string): number | null {
   return d.slaTargets.get(chat.accountId) ?? null;
 }
 
+/** "As it was at its end": a range that ends in the future is seen as of now. */
+const asOfOf = (d: Dataset) => Math.min(rangeEnd(d.zone), d.generatedAt);
+
+/** One conversation's due time and outcome, for the conversation list (null: no target). */
+export function conversationSla(
+  d: Dataset,
+  c: Conversation,
+): { dueAt: number | null; outcome: Exclude<SlaOutcome, 'none'> | null } {
+  const target = targetOf(d, c.chatId);
+  const outcome = slaOutcome(c, target, asOfOf(d));
+  return { dueAt: conversationSlaDue(c.openedAt, target), outcome: outcome === 'none' ? null : outcome };
+}
+
 /** starts/ofDay: the trend's buckets and each day's bucket, as figures.ts cuts them. */
 export function slaOf(d: Dataset, buckets: { starts: readonly string[]; ofDay: readonly number[] }): WireReportSla {
-  // "As it was at its end": a range that ends in the future is seen as of now.
-  const asOf = Math.min(rangeEnd(d.zone), d.generatedAt);
+  const asOf = asOfOf(d);
   const total = emptySlaCounts();
   const trend = buckets.starts.map(emptySlaCounts);
   const members = new Map<string, SlaCounts>();

@@ -149,7 +149,12 @@ describe('the seeded workspace', () => {
   });
 
   it('lists the conversations behind the figures, page by page, and by status', async () => {
-    const want = expectedConversations(truth, { ...NOV, offsetHours: 7, accountIds: [A, B, EDGE] });
+    const want = expectedConversations(truth, {
+      ...NOV,
+      offsetHours: 7,
+      accountIds: [A, B, EDGE],
+      slaTargets: SLA_TARGETS,
+    });
     expect(await allPages(admin, NOV, 37)).toEqual(want);
     const reopened = await allPages(admin, { ...NOV, status: 'reopened' }, 1000);
     expect(reopened).toEqual(want.filter(c => c.reopened));
@@ -157,7 +162,13 @@ describe('the seeded workspace', () => {
     expect(open).toEqual(want.filter(c => c.resolvedAt === null));
     const mine = await allPages(admin, { ...NOV, memberId: agents[0] }, 500);
     expect(mine).toEqual(
-      expectedConversations(truth, { ...NOV, offsetHours: 7, accountIds: [A, B, EDGE], memberId: agents[0]! }),
+      expectedConversations(truth, {
+        ...NOV,
+        offsetHours: 7,
+        accountIds: [A, B, EDGE],
+        memberId: agents[0]!,
+        slaTargets: SLA_TARGETS,
+      }),
     );
   });
 

@@ -137,6 +137,8 @@ describe('report tables', () => {
         messagesIn: 3,
         messagesOut: 0,
         tags: ['vip', 'billing'],
+        slaDueAt: Date.UTC(2026, 10, 1, 23, 30),
+        sla: 'missed',
       },
       { member: id => (id === 'm1' ? 'Ana' : id), account: () => 'Sales' },
     );
@@ -154,6 +156,8 @@ describe('report tables', () => {
       '3',
       '0',
       'vip; billing',
+      '2026-11-01T23:30:00.000Z',
+      'missed',
     ]);
   });
 

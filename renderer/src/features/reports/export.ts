@@ -33,6 +33,8 @@ export const CONVERSATION_HEADER = [
   'messages_in',
   'messages_out',
   'tags',
+  'sla_due_at_utc',
+  'sla',
 ] as const;
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
@@ -54,6 +56,8 @@ export function conversationCells(c: WireReportConversation, names: Names): stri
     String(c.messagesIn),
     String(c.messagesOut),
     c.tags.join('; '),
+    iso(c.slaDueAt),
+    c.sla ?? '',
   ];
 }
 

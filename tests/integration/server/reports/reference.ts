@@ -50,6 +50,27 @@ function atEnd(c: TruthConversation, end: number): AtEnd {
   };
 }
 
+/** Due = opening + the number's target; the outcome at `asOf` (docs/reports.md, "SLA attainment"). */
+function slaOf(
+  e: AtEnd,
+  a: RefArgs,
+  asOf: number,
+): { dueAt: number | null; outcome: 'met' | 'missed' | 'waiting' | 'excused' | null } {
+  const target = a.slaTargets?.[e.c.accountId];
+  if (target === undefined) return { dueAt: null, outcome: null };
+  const due = e.c.openedAt + target * MIN;
+  const outcome = e.firstResponse
+    ? e.firstResponse.at <= due
+      ? 'met'
+      : 'missed'
+    : (e.resolved?.at ?? asOf) > due
+      ? 'missed'
+      : e.resolved
+        ? 'excused'
+        : 'waiting';
+  return { dueAt: due, outcome };
+}
+
 function median(xs: number[]): number | null {
   return nearestRank(xs, 0.5);
 }
@@ -191,13 +212,9 @@ export function expectedReport(truth: Truth, a: RefArgs): Omit<WireReport, 'gene
   }
   // SLA attainment, by the definitions of docs/reports.md: due = opening + the number's target.
   const asOf = Math.min(end, Date.now());
-  const slaOutcomeOf = (e: AtEnd): 'met' | 'missed' | 'waiting' | null => {
-    const target = a.slaTargets?.[e.c.accountId];
-    if (target === undefined) return null;
-    const due = e.c.openedAt + target * MIN;
-    if (e.firstResponse) return e.firstResponse.at <= due ? 'met' : 'missed';
-    if ((e.resolved?.at ?? asOf) > due) return 'missed';
-    return e.resolved ? null : 'waiting';
+  const slaOutcomeOf = (e: AtEnd) => {
+    const o = slaOf(e, a, asOf).outcome;
+    return o === 'excused' ? null : o;
   };
   const slaCounts = (cs: AtEnd[]) => {
     const outcomes = cs.map(slaOutcomeOf);
@@ -286,6 +303,8 @@ export function expectedConversations(truth: Truth, a: RefArgs): WireReportConve
         messagesIn: e.messages.filter(m => !m.fromMe).length,
         messagesOut: e.messages.filter(m => m.fromMe).length,
         tags: chat.tags,
+        slaDueAt: slaOf(e, a, Math.min(end, Date.now())).dueAt,
+        sla: slaOf(e, a, Math.min(end, Date.now())).outcome,
       };
     });
 }
