@@ -222,6 +222,14 @@ test('a lead opens Reports, changes the range, reads the charts and exports CSV 
   expect(list.rows[0]![0]).toBe('chat_id');
   expect(list.rows).toHaveLength(1 + 4);
   expect(new Set(list.rows.slice(1).map(r => r[8]))).toEqual(new Set(['Agus Agent']));
+  // The resolved four were answered after 4, 12, 20 and 28 minutes against the 15-minute target.
+  expect(list.rows[0]!.slice(-2)).toEqual(['sla_due_at_utc', 'sla']);
+  expect(
+    list.rows
+      .slice(1)
+      .map(r => r[14])
+      .sort(),
+  ).toEqual(['met', 'met', 'missed', 'missed']);
 
   // The heatmap says each cell's count to screen readers.
   await expect(reports.getByRole('gridcell', { name: /: 1 messages in$/ }).first()).toBeVisible();
