@@ -64,6 +64,12 @@ const filterShape = {
   memberId: z.string().uuid().optional(),
   /** Only chats carrying this tag. */
   tag: z.string().trim().min(1).max(50).optional(),
+  /**
+   * Count business hours only: first response and resolution times measure only the time the
+   * chat's number was open (its business hours, in its time zone); numbers without business
+   * hours are measured around the clock.
+   */
+  businessHours: z.boolean().default(false),
 };
 
 const rangeOk = (a: { from: string; to: string }) =>
@@ -144,6 +150,31 @@ export const reportTagRowSchema = reportTotalsSchema.extend({
   resolutionMedianMs: msOrNull,
 });
 
+const pctOrNull = z.number().min(0).max(100).nullable();
+
+/**
+ * SLA attainment of the conversations opened in the range on numbers with a first-response
+ * target (docs/reports.md, "SLA attainment"): met, missed, still waiting and not yet due;
+ * `metPct` = met / (met + missed) × 100, null when none was decided.
+ */
+export const slaCountsSchema = z.object({ met: count, missed: count, waiting: count, metPct: pctOrNull });
+
+export const wireReportSlaSchema = slaCountsSchema.extend({
+  /** Same buckets as `trend`, by the conversation's opening. */
+  trend: z.array(slaCountsSchema.extend({ start: z.string() })),
+  /** By the conversation's assignee (at its resolution, or now when open); only members with a conversation counted. */
+  members: z.array(slaCountsSchema.extend({ memberId: z.string(), name: z.string() })),
+  /** Every number in scope; `targetMinutes` null when it has no target (then its counts are 0). */
+  accounts: z.array(
+    slaCountsSchema.extend({
+      accountId: z.string(),
+      name: z.string(),
+      targetMinutes: z.number().int().min(0).nullable(),
+    }),
+  ),
+});
+export type WireReportSla = z.output<typeof wireReportSlaSchema>;
+
 export const wireReportSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -160,6 +191,7 @@ export const wireReportSchema = z.object({
   tags: z.array(reportTagRowSchema),
   /** Inbound messages by weekday (0 = Monday … 6 = Sunday) × hour (0–23) in the viewer's time zone: 7 rows of 24. */
   heatmap: z.array(z.array(count).length(24)).length(7),
+  sla: wireReportSlaSchema,
 });
 export type WireReport = z.output<typeof wireReportSchema>;
 
@@ -180,6 +212,10 @@ export const wireReportConversationSchema = z.object({
   messagesIn: count,
   messagesOut: count,
   tags: z.array(z.string()),
+  /** When its first response was due under its number's target; null without a target. */
+  slaDueAt: z.number().int().nullable(),
+  /** Its SLA outcome at the end of the range (docs/reports.md); null without a target. */
+  sla: z.enum(['met', 'missed', 'waiting', 'excused']).nullable(),
 });
 export type WireReportConversation = z.output<typeof wireReportConversationSchema>;
 

@@ -22,7 +22,7 @@ export type Viewer = { readonly serverUrl: string; readonly memberId: string };
 
 /** One string per (viewer, arguments); the order of the argument's fields does not matter. */
 export function reportCacheKey(viewer: Viewer, args: ReportsGetArgs): string {
-  const a: Record<string, string | undefined> = { ...args };
+  const a: Record<string, string | boolean | undefined> = { ...args };
   const fields = Object.keys(a)
     .filter(k => a[k] !== undefined)
     .sort()

@@ -43,6 +43,14 @@ async function seed(): Promise<void> {
   await hostWithChat(stack); // another number: not the lead's, never in their report
   for (const m of [lead, agent])
     await must(admin.socket, 'account:add-member', { accountId: A.accountId, memberId: m.id });
+  // A 15-minute first-response target: the replies below come after 4, 8, … 32 minutes.
+  await must(admin.socket, 'assignment:update', {
+    accountId: A.accountId,
+    mode: 'off',
+    reassignAfterMinutes: null,
+    slaMinutes: 15,
+    capacities: [],
+  });
   const now = Date.now() - HOUR;
   const chats = Array.from({ length: 8 }, (_, i) => ({ jid: `62813000${i}@c.us`, name: `Pelanggan ${i + 1}` }));
   await must(A.host.socket, 'sync:push', {
@@ -177,6 +185,32 @@ test('a lead opens Reports, changes the range, reads the charts and exports CSV 
   ]);
   expect(csv.rows.slice(1)).toEqual(shown);
 
+  // SLA: 3 replies within 15 minutes (4, 8, 12), 5 later; the agent had 4 (4, 12, 20, 28 min).
+  await expect(reports.getByTestId('reports-card-sla')).toContainText('37.5 %');
+  const slaNumbers = reports.getByRole('region', { name: 'SLA attainment by number' });
+  const slaShown = await rows(slaNumbers);
+  expect(slaShown.map(r => [...r.slice(0, 4), r[5]])).toEqual([['Support line', '15 min', '3', '5', '37.5 %']]);
+  const slaCsv = await download(device.page, () => slaNumbers.getByRole('button', { name: 'Export CSV' }).click());
+  expect(slaCsv.rows[0]).toEqual([
+    'Number',
+    'First-response target',
+    'SLA met',
+    'SLA missed',
+    'Waiting, not yet due',
+    'SLA met %',
+  ]);
+  expect(slaCsv.rows.slice(1)).toEqual(slaShown);
+  expect(await rows(reports.getByRole('region', { name: 'SLA attainment by member' }))).toEqual([
+    ['Agus Agent', '2', '2', '0', '50.0 %'],
+  ]);
+
+  // Business hours only: this number has none, so its clocks run around the clock either way.
+  await reports.getByRole('checkbox', { name: 'Count business hours only' }).check();
+  await expect(reports.getByRole('checkbox', { name: 'Count business hours only' })).toBeChecked();
+  await expect(numbers.getByTestId('reports-row')).toHaveCount(1);
+  expect(await rows(numbers)).toEqual(shown);
+  await reports.getByRole('checkbox', { name: 'Count business hours only' }).uncheck();
+
   const trendCsv = await download(device.page, () => trend.getByRole('button', { name: 'Export CSV' }).click());
   expect(trendCsv.rows.slice(1)).toEqual(trendRows);
 
@@ -188,6 +222,14 @@ test('a lead opens Reports, changes the range, reads the charts and exports CSV 
   expect(list.rows[0]![0]).toBe('chat_id');
   expect(list.rows).toHaveLength(1 + 4);
   expect(new Set(list.rows.slice(1).map(r => r[8]))).toEqual(new Set(['Agus Agent']));
+  // The resolved four were answered after 4, 12, 20 and 28 minutes against the 15-minute target.
+  expect(list.rows[0]!.slice(-2)).toEqual(['sla_due_at_utc', 'sla']);
+  expect(
+    list.rows
+      .slice(1)
+      .map(r => r[14])
+      .sort(),
+  ).toEqual(['met', 'met', 'missed', 'missed']);
 
   // The heatmap says each cell's count to screen readers.
   await expect(reports.getByRole('gridcell', { name: /: 1 messages in$/ }).first()).toBeVisible();

@@ -2,6 +2,7 @@
  * Reads one range's rows and cuts them into conversations: what reports:get and
  * reports:conversations are both computed from (and what the cache keeps).
  */
+import type { BusinessHours } from '../../../common/automation/hours';
 import type { RawExec } from '../db/index';
 import type { ReportChat } from '../db/repositories/reports';
 import {
@@ -10,6 +11,8 @@ import {
   reportChats,
   reportMemberNames,
   reportMessages,
+  reportBusinessHours,
+  reportSlaTargets,
 } from '../db/repositories/reports';
 import type { Conversation, Fact, MessageFact } from './conversations';
 import { byTime, cutConversations } from './conversations';
@@ -40,6 +43,10 @@ export type Dataset = {
   readonly accountNames: ReadonlyMap<string, string>;
   readonly memberNames: ReadonlyMap<string, string>;
   readonly chats: ReadonlyMap<string, ReportChat>;
+  /** Each number's first-response target in minutes (numbers without one are absent). */
+  readonly slaTargets: ReadonlyMap<string, number>;
+  /** Each number's business hours (numbers without are absent): the "business hours only" clocks. */
+  readonly businessHours: ReadonlyMap<string, BusinessHours>;
   /** Every conversation of the window (the lookback included) that passes the filters. */
   readonly conversations: readonly Conversation[];
   /** The messages inside the range that pass the filters. */
@@ -62,12 +69,14 @@ export async function loadDataset(
   const start = rangeStart(zone);
   const end = rangeEnd(zone);
   const windowStart = start - REPORT_LOOKBACK_MS;
-  const [accountNames, memberNames, allChats, messages, changes] = await Promise.all([
+  const [accountNames, memberNames, allChats, messages, changes, slaTargets, businessHours] = await Promise.all([
     reportAccountNames(raw, accountIds),
     reportMemberNames(raw),
     reportChats(raw, accountIds),
     reportMessages(raw, accountIds, windowStart, end),
     reportChanges(raw, accountIds, windowStart),
+    reportSlaTargets(raw, accountIds),
+    reportBusinessHours(raw, accountIds),
   ]);
   const chats = new Map([...allChats].filter(([, c]) => filter.tag === undefined || c.tags.includes(filter.tag)));
   const timelines = new Map<string, Timeline>();
@@ -115,6 +124,8 @@ export async function loadDataset(
     accountNames,
     memberNames,
     chats,
+    slaTargets,
+    businessHours,
     conversations: conversations.filter(matches),
     messages: messageFacts
       .map(({ fact, chat }) => ({ ...fact, chat, conversation: ofMessage.get(fact) ?? null }))

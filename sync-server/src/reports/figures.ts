@@ -2,6 +2,9 @@
 import type { WireReport } from '../../../common/protocol-reports';
 import type { Conversation } from './conversations';
 import type { Dataset, RangeMessage } from './dataset';
+import type { Measure } from './measure';
+import { measureOf } from './measure';
+import { slaOf } from './sla';
 import { durationStats, medianOf } from './stats';
 import type { Zone } from './zone';
 import { dayIndex, localHour, weekStartOf, weekdayOf } from './zone';
@@ -11,8 +14,6 @@ type Group = { readonly conversations: readonly Conversation[]; readonly message
 type MutableGroup = { conversations: Conversation[]; messages: RangeMessage[] };
 
 const inRange = (z: Zone, t: number | null): t is number => t !== null && dayIndex(z, t) !== -1;
-const firstResponseMs = (c: Conversation) => (c.firstResponseAt === null ? null : c.firstResponseAt - c.openedAt);
-const resolutionMs = (c: Conversation) => (c.resolvedAt === null ? null : c.resolvedAt - c.openedAt);
 const present = (v: number | null): v is number => v !== null;
 
 /** The conversations opened in the range, and those resolved in it (a conversation may be both). */
@@ -26,6 +27,7 @@ function split(z: Zone, conversations: readonly Conversation[]) {
 function totalsOf(
   z: Zone,
   g: Group,
+  { firstResponseMs, resolutionMs }: Measure,
 ): Totals & { firstResponseMedianMs: number | null; resolutionMedianMs: number | null } {
   const { opened, resolved } = split(z, g.conversations);
   const inbound = g.messages.filter(m => !m.fromMe).length;
@@ -52,7 +54,7 @@ function bucketsOf(z: Zone, bucket: 'day' | 'week'): { starts: string[]; ofDay: 
   return { starts, ofDay };
 }
 
-function trendOf(d: Dataset, bucket: 'day' | 'week'): WireReport['trend'] {
+function trendOf(d: Dataset, bucket: 'day' | 'week', { firstResponseMs, resolutionMs }: Measure): WireReport['trend'] {
   const z = d.zone;
   const { starts, ofDay } = bucketsOf(z, bucket);
   const groups = starts.map(() => ({
@@ -98,7 +100,7 @@ function handleMs(c: Conversation): number | null {
   return c.resolvedAt - Math.max(since, c.openedAt);
 }
 
-function membersOf(d: Dataset): WireReport['members'] {
+function membersOf(d: Dataset, { firstResponseMs }: Measure): WireReport['members'] {
   const z = d.zone;
   const { opened, resolved } = split(z, d.conversations);
   const rows = new Map<string, { assigned: number; resolved: number; frt: number[]; handle: number[]; sent: number }>();
@@ -156,13 +158,15 @@ function heatmapOf(d: Dataset): number[][] {
   return rows;
 }
 
+/** businessHours: measure first response and resolution times in the numbers' open time only. */
 export function reportOf(
   d: Dataset,
-  args: { from: string; to: string; timeZone: string; bucket: 'day' | 'week' },
+  args: { from: string; to: string; timeZone: string; bucket: 'day' | 'week'; businessHours?: boolean | undefined },
 ): WireReport {
   const z = d.zone;
+  const m = measureOf(d, args.businessHours === true);
   const { opened, resolved } = split(z, d.conversations);
-  const { firstResponseMedianMs: _f, resolutionMedianMs: _r, ...totals } = totalsOf(z, d);
+  const { firstResponseMedianMs: _f, resolutionMedianMs: _r, ...totals } = totalsOf(z, d, m);
   const accounts = grouped(d, id => {
     const c = d.chats.get(id);
     return c ? [c.accountId] : [];
@@ -177,19 +181,20 @@ export function reportOf(
     bucket: args.bucket,
     generatedAt: d.generatedAt,
     totals,
-    firstResponse: durationStats(opened.map(firstResponseMs).filter(present)),
-    resolution: durationStats(resolved.map(resolutionMs).filter(present)),
-    trend: trendOf(d, args.bucket),
-    members: membersOf(d),
+    firstResponse: durationStats(opened.map(m.firstResponseMs).filter(present)),
+    resolution: durationStats(resolved.map(m.resolutionMs).filter(present)),
+    trend: trendOf(d, args.bucket, m),
+    members: membersOf(d, m),
     accounts: [...accounts]
       .filter(([id]) => d.accountNames.has(id))
-      .map(([accountId, g]) => ({ accountId, name: d.accountNames.get(accountId) ?? '', ...totalsOf(z, g) }))
+      .map(([accountId, g]) => ({ accountId, name: d.accountNames.get(accountId) ?? '', ...totalsOf(z, g, m) }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.accountId.localeCompare(b.accountId)),
     tags: [...tags]
-      .map(([tag, g]) => ({ tag, ...totalsOf(z, g) }))
+      .map(([tag, g]) => ({ tag, ...totalsOf(z, g, m) }))
       // A tag whose chats only had conversations before the range has nothing to show.
       .filter(t => t.opened + t.resolved + t.reopened + t.messagesIn + t.messagesOut > 0)
       .sort((a, b) => a.tag.localeCompare(b.tag)),
     heatmap: heatmapOf(d),
+    sla: slaOf(d, bucketsOf(z, args.bucket)),
   };
 }

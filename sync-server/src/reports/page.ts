@@ -3,6 +3,8 @@ import type { ReportsConversationsArgs, WireReportConversationsPage } from '../.
 import { CommandError } from '../../../common/result';
 import type { Conversation } from './conversations';
 import type { Dataset } from './dataset';
+import { measureOf } from './measure';
+import { conversationSla } from './sla';
 import { dayIndex } from './zone';
 
 type Key = { openedAt: number; chatId: string };
@@ -54,6 +56,7 @@ function inOrder(d: Dataset): Conversation[] {
 
 export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): WireReportConversationsPage {
   const list = inOrder(d);
+  const measure = measureOf(d, args.businessHours);
   const keep = statusFilter[args.status];
   const page: Conversation[] = [];
   let i = args.cursor === undefined ? 0 : resumeAt(list, args.cursor);
@@ -68,6 +71,7 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
   return {
     conversations: page.map(c => {
       const chat = d.chats.get(c.chatId);
+      const sla = conversationSla(d, c);
       return {
         chatId: c.chatId,
         accountId: chat?.accountId ?? '',
@@ -75,13 +79,15 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
         openedAt: c.openedAt,
         firstResponseAt: c.firstResponseAt,
         resolvedAt: c.resolvedAt,
-        firstResponseMs: c.firstResponseAt === null ? null : c.firstResponseAt - c.openedAt,
-        resolutionMs: c.resolvedAt === null ? null : c.resolvedAt - c.openedAt,
+        firstResponseMs: measure.firstResponseMs(c),
+        resolutionMs: measure.resolutionMs(c),
         assigneeId: c.assigneeId,
         reopened: c.reopenedAt.length > 0,
         messagesIn: c.messagesIn,
         messagesOut: c.messagesOut,
         tags: [...(chat?.tags ?? [])],
+        slaDueAt: sla.dueAt,
+        sla: sla.outcome,
       };
     }),
     nextCursor: i < list.length && lastIndex >= 0 ? cursorAt(list, lastIndex) : null,

@@ -23,6 +23,7 @@ const B = 'acct-south';
 const EDGE = 'acct-night';
 const agents: string[] = [];
 const NOV = { from: '2026-11-01', to: '2026-11-30', timeZone: 'Asia/Jakarta' } as const;
+const SLA_TARGETS: Readonly<Record<string, number>> = { [A]: 30 };
 
 beforeAll(async () => {
   stack = await startStack();
@@ -55,6 +56,11 @@ beforeAll(async () => {
     seed: 18,
   });
   await seedMidnightEdge(raw, truth, EDGE, leadDevice.id);
+  // North has a first-response target; South and the night number have none.
+  await raw.query('insert into assignment_settings (account_id, sla_minutes, updated_at) values (?, ?, 0)', [
+    A,
+    SLA_TARGETS[A],
+  ]);
   await must(admin, 'account:add-member', { accountId: A, memberId: leadDevice.id });
   await must(admin, 'account:add-member', { accountId: A, memberId: agentDevice.id });
 }, 120_000);
@@ -64,7 +70,7 @@ afterAll(async () => {
 
 const withoutTime = ({ generatedAt: _g, ...r }: WireReport) => r;
 const expected = (a: Omit<RefArgs, 'offsetHours'>, timeZone = 'Asia/Jakarta') => ({
-  ...expectedReport(truth, { offsetHours: timeZone === 'UTC' ? 0 : 7, ...a }),
+  ...expectedReport(truth, { offsetHours: timeZone === 'UTC' ? 0 : 7, slaTargets: SLA_TARGETS, ...a }),
   timeZone,
 });
 
@@ -102,6 +108,22 @@ describe('the seeded workspace', () => {
     expect(withoutTime(got)).toEqual(expected({ ...NOV, accountIds: [A, B, EDGE] }));
   });
 
+  it("SLA attainment: North's 30-minute target is met and missed; numbers without a target count nothing", async () => {
+    const got = await must(admin, 'reports:get', NOV);
+    expect(got.sla.met).toBeGreaterThan(10);
+    expect(got.sla.missed).toBeGreaterThan(10);
+    const north = got.sla.accounts.find(a => a.accountId === A);
+    expect(north).toMatchObject({ targetMinutes: 30, met: got.sla.met, missed: got.sla.missed });
+    expect(got.sla.accounts.find(a => a.accountId === B)).toMatchObject({
+      targetMinutes: null,
+      met: 0,
+      missed: 0,
+      waiting: 0,
+      metPct: null,
+    });
+    expect(got.sla.trend.reduce((n, p) => n + p.met, 0)).toBe(got.sla.met);
+  });
+
   it('weekly trend points start on Mondays and add up to the same figures', async () => {
     const got = await must(admin, 'reports:get', { ...NOV, bucket: 'week' });
     expect(got.trend.map(p => p.start)).toEqual([
@@ -127,7 +149,12 @@ describe('the seeded workspace', () => {
   });
 
   it('lists the conversations behind the figures, page by page, and by status', async () => {
-    const want = expectedConversations(truth, { ...NOV, offsetHours: 7, accountIds: [A, B, EDGE] });
+    const want = expectedConversations(truth, {
+      ...NOV,
+      offsetHours: 7,
+      accountIds: [A, B, EDGE],
+      slaTargets: SLA_TARGETS,
+    });
     expect(await allPages(admin, NOV, 37)).toEqual(want);
     const reopened = await allPages(admin, { ...NOV, status: 'reopened' }, 1000);
     expect(reopened).toEqual(want.filter(c => c.reopened));
@@ -135,7 +162,13 @@ describe('the seeded workspace', () => {
     expect(open).toEqual(want.filter(c => c.resolvedAt === null));
     const mine = await allPages(admin, { ...NOV, memberId: agents[0] }, 500);
     expect(mine).toEqual(
-      expectedConversations(truth, { ...NOV, offsetHours: 7, accountIds: [A, B, EDGE], memberId: agents[0]! }),
+      expectedConversations(truth, {
+        ...NOV,
+        offsetHours: 7,
+        accountIds: [A, B, EDGE],
+        memberId: agents[0]!,
+        slaTargets: SLA_TARGETS,
+      }),
     );
   });
 
@@ -158,6 +191,40 @@ describe('time zones', () => {
     const eleventh = await day('2026-11-11', 'Asia/Jakarta');
     expect(eleventh.totals).toMatchObject({ opened: 0, resolved: 1 });
     expect(eleventh.resolution).toMatchObject({ count: 1, medianMs: 50 * MIN });
+  });
+
+  it('counting business hours only measures the night number in its open time, across midnight', async () => {
+    // Open on Tuesday 23:35–24:00 and Wednesday 00:00–00:10 (Jakarta) only.
+    const closed: never[] = [];
+    const hours = {
+      timeZone: 'Asia/Jakarta',
+      week: {
+        sun: closed,
+        mon: closed,
+        tue: [{ start: '23:35', end: '24:00' }],
+        wed: [{ start: '00:00', end: '00:10' }],
+        thu: closed,
+        fri: closed,
+        sat: closed,
+      },
+      holidays: [],
+    };
+    await stack.node.app.database.raw.query(
+      "insert into automation_settings (account_id, hours, away_text, greeting_text, updated_at) values (?, ?, '', '', 0)",
+      [EDGE, JSON.stringify(hours)],
+    );
+    const both = { from: '2026-11-10', to: '2026-11-11', timeZone: 'Asia/Jakarta', accountId: EDGE };
+    const got = await must(admin, 'reports:get', { ...both, businessHours: true });
+    // Written 23:30, answered 23:40: open 23:35–23:40. Resolved 00:20: open 23:35–24:00 and 00:00–00:10.
+    expect(got.firstResponse).toMatchObject({ count: 1, medianMs: 5 * MIN });
+    expect(got.resolution).toMatchObject({ count: 1, medianMs: 35 * MIN });
+    expect(got.accounts[0]).toMatchObject({ firstResponseMedianMs: 5 * MIN, resolutionMedianMs: 35 * MIN });
+    const page = await must(admin, 'reports:conversations', { ...both, businessHours: true });
+    expect(page.conversations).toMatchObject([{ firstResponseMs: 5 * MIN, resolutionMs: 35 * MIN }]);
+    // Without the option, the same report runs around the clock.
+    const plain = await must(admin, 'reports:get', both);
+    expect(plain.firstResponse.medianMs).toBe(10 * MIN);
+    expect(plain.resolution.medianMs).toBe(50 * MIN);
   });
 
   it('in UTC the same conversation opens and is resolved on the 10th, at 16:00', async () => {

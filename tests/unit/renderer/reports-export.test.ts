@@ -24,6 +24,8 @@ const conv = (n: number): WireReportConversation => ({
   messagesIn: 1,
   messagesOut: 0,
   tags: [],
+  slaDueAt: null,
+  sla: null,
 });
 const names = { member: (id: string) => id, account: () => 'Sales' };
 const query = { from: '2026-11-01', to: '2026-11-30', timeZone: 'UTC', status: 'all' as const };

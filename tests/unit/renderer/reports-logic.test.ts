@@ -14,9 +14,13 @@ import {
   csvFileName,
   dayIn,
   formatDuration,
+  formatPct,
+  hasSlaTargets,
   histogramData,
   memberTable,
   rangeOf,
+  slaAccountTable,
+  slaMemberTable,
   trendData,
 } from '../../../renderer/src/features/reports/logic';
 import { conversationCells } from '../../../renderer/src/features/reports/export';
@@ -133,6 +137,8 @@ describe('report tables', () => {
         messagesIn: 3,
         messagesOut: 0,
         tags: ['vip', 'billing'],
+        slaDueAt: Date.UTC(2026, 10, 1, 23, 30),
+        sla: 'missed',
       },
       { member: id => (id === 'm1' ? 'Ana' : id), account: () => 'Sales' },
     );
@@ -150,6 +156,8 @@ describe('report tables', () => {
       '3',
       '0',
       'vip; billing',
+      '2026-11-01T23:30:00.000Z',
+      'missed',
     ]);
   });
 
@@ -165,5 +173,53 @@ describe('report tables', () => {
       expect(id, key).toBeTruthy();
       expect(id.match(/\{\w+\}/g)?.sort(), key).toEqual(en.match(/\{\w+\}/g)?.sort());
     }
+  });
+});
+
+describe('SLA attainment on screen', () => {
+  const base = REPLIES['reports:get'];
+  const withTargets = {
+    ...base,
+    sla: {
+      ...base.sla,
+      met: 7,
+      missed: 1,
+      waiting: 2,
+      metPct: 87.5,
+      accounts: [
+        { accountId: 'a1', name: 'North', targetMinutes: 30, met: 7, missed: 1, waiting: 2, metPct: 87.5 },
+        { accountId: 'a2', name: 'South', targetMinutes: null, met: 0, missed: 0, waiting: 0, metPct: null },
+      ],
+      members: [{ memberId: 'm1', name: 'Ana', met: 2, missed: 1, waiting: 0, metPct: 66.7 }],
+    },
+  };
+
+  it('SLA figures show only when a number has a target', () => {
+    expect(hasSlaTargets(base)).toBe(false);
+    expect(hasSlaTargets(withTargets)).toBe(true);
+  });
+
+  it('per number and per member tables carry the target, the counts and the percentage', () => {
+    const numbers = slaAccountTable(t, withTargets);
+    expect(numbers.header).toEqual([
+      'Number',
+      'First-response target',
+      'SLA met',
+      'SLA missed',
+      'Waiting, not yet due',
+      'SLA met %',
+    ]);
+    expect(numbers.rows).toEqual([
+      ['North', '30 min', '7', '1', '2', '87.5 %'],
+      ['South', t('reports.none'), '0', '0', '0', t('reports.none')],
+    ]);
+    expect(slaMemberTable(t, withTargets).rows).toEqual([['Ana', '2', '1', '0', '66.7 %']]);
+    expect(formatPct(t, 100)).toBe('100.0 %');
+  });
+
+  it('the SLA trend plots the percentage per point', () => {
+    const table = chartTable(trendData(t, base, 'sla'));
+    expect(table.header).toEqual(['Day', 'SLA met %']);
+    expect(table.rows).toEqual([['2026-11-01', '100']]);
   });
 });

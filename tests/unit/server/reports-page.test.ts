@@ -38,6 +38,8 @@ const dataset: Dataset = {
   accountNames: new Map(),
   memberNames: new Map(),
   chats: new Map(),
+  slaTargets: new Map(),
+  businessHours: new Map(),
   // Out of order on purpose; five share one instant; one opened the day before is not listed.
   conversations: [
     conversation(longId(5), T, true),
@@ -51,7 +53,7 @@ const dataset: Dataset = {
   messages: [],
 };
 
-const base = { from: '2026-11-10', to: '2026-11-10', timeZone: 'UTC' } as const;
+const base = { from: '2026-11-10', to: '2026-11-10', timeZone: 'UTC', businessHours: false } as const;
 function pageThrough(status: ReportsConversationsArgs['status'], limit: number): string[] {
   const out: string[] = [];
   let cursor: string | undefined;

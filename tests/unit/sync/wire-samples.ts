@@ -410,6 +410,15 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
     accounts: [],
     tags: [],
     heatmap: Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0)),
+    sla: {
+      met: 1,
+      missed: 0,
+      waiting: 1,
+      metPct: 100,
+      trend: [{ start: '2026-11-01', met: 1, missed: 0, waiting: 1, metPct: 100 }],
+      members: [],
+      accounts: [],
+    },
   },
   'reports:conversations': { conversations: [], nextCursor: null },
   'automation:get': {

@@ -1,7 +1,7 @@
 import type { WireReport } from '../../../../common/protocol-reports';
 import type { ReportsMessageKey } from '../../i18n/reports.en';
 import type { ReportsT } from './logic';
-import { formatDuration } from './logic';
+import { formatDuration, formatPct, hasSlaTargets } from './logic';
 
 type Count = keyof WireReport['totals'];
 const COUNTS: readonly [Count, ReportsMessageKey][] = [
@@ -12,7 +12,7 @@ const COUNTS: readonly [Count, ReportsMessageKey][] = [
   ['messagesOut', 'reports.card.messagesOut'],
 ];
 
-/** The headline figures: five counts, then first response and resolution (median, p90). */
+/** The headline figures: five counts, first response and resolution (median, p90), SLA met when a number has a target. */
 export function Cards({ t, report }: { readonly t: ReportsT; readonly report: WireReport }) {
   const duration = (key: ReportsMessageKey, stats: WireReport['firstResponse']) => (
     <div className="reports-card reports-card-wide" data-testid="reports-card">
@@ -34,6 +34,15 @@ export function Cards({ t, report }: { readonly t: ReportsT; readonly report: Wi
       ))}
       {duration('reports.card.firstResponse', report.firstResponse)}
       {duration('reports.card.resolution', report.resolution)}
+      {hasSlaTargets(report) && (
+        <div className="reports-card reports-card-wide" data-testid="reports-card-sla">
+          <span className="reports-card-label">{t('reports.card.sla')}</span>
+          <span className="reports-card-value">{formatPct(t, report.sla.metPct)}</span>
+          <span className="reports-card-sub">
+            {t('reports.card.slaSub', { met: report.sla.met, missed: report.sla.missed, waiting: report.sla.waiting })}
+          </span>
+        </div>
+      )}
     </div>
   );
 }

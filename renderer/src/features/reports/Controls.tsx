@@ -11,6 +11,8 @@ export type ControlsValue = {
   readonly memberId: string;
   readonly tag: string;
   readonly bucket: 'day' | 'week';
+  /** Count business hours only: first response and resolution times in the numbers' open time. */
+  readonly businessHours: boolean;
 };
 
 type Props = {
@@ -22,7 +24,7 @@ type Props = {
   readonly onChange: (next: ControlsValue) => void;
 };
 
-/** Range (a preset or two days), filters by number, member and tag, and the trend's step. Each change reloads. */
+/** Range (a preset or two days), filters by number, member and tag, the trend's step and the business-hours clock. Each change reloads. */
 export function Controls({ t, value, accounts, members, tags, onChange }: Props) {
   const id = useId();
   const set = (patch: Partial<ControlsValue>) => onChange({ ...value, ...patch });
@@ -107,6 +109,15 @@ export function Controls({ t, value, accounts, members, tags, onChange }: Props)
         ],
         v => set({ bucket: v === 'week' ? 'week' : 'day' }),
       )}
+      <span className="reports-control reports-control-check">
+        <input
+          id={`${id}-hours`}
+          type="checkbox"
+          checked={value.businessHours}
+          onChange={e => set({ businessHours: e.target.checked })}
+        />
+        <label htmlFor={`${id}-hours`}>{t('reports.businessHours')}</label>
+      </span>
     </div>
   );
 }

@@ -7,6 +7,8 @@ const POINTS: readonly ReportsMessageKey[] = [
   'reports.help.resolution',
   'reports.help.reopen',
   'reports.help.transfer',
+  'reports.help.sla',
+  'reports.help.hours',
   'reports.help.range',
   'reports.help.docs',
 ];

@@ -21,9 +21,12 @@ import {
   ageText,
   csvFileName,
   errorText,
+  hasSlaTargets,
   histogramData,
   memberTable,
   rangeOf,
+  slaAccountTable,
+  slaMemberTable,
   tagTable,
   trendData,
   viewerTimeZone,
@@ -38,6 +41,7 @@ const INITIAL: ControlsValue = {
   memberId: '',
   tag: '',
   bucket: 'day',
+  businessHours: false,
 };
 
 /** The Reports screen's body: controls, then the report of the chosen range once it loads. */
@@ -67,9 +71,10 @@ export function ReportsScreen({
         ...(controls.accountId ? { accountId: controls.accountId } : {}),
         ...(controls.memberId ? { memberId: controls.memberId } : {}),
         ...(controls.tag ? { tag: controls.tag } : {}),
+        ...(controls.businessHours ? { businessHours: true } : {}),
       },
     // The range's days, not the object: a re-render must not reload.
-    [range?.from, range?.to, timeZone, controls.accountId, controls.memberId, controls.tag],
+    [range?.from, range?.to, timeZone, controls.accountId, controls.memberId, controls.tag, controls.businessHours],
   );
   // Only the newest request may fill the screen: an older, slower answer is dropped.
   const request = useRef(0);
@@ -192,6 +197,22 @@ function Report({ t, view }: { readonly t: ReportsT; readonly view: ReportView }
         table={tagTable(t, report)}
         fileName={file(t('reports.table.tags'))}
       />
+      {hasSlaTargets(report) && (
+        <>
+          <TablePanel
+            t={t}
+            title={t('reports.table.slaNumbers')}
+            table={slaAccountTable(t, report)}
+            fileName={file(t('reports.table.slaNumbers'))}
+          />
+          <TablePanel
+            t={t}
+            title={t('reports.table.slaMembers')}
+            table={slaMemberTable(t, report)}
+            fileName={file(t('reports.table.slaMembers'))}
+          />
+        </>
+      )}
       <Heatmap t={t} heatmap={report.heatmap} />
     </>
   );

@@ -13,7 +13,10 @@ import { saveFile } from '../../lib/download';
 /** More than a spreadsheet holds comfortably; past it the user narrows the range. */
 export const CONVERSATIONS_EXPORT_MAX = 100_000;
 
-export type ConversationQuery = Omit<ReportsConversationsArgs, 'cursor' | 'limit'>;
+export type ConversationQuery = Omit<ReportsConversationsArgs, 'cursor' | 'limit' | 'businessHours'> & {
+  /** Count business hours only (the server's default is around the clock). */
+  readonly businessHours?: boolean;
+};
 export type Names = { readonly member: (id: string) => string; readonly account: (id: string) => string };
 
 export const CONVERSATION_HEADER = [
@@ -30,6 +33,8 @@ export const CONVERSATION_HEADER = [
   'messages_in',
   'messages_out',
   'tags',
+  'sla_due_at_utc',
+  'sla',
 ] as const;
 
 const iso = (ms: number | null) => (ms === null ? '' : new Date(ms).toISOString());
@@ -51,6 +56,8 @@ export function conversationCells(c: WireReportConversation, names: Names): stri
     String(c.messagesIn),
     String(c.messagesOut),
     c.tags.join('; '),
+    iso(c.slaDueAt),
+    c.sla ?? '',
   ];
 }
 

@@ -135,12 +135,49 @@ export function tagTable(t: ReportsT, r: WireReport): Table {
   return { header: [t('reports.col.tag'), ...totalsHeader(t)], rows: r.tags.map(g => [g.tag, ...totalsCells(t, g)]) };
 }
 
+/** SLA met as people read it: 87.5 %; a dash when nothing was decided. */
+export function formatPct(t: ReportsT, pct: number | null): string {
+  return pct === null ? t('reports.none') : t('reports.pct', { n: pct.toFixed(1) });
+}
+
+/** True when at least one number in the report has a first-response target: SLA figures mean something. */
+export const hasSlaTargets = (r: WireReport): boolean => r.sla.accounts.some(a => a.targetMinutes !== null);
+
+type SlaRow = Pick<WireReport['sla'], 'met' | 'missed' | 'waiting' | 'metPct'>;
+const slaHeader = (t: ReportsT) => [
+  t('reports.col.slaMet'),
+  t('reports.col.slaMissed'),
+  t('reports.col.slaWaiting'),
+  t('reports.col.slaMetPct'),
+];
+const slaCells = (t: ReportsT, row: SlaRow) => [n(row.met), n(row.missed), n(row.waiting), formatPct(t, row.metPct)];
+
+/** SLA attainment per number, with each number's target (a dash: none). */
+export function slaAccountTable(t: ReportsT, r: WireReport): Table {
+  return {
+    header: [t('reports.col.number'), t('reports.col.slaTarget'), ...slaHeader(t)],
+    rows: r.sla.accounts.map(a => [
+      a.name,
+      a.targetMinutes === null ? t('reports.none') : t('reports.dur.min', { n: a.targetMinutes }),
+      ...slaCells(t, a),
+    ]),
+  };
+}
+
+/** SLA attainment per member (the conversation's assignee). */
+export function slaMemberTable(t: ReportsT, r: WireReport): Table {
+  return {
+    header: [t('reports.col.member'), ...slaHeader(t)],
+    rows: r.sla.members.map(m => [m.name, ...slaCells(t, m)]),
+  };
+}
+
 /** One chart's data: x labels, and one row of numbers (or gaps) per series. */
 export type Series = { readonly label: string; readonly values: readonly (number | null)[] };
 export type ChartData = { readonly xTitle: string; readonly x: readonly string[]; readonly series: readonly Series[] };
 
-export type TrendFigure = 'conversations' | 'messages' | 'times';
-export const TREND_FIGURES: readonly TrendFigure[] = ['conversations', 'messages', 'times'];
+export type TrendFigure = 'conversations' | 'messages' | 'times' | 'sla';
+export const TREND_FIGURES: readonly TrendFigure[] = ['conversations', 'messages', 'times', 'sla'];
 
 const minutes = (ms: number | null) => (ms === null ? null : Math.round(ms / 6_000) / 10);
 
@@ -158,10 +195,12 @@ export function trendData(t: ReportsT, r: WireReport, figure: TrendFigure): Char
             { label: t('reports.col.messagesIn'), values: pick(p => p.messagesIn) },
             { label: t('reports.col.messagesOut'), values: pick(p => p.messagesOut) },
           ]
-        : [
-            { label: t('reports.col.firstResponseMedian'), values: pick(p => minutes(p.firstResponseMedianMs)) },
-            { label: t('reports.col.resolutionMedian'), values: pick(p => minutes(p.resolutionMedianMs)) },
-          ];
+        : figure === 'times'
+          ? [
+              { label: t('reports.col.firstResponseMedian'), values: pick(p => minutes(p.firstResponseMedianMs)) },
+              { label: t('reports.col.resolutionMedian'), values: pick(p => minutes(p.resolutionMedianMs)) },
+            ]
+          : [{ label: t('reports.col.slaMetPct'), values: r.sla.trend.map(p => p.metPct) }];
   return {
     xTitle: t(r.bucket === 'week' ? 'reports.col.week' : 'reports.col.day'),
     x: r.trend.map(p => p.start),

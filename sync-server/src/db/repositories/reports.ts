@@ -6,6 +6,8 @@
  */
 import type { RowDataPacket } from 'mysql2/promise';
 import { z } from 'zod';
+import { businessHoursSchema } from '../../../../common/automation/hours';
+import type { BusinessHours } from '../../../../common/automation/hours';
 import type { RawExec } from '../index';
 
 export type ReportChat = {
@@ -14,6 +16,8 @@ export type ReportChat = {
   readonly name: string;
   readonly assigneeId: string | null;
   readonly tags: readonly string[];
+  /** Group chats run no first-response clock: they have no SLA target. */
+  readonly isGroup: boolean;
 };
 export type ReportMessage = {
   readonly chatId: string;
@@ -76,7 +80,7 @@ export async function reportChats(raw: RawExec, accountIds: readonly string[]): 
   const out = new Map<string, ReportChat>();
   if (accountIds.length === 0) return out;
   const [rows] = await raw.query<RowDataPacket[]>(
-    'select id, account_id, name, jid, assignee_id, tags from chats where account_id in (?)',
+    'select id, account_id, name, jid, assignee_id, tags, is_group from chats where account_id in (?)',
     [accountIds],
   );
   for (const r of rows) {
@@ -87,6 +91,7 @@ export async function reportChats(raw: RawExec, accountIds: readonly string[]): 
       name: name === '' ? String(r['jid']) : name,
       assigneeId: (r['assignee_id'] as string | null) ?? null,
       tags: parse(tagsSchema, r['tags']) ?? [],
+      isGroup: Boolean(r['is_group']),
     });
   }
   return out;
@@ -161,4 +166,32 @@ export async function reportChanges(
 export async function reportMemberNames(raw: RawExec): Promise<Map<string, string>> {
   const [rows] = await raw.query<RowDataPacket[]>('select id, name from members');
   return new Map(rows.map(r => [String(r['id']), String(r['name'])]));
+}
+
+/** The first-response target (minutes) of each of these numbers that has one (assignment_settings, #17). */
+export async function reportSlaTargets(raw: RawExec, accountIds: readonly string[]): Promise<Map<string, number>> {
+  if (accountIds.length === 0) return new Map();
+  const [rows] = await raw.query<RowDataPacket[]>(
+    'select account_id, sla_minutes from assignment_settings where account_id in (?) and sla_minutes is not null',
+    [accountIds],
+  );
+  return new Map(rows.map(r => [String(r['account_id']), Number(r['sla_minutes'])]));
+}
+
+/** Each of these numbers' business hours (automation_settings.hours); one unreadable is left out. */
+export async function reportBusinessHours(
+  raw: RawExec,
+  accountIds: readonly string[],
+): Promise<Map<string, BusinessHours>> {
+  const out = new Map<string, BusinessHours>();
+  if (accountIds.length === 0) return out;
+  const [rows] = await raw.query<RowDataPacket[]>(
+    'select account_id, hours from automation_settings where account_id in (?) and hours is not null',
+    [accountIds],
+  );
+  for (const r of rows) {
+    const hours = parse(businessHoursSchema, r['hours']);
+    if (hours) out.set(String(r['account_id']), hours);
+  }
+  return out;
 }

@@ -6,7 +6,7 @@
 import { REPORT_BUCKET_BOUNDS_MS } from '../../../../common/protocol-reports';
 import type { WireReport, WireReportConversation } from '../../../../common/protocol-reports';
 import type { Truth, TruthConversation, TruthMessage } from './seed';
-import { DAY, HOUR } from './seed';
+import { DAY, HOUR, MIN } from './seed';
 
 export type RefArgs = {
   from: string;
@@ -17,6 +17,8 @@ export type RefArgs = {
   memberId?: string;
   tag?: string;
   bucket?: 'day' | 'week';
+  /** Each number's first-response target in minutes (assignment_settings); absent: none. */
+  slaTargets?: Readonly<Record<string, number>>;
 };
 
 /** A conversation as it stood at the end of the range. */
@@ -46,6 +48,27 @@ function atEnd(c: TruthConversation, end: number): AtEnd {
     reopens,
     messages: c.messages.filter(m => m.at < end),
   };
+}
+
+/** Due = opening + the number's target; the outcome at `asOf` (docs/reports.md, "SLA attainment"). */
+function slaOf(
+  e: AtEnd,
+  a: RefArgs,
+  asOf: number,
+): { dueAt: number | null; outcome: 'met' | 'missed' | 'waiting' | 'excused' | null } {
+  const target = a.slaTargets?.[e.c.accountId];
+  if (target === undefined) return { dueAt: null, outcome: null };
+  const due = e.c.openedAt + target * MIN;
+  const outcome = e.firstResponse
+    ? e.firstResponse.at <= due
+      ? 'met'
+      : 'missed'
+    : (e.resolved?.at ?? asOf) > due
+      ? 'missed'
+      : e.resolved
+        ? 'excused'
+        : 'waiting';
+  return { dueAt: due, outcome };
 }
 
 function median(xs: number[]): number | null {
@@ -187,6 +210,45 @@ export function expectedReport(truth: Truth, a: RefArgs): Omit<WireReport, 'gene
     const local = new Date(x.m.at + off);
     heatmap[(local.getUTCDay() + 6) % 7]![local.getUTCHours()]! += 1;
   }
+  // SLA attainment, by the definitions of docs/reports.md: due = opening + the number's target.
+  const asOf = Math.min(end, Date.now());
+  const slaOutcomeOf = (e: AtEnd) => {
+    const o = slaOf(e, a, asOf).outcome;
+    return o === 'excused' ? null : o;
+  };
+  const slaCounts = (cs: AtEnd[]) => {
+    const outcomes = cs.map(slaOutcomeOf);
+    const met = outcomes.filter(o => o === 'met').length;
+    const missed = outcomes.filter(o => o === 'missed').length;
+    return {
+      met,
+      missed,
+      waiting: outcomes.filter(o => o === 'waiting').length,
+      metPct: met + missed === 0 ? null : Math.round((1000 * met) / (met + missed)) / 10,
+    };
+  };
+  const slaMemberIds = [...new Set(opened.filter(e => slaOutcomeOf(e) !== null).map(e => e.assignee))].filter(
+    (id): id is string => id !== null,
+  );
+  const sla = {
+    ...slaCounts(opened),
+    trend: keys.map(k => ({ start: k, ...slaCounts(opened.filter(e => keyAt(e.c.openedAt) === k)) })),
+    members: slaMemberIds
+      .map(id => ({
+        memberId: id,
+        name: truth.members.get(id) ?? '',
+        ...slaCounts(opened.filter(e => e.assignee === id)),
+      }))
+      .sort((x, y) => x.name.localeCompare(y.name) || x.memberId.localeCompare(y.memberId)),
+    accounts: a.accountIds
+      .map(id => ({
+        accountId: id,
+        name: truth.accounts.get(id) ?? '',
+        targetMinutes: a.slaTargets?.[id] ?? null,
+        ...slaCounts(opened.filter(e => e.c.accountId === id)),
+      }))
+      .sort((x, y) => x.name.localeCompare(y.name) || x.accountId.localeCompare(y.accountId)),
+  };
   const { firstResponseMedianMs: _f, resolutionMedianMs: _r, ...headline } = all;
   return {
     from: a.from,
@@ -211,6 +273,7 @@ export function expectedReport(truth: Truth, a: RefArgs): Omit<WireReport, 'gene
     accounts,
     tags,
     heatmap,
+    sla,
   };
 }
 
@@ -240,6 +303,8 @@ export function expectedConversations(truth: Truth, a: RefArgs): WireReportConve
         messagesIn: e.messages.filter(m => !m.fromMe).length,
         messagesOut: e.messages.filter(m => m.fromMe).length,
         tags: chat.tags,
+        slaDueAt: slaOf(e, a, Math.min(end, Date.now())).dueAt,
+        sla: slaOf(e, a, Math.min(end, Date.now())).outcome,
       };
     });
 }
