@@ -3,7 +3,9 @@
  * workspace server (MariaDB) with a Cloud API number whose customers write through Meta's
  * signed webhook (loopback Graph API): an admin adds "text contains 'harga' → reply with a
  * team template, tag 'pricing'", the dry-run shows which samples it matches, a customer asks
- * for the price and gets the reply exactly once, and the chat carries the tag.
+ * for the price and gets the reply exactly once, and the chat carries the tag. Then a lead of
+ * the number, on a second desktop, adds "text contains 'pesanan' → tag 'orders' + internal
+ * note"; a customer asks about an order and the lead's chat shows the tag and the note.
  */
 import type { GraphApi } from '../helpers/graph-api/server';
 import { startGraphApi } from '../helpers/graph-api/server';
@@ -24,6 +26,7 @@ const CUSTOMER = '6281234567890';
 let stack: Stack;
 let graph: GraphApi;
 let a: Device;
+let b: Device | undefined;
 let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
 
 test.beforeAll(async ({ browser }) => {
@@ -51,9 +54,10 @@ test.beforeAll(async ({ browser }) => {
 });
 
 // eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, b ? [a, b] : [a]));
 
 test.afterAll(async () => {
+  await b?.stop();
   await a?.stop();
   await stack?.stop();
   await graph?.close();
@@ -139,4 +143,42 @@ test('a rule whose template was deleted says so under Recent failures, and the m
   }).toPass({ timeout: 15_000 });
   expect(graph.sent).toHaveLength(1);
   await closeDialog(a.page, settings);
+});
+
+test('a lead adds "keyword → tag + note" in Settings; a customer asks about an order and the chat shows both', async ({
+  browser,
+}) => {
+  const setup = await stack.device('admin', 'Setup 3');
+  const number = (await must(setup.socket, 'account:list', {})).find(x => x.name === 'Toko Cloud')!;
+  const lead = await stack.member('lead', 'Lina Lead');
+  await must(setup.socket, 'account:add-member', { accountId: number.id, memberId: lead.id });
+  b = await openDevice('B', () => browser.newPage());
+  await signInFromSettings(b, stack.node.url, lead.email);
+
+  const settings = await b.inbox.openSettings('Settings', 'Automation');
+  const automation = settings.getByRole('region', { name: 'Automation', exact: true });
+  await automation.getByRole('combobox', { name: 'Number' }).selectOption({ label: 'Toko Cloud' });
+  const form = automation.getByRole('region', { name: 'Rules' }).getByRole('form', { name: 'Add a rule' });
+  await form.getByRole('textbox', { name: 'Rule name' }).fill('Order questions');
+  await form.getByRole('textbox', { name: 'Only if the message contains' }).fill('pesanan');
+  await form.getByRole('textbox', { name: 'Add tag' }).fill('orders');
+  await form.getByRole('textbox', { name: 'Add an internal note' }).fill('{{customer.name}} asked about an order');
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(form.getByText('Rule saved.')).toBeVisible();
+  const saved = (await must(setup.socket, 'rules:list', {})).find(r => r.name === 'Order questions');
+  expect(saved?.actions).toEqual([
+    { kind: 'addTag', tag: 'orders' },
+    { kind: 'note', text: '{{customer.name}} asked about an order' },
+  ]);
+  await closeDialog(b.page, settings);
+
+  const ask = textMessage(env, { id: fakeWamid(), from: CUSTOMER, name: 'Budi', text: 'pesanan saya sudah dikirim?' });
+  expect((await postWebhook(env, ask)).status).toBe(200);
+  const row = b.inbox.chat(/Budi/).first();
+  await expect(row.locator('.tag-chip').filter({ hasText: 'orders' })).toBeVisible({ timeout: 20_000 });
+  await row.click();
+  await expect(b.inbox.bubble('pesanan saya sudah dikirim?')).toBeVisible();
+  await expect(b.page.getByTestId('team-note').filter({ hasText: 'Budi asked about an order' })).toHaveCount(1);
+  // The message is no price question: nothing more was sent to Meta.
+  expect(graph.sent).toHaveLength(1);
 });

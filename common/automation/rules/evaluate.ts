@@ -68,7 +68,18 @@ export function triggerMatches(rule: RuleTrigger, fact: RuleFacts['trigger']): b
   }
 }
 
-const open = (hours: BusinessHours | null, at: number): boolean => !hours || !hasAnyRange(hours) || isOpen(hours, at);
+/**
+ * One evaluation asks every hours condition the same question (same hours object, same
+ * instant); isOpen goes through Intl, so the last answer is kept. Keyed by the object's
+ * identity: hours are never mutated (they come parsed and readonly).
+ */
+let lastOpen: { hours: BusinessHours; at: number; open: boolean } | null = null;
+function open(hours: BusinessHours | null, at: number): boolean {
+  if (!hours || !hasAnyRange(hours)) return true;
+  if (lastOpen?.hours === hours && lastOpen.at === at) return lastOpen.open;
+  lastOpen = { hours, at, open: isOpen(hours, at) };
+  return lastOpen.open;
+}
 
 export function checkCondition(c: RuleCondition, f: RuleFacts): ConditionResult {
   const r = (holds: boolean, note?: string): ConditionResult =>

@@ -66,9 +66,9 @@ export function WhenFields({ t, draft, set }: Props) {
             value={draft.minutes}
             onChange={e => set({ minutes: e.target.value })}
           />
-          <span className="small muted">{t('rules.unanswered.help')}</span>
         </label>
       )}
+      {draft.trigger === 'chat.unanswered' && <span className="small muted">{t('rules.unanswered.help')}</span>}
       {draft.trigger === 'status.changed' && (
         <>
           <StatusSelect
@@ -103,10 +103,10 @@ export function WhenFields({ t, draft, set }: Props) {
               aria-invalid={problem ? true : undefined}
               onChange={e => set({ regex: e.target.value })}
             />
-            <span className={problem ? 'small error-text' : 'small muted'}>
-              {problem ? t('rules.regex.unsafe') : t('rules.regex.help')}
-            </span>
           </label>
+          <span className={problem ? 'small error-text' : 'small muted'}>
+            {problem ? t('rules.regex.unsafe') : t('rules.regex.help')}
+          </span>
         </>
       )}
       <label>
@@ -173,8 +173,8 @@ export function ActionFields(
               </option>
             ))}
         </select>
-        <span className="small muted">{t('rules.assign.help')}</span>
       </label>
+      <span className="small muted">{t('rules.assign.help')}</span>
       <label>
         {t('rules.note')}
         <textarea maxLength={2000} rows={2} value={draft.note} onChange={e => set({ note: e.target.value })} />
@@ -182,8 +182,8 @@ export function ActionFields(
       <label>
         {t('rules.notify')}
         <textarea maxLength={2000} rows={2} value={draft.notify} onChange={e => set({ notify: e.target.value })} />
-        <span className="small muted">{t('rules.notify.help')}</span>
       </label>
+      <span className="small muted">{t('rules.notify.help')}</span>
     </>
   );
 }

@@ -81,13 +81,12 @@ function triggerOf(d: RuleDraft): RuleTrigger {
 
 function conditionsOf(d: RuleDraft, accountId: string): RuleCondition[] {
   const conditions: RuleCondition[] = [{ kind: 'number', accountIds: [accountId] }];
-  if (isMessageTrigger(d.trigger)) {
-    if (d.text.trim()) conditions.push({ kind: 'textContains', text: d.text.trim() });
-    if (d.regex.trim()) conditions.push({ kind: 'textRegex', pattern: d.regex.trim() });
-    if (d.contactNew) conditions.push({ kind: 'contactNew' });
-  }
+  const message = isMessageTrigger(d.trigger);
+  if (message && d.text.trim()) conditions.push({ kind: 'textContains', text: d.text.trim() });
+  if (message && d.regex.trim()) conditions.push({ kind: 'textRegex', pattern: d.regex.trim() });
   if (d.hasTag.trim()) conditions.push({ kind: 'tag', tag: d.hasTag.trim() });
   if (d.hours) conditions.push({ kind: d.hours });
+  if (message && d.contactNew) conditions.push({ kind: 'contactNew' });
   return conditions;
 }
 
