@@ -30,6 +30,8 @@ export type WireChat = {
   version: number;
   /** When the first reply is due (first-response SLA); null or absent: nothing due. Older servers leave it out. */
   slaDueAt?: number | null;
+  /** The team read the chat up to this time (chat:read); absent: never, or an older server. */
+  readAt?: number;
 };
 export type WireMessage = {
   rowId: number;

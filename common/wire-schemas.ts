@@ -82,6 +82,7 @@ export const wireChatSchema = z.object({
   tags: z.array(z.string()),
   version: count,
   slaDueAt: ms.nullable().optional(),
+  readAt: ms.optional(),
 });
 
 export const wireMessageSchema = z.object({

@@ -9,17 +9,29 @@
 import type { ChatRead, WireChatRead, WireReadRequest } from '../../../common/protocol-read-receipts';
 import { CommandError } from '../../../common/result';
 import { CLOUD_PROVIDER } from '../../../common/cloud/ids';
+import { chatById } from '../db/repositories/chats';
 import {
+  advanceChatReadAt,
   insertReadReceipt,
   lastInboundMessage,
   readReceiptOf,
   setReadReceipts,
 } from '../db/repositories/read-receipts';
 import { accountById } from '../db/repositories/workspace';
-import { requireAccount, requireCapability, visibleChat } from '../handlers/access';
+import { chatEvent, requireAccount, requireCapability, visibleChat } from '../handlers/access';
 import type { Caller, Services } from '../handlers/context';
+import { commit } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
 import { rooms } from '../handlers/rooms';
+
+/** Unread is team state: every device of everyone who sees the chat shows it read up to `readAt`. */
+async function markTeamRead(services: Services, chatId: string, readAt: number): Promise<void> {
+  await commit(services, async (tx, emit) => {
+    if (!(await advanceChatReadAt(tx, chatId, readAt))) return;
+    const next = await chatById(tx, chatId);
+    if (next) emit(chatEvent('chat:updated', next));
+  });
+}
 
 async function markRead(services: Services, caller: Caller, args: ChatRead): Promise<WireChatRead> {
   const { db } = services;
@@ -31,6 +43,7 @@ async function markRead(services: Services, caller: Caller, args: ChatRead): Pro
   });
   const last = await lastInboundMessage(services.database.raw, chat.id, args.upToMessageId);
   if (!last) return answer(null, 'none');
+  await markTeamRead(services, chat.id, last.timestamp);
   const account = await accountById(db, chat.accountId);
   if (!account) throw new CommandError('not_found', 'no such account');
   if (!account.readReceipts) return answer(last.providerMessageId, 'off');

@@ -130,6 +130,8 @@ export const chats = mysqlTable(
     version: int('version').notNull().default(0),
     /** When the first reply is due (0021); null: no reply pending or no target. */
     slaDueAt: ms('sla_due_at'),
+    /** The team read the chat up to this inbound message's time (chat:read, 0028); null: never. */
+    readAt: ms('read_at'),
   },
   t => [index('chats_account').on(t.accountId), index('chats_assignee').on(t.assigneeId)],
 );

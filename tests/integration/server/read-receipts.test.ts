@@ -156,12 +156,16 @@ describe('on a number a desktop hosts', () => {
     const { host, chatId, accountId, jid } = await hostWithChat(stack);
     const seen = recorder(host.socket);
     const requested = seen.next('read:requested');
+    const updated = seen.next('chat:updated');
     expect(await must(admin.socket, 'chat:read', { chatId })).toEqual({
       chatId,
       providerMessageId: 'm1',
       receipt: 'relayed',
     });
     expect(await requested).toEqual({ accountId, chatId, chatJid: jid, providerMessageId: 'm1' });
+    // Unread is team state: every device of the chat hears it was read, up to m1's time.
+    const [m1] = await must(admin.socket, 'messages:list', { chatId, limit: 5 });
+    expect(await updated).toMatchObject({ chat: { id: chatId, unreadCount: 0, readAt: m1!.timestamp } });
     expect(await must(admin.socket, 'chat:read', { chatId })).toMatchObject({ receipt: 'done' });
     await must(host.socket, 'sync:push', {
       messages: [
@@ -183,5 +187,7 @@ describe('on a number a desktop hosts', () => {
     });
     await must(admin.socket, 'presence:list', {});
     expect(seen.events.filter(e => e.name === 'read:requested')).toHaveLength(1);
+    // Read that far already: no second fact.
+    expect(seen.events.filter(e => e.name === 'chat:updated')).toHaveLength(1);
   });
 });

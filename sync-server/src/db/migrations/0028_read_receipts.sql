@@ -2,6 +2,10 @@
 -- "Send read receipts" setting, on unless an admin turns it off.
 ALTER TABLE `accounts` ADD COLUMN `read_receipts` boolean NOT NULL DEFAULT true;
 --> statement-breakpoint
+-- Unread is team state: the time of the last inbound message anyone read, so every device
+-- shows the chat read (older servers' devices ignore it).
+ALTER TABLE `chats` ADD COLUMN `read_at` bigint;
+--> statement-breakpoint
 -- One row per inbound message marked read, so each is marked once however often chat:read
 -- comes. A Cloud number's row is queued until the server's worker reaches Graph
 -- (`next_attempt_at` is both the back-off and the lease); a desktop number's is relayed.

@@ -36,6 +36,7 @@ export const toWireChat = (c: ChatRow): WireChat => ({
   tags: parseTags(c.tags),
   version: c.version,
   slaDueAt: c.slaDueAt,
+  ...(c.readAt !== null && c.readAt !== undefined ? { readAt: c.readAt } : {}),
 });
 
 /** A message row apart from its row id: what a push writes before the database numbers it. */

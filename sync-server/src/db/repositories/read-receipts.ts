@@ -5,10 +5,10 @@
  * whose claim moves `next_attempt_at` forward (a lease: a node that stops mid-request
  * leaves it to be taken again later); a desktop number's row is `relayed` at once.
  */
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2/promise';
 import type { Exec, RawExec } from '../index';
-import { accounts, readReceipts } from '../schema';
+import { accounts, chats, readReceipts } from '../schema';
 
 export type ReadReceiptRow = typeof readReceipts.$inferSelect;
 
@@ -122,5 +122,14 @@ export async function sendsReadReceipts(db: Exec, accountId: string): Promise<bo
 /** False for an unknown number. */
 export async function setReadReceipts(db: Exec, accountId: string, enabled: boolean): Promise<boolean> {
   const [res] = await db.update(accounts).set({ readReceipts: enabled }).where(eq(accounts.id, accountId));
+  return res.affectedRows === 1;
+}
+
+/** The team read the chat up to `readAt`: unread 0 for everyone. False when it was read that far already. */
+export async function advanceChatReadAt(db: Exec, chatId: string, readAt: number): Promise<boolean> {
+  const [res] = await db
+    .update(chats)
+    .set({ readAt, unreadCount: 0 })
+    .where(and(eq(chats.id, chatId), or(isNull(chats.readAt), lt(chats.readAt, readAt))));
   return res.affectedRows === 1;
 }
