@@ -9,6 +9,7 @@ import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2/promise';
 import type { Exec, RawExec } from '../index';
 import { accounts, chats, readReceipts } from '../schema';
+import { isDuplicateKey } from './chats';
 
 export type ReadReceiptRow = typeof readReceipts.$inferSelect;
 
@@ -31,12 +32,6 @@ export async function lastInboundMessage(
   return r ? { providerMessageId: String(r['provider_message_id']), timestamp: Number(r['ts']) } : null;
 }
 
-type DbError = { code?: unknown; cause?: unknown };
-/** drizzle wraps the driver's error: the duplicate key is its cause's code. */
-const isDuplicate = (err: unknown): boolean =>
-  (err as DbError | null)?.code === 'ER_DUP_ENTRY' ||
-  ((err as DbError | null)?.cause as DbError | null)?.code === 'ER_DUP_ENTRY';
-
 /** False when this message was marked already (or is being marked). */
 export async function insertReadReceipt(
   db: Exec,
@@ -47,7 +42,7 @@ export async function insertReadReceipt(
     await db.insert(readReceipts).values({ ...row, attempts: 0, nextAttemptAt: now, createdAt: now, updatedAt: now });
     return true;
   } catch (err) {
-    if (isDuplicate(err)) return false;
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }
