@@ -11,6 +11,8 @@ import { metaError } from '../../helpers/graph-api/faults';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { fakeWamid, postWebhook, textMessage } from '../../helpers/graph-api/webhooks';
+import { pruneSettled } from '../../../sync-server/src/db/repositories/read-receipts';
+import { SETTLED_KEEP_MS } from '../../../sync-server/src/cloud/read-worker';
 import type { Stack } from './harness';
 import { NOW, call, hostWithChat, must, recorder, startStack } from './harness';
 
@@ -189,5 +191,45 @@ describe('on a number a desktop hosts', () => {
     expect(seen.events.filter(e => e.name === 'read:requested')).toHaveLength(1);
     // Read that far already: no second fact.
     expect(seen.events.filter(e => e.name === 'chat:updated')).toHaveLength(1);
+  });
+});
+
+describe('housekeeping', () => {
+  it('prunes settled receipts and reactions a month old, and keeps queued and recent ones', async () => {
+    const raw = stack.node.app.database.raw;
+    const old = Date.now() - SETTLED_KEEP_MS - 60_000;
+    const recent = Date.now();
+    const receipt = (id: string, state: string, at: number) => [ACCOUNT, id, CHAT, state, 1, at, null, at, at];
+    await raw.query(
+      `insert into read_receipts (account_id, provider_message_id, chat_id, state, attempts, next_attempt_at, error, created_at, updated_at) values ?`,
+      [[receipt('old-sent', 'sent', old), receipt('old-queued', 'queued', old), receipt('new-sent', 'sent', recent)]],
+    );
+    const reaction = (id: string, state: string, at: number) => [
+      id,
+      ACCOUNT,
+      CHAT,
+      `${CUSTOMER}@c.us`,
+      'm',
+      '👍',
+      agent.id,
+      state,
+      null,
+      at,
+      at,
+    ];
+    const ids = ['00000000-0000-4000-8000-00000000aa01', '00000000-0000-4000-8000-00000000aa02'];
+    await raw.query(
+      `insert into reaction_requests (client_reaction_id, account_id, chat_id, chat_jid, provider_message_id, emoji, sender_id, state, error, created_at, updated_at) values ?`,
+      [[reaction(ids[0]!, 'failed', old), reaction(ids[1]!, 'sent', recent)]],
+    );
+    expect(await pruneSettled(raw, Date.now() - SETTLED_KEEP_MS)).toBe(2);
+    const left = (await receiptRows()).map(r => r['provider_message_id']);
+    expect(left).toEqual(expect.arrayContaining(['old-queued', 'new-sent']));
+    expect(left).not.toContain('old-sent');
+    const [reactions] = await raw.query<RowDataPacket[]>(
+      'select client_reaction_id from reaction_requests where client_reaction_id in (?)',
+      [ids],
+    );
+    expect(reactions.map(r => r['client_reaction_id'])).toEqual([ids[1]]);
   });
 });

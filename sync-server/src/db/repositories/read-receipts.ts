@@ -6,7 +6,7 @@
  * leaves it to be taken again later); a desktop number's row is `relayed` at once.
  */
 import { and, asc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
-import type { RowDataPacket } from 'mysql2/promise';
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Exec, RawExec } from '../index';
 import { accounts, chats, readReceipts } from '../schema';
 import { isDuplicateKey } from './chats';
@@ -127,4 +127,21 @@ export async function advanceChatReadAt(db: Exec, chatId: string, readAt: number
     .set({ readAt, unreadCount: 0 })
     .where(and(eq(chats.id, chatId), or(isNull(chats.readAt), lt(chats.readAt, readAt))));
   return res.affectedRows === 1;
+}
+
+/**
+ * Settled read receipts and reactions older than `before`, deleted (at most `limit` of each
+ * a call): they only stop a repeat, and a repeat that old is harmless (WhatsApp marks a
+ * message read once; a reaction re-sent sets the same emoji). Queued rows are kept.
+ */
+export async function pruneSettled(db: RawExec, before: number, limit = 5_000): Promise<number> {
+  const [a] = await db.query<ResultSetHeader>(
+    "delete from read_receipts where state <> 'queued' and updated_at < ? limit ?",
+    [before, limit],
+  );
+  const [b] = await db.query<ResultSetHeader>(
+    "delete from reaction_requests where state <> 'queued' and updated_at < ? limit ?",
+    [before, limit],
+  );
+  return a.affectedRows + b.affectedRows;
 }
