@@ -67,6 +67,7 @@ export const templateParameterSchema = z.discriminatedUnion('type', [
     filename: z.string().min(1).max(255).optional(),
   }),
   z.object({ type: z.literal('payload'), payload: z.string().min(1).max(1024) }),
+  z.object({ type: z.literal('coupon_code'), couponCode: z.string().min(1).max(15) }),
 ]);
 export type TemplateParameter = z.infer<typeof templateParameterSchema>;
 
@@ -74,7 +75,7 @@ export const templateComponentInputSchema = z.discriminatedUnion('type', [
   z.object({ type: z.enum(['header', 'body']), parameters: z.array(templateParameterSchema).max(64) }),
   z.object({
     type: z.literal('button'),
-    subType: z.enum(['quick_reply', 'url']),
+    subType: z.enum(['quick_reply', 'url', 'copy_code']),
     index: z.number().int().min(0).max(9),
     parameters: z.array(templateParameterSchema).max(8),
   }),

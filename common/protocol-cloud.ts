@@ -60,10 +60,21 @@ export const templateHeaderSchema = z.discriminatedUnion('type', [
 ]);
 export type TemplateHeader = z.infer<typeof templateHeaderSchema>;
 
-/** A button's parameter, by the button's position in the template: a URL's `{{1}}` suffix or a quick reply's payload. */
+/** Meta's limit for a coupon code (a copy-code button's value). */
+export const COUPON_CODE_MAX = 15;
+
+/**
+ * A button's parameter, by the button's position in the template: a URL's `{{1}}` suffix, a
+ * quick reply's payload, or the code a copy-code button copies.
+ */
 export const templateButtonSchema = z.discriminatedUnion('subType', [
   z.strictObject({ subType: z.literal('url'), index: z.number().int().min(0).max(9), text: paramText }),
   z.strictObject({ subType: z.literal('quick_reply'), index: z.number().int().min(0).max(9), payload: paramText }),
+  z.strictObject({
+    subType: z.literal('copy_code'),
+    index: z.number().int().min(0).max(9),
+    code: z.string().trim().min(1).max(COUPON_CODE_MAX),
+  }),
 ]);
 export type TemplateButton = z.infer<typeof templateButtonSchema>;
 

@@ -33,6 +33,8 @@ export type WireChat = {
   /** Pinned / archived for the whole team (chat:set-flags); older servers leave them out. */
   pinned?: boolean;
   archived?: boolean;
+  /** The team read the chat up to this time (chat:read); absent: never, or an older server. */
+  readAt?: number;
 };
 export type WireMessage = {
   rowId: number;

@@ -51,6 +51,8 @@ import type { CloudCommands } from './protocol-cloud';
 import { CLOUD_COMMAND_SCHEMAS } from './protocol-cloud';
 import type { ReactionCommands, WireReactionRequest } from './protocol-reactions';
 import { REACTION_COMMAND_SCHEMAS } from './protocol-reactions';
+import type { ReadReceiptCommands, WireReadRequest } from './protocol-read-receipts';
+import { READ_RECEIPT_COMMAND_SCHEMAS } from './protocol-read-receipts';
 import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
 
 export const SYNC_NAMESPACE = '/sync';
@@ -326,7 +328,8 @@ export interface ClientToServerEvents
     ApiKeyCommands,
     WebhookCommands,
     CloudCommands,
-    ReactionCommands {
+    ReactionCommands,
+    ReadReceiptCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
   'account:register': Cmd<WireAccount>;
@@ -378,6 +381,8 @@ export interface ServerToClientEvents {
   'send:requested': (send: WireSend) => void;
   /** To a number's host: react on its behalf, then `reaction:report` (protocol-reactions.ts). */
   'reaction:requested': (reaction: WireReactionRequest) => void;
+  /** To a number's host: mark this chat read on WhatsApp (protocol-read-receipts.ts). */
+  'read:requested': (read: WireReadRequest) => void;
   /** To the host device only: upload these media bytes with PUT /api/blobs/:sha256. */
   'media:requested': (req: { sha256: string; accountId: string; providerMessageId: string }) => void;
   /** Not logged: who is online, on which device. */
@@ -437,6 +442,7 @@ export const COMMAND_SCHEMAS = {
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,
   ...REACTION_COMMAND_SCHEMAS,
+  ...READ_RECEIPT_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 
 export const COMMAND_NAMES = Object.keys(COMMAND_SCHEMAS) as CommandName[];

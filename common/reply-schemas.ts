@@ -25,6 +25,7 @@ import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
 import { REACTION_REPLY_SCHEMAS } from './protocol-reactions';
+import { READ_RECEIPT_REPLY_SCHEMAS } from './protocol-read-receipts';
 import {
   countSchema,
   keyOrNullSchema,
@@ -151,6 +152,7 @@ export const commandReplySchemas = {
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
   ...REACTION_REPLY_SCHEMAS,
+  ...READ_RECEIPT_REPLY_SCHEMAS,
   'cloud:send-template': wireSendSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
 
@@ -251,5 +253,7 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'message:react': true satisfies Agrees<'message:react'>,
   'reaction:report': true satisfies Agrees<'reaction:report'>,
   'reaction:pending': true satisfies Agrees<'reaction:pending'>,
+  'chat:read': true satisfies Agrees<'chat:read'>,
+  'account:set-read-receipts': true satisfies Agrees<'account:set-read-receipts'>,
 };
 void agree;

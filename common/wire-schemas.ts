@@ -85,6 +85,7 @@ export const wireChatSchema = z.object({
   slaDueAt: ms.nullable().optional(),
   pinned: z.boolean().optional(),
   archived: z.boolean().optional(),
+  readAt: ms.optional(),
 });
 
 export const wireMessageSchema = z.object({

@@ -10,7 +10,7 @@ import type { WireCloudTemplate } from '../protocol-cloud';
 export type HeaderNeed = 'none' | 'text' | 'image' | 'video' | 'document' | 'unsupported';
 export type ButtonNeed = {
   readonly index: number;
-  readonly kind: 'url' | 'quick_reply' | 'other';
+  readonly kind: 'url' | 'quick_reply' | 'copy_code' | 'other';
   readonly required: boolean;
 };
 export type TemplateNeeds = {
@@ -37,6 +37,8 @@ export function templateNeeds(t: WireCloudTemplate): TemplateNeeds {
     // A URL button takes a suffix only when its address ends in {{1}}; a quick reply's payload is optional.
     if (type === 'URL') return { index, kind: 'url', required: templateParamCount(b.url) > 0 };
     if (type === 'QUICK_REPLY') return { index, kind: 'quick_reply', required: false };
+    // A coupon template's copy-code button: Meta wants the code at every send.
+    if (type === 'COPY_CODE') return { index, kind: 'copy_code', required: true };
     return { index, kind: 'other', required: false };
   });
   return { header: headerNeed(t), body: templateParamCount(component(t, 'BODY')?.text ?? null), buttons };

@@ -44,6 +44,7 @@ import { consoleLogger } from '../platform/log';
 import { createOutboxSender } from './outbox-sender';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
+import { tellChatRead } from '../sync/relay-reads';
 import { workspaceHandlers } from './handlers/workspace';
 import { securityHandlers } from './handlers/security';
 import { mfaHandlers } from './handlers/mfa';
@@ -224,6 +225,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           ),
     },
     relay: {
+      async markReadForTeammate(r) {
+        await accounts.request(r.accountId, { op: 'markRead', chatJid: r.chatJid });
+      },
       async reactForTeammate(r) {
         await accounts.request(r.accountId, {
           op: 'react',
@@ -277,6 +281,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     firstRun: accounts.list().length === 0,
   });
 
+  const isRemote = (id: string) => store.getAccount(asAccountId(id))?.config.remote === true;
   const handlers: HandlerTable = {
     ...appHandlers(
       info,
@@ -291,13 +296,13 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...accountsHandlers(
       { ...accounts, list: () => everyAccount(accounts.list()) },
       {
-        isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+        isRemote,
         refusal: REMOTE_ACCOUNT_ACTION,
       },
     ),
-    ...inboxHandlers(store),
+    ...inboxHandlers(store, chat => tellChatRead({ isRemote, call: (c, a) => sync.call(c, a), log }, chat)),
     ...messagesHandlers(outbox, store, accounts, {
-      isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+      isRemote,
       react: args => sync.call('message:react', args),
     }),
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
@@ -319,7 +324,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       accounts,
       events,
       log,
-      isRemote: id => store.getAccount(asAccountId(id))?.config.remote === true,
+      isRemote,
       team: {
         inWorkspace: () => sync.status().connection !== 'signed_out',
         shareFlags: (chatId, flags) => sync.chatChanges.shareFlags(chatId, flags),

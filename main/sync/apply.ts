@@ -178,6 +178,8 @@ function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
   if (!ctx.isHosted(chat.accountId)) {
     if (!ctx.store.getChat(id)) fx.newChatIds.add(id);
     ctx.store.ingest({ chats: [chatInputOf(chat)] });
+    // Unread is team state: a teammate read it up to here (chat:read).
+    if (chat.readAt !== undefined) ctx.store.markChatReadUpTo(id, chat.readAt);
   }
   ctx.store.applyChatWorkspace(id, {
     status: chat.status,

@@ -3,6 +3,7 @@
  * through the local outbox, then is reported).
  */
 import type { WireSend } from '../../common/protocol';
+import type { WireReadRequest } from '../../common/protocol-read-receipts';
 import type { WireReactionRequest } from '../../common/protocol-reactions';
 import type { Logger } from '../platform/log';
 
@@ -34,6 +35,8 @@ export type RelayPort = {
   ): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
   /** A teammate's reaction on a number hosted here: apply it through the number's provider. */
   reactForTeammate?(r: WireReactionRequest): Promise<void>;
+  /** A teammate read a chat of a number hosted here: send WhatsApp's read receipt. */
+  markReadForTeammate?(r: WireReadRequest): Promise<void>;
 };
 
 export type RelayDeps = {

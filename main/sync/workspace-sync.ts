@@ -26,7 +26,7 @@ import { callOver } from './call';
 import { createAccountRegistration } from './registration';
 import type { HostedAccounts, RelayPort } from './relay';
 import { createRelayExecutor, hostedLookup } from './relay';
-import { createReactionRelay } from './relay-reactions';
+import { createHostRelays } from './relay-reads';
 import { deviceKeyOf, loginToWorkspace, logoutFromWorkspace } from './session';
 import type { SignInInput } from './session';
 import type { RecoverableRefusal, SyncSocket } from './connection';
@@ -215,7 +215,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
     report: args => call('send:report', args),
     log,
   });
-  const performRelayedReaction = createReactionRelay({ isHosted, relay: deps.relay, call, log });
+  const hostRelays = createHostRelays({ isHosted, relay: deps.relay, call, log });
 
   const registration = createAccountRegistration({
     call,
@@ -255,7 +255,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       const send = parseLive(wireSendSchema, 'send:requested', raw, log);
       if (send) void performRelayedSend(send);
     });
-    s.on('reaction:requested', raw => void performRelayedReaction(raw));
+    hostRelays.listen(s);
     s.on('presence:changed', raw => {
       const p = parseLive(wirePresenceSchema, 'presence:changed', raw, log);
       if (!p) return;

@@ -48,6 +48,7 @@ import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { offerPendingReactions, reactionHandlers } from './cloud/reactions';
+import { readReceiptHandlers } from './cloud/read-receipts';
 import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
@@ -183,6 +184,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       graph: graphFactory(cloudOptions, opts.cloud?.fetch),
       kickInbox: () => cloud.kickInbox(),
       kickSends: () => cloud.kickSends(),
+      kickReads: () => cloud.kickReads(),
     },
   };
   const cloud = startCloudRuntime(services, cloudOptions);
@@ -216,6 +218,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
     ...reactionHandlers(services),
+    ...readReceiptHandlers(services),
     ...webhookHandlers(services, {
       policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
       kick: () => webhooks.kick(),

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { inboxCommands } from '../../../common/api/inbox';
+import type { Chat } from '../../../common/domain';
 import { CommandError } from '../../../common/result';
 import type { Store } from '../../store';
 import type { HandlerTable } from '../router';
 
 type InboxHandlers = Pick<HandlerTable, keyof typeof inboxCommands>;
 
-/** The renderer's read side of the inbox, answered from the local store (works offline). */
-export function inboxHandlers(store: Store): InboxHandlers {
+/**
+ * The renderer's read side of the inbox, answered from the local store (works offline).
+ * `onRead` hears of each chat the agent read (read receipts for numbers hosted elsewhere).
+ */
+export function inboxHandlers(store: Store, onRead: (chat: Chat | null) => void = () => {}): InboxHandlers {
   return {
     'chats:list': args => store.inboxPage(args),
     'chats:get': ({ chatId }) => {
@@ -15,7 +19,13 @@ export function inboxHandlers(store: Store): InboxHandlers {
       if (!chat) throw new CommandError('not_found', `No chat ${chatId}`);
       return chat;
     },
-    'chats:markRead': ({ chatId }) => store.markChatRead(chatId),
+    'chats:markRead': ({ chatId }) => {
+      const wasUnread = (store.getChat(chatId)?.unreadCount ?? 0) > 0;
+      const chat = store.markChatRead(chatId);
+      // A chat already read has no new message to send a receipt for.
+      if (wasUnread) onRead(chat);
+      return chat;
+    },
     'chats:unreadCounts': () => store.unreadCounts(),
     'messages:list': args => store.chatPage(args),
     'search:messages': args => {

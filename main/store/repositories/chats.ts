@@ -102,6 +102,19 @@ export function markChatRead(db: StoreDb, id: ChatId): Chat | null {
   return getChat(db, id);
 }
 
+/**
+ * The team read the chat up to `readAt` on another device (chat:read): what came after it
+ * stays unread here. Only moves forward, so an older fact changes nothing.
+ */
+export function markChatReadUpTo(db: StoreDb, id: ChatId, readAt: number): void {
+  db.prepare(
+    `UPDATE chats SET read_at = @readAt, unread_count = (
+       SELECT count(*) FROM messages m WHERE m.chat_id = chats.id AND m.from_me = 0
+         AND m.type NOT IN ('system', 'reaction') AND m.ts > @readAt)
+     WHERE id = @id AND read_at < @readAt`,
+  ).run({ id, readAt });
+}
+
 export type AccountUnread = {
   readonly accountId: AccountId;
   readonly unreadChats: number;

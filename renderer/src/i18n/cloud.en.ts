@@ -60,6 +60,7 @@ export const cloudEn = {
   'cloud.template.media.video': 'Header video link (https)',
   'cloud.template.media.document': 'Header document link (https)',
   'cloud.template.button': 'End of the link for the “{text}” button',
+  'cloud.template.copyCode': 'Code the “Copy code” button copies (up to {max} characters)',
   'cloud.template.unsupported': 'This template’s header (a location) cannot be filled in from Blazz yet.',
   'cloud.template.preview': 'Preview',
   'cloud.template.send': 'Send template',

@@ -62,6 +62,7 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.template.media.video': 'Tautan video header (https)',
   'cloud.template.media.document': 'Tautan dokumen header (https)',
   'cloud.template.button': 'Akhir tautan untuk tombol “{text}”',
+  'cloud.template.copyCode': 'Kode yang disalin tombol “Salin kode” (maksimal {max} karakter)',
   'cloud.template.unsupported': 'Header templat ini (lokasi) belum dapat diisi dari Blazz.',
   'cloud.template.preview': 'Pratinjau',
   'cloud.template.send': 'Kirim templat',

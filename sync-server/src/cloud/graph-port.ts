@@ -14,6 +14,7 @@ export type GraphPort = Pick<
   | 'sendReaction'
   | 'uploadMedia'
   | 'sendMedia'
+  | 'markRead'
 >;
 
 /** The credentials of one number: the runtime builds a client per number from its row. */
@@ -27,4 +28,6 @@ export type CloudHooks = {
   kickInbox(): void;
   /** A send to a Cloud number was queued: perform it now. */
   kickSends(): void;
+  /** A read receipt for a Cloud number was queued: send it now. */
+  kickReads(): void;
 };

@@ -16,6 +16,7 @@ import {
   stopCloudAccount,
   upsertCloudAccount,
 } from '../db/repositories/cloud';
+import { isDuplicateKey } from '../db/repositories/chats';
 import { accountById, insertAudit, wireAccounts } from '../db/repositories/workspace';
 import { requireCapability } from '../handlers/access';
 import type { Services } from '../handlers/context';
@@ -112,7 +113,7 @@ export function cloudHandlers(services: Services): CloudHandlers {
         try {
           await insertCloudNumber(tx, row);
         } catch (err) {
-          if ((err as { code?: string }).code === 'ER_DUP_ENTRY')
+          if (isDuplicateKey(err))
             throw new CommandError('conflict', 'this phone number id is already added', { reason: 'number_exists' });
           throw err;
         }

@@ -6,6 +6,7 @@
 import type { Services } from '../handlers/context';
 import type { GraphFactory } from './graph-port';
 import { startInboxWorker } from './inbox-worker';
+import { startReadWorker } from './read-worker';
 import { startSender } from './sender';
 
 export type CloudOptions = {
@@ -31,7 +32,8 @@ export const DEFAULT_CLOUD_OPTIONS: CloudOptions = {
 export type CloudRuntime = {
   kickInbox(): void;
   kickSends(): void;
-  /** Both queues drained (tests wait on it rather than sleep). */
+  kickReads(): void;
+  /** Every queue drained (tests wait on it rather than sleep). */
   idle(): Promise<void>;
   stop(): Promise<void>;
 };
@@ -39,15 +41,18 @@ export type CloudRuntime = {
 export function startCloudRuntime(services: Services, opts: CloudOptions): CloudRuntime {
   const sender = startSender(services, opts);
   const inbox = startInboxWorker(services, opts, () => sender.kick());
+  const reads = startReadWorker(services, opts);
   return {
     kickInbox: () => inbox.kick(),
     kickSends: () => sender.kick(),
+    kickReads: () => reads.kick(),
     async idle() {
       await inbox.idle();
       await sender.idle();
+      await reads.idle();
     },
     async stop() {
-      await Promise.all([inbox.stop(), sender.stop()]);
+      await Promise.all([inbox.stop(), sender.stop(), reads.stop()]);
     },
   };
 }

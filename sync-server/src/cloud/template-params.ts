@@ -5,7 +5,7 @@
  * both use it, so what was checked is exactly what goes out.
  */
 import { z } from 'zod';
-import type { TemplateComponentInput } from '../../../common/cloud-api';
+import type { TemplateComponentInput, TemplateParameter } from '../../../common/cloud-api';
 import type { ButtonNeed, HeaderNeed } from '../../../common/cloud/template-needs';
 import { component, templateNeeds } from '../../../common/cloud/template-needs';
 import type { TemplateButton, TemplateHeader, WireCloudTemplate } from '../../../common/protocol-cloud';
@@ -100,7 +100,13 @@ export function componentsOf(t: StoredTemplate): TemplateComponentInput[] {
       type: 'button',
       subType: b.subType,
       index: b.index,
-      parameters: [b.subType === 'url' ? { type: 'text', text: b.text } : { type: 'payload', payload: b.payload }],
+      parameters: [buttonParameter(b)],
     });
   return out;
+}
+
+function buttonParameter(b: TemplateButton): TemplateParameter {
+  if (b.subType === 'url') return { type: 'text', text: b.text };
+  if (b.subType === 'copy_code') return { type: 'coupon_code', couponCode: b.code };
+  return { type: 'payload', payload: b.payload };
 }

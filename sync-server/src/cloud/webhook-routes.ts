@@ -8,12 +8,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CommandError } from '../../../common/result';
-import { insertInbox, listCloudNumbers } from '../db/repositories/cloud';
+import { listCloudNumbers } from '../db/repositories/cloud';
 import type { Services } from '../handlers/context';
 import { send, sendError } from '../http/respond';
 import type { Route } from '../http/route';
 import type { OpenedNumber } from './secrets';
 import { openNumber } from './secrets';
+import type { InboxWriter } from './inbox-writer';
+import { createInboxWriter } from './inbox-writer';
 
 /** Meta's batches are small (a few kB); this bounds what an unsigned sender can make us hash. */
 export const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -28,6 +30,14 @@ function equalText(a: string, b: string): boolean {
 /** How long the numbers' opened secrets are reused: Meta's bursts then cost no query and no decryption per request. */
 const SECRETS_TTL_MS = 2_000;
 const opened = new WeakMap<Services, { at: number; numbers: Promise<OpenedNumber[]> }>();
+
+/** One writer per server: concurrent POSTs share its inserts (inbox-writer.ts). */
+const writers = new WeakMap<Services, InboxWriter>();
+function writerOf(services: Services): InboxWriter {
+  let w = writers.get(services);
+  if (!w) writers.set(services, (w = createInboxWriter(() => services.database.raw)));
+  return w;
+}
 
 /** A number was added or removed on this node: the next request reads them again. */
 export function forgetOpenedNumbers(services: Services): void {
@@ -104,7 +114,7 @@ async function receive(services: Services, req: IncomingMessage, res: ServerResp
     )
   )
     return sendError(res, 'unauthenticated', 'signature does not match');
-  await insertInbox(services.database.raw, body.toString('utf8'), Date.now());
+  await writerOf(services).write(body.toString('utf8'));
   services.cloud.kickInbox();
   send(res, 200, { ok: true });
 }

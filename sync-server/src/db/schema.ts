@@ -100,6 +100,8 @@ export const accounts = mysqlTable('accounts', {
   hostOnline: boolean('host_online').notNull().default(false),
   state: varchar('state', { length: 40 }).notNull().default('stopped'),
   createdAt: ms('created_at').notNull(),
+  /** "Send read receipts" (0028): chat:read marks the customer's messages read on WhatsApp. */
+  readReceipts: boolean('read_receipts').notNull().default(true),
 });
 
 export const accountMembers = mysqlTable(
@@ -131,6 +133,8 @@ export const chats = mysqlTable(
     /** Pinned / archived for the whole team (0030, chat:set-flags). */
     pinned: boolean('pinned').notNull().default(false),
     archived: boolean('archived').notNull().default(false),
+    /** The team read the chat up to this inbound message's time (chat:read, 0028); null: never. */
+    readAt: ms('read_at'),
   },
   t => [
     index('chats_account').on(t.accountId),
@@ -622,6 +626,31 @@ export const reactionRequests = mysqlTable(
     updatedAt: ms('updated_at').notNull(),
   },
   t => [index('reaction_requests_account_state').on(t.accountId, t.state)],
+);
+
+/**
+ * Inbound messages marked read from any device (0028), once each. A Cloud number's row is
+ * queued for the server's worker (`next_attempt_at`: back-off and lease); a desktop
+ * number's is relayed to its host.
+ */
+export const readReceipts = mysqlTable(
+  'read_receipts',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    /** queued (Cloud, waiting for Graph), sent, failed, or relayed (to a desktop host). */
+    state: varchar('state', { length: 12 }).notNull(),
+    attempts: int('attempts').notNull().default(0),
+    nextAttemptAt: ms('next_attempt_at').notNull(),
+    error: varchar('error', { length: 200 }),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  t => [
+    primaryKey({ name: 'read_receipts_account_message', columns: [t.accountId, t.providerMessageId] }),
+    index('read_receipts_state_next').on(t.state, t.nextAttemptAt),
+  ],
 );
 
 /** Verified webhook bodies waiting for the worker (0022); `next_attempt_at` doubles as a lease. */

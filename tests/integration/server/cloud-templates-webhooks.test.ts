@@ -69,10 +69,28 @@ const INVOICE = {
     { type: 'BODY', text: 'Tagihan Anda terlampir.' },
   ],
 };
+/** A coupon template (Meta's "Coupon code templates"): a copy-code button beside a quick reply. */
+const COUPON = {
+  id: '913',
+  name: 'fall_sale',
+  language: 'id',
+  status: 'APPROVED',
+  category: 'MARKETING',
+  components: [
+    { type: 'BODY', text: 'Pakai kode {{1}} untuk potongan.' },
+    {
+      type: 'BUTTONS',
+      buttons: [
+        { type: 'QUICK_REPLY', text: 'Berhenti' },
+        { type: 'COPY_CODE', text: 'Salin kode' },
+      ],
+    },
+  ],
+};
 
 beforeAll(async () => {
   graph = await startGraphApi({ token: TOKEN, phoneNumberId: PHONE_ID, wabaId: WABA });
-  graph.templates.push(SHIPPED, INVOICE);
+  graph.templates.push(SHIPPED, INVOICE, COUPON);
   graph.templatePageSize = 10;
   stack = await startStack({ cloud: { graphUrl: graph.baseUrl, pollMs: 200 } });
   env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: '+62 812-3456-7890' };
@@ -158,6 +176,35 @@ describe('template parameters', () => {
     await settle();
     expect(graph.sent.slice(before).map(s => (s.body['template'] as { components: unknown }).components)).toEqual([
       [{ type: 'header', parameters: [{ type: 'document', document: { link, filename: 'INV-7.pdf' } }] }],
+    ]);
+  });
+
+  it('sends a copy-code button’s coupon code, and refuses a coupon template without one', async () => {
+    const coupon = { name: 'fall_sale', language: 'id', parameters: ['25OFF'] };
+    const before = graph.sent.length;
+    const missing = await sendTemplate(coupon);
+    expect(!missing.ok && missing.error.details).toMatchObject({
+      reason: 'template_parameters',
+      part: 'button',
+      index: 1,
+      expected: 'copy_code',
+    });
+    // Meta takes at most 15 characters: refused by the schema.
+    const long = await sendTemplate({ ...coupon, buttons: [{ subType: 'copy_code', index: 1, code: 'X'.repeat(16) }] });
+    expect(!long.ok && long.error.code).toBe('invalid_args');
+    const r = await sendTemplate({ ...coupon, buttons: [{ subType: 'copy_code', index: 1, code: '25OFF' }] });
+    expect(r.ok).toBe(true);
+    await settle();
+    expect(graph.sent.slice(before).map(s => (s.body['template'] as { components: unknown }).components)).toEqual([
+      [
+        { type: 'body', parameters: [{ type: 'text', text: '25OFF' }] },
+        {
+          type: 'button',
+          sub_type: 'copy_code',
+          index: '1',
+          parameters: [{ type: 'coupon_code', coupon_code: '25OFF' }],
+        },
+      ],
     ]);
   });
 

@@ -179,6 +179,8 @@ function valid(name: CommandName): Record<string, unknown> {
     },
     'reaction:report': { clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', status: 'sent', error: null },
     'reaction:pending': {},
+    'chat:read': { chatId: 'meta_106540352242922:6281234567890@c.us', upToMessageId: 'd2FtaWQuSEJnTE1qYzRNVFl3' },
+    'account:set-read-receipts': { accountId: 'meta_106540352242922', enabled: false },
   };
   return samples[name];
 }

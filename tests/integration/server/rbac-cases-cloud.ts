@@ -71,4 +71,30 @@ export const cloudCases: Case[] = [
     expect: all('forbidden'),
   },
   { cmd: 'reaction:pending', scope: 'own', args: () => ({}), expect: all('ok') },
+  // Read receipts: permission as reading the chat; a number's setting is the admin's.
+  { cmd: 'chat:read', scope: 'own', args: () => ({ chatId: w.A.chatId }), expect: all('ok') },
+  {
+    cmd: 'chat:read',
+    scope: 'other-account',
+    args: () => ({ chatId: w.B.chatId }),
+    expect: only(['admin'], 'not_found'),
+  },
+  {
+    cmd: 'chat:read',
+    scope: 'other-workspace',
+    args: () => ({ chatId: 'meta_1:6281234567890@c.us' }),
+    expect: all('not_found'),
+  },
+  {
+    cmd: 'account:set-read-receipts',
+    scope: 'own',
+    args: () => ({ accountId: w.A.accountId, enabled: true }),
+    expect: only(['admin']),
+  },
+  {
+    cmd: 'account:set-read-receipts',
+    scope: 'other-workspace',
+    args: () => ({ accountId: 'meta_1', enabled: false }),
+    expect: { ...only([]), admin: 'not_found' },
+  },
 ];

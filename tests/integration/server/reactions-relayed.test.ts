@@ -94,6 +94,14 @@ describe('on a Cloud API number', () => {
     expect(stored).toEqual([{ sender_jid: '6281234567890@c.us', emoji: '👍' }]);
   });
 
+  it('answers two first tries of one reaction at once, and sends it once', async () => {
+    const before = reactions().length;
+    const raced = randomUUID();
+    const both = await Promise.all([react(raced, '🙏'), react(raced, '🙏')]);
+    expect(both.map(r => r.ok && r.value.clientReactionId)).toEqual([raced, raced]);
+    expect(reactions().length - before).toBe(1);
+  });
+
   it('takes the reaction back with an empty emoji', async () => {
     const r = await react(randomUUID(), '');
     expect(r.ok && r.value.state).toBe('sent');

@@ -526,6 +526,8 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'message:react': REACTION,
   'reaction:report': { ...REACTION, state: 'sent' },
   'reaction:pending': [REACTION],
+  'chat:read': { chatId: REACTION.chatId, providerMessageId: REACTION.providerMessageId, receipt: 'queued' },
+  'account:set-read-receipts': { accountId: REACTION.accountId, enabled: false },
 };
 
 /** A deep copy with one value replaced (the path may go through arrays); for malformed variants. */

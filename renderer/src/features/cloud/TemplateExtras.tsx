@@ -1,9 +1,10 @@
 import type { WireCloudTemplate } from '../../../../common/api/cloud';
 import type { TemplateNeeds } from '../../../../common/cloud/template-needs';
 import { component } from '../../../../common/cloud/template-needs';
+import { COUPON_CODE_MAX } from '../../../../common/protocol-cloud';
 import type { CloudT } from './useCloudT';
 
-/** What the sender typed for the header and for each URL button (by the button's index). */
+/** What the sender typed for the header and for each URL or copy-code button (by the button's index). */
 export type Extras = { readonly header: string; readonly urls: Readonly<Record<number, string>> };
 export const NO_EXTRAS: Extras = { header: '', urls: {} };
 
@@ -29,7 +30,12 @@ export function extrasArgs(needs: TemplateNeeds, x: Extras) {
         : undefined;
   const buttons = needs.buttons
     .filter(b => b.required)
-    .map(b => ({ subType: 'url' as const, index: b.index, text: (x.urls[b.index] ?? '').trim() }));
+    .map(b => {
+      const value = (x.urls[b.index] ?? '').trim();
+      return b.kind === 'copy_code'
+        ? { subType: 'copy_code' as const, index: b.index, code: value }
+        : { subType: 'url' as const, index: b.index, text: value };
+    });
   return { ...(header ? { header } : {}), ...(buttons.length ? { buttons } : {}) };
 }
 
@@ -41,7 +47,7 @@ type Props = {
   readonly onChange: (x: Extras) => void;
 };
 
-/** A field for the header's parameter and for each URL button's suffix. */
+/** A field for the header's parameter, each URL button's suffix and a copy-code button's code. */
 export function TemplateExtraFields({ t, template, needs, value, onChange }: Props) {
   const buttons = component(template, 'BUTTONS')?.buttons ?? [];
   return (
@@ -76,10 +82,12 @@ export function TemplateExtraFields({ t, template, needs, value, onChange }: Pro
         .filter(b => b.required)
         .map(b => (
           <label key={b.index}>
-            {t('cloud.template.button', { text: buttons[b.index]?.text ?? '' })}
+            {b.kind === 'copy_code'
+              ? t('cloud.template.copyCode', { max: COUPON_CODE_MAX })
+              : t('cloud.template.button', { text: buttons[b.index]?.text ?? '' })}
             <input
               required
-              maxLength={1024}
+              maxLength={b.kind === 'copy_code' ? COUPON_CODE_MAX : 1024}
               value={value.urls[b.index] ?? ''}
               onChange={e => onChange({ ...value, urls: { ...value.urls, [b.index]: e.target.value } })}
             />

@@ -78,6 +78,8 @@ function parameter(p: TemplateParameter): Record<string, unknown> {
       return { type: 'date_time', date_time: { fallback_value: p.fallback } };
     case 'payload':
       return { type: 'payload', payload: p.payload };
+    case 'coupon_code':
+      return { type: 'coupon_code', coupon_code: p.couponCode };
     default: {
       const media: Record<string, string> = p.mediaId ? { id: p.mediaId } : { link: p.link ?? '' };
       if (p.filename && p.type === 'document') media['filename'] = p.filename;

@@ -38,6 +38,7 @@ export const toWireChat = (c: ChatRow): WireChat => ({
   slaDueAt: c.slaDueAt,
   pinned: c.pinned,
   archived: c.archived,
+  ...(c.readAt !== null && c.readAt !== undefined ? { readAt: c.readAt } : {}),
 });
 
 /** A message row apart from its row id: what a push writes before the database numbers it. */

@@ -46,12 +46,12 @@ export async function isCloudAccount(db: Exec, accountId: string): Promise<boole
 
 // ---- the webhook inbox ----
 
-export async function insertInbox(db: RawExec, body: string, now: number): Promise<number> {
-  const [res] = await db.query<ResultSetHeader>(
-    `insert into cloud_webhook_inbox (received_at, body, status, attempts, next_attempt_at) values (?, ?, 'pending', 0, ?)`,
-    [now, body, now],
-  );
-  return res.insertId;
+/** Several bodies in one statement (the webhook's writer groups concurrent POSTs). */
+export async function insertInboxMany(db: RawExec, bodies: readonly string[], now: number): Promise<void> {
+  if (bodies.length === 0) return;
+  await db.query(`insert into cloud_webhook_inbox (received_at, body, status, attempts, next_attempt_at) values ?`, [
+    bodies.map(body => [now, body, 'pending', 0, now]),
+  ]);
 }
 
 export type InboxRow = { id: number; body: string; attempts: number };

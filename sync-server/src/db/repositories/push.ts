@@ -268,7 +268,7 @@ export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<Ch
   const out: ChatRow[] = [];
   for (const part of chunks(unique)) {
     const [rows] = await tx.query<RowDataPacket[]>(
-      'select id, account_id, jid, is_group, name, last_message_at, unread_count, status, assignee_id, tags, version, sla_due_at, pinned, archived from chats where id in (?)',
+      'select id, account_id, jid, is_group, name, last_message_at, unread_count, status, assignee_id, tags, version, sla_due_at, pinned, archived, read_at from chats where id in (?)',
       [part],
     );
     out.push(
@@ -287,6 +287,7 @@ export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<Ch
         slaDueAt: r['sla_due_at'] === null ? null : Number(r['sla_due_at']),
         pinned: Boolean(r['pinned']),
         archived: Boolean(r['archived']),
+        readAt: r['read_at'] === null ? null : Number(r['read_at']),
       })),
     );
   }

@@ -7,6 +7,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { WireReactionRequest } from '../../../../common/protocol-reactions';
 import type { Exec } from '../index';
 import { reactionRequests } from '../schema';
+import { isDuplicateKey } from './chats';
 
 export type ReactionRequestRow = typeof reactionRequests.$inferSelect;
 
@@ -32,7 +33,8 @@ export async function insertReactionRequest(db: Exec, row: ReactionRequestRow): 
     await db.insert(reactionRequests).values(row);
     return true;
   } catch (err) {
-    if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return false;
+    // drizzle wraps the driver's error: the duplicate key is found on its cause.
+    if (isDuplicateKey(err)) return false;
     throw err;
   }
 }
