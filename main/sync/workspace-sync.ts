@@ -19,6 +19,7 @@ import type { ApplyContext, ApplyEffects } from './apply';
 import { applySyncEvent } from './apply';
 import { createPushQueue } from './push';
 import { createCatchUp } from './catch-up';
+import { emitEffectEvents } from './effect-events';
 import { CURSOR_KEY, createEventLog, readCursor } from './event-log';
 import { parseLive } from './facts';
 import { createLoadedAccounts, createMemberCache, memberOfWire } from './members';
@@ -39,7 +40,6 @@ import type { WorkspaceRecord } from './record';
 import { createMfaGate } from './mfa-gate';
 import { AUTOMATION_SENDER } from '../../common/protocol-automation';
 import { createTeamServices } from './team-services';
-import { storedTeamSettings } from './team-settings';
 
 const TOKEN_KEY = 'workspace.token';
 const ACCESS_REMOVED = 'Your access to this workspace was removed.';
@@ -157,26 +157,7 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
   };
 
   function emitEffects(fx: ApplyEffects): void {
-    const changed = [...fx.chatIds].filter(id => !fx.removedChatIds.has(id));
-    if (changed.length) events.emit('chats:changed', { chats: store.getChats(changed) });
-    if (fx.removedChatIds.size) events.emit('chats:removed', { chatIds: [...fx.removedChatIds] });
-    // Without these the open conversation would show a teammate's number's messages and acks only after reopening.
-    if (fx.newMessageIds.size) events.emit('messages:received', { messages: store.getMessages([...fx.newMessageIds]) });
-    if (fx.updatedMessageIds.size)
-      events.emit('messages:updated', { messages: store.getMessages([...fx.updatedMessageIds]) });
-    for (const [id, clientNoteId] of fx.noteIds) {
-      const note = store.getNote(id);
-      if (!note) continue;
-      events.emit('notes:added', { note });
-      notes.reconcile(note, clientNoteId);
-    }
-    if (fx.membersChanged) events.emit('members:changed', { members: members() });
-    if (fx.notices.length) events.emit('notices:received', { notices: fx.notices });
-    if (fx.settingsChanged) events.emit('teamSettings:changed', { settings: storedTeamSettings(store) });
-    if (fx.settledSends.size) {
-      const msgs = store.getMessagesByClientIds([...fx.settledSends]);
-      if (msgs.length) events.emit('messages:updated', { messages: msgs });
-    }
+    emitEffectEvents({ store, events, members, reconcileNote: (n, c) => notes.reconcile(n, c) }, fx);
     if (fx.accessRevoked) void wipe(ACCESS_REMOVED);
     for (const id of fx.newChatIds) void enqueueApply(() => catchUp.backfill(id));
     for (const id of fx.accountsToLoad) void enqueueApply(() => catchUp.loadAccountChats(id));
