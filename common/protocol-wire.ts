@@ -15,6 +15,8 @@ export type WireAccount = {
   hostOnline: boolean;
   state: string;
   memberIds: string[];
+  /** Whether reading a chat sends the customer a read receipt (account:set-read-receipts); older servers leave it out. */
+  readReceipts?: boolean;
 };
 export type WireChat = {
   id: string;

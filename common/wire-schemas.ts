@@ -68,6 +68,7 @@ export const wireAccountSchema = z.object({
   hostOnline: z.boolean(),
   state: z.string(),
   memberIds: z.array(key),
+  readReceipts: z.boolean().optional(),
 });
 
 export const wireChatSchema = z.object({

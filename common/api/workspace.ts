@@ -46,6 +46,8 @@ export type WorkspaceAccount = {
   readonly hostOnline: boolean;
   readonly state: string;
   readonly memberIds: readonly string[];
+  /** Reading a chat sends the customer a read receipt (on unless an admin turned it off). */
+  readonly readReceipts: boolean;
 };
 
 /** A note written here that the server has not confirmed yet (shown as "waiting to send"). */
@@ -112,6 +114,10 @@ export const workspaceCommands = {
   'workspaceAccounts:list': command<readonly WorkspaceAccount[]>()(z.strictObject({})),
   'workspaceAccounts:addMember': command<WorkspaceAccount>()(z.strictObject({ accountId, memberId })),
   'workspaceAccounts:removeMember': command<WorkspaceAccount>()(z.strictObject({ accountId, memberId })),
+  /** Admins: whether reading this number's chats sends customers read receipts (account:set-read-receipts). */
+  'workspaceAccounts:setReadReceipts': command<{ readonly accountId: string; readonly enabled: boolean }>()(
+    z.strictObject({ accountId, enabled: z.boolean() }),
+  ),
   /** Who is online or away now (empty while this device is offline: it cannot know). */
   'presence:list': command<TeamPresence>()(z.strictObject({})),
   /** This device's presence: 'away' after the user is idle or the window is hidden, 'online' on activity. */

@@ -91,7 +91,7 @@ test('an admin adds a member; a taken e-mail and a short password are refused in
   expect((await must(admin.socket, 'member:list', {})).filter(m => m.email === EMAIL)).toHaveLength(1);
 });
 
-test('changing a role and who works on a number applies on the server at once', async () => {
+test('changing a role, who works on a number and its read receipts applies on the server at once', async () => {
   const members = await membersSection();
   await members.getByRole('combobox', { name: 'Role of Dewi Lestari' }).selectOption({ label: 'Team lead' });
   await expect(members.getByRole('status')).toHaveText('Saved: Dewi Lestari is now Team lead.');
@@ -111,6 +111,18 @@ test('changing a role and who works on a number applies on the server at once', 
     .not.toContain(dewi.id);
   // Admins see every number: their box cannot be cleared.
   await expect(number.getByRole('checkbox', { name: /Ada Admin/ })).toBeDisabled();
+
+  // Read receipts are on by default; turning them off reaches the server, and back on.
+  const receipts = number.getByRole('checkbox', { name: 'Send read receipts' });
+  await expect(receipts).toBeChecked();
+  await expect(receipts).toHaveAccessibleDescription(/blue ticks/);
+  const readReceipts = async () =>
+    (await must(admin.socket, 'account:list', {})).find(a => a.id === accountId)?.readReceipts;
+  await receipts.uncheck();
+  await expect.poll(readReceipts).toBe(false);
+  await expect(receipts).not.toBeChecked();
+  await receipts.check();
+  await expect.poll(readReceipts).toBe(true);
 });
 
 test('deactivating asks first, signs the member out on the server, and can be undone', async () => {

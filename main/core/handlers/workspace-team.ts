@@ -16,6 +16,7 @@ type TeamHandlers = Pick<
   | 'workspaceAccounts:list'
   | 'workspaceAccounts:addMember'
   | 'workspaceAccounts:removeMember'
+  | 'workspaceAccounts:setReadReceipts'
   | 'presence:list'
   | 'presence:set'
   | 'typing:set'
@@ -30,6 +31,7 @@ const accountOf = (a: WireAccount): WorkspaceAccount => ({
   hostOnline: a.hostOnline,
   state: a.state,
   memberIds: [...a.memberIds],
+  readReceipts: a.readReceipts ?? true,
 });
 
 /**
@@ -79,6 +81,13 @@ export function teamHandlers(sync: WorkspaceSync): TeamHandlers {
     'workspaceAccounts:removeMember': async args => {
       try {
         return accountOf(await sync.call('account:remove-member', args));
+      } catch (err) {
+        adminError(err, 'membership');
+      }
+    },
+    'workspaceAccounts:setReadReceipts': async args => {
+      try {
+        return await sync.call('account:set-read-receipts', args);
       } catch (err) {
         adminError(err, 'membership');
       }

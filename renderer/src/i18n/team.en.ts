@@ -148,6 +148,9 @@ export const teamEn = {
   'team.access.hostOnline': 'host desktop online',
   'team.access.hostOffline': 'host desktop offline',
   'team.access.adminAlways': '{name} (admin, sees every number)',
+  'team.access.readReceipts': 'Send read receipts',
+  'team.access.readReceipts.help':
+    'When an agent reads a chat of this number on any desktop, the customer sees their messages as read (blue ticks). Turn off to read without telling them.',
 } as const;
 
 export type TeamMessageKey = keyof typeof teamEn;

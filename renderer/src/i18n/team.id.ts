@@ -154,4 +154,7 @@ export const teamId: Record<TeamMessageKey, string> = {
   'team.access.hostOnline': 'desktop host online',
   'team.access.hostOffline': 'desktop host offline',
   'team.access.adminAlways': '{name} (admin, melihat semua nomor)',
+  'team.access.readReceipts': 'Kirim tanda dibaca',
+  'team.access.readReceipts.help':
+    'Saat agen membaca chat nomor ini di desktop mana pun, pelanggan melihat pesannya sudah dibaca (centang biru). Matikan untuk membaca tanpa memberi tahu mereka.',
 };

@@ -19,6 +19,7 @@ type TeamAdminState = {
   createMember(args: { name: string; email: string; role: Role; password: string }): Promise<Reply<Member>>;
   updateMember(args: { memberId: string; name?: string; role?: Role; active?: boolean }): Promise<Reply<Member>>;
   setAccountMember(accountId: string, memberId: string, member: boolean): Promise<Reply<WorkspaceAccount>>;
+  setReadReceipts(accountId: string, enabled: boolean): Promise<Reply<unknown>>;
 };
 
 const replaceAccount = (list: readonly WorkspaceAccount[], a: WorkspaceAccount) =>
@@ -45,6 +46,12 @@ export const useTeamAdmin = create<TeamAdminState>((set, get) => ({
       memberId,
     });
     if (r.ok) set({ accounts: replaceAccount(get().accounts, r.value) });
+    return r;
+  },
+
+  async setReadReceipts(accountId, enabled) {
+    const r = await api().invoke('workspaceAccounts:setReadReceipts', { accountId, enabled });
+    if (r.ok) set({ accounts: get().accounts.map(a => (a.id === accountId ? { ...a, readReceipts: enabled } : a)) });
     return r;
   },
 }));

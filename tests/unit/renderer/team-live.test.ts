@@ -53,6 +53,7 @@ const account: WorkspaceAccount = {
   hostOnline: true,
   state: 'ready',
   memberIds: [ana.id],
+  readReceipts: true,
 };
 const chatId = asChatId('acc:628111@c.us');
 

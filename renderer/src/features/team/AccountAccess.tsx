@@ -58,6 +58,9 @@ type RowProps = {
 function AccountRow({ t, account, online, setError }: RowProps) {
   const members = useWorkspace(s => s.members);
   const setAccountMember = useTeamAdmin(s => s.setAccountMember);
+  const setReadReceipts = useTeamAdmin(s => s.setReadReceipts);
+  const [receipts, setReceipts] = useState<boolean | null>(null);
+  const helpId = useId();
   // The box shows the admin's choice at once; the server's answer (or a refusal) then decides.
   const [pending, setPending] = useState<{ readonly memberId: string; readonly member: boolean } | null>(null);
 
@@ -65,6 +68,12 @@ function AccountRow({ t, account, online, setError }: RowProps) {
     setPending({ memberId, member });
     const r = await setAccountMember(account.id, memberId, member);
     setPending(null);
+    setError(r.ok ? null : phrase(t, adminErrorPhrase(r.error, 'membership')));
+  };
+  const toggleReceipts = async (enabled: boolean) => {
+    setReceipts(enabled);
+    const r = await setReadReceipts(account.id, enabled);
+    setReceipts(null);
     setError(r.ok ? null : phrase(t, adminErrorPhrase(r.error, 'membership')));
   };
 
@@ -88,6 +97,19 @@ function AccountRow({ t, account, online, setError }: RowProps) {
           {fixed ? t('team.access.adminAlways', { name: member.name }) : member.name}
         </label>
       ))}
+      <label className="team-check team-access-receipts">
+        <input
+          type="checkbox"
+          checked={receipts ?? account.readReceipts}
+          disabled={!online || receipts !== null}
+          aria-describedby={helpId}
+          onChange={e => void toggleReceipts(e.target.checked)}
+        />
+        {t('team.access.readReceipts')}
+      </label>
+      <p id={helpId} className="team-muted small">
+        {t('team.access.readReceipts.help')}
+      </p>
     </fieldset>
   );
 }

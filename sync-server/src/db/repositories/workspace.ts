@@ -41,6 +41,7 @@ export async function wireAccounts(db: Exec, ids: readonly string[] | 'all'): Pr
     hostOnline: r.hostOnline,
     state: r.state,
     memberIds: memberships.filter(m => m.accountId === r.id).map(m => m.memberId),
+    readReceipts: r.readReceipts,
   }));
 }
 
