@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessLauncher } from '../../../main/accounts/launcher-in-process';
 import { createWebjsProvider } from '../../../main/accounts/providers/webjs/provider';
+import type { RuntimeConfig } from '../../../main/accounts/protocol';
 import type { HarnessOptions } from '../../helpers/accounts/harness';
 import { createHarness } from '../../helpers/accounts/harness';
 import type { Harness } from '../../helpers/accounts/harness';
@@ -21,9 +22,11 @@ afterEach(async () => {
 /** A harness whose webjs accounts get a fresh fake Client per launch, set up by `script`. */
 function webjsHarness(script: (fake: FakeWwebClient, launch: number) => void, o: HarnessOptions = {}) {
   const fakes: FakeWwebClient[] = [];
+  const configs: RuntimeConfig[] = [];
   const launcher = inProcessLauncher(async (config, log) => {
     const fake = new FakeWwebClient();
     fakes.push(fake);
+    configs.push(config);
     script(fake, fakes.length);
     return createWebjsProvider({
       accountId: config.accountId,
@@ -38,7 +41,7 @@ function webjsHarness(script: (fake: FakeWwebClient, launch: number) => void, o:
   });
   const h = createHarness({ launcher, ...o });
   open.push(h);
-  return { h, fakes };
+  return { h, fakes, configs };
 }
 
 describe('webjs accounts under supervision', () => {
@@ -127,5 +130,21 @@ describe('webjs accounts under supervision', () => {
     // Try again now: a fresh start, counted from zero.
     h.manager.start(a.id);
     await waitFor('a fourth launch', () => fakes.length === 4);
+  });
+
+  it('keeps the browser chosen for a number, starts it with that browser, and restarts it when the choice changes', async () => {
+    const { h, configs } = webjsHarness(fake => {
+      fake.onInitialize = () => setImmediate(() => fake.emit('qr', '2@abc'));
+    });
+    const a = h.manager.add({ provider: 'webjs', name: 'Chosen', browserPath: process.execPath });
+    await h.waitForState(a.id, 'qr');
+    expect(configs[0]?.webjs?.executablePath).toBe(process.execPath);
+    expect(h.manager.get(a.id).browserPath).toBe(process.execPath);
+    expect(h.store.records.get(a.id)?.browserPath).toBe(process.execPath);
+    // Back to the detected browser: the running number restarts without a chosen path.
+    h.manager.update(a.id, { browserPath: null });
+    await waitFor('a restart', () => configs.length === 2);
+    expect(configs[1]?.webjs?.executablePath).toBeNull();
+    expect(h.manager.get(a.id).browserPath).toBeNull();
   });
 });
