@@ -17,6 +17,7 @@ import type { ProviderEvent, ProviderRequestInput, ProviderResults } from './pro
 import { providerResultSchemas } from './provider';
 import type { AlertKind, DataEvent, RuntimeSnapshot } from './snapshot';
 import { PendingRequests } from './pending';
+import { decideRestart } from './restart-policy';
 import type { Clock, SupervisorTimings } from './timings';
 
 export type { AlertKind, DataEvent, RuntimeSnapshot } from './snapshot';
@@ -200,24 +201,21 @@ export class AccountSupervisor {
     }
     if (this.desired !== 'running') return;
     const now = this.d.clock.now();
-    const { maxRestartsPerWindow, restartWindowMs, backoffBaseMs, backoffMaxMs } = this.d.timings;
-    this.restartTimes = this.restartTimes.filter(t => now - t < restartWindowMs);
-    // A number never linked is most likely being set up by someone watching: after a few
-    // failures in a row, stop and ask (the dialog offers "Try again now") instead of
-    // retrying for an hour.
-    const linking = this.d.linked ? !this.d.linked() : false;
-    const tries = linking ? this.attempt + 1 : this.restartTimes.length + 1;
-    if (
-      this.restartTimes.length >= maxRestartsPerWindow ||
-      (linking && tries >= this.d.timings.linkTriesBeforeAsking)
-    ) {
+    this.restartTimes = this.restartTimes.filter(t => now - t < this.d.timings.restartWindowMs);
+    const decision = decideRestart({
+      timings: this.d.timings,
+      recentRestarts: this.restartTimes.length,
+      attempt: this.attempt,
+      linking: this.d.linked ? !this.d.linked() : false,
+    });
+    if (decision.kind === 'stop') {
       this.desired = 'stopped';
-      this.set({ ...IDLE, state: 'failed', code, reason, stoppedAfterTries: tries, pid: null });
-      const why = `stopped after ${tries} tries; last problem: ${reason}`;
+      this.set({ ...IDLE, state: 'failed', code, reason, stoppedAfterTries: decision.tries, pid: null });
+      const why = `stopped after ${decision.tries} tries; last problem: ${reason}`;
       this.d.onAlert('gave_up', why, this.downSince === null ? null : now - this.downSince);
       return;
     }
-    const delay = Math.min(backoffBaseMs * 2 ** this.attempt, backoffMaxMs);
+    const delay = decision.delayMs;
     this.attempt++;
     this.restartTimes.push(now);
     this.set({ ...IDLE, state, code, reason, retryAt: now + delay, pid: null });
