@@ -2,6 +2,7 @@
  * The product's nouns, shared by every process. Pure types and tiny pure helpers only.
  * Ids are branded strings so an AccountId can never be passed where a ChatId is expected.
  */
+import type { AccountStatusCode } from './account-status';
 import type { PreviewKind } from './preview';
 import { groupNoticeEnglish, parseGroupNotice, previewParts } from './preview';
 
@@ -59,8 +60,16 @@ export type Account = {
   /** CSS colour, used on every row and on the composer's "sending as" strip. */
   readonly color: string;
   readonly state: AccountState;
-  /** Why the account is in its state, in words a user understands (failed, logged out…). */
+  /** Why the account is in its state, as a code the renderer words (common/account-status.ts). */
+  readonly stateCode: AccountStatusCode | null;
+  /** The raw detail behind the code (a library's or browser's own text): diagnostics only. */
   readonly stateReason: string | null;
+  /** When the next automatic try starts (epoch ms) while one is scheduled, else null. */
+  readonly retryAt: number | null;
+  /** Set when retrying stopped, to ask the user: how many tries failed in a row. */
+  readonly stoppedAfterTries: number | null;
+  /** whatsapp-web.js numbers: the browser chosen for this number; null: the one detected. */
+  readonly browserPath?: string | null;
   readonly qr: string | null;
   readonly pairingCode: string | null;
   readonly muted: boolean;

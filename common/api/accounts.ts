@@ -10,6 +10,11 @@ const phoneDigits = z
   .transform(s => s.replace(/[\s+()-]/g, ''))
   .pipe(z.string().regex(/^\d{5,20}$/, 'a phone number in international format, digits only'));
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #25d366');
+/** A browser's path; empty or null: the browser detected on this machine. */
+const browserPath = z.string().trim().max(4096).nullable();
+
+/** Why a typed browser path cannot be used (the dialog words each). */
+export type BrowserPathProblem = 'missing' | 'not_a_file' | 'not_executable';
 
 export const accountsCommands = {
   'accounts:list': command<readonly Account[]>()(z.strictObject({})),
@@ -20,6 +25,8 @@ export const accountsCommands = {
       name: z.string().trim().min(1).max(100),
       color: color.optional(),
       pairingPhone: phoneDigits.optional(),
+      /** whatsapp-web.js only; refused `invalid_args` (details.reason 'browser_path') when unusable. */
+      browserPath: browserPath.optional(),
     }),
   ),
   'accounts:start': command<Account>()(z.strictObject({ accountId })),
@@ -36,8 +43,15 @@ export const accountsCommands = {
       muted: z.boolean().optional(),
       /** Simulated numbers only (`invalid_args` otherwise); the number restarts at the new pace. */
       simulatorPace: z.enum(SIMULATOR_PACES).optional(),
+      /** whatsapp-web.js only: a running number restarts with the new browser. */
+      browserPath: browserPath.optional(),
     }),
   ),
+  /** The browser detected on this machine, and whether `path` (if given) can be used instead. */
+  'accounts:checkBrowser': command<{
+    readonly detected: string | null;
+    readonly problem: BrowserPathProblem | null;
+  }>()(z.strictObject({ path: browserPath.optional() })),
   /** Phone-number pairing instead of a QR scan: the code is typed on the phone. */
   'accounts:requestPairingCode': command<{ readonly code: string }>()(
     z.strictObject({ accountId, phone: phoneDigits }),

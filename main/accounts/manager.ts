@@ -21,6 +21,8 @@ import type { AccountRecord, AccountRegistry, IngestSink } from './ports';
 import type { RuntimeConfigInput, SimulatorControl } from './protocol';
 import type { ProviderRequestInput, ProviderResults } from './provider';
 import { qrImageOf } from './qr-image';
+import type { BrowserCheck } from './browser-choice';
+import { checkBrowser, chosenBrowser } from './browser-choice';
 import type { AlertKind, RuntimeSnapshot } from './supervisor';
 import { AccountSupervisor } from './supervisor';
 import type { Clock, SupervisorTimings } from './timings';
@@ -50,6 +52,8 @@ export type AddAccountInput = {
   readonly name: string;
   readonly color?: string;
   readonly pairingPhone?: string;
+  /** whatsapp-web.js only: the browser for this number (checked: exists, executable). */
+  readonly browserPath?: string | null;
   /** Simulator only; random when omitted. */
   readonly seed?: number;
 };
@@ -66,8 +70,16 @@ export type AccountManager = {
   remove(accountId: string): Promise<void>;
   update(
     accountId: string,
-    patch: { name?: string; color?: string; muted?: boolean; simulatorPace?: SimulatorPace },
+    patch: {
+      name?: string;
+      color?: string;
+      muted?: boolean;
+      simulatorPace?: SimulatorPace;
+      browserPath?: string | null;
+    },
   ): Account;
+  /** The browser a number would use when none is chosen, and whether a typed path can be one. */
+  checkBrowser(path: string | null): BrowserCheck;
   requestPairingCode(accountId: string, phone: string): Promise<string>;
   request<R extends ProviderRequestInput>(accountId: string, req: R): Promise<ProviderResults[R['op']]>;
   /** Simulator levers (offline, inject, hang, crash); ignored by real accounts. */
@@ -121,7 +133,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
     dataDir: o.dataDir,
     webjs:
       r.provider === 'webjs'
-        ? { executablePath: o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true }
+        ? { executablePath: r.browserPath ?? o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true }
         : null,
     simulator:
       r.provider === 'simulator'
@@ -170,11 +182,17 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       snap.state === 'starting' || snap.state === 'connecting' || snap.state === 'qr' || snap.state === 'pairing_code';
     const changed =
       r.lastState !== snap.state ||
-      (!transient && r.lastStateReason !== snap.reason) ||
+      (!transient && (r.lastStateReason !== snap.reason || r.lastStateCode !== snap.code)) ||
       (snap.phone !== null && snap.phone !== r.phone);
     // While the app closes, accounts stop, but they must come back next time: keep lastState.
     if (changed && !closing)
-      save({ ...r, lastState: snap.state, lastStateReason: snap.reason, phone: snap.phone ?? r.phone });
+      save({
+        ...r,
+        lastState: snap.state,
+        lastStateReason: snap.reason,
+        lastStateCode: snap.code,
+        phone: snap.phone ?? r.phone,
+      });
     emitChanged();
   };
 
@@ -194,6 +212,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       onChange: snap => onChange(id, snap),
       onAlert: (kind, reason, downtime) => onAlert(id, kind, reason, downtime),
       forgetSession: () => forgetSession(id),
+      linked: () => records.get(id)?.phone != null,
     });
     supervisors.set(id, sup);
     return sup;
@@ -215,7 +234,10 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       phone: snap?.phone ?? r.phone,
       color: r.color,
       state,
+      stateCode: snap ? snap.code : r.lastStateCode,
       stateReason: snap ? snap.reason : r.lastStateReason,
+      retryAt: snap?.retryAt ?? null,
+      stoppedAfterTries: snap?.stoppedAfterTries ?? null,
       qr: snap?.qr ? (qrImages.get(snap.qr) ?? null) : null,
       pairingCode: snap?.pairingCode ?? null,
       muted: r.muted,
@@ -223,6 +245,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       rssBytes: snap?.rssBytes ?? null,
       createdAt: r.createdAt,
       ...(r.provider === 'simulator' ? { simulatorPace: r.simulatorPace ?? 'lively' } : {}),
+      ...(r.provider === 'webjs' ? { browserPath: r.browserPath } : {}),
     };
   };
 
@@ -244,6 +267,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
   };
 
   const add = (input: AddAccountInput): Account => {
+    const browserPath = chosenBrowser(input.provider, input.browserPath);
     const id = newId();
     const record: AccountRecord = {
       id,
@@ -255,6 +279,8 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       createdAt: clock.now(),
       lastState: 'stopped',
       lastStateReason: null,
+      lastStateCode: null,
+      browserPath,
       pairingPhone: input.pairingPhone ?? null,
       seed: input.provider === 'simulator' ? (input.seed ?? Math.floor(Math.random() * 2 ** 31)) : null,
       lastDowntimeMs: null,
@@ -302,18 +328,23 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       if (patch.simulatorPace !== undefined && r.provider !== 'simulator')
         throw new CommandError('invalid_args', 'Only a simulated number has a pace.', { reason: 'not_simulator' });
       const paceChanged = patch.simulatorPace !== undefined && patch.simulatorPace !== (r.simulatorPace ?? 'lively');
+      const browserPath =
+        patch.browserPath === undefined ? r.browserPath : chosenBrowser(r.provider, patch.browserPath);
       save({
         ...r,
         ...(patch.name ? { name: patch.name } : {}),
         ...(patch.color ? { color: patch.color } : {}),
         ...(patch.muted !== undefined ? { muted: patch.muted } : {}),
         ...(patch.simulatorPace !== undefined ? { simulatorPace: patch.simulatorPace } : {}),
+        browserPath,
       });
-      // The pace is part of the number's start-up settings: a running number restarts with it.
-      if (paceChanged && r.lastState !== 'stopped') restartAtNewPace(id);
+      // Pace and browser are start-up settings: a running number restarts with them.
+      const browserChanged = browserPath !== r.browserPath;
+      if ((paceChanged || browserChanged) && r.lastState !== 'stopped') restartAtNewPace(id);
       emitChanged();
       return get(id);
     },
+    checkBrowser: path => checkBrowser(path, o.browserPath ?? null),
     async requestPairingCode(id, phone) {
       const r = recordOf(id);
       save({ ...r, pairingPhone: phone });

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { AccountState } from '../../common/domain';
 import { SIMULATOR_PACES } from '../../common/domain';
+import { ACCOUNT_STATUS_CODES } from '../../common/account-status';
 import type { IngestBatchInput } from '../../common/ingest';
 
 const accountStates = [
@@ -35,6 +36,10 @@ export const accountRecordSchema = z.object({
   createdAt: z.number().int().nonnegative(),
   lastState: z.enum(accountStates),
   lastStateReason: z.string().max(500).nullable(),
+  /** The code of the last state, so a failed number still says why after a restart of the app. */
+  lastStateCode: z.enum(ACCOUNT_STATUS_CODES).nullable().catch(null),
+  /** whatsapp-web.js only: the browser chosen for this number; null: the one detected. */
+  browserPath: z.string().min(1).max(4096).nullable().catch(null),
   /** Digits of the number to pair by code instead of QR; null for QR login. */
   pairingPhone: z
     .string()

@@ -24,6 +24,7 @@ import type {
   RevokeUpdate,
 } from '../../common/ingest';
 import type { MediaInfo } from '../../common/domain';
+import { ACCOUNT_STATUS_CODES } from '../../common/account-status';
 
 /** What to do after a disconnect; decided by the provider that knows the cause. */
 export type DisconnectAction =
@@ -34,9 +35,14 @@ export type DisconnectAction =
   /** Restarting will not help (banned, outdated, opened elsewhere): tell the user. */
   | 'alert';
 
-/** The states a provider reports; the supervisor adds starting, degraded and stopped. */
+const statusCode = z.enum(ACCOUNT_STATUS_CODES);
+
+/**
+ * The states a provider reports; the supervisor adds starting, degraded and stopped.
+ * `code` is what the renderer words; `reason` is the raw detail, for diagnostics.
+ */
 export const providerStatusSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('connecting'), reason: z.string().max(500).nullable() }),
+  z.object({ state: z.literal('connecting'), code: statusCode, reason: z.string().max(500).nullable() }),
   z.object({
     state: z.literal('ready'),
     phone: z
@@ -46,6 +52,7 @@ export const providerStatusSchema = z.discriminatedUnion('state', [
   }),
   z.object({
     state: z.enum(['disconnected', 'logged_out', 'failed']),
+    code: statusCode,
     reason: z.string().max(500),
     action: z.enum(['reconnect', 'rescan', 'alert']),
   }),

@@ -4,6 +4,7 @@
  * budget, and clean-up of whatever the process leaves behind. One crash or hang ends here;
  * other accounts and main never notice.
  */
+import type { AccountStatusCode } from '../../common/account-status';
 import type { IngestBatchInput } from '../../common/ingest';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../platform/log';
@@ -16,6 +17,7 @@ import type { ProviderEvent, ProviderRequestInput, ProviderResults } from './pro
 import { providerResultSchemas } from './provider';
 import type { AlertKind, DataEvent, RuntimeSnapshot } from './snapshot';
 import { PendingRequests } from './pending';
+import { decideRestart } from './restart-policy';
 import type { Clock, SupervisorTimings } from './timings';
 
 export type { AlertKind, DataEvent, RuntimeSnapshot } from './snapshot';
@@ -36,10 +38,22 @@ export type SupervisorDeps = {
   readonly onAlert: (kind: AlertKind, reason: string, downtimeMs: number | null) => void;
   /** Deletes the saved session when logging out an account that is not running. */
   readonly forgetSession: () => void;
+  /** Whether the number was ever linked to a phone; an unlinked one stops retrying sooner. */
+  readonly linked?: () => boolean;
   readonly sampleTree?: (pid: number) => Promise<TreeProcess[]>;
 };
 
 type Running = { handle: ChildHandle; tree: TreeProcess[]; expectedExit: boolean };
+
+/** What every new state starts from: no code, no scheduled try, no QR or pairing code. */
+const IDLE = {
+  code: null,
+  reason: null,
+  retryAt: null,
+  stoppedAfterTries: null,
+  qr: null,
+  pairingCode: null,
+} as const satisfies Partial<RuntimeSnapshot>;
 
 const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
 
@@ -48,7 +62,10 @@ export class AccountSupervisor {
   private desired: 'running' | 'stopped' = 'stopped';
   private snap: RuntimeSnapshot = {
     state: 'stopped',
+    code: null,
     reason: null,
+    retryAt: null,
+    stoppedAfterTries: null,
     qr: null,
     pairingCode: null,
     phone: null,
@@ -74,10 +91,14 @@ export class AccountSupervisor {
   snapshot(): RuntimeSnapshot {
     return this.snap;
   }
-  /** Start (or keep running). Clears a previous give-up: the user asked explicitly. */
+  /**
+   * Start (or keep running). Clears a previous give-up: the user asked explicitly. During a
+   * backoff it is "Try again now": the scheduled try starts at once.
+   */
   start(): void {
     this.desired = 'running';
-    if (this.run || this.restartTimer) return;
+    if (this.run) return;
+    this.clear('restartTimer');
     this.restartTimes = [];
     this.attempt = 0;
     this.launch();
@@ -86,19 +107,14 @@ export class AccountSupervisor {
   async stop(): Promise<void> {
     this.desired = 'stopped';
     await this.shutdown('stop');
-    if (this.desired === 'stopped') this.set({ state: 'stopped', reason: null, qr: null, pairingCode: null });
+    if (this.desired === 'stopped') this.set({ ...IDLE, state: 'stopped' });
   }
 
   async logout(): Promise<void> {
     this.desired = 'stopped';
     if (this.run) await this.shutdown('logout');
     else this.d.forgetSession();
-    this.set({
-      state: 'logged_out',
-      reason: 'Logged out on this desktop. Scan the QR code to link it again.',
-      qr: null,
-      pairingCode: null,
-    });
+    this.set({ ...IDLE, state: 'logged_out', code: 'logged_out_here' });
   }
 
   async request<R extends ProviderRequestInput>(req: R): Promise<ProviderResults[R['op']]> {
@@ -137,7 +153,7 @@ export class AccountSupervisor {
       );
       if (this.run === run) this.exited(run, info);
     });
-    this.set({ state: 'starting', reason: null, qr: null, pairingCode: null, pid: handle.pid });
+    this.set({ ...IDLE, state: 'starting', pid: handle.pid });
     handle.send({ t: 'start', config: this.d.config() });
     this.armReadyDeadline();
     this.scheduleSample(run, 1000);
@@ -153,9 +169,9 @@ export class AccountSupervisor {
     if (run.expectedExit && this.desired === 'running' && this.restartTimer === null) return this.launch();
     if (run.expectedExit || this.desired !== 'running') return;
     const how = info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
-    const reason = `The account's process stopped unexpectedly (${how}).`;
+    const reason = `account process ended (${how})`;
     this.markDown(reason);
-    this.restartLater(reason, 'disconnected');
+    this.restartLater('process_crashed', reason, 'disconnected');
   }
 
   /** Ends the current process: politely first, then SIGKILL after the stop timeout. */
@@ -175,7 +191,7 @@ export class AccountSupervisor {
     });
   }
 
-  private restartLater(reason: string, state: 'disconnected' | 'degraded'): void {
+  private restartLater(code: AccountStatusCode, reason: string, state: 'disconnected' | 'degraded'): void {
     this.clearWatchdog();
     const old = this.run;
     if (old) {
@@ -185,25 +201,24 @@ export class AccountSupervisor {
     }
     if (this.desired !== 'running') return;
     const now = this.d.clock.now();
-    const { maxRestartsPerWindow, restartWindowMs, backoffBaseMs, backoffMaxMs } = this.d.timings;
-    this.restartTimes = this.restartTimes.filter(t => now - t < restartWindowMs);
-    if (this.restartTimes.length >= maxRestartsPerWindow) {
+    this.restartTimes = this.restartTimes.filter(t => now - t < this.d.timings.restartWindowMs);
+    const decision = decideRestart({
+      timings: this.d.timings,
+      recentRestarts: this.restartTimes.length,
+      attempt: this.attempt,
+      linking: this.d.linked ? !this.d.linked() : false,
+    });
+    if (decision.kind === 'stop') {
       this.desired = 'stopped';
-      const why = `Stopped after ${maxRestartsPerWindow} restarts within ${Math.round(restartWindowMs / 60_000)} min. Last problem: ${reason}`;
-      this.set({ state: 'failed', reason: why, qr: null, pairingCode: null, pid: null });
+      this.set({ ...IDLE, state: 'failed', code, reason, stoppedAfterTries: decision.tries, pid: null });
+      const why = `stopped after ${decision.tries} tries; last problem: ${reason}`;
       this.d.onAlert('gave_up', why, this.downSince === null ? null : now - this.downSince);
       return;
     }
-    const delay = Math.min(backoffBaseMs * 2 ** this.attempt, backoffMaxMs);
+    const delay = decision.delayMs;
     this.attempt++;
     this.restartTimes.push(now);
-    this.set({
-      state,
-      reason: `${reason} Restarting in ${Math.max(1, Math.round(delay / 1000))} s.`,
-      qr: null,
-      pairingCode: null,
-      pid: null,
-    });
+    this.set({ ...IDLE, state, code, reason, retryAt: now + delay, pid: null });
     this.restartTimer = this.d.clock.setTimeout(() => this.launch(), delay);
   }
 
@@ -263,11 +278,11 @@ export class AccountSupervisor {
       case 'qr':
         // Waiting for a person to scan is not a hang: the ready deadline pauses.
         this.clear('readyTimer');
-        this.set({ state: 'qr', qr: e.qr, pairingCode: null, reason: null });
+        this.set({ ...IDLE, state: 'qr', qr: e.qr });
         return;
       case 'pairing_code':
         this.clear('readyTimer');
-        this.set({ state: 'pairing_code', pairingCode: e.code, qr: null, reason: null });
+        this.set({ ...IDLE, state: 'pairing_code', pairingCode: e.code });
         return;
       case 'status':
         this.onStatus(e.status);
@@ -288,14 +303,14 @@ export class AccountSupervisor {
     if (!run) return;
     if (s.state === 'connecting') {
       if (this.snap.state === 'ready') this.markDown(s.reason ?? 'Connection lost');
-      this.set({ state: 'connecting', reason: s.reason, qr: null, pairingCode: null });
+      this.set({ ...IDLE, state: 'connecting', code: s.code, reason: s.reason });
       if (this.readyTimer === null) this.armReadyDeadline();
       return;
     }
     if (s.state === 'ready') {
       this.clear('readyTimer');
       this.attempt = 0;
-      this.set({ state: 'ready', reason: null, qr: null, pairingCode: null, phone: s.phone ?? this.snap.phone });
+      this.set({ ...IDLE, state: 'ready', phone: s.phone ?? this.snap.phone });
       if (this.downSince !== null) {
         const downtime = this.d.clock.now() - this.downSince;
         this.downSince = null;
@@ -308,13 +323,13 @@ export class AccountSupervisor {
     }
     this.markDown(s.reason);
     if (s.action === 'reconnect') {
-      this.restartLater(s.reason, 'disconnected');
+      this.restartLater(s.code, s.reason, 'disconnected');
       return;
     }
     // Rescan and alert: restarting cannot help, so stop and say why.
     this.desired = 'stopped';
     void this.shutdown('stop');
-    this.set({ state: s.state, reason: s.reason, qr: null, pairingCode: null });
+    this.set({ ...IDLE, state: s.state, code: s.code, reason: s.reason });
     if (s.action === 'alert') this.d.onAlert('gave_up', s.reason, null);
   }
 
@@ -331,7 +346,7 @@ export class AccountSupervisor {
     const ms = this.d.timings.readyDeadlineMs;
     this.readyTimer = this.d.clock.setTimeout(() => {
       this.readyTimer = null;
-      this.restartLater(`WhatsApp did not finish loading within ${Math.round(ms / 1000)} s.`, 'degraded');
+      this.restartLater('ready_timeout', `not ready within ${Math.round(ms / 1000)} s`, 'degraded');
     }, ms);
   }
 
@@ -345,7 +360,7 @@ export class AccountSupervisor {
         this.probeDeadline = null;
         if (this.run !== run) return;
         this.markDown('The account stopped responding');
-        this.restartLater('The account stopped responding to health checks.', 'degraded');
+        this.restartLater('not_responding', 'no answer to the health check', 'degraded');
       }, this.d.timings.probeTimeoutMs);
     };
     this.probeTimer = this.d.clock.setTimeout(tick, this.d.timings.probeIntervalMs);
@@ -377,7 +392,7 @@ export class AccountSupervisor {
     if (rss > memoryBudgetBytes) this.recycleWanted = true;
     const quiet = this.d.clock.now() - this.lastActivity >= quietMs && this.pending.size === 0;
     if (this.recycleWanted && quiet && this.snap.state === 'ready') {
-      this.recycle(`Restarted to free memory (${mb(rss)} used, budget ${mb(memoryBudgetBytes)}).`);
+      this.recycle(`${mb(rss)} used, budget ${mb(memoryBudgetBytes)}`);
       return;
     }
     this.scheduleSample(run, memorySampleMs);
@@ -391,7 +406,7 @@ export class AccountSupervisor {
     void this.shutdown('stop').then(() => {
       if (this.desired !== 'running') return;
       this.launch();
-      this.set({ reason });
+      this.set({ code: 'memory_restart', reason });
     });
   }
 

@@ -13,6 +13,8 @@ export type SupervisorTimings = {
   /** At most this many restarts per window; then the account stays failed and alerts. */
   readonly maxRestartsPerWindow: number;
   readonly restartWindowMs: number;
+  /** A number never linked to a phone stops after this many failures in a row and asks. */
+  readonly linkTriesBeforeAsking: number;
   /** How long a polite stop may take before the process tree is killed. */
   readonly stopTimeoutMs: number;
   readonly requestTimeoutMs: number;
@@ -31,6 +33,7 @@ export const defaultTimings: SupervisorTimings = {
   backoffMaxMs: 5 * 60_000,
   maxRestartsPerWindow: 12,
   restartWindowMs: 60 * 60_000,
+  linkTriesBeforeAsking: 3,
   stopTimeoutMs: 10_000,
   requestTimeoutMs: 60_000,
   memoryBudgetBytes: Math.round(1.2 * 1024 ** 3),

@@ -109,7 +109,7 @@ export function runAccountRuntime(channel: RuntimeChannel, load: ProviderLoader 
             const reason = `Could not start: ${err instanceof Error ? err.message : String(err)}`.slice(0, 500);
             channel.send({
               t: 'event',
-              event: { kind: 'status', status: { state: 'failed', reason, action: 'reconnect' } },
+              event: { kind: 'status', status: { state: 'failed', code: 'unknown', reason, action: 'reconnect' } },
             });
           }
         })();

@@ -5,7 +5,7 @@ import { asAccountId } from '../../../common/domain';
 
 /**
  * Accounts persist in the store's `accounts` table; the runtime-only fields the store has no
- * column for (pairing phone, simulator seed, last downtime, state reason) ride in `config`.
+ * column for (pairing phone, simulator seed, last downtime, state code and reason, browser path) ride in `config`.
  */
 export function storeAccountRegistry(store: Store): AccountRegistry {
   return {
@@ -24,6 +24,8 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
           createdAt: a.createdAt,
           lastState: a.lastState,
           lastStateReason: a.config.lastStateReason ?? null,
+          lastStateCode: a.config.lastStateCode ?? null,
+          browserPath: a.config.browserPath ?? null,
           pairingPhone: a.config.pairingPhone ?? null,
           seed: a.config.seed ?? null,
           lastDowntimeMs: a.config.lastDowntimeMs ?? null,
@@ -46,6 +48,8 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
         lastState: r.lastState,
         config: {
           lastStateReason: r.lastStateReason,
+          lastStateCode: r.lastStateCode,
+          browserPath: r.browserPath,
           pairingPhone: r.pairingPhone,
           seed: r.seed,
           lastDowntimeMs: r.lastDowntimeMs,

@@ -22,6 +22,9 @@ export function remoteAccounts(store: Store): Account[] {
         phone: a.phone,
         color: a.color,
         state: hostOnline ? 'ready' : 'disconnected',
+        stateCode: hostOnline ? null : hostedBy === 'server' ? 'cloud_number_removed' : 'host_offline',
+        retryAt: null,
+        stoppedAfterTries: null,
         stateReason: hostOnline
           ? null
           : hostedBy === 'server'

@@ -8,7 +8,16 @@ type AccountsHandlers = Pick<HandlerTable, keyof typeof accountsCommands>;
 /** What the accounts commands need from the account runtime (the AccountManager). */
 export type AccountsPort = Pick<
   AccountManager,
-  'list' | 'add' | 'start' | 'stop' | 'logout' | 'remove' | 'update' | 'requestPairingCode' | 'startDemo'
+  | 'list'
+  | 'add'
+  | 'start'
+  | 'stop'
+  | 'logout'
+  | 'remove'
+  | 'update'
+  | 'checkBrowser'
+  | 'requestPairingCode'
+  | 'startDemo'
 >;
 
 /** Numbers of teammates' desktops: listed with ours, never run or changed from here. */
@@ -30,6 +39,7 @@ export function accountsHandlers(accounts: AccountsPort, remote?: RemoteAccounts
       return { accountId };
     },
     'accounts:update': ({ accountId, ...patch }) => accounts.update(local(accountId), patch),
+    'accounts:checkBrowser': ({ path }) => accounts.checkBrowser(path ?? null),
     'accounts:requestPairingCode': async ({ accountId, phone }) => ({
       code: await accounts.requestPairingCode(local(accountId), phone),
     }),

@@ -18,12 +18,19 @@ type AccountsState = {
     color?: string;
     pairingPhone?: string;
     provider?: 'webjs' | 'simulator';
+    browserPath?: string;
   }): Promise<Reply<Account>>;
   startDemo(): Promise<Reply<readonly Account[]>>;
   act(action: 'start' | 'stop' | 'logout' | 'remove', accountId: AccountId): Promise<Reply<unknown>>;
   update(
     accountId: AccountId,
-    patch: { name?: string; color?: string; muted?: boolean; simulatorPace?: SimulatorPace },
+    patch: {
+      name?: string;
+      color?: string;
+      muted?: boolean;
+      simulatorPace?: SimulatorPace;
+      browserPath?: string | null;
+    },
   ): Promise<Reply<Account>>;
   requestPairingCode(accountId: AccountId, phone: string): Promise<Reply<{ readonly code: string }>>;
   dismissAlert(alert: AccountAlert): void;
@@ -51,12 +58,13 @@ export const useAccounts = create<AccountsState>((set, get) => ({
       offAlert();
     };
   },
-  async add({ name, color, pairingPhone, provider = 'webjs' }) {
+  async add({ name, color, pairingPhone, provider = 'webjs', browserPath }) {
     const r = await api().invoke('accounts:add', {
       provider,
       name,
       ...(color ? { color } : {}),
       ...(pairingPhone ? { pairingPhone } : {}),
+      ...(browserPath?.trim() ? { browserPath: browserPath.trim() } : {}),
     });
     if (r.ok) upsert(r.value);
     return r;

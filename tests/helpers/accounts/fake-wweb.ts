@@ -121,7 +121,8 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   readonly fetchLimits: number[] = [];
   options: WebjsClientOptions | null = null;
   /** What initialize() does; by default nothing (tests emit the library's events). */
-  onInitialize: () => void = () => undefined;
+  /** Runs inside initialize(); a rejection is initialize()'s, as the library's launch and goto errors are. */
+  onInitialize: () => unknown = () => undefined;
 
   // The real Message.downloadMedia asks the page; the page answers from `media`.
   readonly pupPage = {
@@ -178,7 +179,7 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
 
   async initialize(): Promise<void> {
     this.calls.push('initialize');
-    this.onInitialize();
+    await this.onInitialize();
   }
   async destroy(): Promise<void> {
     this.calls.push('destroy');

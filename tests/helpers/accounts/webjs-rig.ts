@@ -42,7 +42,8 @@ export function createWebjsRig(): WebjsRig {
       const provider = createWebjsProvider({
         accountId: A,
         dataDir: rig.dir,
-        executablePath: opts.executablePath === undefined ? '/usr/bin/chromium' : opts.executablePath,
+        // Any executable file passes the browser check (the fake Client never launches it).
+        executablePath: opts.executablePath === undefined ? process.execPath : opts.executablePath,
         pairingPhone: null,
         headless: true,
         clientFactory: fakeFactory(rig.fake),

@@ -85,6 +85,8 @@ describe('simulated numbers: the customers’ pace', () => {
       createdAt: 1,
       lastState: 'stopped',
       lastStateReason: null,
+      lastStateCode: null,
+      browserPath: null,
       pairingPhone: null,
       seed: null,
       lastDowntimeMs: null,

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageInput } from '../../../common/ingest';
 import type { ProviderEvent, WhatsAppProvider } from '../../../main/accounts/provider';
 import { CATCH_UP_MAX_PER_CHAT } from '../../../main/accounts/providers/webjs/history';
@@ -10,6 +10,7 @@ import type { FakeWwebClient } from '../../helpers/accounts/fake-wweb';
 import { rawMessage } from '../../helpers/accounts/fake-wweb';
 import type { WebjsRig } from '../../helpers/accounts/webjs-rig';
 import { A, CUSTOMER, GROUP, createWebjsRig } from '../../helpers/accounts/webjs-rig';
+import { NO_DNS, SANDBOX_AS_ROOT } from '../../helpers/accounts/link-error-texts';
 
 let r: WebjsRig;
 let fake: FakeWwebClient;
@@ -34,7 +35,7 @@ describe('webjs provider: login', () => {
     expect(fake.options).toMatchObject({
       accountId: A,
       dataPath: join(dir, 'wa'),
-      executablePath: '/usr/bin/chromium',
+      executablePath: process.execPath,
     });
     fake.emit('qr', '2@abc,def,ghi');
     fake.emit('code', 'ABCD1234');
@@ -62,6 +63,7 @@ describe('webjs provider: login', () => {
     expect(statuses().at(-1)).toMatchObject({
       state: 'failed',
       action: 'alert',
+      code: 'profile_locked',
       reason: expect.stringContaining(`process ${process.pid}`),
     });
     expect(fake.calls).not.toContain('initialize');
@@ -69,12 +71,35 @@ describe('webjs provider: login', () => {
 
   it('fails with a clear reason when no browser is installed', async () => {
     await started({ executablePath: null, lookup: () => null });
+    expect(statuses().at(-1)).toMatchObject({ state: 'failed', action: 'alert', code: 'browser_missing' });
+    expect(fake.calls).not.toContain('initialize');
+  });
+
+  it.each([
+    ['nowhere/chrome', 'missing'],
+    ['notes.txt', 'not_executable'],
+    ['.', 'not_a_file'],
+  ])('refuses a chosen browser path %s (%s) before launching anything', async (name, problem) => {
+    writeFileSync(join(dir, 'notes.txt'), 'not a browser', { mode: 0o644 });
+    const path = join(dir, name);
+    await started({ executablePath: path });
     expect(statuses().at(-1)).toMatchObject({
       state: 'failed',
       action: 'alert',
-      reason: expect.stringMatching(/No Chrome, Chromium or Edge/),
+      code: 'browser_path_invalid',
+      reason: `${problem}: ${path}`,
     });
     expect(fake.calls).not.toContain('initialize');
+  });
+
+  it.each([
+    [NO_DNS, 'disconnected', 'no_network'],
+    ['auth timeout', 'disconnected', 'inject_failed'],
+    [SANDBOX_AS_ROOT, 'failed', 'browser_sandbox_root'],
+  ])('words a failed initialize() (%s) as a code, keeping the raw text', async (raw, state, code) => {
+    fake.onInitialize = () => Promise.reject(raw.startsWith('auth') ? raw : new Error(raw));
+    await started();
+    await vi.waitFor(() => expect(statuses().at(-1)).toMatchObject({ state, code, reason: raw }));
   });
 });
 
@@ -88,32 +113,33 @@ describe('webjs provider: connection states', () => {
     fake.emit('change_state', 'TIMEOUT');
     fake.emit('change_state', 'CONNECTED');
     expect(statuses().slice(-2)).toEqual([
-      { state: 'connecting', reason: expect.stringMatching(/not reachable/) },
+      { state: 'connecting', code: 'phone_unreachable', reason: 'TIMEOUT' },
       { state: 'ready', phone: '628999000111' },
     ]);
   });
 
   it.each([
-    ['LOGOUT', 'logged_out', 'rescan'],
-    ['UNPAIRED', 'logged_out', 'rescan'],
-    ['UNPAIRED_IDLE', 'logged_out', 'rescan'],
-    ['CONFLICT', 'disconnected', 'alert'],
-    ['TOS_BLOCK', 'failed', 'alert'],
-    ['SMB_TOS_BLOCK', 'failed', 'alert'],
-    ['PROXYBLOCK', 'failed', 'alert'],
-    ['DEPRECATED_VERSION', 'failed', 'alert'],
-    ['Max qrcode retries reached', 'disconnected', 'alert'],
-    ['UNLAUNCHED', 'disconnected', 'reconnect'],
-    ['NAVIGATION', 'disconnected', 'reconnect'],
-  ])('disconnected %s → %s, %s', (reason, state, action) => {
+    ['LOGOUT', 'logged_out', 'rescan', 'logged_out_phone'],
+    ['UNPAIRED', 'logged_out', 'rescan', 'unpaired'],
+    ['UNPAIRED_IDLE', 'logged_out', 'rescan', 'unpaired'],
+    ['CONFLICT', 'disconnected', 'alert', 'opened_elsewhere'],
+    ['TOS_BLOCK', 'failed', 'alert', 'number_blocked'],
+    ['SMB_TOS_BLOCK', 'failed', 'alert', 'number_blocked'],
+    ['PROXYBLOCK', 'failed', 'alert', 'network_refused'],
+    ['DEPRECATED_VERSION', 'failed', 'alert', 'outdated'],
+    ['Max qrcode retries reached', 'disconnected', 'alert', 'qr_expired'],
+    ['UNLAUNCHED', 'disconnected', 'reconnect', 'disconnected_other'],
+    ['NAVIGATION', 'disconnected', 'reconnect', 'disconnected_other'],
+    ['toString', 'disconnected', 'reconnect', 'disconnected_other'],
+  ])('disconnected %s → %s, %s, %s', (reason, state, action, code) => {
     fake.emit('change_state', reason);
     fake.emit('disconnected', reason);
-    expect(statuses().at(-1)).toMatchObject({ state, action });
+    expect(statuses().at(-1)).toMatchObject({ state, action, code, reason: `WhatsApp Web disconnected: ${reason}` });
   });
 
   it('reports a browser that dies without a disconnected event', () => {
     fake.browserEvents.emit('disconnected');
-    expect(statuses().at(-1)).toMatchObject({ state: 'disconnected', action: 'reconnect' });
+    expect(statuses().at(-1)).toMatchObject({ state: 'disconnected', action: 'reconnect', code: 'browser_closed' });
   });
 
   it('probes with getState, which hangs when the page hangs', async () => {

@@ -20,6 +20,13 @@ describe('the words for an account’s state', () => {
     expect(translate('en', stateLabelKey({ provider: 'simulator', state: 'qr', phone: null }))).toBe(
       'Linking the simulated phone…',
     );
-    expect(translate('en', stateLabelKey({ provider: 'webjs', state: 'failed', phone: null }))).toBe('Failed');
+    expect(translate('en', stateLabelKey({ provider: 'webjs', state: 'failed', phone: '6281100000001' }))).toBe(
+      'Failed',
+    );
+  });
+
+  it('keeps "Not linked yet" when linking stopped after failed tries or a missing browser', () => {
+    for (const state of ['failed', 'degraded'] as const)
+      expect(translate('en', stateLabelKey({ provider: 'webjs', state, phone: null }))).toBe('Not linked yet');
   });
 });

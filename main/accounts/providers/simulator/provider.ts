@@ -118,7 +118,7 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
   const linkDevice = () => {
     mkdirSync(join(o.dataDir, 'simulator'), { recursive: true });
     writeFileSync(sessionFile, String(o.seed));
-    status({ state: 'connecting', reason: 'Linked; loading chats' });
+    status({ state: 'connecting', code: 'linked_loading', reason: null });
     later(300, becomeReady);
   };
 
@@ -310,7 +310,7 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
   return {
     async start() {
       if (existsSync(sessionFile)) {
-        status({ state: 'connecting', reason: 'Restoring the saved session' });
+        status({ state: 'connecting', code: 'opening', reason: 'restoring the saved session' });
         later(200, becomeReady);
         return;
       }
@@ -352,7 +352,7 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
         case 'offline': {
           if (!ready) return;
           online = false;
-          status({ state: 'connecting', reason: 'Connection lost; WhatsApp is reconnecting' });
+          status({ state: 'connecting', code: 'reconnecting', reason: null });
           const count = c.messages ?? 0;
           const start = Date.now();
           const burst = ++burstCount;

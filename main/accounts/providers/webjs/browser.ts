@@ -3,7 +3,7 @@
  * browser (puppeteer's download is skipped): a configured path wins, then the usual install
  * locations of each platform. Chrome is preferred because Chromium cannot send video.
  */
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type BrowserSearch = {
@@ -52,4 +52,25 @@ export function findBrowser(search: BrowserSearch = {}): string | null {
   const preferred = [search.configured, env['BLAZZ_BROWSER_PATH'], env['PUPPETEER_EXECUTABLE_PATH']];
   for (const p of preferred) if (p && exists(p)) return p;
   return browserCandidates(search.platform ?? process.platform, env).find(exists) ?? null;
+}
+
+export type BrowserPathCheck = 'ok' | 'missing' | 'not_a_file' | 'not_executable';
+
+/** Whether a path a person typed can be a browser: it exists, is a file, and may run. */
+export function checkBrowserPath(path: string, platform: NodeJS.Platform = process.platform): BrowserPathCheck {
+  let isFile: boolean;
+  try {
+    isFile = statSync(path).isFile();
+  } catch {
+    return 'missing';
+  }
+  if (!isFile) return 'not_a_file';
+  // Windows has no execute bit: a file that is there is as executable as we can tell.
+  if (platform === 'win32') return 'ok';
+  try {
+    accessSync(path, constants.X_OK);
+    return 'ok';
+  } catch {
+    return 'not_executable';
+  }
 }

@@ -173,59 +173,25 @@ type Disconnect = Extract<ProviderStatus, { state: 'disconnected' | 'logged_out'
 
 /**
  * The documented action for each reason the library gives with `disconnected`: a WAState
- * that is not accepted, 'LOGOUT', or its own message for expired QR codes.
+ * that is not accepted, 'LOGOUT', or its own message for expired QR codes. The renderer
+ * words the code; the library's reason is kept as the detail.
  */
+const DISCONNECTS: Readonly<Record<string, Omit<Disconnect, 'reason'>>> = {
+  LOGOUT: { state: 'logged_out', action: 'rescan', code: 'logged_out_phone' },
+  UNPAIRED: { state: 'logged_out', action: 'rescan', code: 'unpaired' },
+  UNPAIRED_IDLE: { state: 'logged_out', action: 'rescan', code: 'unpaired' },
+  CONFLICT: { state: 'disconnected', action: 'alert', code: 'opened_elsewhere' },
+  TOS_BLOCK: { state: 'failed', action: 'alert', code: 'number_blocked' },
+  SMB_TOS_BLOCK: { state: 'failed', action: 'alert', code: 'number_blocked' },
+  PROXYBLOCK: { state: 'failed', action: 'alert', code: 'network_refused' },
+  DEPRECATED_VERSION: { state: 'failed', action: 'alert', code: 'outdated' },
+  'Max qrcode retries reached': { state: 'disconnected', action: 'alert', code: 'qr_expired' },
+};
+
 export function disconnectStatusOf(reason: string): Disconnect {
-  switch (reason) {
-    case 'LOGOUT':
-      return {
-        state: 'logged_out',
-        action: 'rescan',
-        reason: 'This desktop was logged out from the phone (Linked devices). Scan the QR code to link it again.',
-      };
-    case 'UNPAIRED':
-    case 'UNPAIRED_IDLE':
-      return {
-        state: 'logged_out',
-        action: 'rescan',
-        reason: 'WhatsApp unlinked this desktop. Scan the QR code to link it again.',
-      };
-    case 'CONFLICT':
-      return {
-        state: 'disconnected',
-        action: 'alert',
-        reason: 'WhatsApp Web was opened elsewhere with this number. Start the account to take it back here.',
-      };
-    case 'TOS_BLOCK':
-    case 'SMB_TOS_BLOCK':
-      return {
-        state: 'failed',
-        action: 'alert',
-        reason: 'WhatsApp has blocked this number. Check the WhatsApp app on the phone.',
-      };
-    case 'PROXYBLOCK':
-      return {
-        state: 'failed',
-        action: 'alert',
-        reason: 'WhatsApp refused the connection from this network (proxy or VPN).',
-      };
-    case 'DEPRECATED_VERSION':
-      return {
-        state: 'failed',
-        action: 'alert',
-        reason: 'WhatsApp Web reports this version as outdated. Update Blazz Desk.',
-      };
-    case 'Max qrcode retries reached':
-      return {
-        state: 'disconnected',
-        action: 'alert',
-        reason: 'The QR code expired without being scanned. Start the account to get a new one.',
-      };
-    default:
-      return {
-        state: 'disconnected',
-        action: 'reconnect',
-        reason: `WhatsApp disconnected (${reason.slice(0, 80) || 'no reason given'}).`,
-      };
-  }
+  const known = Object.hasOwn(DISCONNECTS, reason) ? DISCONNECTS[reason] : undefined;
+  const detail = `WhatsApp Web disconnected: ${reason.slice(0, 200) || 'no reason given'}`;
+  return known
+    ? { ...known, reason: detail }
+    : { state: 'disconnected', action: 'reconnect', code: 'disconnected_other', reason: detail };
 }

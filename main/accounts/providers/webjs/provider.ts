@@ -14,12 +14,12 @@ import type {
   ProviderResults,
   WhatsAppProvider,
 } from '../../provider';
-import { findBrowser } from './browser';
 import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } from './client';
 import { applyChatFlags } from './chat-flags';
 import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, messageInputOf, toMs } from './map';
-import { recoverProfileLock } from './profile-lock';
+import { preflight } from './preflight';
+import { errorTextOf, initializeFailure } from './link-errors';
 import { groupNoticeCode } from '../../../../common/preview';
 
 export type WebjsProviderOptions = {
@@ -102,11 +102,11 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     });
     on('loading_screen', (percent: number) => {
       hookBrowser(c);
-      emit({ kind: 'status', status: { state: 'connecting', reason: `Loading chats ${percent}%` } });
+      emit({ kind: 'status', status: { state: 'connecting', code: 'loading_chats', reason: `${percent}%` } });
     });
     on('authenticated', () => {
       hookBrowser(c);
-      emit({ kind: 'status', status: { state: 'connecting', reason: 'Linked; loading chats' } });
+      emit({ kind: 'status', status: { state: 'connecting', code: 'linked_loading', reason: null } });
     });
     on('auth_failure', (msg: string) =>
       emit({
@@ -114,7 +114,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         status: {
           state: 'logged_out',
           action: 'rescan',
-          reason: `The saved session could not be restored (${String(msg).slice(0, 100)}). Scan the QR code again.`,
+          code: 'session_restore_failed',
+          reason: `auth_failure: ${String(msg).slice(0, 200)}`,
         },
       }),
     );
@@ -134,9 +135,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         emit({ kind: 'status', status: { state: 'ready', phone: c.info?.wid?.user ?? null } });
       } else if (state === 'TIMEOUT' || state === 'OPENING' || state === 'PAIRING') {
         ready = false;
-        const reason =
-          state === 'TIMEOUT' ? 'The phone or the network is not reachable; waiting' : 'Reconnecting to WhatsApp';
-        emit({ kind: 'status', status: { state: 'connecting', reason } });
+        const code = state === 'TIMEOUT' ? 'phone_unreachable' : 'reconnecting';
+        emit({ kind: 'status', status: { state: 'connecting', code, reason: state } });
       }
       // Other states are followed by `disconnected`, which carries the action.
     });
@@ -259,7 +259,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       ready = false;
       emit({
         kind: 'status',
-        status: { state: 'disconnected', action: 'reconnect', reason: 'The WhatsApp browser closed unexpectedly.' },
+        status: { state: 'disconnected', action: 'reconnect', code: 'browser_closed', reason: 'browser disconnected' },
       });
     });
   };
@@ -362,31 +362,17 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
 
   return {
     async start() {
-      const executablePath = o.executablePath ?? (o.findBrowser ?? findBrowser)();
-      if (!executablePath) {
-        emit({
-          kind: 'status',
-          status: {
-            state: 'failed',
-            action: 'alert',
-            reason: 'No Chrome, Chromium or Edge was found. Install one, or set BLAZZ_BROWSER_PATH to its path.',
-          },
-        });
+      const pre = preflight({
+        configuredPath: o.executablePath,
+        profileDir: join(dataPath, `session-${o.accountId}`),
+        ...(o.findBrowser ? { findBrowser: o.findBrowser } : {}),
+      });
+      if (!pre.ok) {
+        emit({ kind: 'status', status: pre.status });
         return;
       }
-      const lock = recoverProfileLock(join(dataPath, `session-${o.accountId}`));
-      if (lock.kind === 'in_use') {
-        emit({
-          kind: 'status',
-          status: {
-            state: 'failed',
-            action: 'alert',
-            reason: `This number's browser profile is in use by another browser (process ${lock.pid}). Close it, then start the number again.`,
-          },
-        });
-        return;
-      }
-      if (lock.kind === 'recovered') o.log('info', `removed a stale browser profile lock (${lock.owner})`);
+      if (pre.note) o.log('info', pre.note);
+      const executablePath = pre.executablePath;
       const c = o.clientFactory.create({
         accountId: o.accountId,
         dataPath,
@@ -396,7 +382,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       });
       client = c;
       attach(c);
-      emit({ kind: 'status', status: { state: 'connecting', reason: 'Opening WhatsApp Web' } });
+      emit({ kind: 'status', status: { state: 'connecting', code: 'opening', reason: null } });
       // The browser starts inside initialize(), long before any event: watch for it, so an
       // account process killed while WhatsApp Web still loads cannot orphan it.
       let ticks = 0;
@@ -408,14 +394,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       // initialize() resolves only after login; its failures arrive here, not as events.
       c.initialize().catch((err: unknown) => {
         if (client !== c) return;
-        emit({
-          kind: 'status',
-          status: {
-            state: 'disconnected',
-            action: 'reconnect',
-            reason: `WhatsApp Web could not be opened: ${String(err instanceof Error ? err.message : err).slice(0, 200)}`,
-          },
-        });
+        emit({ kind: 'status', status: initializeFailure(errorTextOf(err)) });
       });
     },
     async stop() {

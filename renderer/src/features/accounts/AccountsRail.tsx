@@ -14,6 +14,7 @@ import { AccountMenu } from './AccountMenu';
 import { EditAccountDialog } from './EditAccountDialog';
 import { PairingView } from './PairingView';
 import { stateLabelKey, stateTone } from './states';
+import { RetryLine, useReasonText } from './account-status';
 import { Icon } from '../../components/Icon';
 import { OpeningStatus, useHoursLoader } from '../automation/OpeningStatus';
 import '../layout/narrow.css';
@@ -90,11 +91,7 @@ export function AccountsRail() {
                     {t('account.memory', { mb: megabytes(a.rssBytes) })}
                   </span>
                 )}
-                {a.stateReason && a.state !== 'ready' && (
-                  <span className="small error-text" title={a.stateReason}>
-                    {a.stateReason}
-                  </span>
-                )}
+                <RailReason account={a} />
                 <Badge
                   count={a.unreadCount}
                   muted={a.muted}
@@ -156,5 +153,16 @@ function PendingAction({ pending, onDone }: { readonly pending: NonNullable<Pend
     >
       {remove ? t('account.remove.body') : t('account.logout.body')}
     </ConfirmDialog>
+  );
+}
+
+/** Why, under the name: the code's words (the raw detail on hover), and the next try. */
+function RailReason({ account }: { readonly account: Account }) {
+  const reason = useReasonText(account);
+  if (!reason) return null;
+  return (
+    <span className="small error-text" title={account.stateReason ?? undefined}>
+      {reason} <RetryLine account={account} />
+    </span>
   );
 }

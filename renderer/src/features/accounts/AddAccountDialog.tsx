@@ -7,6 +7,10 @@ import { ColorPicker } from './ColorPicker';
 import { PairingView } from './PairingView';
 import { ACCOUNT_COLORS } from './states';
 import { errorText } from '../../lib/error-text';
+import { LINK_PROBLEM_CODES } from '../../../../common/account-status';
+import type { Account } from '../../../../common/domain';
+import { useAccountStatusT } from './account-status';
+import { BrowserPathField, browserPathProblemOf } from './BrowserPathField';
 
 type Method = 'qr' | 'phone';
 
@@ -22,6 +26,8 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
   const [method, setMethod] = useState<Method>('qr');
   const [phone, setPhone] = useState('');
   const [simulated, setSimulated] = useState(false);
+  const [browserPath, setBrowserPath] = useState('');
+  const s = useAccountStatusT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [addedId, setAddedId] = useState<AccountId | null>(null);
@@ -36,10 +42,14 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
       color,
       provider: simulated ? 'simulator' : 'webjs',
       ...(method === 'phone' ? { pairingPhone: phone } : {}),
+      ...(simulated ? {} : { browserPath }),
     });
     setBusy(false);
     if (r.ok) setAddedId(r.value.id);
-    else setError(errorText(r.error));
+    else {
+      const problem = browserPathProblemOf(r.error.details);
+      setError(problem ? s(`browser.problem.${problem}`) : errorText(r.error));
+    }
   };
 
   const demo = async () => {
@@ -55,11 +65,15 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
       {added ? (
         <>
           <PairingView account={added} />
-          <div className="dialog-actions">
-            <button type="button" className="primary" onClick={onClose}>
-              {added.state === 'ready' ? t('common.done') : t('account.add.finishLater')}
-            </button>
-          </div>
+          {linkingTrouble(added) ? (
+            <LinkingTroubleActions account={added} onClose={onClose} />
+          ) : (
+            <div className="dialog-actions">
+              <button type="button" className="primary" onClick={onClose}>
+                {added.state === 'ready' ? t('common.done') : t('account.add.finishLater')}
+              </button>
+            </div>
+          )}
         </>
       ) : (
         <form onSubmit={e => void submit(e)} className="form">
@@ -99,6 +113,7 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
             <input type="checkbox" checked={simulated} onChange={e => setSimulated(e.target.checked)} />
             {t('account.add.simulated')}
           </label>
+          {!simulated && <BrowserPathField value={browserPath} onChange={setBrowserPath} />}
           {error && (
             <p role="alert" className="error-text">
               {error}
@@ -115,5 +130,41 @@ export function AddAccountDialog({ onClose }: { readonly onClose: () => void }) 
         </form>
       )}
     </Dialog>
+  );
+}
+
+/** A number being linked that failed and is waiting (or stopped): the person decides. */
+function linkingTrouble(a: Account): boolean {
+  return (
+    a.phone === null &&
+    a.stateCode !== null &&
+    LINK_PROBLEM_CODES.has(a.stateCode) &&
+    (a.state === 'disconnected' || a.state === 'degraded' || a.state === 'failed')
+  );
+}
+
+/** Try again now (the scheduled try starts at once), or Cancel: the unlinked number goes. */
+function LinkingTroubleActions({ account, onClose }: { readonly account: Account; readonly onClose: () => void }) {
+  const s = useAccountStatusT();
+  const act = useAccounts(x => x.act);
+  const [busy, setBusy] = useState(false);
+  const run = async (action: 'start' | 'remove') => {
+    setBusy(true);
+    const r = await act(action, account.id);
+    setBusy(false);
+    if (r.ok && action === 'remove') onClose();
+  };
+  return (
+    <>
+      <p className="small muted">{s('status.cancelLinking.help')}</p>
+      <div className="dialog-actions">
+        <button type="button" onClick={() => void run('remove')} disabled={busy}>
+          {s('status.cancelLinking')}
+        </button>
+        <button type="button" className="primary" onClick={() => void run('start')} disabled={busy}>
+          {s('status.tryAgain')}
+        </button>
+      </div>
+    </>
   );
 }

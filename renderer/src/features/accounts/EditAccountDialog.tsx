@@ -6,6 +6,8 @@ import { useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { ColorPicker } from './ColorPicker';
 import { errorText } from '../../lib/error-text';
+import { useAccountStatusT } from './account-status';
+import { BrowserPathField, browserPathProblemOf } from './BrowserPathField';
 
 /** Rename, recolour and mute a number; a simulated number also gets its customers' pace. */
 export function EditAccountDialog({ account, onClose }: { readonly account: Account; readonly onClose: () => void }) {
@@ -15,12 +17,27 @@ export function EditAccountDialog({ account, onClose }: { readonly account: Acco
   const [color, setColor] = useState(account.color);
   const [muted, setMuted] = useState(account.muted);
   const [pace, setPace] = useState<SimulatorPace | undefined>(account.simulatorPace);
+  const [browserPath, setBrowserPath] = useState(account.browserPath ?? '');
   const [error, setError] = useState<string | null>(null);
+  const s = useAccountStatusT();
+  const webjs = account.provider === 'webjs';
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
-    const r = await update(account.id, { name, color, muted, ...(pace ? { simulatorPace: pace } : {}) });
+    const r = await update(account.id, {
+      name,
+      color,
+      muted,
+      ...(pace ? { simulatorPace: pace } : {}),
+      // Empty: the detected browser. Only sent when changed, as a change restarts the number.
+      ...(webjs && browserPath.trim() !== (account.browserPath ?? '')
+        ? { browserPath: browserPath.trim() || null }
+        : {}),
+    });
     if (r.ok) onClose();
-    else setError(errorText(r.error));
+    else {
+      const problem = browserPathProblemOf(r.error.details);
+      setError(problem ? s(`browser.problem.${problem}`) : errorText(r.error));
+    }
   };
   return (
     <Dialog title={t('account.edit.title')} onClose={onClose}>
@@ -34,6 +51,7 @@ export function EditAccountDialog({ account, onClose }: { readonly account: Acco
           <input type="checkbox" checked={muted} onChange={e => setMuted(e.target.checked)} />
           {t('account.mute')}
         </label>
+        {webjs && <BrowserPathField value={browserPath} onChange={setBrowserPath} />}
         {pace && (
           <label>
             {t('account.pace')}

@@ -1,7 +1,7 @@
 import type { Account } from '../../../../common/domain';
 import { useT } from '../../i18n';
 import { QrImage } from './QrImage';
-import { stateLabelKey } from './states';
+import { AccountStatusDetails } from './account-status';
 
 /** What to do on the phone: scan the QR, or type the pairing code; then the state. */
 export function PairingView({ account }: { readonly account: Account }) {
@@ -22,10 +22,7 @@ export function PairingView({ account }: { readonly account: Account }) {
           </strong>
         </p>
       )}
-      <p role="status">
-        {t(stateLabelKey(account))}
-        {account.stateReason ? ` — ${account.stateReason}` : ''}
-      </p>
+      <AccountStatusDetails account={account} />
     </div>
   );
 }

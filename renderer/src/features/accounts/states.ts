@@ -14,6 +14,9 @@ export const stateKey: Record<AccountState, MessageKey> = {
   failed: 'account.state.failed',
 };
 
+/** States a never-linked number can be in after a failed try: it was never connected. */
+const NOT_LINKED_STATES: ReadonlySet<AccountState> = new Set<AccountState>(['disconnected', 'degraded', 'failed']);
+
 /**
  * The words for an account's state. A simulated number in `qr` is not waiting for anyone:
  * its simulated phone scans the code by itself a moment later, so "QR code needed" would
@@ -24,7 +27,7 @@ export function stateLabelKey(
   account: Pick<Account, 'provider' | 'state'> & { readonly phone?: string | null },
 ): MessageKey {
   if (account.provider === 'simulator' && account.state === 'qr') return 'account.state.simulatorLinking';
-  if (account.provider === 'webjs' && account.state === 'disconnected' && account.phone === null)
+  if (account.provider === 'webjs' && account.phone === null && NOT_LINKED_STATES.has(account.state))
     return 'account.state.notLinked';
   return stateKey[account.state];
 }

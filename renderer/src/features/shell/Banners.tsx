@@ -1,9 +1,11 @@
+import type { Account } from '../../../../common/domain';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { stateLabelKey } from '../accounts/states';
+import { useReasonText } from '../accounts/account-status';
 
 const TROUBLE = new Set(['disconnected', 'degraded', 'failed', 'logged_out']);
 
@@ -24,7 +26,7 @@ export function Banners() {
           style={{ borderLeftColor: a.color }}
         >
           {t('banner.account')} <SafeText text={a.name} />: {t(stateLabelKey(a))}
-          {a.stateReason ? ` — ${a.stateReason}` : ''}
+          <BannerReason account={a} />
         </div>
       ))}
       {alerts.map(alert => (
@@ -41,4 +43,9 @@ export function Banners() {
       ))}
     </div>
   );
+}
+
+function BannerReason({ account }: { readonly account: Account }) {
+  const reason = useReasonText(account);
+  return reason ? <span title={account.stateReason ?? undefined}>{` — ${reason}`}</span> : null;
 }
