@@ -69,12 +69,18 @@ export type MariaDbOptions = {
   readonly args?: readonly string[];
 };
 
-export async function startMariaDb(opts: MariaDbOptions = {}): Promise<MariaDb> {
-  const mariadbd = binary('mariadbd', 'mariadb-server');
-  await ensureTemplate();
-  const dir = mkdtempSync(join(tmpdir(), 'blazz-mariadb-'));
-  const datadir = join(dir, 'data');
-  cpSync(TEMPLATE, datadir, { recursive: true });
+class PortTaken extends Error {}
+
+type Booted = { readonly port: number; readonly child: ChildProcess; readonly exited: () => boolean };
+
+/** Starts mariadbd on a free port and waits until it answers; PortTaken when that port was taken meanwhile. */
+async function boot(
+  mariadbd: string,
+  dir: string,
+  datadir: string,
+  database: string,
+  opts: MariaDbOptions,
+): Promise<Booted> {
   const port = await freePort();
   const args = [
     '--no-defaults',
@@ -99,13 +105,16 @@ export async function startMariaDb(opts: MariaDbOptions = {}): Promise<MariaDb> 
     stderr = (stderr + b.toString()).slice(-4000);
   });
   let exited = false;
-  child.on('exit', () => {
+  // 'close', not 'exit': by then stderr has been read whole, so the reason can be checked.
+  child.on('close', () => {
     exited = true;
   });
-  const database = opts.database ?? 'blazz';
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (exited) throw new Error(`mariadbd exited during start-up:\n${stderr}`);
+    if (exited) {
+      if (stderr.includes('Address already in use')) throw new PortTaken(stderr);
+      throw new Error(`mariadbd exited during start-up:\n${stderr}`);
+    }
     try {
       const conn = await createConnection({ host: '127.0.0.1', port, user: 'root' });
       await conn.query(`CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin`);
@@ -116,6 +125,31 @@ export async function startMariaDb(opts: MariaDbOptions = {}): Promise<MariaDb> 
       await new Promise(r => setTimeout(r, 100));
     }
   }
+  return { port, child, exited: () => exited };
+}
+
+export async function startMariaDb(opts: MariaDbOptions = {}): Promise<MariaDb> {
+  const mariadbd = binary('mariadbd', 'mariadb-server');
+  await ensureTemplate();
+  const dir = mkdtempSync(join(tmpdir(), 'blazz-mariadb-'));
+  const datadir = join(dir, 'data');
+  cpSync(TEMPLATE, datadir, { recursive: true });
+  const database = opts.database ?? 'blazz';
+  // A free port can be taken by another test's process before mariadbd binds it: try again
+  // on a new port then, instead of failing a whole suite on a race it did not cause.
+  let booted: Booted | null = null;
+  for (let attempt = 1; !booted; attempt++) {
+    try {
+      booted = await boot(mariadbd, dir, datadir, database, opts);
+    } catch (err) {
+      if (!(err instanceof PortTaken) || attempt >= 3) throw err;
+    }
+  }
+  const { port, child } = booted;
+  let exited = booted.exited();
+  child.on('exit', () => {
+    exited = true;
+  });
   return {
     url: `mysql://root@127.0.0.1:${port}/${database}`,
     port,
