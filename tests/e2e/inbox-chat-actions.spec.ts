@@ -74,7 +74,8 @@ test('the row menu opens from the keyboard and closes with Escape', async ({ pag
   await inbox.chatList.focus();
   await page.keyboard.press('Shift+F10');
   const menu = page.getByRole('menu', { name: `Actions for ${name}` });
-  await expect(menu.getByRole('menuitem', { name: 'Mark as unread' })).toBeFocused();
+  // The first item reads "Mark as read" when a live demo message just made the chat unread.
+  await expect(menu.getByRole('menuitem', { name: /^Mark as (un)?read$/ })).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(menu.getByRole('menuitem', { name: 'Pin to top' })).toBeFocused();
   await page.keyboard.press('Escape');
