@@ -172,8 +172,23 @@ export async function runUnanswered(
   const out: Outcome = { sends: [], events: [] };
   const chat = await ruleChat(tx, chatId);
   if (!chat) return out;
-  const evaluation = evaluateRules(rules, {
-    trigger: { type: 'chat.unanswered', minutes: Math.floor((now - waitingSince) / 60_000) },
+  const evaluation = evaluateRules(
+    rules,
+    chatTriggerFacts(chat, { type: 'chat.unanswered', minutes: Math.floor((now - waitingSince) / 60_000) }, now),
+  );
+  const key = `unanswered:${keyOf(`${chatId}:${waitingSince}`)}`;
+  for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
+  return out;
+}
+
+/** The facts of a trigger about a chat rather than a message (a wait, a status change): no text, no new contact. */
+export function chatTriggerFacts(
+  chat: { readonly accountId: string; readonly tags: string[]; readonly hoursJson: string | null },
+  trigger: Parameters<typeof evaluateRules>[1]['trigger'],
+  now: number,
+): Parameters<typeof evaluateRules>[1] {
+  return {
+    trigger,
     accountId: chat.accountId,
     text: '',
     tags: chat.tags,
@@ -181,10 +196,7 @@ export async function runUnanswered(
     at: now,
     hours: parseHours(chat.hoursJson),
     sentiment: null,
-  });
-  const key = `unanswered:${keyOf(`${chatId}:${waitingSince}`)}`;
-  for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
-  return out;
+  };
 }
 
 async function triggersOf(

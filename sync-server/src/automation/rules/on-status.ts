@@ -12,9 +12,8 @@ import { ruleChat } from '../../db/repositories/rule-actions';
 import type { Services } from '../../handlers/context';
 import { commitRaw } from '../../handlers/context';
 import { offerAutomated } from '../on-push';
-import { parseHours } from '../parse-hours';
 import type { Outcome } from './execute';
-import { keyOf, runRule } from './execute';
+import { chatTriggerFacts, keyOf, runRule } from './execute';
 
 export type StatusChange = {
   readonly chatId: string;
@@ -34,16 +33,10 @@ export async function runStatusChanged(services: Services, change: StatusChange)
       const chat = rules.length ? await ruleChat(tx, change.chatId) : null;
       if (!chat) return { out, ran: 0 };
       const now = services.clock();
-      const evaluation = evaluateRules(rules, {
-        trigger: { type: 'status.changed', from: change.from, to: change.to },
-        accountId: chat.accountId,
-        text: '',
-        tags: chat.tags,
-        contactIsNew: false,
-        at: now,
-        hours: parseHours(chat.hoursJson),
-        sentiment: null,
-      });
+      const evaluation = evaluateRules(
+        rules,
+        chatTriggerFacts(chat, { type: 'status.changed', from: change.from, to: change.to }, now),
+      );
       const key = `status:${keyOf(`${change.chatId}:${change.version}`)}`;
       for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
       emit(...out.events);
