@@ -52,10 +52,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     token,
     url: `http://127.0.0.1:${port}/#token=${token}`,
     async close() {
-      await new Promise<void>(resolve => {
+      // io.close() ends with httpServer.close(), which waits for every open request: a
+      // page's long-poll or a half-sent request would hold the quit open. Cut them at once.
+      const closed = new Promise<void>(resolve => {
         void io.close(() => resolve());
       });
       httpServer.closeAllConnections();
+      await closed;
     },
   };
 }

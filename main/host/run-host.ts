@@ -11,6 +11,9 @@ import { startCoreProcess } from './core-process';
 import { startHost } from './host';
 import { APP_VERSION } from '../core/version';
 
+/** Longer than the core process's own close timeout, so that one gets its chance first. */
+const STOP_DEADLINE_MS = 25_000;
+
 export type RunHostOptions = {
   readonly config: HostConfig;
   readonly coreEntry: string;
@@ -58,6 +61,11 @@ export async function runHost({ config, coreEntry, coreChild }: RunHostOptions):
     if (stopping) return;
     stopping = true;
     log.info('stopping', { signal });
+    // A quit must end even if a close hangs: the core process has its own 15 s kill.
+    setTimeout(() => {
+      log.error('stop timed out', { signal });
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     await host.close();
     await core.close();
     process.exit(0);
