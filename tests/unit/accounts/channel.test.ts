@@ -122,6 +122,68 @@ describe('ingest batcher', () => {
     expect(store.message('acc_1', 'm1')?.ack).toBe('read');
   });
 
+  it('stores a live message ahead of queued catch-up, while an ack keeps its place behind the batch', async () => {
+    const store = new MemoryStore();
+    const calls: string[] = [];
+    const sink = {
+      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
+        calls.push(
+          [
+            ...(batch.messages ?? []).map(m => m.providerMessageId),
+            ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
+          ].join(','),
+        );
+        return store.ingest(batch);
+      },
+    };
+    const batcher = createIngestBatcher(sink, err => {
+      throw err;
+    });
+    batcher.queueBatch({ messages: [message(1)] }, () => undefined);
+    batcher.queueBatch({ messages: [message(2)] }, () => undefined);
+    batcher.add({ kind: 'ack', ack: { accountId: 'acc_1', providerMessageId: 'm2', ack: 'read' } });
+    batcher.add({ kind: 'message', message: message(9) });
+    for (let i = 0; i < 4; i++) await new Promise(r => setImmediate(r));
+    expect(calls).toEqual(['m9', 'm1', 'm2', 'ack:m2']);
+    expect(store.message('acc_1', 'm2')?.ack).toBe('read');
+  });
+
+  it('stores a large catch-up batch a slice per turn: names first, updates and done with the last slice', async () => {
+    const store = new MemoryStore();
+    const sizes: number[] = [];
+    const sink = {
+      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
+        sizes.push((batch.messages ?? []).length + (batch.contacts ?? []).length + (batch.acks ?? []).length);
+        return store.ingest(batch);
+      },
+    };
+    const batcher = createIngestBatcher(
+      sink,
+      err => {
+        throw err;
+      },
+      500,
+      2,
+    );
+    let done = 0;
+    batcher.queueBatch(
+      {
+        contacts: [{ accountId: 'acc_1', jid: '628111@c.us', name: 'Budi' }],
+        messages: [message(1), message(2), message(3), message(4), message(5)],
+        acks: [{ accountId: 'acc_1', providerMessageId: 'm5', ack: 'read' }],
+      },
+      () => (done += 1),
+    );
+    await new Promise(r => setImmediate(r));
+    expect(sizes).toEqual([3]); // the contact and two messages
+    expect(done).toBe(0);
+    await new Promise(r => setImmediate(r));
+    await new Promise(r => setImmediate(r));
+    expect(sizes).toEqual([3, 2, 2]); // the last slice: one message and its ack
+    expect(done).toBe(1);
+    expect(store.message('acc_1', 'm5')?.ack).toBe('read');
+  });
+
   it('flush stores everything queued at once (closing the app loses nothing)', () => {
     const store = new MemoryStore();
     const batcher = createIngestBatcher(store, err => {
