@@ -2,9 +2,12 @@ import { spawn } from 'node:child_process';
 
 export type HostProcess = { url: string; port: number; token: string; stop(): Promise<void> };
 
-/** The built headless host (dist/host/index.mjs) in its own data folder, as `npm run serve` starts it. */
-export function startHostProcess(dataDir: string): Promise<HostProcess> {
-  const child = spawn(process.execPath, ['dist/host/index.mjs', '--port', '0', '--data-dir', dataDir], {
+/**
+ * The built headless host (dist/host/index.mjs) in its own data folder, as `npm run serve`
+ * starts it; on a free port unless one is given (a user's host keeps its port: 4870).
+ */
+export function startHostProcess(dataDir: string, port = 0): Promise<HostProcess> {
+  const child = spawn(process.execPath, ['dist/host/index.mjs', '--port', String(port), '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -35,7 +35,7 @@ const desktopBundle = (entry, outfile, extra = {}) =>
 const nodeBundle = (entry, outfile, extra = {}) =>
   esbuild({
     entryPoints: [join(root, entry)],
-    outfile: join(root, outfile),
+    ...(outfile ? { outfile: join(root, outfile) } : {}),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -78,7 +78,19 @@ if (want('host') || want('app') || want('core')) {
     cpSync(storeMigrations, builtMigrations, { recursive: true });
   }
 }
-if (want('host')) tasks.push(desktopBundle('main/host/index.ts', 'dist/host/index.mjs'));
+// The host's entry forks the core before it loads the rest of the host (main/host/index.ts).
+// Split, so that the file parsed before the fork is a few kB: socket.io, zod and the rest come
+// in a chunk after it, and the in-process core (development only) is never loaded. Chunks
+// keep their hashed names and old ones stay: a host already running may still import them.
+if (want('host'))
+  tasks.push(
+    desktopBundle('main/host/index.ts', null, {
+      outdir: join(root, 'dist/host'),
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+    }),
+  );
 // The core process: a utilityProcess of the Electron app, a child of the headless host
 // (`core` alone for tests).
 if (want('app') || want('core') || want('host'))

@@ -151,6 +151,14 @@ describe('the host does not wait for the core to open before it listens', () => 
     }
   }, 60_000);
 
+  it('parses only a small entry before forking the core: the rest of the host is a chunk loaded after', () => {
+    const entry = readFileSync('dist/host/index.mjs', 'utf8');
+    expect(entry.length).toBeLessThan(50_000);
+    // The in-process core is for development under tsx; the built entry must not pull it in.
+    expect(readdirSync('dist/host/chunks').some(f => f.endsWith('.mjs'))).toBe(true);
+    expect(entry).not.toMatch(/createCore\(/);
+  });
+
   it('hears a core that opened before the host listened (the entry forks it first)', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'blazz-first-'));
     const forked = forkCoreProcess(entry, dataDir);
