@@ -135,6 +135,7 @@ describe('ingest batcher', () => {
         );
         return store.ingest(batch);
       },
+      watermarks: (accountId: string) => store.watermarks(accountId),
     };
     const batcher = createIngestBatcher(sink, err => {
       throw err;
@@ -156,6 +157,7 @@ describe('ingest batcher', () => {
         sizes.push((batch.messages ?? []).length + (batch.contacts ?? []).length + (batch.acks ?? []).length);
         return store.ingest(batch);
       },
+      watermarks: (accountId: string) => store.watermarks(accountId),
     };
     const batcher = createIngestBatcher(
       sink,
