@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RulePreview, WireRuleTest } from '../../../../../common/protocol-automation-rules';
-import { api } from '../../../api/client';
+import { useAutomationSource } from '../source';
 import type { RulesT } from './useRulesT';
 import { rulesErrorText } from './useRulesT';
 
@@ -21,12 +21,13 @@ function previewText(t: RulesT, p: RulePreview): string {
 /** The dry-run: a sample message against the saved rules; nothing is sent or changed. */
 export function RuleTest(props: { readonly t: RulesT; readonly accountId: string }) {
   const { t } = props;
+  const source = useAutomationSource();
   const [text, setText] = useState('');
   const [result, setResult] = useState<WireRuleTest | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (ev: FormEvent) => {
     ev.preventDefault();
-    const r = await api().invoke('rules:test', { accountId: props.accountId, text });
+    const r = await source.testRules({ accountId: props.accountId, text });
     if (!r.ok) return setError(rulesErrorText(t, r.error.code));
     setError(null);
     setResult(r.value);
