@@ -225,6 +225,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     numberName,
     send: (chatId, text, clientMessageId) =>
       outbox.send({ chatId, text, quotedMessageId: null, attachment: null, clientMessageId }),
+    sentiment: text => ai.sentimentOf(text),
   });
 
   const sync: WorkspaceSync = createWorkspaceSync({
@@ -378,6 +379,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync.close();
       await ai.close();
       await accounts.close();
+      await localAutomation.idle();
       await outbox.idle();
       storeOpen = false;
       store.close();

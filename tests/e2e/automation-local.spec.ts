@@ -85,3 +85,35 @@ test('not signed in, a closed number answers a customer with the away message on
   await expect(reply).toHaveCount(1);
   for (const l of (await awayMessages()).values()) expect(l).toHaveLength(1);
 });
+
+test('not signed in, a rule for Indonesian messages is saved and tried as a message and as a wait', async () => {
+  const { page } = a;
+  const settings = await a.inbox.openSettings('Settings', 'Automation');
+  const rules = settings.getByRole('region', { name: 'Rules' });
+  const form = rules.getByRole('form', { name: 'Add a rule' });
+  await form.getByRole('textbox', { name: 'Rule name' }).fill('Bahasa');
+  await form
+    .getByRole('group', { name: 'Only if the message is in' })
+    .getByRole('checkbox', { name: 'Indonesian' })
+    .check();
+  await expect(form.getByRole('combobox', { name: 'Only if the customer’s mood is' })).toBeVisible();
+  await form.getByRole('textbox', { name: 'Add tag' }).fill('bahasa');
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(form.getByText('Rule saved.')).toBeVisible();
+  const saved = await hostCall<Array<{ name: string; conditions: Array<{ kind: string }> }>>(a, 'local-rules:list', {});
+  expect(saved.find(r => r.name === 'Bahasa')?.conditions).toContainEqual({ kind: 'language', languages: ['id'] });
+
+  const dry = rules.getByRole('form', { name: 'Test with a sample message' });
+  await dry.getByRole('textbox', { name: 'Sample message' }).fill('Halo kak, pesanan saya belum sampai');
+  await dry.getByRole('button', { name: 'Test' }).click();
+  await expect(dry.getByTestId('rules-test-result')).toContainText('Matches “Bahasa”');
+  await dry.getByRole('textbox', { name: 'Sample message' }).fill('Hello, where is my order?');
+  await dry.getByRole('button', { name: 'Test' }).click();
+  await expect(dry.getByTestId('rules-test-result')).toHaveText('No rule matches this message.');
+  // A customer's wait is a chat trigger: no text, so the message rule does not match.
+  await dry.getByRole('combobox', { name: 'Try it as' }).selectOption({ label: 'A customer waits for a reply' });
+  await expect(dry.getByRole('textbox', { name: 'Sample message' })).toHaveCount(0);
+  await dry.getByRole('button', { name: 'Test' }).click();
+  await expect(dry.getByTestId('rules-test-result')).toHaveText('No rule matches this message.');
+  await closeDialog(page, settings);
+});

@@ -3,9 +3,11 @@
  * same answer as the server's `rules:test`, with this desktop's templates; nothing is sent
  * or changed. Assignment is not carried out here, so it says `action_not_available`.
  */
+import { sampleFacts } from '../../../common/protocol-automation-rules';
 import type { z } from 'zod';
 import { evaluateRules } from '../../../common/automation/rules/evaluate';
 import { renderRuleReply } from '../../../common/automation/rules/reply';
+import { detectLanguage } from '../../../common/automation/language';
 import type { Rule, RuleAction } from '../../../common/automation/rules/schema';
 import type {
   AUTOMATION_RULE_COMMAND_SCHEMAS,
@@ -41,15 +43,15 @@ function preview(store: Store, action: RuleAction, numberName: string): RulePrev
 
 export function localDryRun(store: Store, s: Sample, numberName: string, now: number): WireRuleTest {
   const rules: Rule[] = s.draft ? [{ ...s.draft, id: 'draft', order: 0, enabled: true }] : store.listLocalRules();
+  const facts = sampleFacts(s);
   const result = evaluateRules(rules, {
-    trigger: { type: s.trigger },
+    ...facts,
     accountId: s.accountId,
-    text: s.text,
     tags: s.tags,
-    contactIsNew: s.contactIsNew,
     at: s.at ?? now,
     hours: store.getLocalAutomation(s.accountId).hours,
     sentiment: s.sentiment,
+    language: facts.text ? detectLanguage(facts.text) : null,
   });
   return {
     trace: result.trace.map(t => ({ ...t, conditions: t.conditions.map(c => ({ ...c })) })),

@@ -13,13 +13,15 @@
  */
 import type { AutomationConfig } from '../../../common/automation/decide';
 import { decideAutomation, FRESH_MS } from '../../../common/automation/decide';
-import type { RuleFacts } from '../../../common/automation/rules/evaluate';
-import { evaluateRules } from '../../../common/automation/rules/evaluate';
-import { CONVERSATION_IDLE_MS } from '../../../common/automation/rules/limits';
+import { rulesNeedSentiment } from '../../../common/automation/rules/evaluate';
+import type { AiOutcome } from '../../../common/api/ai';
+import type { Sentiment } from '../../../common/automation/rules/schema';
 import type { Chat, Message, MessageId } from '../../../common/domain';
 import type { Logger } from '../../platform/log';
 import type { LocalActionDeps } from './actions';
-import { runLocalAction, sendAutomated } from './actions';
+import { sendAutomated } from './actions';
+import type { Mood, RulesInput } from './apply-rules';
+import { applyRules, SENTIMENT_TIMEOUT_MS } from './apply-rules';
 
 export type LocalAutomationDeps = LocalActionDeps & {
   /** True while this desktop is not signed in to a workspace: only then does it act. */
@@ -28,15 +30,32 @@ export type LocalAutomationDeps = LocalActionDeps & {
   readonly isHosted: (accountId: string) => boolean;
   readonly log: Logger;
   readonly now: () => number;
+  /** The AI's verdict on one message, for rules with a sentiment condition; absent: no AI here. */
+  readonly sentiment?: (text: string) => Promise<AiOutcome<{ readonly sentiment: Sentiment }>>;
 };
+
+type Deps = LocalAutomationDeps & { readonly track: (p: Promise<void>) => void };
 
 export type LocalAutomation = {
   /** After each stored batch: the ids the store reported as new. */
   onIngested(newMessageIds: readonly MessageId[]): void;
+  /** Resolves when the rules waiting for a sentiment have run (shutdown, tests). */
+  idle(): Promise<void>;
 };
 
-export function createLocalAutomation(deps: LocalAutomationDeps): LocalAutomation {
+export function createLocalAutomation(options: LocalAutomationDeps): LocalAutomation {
+  const pending = new Set<Promise<void>>();
+  const deps: Deps = {
+    ...options,
+    track: p => {
+      pending.add(p);
+      void p.finally(() => pending.delete(p));
+    },
+  };
   return {
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
     onIngested(ids) {
       if (ids.length === 0 || !deps.active()) return;
       const inbound = deps.store
@@ -55,7 +74,7 @@ export function createLocalAutomation(deps: LocalAutomationDeps): LocalAutomatio
   };
 }
 
-function runMessage(deps: LocalAutomationDeps, m: Message): void {
+function runMessage(deps: Deps, m: Message): void {
   const chat = deps.store.getChat(m.chatId);
   const now = deps.now();
   if (!chat || chat.isGroup || m.timestamp < now - FRESH_MS) return;
@@ -81,40 +100,40 @@ function awayOrGreeting(deps: LocalAutomationDeps, m: Message, chat: Chat, previ
   sendAutomated(deps, chat, decision.kind, decision.windowKey, decision.body, now);
 }
 
-function runRules(deps: LocalAutomationDeps, m: Message, chat: Chat, previous: number | null, now: number) {
+function runRules(deps: Deps, m: Message, chat: Chat, previous: number | null, now: number) {
   const rules = deps.store.listLocalRules();
   if (rules.length === 0) return;
-  const hours = deps.store.getLocalAutomation(chat.accountId).hours;
-  const triggers: Array<RuleFacts['trigger'] & { key: string }> = [{ type: 'message.received', key: `msg:${m.id}` }];
-  if (previous === null || m.timestamp - previous >= CONVERSATION_IDLE_MS)
-    triggers.push({ type: 'conversation.opened', key: `open:${m.id}` });
-  for (const { key, ...trigger } of triggers) {
-    const evaluation = evaluateRules(rules, {
-      trigger,
-      accountId: chat.accountId,
-      text: m.body ?? m.caption ?? '',
-      // Read again: a rule of the first trigger may have tagged the chat.
-      tags: deps.store.getChat(chat.id)?.tags ?? chat.tags,
-      contactIsNew: previous === null,
-      at: m.timestamp,
-      hours,
-      sentiment: null,
-    });
-    for (const match of evaluation.matched) {
-      const run = { ruleId: match.ruleId, triggerKey: key, accountId: chat.accountId, chatId: chat.id, now };
-      if (!deps.store.claimRuleRun(run)) continue;
-      let failure: string | null = null;
-      for (const action of match.actions) {
-        try {
-          // Every action is tried; the first failure's code is kept.
-          const code = runLocalAction(deps, action, { chat, ruleId: match.ruleId, triggerKey: key, now });
-          failure ??= code;
-        } catch (err) {
-          deps.log.error('local automation rule failed', { ruleId: match.ruleId, err: String(err) });
-          failure ??= 'internal';
-        }
+  const text = m.body ?? m.caption ?? '';
+  const input: RulesInput = { rules, m, chat, previous, now, text, mood: { sentiment: null, failed: null } };
+  if (!rulesNeedSentiment(rules)) return applyRules(deps, input);
+  // The AI answers later: the away message above did not wait, and the rules run then.
+  deps.track(
+    moodOf(deps, text).then(mood => {
+      try {
+        applyRules(deps, { ...input, mood });
+      } catch (err) {
+        deps.log.error('local automation failed', { messageId: m.id, err: String(err) });
       }
-      if (failure) deps.store.failRuleRun(match.ruleId, key, failure);
-    }
+    }),
+  );
+}
+
+/** The message's mood from the AI, within SENTIMENT_TIMEOUT_MS; a failure is named, never thrown. */
+async function moodOf(deps: LocalAutomationDeps, text: string): Promise<Mood> {
+  const ask = deps.sentiment;
+  if (!ask) return { sentiment: null, failed: 'sentiment_unavailable' };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<Mood>(resolve => {
+    timer = setTimeout(() => resolve({ sentiment: null, failed: 'sentiment_timeout' }), SENTIMENT_TIMEOUT_MS);
+  });
+  const answer = ask(text).then(
+    (r): Mood =>
+      r.ok ? { sentiment: r.sentiment, failed: null } : { sentiment: null, failed: `sentiment_${r.reason}` },
+    (): Mood => ({ sentiment: null, failed: 'sentiment_unavailable' }),
+  );
+  try {
+    return await Promise.race([answer, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

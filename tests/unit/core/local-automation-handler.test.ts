@@ -80,4 +80,30 @@ describe('local automation commands', () => {
     });
     expect(store.listLocalRuleRuns(10, false)).toEqual([]);
   });
+
+  it('dry-runs the chat triggers with their minutes or statuses', async () => {
+    const d = dispatch();
+    const rule = {
+      name: 'Wait',
+      enabled: true,
+      stopAfter: false,
+      trigger: { type: 'chat.unanswered', minutes: 30 },
+      conditions: [],
+      actions: [{ kind: 'addTag', tag: 'late' }],
+    };
+    const matched = async (extra: object) => {
+      const r = await d('local-rules:test', { accountId: 'acc1', text: '', draft: rule, ...extra }, ctx);
+      if (!r.ok) throw new Error(r.error.code);
+      return (r.value as { matched: unknown[] }).matched.length;
+    };
+    expect(await matched({ trigger: 'chat.unanswered', minutes: 30 })).toBe(1);
+    expect(await matched({ trigger: 'chat.unanswered', minutes: 5 })).toBe(0);
+    expect(await matched({ trigger: 'status.changed', from: 'open', to: 'resolved' })).toBe(0);
+    expect(
+      await d('local-rules:test', { accountId: 'acc1', text: '', trigger: 'chat.unanswered', minutes: 0 }, ctx),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_args' },
+    });
+  });
 });

@@ -15,7 +15,8 @@ import {
   RULE_REPLIES_MAX,
 } from '../../../../common/automation/rules/limits';
 import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
-import { evaluateRules } from '../../../../common/automation/rules/evaluate';
+import { evaluateRules, rulesNeedLanguage } from '../../../../common/automation/rules/evaluate';
+import { detectLanguage } from '../../../../common/automation/language';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
 import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
 import { AUTOMATION_SENDER } from '../../../../common/protocol-automation';
@@ -224,6 +225,7 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
   const chat = await ruleChat(tx, chatId);
   if (!chat) return;
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
+  const language = rulesNeedLanguage(rules) ? detectLanguage(m.body ?? '') : null;
   for (const trigger of await triggersOf(tx, m, chatId)) {
     const { key, ...fact } = trigger;
     const evaluation = evaluateRules(rules, {
@@ -235,6 +237,7 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
       at: m.timestamp,
       hours: parseHours(chat.hoursJson),
       sentiment: null,
+      language,
     });
     for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
   }

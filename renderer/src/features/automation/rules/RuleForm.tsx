@@ -5,7 +5,8 @@ import type { Template } from '../../../../../common/domain';
 import { useAutomationSource } from '../source';
 import { useWorkspace } from '../../../stores/workspace';
 import type { RuleDraft } from './rule-draft';
-import { EMPTY_DRAFT, ruleOf } from './rule-draft';
+import { EMPTY_DRAFT, isMessageTrigger, ruleOf } from './rule-draft';
+import { SentimentField } from './LanguageField';
 import { ActionFields, WhenFields } from './RuleFormParts';
 import type { RulesT } from './useRulesT';
 import { rulesErrorText } from './useRulesT';
@@ -46,6 +47,7 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
         <input required maxLength={100} value={draft.name} onChange={e => set({ name: e.target.value })} />
       </label>
       <WhenFields t={t} draft={draft} set={set} />
+      {source.local && isMessageTrigger(draft.trigger) && <SentimentField t={t} draft={draft} set={set} />}
       <ActionFields
         t={t}
         draft={draft}

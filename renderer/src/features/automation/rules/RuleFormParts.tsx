@@ -8,6 +8,7 @@ import type { RuleDraft } from './rule-draft';
 import { ASSIGN_POOL, DRAFT_TRIGGERS, isMessageTrigger, STATUSES } from './rule-draft';
 import type { Status } from './rule-draft';
 import type { RulesT } from './useRulesT';
+import { LanguageField } from './LanguageField';
 
 type Props = {
   readonly t: RulesT;
@@ -15,7 +16,7 @@ type Props = {
   readonly set: (patch: Partial<RuleDraft>) => void;
 };
 
-function StatusSelect(p: {
+export function StatusSelect(p: {
   readonly t: RulesT;
   readonly label: string;
   readonly value: Status | '';
@@ -127,6 +128,7 @@ export function WhenFields({ t, draft, set }: Props) {
           {t('rules.contactNew')}
         </label>
       )}
+      {isMessageTrigger(draft.trigger) && <LanguageField t={t} draft={draft} set={set} />}
     </>
   );
 }

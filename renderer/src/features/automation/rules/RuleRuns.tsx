@@ -27,6 +27,8 @@ export function RuleRuns(props: { readonly t: RulesT; readonly rules: readonly W
   if (runs.length === 0) return null;
   const names = new Map(props.rules.map(r => [r.id, r.name]));
   const why = (code: string | null) => {
+    // The AI gave no mood for a rule with a sentiment condition (timeout, off, budget…).
+    if (code?.startsWith('sentiment_')) return t('rules.failure.sentiment', { code: code.slice('sentiment_'.length) });
     const known = KNOWN.find(k => k === code);
     return known ? t(`rules.failure.${known}`) : t('rules.failure.other', { code: code ?? '' });
   };
