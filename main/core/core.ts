@@ -362,6 +362,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       log.error('command failed', { name, err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   });
 
+  localAutomation.catchUp();
   if (options.restoreAccounts !== false) accounts.restore();
   ai.sentiment.start();
   void sync.start();

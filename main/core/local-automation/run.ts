@@ -15,7 +15,7 @@ import type { AutomationConfig } from '../../../common/automation/decide';
 import { decideAutomation, FRESH_MS } from '../../../common/automation/decide';
 import { rulesNeedSentiment } from '../../../common/automation/rules/evaluate';
 import type { AiOutcome } from '../../../common/api/ai';
-import type { Sentiment } from '../../../common/automation/rules/schema';
+import type { Rule, Sentiment } from '../../../common/automation/rules/schema';
 import type { Chat, Message, MessageId } from '../../../common/domain';
 import type { Logger } from '../../platform/log';
 import type { LocalActionDeps } from './actions';
@@ -34,11 +34,19 @@ export type LocalAutomationDeps = LocalActionDeps & {
   readonly sentiment?: (text: string) => Promise<AiOutcome<{ readonly sentiment: Sentiment }>>;
 };
 
+/** Most messages the start-up catch-up looks at (the newest ones). */
+const CATCH_UP_MAX = 500;
+
 type Deps = LocalAutomationDeps & { readonly track: (p: Promise<void>) => void };
 
 export type LocalAutomation = {
   /** After each stored batch: the ids the store reported as new. */
   onIngested(newMessageIds: readonly MessageId[]): void;
+  /**
+   * On start: runs again for customers' messages of the last FRESH_MS, in case the core
+   * stopped between storing them and acting. The keys make a repeat do nothing.
+   */
+  catchUp(): void;
   /** Resolves when the rules waiting for a sentiment have run (shutdown, tests). */
   idle(): Promise<void>;
 };
@@ -52,7 +60,11 @@ export function createLocalAutomation(options: LocalAutomationDeps): LocalAutoma
       void p.finally(() => pending.delete(p));
     },
   };
-  return {
+  const automation: LocalAutomation = {
+    catchUp() {
+      if (!deps.active()) return;
+      automation.onIngested(deps.store.recentInboundMessageIds(deps.now() - FRESH_MS, CATCH_UP_MAX));
+    },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);
     },
@@ -72,6 +84,7 @@ export function createLocalAutomation(options: LocalAutomationDeps): LocalAutoma
       }
     },
   };
+  return automation;
 }
 
 function runMessage(deps: Deps, m: Message): void {
@@ -105,7 +118,7 @@ function runRules(deps: Deps, m: Message, chat: Chat, previous: number | null, n
   if (rules.length === 0) return;
   const text = m.body ?? m.caption ?? '';
   const input: RulesInput = { rules, m, chat, previous, now, text, mood: { sentiment: null, failed: null } };
-  if (!rulesNeedSentiment(rules)) return applyRules(deps, input);
+  if (!rulesNeedSentiment(rules) || sentimentRulesRan(deps, rules, m)) return applyRules(deps, input);
   // The AI answers later: the away message above did not wait, and the rules run then.
   deps.track(
     moodOf(deps, text).then(mood => {
@@ -116,6 +129,17 @@ function runRules(deps: Deps, m: Message, chat: Chat, previous: number | null, n
       }
     }),
   );
+}
+
+/**
+ * Every sentiment rule already ran for this message (the start-up catch-up sees it again):
+ * asking the AI once more would only spend budget.
+ */
+function sentimentRulesRan(deps: Deps, rules: readonly Rule[], m: Message): boolean {
+  const keys = [`msg:${m.id}`, `open:${m.id}`];
+  return rules
+    .filter(r => r.enabled && r.conditions.some(c => c.kind === 'sentiment'))
+    .every(r => keys.some(k => deps.store.hasRuleRun(r.id, k)));
 }
 
 /** The message's mood from the AI, within SENTIMENT_TIMEOUT_MS; a failure is named, never thrown. */

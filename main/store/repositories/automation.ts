@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RuleBody } from '../../../common/automation/rules/schema';
 import { ruleBodySchema } from '../../../common/automation/rules/schema';
-import type { ChatId, ChatStatus } from '../../../common/domain';
+import type { ChatId, ChatStatus, MessageId } from '../../../common/domain';
 import type { AutomationUpdate, WireAccountHours, WireAutomation } from '../../../common/protocol-automation';
 import { automationUpdateSchema, defaultAutomation } from '../../../common/protocol-automation';
 import type { WireRule, WireRuleRun } from '../../../common/protocol-automation-rules';
@@ -227,4 +227,25 @@ export function setChatTagsAndStatus(
 export function previousMessageAt(db: StoreDb, chatId: ChatId, ts: number): number | null {
   return db.prepare('SELECT max(ts) FROM messages WHERE chat_id = ? AND ts < ?').pluck().get(chatId, ts) as
     number | null;
+}
+
+/**
+ * Customers' messages received since `since`, newest first, at most `limit`: what a core
+ * that stopped between storing a batch and running its automation re-checks on start.
+ * Read from the newest rows by sequence, so a large store is not scanned.
+ */
+export function recentInboundMessageIds(db: StoreDb, since: number, limit: number): MessageId[] {
+  const rows = db
+    .prepare(
+      `SELECT account_id || ':' || provider_message_id AS id, ts, from_me FROM messages ORDER BY seq DESC LIMIT ?`,
+    )
+    .all(limit) as Array<{ id: string; ts: number; from_me: number }>;
+  return rows.filter(r => r.from_me === 0 && r.ts >= since).map(r => r.id as MessageId);
+}
+
+export function hasRuleRun(db: StoreDb, ruleId: string, triggerKey: string): boolean {
+  return (
+    db.prepare('SELECT 1 FROM automation_rule_runs WHERE rule_id = ? AND trigger_key = ?').get(ruleId, triggerKey) !==
+    undefined
+  );
 }

@@ -14,6 +14,9 @@ import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { silentLogger } from '../../../main/platform/log';
+import { openStore } from '../../../main/store';
+import { msg } from '../../unit/store/fixtures';
+import { asAccountId } from '../../../common/domain';
 import { callCore, until } from '../../helpers/core';
 
 let core: Core;
@@ -144,6 +147,26 @@ describe('automation on a desktop that is not signed in', () => {
       expect(away).toBeLessThanOrEqual(1);
       if ((before.get(chat) ?? 0) === 1) expect(away).toBe(1);
     }
+  }, 60_000);
+
+  it('answers on start a message stored just before the core stopped', async () => {
+    await core.close();
+    // As if the core died between storing the batch and running its automation.
+    const store = openStore({ file: join(dataDir, 'blazz.sqlite'), checkpointEveryMs: 0 });
+    const late = msg(asAccountId(accountId), '6289900001111@c.us', {
+      body: 'Halo, masih buka?',
+      timestamp: Date.now() - 1_000,
+    });
+    expect(store.ingest({ messages: [late] }).newMessageIds).toHaveLength(1);
+    store.close();
+    core = await open();
+    const chatId = `${accountId}:6289900001111@c.us`;
+    await until('the away message for the late message', () => (automated().get(chatId)?.length ?? 0) > 0);
+    await new Promise(r => setTimeout(r, 1_500));
+    // Once each: the away message and the rule's reply, the rules having run on start too.
+    const bodies = (automated().get(chatId) ?? []).map(m => m.body ?? '');
+    expect(bodies.filter(b => /^Toko Lokal tutup/.test(b))).toHaveLength(1);
+    expect(bodies.filter(b => /^Terima kasih/.test(b))).toHaveLength(1);
   }, 60_000);
 
   it('leaves the local settings alone for a number this desktop does not host', async () => {

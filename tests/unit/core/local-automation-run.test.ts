@@ -70,11 +70,13 @@ describe('sentiment in local rules', () => {
     });
     const { ids, chatId } = customerWrites('6281@c.us', 'This is the third time my order is late!');
     auto.onIngested(ids);
+    await auto.idle();
+    // Seen again (the start-up catch-up): the rule already ran, so the AI is not asked again.
     auto.onIngested(ids);
     await auto.idle();
     expect(store.getChat(chatId)?.tags).toEqual(['angry']);
     expect(store.listLocalRuleRuns(10, false).map(r => r.status)).toEqual(['ok']);
-    expect(asked[0]).toBe('This is the third time my order is late!');
+    expect(asked).toEqual(['This is the third time my order is late!']);
   });
 
   it('does not match another mood, and asks nothing when no enabled rule needs a sentiment', async () => {

@@ -113,6 +113,21 @@ describe('what already ran', () => {
     expect(store.setChatTagsAndStatus('nope' as ChatId, { addTag: 'x' })).toBe(false);
   });
 
+  it('lists the customers’ recent messages, newest first, for the start-up catch-up', () => {
+    store.ingest({
+      messages: [
+        msg(acc, '6282@c.us', { body: 'a', timestamp: T0 + 10 }),
+        msg(acc, '6282@c.us', { body: 'mine', timestamp: T0 + 20, fromMe: true }),
+        msg(acc, '6283@c.us', { body: 'b', timestamp: T0 + 30 }),
+      ],
+    });
+    const bodies = (since: number, limit: number) =>
+      store.getMessages(store.recentInboundMessageIds(since, limit)).map(m => m.body);
+    expect(bodies(T0 + 1, 10).sort()).toEqual(['a', 'b']);
+    expect(bodies(T0, 10).sort()).toEqual(['a', 'b', 'halo kak']);
+    expect(bodies(T0 + 1, 1)).toEqual(['b']);
+  });
+
   it('finds the message before a time in the chat', () => {
     expect(store.previousMessageAt(chatId, T0)).toBeNull();
     expect(store.previousMessageAt(chatId, T0 + 1)).toBe(T0);
