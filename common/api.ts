@@ -26,6 +26,7 @@ import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
 import { assignmentCommands } from './api/assignment';
 import { ruleCommands } from './api/rules';
+import { localAutomationCommands } from './api/local-automation';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
 import { webhooksCommands } from './api/webhooks';
@@ -53,6 +54,7 @@ export const deskCommands = {
   ...automationCommands,
   ...assignmentCommands,
   ...ruleCommands,
+  ...localAutomationCommands,
   ...reportsCommands,
   ...integrationsCommands,
   ...webhooksCommands,

@@ -5,7 +5,15 @@
  * reply-schemas.ts; described in docs/protocol.md, "Automation rules".
  */
 import { z } from 'zod';
-import { ruleActionSchema, ruleBodySchema, ruleSchema, SENTIMENTS } from './automation/rules/schema';
+import {
+  CHAT_STATUSES,
+  RULE_TRIGGERS,
+  ruleActionSchema,
+  ruleBodySchema,
+  ruleSchema,
+  SENTIMENTS,
+} from './automation/rules/schema';
+import type { RuleFacts } from './automation/rules/evaluate';
 import type { Reply } from './result';
 
 /** Most rules a workspace keeps: each inbound message is checked against every one. */
@@ -69,10 +77,23 @@ export const wireRuleRunSchema = z.object({
   createdAt: z.number().int(),
 });
 
-/** A sample the dry-run evaluates; `draft` tests an unsaved rule alone instead of the saved ones. */
+/**
+ * A sample the dry-run evaluates; `draft` tests an unsaved rule alone instead of the saved
+ * ones. The chat triggers take what happened instead of a message: `chat.unanswered` how
+ * many `minutes` the customer has waited, `status.changed` the `from` and `to` statuses
+ * (their text, first-contact and language are left out, as when the runners see them).
+ */
 export const ruleTestSchema = z.strictObject({
   accountId,
-  trigger: z.enum(['message.received', 'conversation.opened']).default('message.received'),
+  trigger: z.enum(RULE_TRIGGERS).default('message.received'),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .optional(),
+  from: z.enum(CHAT_STATUSES).optional(),
+  to: z.enum(CHAT_STATUSES).optional(),
   text: z.string().max(4_096),
   tags: z.array(z.string().min(1).max(50)).max(50).default([]),
   contactIsNew: z.boolean().default(false),
@@ -115,3 +136,24 @@ export const AUTOMATION_RULE_REPLY_SCHEMAS = {
   'rules:test': wireRuleTestSchema,
   'rules:runs': z.array(wireRuleRunSchema),
 } as const;
+
+type RuleSample = z.output<typeof ruleTestSchema>;
+
+/**
+ * The trigger and message facts a dry-run sample stands for. A chat trigger without its
+ * details (minutes, from, to) is answered as a wait of 1 minute or a change open → resolved.
+ */
+export function sampleFacts(s: RuleSample): Pick<RuleFacts, 'trigger' | 'text' | 'contactIsNew'> {
+  switch (s.trigger) {
+    case 'chat.unanswered':
+      return { trigger: { type: s.trigger, minutes: s.minutes ?? 1 }, text: '', contactIsNew: false };
+    case 'status.changed':
+      return {
+        trigger: { type: s.trigger, from: s.from ?? 'open', to: s.to ?? 'resolved' },
+        text: '',
+        contactIsNew: false,
+      };
+    default:
+      return { trigger: { type: s.trigger }, text: s.text, contactIsNew: s.contactIsNew };
+  }
+}

@@ -180,3 +180,19 @@ export function createSentimentWorker(deps: Deps): SentimentWorker {
     run,
   };
 }
+
+/**
+ * The mood of one customer message, for a local automation rule's sentiment condition
+ * (asked only when an enabled rule has one). Same prompt and parser as the batches.
+ */
+export async function sentimentOfText(
+  gateway: Pick<Gateway, 'ask'>,
+  text: string,
+): Promise<AiOutcome<{ readonly sentiment: SentimentVerdict['sentiment'] }>> {
+  const line = text.replace(/\s+/g, ' ').slice(0, MAX_LINE_CHARS);
+  const result = await gateway.ask<SentimentVerdict>('sentiment', {
+    turns: clean => sentimentPrompt([{ key: 'c1', lines: [clean(line)] }]),
+    parse: answer => parseSentiment(answer)?.get('c1') ?? null,
+  });
+  return result.ok ? { ok: true, sentiment: result.value.sentiment } : result;
+}

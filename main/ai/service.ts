@@ -14,6 +14,7 @@ import type {
 import { aiDataNotice } from '../../common/api/ai';
 import type { AiTestResult } from '../../common/api/ai-settings';
 import type { WireAiPolicy } from '../../common/protocol-ai-policy';
+import type { Sentiment } from '../../common/automation/rules/schema';
 import type { ChatId } from '../../common/domain';
 import { previewOf } from '../../common/domain';
 import type { EventBus } from '../platform/event-bus';
@@ -28,7 +29,7 @@ import { rewritePrompt } from './prompts/rewrite';
 import { suggestPrompt } from './prompts/suggest';
 import { summaryPrompt } from './prompts/summary';
 import type { SentimentWorker, SentimentWorkerOptions } from './sentiment';
-import { createSentimentWorker } from './sentiment';
+import { createSentimentWorker, sentimentOfText } from './sentiment';
 import { dayOf } from './settings';
 import type { TestConnectionInput } from './test-connection';
 import { testConnection } from './test-connection';
@@ -98,6 +99,8 @@ export type AiService = {
   handoverNote(chatId: ChatId): string | null;
   /** Background sentiment scoring: start on boot, kick when messages arrive. */
   readonly sentiment: SentimentWorker;
+  /** One message's mood, now (local automation's sentiment condition). */
+  sentimentOf(text: string): Promise<AiOutcome<{ readonly sentiment: Sentiment }>>;
   close(): Promise<void>;
 };
 
@@ -298,6 +301,7 @@ export function createAiService(deps: AiServiceDeps): AiService {
     insights: chatIds => store.insights(chatIds),
     handoverNote: chatId => (gateway.disabled() ? null : (store.summary(chatId)?.summary.text ?? null)),
     sentiment,
+    sentimentOf: guarded(log, 'sentiment', text => sentimentOfText(gateway, text)),
     async close() {
       await sentiment.stop();
     },

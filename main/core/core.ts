@@ -24,6 +24,8 @@ import { auditHandlers } from './handlers/audit';
 import { automationHandlers } from './handlers/automation';
 import { assignmentHandlers } from './handlers/assignment';
 import { ruleHandlers } from './handlers/rules';
+import { localAutomationHandlers } from './handlers/local-automation';
+import { createLocalAutomation } from './local-automation/run';
 import { reportsHandlers } from './handlers/reports';
 import { createReportsCache } from '../sync/reports-cache';
 import { CommandError } from '../../common/result';
@@ -159,6 +161,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
   const sink = storeIngestSink(store, events, log, {
     onIngested: report => {
+      localAutomation.onIngested(report.newMessageIds);
       if (report.messagesInserted === 0) return;
       ai.sentiment.kick();
       announceAccounts();
@@ -206,6 +209,23 @@ export async function createCore(options: CoreOptions): Promise<Core> {
               return undefined;
             },
           },
+  });
+
+  const isHosted = (id: string) => accounts.list().some(a => a.id === id);
+  const numberName = (id: string) => accounts.list().find(a => a.id === id)?.name ?? '';
+  const signedIn = () => sync.status().connection !== 'signed_out';
+  // Not signed in, this desktop runs its numbers' automation itself; signed in, the server does.
+  const localAutomation = createLocalAutomation({
+    store,
+    events,
+    log,
+    now,
+    active: () => !signedIn(),
+    isHosted,
+    numberName,
+    send: (chatId, text, clientMessageId) =>
+      outbox.send({ chatId, text, quotedMessageId: null, attachment: null, clientMessageId }),
+    sentiment: text => ai.sentimentOf(text),
   });
 
   const sync: WorkspaceSync = createWorkspaceSync({
@@ -335,12 +355,14 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...automationHandlers(sync),
     ...assignmentHandlers(sync),
     ...ruleHandlers(sync),
+    ...localAutomationHandlers({ store, signedIn, isHosted, numberName, now }),
   };
   const dispatch = createDispatch(handlers, {
     onInternalError: (name, err) =>
       log.error('command failed', { name, err: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   });
 
+  localAutomation.catchUp();
   if (options.restoreAccounts !== false) accounts.restore();
   ai.sentiment.start();
   void sync.start();
@@ -358,6 +380,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       sync.close();
       await ai.close();
       await accounts.close();
+      await localAutomation.idle();
       await outbox.idle();
       storeOpen = false;
       store.close();

@@ -9,6 +9,7 @@ import { checkpoint, inTransaction, openDatabase, startCheckpoints } from './db'
 import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
+import * as automationRepo from './repositories/automation';
 import * as chatChangeQueueRepo from './repositories/chat-change-queue';
 import * as chatsRepo from './repositories/chats';
 import * as customerRepo from './repositories/customer';
@@ -28,6 +29,7 @@ export type { IngestRejection, IngestReport } from './ingest';
 export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
 export * from './repositories/ai-feed';
+export * from './repositories/automation';
 export * from './repositories/chat-change-queue';
 export * from './repositories/chats';
 export * from './repositories/customer';
@@ -44,6 +46,7 @@ export * from './repositories/sync';
 const repository = {
   ...accountsRepo,
   ...aiFeedRepo,
+  ...automationRepo,
   ...chatChangeQueueRepo,
   ...chatsRepo,
   ...customerRepo,

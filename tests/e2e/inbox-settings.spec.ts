@@ -68,9 +68,11 @@ test('settings are in sections: a tab per section, arrow keys move, it reopens w
   await expect(settings.getByRole('checkbox', { name: /Quiet hours/ })).toBeVisible();
   await expect(settings.getByRole('combobox', { name: 'Language' })).toHaveCount(0);
 
-  // Without a workspace, the workspace's sections say why they are empty and what to do.
+  // Without a workspace, automation is this computer's own; the workspace's sections say why they are empty.
   await settings.getByRole('tab', { name: 'Automation' }).click();
-  await expect(settings.getByRole('tabpanel')).toContainText('run on a team workspace: sign in under Team');
+  await expect(settings.getByRole('tabpanel')).toContainText(
+    'Runs on this computer while you are not signed in to a workspace',
+  );
   await settings.getByRole('tab', { name: 'Numbers' }).click();
   await expect(settings.getByRole('tabpanel')).toContainText('added from the accounts rail (Add account)');
 

@@ -30,6 +30,11 @@ export type RuleFacts = {
   readonly hours: BusinessHours | null;
   /** Only when AI gave one; null: a sentiment condition does not hold. */
   readonly sentiment: Sentiment | null;
+  /**
+   * The message's language (ISO 639-1), detected by the runner (common/automation/language.ts)
+   * when a rule asks; null or absent: unknown, so a language condition does not hold.
+   */
+  readonly language?: string | null;
 };
 
 /** Why a condition held or not, for the editor's trace. */
@@ -101,8 +106,18 @@ export function checkCondition(c: RuleCondition, f: RuleFacts): ConditionResult 
       return r(!open(f.hours, f.at));
     case 'sentiment':
       return f.sentiment === null ? r(false, 'no_sentiment') : r(f.sentiment === c.is);
+    case 'language':
+      return f.language ? r(c.languages.includes(f.language)) : r(false, 'no_language');
   }
 }
+
+/** Whether any enabled rule asks for the language: detecting it costs time, so only then. */
+export const rulesNeedLanguage = (rules: readonly Rule[]): boolean =>
+  rules.some(r => r.enabled && r.conditions.some(c => c.kind === 'language'));
+
+/** Whether any enabled rule asks for the sentiment: it costs an AI request, so only then. */
+export const rulesNeedSentiment = (rules: readonly Rule[]): boolean =>
+  rules.some(r => r.enabled && r.conditions.some(c => c.kind === 'sentiment'));
 
 export function evaluateRules(rules: readonly Rule[], facts: RuleFacts): Evaluation {
   const matched: RuleMatch[] = [];

@@ -13,6 +13,23 @@ export const RULE_TRIGGERS = ['message.received', 'conversation.opened', 'chat.u
 export const CHAT_STATUSES = ['open', 'pending', 'resolved'] as const;
 export const SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
 export type Sentiment = (typeof SENTIMENTS)[number];
+/** The languages the rule editor offers (ISO 639-1); the schema takes any two-letter code. */
+export const RULE_LANGUAGES = [
+  'en',
+  'id',
+  'ms',
+  'nl',
+  'zh',
+  'ar',
+  'ja',
+  'ko',
+  'th',
+  'vi',
+  'es',
+  'fr',
+  'de',
+  'pt',
+] as const;
 
 export const ruleTriggerSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('message.received') }),
@@ -52,6 +69,13 @@ export const ruleConditionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('withinHours') }),
   z.strictObject({ kind: z.literal('outsideHours') }),
   z.strictObject({ kind: z.literal('sentiment'), is: z.enum(SENTIMENTS) }),
+  z.strictObject({
+    kind: z.literal('language'),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2}$/))
+      .min(1)
+      .max(20),
+  }),
 ]);
 export type RuleCondition = z.infer<typeof ruleConditionSchema>;
 

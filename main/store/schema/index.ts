@@ -3,3 +3,4 @@ export * from './chats';
 export * from './messages';
 export * from './workspace';
 export * from './sync';
+export * from './automation';

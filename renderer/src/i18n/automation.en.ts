@@ -4,6 +4,9 @@ export const automationEn = {
   'automation.intro':
     'Business hours, an away message outside them and a greeting for new conversations, per WhatsApp number. The workspace server sends them through the number’s host device.',
   'automation.offline': 'Automation is kept on the workspace server. Connect to change it.',
+  'automation.local': 'Runs on this computer while you are not signed in to a workspace.',
+  'automation.local.intro':
+    'Business hours, an away message outside them, a greeting for new conversations and rules, per WhatsApp number on this computer. Auto-assignment needs a team workspace: sign in under Team.',
   'automation.number': 'WhatsApp number',
   'automation.hours.use': 'Use business hours',
   'automation.hours.zone': 'Time zone',

@@ -6,6 +6,9 @@ export const automationId: Record<AutomationMessageKey, string> = {
   'automation.intro':
     'Jam kerja, pesan di luar jam kerja, dan sapaan untuk percakapan baru, per nomor WhatsApp. Server workspace mengirimnya lewat perangkat host nomor itu.',
   'automation.offline': 'Otomatisasi disimpan di server workspace. Sambungkan untuk mengubahnya.',
+  'automation.local': 'Berjalan di komputer ini selama Anda tidak masuk ke workspace.',
+  'automation.local.intro':
+    'Jam kerja, pesan di luar jam kerja, sapaan untuk percakapan baru, dan aturan, per nomor WhatsApp di komputer ini. Penugasan otomatis memerlukan ruang kerja tim: masuk di bagian Tim.',
   'automation.number': 'Nomor WhatsApp',
   'automation.hours.use': 'Gunakan jam kerja',
   'automation.hours.zone': 'Zona waktu',

@@ -187,8 +187,6 @@ export const en = {
   'settings.section.about': 'About',
   'settings.section.numbers.signedOut':
     'WhatsApp numbers linked on this desktop are added from the accounts rail (Add account). Official Cloud API numbers are hosted by a team workspace: sign in under Team, as an admin, to add one here.',
-  'settings.section.automation.signedOut':
-    'Business hours, automatic messages, rules and auto-assignment run on a team workspace: sign in under Team.',
   'settings.section.integrations.signedOut':
     'API keys and webhooks belong to a team workspace: sign in under Team, as an admin.',
   'settings.title': 'Settings',

@@ -189,8 +189,6 @@ export const id: Record<MessageKey, string> = {
   'settings.section.about': 'Tentang',
   'settings.section.numbers.signedOut':
     'Nomor WhatsApp yang ditautkan di desktop ini ditambahkan dari daftar akun (Tambah akun). Nomor Cloud API resmi dijalankan oleh ruang kerja tim: masuk di bagian Tim, sebagai admin, untuk menambahkannya di sini.',
-  'settings.section.automation.signedOut':
-    'Jam kerja, pesan otomatis, aturan, dan penugasan otomatis berjalan di ruang kerja tim: masuk di bagian Tim.',
   'settings.section.integrations.signedOut':
     'Kunci API dan webhook milik ruang kerja tim: masuk di bagian Tim, sebagai admin.',
   'settings.title': 'Pengaturan',

@@ -102,6 +102,39 @@ describe('rules on the push path', () => {
   });
 });
 
+describe('the language condition', () => {
+  it('tags only the messages written in one of the rule’s languages', async () => {
+    now = MONDAY;
+    const n = await automatedNumber(stack, quiet);
+    const rule = await must(n.admin, 'rules:save', {
+      rule: {
+        name: 'Bahasa',
+        enabled: true,
+        stopAfter: false,
+        trigger: { type: 'message.received' },
+        conditions: [
+          { kind: 'number', accountIds: [n.accountId] },
+          { kind: 'language', languages: ['id'] },
+        ],
+        actions: [{ kind: 'addTag', tag: 'bahasa' }],
+      },
+    });
+    await n.write('62821@c.us', 'Hello, where is my order?', now, { id: 'en1' });
+    await n.write('62822@c.us', 'ok', now, { id: 'short1' });
+    await n.write('62823@c.us', 'Halo kak, pesanan saya belum sampai', now, { id: 'id1' });
+    expect(await tagsOf(n, '62821@c.us')).toEqual([]);
+    expect(await tagsOf(n, '62822@c.us')).toEqual([]);
+    expect(await tagsOf(n, '62823@c.us')).toEqual(['bahasa']);
+    const tried = await must(n.admin, 'rules:test', { accountId: n.accountId, text: 'ok' });
+    expect(tried.trace.find(t => t.ruleId === rule.id)?.conditions).toContainEqual({
+      kind: 'language',
+      holds: false,
+      note: 'no_language',
+    });
+    await must(n.admin, 'rules:delete', { id: rule.id });
+  });
+});
+
 describe('exactly once across a restart', () => {
   it('a push redelivered to a restarted server does not run the rule again', async () => {
     now = MONDAY;
@@ -135,6 +168,33 @@ describe('rules:test', () => {
     ]);
     const miss = await must(n.admin, 'rules:test', { accountId: n.accountId, text: 'hello', draft });
     expect(miss.trace[0]?.conditions.map(c => c.holds)).toEqual([true, false]);
+    expect(await n.automatedSends()).toEqual([]);
+  });
+
+  it('tries the chat triggers too: a wait of N minutes and a status change', async () => {
+    now = MONDAY;
+    const n = await automatedNumber(stack, quiet);
+    const base = { enabled: true, stopAfter: false, actions: [{ kind: 'addTag' as const, tag: 'x' }] };
+    const scope = [{ kind: 'number' as const, accountIds: [n.accountId] }];
+    const waiting: RuleBody = {
+      ...base,
+      name: 'Wait',
+      trigger: { type: 'chat.unanswered', minutes: 30 },
+      conditions: scope,
+    };
+    const solved: RuleBody = {
+      ...base,
+      name: 'Solved',
+      trigger: { type: 'status.changed', to: 'resolved' },
+      conditions: scope,
+    };
+    const test = (draft: RuleBody, extra: object) =>
+      must(n.admin, 'rules:test', { accountId: n.accountId, text: '', draft, ...extra });
+    expect((await test(waiting, { trigger: 'chat.unanswered', minutes: 45 })).matched).toHaveLength(1);
+    expect((await test(waiting, { trigger: 'chat.unanswered', minutes: 10 })).trace[0]?.outcome).toBe('other_trigger');
+    expect((await test(waiting, { trigger: 'message.received' })).matched).toHaveLength(0);
+    expect((await test(solved, { trigger: 'status.changed', from: 'open', to: 'resolved' })).matched).toHaveLength(1);
+    expect((await test(solved, { trigger: 'status.changed', from: 'open', to: 'pending' })).matched).toHaveLength(0);
     expect(await n.automatedSends()).toEqual([]);
   });
 

@@ -4,7 +4,6 @@ import { formatOpening } from '../../../../common/automation/template';
 import type { TemplateValues } from '../../../../common/automation/template';
 import { can } from '../../../../common/permissions';
 import type { AutomationUpdate } from '../../../../common/protocol-automation';
-import { api } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';
@@ -15,6 +14,7 @@ import type { AutomationT } from './useAutomationT';
 import { useAutomationT } from './useAutomationT';
 import { AssignmentSettings } from './assignment/AssignmentSettings';
 import { RulesPanel } from './rules/RulesPanel';
+import { AutomationSourceProvider, localSource, useAutomationSource, workspaceSource } from './source';
 import './automation.css';
 
 type Draft = Omit<AutomationUpdate, 'accountId'>;
@@ -27,8 +27,9 @@ function errorText(t: AutomationT, code: string | undefined): string {
 }
 
 /**
- * Settings → Automation, for admins (every number) and leads (their numbers; the server
- * decides). Renders nothing for agents or without a workspace.
+ * Settings → Automation. In a workspace: for admins (every number) and leads (their
+ * numbers; the server decides); nothing for agents. Not signed in: this desktop's own
+ * automation, which its core runs (same screens, a local data source, no assignment).
  */
 export function AutomationSection() {
   const t = useAutomationT();
@@ -39,35 +40,42 @@ export function AutomationSection() {
   const [accountId, setAccountId] = useState<string>('');
   useEffect(() => retainWorkspace(), []);
 
-  if (!me || connection === 'signed_out' || !can(me.role, 'automation.manage')) return null;
+  const local = connection === 'signed_out';
+  if (!local && (!me || !can(me.role, 'automation.manage'))) return null;
+  const ready = local || connection === 'online';
   const chosen = accounts.find(a => a.id === accountId) ?? accounts[0];
   return (
-    <section className="automation-settings" aria-labelledby={headingId} data-testid="automation-settings">
-      <h3 id={headingId}>{t('automation.heading')}</h3>
-      <p className="team-hint">{t('automation.intro')}</p>
-      {connection !== 'online' && <p className="team-banner team-banner-warn">{t('automation.offline')}</p>}
-      {!chosen ? (
-        <p className="muted small">{t('automation.noNumbers')}</p>
-      ) : (
-        <>
-          <label>
-            {t('automation.number')}
-            <select value={chosen.id} onChange={e => setAccountId(e.target.value)}>
-              {accounts.map(a => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          {connection === 'online' && (
-            <NumberAutomation key={chosen.id} t={t} accountId={chosen.id} numberName={chosen.name} />
-          )}
-          {connection === 'online' && <AssignmentSettings key={`assign-${chosen.id}`} accountId={chosen.id} />}
-          {connection === 'online' && <RulesPanel key={`rules-${chosen.id}`} accountId={chosen.id} />}
-        </>
-      )}
-    </section>
+    <AutomationSourceProvider value={local ? localSource : workspaceSource}>
+      <section className="automation-settings" aria-labelledby={headingId} data-testid="automation-settings">
+        <h3 id={headingId}>{t('automation.heading')}</h3>
+        <p className="team-hint">{t(local ? 'automation.local.intro' : 'automation.intro')}</p>
+        {local && (
+          <p className="team-banner" data-testid="automation-local">
+            {t('automation.local')}
+          </p>
+        )}
+        {!ready && <p className="team-banner team-banner-warn">{t('automation.offline')}</p>}
+        {!chosen ? (
+          <p className="muted small">{t('automation.noNumbers')}</p>
+        ) : (
+          <>
+            <label>
+              {t('automation.number')}
+              <select value={chosen.id} onChange={e => setAccountId(e.target.value)}>
+                {accounts.map(a => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {ready && <NumberAutomation key={chosen.id} t={t} accountId={chosen.id} numberName={chosen.name} />}
+            {!local && ready && <AssignmentSettings key={`assign-${chosen.id}`} accountId={chosen.id} />}
+            {ready && <RulesPanel key={`rules-${chosen.id}`} accountId={chosen.id} />}
+          </>
+        )}
+      </section>
+    </AutomationSourceProvider>
   );
 }
 
@@ -75,23 +83,22 @@ function NumberAutomation(props: { readonly t: AutomationT; readonly accountId: 
   const { t, accountId, numberName } = props;
   const language = useI18n(s => s.language);
   const reloadHours = useAccountHours(s => s.load);
+  const source = useAutomationSource();
   const [draft, setDraft] = useState<Draft | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
 
   useEffect(() => {
     let live = true;
-    void api()
-      .invoke('automation:get', { accountId })
-      .then(r => {
-        if (!live) return;
-        if (!r.ok) return setStatus({ kind: 'error', code: r.error.code });
-        setDraft({ hours: r.value.hours, away: r.value.away, greeting: r.value.greeting });
-        setStatus({ kind: 'idle' });
-      });
+    void source.get({ accountId }).then(r => {
+      if (!live) return;
+      if (!r.ok) return setStatus({ kind: 'error', code: r.error.code });
+      setDraft({ hours: r.value.hours, away: r.value.away, greeting: r.value.greeting });
+      setStatus({ kind: 'idle' });
+    });
     return () => {
       live = false;
     };
-  }, [accountId]);
+  }, [accountId, source]);
 
   if (!draft)
     return (
@@ -110,10 +117,10 @@ function NumberAutomation(props: { readonly t: AutomationT; readonly accountId: 
   };
   const save = async () => {
     setStatus({ kind: 'loading' });
-    const r = await api().invoke('automation:save', { accountId, ...draft });
+    const r = await source.save({ accountId, ...draft });
     if (!r.ok) return setStatus({ kind: 'error', code: r.error.code });
     setStatus({ kind: 'saved' });
-    void reloadHours();
+    void reloadHours(source.local);
   };
 
   return (

@@ -16,12 +16,13 @@ function useMinuteClock(): number {
   return now;
 }
 
-/** Loads the hours whenever the workspace comes online. */
+/** Loads the hours whenever the workspace comes online, and this desktop's own when signed out. */
 export function useHoursLoader(): void {
   const connection = useWorkspace(s => s.status.connection);
   const load = useAccountHours(s => s.load);
   useEffect(() => {
     if (connection === 'online') void load();
+    else if (connection === 'signed_out') void load(true);
   }, [connection, load]);
 }
 

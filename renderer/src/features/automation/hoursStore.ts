@@ -1,7 +1,8 @@
 /**
  * Business hours of the numbers this member sees, for "open now" in the accounts rail.
- * Loaded from the workspace server when the workspace is online and again after a save;
- * open or closed is computed here from the hours and the clock, so it changes on time.
+ * Loaded from the workspace server when the workspace is online, or from this desktop's own
+ * automation when not signed in, and again after a save; open or closed is computed here
+ * from the hours and the clock, so it changes on time.
  */
 import { create } from 'zustand';
 import type { BusinessHours } from '../../../../common/automation/hours';
@@ -9,14 +10,15 @@ import { api } from '../../api/client';
 
 type HoursState = {
   readonly byAccount: ReadonlyMap<string, BusinessHours>;
-  load(): Promise<void>;
+  /** `local`: this desktop's own hours (not signed in to a workspace). */
+  load(local?: boolean): Promise<void>;
 };
 
 export const useAccountHours = create<HoursState>(set => ({
   byAccount: new Map(),
-  async load() {
-    const r = await api().invoke('automation:hours', {});
-    // Offline or signed out: keep what was loaded; a desktop without a workspace has no hours.
+  async load(local = false) {
+    const r = local ? await api().invoke('local-automation:hours', {}) : await api().invoke('automation:hours', {});
+    // Offline: keep what was loaded.
     if (r.ok) set({ byAccount: new Map(r.value.map(h => [h.accountId, h.hours])) });
   },
 }));

@@ -34,8 +34,11 @@ export const SETTINGS_SECTIONS = [
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
-/** Sections whose settings live on a team workspace: signed out, they say so instead of showing nothing. */
-const WORKSPACE_ONLY = ['numbers', 'automation', 'integrations'] as const;
+/**
+ * Sections whose settings live on a team workspace: signed out, they say so instead of
+ * showing nothing. (Automation is not one: signed out, it edits this desktop's own.)
+ */
+const WORKSPACE_ONLY = ['numbers', 'integrations'] as const;
 const workspaceOnly = (s: SettingsSection): s is (typeof WORKSPACE_ONLY)[number] =>
   (WORKSPACE_ONLY as readonly string[]).includes(s);
 

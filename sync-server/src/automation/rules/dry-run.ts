@@ -2,9 +2,11 @@
  * `rules:test`: the editor's "test this rule". Evaluates a sample with the same engine the
  * push path runs and says what each action would do, with no side effect.
  */
+import { sampleFacts } from '../../../../common/protocol-automation-rules';
 import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
 import { evaluateRules } from '../../../../common/automation/rules/evaluate';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
+import { detectLanguage } from '../../../../common/automation/language';
 import type { z } from 'zod';
 import type { RulePreview, WireRuleTest } from '../../../../common/protocol-automation-rules';
 import type { AUTOMATION_RULE_COMMAND_SCHEMAS } from '../../../../common/protocol-automation-rules';
@@ -46,15 +48,15 @@ export async function dryRun(db: Exec, rules: readonly Rule[], s: Sample, now: n
   const all: Rule[] = s.draft ? [{ ...s.draft, id: DRAFT_ID, order: 0, enabled: true }] : [...rules];
   const automation = await getAutomation(db, s.accountId);
   const number = await accountById(db, s.accountId);
+  const facts = sampleFacts(s);
   const result = evaluateRules(all, {
-    trigger: { type: s.trigger },
+    ...facts,
     accountId: s.accountId,
-    text: s.text,
     tags: s.tags,
-    contactIsNew: s.contactIsNew,
     at: s.at ?? now,
     hours: automation.hours,
     sentiment: s.sentiment,
+    language: facts.text ? detectLanguage(facts.text) : null,
   });
   const matched: WireRuleTest['matched'] = [];
   for (const m of result.matched) {

@@ -9,8 +9,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { MessageInput } from '../../../../common/ingest';
 import { FRESH_MS } from '../../../../common/automation/decide';
+import {
+  CONVERSATION_IDLE_MS,
+  COOL_DOWN_WINDOW_MS,
+  RULE_REPLIES_MAX,
+} from '../../../../common/automation/rules/limits';
 import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
-import { evaluateRules } from '../../../../common/automation/rules/evaluate';
+import { evaluateRules, rulesNeedLanguage } from '../../../../common/automation/rules/evaluate';
+import { detectLanguage } from '../../../../common/automation/language';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
 import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
 import { AUTOMATION_SENDER } from '../../../../common/protocol-automation';
@@ -35,11 +41,12 @@ import type { AutomatedSend } from '../on-push';
 import { parseHours } from '../parse-hours';
 import { ActionFailed, assignAction, noteAction, notifyAction } from './team-actions';
 
-/** A chat quiet this long is a new conversation when the customer writes again. */
-export const CONVERSATION_IDLE_MS = 24 * 3_600_000;
-/** Most automated messages to one contact in COOL_DOWN_WINDOW_MS: two bots cannot talk forever. */
-export const RULE_REPLIES_MAX = 3;
-export const COOL_DOWN_WINDOW_MS = 10 * 60_000;
+// Shared with the desktop's runner (main/core/local-automation/), so a rule behaves alike on both.
+export {
+  CONVERSATION_IDLE_MS,
+  COOL_DOWN_WINDOW_MS,
+  RULE_REPLIES_MAX,
+} from '../../../../common/automation/rules/limits';
 
 export type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
 
@@ -218,6 +225,7 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
   const chat = await ruleChat(tx, chatId);
   if (!chat) return;
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
+  const language = rulesNeedLanguage(rules) ? detectLanguage(m.body ?? '') : null;
   for (const trigger of await triggersOf(tx, m, chatId)) {
     const { key, ...fact } = trigger;
     const evaluation = evaluateRules(rules, {
@@ -229,6 +237,7 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
       at: m.timestamp,
       hours: parseHours(chat.hoursJson),
       sentiment: null,
+      language,
     });
     for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
   }

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
 import { regexProblem } from '../../../../../common/automation/rules/safe-regex';
 import type { Template } from '../../../../../common/domain';
-import { api } from '../../../api/client';
+import { useAutomationSource } from '../source';
 import { useWorkspace } from '../../../stores/workspace';
 import type { RuleDraft } from './rule-draft';
-import { EMPTY_DRAFT, ruleOf } from './rule-draft';
+import { EMPTY_DRAFT, isMessageTrigger, ruleOf } from './rule-draft';
+import { SentimentField } from './LanguageField';
 import { ActionFields, WhenFields } from './RuleFormParts';
 import type { RulesT } from './useRulesT';
 import { rulesErrorText } from './useRulesT';
@@ -13,6 +14,7 @@ import { rulesErrorText } from './useRulesT';
 /** "Add a rule": when, the conditions, and what to do (not JSON). */
 export function RuleForm(props: { readonly t: RulesT; readonly accountId: string; readonly onSaved: () => void }) {
   const { t } = props;
+  const source = useAutomationSource();
   const members = useWorkspace(s => s.members);
   const [templates, setTemplates] = useState<readonly Template[]>([]);
   const [draft, setDraft] = useState<RuleDraft>(EMPTY_DRAFT);
@@ -20,10 +22,8 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
   const set = (patch: Partial<RuleDraft>) => setDraft(d => ({ ...d, ...patch }));
 
   useEffect(() => {
-    void api()
-      .invoke('templates:team', {})
-      .then(r => setTemplates(r.ok ? r.value : []));
-  }, []);
+    void source.templates({}).then(r => setTemplates(r.ok ? r.value : []));
+  }, [source]);
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
@@ -31,7 +31,7 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
     if (rule.actions.length === 0) return setMessage({ error: true, text: t('rules.needAction') });
     if (rule.conditions.some(c => c.kind === 'textRegex' && regexProblem(c.pattern)))
       return setMessage({ error: true, text: t('rules.regex.unsafe') });
-    const r = await api().invoke('rules:save', { rule });
+    const r = await source.saveRule({ rule });
     if (!r.ok) return setMessage({ error: true, text: rulesErrorText(t, r.error.code) });
     setMessage({ error: false, text: t('rules.saved') });
     // A fresh form for the next rule.
@@ -47,7 +47,15 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
         <input required maxLength={100} value={draft.name} onChange={e => set({ name: e.target.value })} />
       </label>
       <WhenFields t={t} draft={draft} set={set} />
-      <ActionFields t={t} draft={draft} set={set} templates={templates} members={members} />
+      {source.local && isMessageTrigger(draft.trigger) && <SentimentField t={t} draft={draft} set={set} />}
+      <ActionFields
+        t={t}
+        draft={draft}
+        set={set}
+        templates={templates}
+        // Assignment needs a team: not offered for this desktop's own rules.
+        members={source.local ? null : members}
+      />
       <label className="inline">
         <input type="checkbox" checked={draft.stopAfter} onChange={e => set({ stopAfter: e.target.checked })} />
         {t('rules.stopAfter')}

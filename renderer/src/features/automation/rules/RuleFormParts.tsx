@@ -8,6 +8,7 @@ import type { RuleDraft } from './rule-draft';
 import { ASSIGN_POOL, DRAFT_TRIGGERS, isMessageTrigger, STATUSES } from './rule-draft';
 import type { Status } from './rule-draft';
 import type { RulesT } from './useRulesT';
+import { LanguageField } from './LanguageField';
 
 type Props = {
   readonly t: RulesT;
@@ -15,7 +16,7 @@ type Props = {
   readonly set: (patch: Partial<RuleDraft>) => void;
 };
 
-function StatusSelect(p: {
+export function StatusSelect(p: {
   readonly t: RulesT;
   readonly label: string;
   readonly value: Status | '';
@@ -127,13 +128,15 @@ export function WhenFields({ t, draft, set }: Props) {
           {t('rules.contactNew')}
         </label>
       )}
+      {isMessageTrigger(draft.trigger) && <LanguageField t={t} draft={draft} set={set} />}
     </>
   );
 }
 
 /** What the rule does. */
 export function ActionFields(
-  props: Props & { readonly templates: readonly Template[]; readonly members: readonly Member[] },
+  /** members null: assignment is not offered (this desktop's own rules). */
+  props: Props & { readonly templates: readonly Template[]; readonly members: readonly Member[] | null },
 ) {
   const { t, draft, set } = props;
   return (
@@ -160,21 +163,7 @@ export function ActionFields(
         value={draft.status}
         onChange={v => set({ status: v })}
       />
-      <label>
-        {t('rules.assign')}
-        <select value={draft.assignTo} onChange={e => set({ assignTo: e.target.value })}>
-          <option value="">{t('rules.assign.none')}</option>
-          <option value={ASSIGN_POOL}>{t('rules.assign.pool')}</option>
-          {props.members
-            .filter(m => m.active)
-            .map(m => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-        </select>
-      </label>
-      <span className="small muted">{t('rules.assign.help')}</span>
+      {props.members && <AssignField t={t} draft={draft} set={set} members={props.members} />}
       <label>
         {t('rules.note')}
         <textarea maxLength={2000} rows={2} value={draft.note} onChange={e => set({ note: e.target.value })} />
@@ -184,6 +173,29 @@ export function ActionFields(
         <textarea maxLength={2000} rows={2} value={draft.notify} onChange={e => set({ notify: e.target.value })} />
       </label>
       <span className="small muted">{t('rules.notify.help')}</span>
+    </>
+  );
+}
+
+function AssignField(props: Props & { readonly members: readonly Member[] }) {
+  const { t, draft, set, members } = props;
+  return (
+    <>
+      <label>
+        {t('rules.assign')}
+        <select value={draft.assignTo} onChange={e => set({ assignTo: e.target.value })}>
+          <option value="">{t('rules.assign.none')}</option>
+          <option value={ASSIGN_POOL}>{t('rules.assign.pool')}</option>
+          {members
+            .filter(m => m.active)
+            .map(m => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+        </select>
+      </label>
+      <span className="small muted">{t('rules.assign.help')}</span>
     </>
   );
 }

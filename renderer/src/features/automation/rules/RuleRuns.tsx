@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WireRule, WireRuleRun } from '../../../../../common/protocol-automation-rules';
-import { api } from '../../../api/client';
+import { useAutomationSource } from '../source';
 import type { RulesT } from './useRulesT';
 
 const KNOWN = [
@@ -19,15 +19,16 @@ const KNOWN = [
 /** The rules' recent failed runs, with why in words: a rule that fails never holds a message up, so this is where it shows. */
 export function RuleRuns(props: { readonly t: RulesT; readonly rules: readonly WireRule[]; readonly version: number }) {
   const { t } = props;
+  const source = useAutomationSource();
   const [runs, setRuns] = useState<readonly WireRuleRun[]>([]);
   useEffect(() => {
-    void api()
-      .invoke('rules:runs', { failedOnly: true, limit: 20 })
-      .then(r => setRuns(r.ok ? r.value : []));
-  }, [props.version]);
+    void source.ruleRuns({ failedOnly: true, limit: 20 }).then(r => setRuns(r.ok ? r.value : []));
+  }, [props.version, source]);
   if (runs.length === 0) return null;
   const names = new Map(props.rules.map(r => [r.id, r.name]));
   const why = (code: string | null) => {
+    // The AI gave no mood for a rule with a sentiment condition (timeout, off, budget…).
+    if (code?.startsWith('sentiment_')) return t('rules.failure.sentiment', { code: code.slice('sentiment_'.length) });
     const known = KNOWN.find(k => k === code);
     return known ? t(`rules.failure.${known}`) : t('rules.failure.other', { code: code ?? '' });
   };

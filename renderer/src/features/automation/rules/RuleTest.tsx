@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { RulePreview, WireRuleTest } from '../../../../../common/protocol-automation-rules';
-import { api } from '../../../api/client';
+import { useAutomationSource } from '../source';
+import { isMessageTrigger } from './rule-draft';
+import type { TestSample } from './TriggerSample';
+import { FIRST_SAMPLE, sampleArgs, TriggerSample } from './TriggerSample';
 import type { RulesT } from './useRulesT';
 import { rulesErrorText } from './useRulesT';
 
@@ -21,12 +24,14 @@ function previewText(t: RulesT, p: RulePreview): string {
 /** The dry-run: a sample message against the saved rules; nothing is sent or changed. */
 export function RuleTest(props: { readonly t: RulesT; readonly accountId: string }) {
   const { t } = props;
+  const source = useAutomationSource();
   const [text, setText] = useState('');
+  const [sample, setSample] = useState<TestSample>(FIRST_SAMPLE);
   const [result, setResult] = useState<WireRuleTest | null>(null);
   const [error, setError] = useState<string | null>(null);
   const run = async (ev: FormEvent) => {
     ev.preventDefault();
-    const r = await api().invoke('rules:test', { accountId: props.accountId, text });
+    const r = await source.testRules({ accountId: props.accountId, text, ...sampleArgs(sample) });
     if (!r.ok) return setError(rulesErrorText(t, r.error.code));
     setError(null);
     setResult(r.value);
@@ -35,10 +40,13 @@ export function RuleTest(props: { readonly t: RulesT; readonly accountId: string
   return (
     <form className="form" aria-label={t('rules.test.heading')} onSubmit={e => void run(e)}>
       <h5>{t('rules.test.heading')}</h5>
-      <label>
-        {t('rules.test.text')}
-        <input maxLength={4096} value={text} onChange={e => setText(e.target.value)} />
-      </label>
+      <TriggerSample t={t} sample={sample} set={patch => setSample(x => ({ ...x, ...patch }))} />
+      {isMessageTrigger(sample.trigger) && (
+        <label>
+          {t('rules.test.text')}
+          <input maxLength={4096} value={text} onChange={e => setText(e.target.value)} />
+        </label>
+      )}
       <button type="submit">{t('rules.test.run')}</button>
       {error && (
         <p role="alert" className="error-text">

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { WireRule } from '../../../../../common/protocol-automation-rules';
-import { api } from '../../../api/client';
+import { useAutomationSource } from '../source';
 import { RuleForm } from './RuleForm';
 import { RuleRuns } from './RuleRuns';
 import { RuleTest } from './RuleTest';
@@ -13,18 +13,19 @@ import { rulesErrorText, useRulesT } from './useRulesT';
  */
 export function RulesPanel({ accountId }: { readonly accountId: string }) {
   const t = useRulesT();
+  const source = useAutomationSource();
   const headingId = useId();
   const [rules, setRules] = useState<readonly WireRule[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
 
   const load = useCallback(async () => {
-    const r = await api().invoke('rules:list', {});
+    const r = await source.listRules({});
     if (!r.ok) return setError(rulesErrorText(t, r.error.code));
     setRules(r.value);
     setError(null);
     setVersion(v => v + 1);
-  }, [t]);
+  }, [t, source]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -38,7 +39,7 @@ export function RulesPanel({ accountId }: { readonly accountId: string }) {
     const ids = rules.map(r => r.id);
     const [id] = ids.splice(i, 1);
     ids.splice(i + by, 0, id!);
-    void act(() => api().invoke('rules:reorder', { ids }));
+    void act(() => source.reorderRules({ ids }));
   };
   const bodyOf = (r: WireRule) => ({
     name: r.name,
@@ -67,11 +68,9 @@ export function RulesPanel({ accountId }: { readonly accountId: string }) {
             rule={r}
             first={i === 0}
             last={i === rules.length - 1}
-            onToggle={() =>
-              void act(() => api().invoke('rules:save', { id: r.id, rule: { ...bodyOf(r), enabled: !r.enabled } }))
-            }
+            onToggle={() => void act(() => source.saveRule({ id: r.id, rule: { ...bodyOf(r), enabled: !r.enabled } }))}
             onMove={by => move(i, by)}
-            onDelete={() => void act(() => api().invoke('rules:delete', { id: r.id }))}
+            onDelete={() => void act(() => source.deleteRule({ id: r.id }))}
           />
         ))}
       </ol>

@@ -3,7 +3,13 @@
  * without a screen. A rule saved here is always limited to the chosen number (leads may
  * save it).
  */
-import type { RuleAction, RuleBody, RuleCondition, RuleTrigger } from '../../../../../common/automation/rules/schema';
+import type {
+  RuleAction,
+  RuleBody,
+  RuleCondition,
+  RuleTrigger,
+  Sentiment,
+} from '../../../../../common/automation/rules/schema';
 
 export const STATUSES = ['open', 'pending', 'resolved'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -26,6 +32,10 @@ export type RuleDraft = {
   readonly hasTag: string;
   readonly hours: '' | 'withinHours' | 'outsideHours';
   readonly contactNew: boolean;
+  /** ISO 639-1 codes: "only if the message is in one of these languages"; empty: any. */
+  readonly languages: readonly string[];
+  /** "Only if the customer's mood is" (this desktop's rules, with AI on); '': any. */
+  readonly sentiment: Sentiment | '';
   readonly templateId: string;
   readonly tag: string;
   readonly status: Status | '';
@@ -47,6 +57,8 @@ export const EMPTY_DRAFT: RuleDraft = {
   hasTag: '',
   hours: '',
   contactNew: false,
+  languages: [],
+  sentiment: '',
   templateId: '',
   tag: '',
   status: '',
@@ -87,6 +99,8 @@ function conditionsOf(d: RuleDraft, accountId: string): RuleCondition[] {
   if (d.hasTag.trim()) conditions.push({ kind: 'tag', tag: d.hasTag.trim() });
   if (d.hours) conditions.push({ kind: d.hours });
   if (message && d.contactNew) conditions.push({ kind: 'contactNew' });
+  if (message && d.languages.length > 0) conditions.push({ kind: 'language', languages: [...d.languages] });
+  if (message && d.sentiment) conditions.push({ kind: 'sentiment', is: d.sentiment });
   return conditions;
 }
 
