@@ -66,8 +66,8 @@ const filterShape = {
   tag: z.string().trim().min(1).max(50).optional(),
   /**
    * Count business hours only: first response and resolution times measure only the time the
-   * chat's number was open (its business hours, in its time zone); numbers without business
-   * hours are measured around the clock.
+   * chat's number was open (its business hours, in its time zone), and SLA due times are its
+   * target in that open time; numbers without business hours are measured around the clock.
    */
   businessHours: z.boolean().default(false),
 };

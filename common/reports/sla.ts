@@ -4,8 +4,10 @@
  * holds the due time of its current wait), so it is derived from the conversation's opening
  * with the very function the server's first-response clock runs (nextSlaDue): the customer's
  * opening message starts the clock and the number's target is added in plain minutes, nights
- * and weekends included, exactly as the clock does on main.
+ * and weekends included; or, when the report counts business hours only and the number has
+ * them, in the number's open time (addOpenTime, as the clock does for such a number).
  */
+import type { BusinessHours } from '../automation/hours';
 import { nextSlaDue } from '../automation/assignment/sla';
 
 export type SlaConversation = {
@@ -24,15 +26,28 @@ export type SlaConversation = {
  */
 export type SlaOutcome = 'met' | 'missed' | 'waiting' | 'excused' | 'none';
 
-/** The due time of a conversation's first response; null without a target. */
-export function conversationSlaDue(openedAt: number, targetMinutes: number | null): number | null {
+/**
+ * The due time of a conversation's first response; null without a target. `hours`: the
+ * number's business hours when the report counts them (null: plain minutes). Hours that never
+ * open fall back to plain minutes, as the clock does.
+ */
+export function conversationSlaDue(
+  openedAt: number,
+  targetMinutes: number | null,
+  hours: BusinessHours | null = null,
+): number | null {
   if (targetMinutes === null) return null;
-  return nextSlaDue(null, [{ timestamp: openedAt, fromTeam: false }], targetMinutes);
+  return nextSlaDue(null, [{ timestamp: openedAt, fromTeam: false }], targetMinutes, hours);
 }
 
 /** `asOf`: the moment the report describes (the end of its range, or now when that is earlier). */
-export function slaOutcome(c: SlaConversation, targetMinutes: number | null, asOf: number): SlaOutcome {
-  const due = conversationSlaDue(c.openedAt, targetMinutes);
+export function slaOutcome(
+  c: SlaConversation,
+  targetMinutes: number | null,
+  asOf: number,
+  hours: BusinessHours | null = null,
+): SlaOutcome {
+  const due = conversationSlaDue(c.openedAt, targetMinutes, hours);
   if (due === null) return 'none';
   if (c.firstResponseAt !== null) return c.firstResponseAt <= due ? 'met' : 'missed';
   const stoppedAt = c.resolvedAt ?? asOf;

@@ -111,7 +111,7 @@ export const reportsEn = {
   'reports.help.hours':
     'With “Count business hours only”, first response and resolution times count only the time the chat’s number was open (its business hours, holidays closed, in its time zone); a number without business hours is counted around the clock.',
   'reports.help.sla':
-    'SLA met: the first human reply came within the number’s first-response target, counted from the opening in plain minutes (nights and weekends included). Still waiting past the target counts as missed; resolved in time without a reply counts neither way.',
+    'SLA met: the first human reply came within the number’s first-response target, counted from the opening in plain minutes (nights and weekends included), or in the number’s business hours with “Count business hours only”. Still waiting past the target counts as missed; resolved in time without a reply counts neither way.',
   'reports.help.transfer':
     'A transferred conversation counts as assigned for each member who had it; resolved and handle time go to the member who resolved it. Handle time runs from their assignment (or the opening) to the resolution.',
   'reports.help.range':

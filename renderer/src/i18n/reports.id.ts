@@ -114,7 +114,7 @@ export const reportsId: Record<ReportsMessageKey, string> = {
   'reports.help.hours':
     'Dengan “Hitung jam kerja saja”, waktu respons pertama dan waktu penyelesaian hanya menghitung saat nomor chat itu buka (jam kerjanya, hari libur tutup, dalam zona waktunya); nomor tanpa jam kerja dihitung sepanjang waktu.',
   'reports.help.sla':
-    'SLA terpenuhi: balasan manusia pertama datang dalam target respons pertama nomor itu, dihitung dari pembukaan dalam menit biasa (malam dan akhir pekan ikut dihitung). Masih menunggu melewati target dihitung terlewat; diselesaikan tepat waktu tanpa balasan tidak dihitung.',
+    'SLA terpenuhi: balasan manusia pertama datang dalam target respons pertama nomor itu, dihitung dari pembukaan dalam menit biasa (malam dan akhir pekan ikut dihitung), atau dalam jam kerja nomor itu dengan “Hitung jam kerja saja”. Masih menunggu melewati target dihitung terlewat; diselesaikan tepat waktu tanpa balasan tidak dihitung.',
   'reports.help.transfer':
     'Percakapan yang dialihkan dihitung sebagai ditugaskan untuk setiap anggota yang memegangnya; diselesaikan dan waktu penanganan untuk anggota yang menyelesaikannya. Waktu penanganan dihitung dari penugasannya (atau pembukaan) sampai penyelesaian.',
   'reports.help.range':

@@ -195,6 +195,6 @@ export function reportOf(
       .filter(t => t.opened + t.resolved + t.reopened + t.messagesIn + t.messagesOut > 0)
       .sort((a, b) => a.tag.localeCompare(b.tag)),
     heatmap: heatmapOf(d),
-    sla: slaOf(d, bucketsOf(z, args.bucket)),
+    sla: slaOf(d, bucketsOf(z, args.bucket), args.businessHours === true),
   };
 }

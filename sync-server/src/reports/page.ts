@@ -71,7 +71,7 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
   return {
     conversations: page.map(c => {
       const chat = d.chats.get(c.chatId);
-      const sla = conversationSla(d, c);
+      const sla = conversationSla(d, c, args.businessHours);
       return {
         chatId: c.chatId,
         accountId: chat?.accountId ?? '',

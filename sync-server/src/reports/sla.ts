@@ -1,8 +1,10 @@
 /**
  * The SLA attainment figures of a dataset (docs/reports.md, "SLA attainment"): each
  * conversation opened in the range gets an outcome from the pure common/reports/sla.ts,
- * counted in total, per trend bucket, per assignee and per number.
+ * counted in total, per trend bucket, per assignee and per number. With "business hours
+ * only", a number with business hours has its due times counted in its open time.
  */
+import type { BusinessHours } from '../../../common/automation/hours';
 import type { WireReportSla } from '../../../common/protocol-reports';
 import type { SlaCounts } from '../../../common/reports/sla';
 import type { SlaOutcome } from '../../../common/reports/sla';
@@ -20,6 +22,13 @@ function targetOf(d: Dataset, chatId: string): number | null {
   return d.slaTargets.get(chat.accountId) ?? null;
 }
 
+/** The hours a chat's due time is counted in: its number's, only when the report counts business hours. */
+function hoursOf(d: Dataset, chatId: string, businessHours: boolean): BusinessHours | null {
+  if (!businessHours) return null;
+  const accountId = d.chats.get(chatId)?.accountId;
+  return (accountId === undefined ? undefined : d.businessHours.get(accountId)) ?? null;
+}
+
 /** "As it was at its end": a range that ends in the future is seen as of now. */
 const asOfOf = (d: Dataset) => Math.min(rangeEnd(d.zone), d.generatedAt);
 
@@ -27,21 +36,27 @@ const asOfOf = (d: Dataset) => Math.min(rangeEnd(d.zone), d.generatedAt);
 export function conversationSla(
   d: Dataset,
   c: Conversation,
+  businessHours: boolean,
 ): { dueAt: number | null; outcome: Exclude<SlaOutcome, 'none'> | null } {
   const target = targetOf(d, c.chatId);
-  const outcome = slaOutcome(c, target, asOfOf(d));
-  return { dueAt: conversationSlaDue(c.openedAt, target), outcome: outcome === 'none' ? null : outcome };
+  const hours = hoursOf(d, c.chatId, businessHours);
+  const outcome = slaOutcome(c, target, asOfOf(d), hours);
+  return { dueAt: conversationSlaDue(c.openedAt, target, hours), outcome: outcome === 'none' ? null : outcome };
 }
 
 /** starts/ofDay: the trend's buckets and each day's bucket, as figures.ts cuts them. */
-export function slaOf(d: Dataset, buckets: { starts: readonly string[]; ofDay: readonly number[] }): WireReportSla {
+export function slaOf(
+  d: Dataset,
+  buckets: { starts: readonly string[]; ofDay: readonly number[] },
+  businessHours: boolean,
+): WireReportSla {
   const asOf = asOfOf(d);
   const total = emptySlaCounts();
   const trend = buckets.starts.map(emptySlaCounts);
   const members = new Map<string, SlaCounts>();
   const accounts = new Map<string, SlaCounts>([...d.accountNames.keys()].map(id => [id, emptySlaCounts()]));
   const count = (c: Conversation, day: number) => {
-    const outcome = slaOutcome(c, targetOf(d, c.chatId), asOf);
+    const outcome = slaOutcome(c, targetOf(d, c.chatId), asOf, hoursOf(d, c.chatId, businessHours));
     if (outcome === 'none' || outcome === 'excused') return;
     addSlaOutcome(total, outcome);
     addSlaOutcome(trend[buckets.ofDay[day]!]!, outcome);

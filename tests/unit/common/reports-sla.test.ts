@@ -1,5 +1,6 @@
 /** SLA attainment of one conversation (common/reports/sla.ts), against docs/reports.md's definitions. */
 import { describe, expect, it } from 'vitest';
+import type { BusinessHours } from '../../../common/automation/hours';
 import { conversationSlaDue, slaMetPct, slaOutcome } from '../../../common/reports/sla';
 
 const MIN = 60_000;
@@ -33,6 +34,40 @@ describe('slaOutcome', () => {
   it('a number without a target decides nothing', () => {
     expect(slaOutcome(conv(500), null, LATER)).toBe('none');
     expect(slaOutcome(conv(null), null, LATER)).toBe('none');
+  });
+});
+
+describe('due times in business hours (the report counts business hours only)', () => {
+  const nineToFive = [{ start: '09:00', end: '17:00' }];
+  const hours: BusinessHours = {
+    timeZone: 'Asia/Jakarta',
+    week: { sun: [], mon: nineToFive, tue: nineToFive, wed: nineToFive, thu: nineToFive, fri: nineToFive, sat: [] },
+    holidays: ['2026-11-10'],
+  };
+
+  it('a Saturday-night opening is due 30 open minutes into Monday: 09:30 in Jakarta', () => {
+    expect(conversationSlaDue(T, 30, hours)).toBe(Date.parse('2026-11-09T02:30:00Z'));
+  });
+
+  it('a target that runs past closing goes on at the next open day, skipping the holiday', () => {
+    // Monday 16:50 in Jakarta: 10 minutes on Monday; Tuesday the 10th is a holiday; 20 on Wednesday.
+    const mondayLate = Date.parse('2026-11-09T09:50:00Z');
+    expect(conversationSlaDue(mondayLate, 30, hours)).toBe(Date.parse('2026-11-11T02:20:00Z'));
+  });
+
+  it("Monday 09:20 in Jakarta meets a Saturday night's target in business hours, and misses it in plain minutes", () => {
+    const monday0920 = (Date.parse('2026-11-09T02:20:00Z') - T) / MIN;
+    expect(slaOutcome(conv(monday0920), 30, LATER, hours)).toBe('met');
+    expect(slaOutcome(conv(monday0920), 30, LATER)).toBe('missed');
+    // Still waiting on Monday at 09:29 in business hours; missed at 09:31.
+    expect(slaOutcome(conv(null), 30, Date.parse('2026-11-09T02:29:00Z'), hours)).toBe('waiting');
+    expect(slaOutcome(conv(null), 30, Date.parse('2026-11-09T02:31:00Z'), hours)).toBe('missed');
+  });
+
+  it('hours that never open count plain minutes, as the clock does; no target decides nothing', () => {
+    const never: BusinessHours = { ...hours, week: { sun: [], mon: [], tue: [], wed: [], thu: [], fri: [], sat: [] } };
+    expect(conversationSlaDue(T, 30, never)).toBe(T + 30 * MIN);
+    expect(conversationSlaDue(T, null, hours)).toBeNull();
   });
 });
 
