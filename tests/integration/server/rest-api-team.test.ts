@@ -211,6 +211,58 @@ describe('reports', () => {
     expect(Array.isArray(rows)).toBe(true);
   });
 
+  it('businessHours=true counts business hours only, as reports:get does (hand-computed)', async () => {
+    // A number of its own, open 10:05–24:00 UTC every day, with a 7-minute first-response target:
+    // a customer writes at 10:00 yesterday (UTC) and is answered at 10:10.
+    const raw = stack.node.app.database.raw;
+    const acct = 'acct-rest-hours';
+    const chatId = `${acct}:62811@c.us`;
+    const opened = Date.parse(`${day(NOW() - 86_400_000)}T10:00:00Z`);
+    await raw.query(
+      "insert into accounts (id, name, provider, state, created_at) values (?, 'Hours', 'simulator', 'stopped', 0)",
+      [acct],
+    );
+    await raw.query(
+      "insert into chats (id, account_id, jid, is_group, name, status, tags) values (?, ?, '62811@c.us', false, 'Hours', 'open', '[]')",
+      [chatId, acct],
+    );
+    await raw.query(
+      "insert into messages (account_id, provider_message_id, chat_id, from_me, type, ts, ack) values (?, 'h1', ?, false, 'text', ?, 'read'), (?, 'h2', ?, true, 'text', ?, 'sent')",
+      [acct, chatId, opened, acct, chatId, opened + 10 * 60_000],
+    );
+    const daily = [{ start: '10:05', end: '24:00' }];
+    const week = { sun: daily, mon: daily, tue: daily, wed: daily, thu: daily, fri: daily, sat: daily };
+    await raw.query(
+      "insert into automation_settings (account_id, hours, away_text, greeting_text, updated_at) values (?, ?, '', '', 0)",
+      [acct, JSON.stringify({ timeZone: 'UTC', week, holidays: [] })],
+    );
+    await raw.query('insert into assignment_settings (account_id, sla_minutes, updated_at) values (?, 7, 0)', [acct]);
+    const secret = await w.key(['reports:read']);
+    const q = { ...range(), accountId: acct };
+
+    const hours = await rest(stack, secret, 'GET', `/reports?${qs({ ...q, businessHours: 'true' })}`);
+    expect(hours.status).toBe(200);
+    const report = hours.body as { firstResponse: { medianMs: number }; sla: { met: number; missed: number } };
+    // Open from 10:05: answered after 5 open minutes, due at 10:12, so met.
+    expect(report.firstResponse.medianMs).toBe(5 * 60_000);
+    expect(report.sla).toMatchObject({ met: 1, missed: 0 });
+    const socket = await must(w.admin.socket, 'reports:get', { ...q, bucket: 'day', businessHours: true });
+    expect(hours.body).toEqual(JSON.parse(JSON.stringify(socket)));
+
+    // Without the option (or with false): 10 minutes, due at 10:07, so missed.
+    for (const plainQ of [qs(q), qs({ ...q, businessHours: 'false' })]) {
+      const plain = await rest(stack, secret, 'GET', `/reports?${plainQ}`);
+      expect((plain.body as typeof report).firstResponse.medianMs).toBe(10 * 60_000);
+      expect((plain.body as typeof report).sla).toMatchObject({ met: 0, missed: 1 });
+    }
+    const list = await rest(stack, secret, 'GET', `/reports/conversations?${qs({ ...q, businessHours: 'true' })}`);
+    expect(list.json['conversations']).toMatchObject([
+      { chatId, firstResponseMs: 5 * 60_000, slaDueAt: opened + 12 * 60_000, sla: 'met' },
+    ]);
+    const bad = await rest(stack, secret, 'GET', `/reports?${qs({ ...q, businessHours: '1' })}`);
+    expect(bad.status).toBe(400);
+  });
+
   it('refuses a bad range, an unknown time zone and a missing scope', async () => {
     const secret = await w.key(['reports:read']);
     for (const q of [
@@ -241,5 +293,12 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/contacts/{contactId}']?.['get']?.operationId).toBe('getContact');
     expect(doc.paths['/reports']?.['get']?.operationId).toBe('getReport');
     expect(doc.paths['/reports/conversations']?.['get']?.operationId).toBe('listReportConversations');
+    const params = (doc.paths['/reports']?.['get'] as unknown as { parameters: { name: string; schema: unknown }[] })
+      .parameters;
+    expect(params.find(p => p.name === 'businessHours')?.schema).toMatchObject({
+      type: 'string',
+      enum: ['true', 'false'],
+      default: 'false',
+    });
   });
 });

@@ -93,6 +93,14 @@ const reportFilter = {
   accountId: z.string().min(1).max(200).optional().describe('Only this number'),
   memberId: z.string().uuid().optional().describe('Only conversations assigned to this member'),
   tag: z.string().trim().min(1).max(50).optional().describe('Only chats with this tag'),
+  // A query string has no booleans: only these two words, so `businessHours=1` is a 400, not a guess.
+  businessHours: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      "true: count business hours only (first response, resolution and SLA due times in each number's open time)",
+    )
+    .transform(v => v === 'true'),
 };
 const reportsQuery = z.strictObject({ ...reportFilter, bucket: z.enum(['day', 'week']).default('day') });
 const reportConversationsQuery = z.strictObject({
