@@ -17,6 +17,7 @@ import { commit } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
 import { openNumber } from './secrets';
 import { checkParams, filledText } from './template-params';
+import { checkHeaderUpload } from './template-media';
 
 const CACHE_MS = 60_000;
 
@@ -99,6 +100,7 @@ export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:
           reason: problem.reason,
           ...problem.details,
         });
+      await checkHeaderUpload(services, caller.memberId, args.header);
       const now = Date.now();
       const send = await commit(services, async (tx, emit) => {
         const inserted = await insertSend(tx, {
