@@ -48,7 +48,7 @@ import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { offerPendingReactions, reactionHandlers } from './cloud/reactions';
-import { readReceiptHandlers } from './cloud/read-receipts';
+import { offerPendingReads, readReceiptHandlers } from './cloud/read-receipts';
 import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
@@ -300,6 +300,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     if (await hostPresence(p.sessionId, true)) {
       await offerPendingSends(services, p.sessionId);
       await offerPendingReactions(services, p.sessionId);
+      await offerPendingReads(services, p.sessionId);
     }
     await drainWaiting(services, p.memberId);
   }
