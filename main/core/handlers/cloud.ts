@@ -22,7 +22,11 @@ export function cloudHandlers(sync: Pick<WorkspaceSync, 'call' | 'attachments'>,
       const stored = saveMedia(dataDir, bytes, mimeType);
       const media = { localPath: stored.localPath, sha256: stored.sha256, mimeType, fileName, size: stored.size };
       const r = await attachmentForRelay(sync.attachments, media);
-      if ('failed' in r) throw new CommandError('invalid_args', r.failed, { reason: r.failed });
+      // The server's refusal is a code (media_unsupported, http_413…); anything else is not passed on as one.
+      if ('failed' in r)
+        throw new CommandError('invalid_args', 'the workspace refused the file', {
+          reason: /^[a-z0-9_]{1,64}$/.test(r.failed) ? r.failed : 'upload_refused',
+        });
       return { sha256: stored.sha256, size: stored.size, mimeType };
     },
   };

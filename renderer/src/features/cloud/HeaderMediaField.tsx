@@ -34,6 +34,13 @@ async function base64Of(file: File): Promise<string | null> {
   return dataUrl && comma >= 0 ? dataUrl.slice(comma + 1) : null;
 }
 
+/** The core's reason (the server's code for the refused upload) when it gave one, else the error's code. */
+function refusalCode(error: { readonly code: string; readonly details?: unknown }): string {
+  const d = error.details;
+  const reason = typeof d === 'object' && d !== null ? (d as Record<string, unknown>)['reason'] : undefined;
+  return typeof reason === 'string' ? reason : error.code;
+}
+
 type Props = {
   readonly t: CloudT;
   readonly kind: Kind;
@@ -67,7 +74,7 @@ export function HeaderMediaField({ t, kind, value, onChange }: Props) {
       : null;
     setBusy(false);
     if (!r || !r.ok)
-      return setError(t('cloud.template.file.failed', { code: r && !r.ok ? r.error.code : 'unreadable' }));
+      return setError(t('cloud.template.file.failed', { code: r ? refusalCode(r.error) : 'unreadable' }));
     onChange({ ...value, file: { ...r.value, fileName: file.name || 'file' } });
   };
 
