@@ -49,14 +49,51 @@ const httpsLink = z
   .max(2048)
   .refine(u => u.toLowerCase().startsWith('https://'), 'an https link');
 
-/** The header's parameter: its `{{1}}` text, or the link of its image, video or document. */
+/**
+ * An amount of money. Meta shows `fallback` as written (the Cloud API does not localise it);
+ * `code` (ISO 4217) and `amount1000` (the amount times 1,000) travel with it.
+ */
+export const templateCurrencySchema = z.strictObject({
+  type: z.literal('currency'),
+  fallback: z.string().trim().min(1).max(256),
+  code: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code'),
+  amount1000: z.number().int().min(-1e15).max(1e15),
+});
+/** A date and time: Meta shows `fallback` as written. */
+export const templateDateTimeSchema = z.strictObject({
+  type: z.literal('date_time'),
+  fallback: z.string().trim().min(1).max(256),
+});
+export type TemplateCurrency = z.infer<typeof templateCurrencySchema>;
+export type TemplateDateTime = z.infer<typeof templateDateTimeSchema>;
+
+/** One `{{n}}` value: text (a plain string), an amount or a date-time. */
+export const templateValueSchema = z.union([paramText, templateCurrencySchema, templateDateTimeSchema]);
+export type TemplateValue = z.infer<typeof templateValueSchema>;
+
+/** A file the member uploaded (PUT /api/uploads/<sha256>), by its hash and size. */
+export const templateUploadSchema = z.strictObject({
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256'),
+  size: z.number().int().positive(),
+});
+
+/**
+ * The header's parameter: its `{{1}}` as text, an amount or a date-time; or the media of an
+ * image, video or document header, as an https link Meta fetches or as a file the member
+ * uploaded to the server (the server uploads it to Graph and sends its media id).
+ */
 export const templateHeaderSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('text'), text: paramText }),
-  z.strictObject({
-    type: z.enum(['image', 'video', 'document']),
-    link: httpsLink,
-    filename: z.string().trim().min(1).max(255).optional(),
-  }),
+  templateCurrencySchema,
+  templateDateTimeSchema,
+  z
+    .strictObject({
+      type: z.enum(['image', 'video', 'document']),
+      link: httpsLink.optional(),
+      upload: templateUploadSchema.optional(),
+      filename: z.string().trim().min(1).max(255).optional(),
+    })
+    .refine(h => (h.link === undefined) !== (h.upload === undefined), 'exactly one of link or upload'),
 ]);
 export type TemplateHeader = z.infer<typeof templateHeaderSchema>;
 
@@ -79,15 +116,16 @@ export const templateButtonSchema = z.discriminatedUnion('subType', [
 export type TemplateButton = z.infer<typeof templateButtonSchema>;
 
 /**
- * A template send: the template's name and language, its body's `{{n}}` values in order,
- * and (when the template has them) the header's parameter and the buttons' parameters.
+ * A template send: the template's name and language, its body's `{{n}}` values in order
+ * (each text, an amount or a date-time), and (when the template has them) the header's
+ * parameter and the buttons' parameters.
  */
 export const cloudTemplateSendSchema = z.strictObject({
   chatId: z.string().min(1).max(420),
   clientMessageId: z.uuid(),
   name: z.string().regex(/^[a-z0-9_]{1,512}$/, 'a template name'),
   language: z.string().regex(/^[A-Za-z]{2,3}(_[A-Za-z0-9]{2,8})?$/, 'a language code'),
-  parameters: z.array(paramText).max(20),
+  parameters: z.array(templateValueSchema).max(20),
   header: templateHeaderSchema.optional(),
   buttons: z.array(templateButtonSchema).max(10).optional(),
 });

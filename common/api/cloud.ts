@@ -8,8 +8,12 @@ import { cloudAccountSchema, cloudAddSchema, cloudTemplateSendSchema } from '../
 import type { WireCloudNumber, WireCloudTemplate } from '../protocol-cloud';
 import type { WireSend } from '../protocol-wire';
 import { command } from './define';
+import { attachmentSchema } from './messages';
 
 export type { WireCloudNumber, WireCloudTemplate };
+
+/** An uploaded header file: what `header.upload` takes, and the stored type. */
+export type TemplateHeaderFile = { readonly sha256: string; readonly size: number; readonly mimeType: string };
 
 export const cloudCommands = {
   'cloudNumbers:list': command<readonly WireCloudNumber[]>()(z.strictObject({})),
@@ -19,4 +23,10 @@ export const cloudCommands = {
   'cloudTemplates:list': command<readonly WireCloudTemplate[]>()(cloudAccountSchema),
   /** Sends a template, inside or outside the 24-hour window; the chat shows it once the server has sent it. */
   'cloudTemplates:send': command<WireSend>()(cloudTemplateSendSchema),
+  /**
+   * A file for a template's media header: the core uploads it to the workspace server
+   * (PUT /api/uploads) and answers its reference, which `cloudTemplates:send` then takes as
+   * `header.upload`. It travels in the command, so the bridge's limit applies (MAX_ATTACHMENT_BYTES).
+   */
+  'cloudTemplates:uploadHeader': command<TemplateHeaderFile>()(attachmentSchema),
 } as const;

@@ -332,7 +332,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditHandlers(sync, store),
     ...reportsHandlers(sync, createReportsCache(store)),
     ...webhookHandlers(sync),
-    ...cloudHandlers(sync),
+    ...cloudHandlers(sync, options.dataDir),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...apiKeyHandlers(sync),

@@ -26,7 +26,7 @@ import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories
 import { adminHandlers } from './handlers/admin';
 import { auditHandlers } from './handlers/audit';
 import { chatHandlers } from './handlers/chats';
-import type { Limits, Services, SyncServer, SyncSocket } from './handlers/context';
+import type { InterNodeEvents, Limits, Services, SyncServer, SyncSocket } from './handlers/context';
 import { aiPolicyHandlers } from './handlers/ai-policy';
 import { automationHandlers } from './automation/handlers';
 import { assignmentHandlers } from './automation/assignment/handlers';
@@ -48,7 +48,7 @@ import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { offerPendingReactions, reactionHandlers } from './cloud/reactions';
-import { readReceiptHandlers } from './cloud/read-receipts';
+import { offerPendingReads, readReceiptHandlers } from './cloud/read-receipts';
 import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
 import { typingHandlers } from './handlers/typing';
@@ -104,7 +104,7 @@ export type ApplicationOptions = {
 
 export type Application = {
   readonly httpServer: HttpServer;
-  readonly io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, Principal>;
   readonly sync: SyncServer;
   readonly database: Database;
   readonly webhooks: WebhookWorker;
@@ -139,7 +139,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     res.writeHead(503, { 'retry-after': '1' }).end();
   });
   httpServer.on('clientError', createClientErrorHandler(log));
-  const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>(httpServer, {
+  const io = new Server<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, Principal>(httpServer, {
     maxHttpBufferSize: MAX_PACKET_BYTES,
     serveClient: false,
     pingInterval: 25_000,
@@ -300,6 +300,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     if (await hostPresence(p.sessionId, true)) {
       await offerPendingSends(services, p.sessionId);
       await offerPendingReactions(services, p.sessionId);
+      await offerPendingReads(services, p.sessionId);
     }
     await drainWaiting(services, p.memberId);
   }

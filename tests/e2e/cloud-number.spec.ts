@@ -4,7 +4,8 @@
  * webhook played by the test. The admin adds the number in Settings, it shows in the rail as
  * hosted by the server, a customer's message arrives through the signed webhook, the reply
  * typed in the composer reaches Graph once, an attached image goes up to Graph and out once, and in a chat whose 24-hour window has closed the
- * composer says why and does not send.
+ * composer says why and does not send. The template form takes amounts and dates, and a
+ * header image picked from the computer.
  */
 import type { Browser } from '@playwright/test';
 import { faults } from '../helpers/graph-api/faults';
@@ -45,6 +46,28 @@ test.beforeAll(async ({ browser }) => {
       components: [{ type: 'BODY', text: 'Halo {{1}}, pesanan {{2}} sudah dikirim.' }],
     },
     { id: '902', name: 'promo', language: 'id', status: 'REJECTED', category: 'MARKETING', components: [] },
+    {
+      id: '903',
+      name: 'payment_due',
+      language: 'id',
+      status: 'APPROVED',
+      category: 'UTILITY',
+      components: [
+        { type: 'HEADER', format: 'TEXT', text: 'Tagihan {{1}}' },
+        { type: 'BODY', text: 'Halo {{1}}, tagihan {{2}} jatuh tempo {{3}}.' },
+      ],
+    },
+    {
+      id: '904',
+      name: 'new_catalog',
+      language: 'id',
+      status: 'APPROVED',
+      category: 'MARKETING',
+      components: [
+        { type: 'HEADER', format: 'IMAGE' },
+        { type: 'BODY', text: 'Katalog baru untuk {{1}}.' },
+      ],
+    },
   );
   stack = await startStack({ cloud: { graphUrl: graph.baseUrl, pollMs: 100 } });
   env = { url: stack.node.url, appSecret: APP_SECRET, phoneNumberId: PHONE_ID, displayPhone: DISPLAY };
@@ -196,4 +219,65 @@ test('the agent attaches an image: the server uploads it to Graph and sends it o
   // Nothing goes out twice while the chat keeps living.
   await a.page.waitForTimeout(500);
   expect(graph.sent.length).toBe(before.sent + 1);
+});
+
+test('the template form sends an amount and a date, and a header image picked from the computer', async () => {
+  await a.inbox.chat(/Sari/).click();
+  await a.page.getByTestId('service-window').getByRole('button', { name: 'Send a template…' }).click();
+  let picker = a.page.getByRole('dialog', { name: 'Send a message template' });
+  await picker.getByRole('combobox', { name: 'Template' }).selectOption('payment_due|id');
+  await picker.getByRole('textbox', { name: 'Header value' }).fill('INV-9');
+  await picker.getByRole('textbox', { name: 'Value for {{1}}' }).fill('Sari');
+  await picker.getByRole('combobox', { name: 'Kind of Value for {{2}}' }).selectOption('currency');
+  await picker.getByRole('textbox', { name: 'Currency of Value for {{2}} (ISO code, e.g. IDR)' }).fill('IDR');
+  await picker.getByRole('textbox', { name: 'Amount of Value for {{2}}' }).fill('150000');
+  await picker.getByRole('combobox', { name: 'Kind of Value for {{3}}' }).selectOption('date_time');
+  await picker.getByLabel('Date and time of Value for {{3}}').fill('2027-01-05T00:00');
+  // Meta shows the fallbacks as written: formatted in the template's language (Indonesian).
+  await expect(picker.getByTestId('template-preview')).toContainText('Tagihan INV-9');
+  await expect(picker.getByTestId('template-preview')).toContainText(
+    /Halo Sari, tagihan Rp.?150\.000(,00)? jatuh tempo 5 Januari 2027\./,
+  );
+  const before = graph.sent.length;
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  await expect(picker).toHaveCount(0);
+  await expect.poll(() => graph.sent.length).toBe(before + 1);
+  const [header, body] = (graph.sent.at(-1)?.body['template'] as { components: { parameters: unknown[] }[] })
+    .components;
+  expect(header?.parameters).toEqual([{ type: 'text', text: 'INV-9' }]);
+  expect(body?.parameters).toEqual([
+    { type: 'text', text: 'Sari' },
+    {
+      type: 'currency',
+      currency: {
+        fallback_value: expect.stringMatching(/^Rp.?150\.000(,00)?$/),
+        code: 'IDR',
+        amount_1000: 150_000_000,
+      },
+    },
+    { type: 'date_time', date_time: { fallback_value: '5 Januari 2027' } },
+  ]);
+  await expect(a.inbox.bubble(/jatuh tempo 5 Januari 2027/)).toBeVisible();
+
+  // A header image from the computer: uploaded to the server, sent to Graph by its media id.
+  await a.page.getByTestId('service-window').getByRole('button', { name: 'Send a template…' }).click();
+  picker = a.page.getByRole('dialog', { name: 'Send a message template' });
+  await picker.getByRole('combobox', { name: 'Template' }).selectOption('new_catalog|id');
+  await picker.getByRole('combobox', { name: 'Header media' }).selectOption('upload');
+  await picker
+    .getByLabel('Header image file (JPEG or PNG)')
+    .setInputFiles({ name: 'katalog.png', mimeType: 'image/png', buffer: PNG });
+  await expect(picker.getByRole('status')).toHaveText('Ready to send: katalog.png');
+  await picker.getByRole('textbox', { name: 'Value for {{1}}' }).fill('Sari');
+  const media = graph.media.size;
+  await picker.getByRole('button', { name: 'Send template' }).click();
+  await expect(picker).toHaveCount(0);
+  await expect.poll(() => graph.sent.length).toBe(before + 2);
+  expect(graph.media.size).toBe(media + 1);
+  const [id, stored] = [...graph.media.entries()].at(-1)!;
+  expect(stored.bytes.equals(PNG)).toBe(true);
+  expect((graph.sent.at(-1)?.body['template'] as { components: unknown[] }).components[0]).toEqual({
+    type: 'header',
+    parameters: [{ type: 'image', image: { id } }],
+  });
 });

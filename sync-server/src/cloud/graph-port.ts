@@ -12,7 +12,7 @@ export type GraphPort = Pick<
   | 'listTemplates'
   | 'sendTemplate'
   | 'sendReaction'
-  | 'uploadMedia'
+  | 'uploadMediaStream'
   | 'sendMedia'
   | 'markRead'
 >;

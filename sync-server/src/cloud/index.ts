@@ -8,6 +8,7 @@ import type { GraphFactory } from './graph-port';
 import { startInboxWorker } from './inbox-worker';
 import { startReadWorker } from './read-worker';
 import { startSender } from './sender';
+import { listenForTemplates } from './template-cache';
 
 export type CloudOptions = {
   /** Graph API base and version (CLOUD_GRAPH_URL, CLOUD_GRAPH_VERSION). */
@@ -39,6 +40,7 @@ export type CloudRuntime = {
 };
 
 export function startCloudRuntime(services: Services, opts: CloudOptions): CloudRuntime {
+  listenForTemplates(services);
   const sender = startSender(services, opts);
   const inbox = startInboxWorker(services, opts, () => sender.kick());
   const reads = startReadWorker(services, opts);

@@ -5,6 +5,8 @@
  * member, another device, a retry) finds it and stops. A Cloud number's receipt is queued
  * for the read worker (read-worker.ts), which retries through a Graph outage; a desktop
  * number's is relayed to its host (`read:requested`), which tells its WhatsApp session.
+ * While that host is offline the row waits as `pending` and is handed over once, when the
+ * host connects again (offerPendingReads), like a relayed send.
  */
 import type { ChatRead, WireChatRead, WireReadRequest } from '../../../common/protocol-read-receipts';
 import { CommandError } from '../../../common/result';
@@ -14,10 +16,12 @@ import {
   advanceChatReadAt,
   insertReadReceipt,
   lastInboundMessage,
+  pendingRelayReads,
   readReceiptOf,
   setReadReceipts,
+  takePendingRead,
 } from '../db/repositories/read-receipts';
-import { accountById } from '../db/repositories/workspace';
+import { accountById, accountsHostedBy } from '../db/repositories/workspace';
 import { chatEvent, requireAccount, requireCapability, visibleChat } from '../handlers/access';
 import type { Caller, Services } from '../handlers/context';
 import { commit } from '../handlers/context';
@@ -51,22 +55,38 @@ async function markRead(services: Services, caller: Caller, args: ChatRead): Pro
   // Nobody to tell: no row, so opening the chat again once a host is back still marks it.
   if (!cloud && !account.hostDeviceId) return answer(last.providerMessageId, 'no_host');
   const key = { accountId: chat.accountId, providerMessageId: last.providerMessageId };
+  // A desktop number's receipt waits as pending until a host is handed it (now, or when it connects).
   const inserted = await insertReadReceipt(
     db,
-    { ...key, chatId: chat.id, state: cloud ? 'queued' : 'relayed' },
+    { ...key, chatId: chat.id, state: cloud ? 'queued' : 'pending' },
     services.clock(),
   );
   if (!inserted) {
     const stored = await readReceiptOf(db, key.accountId, key.providerMessageId);
-    return answer(last.providerMessageId, stored?.state === 'queued' ? 'queued' : 'done');
+    if (stored?.state === 'queued') return answer(last.providerMessageId, 'queued');
+    return answer(last.providerMessageId, stored?.state === 'pending' ? 'relayed' : 'done');
   }
   if (cloud) {
     services.cloud.kickReads();
     return answer(last.providerMessageId, 'queued');
   }
-  const request: WireReadRequest = { ...key, chatId: chat.id, chatJid: chat.jid };
-  services.io.to(rooms.device(account.hostDeviceId!)).emit('read:requested', request);
+  // Read again after the insert: a host that connected in between found no row to offer.
+  const host = await accountById(db, chat.accountId);
+  if (host?.hostDeviceId && host.hostOnline)
+    await relayRead(services, host.hostDeviceId, { ...key, chatId: chat.id, chatJid: chat.jid });
   return answer(last.providerMessageId, 'relayed');
+}
+
+/** Hands a pending receipt to the host device, once: only the caller that moved it to `relayed` emits. */
+async function relayRead(services: Services, deviceId: string, request: WireReadRequest): Promise<void> {
+  if (await takePendingRead(services.db, request, services.clock()))
+    services.io.to(rooms.device(deviceId)).emit('read:requested', request);
+}
+
+/** A host device connected: the receipts asked for while it was away are handed to it now. */
+export async function offerPendingReads(services: Services, sessionId: string): Promise<void> {
+  const pending = await pendingRelayReads(services.database.raw, await accountsHostedBy(services.db, sessionId));
+  for (const r of pending) await relayRead(services, sessionId, r);
 }
 
 export function readReceiptHandlers(services: Services): Pick<HandlerTable, 'chat:read' | 'account:set-read-receipts'> {

@@ -1,11 +1,9 @@
 /**
- * A Cloud number's attachment send: the member's upload is read from the blob store,
- * uploaded to Graph (POST /{phone-number-id}/media) and sent as an image, video, audio,
- * sticker or document message with the body as its caption. Graph's upload takes the bytes
- * in one request, so the file is read into memory here, bounded by Meta's limit for its
- * kind (100 MB for documents, checked before reading).
+ * A Cloud number's files to Graph: a member's upload is streamed from the blob store (folder
+ * or S3) into Graph's media upload (POST /{phone-number-id}/media), never read whole into
+ * memory, and then sent as an image, video, audio, sticker or document message with the
+ * body as its caption, or used as a template's media header by its Graph media id.
  */
-import type { Readable } from 'node:stream';
 import type { WireAttachment } from '../../../common/protocol';
 import { mediaKindOf, uploadLimit } from '../cloud-api/graph/media';
 import type { GraphResult } from '../cloud-api/graph/types';
@@ -13,19 +11,18 @@ import { graphFail } from '../cloud-api/graph/types';
 import type { Services } from '../handlers/context';
 import type { GraphPort } from './graph-port';
 
-async function readAll(stream: Readable, max: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const b = chunk as Buffer;
-    size += b.length;
-    if (size > max) {
-      stream.destroy();
-      return null;
-    }
-    chunks.push(b);
-  }
-  return Buffer.concat(chunks);
+/** Streams the stored file to Graph; each try of the upload reads it from the store again. */
+export function uploadBlob(
+  services: Services,
+  client: GraphPort,
+  a: Pick<WireAttachment, 'sha256' | 'mimeType' | 'size' | 'fileName'>,
+): Promise<GraphResult<{ id: string }>> {
+  return client.uploadMediaStream({
+    size: a.size,
+    mime: a.mimeType,
+    filename: a.fileName ?? `file-${a.sha256.slice(0, 12)}`,
+    open: () => services.blobs.read(a.sha256),
+  });
 }
 
 export async function sendAttachment(
@@ -39,14 +36,7 @@ export async function sendAttachment(
   const limit = uploadLimit(a.mimeType);
   if (!kind || limit === null) return graphFail('media_unsupported', 'type not accepted by the Cloud API');
   if (a.size > limit) return graphFail('media_too_large', `${a.size} bytes over ${limit}`);
-  const stream = await services.blobs.read(a.sha256);
-  const bytes = stream ? await readAll(stream, limit) : null;
-  if (!bytes) return graphFail('unavailable', 'the upload is gone from the blob store');
-  const uploaded = await client.uploadMedia(
-    new Uint8Array(bytes),
-    a.mimeType,
-    a.fileName ?? `file-${a.sha256.slice(0, 12)}`,
-  );
+  const uploaded = await uploadBlob(services, client, a);
   if (!uploaded.ok) return uploaded;
   return client.sendMedia(
     to,

@@ -30,6 +30,7 @@ import { openNumber } from './secrets';
 import type { StoredTemplate } from './template-params';
 import { componentsOf, storedTemplateSchema } from './template-params';
 import { sendAttachment } from './send-media';
+import { headerMediaId } from './template-media';
 import { attachmentOf } from '../db/repositories/uploads';
 import { attachmentKindOf } from '../../../common/providers';
 
@@ -120,7 +121,9 @@ async function perform(services: Services, s: SendRow, now: number): Promise<Set
   let sent: Awaited<ReturnType<typeof client.sendText>>;
   if (template) {
     // Templates are what Meta allows outside the window: no window check for them.
-    const components = componentsOf(template);
+    const mediaId = await headerMediaId(services, client, template.header);
+    if (!mediaId.ok) return { state: 'failed', error: mediaId.error.code };
+    const components = componentsOf(template, mediaId.value);
     sent = await client.sendTemplate(to, { name: template.name, language: template.language, components });
   } else {
     const last = await lastInboundAt(services.database.raw, s.chatId);

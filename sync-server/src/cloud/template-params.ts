@@ -8,11 +8,11 @@ import { z } from 'zod';
 import type { TemplateComponentInput, TemplateParameter } from '../../../common/cloud-api';
 import type { ButtonNeed, HeaderNeed } from '../../../common/cloud/template-needs';
 import { component, templateNeeds } from '../../../common/cloud/template-needs';
-import type { TemplateButton, TemplateHeader, WireCloudTemplate } from '../../../common/protocol-cloud';
-import { templateButtonSchema, templateHeaderSchema } from '../../../common/protocol-cloud';
+import type { TemplateButton, TemplateHeader, TemplateValue, WireCloudTemplate } from '../../../common/protocol-cloud';
+import { templateButtonSchema, templateHeaderSchema, templateValueSchema } from '../../../common/protocol-cloud';
 
 export type ParamsInput = {
-  readonly parameters: readonly string[];
+  readonly parameters: readonly TemplateValue[];
   readonly header?: TemplateHeader | undefined;
   readonly buttons?: readonly TemplateButton[] | undefined;
 };
@@ -24,7 +24,9 @@ function checkHeader(need: HeaderNeed, header: TemplateHeader | undefined): Para
   if (need === 'unsupported') return { reason: 'template_unsupported', details: { part: 'header' } };
   if (need === 'none')
     return header ? { reason: 'template_parameters', details: { part: 'header', expected: 'none' } } : null;
-  if (header?.type !== need) return { reason: 'template_parameters', details: { part: 'header', expected: need } };
+  // A text header's {{1}} may be filled with an amount or a date-time, as a body's may.
+  const given = header?.type === 'currency' || header?.type === 'date_time' ? 'text' : header?.type;
+  if (given !== need) return { reason: 'template_parameters', details: { part: 'header', expected: need } };
   return null;
 }
 
@@ -57,9 +59,20 @@ export function checkParams(t: WireCloudTemplate, input: ParamsInput): ParamsPro
   return checkButtons(needs.buttons, input.buttons ?? []);
 }
 
+/** What the customer reads for a value: the text, or an amount's or date-time's fallback (Meta shows it as is). */
+export const valueText = (v: TemplateValue): string => (typeof v === 'string' ? v : v.fallback);
+
 /** The body with `{{n}}` replaced by the n-th value. */
-export function fillTemplate(text: string, values: readonly string[]): string {
-  return text.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (m, n: string) => values[Number(n) - 1] ?? m);
+export function fillTemplate(text: string, values: readonly TemplateValue[]): string {
+  return text.replace(/\{\{\s*(\d{1,2})\s*\}\}/g, (m, n: string) => {
+    const v = values[Number(n) - 1];
+    return v === undefined ? m : valueText(v);
+  });
+}
+
+function headerValue(h: TemplateHeader | undefined): TemplateValue[] {
+  if (h?.type === 'text') return [h.text];
+  return h?.type === 'currency' || h?.type === 'date_time' ? [h] : [];
 }
 
 /** What the chat shows for the send: a text header's line, then the body, filled in. */
@@ -68,33 +81,39 @@ export function filledText(t: WireCloudTemplate, input: ParamsInput): string {
   const h = component(t, 'HEADER');
   const headerText = h && (h.format ?? 'TEXT').toUpperCase() === 'TEXT' ? h.text : null;
   if (!headerText) return body;
-  return `${fillTemplate(headerText, input.header?.type === 'text' ? [input.header.text] : [])}\n${body}`;
+  return `${fillTemplate(headerText, headerValue(input.header))}\n${body}`;
 }
 
 /** The template as a send row keeps it (sends.template, JSON); rows from before headers have only parameters. */
 export const storedTemplateSchema = z.object({
   name: z.string(),
   language: z.string(),
-  parameters: z.array(z.string()),
+  parameters: z.array(templateValueSchema),
   header: templateHeaderSchema.optional(),
   buttons: z.array(templateButtonSchema).optional(),
 });
 export type StoredTemplate = z.infer<typeof storedTemplateSchema>;
 
-/** Meta's `components` for a checked send, header first, buttons by index. */
-export function componentsOf(t: StoredTemplate): TemplateComponentInput[] {
+const valueParameter = (v: TemplateValue): TemplateParameter => (typeof v === 'string' ? { type: 'text', text: v } : v);
+
+function headerParameter(h: TemplateHeader, mediaId: string | null): TemplateParameter | null {
+  if (h.type === 'text') return { type: 'text', text: h.text };
+  if (h.type === 'currency' || h.type === 'date_time') return h;
+  // An uploaded header goes by the id Graph gave it; without one (the upload failed) there is nothing to send.
+  const source = h.link ? { link: h.link } : mediaId ? { mediaId } : null;
+  if (!source) return null;
+  return { type: h.type, ...source, ...(h.filename && h.type === 'document' ? { filename: h.filename } : {}) };
+}
+
+/**
+ * Meta's `components` for a checked send, header first, buttons by index. `headerMediaId` is
+ * the Graph media id of an uploaded header file (the sender uploads it first).
+ */
+export function componentsOf(t: StoredTemplate, headerMediaId: string | null = null): TemplateComponentInput[] {
   const out: TemplateComponentInput[] = [];
-  const h = t.header;
-  if (h?.type === 'text') out.push({ type: 'header', parameters: [{ type: 'text', text: h.text }] });
-  else if (h)
-    out.push({
-      type: 'header',
-      parameters: [
-        { type: h.type, link: h.link, ...(h.filename && h.type === 'document' ? { filename: h.filename } : {}) },
-      ],
-    });
-  if (t.parameters.length)
-    out.push({ type: 'body', parameters: t.parameters.map(text => ({ type: 'text' as const, text })) });
+  const header = t.header ? headerParameter(t.header, headerMediaId) : null;
+  if (header) out.push({ type: 'header', parameters: [header] });
+  if (t.parameters.length) out.push({ type: 'body', parameters: t.parameters.map(valueParameter) });
   for (const b of [...(t.buttons ?? [])].sort((x, y) => x.index - y.index))
     out.push({
       type: 'button',

@@ -1,6 +1,7 @@
 /**
  * Message templates of a Cloud number: listed from its WhatsApp Business Account (kept a
- * minute per number, so opening the picker twice does not page through Graph twice), and
+ * minute per number and shared between nodes, template-cache.ts, so opening the picker
+ * twice does not page through Graph twice), and
  * sent by members of the number. A template may be sent outside the 24-hour window; the
  * body stored for the chat is the template's text with the member's values filled in.
  */
@@ -17,33 +18,15 @@ import { commit } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
 import { openNumber } from './secrets';
 import { checkParams, filledText } from './template-params';
-
-const CACHE_MS = 60_000;
-
-type Cache = Map<string, { at: number; list: WireCloudTemplate[] }>;
-/** Per server instance (tests run several in one process), by account id. */
-const caches = new WeakMap<Services, Cache>();
-const cacheOf = (services: Services): Cache => {
-  let c = caches.get(services);
-  if (!c) caches.set(services, (c = new Map()));
-  return c;
-};
-
-/**
- * Meta reported a template's status changed (approved, rejected, paused): these numbers'
- * lists are read from Graph again on the next ask, so the picker offers what Meta allows now.
- */
-export function forgetTemplates(services: Services, accountIds: readonly string[]): void {
-  const cache = cacheOf(services);
-  for (const id of accountIds) cache.delete(id);
-}
+import { checkHeaderUpload } from './template-media';
+import { TEMPLATE_CACHE_MS, cacheOf, rememberTemplates } from './template-cache';
 
 export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:templates' | 'cloud:send-template'> {
   const cache = cacheOf(services);
 
   async function templatesOf(accountId: string): Promise<WireCloudTemplate[]> {
     const hit = cache.get(accountId);
-    if (hit && Date.now() - hit.at < CACHE_MS) return hit.list;
+    if (hit && Date.now() - hit.at < TEMPLATE_CACHE_MS) return hit.list;
     const row = await cloudNumberOf(services.db, accountId);
     const number = row ? openNumber(services.mfaKey, row) : null;
     if (!number) throw new CommandError('not_found', 'no such Cloud API number');
@@ -57,7 +40,7 @@ export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:
       ...t,
       components: t.components.map(c => ({ ...c, buttons: c.buttons.map(b => ({ ...b })) })),
     }));
-    cache.set(accountId, { at: Date.now(), list });
+    rememberTemplates(services, accountId, list);
     return list;
   }
 
@@ -99,6 +82,7 @@ export function templateHandlers(services: Services): Pick<HandlerTable, 'cloud:
           reason: problem.reason,
           ...problem.details,
         });
+      await checkHeaderUpload(services, caller.memberId, args.header);
       const now = Date.now();
       const send = await commit(services, async (tx, emit) => {
         const inserted = await insertSend(tx, {

@@ -10,7 +10,7 @@ import type { CloudNumberRow } from '../db/repositories/cloud';
 import { insertAudit } from '../db/repositories/workspace';
 import type { Services } from '../handlers/context';
 import { openNumber } from './secrets';
-import { forgetTemplates } from './templates';
+import { forgetTemplates } from './template-cache';
 
 const digits = (s: string | null) => (s ?? '').replace(/\D/g, '');
 

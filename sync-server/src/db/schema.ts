@@ -639,7 +639,7 @@ export const readReceipts = mysqlTable(
     accountId: varchar('account_id', { length: 200 }).notNull(),
     providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
     chatId: varchar('chat_id', { length: 420 }).notNull(),
-    /** queued (Cloud, waiting for Graph), sent, failed, or relayed (to a desktop host). */
+    /** queued (Cloud, waiting for Graph), sent, failed; pending (a desktop host is offline) or relayed (handed to it). */
     state: varchar('state', { length: 12 }).notNull(),
     attempts: int('attempts').notNull().default(0),
     nextAttemptAt: ms('next_attempt_at').notNull(),

@@ -23,8 +23,10 @@ import type { Metrics } from '../http/metrics';
 import type { PushOrder, PushTurn } from './push-order';
 import type { CloudHooks } from '../cloud/graph-port';
 
-export type SyncServer = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
-export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, Principal>;
+/** Events between server nodes (Socket.IO's server-side events, relayed by Redis); payloads are checked where heard. */
+export type InterNodeEvents = { 'cloud:templates': (msg: unknown) => void };
+export type SyncServer = Namespace<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, Principal>;
+export type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterNodeEvents, Principal>;
 
 export type Limits = {
   /** Largest JSON payload of an ordinary command, in characters. */

@@ -194,6 +194,54 @@ describe('on a number a desktop hosts', () => {
   });
 });
 
+describe('on a number whose host desktop is offline', () => {
+  it('keeps the receipt and hands it to the host once, when it connects again', async () => {
+    const { host, chatId, accountId, jid } = await hostWithChat(stack);
+    const hostOnline = async () => {
+      const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(
+        'select host_online from accounts where id = ?',
+        [accountId],
+      );
+      return Boolean(r[0]?.['host_online']);
+    };
+    const until = async (want: boolean) => {
+      for (let i = 0; i < 200 && (await hostOnline()) !== want; i++) await new Promise(r => setTimeout(r, 25));
+      expect(await hostOnline()).toBe(want);
+    };
+    host.socket.disconnect();
+    await until(false);
+    expect(await must(admin.socket, 'chat:read', { chatId })).toMatchObject({
+      providerMessageId: 'm1',
+      receipt: 'relayed',
+    });
+    expect(await must(admin.socket, 'chat:read', { chatId })).toMatchObject({ receipt: 'relayed' });
+    const state = async () => {
+      const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(
+        'select state from read_receipts where account_id = ?',
+        [accountId],
+      );
+      return r.map(x => x['state']);
+    };
+    expect(await state()).toEqual(['pending']);
+
+    const back = await stack.connect(host.token);
+    const seen = recorder(back);
+    expect(await seen.next('read:requested')).toEqual({ accountId, chatId, chatJid: jid, providerMessageId: 'm1' });
+    expect(await state()).toEqual(['relayed']);
+
+    // Once: neither another reconnect nor another read hands it over again.
+    back.disconnect();
+    await until(false);
+    const again = await stack.connect(host.token);
+    const seenAgain = recorder(again);
+    await until(true);
+    expect(await must(admin.socket, 'chat:read', { chatId })).toMatchObject({ receipt: 'done' });
+    await new Promise(r => setTimeout(r, 300));
+    expect(seenAgain.events.filter(e => e.name === 'read:requested')).toEqual([]);
+    expect(seen.events.filter(e => e.name === 'read:requested')).toHaveLength(1);
+  });
+});
+
 describe('housekeeping', () => {
   it('prunes settled receipts and reactions a month old, and keeps queued and recent ones', async () => {
     const raw = stack.node.app.database.raw;

@@ -8,6 +8,9 @@ import { Dialog } from '../../components/Dialog';
 import { newClientId } from '../../lib/ids';
 import type { Extras } from './TemplateExtras';
 import { NO_EXTRAS, TemplateExtraFields, extrasArgs, extrasComplete, extrasPreview } from './TemplateExtras';
+import { TemplateValueField } from './TemplateValueField';
+import type { ValueInput } from './template-values';
+import { EMPTY_VALUE, templateValueOf, valuePreview } from './template-values';
 import { useCloudT } from './useCloudT';
 
 const bodyOf = (t: WireCloudTemplate): string => t.components.find(c => c.type.toUpperCase() === 'BODY')?.text ?? '';
@@ -17,15 +20,15 @@ const fill = (text: string, values: readonly string[]) =>
 
 /**
  * Sends one of the number's approved templates: the only kind of message WhatsApp allows
- * once the 24-hour window has closed. The header's parameter (text, or a media link), each
- * `{{n}}` of the body and each URL button's suffix get a field; the preview shows the
- * message as the customer will read it.
+ * once the 24-hour window has closed. The header's parameter (a value, or media by link or
+ * file), each `{{n}}` of the body (text, an amount or a date and time) and each URL
+ * button's suffix get a field; the preview shows the message as the customer will read it.
  */
 export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonly onClose: () => void }) {
   const t = useCloudT();
   const [templates, setTemplates] = useState<readonly WireCloudTemplate[] | null>(null);
   const [chosen, setChosen] = useState('');
-  const [values, setValues] = useState<string[]>([]);
+  const [values, setValues] = useState<ValueInput[]>([]);
   const [extras, setExtras] = useState<Extras>(NO_EXTRAS);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -45,22 +48,23 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
   const needs = useMemo(() => (template ? templateNeeds(template) : null), [template]);
   const count = needs?.body ?? 0;
   useEffect(() => {
-    setValues(Array.from({ length: count }, () => ''));
+    setValues(Array.from({ length: count }, () => EMPTY_VALUE));
     setExtras(NO_EXTRAS);
   }, [count, chosen]);
   const preview = template && needs ? extrasPreview(template, needs, extras) : null;
 
   const submit = async (ev: FormEvent) => {
     ev.preventDefault();
-    if (!template || !needs) return;
+    const parameters = template ? values.map(v => templateValueOf(v, template.language)) : [];
+    if (!template || !needs || parameters.some(p => p === null)) return;
     setBusy(true);
     const r = await api().invoke('cloudTemplates:send', {
       chatId: chat.id,
       clientMessageId: newClientId(),
       name: template.name,
       language: template.language,
-      parameters: values.map(v => v.trim()),
-      ...extrasArgs(needs, extras),
+      parameters: parameters.filter(p => p !== null),
+      ...extrasArgs(needs, extras, template.language),
     });
     setBusy(false);
     if (!r.ok) return setError(t('cloud.template.error', { code: r.error.code }));
@@ -91,15 +95,13 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
           </label>
           {needs && <TemplateExtraFields t={t} template={template} needs={needs} value={extras} onChange={setExtras} />}
           {values.map((v, i) => (
-            <label key={i}>
-              {t('cloud.template.value', { n: i + 1 })}
-              <input
-                required
-                maxLength={1024}
-                value={v}
-                onChange={e => setValues(list => list.map((x, j) => (j === i ? e.target.value : x)))}
-              />
-            </label>
+            <TemplateValueField
+              key={i}
+              t={t}
+              label={t('cloud.template.value', { n: i + 1 })}
+              value={v}
+              onChange={next => setValues(list => list.map((x, j) => (j === i ? next : x)))}
+            />
           ))}
           <div role="group" aria-label={t('cloud.template.preview')}>
             <p className="small muted">{t('cloud.template.preview')}</p>
@@ -110,7 +112,10 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
                   <br />
                 </>
               )}
-              {fill(bodyOf(template), values)}
+              {fill(
+                bodyOf(template),
+                values.map(v => valuePreview(v, template.language)),
+              )}
             </p>
             {preview?.buttons.map(b => (
               <p key={b} className="small muted">
@@ -120,7 +125,12 @@ export function TemplatePicker({ chat, onClose }: { readonly chat: Chat; readonl
           </div>
           <button
             type="submit"
-            disabled={busy || values.some(v => !v.trim()) || !needs || !extrasComplete(needs, extras)}
+            disabled={
+              busy ||
+              values.some(v => templateValueOf(v, template.language) === null) ||
+              !needs ||
+              !extrasComplete(needs, extras, template.language)
+            }
           >
             {busy ? t('cloud.template.sending') : t('cloud.template.send')}
           </button>

@@ -8,6 +8,8 @@ import type { GraphTemplate, TemplateComponentInput } from '../../../../common/c
 import { bytesReader, graphCall, jsonReader } from './http';
 import type { GraphCall } from './http';
 import { checkUpload } from './media';
+import type { UploadSource } from './multipart';
+import { bytesSource, mediaUploadBody } from './multipart';
 import {
   MAX_TEXT,
   checkMedia,
@@ -57,6 +59,20 @@ export function createGraphClient(cfg: GraphConfig): GraphClient {
     return r.ok ? graphOk({ wamid: r.value.messages[0]!.id }) : r;
   }
 
+  /** The file streams from its source into the multipart body: never held whole in memory. */
+  async function upload(file: UploadSource): Promise<GraphResult<{ id: string }>> {
+    const bad = checkUpload(file.size, file.mime);
+    if (bad) return { ok: false, error: bad };
+    const stream = mediaUploadBody(file);
+    // 15 s suits a JSON call, not 100 MB: the try may last as long as the file needs at 256 KB/s.
+    const timeoutMs = Math.max(cfg.timeoutMs ?? 15_000, Math.ceil(file.size / 256));
+    const r = await json(
+      { method: 'POST', url: path(cfg.phoneNumberId, 'media'), stream, timeoutMs },
+      uploadAnswerSchema,
+    );
+    return r.ok ? graphOk({ id: r.value.id }) : r;
+  }
+
   /** A media URL gets the bearer token only over TLS, or on the Graph host itself (loopback tests). */
   function safeMediaUrl(url: string): boolean {
     try {
@@ -103,17 +119,11 @@ export function createGraphClient(cfg: GraphConfig): GraphClient {
       return r.ok ? graphOk(true) : r;
     },
 
-    async uploadMedia(bytes: Uint8Array, mime: string, filename: string): Promise<GraphResult<{ id: string }>> {
-      const bad = checkUpload(bytes.byteLength, mime);
-      if (bad) return { ok: false, error: bad };
-      const form = new FormData();
-      form.set('messaging_product', 'whatsapp');
-      form.set('type', mime);
-      // A copy: Blob wants bytes on a plain ArrayBuffer, and the caller's may be shared.
-      form.set('file', new Blob([bytes.slice()], { type: mime }), filename);
-      const r = await json({ method: 'POST', url: path(cfg.phoneNumberId, 'media'), form }, uploadAnswerSchema);
-      return r.ok ? graphOk({ id: r.value.id }) : r;
+    uploadMedia(bytes: Uint8Array, mime: string, filename: string): Promise<GraphResult<{ id: string }>> {
+      return upload(bytesSource(bytes, mime, filename));
     },
+
+    uploadMediaStream: upload,
 
     async downloadMedia(
       mediaId: string,

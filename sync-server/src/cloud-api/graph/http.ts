@@ -5,6 +5,7 @@
  * not retried here: a send may have reached Meta, and Graph has no idempotency key.
  */
 import { mapGraphError } from './errors';
+import type { StreamBody } from './multipart';
 import type { GraphConfig, GraphError, GraphResult } from './types';
 import { graphFail, graphOk } from './types';
 
@@ -12,7 +13,10 @@ export type GraphCall = {
   readonly method: 'GET' | 'POST';
   readonly url: string;
   readonly json?: unknown;
-  readonly form?: FormData;
+  /** A streamed body (the media upload), opened anew for each try. */
+  readonly stream?: StreamBody;
+  /** This call's timeout per try, when the default is too short (a large upload). */
+  readonly timeoutMs?: number;
 };
 
 export type Bytes = { readonly bytes: Uint8Array; readonly mime: string };
@@ -100,22 +104,28 @@ function networkError(call: GraphCall, timedOut: boolean, e: unknown): GraphErro
 async function once<T>(cfg: GraphConfig, call: GraphCall, reader: Reader<T>): Promise<Settled<T>> {
   const ctl = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => ((timedOut = true), ctl.abort()), cfg.timeoutMs ?? DEFAULTS.timeoutMs);
+  const timer = setTimeout(
+    () => ((timedOut = true), ctl.abort()),
+    call.timeoutMs ?? cfg.timeoutMs ?? DEFAULTS.timeoutMs,
+  );
   try {
     // Meta's media host answers nothing useful to a request without a User-Agent.
     const headers: Record<string, string> = { authorization: `Bearer ${cfg.accessToken}`, 'user-agent': USER_AGENT };
-    let body: string | FormData | undefined;
+    let body: string | ReadableStream<Uint8Array> | undefined;
     if (call.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(call.json);
-    } else if (call.form) body = call.form;
-    const res = await (cfg.fetch ?? fetch)(call.url, {
-      method: call.method,
-      headers,
-      body,
-      signal: ctl.signal,
-      redirect: 'error',
-    });
+    } else if (call.stream) {
+      const stream = await call.stream.open();
+      if (!stream) return graphFail('unavailable', 'the file to upload is gone');
+      headers['content-type'] = call.stream.contentType;
+      headers['content-length'] = String(call.stream.length);
+      body = stream;
+    }
+    const init = { method: call.method, headers, body, signal: ctl.signal, redirect: 'error' as const };
+    // A stream body needs `duplex: 'half'` (Node's fetch), which RequestInit's type does not list yet.
+    const streamed: RequestInit = body instanceof ReadableStream ? ({ ...init, duplex: 'half' } as RequestInit) : init;
+    const res = await (cfg.fetch ?? fetch)(call.url, streamed);
     const limit = res.ok ? reader.limit : MAX_JSON_BYTES;
     const bytes = await readCapped(res, limit, ctl.signal);
     if (timedOut) return { ok: false, error: networkError(call, true, null) };

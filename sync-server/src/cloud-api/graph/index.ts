@@ -14,4 +14,5 @@ export type {
   MediaKind,
   RetryPolicy,
   TemplateComponentInput,
+  UploadSource,
 } from './types';

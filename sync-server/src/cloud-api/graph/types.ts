@@ -9,6 +9,9 @@ import type {
   TemplateComponentInput,
 } from '../../../../common/cloud-api';
 
+import type { UploadSource } from './multipart';
+
+export type { UploadSource } from './multipart';
 export type { GraphErrorCode, GraphTemplate, TemplateComponentInput } from '../../../../common/cloud-api';
 
 export type RetryPolicy = {
@@ -82,6 +85,8 @@ export type GraphClient = {
   ): Promise<GraphResult<{ wamid: string }>>;
   markRead(wamid: string): Promise<GraphResult<true>>;
   uploadMedia(bytes: Uint8Array, mime: string, filename: string): Promise<GraphResult<{ id: string }>>;
+  /** The same upload streamed from its source (the blob store): the file is never read whole into memory. */
+  uploadMediaStream(file: UploadSource): Promise<GraphResult<{ id: string }>>;
   downloadMedia(mediaId: string): Promise<GraphResult<{ bytes: Uint8Array; mime: string; sha256: string | null }>>;
   /** Every page: name, language, status, category and components of each template. */
   listTemplates(): Promise<GraphResult<GraphTemplate[]>>;

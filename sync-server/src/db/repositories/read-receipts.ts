@@ -145,3 +145,46 @@ export async function pruneSettled(db: RawExec, before: number, limit = 5_000): 
   );
   return a.affectedRows + b.affectedRows;
 }
+
+/** A desktop number's receipt waiting for its host to connect (state `pending`), with the chat's jid. */
+export type PendingRelayRead = { accountId: string; providerMessageId: string; chatId: string; chatJid: string };
+
+/** The receipts of these numbers that no host has been handed yet, oldest first. */
+export async function pendingRelayReads(db: RawExec, accountIds: readonly string[]): Promise<PendingRelayRead[]> {
+  if (accountIds.length === 0) return [];
+  const [rows] = await db.query<RowDataPacket[]>(
+    `select r.account_id, r.provider_message_id, r.chat_id, c.jid from read_receipts r
+       join chats c on c.id = r.chat_id
+     where r.state = 'pending' and r.account_id in (?)
+     order by r.created_at limit 1000`,
+    [accountIds],
+  );
+  return rows.map(r => ({
+    accountId: String(r['account_id']),
+    providerMessageId: String(r['provider_message_id']),
+    chatId: String(r['chat_id']),
+    chatJid: String(r['jid']),
+  }));
+}
+
+/**
+ * Moves a pending receipt to `relayed`; true for the one caller that did (it then hands it to
+ * the host), so a receipt is offered once however many nodes and reconnects race for it.
+ */
+export async function takePendingRead(
+  db: Exec,
+  r: Pick<ReadReceiptRow, 'accountId' | 'providerMessageId'>,
+  now: number,
+): Promise<boolean> {
+  const [res] = await db
+    .update(readReceipts)
+    .set({ state: 'relayed', updatedAt: now })
+    .where(
+      and(
+        eq(readReceipts.accountId, r.accountId),
+        eq(readReceipts.providerMessageId, r.providerMessageId),
+        eq(readReceipts.state, 'pending'),
+      ),
+    );
+  return res.affectedRows === 1;
+}
