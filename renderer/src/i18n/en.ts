@@ -131,6 +131,8 @@ export const en = {
   'message.audio': 'Audio',
   'message.play': 'play',
   'message.file': 'File',
+  'message.openPhoto': 'Open the photo at full size',
+  'message.photoFull': 'The photo at full size',
   'message.download': 'Download',
   'message.contactCard': 'Contact card',
   'message.location.open': 'Map ({lat}, {lng})',

@@ -133,6 +133,8 @@ export const id: Record<MessageKey, string> = {
   'message.audio': 'Audio',
   'message.play': 'putar',
   'message.file': 'Berkas',
+  'message.openPhoto': 'Buka foto dalam ukuran penuh',
+  'message.photoFull': 'Foto dalam ukuran penuh',
   'message.download': 'Unduh',
   'message.contactCard': 'Kartu kontak',
   'message.location.open': 'Peta ({lat}, {lng})',
