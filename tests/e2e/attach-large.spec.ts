@@ -1,7 +1,7 @@
 /**
  * Issue #20: files reach the core by an HTTP upload to the host, not inside a command, so
  * a 2 MB image (refused at 700 KB before) is sent; a voice note is recorded with the
- * browser's (fake) microphone and sent as OGG/Opus.
+ * browser's (fake) microphone and sent as OGG/Opus. The photo opens in the full-size viewer.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -43,6 +43,14 @@ test('a 2 MB image and a voice note go out from the browser on a single host', a
   await inbox.composer.press('Enter');
   const bubble = inbox.bubble('foto besar');
   await expect(bubble.getByRole('img', { name: /^(Sent|Delivered|Read)$/ })).toBeVisible({ timeout: 30_000 });
+  // The photo opens at full size, with a download.
+  // By keyboard: the virtualized row is re-measured while the 2 MB photo decodes.
+  await bubble.getByRole('button', { name: 'Open the photo at full size' }).press('Enter');
+  const viewer = page.getByRole('dialog', { name: 'Photo' });
+  await expect(viewer.getByRole('img', { name: 'The photo at full size' })).toBeVisible();
+  await expect(viewer.getByRole('link', { name: 'Download' })).toHaveAttribute('download', 'big-photo.png');
+  await page.keyboard.press('Escape');
+  await expect(viewer).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Record a voice note' }).click();
   await expect(page.getByRole('timer')).toHaveText('0:02', { timeout: 10_000 });
