@@ -1,6 +1,6 @@
 /**
- * The only bridge between the sandboxed page and the app: `invoke` and `subscribe`,
- * nothing else. The calls travel over a MessagePort straight to the core process (main
+ * The only bridge between the sandboxed page and the app: `invoke`, `subscribe` and
+ * `pathForFile`, nothing else. The calls travel over a MessagePort straight to the core process (main
  * hands it over after each load, see main/app/ipc.ts); the core validates names and
  * arguments, this file only forwards. `pathForFile` tells the page where a file the user
  * picked or dropped lives, so the core reads it from disk instead of receiving its bytes.
