@@ -42,7 +42,7 @@ test('a 2 MB image and a voice note go out from the browser on a single host', a
   await inbox.composer.fill('foto besar');
   await inbox.composer.press('Enter');
   const bubble = inbox.bubble('foto besar');
-  await expect(bubble.getByRole('img', { name: /^(Sent|Delivered|Read)$/ })).toBeVisible({ timeout: 30_000 });
+  await expect(bubble.getByRole('img', { name: /^(Sent|Delivered|Read)$/ })).toBeVisible({ timeout: 60_000 });
   // The photo opens at full size, with a download.
   // By keyboard: the virtualized row is re-measured while the 2 MB photo decodes.
   await bubble.getByRole('button', { name: 'Open the photo at full size' }).press('Enter');
