@@ -8,3 +8,5 @@ export const IPC_EVENT_CHANNEL = 'desk:event';
 export const HOST_BRIDGE_PATH = '/bridge';
 /** Electron: the channel on which main hands the preload its MessagePort to the core process. */
 export const CORE_PORT_CHANNEL = 'desk:core-port';
+/** Headless host: `PUT <path>/<sha256>` uploads a file to attach (main/host/uploads.ts). */
+export const HOST_UPLOAD_PATH = '/api/files';

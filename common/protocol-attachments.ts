@@ -10,4 +10,6 @@ export const attachmentRefSchema = z.strictObject({
   mimeType: z.string().min(1).max(200),
   fileName: z.string().min(1).max(255).nullable().default(null),
   size: z.number().int().positive(),
+  /** An audio file to send as a voice note (push-to-talk) rather than as an audio file. */
+  voice: z.boolean().optional(),
 });

@@ -96,7 +96,14 @@ export type WireNote = {
 export type WireTyping = { chatId: string; memberId: string; memberName: string; active: boolean; expiresAt: number };
 export type SendState = 'queued' | 'forwarded' | 'sent' | 'failed';
 /** A file uploaded to the server's blob store (PUT /api/uploads/<sha256>) and sent with a message. */
-export type WireAttachment = { sha256: string; mimeType: string; fileName: string | null; size: number };
+export type WireAttachment = {
+  sha256: string;
+  mimeType: string;
+  fileName: string | null;
+  size: number;
+  /** Sent as a voice note (push-to-talk). */
+  voice?: boolean;
+};
 export type WireSend = {
   clientMessageId: string;
   accountId: string;

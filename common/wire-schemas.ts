@@ -157,7 +157,7 @@ export const wireSendSchema = z.object({
   error: textOrNull,
   createdAt: ms,
   attachment: z
-    .object({ sha256: key, mimeType: key, fileName: textOrNull, size: z.number().int() })
+    .object({ sha256: key, mimeType: key, fileName: textOrNull, size: z.number().int(), voice: z.boolean().optional() })
     .nullable()
     .optional(),
 });

@@ -1,10 +1,11 @@
 /**
- * The only bridge between the sandboxed page and the app: `invoke` and `subscribe`,
- * nothing else. The calls travel over a MessagePort straight to the core process (main
+ * The only bridge between the sandboxed page and the app: `invoke`, `subscribe` and
+ * `pathForFile`, nothing else. The calls travel over a MessagePort straight to the core process (main
  * hands it over after each load, see main/app/ipc.ts); the core validates names and
- * arguments, this file only forwards.
+ * arguments, this file only forwards. `pathForFile` tells the page where a file the user
+ * picked or dropped lives, so the core reads it from disk instead of receiving its bytes.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { createChannelClient } from '../common/core-channel';
 import { CORE_PORT_CHANNEL } from '../common/ipc';
 import { bufferedPort } from './buffered-port';
@@ -22,6 +23,14 @@ const client = createChannelClient(port, {
 const desk = {
   invoke: (name: string, args: unknown): Promise<unknown> => client.invoke(name, args),
   subscribe: (name: string, cb: (payload: unknown) => void): (() => void) => client.subscribe(name, cb),
+  // '' for a file that is not on disk (pasted, recorded): the page then sends its bytes.
+  pathForFile: (file: File): string => {
+    try {
+      return webUtils.getPathForFile(file);
+    } catch {
+      return '';
+    }
+  },
 };
 
 contextBridge.exposeInMainWorld('desk', desk);

@@ -2,21 +2,40 @@ import { z } from 'zod';
 import type { Message } from '../domain';
 import { command } from './define';
 
-/** Attachments travel inside the command, so they share its 1 MB limit (≈ 700 KB of file). */
-export const MAX_ATTACHMENT_BYTES = 700_000;
+/**
+ * A file may travel inside the command (base64) only while it fits the command's 1 MB limit:
+ * larger files reach the core by path (Electron) or by an upload to the host (browser).
+ */
+export const MAX_INLINE_ATTACHMENT_BYTES = 700_000;
+/** The largest file the core takes by path or upload: WhatsApp's document limit. */
+export const MAX_ATTACHMENT_FILE_BYTES = 100 * 1024 * 1024;
 
 const chatId = z.string().min(3).max(420);
 const messageId = z.string().min(3).max(420);
 
-export const attachmentSchema = z.strictObject({
-  fileName: z.string().min(1).max(255),
-  mimeType: z.string().min(1).max(200),
-  /** The file's bytes, base64. */
-  dataBase64: z
-    .string()
-    .max(Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'attachment data must be base64'),
-});
+export const attachmentSchema = z
+  .strictObject({
+    fileName: z.string().min(1).max(255),
+    mimeType: z.string().min(1).max(200),
+    /** The file's bytes, base64 (small files only). */
+    dataBase64: z
+      .string()
+      .max(Math.ceil(MAX_INLINE_ATTACHMENT_BYTES / 3) * 4)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'attachment data must be base64')
+      .optional(),
+    /** Electron only: the picked file's absolute path, read by the core. */
+    path: z.string().min(1).max(4096).optional(),
+    /** Headless host only: the sha-256 of a file uploaded with PUT /api/files/<sha256>. */
+    uploadId: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    /** Sent as a voice note (WhatsApp's push-to-talk audio, OGG/Opus). */
+    voice: z.boolean().default(false),
+  })
+  .refine(a => [a.dataBase64, a.path, a.uploadId].filter(v => v !== undefined).length === 1, {
+    message: 'an attachment needs exactly one of dataBase64, path or uploadId',
+  });
 
 export const messagesCommands = {
   /**

@@ -41,6 +41,7 @@ import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-account
 import { inboxHandlers } from './handlers/inbox';
 import { hostedMediaFile, mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
+import { createAttachmentFiles } from './attachment-file';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
 import { createOutboxSender } from './outbox-sender';
@@ -184,7 +185,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     accounts,
     events,
     log,
-    mediaDir: join(options.dataDir, 'media'),
     relay: () =>
       sync.status().connection === 'signed_out'
         ? null
@@ -200,7 +200,9 @@ export async function createCore(options: CoreOptions): Promise<Core> {
                   chatId,
                   body: entry.payload.body ?? entry.payload.caption ?? '',
                   quotedProviderMessageId,
-                  attachment: ready?.attachment ?? null,
+                  attachment: ready
+                    ? { ...ready.attachment, ...(entry.payload.type === 'voice' ? { voice: true } : {}) }
+                    : null,
                 });
               } catch (err) {
                 if (err instanceof CommandError && PERMANENT_SEND_ERRORS.has(err.code)) return { failed: err.code };
@@ -266,8 +268,8 @@ export async function createCore(options: CoreOptions): Promise<Core> {
           chatId: asChatId(send.chatId),
           text: send.body,
           quotedMessageId: quoted && store.getMessages([quoted as never]).length ? quoted : null,
-          attachment: null,
           file: a && path ? { ...a, path } : null,
+          voice: a?.voice === true,
           clientMessageId: send.clientMessageId,
         });
         const entry = await outbox.settled(message.clientMessageId ?? (send.clientMessageId as never));
@@ -321,7 +323,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     ),
     ...inboxHandlers(store, chat => tellChatRead({ isRemote, call: (c, a) => sync.call(c, a), log }, chat)),
-    ...messagesHandlers(outbox, store, accounts, {
+    ...messagesHandlers(outbox, store, accounts, createAttachmentFiles(join(options.dataDir, 'media')), {
       isRemote,
       react: args => sync.call('message:react', args),
     }),

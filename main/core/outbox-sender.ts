@@ -1,8 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import type { z } from 'zod';
-import type { attachmentSchema } from '../../common/api/messages';
+import { randomUUID } from 'node:crypto';
 import type { AccountId, ChatId, ClientMessageId, Message, MessageId } from '../../common/domain';
 import { asClientMessageId } from '../../common/domain';
 import { CommandError } from '../../common/result';
@@ -12,20 +8,29 @@ import { localProviderId } from '../store';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 
-type Attachment = z.infer<typeof attachmentSchema>;
-type MediaKind = 'image' | 'video' | 'audio' | 'document';
+type MediaKind = 'image' | 'video' | 'audio' | 'voice' | 'document';
 
 export type SendRequest = {
   readonly chatId: ChatId;
   readonly text: string;
   readonly quotedMessageId: string | null;
-  readonly attachment: Attachment | null;
-  /** A file already in this desktop's content-addressed media folder (a teammate's relayed attachment). */
+  /**
+   * The attachment, already a file in this desktop's content-addressed media folder
+   * (attachment-file.ts stores the agent's; a teammate's relayed one is downloaded first).
+   */
   readonly file?: StoredFile | null;
+  /** The audio file goes as a voice note (push-to-talk), not as an audio file. */
+  readonly voice?: boolean;
   readonly clientMessageId?: string;
 };
 
-type StoredFile = { path: string; size: number; sha256: string; mimeType: string; fileName: string | null };
+type StoredFile = {
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly mimeType: string;
+  readonly fileName: string | null;
+};
 
 export type OutboxSender = {
   send(req: SendRequest): Message;
@@ -57,7 +62,6 @@ export type OutboxSenderDeps = {
   readonly accounts: Pick<AccountManager, 'request' | 'list'>;
   readonly events: Pick<EventBus, 'emit'>;
   readonly log: Logger;
-  readonly mediaDir: string;
 };
 
 const kindOf = (mime: string): MediaKind =>
@@ -147,7 +151,7 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
           ? await accounts.request(entry.accountId, {
               op: 'sendMedia',
               chatJid: chat.jid,
-              kind: kindOf(p.media.mimeType),
+              kind: p.type === 'voice' ? 'voice' : kindOf(p.media.mimeType),
               path: p.media.localPath,
               mimeType: p.media.mimeType,
               fileName: p.media.fileName,
@@ -203,20 +207,6 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
     return { id: chatId, accountId: account.id, jid };
   }
 
-  function storeAttachment(a: Attachment): StoredFile {
-    const bytes = Buffer.from(a.dataBase64, 'base64');
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const dir = join(deps.mediaDir, 'outgoing');
-    mkdirSync(dir, { recursive: true });
-    // Content-addressed: the same file attached twice is stored once.
-    const ext = extname(a.fileName)
-      .replace(/[^.\w]/g, '')
-      .slice(0, 10);
-    const path = join(dir, `${sha256}${ext}`);
-    writeFileSync(path, bytes);
-    return { path, size: bytes.length, sha256, mimeType: a.mimeType, fileName: a.fileName };
-  }
-
   return {
     send(req) {
       const chat = store.getChat(req.chatId) ?? newChatWithCustomer(req.chatId);
@@ -235,8 +225,12 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
         if (message) return message;
       }
       const text = req.text.trim() === '' ? null : req.text;
-      const file = req.file ?? (req.attachment ? storeAttachment(req.attachment) : null);
-      const kind = file ? kindOf(file.mimeType) : null;
+      const file = req.file ?? null;
+      const kind = file
+        ? req.voice === true && file.mimeType.startsWith('audio/')
+          ? 'voice'
+          : kindOf(file.mimeType)
+        : null;
       const enqueued = store.enqueueOutgoing({
         clientMessageId,
         accountId: chat.accountId,

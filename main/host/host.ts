@@ -5,6 +5,7 @@ import type { Dispatch } from '../core/router';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import { attachBridge } from './bridge';
+import { createUploads } from './uploads';
 import { serveStatic } from '../core/renderer-assets';
 
 export type RunningHost = {
@@ -21,13 +22,18 @@ export type StartHostOptions = {
   readonly port: number;
   readonly token: string | null;
   readonly staticDir: string;
+  /** Where uploaded attachments wait for the core: <data folder>/media/uploads. */
+  readonly uploadsDir: string;
   readonly log: Logger;
 };
 
 /** HTTP on 127.0.0.1 only: the bridge grants full control of the accounts. */
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const uploads = createUploads({ token, dir: options.uploadsDir, log: options.log });
+  void uploads.sweep();
   const httpServer = createServer((req, res) => {
+    if (uploads.handle(req, res)) return;
     if (req.url === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;

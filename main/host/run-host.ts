@@ -48,6 +48,7 @@ export async function runHost({ config, coreEntry, coreChild }: RunHostOptions):
     port: config.port,
     token: config.token,
     staticDir: config.staticDir,
+    uploadsDir: join(config.dataDir, 'media', 'uploads'),
     log,
   });
   listening = host;

@@ -74,7 +74,7 @@ export async function runDesktopScenario(shell: DesktopShell): Promise<void> {
     expect(await bridgeGlobals(page)).toEqual({
       require: 'undefined',
       process: 'undefined',
-      bridge: ['invoke', 'subscribe'],
+      bridge: ['invoke', 'pathForFile', 'subscribe'],
     });
   });
 

@@ -17,7 +17,14 @@ export type TestHost = RunningHost & { readonly core: Core; readonly dataDir: st
 export async function startTestHost(staticDir = join(process.cwd(), 'dist', 'renderer')): Promise<TestHost> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blazz-host-'));
   const core = await createCore({ dataDir, shell: 'headless', version: '9.9.9', log: silentLogger });
-  const host = await startHost({ core, port: 0, token: 'test-token-0123456789', staticDir, log: silentLogger });
+  const host = await startHost({
+    core,
+    port: 0,
+    token: 'test-token-0123456789',
+    staticDir,
+    uploadsDir: join(dataDir, 'media', 'uploads'),
+    log: silentLogger,
+  });
   return {
     ...host,
     core,

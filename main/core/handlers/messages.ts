@@ -6,6 +6,7 @@ import { asChatId, asClientMessageId } from '../../../common/domain';
 import { CommandError } from '../../../common/result';
 import type { AccountManager } from '../../accounts/manager';
 import type { Store } from '../../store';
+import type { AttachmentFiles } from '../attachment-file';
 import type { OutboxSender } from '../outbox-sender';
 import type { HandlerTable } from '../router';
 
@@ -21,10 +22,15 @@ export function messagesHandlers(
   outbox: OutboxSender,
   store: Store,
   accounts: Pick<AccountManager, 'request'>,
+  files: AttachmentFiles,
   remote?: RemoteReactions,
 ): MessagesHandlers {
   return {
-    'messages:send': ({ chatId, ...rest }) => outbox.send({ chatId: asChatId(chatId), ...rest }),
+    'messages:send': async ({ chatId, attachment, ...rest }, ctx) => {
+      // The file is in the outbox's folder before the message is queued: a crash cannot lose it.
+      const file = attachment ? await files.store(attachment, ctx) : null;
+      return outbox.send({ chatId: asChatId(chatId), ...rest, file, voice: attachment?.voice === true });
+    },
     'messages:retry': ({ clientMessageId }) => outbox.retry(asClientMessageId(clientMessageId)),
     'messages:failure': ({ clientMessageId }) => {
       const entry = store.getOutboxEntry(asClientMessageId(clientMessageId));

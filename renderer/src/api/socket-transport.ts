@@ -23,6 +23,9 @@ export function takeToken(location: Pick<Location, 'hash' | 'pathname' | 'search
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** The bridge's token, also the key of the host's uploads (api/files.ts). */
+export const hostToken = (): string | null => sessionStorage.getItem(TOKEN_KEY);
+
 export function createSocketTransport(location: Location): Transport {
   const token = takeToken(location);
   const socket = io({ path: HOST_BRIDGE_PATH, auth: { token }, transports: ['websocket'] });

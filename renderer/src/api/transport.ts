@@ -5,6 +5,8 @@ import { createSocketTransport } from './socket-transport';
 type PreloadBridge = {
   invoke(name: string, args: unknown): Promise<unknown>;
   subscribe(name: string, cb: (payload: unknown) => void): () => void;
+  /** The file's path on disk, '' when it has none (older preloads lack it). */
+  pathForFile?(file: File): string;
 };
 
 declare global {

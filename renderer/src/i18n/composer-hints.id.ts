@@ -3,8 +3,18 @@ import type { ComposerHintsMessageKey } from './composer-hints.en';
 /** Bahasa Indonesia strings of the composer's hints (features/composer). */
 export const composerHintsId: Record<ComposerHintsMessageKey, string> = {
   'composerHints.attachOverNumber': 'Nomor ini menerima berkas {kind} hingga {max}.',
-  'composerHints.attachLimit':
-    'Lampirkan berkas (hingga {max} dari desktop ini; nomor ini menerima gambar hingga {image}, dokumen hingga {document})',
+  'composerHints.attachLimit': 'Lampirkan berkas (nomor ini menerima gambar hingga {image}, dokumen hingga {document})',
+  'composerHints.preparing': 'Menyiapkan {name}…',
+  'composerHints.voice.record': 'Rekam pesan suara',
+  'composerHints.voice.recording': 'Merekam pesan suara',
+  'composerHints.voice.send': 'Kirim pesan suara',
+  'composerHints.voice.cancel': 'Buang pesan suara',
+  'composerHints.voice.denied':
+    'Mikrofon diblokir. Izinkan aplikasi ini memakainya di pengaturan peramban atau sistem, lalu coba lagi.',
+  'composerHints.voice.noMicrophone': 'Tidak ada mikrofon yang ditemukan.',
+  'composerHints.voice.unsupported': 'Peramban ini tidak dapat merekam audio.',
+  'composerHints.voice.failed': 'Pesan suara tidak dapat direkam.',
+  'composerHints.voice.note': 'Pesan suara',
   'composerHints.kind.image': 'gambar',
   'composerHints.kind.video': 'video',
   'composerHints.kind.audio': 'audio',

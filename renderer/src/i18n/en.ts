@@ -131,6 +131,8 @@ export const en = {
   'message.audio': 'Audio',
   'message.play': 'play',
   'message.file': 'File',
+  'message.openPhoto': 'Open the photo at full size',
+  'message.photoFull': 'The photo at full size',
   'message.download': 'Download',
   'message.contactCard': 'Contact card',
   'message.location.open': 'Map ({lat}, {lng})',
@@ -149,7 +151,11 @@ export const en = {
   'composer.attachment': 'Attachment',
   'composer.removeAttachment': 'Remove attachment',
   'composer.attach.empty': 'That file is empty.',
-  'composer.attach.tooLarge': 'Files up to 700 KB can be sent from here for now.',
+  'composer.attach.tooLarge':
+    'That file is larger than WhatsApp takes (16 MB for photos, videos and audio, 100 MB for documents).',
+  'composer.attach.notOnDisk':
+    'Files that are not saved on this computer (pasted, or dragged from a web page) can be sent up to 700 KB. Save the file, then attach it.',
+  'composer.attach.uploadFailed': 'The file could not be handed to the app. Try again.',
   'composer.attach.unreadable': 'That file could not be read.',
   'composer.emoji': 'Emoji',
   'composer.replyingTo': 'Replying to',

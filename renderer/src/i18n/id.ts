@@ -133,6 +133,8 @@ export const id: Record<MessageKey, string> = {
   'message.audio': 'Audio',
   'message.play': 'putar',
   'message.file': 'Berkas',
+  'message.openPhoto': 'Buka foto dalam ukuran penuh',
+  'message.photoFull': 'Foto dalam ukuran penuh',
   'message.download': 'Unduh',
   'message.contactCard': 'Kartu kontak',
   'message.location.open': 'Peta ({lat}, {lng})',
@@ -151,7 +153,11 @@ export const id: Record<MessageKey, string> = {
   'composer.attachment': 'Lampiran',
   'composer.removeAttachment': 'Hapus lampiran',
   'composer.attach.empty': 'Berkas itu kosong.',
-  'composer.attach.tooLarge': 'Untuk saat ini hanya berkas hingga 700 KB yang dapat dikirim dari sini.',
+  'composer.attach.tooLarge':
+    'Berkas itu lebih besar dari batas WhatsApp (16 MB untuk foto, video, dan audio, 100 MB untuk dokumen).',
+  'composer.attach.notOnDisk':
+    'Berkas yang tidak tersimpan di komputer ini (ditempel, atau diseret dari halaman web) dapat dikirim hingga 700 KB. Simpan berkasnya, lalu lampirkan.',
+  'composer.attach.uploadFailed': 'Berkas tidak dapat diserahkan ke aplikasi. Coba lagi.',
   'composer.attach.unreadable': 'Berkas itu tidak dapat dibaca.',
   'composer.emoji': 'Emoji',
   'composer.replyingTo': 'Membalas',

@@ -7,11 +7,20 @@ import { create } from 'zustand';
 import type { AccountId, Chat, ChatId, Message, MessageType } from '../../../common/domain';
 import { asClientMessageId, asMessageId, chatIdOf } from '../../../common/domain';
 import { newClientId } from '../lib/ids';
-import type { OutgoingMedia, SendArgs } from './core';
+import type { StagedFile } from '../api/files';
+import type { SendArgs } from './core';
 import { core } from './core';
 import { useConversation } from './conversation';
 
-export type Attachment = OutgoingMedia & { readonly size: number; readonly previewUrl: string | null };
+export type Attachment = {
+  readonly mimeType: string;
+  readonly fileName: string;
+  readonly voice: boolean;
+  /** Where the core finds the file (path, upload or inline bytes). */
+  readonly staged: StagedFile;
+  readonly size: number;
+  readonly previewUrl: string | null;
+};
 
 export type Draft = {
   readonly text: string;
@@ -110,7 +119,12 @@ export const useComposer = create<ComposerState>((set, get) => {
         text: body,
         quotedMessageId: d.replyTo && chatId === chat.id ? d.replyTo.id : null,
         attachment: d.attachment
-          ? { mimeType: d.attachment.mimeType, fileName: d.attachment.fileName, dataBase64: d.attachment.dataBase64 }
+          ? {
+              mimeType: d.attachment.mimeType,
+              fileName: d.attachment.fileName,
+              voice: d.attachment.voice,
+              ...d.attachment.staged,
+            }
           : null,
       };
       const local: Message = {
@@ -121,7 +135,7 @@ export const useComposer = create<ComposerState>((set, get) => {
         fromMe: true,
         author: null,
         authorName: null,
-        type: d.attachment ? mediaType(d.attachment.mimeType) : 'text',
+        type: d.attachment ? (d.attachment.voice ? 'voice' : mediaType(d.attachment.mimeType)) : 'text',
         body: d.attachment ? null : body,
         caption: d.attachment ? body || null : null,
         media: d.attachment

@@ -2,9 +2,15 @@
 import type { CommandArgs } from '../../../common/api';
 import type { ChatId, MessageId } from '../../../common/domain';
 import { api } from '../api/client';
+import type { StagedFile } from '../api/files';
 
 export type { ChatsPage, MessagesPage, SearchHit, SearchPage } from '../../../common/api/inbox';
-export type OutgoingMedia = { readonly mimeType: string; readonly fileName: string; readonly dataBase64: string };
+/** An attachment as `messages:send` takes it: its file by path, upload id or inline bytes. */
+export type OutgoingMedia = {
+  readonly mimeType: string;
+  readonly fileName: string;
+  readonly voice: boolean;
+} & StagedFile;
 /** messages:send, with the chat resolved by the composer. */
 export type SendArgs = {
   /** The chat the reply goes to; for another number of ours, that number's chat with the same customer. */

@@ -27,7 +27,7 @@ import { commit } from './context';
 import type { HandlerTable } from './dispatch';
 import { rooms } from './rooms';
 
-type AttachmentArg = { sha256: string; mimeType: string; fileName: string | null; size: number };
+type AttachmentArg = { sha256: string; mimeType: string; fileName: string | null; size: number; voice?: boolean };
 
 /**
  * The attachment as stored: the sender uploaded it (a hash alone proves nothing), its size
@@ -47,7 +47,8 @@ async function checkedAttachment(
   if (blob.size !== a.size) throw new CommandError('invalid_args', 'the size does not match the upload');
   const max = maxAttachmentBytes(provider, blob.mimeType);
   if (blob.size > max) throw new CommandError('payload_too_large', 'media_too_large', { maxBytes: max });
-  return { sha256: a.sha256, mimeType: blob.mimeType, fileName: a.fileName, size: blob.size };
+  const voice = a.voice === true && blob.mimeType.startsWith('audio/') ? { voice: true } : {};
+  return { sha256: a.sha256, mimeType: blob.mimeType, fileName: a.fileName, size: blob.size, ...voice };
 }
 
 /** Offers every unsettled send of the device's accounts, oldest first. */

@@ -38,7 +38,7 @@ function world(remoteIds: string[], outcome: WireReactionRequest['state'] = 'sen
       });
     },
   };
-  const h = messagesHandlers({} as Args[0], store, accounts, remote);
+  const h = messagesHandlers({} as Args[0], store, accounts, {} as Args[3], remote);
   const react = (messageId: string, emoji = '👍') =>
     (h['messages:react'] as (a: { messageId: string; emoji: string }) => Promise<null>)({ messageId, emoji });
   return { react, local, relayed };

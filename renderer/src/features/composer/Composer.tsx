@@ -16,13 +16,8 @@ import { useSettings } from '../../stores/settings';
 import { useTemplates } from '../../stores/templates';
 import { NoTemplatesHint } from './NoTemplatesHint';
 import { formatBytes } from '../conversation/media';
-import {
-  MAX_ATTACHMENT_BYTES,
-  attachmentKindOf,
-  overNumberLimit,
-  providerLimitOf,
-  readAttachment,
-} from './attachments';
+import { attachmentKindOf, overNumberLimit, providerLimitOf, readAttachment } from './attachments';
+import { VoiceRecorder } from './VoiceRecorder';
 import { useAttachHints } from './attach-hints';
 import { EmojiPicker } from './EmojiPicker';
 import { SendingAs } from './SendingAs';
@@ -49,6 +44,8 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   const [emojiOpen, setEmojiOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** The name of a file being handed to the core (uploaded to the host, read…). */
+  const [preparing, setPreparing] = useState<string | null>(null);
   const guard = useReplyGuard(chat);
   const serviceWindow = useServiceWindow(chat);
   // Outside Meta's 24-hour window the number may not send free text (templates only).
@@ -102,20 +99,35 @@ export function Composer({ chat }: { readonly chat: Chat }) {
     if (from && from.id !== chat.accountId) setConfirming(true);
     else void doSend();
   };
-  const attach = async (file: File | undefined) => {
-    if (!file) return;
+  /** Checks the number's limit, then hands the file to the core; resolves true when it is attached. */
+  const attach = async (file: Blob | undefined, name?: string, voice = false): Promise<boolean> => {
+    if (!file) return false;
     const mimeType = file.type || 'application/octet-stream';
     if (overNumberLimit(file, from?.provider)) {
       const max = formatBytes(providerLimitOf(from?.provider, mimeType));
       const kind = attachmentKindOf(mimeType);
-      return setError(th('composerHints.attachOverNumber', { max, kind: th(`composerHints.kind.${kind}`) }));
+      setError(th('composerHints.attachOverNumber', { max, kind: th(`composerHints.kind.${kind}`) }));
+      return false;
     }
-    const r = await readAttachment(file);
-    if (typeof r === 'string') setError(t(r));
-    else {
-      setError(null);
-      setAttachment(chat.id, r);
+    setPreparing(name ?? (file instanceof File ? file.name : ''));
+    const r = await readAttachment(file, name, voice);
+    setPreparing(null);
+    if (typeof r === 'string') {
+      setError(t(r));
+      return false;
     }
+    setError(null);
+    setAttachment(chat.id, r);
+    return true;
+  };
+  /** A voice note goes at once, without a caption; what was typed stays in the composer. */
+  const sendVoice = async (ogg: Blob) => {
+    if (windowClosed) return;
+    const typed = useComposer.getState().draft(chat.id).text;
+    const name = `${th('composerHints.voice.note')} ${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.ogg`;
+    if (!(await attach(ogg, name, true))) return;
+    await send(chat, '');
+    if (typed) setText(chat.id, typed);
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLTextAreaElement>) => {
@@ -208,6 +220,11 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           </button>
         </div>
       )}
+      {preparing !== null && (
+        <p role="status" className="small">
+          {th('composerHints.preparing', { name: preparing })}
+        </p>
+      )}
       {error && (
         <p role="alert" className="error-text small">
           {error}
@@ -229,7 +246,6 @@ export function Composer({ chat }: { readonly chat: Chat }) {
             title={
               from
                 ? th('composerHints.attachLimit', {
-                    max: formatBytes(MAX_ATTACHMENT_BYTES),
                     image: formatBytes(providerLimitOf(from.provider, 'image/jpeg')),
                     document: formatBytes(providerLimitOf(from.provider, 'application/pdf')),
                   })
@@ -239,6 +255,9 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           >
             <Icon name="attach" size={18} />
           </button>
+        )}
+        {(!from || capabilitiesOf(from.provider).attachments) && (
+          <VoiceRecorder onRecorded={ogg => void sendVoice(ogg)} onError={setError} />
         )}
         <input
           ref={fileInput}

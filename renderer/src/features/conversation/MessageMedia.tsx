@@ -4,6 +4,7 @@ import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
 import { formatBytes, localPreviews, mediaUrl, parseVcard, thumbnailUrl } from './media';
 import { Icon } from '../../components/Icon';
+import { ImageViewer } from './ImageViewer';
 
 /** Media of one message; anything missing or broken becomes a labelled placeholder. */
 export function MessageMedia({ message }: { readonly message: Message }) {
@@ -13,6 +14,7 @@ export function MessageMedia({ message }: { readonly message: Message }) {
   const [url, setUrl] = useState<string | null>(local ?? null);
   const [broken, setBroken] = useState(false);
   const [wanted, setWanted] = useState(type === 'image' || type === 'sticker');
+  const [viewing, setViewing] = useState(false);
 
   useEffect(() => {
     if (!wanted || url || !media || message.id.startsWith('local:')) return;
@@ -61,7 +63,7 @@ export function MessageMedia({ message }: { readonly message: Message }) {
     case 'sticker': {
       const src = url ?? thumb;
       if (!src || broken) return <div className="media-card muted">{t('message.mediaUnavailable')}</div>;
-      return (
+      const img = (
         <img
           className={type === 'sticker' ? 'sticker' : 'photo'}
           src={src}
@@ -69,6 +71,21 @@ export function MessageMedia({ message }: { readonly message: Message }) {
           onError={() => setBroken(true)}
           loading="lazy"
         />
+      );
+      // A photo opens at full size once its file is here (the thumbnail alone is too small to view).
+      if (type === 'sticker' || !url) return img;
+      return (
+        <>
+          <button
+            type="button"
+            className="photo-open"
+            aria-label={t('message.openPhoto')}
+            onClick={() => setViewing(true)}
+          >
+            {img}
+          </button>
+          {viewing && <ImageViewer src={url} fileName={fileName} onClose={() => setViewing(false)} />}
+        </>
       );
     }
     case 'video':

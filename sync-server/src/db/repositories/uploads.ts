@@ -26,6 +26,7 @@ const storedAttachmentSchema = z.object({
   mimeType: z.string().min(1),
   fileName: z.string().nullable(),
   size: z.number().int().nonnegative(),
+  voice: z.boolean().optional(),
 });
 
 export const attachmentColumn = (a: WireAttachment | null): string | null => (a ? JSON.stringify(a) : null);

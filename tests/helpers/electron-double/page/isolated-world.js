@@ -153,10 +153,13 @@ function electronDoubleIsolatedWorld(cfg, codec, makeBridge) {
       return (this.#events.get(name) ?? []).length;
     }
   }
+  // The page's files come from Playwright or the clipboard, never from a disk path the
+  // double could know: it answers '' as Electron does for a file that is not on disk.
+  const webUtils = { getPathForFile: () => '' };
   const setImmediate = (fn, ...args) => setTimeout(fn, 0, ...args);
   const timers = { setTimeout, clearTimeout, setInterval, clearInterval, setImmediate, clearImmediate: clearTimeout };
   const modules = {
-    electron: { contextBridge, ipcRenderer, webFrame },
+    electron: { contextBridge, ipcRenderer, webFrame, webUtils },
     events: Object.assign(EventEmitter, { EventEmitter }),
     timers,
     url: { URL, URLSearchParams },
