@@ -226,7 +226,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     isHosted,
     numberName,
     send: (chatId, text, clientMessageId) =>
-      outbox.send({ chatId, text, quotedMessageId: null, attachment: null, clientMessageId }),
+      outbox.send({ chatId, text, quotedMessageId: null, file: null, clientMessageId }),
     sentiment: text => ai.sentimentOf(text),
   });
 
@@ -304,6 +304,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   });
 
   const isRemote = (id: string) => store.getAccount(asAccountId(id))?.config.remote === true;
+  const attachmentFiles = createAttachmentFiles(join(options.dataDir, 'media'));
   const handlers: HandlerTable = {
     ...appHandlers(
       info,
@@ -323,7 +324,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       },
     ),
     ...inboxHandlers(store, chat => tellChatRead({ isRemote, call: (c, a) => sync.call(c, a), log }, chat)),
-    ...messagesHandlers(outbox, store, accounts, createAttachmentFiles(join(options.dataDir, 'media')), {
+    ...messagesHandlers(outbox, store, accounts, attachmentFiles, {
       isRemote,
       react: args => sync.call('message:react', args),
     }),
@@ -334,7 +335,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...auditHandlers(sync, store),
     ...reportsHandlers(sync, createReportsCache(store)),
     ...webhookHandlers(sync),
-    ...cloudHandlers(sync, options.dataDir),
+    ...cloudHandlers(sync, attachmentFiles),
     ...securityHandlers(sync),
     ...mfaHandlers(sync),
     ...apiKeyHandlers(sync),

@@ -75,7 +75,7 @@ export const cloudEn = {
   'cloud.template.file.uploading': 'Uploading the file…',
   'cloud.template.file.ready': 'Ready to send: {name}',
   'cloud.template.file.tooLarge':
-    'This file is empty or larger than {kb} KB, the most the template form can send. Use a link instead.',
+    'This file is empty or larger than {mb} MB, the most Meta takes in this kind of header.',
   'cloud.template.file.failed': 'The file could not be uploaded ({code}).',
   'cloud.template.button': 'End of the link for the “{text}” button',
   'cloud.template.copyCode': 'Code the “Copy code” button copies (up to {max} characters)',

@@ -76,8 +76,7 @@ export const cloudId: Record<CloudMessageKey, string> = {
   'cloud.template.file.document': 'Berkas dokumen header',
   'cloud.template.file.uploading': 'Mengunggah berkas…',
   'cloud.template.file.ready': 'Siap dikirim: {name}',
-  'cloud.template.file.tooLarge':
-    'Berkas ini kosong atau lebih besar dari {kb} KB, batas formulir templat. Gunakan tautan.',
+  'cloud.template.file.tooLarge': 'Berkas ini kosong atau lebih besar dari {mb} MB, batas Meta untuk jenis header ini.',
   'cloud.template.file.failed': 'Berkas tidak dapat diunggah ({code}).',
   'cloud.template.button': 'Akhir tautan untuk tombol “{text}”',
   'cloud.template.copyCode': 'Kode yang disalin tombol “Salin kode” (maksimal {max} karakter)',

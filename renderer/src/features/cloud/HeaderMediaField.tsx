@@ -2,10 +2,8 @@ import { useState } from 'react';
 import type { TemplateHeaderFile } from '../../../../common/api/cloud';
 import { CLOUD_MEDIA_LIMITS } from '../../../../common/cloud-api';
 import { api } from '../../api/client';
+import { stageFile } from '../../api/files';
 import type { CloudT } from './useCloudT';
-
-/** The bridge carries at most 1 MB of JSON per command; base64 grows bytes by a third. */
-export const MAX_HEADER_FILE_BYTES = 700_000;
 
 export type HeaderFile = TemplateHeaderFile & { readonly fileName: string };
 export type HeaderMedia = {
@@ -22,17 +20,6 @@ const ACCEPT: Record<Kind, string> = {
   video: 'video/mp4,video/3gpp',
   document: '.pdf,.txt,.doc,.docx,.xls,.xlsx,.ppt,.pptx',
 };
-
-async function base64Of(file: File): Promise<string | null> {
-  const dataUrl = await new Promise<string | null>(resolve => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : null);
-    reader.onerror = () => resolve(null);
-    reader.readAsDataURL(file);
-  });
-  const comma = dataUrl?.indexOf(',') ?? -1;
-  return dataUrl && comma >= 0 ? dataUrl.slice(comma + 1) : null;
-}
 
 /** The core's reason (the server's code for the refused upload) when it gave one, else the error's code. */
 function refusalCode(error: { readonly code: string; readonly details?: unknown }): string {
@@ -60,21 +47,27 @@ export function HeaderMediaField({ t, kind, value, onChange }: Props) {
     setError(null);
     onChange({ ...value, file: null });
     if (!file) return;
-    const max = Math.min(MAX_HEADER_FILE_BYTES, CLOUD_MEDIA_LIMITS[kind]);
+    const max = CLOUD_MEDIA_LIMITS[kind];
     if (file.size === 0 || file.size > max)
-      return setError(t('cloud.template.file.tooLarge', { kb: Math.floor(max / 1000) }));
+      return setError(t('cloud.template.file.tooLarge', { mb: Math.floor(max / (1024 * 1024)) }));
     setBusy(true);
-    const data = await base64Of(file);
-    const r = data
-      ? await api().invoke('cloudTemplates:uploadHeader', {
-          fileName: file.name || 'file',
-          mimeType: file.type || 'application/octet-stream',
-          dataBase64: data,
-        })
-      : null;
+    // Like a composer attachment: by path in the desktop app, uploaded to the host in a browser.
+    const staged = await stageFile(file);
+    const r =
+      typeof staged === 'string'
+        ? null
+        : await api().invoke('cloudTemplates:uploadHeader', {
+            fileName: file.name || 'file',
+            mimeType: file.type || 'application/octet-stream',
+            ...staged,
+          });
     setBusy(false);
     if (!r || !r.ok)
-      return setError(t('cloud.template.file.failed', { code: r ? refusalCode(r.error) : 'unreadable' }));
+      return setError(
+        t('cloud.template.file.failed', {
+          code: r ? refusalCode(r.error) : typeof staged === 'string' ? staged.replace(/^composer\.attach\./, '') : '',
+        }),
+      );
     onChange({ ...value, file: { ...r.value, fileName: file.name || 'file' } });
   };
 
