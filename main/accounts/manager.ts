@@ -19,7 +19,7 @@ import type { ProcessLauncher } from './launcher';
 import { forkLauncher } from './launcher';
 import type { AccountRecord, AccountRegistry, IngestSink } from './ports';
 import type { RuntimeConfigInput, SimulatorControl } from './protocol';
-import type { ProviderRequestInput, ProviderResults } from './provider';
+import type { OlderPage, ProviderRequestInput, ProviderResults } from './provider';
 import { qrImageOf } from './qr-image';
 import type { BrowserCheck } from './browser-choice';
 import { checkBrowser, chosenBrowser } from './browser-choice';
@@ -357,7 +357,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       // match it and acks that follow find their row.
       if (req.op === 'sendText' || req.op === 'sendMedia')
         batcher.add({ kind: 'message', message: result as MessageInput });
-      if (req.op === 'loadOlder') batcher.addBatch({ messages: [...(result as readonly MessageInput[])] });
+      if (req.op === 'loadOlder') batcher.addBatch({ messages: [...(result as OlderPage).messages] });
       return result;
     },
     control(id, control) {

@@ -138,6 +138,17 @@ export const providerRequestSchema = z.discriminatedUnion('op', [
 export type ProviderRequest = z.output<typeof providerRequestSchema>;
 export type ProviderRequestInput = z.input<typeof providerRequestSchema>;
 
+/**
+ * A page of older history from the phone, newest first. `hasMore` false: the phone has no
+ * older message in this chat. `reachedLimit`: the provider will not page deeper (the phone
+ * may still have more).
+ */
+export type OlderPage = {
+  readonly messages: readonly MessageInput[];
+  readonly hasMore: boolean;
+  readonly reachedLimit: boolean;
+};
+
 /** Result of each request, by op. */
 export type ProviderResults = {
   sendText: MessageInput;
@@ -146,7 +157,7 @@ export type ProviderResults = {
   markRead: null;
   setChatFlags: null;
   setBlocked: null;
-  loadOlder: readonly MessageInput[];
+  loadOlder: OlderPage;
   downloadMedia: MediaInfo | null;
   requestPairingCode: string;
 };
@@ -158,7 +169,11 @@ export const providerResultSchemas = {
   markRead: z.null(),
   setChatFlags: z.null(),
   setBlocked: z.null(),
-  loadOlder: z.array(messageInputSchema).max(500),
+  loadOlder: z.object({
+    messages: z.array(messageInputSchema).max(500),
+    hasMore: z.boolean(),
+    reachedLimit: z.boolean().default(false),
+  }),
   downloadMedia: mediaInputSchema.nullable(),
   requestPairingCode: z.string().min(4).max(20),
 } as const;

@@ -41,6 +41,8 @@ const UPDATE_SQL = `UPDATE messages SET provider_message_id = @providerMessageId
     client_message_id = coalesce(client_message_id, @clientMessageId)
   WHERE seq = @seq`;
 
+const LATER_SQL = 'SELECT 1 FROM messages WHERE chat_id = ? AND seq > ? LIMIT 1';
+
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
 /** Incoming messages that make a chat unread; system notices and reactions do not. */
@@ -104,8 +106,11 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
   ctx.report.messagesInserted += 1;
   ctx.report.newMessageIds.push(messageIdOf(m.accountId as AccountId, m.providerMessageId));
   const t = touch(ctx, chat.id);
-  if (countsAsUnread(m) && m.timestamp > chat.readAt) t.unreadDelta += 1;
   const seq = Number(info.lastInsertRowid);
+  // Older history (a page loaded from the phone) lands before messages already stored: it
+  // was there before the agent last looked, so it never makes the chat unread.
+  if (countsAsUnread(m) && m.timestamp > chat.readAt && !ctx.db.prepare(LATER_SQL).get(chat.id, seq))
+    t.unreadDelta += 1;
   // Reactions are shown on their message, not as the chat's last line.
   if (m.type !== 'reaction' && (t.newest === null || seq > t.newest.seq)) {
     t.newest = {

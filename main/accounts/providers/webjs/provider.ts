@@ -58,6 +58,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
   // The same message can be reported twice (message + message_create, ciphertext retries);
   // one IPC message per (id, type) is enough. The store is idempotent either way.
   const recent = new Map<string, true>();
+  // How many messages of each chat the page holds after our fetches: a new page starts empty.
+  const depths = new Map<string, number>();
 
   const emit = (event: ProviderEvent) => {
     for (const l of listeners) l(event);
@@ -335,7 +337,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       }
       case 'loadOlder': {
         const chat = await need().getChatById(req.chatJid);
-        return chat ? olderMessages(chat, map, req.beforeMs, req.limit) : [];
+        if (!chat) return { messages: [], hasMore: false, reachedLimit: false };
+        return olderMessages(chat, map, req.beforeMs, req.limit, depths);
       }
       case 'downloadMedia': {
         const m = await need().getMessageById(req.providerMessageId);
@@ -381,6 +384,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         pairingPhone: o.pairingPhone,
       });
       client = c;
+      depths.clear();
       attach(c);
       emit({ kind: 'status', status: { state: 'connecting', code: 'opening', reason: null } });
       // The browser starts inside initialize(), long before any event: watch for it, so an
