@@ -33,6 +33,7 @@ type Pending = {
   revokes: NonNullable<IngestBatchInput['revokes']>;
   edits: NonNullable<IngestBatchInput['edits']>;
   reactions: NonNullable<IngestBatchInput['reactions']>;
+  votes: NonNullable<IngestBatchInput['votes']>;
 };
 
 const empty = (): Pending => ({
@@ -43,6 +44,7 @@ const empty = (): Pending => ({
   revokes: [],
   edits: [],
   reactions: [],
+  votes: [],
 });
 
 export function createIngestBatcher(sink: IngestSink, onError: (err: unknown) => void, maxItems = 500): IngestBatcher {
@@ -101,6 +103,9 @@ export function createIngestBatcher(sink: IngestSink, onError: (err: unknown) =>
           break;
         case 'reaction':
           pending.reactions.push(e.reaction);
+          break;
+        case 'vote':
+          pending.votes.push(e.vote);
           break;
         case 'chat':
           pending.chats.push(e.chat);

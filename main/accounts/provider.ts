@@ -11,6 +11,7 @@ import {
   editUpdateSchema,
   mediaInputSchema,
   messageInputSchema,
+  pollVoteSchema,
   reactionInputSchema,
   revokeUpdateSchema,
 } from '../../common/ingest';
@@ -20,6 +21,7 @@ import type {
   EditUpdate,
   IngestBatchInput,
   MessageInput,
+  PollVoteInput,
   ReactionInput,
   RevokeUpdate,
 } from '../../common/ingest';
@@ -68,6 +70,8 @@ export const providerEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('revoke'), revoke: revokeUpdateSchema }),
   z.object({ kind: z.literal('edit'), edit: editUpdateSchema }),
   z.object({ kind: z.literal('reaction'), reaction: reactionInputSchema }),
+  /** A voter's current choice in a poll (whatsapp-web.js `vote_update`). */
+  z.object({ kind: z.literal('vote'), vote: pollVoteSchema }),
   z.object({ kind: z.literal('chat'), chat: chatInputSchema }),
   z.object({ kind: z.literal('contact'), contact: contactInputSchema }),
   /** The account's browser is running: main remembers its process tree at once. */
@@ -84,6 +88,7 @@ export type ProviderEvent =
   | { readonly kind: 'revoke'; readonly revoke: RevokeUpdate }
   | { readonly kind: 'edit'; readonly edit: EditUpdate }
   | { readonly kind: 'reaction'; readonly reaction: ReactionInput }
+  | { readonly kind: 'vote'; readonly vote: PollVoteInput }
   | { readonly kind: 'chat'; readonly chat: ChatInput }
   | { readonly kind: 'contact'; readonly contact: z.input<typeof contactInputSchema> }
   | { readonly kind: 'browser'; readonly pid: number };

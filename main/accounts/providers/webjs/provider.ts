@@ -38,6 +38,15 @@ export type WebjsProviderOptions = {
 
 const CIPHERTEXT_FAILED_TEXT = 'This message could not be decrypted. Open WhatsApp on the phone to see it.';
 
+/** The library's PollVote (its spelling of interractedAtTs included). */
+type WebjsPollVote = {
+  voter?: string;
+  selectedOptions?: Array<{ name?: string; localId?: number }>;
+  interractedAtTs?: number;
+  parentMessage?: { id?: WebjsId } | null;
+  parentMsgKey?: WebjsId | null;
+};
+
 type Notification = {
   id: WebjsId;
   type: string;
@@ -204,6 +213,21 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         },
       }),
     );
+    // A voter's current choice; an empty list is a vote taken back (the library's PollVote).
+    on('vote_update', (v: WebjsPollVote) => {
+      const pollId = v.parentMessage?.id?._serialized ?? v.parentMsgKey?._serialized;
+      if (!pollId || typeof v.voter !== 'string') return;
+      emit({
+        kind: 'vote',
+        vote: {
+          accountId: o.accountId,
+          providerMessageId: pollId,
+          voterJid: v.voter,
+          options: (v.selectedOptions ?? []).flatMap(x => (typeof x.name === 'string' ? [x.name.slice(0, 500)] : [])),
+          timestamp: toMs(v.interractedAtTs) ?? Date.now(),
+        },
+      });
+    });
     const chatUpdate = (chat: WebjsChat | undefined) =>
       chat && emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
     on('unread_count', chatUpdate);
