@@ -143,6 +143,22 @@ describe('simulator provider', () => {
     );
   });
 
+  it('sends a poll now and then in live demo traffic, and a group member votes on it', async () => {
+    await start({ chats: 8, chatterIntervalMs: 5, epochMs: Date.now() - 1000 });
+    const poll = await waitFor('a poll', () =>
+      events.flatMap(e => (e.kind === 'message' && e.message.type === 'poll' ? [e.message] : [])).at(0),
+    );
+    expect(messageInputSchema.parse(poll).poll).toMatchObject({ multiple: false });
+    const vote = await waitFor(
+      'its vote',
+      () =>
+        events.find(e => e.kind === 'vote' && e.vote.providerMessageId === poll.providerMessageId) as
+          Extract<ProviderEvent, { kind: 'vote' }> | undefined,
+      5000,
+    );
+    expect(poll.poll?.options).toContain(vote.vote.options[0]);
+  });
+
   it('catches up from watermarks and returns nothing twice within one catch-up', async () => {
     const p = await start();
     const all = collect();

@@ -107,12 +107,55 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
     }
   };
 
+  // Now and then a group member asks the group a question as a poll, and another votes.
+  const maybePoll = (k: number) => {
+    const rng = rngOf(o.seed, 'poll', k);
+    const chat = world.chats.find(c => c.isGroup && rng.chance(0.06));
+    if (!chat || !online) return;
+    const base = world.extraMessage('poll', k, Date.now(), chat);
+    const question = rng.pick(['Jam buka favorit?', 'Which delivery day suits you?', 'Warna mana yang lebih bagus?']);
+    const options = rng.pick([
+      ['Pagi', 'Siang', 'Sore'],
+      ['Monday', 'Wednesday', 'Friday'],
+      ['Merah', 'Biru'],
+    ]);
+    const input: MessageInput = {
+      ...base.input,
+      type: 'poll',
+      body: question,
+      caption: null,
+      media: null,
+      location: null,
+      vcard: null,
+      poll: { question, options, multiple: false },
+    };
+    const poll = { ...base, input, followUps: [] };
+    extras.set(input.providerMessageId, poll);
+    emit({ kind: 'message', message: input });
+    const voter = chat.people.find(p => p.jid !== input.author) ?? chat.people[0];
+    if (voter)
+      later(1500, () => {
+        if (online)
+          emit({
+            kind: 'vote',
+            vote: {
+              accountId: o.accountId,
+              providerMessageId: input.providerMessageId,
+              voterJid: voter.jid,
+              options: [rng.pick(options)],
+              timestamp: Date.now(),
+            },
+          });
+      });
+  };
+
   const scheduleLive = () => {
     const due = world.timeOf(nextLive);
     if (!Number.isFinite(due)) return;
     later(Math.max(0, due - Date.now()), () => {
       // Offline: the message still reaches "the server"; catch-up will fetch it.
       if (online) deliverLive(world.message(nextLive));
+      maybePoll(nextLive);
       nextLive++;
       scheduleLive();
     });
