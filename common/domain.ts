@@ -146,6 +146,7 @@ export type MessageType =
   | 'location'
   | 'contact_card'
   | 'reaction'
+  | 'poll'
   | 'system'
   | 'ciphertext'
   | 'unknown';
@@ -193,6 +194,16 @@ export type Message = {
   readonly reactions: readonly Reaction[];
   /** Set for messages composed here, until the provider confirms them. */
   readonly clientMessageId: ClientMessageId | null;
+  /** A poll's question, options and each voter's current choice (type 'poll'). */
+  readonly poll?: Poll;
+};
+
+export type Poll = {
+  readonly question: string;
+  readonly options: readonly string[];
+  readonly multiple: boolean;
+  /** Voter jid → the options they chose now (the latest vote update wins). */
+  readonly votes: Readonly<Record<string, readonly string[]>>;
 };
 
 export type Reaction = { readonly senderJid: string; readonly emoji: string; readonly timestamp: number };
@@ -244,6 +255,7 @@ const ENGLISH_LABELS: Readonly<Record<PreviewKind, string>> = {
   sticker: 'Sticker',
   location: '📍 Location',
   contact_card: '👤 Contact',
+  poll: '📊 Poll',
   ciphertext: 'Waiting for this message…',
   system: '',
   revoked: 'This message was deleted',

@@ -36,6 +36,7 @@ export const messageTypeSchema = z.enum([
   'location',
   'contact_card',
   'reaction',
+  'poll',
   'system',
   'ciphertext',
   'unknown',
@@ -65,6 +66,14 @@ export const locationSchema = z.object({
   name: name.nullable().default(null),
 });
 
+/** A poll's question and options as WhatsApp sent them (whatsapp-web.js `poll_creation`). */
+export const pollInputSchema = z.object({
+  question: name,
+  options: z.array(name).min(1).max(12),
+  /** Voters may pick several options. */
+  multiple: z.boolean(),
+});
+
 export const messageInputSchema = z.object({
   accountId,
   chatJid: jid,
@@ -86,6 +95,8 @@ export const messageInputSchema = z.object({
   revoked: z.boolean().default(false),
   /** Present on messages composed on this device (links the provider id to the outbox row). */
   clientMessageId: uuidSchema.nullable().default(null),
+  /** Set when `type` is 'poll'. */
+  poll: pollInputSchema.nullable().optional(),
 });
 
 export const chatInputSchema = z.object({
@@ -137,6 +148,16 @@ export const reactionInputSchema = z.object({
   timestamp: timestampSchema,
 });
 
+/** One voter's current choice in a poll (whatsapp-web.js `vote_update`); no options: vote taken back. */
+export const pollVoteSchema = z.object({
+  accountId,
+  /** The poll's message. */
+  providerMessageId: id,
+  voterJid: jid,
+  options: z.array(name).max(12),
+  timestamp: timestampSchema,
+});
+
 export const ingestBatchSchema = z.object({
   contacts: z.array(contactInputSchema).max(5000).default([]),
   chats: z.array(chatInputSchema).max(5000).default([]),
@@ -145,6 +166,8 @@ export const ingestBatchSchema = z.object({
   revokes: z.array(revokeUpdateSchema).max(5000).default([]),
   edits: z.array(editUpdateSchema).max(5000).default([]),
   reactions: z.array(reactionInputSchema).max(5000).default([]),
+  /** Local only: the workspace protocol does not carry votes yet (sync:push refuses them). */
+  votes: z.array(pollVoteSchema).max(5000).optional(),
 });
 
 export type MessageInput = z.infer<typeof messageInputSchema>;
@@ -154,6 +177,8 @@ export type AckUpdate = z.infer<typeof ackUpdateSchema>;
 export type RevokeUpdate = z.infer<typeof revokeUpdateSchema>;
 export type EditUpdate = z.infer<typeof editUpdateSchema>;
 export type ReactionInput = z.infer<typeof reactionInputSchema>;
+export type PollInput = z.infer<typeof pollInputSchema>;
+export type PollVoteInput = z.infer<typeof pollVoteSchema>;
 export type IngestBatch = z.infer<typeof ingestBatchSchema>;
 /** What producers may hand in: defaults may be omitted. */
 export type IngestBatchInput = z.input<typeof ingestBatchSchema>;
@@ -166,6 +191,7 @@ const ITEM_SCHEMAS = {
   revokes: revokeUpdateSchema,
   edits: editUpdateSchema,
   reactions: reactionInputSchema,
+  votes: pollVoteSchema,
 } as const;
 
 /**

@@ -16,6 +16,7 @@ export const PREVIEW_KINDS = [
   'sticker',
   'location',
   'contact_card',
+  'poll',
   'ciphertext',
   'system',
   'revoked',

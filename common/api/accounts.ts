@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accountIdSchema } from '../ids';
+import type { AccountStatusCode } from '../account-status';
 import type { Account } from '../domain';
 import { SIMULATOR_PACES } from '../domain';
 import { command } from './define';
@@ -60,11 +61,22 @@ export const accountsCommands = {
   'demo:start': command<readonly Account[]>()(z.strictObject({})),
 } as const;
 
+/** What happened to a number: it lost its connection, came back, or stopped retrying. */
+export const ACCOUNT_ALERT_CODES = ['dropped', 'recovered', 'gave_up'] as const;
+export type AccountAlertCode = (typeof ACCOUNT_ALERT_CODES)[number];
+
+/** Codes, never sentences: the renderer words them in the reader's language. */
 export type AccountAlert = {
   readonly accountId: string;
   readonly accountName: string;
   readonly level: 'warning' | 'error' | 'info';
-  readonly message: string;
+  readonly code: AccountAlertCode;
+  /** Why, as an account status code (common/account-status.ts); null when none is known. */
+  readonly reasonCode: AccountStatusCode | null;
+  /** The raw detail behind it (a library's or browser's own text): diagnostics only, never shown as the alert. */
+  readonly detail: string | null;
+  /** For `gave_up` after retrying: how many tries failed in a row; else null. */
+  readonly tries: number | null;
   /** How long the number was unreachable; null while it is still down. */
   readonly downtimeMs: number | null;
 };

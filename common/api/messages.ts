@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Message } from '../domain';
 import { command } from './define';
+import type { MessagesPage } from './inbox';
 
 /**
  * A file may travel inside the command (base64) only while it fits the command's 1 MB limit:
@@ -37,7 +38,26 @@ export const attachmentSchema = z
     message: 'an attachment needs exactly one of dataBase64, path or uploadId',
   });
 
+/** What the phone gave for `messages:loadOlder`. */
+export type OlderHistory = {
+  /** Messages the phone sent (already stored ones included: storing is idempotent). */
+  readonly received: number;
+  /** The phone has older messages still; false: this is the beginning of the chat. */
+  readonly hasMore: boolean;
+  /** Paging stopped at the provider's depth limit although the phone may hold more. */
+  readonly reachedLimit: boolean;
+  /** The stored messages older than those the chat had before the call, oldest first. */
+  readonly page: MessagesPage;
+};
+
 export const messagesCommands = {
+  /**
+   * The chat's oldest stored message was reached: asks the number's WhatsApp (on this
+   * desktop) for the page of messages before it, stores them through the normal ingest
+   * path and answers with that page. `unavailable` while the number is not connected,
+   * `forbidden` for a number this desktop does not host (a teammate's or a Cloud API number).
+   */
+  'messages:loadOlder': command<OlderHistory>()(z.strictObject({ chatId })),
   /**
    * Composes a message: stored at once in the outbox with an optimistic row (ack 'pending'),
    * then sent by the account when it is ready. Returns the optimistic message.

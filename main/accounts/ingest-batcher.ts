@@ -39,6 +39,7 @@ type Pending = {
   revokes: NonNullable<IngestBatchInput['revokes']>;
   edits: NonNullable<IngestBatchInput['edits']>;
   reactions: NonNullable<IngestBatchInput['reactions']>;
+  votes: NonNullable<IngestBatchInput['votes']>;
 };
 
 const empty = (): Pending => ({
@@ -49,6 +50,7 @@ const empty = (): Pending => ({
   revokes: [],
   edits: [],
   reactions: [],
+  votes: [],
 });
 
 /** Messages of a queued batch stored per turn: about 30 ms on this machine's store. */
@@ -143,6 +145,9 @@ export function createIngestBatcher(
           break;
         case 'reaction':
           pending.reactions.push(e.reaction);
+          break;
+        case 'vote':
+          pending.votes.push(e.vote);
           break;
         case 'chat':
           pending.chats.push(e.chat);

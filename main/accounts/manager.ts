@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
+import type { AccountStatusCode } from '../../common/account-status';
 import type { Account, AccountState, DesktopProviderKind, SimulatorPace } from '../../common/domain';
 import type { MessageInput } from '../../common/ingest';
 import { SIMULATOR_PACE_MS, asAccountId } from '../../common/domain';
@@ -19,7 +20,7 @@ import type { ProcessLauncher } from './launcher';
 import { forkLauncher } from './launcher';
 import type { AccountRecord, AccountRegistry, IngestSink } from './ports';
 import type { RuntimeConfigInput, SimulatorControl } from './protocol';
-import type { ProviderRequestInput, ProviderResults } from './provider';
+import type { OlderPage, ProviderRequestInput, ProviderResults } from './provider';
 import { qrImageOf } from './qr-image';
 import type { BrowserCheck } from './browser-choice';
 import { checkBrowser, chosenBrowser } from './browser-choice';
@@ -147,24 +148,28 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
         : null,
   });
 
-  const onAlert = (id: string, kind: AlertKind, reason: string, downtimeMs: number | null) => {
+  const onAlert = (
+    id: string,
+    kind: AlertKind,
+    code: AccountStatusCode | null,
+    reason: string,
+    downtimeMs: number | null,
+  ) => {
     const r = records.get(id);
     if (!r) return;
     if (kind === 'recovered' && downtimeMs !== null) save({ ...r, lastDowntimeMs: downtimeMs });
-    const after =
-      downtimeMs === null
-        ? ''
-        : downtimeMs < 60_000
-          ? ` after ${Math.max(1, Math.round(downtimeMs / 1000))} s`
-          : ` after ${Math.round(downtimeMs / 60_000)} min`;
-    const message =
-      kind === 'dropped'
-        ? `${r.name} lost its WhatsApp connection: ${reason}`
-        : kind === 'recovered'
-          ? `${r.name} is back online${after}.`
-          : `${r.name} needs attention: ${reason}`;
     const level = kind === 'recovered' ? 'info' : kind === 'dropped' ? 'warning' : 'error';
-    o.events.emit('accounts:alerted', { accountId: id, accountName: r.name, level, message, downtimeMs });
+    // Codes only: the renderer words them (English, Bahasa Indonesia); the raw text is detail.
+    o.events.emit('accounts:alerted', {
+      accountId: id,
+      accountName: r.name,
+      level,
+      code: kind,
+      reasonCode: code,
+      detail: kind === 'recovered' ? null : reason.slice(0, 500),
+      tries: kind === 'gave_up' ? (supervisors.get(id)?.snapshot().stoppedAfterTries ?? null) : null,
+      downtimeMs,
+    });
   };
 
   const onChange = (id: string, snap: RuntimeSnapshot) => {
@@ -210,7 +215,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       onData: e => batcher.add(e),
       onBatch: (b, stored) => batcher.queueBatch(b, stored),
       onChange: snap => onChange(id, snap),
-      onAlert: (kind, reason, downtime) => onAlert(id, kind, reason, downtime),
+      onAlert: (kind, code, reason, downtime) => onAlert(id, kind, code, reason, downtime),
       forgetSession: () => forgetSession(id),
       linked: () => records.get(id)?.phone != null,
     });
@@ -357,7 +362,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       // match it and acks that follow find their row.
       if (req.op === 'sendText' || req.op === 'sendMedia')
         batcher.add({ kind: 'message', message: result as MessageInput });
-      if (req.op === 'loadOlder') batcher.addBatch({ messages: [...(result as readonly MessageInput[])] });
+      if (req.op === 'loadOlder') batcher.addBatch({ messages: [...(result as OlderPage).messages] });
       return result;
     },
     control(id, control) {

@@ -44,6 +44,8 @@ export const runtimeConfigSchema = z.object({
         .regex(/^\d{5,20}$/)
         .nullable()
         .default(null),
+      /** Messages per chat the phone holds before that history: only older-history pages reach them. */
+      olderHistory: z.number().int().nonnegative().max(100_000).default(80),
       /** 'never' imitates a WhatsApp Web update that breaks `ready`. */
       ready: z.enum(['normal', 'never']).default('normal'),
     })

@@ -11,6 +11,7 @@ import {
   editUpdateSchema,
   mediaInputSchema,
   messageInputSchema,
+  pollVoteSchema,
   reactionInputSchema,
   revokeUpdateSchema,
 } from '../../common/ingest';
@@ -20,6 +21,7 @@ import type {
   EditUpdate,
   IngestBatchInput,
   MessageInput,
+  PollVoteInput,
   ReactionInput,
   RevokeUpdate,
 } from '../../common/ingest';
@@ -68,6 +70,8 @@ export const providerEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('revoke'), revoke: revokeUpdateSchema }),
   z.object({ kind: z.literal('edit'), edit: editUpdateSchema }),
   z.object({ kind: z.literal('reaction'), reaction: reactionInputSchema }),
+  /** A voter's current choice in a poll (whatsapp-web.js `vote_update`). */
+  z.object({ kind: z.literal('vote'), vote: pollVoteSchema }),
   z.object({ kind: z.literal('chat'), chat: chatInputSchema }),
   z.object({ kind: z.literal('contact'), contact: contactInputSchema }),
   /** The account's browser is running: main remembers its process tree at once. */
@@ -84,6 +88,7 @@ export type ProviderEvent =
   | { readonly kind: 'revoke'; readonly revoke: RevokeUpdate }
   | { readonly kind: 'edit'; readonly edit: EditUpdate }
   | { readonly kind: 'reaction'; readonly reaction: ReactionInput }
+  | { readonly kind: 'vote'; readonly vote: PollVoteInput }
   | { readonly kind: 'chat'; readonly chat: ChatInput }
   | { readonly kind: 'contact'; readonly contact: z.input<typeof contactInputSchema> }
   | { readonly kind: 'browser'; readonly pid: number };
@@ -138,6 +143,17 @@ export const providerRequestSchema = z.discriminatedUnion('op', [
 export type ProviderRequest = z.output<typeof providerRequestSchema>;
 export type ProviderRequestInput = z.input<typeof providerRequestSchema>;
 
+/**
+ * A page of older history from the phone, newest first. `hasMore` false: the phone has no
+ * older message in this chat. `reachedLimit`: the provider will not page deeper (the phone
+ * may still have more).
+ */
+export type OlderPage = {
+  readonly messages: readonly MessageInput[];
+  readonly hasMore: boolean;
+  readonly reachedLimit: boolean;
+};
+
 /** Result of each request, by op. */
 export type ProviderResults = {
   sendText: MessageInput;
@@ -146,7 +162,7 @@ export type ProviderResults = {
   markRead: null;
   setChatFlags: null;
   setBlocked: null;
-  loadOlder: readonly MessageInput[];
+  loadOlder: OlderPage;
   downloadMedia: MediaInfo | null;
   requestPairingCode: string;
 };
@@ -158,7 +174,11 @@ export const providerResultSchemas = {
   markRead: z.null(),
   setChatFlags: z.null(),
   setBlocked: z.null(),
-  loadOlder: z.array(messageInputSchema).max(500),
+  loadOlder: z.object({
+    messages: z.array(messageInputSchema).max(500),
+    hasMore: z.boolean(),
+    reachedLimit: z.boolean().default(false),
+  }),
   downloadMedia: mediaInputSchema.nullable(),
   requestPairingCode: z.string().min(4).max(20),
 } as const;

@@ -24,5 +24,5 @@ export type AlertKind = 'dropped' | 'recovered' | 'gave_up';
 
 export type DataEvent = Extract<
   ProviderEvent,
-  { kind: 'message' | 'ack' | 'revoke' | 'edit' | 'reaction' | 'chat' | 'contact' }
+  { kind: 'message' | 'ack' | 'revoke' | 'edit' | 'reaction' | 'vote' | 'chat' | 'contact' }
 >;

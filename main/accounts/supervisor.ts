@@ -35,7 +35,13 @@ export type SupervisorDeps = {
   /** Stores a catch-up batch; `stored` runs once it is in the store (then the child may send more). */
   readonly onBatch: (batch: IngestBatchInput, stored: () => void) => void;
   readonly onChange: (snapshot: RuntimeSnapshot) => void;
-  readonly onAlert: (kind: AlertKind, reason: string, downtimeMs: number | null) => void;
+  /** `code` says why (worded by the renderer); `reason` is the raw detail, for diagnostics. */
+  readonly onAlert: (
+    kind: AlertKind,
+    code: AccountStatusCode | null,
+    reason: string,
+    downtimeMs: number | null,
+  ) => void;
   /** Deletes the saved session when logging out an account that is not running. */
   readonly forgetSession: () => void;
   /** Whether the number was ever linked to a phone; an unlinked one stops retrying sooner. */
@@ -170,7 +176,7 @@ export class AccountSupervisor {
     if (run.expectedExit || this.desired !== 'running') return;
     const how = info.signal ? `signal ${info.signal}` : `exit code ${info.code}`;
     const reason = `account process ended (${how})`;
-    this.markDown(reason);
+    this.markDown('process_crashed', reason);
     this.restartLater('process_crashed', reason, 'disconnected');
   }
 
@@ -212,7 +218,7 @@ export class AccountSupervisor {
       this.desired = 'stopped';
       this.set({ ...IDLE, state: 'failed', code, reason, stoppedAfterTries: decision.tries, pid: null });
       const why = `stopped after ${decision.tries} tries; last problem: ${reason}`;
-      this.d.onAlert('gave_up', why, this.downSince === null ? null : now - this.downSince);
+      this.d.onAlert('gave_up', code, why, this.downSince === null ? null : now - this.downSince);
       return;
     }
     const delay = decision.delayMs;
@@ -302,7 +308,7 @@ export class AccountSupervisor {
     const run = this.run;
     if (!run) return;
     if (s.state === 'connecting') {
-      if (this.snap.state === 'ready') this.markDown(s.reason ?? 'Connection lost');
+      if (this.snap.state === 'ready') this.markDown(s.code, s.reason ?? 'Connection lost');
       this.set({ ...IDLE, state: 'connecting', code: s.code, reason: s.reason });
       if (this.readyTimer === null) this.armReadyDeadline();
       return;
@@ -314,14 +320,14 @@ export class AccountSupervisor {
       if (this.downSince !== null) {
         const downtime = this.d.clock.now() - this.downSince;
         this.downSince = null;
-        this.d.onAlert('recovered', 'Back online', downtime);
+        this.d.onAlert('recovered', null, 'Back online', downtime);
       }
       // `message` fires only for new messages: fetch whatever arrived while we were away.
       run.handle.send({ t: 'catch_up', watermarks: [...this.d.watermarks()] });
       this.startProbing(run);
       return;
     }
-    this.markDown(s.reason);
+    this.markDown(s.code, s.reason);
     if (s.action === 'reconnect') {
       this.restartLater(s.code, s.reason, 'disconnected');
       return;
@@ -330,13 +336,13 @@ export class AccountSupervisor {
     this.desired = 'stopped';
     void this.shutdown('stop');
     this.set({ ...IDLE, state: s.state, code: s.code, reason: s.reason });
-    if (s.action === 'alert') this.d.onAlert('gave_up', s.reason, null);
+    if (s.action === 'alert') this.d.onAlert('gave_up', s.code, s.reason, null);
   }
 
-  private markDown(reason: string): void {
+  private markDown(code: AccountStatusCode | null, reason: string): void {
     if (this.snap.state !== 'ready' || this.downSince !== null) return;
     this.downSince = this.d.clock.now();
-    this.d.onAlert('dropped', reason, null);
+    this.d.onAlert('dropped', code, reason, null);
   }
 
   // ── watchdog and resources ────────────────────────────────────────────────────────────
@@ -359,7 +365,7 @@ export class AccountSupervisor {
       this.probeDeadline = this.d.clock.setTimeout(() => {
         this.probeDeadline = null;
         if (this.run !== run) return;
-        this.markDown('The account stopped responding');
+        this.markDown('not_responding', 'The account stopped responding');
         this.restartLater('not_responding', 'no answer to the health check', 'degraded');
       }, this.d.timings.probeTimeoutMs);
     };

@@ -13,6 +13,7 @@ import type {
   Message,
   MessageId,
   MessageType,
+  Poll,
   Reaction,
 } from '../../common/domain';
 
@@ -91,7 +92,7 @@ export function chatOf(r: ChatRow): Chat {
 
 export const MESSAGE_COLUMNS = `m.seq, m.account_id, m.chat_id, m.provider_message_id, m.from_me, m.author, m.author_name,
   m.type, m.body, m.caption, m.media, m.location, m.vcard, m.quoted_provider_message_id, m.ts, m.ack, m.edited,
-  m.revoked, m.client_message_id`;
+  m.revoked, m.client_message_id, m.poll`;
 
 export type MessageRow = {
   seq: number;
@@ -113,6 +114,7 @@ export type MessageRow = {
   edited: number;
   revoked: number;
   client_message_id: string | null;
+  poll: string | null;
 };
 
 function parseJson<T>(json: string | null): T | null {
@@ -146,6 +148,7 @@ export function messageOf(r: MessageRow, reactions: readonly Reaction[] = []): M
     revoked: r.revoked === 1,
     reactions,
     clientMessageId: r.client_message_id as ClientMessageId | null,
+    ...(r.poll !== null && parseJson<Poll>(r.poll) ? { poll: parseJson<Poll>(r.poll) as Poll } : {}),
   };
 }
 

@@ -39,7 +39,10 @@ export function storeIngestSink(
       if (report.chatIds.length > 0) events.emit('chats:changed', { chats: store.getChats(report.chatIds) });
       hooks.onIngested?.(report);
       // Rare: only when the store refused something is the batch filtered again, item by item.
-      hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(batch) : batch);
+      // Poll votes stay on this desktop: the workspace protocol has no place for them yet.
+      const { votes: _votes, ...forwardable } = batch;
+      void _votes;
+      hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(forwardable) : forwardable);
       return { inserted: report.messagesInserted, updated: report.messagesUpdated };
     },
     watermarks(accountId) {

@@ -10,6 +10,9 @@ import type { AttachmentFiles } from '../attachment-file';
 import type { OutboxSender } from '../outbox-sender';
 import type { HandlerTable } from '../router';
 
+/** Messages asked of the phone per scroll past the oldest stored one. */
+const OLDER_PAGE = 50;
+
 type MessagesHandlers = Pick<HandlerTable, keyof typeof messagesCommands>;
 
 /** Numbers this desktop does not host (a teammate's, a Cloud API number): their reactions go through the server. */
@@ -35,6 +38,25 @@ export function messagesHandlers(
     'messages:failure': ({ clientMessageId }) => {
       const entry = store.getOutboxEntry(asClientMessageId(clientMessageId));
       return { reason: entry?.state === 'failed' ? entry.lastError : null };
+    },
+    'messages:loadOlder': async ({ chatId }) => {
+      const chat = store.getChat(asChatId(chatId));
+      if (!chat) throw new CommandError('not_found', 'That chat is not on this device.');
+      // A teammate's or a Cloud API number: its history is on another machine's phone session.
+      if (remote?.isRemote(chat.accountId) || !store.getAccount(chat.accountId))
+        throw new CommandError('forbidden', 'This number runs elsewhere: its older messages cannot be loaded here.', {
+          reason: 'not_hosted',
+        });
+      const oldest = store.oldestMessage(chat.id);
+      const older = await accounts.request(chat.accountId, {
+        op: 'loadOlder',
+        chatJid: chat.jid,
+        beforeMs: oldest?.timestamp ?? null,
+        limit: OLDER_PAGE,
+      });
+      // The account manager has stored them through the ingest path by now.
+      const page = store.chatPage({ chatId: chat.id, before: oldest ? String(oldest.seq) : null, limit: OLDER_PAGE });
+      return { received: older.messages.length, hasMore: older.hasMore, reachedLimit: older.reachedLimit, page };
     },
     'messages:react': async ({ messageId, emoji }) => {
       const message = store.getMessages([messageId as MessageId])[0];

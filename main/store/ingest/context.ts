@@ -2,7 +2,7 @@
 import type { ChatId, MessageId, MessageType } from '../../../common/domain';
 import type { StoreDb } from '../db';
 
-export type IngestKind = 'batch' | 'contact' | 'chat' | 'message' | 'ack' | 'revoke' | 'edit' | 'reaction';
+export type IngestKind = 'batch' | 'contact' | 'chat' | 'message' | 'ack' | 'revoke' | 'edit' | 'reaction' | 'vote';
 
 export type IngestRejection = {
   readonly kind: IngestKind;

@@ -13,6 +13,7 @@ import {
   contactInputSchema,
   editUpdateSchema,
   messageInputSchema,
+  pollVoteSchema,
   reactionInputSchema,
   revokeUpdateSchema,
 } from '../../../common/ingest';
@@ -23,7 +24,7 @@ import { accountExists, describeIssues, emptyReport, reject } from './context';
 import { upsertMessage } from './messages';
 import { upsertChat, upsertContact } from './people';
 import { refreshChatSummary } from './summary';
-import { applyAck, applyEdit, applyReaction, applyRevoke } from './updates';
+import { applyAck, applyEdit, applyReaction, applyRevoke, applyVote } from './updates';
 
 export type { IngestRejection, IngestReport } from './context';
 export { emptyReport } from './context';
@@ -56,6 +57,7 @@ const STEPS = [
   step({ kind: 'ack', key: 'acks', schema: ackUpdateSchema, apply: applyAck }),
   step({ kind: 'edit', key: 'edits', schema: editUpdateSchema, apply: applyEdit }),
   step({ kind: 'revoke', key: 'revokes', schema: revokeUpdateSchema, apply: applyRevoke }),
+  step({ kind: 'vote', key: 'votes', schema: pollVoteSchema, apply: applyVote }),
 ] as const;
 
 type Validated = { readonly run: (ctx: IngestContext) => void };

@@ -29,17 +29,23 @@ const BY_CLIENT_ID = `SELECT ${EXISTING_COLUMNS} FROM messages WHERE client_mess
 
 /** The next free time-ordered rowid in this millisecond, computed inside the INSERT itself. */
 const INSERT_SQL = `INSERT INTO messages (seq, account_id, chat_id, provider_message_id, from_me, author, author_name,
-    type, body, caption, media, location, vcard, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id)
+    type, body, caption, media, location, vcard, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id, poll)
   VALUES (coalesce((SELECT max(seq) + 1 FROM messages WHERE seq BETWEEN @base AND @base + ${SEQ_PER_MS - 1}), @base),
     @accountId, @chatId, @providerMessageId, @fromMe, @author, @authorName, @type, @body, @caption, @media,
-    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId)
+    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId, @poll)
   ON CONFLICT (account_id, provider_message_id) DO NOTHING`;
 
 const UPDATE_SQL = `UPDATE messages SET provider_message_id = @providerMessageId, author = @author,
     author_name = @authorName, type = @type, body = @body, caption = @caption, media = @media, location = @location,
     vcard = @vcard, quoted_provider_message_id = @quoted, ack = @ack, edited = @edited, revoked = @revoked,
-    client_message_id = coalesce(client_message_id, @clientMessageId)
+    client_message_id = coalesce(client_message_id, @clientMessageId), poll = coalesce(poll, @poll)
   WHERE seq = @seq`;
+
+const LATER_SQL = 'SELECT 1 FROM messages WHERE chat_id = ? AND seq > ? LIMIT 1';
+
+/** A poll as stored: its definition and, from the start, no votes. */
+const pollJson = (m: MessageInput): string | null =>
+  m.type === 'poll' && m.poll ? JSON.stringify({ ...m.poll, votes: {} }) : null;
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
@@ -99,13 +105,17 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
     edited: m.edited ? 1 : 0,
     revoked: m.revoked ? 1 : 0,
     clientMessageId: m.clientMessageId,
+    poll: pollJson(m),
   });
   if (info.changes === 0) return false;
   ctx.report.messagesInserted += 1;
   ctx.report.newMessageIds.push(messageIdOf(m.accountId as AccountId, m.providerMessageId));
   const t = touch(ctx, chat.id);
-  if (countsAsUnread(m) && m.timestamp > chat.readAt) t.unreadDelta += 1;
   const seq = Number(info.lastInsertRowid);
+  // Older history (a page loaded from the phone) lands before messages already stored: it
+  // was there before the agent last looked, so it never makes the chat unread.
+  if (countsAsUnread(m) && m.timestamp > chat.readAt && !ctx.db.prepare(LATER_SQL).get(chat.id, seq))
+    t.unreadDelta += 1;
   // Reactions are shown on their message, not as the chat's last line.
   if (m.type !== 'reaction' && (t.newest === null || seq > t.newest.seq)) {
     t.newest = {
@@ -154,6 +164,8 @@ function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingR
     edited: next ? next.edited : existing.edited,
     revoked: next ? next.revoked : existing.revoked,
     clientMessageId: m.clientMessageId,
+    // Votes live in the stored JSON: a poll arriving again keeps them (coalesce in the SQL).
+    poll: pollJson(m),
   });
   const changed =
     ack !== existing.ack ||

@@ -1,7 +1,7 @@
 /** Acks, deletes ("revokes"), edits and reactions: changes to messages already stored. */
 import type { AccountId, ChatId } from '../../../common/domain';
 import { messageIdOf } from '../../../common/domain';
-import type { AckUpdate, EditUpdate, ReactionInput, RevokeUpdate } from '../../../common/ingest';
+import type { AckUpdate, EditUpdate, PollVoteInput, ReactionInput, RevokeUpdate } from '../../../common/ingest';
 import { ackCode } from '../rows';
 import type { IngestContext } from './context';
 import { touch } from './context';
@@ -104,4 +104,27 @@ export function applyReaction(ctx: IngestContext, r: ReactionInput): void {
     .pluck()
     .get(r.accountId, r.providerMessageId);
   applied(ctx, r.accountId, r.providerMessageId, chatId);
+}
+
+/**
+ * A voter's current choice in a poll, kept in the poll's JSON (the latest update wins; no
+ * options: the vote was taken back). A vote for a poll not stored here is ignored.
+ */
+export function applyVote(ctx: IngestContext, v: PollVoteInput): void {
+  const { db } = ctx;
+  const result = db
+    .prepare(
+      `UPDATE messages SET poll = json_set(poll, '$.votes.' || json_quote(@voter), json(@options))
+       WHERE account_id = @accountId AND provider_message_id = @id AND poll IS NOT NULL`,
+    )
+    .run({ voter: v.voterJid, options: JSON.stringify(v.options), accountId: v.accountId, id: v.providerMessageId });
+  if (result.changes === 0) {
+    ctx.report.updatesIgnored += 1;
+    return;
+  }
+  const chatId = db
+    .prepare('SELECT chat_id FROM messages WHERE account_id = ? AND provider_message_id = ?')
+    .pluck()
+    .get(v.accountId, v.providerMessageId);
+  applied(ctx, v.accountId, v.providerMessageId, chatId);
 }

@@ -115,3 +115,14 @@ export function getMessages(db: StoreDb, ids: readonly MessageId[]): Message[] {
     .all(JSON.stringify(splitMessageIds(db, ids))) as MessageRow[];
   return withReactions(rows, loadReactions(db));
 }
+
+/** The chat's oldest stored message (reactions aside): where older history from the phone starts. */
+export function oldestMessage(
+  db: StoreDb,
+  chatId: ChatId,
+): { readonly seq: number; readonly timestamp: number } | null {
+  const row = db
+    .prepare("SELECT seq, ts FROM messages WHERE chat_id = ? AND type <> 'reaction' ORDER BY seq ASC LIMIT 1")
+    .get(chatId) as { seq: number; ts: number } | undefined;
+  return row ? { seq: row.seq, timestamp: row.ts } : null;
+}

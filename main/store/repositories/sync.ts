@@ -43,7 +43,7 @@ export function peekPush(db: StoreDb, maxItems: number, afterId = 0): QueuedPush
     batch: string;
     items: number;
   }[];
-  const merged: Required<Omit<IngestBatchInput, never>> = {
+  const merged: Required<Omit<IngestBatchInput, 'votes'>> = {
     contacts: [],
     chats: [],
     messages: [],

@@ -32,6 +32,8 @@ export const messages = sqliteTable(
     edited: integer('edited', { mode: 'boolean' }).notNull().default(false),
     revoked: integer('revoked', { mode: 'boolean' }).notNull().default(false),
     clientMessageId: text('client_message_id'),
+    /** A poll's question, options and votes per voter as JSON (type 'poll'). */
+    poll: text('poll'),
   },
   t => [
     uniqueIndex('messages_account_provider_id').on(t.accountId, t.providerMessageId),

@@ -8,6 +8,7 @@ export const previewEn = {
   'preview.sticker': 'Sticker',
   'preview.location': '📍 Location',
   'preview.contact_card': '👤 Contact',
+  'preview.poll': '📊 Poll',
   'preview.ciphertext': 'Waiting for this message…',
   'preview.revoked': 'This message was deleted',
   'preview.labelled': '{label}: {text}',

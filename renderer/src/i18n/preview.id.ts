@@ -10,6 +10,7 @@ export const previewId: Readonly<Record<PreviewMessageKey, string>> = {
   'preview.sticker': 'Stiker',
   'preview.location': '📍 Lokasi',
   'preview.contact_card': '👤 Kontak',
+  'preview.poll': '📊 Polling',
   'preview.ciphertext': 'Menunggu pesan ini…',
   'preview.revoked': 'Pesan ini telah dihapus',
   'preview.labelled': '{label}: {text}',

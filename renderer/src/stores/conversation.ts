@@ -8,6 +8,14 @@ import type { ChatId, Message, MessageId } from '../../../common/domain';
 import { core } from './core';
 import { errorText } from '../lib/error-text';
 
+/**
+ * Older history from the phone, once the store has no older message: `idle` (ask when the
+ * top is reached), `loading`, `start` (the phone has none: the beginning of the chat),
+ * `limit` (paging stopped at the depth limit), or why the last ask failed (`offline`: the
+ * number is not connected; `failed`: anything else). A failed ask is retried by the agent.
+ */
+export type PhoneHistory = 'idle' | 'loading' | 'start' | 'limit' | 'offline' | 'failed';
+
 export type Thread = {
   readonly messages: readonly Message[];
   readonly olderCursor: string | null;
@@ -18,6 +26,7 @@ export type Thread = {
   readonly focusId: MessageId | null;
   /** A page came from the store (a thread holding only messages composed here is not loaded). */
   readonly loaded: boolean;
+  readonly phone: PhoneHistory;
 };
 
 const emptyThread: Thread = {
@@ -28,12 +37,19 @@ const emptyThread: Thread = {
   error: null,
   focusId: null,
   loaded: false,
+  phone: 'idle',
 };
 
 type ConversationState = {
   threads: Readonly<Record<string, Thread>>;
   open(chatId: ChatId, aroundMessageId?: MessageId | null): Promise<void>;
-  loadOlder(chatId: ChatId): Promise<void>;
+  /**
+   * Older messages: the store's next page, then, for a number this desktop hosts
+   * (`fromPhone`), the phone's (messages:loadOlder).
+   */
+  loadOlder(chatId: ChatId, fromPhone?: boolean): Promise<void>;
+  /** Asks the phone again after a failure. */
+  retryOlder(chatId: ChatId): Promise<void>;
   loadNewer(chatId: ChatId): Promise<void>;
   /** Live messages and updates: inserted in time order or replaced in place. */
   merge(messages: readonly Message[]): void;
@@ -50,6 +66,19 @@ const byTime = (a: Message, b: Message) => a.timestamp - b.timestamp;
 export const useConversation = create<ConversationState>((set, get) => {
   const patch = (chatId: ChatId, p: Partial<Thread>) =>
     set({ threads: { ...get().threads, [chatId]: { ...(get().threads[chatId] ?? emptyThread), ...p } } });
+
+  const loadFromPhone = async (chatId: ChatId) => {
+    patch(chatId, { loading: true, phone: 'loading' });
+    const r = await core.loadOlderFromPhone(chatId);
+    if (!r.ok) return patch(chatId, { loading: false, phone: r.error.code === 'unavailable' ? 'offline' : 'failed' });
+    const { page, hasMore, reachedLimit } = r.value;
+    patch(chatId, {
+      messages: withOlder(get().threads[chatId]?.messages ?? [], page.messages),
+      olderCursor: page.olderCursor,
+      loading: false,
+      phone: hasMore ? 'idle' : reachedLimit ? 'limit' : 'start',
+    });
+  };
 
   return {
     threads: {},
@@ -73,19 +102,27 @@ export const useConversation = create<ConversationState>((set, get) => {
         loaded: true,
       });
     },
-    async loadOlder(chatId) {
+    async loadOlder(chatId, fromPhone = false) {
       const t = get().threads[chatId];
-      if (!t || t.loading || t.olderCursor === null) return;
+      if (!t || t.loading || !t.loaded) return;
+      if (t.olderCursor === null) {
+        if (fromPhone && t.phone === 'idle') await loadFromPhone(chatId);
+        return;
+      }
       patch(chatId, { loading: true });
       const r = await core.listMessages({ chatId, before: t.olderCursor, limit: 60 });
       if (!r.ok) return patch(chatId, { loading: false, error: errorText(r.error) });
-      const now = get().threads[chatId] ?? emptyThread;
-      const seen = new Set(now.messages.map(m => m.id));
       patch(chatId, {
-        messages: [...r.value.messages.filter(m => !seen.has(m.id)), ...now.messages],
+        messages: withOlder(get().threads[chatId]?.messages ?? [], r.value.messages),
         olderCursor: r.value.olderCursor,
         loading: false,
       });
+    },
+    async retryOlder(chatId) {
+      const t = get().threads[chatId];
+      if (!t || (t.phone !== 'offline' && t.phone !== 'failed')) return;
+      patch(chatId, { phone: 'idle' });
+      await get().loadOlder(chatId, true);
     },
     async loadNewer(chatId) {
       const t = get().threads[chatId];
@@ -150,6 +187,13 @@ export const useConversation = create<ConversationState>((set, get) => {
     },
   };
 });
+
+/** An older page in front of what the thread holds (live events may have brought some already). */
+function withOlder(current: readonly Message[], older: readonly Message[]): Message[] {
+  const seen = new Set(current.map(m => m.id));
+  const merged = [...older.filter(m => !seen.has(m.id)), ...current];
+  return merged.some((m, i) => i > 0 && (merged[i - 1]?.timestamp ?? 0) > m.timestamp) ? merged.sort(byTime) : merged;
+}
 
 /** Optimistic messages not yet in the stored page stay at the end. */
 function keepLocal(stored: readonly Message[], previous: readonly Message[]): Message[] {

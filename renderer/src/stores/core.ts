@@ -28,6 +28,8 @@ export const core = {
   /** Pin, archive, mute, unread: only the flags given change. */
   setChatFlags: (args: CommandArgs<'chats:setFlags'>) => api().invoke('chats:setFlags', args),
   listMessages: (args: CommandArgs<'messages:list'>) => api().invoke('messages:list', args),
+  /** The phone's page of messages older than the chat's oldest stored one (numbers hosted here). */
+  loadOlderFromPhone: (chatId: ChatId) => api().invoke('messages:loadOlder', { chatId }),
   search: (args: CommandArgs<'search:messages'>) => api().invoke('search:messages', args),
   templates: () => api().invoke('templates:list', {}),
   send: (args: SendArgs) => api().invoke('messages:send', args),

@@ -119,6 +119,8 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   readonly lids = new Map<string, string>();
   /** Every `limit` a chat's fetchMessages was asked for, in order. */
   readonly fetchLimits: number[] = [];
+  /** Per chat, how many messages WhatsApp Web's page holds (fetchMessages loads earlier ones into it). */
+  readonly pageLoaded = new Map<string, number>();
   options: WebjsClientOptions | null = null;
   /** What initialize() does; by default nothing (tests emit the library's events). */
   /** Runs inside initialize(); a rejection is initialize()'s, as the library's launch and goto errors are. */
@@ -287,12 +289,17 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   private chatObject(raw: RawChat): WebjsChat {
     const chat = new LibChat(this, raw);
     // Chat.fetchMessages evaluates in the page; answer from this fake's memory instead,
-    // with the library's semantics: the newest `limit` messages, oldest first.
+    // with the library's semantics (1.34.7 Chat.js): while the page holds fewer than
+    // `limit`, loadEarlierMsgs adds earlier ones until none are left; then the newest
+    // `limit`, oldest first.
     chat.fetchMessages = async ({ limit }) => {
       this.fetchLimits.push(limit);
-      return [...this.messages.values()]
-        .filter(m => m.id.remote === raw.id._serialized)
-        .sort((a, b) => a.t - b.t)
+      const jid = raw.id._serialized;
+      const all = [...this.messages.values()].filter(m => m.id.remote === jid).sort((a, b) => a.t - b.t);
+      const loaded = Math.min(all.length, Math.max(this.pageLoaded.get(jid) ?? 0, limit));
+      this.pageLoaded.set(jid, loaded);
+      return all
+        .slice(-loaded)
         .slice(-limit)
         .map(m => this.msg(m));
     };

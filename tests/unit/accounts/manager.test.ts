@@ -1,7 +1,9 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { accountsCommands } from '../../../common/api/accounts';
+import type { AccountAlert } from '../../../common/api/accounts';
+import { ACCOUNT_ALERT_CODES, accountsCommands } from '../../../common/api/accounts';
+import { ACCOUNT_STATUS_CODES } from '../../../common/account-status';
 import { CommandError } from '../../../common/result';
 import type { ChildHandle, ProcessLauncher } from '../../../main/accounts/launcher';
 import { inProcessLauncher } from '../../../main/accounts/launcher-in-process';
@@ -134,15 +136,33 @@ describe('AccountManager: watchdog, restarts and alerts', () => {
     await waitFor('a new launch', () => h.launches() === 14);
   });
 
+  it('sends alerts as codes: what happened and why, never a sentence (the renderer words them)', async () => {
+    const h = harness();
+    const a = h.manager.add({ provider: 'simulator', name: 'Toko Budi', seed: 16 });
+    await h.waitForState(a.id, 'ready');
+    h.manager.control(a.id, { kind: 'crash' });
+    await waitFor('drop and recovery', () => h.alerts.some(x => x.code === 'recovered'));
+    expect(h.alerts[0]).toMatchObject({ code: 'dropped', reasonCode: 'process_crashed' });
+    expectOnlyCodes(h.alerts);
+  });
+
   it('raises an alert when a number drops, and records the downtime when it is back', async () => {
     const h = harness();
     const a = h.manager.add({ provider: 'simulator', name: 'Shop', seed: 15 });
     await h.waitForState(a.id, 'ready');
     h.manager.control(a.id, { kind: 'offline', durationMs: 60 });
     await waitFor('recovery alert', () => h.alerts.find(x => x.level === 'info'));
-    expect(h.alerts[0]).toMatchObject({ accountId: a.id, accountName: 'Shop', level: 'warning', downtimeMs: null });
+    expect(h.alerts[0]).toMatchObject({
+      accountId: a.id,
+      accountName: 'Shop',
+      level: 'warning',
+      code: 'dropped',
+      reasonCode: 'reconnecting',
+      downtimeMs: null,
+    });
     const back = h.alerts[1];
-    expect(back?.message).toMatch(/Shop is back online after \d+ s/);
+    expect(back).toMatchObject({ code: 'recovered', reasonCode: null, detail: null, tries: null });
+    expectOnlyCodes(h.alerts);
     expect(back?.downtimeMs).toBeGreaterThan(0);
     expect(h.store.records.get(a.id)?.lastDowntimeMs).toBe(back?.downtimeMs);
   });
@@ -219,3 +239,15 @@ describe('accounts commands', () => {
     });
   });
 });
+
+/** Fails when an alert carries a sentence again: only codes, the name and the raw detail. */
+function expectOnlyCodes(alerts: readonly AccountAlert[]): void {
+  expect(alerts.length).toBeGreaterThan(0);
+  for (const alert of alerts) {
+    expect(Object.keys(alert).sort()).toEqual(
+      ['accountId', 'accountName', 'code', 'detail', 'downtimeMs', 'level', 'reasonCode', 'tries'].sort(),
+    );
+    expect(ACCOUNT_ALERT_CODES).toContain(alert.code);
+    if (alert.reasonCode !== null) expect(ACCOUNT_STATUS_CODES).toContain(alert.reasonCode);
+  }
+}

@@ -107,6 +107,58 @@ describe('simulator provider', () => {
     };
   };
 
+  it('holds older history that only loadOlder reaches, the same for the same seed, up to the chat’s beginning', async () => {
+    const pageThrough = async (p: Awaited<ReturnType<typeof start>>, chatJid: string) => {
+      const pages: MessageInput[][] = [];
+      let before: number | null = null;
+      for (let n = 0; n < 10; n++) {
+        const page = await p.request({ op: 'loadOlder', chatJid, beforeMs: before, limit: 40 });
+        pages.push([...page.messages]);
+        if (!page.hasMore) break;
+        before = Math.min(...page.messages.map(m => m.timestamp));
+      }
+      return pages;
+    };
+    const p = await start({ olderHistory: 70 });
+    const synced = collect();
+    await p.catchUp(new Map(), synced.send);
+    const chatJid = synced.messages()[0]!.chatJid;
+    const inChat = synced.messages().filter(m => m.chatJid === chatJid);
+    const pages = await pageThrough(p, chatJid);
+    const older = pages.flat();
+    // Everything the first sync gave, then 70 more that it did not, newest first, no repeats.
+    expect(older).toHaveLength(inChat.length + 70);
+    expect(new Set(older.map(m => m.providerMessageId)).size).toBe(older.length);
+    const synchedIds = new Set(synced.messages().map(m => m.providerMessageId));
+    expect(older.filter(m => !synchedIds.has(m.providerMessageId))).toHaveLength(70);
+    expect(older.map(m => m.timestamp)).toEqual([...older.map(m => m.timestamp)].sort((a, b) => b - a));
+    for (const m of older) expect(messageInputSchema.safeParse(m).success).toBe(true);
+    expect(pages.slice(0, -1).every(page => page.length === 40)).toBe(true);
+    await p.stop();
+    events.length = 0;
+    // Another start of the same number (same seed) has the same past.
+    const again = await start({ olderHistory: 70 });
+    expect((await pageThrough(again, chatJid)).flat().map(m => m.providerMessageId)).toEqual(
+      older.map(m => m.providerMessageId),
+    );
+  });
+
+  it('sends a poll now and then in live demo traffic, and a group member votes on it', async () => {
+    await start({ chats: 8, chatterIntervalMs: 5, epochMs: Date.now() - 1000 });
+    const poll = await waitFor('a poll', () =>
+      events.flatMap(e => (e.kind === 'message' && e.message.type === 'poll' ? [e.message] : [])).at(0),
+    );
+    expect(messageInputSchema.parse(poll).poll).toMatchObject({ multiple: false });
+    const vote = await waitFor(
+      'its vote',
+      () =>
+        events.find(e => e.kind === 'vote' && e.vote.providerMessageId === poll.providerMessageId) as
+          Extract<ProviderEvent, { kind: 'vote' }> | undefined,
+      5000,
+    );
+    expect(poll.poll?.options).toContain(vote.vote.options[0]);
+  });
+
   it('catches up from watermarks and returns nothing twice within one catch-up', async () => {
     const p = await start();
     const all = collect();

@@ -102,7 +102,7 @@ describe('webjs provider: message types', () => {
       'contact_card',
       'contact_card',
       'system',
-      'unknown',
+      'poll',
       'text',
       'text',
     ]);

@@ -308,11 +308,49 @@ describe('webjs provider: commands and catch-up', () => {
     expect(Math.max(...fake.fetchLimits)).toBe(CATCH_UP_MAX_PER_CHAT);
   }, 30_000);
 
+  it('pages older history with a growing fetch limit until the phone has no more', async () => {
+    fake.addChat(CUSTOMER, 'Budi');
+    for (let i = 0; i < 120; i++) fake.remember(rawMessage({ chat: CUSTOMER, body: `m${i}`, secondsAgo: 1000 - i }));
+    const pages: Array<{ bodies: (string | null)[]; hasMore: boolean; reachedLimit: boolean }> = [];
+    let before: number | null = null;
+    for (let n = 0; n < 4; n++) {
+      const page = await provider.request({ op: 'loadOlder', chatJid: CUSTOMER, beforeMs: before, limit: 50 });
+      pages.push({ bodies: page.messages.map(m => m.body), hasMore: page.hasMore, reachedLimit: page.reachedLimit });
+      if (!page.hasMore) break;
+      before = Math.min(...page.messages.map(m => m.timestamp));
+    }
+    const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => `m${from - i}`);
+    expect(pages).toEqual([
+      { bodies: range(119, 70), hasMore: true, reachedLimit: false },
+      { bodies: range(69, 20), hasMore: true, reachedLimit: false },
+      { bodies: range(19, 0), hasMore: false, reachedLimit: false },
+    ]);
+    // Each ask goes one page deeper than the last (the page keeps what it loaded): no refetch from 50.
+    expect(fake.fetchLimits).toEqual([50, 100, 150]);
+    expect(fake.pageLoaded.get(CUSTOMER)).toBe(120);
+  });
+
+  it('starts again from the newest after a restart: a new WhatsApp Web page holds nothing yet', async () => {
+    fake.addChat(CUSTOMER, 'Budi');
+    for (let i = 0; i < 60; i++) fake.remember(rawMessage({ chat: CUSTOMER, body: `m${i}`, secondsAgo: 1000 - i }));
+    await provider.request({ op: 'loadOlder', chatJid: CUSTOMER, beforeMs: null, limit: 50 });
+    await provider.stop();
+    // The fake stands for the new page too: it starts empty, as a new WhatsApp Web page does.
+    fake.pageLoaded.clear();
+    fake.fetchLimits.length = 0;
+    provider = await r.start();
+    ready();
+    const page = await provider.request({ op: 'loadOlder', chatJid: CUSTOMER, beforeMs: null, limit: 20 });
+    expect(page.messages).toHaveLength(20);
+    expect(fake.fetchLimits).toEqual([20]);
+  });
+
   it('loads older history of a chat', async () => {
     fake.addChat(CUSTOMER, 'Budi');
     for (let i = 0; i < 10; i++) fake.remember(rawMessage({ chat: CUSTOMER, body: `m${i}`, secondsAgo: 100 - i }));
     const before = (Math.floor(Date.now() / 1000) - 94) * 1000;
     const older = await provider.request({ op: 'loadOlder', chatJid: CUSTOMER, beforeMs: before, limit: 3 });
-    expect(older.map(m => m.body)).toEqual(['m5', 'm4', 'm3']);
+    expect(older.messages.map(m => m.body)).toEqual(['m5', 'm4', 'm3']);
+    expect(older.hasMore).toBe(true);
   });
 });

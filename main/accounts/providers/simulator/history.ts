@@ -4,7 +4,7 @@
  * of a chat. All of it regenerated from the seed, nothing stored.
  */
 import type { IngestBatchInput, MessageInput, ReactionInput } from '../../../../common/ingest';
-import type { CatchUpReport } from '../../provider';
+import type { CatchUpReport, OlderPage } from '../../provider';
 import type { SimMessage, World } from './world';
 
 // Small batches: main validates every message, and one batch is one turn of its event loop.
@@ -67,20 +67,42 @@ export async function catchUpWorld(
   return { chats: touched.size, messages: count };
 }
 
-/** The `limit` newest messages of a chat older than `beforeMs`, newest first. */
+/** Time between two messages of a chat's older history (before the first sync). */
+const OLDER_GAP_MS = 47 * 60_000;
+
+/**
+ * What the simulated phone holds before the history a new device syncs: `count` messages
+ * per chat, before the world's first message, regenerated from the seed. Only older-history
+ * requests reach them, as on a real phone; `n` 0 is the newest.
+ */
+export function olderHistoryOf(world: World, chatJid: string, count: number): SimMessage[] {
+  const index = world.chats.findIndex(c => c.jid === chatJid);
+  const chat = world.chats[index];
+  if (!chat) return [];
+  const start = Math.min(world.timeOf(0), Date.now());
+  // Chats are offset by a few seconds so two chats never share a millisecond.
+  return Array.from({ length: count }, (_, n) =>
+    world.extraMessage(`old${index.toString(36)}x`, n, start - (n + 1) * OLDER_GAP_MS - index * 1000, chat),
+  );
+}
+
+/** The `limit` newest messages of a chat older than `beforeMs`, newest first, and whether more exist. */
 export function olderMessages(
   world: World,
   extras: Iterable<SimMessage>,
+  older: readonly SimMessage[],
   chatJid: string,
   beforeMs: number,
   limit: number,
-): MessageInput[] {
+): OlderPage {
   const found: MessageInput[] = [];
   const ignored: ReactionInput[] = [];
-  for (let k = world.lastIndexAt(beforeMs - 1); k >= 0 && found.length < limit; k--) {
+  for (let k = world.lastIndexAt(beforeMs - 1); k >= 0 && found.length <= limit; k--) {
     const m = world.message(k);
     if (m.input.chatJid === chatJid) found.push(finalState(m, Date.now(), ignored));
   }
-  for (const m of extras) if (m.input.chatJid === chatJid && m.input.timestamp < beforeMs) found.push(m.input);
-  return found.sort((a, b) => b.timestamp - a.timestamp).slice(0, limit);
+  for (const m of [...extras, ...older])
+    if (m.input.chatJid === chatJid && m.input.timestamp < beforeMs) found.push(m.input);
+  const sorted = found.sort((a, b) => b.timestamp - a.timestamp);
+  return { messages: sorted.slice(0, limit), hasMore: sorted.length > limit, reachedLimit: false };
 }

@@ -11,7 +11,7 @@ import { saveMedia } from '../../../platform/media-store';
 import type { ParsedSimulatorControl } from '../../protocol';
 import type { ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
 import type { ControllableProvider } from '../../runtime/host';
-import { catchUpWorld, olderMessages } from './history';
+import { catchUpWorld, olderHistoryOf, olderMessages } from './history';
 import { mediaFileFor } from './media';
 import { rngOf } from './rng';
 import type { SimMessage, World } from './world';
@@ -29,6 +29,8 @@ export type SimulatorOptions = {
   readonly ackStepMs: number;
   readonly ready: 'normal' | 'never';
   readonly pairingPhone?: string | null;
+  /** Messages per chat the phone holds before the synced history (older-history pages only). */
+  readonly olderHistory?: number;
 };
 
 export function createSimulatorProvider(o: SimulatorOptions): ControllableProvider {
@@ -40,6 +42,16 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
   // Messages outside the schedule: sent by the agent, offline bursts, injected by tests.
   const extras = new Map<string, SimMessage>();
   const reactions: ReactionInput[] = [];
+  // Older history per chat, built on the first request for it and kept (media lookups).
+  const olderByChat = new Map<string, SimMessage[]>();
+  const olderOf = (chatJid: string): SimMessage[] => {
+    let older = olderByChat.get(chatJid);
+    if (!older) {
+      older = olderHistoryOf(world, chatJid, o.olderHistory ?? 80);
+      olderByChat.set(chatJid, older);
+    }
+    return older;
+  };
   let ready = false;
   let online = false;
   let hung = false;
@@ -95,12 +107,55 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
     }
   };
 
+  // Now and then a group member asks the group a question as a poll, and another votes.
+  const maybePoll = (k: number) => {
+    const rng = rngOf(o.seed, 'poll', k);
+    const chat = world.chats.find(c => c.isGroup && rng.chance(0.06));
+    if (!chat || !online) return;
+    const base = world.extraMessage('poll', k, Date.now(), chat);
+    const question = rng.pick(['Jam buka favorit?', 'Which delivery day suits you?', 'Warna mana yang lebih bagus?']);
+    const options = rng.pick([
+      ['Pagi', 'Siang', 'Sore'],
+      ['Monday', 'Wednesday', 'Friday'],
+      ['Merah', 'Biru'],
+    ]);
+    const input: MessageInput = {
+      ...base.input,
+      type: 'poll',
+      body: question,
+      caption: null,
+      media: null,
+      location: null,
+      vcard: null,
+      poll: { question, options, multiple: false },
+    };
+    const poll = { ...base, input, followUps: [] };
+    extras.set(input.providerMessageId, poll);
+    emit({ kind: 'message', message: input });
+    const voter = chat.people.find(p => p.jid !== input.author) ?? chat.people[0];
+    if (voter)
+      later(1500, () => {
+        if (online)
+          emit({
+            kind: 'vote',
+            vote: {
+              accountId: o.accountId,
+              providerMessageId: input.providerMessageId,
+              voterJid: voter.jid,
+              options: [rng.pick(options)],
+              timestamp: Date.now(),
+            },
+          });
+      });
+  };
+
   const scheduleLive = () => {
     const due = world.timeOf(nextLive);
     if (!Number.isFinite(due)) return;
     later(Math.max(0, due - Date.now()), () => {
       // Offline: the message still reaches "the server"; catch-up will fetch it.
       if (online) deliverLive(world.message(nextLive));
+      maybePoll(nextLive);
       nextLive++;
       scheduleLive();
     });
@@ -203,6 +258,10 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
   const findMessage = (providerMessageId: string): SimMessage | undefined => {
     const extra = extras.get(providerMessageId);
     if (extra) return extra;
+    for (const older of olderByChat.values()) {
+      const m = older.find(x => x.input.providerMessageId === providerMessageId);
+      if (m) return m;
+    }
     const tag = providerMessageId.split(seedTag)[1]?.split('_')[0];
     if (!tag || !/^[0-9A-Z]+$/.test(tag)) return undefined;
     const k = parseInt(tag, 36);
@@ -291,7 +350,14 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
         return null;
       }
       case 'loadOlder':
-        return olderMessages(world, extras.values(), req.chatJid, req.beforeMs ?? Date.now(), req.limit);
+        return olderMessages(
+          world,
+          extras.values(),
+          olderOf(req.chatJid),
+          req.chatJid,
+          req.beforeMs ?? Date.now(),
+          req.limit,
+        );
       case 'downloadMedia': {
         const m = findMessage(req.providerMessageId);
         return m ? mediaFor(m) : null;

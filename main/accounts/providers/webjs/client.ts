@@ -41,6 +41,10 @@ export type WebjsMessage = {
   };
   readonly vCards?: readonly string[];
   readonly latestEditSenderTimestampMs?: number;
+  /** poll_creation only. */
+  readonly pollName?: string;
+  readonly pollOptions?: ReadonlyArray<{ readonly name?: string; readonly localId?: number }>;
+  readonly allowMultipleAnswers?: boolean;
   readonly latestEditMsgKey?: unknown;
   readonly _data: Readonly<Record<string, unknown>>;
   downloadMedia(): Promise<WebjsMedia | undefined | null>;

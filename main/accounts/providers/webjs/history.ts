@@ -3,7 +3,7 @@
  * messages, so anything that arrived while we were away is fetched here) and older pages.
  */
 import type { IngestBatchInput, MessageInput } from '../../../../common/ingest';
-import type { CatchUpReport } from '../../provider';
+import type { CatchUpReport, OlderPage } from '../../provider';
 import type { WebjsChat, WebjsClient, WebjsMessage } from './client';
 import { chatInputOf, toMs } from './map';
 
@@ -67,14 +67,46 @@ export async function catchUpChats(
   return { chats: touched, messages };
 }
 
-/** The `limit` newest messages older than `beforeMs` (null: from the newest), newest first. */
-export async function olderMessages(chat: WebjsChat, map: MapMessage, beforeMs: number | null, limit: number) {
+/**
+ * How deep older history goes in one chat. Every fetch holds all the messages up to its
+ * limit in WhatsApp Web's page, so paging stops here (the phone may have more).
+ */
+export const OLDER_MAX_DEPTH = 20_000;
+
+/**
+ * The `limit` newest messages older than `beforeMs` (null: from the newest), newest first.
+ * The library's `fetchMessages({ limit })` returns a chat's newest `limit` messages and,
+ * when the page holds fewer, loads earlier ones into the page first (`loadEarlierMsgs`);
+ * fewer than asked means the phone has no more. So the limit grows: it starts at how deep
+ * this chat was fetched before (`depths`, kept while the page lives) plus a page, and
+ * doubles until `limit` older messages are in or the chat's beginning is reached.
+ */
+export async function olderMessages(
+  chat: WebjsChat,
+  map: MapMessage,
+  beforeMs: number | null,
+  limit: number,
+  depths: Map<string, number>,
+): Promise<OlderPage> {
   const before = beforeMs ?? Number.POSITIVE_INFINITY;
-  let older: MessageInput[] = [];
-  for (let fetch = limit; fetch <= 5000; fetch *= 4) {
+  const key = chat.id._serialized;
+  let fetch = Math.min((depths.get(key) ?? 0) + limit, OLDER_MAX_DEPTH);
+  for (;;) {
     const got = await chat.fetchMessages({ limit: fetch });
-    older = mapAll(got, map).filter(m => m.timestamp < before);
-    if (older.length >= limit || got.length < fetch) break;
+    depths.set(key, Math.max(depths.get(key) ?? 0, got.length));
+    const older = mapAll(got, map)
+      .filter(m => m.timestamp < before)
+      .sort((a, b) => b.timestamp - a.timestamp);
+    const atStart = got.length < fetch;
+    const atLimit = !atStart && fetch >= OLDER_MAX_DEPTH;
+    if (older.length >= limit || atStart || atLimit) {
+      const more = older.length > limit;
+      return {
+        messages: older.slice(0, limit),
+        hasMore: more || (!atStart && !atLimit),
+        reachedLimit: atLimit && !more,
+      };
+    }
+    fetch = Math.min(fetch * 2, OLDER_MAX_DEPTH);
   }
-  return older.sort((a, b) => b.timestamp - a.timestamp).slice(0, limit);
 }

@@ -21,6 +21,7 @@ const typeMap: Readonly<Record<string, MessageType>> = {
   vcard: 'contact_card',
   multi_vcard: 'contact_card',
   reaction: 'reaction',
+  poll_creation: 'poll',
   revoked: 'text',
   ciphertext: 'ciphertext',
   e2e_notification: 'system',
@@ -148,7 +149,23 @@ export function messageInputOf(accountId: string, m: WebjsMessage, me: readonly 
     edited: Boolean(m.latestEditMsgKey || m.latestEditSenderTimestampMs),
     revoked: m.type === 'revoked',
     clientMessageId: null,
+    ...(type === 'poll' ? { poll: pollOf(m) } : {}),
   };
+}
+
+/**
+ * The library's poll_creation fields: pollName, pollOptions ({ name, localId }) and
+ * allowMultipleAnswers (from pollSelectableOptionsCount). Null when they do not parse.
+ */
+function pollOf(m: WebjsMessage): MessageInput['poll'] {
+  const question = str(m.pollName) ?? str(m.body);
+  const options = (Array.isArray(m.pollOptions) ? m.pollOptions : [])
+    .map(o => (o && typeof o === 'object' ? str((o as { name?: unknown }).name) : null))
+    .filter((o): o is string => o !== null)
+    .map(o => o.slice(0, 500))
+    .slice(0, 12);
+  if (!question || options.length === 0) return null;
+  return { question: question.slice(0, 500), options, multiple: Boolean(m.allowMultipleAnswers) };
 }
 
 export function chatInputOf(accountId: string, chat: WebjsChat): ChatInput {

@@ -38,6 +38,15 @@ export type WebjsProviderOptions = {
 
 const CIPHERTEXT_FAILED_TEXT = 'This message could not be decrypted. Open WhatsApp on the phone to see it.';
 
+/** The library's PollVote (its spelling of interractedAtTs included). */
+type WebjsPollVote = {
+  voter?: string;
+  selectedOptions?: Array<{ name?: string; localId?: number }>;
+  interractedAtTs?: number;
+  parentMessage?: { id?: WebjsId } | null;
+  parentMsgKey?: WebjsId | null;
+};
+
 type Notification = {
   id: WebjsId;
   type: string;
@@ -58,6 +67,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
   // The same message can be reported twice (message + message_create, ciphertext retries);
   // one IPC message per (id, type) is enough. The store is idempotent either way.
   const recent = new Map<string, true>();
+  // How many messages of each chat the page holds after our fetches: a new page starts empty.
+  const depths = new Map<string, number>();
 
   const emit = (event: ProviderEvent) => {
     for (const l of listeners) l(event);
@@ -202,6 +213,21 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         },
       }),
     );
+    // A voter's current choice; an empty list is a vote taken back (the library's PollVote).
+    on('vote_update', (v: WebjsPollVote) => {
+      const pollId = v.parentMessage?.id?._serialized ?? v.parentMsgKey?._serialized;
+      if (!pollId || typeof v.voter !== 'string') return;
+      emit({
+        kind: 'vote',
+        vote: {
+          accountId: o.accountId,
+          providerMessageId: pollId,
+          voterJid: v.voter,
+          options: (v.selectedOptions ?? []).flatMap(x => (typeof x.name === 'string' ? [x.name.slice(0, 500)] : [])),
+          timestamp: toMs(v.interractedAtTs) ?? Date.now(),
+        },
+      });
+    });
     const chatUpdate = (chat: WebjsChat | undefined) =>
       chat && emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
     on('unread_count', chatUpdate);
@@ -335,7 +361,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       }
       case 'loadOlder': {
         const chat = await need().getChatById(req.chatJid);
-        return chat ? olderMessages(chat, map, req.beforeMs, req.limit) : [];
+        if (!chat) return { messages: [], hasMore: false, reachedLimit: false };
+        return olderMessages(chat, map, req.beforeMs, req.limit, depths);
       }
       case 'downloadMedia': {
         const m = await need().getMessageById(req.providerMessageId);
@@ -381,6 +408,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         pairingPhone: o.pairingPhone,
       });
       client = c;
+      depths.clear();
       attach(c);
       emit({ kind: 'status', status: { state: 'connecting', code: 'opening', reason: null } });
       // The browser starts inside initialize(), long before any event: watch for it, so an

@@ -2,6 +2,7 @@ import { messagePreview, previewLine, usePreviewT } from '../../lib/preview';
 import { memo } from 'react';
 import type { Message } from '../../../../common/domain';
 import { Linkified } from '../../components/Linkified';
+import { PollCard } from './PollCard';
 import { SafeText } from '../../components/SafeText';
 import type { TFunction } from '../../i18n';
 import { senderColor } from '../../lib/text';
@@ -89,8 +90,9 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
         <>
           {MEDIA_TYPES.has(m.type) && <MessageMedia message={m} />}
           {m.type === 'ciphertext' && <p className="muted">{t('message.waiting')}</p>}
+          {m.type === 'poll' && m.poll && <PollCard poll={m.poll} />}
           {m.type === 'unknown' && !text && <p className="muted">{t('message.unsupported')}</p>}
-          {text && m.type !== 'contact_card' && (
+          {text && m.type !== 'contact_card' && !(m.type === 'poll' && m.poll) && (
             <p className="text">
               <Linkified text={text} />
             </p>

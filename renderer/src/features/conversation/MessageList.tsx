@@ -9,6 +9,7 @@ import { useComposer } from '../../stores/composer';
 import { useConversation } from '../../stores/conversation';
 import { core } from '../../stores/core';
 import { MessageBubble } from './MessageBubble';
+import { OlderHistory } from './OlderHistory';
 import { errorText } from '../../lib/error-text';
 
 const NEAR_BOTTOM_PX = 120;
@@ -36,7 +37,7 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
   const t = useT();
   const locale = localeOf(useI18n(s => s.language));
   const thread = useConversation(s => s.threads[chat.id]);
-  const { loadOlder, loadNewer, clearFocus } = useConversation.getState();
+  const { loadOlder, loadNewer, clearFocus, retryOlder } = useConversation.getState();
   const account = useAccounts(s => s.byId.get(chat.accountId));
   const connection = useAppStore(s => s.connection);
   const queued = connection !== 'connected' || account?.state !== 'ready';
@@ -47,7 +48,10 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
     for (const m of messages) if (m.providerMessageId) map.set(m.providerMessageId, m);
     return map;
   }, [messages]);
-  const hasOlder = thread?.olderCursor != null;
+  // A number this desktop hosts can ask its phone for what the store does not hold.
+  const fromPhone = account !== undefined && account.remote === undefined;
+  const phone = thread?.phone ?? 'idle';
+  const hasOlder = thread?.olderCursor != null || (fromPhone && phone === 'idle');
   const parent = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   // Set by the agent's own wheel, touch, key or scrollbar drag: only they unpin the list, not
@@ -70,6 +74,8 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
   // Older pages load only once the agent can have scrolled: not while the list is still
   // being positioned at its newest message.
   const settled = useRef(false);
+  // The latest maybeLoadOlder, for the frame that ends the positioning.
+  const loadOlderNow = useRef<() => void>(() => undefined);
   useLayoutEffect(() => {
     if (rows.length === 0 || opened.current === chat.id) return;
     opened.current = chat.id;
@@ -82,7 +88,11 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
     const settle = () => {
       if (el && atBottom.current && !thread?.focusId) el.scrollTop = el.scrollHeight;
       if (++frames < 4) requestAnimationFrame(settle);
-      else settled.current = true;
+      else {
+        settled.current = true;
+        // A short chat shows its top at once: no scroll will ask for older messages.
+        loadOlderNow.current();
+      }
     };
     requestAnimationFrame(settle);
   }, [chat.id, rows.length, thread?.focusId, virtualizer]);
@@ -128,8 +138,9 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
     if (!el || !settled.current || !hasOlder || thread?.loading || rows.length === 0) return;
     if (el.scrollTop > 300) return;
     anchorKey.current = rows[first]?.key ?? null;
-    void loadOlder(chat.id);
+    void loadOlder(chat.id, fromPhone);
   };
+  loadOlderNow.current = maybeLoadOlder;
   useEffect(() => {
     if (thread?.newerCursor && last >= rows.length - 3 && !thread.loading) void loadNewer(chat.id);
   }, [last, rows.length, thread?.newerCursor, thread?.loading, loadNewer, chat.id]);
@@ -173,7 +184,10 @@ export function MessageList({ chat }: { readonly chat: Chat }) {
       onPointerDown={markUserScroll}
       tabIndex={0}
     >
-      {thread?.loading && hasOlder && <div className="loader-row small muted">{t('common.loading')}</div>}
+      {thread?.loading && thread.olderCursor !== null && (
+        <div className="loader-row small muted">{t('common.loading')}</div>
+      )}
+      <OlderHistory phone={phone} account={account} onRetry={() => void retryOlder(chat.id)} />
       {thread?.error && (
         <p role="alert" className="error-text">
           {thread.error}

@@ -5,7 +5,8 @@
  */
 import type { AccountAlert } from '../../../../common/api/accounts';
 import type { Chat, Message } from '../../../../common/domain';
-import { t } from '../../i18n';
+import { t, useI18n } from '../../i18n';
+import { alertText } from '../accounts/alert-text';
 import { inQuietHours, shouldChime, shouldNotify } from '../../lib/notify';
 import { playChime } from '../../lib/sound';
 import { messagePreview, previewT } from '../../lib/preview';
@@ -74,7 +75,7 @@ export function notifyAlert(alert: AccountAlert): void {
   if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   if (!useSettings.getState().notify.enabled || alert.level === 'info') return;
   const n = new Notification(stripBidi(alert.accountName), {
-    body: stripBidi(alert.message).slice(0, 180),
+    body: alertText(useI18n.getState().language, alert).slice(0, 180),
     tag: `account:${alert.accountId}`,
   });
   n.onclick = () => {

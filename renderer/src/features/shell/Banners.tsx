@@ -1,7 +1,8 @@
 import type { Account } from '../../../../common/domain';
 import { ConnectionBanner } from '../../components/ConnectionBanner';
 import { SafeText } from '../../components/SafeText';
-import { useT } from '../../i18n';
+import { useI18n, useT } from '../../i18n';
+import { alertText } from '../accounts/alert-text';
 import { useAccounts } from '../../stores/accounts';
 import { useAppStore } from '../../stores/app';
 import { stateLabelKey } from '../accounts/states';
@@ -12,6 +13,7 @@ const TROUBLE = new Set(['disconnected', 'degraded', 'failed', 'logged_out']);
 /** The app's bridge, then every number in trouble, then recent alerts from the core. */
 export function Banners() {
   const t = useT();
+  const language = useI18n(s => s.language);
   const connection = useAppStore(s => s.connection);
   const { accounts, alerts, dismissAlert } = useAccounts();
   const troubled = accounts.filter(a => TROUBLE.has(a.state));
@@ -31,11 +33,13 @@ export function Banners() {
       ))}
       {alerts.map(alert => (
         <div
-          key={`${alert.accountId}-${alert.message}`}
+          key={`${alert.accountId}-${alert.code}`}
           role={alert.level === 'error' ? 'alert' : 'status'}
           className={`banner banner-${alert.level}`}
         >
-          <SafeText text={`${alert.accountName}: ${alert.message}`} />{' '}
+          <span title={alert.detail ?? undefined}>
+            <SafeText text={alertText(language, alert)} />
+          </span>{' '}
           <button type="button" className="link-button" onClick={() => dismissAlert(alert)}>
             {t('common.dismiss')}
           </button>
