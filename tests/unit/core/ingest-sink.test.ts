@@ -55,4 +55,25 @@ describe('the ingest sink forwards to the workspace', () => {
     sink.ingest(batch);
     expect(forwarded[0]).toBe(batch);
   });
+
+  it('poll votes stay on this desktop: the forwarded batch has none, and the server takes it', () => {
+    const forwarded: IngestBatchInput[] = [];
+    const sink = sinkForwardingTo(forwarded);
+    sink.ingest({
+      messages: [message('m1')],
+      votes: [
+        {
+          accountId: 'a1',
+          providerMessageId: 'm1',
+          voterJid: '628555@c.us',
+          options: ['Yes'],
+          timestamp: 1_700_000_000_500,
+        },
+      ],
+    });
+    expect(forwarded).toHaveLength(1);
+    expect(forwarded[0]).not.toHaveProperty('votes');
+    expect(forwarded[0]?.messages?.map(m => m.providerMessageId)).toEqual(['m1']);
+    expect(pushSchema.safeParse(forwarded[0]).success).toBe(true);
+  });
 });
