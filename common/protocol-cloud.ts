@@ -163,7 +163,7 @@ const wireCloudNumberSchema = z.object({
   qualityAt: z.number().int().nullable(),
 });
 
-const wireTemplateSchema = z.object({
+export const wireCloudTemplateSchema = z.object({
   id: z.string(),
   name: z.string(),
   language: z.string(),
@@ -180,12 +180,12 @@ const wireTemplateSchema = z.object({
 });
 
 /** A template of the number's WhatsApp Business Account: only `APPROVED` ones can be sent. */
-export type WireCloudTemplate = z.infer<typeof wireTemplateSchema>;
+export type WireCloudTemplate = z.infer<typeof wireCloudTemplateSchema>;
 
 export const CLOUD_REPLY_SCHEMAS = {
   'cloud:list': z.array(wireCloudNumberSchema),
   'cloud:add': wireCloudNumberSchema,
   'cloud:remove': z.object({ accountId: z.string() }),
-  'cloud:templates': z.array(wireTemplateSchema),
+  'cloud:templates': z.array(wireCloudTemplateSchema),
   // 'cloud:send-template' answers a WireSend: registered in reply-schemas.ts beside message:send.
 } as const;

@@ -8,6 +8,7 @@
 import { RedisAdapter } from '@socket.io/redis-adapter';
 import { z } from 'zod';
 import type { WireCloudTemplate } from '../../../common/protocol-cloud';
+import { wireCloudTemplateSchema } from '../../../common/protocol-cloud';
 import type { Services } from '../handlers/context';
 
 export const TEMPLATE_CACHE_MS = 60_000;
@@ -24,24 +25,9 @@ export const cacheOf = (services: Services): Cache => {
 };
 
 const accountIds = z.array(z.string().min(1).max(64)).max(1000);
-const templateSchema = z.object({
-  id: z.string(),
-  name: z.string(),
-  language: z.string(),
-  status: z.string(),
-  category: z.string(),
-  components: z.array(
-    z.object({
-      type: z.string(),
-      format: z.string().nullable(),
-      text: z.string().nullable(),
-      buttons: z.array(z.object({ type: z.string(), text: z.string(), url: z.string().nullable() })),
-    }),
-  ),
-});
 const messageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('forget'), accountIds }),
-  z.object({ kind: z.literal('synced'), accountId: z.string().min(1).max(64), list: z.array(templateSchema) }),
+  z.object({ kind: z.literal('synced'), accountId: z.string().min(1).max(64), list: z.array(wireCloudTemplateSchema) }),
 ]);
 type Message = z.infer<typeof messageSchema>;
 
