@@ -5,10 +5,10 @@
 import type { Member, Template } from '../../../../../common/domain';
 import { regexProblem } from '../../../../../common/automation/rules/safe-regex';
 import type { RuleDraft } from './rule-draft';
-import { ASSIGN_POOL, DRAFT_TRIGGERS, isMessageTrigger, STATUSES } from './rule-draft';
-import type { Status } from './rule-draft';
+import { ASSIGN_POOL, isMessageTrigger } from './rule-draft';
 import type { RulesT } from './useRulesT';
 import { LanguageField } from './LanguageField';
+import { StatusSelect, TriggerFields } from './TriggerFields';
 
 type Props = {
   readonly t: RulesT;
@@ -16,79 +16,25 @@ type Props = {
   readonly set: (patch: Partial<RuleDraft>) => void;
 };
 
-export function StatusSelect(p: {
-  readonly t: RulesT;
-  readonly label: string;
-  readonly value: Status | '';
-  readonly none: string;
-  readonly onChange: (v: Status | '') => void;
-}) {
-  return (
-    <label>
-      {p.label}
-      <select value={p.value} onChange={e => p.onChange(STATUSES.find(s => s === e.target.value) ?? '')}>
-        <option value="">{p.none}</option>
-        {STATUSES.map(s => (
-          <option key={s} value={s}>
-            {p.t(`rules.status.${s}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
 /** When the rule runs and what must hold. */
 export function WhenFields({ t, draft, set }: Props) {
   const problem = draft.regex.trim() ? regexProblem(draft.regex.trim()) : null;
   return (
     <>
-      <label>
-        {t('rules.when')}
-        <select
-          value={draft.trigger}
-          onChange={e => set({ trigger: DRAFT_TRIGGERS.find(x => x === e.target.value) ?? 'message.received' })}
-        >
-          {DRAFT_TRIGGERS.map(x => (
-            <option key={x} value={x}>
-              {t(`rules.when.${x}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {draft.trigger === 'chat.unanswered' && (
-        <label>
-          {t('rules.unanswered.minutes')}
-          <input
-            type="number"
-            min={1}
-            max={10_080}
-            required
-            value={draft.minutes}
-            onChange={e => set({ minutes: e.target.value })}
-          />
-        </label>
-      )}
-      {draft.trigger === 'chat.unanswered' && <span className="small muted">{t('rules.unanswered.help')}</span>}
-      {draft.trigger === 'status.changed' && (
-        <>
-          <StatusSelect
-            t={t}
-            label={t('rules.statusFrom')}
-            none={t('rules.status.any')}
-            value={draft.statusFrom}
-            onChange={v => set({ statusFrom: v })}
-          />
-          <StatusSelect
-            t={t}
-            label={t('rules.statusTo')}
-            none={t('rules.status.any')}
-            value={draft.statusTo}
-            onChange={v => set({ statusTo: v })}
-          />
-          <span className="small muted">{t('rules.statusChanged.help')}</span>
-        </>
-      )}
+      <TriggerFields
+        t={t}
+        label={t('rules.when')}
+        editing
+        value={{ trigger: draft.trigger, minutes: draft.minutes, from: draft.statusFrom, to: draft.statusTo }}
+        set={v =>
+          set({
+            ...(v.trigger !== undefined ? { trigger: v.trigger } : {}),
+            ...(v.minutes !== undefined ? { minutes: v.minutes } : {}),
+            ...(v.from !== undefined ? { statusFrom: v.from } : {}),
+            ...(v.to !== undefined ? { statusTo: v.to } : {}),
+          })
+        }
+      />
       {isMessageTrigger(draft.trigger) && (
         <>
           <label>

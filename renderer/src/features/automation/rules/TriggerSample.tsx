@@ -4,8 +4,7 @@
  * status to another. The chat triggers need no message text.
  */
 import type { DraftTrigger, Status } from './rule-draft';
-import { DRAFT_TRIGGERS } from './rule-draft';
-import { StatusSelect } from './RuleFormParts';
+import { TriggerFields } from './TriggerFields';
 import type { RulesT } from './useRulesT';
 
 export type TestSample = {
@@ -36,51 +35,5 @@ export function TriggerSample(props: {
   readonly set: (patch: Partial<TestSample>) => void;
 }) {
   const { t, sample, set } = props;
-  return (
-    <>
-      <label>
-        {t('rules.test.trigger')}
-        <select
-          value={sample.trigger}
-          onChange={e => set({ trigger: DRAFT_TRIGGERS.find(x => x === e.target.value) ?? 'message.received' })}
-        >
-          {DRAFT_TRIGGERS.map(x => (
-            <option key={x} value={x}>
-              {t(`rules.when.${x}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      {sample.trigger === 'chat.unanswered' && (
-        <label>
-          {t('rules.unanswered.minutes')}
-          <input
-            type="number"
-            min={1}
-            max={10_080}
-            value={sample.minutes}
-            onChange={e => set({ minutes: e.target.value })}
-          />
-        </label>
-      )}
-      {sample.trigger === 'status.changed' && (
-        <>
-          <StatusSelect
-            t={t}
-            label={t('rules.statusFrom')}
-            none={t('rules.status.any')}
-            value={sample.from}
-            onChange={v => set({ from: v })}
-          />
-          <StatusSelect
-            t={t}
-            label={t('rules.statusTo')}
-            none={t('rules.status.any')}
-            value={sample.to}
-            onChange={v => set({ to: v })}
-          />
-        </>
-      )}
-    </>
-  );
+  return <TriggerFields t={t} label={t('rules.test.trigger')} value={sample} set={set} />;
 }
