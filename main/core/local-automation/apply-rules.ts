@@ -4,7 +4,7 @@
  * the AI could not give, a rule that failed only on its sentiment condition records the run
  * as failed with the reason, so Recent failures says why it did not act.
  */
-import { detectLanguage } from '../../../common/automation/language';
+import { detectLanguage } from '../../platform/language';
 import type { RuleFacts, RuleTrace } from '../../../common/automation/rules/evaluate';
 import { evaluateRules, rulesNeedLanguage } from '../../../common/automation/rules/evaluate';
 import { CONVERSATION_IDLE_MS } from '../../../common/automation/rules/limits';

@@ -7,7 +7,7 @@ import { sampleFacts } from '../../../common/protocol-automation-rules';
 import type { z } from 'zod';
 import { evaluateRules } from '../../../common/automation/rules/evaluate';
 import { renderRuleReply } from '../../../common/automation/rules/reply';
-import { detectLanguage } from '../../../common/automation/language';
+import { detectLanguage } from '../../platform/language';
 import type { Rule, RuleAction } from '../../../common/automation/rules/schema';
 import type {
   AUTOMATION_RULE_COMMAND_SCHEMAS,

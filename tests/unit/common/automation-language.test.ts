@@ -1,6 +1,8 @@
 /** The rules' "language is one of" condition: detection, the condition, the schema and what the form saves. */
 import { describe, expect, it } from 'vitest';
-import { detectLanguage } from '../../../common/automation/language';
+import { languageDetector } from '../../../common/automation/language';
+import { detectLanguage } from '../../../main/platform/language';
+import { detectLanguage as serverDetectLanguage } from '../../../sync-server/src/automation/language';
 import type { RuleFacts } from '../../../common/automation/rules/evaluate';
 import { checkCondition, evaluateRules, rulesNeedLanguage } from '../../../common/automation/rules/evaluate';
 import type { Rule } from '../../../common/automation/rules/schema';
@@ -30,6 +32,27 @@ const rule = (languages: string[], enabled = true): Rule =>
     conditions: [{ kind: 'language', languages }],
     actions: [{ kind: 'addTag', tag: 'id' }],
   });
+
+describe('languageDetector', () => {
+  it('loads the model on the first text that needs it, once, never at import (#23: 400 ms of cold start)', () => {
+    let loads = 0;
+    const detect = languageDetector(() => {
+      loads++;
+      return text => (text.startsWith('Halo') ? 'id' : '');
+    });
+    expect(loads).toBe(0);
+    expect(detect('   ')).toBeNull();
+    expect(loads).toBe(0);
+    expect(detect('Halo kak')).toBe('id');
+    expect(detect('???')).toBeNull();
+    expect(loads).toBe(1);
+  });
+
+  it('the server and the desktop core detect the same way', () => {
+    expect(serverDetectLanguage('Selamat pagi, apakah toko buka hari ini?')).toBe('id');
+    expect(serverDetectLanguage('Hello, where is my order?')).toBe('en');
+  });
+});
 
 describe('detectLanguage', () => {
   it('tells Indonesian from English in short chat messages', () => {

@@ -6,7 +6,7 @@ import { sampleFacts } from '../../../../common/protocol-automation-rules';
 import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
 import { evaluateRules } from '../../../../common/automation/rules/evaluate';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
-import { detectLanguage } from '../../../../common/automation/language';
+import { detectLanguage } from '../language';
 import type { z } from 'zod';
 import type { RulePreview, WireRuleTest } from '../../../../common/protocol-automation-rules';
 import type { AUTOMATION_RULE_COMMAND_SCHEMAS } from '../../../../common/protocol-automation-rules';

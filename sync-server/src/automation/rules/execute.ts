@@ -16,7 +16,7 @@ import {
 } from '../../../../common/automation/rules/limits';
 import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
 import { evaluateRules, rulesNeedLanguage } from '../../../../common/automation/rules/evaluate';
-import { detectLanguage } from '../../../../common/automation/language';
+import { detectLanguage } from '../language';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
 import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
 import { AUTOMATION_SENDER } from '../../../../common/protocol-automation';
