@@ -1,5 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Server as HttpServer, IncomingMessage } from 'node:http';
+import type { Server as HttpServer } from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { HOST_BRIDGE_PATH, IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../../common/ipc';
 import type { Reply } from '../../common/result';
@@ -7,6 +6,7 @@ import { MAX_PAYLOAD_BYTES, fail } from '../../common/result';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import type { Dispatch } from '../core/router';
+import { isLoopbackHost, tokenMatches } from './bridge-auth';
 
 export type BridgeOptions = {
   readonly httpServer: HttpServer;
@@ -15,22 +15,6 @@ export type BridgeOptions = {
   readonly events: Pick<EventBus, 'subscribe'>;
   readonly log: Logger;
 };
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Constant-time comparison, so the token cannot be guessed byte by byte from timings. */
-export function tokenMatches(expected: string, given: unknown): boolean {
-  return typeof given === 'string' && timingSafeEqual(digest(expected), digest(given));
-}
-
-/**
- * Only pages served by this host may open the bridge: a Host header naming another name
- * is a DNS-rebinding attempt, whatever token it carries.
- */
-export function isLoopbackHost(req: IncomingMessage): boolean {
-  const host = (req.headers.host ?? '').toLowerCase();
-  return /^(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(host);
-}
 
 /** The headless host's transport: the same dispatch() the Electron IPC bridge calls. */
 export function attachBridge(options: BridgeOptions): SocketServer {

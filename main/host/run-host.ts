@@ -1,13 +1,14 @@
 /**
- * The headless host once its core is forked: the core's client (or, in development, the
- * core in this process), the HTTP and socket server, and a clean stop on signals.
+ * The headless host once its core is forked: the HTTP server (listening first), then the
+ * core's client (or, in development, the core in this process) and the socket bridge, and
+ * a clean stop on signals.
  */
 import { join } from 'node:path';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import type { HostConfig } from './cli';
 import type { ForkedCore } from './core-fork';
-import { startCoreProcess } from './core-process';
+import type { HostCore } from './host';
 import { startHost } from './host';
 import { APP_VERSION } from '../core/version';
 
@@ -23,28 +24,36 @@ export type RunHostOptions = {
 
 export async function runHost({ config, coreEntry, coreChild }: RunHostOptions): Promise<void> {
   const log = fileLogger({ dir: join(config.dataDir, 'logs'), echo: consoleLogger('host') });
-  // The in-process core is imported only then: the built host stays small and starts fast.
-  const remote = coreChild
-    ? startCoreProcess({ entry: coreEntry, forked: coreChild, dataDir: config.dataDir, log })
-    : null;
   let listening: { close(): Promise<void> } | null = null;
-  void remote?.ready.catch((err: unknown) => {
-    console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
-    void (listening?.close() ?? Promise.resolve()).finally(() => process.exit(1));
-  });
-  const core =
-    remote ??
-    (await (
-      await import('../core/core')
-    ).createCore({
-      dataDir: config.dataDir,
-      shell: 'headless',
-      version: APP_VERSION,
-      log,
-      problems: () => log.recentProblems(),
-    }));
+  let core: (HostCore & { close(): Promise<void> }) | null = null;
+  // The host listens first; the core's client (its lane's schemas) and socket.io load right
+  // after, while the browser fetches the page (#23). The in-process core is imported only
+  // in development: the built host stays small and starts fast.
+  const connectCore = async (): Promise<HostCore> => {
+    if (!coreChild) {
+      const local = await (
+        await import('../core/core')
+      ).createCore({
+        dataDir: config.dataDir,
+        shell: 'headless',
+        version: APP_VERSION,
+        log,
+        problems: () => log.recentProblems(),
+      });
+      core = local;
+      return local;
+    }
+    const { startCoreProcess } = await import('./core-process');
+    const remote = startCoreProcess({ entry: coreEntry, forked: coreChild, dataDir: config.dataDir, log });
+    void remote.ready.catch((err: unknown) => {
+      console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
+      void (listening?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+    });
+    core = remote;
+    return remote;
+  };
   const host = await startHost({
-    core,
+    core: connectCore,
     port: config.port,
     token: config.token,
     staticDir: config.staticDir,
@@ -68,7 +77,9 @@ export async function runHost({ config, coreEntry, coreChild }: RunHostOptions):
       process.exit(1);
     }, STOP_DEADLINE_MS).unref();
     await host.close();
-    await core.close();
+    // A core whose client never loaded has nobody to ask to stop cleanly.
+    if (core) await core.close();
+    else coreChild?.child.kill('SIGKILL');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { MAX_ATTACHMENT_FILE_BYTES } from '../../common/api/messages';
 import { HOST_UPLOAD_PATH } from '../../common/ipc';
 import type { Logger } from '../platform/log';
-import { isLoopbackHost, tokenMatches } from './bridge';
+import { isLoopbackHost, tokenMatches } from './bridge-auth';
 
 /** Uploads at once: more waits for one to end (a page sends one file at a time). */
 const MAX_CONCURRENT = 4;

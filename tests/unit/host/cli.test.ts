@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HOST_HELP, parseHostArgs } from '../../../main/host/cli';
 import { resolveStaticPath } from '../../../main/core/renderer-assets';
-import { tokenMatches } from '../../../main/host/bridge';
+import { tokenMatches } from '../../../main/host/bridge-auth';
 
 describe('host flags', () => {
   it('reads flags before env and env before defaults', () => {
