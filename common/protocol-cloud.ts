@@ -97,8 +97,9 @@ export const templateHeaderSchema = z.discriminatedUnion('type', [
 ]);
 export type TemplateHeader = z.infer<typeof templateHeaderSchema>;
 
-/** Meta's limit for a coupon code (a copy-code button's value). */
-export const COUPON_CODE_MAX = 15;
+import { COUPON_CODE_MAX } from './cloud/constants';
+
+export { COUPON_CODE_MAX };
 
 /**
  * A button's parameter, by the button's position in the template: a URL's `{{1}}` suffix, a

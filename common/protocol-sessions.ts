@@ -3,6 +3,7 @@
  * in as a member, and signing one out. Registered in protocol.ts's command table.
  */
 import { z } from 'zod';
+import { MIN_PASSWORD_CHARS } from './limits';
 
 /** What a device says it runs on when it signs in; shown in the devices list. */
 export const PLATFORMS = ['win', 'mac', 'linux', 'web', 'other'] as const;
@@ -38,7 +39,7 @@ export const wireSessionSchema = z.object({
 });
 
 /** Passwords have at least this many characters (sign-up, change and reset alike). */
-export const MIN_PASSWORD_CHARS = 10;
+export { MIN_PASSWORD_CHARS };
 export const newPasswordSchema = z.string().min(MIN_PASSWORD_CHARS).max(200);
 
 /**

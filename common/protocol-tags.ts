@@ -7,10 +7,13 @@
  */
 import { z } from 'zod';
 import type { Reply } from './result';
+import { TAG_COLORS } from './limits';
 
-/** The colours a tag may have: names, not CSS, so nothing a client sends ends up in a style. */
-export const TAG_COLORS = ['gray', 'red', 'orange', 'yellow', 'green', 'teal', 'blue', 'purple', 'pink'] as const;
-export type TagColor = (typeof TAG_COLORS)[number];
+export { TAG_COLORS };
+import type { TagColor } from './limits';
+
+export type { TagColor };
+
 export const tagColorSchema = z.enum(TAG_COLORS);
 
 /** Most tags on the list: a suggestion list and a filter menu longer than this help nobody. */

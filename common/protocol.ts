@@ -54,6 +54,7 @@ import { REACTION_COMMAND_SCHEMAS } from './protocol-reactions';
 import type { ReadReceiptCommands, WireReadRequest } from './protocol-read-receipts';
 import { READ_RECEIPT_COMMAND_SCHEMAS } from './protocol-read-receipts';
 import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
+import { MAX_EMAIL_CHARS } from './limits';
 
 export const SYNC_NAMESPACE = '/sync';
 /** Largest Socket.IO packet the server accepts (bytes); larger packets close the connection. */
@@ -97,7 +98,7 @@ const version = z.number().int().nonnegative();
 const tag = z.string().min(1).max(50);
 
 /** RFC 5321's longest usable address; the column holds 320. */
-export const MAX_EMAIL_CHARS = 254;
+export { MAX_EMAIL_CHARS };
 const emailSchema = z.email().max(MAX_EMAIL_CHARS);
 
 export const chatStatusSchema = z.enum(['open', 'pending', 'resolved']);

@@ -4,7 +4,7 @@
  * (main/accounts/runtime/host.ts, PROVIDER_LOADERS), and the screens ask these capabilities
  * rather than comparing provider names. Pure: the renderer, the core and the server share it.
  */
-import { CLOUD_MEDIA_LIMITS } from './cloud-api';
+import { CLOUD_MEDIA_LIMITS } from './cloud/constants';
 import type { ProviderKind } from './domain';
 
 /** How WhatsApp files an attachment: media plays inline, a document is a file to download. */

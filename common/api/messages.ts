@@ -3,13 +3,9 @@ import type { Message } from '../domain';
 import { command } from './define';
 import type { MessagesPage } from './inbox';
 
-/**
- * A file may travel inside the command (base64) only while it fits the command's 1 MB limit:
- * larger files reach the core by path (Electron) or by an upload to the host (browser).
- */
-export const MAX_INLINE_ATTACHMENT_BYTES = 700_000;
-/** The largest file the core takes by path or upload: WhatsApp's document limit. */
-export const MAX_ATTACHMENT_FILE_BYTES = 100 * 1024 * 1024;
+import { MAX_INLINE_ATTACHMENT_BYTES } from './attachment-limits';
+
+export { MAX_ATTACHMENT_FILE_BYTES, MAX_INLINE_ATTACHMENT_BYTES } from './attachment-limits';
 
 const chatId = z.string().min(3).max(420);
 const messageId = z.string().min(3).max(420);

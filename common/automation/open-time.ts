@@ -6,7 +6,7 @@
  * loses an hour at night is still 8 h of real time, a night range across the change is not.
  */
 import type { BusinessHours, TimeRange } from './hours';
-import { hasAnyRange, instantOf, localTime, WEEKDAYS } from './hours';
+import { hasAnyRange, instantOf, localTime, WEEKDAYS } from './opening';
 
 /** How far ahead the count looks; beyond it the schedule is treated as never opening. */
 const HORIZON_DAYS = 400;

@@ -3,8 +3,15 @@
  * header's parameter, the number of its body's `{{n}}` values, and which buttons take a
  * parameter. Pure: the server checks sends with it and the template picker draws its fields.
  */
-import { templateParamCount } from '../cloud-api';
 import type { WireCloudTemplate } from '../protocol-cloud';
+
+/** How many `{{n}}` parameters a template text asks for (the highest n). */
+export function templateParamCount(text: string | null): number {
+  if (!text) return 0;
+  let max = 0;
+  for (const m of text.matchAll(/\{\{\s*(\d{1,2})\s*\}\}/g)) max = Math.max(max, Number(m[1]));
+  return max;
+}
 
 /** A header with no parameter, one `{{1}}` text, or media Meta needs a link for. */
 export type HeaderNeed = 'none' | 'text' | 'image' | 'video' | 'document' | 'unsupported';

@@ -11,7 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { MAX_ATTACHMENT_FILE_BYTES } from '../../common/api/messages';
+import { MAX_ATTACHMENT_FILE_BYTES } from '../../common/api/attachment-limits';
 import { HOST_UPLOAD_PATH } from '../../common/ipc';
 import type { Logger } from '../platform/log';
 import { isLoopbackHost, tokenMatches } from './bridge-auth';

@@ -5,7 +5,7 @@
  * (`PUT /api/files/<sha256>`, the bridge's token) and the command names the upload.
  * Small files that are not on disk (pasted, recorded in Electron) still travel inline.
  */
-import { MAX_INLINE_ATTACHMENT_BYTES } from '../../../common/api/messages';
+import { MAX_INLINE_ATTACHMENT_BYTES } from '../../../common/api/attachment-limits';
 import { HOST_UPLOAD_PATH } from '../../../common/ipc';
 import { hostToken } from './socket-transport';
 

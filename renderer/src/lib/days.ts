@@ -1,4 +1,5 @@
 /** Day separators for the conversation: messages are grouped by local calendar day. */
+import { formatDate } from './format-cache';
 
 export type DayKey = string; // 'YYYY-MM-DD' in local time
 
@@ -41,10 +42,24 @@ export function dayLabel(ts: number, now: number): DayLabel {
   return { kind: 'date', ts };
 }
 
+const LIST_TIME = {
+  today: { hour: '2-digit', minute: '2-digit' },
+  week: { weekday: 'short' },
+  older: { day: 'numeric', month: 'short', year: '2-digit' },
+} as const;
+
 /** Chat-list time: clock time today, weekday within a week, else a short date. */
 export function listTime(ts: number, now: number, locale: string): string {
-  const d = new Date(ts);
-  if (dayKeyOf(ts) === dayKeyOf(now)) return d.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-  if (now - ts < 6 * 86_400_000 && ts < now) return d.toLocaleDateString(locale, { weekday: 'short' });
-  return d.toLocaleDateString(locale, { day: 'numeric', month: 'short', year: '2-digit' });
+  if (dayKeyOf(ts) === dayKeyOf(now)) return formatDate(ts, locale, LIST_TIME.today);
+  if (now - ts < 6 * 86_400_000 && ts < now) return formatDate(ts, locale, LIST_TIME.week);
+  return formatDate(ts, locale, LIST_TIME.older);
+}
+
+/**
+ * Builds the chat list's formatters ahead of its first rows: the first Intl.DateTimeFormat
+ * of a page loads the locale's data (~50 ms), which would otherwise land on the first
+ * paint of the list instead of the wait for the core's first answer (#23).
+ */
+export function warmListTime(locale: string): void {
+  for (const options of Object.values(LIST_TIME)) formatDate(0, locale, options);
 }

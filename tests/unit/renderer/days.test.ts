@@ -1,3 +1,4 @@
+import { formatDate } from '../../../renderer/src/lib/format-cache';
 import { describe, expect, it } from 'vitest';
 import { dayKeyOf, dayLabel, withDaySeparators } from '../../../renderer/src/lib/days';
 
@@ -29,5 +30,21 @@ describe('day grouping', () => {
 
   it('returns no rows for no messages', () => {
     expect(withDaySeparators([])).toEqual([]);
+  });
+});
+
+describe('formatDate (cached formatters)', () => {
+  it('formats exactly as toLocale…String does, for each locale and options, reusing one formatter', () => {
+    const ts = Date.UTC(2026, 11, 4, 9, 5);
+    for (const locale of ['en-GB', 'id-ID']) {
+      const time = { hour: '2-digit', minute: '2-digit' } as const;
+      expect(formatDate(ts, locale, time)).toBe(new Date(ts).toLocaleTimeString(locale, time));
+      expect(formatDate(ts, locale, { weekday: 'short' })).toBe(
+        new Date(ts).toLocaleDateString(locale, { weekday: 'short' }),
+      );
+      // Same key, different locale: never served from the other's formatter.
+      expect(formatDate(ts + 60_000, locale, time)).toBe(new Date(ts + 60_000).toLocaleTimeString(locale, time));
+    }
+    expect(formatDate(ts, 'id-ID', { month: 'long' })).not.toBe(formatDate(ts, 'en-GB', { month: 'long' }));
   });
 });

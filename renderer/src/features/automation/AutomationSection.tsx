@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { nextOpening } from '../../../../common/automation/hours';
+import { nextOpening } from '../../../../common/automation/opening';
 import { formatOpening } from '../../../../common/automation/template';
 import type { TemplateValues } from '../../../../common/automation/template';
 import { can } from '../../../../common/permissions';

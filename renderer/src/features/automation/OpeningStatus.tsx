@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isOpen, nextOpening } from '../../../../common/automation/hours';
+import { isOpen, nextOpening } from '../../../../common/automation/opening';
 import { formatOpening } from '../../../../common/automation/template';
 import { useI18n } from '../../i18n';
 import { useWorkspace } from '../../stores/workspace';

@@ -3,7 +3,7 @@
  * not know (a newer server) gets the generic refusal rather than a raw code.
  */
 import { useCallback } from 'react';
-import { GRAPH_ERROR_CODES } from '../../../../common/cloud-api';
+import { GRAPH_ERROR_CODES } from '../../../../common/cloud/constants';
 import type { GraphErrorCode } from '../../../../common/cloud-api';
 import type { Language } from '../../i18n';
 import { useI18n } from '../../i18n';

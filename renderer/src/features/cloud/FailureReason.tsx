@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { GRAPH_ERROR_CODES } from '../../../../common/cloud-api';
+import { GRAPH_ERROR_CODES } from '../../../../common/cloud/constants';
 import { api } from '../../api/client';
 import { useGraphErrorT } from '../cloud-api/useGraphErrorT';
 import { useCloudT } from './useCloudT';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TemplateHeaderFile } from '../../../../common/api/cloud';
-import { CLOUD_MEDIA_LIMITS } from '../../../../common/cloud-api';
+import { CLOUD_MEDIA_LIMITS } from '../../../../common/cloud/constants';
 import { api } from '../../api/client';
 import { stageFile } from '../../api/files';
 import type { CloudT } from './useCloudT';

@@ -1,6 +1,6 @@
 import type { Chat } from '../../../../common/domain';
 import { capabilitiesOf } from '../../../../common/providers';
-import { serviceWindow } from '../../../../common/cloud-api';
+import { serviceWindow } from '../../../../common/cloud/constants';
 import type { ServiceWindow } from '../../../../common/cloud-api';
 import { useI18n } from '../../i18n';
 import { useAccounts } from '../../stores/accounts';

@@ -2,7 +2,7 @@ import type { WireCloudTemplate } from '../../../../common/api/cloud';
 import type { TemplateNeeds } from '../../../../common/cloud/template-needs';
 import { component } from '../../../../common/cloud/template-needs';
 import type { TemplateHeader } from '../../../../common/protocol-cloud';
-import { COUPON_CODE_MAX } from '../../../../common/protocol-cloud';
+import { COUPON_CODE_MAX } from '../../../../common/cloud/constants';
 import type { HeaderMedia } from './HeaderMediaField';
 import { HeaderMediaField, NO_MEDIA } from './HeaderMediaField';
 import { TemplateValueField } from './TemplateValueField';

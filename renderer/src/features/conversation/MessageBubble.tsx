@@ -14,6 +14,7 @@ import { Icon } from '../../components/Icon';
 import { MessageTranslation, TranslateAction } from '../ai/chat';
 import { FailureReason } from '../cloud';
 import { capabilitiesOf } from '../../../../common/providers';
+import { formatDate } from '../../lib/format-cache';
 
 type Props = {
   readonly message: Message;
@@ -35,7 +36,7 @@ const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'voice', 'document', 'st
 export const MessageBubble = memo(function MessageBubble(p: Props) {
   const { message: m, t } = p;
   const pt = usePreviewT();
-  const time = new Date(m.timestamp).toLocaleTimeString(p.locale, { hour: '2-digit', minute: '2-digit' });
+  const time = formatDate(m.timestamp, p.locale, { hour: '2-digit', minute: '2-digit' });
   const sender = m.authorName ?? m.author?.split('@')[0] ?? '';
   const text = m.body ?? m.caption;
   if (m.type === 'system') {

@@ -11,6 +11,7 @@ import { core } from '../../stores/core';
 import { MessageBubble } from './MessageBubble';
 import { OlderHistory } from './OlderHistory';
 import { errorText } from '../../lib/error-text';
+import { formatDate } from '../../lib/format-cache';
 
 const NEAR_BOTTOM_PX = 120;
 
@@ -237,7 +238,7 @@ function DaySeparator({ ts, now, locale }: { readonly ts: number; readonly now: 
   const d = dayLabel(ts, now);
   const text =
     d.kind === 'date'
-      ? new Date(d.ts).toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+      ? formatDate(d.ts, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
       : t(d.kind === 'today' ? 'day.today' : 'day.yesterday');
   return (
     <div className="day-sep" role="separator" aria-label={text}>

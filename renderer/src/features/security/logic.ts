@@ -1,5 +1,5 @@
 /** Pure rules of the security screens: checked before anything is sent, and refusals worded by code. */
-import { MIN_PASSWORD_CHARS } from '../../../../common/protocol-sessions';
+import { MIN_PASSWORD_CHARS } from '../../../../common/limits';
 import type { ReplyError } from '../../../../common/result';
 import type { SecurityMessageKey } from '../../i18n/security.en';
 

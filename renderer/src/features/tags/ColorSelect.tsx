@@ -1,5 +1,5 @@
 import type { TagColor } from '../../../../common/api/tags';
-import { TAG_COLORS } from '../../../../common/protocol-tags';
+import { TAG_COLORS } from '../../../../common/limits';
 import type { TagsT } from './useTagsT';
 
 /** The named colours a tag may have, in the user's language. */

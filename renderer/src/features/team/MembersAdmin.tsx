@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Member, Role } from '../../../../common/domain';
-import { MAX_EMAIL_CHARS } from '../../../../common/protocol';
+import { MAX_EMAIL_CHARS } from '../../../../common/limits';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useTeamAdmin } from '../../stores/team-admin';
 import { retainWorkspace, useWorkspace } from '../../stores/workspace';

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { slaMinutesLeft } from '../../../../../common/automation/assignment/sla';
 import { useSlaT } from './useSlaT';
 import './sla.css';
+import { formatDate } from '../../../lib/format-cache';
 
 /** Often enough for a minute display; each marker ticks on its own, the list does not re-render. */
 const TICK_MS = 15_000;
@@ -21,7 +22,7 @@ export function SlaMarker({ dueAt }: { readonly dueAt: number | null }) {
   return (
     <span
       className={`sla-marker${overdue ? ' sla-overdue' : ''}`}
-      title={t('sla.title', { time: new Date(dueAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })}
+      title={t('sla.title', { time: formatDate(dueAt, undefined, { hour: '2-digit', minute: '2-digit' }) })}
       data-testid="row-sla"
     >
       {overdue ? t('sla.overdue', { n: Math.max(1, -left) }) : t('sla.dueIn', { n: left })}

@@ -1,0 +1,48 @@
+/**
+ * What a cold start loads before the first chat row (#23), checked on the built app: the
+ * host listens before socket.io and zod load, the page's first script builds no zod schema,
+ * and the core does not load the language model at start. Each of these once cost 100–400 ms.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** The chunk files an ES module imports statically, recursively (dynamic imports excluded). */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const m of code.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s*"(\.{1,2}\/[^"]+)"/gms))
+    staticClosure(join(dirname(file), m[1]!), seen);
+  for (const m of code.matchAll(/^import\s*"(\.{1,2}\/[^"]+)"/gm)) staticClosure(join(dirname(file), m[1]!), seen);
+  return seen;
+}
+
+describe('cold start path (built)', () => {
+  it('the host loads neither socket.io nor zod before it listens', () => {
+    const entry = readFileSync('dist/host/index.mjs', 'utf8');
+    const runHost = /import\("\.\/(chunks\/run-host-[^"]+)"\)/.exec(entry)?.[1];
+    expect(runHost).toBeDefined();
+    const loaded = staticClosure(join('dist/host', runHost!));
+    const code = [...loaded].map(f => readFileSync(f, 'utf8')).join('\n');
+    expect(code).not.toMatch(/node_modules\/socket\.io\//);
+    expect(code).not.toMatch(/node_modules\/zod\//);
+    // …and loads them right after, on its own.
+    expect(readFileSync(join('dist/host', runHost!), 'utf8')).toMatch(/import\("\.\/bridge-/);
+  });
+
+  it("the page's first script builds no zod schema (they come with Settings and Reports)", () => {
+    const html = readFileSync('dist/renderer/index.html', 'utf8');
+    const src = /<script type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    const map = JSON.parse(readFileSync(join('dist/renderer', `${src!}.map`), 'utf8')) as { sources: string[] };
+    expect(map.sources.some(s => s.includes('node_modules/react-dom/'))).toBe(true);
+    expect(map.sources.filter(s => s.includes('node_modules/zod/'))).toEqual([]);
+  });
+
+  it('the core process does not load the language model at start', () => {
+    const core = readFileSync('dist/core/child.mjs', 'utf8');
+    expect(core).toMatch(/createRequire\(import\.meta\.url\)\("tinyld"\)/);
+    expect(core).not.toMatch(/^import[^;]*from\s*"tinyld"/m);
+  });
+});
