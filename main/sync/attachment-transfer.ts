@@ -110,8 +110,9 @@ export async function attachmentForRelay(
   transfer: AttachmentTransfer | null,
   media: OutgoingMedia,
 ): Promise<{ attachment: WireAttachment } | { failed: string }> {
-  if (!transfer) return { failed: 'Attachments need the workspace media service.' };
-  if (!media.localPath || !media.sha256 || media.size === null) return { failed: 'The attached file is gone.' };
+  // Codes, not sentences: the reason is stored with the failed message and shown translated.
+  if (!transfer) return { failed: 'no_media_service' };
+  if (!media.localPath || !media.sha256 || media.size === null) return { failed: 'file_missing' };
   const file = { path: media.localPath, sha256: media.sha256, mimeType: media.mimeType };
   const uploaded = await transfer.upload(file);
   if (!uploaded.ok && uploaded.permanent) return { failed: uploaded.error };
