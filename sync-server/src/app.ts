@@ -61,6 +61,7 @@ import { startWebhookWorker } from './webhooks/worker';
 import { startAutomationTimers } from './automation/timers/worker';
 import type { JobOptions } from './automation/jobs/worker';
 import { startAutomationJobs } from './automation/jobs/worker';
+import { automationAiHandlers } from './automation/ai/handlers';
 import type { WorkLoop } from './work-loop';
 import type { CloudOptions, CloudRuntime } from './cloud/index';
 import { DEFAULT_CLOUD_OPTIONS, startCloudRuntime } from './cloud/index';
@@ -226,6 +227,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...ruleHandlers(services),
+    ...automationAiHandlers(services),
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
     ...reactionHandlers(services),
