@@ -94,5 +94,16 @@ describe('status.changed rules as jobs', () => {
     extra.push(d);
     await d.app.automationJobs.idle();
     expect(await count(d, 'select count(*) as n from automation_rule_runs where rule_id = ?', [saved.id])).toBe(8);
+
+    // A row no schema accepts (written by hand, or by another version) is finished without acting.
+    await d.app.database.raw.query(
+      "insert into automation_jobs (kind, job_key, chat_id, payload, created_at) values ('status', 'odd', ?, '{\"from\":1}', 0), ('mystery', 'odd', ?, 'not json', 0)",
+      [`${n.accountId}:${jids[0]}`, `${n.accountId}:${jids[0]}`],
+    );
+    await d.app.automationJobs.idle();
+    expect(
+      await count(d, "select count(*) as n from automation_jobs where job_key = 'odd' and done_at is not null", []),
+    ).toBe(2);
+    expect(await count(d, 'select count(*) as n from automation_rule_runs where rule_id = ?', [saved.id])).toBe(8);
   });
 });

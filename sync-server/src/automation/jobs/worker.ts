@@ -56,7 +56,7 @@ export async function runJob(services: Services, job: StoredJob): Promise<boolea
   } catch (err) {
     services.log.error({ err, jobId: job.id, kind: job.kind }, 'automation job failed; retried after its lease');
     if (job.attempts + 1 >= JOB_MAX_ATTEMPTS) {
-      await finishJob(services.database.raw, job.id, Date.now());
+      await finishJob(services.database.raw, job.id, Date.now()).catch(() => false);
       services.log.error({ jobId: job.id, kind: job.kind }, 'automation job given up');
     }
   }
@@ -86,11 +86,17 @@ export function startAutomationJobs(
     },
   });
   const jobs: AutomationJobs = {
+    // Never throws: the commit that recorded the job has succeeded whatever happens here.
     async runNow(kind, key) {
       if (paused) return;
-      const job = await pendingJob(services.database.raw, kind, key);
-      // Taken by another node, or failed: the loop retries it once its lease ends.
-      if (job) await runJob(services, job);
+      try {
+        const job = await pendingJob(services.database.raw, kind, key);
+        // Taken by another node, or failed: the loop retries it once its lease ends.
+        if (job) await runJob(services, job);
+      } catch (err) {
+        services.log.error({ err, kind }, 'automation job not run now; the loop will');
+        loop.kick();
+      }
     },
     kick: () => (paused ? undefined : loop.kick()),
   };
