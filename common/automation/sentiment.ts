@@ -4,6 +4,7 @@
  * answer is untrusted text: it is checked with zod and anything else reads as no verdict.
  */
 import { z } from 'zod';
+import { redact } from '../ai-redact';
 import type { Sentiment } from './rules/schema';
 import { SENTIMENTS } from './rules/schema';
 
@@ -23,7 +24,8 @@ export function sentimentTurns(text: string): SentimentTurn[] {
         'Reply with JSON only: {"sentiment":"neutral"}',
       ].join('\n'),
     },
-    { role: 'user', content: text.replace(/\s+/g, ' ').trim().slice(0, SENTIMENT_TEXT_CHARS) },
+    // Phone numbers, e-mail addresses and long digit runs say nothing of a mood: they stay here.
+    { role: 'user', content: redact(text.slice(0, 2_000)).replace(/\s+/g, ' ').trim().slice(0, SENTIMENT_TEXT_CHARS) },
   ];
 }
 

@@ -34,4 +34,9 @@ describe('sentiment answer', () => {
     expect(user?.content.startsWith('buruk sekali a')).toBe(true);
     expect(user?.content.length).toBe(SENTIMENT_TEXT_CHARS);
   });
+
+  it('redacts phone numbers, e-mail addresses and long digit runs before sending', () => {
+    const [, user] = sentimentTurns('Telepon saya 0812-3456-7890 atau budi@example.co.id, pesanan 12345678 kecewa');
+    expect(user?.content).toBe('Telepon saya [phone] atau [email], pesanan [number] kecewa');
+  });
 });
