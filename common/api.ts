@@ -26,6 +26,7 @@ import { backupCommands } from './api/backup';
 import { automationCommands } from './api/automation';
 import { assignmentCommands } from './api/assignment';
 import { ruleCommands } from './api/rules';
+import { automationAiCommands } from './api/automation-ai';
 import { localAutomationCommands } from './api/local-automation';
 import { reportsCommands } from './api/reports';
 import { integrationsCommands } from './api/integrations';
@@ -54,6 +55,7 @@ export const deskCommands = {
   ...automationCommands,
   ...assignmentCommands,
   ...ruleCommands,
+  ...automationAiCommands,
   ...localAutomationCommands,
   ...reportsCommands,
   ...integrationsCommands,

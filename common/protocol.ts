@@ -37,6 +37,8 @@ import { AUTOMATION_COMMAND_SCHEMAS } from './protocol-automation';
 import type { AssignmentCommands } from './protocol-assignment';
 import { ASSIGNMENT_COMMAND_SCHEMAS } from './protocol-assignment';
 import type { AutomationRuleCommands } from './protocol-automation-rules';
+import type { AutomationAiCommands } from './protocol-automation-ai';
+import { AUTOMATION_AI_COMMAND_SCHEMAS } from './protocol-automation-ai';
 import { AUTOMATION_RULE_COMMAND_SCHEMAS } from './protocol-automation-rules';
 import { REPORTS_COMMAND_SCHEMAS } from './protocol-reports';
 import { TAG_COMMAND_SCHEMAS } from './protocol-tags';
@@ -326,6 +328,7 @@ export interface ClientToServerEvents
     AutomationCommands,
     AssignmentCommands,
     AutomationRuleCommands,
+    AutomationAiCommands,
     ApiKeyCommands,
     WebhookCommands,
     CloudCommands,
@@ -439,6 +442,7 @@ export const COMMAND_SCHEMAS = {
   ...AUTOMATION_COMMAND_SCHEMAS,
   ...ASSIGNMENT_COMMAND_SCHEMAS,
   ...AUTOMATION_RULE_COMMAND_SCHEMAS,
+  ...AUTOMATION_AI_COMMAND_SCHEMAS,
   ...API_KEY_COMMAND_SCHEMAS,
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,

@@ -21,6 +21,7 @@ import { REPORTS_REPLY_SCHEMAS } from './protocol-reports';
 import { AUTOMATION_REPLY_SCHEMAS } from './protocol-automation';
 import { ASSIGNMENT_REPLY_SCHEMAS } from './protocol-assignment';
 import { AUTOMATION_RULE_REPLY_SCHEMAS } from './protocol-automation-rules';
+import { AUTOMATION_AI_REPLY_SCHEMAS } from './protocol-automation-ai';
 import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
@@ -148,6 +149,7 @@ export const commandReplySchemas = {
   ...AUTOMATION_REPLY_SCHEMAS,
   ...ASSIGNMENT_REPLY_SCHEMAS,
   ...AUTOMATION_RULE_REPLY_SCHEMAS,
+  ...AUTOMATION_AI_REPLY_SCHEMAS,
   ...API_KEY_REPLY_SCHEMAS,
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
@@ -236,6 +238,8 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'rules:reorder': true satisfies Agrees<'rules:reorder'>,
   'rules:test': true satisfies Agrees<'rules:test'>,
   'rules:runs': true satisfies Agrees<'rules:runs'>,
+  'automationAi:get': true satisfies Agrees<'automationAi:get'>,
+  'automationAi:set': true satisfies Agrees<'automationAi:set'>,
   'apiKey:list': true satisfies Agrees<'apiKey:list'>,
   'apiKey:create': true satisfies Agrees<'apiKey:create'>,
   'apiKey:revoke': true satisfies Agrees<'apiKey:revoke'>,

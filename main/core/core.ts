@@ -24,6 +24,7 @@ import { auditHandlers } from './handlers/audit';
 import { automationHandlers } from './handlers/automation';
 import { assignmentHandlers } from './handlers/assignment';
 import { ruleHandlers } from './handlers/rules';
+import { automationAiHandlers } from './handlers/automation-ai';
 import { localAutomationHandlers } from './handlers/local-automation';
 import { createLocalAutomation } from './local-automation/run';
 import { reportsHandlers } from './handlers/reports';
@@ -358,6 +359,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...automationHandlers(sync),
     ...assignmentHandlers(sync),
     ...ruleHandlers(sync),
+    ...automationAiHandlers(sync),
     ...localAutomationHandlers({ store, signedIn, isHosted, numberName, now }),
   };
   const dispatch = createDispatch(handlers, {

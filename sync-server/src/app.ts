@@ -59,6 +59,9 @@ import { DEFAULT_WEBHOOK_OPTIONS } from './webhooks/options';
 import type { WebhookWorker } from './webhooks/worker';
 import { startWebhookWorker } from './webhooks/worker';
 import { startAutomationTimers } from './automation/timers/worker';
+import type { JobOptions } from './automation/jobs/worker';
+import { startAutomationJobs } from './automation/jobs/worker';
+import { automationAiHandlers } from './automation/ai/handlers';
 import type { WorkLoop } from './work-loop';
 import type { CloudOptions, CloudRuntime } from './cloud/index';
 import { DEFAULT_CLOUD_OPTIONS, startCloudRuntime } from './cloud/index';
@@ -98,6 +101,8 @@ export type ApplicationOptions = {
   readonly webhooks?: Partial<WebhookOptions>;
   /** How often automation's timers (SLA breach, unanswered, reassignment) look (default 15 s). */
   readonly automationPollMs?: number;
+  /** Automation's jobs (status-change and sentiment rules): poll interval; `paused` records but runs none. */
+  readonly automationJobs?: JobOptions;
   /** Cloud API numbers: Graph's address and version, worker polls; `fetch` for tests' loopback Graph. */
   readonly cloud?: Partial<CloudOptions> & { readonly fetch?: typeof fetch };
 };
@@ -111,6 +116,8 @@ export type Application = {
   readonly cloud: CloudRuntime;
   /** Automation's timers; tests wait for `idle()` after moving the clock. */
   readonly automationTimers: WorkLoop;
+  /** Automation's jobs (status-change and sentiment rules); tests wait for `idle()`. */
+  readonly automationJobs: WorkLoop;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -186,9 +193,14 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       kickSends: () => cloud.kickSends(),
       kickReads: () => cloud.kickReads(),
     },
+    automationJobs: {
+      runNow: (kind, key) => automationJobs.jobs.runNow(kind, key),
+      kick: () => automationJobs.jobs.kick(),
+    },
   };
   const cloud = startCloudRuntime(services, cloudOptions);
   const automationTimers = startAutomationTimers(services, opts.automationPollMs);
+  const automationJobs = startAutomationJobs(services, opts.automationJobs);
   const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...opts.webhooks };
   const webhooks = startWebhookWorker({
     database,
@@ -215,6 +227,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...ruleHandlers(services),
+    ...automationAiHandlers(services),
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
     ...reactionHandlers(services),
@@ -322,6 +335,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     webhooks,
     cloud,
     automationTimers,
+    automationJobs: automationJobs.loop,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -340,6 +354,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       // The Cloud workers commit facts too: stopped before the publisher's last drain.
       await cloud.stop();
       await automationTimers.stop();
+      await automationJobs.loop.stop();
       await publisher.drain();
       await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));

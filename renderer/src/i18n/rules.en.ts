@@ -71,6 +71,8 @@ export const rulesEn = {
   'rules.sentiment.negative': 'Negative',
   'rules.sentiment.help':
     'Rated by the AI set up in Settings → AI, for each customer message while such a rule is on. Without an answer within 10 seconds the rule does not act and Recent failures says why.',
+  'rules.sentiment.help.workspace':
+    'Rated by the workspace server with the AI for rules an admin sets under Settings → Automation, after the message has arrived. Without an answer within 10 seconds the rule does not act and Recent failures says why.',
   'rules.failure.sentiment': 'the AI gave no mood for the message ({code})',
   'rules.language': 'Only if the message is in',
   'rules.language.help':

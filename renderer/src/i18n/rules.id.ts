@@ -73,6 +73,8 @@ export const rulesId: Record<RulesMessageKey, string> = {
   'rules.sentiment.negative': 'Negatif',
   'rules.sentiment.help':
     'Dinilai oleh AI yang diatur di Pengaturan → AI, untuk setiap pesan pelanggan selama aturan seperti ini aktif. Tanpa jawaban dalam 10 detik aturan tidak bertindak dan Kegagalan terbaru menyebutkan alasannya.',
+  'rules.sentiment.help.workspace':
+    'Dinilai oleh server workspace dengan AI untuk aturan yang diatur admin di Pengaturan → Otomatisasi, setelah pesan tiba. Tanpa jawaban dalam 10 detik aturan tidak bertindak dan Kegagalan terbaru menyebutkan alasannya.',
   'rules.failure.sentiment': 'AI tidak memberi suasana hati untuk pesan ini ({code})',
   'rules.language': 'Hanya jika pesan dalam bahasa',
   'rules.language.help':

@@ -98,12 +98,13 @@ async function storeGroup(
   const mediaIds = new Map<string, string>();
   for (const p of parts) for (const [k, v] of p.ingest.mediaIds.get(phoneNumberId) ?? []) mediaIds.set(k, v);
   const batch = await fetchInboundMedia(services, accountId, parsed.data, mediaIds);
-  const { value: automated } = await commitRaw(
+  const { value: stored } = await commitRaw(
     services,
     (tx, emit) => storeBatch(services, tx, emit, batch, CLOUD_ORIGIN),
     { awaitDelivery: false },
   );
-  if (automated.length) kickSends();
+  if (stored.sends.length) kickSends();
+  if (stored.jobs) services.automationJobs.kick();
   return waiting ? 'waiting' : 'done';
 }
 

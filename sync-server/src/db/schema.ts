@@ -679,3 +679,36 @@ export const automationFires = mysqlTable(
   },
   t => [primaryKey({ columns: [t.kind, t.chatId, t.fireKey] })],
 );
+
+/**
+ * Automation's jobs (0033): work a commit leaves for after it ('status' rules of a status
+ * change, 'sentiment' rules of a message), written in that commit; once per (kind, key).
+ */
+export const automationJobs = mysqlTable(
+  'automation_jobs',
+  {
+    id: bigint('id', { mode: 'number' }).autoincrement().primaryKey(),
+    kind: varchar('kind', { length: 20 }).notNull(),
+    jobKey: varchar('job_key', { length: 300 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    payload: text('payload').notNull(),
+    attempts: int('attempts').notNull().default(0),
+    leaseUntil: ms('lease_until').notNull().default(0),
+    doneAt: ms('done_at'),
+    createdAt: ms('created_at').notNull(),
+  },
+  t => [
+    uniqueIndex('automation_jobs_once').on(t.kind, t.jobKey),
+    index('automation_jobs_queue').on(t.doneAt, t.leaseUntil),
+  ],
+);
+
+/** The workspace's AI endpoint for automation (0033): one row, id 1; the key never leaves the server. */
+export const automationAi = mysqlTable('automation_ai', {
+  id: int('id').primaryKey(),
+  baseUrl: varchar('base_url', { length: 500 }).notNull(),
+  model: varchar('model', { length: 200 }).notNull(),
+  apiKey: text('api_key'),
+  updatedAt: ms('updated_at').notNull(),
+  updatedBy: char('updated_by', { length: 36 }),
+});

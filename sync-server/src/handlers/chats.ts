@@ -25,7 +25,8 @@ import { commit } from './context';
 import { checkAssignment, requireAssignOrHandOver } from './handover-rules';
 import type { HandlerTable } from './dispatch';
 import { drainWaiting } from '../automation/assignment/drain';
-import { runStatusChanged } from '../automation/rules/on-status';
+import { statusJob } from '../automation/rules/on-status';
+import { enqueueJob } from '../db/repositories/automation-jobs';
 
 type ChatHandlers = Pick<
   HandlerTable,
@@ -175,14 +176,27 @@ export function chatHandlers(services: Services): ChatHandlers {
     'chat:set-status': async (caller, { chatId, status, version }) => {
       requireCapability(caller, 'chats.update');
       let from: ChatStatus | null = null;
-      const chat = await writeChat(caller, 'chat.status', chatId, version, current => {
-        from = current.status;
-        return { status: status as ChatStatus };
-      });
+      let jobKey: string | null = null;
+      const chat = await writeChat(
+        caller,
+        'chat.status',
+        chatId,
+        version,
+        current => ((from = current.status), { status: status as ChatStatus }),
+        // The rules 'when the status changes' are recorded with the change itself, so a
+        // server that stops before running them still runs them (once per change, by version).
+        async (next, tx) => {
+          if (from !== null && from !== next.status) {
+            const job = statusJob({ chatId, from, to: next.status, version: next.version }, services.clock());
+            await enqueueJob(tx, job);
+            jobKey = job.key;
+          }
+          return {};
+        },
+      );
       // Resolving frees a place in the assignee's capacity: a waiting chat may take it.
       if (status === 'resolved' && chat.assigneeId) await drainWaiting(services, chat.assigneeId);
-      // After the commit: rules 'when the status changes' (once per change, by version).
-      if (from !== null) await runStatusChanged(services, { chatId, from, to: chat.status, version: chat.version });
+      if (jobKey !== null) await services.automationJobs.runNow('status', jobKey);
       return chat;
     },
 

@@ -22,6 +22,7 @@ import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 import type { PushOrder, PushTurn } from './push-order';
 import type { CloudHooks } from '../cloud/graph-port';
+import type { AutomationJobs } from '../automation/jobs/worker';
 
 /** Events between server nodes (Socket.IO's server-side events, relayed by Redis); payloads are checked where heard. */
 export type InterNodeEvents = { 'cloud:templates': (msg: unknown) => void };
@@ -87,6 +88,8 @@ export type Services = {
   readonly mfaKey: Buffer | null;
   /** The Cloud API numbers this server hosts: their Graph client and workers (cloud/). */
   readonly cloud: CloudHooks;
+  /** Automation's jobs (status-change and sentiment rules), run after the commit that recorded them. */
+  readonly automationJobs: AutomationJobs;
   /** Delivers stored events to the sockets allowed to see them, on every node, in commit order. */
   publish(events: readonly StoredEvent[]): Promise<void>;
 };

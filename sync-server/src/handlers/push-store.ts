@@ -55,13 +55,16 @@ function messageEvents(touched: readonly TouchedMessage[], created: CreatedMessa
 }
 
 /** Stores the batch inside the caller's transaction; returns the automated replies it queued. */
+/** What the push leaves for after its commit: sends to offer, and how many automation jobs it recorded. */
+export type StoredBatch = { readonly sends: AutomatedSend[]; readonly jobs: number };
+
 export async function storeBatch(
   services: Services,
   tx: RawTx,
   emit: Emit,
   batch: IngestBatch,
   originDevice: string,
-): Promise<AutomatedSend[]> {
+): Promise<StoredBatch> {
   const { acks, edits, revokes, reactions } = batch;
   await upsertContacts(tx, batch.contacts);
   const pushedChatIds = await upsertChats(tx, batch.chats);
@@ -90,5 +93,5 @@ export async function storeBatch(
       originDevice,
     });
   }
-  return [...automated.sends, ...ruled.sends];
+  return { sends: [...automated.sends, ...ruled.sends], jobs: ruled.jobs ?? 0 };
 }

@@ -48,12 +48,14 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       // commit rather than awaited, so the host's next batch is not held up by this fan-out.
       const turn = caller.pushTurn;
       if (!turn) throw new Error('sync:push without its turn (dispatch reserves one on arrival)');
-      const { events, value: automatedSends } = await commitRaw(
+      const { events, value: stored } = await commitRaw(
         services,
         (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId),
         { awaitDelivery: false, gate: work => turn.run(work) },
       );
-      if (automatedSends.length) await offerAutomated(services, automatedSends);
+      if (stored.sends.length) await offerAutomated(services, stored.sends);
+      // Sentiment rules wait for the AI after the commit, never the push's ack.
+      if (stored.jobs) services.automationJobs.kick();
       services.metrics.pushedMessages.inc(batch.messages.length);
       return {
         messages: batch.messages.length,

@@ -144,6 +144,8 @@ function valid(name: CommandName): Record<string, unknown> {
     'rules:reorder': { ids: [id] },
     'rules:test': { accountId, text: 'berapa harga?' },
     'rules:runs': { limit: 10 },
+    'automationAi:get': {},
+    'automationAi:set': { baseUrl: 'http://127.0.0.1:9/v1', model: 'm', apiKey: 'sk-sample' },
     'apiKey:list': {},
     'apiKey:create': { name: 'CRM', scopes: ['chats:read'], accountIds: [accountId] },
     'apiKey:revoke': { id },

@@ -53,6 +53,7 @@ export async function startNode(
     ...(extra.webhooks ? { webhooks: extra.webhooks } : {}),
     ...(extra.blobStore ? { blobStore: extra.blobStore } : {}),
     ...(extra.cloud ? { cloud: extra.cloud } : {}),
+    ...(extra.automationJobs ? { automationJobs: extra.automationJobs } : {}),
     // Cheap hashes keep hundreds of sign-ins fast; `passwordHash: undefined` asks for the server's default.
     ...('passwordHash' in extra
       ? extra.passwordHash

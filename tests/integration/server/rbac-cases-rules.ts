@@ -88,4 +88,12 @@ export const ruleCases: Case[] = [
     expect: notFoundForLead,
   },
   { cmd: 'rules:runs', scope: 'own', args: () => ({}), expect: only(['admin', 'lead']) },
+  // The workspace's AI endpoint for sentiment conditions: admins only.
+  { cmd: 'automationAi:get', scope: 'own', args: () => ({}), expect: only(['admin']) },
+  {
+    cmd: 'automationAi:set',
+    scope: 'own',
+    args: () => ({ baseUrl: 'http://127.0.0.1:9/v1', model: 'm', apiKey: 'sk-rbac' }),
+    expect: only(['admin']),
+  },
 ];

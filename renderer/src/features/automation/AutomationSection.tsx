@@ -14,6 +14,7 @@ import type { AutomationT } from './useAutomationT';
 import { useAutomationT } from './useAutomationT';
 import { AssignmentSettings } from './assignment/AssignmentSettings';
 import { RulesPanel } from './rules/RulesPanel';
+import { AutomationAiSettings } from './AutomationAiSettings';
 import { AutomationSourceProvider, localSource, useAutomationSource, workspaceSource } from './source';
 import './automation.css';
 
@@ -74,6 +75,8 @@ export function AutomationSection() {
             {ready && <RulesPanel key={`rules-${chosen.id}`} accountId={chosen.id} />}
           </>
         )}
+        {/* The workspace's AI for rules with a mood condition: admins only, for every number. */}
+        {!local && ready && me && can(me.role, 'settings.manage') && <AutomationAiSettings />}
       </section>
     </AutomationSourceProvider>
   );

@@ -2,6 +2,7 @@
  * `assignment:get` / `assignment:update`: admins, and leads for numbers they are members of
  * (capability automation.manage, as for the rest of Settings → Automation).
  */
+import type { WireAssignment } from '../../../../common/protocol-assignment';
 import { CommandError } from '../../../../common/result';
 import { getAssignment, membersOfNumber, saveAssignment } from '../../db/repositories/assignment';
 import { accountById, insertAudit } from '../../db/repositories/workspace';
@@ -12,6 +13,20 @@ import type { HandlerTable } from '../../handlers/dispatch';
 import { drainNumber } from './drain';
 
 type Commands = 'assignment:get' | 'assignment:update';
+
+/**
+ * The audit row keeps the settings and only the capacities this save changed: the full
+ * list grows with the number's members, and at 1,000 members it no longer fit the column
+ * (the save failed with `internal`).
+ */
+export function assignmentAudit(before: WireAssignment, after: WireAssignment) {
+  const was = new Map(before.capacities.map(c => [c.memberId, c.capacity]));
+  const changed = new Set(after.capacities.filter(c => was.get(c.memberId) !== c.capacity).map(c => c.memberId));
+  const view = (a: WireAssignment) => ({
+    assignment: { ...a, capacities: a.capacities.filter(c => changed.has(c.memberId)) },
+  });
+  return { before: view(before), after: view(after) };
+}
 
 export function assignmentHandlers(services: Services): Pick<HandlerTable, Commands> {
   return {
@@ -38,8 +53,7 @@ export function assignmentHandlers(services: Services): Pick<HandlerTable, Comma
           deviceId: caller.sessionId,
           action: 'assignment.update',
           chatId: null,
-          before: { assignment: before },
-          after: { assignment: after },
+          ...assignmentAudit(before, after),
           at: services.clock(),
         });
         return after;

@@ -14,7 +14,6 @@ import {
   COOL_DOWN_WINDOW_MS,
   RULE_REPLIES_MAX,
 } from '../../../../common/automation/rules/limits';
-import type { RuleFacts } from '../../../../common/automation/rules/evaluate';
 import { evaluateRules, rulesNeedLanguage } from '../../../../common/automation/rules/evaluate';
 import { detectLanguage } from '../language';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
@@ -40,6 +39,8 @@ import type { Services } from '../../handlers/context';
 import type { AutomatedSend } from '../on-push';
 import { parseHours } from '../parse-hours';
 import { ActionFailed, assignAction, noteAction, notifyAction } from './team-actions';
+import { enqueueJobRaw } from '../../db/repositories/automation-jobs';
+import { sentimentJob, sentimentRulesFor } from './on-sentiment';
 
 // Shared with the desktop's runner (main/core/local-automation/), so a rule behaves alike on both.
 export {
@@ -48,7 +49,12 @@ export {
   RULE_REPLIES_MAX,
 } from '../../../../common/automation/rules/limits';
 
-export type Outcome = { sends: AutomatedSend[]; events: NewEvent[] };
+export type Outcome = {
+  sends: AutomatedSend[];
+  events: NewEvent[];
+  /** Jobs recorded for after the commit (sentiment rules): the caller kicks the jobs loop. */
+  jobs?: number;
+};
 
 async function reply(tx: RawTx, chat: RuleChat, templateId: string, now: number, out: Outcome): Promise<void> {
   const body = await templateBody(tx, templateId);
@@ -210,10 +216,12 @@ async function triggersOf(
   tx: RawTx,
   m: MessageInput,
   chatId: string,
-): Promise<Array<RuleFacts['trigger'] & { key: string }>> {
+): Promise<Array<{ type: 'message.received' | 'conversation.opened'; key: string }>> {
   // Ids are up to 200 characters each; the column takes 300, so long ones go in as a digest.
   const key = keyOf(`${m.accountId}:${m.providerMessageId}`);
-  const list: Array<RuleFacts['trigger'] & { key: string }> = [{ type: 'message.received', key: `msg:${key}` }];
+  const list: Array<{ type: 'message.received' | 'conversation.opened'; key: string }> = [
+    { type: 'message.received', key: `msg:${key}` },
+  ];
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
   if (previous === null || m.timestamp - previous >= CONVERSATION_IDLE_MS)
     list.push({ type: 'conversation.opened', key: `open:${key}` });
@@ -226,7 +234,8 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
   if (!chat) return;
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
   const language = rulesNeedLanguage(rules) ? detectLanguage(m.body ?? '') : null;
-  for (const trigger of await triggersOf(tx, m, chatId)) {
+  const triggers = await triggersOf(tx, m, chatId);
+  for (const trigger of triggers) {
     const { key, ...fact } = trigger;
     const evaluation = evaluateRules(rules, {
       trigger: fact,
@@ -240,6 +249,20 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
       language,
     });
     for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
+  }
+  // Rules asking for the sentiment wait for the AI after the commit, durably (on-sentiment.ts).
+  if (sentimentRulesFor(rules, triggers)) {
+    const job = {
+      chatId,
+      accountId: m.accountId,
+      text: (m.body ?? '').slice(0, 1_000),
+      at: m.timestamp,
+      contactIsNew: previous === null,
+      language,
+      triggers: triggers.map(t => ({ type: t.type, key: t.key })),
+    };
+    await enqueueJobRaw(tx, sentimentJob(job, keyOf(`${m.accountId}:${m.providerMessageId}`), now));
+    out.jobs = (out.jobs ?? 0) + 1;
   }
 }
 

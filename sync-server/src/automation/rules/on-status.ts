@@ -1,19 +1,30 @@
 /**
  * The 'status.changed' trigger: a member (or the REST API) moved a chat from one status to
- * another. Runs after that change committed, in a transaction of its own; the run key names
- * the chat version the change produced, so a retried command, a second node or a repeated
- * call runs each rule once per change. A rule's own setStatus is no trigger (two rules
- * could otherwise flip a chat back and forth forever).
+ * another. The change's commit records a job (automation_jobs, kind 'status'); the rules
+ * run from it in a transaction of their own, right after the commit or, when the server
+ * stopped in between, by the jobs loop once it is back. The run key names the chat version
+ * the change produced, so each rule runs once per change. A rule's own setStatus is no
+ * trigger (two rules could otherwise flip a chat back and forth forever).
  */
+import { z } from 'zod';
 import type { ChatStatus } from '../../../../common/domain';
 import { evaluateRules } from '../../../../common/automation/rules/evaluate';
+import type { RawTx } from '../../db/index';
+import type { NewJob } from '../../db/repositories/automation-jobs';
 import { enabledRules } from '../../db/repositories/automation-rules';
 import { ruleChat } from '../../db/repositories/rule-actions';
 import type { Services } from '../../handlers/context';
-import { commitRaw } from '../../handlers/context';
-import { offerAutomated } from '../on-push';
 import type { Outcome } from './execute';
 import { chatTriggerFacts, keyOf, runRule } from './execute';
+
+const status = z.enum(['open', 'pending', 'resolved']);
+
+export const statusChangeSchema = z.object({
+  chatId: z.string().min(1).max(420),
+  from: status,
+  to: status,
+  version: z.number().int().nonnegative(),
+});
 
 export type StatusChange = {
   readonly chatId: string;
@@ -23,29 +34,30 @@ export type StatusChange = {
   readonly version: number;
 };
 
-/** How many rules ran. Never throws: the status change itself has already committed. */
-export async function runStatusChanged(services: Services, change: StatusChange): Promise<number> {
-  if (change.from === change.to) return 0;
-  try {
-    const { value } = await commitRaw(services, async (tx, emit) => {
-      const out: Outcome = { sends: [], events: [] };
-      const rules = (await enabledRules(tx)).filter(r => r.trigger.type === 'status.changed');
-      const chat = rules.length ? await ruleChat(tx, change.chatId) : null;
-      if (!chat) return { out, ran: 0 };
-      const now = services.clock();
-      const evaluation = evaluateRules(
-        rules,
-        chatTriggerFacts(chat, { type: 'status.changed', from: change.from, to: change.to }, now),
-      );
-      const key = `status:${keyOf(`${change.chatId}:${change.version}`)}`;
-      for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
-      emit(...out.events);
-      return { out, ran: evaluation.matched.length };
-    });
-    if (value.out.sends.length) await offerAutomated(services, value.out.sends);
-    return value.ran;
-  } catch (err) {
-    services.log.error({ err, chatId: change.chatId }, 'status.changed rules failed');
-    return 0;
-  }
+/** The job a status change records in its own commit. */
+export function statusJob(change: StatusChange, at: number): NewJob {
+  return {
+    kind: 'status',
+    key: keyOf(`${change.chatId}:${change.version}`),
+    chatId: change.chatId,
+    payload: change,
+    at,
+  };
+}
+
+/** In the job's transaction: the matching rules' actions, once per rule and change. */
+export async function runStatusChanged(services: Services, tx: RawTx, change: StatusChange): Promise<Outcome> {
+  const out: Outcome = { sends: [], events: [] };
+  if (change.from === change.to) return out;
+  const rules = (await enabledRules(tx)).filter(r => r.trigger.type === 'status.changed');
+  const chat = rules.length ? await ruleChat(tx, change.chatId) : null;
+  if (!chat) return out;
+  const now = services.clock();
+  const evaluation = evaluateRules(
+    rules,
+    chatTriggerFacts(chat, { type: 'status.changed', from: change.from, to: change.to }, now),
+  );
+  const key = `status:${keyOf(`${change.chatId}:${change.version}`)}`;
+  for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
+  return out;
 }

@@ -44,15 +44,17 @@ export function LanguageField(props: {
 }
 
 /**
- * "Only if the customer's mood is": offered for this desktop's own rules only, where the
- * AI (Settings → AI) rates each message when such a rule exists; the server has no AI.
+ * "Only if the customer's mood is": this desktop's own rules ask the desktop's AI
+ * (Settings → AI); a workspace's rules ask the workspace server's AI for rules (set by an
+ * admin under Settings → Automation).
  */
 export function SentimentField(props: {
   readonly t: RulesT;
   readonly draft: RuleDraft;
   readonly set: (patch: Partial<RuleDraft>) => void;
+  readonly local: boolean;
 }) {
-  const { t, draft, set } = props;
+  const { t, draft, set, local } = props;
   return (
     <>
       <label>
@@ -69,7 +71,7 @@ export function SentimentField(props: {
           ))}
         </select>
       </label>
-      <span className="small muted">{t('rules.sentiment.help')}</span>
+      <span className="small muted">{t(local ? 'rules.sentiment.help' : 'rules.sentiment.help.workspace')}</span>
     </>
   );
 }

@@ -47,7 +47,7 @@ export function RuleForm(props: { readonly t: RulesT; readonly accountId: string
         <input required maxLength={100} value={draft.name} onChange={e => set({ name: e.target.value })} />
       </label>
       <WhenFields t={t} draft={draft} set={set} />
-      {source.local && isMessageTrigger(draft.trigger) && <SentimentField t={t} draft={draft} set={set} />}
+      {isMessageTrigger(draft.trigger) && <SentimentField t={t} draft={draft} set={set} local={source.local} />}
       <ActionFields
         t={t}
         draft={draft}
