@@ -1,0 +1,40 @@
+/**
+ * The benchmark's agents in a thread of their own: 1,000 devices decoding every fact are
+ * 1,000 machines in the product, not work for the thread that runs the server under test.
+ * Told to watch a chat, the thread answers the moment a chat:updated fact naming its
+ * member reaches that member's socket (epoch ms, high resolution).
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import type { SyncEvent } from '../../common/protocol';
+import { connectMany } from '../server/setup';
+
+export type AgentsWorkerData = { readonly url: string; readonly agents: ReadonlyArray<{ id: string; token: string }> };
+export type AgentsWorkerIn = { readonly watch: string } | { readonly close: true };
+export type AgentsWorkerOut = { readonly ready: true } | { readonly chatId: string; readonly at: number };
+
+const port = parentPort!;
+const { url, agents } = workerData as AgentsWorkerData;
+const watched = new Set<string>();
+const sockets = await connectMany(
+  url,
+  agents.map(a => a.token),
+);
+sockets.forEach((socket, i) => {
+  const memberId = agents[i]!.id;
+  socket.on('sync:facts', (facts: SyncEvent[]) => {
+    for (const f of facts) {
+      if (f.type !== 'chat:updated' || f.chat.assigneeId !== memberId || !watched.has(f.chat.id)) continue;
+      watched.delete(f.chat.id);
+      port.postMessage({ chatId: f.chat.id, at: performance.timeOrigin + performance.now() } satisfies AgentsWorkerOut);
+    }
+  });
+});
+port.on('message', (msg: AgentsWorkerIn) => {
+  if ('watch' in msg) watched.add(msg.watch);
+  else {
+    for (const s of sockets) s.disconnect();
+    port.close();
+  }
+});
+port.postMessage({ ready: true } satisfies AgentsWorkerOut);
