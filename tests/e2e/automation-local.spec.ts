@@ -28,13 +28,13 @@ test.afterAll(async () => {
 // eslint-disable-next-line no-empty-pattern
 test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
 
-/** This desktop's automated messages (client ids auto-…) that say the number is closed, per chat. */
+/** This desktop's automated messages (marked automated) that say the number is closed, per chat. */
 async function awayMessages(): Promise<Map<string, Message[]>> {
   const chats = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
   const out = new Map<string, Message[]>();
   for (const c of chats.items.filter(x => !x.isGroup)) {
     const away = (await storedMessages(a, c.id)).filter(
-      m => m.fromMe && (m.clientMessageId ?? '').startsWith('auto-') && /is closed/.test(m.body ?? ''),
+      m => m.fromMe && m.automated === true && /is closed/.test(m.body ?? ''),
     );
     if (away.length) out.set(c.id, away);
   }

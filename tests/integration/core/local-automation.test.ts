@@ -42,12 +42,10 @@ const CLOSED: BusinessHours = {
   holidays: [day(0), day(1)],
 };
 
-/** Automated messages (their client ids start with auto-), per chat. */
+/** Automated messages (marked in the store, 0016), per chat. */
 function automated(): Map<string, Message[]> {
   const rows = core.store.db.sqlite
-    .prepare(
-      "SELECT account_id || ':' || provider_message_id AS id FROM messages WHERE client_message_id LIKE 'auto-%'",
-    )
+    .prepare("SELECT account_id || ':' || provider_message_id AS id FROM messages WHERE automated = 1")
     .pluck()
     .all() as string[];
   const byChat = new Map<string, Message[]>();
@@ -130,7 +128,7 @@ describe('automation on a desktop that is not signed in', () => {
     expect(runs.length).toBeGreaterThan(0);
     const triggers = core.store.getMessages(runs.map(r => r.triggerKey.replace(/^(msg|open):/, '')) as never[]);
     expect(triggers.length).toBeGreaterThan(0);
-    expect(triggers.every(m => !m.fromMe && !(m.clientMessageId ?? '').startsWith('auto-'))).toBe(true);
+    expect(triggers.every(m => !m.fromMe && m.automated !== true)).toBe(true);
     for (const list of automated().values()) expect(list.length).toBeLessThanOrEqual(4);
   });
 
