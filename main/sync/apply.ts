@@ -328,6 +328,7 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
     edited: m.edited,
     revoked: m.revoked,
     clientMessageId: m.clientMessageId,
+    ...(m.automated ? { automated: true } : {}),
   };
 }
 
