@@ -196,6 +196,8 @@ export type Message = {
   readonly clientMessageId: ClientMessageId | null;
   /** A poll's question, options and each voter's current choice (type 'poll'). */
   readonly poll?: Poll;
+  /** Sent by automation (an away message, a greeting, a rule's reply), not by a person. */
+  readonly automated?: boolean;
 };
 
 export type Poll = {

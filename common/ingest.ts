@@ -97,6 +97,11 @@ export const messageInputSchema = z.object({
   clientMessageId: uuidSchema.nullable().default(null),
   /** Set when `type` is 'poll'. */
   poll: pollInputSchema.nullable().optional(),
+  /**
+   * Sent by the desktop's own automation while it was not signed in (an away message, a
+   * greeting, a rule's reply): the workspace records it as an automated send, not a person's.
+   */
+  automated: z.boolean().optional(),
 });
 
 export const chatInputSchema = z.object({

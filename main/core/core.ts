@@ -332,7 +332,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),
     ...aiSettingsHandlers(ai, { ...sync.aiPolicy, signedIn: () => sync.status().connection !== 'signed_out' }),
-    ...workspaceHandlers(sync, store, events),
+    ...workspaceHandlers(sync, store, events, localAutomation),
     ...auditHandlers(sync, store),
     ...reportsHandlers(sync, createReportsCache(store)),
     ...webhookHandlers(sync),
@@ -383,6 +383,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       closed = true;
       if (accountsTimer) clearTimeout(accountsTimer);
       sync.close();
+      localAutomation.stop();
       await ai.close();
       await accounts.close();
       await localAutomation.idle();

@@ -10,6 +10,7 @@ import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
 import * as automationRepo from './repositories/automation';
+import * as automationTriggersRepo from './repositories/automation-triggers';
 import * as chatChangeQueueRepo from './repositories/chat-change-queue';
 import * as chatsRepo from './repositories/chats';
 import * as customerRepo from './repositories/customer';
@@ -30,6 +31,7 @@ export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
 export * from './repositories/ai-feed';
 export * from './repositories/automation';
+export * from './repositories/automation-triggers';
 export * from './repositories/chat-change-queue';
 export * from './repositories/chats';
 export * from './repositories/customer';
@@ -47,6 +49,7 @@ const repository = {
   ...accountsRepo,
   ...aiFeedRepo,
   ...automationRepo,
+  ...automationTriggersRepo,
   ...chatChangeQueueRepo,
   ...chatsRepo,
   ...customerRepo,

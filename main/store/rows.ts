@@ -92,7 +92,7 @@ export function chatOf(r: ChatRow): Chat {
 
 export const MESSAGE_COLUMNS = `m.seq, m.account_id, m.chat_id, m.provider_message_id, m.from_me, m.author, m.author_name,
   m.type, m.body, m.caption, m.media, m.location, m.vcard, m.quoted_provider_message_id, m.ts, m.ack, m.edited,
-  m.revoked, m.client_message_id, m.poll`;
+  m.revoked, m.client_message_id, m.poll, m.automated`;
 
 export type MessageRow = {
   seq: number;
@@ -115,6 +115,7 @@ export type MessageRow = {
   revoked: number;
   client_message_id: string | null;
   poll: string | null;
+  automated: number;
 };
 
 function parseJson<T>(json: string | null): T | null {
@@ -149,6 +150,7 @@ export function messageOf(r: MessageRow, reactions: readonly Reaction[] = []): M
     reactions,
     clientMessageId: r.client_message_id as ClientMessageId | null,
     ...(r.poll !== null && parseJson<Poll>(r.poll) ? { poll: parseJson<Poll>(r.poll) as Poll } : {}),
+    ...(r.automated === 1 ? { automated: true } : {}),
   };
 }
 

@@ -308,6 +308,8 @@ export function applySyncEvent(ctx: ApplyContext, fx: ApplyEffects, ev: SyncEven
 }
 
 /** A stored message as a push item (the server keys it by account and provider id). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function messageInputOfStored(m: Message, chatJid: string): MessageInput {
   return {
     accountId: m.accountId,
@@ -327,7 +329,10 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
     ack: m.ack,
     edited: m.edited,
     revoked: m.revoked,
-    clientMessageId: m.clientMessageId,
+    // Only UUIDs travel: an early build's automated ids ('auto-…') would get the whole
+    // batch refused, and with it every message pushed beside them.
+    clientMessageId: m.clientMessageId && UUID.test(m.clientMessageId) ? m.clientMessageId : null,
+    ...(m.automated ? { automated: true } : {}),
   };
 }
 

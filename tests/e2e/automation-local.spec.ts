@@ -28,13 +28,13 @@ test.afterAll(async () => {
 // eslint-disable-next-line no-empty-pattern
 test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
 
-/** This desktop's automated messages (client ids auto-…) that say the number is closed, per chat. */
+/** This desktop's automated messages (marked automated) that say the number is closed, per chat. */
 async function awayMessages(): Promise<Map<string, Message[]>> {
   const chats = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
   const out = new Map<string, Message[]>();
   for (const c of chats.items.filter(x => !x.isGroup)) {
     const away = (await storedMessages(a, c.id)).filter(
-      m => m.fromMe && (m.clientMessageId ?? '').startsWith('auto-') && /is closed/.test(m.body ?? ''),
+      m => m.fromMe && m.automated === true && /is closed/.test(m.body ?? ''),
     );
     if (away.length) out.set(c.id, away);
   }
@@ -116,4 +116,58 @@ test('not signed in, a rule for Indonesian messages is saved and tried as a mess
   await dry.getByRole('button', { name: 'Test' }).click();
   await expect(dry.getByTestId('rules-test-result')).toHaveText('No rule matches this message.');
   await closeDialog(page, settings);
+});
+
+test('not signed in, a "customer waits 1 minute" rule answers each waiting customer once, marked Automated', async () => {
+  const { page } = a;
+  const WAIT = 'Maaf menunggu, {{customer.name}}: kami segera membalas.';
+  await hostCall(a, 'templates:save', { shortcut: 'tunggu', title: 'Tunggu', body: WAIT });
+  const settings = await a.inbox.openSettings('Settings', 'Automation');
+  const rules = settings.getByRole('region', { name: 'Rules' });
+  const form = rules.getByRole('form', { name: 'Add a rule' });
+  await form.getByRole('textbox', { name: 'Rule name' }).fill('Waits a minute');
+  await form.getByRole('combobox', { name: 'When' }).selectOption({ label: 'A customer waits for a reply' });
+  await expect(form.getByText('Checked on this computer while you are not signed in')).toBeVisible();
+  await form.getByRole('spinbutton', { name: 'After how many minutes without a reply' }).fill('1');
+  await form.getByRole('combobox', { name: 'Reply with team template' }).selectOption({ label: 'Tunggu' });
+  await form.getByRole('button', { name: 'Save rule' }).click();
+  await expect(form.getByText('Rule saved.')).toBeVisible();
+  // The status trigger is offered too, with what it means here.
+  await form.getByRole('combobox', { name: 'When' }).selectOption({ label: 'A member changes the chat’s status' });
+  await expect(form.getByText('Runs when you change the status of a chat on this computer')).toBeVisible();
+  await closeDialog(page, settings);
+
+  /** The rule's replies per chat: this desktop's automated messages that start like the template. */
+  const waitReplies = async (): Promise<Map<string, Message[]>> => {
+    const chats = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
+    const out = new Map<string, Message[]>();
+    for (const c of chats.items.filter(x => !x.isGroup)) {
+      const list = (await storedMessages(a, c.id)).filter(
+        m => m.fromMe && m.automated === true && (m.body ?? '').startsWith('Maaf menunggu'),
+      );
+      if (list.length) out.set(c.id, list);
+    }
+    return out;
+  };
+  // Customers have been writing for minutes with nobody answering (the away message is no answer).
+  await expect
+    .poll(async () => (await waitReplies()).size, { timeout: 120_000, intervals: [2_000] })
+    .toBeGreaterThan(0);
+  // Two more rounds of the timer: still one reply per wait.
+  await page.waitForTimeout(35_000);
+  const replies = await waitReplies();
+  for (const list of replies.values()) expect(list).toHaveLength(1);
+  const runs = await hostCall<Array<{ triggerKey: string; status: string }>>(a, 'local-rules:runs', {});
+  const waits = runs.filter(r => r.triggerKey.startsWith('unanswered:'));
+  expect(new Set(waits.map(r => r.triggerKey)).size).toBe(waits.length);
+
+  const [[chatId]] = [...replies];
+  const chats = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
+  const chat = chats.items.find(c => c.id === chatId)!;
+  await a.inbox.chat(rowName(chat.name)).first().click();
+  const reply = a.inbox.messages.getByRole('article', { name: 'Message sent by automation' }).filter({
+    hasText: 'Maaf menunggu',
+  });
+  await expect(reply).toHaveCount(1, { timeout: 30_000 });
+  await expect(reply.getByTestId('message-automated')).toHaveText(/Automated/);
 });

@@ -1,7 +1,7 @@
 import type { PendingChatChange } from '../../../common/api/chat-changes';
 import type { workspaceCommands } from '../../../common/api/workspace';
 import { randomUUID } from 'node:crypto';
-import type { Chat, ChatId, MemberId } from '../../../common/domain';
+import type { Chat, ChatId, ChatStatus, MemberId } from '../../../common/domain';
 import { asChatId } from '../../../common/domain';
 import type { WireChat } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
@@ -32,6 +32,8 @@ export function workspaceHandlers(
   sync: WorkspaceSync,
   store: Store,
   events: Pick<EventBus, 'emit'>,
+  /** Not signed in, a status is this desktop's own, and its local rules run (local-automation/run.ts). */
+  local?: { setStatus(chatId: ChatId, status: ChatStatus): Chat | null },
 ): WorkspaceHandlers {
   const applyWire = (wire: WireChat): Chat => {
     store.applyChatWorkspace(asChatId(wire.id), {
@@ -127,9 +129,13 @@ export function workspaceHandlers(
     'chats:claim': ({ chatId }) =>
       withConflictView(() => sync.call('chat:claim', { chatId, version: localChat(chatId).version })),
     'chats:setStatus': ({ chatId, status }) =>
-      orQueue(chatId, 'status', status, () =>
-        withConflictView(() => sync.call('chat:set-status', { chatId, status, version: localChat(chatId).version })),
-      ),
+      local && sync.status().connection === 'signed_out'
+        ? (local.setStatus(localChat(chatId).id, status) ?? localChat(chatId))
+        : orQueue(chatId, 'status', status, () =>
+            withConflictView(() =>
+              sync.call('chat:set-status', { chatId, status, version: localChat(chatId).version }),
+            ),
+          ),
     'chats:setTags': ({ chatId, tags }) =>
       orQueue(chatId, 'tags', tags, () =>
         withConflictView(() => sync.call('chat:set-tags', { chatId, tags, version: localChat(chatId).version })),

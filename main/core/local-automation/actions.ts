@@ -21,9 +21,16 @@ export type LocalActionDeps = {
   readonly numberName: (accountId: string) => string;
 };
 
-/** The client id of an automated message: derived from its key, so a repeat finds the same one. */
-export const automatedClientId = (chatId: string, kind: string, windowKey: number): string =>
-  `auto-${createHash('sha256').update(`${chatId}\n${kind}\n${windowKey}`).digest('hex').slice(0, 32)}`;
+/**
+ * The client id of an automated message: derived from its key, so a repeat finds the same
+ * one. Shaped as a UUID (name-based, version 5 bits): the account process, the ingest and
+ * the workspace all take client ids as UUIDs only.
+ */
+export function automatedClientId(chatId: string, kind: string, windowKey: number): string {
+  const h = createHash('sha256').update(`${chatId}\n${kind}\n${windowKey}`).digest('hex');
+  const variant = ((parseInt(h[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
 
 /**
  * Claims the (chat, kind, window) key, then queues the message. The key is claimed first:

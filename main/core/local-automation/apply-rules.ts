@@ -64,20 +64,43 @@ export function applyRules(deps: Deps, input: RulesInput): void {
     if (failed)
       for (const t of evaluation.trace.filter(onlySentimentMissing))
         if (claim(t.ruleId)) deps.store.failRuleRun(t.ruleId, key, failed);
-    for (const match of evaluation.matched) {
-      if (!claim(match.ruleId)) continue;
-      let failure: string | null = null;
-      for (const action of match.actions) {
-        try {
-          // Every action is tried; the first failure's code is kept.
-          const code = runLocalAction(deps, action, { chat, ruleId: match.ruleId, triggerKey: key, now });
-          failure ??= code;
-        } catch (err) {
-          deps.log.error('local automation rule failed', { ruleId: match.ruleId, err: String(err) });
-          failure ??= 'internal';
-        }
+    runMatched(deps, chat, evaluation.matched, key, now);
+  }
+}
+
+/**
+ * Carries out the matched rules of one trigger, each claimed by (rule, key) before it acts:
+ * a trigger seen again (a restart, a second look) runs nothing twice.
+ */
+export function runMatched(
+  deps: Deps,
+  chat: Chat,
+  matched: ReturnType<typeof evaluateRules>['matched'],
+  key: string,
+  now: number,
+): void {
+  for (const match of matched) {
+    if (
+      !deps.store.claimRuleRun({
+        ruleId: match.ruleId,
+        triggerKey: key,
+        accountId: chat.accountId,
+        chatId: chat.id,
+        now,
+      })
+    )
+      continue;
+    let failure: string | null = null;
+    for (const action of match.actions) {
+      try {
+        // Every action is tried; the first failure's code is kept.
+        const code = runLocalAction(deps, action, { chat, ruleId: match.ruleId, triggerKey: key, now });
+        failure ??= code;
+      } catch (err) {
+        deps.log.error('local automation rule failed', { ruleId: match.ruleId, err: String(err) });
+        failure ??= 'internal';
       }
-      if (failure) deps.store.failRuleRun(match.ruleId, key, failure);
     }
+    if (failure) deps.store.failRuleRun(match.ruleId, key, failure);
   }
 }

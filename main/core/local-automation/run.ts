@@ -16,12 +16,13 @@ import { decideAutomation, FRESH_MS } from '../../../common/automation/decide';
 import { rulesNeedSentiment } from '../../../common/automation/rules/evaluate';
 import type { AiOutcome } from '../../../common/api/ai';
 import type { Rule, Sentiment } from '../../../common/automation/rules/schema';
-import type { Chat, Message, MessageId } from '../../../common/domain';
+import type { Chat, ChatId, ChatStatus, Message, MessageId } from '../../../common/domain';
 import type { Logger } from '../../platform/log';
 import type { LocalActionDeps } from './actions';
 import { sendAutomated } from './actions';
 import type { Mood, RulesInput } from './apply-rules';
 import { applyRules, SENTIMENT_TIMEOUT_MS } from './apply-rules';
+import { drainStatusTriggers, fireUnanswered } from './chat-triggers';
 
 export type LocalAutomationDeps = LocalActionDeps & {
   /** True while this desktop is not signed in to a workspace: only then does it act. */
@@ -32,7 +33,12 @@ export type LocalAutomationDeps = LocalActionDeps & {
   readonly now: () => number;
   /** The AI's verdict on one message, for rules with a sentiment condition; absent: no AI here. */
   readonly sentiment?: (text: string) => Promise<AiOutcome<{ readonly sentiment: Sentiment }>>;
+  /** How often waiting customers are looked for ('chat.unanswered'); default UNANSWERED_TICK_MS. */
+  readonly tickMs?: number;
 };
+
+/** How often the core looks for customers waiting for a reply: a rule fires at most this late. */
+export const UNANSWERED_TICK_MS = 15_000;
 
 /** Most messages the start-up catch-up looks at (the newest ones). */
 const CATCH_UP_MAX = 500;
@@ -43,16 +49,27 @@ export type LocalAutomation = {
   /** After each stored batch: the ids the store reported as new. */
   onIngested(newMessageIds: readonly MessageId[]): void;
   /**
-   * On start: runs again for customers' messages of the last FRESH_MS, in case the core
-   * stopped between storing them and acting. The keys make a repeat do nothing.
+   * On start: runs again for customers' messages of the last FRESH_MS and for status
+   * changes whose rules had not run, in case the core stopped between storing them and
+   * acting (the keys make a repeat do nothing), then looks for waiting customers every
+   * tick until stop().
    */
   catchUp(): void;
+  /** One round of 'chat.unanswered' rules (the timer calls it; tests call it with their clock). */
+  tick(): void;
+  /**
+   * The user's status change while not signed in: written with its trigger in one store
+   * transaction, then its 'status.changed' rules run. Null: no such chat, or no change.
+   */
+  setStatus(chatId: ChatId, status: ChatStatus): Chat | null;
+  stop(): void;
   /** Resolves when the rules waiting for a sentiment have run (shutdown, tests). */
   idle(): Promise<void>;
 };
 
 export function createLocalAutomation(options: LocalAutomationDeps): LocalAutomation {
   const pending = new Set<Promise<void>>();
+  let timer: NodeJS.Timeout | null = null;
   const deps: Deps = {
     ...options,
     track: p => {
@@ -62,8 +79,37 @@ export function createLocalAutomation(options: LocalAutomationDeps): LocalAutoma
   };
   const automation: LocalAutomation = {
     catchUp() {
-      if (!deps.active()) return;
+      timer ??= setInterval(() => automation.tick(), options.tickMs ?? UNANSWERED_TICK_MS);
+      timer.unref();
+      if (!deps.active()) {
+        // Signed in since: the workspace acts now, and a change made before it is stale.
+        for (const t of deps.store.listStatusTriggers()) deps.store.removeStatusTrigger(t.triggerKey);
+        return;
+      }
       automation.onIngested(deps.store.recentInboundMessageIds(deps.now() - FRESH_MS, CATCH_UP_MAX));
+      drainStatusTriggers(deps, deps.store.listLocalRules());
+      automation.tick();
+    },
+    tick() {
+      if (!deps.active()) return;
+      try {
+        fireUnanswered(deps, deps.store.listLocalRules());
+      } catch (err) {
+        deps.log.error('local unanswered rules failed', { err: String(err) });
+      }
+    },
+    setStatus(chatId, status) {
+      const trigger = deps.store.setLocalChatStatus(chatId, status, deps.now());
+      const chat = deps.store.getChat(chatId);
+      if (!trigger || !chat) return chat;
+      deps.events.emit('chats:changed', { chats: [chat] });
+      if (deps.active()) drainStatusTriggers(deps, deps.store.listLocalRules());
+      // A rule may have tagged it or set another status: answer with the chat as it is now.
+      return deps.store.getChat(chatId) ?? chat;
+    },
+    stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

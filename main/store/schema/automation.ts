@@ -47,3 +47,12 @@ export const automationRuleRuns = sqliteTable(
   },
   t => [primaryKey({ columns: [t.ruleId, t.triggerKey] }), index('automation_rule_runs_created').on(t.createdAt)],
 );
+
+/** A status changed while not signed in, until its 'status.changed' rules ran (0016). */
+export const automationStatusTriggers = sqliteTable('automation_status_triggers', {
+  triggerKey: text('trigger_key').primaryKey(),
+  chatId: text('chat_id').notNull(),
+  fromStatus: text('from_status').notNull(),
+  toStatus: text('to_status').notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -34,6 +34,8 @@ export const messages = sqliteTable(
     clientMessageId: text('client_message_id'),
     /** A poll's question, options and votes per voter as JSON (type 'poll'). */
     poll: text('poll'),
+    /** 1: sent by this desktop's own automation (0016; set by triggers from automation_sends). */
+    automated: integer('automated', { mode: 'boolean' }).notNull().default(false),
   },
   t => [
     uniqueIndex('messages_account_provider_id').on(t.accountId, t.providerMessageId),

@@ -82,11 +82,15 @@ export const rulesEn = {
   'rules.unanswered.minutes': 'After how many minutes without a reply',
   'rules.unanswered.help':
     'Counted from the customer’s first message since the team last answered; automated replies do not count as an answer. Once per wait.',
+  'rules.unanswered.helpLocal':
+    'Checked on this computer while you are not signed in: counted from the customer’s first message since you last answered (here or from the phone); automated replies do not count as an answer. Once per wait.',
   'rules.statusFrom': 'From status',
   'rules.statusTo': 'To status',
   'rules.status.any': 'Any status',
   'rules.statusChanged.help':
     'Runs when a member (or the API) changes the status, not when a rule does, so rules cannot undo each other forever.',
+  'rules.statusChanged.helpLocal':
+    'Runs when you change the status of a chat on this computer (the Status beside the conversation), not when a rule does.',
   'rules.regex': 'Only if the message matches the pattern',
   'rules.regex.help':
     'A regular expression, not case-sensitive, for example (order|invoice) #?\\d+. Leave empty for none.',

@@ -84,11 +84,15 @@ export const rulesId: Record<RulesMessageKey, string> = {
   'rules.unanswered.minutes': 'Setelah berapa menit tanpa balasan',
   'rules.unanswered.help':
     'Dihitung dari pesan pertama pelanggan sejak tim terakhir membalas; balasan otomatis tidak dihitung sebagai jawaban. Sekali per penantian.',
+  'rules.unanswered.helpLocal':
+    'Diperiksa di komputer ini selama Anda tidak masuk: dihitung dari pesan pertama pelanggan sejak Anda terakhir membalas (di sini atau dari ponsel); balasan otomatis tidak dihitung sebagai jawaban. Sekali per penantian.',
   'rules.statusFrom': 'Dari status',
   'rules.statusTo': 'Ke status',
   'rules.status.any': 'Status apa pun',
   'rules.statusChanged.help':
     'Berjalan saat anggota (atau API) mengubah status, bukan saat aturan mengubahnya, agar aturan tidak saling membatalkan tanpa henti.',
+  'rules.statusChanged.helpLocal':
+    'Berjalan saat Anda mengubah status chat di komputer ini (Status di samping percakapan), bukan saat aturan mengubahnya.',
   'rules.regex': 'Hanya jika pesan cocok dengan pola',
   'rules.regex.help':
     'Ekspresi reguler, huruf besar/kecil tidak dibedakan, misalnya (order|invoice) #?\\d+. Kosongkan jika tidak perlu.',

@@ -11,7 +11,15 @@ import type { Services } from './context';
 import type { NewEvent } from '../db/repositories/events';
 import { keyOf } from '../db/repositories/message-key';
 import type { CreatedMessages, TouchedMessage } from '../db/repositories/push';
-import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
+import {
+  applyUpdates,
+  recordPushedAutomated,
+  reloadChats,
+  upsertChats,
+  upsertContacts,
+  upsertMessages,
+} from '../db/repositories/push';
+import { AUTOMATION_SENDER } from '../../../common/protocol-automation';
 import type { RawTx } from '../db/index';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
@@ -71,6 +79,8 @@ export async function storeBatch(
   const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
     consecutiveIds: services.consecutiveRowIds,
   });
+  // Before the timers and reports can read them: a desktop's automated sends are no reply.
+  await recordPushedAutomated(tx, batch.messages, originDevice, AUTOMATION_SENDER);
   const updated = await applyUpdates(tx, acks, edits, revokes, reactions);
   // A message acked, edited, revoked or reacted to in its own batch no longer equals its input.
   for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));

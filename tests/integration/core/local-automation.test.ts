@@ -42,12 +42,10 @@ const CLOSED: BusinessHours = {
   holidays: [day(0), day(1)],
 };
 
-/** Automated messages (their client ids start with auto-), per chat. */
+/** Automated messages (marked in the store, 0016), per chat. */
 function automated(): Map<string, Message[]> {
   const rows = core.store.db.sqlite
-    .prepare(
-      "SELECT account_id || ':' || provider_message_id AS id FROM messages WHERE client_message_id LIKE 'auto-%'",
-    )
+    .prepare("SELECT account_id || ':' || provider_message_id AS id FROM messages WHERE automated = 1")
     .pluck()
     .all() as string[];
   const byChat = new Map<string, Message[]>();
@@ -130,7 +128,7 @@ describe('automation on a desktop that is not signed in', () => {
     expect(runs.length).toBeGreaterThan(0);
     const triggers = core.store.getMessages(runs.map(r => r.triggerKey.replace(/^(msg|open):/, '')) as never[]);
     expect(triggers.length).toBeGreaterThan(0);
-    expect(triggers.every(m => !m.fromMe && !(m.clientMessageId ?? '').startsWith('auto-'))).toBe(true);
+    expect(triggers.every(m => !m.fromMe && m.automated !== true)).toBe(true);
     for (const list of automated().values()) expect(list.length).toBeLessThanOrEqual(4);
   });
 
@@ -168,6 +166,36 @@ describe('automation on a desktop that is not signed in', () => {
     expect(bodies.filter(b => /^Toko Lokal tutup/.test(b))).toHaveLength(1);
     expect(bodies.filter(b => /^Terima kasih/.test(b))).toHaveLength(1);
   }, 60_000);
+
+  it('sends the automated messages through WhatsApp (their client ids are ones the number takes)', async () => {
+    await until('an automated message sent', () =>
+      [...automated().values()].some(l => l.some(m => m.ack !== 'pending' && m.ack !== 'failed')),
+    );
+    for (const list of automated().values()) for (const m of list) expect(m.ack).not.toBe('failed');
+  });
+
+  it('runs a status-changed rule once when the user changes a chat’s status here', async () => {
+    const rule = await call('local-rules:save', {
+      rule: {
+        name: 'Resolved',
+        enabled: true,
+        stopAfter: false,
+        trigger: { type: 'status.changed', to: 'resolved' },
+        conditions: [],
+        actions: [{ kind: 'addTag', tag: 'selesai' }],
+      },
+    });
+    const chat = (await call('chats:list', {})).items.find(c => !c.isGroup && c.status === 'open')!;
+    const changed = await call('chats:setStatus', { chatId: chat.id, status: 'resolved' });
+    expect(changed).toMatchObject({ status: 'resolved', version: chat.version });
+    expect(changed.tags).toContain('selesai');
+    // Signed out the status is this desktop's own: nothing is queued for a workspace.
+    expect(core.store.listChatChanges(chat.id)).toEqual([]);
+    const runs = (await call('local-rules:runs', {})).filter(r => r.ruleId === rule.id);
+    expect(runs).toHaveLength(1);
+    await call('chats:setStatus', { chatId: chat.id, status: 'resolved' });
+    expect((await call('local-rules:runs', {})).filter(r => r.ruleId === rule.id)).toHaveLength(1);
+  });
 
   it('leaves the local settings alone for a number this desktop does not host', async () => {
     const reply = await core.dispatch('local-automation:get', { accountId: 'someone-else' }, { transport: 'internal' });

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleBodySchema } from '../../../common/automation/rules/schema';
 import type * as DraftModule from '../../../renderer/src/features/automation/rules/rule-draft';
 import type * as FormModule from '../../../renderer/src/features/automation/rules/RuleForm';
+import type * as TriggersModule from '../../../renderer/src/features/automation/rules/TriggerFields';
 import { rulesEn } from '../../../renderer/src/i18n/rules.en';
 import { rulesId } from '../../../renderer/src/i18n/rules.id';
 import { fill } from '../../../renderer/src/i18n/dictionary';
@@ -16,10 +17,12 @@ import { stubBrowserGlobals } from '../../helpers/browser-globals';
 
 let draft: typeof DraftModule;
 let form: typeof FormModule;
+let triggers: typeof TriggersModule;
 beforeAll(async () => {
   await stubBrowserGlobals();
   draft = await import('../../../renderer/src/features/automation/rules/rule-draft');
   form = await import('../../../renderer/src/features/automation/rules/RuleForm');
+  triggers = await import('../../../renderer/src/features/automation/rules/TriggerFields');
 });
 
 const ACCOUNT = 'acc-1';
@@ -125,6 +128,31 @@ describe('the form', () => {
       'rules.assign.pool',
       'rules.notify',
     ] as const) {
+      expect(rulesId[key]).toBeTruthy();
+      expect(rulesId[key]).not.toBe(rulesEn[key]);
+    }
+  });
+});
+
+describe('the triggers of this desktop’s own rules (not signed in)', () => {
+  const fields = (trigger: 'chat.unanswered' | 'status.changed', local: boolean) =>
+    renderToStaticMarkup(
+      createElement(triggers.TriggerFields, {
+        t: k => fill(rulesEn[k]),
+        label: 'When',
+        value: { trigger, minutes: '5', from: '', to: '' },
+        set: () => {},
+        editing: true,
+        local,
+      }),
+    );
+
+  it('says how a wait and a status change run on this computer, in both languages', () => {
+    expect(fields('chat.unanswered', true)).toContain(rulesEn['rules.unanswered.helpLocal'].slice(0, 40));
+    expect(fields('chat.unanswered', false)).not.toContain(rulesEn['rules.unanswered.helpLocal'].slice(0, 40));
+    expect(fields('status.changed', true)).toContain(rulesEn['rules.statusChanged.helpLocal'].slice(0, 40));
+    expect(fields('status.changed', false)).toContain(rulesEn['rules.statusChanged.help'].slice(0, 40));
+    for (const key of ['rules.unanswered.helpLocal', 'rules.statusChanged.helpLocal'] as const) {
       expect(rulesId[key]).toBeTruthy();
       expect(rulesId[key]).not.toBe(rulesEn[key]);
     }

@@ -150,8 +150,17 @@ describe('WorkspaceBanner', () => {
 });
 
 describe('ChatTeamPanel', () => {
-  it('renders nothing without a workspace', () => {
+  it('without a workspace shows only this desktop’s status (its local rules run on it)', () => {
     setWorkspace({ status: status({ connection: 'signed_out', member: null }) });
+    const html = render(team.ChatTeamPanel, { chat: chat({ status: 'pending' }) });
+    expect(html).toContain('data-testid="local-status"');
+    expect(html).toContain('checked="" value="pending"');
+    expect(html).not.toContain('Claim this chat');
+    expect(html).not.toContain('Notes');
+  });
+
+  it('renders nothing signed in while the member is not known yet', () => {
+    setWorkspace({ status: status({ connection: 'online', member: null }) });
     expect(render(team.ChatTeamPanel, { chat: chat() })).toBe('');
   });
 

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RuleBody } from '../../../common/automation/rules/schema';
-import type { AccountId, ChatId } from '../../../common/domain';
+import { randomUUID } from 'node:crypto';
+import type { AccountId, ChatId, ClientMessageId } from '../../../common/domain';
 import type { Store } from '../../../main/store';
 import { addAccount, chatOfJid, memoryStore, msg, T0 } from './fixtures';
 
@@ -131,5 +132,43 @@ describe('what already ran', () => {
   it('finds the message before a time in the chat', () => {
     expect(store.previousMessageAt(chatId, T0)).toBeNull();
     expect(store.previousMessageAt(chatId, T0 + 1)).toBe(T0);
+  });
+});
+
+describe('the automated mark on messages (0016)', () => {
+  const send = (cmid: ClientMessageId, body: string) =>
+    store.enqueueOutgoing({
+      clientMessageId: cmid,
+      accountId: acc,
+      chatJid: '6281@c.us',
+      payload: { type: 'text', body },
+    });
+  const automated = (cmid: ClientMessageId) => store.getMessagesByClientIds([cmid])[0]?.automated === true;
+
+  it('marks a claimed send, through the echo and the confirmation, and never a person’s message', () => {
+    const auto = randomUUID() as ClientMessageId;
+    store.claimAutomationSend({ chatId, kind: 'away', windowKey: 1, clientMessageId: auto, now: T0 });
+    send(auto, 'Kami tutup');
+    expect(automated(auto)).toBe(true);
+    // WhatsApp's echo arrives as its own row, then the send is confirmed: the echo keeps the mark.
+    store.ingest({
+      messages: [msg(acc, '6281@c.us', { providerMessageId: 'WA-1', fromMe: true, body: 'Kami tutup' })],
+    });
+    store.confirmOutboxSent(auto, 'WA-1');
+    const [echo] = store.getMessagesByClientIds([auto]);
+    expect(echo).toMatchObject({ providerMessageId: 'WA-1', automated: true });
+
+    // The echo carrying the client id itself (another provider's way) is marked on insert.
+    const auto2 = randomUUID() as ClientMessageId;
+    store.claimAutomationSend({ chatId, kind: 'greeting', windowKey: 1, clientMessageId: auto2, now: T0 });
+    store.ingest({
+      messages: [msg(acc, '6281@c.us', { providerMessageId: 'WA-2', fromMe: true, clientMessageId: auto2 })],
+    });
+    expect(automated(auto2)).toBe(true);
+
+    const mine = randomUUID() as ClientMessageId;
+    send(mine, 'Halo, saya Budi');
+    expect(automated(mine)).toBe(false);
+    expect(store.getMessagesByClientIds([mine])[0]).not.toHaveProperty('automated');
   });
 });

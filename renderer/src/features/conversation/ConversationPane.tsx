@@ -32,7 +32,8 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const narrow = useNarrow();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const sideId = useId();
-  const teamOn = useWorkspace(s => s.status.connection !== 'signed_out' && s.status.member !== null);
+  // The side always has something: the team panel, or signed out this desktop's Status.
+  const teamOn = useWorkspace(s => s.status.connection === 'signed_out' || s.status.member !== null);
   const aiOn = useAiChat(s => s.enabled);
 
   const onDrop = async (e: React.DragEvent) => {

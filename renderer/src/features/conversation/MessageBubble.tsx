@@ -56,7 +56,13 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
   return (
     <article
       className={`bubble ${m.fromMe ? 'out' : 'in'}${p.highlighted ? ' highlighted' : ''}${m.ack === 'failed' ? ' failed' : ''}`}
-      aria-label={m.fromMe ? t('message.fromMe') : t('message.from', { name: sender || t('message.customer') })}
+      aria-label={
+        m.automated === true
+          ? t('message.fromAutomation')
+          : m.fromMe
+            ? t('message.fromMe')
+            : t('message.from', { name: sender || t('message.customer') })
+      }
       data-message-id={m.id}
     >
       {p.isGroup && !m.fromMe && sender && (
@@ -102,6 +108,11 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
         </>
       )}
       <div className="meta small">
+        {m.automated === true && (
+          <span className="muted" data-testid="message-automated" title={t('message.automatedHint')}>
+            {t('message.automated')} ·{' '}
+          </span>
+        )}
         {m.edited && !m.revoked && <span className="muted">{t('message.edited')} · </span>}
         <time dateTime={new Date(m.timestamp).toISOString()}>{time}</time>
         {m.fromMe && <AckTicks ack={m.ack} queued={p.queued} />}

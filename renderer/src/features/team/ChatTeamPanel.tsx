@@ -19,7 +19,8 @@ type Props = { readonly chat: Chat };
 
 /**
  * The conversation's team side panel: who has the chat, its status, tags and internal
- * notes. Shows only what the member's role may do; renders nothing without a workspace.
+ * notes. Shows only what the member's role may do. Without a workspace only the status,
+ * this desktop's own (its 'status changed' rules run on it).
  */
 export function ChatTeamPanel({ chat }: Props) {
   const t = useTeamT();
@@ -60,7 +61,29 @@ export function ChatTeamPanel({ chat }: Props) {
     [t],
   );
 
-  if (connection === 'signed_out' || !me) return null;
+  if (connection === 'signed_out') {
+    // This desktop's own chats: the status is kept here and its local rules run on it.
+    return (
+      <section className="team-panel" aria-labelledby={headingId} data-testid="local-status">
+        <h3 id={headingId}>{t('team.status')}</h3>
+        {error && (
+          <p role="alert" className="team-error">
+            {error}
+          </p>
+        )}
+        <StatusControl
+          t={t}
+          value={statusShown ?? current.status}
+          disabled={busy}
+          onChange={status => {
+            setStatusShown(status);
+            void run(() => setStatus(current.id, status)).finally(() => setStatusShown(null));
+          }}
+        />
+      </section>
+    );
+  }
+  if (!me) return null;
   const actions = chatTeamActions(me.role, current);
 
   return (

@@ -293,3 +293,45 @@ export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<Ch
   }
   return out;
 }
+
+/**
+ * Messages a desktop's own automation sent while it was not signed in (`automated` in the
+ * push, #17): recorded as automated sends, as the server's own are (sends.origin), so the
+ * reports and the unanswered timer do not take them for a person's reply. Insert-ignore by
+ * client id: a push delivered twice adds nothing, and a member's relayed send with that id
+ * keeps its origin.
+ */
+export async function recordPushedAutomated(
+  tx: RawTx,
+  list: readonly MessageInput[],
+  senderDeviceId: string,
+  senderId: string,
+): Promise<void> {
+  const rows = list.flatMap(m =>
+    m.automated === true && m.fromMe && m.clientMessageId
+      ? [
+          [
+            m.clientMessageId,
+            m.accountId,
+            chatIdOf(asAccountId(m.accountId), m.chatJid),
+            m.chatJid,
+            senderId,
+            senderDeviceId,
+            m.body ?? m.caption ?? '',
+            'sent',
+            m.providerMessageId,
+            m.timestamp,
+            m.timestamp,
+            'automation',
+          ],
+        ]
+      : [],
+  );
+  for (const part of chunks(rows)) {
+    await tx.query(
+      `insert ignore into sends (client_message_id, account_id, chat_id, chat_jid, sender_id, sender_device_id, body,
+         state, provider_message_id, created_at, updated_at, origin) values ?`,
+      [part],
+    );
+  }
+}

@@ -17,7 +17,8 @@ type Props = {
 };
 
 /** When the rule runs and what must hold. */
-export function WhenFields({ t, draft, set }: Props) {
+/** `local`: this desktop's own rules (not signed in), whose help says where they run. */
+export function WhenFields({ t, draft, set, local = false }: Props & { readonly local?: boolean }) {
   const problem = draft.regex.trim() ? regexProblem(draft.regex.trim()) : null;
   return (
     <>
@@ -25,6 +26,7 @@ export function WhenFields({ t, draft, set }: Props) {
         t={t}
         label={t('rules.when')}
         editing
+        local={local}
         value={{ trigger: draft.trigger, minutes: draft.minutes, from: draft.statusFrom, to: draft.statusTo }}
         set={v =>
           set({

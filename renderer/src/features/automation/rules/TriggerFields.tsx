@@ -43,8 +43,10 @@ export function TriggerFields(p: {
   readonly set: (patch: Partial<TriggerValue>) => void;
   /** The rule form: minutes required and the help lines shown. */
   readonly editing?: boolean;
+  /** This desktop's own rules (not signed in): the help says how they run here. */
+  readonly local?: boolean;
 }) {
-  const { t, value, set, editing = false } = p;
+  const { t, value, set, editing = false, local = false } = p;
   return (
     <>
       <label>
@@ -74,7 +76,7 @@ export function TriggerFields(p: {
         </label>
       )}
       {editing && value.trigger === 'chat.unanswered' && (
-        <span className="small muted">{t('rules.unanswered.help')}</span>
+        <span className="small muted">{t(local ? 'rules.unanswered.helpLocal' : 'rules.unanswered.help')}</span>
       )}
       {value.trigger === 'status.changed' && (
         <>
@@ -92,7 +94,11 @@ export function TriggerFields(p: {
             value={value.to}
             onChange={v => set({ to: v })}
           />
-          {editing && <span className="small muted">{t('rules.statusChanged.help')}</span>}
+          {editing && (
+            <span className="small muted">
+              {t(local ? 'rules.statusChanged.helpLocal' : 'rules.statusChanged.help')}
+            </span>
+          )}
         </>
       )}
     </>
