@@ -16,23 +16,31 @@ export type AgentsWorkerOut = { readonly ready: true } | { readonly chatId: stri
 const port = parentPort!;
 const { url, agents } = workerData as AgentsWorkerData;
 const watched = new Set<string>();
+/** Arrivals heard before the watch for them (the fact can overtake the port's message). */
+const early = new Map<string, number>();
 const sockets = await connectMany(
   url,
   agents.map(a => a.token),
 );
+const arrived = (chatId: string, at: number) => port.postMessage({ chatId, at } satisfies AgentsWorkerOut);
 sockets.forEach((socket, i) => {
   const memberId = agents[i]!.id;
   socket.on('sync:facts', (facts: SyncEvent[]) => {
+    const at = performance.timeOrigin + performance.now();
     for (const f of facts) {
-      if (f.type !== 'chat:updated' || f.chat.assigneeId !== memberId || !watched.has(f.chat.id)) continue;
-      watched.delete(f.chat.id);
-      port.postMessage({ chatId: f.chat.id, at: performance.timeOrigin + performance.now() } satisfies AgentsWorkerOut);
+      if (f.type !== 'chat:updated' || f.chat.assigneeId !== memberId) continue;
+      if (watched.delete(f.chat.id)) arrived(f.chat.id, at);
+      else if (!early.has(f.chat.id)) early.set(f.chat.id, at);
     }
   });
 });
 port.on('message', (msg: AgentsWorkerIn) => {
-  if ('watch' in msg) watched.add(msg.watch);
-  else {
+  if ('watch' in msg) {
+    const at = early.get(msg.watch);
+    early.clear();
+    if (at === undefined) watched.add(msg.watch);
+    else arrived(msg.watch, at);
+  } else {
     for (const s of sockets) s.disconnect();
     port.close();
   }
