@@ -13,6 +13,7 @@ import { keyOf } from '../db/repositories/message-key';
 import type { CreatedMessages, TouchedMessage } from '../db/repositories/push';
 import { applyUpdates, reloadChats, upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
 import type { RawTx } from '../db/index';
+import { applyVotes, upsertPolls } from '../db/repositories/polls';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
@@ -68,8 +69,12 @@ export async function storeBatch(
   const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
     consecutiveIds: services.consecutiveRowIds,
   });
-  const updated = await applyUpdates(tx, acks, edits, revokes, reactions);
-  // A message acked, edited, revoked or reacted to in its own batch no longer equals its input.
+  await upsertPolls(tx, batch.messages);
+  const updated = [
+    ...(await applyUpdates(tx, acks, edits, revokes, reactions)),
+    ...(await applyVotes(tx, batch.votes ?? [])),
+  ];
+  // A message acked, edited, revoked, reacted to or voted on in its own batch no longer equals its input.
   for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
   for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
   emit(...messageEvents([...stored, ...updated], created, originDevice));
