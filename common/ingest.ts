@@ -171,7 +171,7 @@ export const ingestBatchSchema = z.object({
   revokes: z.array(revokeUpdateSchema).max(5000).default([]),
   edits: z.array(editUpdateSchema).max(5000).default([]),
   reactions: z.array(reactionInputSchema).max(5000).default([]),
-  /** Local only: the workspace protocol does not carry votes yet (sync:push refuses them). */
+  /** Pushed to the workspace with the poll's message (sync:push `votes`). */
   votes: z.array(pollVoteSchema).max(5000).optional(),
 });
 

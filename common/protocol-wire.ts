@@ -62,8 +62,15 @@ export type WireMessage = {
    * learns it is gone. Servers before reactions leave the field out.
    */
   reactions?: WireReaction[];
+  /**
+   * A poll's question, options and each voter's current choice (type 'poll'; options [] =
+   * vote taken back). Absent for other messages, and from servers before shared polls.
+   */
+  poll?: WirePoll;
 };
 export type WireReaction = { senderJid: string; emoji: string; timestamp: number };
+export type WirePollVote = { voterJid: string; options: string[]; timestamp: number };
+export type WirePoll = { question: string; options: string[]; multiple: boolean; votes: WirePollVote[] };
 export type WireContact = {
   accountId: string;
   jid: string | null;

@@ -14,6 +14,7 @@ import {
   contactInputSchema,
   editUpdateSchema,
   messageInputSchema,
+  pollVoteSchema,
   reactionInputSchema,
   revokeUpdateSchema,
 } from './ingest';
@@ -91,6 +92,8 @@ export type HandshakeRefusal = (typeof HANDSHAKE_REFUSALS)[number];
  * device's member may no longer see the number it hosts (an admin removed them from it).
  */
 export const NOT_ACCOUNT_MEMBER = { reason: 'not_account_member' } as const;
+/** The `details` of the `invalid_args` a `sync:push` gets when a vote names a poll the server does not have. */
+export const UNKNOWN_POLL = { reason: 'unknown_poll' } as const;
 
 const id = accountIdSchema;
 const providerId = providerMessageIdSchema;
@@ -125,6 +128,12 @@ export const pushSchema = z
     revokes: z.array(revokeUpdateSchema).max(MAX_PUSH_ITEMS).default([]),
     /** An empty emoji removes the sender's reaction; the newest per sender wins. */
     reactions: z.array(reactionInputSchema).max(MAX_PUSH_ITEMS).default([]),
+    /**
+     * Poll votes, one voter's current choice each (the newest per voter wins). Each names a
+     * poll the server has (pushed earlier or in this batch); otherwise the push is refused
+     * (`invalid_args`, details `{ reason: 'unknown_poll' }`).
+     */
+    votes: z.array(pollVoteSchema).max(MAX_PUSH_ITEMS).default([]),
   })
   .refine(
     b =>
@@ -134,7 +143,8 @@ export const pushSchema = z
         b.acks.length +
         b.edits.length +
         b.revokes.length +
-        b.reactions.length <=
+        b.reactions.length +
+        b.votes.length <=
       MAX_PUSH_ITEMS,
     { message: `a push batch holds at most ${MAX_PUSH_ITEMS} items` },
   );
@@ -260,6 +270,8 @@ export type {
   WireChat,
   WireMessage,
   WireReaction,
+  WirePoll,
+  WirePollVote,
   WireContact,
   NoteKind,
   WireNote,

@@ -112,6 +112,15 @@ export const wireMessageSchema = z.object({
   clientMessageId: keyOrNull,
   // Optional: a server from before reactions sends none, and its messages must still read.
   reactions: z.array(z.object({ senderJid: key, emoji: z.string(), timestamp: ms })).optional(),
+  // Optional: only polls carry it, and servers before shared polls send none.
+  poll: z
+    .object({
+      question: z.string(),
+      options: z.array(z.string()),
+      multiple: z.boolean(),
+      votes: z.array(z.object({ voterJid: key, options: z.array(z.string()), timestamp: ms })),
+    })
+    .optional(),
 });
 
 export const wireContactSchema = z.object({

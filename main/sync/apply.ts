@@ -5,17 +5,34 @@
  * desktop is their source.
  */
 import type { z } from 'zod';
-import type { AckUpdate, ChatInput, ContactInput, MessageInput, ReactionInput } from '../../common/ingest';
+import type {
+  AckUpdate,
+  ChatInput,
+  ContactInput,
+  MessageInput,
+  PollVoteInput,
+  ReactionInput,
+} from '../../common/ingest';
 import {
   ackSchema,
   locationSchema,
   mediaInputSchema,
   messageTypeSchema,
+  pollInputSchema,
+  pollVoteSchema,
   reactionInputSchema,
 } from '../../common/ingest';
 import type { AccountId, ChatId, ClientMessageId, MemberId, Message, MessageId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
-import type { SyncEvent, WireAccount, WireChat, WireContact, WireMember, WireMessage } from '../../common/protocol';
+import type {
+  SyncEvent,
+  WireAccount,
+  WireChat,
+  WireContact,
+  WireMember,
+  WireMessage,
+  WirePoll,
+} from '../../common/protocol';
 import type { WireAiPolicy } from '../../common/protocol-ai-policy';
 import type { WireNotice } from '../../common/protocol-notices';
 import type { Store } from '../store';
@@ -145,7 +162,13 @@ function messageInputOf(m: WireMessage): MessageInput | null {
     edited: m.edited,
     revoked: m.revoked,
     clientMessageId: null,
+    ...(m.poll ? { poll: pollInputOf(m.poll) } : {}),
   };
+}
+
+/** A teammate's poll definition as the store takes it; one it cannot read is left out. */
+function pollInputOf(p: WirePoll): MessageInput['poll'] {
+  return readable(pollInputSchema, { question: p.question, options: p.options, multiple: p.multiple });
 }
 
 /** Stores messages the server sent (live, or fetched as a chat's history). */
@@ -169,7 +192,19 @@ export function ingestWireMessages(store: Store, wire: readonly WireMessage[]): 
       if (input) reactions.push(input);
     }
   }
-  return store.ingest({ messages, acks, reactions });
+  // Each voter's current choice, as the host last pushed it ([] = taken back).
+  const votes: PollVoteInput[] = [];
+  for (const m of wire) {
+    for (const v of m.poll?.votes ?? []) {
+      const input = readable(pollVoteSchema, {
+        accountId: m.accountId,
+        providerMessageId: m.providerMessageId,
+        ...v,
+      });
+      if (input) votes.push(input);
+    }
+  }
+  return store.ingest({ messages, acks, reactions, votes });
 }
 
 function applyChat(ctx: ApplyContext, fx: ApplyEffects, chat: WireChat): void {
@@ -333,7 +368,23 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
     // batch refused, and with it every message pushed beside them.
     clientMessageId: m.clientMessageId && UUID.test(m.clientMessageId) ? m.clientMessageId : null,
     ...(m.automated ? { automated: true } : {}),
+    ...(m.poll ? { poll: { question: m.poll.question, options: [...m.poll.options], multiple: m.poll.multiple } } : {}),
   };
+}
+
+/**
+ * A stored poll's votes as push items. The store keeps no time per vote, so they carry the
+ * poll's own: older than any vote the server has, they never replace a newer one there.
+ */
+export function voteInputsOfStored(m: Message): PollVoteInput[] {
+  if (!m.poll) return [];
+  return Object.entries(m.poll.votes).map(([voterJid, options]) => ({
+    accountId: m.accountId,
+    providerMessageId: m.providerMessageId,
+    voterJid,
+    options: [...options],
+    timestamp: m.timestamp,
+  }));
 }
 
 /** The team's fields of contacts:upserted (a push from a host carries none; contact:update does). */

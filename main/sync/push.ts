@@ -8,7 +8,9 @@ import { CommandError } from '../../common/result';
 import type { Logger } from '../platform/log';
 import type { IngestBatchInput } from '../../common/ingest';
 import type { QueuedPush, Store } from '../store';
-import { messageInputOfStored } from './apply';
+import { messageInputOfStored, voteInputsOfStored } from './apply';
+import { messageIdOf } from '../../common/domain';
+import type { AccountId } from '../../common/domain';
 import { isNotAccountMember } from './registration';
 
 export type PushDeps = {
@@ -25,7 +27,7 @@ type InFlight = { readonly next: QueuedPush; readonly settled: Promise<unknown> 
 
 type Kind = keyof IngestBatchInput;
 /** The order the server applies a batch in: chats before their messages, messages before their updates. */
-const KINDS: readonly Kind[] = ['contacts', 'chats', 'messages', 'acks', 'edits', 'revokes', 'reactions'];
+const KINDS: readonly Kind[] = ['contacts', 'chats', 'messages', 'acks', 'edits', 'revokes', 'reactions', 'votes'];
 
 /**
  * A batch cut into pushes the server takes (at most `max` items each), kinds in the order
@@ -123,7 +125,27 @@ export function createPushQueue(deps: PushDeps) {
 
   /** Queues what hosted accounts stored, in parts the server takes. */
   function enqueue(batch: IngestBatchInput): void {
-    for (const part of pushParts(batch)) store.enqueuePush(part);
+    for (const part of pushParts(withVotedPolls(batch))) store.enqueuePush(part);
+  }
+
+  /**
+   * The server takes a vote only for a poll it has, and refuses the whole push otherwise: a
+   * vote on a poll from before sign-in travels with its poll's message (an upsert by key,
+   * harmless if the server has it), read from the store, which holds it by now.
+   */
+  function withVotedPolls(batch: IngestBatchInput): IngestBatchInput {
+    const votes = batch.votes ?? [];
+    if (votes.length === 0) return batch;
+    const inBatch = new Set((batch.messages ?? []).map(m => `${m.accountId}:${m.providerMessageId}`));
+    const missing = [...new Set(votes.map(v => messageIdOf(v.accountId as AccountId, v.providerMessageId)))].filter(
+      id => !inBatch.has(id),
+    );
+    if (missing.length === 0) return batch;
+    const polls = store
+      .getMessages(missing)
+      .filter(m => m.poll)
+      .map(m => messageInputOfStored(m, m.chatId.slice(m.accountId.length + 1)));
+    return { ...batch, messages: [...(batch.messages ?? []), ...polls] };
   }
 
   /** Everything this desktop hosts, queued once after sign-in so the team sees its history. */
@@ -146,7 +168,8 @@ export function createPushQueue(deps: PushDeps) {
           const reactions = msgs.flatMap(m =>
             m.reactions.map(r => ({ accountId: m.accountId, providerMessageId: m.providerMessageId, ...r })),
           );
-          enqueue({ messages: msgs.map(m => messageInputOfStored(m, chat.jid)), reactions });
+          const votes = msgs.flatMap(voteInputsOfStored);
+          enqueue({ messages: msgs.map(m => messageInputOfStored(m, chat.jid)), reactions, votes });
         }
         chatCursor = page.nextCursor;
       } while (chatCursor);

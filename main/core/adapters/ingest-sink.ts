@@ -39,20 +39,11 @@ export function storeIngestSink(
       if (report.chatIds.length > 0) events.emit('chats:changed', { chats: store.getChats(report.chatIds) });
       hooks.onIngested?.(report);
       // Rare: only when the store refused something is the batch filtered again, item by item.
-      // Poll votes stay on this desktop: the workspace protocol has no place for them yet. The
-      // batch is copied only when it has some, so the common case forwards it as it came.
-      const forwardable = batch.votes === undefined ? batch : withoutVotes(batch);
-      hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(forwardable) : forwardable);
+      hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(batch) : batch);
       return { inserted: report.messagesInserted, updated: report.messagesUpdated };
     },
     watermarks(accountId) {
       return store.chatWatermarks(accountId as Parameters<Store['chatWatermarks']>[0]);
     },
   };
-}
-
-function withoutVotes(batch: IngestBatchInput): IngestBatchInput {
-  const { votes: _votes, ...rest } = batch;
-  void _votes;
-  return rest;
 }

@@ -16,7 +16,8 @@ const itemsOf = (b: IngestBatchInput): number =>
   (b.acks?.length ?? 0) +
   (b.revokes?.length ?? 0) +
   (b.edits?.length ?? 0) +
-  (b.reactions?.length ?? 0);
+  (b.reactions?.length ?? 0) +
+  (b.votes?.length ?? 0);
 
 /** Remembers a hosted account's batch until the server has it. */
 export function enqueuePush(db: StoreDb, batch: IngestBatchInput, now = Date.now()): void {
@@ -43,7 +44,7 @@ export function peekPush(db: StoreDb, maxItems: number, afterId = 0): QueuedPush
     batch: string;
     items: number;
   }[];
-  const merged: Required<Omit<IngestBatchInput, 'votes'>> = {
+  const merged: Required<IngestBatchInput> = {
     contacts: [],
     chats: [],
     messages: [],
@@ -51,6 +52,7 @@ export function peekPush(db: StoreDb, maxItems: number, afterId = 0): QueuedPush
     revokes: [],
     edits: [],
     reactions: [],
+    votes: [],
   };
   const ids: number[] = [];
   let items = 0;
@@ -65,7 +67,7 @@ export function peekPush(db: StoreDb, maxItems: number, afterId = 0): QueuedPush
     ids.push(row.id);
     if (!parsed?.success) continue;
     for (const key of Object.keys(merged) as (keyof typeof merged)[]) {
-      (merged[key] as unknown[]).push(...parsed.data[key]);
+      (merged[key] as unknown[]).push(...(parsed.data[key] ?? []));
     }
     items += row.items;
   }

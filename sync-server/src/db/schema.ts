@@ -219,6 +219,43 @@ export const messageReactions = mysqlTable(
 );
 
 /**
+ * A poll's question and options (0032), one row per poll message, beside `messages` so the
+ * message upsert is unchanged. Options are a JSON array of names.
+ */
+export const messagePolls = mysqlTable(
+  'message_polls',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    question: varchar('question', { length: 500 }).notNull(),
+    options: text('options').notNull(),
+    multiple: boolean('multiple').notNull().default(false),
+  },
+  t => [primaryKey({ name: 'message_polls_account_message', columns: [t.accountId, t.providerMessageId] })],
+);
+
+/**
+ * Each voter's current choice in a poll (0032): options as a JSON array of names, [] when the
+ * vote was taken back; the newest per (poll, voter) wins whatever order pushes arrive in.
+ */
+export const pollVotes = mysqlTable(
+  'poll_votes',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    voterJid: varchar('voter_jid', { length: 200 }).notNull(),
+    options: text('options').notNull(),
+    votedAt: ms('voted_at').notNull(),
+  },
+  t => [
+    primaryKey({
+      name: 'poll_votes_account_message_voter',
+      columns: [t.accountId, t.providerMessageId, t.voterJid],
+    }),
+  ],
+);
+
+/**
  * The workspace event log. `seq` is the sequence devices pull by. `audience` says who
  * may read a row: 'chat' = whoever may see chat_id now; 'account' = members of
  * account_id; 'member' = member_id only; 'workspace' = everyone.

@@ -21,6 +21,7 @@ import {
 } from '../db/repositories/push';
 import { AUTOMATION_SENDER } from '../../../common/protocol-automation';
 import type { RawTx } from '../db/index';
+import { applyVotes, upsertPolls } from '../db/repositories/polls';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
@@ -81,8 +82,12 @@ export async function storeBatch(
   });
   // Before the timers and reports can read them: a desktop's automated sends are no reply.
   await recordPushedAutomated(tx, batch.messages, originDevice, AUTOMATION_SENDER);
-  const updated = await applyUpdates(tx, acks, edits, revokes, reactions);
-  // A message acked, edited, revoked or reacted to in its own batch no longer equals its input.
+  await upsertPolls(tx, batch.messages);
+  const updated = [
+    ...(await applyUpdates(tx, acks, edits, revokes, reactions)),
+    ...(await applyVotes(tx, batch.votes ?? [])),
+  ];
+  // A message acked, edited, revoked, reacted to or voted on in its own batch no longer equals its input.
   for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
   for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
   emit(...messageEvents([...stored, ...updated], created, originDevice));

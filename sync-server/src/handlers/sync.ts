@@ -30,8 +30,8 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
 
     'sync:push': async (caller, batch) => {
       const accountIds = new Set<string>();
-      const { contacts, chats, messages, acks, edits, revokes, reactions } = batch;
-      for (const list of [contacts, chats, messages, acks, edits, revokes, reactions]) {
+      const { contacts, chats, messages, acks, edits, revokes, reactions, votes } = batch;
+      for (const list of [contacts, chats, messages, acks, edits, revokes, reactions, votes]) {
         for (const item of list) accountIds.add(item.accountId);
       }
       // Only the device hosting an account speaks for it.
@@ -61,7 +61,7 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
         messages: batch.messages.length,
         chats: batch.chats.length,
         contacts: batch.contacts.length,
-        updates: acks.length + edits.length + revokes.length + reactions.length,
+        updates: acks.length + edits.length + revokes.length + reactions.length + votes.length,
         lastSeq: events.length ? events[events.length - 1]!.seq : null,
       };
     },

@@ -214,6 +214,15 @@ function mutations(name: CommandName): unknown[] {
     out.push({ messages: [{ ...(base['messages'] as object[])[0], timestamp: 1 }] });
     out.push({ messages: Array.from({ length: 2001 }, () => (base['messages'] as object[])[0]) });
     out.push({ messages: [{ accountId, chatJid: '62@c.us' }] });
+    const vote = {
+      accountId,
+      providerMessageId: 'no-such-poll',
+      voterJid: '62555@c.us',
+      options: ['a'],
+      timestamp: NOW(),
+    };
+    out.push({ votes: Array.from({ length: 2001 }, () => vote) });
+    out.push({ votes: [{ ...vote, options: Array.from({ length: 13 }, () => 'a') }] });
   }
   return out;
 }

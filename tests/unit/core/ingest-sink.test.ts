@@ -56,7 +56,7 @@ describe('the ingest sink forwards to the workspace', () => {
     expect(forwarded[0]).toBe(batch);
   });
 
-  it('poll votes stay on this desktop: the forwarded batch has none, and the server takes it', () => {
+  it('poll votes are forwarded to the workspace with their poll, and the push schema takes them', () => {
     const forwarded: IngestBatchInput[] = [];
     const sink = sinkForwardingTo(forwarded);
     sink.ingest({
@@ -72,7 +72,7 @@ describe('the ingest sink forwards to the workspace', () => {
       ],
     });
     expect(forwarded).toHaveLength(1);
-    expect(forwarded[0]).not.toHaveProperty('votes');
+    expect(forwarded[0]?.votes?.map(v => v.options)).toEqual([['Yes']]);
     expect(forwarded[0]?.messages?.map(m => m.providerMessageId)).toEqual(['m1']);
     expect(pushSchema.safeParse(forwarded[0]).success).toBe(true);
   });

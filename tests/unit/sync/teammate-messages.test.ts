@@ -34,4 +34,40 @@ describe('messages from the workspace', () => {
     // An unreadable location does not cost the message.
     expect(stored(s, 'odd-pin')).toMatchObject({ type: 'location', location: null });
   });
+
+  it('keep a poll with each voter’s current choice, so the card shows the host’s counts', () => {
+    const s = (store = memoryStore());
+    addAccount(s, REMOTE);
+    s.ingest({ chats: [{ accountId: REMOTE, jid: jidOf(1), isGroup: true, name: 'Team' }] });
+    const poll = { question: 'Lunch?', options: ['Rice', 'Noodles'], multiple: false };
+    const at = Date.now();
+    ingestWireMessages(s, [
+      wireMessage(1, 'poll-1', {
+        type: 'poll',
+        media: null,
+        body: 'Lunch?',
+        poll: {
+          ...poll,
+          votes: [
+            { voterJid: '628555@c.us', options: ['Rice'], timestamp: at },
+            { voterJid: '628666@c.us', options: ['Noodles'], timestamp: at },
+          ],
+        },
+      }),
+    ]);
+    expect(stored(s, 'poll-1')?.poll).toEqual({
+      ...poll,
+      votes: { '628555@c.us': ['Rice'], '628666@c.us': ['Noodles'] },
+    });
+    // The host pushes a changed vote: the fact re-sends the poll with the new choice.
+    ingestWireMessages(s, [
+      wireMessage(1, 'poll-1', {
+        type: 'poll',
+        media: null,
+        body: 'Lunch?',
+        poll: { ...poll, votes: [{ voterJid: '628555@c.us', options: ['Noodles'], timestamp: at + 1 }] },
+      }),
+    ]);
+    expect(stored(s, 'poll-1')?.poll?.votes['628555@c.us']).toEqual(['Noodles']);
+  });
 });

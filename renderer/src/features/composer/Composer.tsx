@@ -43,6 +43,8 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   const [active, setActive] = useState(0);
   const [emojiOpen, setEmojiOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  /** A recorded voice note waiting for "Send anyway" (it would leave from another number). */
+  const [pendingVoice, setPendingVoice] = useState<Blob | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The name of a file being handed to the core (uploaded to the host, read…). */
   const [preparing, setPreparing] = useState<string | null>(null);
@@ -120,9 +122,17 @@ export function Composer({ chat }: { readonly chat: Chat }) {
     setAttachment(chat.id, r);
     return true;
   };
-  /** A voice note goes at once, without a caption; what was typed stays in the composer. */
-  const sendVoice = async (ogg: Blob) => {
+  /**
+   * A voice note goes at once, without a caption; what was typed stays in the composer. From
+   * another number than the customer wrote to, it asks first, as a typed reply does.
+   */
+  const sendVoice = async (ogg: Blob, confirmed = false) => {
     if (windowClosed) return;
+    if (!confirmed && from && from.id !== chat.accountId) {
+      setPendingVoice(ogg);
+      setConfirming(true);
+      return;
+    }
     const typed = useComposer.getState().draft(chat.id).text;
     const name = `${th('composerHints.voice.note')} ${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.ogg`;
     if (!(await attach(ogg, name, true))) return;
@@ -312,8 +322,16 @@ export function Composer({ chat }: { readonly chat: Chat }) {
         <ConfirmDialog
           title={t('composer.wrongNumber.title')}
           confirmLabel={t('composer.wrongNumber.confirm', { account: stripBidi(from?.name ?? '') })}
-          onCancel={() => setConfirming(false)}
-          onConfirm={() => void doSend()}
+          onCancel={() => {
+            setConfirming(false);
+            setPendingVoice(null);
+          }}
+          onConfirm={() => {
+            if (!pendingVoice) return void doSend();
+            setConfirming(false);
+            setPendingVoice(null);
+            void sendVoice(pendingVoice, true);
+          }}
         >
           {t('composer.wrongNumber.body', {
             customer: stripBidi(chat.name),

@@ -1,7 +1,7 @@
 /** Chats as the workspace sees them, and their optimistic-concurrency updates. */
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { ChatStatus } from '../../../../common/domain';
-import type { WireChat, WireMessage, WireNote } from '../../../../common/protocol';
+import type { WireChat, WireMessage, WireNote, WirePoll } from '../../../../common/protocol';
 import type { Exec } from '../index';
 import type { StoredReaction } from './reactions';
 import { chats, messages, notes } from '../schema';
@@ -51,6 +51,7 @@ export const wireMessageOf = (
   m: StoredMessage,
   rowId: number,
   reactions: readonly StoredReaction[] = NO_REACTIONS,
+  poll?: WirePoll,
 ): WireMessage => ({
   rowId,
   accountId: m.accountId,
@@ -71,10 +72,11 @@ export const wireMessageOf = (
   revoked: m.revoked,
   clientMessageId: m.clientMessageId,
   reactions: reactions.slice(),
+  ...(poll ? { poll } : {}),
 });
 
-export const toWireMessage = (m: MessageRow, reactions?: readonly StoredReaction[]): WireMessage =>
-  wireMessageOf(m, m.rowId, reactions);
+export const toWireMessage = (m: MessageRow, reactions?: readonly StoredReaction[], poll?: WirePoll): WireMessage =>
+  wireMessageOf(m, m.rowId, reactions, poll);
 
 export async function chatById(db: Exec, id: string): Promise<ChatRow | undefined> {
   const rows = await db.select().from(chats).where(eq(chats.id, id)).limit(1);

@@ -13,6 +13,7 @@ import type { CreatedMessage, CreatedMessages } from './push';
 import { wireMessageOf } from './chats';
 import { keyOf } from './message-key';
 import { reactionsOf } from './reactions';
+import { pollKeysOf, pollsOf } from './polls';
 
 /** How a messages:upserted fact is stored in the log. */
 export type MessagesRef = {
@@ -147,6 +148,15 @@ export async function fillBodies(
     rowIdsByKeys(raw, wantedRowIds, wantedRowIds.size ? (created?.rowRanges ?? []) : []),
     reactionsOf(raw, all),
   ]);
+  const rowOf = (accountId: string, id: string) => {
+    const key = keyOf(accountId, id);
+    return inserted.get(key)?.row ?? found.get(key);
+  };
+  // Only poll messages are looked up in message_polls, and most facts hold none.
+  const polls = await pollsOf(
+    raw,
+    pollKeysOf(bodies.filter(isRef).flatMap(b => b.ids.map(id => rowOf(b.accountId, id)).filter(r => r !== undefined))),
+  );
   return bodies.map(b => {
     if (!isRef(b)) return b;
     const messages: WireMessage[] = [];
@@ -155,7 +165,7 @@ export async function fillBodies(
       const pushed = inserted.get(key);
       const row = pushed ? pushed.row : found.get(key);
       const rowId = pushed ? (pushed.rowId ?? rowIds.get(key)) : found.get(key)?.rowId;
-      if (row && rowId !== undefined) messages.push(wireMessageOf(row, rowId, reactions.get(key)));
+      if (row && rowId !== undefined) messages.push(wireMessageOf(row, rowId, reactions.get(key), polls.get(key)));
     }
     messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);
     return { type: 'messages:upserted', chatId: b.chatId, messages };

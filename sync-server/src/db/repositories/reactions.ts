@@ -10,6 +10,7 @@ import type { RawExec, RawTx } from '../index';
 import type { MessageRow } from './chats';
 import { toWireMessage } from './chats';
 import { keyOf } from './message-key';
+import { pollKeysOf, pollsOf } from './polls';
 
 /** As devices receive it: '' is a removal. */
 export type StoredReaction = WireReaction;
@@ -79,7 +80,7 @@ export async function reactionsOf(
   return out;
 }
 
-/** Messages read from the database as devices receive them, their reactions included. */
+/** Messages read from the database as devices receive them, their reactions (and polls' votes) included. */
 export async function wireMessagesOf(raw: RawExec, rows: readonly MessageRow[]): Promise<WireMessage[]> {
   const byAccount = new Map<string, Set<string>>();
   for (const m of rows) {
@@ -88,5 +89,9 @@ export async function wireMessagesOf(raw: RawExec, rows: readonly MessageRow[]):
     byAccount.set(m.accountId, ids);
   }
   const reactions = rows.length ? await reactionsOf(raw, byAccount) : new Map<string, StoredReaction[]>();
-  return rows.map(m => toWireMessage(m, reactions.get(keyOf(m.accountId, m.providerMessageId))));
+  const polls = await pollsOf(raw, pollKeysOf(rows));
+  return rows.map(m => {
+    const key = keyOf(m.accountId, m.providerMessageId);
+    return toWireMessage(m, reactions.get(key), polls.get(key));
+  });
 }
