@@ -19,7 +19,7 @@ export type BridgeGate = {
   drop(): void;
 };
 
-export function createBridgeGate(server: Server, path: string): BridgeGate {
+export function createBridgeGate(server: Server, path: string, onHold: () => void = () => undefined): BridgeGate {
   let state: 'holding' | 'open' | 'dropped' = 'holding';
   const held: Array<{ replay(): void; end(): void }> = [];
   const forBridge = (req: IncomingMessage) => (req.url ?? '').startsWith(path);
@@ -30,6 +30,7 @@ export function createBridgeGate(server: Server, path: string): BridgeGate {
       return;
     }
     held.push({ replay: () => server.emit('upgrade', req, socket, head), end: () => socket.destroy() });
+    onHold();
   };
   server.on('upgrade', onUpgrade);
 
@@ -41,6 +42,7 @@ export function createBridgeGate(server: Server, path: string): BridgeGate {
         return true;
       }
       held.push({ replay: () => server.emit('request', req, res), end: () => res.destroy() });
+      onHold();
       return true;
     },
     open() {
