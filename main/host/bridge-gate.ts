@@ -19,7 +19,7 @@ export type BridgeGate = {
   drop(): void;
 };
 
-export function createBridgeGate(server: Server, path: string, onHold: () => void = () => undefined): BridgeGate {
+export function createBridgeGate(server: Server, path: string): BridgeGate {
   let state: 'holding' | 'open' | 'dropped' = 'holding';
   const held: Array<{ replay(): void; end(): void }> = [];
   const forBridge = (req: IncomingMessage) => (req.url ?? '').startsWith(path);
@@ -30,7 +30,6 @@ export function createBridgeGate(server: Server, path: string, onHold: () => voi
       return;
     }
     held.push({ replay: () => server.emit('upgrade', req, socket, head), end: () => socket.destroy() });
-    onHold();
   };
   server.on('upgrade', onUpgrade);
 
@@ -42,7 +41,6 @@ export function createBridgeGate(server: Server, path: string, onHold: () => voi
         return true;
       }
       held.push({ replay: () => server.emit('request', req, res), end: () => res.destroy() });
-      onHold();
       return true;
     },
     open() {

@@ -43,15 +43,7 @@ export type StartHostOptions = {
  * HTTP on 127.0.0.1 only: the bridge grants full control of the accounts. Listens first,
  * serving the page, and attaches the socket bridge right after (#23).
  */
-/**
- * How long the bridge waits for the page's first request before it loads anyway. Loading
- * socket.io holds the host's thread for ~150 ms: not while the page asks for its HTML.
- */
-const BRIDGE_LOAD_AFTER_MS = 300;
-
 export async function startHost(options: StartHostOptions): Promise<RunningHost> {
-  let loadBridge!: () => void;
-  const bridgeWanted = new Promise<void>(resolve => (loadBridge = resolve));
   const token = options.token ?? randomBytes(24).toString('base64url');
   const uploads = createUploads({ token, dir: options.uploadsDir, log: options.log });
   void uploads.sweep();
@@ -62,12 +54,9 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
-    // The page's first answer has gone: load the bridge while the browser parses the app.
-    res.once('finish', loadBridge);
     serveStatic(options.staticDir, req, res);
   });
-  // A client that connects first (no page) wants the bridge now.
-  const gate = createBridgeGate(httpServer, HOST_BRIDGE_PATH, loadBridge);
+  const gate = createBridgeGate(httpServer, HOST_BRIDGE_PATH);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -75,10 +64,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   });
   let io: SocketServer | null = null;
   let closing = false;
-  setTimeout(loadBridge, BRIDGE_LOAD_AFTER_MS).unref();
   const bridgeReady = (async () => {
-    await bridgeWanted;
-    if (closing) return;
     const [{ attachBridge }, core] = await Promise.all([
       import('./bridge'),
       typeof options.core === 'function' ? options.core() : options.core,
