@@ -75,6 +75,7 @@ export const auditEn = {
   'audit.action.cloud.account_update': 'Meta changed the business account (ban, restriction or review)',
   'audit.action.automation.update': 'Changed business hours or automatic messages',
   'audit.action.assignment.update': 'Changed auto-assignment',
+  'audit.action.automation.ai.update': 'Changed the AI for automation rules',
   'audit.action.chat.auto_assign': 'Assigned a chat automatically',
   'audit.action.apikey.create': 'Created an API key',
   'audit.action.apikey.revoke': 'Revoked an API key',

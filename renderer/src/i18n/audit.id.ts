@@ -77,6 +77,7 @@ export const auditId: Record<AuditMessageKey, string> = {
   'audit.action.cloud.account_update': 'Meta mengubah akun bisnis (blokir, pembatasan, atau peninjauan)',
   'audit.action.automation.update': 'Mengubah jam kerja atau pesan otomatis',
   'audit.action.assignment.update': 'Mengubah penugasan otomatis',
+  'audit.action.automation.ai.update': 'Mengubah AI untuk aturan otomatisasi',
   'audit.action.chat.auto_assign': 'Menugaskan chat secara otomatis',
   'audit.action.apikey.create': 'Membuat kunci API',
   'audit.action.apikey.revoke': 'Mencabut kunci API',

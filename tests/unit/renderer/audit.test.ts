@@ -76,6 +76,7 @@ describe('audit words and filters', () => {
       'note.add',
       'automation.update',
       'assignment.update',
+      'automation.ai.update',
       'chat.auto_assign',
       'apikey.create',
       'apikey.revoke',
