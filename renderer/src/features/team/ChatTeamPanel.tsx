@@ -65,7 +65,10 @@ export function ChatTeamPanel({ chat }: Props) {
     // This desktop's own chats: the status is kept here and its local rules run on it.
     return (
       <section className="team-panel" aria-labelledby={headingId} data-testid="local-status">
-        <h3 id={headingId}>{t('team.status')}</h3>
+        {/* The control carries its own visible "Status" label; the heading names the region only. */}
+        <h3 id={headingId} className="sr-only">
+          {t('team.status')}
+        </h3>
         {error && (
           <p role="alert" className="team-error">
             {error}
