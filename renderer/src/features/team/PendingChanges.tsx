@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PendingChatChange } from '../../../../common/api/chat-changes';
 import type { Chat, Member, MemberId } from '../../../../common/domain';
 import { api } from '../../api/client';
@@ -11,21 +11,35 @@ type Props = { readonly chat: Chat; readonly members: readonly Member[] };
 /**
  * Status and tag changes made offline: a "waiting to send" line while queued, and for a
  * change someone else made meanwhile one line naming who and what, with the agent's choice.
- * Re-read whenever the chat changes (the core announces every send and conflict that way).
+ * Re-read on every chats:changed naming this chat, not only when its fields change: the
+ * server's fact for our own change can arrive before its answer, so the row is still there
+ * when the chat's new version comes, and the core's later announcement carries the same
+ * version and status.
  */
 export function PendingChanges({ chat, members }: Props) {
   const t = useOfflineT();
   const [pending, setPending] = useState<readonly PendingChatChange[]>([]);
   const tagsKey = chat.tags.join('\n');
+  // Answers can come back out of order: only the newest read is shown.
+  const reads = useRef(0);
 
   const load = useCallback(async () => {
+    const n = ++reads.current;
     const r = await api().invoke('chats:pendingChanges', { chatId: chat.id });
-    setPending(r.ok ? r.value : []);
+    if (n === reads.current) setPending(r.ok ? r.value : []);
   }, [chat.id]);
 
   useEffect(() => {
     void load();
   }, [load, chat.status, tagsKey, chat.version]);
+
+  useEffect(
+    () =>
+      api().subscribe('chats:changed', ({ chats }) => {
+        if (chats.some(c => c.id === chat.id)) void load();
+      }),
+    [load, chat.id],
+  );
 
   const resolve = async (field: PendingChatChange['field'], keep: 'mine' | 'theirs') => {
     await api().invoke('chats:resolveChange', { chatId: chat.id, field, keep });
