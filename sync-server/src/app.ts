@@ -21,7 +21,7 @@ import { checkToken, handshakeRefusal } from './auth/sessions';
 import type { Principal } from './auth/sessions';
 import type { Database } from './db/index';
 import { insertsGetConsecutiveIds, migrateDatabase, openDatabase } from './db/index';
-import { setPresence } from './db/repositories/members';
+import { presenceOnConnect, setPresence } from './db/repositories/members';
 import { accountsHostedBy, setHostOnline, wireAccounts } from './db/repositories/workspace';
 import { adminHandlers } from './handlers/admin';
 import { auditHandlers } from './handlers/audit';
@@ -305,11 +305,12 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
         })().catch((err: unknown) => log.warn({ err }, 'disconnect bookkeeping failed')),
       );
     });
-    // On the policy's clock: connecting is activity, and it restarts the idle expiry.
-    await setPresence(database.db, p.sessionId, 'online', services.sessionPolicy.now());
-    sync
-      .to(rooms.workspace)
-      .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
+    // On the policy's clock: connecting is activity, and it restarts the idle expiry. A
+    // presence the device set while this ran (away) is kept, not overwritten.
+    if (await presenceOnConnect(database.raw, p.sessionId, services.sessionPolicy.now()))
+      sync
+        .to(rooms.workspace)
+        .emit('presence:changed', { memberId: p.memberId, deviceId: p.sessionId, status: 'online' });
     if (await hostPresence(p.sessionId, true)) {
       await offerPendingSends(services, p.sessionId);
       await offerPendingReactions(services, p.sessionId);

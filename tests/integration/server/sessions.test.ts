@@ -52,6 +52,19 @@ const bearerStatus = async (token: string) =>
   (await fetch(`${stack.node.url}/api/blobs/${'0'.repeat(64)}`, { headers: { authorization: `Bearer ${token}` } }))
     .status;
 
+/**
+ * Commands are served while the connect bookkeeping runs: wait until the connect's own write
+ * (presence online, last_seen_at in the same update) has landed.
+ */
+async function connectRecorded(socket: Parameters<typeof must>[0], sessionId: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const online = await must(socket, 'presence:list', {});
+    if (online.some(p => p.deviceId === sessionId)) return;
+    await new Promise(r => setTimeout(r, 20));
+  }
+  throw new Error('the connect was never recorded');
+}
+
 async function auditRows(action: string, memberId: string) {
   const [rows] = await stack.node.app.database.raw.execute(
     'select member_id, device_id, `after` from audit_log where action = ? and member_id = ? order by id',
@@ -69,7 +82,8 @@ describe('session expiry', () => {
     const m = await stack.member('agent');
     const s = await signIn(m.email);
     const socket = await stack.connect(s.token);
-    await must(socket, 'presence:list', {});
+    // Else the connect's write of last_seen_at could land after the clock moves, and revive it.
+    await connectRecorded(socket, s.sessionId);
     expect(await bearerStatus(s.token)).toBe(404);
 
     skew = 31 * DAY;
@@ -111,13 +125,7 @@ describe('session expiry', () => {
       ]);
       return Number((rows as Array<{ last_seen_at: number }>)[0]!.last_seen_at);
     };
-    // Commands are served while the connect bookkeeping runs: wait until the connect's own
-    // write (presence online, last_seen_at in the same update) has landed.
-    for (let i = 0; i < 100; i++) {
-      const online = await must(socket, 'presence:list', {});
-      if (online.some(p => p.deviceId === s.sessionId)) break;
-      await new Promise(r => setTimeout(r, 20));
-    }
+    await connectRecorded(socket, s.sessionId);
     const first = await lastSeen();
     skew = 60_000;
     await must(socket, 'presence:list', {});

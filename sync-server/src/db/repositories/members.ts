@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Role } from '../../../../common/domain';
 import type { Platform } from '../../../../common/protocol-sessions';
 import type { WireMember, WirePresence, WireSettings } from '../../../../common/protocol';
-import type { RowDataPacket } from 'mysql2/promise';
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import type { Exec, RawExec } from '../index';
 import { accountMembers, members, sessions, settings } from '../schema';
 
@@ -270,6 +270,22 @@ export async function setPresence(
   // just ended by idling out (its socket drops after the refused command).
   const patch = presence === 'offline' ? { presence } : { presence, lastSeenAt: now };
   await db.update(sessions).set(patch).where(eq(sessions.id, sessionId));
+}
+
+/**
+ * A socket of this device connected: it is online unless it already says otherwise. The
+ * device may have sent presence:set ('away') while the connection was still being set up;
+ * that choice must not be overwritten by the connect's own bookkeeping. Connecting is
+ * activity either way. True when the device went online now (so it is announced).
+ */
+export async function presenceOnConnect(raw: RawExec, sessionId: string, now: number): Promise<boolean> {
+  const [went] = await raw.query<ResultSetHeader>(
+    `update sessions set presence = 'online', last_seen_at = ? where id = ? and presence = 'offline'`,
+    [now, sessionId],
+  );
+  if (went.affectedRows > 0) return true;
+  await raw.query('update sessions set last_seen_at = ? where id = ?', [now, sessionId]);
+  return false;
 }
 
 export async function listPresence(db: Exec): Promise<WirePresence[]> {
