@@ -8,7 +8,7 @@ import type { Exec } from '../db/index';
 import type { ChatRow } from '../db/repositories/chats';
 import { chatById, chatIdsHiddenFromAgent, listChats, toWireChat } from '../db/repositories/chats';
 import type { NewEvent } from '../db/repositories/events';
-import { accountIdsOfMember, agentsOfAccount } from '../db/repositories/members';
+import { accountIdsOfMember, agentsOfAccount, isAgentOfAccount } from '../db/repositories/members';
 import { allAccountIds } from '../db/repositories/workspace';
 import type { Caller } from './context';
 
@@ -74,6 +74,25 @@ export async function grantsOnJoin(
  * Agents are the only members whose view of a chat depends on its assignee. Compare who
  * saw it before with who sees it after; the difference gets chat:revoked / chat:granted.
  */
+/**
+ * A chat created in the caller's transaction and assigned in it: nobody outside has seen it,
+ * so no agent loses it. Only its assignee, if an agent of the number, is granted it. (The
+ * general diff would write a revoke for every other agent when unassigned chats are shown,
+ * a thousand rows for a thousand agents on every new conversation.)
+ */
+export async function firstSightEvents(db: Exec, after: ChatRow): Promise<NewEvent[]> {
+  if (after.assigneeId === null || !(await isAgentOfAccount(db, after.accountId, after.assigneeId))) return [];
+  return [grantEvent(after, after.assigneeId)];
+}
+
+const grantEvent = (chat: ChatRow, memberId: string): NewEvent => ({
+  body: { type: 'chat:granted', chat: toWireChat(chat) },
+  audience: 'member',
+  memberId,
+  accountId: chat.accountId,
+  chatId: chat.id,
+});
+
 export async function accessChangeEvents(
   db: Exec,
   before: Pick<ChatRow, 'assigneeId'>,
@@ -95,14 +114,7 @@ export async function accessChangeEvents(
         memberId: agent,
         accountId: after.accountId,
       });
-    if (!was && is)
-      out.push({
-        body: { type: 'chat:granted', chat: toWireChat(after) },
-        audience: 'member',
-        memberId: agent,
-        accountId: after.accountId,
-        chatId: after.id,
-      });
+    if (!was && is) out.push(grantEvent(after, agent));
   }
   return out;
 }

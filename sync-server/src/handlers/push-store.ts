@@ -25,7 +25,7 @@ import { applyVotes, upsertPolls } from '../db/repositories/polls';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
-import { assignInbound } from '../automation/assignment/on-push';
+import { assignInbound, chatsBornInPush } from '../automation/assignment/on-push';
 import { slaOnPush } from '../automation/sla/on-push';
 import { runRulesOnPush } from '../automation/rules/execute';
 
@@ -76,6 +76,7 @@ export async function storeBatch(
 ): Promise<StoredBatch> {
   const { acks, edits, revokes, reactions } = batch;
   await upsertContacts(tx, batch.contacts);
+  const born = await chatsBornInPush(services, tx, batch.messages);
   const pushedChatIds = await upsertChats(tx, batch.chats);
   const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
     consecutiveIds: services.consecutiveRowIds,
@@ -92,7 +93,7 @@ export async function storeBatch(
   for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
   emit(...messageEvents([...stored, ...updated], created, originDevice));
   emit(...(await slaOnPush(services, tx, batch.messages)));
-  emit(...(await assignInbound(services, tx, batch.messages)));
+  emit(...(await assignInbound(services, tx, batch.messages, born)));
   const automated = await automateInbound(services, tx, batch.messages);
   emit(...automated.events);
   const ruled = await runRulesOnPush(services, tx, batch.messages);

@@ -215,6 +215,39 @@ describe('auto-assignment', () => {
     expect(await w.assignee('6234@c.us')).toBe(b.id);
   });
 
+  it('a new chat assigned in its push is revoked from nobody; a known unassigned chat is revoked from the others', async () => {
+    const w = await world({ mode: 'round_robin', reassignAfterMinutes: null, slaMinutes: null }, 3);
+    const [a, b, c] = w.team as [Agent, Agent, Agent];
+    await w.online(a);
+    await w.online(b);
+    const access = async (jid: string) =>
+      (
+        await rows(
+          // A revoke names its chat in the payload only.
+          `select type, member_id from events
+            where type in ('chat:granted', 'chat:revoked') and (chat_id = ? or payload like ?) order by seq`,
+          `${w.accountId}:${jid}`,
+          `%"chatId":"${w.accountId}:${jid}"%`,
+        )
+      ).map(r => `${String(r['type'])} ${String(r['member_id'])}`);
+
+    // Born in the push: no agent ever had it, so only its assignee hears of it.
+    await w.write('6291@c.us');
+    expect(await w.assignee('6291@c.us')).toBe(a.id);
+    expect(await access('6291@c.us')).toEqual([`chat:granted ${a.id}`]);
+
+    // Known before (last week's history, unassigned, on every agent's desktop): the others lose it.
+    await w.write('6292@c.us', { at: now - 7 * 86_400_000 });
+    expect(await w.assignee('6292@c.us')).toBeNull();
+    await w.write('6292@c.us');
+    expect(await w.assignee('6292@c.us')).toBe(b.id);
+    expect((await access('6292@c.us')).sort()).toEqual([`chat:revoked ${a.id}`, `chat:revoked ${c.id}`].sort());
+    // A second message in the assigned chat writes no access change.
+    const before = await access('6291@c.us');
+    await w.write('6291@c.us');
+    expect(await access('6291@c.us')).toEqual(before);
+  });
+
   it('leaves groups, messages the number sent and chats already assigned alone', async () => {
     const w = await world({ mode: 'round_robin', reassignAfterMinutes: null, slaMinutes: null });
     await w.online(w.team[0]!);

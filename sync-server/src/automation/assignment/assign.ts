@@ -15,11 +15,12 @@ import { chatByIdLatest, updateChatIfVersion } from '../../db/repositories/chats
 import type { NewEvent } from '../../db/repositories/events';
 import { getSettings } from '../../db/repositories/members';
 import { insertAudit } from '../../db/repositories/workspace';
-import { accessChangeEvents, chatEvent } from '../../handlers/access';
+import { accessChangeEvents, chatEvent, firstSightEvents } from '../../handlers/access';
 
 export const AUTO_ASSIGN_ACTION = 'chat.auto_assign';
 
-export type Waiting = { readonly chatId: string; readonly since: number };
+/** `born`: the chat was created in the caller's transaction, so no device has it yet. */
+export type Waiting = { readonly chatId: string; readonly since: number; readonly born?: boolean };
 
 const snapshot = (c: ChatRow) => ({ assigneeId: c.assigneeId, status: c.status, version: c.version });
 
@@ -34,11 +35,13 @@ export async function assignOne(
   mode: string,
   settings: WireSettings,
   now: number,
+  born = false,
 ): Promise<NewEvent[] | null> {
   const db = drizzleOn(tx);
   const next = await updateChatIfVersion(db, chat.id, chat.version, { assigneeId: memberId });
   if (!next) return null;
-  const events = [chatEvent('chat:updated', next), ...(await accessChangeEvents(db, chat, next, settings))];
+  const access = born ? await firstSightEvents(db, next) : await accessChangeEvents(db, chat, next, settings);
+  const events = [chatEvent('chat:updated', next), ...access];
   await insertAudit(db, {
     memberId: null,
     deviceId: null,
@@ -80,7 +83,7 @@ export async function assignChats(
       continue;
     }
     settings ??= await getSettings(db);
-    const done = await assignOne(tx, chat, pick, number.mode, settings, now);
+    const done = await assignOne(tx, chat, pick, number.mode, settings, now, w.born);
     if (!done) continue;
     events.push(...done);
     await clearWaiting(tx, chat.id);

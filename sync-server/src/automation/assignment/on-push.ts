@@ -7,27 +7,46 @@ import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { MessageInput } from '../../../../common/ingest';
 import { FRESH_MS } from '../../../../common/automation/decide';
 import type { RawTx } from '../../db/index';
-import { assigningNumbers, unassignedAmong } from '../../db/repositories/assignment';
+import type { OpenedChat } from '../../db/repositories/assignment';
+import { assigningNumbers, createOpenedChats, unassignedAmong } from '../../db/repositories/assignment';
 import type { NewEvent } from '../../db/repositories/events';
 import type { Services } from '../../handlers/context';
 import type { Waiting } from './assign';
 import { assignChats } from './assign';
 
+type Opened = { readonly since: number; readonly jid: string };
+
 /**
  * The oldest fresh inbound message of each 1:1 chat, per number. History a device syncs
  * (older than FRESH_MS) opens no conversation: it would hand out last year's chats.
  */
-function openedChats(messages: readonly MessageInput[], now: number): Map<string, Map<string, number>> {
-  const byNumber = new Map<string, Map<string, number>>();
+function openedChats(messages: readonly MessageInput[], now: number): Map<string, Map<string, Opened>> {
+  const byNumber = new Map<string, Map<string, Opened>>();
   for (const m of messages) {
     if (m.fromMe || m.chatJid.endsWith('@g.us') || m.timestamp < now - FRESH_MS) continue;
     let chats = byNumber.get(m.accountId);
     if (!chats) byNumber.set(m.accountId, (chats = new Map()));
     const chatId = chatIdOf(asAccountId(m.accountId), m.chatJid);
     const seen = chats.get(chatId);
-    if (seen === undefined || m.timestamp < seen) chats.set(chatId, m.timestamp);
+    if (seen === undefined || m.timestamp < seen.since) chats.set(chatId, { since: m.timestamp, jid: m.chatJid });
   }
   return byNumber;
+}
+
+/**
+ * Run before the push writes its chats: creates the chats its new conversations open that
+ * did not exist, and returns them. A chat born in the push was seen by nobody, so assigning
+ * it revokes it from nobody (assign.ts).
+ */
+export async function chatsBornInPush(
+  services: Services,
+  tx: RawTx,
+  messages: readonly MessageInput[],
+): Promise<ReadonlySet<string>> {
+  const opened: OpenedChat[] = [];
+  for (const [accountId, chats] of openedChats(messages, services.clock()))
+    for (const [id, { since, jid }] of chats) opened.push({ id, accountId, jid, at: since });
+  return createOpenedChats(tx, opened);
 }
 
 /** A failure is rolled back to a savepoint and logged: assignment never costs the push its messages. */
@@ -35,6 +54,7 @@ export async function assignInbound(
   services: Services,
   tx: RawTx,
   messages: readonly MessageInput[],
+  born: ReadonlySet<string>,
 ): Promise<NewEvent[]> {
   const opened = openedChats(messages, services.clock());
   if (opened.size === 0) return [];
@@ -44,11 +64,11 @@ export async function assignInbound(
   try {
     const events: NewEvent[] = [];
     for (const number of numbers) {
-      const chats = opened.get(number.accountId) ?? new Map<string, number>();
+      const chats = opened.get(number.accountId) ?? new Map<string, Opened>();
       const open = await unassignedAmong(tx, [...chats.keys()]);
       const waiting: Waiting[] = [...chats]
         .filter(([chatId]) => open.has(chatId))
-        .map(([chatId, since]) => ({ chatId, since }))
+        .map(([chatId, { since }]) => ({ chatId, since, born: born.has(chatId) }))
         .sort((a, b) => a.since - b.since);
       if (waiting.length) events.push(...(await assignChats(tx, number, waiting, services.clock())).events);
     }

@@ -4,7 +4,7 @@
  * waiting for someone (assignment_waiting). The push path runs on a raw transaction;
  * `drizzleOn` lets it share the chat writes (conditional update, audit) with the handlers.
  */
-import type { RowDataPacket } from 'mysql2/promise';
+import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { drizzle } from 'drizzle-orm/mysql2';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AssignmentCandidate, AssignmentMode } from '../../../../common/automation/assignment/decide';
@@ -98,17 +98,26 @@ export async function saveCursor(raw: RawTx, accountId: string, cursor: string |
  * The members of a number as the decision sees them: online if any of their signed-in
  * devices is, and their open (not resolved) chats over every number.
  */
+/**
+ * Every member of the number with what the decision needs. Presence and open chats are
+ * counted once per table and joined, not asked per member: with a thousand agents the
+ * correlated form ran two thousand subqueries inside every push that opens a conversation.
+ */
 export async function candidatesOf(raw: RawExec, accountId: string): Promise<AssignmentCandidate[]> {
   const [rows] = await raw.query<RowDataPacket[]>(
     `select m.id, m.active, coalesce(c.max_open, ?) as capacity,
-            exists(select 1 from sessions s
-                    where s.member_id = m.id and s.revoked_at is null and s.presence = 'online') as online,
-            (select count(*) from chats ch where ch.assignee_id = m.id and ch.status <> 'resolved') as open_chats
+            (o.member_id is not null) as online, coalesce(n.open_chats, 0) as open_chats
        from account_members am
        join members m on m.id = am.member_id
        left join member_capacity c on c.member_id = m.id
+       left join (select distinct s.member_id from sessions s
+                   join account_members sm on sm.member_id = s.member_id and sm.account_id = ?
+                  where s.revoked_at is null and s.presence = 'online') o on o.member_id = m.id
+       left join (select ch.assignee_id, count(*) as open_chats from chats ch
+                   join account_members cm on cm.member_id = ch.assignee_id and cm.account_id = ?
+                  where ch.status <> 'resolved' group by ch.assignee_id) n on n.assignee_id = m.id
       where am.account_id = ?`,
-    [DEFAULT_CAPACITY, accountId],
+    [DEFAULT_CAPACITY, accountId, accountId, accountId],
   );
   return rows.map(r => ({
     memberId: String(r['id']),
@@ -117,6 +126,24 @@ export async function candidatesOf(raw: RawExec, accountId: string): Promise<Ass
     openChats: Number(r['open_chats']),
     capacity: Number(r['capacity']),
   }));
+}
+
+/** A 1:1 chat a push opens a conversation in. */
+export type OpenedChat = { readonly id: string; readonly accountId: string; readonly jid: string; readonly at: number };
+
+/**
+ * Creates the chats of these conversations that do not exist yet, before the push writes its
+ * chats (which then fill them in), and says which are new: all of them when every row was
+ * inserted, none when only some were (a chat another transaction created meanwhile is not
+ * new to the agents who received it, and one statement cannot say which rows it inserted).
+ */
+export async function createOpenedChats(raw: RawTx, opened: readonly OpenedChat[]): Promise<ReadonlySet<string>> {
+  if (opened.length === 0) return new Set();
+  const [r] = await raw.query<ResultSetHeader>(
+    `insert ignore into chats (id, account_id, jid, is_group, name, last_message_at, unread_count, tags) values ?`,
+    [opened.map(c => [c.id, c.accountId, c.jid, false, c.jid, c.at, 0, '[]'])],
+  );
+  return r.affectedRows === opened.length ? new Set(opened.map(c => c.id)) : new Set();
 }
 
 export async function markWaiting(raw: RawTx, chatId: string, accountId: string, since: number): Promise<void> {

@@ -126,6 +126,24 @@ export async function memberIdsOfAccount(db: Exec, accountId: string): Promise<s
   return rows.map(r => r.m);
 }
 
+/** Whether this member is an active agent of the number (leads and admins see every chat anyway). */
+export async function isAgentOfAccount(db: Exec, accountId: string, memberId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: members.id })
+    .from(accountMembers)
+    .innerJoin(members, eq(members.id, accountMembers.memberId))
+    .where(
+      and(
+        eq(accountMembers.accountId, accountId),
+        eq(accountMembers.memberId, memberId),
+        eq(members.role, 'agent'),
+        eq(members.active, true),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
 /** Active agents of an account: whose view of unassigned chats depends on the setting. */
 export async function agentsOfAccount(db: Exec, accountId: string): Promise<string[]> {
   const rows = await db
