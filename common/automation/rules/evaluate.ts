@@ -37,6 +37,30 @@ export type RuleFacts = {
   readonly language?: string | null;
 };
 
+/**
+ * The facts of a trigger about a chat rather than a message (a wait, a status change): no
+ * text, no new contact, no sentiment or language. One builder for the server's rules and
+ * the desktop's signed-out rules, so both judge a chat the same way.
+ */
+export function chatTriggerFacts(
+  chat: { readonly accountId: string; readonly tags: readonly string[] },
+  trigger: RuleFacts['trigger'],
+  now: number,
+  hours: BusinessHours | null,
+): RuleFacts {
+  return {
+    trigger,
+    accountId: chat.accountId,
+    text: '',
+    tags: chat.tags,
+    contactIsNew: false,
+    at: now,
+    hours,
+    sentiment: null,
+    language: null,
+  };
+}
+
 /** Why a condition held or not, for the editor's trace. */
 export type ConditionResult = { readonly kind: RuleCondition['kind']; readonly holds: boolean; readonly note?: string };
 

@@ -4,10 +4,8 @@
  * rules/on-status.ts): a customer who has waited N minutes for a reply, and a status the
  * user changed. Each rule runs once per trigger, claimed by key before it acts.
  */
-import type { RuleFacts } from '../../../common/automation/rules/evaluate';
-import { evaluateRules } from '../../../common/automation/rules/evaluate';
+import { chatTriggerFacts, evaluateRules } from '../../../common/automation/rules/evaluate';
 import type { Rule } from '../../../common/automation/rules/schema';
-import type { Chat } from '../../../common/domain';
 import type { Logger } from '../../platform/log';
 import type { LocalActionDeps } from './actions';
 import { runMatched } from './apply-rules';
@@ -24,20 +22,6 @@ export const UNANSWERED_LOOKBACK_MS = 24 * 3_600_000;
 const BATCH = 200;
 
 /** The facts of a trigger about a chat: no text, no new contact, no mood (as on the server). */
-function chatFacts(deps: Deps, chat: Chat, trigger: RuleFacts['trigger'], now: number): RuleFacts {
-  return {
-    trigger,
-    accountId: chat.accountId,
-    text: '',
-    tags: chat.tags,
-    contactIsNew: false,
-    at: now,
-    hours: deps.store.getLocalAutomation(chat.accountId).hours,
-    sentiment: null,
-    language: null,
-  };
-}
-
 /**
  * One round of 'chat.unanswered': chats of this desktop's numbers whose customer has waited
  * at least the shortest rule's minutes. The key names the wait (its first message), so each
@@ -58,7 +42,10 @@ export function fireUnanswered(deps: Deps, rules: readonly Rule[]): number {
       const chat = deps.store.getChat(w.chatId);
       if (!chat) continue;
       const trigger = { type: 'chat.unanswered' as const, minutes: Math.floor((now - w.waitingSince) / 60_000) };
-      const evaluation = evaluateRules(rules, chatFacts(deps, chat, trigger, now));
+      const evaluation = evaluateRules(
+        rules,
+        chatTriggerFacts(chat, trigger, now, deps.store.getLocalAutomation(chat.accountId).hours),
+      );
       runMatched(deps, chat, evaluation.matched, `unanswered:${chat.id}:${w.waitingSince}`, now);
     } catch (err) {
       // One chat's failure must not hold up the others.
@@ -82,7 +69,12 @@ export function drainStatusTriggers(deps: Deps, rules: readonly Rule[]): void {
         const now = deps.now();
         const evaluation = evaluateRules(
           statusRules,
-          chatFacts(deps, chat, { type: 'status.changed', from: t.from, to: t.to }, now),
+          chatTriggerFacts(
+            chat,
+            { type: 'status.changed', from: t.from, to: t.to },
+            now,
+            deps.store.getLocalAutomation(chat.accountId).hours,
+          ),
         );
         runMatched(deps, chat, evaluation.matched, `status:${t.triggerKey}`, now);
       }

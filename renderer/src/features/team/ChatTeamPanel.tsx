@@ -61,6 +61,19 @@ export function ChatTeamPanel({ chat }: Props) {
     [t],
   );
 
+  // The same control signed out (this desktop's own status) and in (the team's).
+  const statusControl = (
+    <StatusControl
+      t={t}
+      value={statusShown ?? current.status}
+      disabled={busy}
+      onChange={status => {
+        setStatusShown(status);
+        void run(() => setStatus(current.id, status)).finally(() => setStatusShown(null));
+      }}
+    />
+  );
+
   if (connection === 'signed_out') {
     // This desktop's own chats: the status is kept here and its local rules run on it.
     return (
@@ -74,15 +87,7 @@ export function ChatTeamPanel({ chat }: Props) {
             {error}
           </p>
         )}
-        <StatusControl
-          t={t}
-          value={statusShown ?? current.status}
-          disabled={busy}
-          onChange={status => {
-            setStatusShown(status);
-            void run(() => setStatus(current.id, status)).finally(() => setStatusShown(null));
-          }}
-        />
+        {statusControl}
       </section>
     );
   }
@@ -101,15 +106,7 @@ export function ChatTeamPanel({ chat }: Props) {
       <Fragment key={current.id}>
         <Assignment t={t} chat={current} me={me.id} members={members} busy={busy} run={run} setError={setError} />
         {actions.updateStatus ? (
-          <StatusControl
-            t={t}
-            value={statusShown ?? current.status}
-            disabled={busy}
-            onChange={status => {
-              setStatusShown(status);
-              void run(() => setStatus(current.id, status)).finally(() => setStatusShown(null));
-            }}
-          />
+          statusControl
         ) : (
           <p className="team-muted">
             {t('team.status')}: {t(`team.status.${current.status}`)}

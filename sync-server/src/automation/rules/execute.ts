@@ -14,7 +14,7 @@ import {
   COOL_DOWN_WINDOW_MS,
   RULE_REPLIES_MAX,
 } from '../../../../common/automation/rules/limits';
-import { evaluateRules, rulesNeedLanguage } from '../../../../common/automation/rules/evaluate';
+import { chatTriggerFacts, evaluateRules, rulesNeedLanguage } from '../../../../common/automation/rules/evaluate';
 import { detectLanguage } from '../language';
 import { renderRuleReply } from '../../../../common/automation/rules/reply';
 import type { Rule, RuleAction } from '../../../../common/automation/rules/schema';
@@ -187,29 +187,16 @@ export async function runUnanswered(
   if (!chat) return out;
   const evaluation = evaluateRules(
     rules,
-    chatTriggerFacts(chat, { type: 'chat.unanswered', minutes: Math.floor((now - waitingSince) / 60_000) }, now),
+    chatTriggerFacts(
+      chat,
+      { type: 'chat.unanswered', minutes: Math.floor((now - waitingSince) / 60_000) },
+      now,
+      parseHours(chat.hoursJson),
+    ),
   );
   const key = `unanswered:${keyOf(`${chatId}:${waitingSince}`)}`;
   for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
   return out;
-}
-
-/** The facts of a trigger about a chat rather than a message (a wait, a status change): no text, no new contact. */
-export function chatTriggerFacts(
-  chat: { readonly accountId: string; readonly tags: string[]; readonly hoursJson: string | null },
-  trigger: Parameters<typeof evaluateRules>[1]['trigger'],
-  now: number,
-): Parameters<typeof evaluateRules>[1] {
-  return {
-    trigger,
-    accountId: chat.accountId,
-    text: '',
-    tags: chat.tags,
-    contactIsNew: false,
-    at: now,
-    hours: parseHours(chat.hoursJson),
-    sentiment: null,
-  };
 }
 
 async function triggersOf(

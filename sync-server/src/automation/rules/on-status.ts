@@ -8,14 +8,15 @@
  */
 import { z } from 'zod';
 import type { ChatStatus } from '../../../../common/domain';
-import { evaluateRules } from '../../../../common/automation/rules/evaluate';
 import type { RawTx } from '../../db/index';
 import type { NewJob } from '../../db/repositories/automation-jobs';
 import { enabledRules } from '../../db/repositories/automation-rules';
 import { ruleChat } from '../../db/repositories/rule-actions';
 import type { Services } from '../../handlers/context';
 import type { Outcome } from './execute';
-import { chatTriggerFacts, keyOf, runRule } from './execute';
+import { chatTriggerFacts, evaluateRules } from '../../../../common/automation/rules/evaluate';
+import { parseHours } from '../parse-hours';
+import { keyOf, runRule } from './execute';
 
 const status = z.enum(['open', 'pending', 'resolved']);
 
@@ -55,7 +56,12 @@ export async function runStatusChanged(services: Services, tx: RawTx, change: St
   const now = services.clock();
   const evaluation = evaluateRules(
     rules,
-    chatTriggerFacts(chat, { type: 'status.changed', from: change.from, to: change.to }, now),
+    chatTriggerFacts(
+      chat,
+      { type: 'status.changed', from: change.from, to: change.to },
+      now,
+      parseHours(chat.hoursJson),
+    ),
   );
   const key = `status:${keyOf(`${change.chatId}:${change.version}`)}`;
   for (const match of evaluation.matched) await runRule(services, tx, chat, match, key, now, out);
