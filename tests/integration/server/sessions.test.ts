@@ -137,6 +137,44 @@ describe('session expiry', () => {
   });
 });
 
+describe('presence on connect', () => {
+  it('keeps an "away" the device set while its connection was being set up', async () => {
+    skew = 0;
+    const m = await stack.member('agent');
+    const s = await signIn(m.email);
+    const row = async () => {
+      const [rows] = await stack.node.app.database.raw.execute(
+        'select presence, last_seen_at from sessions where id = ?',
+        [s.sessionId],
+      );
+      const r = (rows as Array<{ presence: string; last_seen_at: number | null }>)[0]!;
+      return { presence: r.presence, lastSeen: r.last_seen_at === null ? null : Number(r.last_seen_at) };
+    };
+    // As if its presence:set had landed first (commands are served while the connect's
+    // bookkeeping still runs): the bookkeeping must not turn it back to online.
+    const before = Date.now() - 60_000;
+    await stack.node.app.database.raw.execute(`update sessions set presence = 'away', last_seen_at = ? where id = ?`, [
+      before,
+      s.sessionId,
+    ]);
+    await stack.connect(s.token);
+    await expect.poll(async () => (await row()).lastSeen).toBeGreaterThan(before);
+    expect((await row()).presence).toBe('away');
+
+    // A device that was offline is online once connected.
+    const other = await signIn(m.email);
+    await stack.connect(other.token);
+    await expect
+      .poll(async () => {
+        const [r] = await stack.node.app.database.raw.execute('select presence from sessions where id = ?', [
+          other.sessionId,
+        ]);
+        return (r as Array<{ presence: string }>)[0]!.presence;
+      })
+      .toBe('online');
+  });
+});
+
 describe('devices list and sign-out', () => {
   it('lists a member’s devices with platform, address and this device marked', async () => {
     skew = 0;
