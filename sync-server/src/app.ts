@@ -99,6 +99,11 @@ export type ApplicationOptions = {
   readonly webhooks?: Partial<WebhookOptions>;
   /** How often automation's timers (SLA breach, unanswered, reassignment) look (default 15 s). */
   readonly automationPollMs?: number;
+  /**
+   * Reports read the report tables (0031) when they are current. Off by default: per member
+   * 'assigned' still differs from the computation from the messages (docs/reports.md).
+   */
+  readonly readReportTables?: boolean;
   /** Cloud API numbers: Graph's address and version, worker polls; `fetch` for tests' loopback Graph. */
   readonly cloud?: Partial<CloudOptions> & { readonly fetch?: typeof fetch };
 };
@@ -215,7 +220,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...tagHandlers(services),
     ...contactHandlers(services),
     ...aiPolicyHandlers(services),
-    ...reportsHandlers(services, reportTables),
+    ...reportsHandlers(services, opts.readReportTables === true ? reportTables : undefined),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...ruleHandlers(services),

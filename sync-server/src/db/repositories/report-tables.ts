@@ -256,3 +256,16 @@ export async function chatMessageCounts(
   );
   return rows.map(r => ({ chatId: String(r['chat_id']), messagesIn: Number(r['i']), messagesOut: Number(r['o']) }));
 }
+
+/**
+ * Whether a conversation of these numbers changed at or after `at`: then the stored rows show
+ * it as it is now, not as it was at the range's end, and the report reads the messages.
+ */
+export async function changedSince(raw: RawExec, accountIds: readonly string[], at: number): Promise<boolean> {
+  if (accountIds.length === 0) return false;
+  const [rows] = await raw.query<RowDataPacket[]>(
+    'select 1 from report_conversations where account_id in (?) and touched_at >= ? limit 1',
+    [accountIds, at],
+  );
+  return rows.length > 0;
+}
