@@ -146,21 +146,29 @@ export async function reportChanges(
   );
   const out: ReportChange[] = [];
   for (const r of rows) {
-    const chatId = String(r['chat_id']);
-    const at = Number(r['at']);
-    const before = parse(snapshotSchema, r['before']);
-    const after = parse(snapshotSchema, r['after']);
-    if (!before || !after) continue;
-    if (r['action'] === 'chat.status') {
-      // Kept even when the status did not change: a chat stays 'resolved' while a new
-      // conversation runs on it, and setting it resolved again resolves that conversation.
-      if (after.status !== undefined)
-        out.push({ kind: 'status', chatId, at, status: after.status, by: (r['member_id'] as string | null) ?? null });
-    } else if (after.assigneeId !== undefined && before.assigneeId !== undefined) {
-      out.push({ kind: 'assign', chatId, at, before: before.assigneeId, after: after.assigneeId });
-    }
+    const change = changeOf(r);
+    if (change) out.push(change);
   }
   return out;
+}
+
+/** One audit_log row (chat_id, action, member_id, before, after, at) as a change; null: not one a report reads. */
+export function changeOf(r: RowDataPacket): ReportChange | null {
+  const chatId = String(r['chat_id']);
+  const at = Number(r['at']);
+  const before = parse(snapshotSchema, r['before']);
+  const after = parse(snapshotSchema, r['after']);
+  if (!before || !after) return null;
+  if (r['action'] === 'chat.status') {
+    // Kept even when the status did not change: a chat stays 'resolved' while a new
+    // conversation runs on it, and setting it resolved again resolves that conversation.
+    return after.status === undefined
+      ? null
+      : { kind: 'status', chatId, at, status: after.status, by: (r['member_id'] as string | null) ?? null };
+  }
+  if (after.assigneeId !== undefined && before.assigneeId !== undefined)
+    return { kind: 'assign', chatId, at, before: before.assigneeId, after: after.assigneeId };
+  return null;
 }
 
 export async function reportMemberNames(raw: RawExec): Promise<Map<string, string>> {
