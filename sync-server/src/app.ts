@@ -105,8 +105,8 @@ export type ApplicationOptions = {
   /** Automation's jobs (status-change and sentiment rules): poll interval; `paused` records but runs none. */
   readonly automationJobs?: JobOptions;
   /**
-   * Reports read the report tables (0034) when they are current. Off by default: per member
-   * 'assigned' still differs from the computation from the messages (docs/reports.md).
+   * Reports read the report tables (0034) when they are current (default true); false: always
+   * the computation from the messages (docs/reports.md, "How figures are stored").
    */
   readonly readReportTables?: boolean;
   /** Cloud API numbers: Graph's address and version, worker polls; `fetch` for tests' loopback Graph. */
@@ -232,7 +232,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...tagHandlers(services),
     ...contactHandlers(services),
     ...aiPolicyHandlers(services),
-    ...reportsHandlers(services, opts.readReportTables === true ? reportTables : undefined),
+    ...reportsHandlers(services, opts.readReportTables === false ? undefined : reportTables),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...ruleHandlers(services),

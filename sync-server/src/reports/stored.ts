@@ -3,11 +3,15 @@
  * message of the range: the conversations opened, resolved or reopened in it, and the message
  * counters summed per number and hour in SQL. Gives what loadDataset (dataset.ts) gives for the
  * same range, for reports without a member or tag filter (those still read the messages).
+ * A stored row is its conversation as it is now: the few chats with a conversation that
+ * changed at or after the range's end are cut again from their facts before that end, so
+ * every figure is the conversation as it was at the end of the range.
  */
 import type { RawExec } from '../db/index';
 import type { StoredConversation } from '../db/repositories/report-tables';
 import {
   chatMessageCounts,
+  chatTimelines,
   storedConversations,
   storedHourCounts,
   storedSentCounts,
@@ -22,6 +26,7 @@ import {
 } from '../db/repositories/reports';
 import type { Conversation } from './conversations';
 import type { Dataset, RangeMessage, ReportFilter } from './dataset';
+import { cutTimeline, touchedAt } from './maintain';
 import { rangeEnd, rangeStart, zoneOf } from './zone';
 
 const HOUR = 3_600_000;
@@ -53,6 +58,22 @@ function hourEntries(account: ReportChat, at: number, inbound: number, outbound:
   if (inbound > 0) out.push({ at, fromMe: false, senderId: null, chat: account, conversation: null, n: inbound });
   if (outbound > 0) out.push({ at, fromMe: true, senderId: null, chat: account, conversation: null, n: outbound });
   return out;
+}
+
+/** The rows as at `end`: chats with a row touched at or after it are cut again from their facts before it. */
+async function asAtEnd(
+  raw: RawExec,
+  rows: readonly StoredConversation[],
+  start: number,
+  end: number,
+): Promise<Conversation[]> {
+  const later = new Set(rows.filter(r => r[13] >= end).map(r => r[1]));
+  const kept = rows.filter(r => !later.has(r[1])).map(conversationOf);
+  if (later.size === 0) return kept;
+  const timelines = await chatTimelines(raw, [...later], end);
+  // Only what the range can show: a conversation whose last instant is before it counts nowhere.
+  const recut = [...timelines.values()].flatMap(t => cutTimeline(t, end).filter(c => touchedAt(c) >= start));
+  return [...kept, ...recut];
 }
 
 export async function loadStoredDataset(
@@ -93,6 +114,12 @@ export async function loadStoredDataset(
     start,
     end,
   );
+  const conversations = await asAtEnd(
+    raw,
+    rows.filter(r => chats.has(r[1])),
+    start,
+    end,
+  );
   const tagMessages = perChat.flatMap(c => {
     const chat = chats.get(c.chatId);
     return chat ? hourEntries(chat, start, c.messagesIn, c.messagesOut) : [];
@@ -105,7 +132,7 @@ export async function loadStoredDataset(
     chats,
     slaTargets,
     businessHours,
-    conversations: rows.filter(r => chats.has(r[1])).map(conversationOf),
+    conversations,
     messages,
     tagMessages,
     sentBy: sent,

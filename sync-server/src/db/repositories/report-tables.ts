@@ -90,8 +90,8 @@ export async function dirtyChats(raw: RawExec, limit: number): Promise<{ chatId:
   return rows.map(r => ({ chatId: String(r['chat_id']), backfill: Boolean(r['backfill']) }));
 }
 
-export async function unmarkChat(raw: RawExec, chatId: string): Promise<void> {
-  await raw.query('delete from report_dirty_chats where chat_id = ?', [chatId]);
+export async function unmarkChats(raw: RawExec, chatIds: readonly string[]): Promise<void> {
+  if (chatIds.length > 0) await raw.query('delete from report_dirty_chats where chat_id in (?)', [chatIds]);
 }
 
 /** Whether chats queued by a backfill remain (then reports fall back to reading the messages). */
@@ -107,39 +107,70 @@ export async function anyDirtyChat(raw: RawExec): Promise<boolean> {
 }
 
 export type ChatTimeline = {
+  readonly chatId: string;
   readonly accountId: string;
   readonly assigneeId: string | null;
   readonly messages: ReportMessage[];
   readonly changes: ReportChange[];
 };
 
-/** One chat's whole timeline, oldest first; null when the chat is gone. */
-export async function chatTimeline(raw: RawExec, chatId: string): Promise<ChatTimeline | null> {
-  const [chats] = await raw.query<RowDataPacket[]>('select account_id, assignee_id from chats where id = ?', [chatId]);
-  const chat = chats[0];
-  if (!chat) return null;
+/**
+ * These chats' timelines, oldest first, with their messages (and changes) before `before`
+ * only when given; changes after it are still read (the first assignment's "before" says who
+ * had the chat at its start). Three queries whatever the number of chats (indexes
+ * messages_chat_ts and audit_chat). A chat that is gone has no entry.
+ */
+export async function chatTimelines(
+  raw: RawExec,
+  chatIds: readonly string[],
+  before = Number.MAX_SAFE_INTEGER,
+): Promise<Map<string, ChatTimeline>> {
+  const out = new Map<string, ChatTimeline>();
+  if (chatIds.length === 0) return out;
+  const [chats] = await raw.query<RowDataPacket[]>('select id, account_id, assignee_id from chats where id in (?)', [
+    chatIds,
+  ]);
+  for (const c of chats) {
+    const chatId = String(c['id']);
+    const assigneeId = (c['assignee_id'] as string | null) ?? null;
+    out.set(chatId, { chatId, accountId: String(c['account_id']), assigneeId, messages: [], changes: [] });
+  }
+  if (out.size === 0) return out;
+  const ids = [...out.keys()];
   const [messages] = await raw.query<RowDataPacket[]>({
     sql:
-      'select m.ts, m.from_me, s.sender_id, s.origin from messages m ' +
-      'left join sends s on s.client_message_id = m.client_message_id where m.chat_id = ? order by m.ts, m.row_id',
-    values: [chatId],
+      'select m.chat_id, m.ts, m.from_me, s.sender_id, s.origin from messages m ' +
+      'left join sends s on s.client_message_id = m.client_message_id where m.chat_id in (?) and m.ts < ? ' +
+      'order by m.chat_id, m.ts, m.row_id',
+    values: [ids, before],
     rowsAsArray: true,
   });
+  for (const [chatId, ts, fromMe, senderId, origin] of messages as unknown as [
+    string,
+    number,
+    number,
+    string | null,
+    string | null,
+  ][]) {
+    const automated = origin === 'automation';
+    out.get(chatId)?.messages.push({
+      chatId,
+      at: Number(ts),
+      fromMe: Boolean(fromMe),
+      senderId: automated ? null : senderId,
+      automated,
+    });
+  }
   const [audit] = await raw.query<RowDataPacket[]>(
-    'select chat_id, action, member_id, `before`, `after`, at from audit_log where chat_id = ? and action in (?) order by at, id',
-    [chatId, CHAT_CHANGE_ACTIONS],
+    'select chat_id, action, member_id, `before`, `after`, at from audit_log where chat_id in (?) and action in (?) ' +
+      'order by chat_id, at, id',
+    [ids, CHAT_CHANGE_ACTIONS],
   );
-  return {
-    accountId: String(chat['account_id']),
-    assigneeId: (chat['assignee_id'] as string | null) ?? null,
-    messages: (messages as unknown as [number, number, string | null, string | null][]).map(
-      ([ts, fromMe, senderId, origin]) => {
-        const automated = origin === 'automation';
-        return { chatId, at: Number(ts), fromMe: Boolean(fromMe), senderId: automated ? null : senderId, automated };
-      },
-    ),
-    changes: audit.map(changeOf).filter((c): c is ReportChange => c !== null),
-  };
+  for (const r of audit) {
+    const change = changeOf(r);
+    if (change) out.get(change.chatId)?.changes.push(change);
+  }
+  return out;
 }
 
 /** A conversation as stored: the columns of report_conversations, in this order. */
@@ -166,13 +197,14 @@ const COLUMNS =
   'resolved_by, assignee_id, assignee_since, holders, reopen_count, reopened_at, last_message_at, touched_at, ' +
   'messages_in, messages_out';
 
-/** Replaces one chat's conversations (in a transaction: a report never sees the chat half written). */
+/** Replaces these chats' conversations (in a transaction: a report never sees a chat half written). */
 export async function replaceChatConversations(
   tx: RawExec,
-  chatId: string,
+  chatIds: readonly string[],
   rows: readonly StoredConversation[],
 ): Promise<void> {
-  await tx.query('delete from report_conversations where chat_id = ?', [chatId]);
+  if (chatIds.length === 0) return;
+  await tx.query('delete from report_conversations where chat_id in (?)', [chatIds]);
   if (rows.length > 0) await tx.query(`insert into report_conversations (${COLUMNS}) values ?`, [rows]);
 }
 
@@ -255,17 +287,4 @@ export async function chatMessageCounts(
     [chatIds, from, to],
   );
   return rows.map(r => ({ chatId: String(r['chat_id']), messagesIn: Number(r['i']), messagesOut: Number(r['o']) }));
-}
-
-/**
- * Whether a conversation of these numbers changed at or after `at`: then the stored rows show
- * it as it is now, not as it was at the range's end, and the report reads the messages.
- */
-export async function changedSince(raw: RawExec, accountIds: readonly string[], at: number): Promise<boolean> {
-  if (accountIds.length === 0) return false;
-  const [rows] = await raw.query<RowDataPacket[]>(
-    'select 1 from report_conversations where account_id in (?) and touched_at >= ? limit 1',
-    [accountIds, at],
-  );
-  return rows.length > 0;
 }
