@@ -36,7 +36,10 @@ export async function run(opts: BenchOptions): Promise<BenchResult[]> {
     ? { messages: 1_000_000, chats: 100_000, members: 50 }
     : { messages: 20_000, chats: 2_000, members: 10 };
   const csvRows = full ? 100_000 : 2_000;
-  const mariadb = await startMariaDb();
+  // Its own temporary directory: a cleaner of the shared /tmp once removed a GROUP BY's temp table mid-run.
+  const dbTmp = join(opts.workDir, 'mariadb-tmp');
+  mkdirSync(dbTmp, { recursive: true });
+  const mariadb = await startMariaDb({ args: [`--tmpdir=${dbTmp}`] });
   const blobDir = join(opts.workDir, 'blobs');
   mkdirSync(blobDir, { recursive: true });
   const server = await startServer(mariadb.url, blobDir);
