@@ -775,8 +775,8 @@ export const reportConversations = mysqlTable(
     messagesOut: int('messages_out').notNull().default(0),
   },
   t => [
-    primaryKey({ name: 'report_conversations_pk', columns: [t.chatId, t.openedAt] }),
-    index('report_conversations_opened').on(t.accountId, t.openedAt),
+    primaryKey({ name: 'report_conversations_pk', columns: [t.accountId, t.openedAt, t.chatId] }),
+    index('report_conversations_chat').on(t.chatId),
     index('report_conversations_resolved').on(t.accountId, t.resolvedAt),
     index('report_conversations_touched').on(t.accountId, t.touchedAt),
   ],
@@ -792,7 +792,7 @@ export const reportMessageCounts = mysqlTable(
     messagesIn: int('messages_in').notNull().default(0),
     messagesOut: int('messages_out').notNull().default(0),
   },
-  t => [primaryKey({ name: 'report_message_counts_pk', columns: [t.accountId, t.bucket, t.memberId] })],
+  t => [primaryKey({ name: 'report_message_counts_pk', columns: [t.accountId, t.memberId, t.bucket] })],
 );
 
 /** Chats whose conversations the report worker must cut again (0034); `backfill`: queued by the migration. */

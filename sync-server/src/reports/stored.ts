@@ -60,19 +60,34 @@ function hourEntries(account: ReportChat, at: number, inbound: number, outbound:
   return out;
 }
 
-/** The rows as at `end`: chats with a row touched at or after it are cut again from their facts before it. */
+/**
+ * The rows as at `end`. In a chat with a row touched at or after it, every conversation from
+ * the earliest such row's opening is cut again from the facts between that opening and `end`
+ * (an opening starts afresh: nothing before it changes what follows; who had the chat then is
+ * the next assignment's "before"), and its earlier rows are kept.
+ */
 async function asAtEnd(
   raw: RawExec,
   rows: readonly StoredConversation[],
   start: number,
   end: number,
 ): Promise<Conversation[]> {
-  const later = new Set(rows.filter(r => r[13] >= end).map(r => r[1]));
-  const kept = rows.filter(r => !later.has(r[1])).map(conversationOf);
-  if (later.size === 0) return kept;
-  const timelines = await chatTimelines(raw, [...later], end);
-  // Only what the range can show: a conversation whose last instant is before it counts nowhere.
-  const recut = [...timelines.values()].flatMap(t => cutTimeline(t, end).filter(c => touchedAt(c) >= start));
+  const from = new Map<string, number>();
+  for (const r of rows) if (r[13] >= end) from.set(r[1], Math.min(from.get(r[1]) ?? r[2], r[2]));
+  const kept = rows.filter(r => r[2] < (from.get(r[1]) ?? Infinity)).map(conversationOf);
+  if (from.size === 0) return kept;
+  const since = Math.min(...from.values());
+  const timelines = await chatTimelines(raw, [...from.keys()], end, since);
+  const recut = [...timelines.values()].flatMap(t => {
+    const opened = from.get(t.chatId) ?? since;
+    const own = {
+      ...t,
+      messages: t.messages.filter(m => m.at >= opened),
+      changes: t.changes.filter(c => c.at >= opened),
+    };
+    // Only what the range can show: a conversation whose last instant is before it counts nowhere.
+    return cutTimeline(own, end).filter(c => touchedAt(c) >= start);
+  });
   return [...kept, ...recut];
 }
 

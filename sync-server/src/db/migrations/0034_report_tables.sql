@@ -18,16 +18,19 @@ CREATE TABLE `report_conversations` (
   `touched_at` bigint NOT NULL,
   `messages_in` int NOT NULL DEFAULT 0,
   `messages_out` int NOT NULL DEFAULT 0,
-  CONSTRAINT `report_conversations_pk` PRIMARY KEY(`chat_id`,`opened_at`)
+  CONSTRAINT `report_conversations_pk` PRIMARY KEY(`account_id`,`opened_at`,`chat_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `report_conversations_opened` ON `report_conversations` (`account_id`,`opened_at`);
+-- Clustered by number and opening: a range's conversations are one contiguous read. The
+-- secondary indexes carry opened_at (the key), so "opened before the range" is checked in them.
+CREATE INDEX `report_conversations_chat` ON `report_conversations` (`chat_id`);
 --> statement-breakpoint
 CREATE INDEX `report_conversations_resolved` ON `report_conversations` (`account_id`,`resolved_at`);
 --> statement-breakpoint
 CREATE INDEX `report_conversations_touched` ON `report_conversations` (`account_id`,`touched_at`);
 --> statement-breakpoint
--- Messages in/out per number (member_id '') and sent per member, per 15-minute UTC bucket:
+-- Messages in/out per number (member_id '') and sent per member, per 15-minute UTC bucket
+-- (keyed by member first: a number's own counters over a range are one contiguous read):
 -- every time zone's days and hours are whole buckets (offsets are multiples of 15 minutes).
 CREATE TABLE `report_message_counts` (
   `account_id` varchar(200) NOT NULL,
@@ -35,7 +38,7 @@ CREATE TABLE `report_message_counts` (
   `bucket` bigint NOT NULL,
   `messages_in` int NOT NULL DEFAULT 0,
   `messages_out` int NOT NULL DEFAULT 0,
-  CONSTRAINT `report_message_counts_pk` PRIMARY KEY(`account_id`,`bucket`,`member_id`)
+  CONSTRAINT `report_message_counts_pk` PRIMARY KEY(`account_id`,`member_id`,`bucket`)
 );
 --> statement-breakpoint
 -- Chats whose conversations must be cut again (a push, a status or assignment change; or the

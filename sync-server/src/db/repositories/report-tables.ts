@@ -115,15 +115,16 @@ export type ChatTimeline = {
 };
 
 /**
- * These chats' timelines, oldest first, with their messages (and changes) before `before`
- * only when given; changes after it are still read (the first assignment's "before" says who
- * had the chat at its start). Three queries whatever the number of chats (indexes
- * messages_chat_ts and audit_chat). A chat that is gone has no entry.
+ * These chats' timelines, oldest first, from `since` on, with their messages before `before`
+ * (changes after it are still read: the first assignment's "before" says who had the chat at
+ * its start). Three queries whatever the number of chats (indexes messages_chat_ts and
+ * audit_chat). A chat that is gone has no entry.
  */
 export async function chatTimelines(
   raw: RawExec,
   chatIds: readonly string[],
   before = Number.MAX_SAFE_INTEGER,
+  since = 0,
 ): Promise<Map<string, ChatTimeline>> {
   const out = new Map<string, ChatTimeline>();
   if (chatIds.length === 0) return out;
@@ -140,9 +141,9 @@ export async function chatTimelines(
   const [messages] = await raw.query<RowDataPacket[]>({
     sql:
       'select m.chat_id, m.ts, m.from_me, s.sender_id, s.origin from messages m ' +
-      'left join sends s on s.client_message_id = m.client_message_id where m.chat_id in (?) and m.ts < ? ' +
+      'left join sends s on s.client_message_id = m.client_message_id where m.chat_id in (?) and m.ts >= ? and m.ts < ? ' +
       'order by m.chat_id, m.ts, m.row_id',
-    values: [ids, before],
+    values: [ids, since, before],
     rowsAsArray: true,
   });
   for (const [chatId, ts, fromMe, senderId, origin] of messages as unknown as [
@@ -162,9 +163,9 @@ export async function chatTimelines(
     });
   }
   const [audit] = await raw.query<RowDataPacket[]>(
-    'select chat_id, action, member_id, `before`, `after`, at from audit_log where chat_id in (?) and action in (?) ' +
-      'order by chat_id, at, id',
-    [ids, CHAT_CHANGE_ACTIONS],
+    'select chat_id, action, member_id, `before`, `after`, at from audit_log ' +
+      'where chat_id in (?) and action in (?) and at >= ? order by chat_id, at, id',
+    [ids, CHAT_CHANGE_ACTIONS, since],
   );
   for (const r of audit) {
     const change = changeOf(r);
@@ -257,7 +258,10 @@ export async function storedHourCounts(
   }));
 }
 
-/** Messages each member sent through the server in [from, to). */
+/**
+ * Messages each member sent through the server in [from, to): one range of the key
+ * (account, member, bucket) per number and member.
+ */
 export async function storedSentCounts(
   raw: RawExec,
   accountIds: readonly string[],
@@ -265,10 +269,12 @@ export async function storedSentCounts(
   to: number,
 ): Promise<Map<string, number>> {
   if (accountIds.length === 0) return new Map();
+  const [members] = await raw.query<RowDataPacket[]>('select id from members');
+  if (members.length === 0) return new Map();
   const [rows] = await raw.query<RowDataPacket[]>(
     'select member_id, sum(messages_out) as n from report_message_counts ' +
-      "where account_id in (?) and member_id <> '' and bucket >= ? and bucket < ? group by member_id",
-    [accountIds, from, to],
+      'where account_id in (?) and member_id in (?) and bucket >= ? and bucket < ? group by member_id',
+    [accountIds, members.map(m => String(m['id'])), from, to],
   );
   return new Map(rows.map(r => [String(r['member_id']), Number(r['n'])]));
 }
