@@ -34,6 +34,7 @@ import { drainWaiting } from './automation/assignment/drain';
 import { ruleHandlers } from './automation/rules/handlers';
 import { apiKeyHandlers } from './handlers/api-keys';
 import { reportsHandlers } from './handlers/reports';
+import { startReportWorker } from './reports/maintain';
 import { mfaHandlers } from './handlers/mfa';
 import { createUploadAsks } from './http/upload-asks';
 import { mfaManageHandlers } from './handlers/mfa-manage';
@@ -103,6 +104,11 @@ export type ApplicationOptions = {
   readonly automationPollMs?: number;
   /** Automation's jobs (status-change and sentiment rules): poll interval; `paused` records but runs none. */
   readonly automationJobs?: JobOptions;
+  /**
+   * Reports read the report tables (0034) when they are current (default true); false: always
+   * the computation from the messages (docs/reports.md, "How figures are stored").
+   */
+  readonly readReportTables?: boolean;
   /** Cloud API numbers: Graph's address and version, worker polls; `fetch` for tests' loopback Graph. */
   readonly cloud?: Partial<CloudOptions> & { readonly fetch?: typeof fetch };
 };
@@ -118,6 +124,8 @@ export type Application = {
   readonly automationTimers: WorkLoop;
   /** Automation's jobs (status-change and sentiment rules); tests wait for `idle()`. */
   readonly automationJobs: WorkLoop;
+  /** Keeps the report tables current (reports/maintain.ts); benchmarks wait for `idle()` after a backfill. */
+  readonly reportTables: WorkLoop;
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
 };
@@ -201,6 +209,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
   const cloud = startCloudRuntime(services, cloudOptions);
   const automationTimers = startAutomationTimers(services, opts.automationPollMs);
   const automationJobs = startAutomationJobs(services, opts.automationJobs);
+  const reportTables = startReportWorker(database, log);
   const webhookOptions: WebhookOptions = { ...DEFAULT_WEBHOOK_OPTIONS, ...opts.webhooks };
   const webhooks = startWebhookWorker({
     database,
@@ -223,7 +232,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...tagHandlers(services),
     ...contactHandlers(services),
     ...aiPolicyHandlers(services),
-    ...reportsHandlers(services),
+    ...reportsHandlers(services, opts.readReportTables === false ? undefined : reportTables),
     ...automationHandlers(services),
     ...assignmentHandlers(services),
     ...ruleHandlers(services),
@@ -337,6 +346,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     cloud,
     automationTimers,
     automationJobs: automationJobs.loop,
+    reportTables,
     listen: (port, host = '127.0.0.1') =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -356,6 +366,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
       await cloud.stop();
       await automationTimers.stop();
       await automationJobs.loop.stop();
+      await reportTables.stop();
       await publisher.drain();
       await webhooks.stop();
       await Promise.all(redisClients.map(c => c.quit().catch(() => undefined)));

@@ -749,3 +749,58 @@ export const automationAi = mysqlTable('automation_ai', {
   updatedAt: ms('updated_at').notNull(),
   updatedBy: char('updated_by', { length: 36 }),
 });
+
+/** One row per conversation, kept current by the report worker (0034, docs/reports.md). */
+export const reportConversations = mysqlTable(
+  'report_conversations',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    openedAt: ms('opened_at').notNull(),
+    firstResponseAt: ms('first_response_at'),
+    firstResponderId: char('first_responder_id', { length: 36 }),
+    resolvedAt: ms('resolved_at'),
+    resolvedBy: char('resolved_by', { length: 36 }),
+    assigneeId: char('assignee_id', { length: 36 }),
+    assigneeSince: ms('assignee_since').notNull(),
+    /** Comma-separated member ids of everyone who held it. */
+    holders: varchar('holders', { length: 2000 }).notNull().default(''),
+    reopenCount: int('reopen_count').notNull().default(0),
+    /** Comma-separated instants it was reopened at; null when never. */
+    reopenedAt: text('reopened_at'),
+    lastMessageAt: ms('last_message_at').notNull(),
+    /** Its latest instant (message, resolution or reopening): finds old conversations reopened in a range. */
+    touchedAt: ms('touched_at').notNull(),
+    messagesIn: int('messages_in').notNull().default(0),
+    messagesOut: int('messages_out').notNull().default(0),
+  },
+  t => [
+    primaryKey({ name: 'report_conversations_pk', columns: [t.accountId, t.openedAt, t.chatId] }),
+    index('report_conversations_chat').on(t.chatId),
+    index('report_conversations_resolved').on(t.accountId, t.resolvedAt),
+    index('report_conversations_touched').on(t.accountId, t.touchedAt),
+  ],
+);
+
+/** Messages in/out per number (member '') and sent per member, per 15-minute UTC bucket (0034). */
+export const reportMessageCounts = mysqlTable(
+  'report_message_counts',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    memberId: varchar('member_id', { length: 36 }).notNull(),
+    bucket: ms('bucket').notNull(),
+    messagesIn: int('messages_in').notNull().default(0),
+    messagesOut: int('messages_out').notNull().default(0),
+  },
+  t => [primaryKey({ name: 'report_message_counts_pk', columns: [t.accountId, t.memberId, t.bucket] })],
+);
+
+/** Chats whose conversations the report worker must cut again (0034); `backfill`: queued by the migration. */
+export const reportDirtyChats = mysqlTable(
+  'report_dirty_chats',
+  {
+    chatId: varchar('chat_id', { length: 420 }).primaryKey(),
+    backfill: boolean('backfill').notNull().default(false),
+  },
+  t => [index('report_dirty_chats_backfill').on(t.backfill)],
+);

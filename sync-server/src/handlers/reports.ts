@@ -6,20 +6,51 @@
  */
 import type { ReportsGetArgs } from '../../../common/protocol-reports';
 import { CommandError } from '../../../common/result';
+import { anyDirtyChat, backfillPending } from '../db/repositories/report-tables';
 import { allAccountIds } from '../db/repositories/workspace';
 import { ttlCache } from '../reports/cache';
 import type { Dataset } from '../reports/dataset';
 import { loadDataset } from '../reports/dataset';
 import { reportOf } from '../reports/figures';
 import { conversationsPage } from '../reports/page';
+import { loadStoredDataset } from '../reports/stored';
+import type { WorkLoop } from '../work-loop';
 import { requireCapability } from './access';
 import type { Caller, Services } from './context';
 import type { HandlerTable } from './dispatch';
 
 type Filter = Omit<ReportsGetArgs, 'bucket'>;
 
-export function reportsHandlers(services: Services): Pick<HandlerTable, 'reports:get' | 'reports:conversations'> {
+/** How long a report waits for the report worker to cut the chats changed just before. */
+const QUEUE_WAIT_MS = 2_000;
+
+/**
+ * reportTables: the worker keeping the report tables current (reports/maintain.ts). Without it,
+ * or while its backfill runs, or for a member or tag filter, a report reads the messages.
+ */
+export function reportsHandlers(
+  services: Services,
+  reportTables?: WorkLoop,
+): Pick<HandlerTable, 'reports:get' | 'reports:conversations'> {
   const cache = ttlCache<Dataset>(() => Date.now());
+  const raw = services.database.raw;
+
+  /** Whether the report tables hold every change: no backfill left, and the live queue drained. */
+  async function tablesCurrent(worker: WorkLoop): Promise<boolean> {
+    if (await backfillPending(raw)) return false;
+    if (!(await anyDirtyChat(raw))) return true;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([worker.idle(), new Promise<void>(r => (timer = setTimeout(r, QUEUE_WAIT_MS)))]);
+    clearTimeout(timer);
+    return !(await anyDirtyChat(raw));
+  }
+
+  async function load(scope: string[], args: Filter): Promise<Dataset> {
+    const simple = args.memberId === undefined && args.tag === undefined;
+    if (simple && reportTables && (await tablesCurrent(reportTables)))
+      return loadStoredDataset(raw, scope, args, Date.now());
+    return loadDataset(raw, scope, args, Date.now());
+  }
 
   /** The numbers the report covers: the caller's, narrowed to the one the filter names. */
   async function scopeOf(caller: Caller, accountId: string | undefined): Promise<string[]> {
@@ -35,7 +66,7 @@ export function reportsHandlers(services: Services): Pick<HandlerTable, 'reports
     requireCapability(caller, 'reports.read');
     const scope = await scopeOf(caller, args.accountId);
     const key = JSON.stringify([args.from, args.to, args.timeZone, args.memberId ?? null, args.tag ?? null, scope]);
-    return cache.get(key, () => loadDataset(services.database.raw, scope, args, Date.now()));
+    return cache.get(key, () => load(scope, args));
   }
 
   return {

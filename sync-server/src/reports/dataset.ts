@@ -35,6 +35,8 @@ export type RangeMessage = {
   readonly senderId: string | null;
   readonly chat: ReportChat;
   readonly conversation: Conversation | null;
+  /** How many messages this entry stands for: 1, or an hour's count read from the counters (stored.ts). */
+  readonly n: number;
 };
 
 export type Dataset = {
@@ -51,6 +53,10 @@ export type Dataset = {
   readonly conversations: readonly Conversation[];
   /** The messages inside the range that pass the filters. */
   readonly messages: readonly RangeMessage[];
+  /** The messages the per-tag table counts (with their chats' tags); absent: `messages`. */
+  readonly tagMessages?: readonly RangeMessage[];
+  /** Messages each member sent through the server in the range; absent: counted from `messages`. */
+  readonly sentBy?: ReadonlyMap<string, number>;
 };
 
 type Timeline = { facts: Fact[]; initialAssignee: string | null | undefined };
@@ -118,6 +124,12 @@ export async function loadDataset(
   }
   const member = filter.memberId;
   const matches = (c: Conversation | null) => member === undefined || (c !== null && c.assigneeId === member);
+  const inRange = messageFacts
+    .map(({ fact, chat }) => ({ ...fact, chat, conversation: ofMessage.get(fact) ?? null, n: 1 }))
+    .filter(m => matches(m.conversation));
+  const sentBy = new Map<string, number>();
+  for (const m of inRange)
+    if (m.fromMe && m.senderId !== null) sentBy.set(m.senderId, (sentBy.get(m.senderId) ?? 0) + 1);
   return {
     generatedAt: now,
     zone,
@@ -127,8 +139,6 @@ export async function loadDataset(
     slaTargets,
     businessHours,
     conversations: conversations.filter(matches),
-    messages: messageFacts
-      .map(({ fact, chat }) => ({ ...fact, chat, conversation: ofMessage.get(fact) ?? null }))
-      .filter(m => matches(m.conversation)),
+    messages: inRange,
   };
 }

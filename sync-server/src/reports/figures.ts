@@ -1,5 +1,6 @@
 /** A dataset's figures: the totals, durations, trend, per member / number / tag and the heatmap. */
 import type { WireReport } from '../../../common/protocol-reports';
+import type { ReportChat } from '../db/repositories/reports';
 import type { Conversation } from './conversations';
 import type { Dataset, RangeMessage } from './dataset';
 import type { Measure } from './measure';
@@ -11,6 +12,16 @@ import { dayIndex, localHour, weekStartOf, weekdayOf } from './zone';
 
 type Totals = WireReport['totals'];
 type Group = { readonly conversations: readonly Conversation[]; readonly messages: readonly RangeMessage[] };
+
+/** Inbound and outbound messages of a list (an entry may stand for several: RangeMessage.n). */
+function countsOf(messages: readonly RangeMessage[]): { inbound: number; outbound: number } {
+  let inbound = 0;
+  let outbound = 0;
+  for (const m of messages)
+    if (m.fromMe) outbound += m.n;
+    else inbound += m.n;
+  return { inbound, outbound };
+}
 type MutableGroup = { conversations: Conversation[]; messages: RangeMessage[] };
 
 const inRange = (z: Zone, t: number | null): t is number => t !== null && dayIndex(z, t) !== -1;
@@ -30,13 +41,13 @@ function totalsOf(
   { firstResponseMs, resolutionMs }: Measure,
 ): Totals & { firstResponseMedianMs: number | null; resolutionMedianMs: number | null } {
   const { opened, resolved } = split(z, g.conversations);
-  const inbound = g.messages.filter(m => !m.fromMe).length;
+  const { inbound, outbound } = countsOf(g.messages);
   return {
     opened: opened.length,
     resolved: resolved.length,
     reopened: g.conversations.reduce((n, c) => n + c.reopenedAt.filter(t => inRange(z, t)).length, 0),
     messagesIn: inbound,
-    messagesOut: g.messages.length - inbound,
+    messagesOut: outbound,
     firstResponseMedianMs: medianOf(opened.map(firstResponseMs).filter(present)),
     resolutionMedianMs: medianOf(resolved.map(resolutionMs).filter(present)),
   };
@@ -78,8 +89,8 @@ function trendOf(d: Dataset, bucket: 'day' | 'week', { firstResponseMs, resoluti
   }
   for (const m of d.messages) {
     const g = at(m.at);
-    if (g && m.fromMe) g.out += 1;
-    else if (g) g.in += 1;
+    if (g && m.fromMe) g.out += m.n;
+    else if (g) g.in += m.n;
   }
   return groups.map((g, i) => ({
     start: starts[i]!,
@@ -121,7 +132,8 @@ function membersOf(d: Dataset, { firstResponseMs }: Measure): WireReport['member
     const h = handleMs(c);
     if (h !== null) r.handle.push(h);
   }
-  for (const m of d.messages) if (m.fromMe && m.senderId !== null) row(m.senderId).sent += 1;
+  if (d.sentBy) for (const [memberId, n] of d.sentBy) row(memberId).sent += n;
+  else for (const m of d.messages) if (m.fromMe && m.senderId !== null) row(m.senderId).sent += m.n;
   return [...rows]
     .map(([memberId, r]) => ({
       memberId,
@@ -135,15 +147,19 @@ function membersOf(d: Dataset, { firstResponseMs }: Measure): WireReport['member
     .sort((a, b) => a.name.localeCompare(b.name) || a.memberId.localeCompare(b.memberId));
 }
 
-function grouped(d: Dataset, keysOf: (chatId: string) => readonly string[]): Map<string, MutableGroup> {
+function grouped(
+  d: Dataset,
+  messages: readonly RangeMessage[],
+  keysOf: (chat: ReportChat | undefined) => readonly string[],
+): Map<string, MutableGroup> {
   const out = new Map<string, MutableGroup>();
   const group = (k: string) => {
     let g = out.get(k);
     if (!g) out.set(k, (g = { conversations: [], messages: [] }));
     return g;
   };
-  for (const c of d.conversations) for (const k of keysOf(c.chatId)) group(k).conversations.push(c);
-  for (const m of d.messages) for (const k of keysOf(m.chat.id)) group(k).messages.push(m);
+  for (const c of d.conversations) for (const k of keysOf(d.chats.get(c.chatId))) group(k).conversations.push(c);
+  for (const m of messages) for (const k of keysOf(m.chat)) group(k).messages.push(m);
   return out;
 }
 
@@ -153,7 +169,7 @@ function heatmapOf(d: Dataset): number[][] {
     if (m.fromMe) continue;
     const i = dayIndex(d.zone, m.at);
     if (i === -1) continue;
-    rows[weekdayOf(d.zone.days[i]!)]![localHour(d.zone, m.at, i)]! += 1;
+    rows[weekdayOf(d.zone.days[i]!)]![localHour(d.zone, m.at, i)]! += m.n;
   }
   return rows;
 }
@@ -167,13 +183,10 @@ export function reportOf(
   const m = measureOf(d, args.businessHours === true);
   const { opened, resolved } = split(z, d.conversations);
   const { firstResponseMedianMs: _f, resolutionMedianMs: _r, ...totals } = totalsOf(z, d, m);
-  const accounts = grouped(d, id => {
-    const c = d.chats.get(id);
-    return c ? [c.accountId] : [];
-  });
+  const accounts = grouped(d, d.messages, c => (c ? [c.accountId] : []));
   // Every number in scope has a row, even a quiet one.
   for (const id of d.accountNames.keys()) if (!accounts.has(id)) accounts.set(id, { conversations: [], messages: [] });
-  const tags = grouped(d, id => d.chats.get(id)?.tags ?? []);
+  const tags = grouped(d, d.tagMessages ?? d.messages, c => c?.tags ?? []);
   return {
     from: args.from,
     to: args.to,

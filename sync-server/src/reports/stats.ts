@@ -9,17 +9,17 @@ export type DurationStats = {
 };
 
 /** Nearest rank: the smallest sample with at least p of the samples at or below it. */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[rank - 1] ?? null;
 }
 
+/** Ascending copy: a typed array sorts numbers natively, several times faster than a compare callback. */
+const sortedCopy = (samples: readonly number[]): Float64Array => Float64Array.from(samples).sort();
+
 export function medianOf(samples: readonly number[]): number | null {
-  return percentile(
-    [...samples].sort((a, b) => a - b),
-    0.5,
-  );
+  return percentile(sortedCopy(samples), 0.5);
 }
 
 export function bucketIndex(ms: number): number {
@@ -28,7 +28,7 @@ export function bucketIndex(ms: number): number {
 }
 
 export function durationStats(samples: readonly number[]): DurationStats {
-  const sorted = [...samples].sort((a, b) => a - b);
+  const sorted = sortedCopy(samples);
   const histogram = new Array<number>(REPORT_BUCKET_BOUNDS_MS.length + 1).fill(0);
   for (const s of sorted) histogram[bucketIndex(s)]! += 1;
   return { count: sorted.length, medianMs: percentile(sorted, 0.5), p90Ms: percentile(sorted, 0.9), histogram };

@@ -20,6 +20,8 @@ import type { ChatRow, StoredMessage } from './chats';
 import { keyOf } from './message-key';
 import { ACK_ORDER, messageUpsert } from './message-insert';
 import { applyReactions } from './reactions';
+import type { NewMessage } from './report-tables';
+import { countNewMessages, markChatsDirty } from './report-tables';
 
 const CHUNK = 1000;
 
@@ -172,8 +174,14 @@ export async function upsertMessages(
         providerMessageId: r.providerMessageId,
         timestamp: r.timestamp,
       });
+    const known = await storedKeys(tx, stored);
     const upsert = messageUpsert(stored);
     const [res] = await tx.query<ResultSetHeader>(upsert.sql, [upsert.values]);
+    await markChatsDirty(
+      tx,
+      stored.map(r => r.chatId),
+    );
+    await countNewMessages(tx, newRows(stored, known));
     const inserted = /\bDuplicates:\s*0\b/.test(res.info);
     if (inserted && !opts.consecutiveIds)
       created.rowRanges.push({ first: res.insertId, last: res.insertId + part.length - 1 });
@@ -185,6 +193,32 @@ export async function upsertMessages(
     });
   }
   return { touched, created };
+}
+
+/** The keys among these rows already stored: a message pushed again is not counted again in the reports. */
+async function storedKeys(tx: RawTx, rows: readonly StoredMessage[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const [accountId, list] of byAccount(rows)) {
+    const [found] = await tx.query<RowDataPacket[]>(
+      'select provider_message_id from messages where account_id = ? and provider_message_id in (?)',
+      [accountId, list.map(r => r.providerMessageId)],
+    );
+    for (const r of found) out.add(keyOf(accountId, String(r['provider_message_id'])));
+  }
+  return out;
+}
+
+/** The rows the upsert really inserted: not stored before, and each key once (a batch may repeat one). */
+function newRows(rows: readonly StoredMessage[], known: Set<string>): NewMessage[] {
+  const seen = new Set(known);
+  const out: NewMessage[] = [];
+  for (const r of rows) {
+    const key = keyOf(r.accountId, r.providerMessageId);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ accountId: r.accountId, fromMe: r.fromMe, at: r.timestamp, clientMessageId: r.clientMessageId });
+  }
+  return out;
 }
 
 type Key = { accountId: string; providerMessageId: string };

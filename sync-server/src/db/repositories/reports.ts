@@ -79,21 +79,22 @@ export async function reportAccountNames(
 export async function reportChats(raw: RawExec, accountIds: readonly string[]): Promise<Map<string, ReportChat>> {
   const out = new Map<string, ReportChat>();
   if (accountIds.length === 0) return out;
-  const [rows] = await raw.query<RowDataPacket[]>(
-    'select id, account_id, name, jid, assignee_id, tags, is_group from chats where account_id in (?)',
-    [accountIds],
-  );
-  for (const r of rows) {
-    const name = String(r['name']);
-    out.set(String(r['id']), {
-      id: String(r['id']),
-      accountId: String(r['account_id']),
-      name: name === '' ? String(r['jid']) : name,
-      assigneeId: (r['assignee_id'] as string | null) ?? null,
-      tags: parse(tagsSchema, r['tags']) ?? [],
-      isGroup: Boolean(r['is_group']),
+  // Rows as arrays and no JSON parse of an empty tag list: a workspace has 100k chats.
+  const [rows] = await raw.query({
+    sql: 'select id, account_id, name, jid, assignee_id, tags, is_group from chats where account_id in (?)',
+    values: [accountIds],
+    rowsAsArray: true,
+  });
+  type Row = [string, string, string, string, string | null, string | null, number];
+  for (const [id, accountId, name, jid, assigneeId, tags, isGroup] of rows as unknown as Row[])
+    out.set(id, {
+      id,
+      accountId,
+      name: name === '' ? jid : name,
+      assigneeId: assigneeId ?? null,
+      tags: tags === '[]' ? [] : (parse(tagsSchema, tags) ?? []),
+      isGroup: Boolean(isGroup),
     });
-  }
   return out;
 }
 
@@ -146,21 +147,29 @@ export async function reportChanges(
   );
   const out: ReportChange[] = [];
   for (const r of rows) {
-    const chatId = String(r['chat_id']);
-    const at = Number(r['at']);
-    const before = parse(snapshotSchema, r['before']);
-    const after = parse(snapshotSchema, r['after']);
-    if (!before || !after) continue;
-    if (r['action'] === 'chat.status') {
-      // Kept even when the status did not change: a chat stays 'resolved' while a new
-      // conversation runs on it, and setting it resolved again resolves that conversation.
-      if (after.status !== undefined)
-        out.push({ kind: 'status', chatId, at, status: after.status, by: (r['member_id'] as string | null) ?? null });
-    } else if (after.assigneeId !== undefined && before.assigneeId !== undefined) {
-      out.push({ kind: 'assign', chatId, at, before: before.assigneeId, after: after.assigneeId });
-    }
+    const change = changeOf(r);
+    if (change) out.push(change);
   }
   return out;
+}
+
+/** One audit_log row (chat_id, action, member_id, before, after, at) as a change; null: not one a report reads. */
+export function changeOf(r: RowDataPacket): ReportChange | null {
+  const chatId = String(r['chat_id']);
+  const at = Number(r['at']);
+  const before = parse(snapshotSchema, r['before']);
+  const after = parse(snapshotSchema, r['after']);
+  if (!before || !after) return null;
+  if (r['action'] === 'chat.status') {
+    // Kept even when the status did not change: a chat stays 'resolved' while a new
+    // conversation runs on it, and setting it resolved again resolves that conversation.
+    return after.status === undefined
+      ? null
+      : { kind: 'status', chatId, at, status: after.status, by: (r['member_id'] as string | null) ?? null };
+  }
+  if (after.assigneeId !== undefined && before.assigneeId !== undefined)
+    return { kind: 'assign', chatId, at, before: before.assigneeId, after: after.assigneeId };
+  return null;
 }
 
 export async function reportMemberNames(raw: RawExec): Promise<Map<string, string>> {

@@ -4,7 +4,8 @@ import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Template } from '../../../../common/domain';
 import type { SendState, WireAccount, WireAudit, WireSend } from '../../../../common/protocol';
 import type { Exec } from '../index';
-import { accountMembers, accounts, auditLog, rateLimits, sends, templates } from '../schema';
+import { accountMembers, accounts, auditLog, rateLimits, reportDirtyChats, sends, templates } from '../schema';
+import { CHAT_CHANGE_ACTIONS } from './reports';
 import { attachmentColumn, attachmentOf } from './uploads';
 
 export type AccountRow = typeof accounts.$inferSelect;
@@ -189,6 +190,12 @@ export async function insertAudit(db: Exec, a: Omit<WireAudit, 'id'>): Promise<v
     before: a.before === undefined ? null : JSON.stringify(a.before),
     after: a.after === undefined ? null : JSON.stringify(a.after),
   });
+  // A status or assignment change: the chat's report conversations are cut again (reports/maintain.ts).
+  if (a.chatId !== null && a.chatId !== undefined && (CHAT_CHANGE_ACTIONS as readonly string[]).includes(a.action))
+    await db
+      .insert(reportDirtyChats)
+      .values({ chatId: a.chatId })
+      .onDuplicateKeyUpdate({ set: { chatId: sql`chat_id` } });
 }
 
 // ── Rate limits (fixed windows shared by every node) ───────────────────────────────────

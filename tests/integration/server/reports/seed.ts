@@ -5,6 +5,7 @@
  * Alongside the rows it returns the TRUTH: each conversation as the generator built it, which
  * reference.ts turns into the expected figures without the server's code.
  */
+import { rebuildReportTables } from '../../../../sync-server/src/db/repositories/report-tables';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'mysql2/promise';
 
@@ -224,6 +225,8 @@ export async function seedWorkspace(
     }
   }
   await insertAll(raw, rows);
+  // Written around the server: the report tables are rebuilt as migration 0034 does for existing data.
+  await rebuildReportTables(raw);
   return truth;
 }
 
@@ -269,5 +272,6 @@ export async function seedMidnightEdge(raw: Pool, truth: Truth, accountId: strin
     "insert into audit_log (member_id, action, chat_id, `before`, `after`, at) values (?, 'chat.status', ?, ?, ?, ?)",
     [resolver, chatId, snap('open'), snap('resolved'), resolvedAt],
   );
+  await rebuildReportTables(raw);
   return chatId;
 }

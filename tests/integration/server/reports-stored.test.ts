@@ -1,0 +1,73 @@
+/**
+ * The report tables (migration 0034) against the hand-computed reference: the same seeded
+ * workspace, once the report worker has cut every chat, gives through loadStoredDataset the
+ * figures reference.ts computes from the generator's own record, in Jakarta (UTC+7, across
+ * midnight) and in +05:30, for a range that ends after the last change and for one that ends
+ * while conversations are still running (those are cut again as they were at its end).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportOf } from '../../../sync-server/src/reports/figures';
+import { loadStoredDataset } from '../../../sync-server/src/reports/stored';
+import type { Stack } from './harness';
+import { startStack } from './harness';
+import { expectedReport } from './reports/reference';
+import type { Truth } from './reports/seed';
+import { seedMidnightEdge, seedWorkspace } from './reports/seed';
+
+let stack: Stack;
+let truth: Truth;
+const ACCOUNTS = ['st-north', 'st-south', 'st-night'];
+
+beforeAll(async () => {
+  stack = await startStack();
+  const lead = await stack.member('lead', 'Lia');
+  const names = new Map([[lead.id, 'Lia']]);
+  const agents: string[] = [];
+  for (const name of ['Ayu', 'Budi', 'Citra']) {
+    const m = await stack.member('agent', name);
+    agents.push(m.id);
+    names.set(m.id, name);
+  }
+  const raw = stack.node.app.database.raw;
+  truth = await seedWorkspace(raw, {
+    accounts: [
+      { id: ACCOUNTS[0]!, name: 'North', members: [agents[0]!, agents[1]!], chats: 25 },
+      // Two members each: the seed's transfers pick another member of the number.
+      { id: ACCOUNTS[1]!, name: 'South', members: [agents[2]!, agents[1]!], chats: 25 },
+    ],
+    resolvers: [lead.id],
+    members: names,
+    start: Date.parse('2026-10-26T00:00:00Z'),
+    until: Date.parse('2026-12-02T00:00:00Z'),
+    seed: 7,
+  });
+  await seedMidnightEdge(raw, truth, ACCOUNTS[2]!, lead.id);
+  await stack.node.app.reportTables.idle();
+}, 120_000);
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const ZONES = [
+  { timeZone: 'Asia/Jakarta', offsetHours: 7 },
+  { timeZone: 'Asia/Kolkata', offsetHours: 5.5 },
+];
+const RANGES = [
+  { from: '2026-11-09', to: '2026-12-03', ends: 'after the last change' },
+  { from: '2026-11-02', to: '2026-11-18', ends: 'with conversations still running' },
+];
+
+describe('report tables', () => {
+  for (const { timeZone, offsetHours } of ZONES)
+    for (const { from, to, ends } of RANGES)
+      it(`give the reference's figures, ${ends} (${timeZone})`, async () => {
+        const raw = stack.node.app.database.raw;
+        const args = { from, to, timeZone, bucket: 'day' as const };
+        const { generatedAt: _g, ...stored } = reportOf(await loadStoredDataset(raw, ACCOUNTS, args, 0), args);
+        expect(stored.totals.opened).toBeGreaterThan(0);
+        expect(stored).toEqual({
+          ...expectedReport(truth, { from, to, offsetHours, accountIds: ACCOUNTS }),
+          timeZone,
+        });
+      });
+});
