@@ -88,12 +88,18 @@ export function createIngestBatcher(
     }
     item.done?.();
   };
-  /** Live events gathered so far join the queue behind what came before them. */
-  const enqueuePending = () => {
-    if (size === 0) return;
-    queue.push({ batch: pending });
-    pending = empty();
-    size = 0;
+  /**
+   * Live events gathered so far join the queue behind what came before them. With
+   * `keepMessages` the live messages stay behind to jump the queue on the next turn: a
+   * catch-up batch arriving in the same read of the pipe must not push them behind every
+   * batch already queued.
+   */
+  const enqueuePending = (keepMessages = false) => {
+    const kept = keepMessages ? pending.messages : [];
+    if (size === kept.length) return;
+    queue.push({ batch: { ...pending, messages: keepMessages ? [] : pending.messages } });
+    pending = { ...empty(), messages: kept };
+    size = kept.length;
   };
   /** Live messages, stored ahead of the queue (see the header for why that is safe). */
   const storeLiveMessages = () => {
@@ -161,7 +167,8 @@ export function createIngestBatcher(
       schedule();
     },
     queueBatch(batch, done) {
-      enqueuePending(); // keep order: live events that came first are stored first
+      // Keep order: live updates that came first are stored first (live messages go ahead anyway).
+      enqueuePending(true);
       queue.push({ batch, done });
       schedule();
     },

@@ -149,6 +149,36 @@ describe('ingest batcher', () => {
     expect(store.message('acc_1', 'm2')?.ack).toBe('read');
   });
 
+  it('keeps a live message ahead when a catch-up batch arrives right after it in the same read', async () => {
+    const store = new MemoryStore();
+    const calls: string[] = [];
+    const sink = {
+      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
+        calls.push(
+          [
+            ...(batch.messages ?? []).map(m => m.providerMessageId),
+            ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
+          ].join(','),
+        );
+        return store.ingest(batch);
+      },
+      watermarks: (accountId: string) => store.watermarks(accountId),
+    };
+    const batcher = createIngestBatcher(sink, err => {
+      throw err;
+    });
+    batcher.queueBatch({ messages: [message(1)] }, () => undefined);
+    batcher.add({ kind: 'message', message: message(9) });
+    batcher.add({ kind: 'ack', ack: { accountId: 'acc_1', providerMessageId: 'm1', ack: 'read' } });
+    // Before the fix this batch pushed m9 behind b1 (and everything queued before it).
+    batcher.queueBatch({ messages: [message(2)] }, () => undefined);
+    for (let i = 0; i < 4; i++) await new Promise(r => setImmediate(r));
+    // The live message first; the ack keeps its place between the two batches.
+    expect(calls).toEqual(['m9', 'm1', 'ack:m1', 'm2']);
+    expect(store.message('acc_1', 'm1')?.ack).toBe('read');
+    expect(store.message('acc_1', 'm9')).toBeDefined();
+  });
+
   it('stores a large catch-up batch a slice per turn: names first, updates and done with the last slice', async () => {
     const store = new MemoryStore();
     const sizes: number[] = [];
