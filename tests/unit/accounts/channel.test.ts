@@ -216,6 +216,45 @@ describe('ingest batcher', () => {
     expect(store.message('acc_1', 'm5')?.ack).toBe('read');
   });
 
+  it('shrinks the slices of a catch-up batch when storing them costs more CPU than the budget', async () => {
+    const store = new MemoryStore();
+    const sizes: number[] = [];
+    /** Burns `ms` of this process's CPU time (wall time would depend on the machine's load). */
+    const burn = (ms: number) => {
+      const from = process.cpuUsage();
+      for (;;) {
+        const used = process.cpuUsage(from);
+        if ((used.user + used.system) / 1000 >= ms) return;
+      }
+    };
+    const sink = {
+      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
+        const n = (batch.messages ?? []).length;
+        sizes.push(n);
+        burn(n * 0.5); // half a millisecond a message: 24 fit a 12 ms budget
+        return store.ingest(batch);
+      },
+      watermarks: (accountId: string) => store.watermarks(accountId),
+    };
+    const batcher = createIngestBatcher(
+      sink,
+      err => {
+        throw err;
+      },
+      500,
+      100,
+      12,
+    );
+    let done = 0;
+    batcher.queueBatch({ messages: Array.from({ length: 160 }, (_, i) => message(i)) }, () => (done += 1));
+    while (done === 0) await new Promise(r => setImmediate(r));
+    expect(sizes[0]).toBe(100); // nothing measured yet: the full slice
+    expect(sizes[1]).toBeGreaterThanOrEqual(20);
+    expect(sizes[1]).toBeLessThanOrEqual(24);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(160);
+    expect(store.message('acc_1', 'm159')).toBeDefined();
+  });
+
   it('flush stores everything queued at once (closing the app loses nothing)', () => {
     const store = new MemoryStore();
     const batcher = createIngestBatcher(store, err => {
