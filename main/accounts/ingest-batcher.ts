@@ -6,7 +6,8 @@
  * Catch-up batches from the children are queued and stored a slice per turn: several can
  * arrive in one read of the IPC pipe (two in flight per account), and storing them whole in
  * one turn kept renderer commands waiting for hundreds of milliseconds
- * (renderer.ipc_roundtrip_p99_ms).
+ * (renderer.ipc_roundtrip_p99_ms). A slice holds as many messages as fit a CPU budget
+ * (slice-sizer.ts), so a slow or busy machine takes shorter turns.
  *
  * Live messages go before queued catch-up: a customer writing now must not wait behind a
  * night of history (accounts.ingest_to_event.p95_ms). That reordering is safe because a
@@ -17,6 +18,7 @@
  */
 import type { IngestBatchInput } from '../../common/ingest';
 import type { IngestSink } from './ports';
+import { createSliceSizer } from './slice-sizer';
 import type { DataEvent } from './supervisor';
 
 export type IngestBatcher = {
@@ -53,8 +55,16 @@ const empty = (): Pending => ({
   votes: [],
 });
 
-/** Messages of a queued batch stored per turn: about 30 ms on this machine's store. */
+/** At most this many messages of a queued batch per turn (the account runtime's batch size). */
 const SLICE_MESSAGES = 100;
+/** Fewer make the commit's fixed cost dominate (see slice-sizer.ts). */
+const SLICE_MIN_MESSAGES = 20;
+/**
+ * A turn's target CPU time: a live message or renderer call that arrives during a slice
+ * waits about this long (longer on a busy machine). Slices of 100 took 15 ms of CPU
+ * (median) on the shared 2-core machine; about 50 messages fit 12 ms there.
+ */
+const SLICE_BUDGET_MS = 12;
 
 /**
  * The first slice of a queued batch and what is left of it. People and chats go with the
@@ -74,7 +84,9 @@ export function createIngestBatcher(
   onError: (err: unknown) => void,
   maxItems = 500,
   sliceMessages = SLICE_MESSAGES,
+  sliceBudgetMs = SLICE_BUDGET_MS,
 ): IngestBatcher {
+  const sizer = createSliceSizer({ max: sliceMessages, min: SLICE_MIN_MESSAGES, budgetMs: sliceBudgetMs });
   let pending = empty();
   let size = 0;
   const queue: Queued[] = [];
@@ -88,12 +100,18 @@ export function createIngestBatcher(
     }
     item.done?.();
   };
-  /** Live events gathered so far join the queue behind what came before them. */
-  const enqueuePending = () => {
-    if (size === 0) return;
-    queue.push({ batch: pending });
-    pending = empty();
-    size = 0;
+  /**
+   * Live events gathered so far join the queue behind what came before them. With
+   * `keepMessages` the live messages stay behind to jump the queue on the next turn: a
+   * catch-up batch arriving in the same read of the pipe must not push them behind every
+   * batch already queued.
+   */
+  const enqueuePending = (keepMessages = false) => {
+    const kept = keepMessages ? pending.messages : [];
+    if (size === kept.length) return;
+    queue.push({ batch: { ...pending, messages: keepMessages ? [] : pending.messages } });
+    pending = { ...empty(), messages: kept };
+    size = kept.length;
   };
   /** Live messages, stored ahead of the queue (see the header for why that is safe). */
   const storeLiveMessages = () => {
@@ -111,9 +129,15 @@ export function createIngestBatcher(
     enqueuePending();
     const item = queue.shift();
     if (item) {
-      const [now, rest] = sliceOf(item, sliceMessages);
+      const [now, rest] = sliceOf(item, sizer.size());
       if (rest) queue.unshift(rest);
+      // CPU time, not wall time: on a busy machine the wall clock also counts the time other
+      // processes held the CPU, which a smaller slice would not give back.
+      const started = process.cpuUsage();
       store(now);
+      const used = process.cpuUsage(started);
+      const ms = (used.user + used.system) / 1000;
+      sizer.record(now.batch.messages?.length ?? 0, ms);
     }
     if (queue.length > 0 || size > 0) schedule();
   };
@@ -161,7 +185,8 @@ export function createIngestBatcher(
       schedule();
     },
     queueBatch(batch, done) {
-      enqueuePending(); // keep order: live events that came first are stored first
+      // Keep order: live updates that came first are stored first (live messages go ahead anyway).
+      enqueuePending(true);
       queue.push({ batch, done });
       schedule();
     },

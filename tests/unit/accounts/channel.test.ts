@@ -149,6 +149,36 @@ describe('ingest batcher', () => {
     expect(store.message('acc_1', 'm2')?.ack).toBe('read');
   });
 
+  it('keeps a live message ahead when a catch-up batch arrives right after it in the same read', async () => {
+    const store = new MemoryStore();
+    const calls: string[] = [];
+    const sink = {
+      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
+        calls.push(
+          [
+            ...(batch.messages ?? []).map(m => m.providerMessageId),
+            ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
+          ].join(','),
+        );
+        return store.ingest(batch);
+      },
+      watermarks: (accountId: string) => store.watermarks(accountId),
+    };
+    const batcher = createIngestBatcher(sink, err => {
+      throw err;
+    });
+    batcher.queueBatch({ messages: [message(1)] }, () => undefined);
+    batcher.add({ kind: 'message', message: message(9) });
+    batcher.add({ kind: 'ack', ack: { accountId: 'acc_1', providerMessageId: 'm1', ack: 'read' } });
+    // Before the fix this batch pushed m9 behind b1 (and everything queued before it).
+    batcher.queueBatch({ messages: [message(2)] }, () => undefined);
+    for (let i = 0; i < 4; i++) await new Promise(r => setImmediate(r));
+    // The live message first; the ack keeps its place between the two batches.
+    expect(calls).toEqual(['m9', 'm1', 'ack:m1', 'm2']);
+    expect(store.message('acc_1', 'm1')?.ack).toBe('read');
+    expect(store.message('acc_1', 'm9')).toBeDefined();
+  });
+
   it('stores a large catch-up batch a slice per turn: names first, updates and done with the last slice', async () => {
     const store = new MemoryStore();
     const sizes: number[] = [];
@@ -184,6 +214,45 @@ describe('ingest batcher', () => {
     expect(sizes).toEqual([3, 2, 2]); // the last slice: one message and its ack
     expect(done).toBe(1);
     expect(store.message('acc_1', 'm5')?.ack).toBe('read');
+  });
+
+  it('shrinks the slices of a catch-up batch when storing them costs more CPU than the budget', async () => {
+    const store = new MemoryStore();
+    const sizes: number[] = [];
+    /** Burns `ms` of this process's CPU time (wall time would depend on the machine's load). */
+    const burn = (ms: number) => {
+      const from = process.cpuUsage();
+      for (;;) {
+        const used = process.cpuUsage(from);
+        if ((used.user + used.system) / 1000 >= ms) return;
+      }
+    };
+    const sink = {
+      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
+        const n = (batch.messages ?? []).length;
+        sizes.push(n);
+        burn(n * 0.5); // half a millisecond a message: 24 fit a 12 ms budget
+        return store.ingest(batch);
+      },
+      watermarks: (accountId: string) => store.watermarks(accountId),
+    };
+    const batcher = createIngestBatcher(
+      sink,
+      err => {
+        throw err;
+      },
+      500,
+      100,
+      12,
+    );
+    let done = 0;
+    batcher.queueBatch({ messages: Array.from({ length: 160 }, (_, i) => message(i)) }, () => (done += 1));
+    while (done === 0) await new Promise(r => setImmediate(r));
+    expect(sizes[0]).toBe(100); // nothing measured yet: the full slice
+    expect(sizes[1]).toBeGreaterThanOrEqual(20);
+    expect(sizes[1]).toBeLessThanOrEqual(24);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(160);
+    expect(store.message('acc_1', 'm159')).toBeDefined();
   });
 
   it('flush stores everything queued at once (closing the app loses nothing)', () => {
