@@ -198,7 +198,15 @@ export type Message = {
   readonly poll?: Poll;
   /** Sent by automation (an away message, a greeting, a rule's reply), not by a person. */
   readonly automated?: boolean;
+  /** The people @mentioned in the body, with what the contact store knows of them. */
+  readonly mentions?: readonly Mention[];
 };
+
+/**
+ * A person @mentioned in a message: the body holds `@` + the user part of `jid`. `name` and
+ * `phone` come from this number's contacts when it knows them (a lid's phone once it is paired).
+ */
+export type Mention = { readonly jid: string; readonly name: string | null; readonly phone: string | null };
 
 export type Poll = {
   readonly question: string;

@@ -9,6 +9,8 @@ import { accountIdSchema, jidSchema, providerMessageIdSchema, uuidSchema } from 
 
 /** WhatsApp's own limit is 65,536 characters; we accept a little more and refuse the absurd. */
 export const MAX_BODY_CHARS = 200_000;
+/** A message mentioning more people than this is a spam blast; the rest stay plain text. */
+export const MAX_MENTIONS = 100;
 const EARLIEST_TS = Date.UTC(2009, 0, 1); // WhatsApp did not exist before 2009
 const FUTURE_SLACK_MS = 24 * 3600 * 1000; // clocks drift; a day ahead is still plausible
 
@@ -97,6 +99,11 @@ export const messageInputSchema = z.object({
   clientMessageId: uuidSchema.nullable().default(null),
   /** Set when `type` is 'poll'. */
   poll: pollInputSchema.nullable().optional(),
+  /**
+   * The people @mentioned in the body (whatsapp-web.js `mentionedIds`): phone jids or lids.
+   * The body holds each as `@<digits>`; the inbox shows the person's name instead.
+   */
+  mentions: z.array(jid).max(MAX_MENTIONS).optional(),
   /**
    * Sent by the desktop's own automation while it was not signed in (an away message, a
    * greeting, a rule's reply): the workspace records it as an automated send, not a person's.

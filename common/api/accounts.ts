@@ -59,6 +59,14 @@ export const accountsCommands = {
   ),
   /** "Try the demo": two simulated accounts with customers writing in several languages. */
   'demo:start': command<readonly Account[]>()(z.strictObject({})),
+  /**
+   * A simulated number's first group gets, now, a poll with three votes or a message that
+   * @mentions a member and us (tests, training). Simulated numbers only: `invalid_args`
+   * otherwise; `unavailable` when it is not running.
+   */
+  'demo:simulate': command<{ readonly accountId: string }>()(
+    z.strictObject({ accountId, what: z.enum(['poll', 'mention']) }),
+  ),
 } as const;
 
 /** What happened to a number: it lost its connection, came back, or stopped retrying. */

@@ -10,6 +10,7 @@ import type {
   Location,
   MediaInfo,
   MemberId,
+  Mention,
   Message,
   MessageId,
   MessageType,
@@ -90,9 +91,23 @@ export function chatOf(r: ChatRow): Chat {
   };
 }
 
+/**
+ * A message's @mentions with what this number's contacts know of each (a contact by its
+ * phone jid or its lid; a lid's phone from lid_map), read with the message so a name learned
+ * after it arrived shows too. Only rows that have mentions pay for the lookup.
+ */
+const MENTIONS_COLUMN = `CASE WHEN m.mentions IS NULL THEN NULL ELSE (
+    SELECT json_group_array(json_object('jid', mj.value, 'name', coalesce(mk.custom_name, mk.name, mk.push_name),
+      'phone', coalesce(mk.phone, (SELECT substr(ml.jid, 1, instr(ml.jid, '@') - 1) FROM lid_map ml
+        WHERE ml.account_id = m.account_id AND ml.lid = mj.value))))
+    FROM json_each(m.mentions) mj
+    LEFT JOIN contacts mk ON mk.id = (SELECT mc.id FROM contacts mc WHERE mc.account_id = m.account_id
+      AND (mc.jid = mj.value OR mc.lid = mj.value) ORDER BY mc.jid IS NULL LIMIT 1)
+  ) END AS mentions`;
+
 export const MESSAGE_COLUMNS = `m.seq, m.account_id, m.chat_id, m.provider_message_id, m.from_me, m.author, m.author_name,
   m.type, m.body, m.caption, m.media, m.location, m.vcard, m.quoted_provider_message_id, m.ts, m.ack, m.edited,
-  m.revoked, m.client_message_id, m.poll, m.automated`;
+  m.revoked, m.client_message_id, m.poll, m.automated, ${MENTIONS_COLUMN}`;
 
 export type MessageRow = {
   seq: number;
@@ -116,6 +131,7 @@ export type MessageRow = {
   client_message_id: string | null;
   poll: string | null;
   automated: number;
+  mentions: string | null;
 };
 
 function parseJson<T>(json: string | null): T | null {
@@ -151,7 +167,23 @@ export function messageOf(r: MessageRow, reactions: readonly Reaction[] = []): M
     clientMessageId: r.client_message_id as ClientMessageId | null,
     ...(r.poll !== null && parseJson<Poll>(r.poll) ? { poll: parseJson<Poll>(r.poll) as Poll } : {}),
     ...(r.automated === 1 ? { automated: true } : {}),
+    ...mentionsOf(r.mentions),
   };
+}
+
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+/** The resolved mentions column (see MENTIONS_COLUMN); anything unreadable is left out. */
+function mentionsOf(json: string | null): { mentions?: Mention[] } {
+  const list = parseJson<unknown>(json);
+  if (!Array.isArray(list)) return {};
+  const mentions = list.flatMap((x): Mention[] => {
+    if (!x || typeof x !== 'object') return [];
+    const o = x as Record<string, unknown>;
+    const jid = textOrNull(o['jid']);
+    return jid ? [{ jid, name: textOrNull(o['name']), phone: textOrNull(o['phone']) }] : [];
+  });
+  return mentions.length > 0 ? { mentions } : {};
 }
 
 export type ReactionRow = {

@@ -18,6 +18,7 @@ export type AccountsPort = Pick<
   | 'checkBrowser'
   | 'requestPairingCode'
   | 'startDemo'
+  | 'control'
 >;
 
 /** Numbers of teammates' desktops: listed with ours, never run or changed from here. */
@@ -44,5 +45,13 @@ export function accountsHandlers(accounts: AccountsPort, remote?: RemoteAccounts
       code: await accounts.requestPairingCode(local(accountId), phone),
     }),
     'demo:start': () => accounts.startDemo(),
+    'demo:simulate': ({ accountId, what }) => {
+      const account = accounts.list().find(a => a.id === local(accountId));
+      if (!account) throw new CommandError('not_found', 'no such number');
+      if (account.provider !== 'simulator') throw new CommandError('invalid_args', 'only a simulated number can');
+      if (account.state !== 'ready') throw new CommandError('unavailable', 'the simulated number is not running');
+      accounts.control(accountId, { kind: 'customer_sends', what });
+      return { accountId };
+    },
   };
 }

@@ -29,16 +29,17 @@ const BY_CLIENT_ID = `SELECT ${EXISTING_COLUMNS} FROM messages WHERE client_mess
 
 /** The next free time-ordered rowid in this millisecond, computed inside the INSERT itself. */
 const INSERT_SQL = `INSERT INTO messages (seq, account_id, chat_id, provider_message_id, from_me, author, author_name,
-    type, body, caption, media, location, vcard, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id, poll)
+    type, body, caption, media, location, vcard, quoted_provider_message_id, ts, ack, edited, revoked, client_message_id, poll, mentions)
   VALUES (coalesce((SELECT max(seq) + 1 FROM messages WHERE seq BETWEEN @base AND @base + ${SEQ_PER_MS - 1}), @base),
     @accountId, @chatId, @providerMessageId, @fromMe, @author, @authorName, @type, @body, @caption, @media,
-    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId, @poll)
+    @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId, @poll, @mentions)
   ON CONFLICT (account_id, provider_message_id) DO NOTHING`;
 
 const UPDATE_SQL = `UPDATE messages SET provider_message_id = @providerMessageId, author = @author,
     author_name = @authorName, type = @type, body = @body, caption = @caption, media = @media, location = @location,
     vcard = @vcard, quoted_provider_message_id = @quoted, ack = @ack, edited = @edited, revoked = @revoked,
-    client_message_id = coalesce(client_message_id, @clientMessageId), poll = coalesce(poll, @poll)
+    client_message_id = coalesce(client_message_id, @clientMessageId), poll = coalesce(poll, @poll),
+    mentions = coalesce(@mentions, mentions)
   WHERE seq = @seq`;
 
 const LATER_SQL = 'SELECT 1 FROM messages WHERE chat_id = ? AND seq > ? LIMIT 1';
@@ -46,6 +47,10 @@ const LATER_SQL = 'SELECT 1 FROM messages WHERE chat_id = ? AND seq > ? LIMIT 1'
 /** A poll as stored: its definition and, from the start, no votes. */
 const pollJson = (m: MessageInput): string | null =>
   m.type === 'poll' && m.poll ? JSON.stringify({ ...m.poll, votes: {} }) : null;
+
+/** Mentioned jids as JSON; none: null (a copy without them keeps those stored). */
+const mentionsJson = (m: MessageInput): string | null =>
+  m.mentions && m.mentions.length > 0 ? JSON.stringify([...new Set(m.mentions)]) : null;
 
 const json = (v: unknown): string | null => (v === null || v === undefined ? null : JSON.stringify(v));
 
@@ -106,6 +111,7 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
     revoked: m.revoked ? 1 : 0,
     clientMessageId: m.clientMessageId,
     poll: pollJson(m),
+    mentions: mentionsJson(m),
   });
   if (info.changes === 0) return false;
   ctx.report.messagesInserted += 1;
@@ -166,6 +172,7 @@ function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingR
     clientMessageId: m.clientMessageId,
     // Votes live in the stored JSON: a poll arriving again keeps them (coalesce in the SQL).
     poll: pollJson(m),
+    mentions: mentionsJson(m),
   });
   const changed =
     ack !== existing.ack ||

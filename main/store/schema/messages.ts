@@ -36,6 +36,8 @@ export const messages = sqliteTable(
     poll: text('poll'),
     /** 1: sent by this desktop's own automation (0016; set by triggers from automation_sends). */
     automated: integer('automated', { mode: 'boolean' }).notNull().default(false),
+    /** The jids @mentioned in the body, as a JSON array (0017); names come from contacts when read. */
+    mentions: text('mentions'),
   },
   t => [
     uniqueIndex('messages_account_provider_id').on(t.accountId, t.providerMessageId),

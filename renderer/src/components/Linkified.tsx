@@ -1,17 +1,23 @@
 import { useMemo, useState } from 'react';
 import { useT } from '../i18n';
 import { linkify } from '../lib/linkify';
+import type { MentionDisplay } from '../lib/mentions';
+import { splitMentions } from '../lib/mentions';
 import { BODY_PREVIEW_CHARS, stripBidi, truncate } from '../lib/text';
 
+const NO_MENTIONS: MentionDisplay = new Map();
+
 /**
- * A message body as text with safe links (http, https, mailto, tel only), never HTML.
- * Very long bodies show the first part with "Show more".
+ * A message body as text with safe links (http, https, mailto, tel only), never HTML, and
+ * @mentions shown as the person (lib/mentions.ts). Very long bodies show the first part
+ * with "Show more".
  */
-export function Linkified({ text }: { readonly text: string }) {
+export function Linkified({ text, mentions }: { readonly text: string; readonly mentions?: MentionDisplay }) {
   const t = useT();
   const [limit, setLimit] = useState(BODY_PREVIEW_CHARS);
   const { text: shown, cut } = useMemo(() => truncate(stripBidi(text), limit), [text, limit]);
   const segments = useMemo(() => linkify(shown), [shown]);
+  const display = mentions ?? NO_MENTIONS;
   return (
     <bdi className="body-text">
       {segments.map((s, i) =>
@@ -20,7 +26,15 @@ export function Linkified({ text }: { readonly text: string }) {
             {s.text}
           </a>
         ) : (
-          <span key={i}>{s.text}</span>
+          splitMentions(s.text, display).map((part, j) =>
+            part.kind === 'mention' ? (
+              <bdi key={`${i}.${j}`} className="mention" data-jid={part.jid}>
+                {stripBidi(part.text)}
+              </bdi>
+            ) : (
+              <span key={`${i}.${j}`}>{part.text}</span>
+            ),
+          )
         ),
       )}
       {cut && (

@@ -4,6 +4,7 @@ export const composerHintsEn = {
   'composerHints.attachLimit': 'Attach a file (this number takes images up to {image}, documents up to {document})',
   'composerHints.preparing': 'Preparing {name}…',
   'composerHints.voice.record': 'Record a voice note',
+  'composerHints.voice.limit': 'up to {time} min; it stops by itself',
   'composerHints.voice.recording': 'Recording a voice note',
   'composerHints.voice.send': 'Send the voice note',
   'composerHints.voice.cancel': 'Discard the voice note',

@@ -6,6 +6,7 @@ export const composerHintsId: Record<ComposerHintsMessageKey, string> = {
   'composerHints.attachLimit': 'Lampirkan berkas (nomor ini menerima gambar hingga {image}, dokumen hingga {document})',
   'composerHints.preparing': 'Menyiapkan {name}…',
   'composerHints.voice.record': 'Rekam pesan suara',
+  'composerHints.voice.limit': 'hingga {time} menit; berhenti dengan sendirinya',
   'composerHints.voice.recording': 'Merekam pesan suara',
   'composerHints.voice.send': 'Kirim pesan suara',
   'composerHints.voice.cancel': 'Buang pesan suara',

@@ -110,6 +110,8 @@ export const en = {
   'message.fromMe': 'Message sent by us',
   'message.customer': 'Customer',
   'message.you': 'You',
+  /** An @mention of a person known only by their privacy id (lid): WhatsApp hides the number. */
+  'message.mentionHidden': 'hidden number',
   'message.deleted': 'This message was deleted',
   'message.edited': 'Edited',
   'message.automated': 'Automated',

@@ -112,6 +112,8 @@ export const id: Record<MessageKey, string> = {
   'message.fromMe': 'Pesan yang kami kirim',
   'message.customer': 'Pelanggan',
   'message.you': 'Anda',
+  /** An @mention of a person known only by their privacy id (lid): WhatsApp hides the number. */
+  'message.mentionHidden': 'nomor tersembunyi',
   'message.deleted': 'Pesan ini telah dihapus',
   'message.edited': 'Diedit',
   'message.automated': 'Otomatis',

@@ -23,6 +23,7 @@ const LibChat = require('whatsapp-web.js/src/structures/Chat.js') as Ctor<
   WebjsChat & { fetchMessages: WebjsChat['fetchMessages'] }
 >;
 const LibReaction = require('whatsapp-web.js/src/structures/Reaction.js') as Ctor<object>;
+const LibContact = require('whatsapp-web.js/src/structures/Contact.js') as Ctor<WebjsContact>;
 const LibGroupNotification = require('whatsapp-web.js/src/structures/GroupNotification.js') as Ctor<object>;
 
 export const ME = '628999000111@c.us';
@@ -56,6 +57,8 @@ export type RawMessage = {
   latestEditMsgKey?: object;
   latestEditSenderTimestampMs?: number;
   isNewMsg?: boolean;
+  /** Who the body @mentions; Message.mentionedIds reads it as it comes. */
+  mentionedJidList?: Array<string | { _serialized: string }>;
 };
 
 export type RawChat = {
@@ -115,6 +118,8 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   readonly media = new Map<string, { data: string; mimetype: string; filename?: string; filesize?: number }>();
   readonly sent: Array<{ chatId: string; content: unknown; options: Record<string, unknown> | undefined }> = [];
   readonly calls: string[] = [];
+  /** Raw contact models (name, pushname, userid) getContactById answers, by id. */
+  readonly contacts = new Map<string, { name?: string; pushname?: string; userid?: string }>();
   /** What getContactLidAndPhone answers: phone jid → lid. */
   readonly lids = new Map<string, string>();
   /** Every `limit` a chat's fetchMessages was asked for, in order. */
@@ -211,7 +216,18 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
       else this.blocked.delete(contactId);
       return true;
     };
-    return { isBlocked: this.blocked.has(contactId), block: () => flip(true), unblock: () => flip(false) };
+    this.calls.push(`contact ${contactId}`);
+    // The library's own Contact, from the model WhatsApp Web holds (or an empty one).
+    const contact = new LibContact(this, {
+      id: { _serialized: contactId },
+      isGroup,
+      ...this.contacts.get(contactId),
+    });
+    return Object.assign(contact, {
+      isBlocked: this.blocked.has(contactId),
+      block: () => flip(true),
+      unblock: () => flip(false),
+    });
   }
   async getMessageById(messageId: string): Promise<WebjsMessage | null> {
     const raw = this.messages.get(messageId);

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { accountIdSchema, providerMessageIdSchema } from '../../../common/ids';
-import { COMMAND_NAMES, COMMAND_SCHEMAS } from '../../../common/protocol';
+import { COMMAND_NAMES, COMMAND_SCHEMAS, UNKNOWN_POLL } from '../../../common/protocol';
 import type { CommandName } from '../../../common/protocol';
 import type { Client, Stack } from './harness';
 import { call, hostWithChat, must, NOW, PASSWORD, startStack } from './harness';
@@ -59,7 +59,19 @@ function sample(name: CommandName): Record<string, unknown> {
           quotedProviderMessageId: 'q1',
           timestamp: ts,
         },
+        // The poll the votes below are for (a vote for a poll the workspace lacks is refused).
+        {
+          accountId,
+          providerMessageId: `poll-${id}`,
+          chatJid: '628002@c.us',
+          fromMe: false,
+          type: 'poll',
+          body: 'q',
+          poll: { question: 'q', options: ['a', 'b'], multiple: false },
+          timestamp: ts,
+        },
       ],
+      votes: [{ accountId, providerMessageId: `poll-${id}`, voterJid: '628005@c.us', options: ['a'], timestamp: ts }],
       acks: [{ ...common, ack: 'read' }],
       edits: [{ ...common, body: 'e', editedAt: ts }],
       revokes: [{ ...common, revokedAt: ts }],
@@ -262,7 +274,10 @@ describe('string boundaries of every command', () => {
             const reply = await call(socketFor(name), name, setAt(sample(name), path, longest));
             if (!reply.ok) {
               expect(reply.error.code, where).not.toBe('internal');
-              expect(reply.error.code, where).not.toBe('invalid_args');
+              // A vote must name a poll the workspace has: a longest id names none, and says so.
+              if (where.startsWith('sync:push votes.0.providerMessageId'))
+                expect(reply.error, where).toMatchObject({ code: 'invalid_args', details: UNKNOWN_POLL });
+              else expect(reply.error.code, where).not.toBe('invalid_args');
             }
           }
           const tooLong = await call(socketFor(name), name, setAt(sample(name), path, 'x'.repeat(max + 1)));
@@ -272,6 +287,36 @@ describe('string boundaries of every command', () => {
       60_000,
     );
   }
+
+  it('refuses hostile poll votes in sync:push cleanly, and stays up', async () => {
+    const base = sample('sync:push');
+    const vote = (base['votes'] as Array<Record<string, unknown>>)[0]!;
+    const hostile: unknown[] = [
+      'votes',
+      { length: 3 },
+      [null],
+      [{ ...vote, providerMessageId: 'no-such-poll' }],
+      [{ ...vote, voterJid: '<script>alert(1)</script>' }],
+      [{ ...vote, options: Array(13).fill('a') }],
+      [{ ...vote, options: [{ $ne: 1 }] }],
+      [{ ...vote, options: 'a' }],
+      [{ ...vote, timestamp: '2026-01-01' }],
+      [{ ...vote, timestamp: 1e300 }],
+      [{ ...vote, accountId: "x' OR 1=1 --" }],
+      [{ ...vote, __proto__: { polluted: true }, constructor: { prototype: { polluted: true } } }],
+      Array(5001).fill(vote),
+    ];
+    for (const votes of hostile) {
+      const reply = await call(host, 'sync:push', { ...sample('sync:push'), votes });
+      const what = JSON.stringify(votes).slice(0, 80);
+      expect(reply.ok, what).toBe(false);
+      if (!reply.ok)
+        expect(['invalid_args', 'payload_too_large', 'forbidden', 'not_found'], what).toContain(reply.error.code);
+    }
+    // Nothing was half-stored, and the server still answers.
+    expect((await call(host, 'sync:push', sample('sync:push'))).ok).toBe(true);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
 
   it('signs in a member whose e-mail is as long as member:create allows', async () => {
     const email = `${'L'.repeat(254 - 13)}@example.test`;

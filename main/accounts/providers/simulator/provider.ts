@@ -12,6 +12,8 @@ import type { ParsedSimulatorControl } from '../../protocol';
 import type { ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
 import type { ControllableProvider } from '../../runtime/host';
 import { catchUpWorld, olderHistoryOf, olderMessages } from './history';
+import type { GroupExtra } from './group-extras';
+import { mentionExtra, pollExtra } from './group-extras';
 import { mediaFileFor } from './media';
 import { rngOf } from './rng';
 import type { SimMessage, World } from './world';
@@ -107,46 +109,34 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
     }
   };
 
+  // A group's extra (a poll, then its votes a moment apart; or a mention), kept for lookups.
+  const deliverExtra = (extra: GroupExtra) => {
+    const input = extra.message.input;
+    extras.set(input.providerMessageId, extra.message);
+    emit({ kind: 'message', message: input });
+    extra.votes.forEach((vote, i) =>
+      later(500 * (i + 1), () => {
+        if (online) emit({ kind: 'vote', vote: { ...vote, timestamp: Date.now() } });
+      }),
+    );
+  };
+
   // Now and then a group member asks the group a question as a poll, and another votes.
   const maybePoll = (k: number) => {
     const rng = rngOf(o.seed, 'poll', k);
     const chat = world.chats.find(c => c.isGroup && rng.chance(0.06));
+    if (chat && online) deliverExtra(pollExtra(world, chat, 'poll', k, rng));
+  };
+
+  // On demand (demo:simulate): in the first group, so a test or a trainer knows where to look.
+  let onDemand = 0;
+  const customerSends = (what: 'poll' | 'mention') => {
+    const chat = world.chats.find(c => c.isGroup);
     if (!chat || !online) return;
-    const base = world.extraMessage('poll', k, Date.now(), chat);
-    const question = rng.pick(['Jam buka favorit?', 'Which delivery day suits you?', 'Warna mana yang lebih bagus?']);
-    const options = rng.pick([
-      ['Pagi', 'Siang', 'Sore'],
-      ['Monday', 'Wednesday', 'Friday'],
-      ['Merah', 'Biru'],
-    ]);
-    const input: MessageInput = {
-      ...base.input,
-      type: 'poll',
-      body: question,
-      caption: null,
-      media: null,
-      location: null,
-      vcard: null,
-      poll: { question, options, multiple: false },
-    };
-    const poll = { ...base, input, followUps: [] };
-    extras.set(input.providerMessageId, poll);
-    emit({ kind: 'message', message: input });
-    const voter = chat.people.find(p => p.jid !== input.author) ?? chat.people[0];
-    if (voter)
-      later(1500, () => {
-        if (online)
-          emit({
-            kind: 'vote',
-            vote: {
-              accountId: o.accountId,
-              providerMessageId: input.providerMessageId,
-              voterJid: voter.jid,
-              options: [rng.pick(options)],
-              timestamp: Date.now(),
-            },
-          });
-      });
+    const n = ++onDemand;
+    deliverExtra(
+      what === 'poll' ? pollExtra(world, chat, 'askpoll', n, null) : mentionExtra(world, chat, 'askmention', n),
+    );
   };
 
   const scheduleLive = () => {
@@ -439,6 +429,9 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
             extras.set(input.providerMessageId, { input, followUps: [], mediaVariant: 0 });
           }
           if (online) emit(c.event);
+          return;
+        case 'customer_sends':
+          customerSends(c.what);
           return;
         case 'hang':
           hung = true;

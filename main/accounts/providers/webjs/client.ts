@@ -46,6 +46,8 @@ export type WebjsMessage = {
   readonly pollOptions?: ReadonlyArray<{ readonly name?: string; readonly localId?: number }>;
   readonly allowMultipleAnswers?: boolean;
   readonly latestEditMsgKey?: unknown;
+  /** Who the body @mentions (`@<user>` in the text): serialized ids, or Wid objects. */
+  readonly mentionedIds?: ReadonlyArray<string | { readonly _serialized?: string }>;
   readonly _data: Readonly<Record<string, unknown>>;
   downloadMedia(): Promise<WebjsMedia | undefined | null>;
   react(emoji: string): Promise<void>;
@@ -74,6 +76,12 @@ export type WebjsChat = {
 
 export type WebjsContact = {
   readonly isBlocked?: boolean;
+  /** The name saved in the phone's address book, if any. */
+  readonly name?: string;
+  /** The name the person gave themselves in WhatsApp. */
+  readonly pushname?: string;
+  /** Phone digits; for a lid-only contact the library may give the lid's digits. */
+  readonly number?: string;
   block(): Promise<boolean>;
   unblock(): Promise<boolean>;
 };

@@ -5,7 +5,7 @@
  */
 import type { Ack, MessageType } from '../../../../common/domain';
 import type { ChatInput, MessageInput } from '../../../../common/ingest';
-import { MAX_BODY_CHARS } from '../../../../common/ingest';
+import { MAX_BODY_CHARS, MAX_MENTIONS } from '../../../../common/ingest';
 import type { ProviderStatus } from '../../provider';
 import type { WebjsChat, WebjsMessage } from './client';
 
@@ -150,7 +150,23 @@ export function messageInputOf(accountId: string, m: WebjsMessage, me: readonly 
     revoked: m.type === 'revoked',
     clientMessageId: null,
     ...(type === 'poll' ? { poll: pollOf(m) } : {}),
+    ...mentionsOf(m),
   };
+}
+
+/** A jid of a person (phone or lid), as the store's jid schema takes it. */
+const PERSON_JID = /^\d{1,24}@(c\.us|s\.whatsapp\.net|lid)$/;
+
+/**
+ * The library's `mentionedIds` (from WhatsApp's mentionedJidList): serialized ids, or Wid
+ * objects when WhatsApp Web hands them over unserialized; anything else is left out.
+ */
+export function mentionsOf(m: WebjsMessage): { mentions?: string[] } {
+  const ids = (Array.isArray(m.mentionedIds) ? m.mentionedIds : [])
+    .map(jidOf)
+    .filter((id): id is string => id !== null && PERSON_JID.test(id));
+  const unique = [...new Set(ids)].slice(0, MAX_MENTIONS);
+  return unique.length > 0 ? { mentions: unique } : {};
 }
 
 /**

@@ -18,6 +18,7 @@ import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } fro
 import { applyChatFlags } from './chat-flags';
 import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, messageInputOf, toMs } from './map';
+import { createMentionLookup } from './mentions';
 import { preflight } from './preflight';
 import { errorTextOf, initializeFailure } from './link-errors';
 import { groupNoticeCode } from '../../../../common/preview';
@@ -85,7 +86,18 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
   // carry either.
   let myLid: string | null = null;
   const myIds = (): string[] => [me, myLid].filter((id): id is string => id !== null);
-  const map = (m: WebjsMessage) => messageInputOf(o.accountId, m, myIds());
+  // Whoever a message @mentions becomes a contact, so the inbox shows a name, not digits.
+  const mentioned = createMentionLookup({
+    accountId: o.accountId,
+    client: () => (ready ? client : null),
+    report: contact => emit({ kind: 'contact', contact }),
+    log: msg => o.log('warn', msg),
+  });
+  const map = (m: WebjsMessage) => {
+    const input = messageInputOf(o.accountId, m, myIds());
+    if (input?.mentions) mentioned.learn(input.mentions);
+    return input;
+  };
   type Listener = (...args: never[]) => void;
   const guard =
     (name: string, fn: Listener) =>

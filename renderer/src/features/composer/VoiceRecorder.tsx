@@ -86,7 +86,8 @@ export function VoiceRecorder({ onRecorded, onError }: Props) {
         type="button"
         className="icon-button"
         aria-label={th('composerHints.voice.record')}
-        title={th('composerHints.voice.record')}
+        // The cap says itself before recording (about 3½ min in the desktop app, 15 in a browser).
+        title={`${th('composerHints.voice.record')} (${th('composerHints.voice.limit', { time: clock(maxSeconds) })})`}
         onClick={() => void start()}
       >
         <Icon name="mic" size={18} />

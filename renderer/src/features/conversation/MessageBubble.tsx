@@ -15,6 +15,7 @@ import { MessageTranslation, TranslateAction } from '../ai/chat';
 import { FailureReason } from '../cloud';
 import { capabilitiesOf } from '../../../../common/providers';
 import { formatDate } from '../../lib/format-cache';
+import { mentionDisplay } from '../../lib/mentions';
 
 type Props = {
   readonly message: Message;
@@ -101,7 +102,13 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
           {m.type === 'unknown' && !text && <p className="muted">{t('message.unsupported')}</p>}
           {text && m.type !== 'contact_card' && !(m.type === 'poll' && m.poll) && (
             <p className="text">
-              <Linkified text={text} />
+              <Linkified
+                text={text}
+                mentions={mentionDisplay(m.mentions, ownPhone, {
+                  you: t('message.you'),
+                  hiddenNumber: t('message.mentionHidden'),
+                })}
+              />
             </p>
           )}
           {!m.fromMe && <MessageTranslation messageId={m.id} />}
