@@ -109,7 +109,8 @@ export const useComposer = create<ComposerState>((set, get) => {
       const body = text.trim();
       if (!body && !d.attachment) return null;
       const clientMessageId = newClientId();
-      const accountId = d.sendAs ?? chat.accountId;
+      // A group is reached only through its own number (sender-choices.ts).
+      const accountId = chat.isGroup ? chat.accountId : (d.sendAs ?? chat.accountId);
       // From another of our numbers, the reply goes to that number's chat with the same customer.
       const chatId = accountId === chat.accountId ? chat.id : chatIdOf(accountId, chat.jid);
       if (d.attachment?.previewUrl) localPreviews.set(clientMessageId, d.attachment.previewUrl);

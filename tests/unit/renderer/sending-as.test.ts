@@ -36,4 +36,11 @@ describe('the numbers a reply may go out from', () => {
     expect(senderChoices([linked, neverLinked], { accountId: neverLinked.id }, undefined)).toContain(neverLinked);
     expect(senderChoices([linked, neverLinked], { accountId: linked.id }, neverLinked)).toContain(neverLinked);
   });
+
+  it("offers only the chat's own number in a group: another number is not in it", () => {
+    const ids = senderChoices([linked, support, neverLinked], { accountId: support.id, isGroup: true }, linked).map(
+      a => a.id,
+    );
+    expect(ids).toEqual([support.id]);
+  });
 });

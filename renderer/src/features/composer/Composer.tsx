@@ -54,7 +54,8 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   const windowClosed =
     serviceWindow !== null && !serviceWindow.open && (draft.sendAs ?? chat.accountId) === chat.accountId;
 
-  const from = byId.get(draft.sendAs ?? chat.accountId);
+  // A group is reached only through its own number, whatever a draft chose (sender-choices.ts).
+  const from = byId.get(chat.isGroup ? chat.accountId : (draft.sendAs ?? chat.accountId));
   const chatAccount = byId.get(chat.accountId);
   const query = shortcutQuery(draft.text);
   const suggestions = useMemo(() => (query === null ? [] : matchTemplates(templates, query)), [templates, query]);
