@@ -19,7 +19,8 @@ CREATE TABLE `report_conversations` (
   `messages_in` int NOT NULL DEFAULT 0,
   `messages_out` int NOT NULL DEFAULT 0,
   CONSTRAINT `report_conversations_pk` PRIMARY KEY(`account_id`,`opened_at`,`chat_id`)
-);
+
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 --> statement-breakpoint
 -- Clustered by number and opening: a range's conversations are one contiguous read. The
 -- secondary indexes carry opened_at (the key), so "opened before the range" is checked in them.
@@ -39,7 +40,8 @@ CREATE TABLE `report_message_counts` (
   `messages_in` int NOT NULL DEFAULT 0,
   `messages_out` int NOT NULL DEFAULT 0,
   CONSTRAINT `report_message_counts_pk` PRIMARY KEY(`account_id`,`member_id`,`bucket`)
-);
+
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 --> statement-breakpoint
 -- Chats whose conversations must be cut again (a push, a status or assignment change; or the
 -- backfill: `backfill` true). Drained chat by chat by the server's report worker.
@@ -47,7 +49,8 @@ CREATE TABLE `report_dirty_chats` (
   `chat_id` varchar(420) NOT NULL,
   `backfill` boolean NOT NULL DEFAULT false,
   CONSTRAINT `report_dirty_chats_pk` PRIMARY KEY(`chat_id`)
-);
+
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 --> statement-breakpoint
 CREATE INDEX `report_dirty_chats_backfill` ON `report_dirty_chats` (`backfill`);
 --> statement-breakpoint
