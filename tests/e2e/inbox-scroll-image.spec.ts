@@ -36,6 +36,7 @@ test('a first open stays at the bottom while a slow image gets its height', asyn
   const file = join(host.dataDir, 'tall.png');
   writeFileSync(file, Buffer.from(png, 'base64'));
   await page.getByLabel('Attach a file').last().setInputFiles(file);
+  await expect(page.getByLabel('Attachment', { exact: true })).toContainText('tall.png');
   await inbox.composer.fill('foto tinggi');
   await inbox.composer.press('Enter');
   const photo = inbox.bubble('foto tinggi').getByRole('img', { name: 'Photo' });

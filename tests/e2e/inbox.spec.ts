@@ -112,8 +112,10 @@ test('send a text, a reply, an image and a template; wrong-number guard', async 
   await inbox.composer.press('Enter');
   await expect(inbox.bubble(/^Thank you .* this is Support/)).toBeVisible();
 
-  // Replying from the other number asks first, in words.
+  // Replying from the other number asks first, in words. A group offers no other number
+  // (only the number in it can write there): use the first customer's own chat.
   const sendFrom = inbox.sendingAs.getByRole('combobox', { name: 'Send from' });
+  for (let i = 0; (await sendFrom.count()) === 0 && i < 10; i++) await inbox.openChatAt(i);
   const options = await sendFrom.locator('option').allTextContents();
   const other = options.find(o => !o.includes('customer wrote here')) ?? '';
   await sendFrom.selectOption({ label: other });

@@ -97,7 +97,8 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   // warned: the user already said "Send anyway" to the assignee warning of this chat-open.
   const trySend = (warned = false) => {
     if (!draft.text.trim() && !draft.attachment) return;
-    if (windowClosed) return;
+    // A file still being prepared goes with this text: sending now would split them.
+    if (windowClosed || preparing !== null) return;
     if (!warned && guard.holds()) return;
     if (from && from.id !== chat.accountId) setConfirming(true);
     else void doSend();
@@ -314,7 +315,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           type="button"
           className="primary send"
           onClick={() => trySend()}
-          disabled={windowClosed || (!draft.text.trim() && !draft.attachment)}
+          disabled={windowClosed || preparing !== null || (!draft.text.trim() && !draft.attachment)}
         >
           {t('composer.send')}
         </button>
