@@ -8,10 +8,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import type { Socket } from 'socket.io-client';
 import type { FakeOpenAi } from '../helpers/fake-openai/server';
 import { startFakeOpenAi } from '../helpers/fake-openai/server';
-import { connectBridge, invoke } from '../helpers/host';
+import { connectBridgeOf, invoke } from '../helpers/host';
 import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
@@ -35,10 +34,6 @@ test.afterAll(async () => {
 });
 
 const aiSection = (settings: Locator) => settings.getByRole('region', { name: 'AI assistant' });
-
-async function bridgeOf(url: string): Promise<Socket> {
-  return connectBridge(Number(new URL(url).port), new URL(url).hash.replace(/^#token=/, ''));
-}
 
 /** For the docs (BLAZZ_SCREENSHOTS=docs/screenshots): the AI section in light and dark. */
 async function screenshots(page: Page, settings: Locator, ai: Locator): Promise<void> {
@@ -90,7 +85,7 @@ test('AI is set up, tested and switched on and off from Settings → AI', async 
   await screenshots(page, settings, ai);
 
   // On: a request goes out with the saved key; it counts against today's budget.
-  const bridge = await bridgeOf(host.url);
+  const bridge = await connectBridgeOf(host.url);
   const rewrite = () => invoke(bridge, 'ai:rewrite', { draft: 'halo kak', style: 'friendlier' });
   expect(await rewrite()).toMatchObject({ ok: true, value: { ok: true } });
   await closeDialog(page, settings);
@@ -139,7 +134,7 @@ test.describe('with a workspace', () => {
       await expect(ai.getByRole('button', { name: 'Test connection' })).toBeDisabled();
 
       // Even asked directly, the desktop sends nothing.
-      const bridge = await bridgeOf(device.host.url);
+      const bridge = await connectBridgeOf(device.host.url);
       const before = fake.requests.length;
       expect(await invoke(bridge, 'ai:test', { baseUrl: fake.url, model: 'm', apiKey: 'sk-right-key' })).toMatchObject({
         value: { ok: false, reason: 'disabled' },

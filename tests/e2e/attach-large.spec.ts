@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Message } from '../../common/domain';
 import type { MessagesPage } from '../../common/api/inbox';
-import { connectBridge, invoke } from '../helpers/host';
+import { connectBridgeOf, invoke } from '../helpers/host';
 import { expect, test } from './fixtures';
 import { InboxPage } from './pages/inbox.page';
 
@@ -57,8 +57,7 @@ test('a 2 MB image and a voice note go out from the browser on a single host', a
   await page.getByRole('button', { name: 'Send the voice note' }).click();
 
   // The host's store: the image once, whole; the voice note once, as a voice note in OGG.
-  const token = new URL(host.url).hash.replace(/^#token=/, '');
-  const bridge = await connectBridge(Number(new URL(host.url).port), token);
+  const bridge = await connectBridgeOf(host.url);
   const chats = (await invoke(bridge, 'chats:list', {})) as { ok: true; value: { items: Array<{ id: string }> } };
   const mine = async (): Promise<Message[]> => {
     const out: Message[] = [];

@@ -4,7 +4,7 @@
  * nothing; "Send from …" sends it once.
  */
 import type { Account, Chat, Message } from '../../common/domain';
-import { connectBridge, invoke } from '../helpers/host';
+import { connectBridgeOf, invoke } from '../helpers/host';
 import { expect, test } from './fixtures';
 import { InboxPage } from './pages/inbox.page';
 import { rowName } from './team-fixtures';
@@ -23,7 +23,7 @@ test('a voice note from another number asks first; Cancel sends nothing, confirm
   const inbox = new InboxPage(page);
   await inbox.open(host.url);
   await inbox.startDemo();
-  const bridge = await connectBridge(Number(new URL(host.url).port), new URL(host.url).hash.replace(/^#token=/, ''));
+  const bridge = await connectBridgeOf(host.url);
   const value = async <T>(name: string, args: unknown): Promise<T> => {
     const reply = await invoke(bridge, name, args);
     if (!reply.ok) throw new Error(`${name}: ${reply.error.code}`);

@@ -38,6 +38,12 @@ export async function startTestHost(staticDir = join(process.cwd(), 'dist', 'ren
 }
 
 /** Connects like the renderer does; resolves once connected, rejects with the refusal. */
+/** The bridge of the host a page opened: its port and token are in the URL the host printed. */
+export function connectBridgeOf(hostUrl: string): Promise<Socket> {
+  const url = new URL(hostUrl);
+  return connectBridge(Number(url.port), url.hash.replace(/^#token=/, ''));
+}
+
 export function connectBridge(port: number, token: string | undefined, hostHeader?: string): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = io(`http://127.0.0.1:${port}`, {
