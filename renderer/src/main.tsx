@@ -2,8 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { api } from './api/client';
 import { App } from './features/shell/App';
-import { localeOf, useI18n } from './i18n';
-import { warmListTime } from './lib/days';
 import './styles.css';
 
 // Connect to the core before the first render: the handshake overlaps React's work, and the
@@ -17,5 +15,3 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// After the first (empty) render, while the first answers travel.
-setTimeout(() => warmListTime(localeOf(useI18n.getState().language)), 0);

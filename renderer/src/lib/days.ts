@@ -54,12 +54,3 @@ export function listTime(ts: number, now: number, locale: string): string {
   if (now - ts < 6 * 86_400_000 && ts < now) return formatDate(ts, locale, LIST_TIME.week);
   return formatDate(ts, locale, LIST_TIME.older);
 }
-
-/**
- * Builds the chat list's formatters ahead of its first rows: the first Intl.DateTimeFormat
- * of a page loads the locale's data (~50 ms), which would otherwise land on the first
- * paint of the list instead of the wait for the core's first answer (#23).
- */
-export function warmListTime(locale: string): void {
-  for (const options of Object.values(LIST_TIME)) formatDate(0, locale, options);
-}

@@ -8,6 +8,7 @@ import { useInbox } from '../../stores/inbox';
 import { ChatRow } from './ChatRow';
 import { attentionView, useAiChat } from '../ai/chat';
 import { ChatActionsMenu, useChatActionsT } from '../chat-actions';
+import { warmIntl } from '../../lib/format-cache';
 
 export const CHAT_ROW_HEIGHT = 76;
 
@@ -38,6 +39,10 @@ export function ChatList({ onOpen }: { readonly onOpen: (chat: Chat) => void }) 
     setMenu(null);
     parent.current?.focus();
   }, []);
+  const hasRows = loaded.length > 0;
+  useEffect(() => {
+    if (hasRows) warmIntl(locale);
+  }, [hasRows, locale]);
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 60_000);
