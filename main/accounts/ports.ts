@@ -64,6 +64,7 @@ export type AccountRegistry = {
 /** What an ingest changed, when the sink can tell; the manager only logs it. */
 export type IngestReport = {
   readonly inserted: number;
+  /** Messages already stored that the batch changed: content, ticks, edits, deletes, reactions. */
   readonly updated: number;
 };
 
