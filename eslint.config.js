@@ -4,7 +4,9 @@
 //   electron   only in main/app/ and preload/
 //   drizzle    only in main/store/ and sync-server/src/db/
 //   main/      folders import each other only along MAIN_LAYERS (scripts/eslint-main-layers.mjs)
+// and React's rules of hooks in renderer/ (a hook after an early return breaks on re-render).
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { mainLayersRule } from './scripts/eslint-main-layers.mjs';
@@ -61,8 +63,10 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
     rules: {
       'no-restricted-imports': restrict(R.electron, R.drizzle, R.sqlite, R.mysql, R.node, R.serverCode, R.transport),
+      'react-hooks/rules-of-hooks': 'error',
     },
   },
   {

@@ -40,6 +40,14 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
   const time = formatDate(m.timestamp, p.locale, { hour: '2-digit', minute: '2-digit' });
   const sender = m.authorName ?? m.author?.split('@')[0] ?? '';
   const text = m.body ?? m.caption;
+  // Hooks before the system-message return: a message that turns into (or out of) a notice
+  // would otherwise change the number of hooks between renders, which React refuses.
+  const ownPhone = useAccounts(s => s.byId.get(m.accountId)?.phone ?? null);
+  // A number not listed (yet) keeps the picker, as before the registry; a known kind decides.
+  const canReact = useAccounts(s => {
+    const provider = s.byId.get(m.accountId)?.provider;
+    return provider === undefined || capabilitiesOf(provider).reactions;
+  });
   if (m.type === 'system') {
     return (
       <div className="system-message small muted" role="note">
@@ -48,12 +56,6 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
     );
   }
   const reactions = groupReactions(m.reactions);
-  const ownPhone = useAccounts(s => s.byId.get(m.accountId)?.phone ?? null);
-  // A number not listed (yet) keeps the picker, as before the registry; a known kind decides.
-  const canReact = useAccounts(s => {
-    const provider = s.byId.get(m.accountId)?.provider;
-    return provider === undefined || capabilitiesOf(provider).reactions;
-  });
   return (
     <article
       className={`bubble ${m.fromMe ? 'out' : 'in'}${p.highlighted ? ' highlighted' : ''}${m.ack === 'failed' ? ' failed' : ''}`}
