@@ -18,6 +18,8 @@ import { mediaFileFor } from './media';
 import { rngOf } from './rng';
 import type { SimMessage, World } from './world';
 import { createWorld } from './world';
+import { createOutgoing } from './outgoing';
+import { spawnHelperBrowser } from './helper-browser';
 
 export type SimulatorOptions = {
   readonly accountId: string;
@@ -167,83 +169,20 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
     later(300, becomeReady);
   };
 
-  const outgoing = createOutgoing();
-
-  function createOutgoing() {
-    const chatOf = (jid: string) => world.chats.find(c => c.jid === jid);
-    const sent = (
-      chatJid: string,
-      base: Omit<
-        MessageInput,
-        | 'accountId'
-        | 'chatJid'
-        | 'providerMessageId'
-        | 'fromMe'
-        | 'timestamp'
-        | 'ack'
-        | 'edited'
-        | 'revoked'
-        | 'author'
-        | 'authorName'
-        | 'location'
-        | 'vcard'
-      >,
-    ): MessageInput => {
-      const n = ++sentCount;
-      const input: MessageInput = {
-        ...base,
-        accountId: o.accountId,
-        chatJid,
-        providerMessageId: `true_${chatJid}_${seedTag}OUT${Date.now().toString(36).toUpperCase()}${n}`,
-        fromMe: true,
-        author: null,
-        authorName: null,
-        location: null,
-        vcard: null,
-        timestamp: Date.now(),
-        ack: 'sent',
-        edited: false,
-        revoked: false,
-      };
-      extras.set(input.providerMessageId, { input, followUps: [], mediaVariant: 0 });
-      const ack = (step: 1 | 2) => () => {
-        const value = step === 1 ? 'delivered' : 'read';
-        const cur = extras.get(input.providerMessageId);
-        if (cur) extras.set(input.providerMessageId, { ...cur, input: { ...cur.input, ack: value } });
-        if (online)
-          emit({
-            kind: 'ack',
-            ack: { accountId: o.accountId, providerMessageId: input.providerMessageId, ack: value },
-          });
-      };
-      later(o.ackStepMs, ack(1));
-      later(o.ackStepMs * 2, ack(2));
-      const chat = chatOf(chatJid);
-      const rng = rngOf(o.seed, 'reply', n);
-      if (chat && rng.chance(0.6)) {
-        later(o.ackStepMs * 3, () => {
-          const reply = world.extraMessage('reply', n, Date.now(), chat);
-          extras.set(reply.input.providerMessageId, reply);
-          if (online) deliverLive(reply);
-        });
-      }
-      if (chat && !chat.isGroup && rng.chance(0.3)) {
-        later(o.ackStepMs * 2 + 200, () => {
-          const reaction = {
-            accountId: o.accountId,
-            providerMessageId: input.providerMessageId,
-            senderJid: chat.jid,
-            emoji: rng.pick(['👍', '🙏', '❤️']),
-            timestamp: Date.now(),
-          };
-          reactions.push(reaction);
-          if (online) emit({ kind: 'reaction', reaction });
-        });
-      }
-      return input;
-    };
-    return { sent, chatOf };
-  }
+  const outgoing = createOutgoing({
+    accountId: o.accountId,
+    seed: o.seed,
+    seedTag,
+    ackStepMs: o.ackStepMs,
+    world,
+    extras,
+    reactions,
+    emit,
+    later,
+    isOnline: () => online,
+    deliverLive,
+    nextSent: () => ++sentCount,
+  });
 
   const findMessage = (providerMessageId: string): SimMessage | undefined => {
     const extra = extras.get(providerMessageId);
@@ -438,25 +377,9 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
           online = false;
           return;
         case 'spawn_browser': {
-          // Detached like puppeteer's Chromium: killing the account's process alone orphans it.
-          const { spawn } = await import('node:child_process');
-          const { mkdtempSync } = await import('node:fs');
-          const { tmpdir } = await import('node:os');
-          const { join } = await import('node:path');
-          const args = c.chromium
-            ? [
-                '--headless=new',
-                '--no-sandbox',
-                '--disable-gpu',
-                '--no-first-run',
-                `--user-data-dir=${mkdtempSync(join(tmpdir(), 'blazz-sim-browser-'))}`,
-                'about:blank',
-              ]
-            : ['-e', 'setInterval(() => {}, 60000)'];
-          const browser = spawn(c.chromium ?? process.execPath, args, { detached: true, stdio: 'ignore' });
-          browser.unref();
-          helpers.push(browser.pid ?? 0);
-          if (browser.pid) emit({ kind: 'browser', pid: browser.pid });
+          const pid = await spawnHelperBrowser(c.chromium);
+          helpers.push(pid);
+          if (pid) emit({ kind: 'browser', pid });
           return;
         }
         case 'bloat':
