@@ -62,6 +62,30 @@ describe('rules on the push path', () => {
     await must(n.admin, 'rules:delete', { id: rule.id });
   });
 
+  it('reads a photo’s caption as its text, as the desktop’s rules do', async () => {
+    now = MONDAY;
+    const n = await automatedNumber(stack, quiet);
+    const rule = await must(n.admin, 'rules:save', { rule: pricing(n, await template(n, 'Our prices…')) });
+    await must(n.host.socket, 'sync:push', {
+      chats: [{ accountId: n.accountId, jid: '62812@c.us', isGroup: false, name: 'Budi' }],
+      messages: [
+        {
+          accountId: n.accountId,
+          chatJid: '62812@c.us',
+          providerMessageId: 'photo1',
+          fromMe: false,
+          type: 'image',
+          body: null,
+          caption: 'Berapa harga yang ini?',
+          timestamp: now,
+        },
+      ],
+    });
+    expect(await tagsOf(n, '62812@c.us')).toEqual(['pricing']);
+    expect((await n.automatedSends('62812@c.us')).map(s => s.body)).toEqual(['Our prices…']);
+    await must(n.admin, 'rules:delete', { id: rule.id });
+  });
+
   it('a failing rule records why and neither the message nor the other rules are blocked', async () => {
     now = MONDAY;
     const n = await automatedNumber(stack, quiet);

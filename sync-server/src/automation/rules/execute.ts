@@ -220,14 +220,16 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
   const chat = await ruleChat(tx, chatId);
   if (!chat) return;
   const previous = await previousMessageAt(tx, chatId, m.timestamp);
-  const language = rulesNeedLanguage(rules) ? detectLanguage(m.body ?? '') : null;
+  // A photo's or a document's caption is its text, as for the desktop's signed-out rules.
+  const text = m.body ?? m.caption ?? '';
+  const language = rulesNeedLanguage(rules) ? detectLanguage(text) : null;
   const triggers = await triggersOf(tx, m, chatId);
   for (const trigger of triggers) {
     const { key, ...fact } = trigger;
     const evaluation = evaluateRules(rules, {
       trigger: fact,
       accountId: m.accountId,
-      text: m.body ?? '',
+      text,
       tags: (await ruleChat(tx, chatId))?.tags ?? chat.tags,
       contactIsNew: previous === null,
       at: m.timestamp,
@@ -242,7 +244,7 @@ async function runMessage(services: Services, tx: RawTx, rules: Rule[], m: Messa
     const job = {
       chatId,
       accountId: m.accountId,
-      text: (m.body ?? '').slice(0, 1_000),
+      text: text.slice(0, 1_000),
       at: m.timestamp,
       contactIsNew: previous === null,
       language,
