@@ -4,6 +4,7 @@
  * most once per run; one not reported is offered again by the server on reconnect, and a
  * reaction applied twice leaves WhatsApp as once (it sets the sender's reaction, it adds none).
  */
+import { recentIds } from './recent-ids';
 import { wireReactionRequestSchema } from '../../common/protocol-reactions';
 import type { Logger } from '../platform/log';
 import { parseLive } from './facts';
@@ -25,7 +26,7 @@ const codeOf = (err: unknown): string => {
 
 /** The `reaction:requested` listener: the payload is parsed first, like every live event. */
 export function createReactionRelay(deps: ReactionRelayDeps): (raw: unknown) => Promise<void> {
-  const handled = new Set<string>();
+  const handled = recentIds();
   return async raw => {
     const r = parseLive(wireReactionRequestSchema, 'reaction:requested', raw, deps.log);
     if (!r || r.state !== 'queued' || handled.has(r.clientReactionId) || !deps.isHosted(r.accountId)) return;

@@ -6,6 +6,7 @@
  * the number's provider. Also wires the reaction relay, so workspace-sync.ts stays one line
  * per listener.
  */
+import { recentIds } from './recent-ids';
 import { wireReadRequestSchema } from '../../common/protocol-read-receipts';
 import type { WireReadRequest } from '../../common/protocol-read-receipts';
 import type { Logger } from '../platform/log';
@@ -24,7 +25,7 @@ export function createReadRelay(
   deps: Pick<HostRelayDeps, 'isHosted' | 'relay' | 'log'>,
 ): (raw: unknown) => Promise<void> {
   // The server relays each message once; a redelivery in this run is not performed again.
-  const handled = new Set<string>();
+  const handled = recentIds();
   return async raw => {
     const r = parseLive(wireReadRequestSchema, 'read:requested', raw, deps.log);
     const key = r ? `${r.accountId}:${r.providerMessageId}` : '';

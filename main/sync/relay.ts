@@ -2,6 +2,7 @@
  * The host side of relayed sends (a teammate's reply for an account hosted here goes out
  * through the local outbox, then is reported).
  */
+import { recentIds } from './recent-ids';
 import type { WireSend } from '../../common/protocol';
 import type { WireReadRequest } from '../../common/protocol-read-receipts';
 import type { WireReactionRequest } from '../../common/protocol-reactions';
@@ -53,7 +54,7 @@ export type RelayDeps = {
 
 /** Performs each relayed send at most once per run; an unreported one is offered again on reconnect. */
 export function createRelayExecutor(deps: RelayDeps): (send: WireSend) => Promise<void> {
-  const handled = new Set<string>();
+  const handled = recentIds();
   return async send => {
     if (handled.has(send.clientMessageId) || !deps.isHosted(send.accountId)) return;
     handled.add(send.clientMessageId);
