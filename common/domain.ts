@@ -120,6 +120,8 @@ export type Chat = {
   readonly lastMessageKind: PreviewKind | null;
   readonly lastMessageAt: number | null;
   readonly lastMessageFromMe: boolean;
+  /** The people the last message @mentions (see Message.mentions): the preview shows their names. */
+  readonly lastMessageMentions?: readonly Mention[];
   readonly unreadCount: number;
   readonly pinned: boolean;
   readonly archived: boolean;

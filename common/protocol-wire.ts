@@ -67,6 +67,11 @@ export type WireMessage = {
    * vote taken back). Absent for other messages, and from servers before shared polls.
    */
   poll?: WirePoll;
+  /**
+   * The WhatsApp ids the body @mentions (at most 100), for the device to show names in their
+   * place. Absent when it mentions no one, and from servers before shared mentions.
+   */
+  mentions?: string[];
 };
 export type WireReaction = { senderJid: string; emoji: string; timestamp: number };
 export type WirePollVote = { voterJid: string; options: string[]; timestamp: number };

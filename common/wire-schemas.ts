@@ -34,6 +34,8 @@ import type {
 } from './protocol';
 import { HANDSHAKE_REFUSALS, chatStatusSchema, roleSchema } from './protocol';
 import { TAG_FACT_SHAPES } from './protocol-tags';
+import { jidSchema } from './ids';
+import { MAX_MENTIONS } from './ingest';
 import { NOTICE_FACT_SHAPES } from './protocol-notices';
 
 /** Keys the device stores or looks rows up by: an empty one could only corrupt the store. */
@@ -121,6 +123,9 @@ export const wireMessageSchema = z.object({
       votes: z.array(z.object({ voterJid: key, options: z.array(z.string()), timestamp: ms })),
     })
     .optional(),
+  // Optional: servers before shared mentions send none. Bounded as the push is; a list that
+  // is not is dropped (the body still shows, with its digits) rather than the whole fact.
+  mentions: z.array(jidSchema).max(MAX_MENTIONS).optional().catch(undefined),
 });
 
 export const wireContactSchema = z.object({

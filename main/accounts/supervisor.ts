@@ -119,7 +119,9 @@ export class AccountSupervisor {
   async logout(): Promise<void> {
     this.desired = 'stopped';
     if (this.run) await this.shutdown('logout');
-    else this.d.forgetSession();
+    // The account process deletes its session as it logs out, but not when it had to be
+    // killed (a hung WhatsApp Web logout outlasts stopTimeoutMs): what is left goes here.
+    this.d.forgetSession();
     this.set({ ...IDLE, state: 'logged_out', code: 'logged_out_here' });
   }
 

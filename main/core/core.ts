@@ -324,7 +324,18 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         refusal: REMOTE_ACCOUNT_ACTION,
       },
     ),
-    ...inboxHandlers(store, chat => tellChatRead({ isRemote, call: (c, a) => sync.call(c, a), log }, chat)),
+    ...inboxHandlers(store, chat =>
+      tellChatRead(
+        {
+          isRemote,
+          // Signed out there is no workspace to hold the number's "Send read receipts": nothing is sent.
+          isHostedInWorkspace: id => !isRemote(id) && sync.status().connection !== 'signed_out',
+          call: (c, a) => sync.call(c, a),
+          log,
+        },
+        chat,
+      ),
+    ),
     ...messagesHandlers(outbox, store, accounts, attachmentFiles, {
       isRemote,
       react: args => sync.call('message:react', args),

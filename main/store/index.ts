@@ -13,6 +13,7 @@ import * as automationRepo from './repositories/automation';
 import * as automationTriggersRepo from './repositories/automation-triggers';
 import * as chatChangeQueueRepo from './repositories/chat-change-queue';
 import * as chatsRepo from './repositories/chats';
+import * as contactsRepo from './repositories/contacts';
 import * as customerRepo from './repositories/customer';
 import * as customerEditRepo from './repositories/customer-edit';
 import * as insightsRepo from './repositories/insights';
@@ -34,6 +35,7 @@ export * from './repositories/automation';
 export * from './repositories/automation-triggers';
 export * from './repositories/chat-change-queue';
 export * from './repositories/chats';
+export * from './repositories/contacts';
 export * from './repositories/customer';
 export * from './repositories/customer-edit';
 export * from './repositories/insights';
@@ -52,6 +54,7 @@ const repository = {
   ...automationTriggersRepo,
   ...chatChangeQueueRepo,
   ...chatsRepo,
+  ...contactsRepo,
   ...customerRepo,
   ...customerEditRepo,
   ...insightsRepo,

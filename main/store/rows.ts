@@ -27,9 +27,26 @@ export const ackOf = (code: number): Ack => ACKS[code] ?? 'pending';
 export const SEQ_PER_MS = 1024;
 export const seqBaseOf = (ts: number): number => ts * SEQ_PER_MS;
 
+/**
+ * A message's @mentions with what this number's contacts know of each (a contact by its
+ * phone jid or its lid; a lid's phone from lid_map), read with the message so a name learned
+ * after it arrived shows too. Only rows that have mentions pay for the lookup.
+ */
+const MENTIONS_EXPR = `CASE WHEN m.mentions IS NULL THEN NULL ELSE (
+    SELECT json_group_array(json_object('jid', mj.value, 'name', coalesce(mk.custom_name, mk.name, mk.push_name),
+      'phone', coalesce(mk.phone, (SELECT substr(ml.jid, 1, instr(ml.jid, '@') - 1) FROM lid_map ml
+        WHERE ml.account_id = m.account_id AND ml.lid = mj.value))))
+    FROM json_each(m.mentions) mj
+    LEFT JOIN contacts mk ON mk.id = (SELECT mc.id FROM contacts mc WHERE mc.account_id = m.account_id
+      AND (mc.jid = mj.value OR mc.lid = mj.value) ORDER BY mc.jid IS NULL LIMIT 1)
+  ) END`;
+const MENTIONS_COLUMN = `${MENTIONS_EXPR} AS mentions`;
+
+/** A chat's columns; with them its last message's mentions (a rowid lookup), for the preview to show names. */
 export const CHAT_COLUMNS = `c.id, c.account_id, c.jid, c.is_group, c.name, c.last_message_preview, c.last_message_kind, c.last_message_at,
   c.last_message_from_me, c.unread_count, c.pinned, c.archived, c.muted, c.status, c.assignee_id, c.tags, c.version,
-  c.sort_ts, c.sla_due_at, c.custom_name, c.blocked`;
+  c.sort_ts, c.sla_due_at, c.custom_name, c.blocked,
+  (SELECT ${MENTIONS_EXPR} FROM messages m WHERE m.seq = c.last_message_seq) AS last_message_mentions`;
 
 export type ChatRow = {
   id: string;
@@ -53,6 +70,8 @@ export type ChatRow = {
   sla_due_at: number | null;
   custom_name: string | null;
   blocked: number;
+  /** Absent from queries that do not select CHAT_COLUMNS' subquery. */
+  last_message_mentions?: string | null;
 };
 
 function parseTags(json: string): readonly string[] {
@@ -88,22 +107,14 @@ export function chatOf(r: ChatRow): Chat {
     version: r.version,
     slaDueAt: r.sla_due_at,
     ...(r.blocked === 1 ? { blocked: true } : {}),
+    ...lastMentionsOf(r.last_message_mentions ?? null),
   };
 }
 
-/**
- * A message's @mentions with what this number's contacts know of each (a contact by its
- * phone jid or its lid; a lid's phone from lid_map), read with the message so a name learned
- * after it arrived shows too. Only rows that have mentions pay for the lookup.
- */
-const MENTIONS_COLUMN = `CASE WHEN m.mentions IS NULL THEN NULL ELSE (
-    SELECT json_group_array(json_object('jid', mj.value, 'name', coalesce(mk.custom_name, mk.name, mk.push_name),
-      'phone', coalesce(mk.phone, (SELECT substr(ml.jid, 1, instr(ml.jid, '@') - 1) FROM lid_map ml
-        WHERE ml.account_id = m.account_id AND ml.lid = mj.value))))
-    FROM json_each(m.mentions) mj
-    LEFT JOIN contacts mk ON mk.id = (SELECT mc.id FROM contacts mc WHERE mc.account_id = m.account_id
-      AND (mc.jid = mj.value OR mc.lid = mj.value) ORDER BY mc.jid IS NULL LIMIT 1)
-  ) END AS mentions`;
+function lastMentionsOf(json: string | null): { lastMessageMentions?: Mention[] } {
+  const { mentions } = mentionsOf(json);
+  return mentions ? { lastMessageMentions: mentions } : {};
+}
 
 export const MESSAGE_COLUMNS = `m.seq, m.account_id, m.chat_id, m.provider_message_id, m.from_me, m.author, m.author_name,
   m.type, m.body, m.caption, m.media, m.location, m.vcard, m.quoted_provider_message_id, m.ts, m.ack, m.edited,

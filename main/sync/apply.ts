@@ -14,6 +14,7 @@ import type {
   ReactionInput,
 } from '../../common/ingest';
 import {
+  MAX_MENTIONS,
   ackSchema,
   locationSchema,
   mediaInputSchema,
@@ -163,6 +164,8 @@ function messageInputOf(m: WireMessage): MessageInput | null {
     revoked: m.revoked,
     clientMessageId: null,
     ...(m.poll ? { poll: pollInputOf(m.poll) } : {}),
+    // The store resolves them to names from this device's contacts, as on the host.
+    ...(m.mentions && m.mentions.length > 0 ? { mentions: m.mentions } : {}),
   };
 }
 
@@ -369,6 +372,8 @@ export function messageInputOfStored(m: Message, chatJid: string): MessageInput 
     clientMessageId: m.clientMessageId && UUID.test(m.clientMessageId) ? m.clientMessageId : null,
     ...(m.automated ? { automated: true } : {}),
     ...(m.poll ? { poll: { question: m.poll.question, options: [...m.poll.options], multiple: m.poll.multiple } } : {}),
+    // The store keeps at most MAX_MENTIONS (the provider cuts them); the server takes no more.
+    ...(m.mentions && m.mentions.length > 0 ? { mentions: m.mentions.slice(0, MAX_MENTIONS).map(x => x.jid) } : {}),
   };
 }
 

@@ -23,6 +23,9 @@ export type PushDeps = {
   readonly onPassDone: () => void;
 };
 
+/** Contacts read per page when seeding: enough for few queue rows, small enough for one read. */
+const SEED_CONTACTS_PAGE = 1000;
+
 type InFlight = { readonly next: QueuedPush; readonly settled: Promise<unknown> };
 
 type Kind = keyof IngestBatchInput;
@@ -151,6 +154,13 @@ export function createPushQueue(deps: PushDeps) {
   /** Everything this desktop hosts, queued once after sign-in so the team sees its history. */
   function seed(accountIds: readonly string[]): void {
     for (const accountId of accountIds) {
+      // Contacts first: a teammate names people (chat titles, @mentions) from them.
+      let after: string | null = '';
+      do {
+        const page = store.contactsForPush(accountId as AccountId, after, SEED_CONTACTS_PAGE);
+        if (page.contacts.length > 0) enqueue({ contacts: page.contacts });
+        after = page.next;
+      } while (after !== null);
       let chatCursor: string | null = null;
       do {
         const page = store.inboxPage({ accountIds: [accountId], cursor: chatCursor, limit: 200 });

@@ -55,17 +55,24 @@ export function createHostRelays(deps: HostRelayDeps): { listen(s: SyncSocket): 
 export type ChatReadDeps = {
   /** Numbers another desktop (or the server) hosts. */
   readonly isRemote: (accountId: string) => boolean;
+  /**
+   * Numbers this desktop hosts while it is signed in to a workspace: their reads go through
+   * the server too, which applies the number's "Send read receipts", makes the read team
+   * state and relays the receipt back to this desktop (`read:requested`, once per message).
+   */
+  readonly isHostedInWorkspace?: (accountId: string) => boolean;
   readonly call: (cmd: 'chat:read', args: { chatId: string }) => Promise<unknown>;
   readonly log: Logger;
 };
 
 /**
- * After the agent read a chat on this device: for a number hosted elsewhere, the server is
- * told so the customer gets a read receipt. Not awaited by the inbox; offline, nothing is
- * sent (the next read of the chat, once online, marks the newest message).
+ * After the agent read a chat on this device: for a number hosted elsewhere, or hosted here
+ * while signed in, the server is told so the customer gets a read receipt. Not awaited by
+ * the inbox; offline, nothing is sent (the next read of the chat, once online, marks the
+ * newest message).
  */
 export function tellChatRead(deps: ChatReadDeps, chat: { id: string; accountId: string } | null): void {
-  if (!chat || !deps.isRemote(chat.accountId)) return;
+  if (!chat || !(deps.isRemote(chat.accountId) || deps.isHostedInWorkspace?.(chat.accountId))) return;
   deps.call('chat:read', { chatId: chat.id }).catch((err: unknown) => {
     deps.log.info('read receipt not requested', { err: String(err) });
   });

@@ -1,7 +1,8 @@
 /**
  * Issue #20 end to end: a customer's poll reaches the inbox with its question, options and
  * vote counts, and a message @mentioning people shows their names (and "You" for our own
- * number), never the digits WhatsApp puts in the body. The simulator sends both on demand
+ * number), never the digits WhatsApp puts in the body, in its bubble and in the chat list's
+ * preview. The simulator sends both on demand
  * (`demo:simulate`, over the host's command bridge, as a test or a trainer would).
  */
 import type { Account } from '../../common/domain';
@@ -40,6 +41,16 @@ test('a simulated group’s poll shows its votes, and its @mentions show names',
     const text = (await bubble.locator('.text').innerText()).trim();
     expect(text).toMatch(/^@\p{L}[^@]* @You can you check order/u);
     expect(text).not.toMatch(/@\d/);
+    // The chat list's preview names them the same way, as plain text (no bold mention).
+    const preview = inbox.chats
+      .filter({ hasText: /can you check order/ })
+      .first()
+      .locator('.chat-preview');
+    await expect(preview).toContainText('@You can you check order');
+    const line = (await preview.innerText()).trim();
+    expect(line).toMatch(/^@\p{L}[^@]* @You can you check order/u);
+    expect(line).not.toMatch(/@\d/);
+    await expect(preview.locator('.mention')).toHaveCount(0);
   } finally {
     bridge.close();
   }

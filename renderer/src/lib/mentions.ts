@@ -57,3 +57,19 @@ export function splitMentions(text: string, display: MentionDisplay): MentionSeg
   if (last < text.length) out.push({ kind: 'text', text: text.slice(last) });
   return out;
 }
+
+/**
+ * The text with each mention shown as the person, as plain text: the chat list's preview
+ * names people as the bubble does, without the bubble's bold.
+ */
+export function textWithMentions(
+  text: string,
+  mentions: readonly Mention[] | undefined,
+  ownPhone: string | null,
+  labels: MentionLabels,
+): string {
+  if (!mentions || mentions.length === 0) return text;
+  return splitMentions(text, mentionDisplay(mentions, ownPhone, labels))
+    .map(part => part.text)
+    .join('');
+}

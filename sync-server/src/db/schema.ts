@@ -256,6 +256,20 @@ export const pollVotes = mysqlTable(
 );
 
 /**
+ * The people a message @mentions (0035), one row per message that mentions someone, beside
+ * `messages` so the message upsert is unchanged. `jids` is a JSON array of WhatsApp ids.
+ */
+export const messageMentions = mysqlTable(
+  'message_mentions',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    jids: text('jids').notNull(),
+  },
+  t => [primaryKey({ name: 'message_mentions_account_message', columns: [t.accountId, t.providerMessageId] })],
+);
+
+/**
  * The workspace event log. `seq` is the sequence devices pull by. `audience` says who
  * may read a row: 'chat' = whoever may see chat_id now; 'account' = members of
  * account_id; 'member' = member_id only; 'workspace' = everyone.

@@ -22,6 +22,7 @@ import {
 import { AUTOMATION_SENDER } from '../../../common/protocol-automation';
 import type { RawTx } from '../db/index';
 import { applyVotes, upsertPolls } from '../db/repositories/polls';
+import { upsertMentions } from '../db/repositories/mentions';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
@@ -84,6 +85,7 @@ export async function storeBatch(
   // Before the timers and reports can read them: a desktop's automated sends are no reply.
   await recordPushedAutomated(tx, batch.messages, originDevice, AUTOMATION_SENDER);
   await upsertPolls(tx, batch.messages);
+  await upsertMentions(tx, batch.messages);
   const updated = [
     ...(await applyUpdates(tx, acks, edits, revokes, reactions)),
     ...(await applyVotes(tx, batch.votes ?? [])),

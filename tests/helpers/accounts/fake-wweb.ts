@@ -132,7 +132,8 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   onInitialize: () => unknown = () => undefined;
 
   // The real Message.downloadMedia asks the page; the page answers from `media`.
-  readonly pupPage = {
+  /** null: the library has not opened WhatsApp Web's page yet. */
+  pupPage: { evaluate(fn: unknown, msgId: string): Promise<unknown> } | null = {
     evaluate: async (_fn: unknown, msgId: string) => this.media.get(msgId),
   };
   readonly pupBrowser = {

@@ -2,6 +2,8 @@
  * Real child processes, real SIGKILL: one account's process dies and only that account
  * notices; it restarts with backoff, up to the hourly cap; nothing it started survives it.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { forkLauncher } from '../../../main/accounts/launcher';
 import { processTree } from '../../../main/accounts/process-tree';
@@ -102,6 +104,21 @@ describe('supervisor with real child processes', () => {
     process.kill(pid, 'SIGKILL');
     await waitFor('the orphan to be killed', () => !alive(helper.pid), 60_000);
     await h.waitForState(a.id, 'ready', 60_000);
+  });
+
+  it('deletes a removed number’s session folder even when its process does not answer and is killed', async () => {
+    const h = harness({ timings: { stopTimeoutMs: 300 } });
+    const a = h.manager.add({ provider: 'simulator', name: 'Frozen', seed: 120 });
+    await h.waitForState(a.id, 'ready', 60_000);
+    const session = join(h.dataDir, 'simulator', `session-${a.id}`);
+    expect(existsSync(session)).toBe(true);
+    const pid = h.pids(a.id)[0];
+    if (typeof pid !== 'number') throw new Error('no pid');
+    // Frozen like a process stuck in a hung WhatsApp Web logout: it never deletes the session itself.
+    process.kill(pid, 'SIGSTOP');
+    await h.manager.remove(a.id);
+    await waitFor('the frozen process to be killed', () => !alive(pid));
+    expect(existsSync(session)).toBe(false);
   });
 });
 

@@ -58,6 +58,7 @@ function sample(name: CommandName): Record<string, unknown> {
           vcard: 'v',
           quotedProviderMessageId: 'q1',
           timestamp: ts,
+          mentions: ['628003@c.us', '123456789012345@lid'],
         },
         // The poll the votes below are for (a vote for a poll the workspace lacks is refused).
         {
@@ -315,6 +316,43 @@ describe('string boundaries of every command', () => {
     }
     // Nothing was half-stored, and the server still answers.
     expect((await call(host, 'sync:push', sample('sync:push'))).ok).toBe(true);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it('refuses hostile mentions in sync:push cleanly, and stays up', async () => {
+    const base = sample('sync:push');
+    const message = (base['messages'] as Array<Record<string, unknown>>)[0]!;
+    const hostile: unknown[] = [
+      '628003@c.us',
+      { length: 3 },
+      { 0: '628003@c.us' },
+      [null],
+      [{ jid: '628003@c.us' }],
+      [['628003@c.us']],
+      [42],
+      Array.from({ length: 101 }, (_, i) => `62800${i}@c.us`),
+      ['<script>alert(1)</script>'],
+      ["628003@c.us' OR 1=1 --"],
+      ['628003@c.us; drop table message_mentions'],
+      ['__proto__'],
+      ['constructor'],
+      [''],
+      [`${'6'.repeat(60)}@c.us`],
+    ];
+    for (const mentions of hostile) {
+      const reply = await call(host, 'sync:push', { ...base, messages: [{ ...message, mentions }] });
+      const what = JSON.stringify(mentions).slice(0, 80);
+      expect(reply.ok, what).toBe(false);
+      if (!reply.ok) expect(reply.error.code, what).toBe('invalid_args');
+    }
+    // A message whose own `__proto__` key tries to supply mentions is refused, and pollutes nothing.
+    const polluting = JSON.parse(
+      JSON.stringify({ ...message, mentions: ['628003@c.us'] }).replace('{', '{"__proto__":{"mentions":[1]},'),
+    ) as Record<string, unknown>;
+    const proto = await call(host, 'sync:push', { ...base, messages: [polluting] });
+    expect(proto.ok ? 'ok' : proto.error.code).toBe('invalid_args');
+    // Nothing was half-stored, and the server still answers.
+    expect((await call(host, 'sync:push', base)).ok).toBe(true);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 

@@ -194,6 +194,33 @@ describe('on a number a desktop hosts', () => {
   });
 });
 
+describe('read on the desktop that hosts the number', () => {
+  it('comes back to that desktop as read:requested, and not while the number’s receipts are off', async () => {
+    const { host, chatId, accountId, jid } = await hostWithChat(stack);
+    const seen = recorder(host.socket);
+    const requested = seen.next('read:requested');
+    expect(await must(host.socket, 'chat:read', { chatId })).toMatchObject({ receipt: 'relayed' });
+    expect(await requested).toEqual({ accountId, chatId, chatJid: jid, providerMessageId: 'm1' });
+    await must(admin.socket, 'account:set-read-receipts', { accountId, enabled: false });
+    await must(host.socket, 'sync:push', {
+      messages: [
+        {
+          accountId,
+          chatJid: jid,
+          providerMessageId: 'm2',
+          fromMe: false,
+          type: 'text',
+          body: 'again',
+          timestamp: NOW() + 1,
+        },
+      ],
+    });
+    expect(await must(host.socket, 'chat:read', { chatId })).toMatchObject({ providerMessageId: 'm2', receipt: 'off' });
+    await must(host.socket, 'presence:list', {});
+    expect(seen.events.filter(e => e.name === 'read:requested')).toHaveLength(1);
+  });
+});
+
 describe('on a number whose host desktop is offline', () => {
   it('keeps the receipt and hands it to the host once, when it connects again', async () => {
     const { host, chatId, accountId, jid } = await hostWithChat(stack);

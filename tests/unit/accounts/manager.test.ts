@@ -79,11 +79,14 @@ describe('AccountManager: lifecycle', () => {
     await h.waitForState(a.id, 'qr');
   });
 
-  it('remove stops and forgets the account', async () => {
+  it('remove stops and forgets the account, and deletes its session folder', async () => {
     const h = harness();
     const a = h.manager.add({ provider: 'simulator', name: 'Shop', seed: 11 });
     await h.waitForState(a.id, 'ready');
+    const session = join(h.dataDir, 'simulator', `session-${a.id}`);
+    expect(existsSync(session)).toBe(true);
     await h.manager.remove(a.id);
+    expect(existsSync(session)).toBe(false);
     expect(h.manager.list()).toEqual([]);
     expect(h.store.records.size).toBe(0);
     expect(() => h.manager.get(a.id)).toThrow(CommandError);

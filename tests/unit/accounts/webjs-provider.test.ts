@@ -55,6 +55,15 @@ describe('webjs provider: login', () => {
     expect(events.filter(e => e.kind === 'pairing_code')).toEqual([{ kind: 'pairing_code', code: 'WXYZ2345' }]);
   });
 
+  it('refuses a pairing code asked for before WhatsApp Web’s page is open, instead of throwing inside the library', async () => {
+    await started();
+    fake.pupPage = null;
+    await expect(provider.request({ op: 'requestPairingCode', phone: '6281234567890' })).rejects.toThrow(
+      /still opening/,
+    );
+    expect(fake.calls).not.toContain('pair:6281234567890');
+  });
+
   it('does not open a profile a live browser on this host holds, and says which process', async () => {
     const profile = join(r.dir, 'wa', `session-${A}`);
     mkdirSync(profile, { recursive: true });

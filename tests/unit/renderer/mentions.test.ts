@@ -8,7 +8,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Mention } from '../../../common/domain';
 import type * as LinkifiedModule from '../../../renderer/src/components/Linkified';
-import { mentionDisplay, splitMentions } from '../../../renderer/src/lib/mentions';
+import { mentionDisplay, splitMentions, textWithMentions } from '../../../renderer/src/lib/mentions';
 import { stubBrowserGlobals } from '../../helpers/browser-globals';
 
 let Linkified: typeof LinkifiedModule.Linkified;
@@ -46,6 +46,20 @@ describe('mentions', () => {
     expect(splitMentions('no mentions @6281234567890', new Map())).toEqual([
       { kind: 'text', text: 'no mentions @6281234567890' },
     ]);
+  });
+
+  it('names people in plain text for the chat list’s preview, as the bubble does', () => {
+    expect(
+      textWithMentions('Halo @6281234567890 dan @99887766554433 @628999000111', mentions, '628999000111', labels),
+    ).toBe('Halo @Budi Santoso dan @hidden number @You');
+    // No mentions: the text as stored; the same label words in Bahasa Indonesia.
+    expect(textWithMentions('@6281234567890', undefined, null, labels)).toBe('@6281234567890');
+    expect(
+      textWithMentions('@99887766554433 @628999000111', mentions, '628999000111', {
+        you: 'Anda',
+        hiddenNumber: 'nomor tersembunyi',
+      }),
+    ).toBe('@nomor tersembunyi @Anda');
   });
 
   it('renders mentions as marked text beside links, never as HTML', () => {

@@ -72,4 +72,23 @@ describe('mentions in the store', () => {
     expect(report.messagesInserted).toBe(1);
     expect(report.rejected.length).toBe(1);
   });
+
+  it('gives the chat list the last message’s mentions with names, and none once a plainer message follows', () => {
+    store.ingest({ contacts: [{ accountId: acc, jid: BUDI, name: 'Budi Santoso', pushName: 'Budi' }] });
+    const m = mentioning();
+    store.ingest({ messages: [m] });
+    const chat = () => store.getChat(chatOfJid(acc, GROUP));
+    expect(chat()?.lastMessagePreview).toBe('Halo @6281234567890, @99887766554433 dan @6289999999999');
+    expect(chat()?.lastMessageMentions).toEqual([
+      { jid: BUDI, name: 'Budi Santoso', phone: '6281234567890' },
+      { jid: LID, name: null, phone: null },
+      { jid: STRANGER, name: null, phone: null },
+    ]);
+    // The inbox page carries them too, and a name learned later shows there.
+    store.ingest({ contacts: [{ accountId: acc, jid: SARI, lid: LID, pushName: 'Sari' }] });
+    const row = store.inboxPage({ accountIds: [acc], cursor: null, limit: 50 }).items.find(c => c.jid === GROUP);
+    expect(row?.lastMessageMentions?.[1]).toEqual({ jid: LID, name: 'Sari', phone: '6285550001111' });
+    store.ingest({ messages: [msg(acc, GROUP, { body: 'thanks', timestamp: m.timestamp + 1_000 })] });
+    expect(chat()?.lastMessageMentions).toBeUndefined();
+  });
 });

@@ -58,6 +58,7 @@ describe('telling the server a chat was read', () => {
     const calls: unknown[] = [];
     const deps = {
       isRemote: (id: string) => id === 'remote',
+      isHostedInWorkspace: (id: string) => id === 'hosted',
       call: (cmd: 'chat:read', args: { chatId: string }) => {
         calls.push([cmd, args]);
         return fail ? Promise.reject(new Error('offline')) : Promise.resolve({});
@@ -67,12 +68,17 @@ describe('telling the server a chat was read', () => {
     return { calls, tell: (chat: { id: string; accountId: string } | null) => tellChatRead(deps, chat) };
   }
 
-  it('asks for a receipt only for numbers hosted elsewhere', () => {
+  it('asks for a receipt for numbers hosted elsewhere, and for its own while signed in to a workspace', () => {
     const { calls, tell } = reader();
     tell({ id: 'remote:628123@c.us', accountId: 'remote' });
+    tell({ id: 'hosted:628123@c.us', accountId: 'hosted' });
+    // Hosted here, signed out: no workspace holds the number's setting, nothing is asked.
     tell({ id: 'mine:628123@c.us', accountId: 'mine' });
     tell(null);
-    expect(calls).toEqual([['chat:read', { chatId: 'remote:628123@c.us' }]]);
+    expect(calls).toEqual([
+      ['chat:read', { chatId: 'remote:628123@c.us' }],
+      ['chat:read', { chatId: 'hosted:628123@c.us' }],
+    ]);
   });
 
   it('swallows a server that cannot be reached', async () => {

@@ -100,7 +100,7 @@ export const FACTS: { readonly [K in SyncEventType]: FactOf<K> } = {
     seq: 5,
     chatId: chatIdOf(1),
     messages: [
-      wireMessage(1, 'pm-1'),
+      wireMessage(1, 'pm-1', { caption: 'for @628120001', mentions: ['628120001@c.us'] }),
       wireMessage(1, 'pm-2', { type: 'location', location: { lat: 1, lng: 2, name: null }, media: null }),
     ],
   },

@@ -106,6 +106,8 @@ export type WebjsClient = {
     userIds: string[],
   ): Promise<ReadonlyArray<{ readonly lid?: string | undefined; readonly pn?: string | undefined }>>;
   readonly info?: { readonly wid?: { readonly user?: string; readonly _serialized?: string } } | null;
+  /** Set once the library has opened WhatsApp Web's page; undefined before. */
+  readonly pupPage?: unknown;
   readonly pupBrowser?: {
     process(): { pid?: number } | null;
     on?(event: 'disconnected', cb: () => void): unknown;

@@ -393,6 +393,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       }
       case 'requestPairingCode': {
         if (!client) throw new Error('The account is not started');
+        // The library asks the page for the code: before the page is open it would throw a TypeError.
+        if (!client.pupPage) throw new Error('WhatsApp Web is still opening: ask for the code again in a moment');
         // The library emits the code as its `code` event too, which reports it (once).
         return client.requestPairingCode(req.phone, true);
       }

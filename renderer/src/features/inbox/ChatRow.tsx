@@ -5,6 +5,7 @@ import { Badge } from '../../components/Badge';
 import { SafeText } from '../../components/SafeText';
 import type { TFunction } from '../../i18n';
 import { listTime } from '../../lib/days';
+import { textWithMentions } from '../../lib/mentions';
 import { previewLine, usePreviewT } from '../../lib/preview';
 import { stripBidi } from '../../lib/text';
 import { Icon } from '../../components/Icon';
@@ -37,6 +38,10 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
   const pt = usePreviewT();
   const assignee = useAssigneeLabel(chat.assigneeId);
   const accountName = account?.name ?? t('account.unknown');
+  const preview = textWithMentions(chat.lastMessagePreview ?? '', chat.lastMessageMentions, account?.phone ?? null, {
+    you: t('message.you'),
+    hiddenNumber: t('message.mentionHidden'),
+  });
   const label = [
     stripBidi(chat.name),
     t('inbox.row.via', { account: stripBidi(accountName) }),
@@ -74,7 +79,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
         <div className="chat-line">
           <span className="chat-preview small muted">
             {chat.lastMessageFromMe && <Icon name="reply" size={11} />}
-            <SafeText text={previewLine(pt, chat.lastMessageKind, chat.lastMessagePreview ?? '')} />
+            <SafeText text={previewLine(pt, chat.lastMessageKind, preview)} />
           </span>
           <Badge count={chat.unreadCount} label={t('inbox.row.unread', { n: chat.unreadCount })} />
         </div>

@@ -52,6 +52,7 @@ export const wireMessageOf = (
   rowId: number,
   reactions: readonly StoredReaction[] = NO_REACTIONS,
   poll?: WirePoll,
+  mentions?: string[],
 ): WireMessage => ({
   rowId,
   accountId: m.accountId,
@@ -73,10 +74,15 @@ export const wireMessageOf = (
   clientMessageId: m.clientMessageId,
   reactions: reactions.slice(),
   ...(poll ? { poll } : {}),
+  ...(mentions ? { mentions } : {}),
 });
 
-export const toWireMessage = (m: MessageRow, reactions?: readonly StoredReaction[], poll?: WirePoll): WireMessage =>
-  wireMessageOf(m, m.rowId, reactions, poll);
+export const toWireMessage = (
+  m: MessageRow,
+  reactions?: readonly StoredReaction[],
+  poll?: WirePoll,
+  mentions?: string[],
+): WireMessage => wireMessageOf(m, m.rowId, reactions, poll, mentions);
 
 export async function chatById(db: Exec, id: string): Promise<ChatRow | undefined> {
   const rows = await db.select().from(chats).where(eq(chats.id, id)).limit(1);

@@ -14,6 +14,7 @@ import { wireMessageOf } from './chats';
 import { keyOf } from './message-key';
 import { reactionsOf } from './reactions';
 import { pollKeysOf, pollsOf } from './polls';
+import { mentionKeysOf, mentionsOf } from './mentions';
 
 /** How a messages:upserted fact is stored in the log. */
 export type MessagesRef = {
@@ -152,11 +153,10 @@ export async function fillBodies(
     const key = keyOf(accountId, id);
     return inserted.get(key)?.row ?? found.get(key);
   };
-  // Only poll messages are looked up in message_polls, and most facts hold none.
-  const polls = await pollsOf(
-    raw,
-    pollKeysOf(bodies.filter(isRef).flatMap(b => b.ids.map(id => rowOf(b.accountId, id)).filter(r => r !== undefined))),
-  );
+  // Only poll messages are looked up in message_polls, only bodies with an `@` in
+  // message_mentions, and most facts hold neither.
+  const rows = bodies.filter(isRef).flatMap(b => b.ids.map(id => rowOf(b.accountId, id)).filter(r => r !== undefined));
+  const [polls, mentions] = await Promise.all([pollsOf(raw, pollKeysOf(rows)), mentionsOf(raw, mentionKeysOf(rows))]);
   return bodies.map(b => {
     if (!isRef(b)) return b;
     const messages: WireMessage[] = [];
@@ -165,7 +165,8 @@ export async function fillBodies(
       const pushed = inserted.get(key);
       const row = pushed ? pushed.row : found.get(key);
       const rowId = pushed ? (pushed.rowId ?? rowIds.get(key)) : found.get(key)?.rowId;
-      if (row && rowId !== undefined) messages.push(wireMessageOf(row, rowId, reactions.get(key), polls.get(key)));
+      if (row && rowId !== undefined)
+        messages.push(wireMessageOf(row, rowId, reactions.get(key), polls.get(key), mentions.get(key)));
     }
     messages.sort((x, y) => x.timestamp - y.timestamp || x.rowId - y.rowId);
     return { type: 'messages:upserted', chatId: b.chatId, messages };

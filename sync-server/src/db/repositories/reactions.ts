@@ -11,6 +11,7 @@ import type { MessageRow } from './chats';
 import { toWireMessage } from './chats';
 import { keyOf } from './message-key';
 import { pollKeysOf, pollsOf } from './polls';
+import { mentionKeysOf, mentionsOf } from './mentions';
 
 /** As devices receive it: '' is a removal. */
 export type StoredReaction = WireReaction;
@@ -80,7 +81,7 @@ export async function reactionsOf(
   return out;
 }
 
-/** Messages read from the database as devices receive them, their reactions (and polls' votes) included. */
+/** Messages read from the database as devices receive them, their reactions (polls' votes, mentions) included. */
 export async function wireMessagesOf(raw: RawExec, rows: readonly MessageRow[]): Promise<WireMessage[]> {
   const byAccount = new Map<string, Set<string>>();
   for (const m of rows) {
@@ -89,9 +90,9 @@ export async function wireMessagesOf(raw: RawExec, rows: readonly MessageRow[]):
     byAccount.set(m.accountId, ids);
   }
   const reactions = rows.length ? await reactionsOf(raw, byAccount) : new Map<string, StoredReaction[]>();
-  const polls = await pollsOf(raw, pollKeysOf(rows));
+  const [polls, mentions] = await Promise.all([pollsOf(raw, pollKeysOf(rows)), mentionsOf(raw, mentionKeysOf(rows))]);
   return rows.map(m => {
     const key = keyOf(m.accountId, m.providerMessageId);
-    return toWireMessage(m, reactions.get(key), polls.get(key));
+    return toWireMessage(m, reactions.get(key), polls.get(key), mentions.get(key));
   });
 }

@@ -1,0 +1,84 @@
+/**
+ * Issue #20 end to end, across the team: a simulated group member @mentions people on the
+ * lead's desktop (which hosts the number); the agent's desktop, which hosts nothing, gets
+ * the message through the workspace server with its mentions and shows the same names as
+ * the host, in the bubble and in the chat list's preview, never the digits in the body.
+ */
+import type { Browser } from '@playwright/test';
+import type { Account } from '../../common/domain';
+import type { Stack } from '../integration/server/harness';
+import { must, startStack } from '../integration/server/harness';
+import { expect, test } from './fixtures';
+import type { Device } from './team-fixtures';
+import { hostCall, openDevice, printHostLogsOnFailure, signInFromSettings } from './team-fixtures';
+
+test.describe.configure({ mode: 'serial', timeout: 150_000 });
+
+let stack: Stack;
+let admin: Awaited<ReturnType<Stack['device']>>;
+let a: Device;
+let b: Device;
+
+test.beforeAll(async ({ browser }: { browser: Browser }) => {
+  test.setTimeout(180_000);
+  stack = await startStack();
+  admin = await stack.device('admin', 'Ada Admin');
+  a = await openDevice('A', () => browser.newPage());
+  b = await openDevice('B', () => browser.newPage());
+});
+
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
+
+test.afterAll(async () => {
+  await b?.stop();
+  await a?.stop();
+  await stack?.stop();
+});
+
+const MENTION = /can you check order/;
+
+/** The bubble's text and the chat row's preview, as a device shows them. */
+async function shown(device: Device): Promise<{ bubble: string; preview: string }> {
+  const preview = device.inbox.chats.filter({ hasText: MENTION }).first().locator('.chat-preview');
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+  await device.inbox.chats.filter({ hasText: MENTION }).first().click();
+  const bubble = device.inbox.bubble(MENTION);
+  await expect(bubble).toBeVisible();
+  // Names come from contacts the host pushes beside the message: wait until none is digits.
+  await expect(bubble.locator('.text')).not.toContainText(/@\d/);
+  await expect(preview).not.toContainText(/@\d/);
+  return { bubble: (await bubble.locator('.text').innerText()).trim(), preview: (await preview.innerText()).trim() };
+}
+
+test('a teammate’s desktop shows a group’s @mentions as the same names as the host', async () => {
+  const lead = await stack.member('lead', 'Lena Lead');
+  const agent = await stack.member('agent', 'Arif Agent');
+  await a.inbox.addSimulatedNumber('Toko Mina');
+  await signInFromSettings(a, stack.node.url, lead.email);
+  let accountId = '';
+  await expect
+    .poll(
+      async () => {
+        accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Mina')?.id ?? '';
+        return accountId;
+      },
+      { message: 'A registered its number with the workspace', timeout: 20_000 },
+    )
+    .not.toBe('');
+  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
+  await signInFromSettings(b, stack.node.url, agent.email);
+
+  const local = (await hostCall<Account[]>(a, 'accounts:list', {})).find(x => x.name === 'Toko Mina');
+  expect(local).toBeDefined();
+  await hostCall(a, 'demo:simulate', { accountId: local?.id, what: 'mention' });
+
+  const onHost = await shown(a);
+  expect(onHost.bubble).toMatch(/^@\p{L}[^@]* @You can you check order/u);
+  expect(onHost.preview).toBe(onHost.bubble);
+  // The agent hosts nothing: what it shows came through the workspace server.
+  const onTeammate = await shown(b);
+  expect(onTeammate).toEqual(onHost);
+  await expect(b.inbox.bubble(MENTION).locator('.mention')).toHaveCount(2);
+  await expect(b.inbox.chats.filter({ hasText: MENTION }).first().locator('.mention')).toHaveCount(0);
+});
