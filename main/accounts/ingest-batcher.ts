@@ -17,6 +17,7 @@
  * never applied before the message it acknowledges.
  */
 import type { IngestBatchInput } from '../../common/ingest';
+import type { LiveTrace } from './live-trace';
 import type { IngestSink } from './ports';
 import { createSliceSizer } from './slice-sizer';
 import type { DataEvent } from './supervisor';
@@ -79,13 +80,20 @@ function sliceOf(item: Queued, size: number): [Queued, Queued | null] {
   return [{ batch: first }, { batch: { ...later, messages: messages.slice(size) }, done: item.done }];
 }
 
+export type IngestBatcherOptions = {
+  /** Live events gathered before they close a batch of their own. */
+  readonly maxItems?: number;
+  readonly sliceMessages?: number;
+  readonly sliceBudgetMs?: number;
+  readonly trace?: LiveTrace;
+};
+
 export function createIngestBatcher(
   sink: IngestSink,
   onError: (err: unknown) => void,
-  maxItems = 500,
-  sliceMessages = SLICE_MESSAGES,
-  sliceBudgetMs = SLICE_BUDGET_MS,
+  options: IngestBatcherOptions = {},
 ): IngestBatcher {
+  const { maxItems = 500, sliceMessages = SLICE_MESSAGES, sliceBudgetMs = SLICE_BUDGET_MS, trace } = options;
   const sizer = createSliceSizer({ max: sliceMessages, min: SLICE_MIN_MESSAGES, budgetMs: sliceBudgetMs });
   let pending = empty();
   let size = 0;
@@ -93,8 +101,10 @@ export function createIngestBatcher(
   let scheduled = false;
 
   const store = (item: Queued) => {
+    const startedAt = trace ? Date.now() : 0;
     try {
-      sink.ingest(item.batch);
+      const report = sink.ingest(item.batch);
+      trace?.stored(item.batch.messages ?? [], startedAt, Date.now(), report?.transactionMs ?? null);
     } catch (err) {
       onError(err);
     }

@@ -65,6 +65,8 @@ export type AccountRegistry = {
 export type IngestReport = {
   readonly inserted: number;
   readonly updated: number;
+  /** The store's transaction alone (no validation, read-back or events), when it measures it. */
+  readonly transactionMs?: number;
 };
 
 /**

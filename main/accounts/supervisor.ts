@@ -9,6 +9,7 @@ import type { IngestBatchInput } from '../../common/ingest';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../platform/log';
 import type { ChildHandle, ExitInfo, ProcessLauncher } from './launcher';
+import type { LiveTrace } from './live-trace';
 import type { TreeProcess } from './process-tree';
 import { killAccountProcess, killRemembered, processTree, treeRss } from './process-tree';
 import type { RuntimeConfigInput, SimulatorControl } from './protocol';
@@ -47,6 +48,8 @@ export type SupervisorDeps = {
   /** Whether the number was ever linked to a phone; an unlinked one stops retrying sooner. */
   readonly linked?: () => boolean;
   readonly sampleTree?: (pid: number) => Promise<TreeProcess[]>;
+  /** Benchmarks only: marks when each live message was sent and received. */
+  readonly trace?: LiveTrace;
 };
 
 type Running = { handle: ChildHandle; tree: TreeProcess[]; expectedExit: boolean };
@@ -244,6 +247,8 @@ export class AccountSupervisor {
     const msg = parsed.data;
     switch (msg.t) {
       case 'event':
+        if (this.d.trace && msg.event.kind === 'message')
+          this.d.trace.received(this.d.accountId, msg.event.message.providerMessageId, msg.at, Date.now());
         this.onEvent(msg.event as ProviderEvent);
         return;
       case 'batch':
