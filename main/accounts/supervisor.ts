@@ -5,7 +5,7 @@
  * other accounts and main never notice.
  */
 import type { AccountStatusCode } from '../../common/account-status';
-import type { IngestBatchInput } from '../../common/ingest';
+import type { UncheckedBatch } from '../../common/ingest';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../platform/log';
 import type { ChildHandle, ExitInfo, ProcessLauncher } from './launcher';
@@ -33,8 +33,11 @@ export type SupervisorDeps = {
   readonly log: Logger;
   readonly watermarks: () => ReadonlyMap<string, number>;
   readonly onData: (event: DataEvent) => void;
-  /** Stores a catch-up batch; `stored` runs once it is in the store (then the child may send more). */
-  readonly onBatch: (batch: IngestBatchInput, stored: () => void) => void;
+  /**
+   * Stores a catch-up batch, its items not validated yet (the batcher does that a slice at a
+   * time); `stored` runs once it is in the store (then the child may send more).
+   */
+  readonly onBatch: (batch: UncheckedBatch, stored: () => void) => void;
   readonly onChange: (snapshot: RuntimeSnapshot) => void;
   /** `code` says why (worded by the renderer); `reason` is the raw detail, for diagnostics. */
   readonly onAlert: (
