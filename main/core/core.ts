@@ -60,9 +60,6 @@ import { createDispatch } from './router';
 import type { SecretVault } from '../platform/secret-vault';
 import { fileSecretVault } from '../platform/secret-vault';
 
-/** WAL checkpoints off the core's thread, twice a second (main/store/checkpointer.ts). */
-const BACKGROUND_CHECKPOINT_MS = 500;
-
 export type CoreOptions = {
   readonly dataDir: string;
   readonly shell: ShellKind;
@@ -117,7 +114,6 @@ export async function createCore(options: CoreOptions): Promise<Core> {
   const store = openStore({
     file: backupPaths.dbFile,
     log,
-    backgroundCheckpointMs: BACKGROUND_CHECKPOINT_MS,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     ...(migrationsDir ? { migrationsDir } : {}),
   });

@@ -5,7 +5,6 @@
  */
 import type { Logger } from '../platform/log';
 import type { StoreDb } from './db';
-import { startBackgroundCheckpoints } from './checkpointer';
 import { checkpoint, inTransaction, openDatabase, startCheckpoints } from './db';
 import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
@@ -97,11 +96,6 @@ export type OpenStoreOptions = {
   readonly nativeBinding?: string;
   /** How often the WAL is checkpointed; 0 turns the timer off (tests). */
   readonly checkpointEveryMs?: number;
-  /**
-   * Checkpoint the WAL on a worker thread this often instead of inside the commit that
-   * crosses 1,000 pages (checkpointer.ts). The app's store sets it; absent, SQLite's default.
-   */
-  readonly backgroundCheckpointMs?: number;
 };
 
 function isDbFunction(key: string, fn: unknown): fn is (db: StoreDb, ...args: unknown[]) => unknown {
@@ -111,10 +105,6 @@ function isDbFunction(key: string, fn: unknown): fn is (db: StoreDb, ...args: un
 export function openStore(opts: OpenStoreOptions): Store {
   const db = openDatabase(opts);
   const stopCheckpoints = opts.checkpointEveryMs === 0 ? () => {} : startCheckpoints(db, opts.checkpointEveryMs);
-  const background =
-    opts.backgroundCheckpointMs && opts.file !== ':memory:'
-      ? startBackgroundCheckpoints(db, opts.file, opts.backgroundCheckpointMs, opts.nativeBinding)
-      : null;
   const bound: Record<string, unknown> = {};
   for (const [key, fn] of Object.entries(repository)) {
     if (isDbFunction(key, fn)) bound[key] = (...args: unknown[]) => fn(db, ...args);
@@ -126,7 +116,6 @@ export function openStore(opts: OpenStoreOptions): Store {
     transaction: fn => inTransaction(db, fn),
     close() {
       stopCheckpoints();
-      background?.stop();
       if (!db.sqlite.open) return;
       checkpoint(db);
       db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
