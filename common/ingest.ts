@@ -206,6 +206,39 @@ const ITEM_SCHEMAS = {
   votes: pollVoteSchema,
 } as const;
 
+type RawItems = readonly unknown[] | undefined;
+/** A batch whose items are not validated yet (a catch-up batch as it crosses the pipe). */
+export type UncheckedBatch = Readonly<Partial<Record<keyof typeof ITEM_SCHEMAS, RawItems>>>;
+
+/**
+ * A batch's items parsed one by one (defaults filled, unknown keys dropped), exactly as
+ * `ingestBatchSchema` would, except that an item the schemas refuse is left out and counted
+ * instead of failing the whole batch.
+ */
+export function parseItems(batch: UncheckedBatch): { readonly batch: IngestBatch; readonly refused: number } {
+  let refused = 0;
+  const keep = <T>(schema: z.ZodType<T>, items: RawItems): T[] => {
+    const out: T[] = [];
+    for (const item of items ?? []) {
+      const r = schema.safeParse(item);
+      if (r.success) out.push(r.data);
+      else refused++;
+    }
+    return out;
+  };
+  const parsed: IngestBatch = {
+    contacts: keep(contactInputSchema, batch.contacts),
+    chats: keep(chatInputSchema, batch.chats),
+    messages: keep(messageInputSchema, batch.messages),
+    acks: keep(ackUpdateSchema, batch.acks),
+    revokes: keep(revokeUpdateSchema, batch.revokes),
+    edits: keep(editUpdateSchema, batch.edits),
+    reactions: keep(reactionInputSchema, batch.reactions),
+    ...(batch.votes ? { votes: keep(pollVoteSchema, batch.votes) } : {}),
+  };
+  return { batch: parsed, refused };
+}
+
 /**
  * The items of a batch its schemas accept, the others left out. The workspace server takes a
  * push whole or not at all, so one item the store refused (a jid of a form we do not know,

@@ -49,7 +49,11 @@ type Unscaled = Omit<BenchResult, 'scale'>;
 
 /** The live path's parts, in the order a batch meets them (ms per 1,000 new messages). */
 const PARTS: readonly (readonly [keyof LivePathRun['parts'], string, string])[] = [
-  ['boundary', 'boundary_check', "the supervisor's zod check of each child message (childToMainSchema)"],
+  [
+    'boundary',
+    'boundary_check',
+    "the supervisor's check of each child message (childToMainSchema) and the batcher's zod validation of its items (parseItems)",
+  ],
   ['validate', 'item_validation', "store.ingest's per-item zod check"],
   ['apply', 'row_writes', 'lookups, inserts and updates of message rows, FTS triggers included'],
   ['summary', 'chat_summaries', 'the last message, unread count and order of every touched chat'],

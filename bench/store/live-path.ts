@@ -1,6 +1,7 @@
 /**
  * The path live traffic and catch-up take into the store, as the desktop runs it: the
- * supervisor's check of each child message (`childToMainSchema`), then the core's ingest sink
+ * supervisor's check of each child message (`childToMainSchema`: a catch-up batch's shape) and
+ * the batcher's validation of its items (`parseItems`), then the core's ingest sink
  * (`storeIngestSink`: store.ingest in one transaction, the read-back of new and changed rows,
  * the `messages:received` / `messages:updated` / `chats:changed` facts to a subscriber).
  * Batches are the account runtime's size (100 items) and carry what real catch-up carries
@@ -8,6 +9,7 @@
  * reconnect) and updates (acks and edits of earlier messages).
  */
 import type { IngestBatchInput, MessageInput } from '../../common/ingest';
+import { parseItems } from '../../common/ingest';
 import { childToMainSchema } from '../../main/accounts/protocol';
 import { storeIngestSink } from '../../main/core/adapters/ingest-sink';
 import { createEventBus } from '../../main/platform/event-bus';
@@ -47,7 +49,7 @@ export function* liveBatches(chunks: Iterable<MessageInput[]>): Generator<Ingest
 
 /** Milliseconds spent in each part of the path, summed over a run. */
 export type LivePathParts = {
-  /** The supervisor's check of each child message. */
+  /** The supervisor's check of each child message and the batcher's validation of its items. */
   boundary: number;
   /** store.ingest as a whole; the four parts below are its share (from its report's timing). */
   store: number;
@@ -116,9 +118,13 @@ export function runLivePath(store: Store, batches: Iterable<IngestBatchInput>): 
   let ms = 0;
   for (const batch of batches) {
     const t = performance.now();
-    const parsed = timed('boundary', () => childToMainSchema.safeParse({ t: 'batch', seq: seq++, batch }))();
-    if (!parsed.success || parsed.data.t !== 'batch') throw new Error('bench batch failed the boundary check');
-    const r = sink.ingest(parsed.data.batch);
+    const checked = timed('boundary', () => {
+      const parsed = childToMainSchema.safeParse({ t: 'batch', seq: seq++, batch });
+      if (!parsed.success || parsed.data.t !== 'batch') throw new Error('bench batch failed the boundary check');
+      return parseItems(parsed.data.batch);
+    })();
+    if (checked.refused > 0) throw new Error('bench batch items failed validation');
+    const r = sink.ingest(checked.batch);
     ms += performance.now() - t;
     if (!r) throw new Error('the store sink reports what it changed');
     stored += r.inserted;

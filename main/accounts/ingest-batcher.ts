@@ -15,23 +15,38 @@
  * the order. Everything that refers to a message (acks, edits, revokes, reactions) and the
  * chats and contacts keep their place in one FIFO, so an ack that arrived after a batch is
  * never applied before the message it acknowledges.
+ *
+ * Catch-up items arrive unvalidated (the supervisor checks only a batch's shape) and are
+ * validated here, a slice at a time, inside the slice's CPU budget: parsing a whole batch on
+ * arrival held the core's thread while a live message waited on the pipe behind it. An item
+ * the schemas refuse is left out (and logged); the rest of its batch is still stored and
+ * acknowledged, so one bad item can no longer stall an account's catch-up.
  */
-import type { IngestBatchInput } from '../../common/ingest';
+import type { IngestBatchInput, UncheckedBatch } from '../../common/ingest';
+import { parseItems } from '../../common/ingest';
+import type { LiveTrace } from './live-trace';
 import type { IngestSink } from './ports';
 import { createSliceSizer } from './slice-sizer';
 import type { DataEvent } from './supervisor';
 
 export type IngestBatcher = {
   add(event: DataEvent): void;
-  /** Bulk data already batched by the child (catch-up): stored in order on a later turn; `done` after. */
-  queueBatch(batch: IngestBatchInput, done: () => void): void;
+  /**
+   * Bulk data already batched by the child (catch-up), its items not validated yet: validated
+   * and stored in order, a slice per turn, on later turns; `done` after the last slice.
+   */
+  queueBatch(batch: UncheckedBatch, done: () => void): void;
   /** Bulk data a caller reads back right away (older history it asked for): stored now, in order. */
   addBatch(batch: IngestBatchInput): void;
   /** Stores everything pending and queued, now. */
   flush(): void;
 };
 
-type Queued = { readonly batch: IngestBatchInput; readonly done?: () => void };
+/** Live events (validated on arrival) or a catch-up batch (validated slice by slice). */
+type Queued =
+  | { readonly kind: 'live'; readonly batch: IngestBatchInput }
+  | { readonly kind: 'catch_up'; readonly batch: UncheckedBatch; readonly done?: () => void };
+type CatchUp = Extract<Queued, { kind: 'catch_up' }>;
 
 type Pending = {
   contacts: NonNullable<IngestBatchInput['contacts']>;
@@ -71,33 +86,53 @@ const SLICE_BUDGET_MS = 12;
  * first slice (messages find their names); updates and `done` stay with the last one,
  * since they may refer to any message of the batch.
  */
-function sliceOf(item: Queued, size: number): [Queued, Queued | null] {
+function sliceOf(item: CatchUp, size: number): [CatchUp, CatchUp | null] {
   const messages = item.batch.messages ?? [];
   if (messages.length <= size) return [item, null];
   const { contacts, chats, ...later } = item.batch;
-  const first: IngestBatchInput = { contacts, chats, messages: messages.slice(0, size) };
-  return [{ batch: first }, { batch: { ...later, messages: messages.slice(size) }, done: item.done }];
+  const first: UncheckedBatch = { contacts, chats, messages: messages.slice(0, size) };
+  return [
+    { kind: 'catch_up', batch: first },
+    { kind: 'catch_up', batch: { ...later, messages: messages.slice(size) }, done: item.done },
+  ];
 }
+
+const messagesOf = (batch: IngestBatchInput) => batch.messages ?? [];
+
+export type IngestBatcherOptions = {
+  /** Live events gathered before they close a batch of their own. */
+  readonly maxItems?: number;
+  readonly sliceMessages?: number;
+  readonly sliceBudgetMs?: number;
+  readonly trace?: LiveTrace;
+};
 
 export function createIngestBatcher(
   sink: IngestSink,
   onError: (err: unknown) => void,
-  maxItems = 500,
-  sliceMessages = SLICE_MESSAGES,
-  sliceBudgetMs = SLICE_BUDGET_MS,
+  options: IngestBatcherOptions = {},
 ): IngestBatcher {
+  const { maxItems = 500, sliceMessages = SLICE_MESSAGES, sliceBudgetMs = SLICE_BUDGET_MS, trace } = options;
   const sizer = createSliceSizer({ max: sliceMessages, min: SLICE_MIN_MESSAGES, budgetMs: sliceBudgetMs });
   let pending = empty();
   let size = 0;
   const queue: Queued[] = [];
   let scheduled = false;
 
-  const store = (item: Queued) => {
+  const ingest = (batch: IngestBatchInput) => {
+    const startedAt = trace ? Date.now() : 0;
     try {
-      sink.ingest(item.batch);
+      const report = sink.ingest(batch);
+      trace?.stored(messagesOf(batch), startedAt, Date.now(), report?.transactionMs ?? null);
     } catch (err) {
       onError(err);
     }
+  };
+  const store = (item: Queued) => {
+    if (item.kind === 'live') return ingest(item.batch);
+    const { batch, refused } = parseItems(item.batch);
+    if (refused > 0) onError(new Error(`left out ${refused} invalid items of a catch-up batch`));
+    ingest(batch);
     item.done?.();
   };
   /**
@@ -109,7 +144,7 @@ export function createIngestBatcher(
   const enqueuePending = (keepMessages = false) => {
     const kept = keepMessages ? pending.messages : [];
     if (size === kept.length) return;
-    queue.push({ batch: { ...pending, messages: keepMessages ? [] : pending.messages } });
+    queue.push({ kind: 'live', batch: { ...pending, messages: keepMessages ? [] : pending.messages } });
     pending = { ...empty(), messages: kept };
     size = kept.length;
   };
@@ -119,7 +154,7 @@ export function createIngestBatcher(
     if (messages.length === 0) return;
     pending.messages = [];
     size -= messages.length;
-    store({ batch: { messages } });
+    ingest({ messages });
   };
   const turn = () => {
     scheduled = false;
@@ -128,11 +163,12 @@ export function createIngestBatcher(
     // The other live events arrived after everything queued, so they join at the end.
     enqueuePending();
     const item = queue.shift();
-    if (item) {
+    if (item?.kind === 'live') store(item);
+    else if (item) {
       const [now, rest] = sliceOf(item, sizer.size());
       if (rest) queue.unshift(rest);
       // CPU time, not wall time: on a busy machine the wall clock also counts the time other
-      // processes held the CPU, which a smaller slice would not give back.
+      // processes held the CPU, which a smaller slice would not give back. Validation counts.
       const started = process.cpuUsage();
       store(now);
       const used = process.cpuUsage(started);
@@ -187,12 +223,12 @@ export function createIngestBatcher(
     queueBatch(batch, done) {
       // Keep order: live updates that came first are stored first (live messages go ahead anyway).
       enqueuePending(true);
-      queue.push({ batch, done });
+      queue.push({ kind: 'catch_up', batch, done });
       schedule();
     },
     addBatch(batch) {
       flush();
-      store({ batch });
+      ingest(batch);
     },
     flush,
   };

@@ -23,6 +23,7 @@ import type { RuntimeConfigInput, SimulatorControl } from './protocol';
 import type { OlderPage, ProviderRequestInput, ProviderResults } from './provider';
 import { qrImageOf } from './qr-image';
 import type { BrowserCheck } from './browser-choice';
+import type { LiveTrace } from './live-trace';
 import { checkBrowser, chosenBrowser } from './browser-choice';
 import type { AlertKind, RuntimeSnapshot } from './supervisor';
 import { AccountSupervisor } from './supervisor';
@@ -46,6 +47,8 @@ export type AccountManagerOptions = {
   /** Overrides for every simulated account (tests and the bench make them quieter or busier). */
   readonly simulator?: Partial<Omit<SimulatorSettings, 'seed' | 'epochMs' | 'pairingPhone'>>;
   readonly newId?: () => string;
+  /** Benchmarks only: marks on each live message's way to the store (live-trace.ts). */
+  readonly liveTrace?: LiveTrace;
 };
 
 export type AddAccountInput = {
@@ -104,7 +107,9 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
   const records = new Map<string, AccountRecord>(o.registry.list().map(r => [r.id, r]));
   const supervisors = new Map<string, AccountSupervisor>();
   const qrImages = new Map<string, string>();
-  const batcher = createIngestBatcher(o.sink, err => log.error('ingest failed', { err: String(err) }));
+  const batcher = createIngestBatcher(o.sink, err => log.error('ingest failed', { err: String(err) }), {
+    ...(o.liveTrace ? { trace: o.liveTrace } : {}),
+  });
   let closing = false;
   let changeQueued = false;
 
@@ -218,6 +223,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       onAlert: (kind, code, reason, downtime) => onAlert(id, kind, code, reason, downtime),
       forgetSession: () => forgetSession(id),
       linked: () => records.get(id)?.phone != null,
+      ...(o.liveTrace ? { trace: o.liveTrace } : {}),
     });
     supervisors.set(id, sup);
     return sup;

@@ -66,6 +66,8 @@ export type IngestReport = {
   readonly inserted: number;
   /** Messages already stored that the batch changed: content, ticks, edits, deletes, reactions. */
   readonly updated: number;
+  /** The store's transaction alone (no validation, read-back or events), when it measures it. */
+  readonly transactionMs?: number;
 };
 
 /**

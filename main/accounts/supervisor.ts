@@ -5,10 +5,11 @@
  * other accounts and main never notice.
  */
 import type { AccountStatusCode } from '../../common/account-status';
-import type { IngestBatchInput } from '../../common/ingest';
+import type { UncheckedBatch } from '../../common/ingest';
 import { CommandError } from '../../common/result';
 import type { Logger } from '../platform/log';
 import type { ChildHandle, ExitInfo, ProcessLauncher } from './launcher';
+import type { LiveTrace } from './live-trace';
 import type { TreeProcess } from './process-tree';
 import { killAccountProcess, killRemembered, processTree, treeRss } from './process-tree';
 import type { RuntimeConfigInput, SimulatorControl } from './protocol';
@@ -32,8 +33,11 @@ export type SupervisorDeps = {
   readonly log: Logger;
   readonly watermarks: () => ReadonlyMap<string, number>;
   readonly onData: (event: DataEvent) => void;
-  /** Stores a catch-up batch; `stored` runs once it is in the store (then the child may send more). */
-  readonly onBatch: (batch: IngestBatchInput, stored: () => void) => void;
+  /**
+   * Stores a catch-up batch, its items not validated yet (the batcher does that a slice at a
+   * time); `stored` runs once it is in the store (then the child may send more).
+   */
+  readonly onBatch: (batch: UncheckedBatch, stored: () => void) => void;
   readonly onChange: (snapshot: RuntimeSnapshot) => void;
   /** `code` says why (worded by the renderer); `reason` is the raw detail, for diagnostics. */
   readonly onAlert: (
@@ -47,6 +51,8 @@ export type SupervisorDeps = {
   /** Whether the number was ever linked to a phone; an unlinked one stops retrying sooner. */
   readonly linked?: () => boolean;
   readonly sampleTree?: (pid: number) => Promise<TreeProcess[]>;
+  /** Benchmarks only: marks when each live message was sent and received. */
+  readonly trace?: LiveTrace;
 };
 
 type Running = { handle: ChildHandle; tree: TreeProcess[]; expectedExit: boolean };
@@ -246,6 +252,8 @@ export class AccountSupervisor {
     const msg = parsed.data;
     switch (msg.t) {
       case 'event':
+        if (this.d.trace && msg.event.kind === 'message')
+          this.d.trace.received(this.d.accountId, msg.event.message.providerMessageId, msg.at, Date.now());
         this.onEvent(msg.event as ProviderEvent);
         return;
       case 'batch':

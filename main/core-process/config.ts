@@ -25,6 +25,11 @@ export const coreProcessConfigSchema = z.strictObject({
       history: z.number().int().nonnegative().max(1_000_000).optional(),
     })
     .optional(),
+  /**
+   * Benchmarks only: a file to append the marks of each live message to (when its account
+   * process sent it, when the core received and stored it; live-trace-file.ts). Main never sets it.
+   */
+  liveTrace: z.string().min(1).max(4096).optional(),
 });
 export type CoreProcessConfig = z.infer<typeof coreProcessConfigSchema>;
 

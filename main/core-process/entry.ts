@@ -18,6 +18,7 @@ import { APP_PATHS } from './app-paths';
 import { parseCoreProcessArgs } from './config';
 import type { CoreToMain } from './control';
 import { mainToCoreSchema } from './control';
+import { fileLiveTrace } from './live-trace-file';
 import { createMainLink } from './main-link';
 import { parentLink, transferredChannelPort, tunnelChannelPort } from './parent-link';
 import { serveChannel } from './serve';
@@ -47,6 +48,7 @@ let tunnelServed = false;
 // A renderer that connects before the core is open waits here, then is served.
 const waitingRenderers: Array<(c: Core) => void> = [];
 const whenCore = (fn: (c: Core) => void) => (core ? fn(core) : waitingRenderers.push(fn));
+const liveTrace = config.liveTrace ? fileLiveTrace(config.liveTrace) : null;
 
 /**
  * Served on first use only under Electron (the renderer has its own port, and events must
@@ -66,6 +68,7 @@ const stop = async (reason: string) => {
   mainLink.close();
   // Closing the core stops every account process and closes the database.
   await core?.close().catch((err: unknown) => log.error('core close failed', { err: String(err) }));
+  liveTrace?.close();
   process.exit(0);
 };
 
@@ -128,7 +131,10 @@ try {
     }),
     ...(bundled ? { migrationsDir: join(appRoot, ...APP_PATHS.storeMigrations) } : {}),
     ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
-    ...(config.simulator ? { accounts: { simulator: config.simulator } } : {}),
+    accounts: {
+      ...(config.simulator ? { simulator: config.simulator } : {}),
+      ...(liveTrace ? { liveTrace } : {}),
+    },
   });
   core = opened;
   if (headless) serveTunnel(opened);

@@ -75,7 +75,7 @@ export type CoreOptions = {
   /** better_sqlite3.node built for Electron; the headless host and tests use node_modules' own. */
   readonly nativeBinding?: string;
   /** Account runtime tuning (tests shrink timers, make the simulator busier or quieter). */
-  readonly accounts?: Pick<AccountManagerOptions, 'timings' | 'simulator' | 'browserPath' | 'clock'>;
+  readonly accounts?: Pick<AccountManagerOptions, 'timings' | 'simulator' | 'browserPath' | 'clock' | 'liveTrace'>;
   /** Recent warnings and errors for "copy diagnostics" (the file logger keeps them). */
   readonly problems?: () => readonly string[];
   /** Launch at login and auto-update: the Electron shell's settings; the headless host has none. */

@@ -52,8 +52,34 @@ export const PROVIDER_LOADERS: Readonly<Record<DesktopProviderKind, ProviderLoad
 
 export const loadProvider: ProviderLoader = (config, log) => PROVIDER_LOADERS[config.provider](config, log);
 
-/** Bulk batches in flight before the child waits for main: keeps main's loop responsive. */
+/** Bulk chunks in flight before the child waits for main: keeps main's loop responsive. */
 const BATCH_WINDOW = 2;
+/**
+ * At most this many messages cross the pipe in one bulk message. A live message sent while
+ * history is in flight queues behind whatever is on the pipe, and the core reads and parses
+ * a message whole: 100 simulated messages are about 42 KB of JSON, 50 about 21 KB.
+ */
+const CHUNK_MESSAGES = 50;
+
+/** A provider's batch as chunks of `size` messages: names with the first, updates with the last. */
+export function chunksOf(batch: IngestBatchInput, size: number): IngestBatchInput[] {
+  const messages = batch.messages ?? [];
+  if (messages.length <= size) return [batch];
+  const chunks: IngestBatchInput[] = [];
+  for (let i = 0; i < messages.length; i += size) {
+    const part = messages.slice(i, i + size);
+    if (i === 0) chunks.push({ contacts: batch.contacts ?? [], chats: batch.chats ?? [], messages: part });
+    else if (i + size >= messages.length) chunks.push({ ...batch, contacts: [], chats: [], messages: part });
+    else chunks.push({ messages: part });
+  }
+  return chunks;
+}
+
+/**
+ * Yields to the timers phase: a live message that fell due while a history batch was being
+ * built is sent before the next chunk (a zero timeout runs after timers already due).
+ */
+const afterDueTimers = () => new Promise<void>(resolve => setTimeout(resolve, 0));
 
 export type RuntimeHandle = {
   /** Main is gone: close the provider (and its browser) within a few seconds. */
@@ -69,6 +95,10 @@ export function runAccountRuntime(channel: RuntimeChannel, load: ProviderLoader 
   const log: RuntimeLog = (level, msg) => channel.send({ t: 'log', level, msg: msg.slice(0, 4000) });
 
   const sendBatch = async (batch: IngestBatchInput): Promise<void> => {
+    for (const chunk of chunksOf(batch, CHUNK_MESSAGES)) await sendChunk(chunk);
+  };
+  const sendChunk = async (batch: IngestBatchInput): Promise<void> => {
+    await afterDueTimers();
     while (inFlight >= BATCH_WINDOW) await new Promise<void>(resolve => slotWaiters.push(resolve));
     inFlight++;
     const mySeq = ++seq;

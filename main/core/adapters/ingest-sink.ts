@@ -40,7 +40,12 @@ export function storeIngestSink(
       hooks.onIngested?.(report);
       // Rare: only when the store refused something is the batch filtered again, item by item.
       hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(batch) : batch);
-      return { inserted: report.messagesInserted, updated: report.updatedMessageIds.length };
+      const t = report.timing;
+      return {
+        inserted: report.messagesInserted,
+        updated: report.updatedMessageIds.length,
+        transactionMs: t.applyMs + t.summaryMs + t.commitMs,
+      };
     },
     watermarks(accountId) {
       return store.chatWatermarks(accountId as Parameters<Store['chatWatermarks']>[0]);

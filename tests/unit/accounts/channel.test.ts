@@ -81,7 +81,7 @@ describe('ingest batcher', () => {
       err => {
         throw err;
       },
-      3,
+      { maxItems: 3 },
     );
     batcher.add({ kind: 'message', message: message(1) });
     batcher.add({ kind: 'ack', ack: { accountId: 'acc_1', providerMessageId: 'm1', ack: 'read' } });
@@ -194,8 +194,7 @@ describe('ingest batcher', () => {
       err => {
         throw err;
       },
-      500,
-      2,
+      { sliceMessages: 2 },
     );
     let done = 0;
     batcher.queueBatch(
@@ -241,9 +240,7 @@ describe('ingest batcher', () => {
       err => {
         throw err;
       },
-      500,
-      100,
-      12,
+      { sliceMessages: 100, sliceBudgetMs: 12 },
     );
     let done = 0;
     batcher.queueBatch({ messages: Array.from({ length: 160 }, (_, i) => message(i)) }, () => (done += 1));
