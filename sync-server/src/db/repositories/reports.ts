@@ -76,12 +76,19 @@ export async function reportAccountNames(
   return new Map(rows.map(r => [String(r['id']), String(r['name'])]));
 }
 
-export async function reportChats(raw: RawExec, accountIds: readonly string[]): Promise<Map<string, ReportChat>> {
+/** taggedOnly: only the chats with a tag (the per-tag table's). */
+export async function reportChats(
+  raw: RawExec,
+  accountIds: readonly string[],
+  taggedOnly = false,
+): Promise<Map<string, ReportChat>> {
   const out = new Map<string, ReportChat>();
   if (accountIds.length === 0) return out;
   // Rows as arrays and no JSON parse of an empty tag list: a workspace has 100k chats.
   const [rows] = await raw.query({
-    sql: 'select id, account_id, name, jid, assignee_id, tags, is_group from chats where account_id in (?)',
+    sql:
+      'select id, account_id, name, jid, assignee_id, tags, is_group from chats where account_id in (?)' +
+      (taggedOnly ? " and tags <> '[]'" : ''),
     values: [accountIds],
     rowsAsArray: true,
   });
