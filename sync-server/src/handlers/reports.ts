@@ -4,7 +4,12 @@
  * 'forbidden'), agents on none. The figures are computed in sync-server/src/reports/ from a
  * dataset kept a minute per (filters, numbers the caller sees): see docs/reports.md.
  */
-import type { ReportsGetArgs, WireReport } from '../../../common/protocol-reports';
+import type {
+  ReportsConversationsArgs,
+  ReportsGetArgs,
+  WireReport,
+  WireReportConversationsPage,
+} from '../../../common/protocol-reports';
 import { CommandError } from '../../../common/result';
 import { anyDirtyChat, backfillPending } from '../db/repositories/report-tables';
 import { reportBusinessHours } from '../db/repositories/reports';
@@ -18,6 +23,7 @@ import { conversationsPage } from '../reports/page';
 import type { RecutRange } from '../reports/recut';
 import { recutRange } from '../reports/recut';
 import { loadStoredDataset } from '../reports/stored';
+import { storedConversationsPage } from '../reports/stored-page';
 import { rangeEnd, rangeStart, zoneOf } from '../reports/zone';
 import type { WorkLoop } from '../work-loop';
 import { requireCapability } from './access';
@@ -39,7 +45,7 @@ export function reportsHandlers(
 ): Pick<HandlerTable, 'reports:get' | 'reports:conversations'> {
   const cache = ttlCache<Dataset>(() => Date.now());
   const reports = ttlCache<WireReport>(() => Date.now());
-  const recuts = ttlCache<RecutRange>(() => Date.now());
+  const recuts = ttlCache<RecutRange | null>(() => Date.now());
   const raw = services.database.raw;
 
   /** Whether the report tables hold every change: no backfill left, and the live queue drained. */
@@ -52,28 +58,44 @@ export function reportsHandlers(
     return !(await anyDirtyChat(raw));
   }
 
-  /** Whether the figures can be aggregated in SQL (docs/reports.md): open time is measured in TypeScript. */
-  async function inSql(scope: string[], args: ReportsGetArgs): Promise<boolean> {
-    if (args.memberId !== undefined || args.tag !== undefined || !reportTables) return false;
-    if (args.businessHours === true && (await reportBusinessHours(raw, scope)).size > 0) return false;
-    return tablesCurrent(reportTables);
-  }
-
-  /** The range's chats cut again as at its end, kept as long as the range's report. */
-  function recutOf(scope: string[], args: Filter): Promise<RecutRange> {
+  /**
+   * The range read from the report tables, with its chats cut again as at its end; null while
+   * they are not current (the dataset path then). Kept as long as the range's report.
+   */
+  function tablesRange(scope: string[], args: Filter): Promise<RecutRange | null> {
+    const worker = reportTables;
+    if (!worker) return Promise.resolve(null);
     const zone = zoneOf(args.from, args.to, args.timeZone);
-    const key = JSON.stringify([rangeStart(zone), rangeEnd(zone), scope]);
-    return recuts.get(key, () => recutRange(raw, scope, rangeStart(zone), rangeEnd(zone), Date.now()));
+    const [start, end] = [rangeStart(zone), rangeEnd(zone)];
+    return recuts.get(JSON.stringify([start, end, scope]), async () =>
+      (await tablesCurrent(worker)) ? recutRange(raw, scope, start, end, Date.now()) : null,
+    );
   }
 
+  /** Open time ("business hours only" on a number that has hours) is measured in TypeScript. */
+  async function openTime(scope: string[], args: { businessHours: boolean }): Promise<boolean> {
+    return args.businessHours && (await reportBusinessHours(raw, scope)).size > 0;
+  }
+
+  /** A report without a member or tag filter: aggregated in SQL when the tables are current. */
   async function report(caller: Caller, args: ReportsGetArgs): Promise<WireReport> {
     requireCapability(caller, 'reports.read');
     const scope = await scopeOf(caller, args.accountId);
-    const key = JSON.stringify([args.from, args.to, args.timeZone, args.bucket, args.businessHours === true, scope]);
+    const key = JSON.stringify([args.from, args.to, args.timeZone, args.bucket, args.businessHours, scope]);
     return reports.get(key, async () => {
-      if (await inSql(scope, args)) return aggregatedReport(raw, scope, args, await recutOf(scope, args), Date.now());
+      const range = (await openTime(scope, args)) ? null : await tablesRange(scope, args);
+      if (range) return aggregatedReport(raw, scope, args, range, Date.now());
       return reportOf(await dataset(caller, args), args);
     });
+  }
+
+  /** The conversation list without a member or tag filter: paged in SQL when the tables are current. */
+  async function page(caller: Caller, args: ReportsConversationsArgs): Promise<WireReportConversationsPage> {
+    requireCapability(caller, 'reports.read');
+    const scope = await scopeOf(caller, args.accountId);
+    const range = await tablesRange(scope, args);
+    if (range) return storedConversationsPage(raw, scope, args, range, Date.now());
+    return conversationsPage(await dataset(caller, args), args);
   }
 
   async function load(scope: string[], args: Filter): Promise<Dataset> {
@@ -105,6 +127,9 @@ export function reportsHandlers(
       const simple = args.memberId === undefined && args.tag === undefined;
       return simple ? report(caller, args) : reportOf(await dataset(caller, args), args);
     },
-    'reports:conversations': async (caller, args) => conversationsPage(await dataset(caller, args), args),
+    'reports:conversations': async (caller, args) => {
+      const simple = args.memberId === undefined && args.tag === undefined;
+      return simple ? page(caller, args) : conversationsPage(await dataset(caller, args), args);
+    },
   };
 }

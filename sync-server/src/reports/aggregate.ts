@@ -12,6 +12,7 @@ import type { SlaCounts } from '../../../common/reports/sla';
 import { emptySlaCounts, slaMetPct } from '../../../common/reports/sla';
 import type { AggregateScope, CountRow, RankRow } from '../db/repositories/report-aggregates';
 import {
+  firstResponderCounts,
   firstResponseRanks,
   holderCounts,
   messageCounts,
@@ -85,19 +86,23 @@ export async function aggregatedReport(
     reportMemberNames(raw),
     reportSlaTargets(raw, accountIds),
   ]);
-  const [opened, resolved, resolvedBy, reopens, frt, res, messages, sent, tagged, sla] = await Promise.all([
+  const [opened, resolved, resolvedBy, responders, reopens, messages, sent, tagged, sla] = await Promise.all([
     openedCounts(raw, s),
     resolvedCounts(raw, s),
     resolvedByCounts(raw, s),
+    firstResponderCounts(raw, s),
     reopenedRows(raw, s),
-    firstResponseRanks(raw, s),
-    resolutionRanks(raw, s),
     messageCounts(raw, accountIds, s.zone),
     storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
     loadTaggedDataset(raw, accountIds, args, now),
     slaCounts(raw, s, targets, asOf),
   ]);
-  const holders = await holderCounts(raw, s, opened.maxHolders);
+  // The medians' queries key their member partition by position in these lists (report-aggregates.ts).
+  const [frt, res, holders] = await Promise.all([
+    firstResponseRanks(raw, s, [...new Set(responders.map(([id]) => id))]),
+    resolutionRanks(raw, s, [...new Set(resolvedBy.map(([id]) => id))]),
+    holderCounts(raw, s, opened.maxHolders),
+  ]);
   const { starts, ofDay } = bucketsOf(zone, args.bucket);
   // Reopenings: each instant in the range counts for its day's bucket and its number.
   const reopenAt = reopens.flatMap(r =>

@@ -33,7 +33,7 @@ const HOUR = 3_600_000;
 
 const ids = (text: string | null): string[] => (text ? text.split(',') : []);
 
-function conversationOf(r: StoredConversation): Conversation {
+export function conversationOf(r: StoredConversation): Conversation {
   const [, chatId, openedAt, firstResponseAt, firstResponderId, resolvedAt, resolvedBy, assigneeId, since] = r;
   return {
     chatId,

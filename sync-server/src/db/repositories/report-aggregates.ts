@@ -150,21 +150,28 @@ export type RankRow = {
   memberValue: number;
 };
 
+const marks = (n: number) => new Array<string>(n).fill('?').join(', ');
+
 /**
  * Rows at the nearest ranks (median of each partition; also the 90th percentile overall) of
  * `value` over the rows `where` selects; the member partition is ordered by `memberValue`.
+ * Partitions are keyed by small integers (the number's and the member's position in the lists
+ * given, with FIELD): sorting on the string ids themselves made each window several times slower.
+ * memberIds: every member the member column holds in those rows (0: none).
  */
 async function ranked(
   raw: RawExec,
   s: AggregateScope,
   cols: { value: string; bucketOf: string; member: string; memberValue: string; where: string },
+  memberIds: readonly string[],
 ): Promise<RankRow[]> {
   const parts = partsOf(s);
+  const member = memberIds.length === 0 ? '0' : `field(${cols.member}, ${marks(memberIds.length)})`;
   const inner = parts
     .map(
       p =>
-        `select ${cols.value} v, ${s.zone.bucket(cols.bucketOf)} b, account_id a, ${cols.member} m, ` +
-        `${cols.memberValue} mv from ${p.table} where ${p.filter} and ${cols.where}`,
+        `select ${cols.value} v, ${s.zone.bucket(cols.bucketOf)} b, field(account_id, ${marks(s.accountIds.length)}) a, ` +
+        `${member} m, ${cols.memberValue} mv from ${p.table} where ${p.filter} and ${cols.where}`,
     )
     .join(' union all ');
   const at = (r: string, n: string) => `${r} = ceil(0.5e0 * ${n})`;
@@ -175,42 +182,65 @@ async function ranked(
     'row_number() over (partition by a order by v) r2, count(*) over (partition by a) n2, ' +
     'row_number() over (partition by m order by mv) r3, count(*) over (partition by m) n3 ' +
     `from (${inner}) x) y where ${at('r0', 'n0')} or r0 = ceil(0.9e0 * n0) or ${at('r1', 'n1')} or ` +
-    `${at('r2', 'n2')} or (m is not null and ${at('r3', 'n3')})`;
-  const [rows] = await raw.query<RowDataPacket[]>({ sql, values: parts.flatMap(p => p.values), rowsAsArray: true });
+    `${at('r2', 'n2')} or (m > 0 and ${at('r3', 'n3')})`;
+  const values = parts.flatMap(p => [...s.accountIds, ...memberIds, ...p.values]);
+  const [rows] = await raw.query<RowDataPacket[]>({ sql, values, rowsAsArray: true });
   return rows.map(r => ({
     value: num(r[0]),
     bucket: num(r[1]),
-    accountId: String(r[2]),
-    memberId: str(r[3]),
+    accountId: s.accountIds[num(r[2]) - 1] ?? '',
+    memberId: memberIds[num(r[3]) - 1] ?? null,
     ranks: [num(r[4]), num(r[5]), num(r[6]), num(r[7]), num(r[8]), num(r[9]), num(r[10]), num(r[11])],
     memberValue: num(r[12]),
   }));
 }
 
-/** First response times of the conversations opened in the range (member: who answered first). */
-export function firstResponseRanks(raw: RawExec, s: AggregateScope): Promise<RankRow[]> {
-  return ranked(raw, s, {
-    value: 'first_response_at - opened_at',
-    bucketOf: 'opened_at',
-    member: 'first_responder_id',
-    memberValue: 'first_response_at - opened_at',
-    where: `${opened(s.zone)} and first_response_at is not null`,
-  });
+/** Conversations opened in the range with a first response, per member who gave it. */
+export async function firstResponderCounts(raw: RawExec, s: AggregateScope): Promise<[string, number][]> {
+  const rows = await additive(
+    raw,
+    s,
+    p =>
+      `select first_responder_id, count(*) from ${p.table} where ${p.filter} and ${opened(s.zone)} ` +
+      'and first_response_at is not null and first_responder_id is not null group by first_responder_id',
+  );
+  return rows.map(r => [String(r[0]), num(r[1])]);
+}
+
+/** First response times of the conversations opened in the range (member: who answered first, of responders). */
+export function firstResponseRanks(raw: RawExec, s: AggregateScope, responders: readonly string[]): Promise<RankRow[]> {
+  return ranked(
+    raw,
+    s,
+    {
+      value: 'first_response_at - opened_at',
+      bucketOf: 'opened_at',
+      member: 'first_responder_id',
+      memberValue: 'first_response_at - opened_at',
+      where: `${opened(s.zone)} and first_response_at is not null`,
+    },
+    responders,
+  );
 }
 
 /**
  * Resolution times of the conversations resolved in the range; the member partition is the
  * resolver's handle time (from when they got it, or its opening, to the resolution: figures.ts).
  */
-export function resolutionRanks(raw: RawExec, s: AggregateScope): Promise<RankRow[]> {
-  return ranked(raw, s, {
-    value: 'resolved_at - opened_at',
-    bucketOf: 'resolved_at',
-    member: 'resolved_by',
-    memberValue:
-      'resolved_at - greatest(case when resolved_by = assignee_id then assignee_since else opened_at end, opened_at)',
-    where: resolved(s.zone),
-  });
+export function resolutionRanks(raw: RawExec, s: AggregateScope, resolvers: readonly string[]): Promise<RankRow[]> {
+  return ranked(
+    raw,
+    s,
+    {
+      value: 'resolved_at - opened_at',
+      bucketOf: 'resolved_at',
+      member: 'resolved_by',
+      memberValue:
+        'resolved_at - greatest(case when resolved_by = assignee_id then assignee_since else opened_at end, opened_at)',
+      where: resolved(s.zone),
+    },
+    resolvers,
+  );
 }
 
 /** Messages in/out per number and trend bucket, and inbound per weekday and hour (the counters). */
