@@ -9,6 +9,7 @@ import type { RawExec } from '../db/index';
 import type { PageScope } from '../db/repositories/report-page';
 import { chatAtPosition, pageRows, positionOf } from '../db/repositories/report-page';
 import { reportBusinessHours, reportChats, reportSlaTargets } from '../db/repositories/reports';
+import type { Conversation } from './conversations';
 import type { Dataset } from './dataset';
 import { measureOf } from './measure';
 import { parseCursor, wireConversation } from './page';
@@ -25,23 +26,27 @@ export async function storedConversationsPage(
 ): Promise<WireReportConversationsPage> {
   const zone = zoneOf(args.from, args.to, args.timeZone);
   const s: PageScope = { accountIds, ...recut, from: rangeStart(zone), to: rangeEnd(zone) };
-  let after: { openedAt: number; chatId: string | null } | null = null;
-  if (args.cursor !== undefined) {
-    const { openedAt, k } = parseCursor(args.cursor);
-    after = { openedAt, chatId: await chatAtPosition(raw, s, openedAt, k) };
-  }
+  const cursor = args.cursor === undefined ? null : parseCursor(args.cursor);
+  // The numbers' targets and hours meanwhile: they do not depend on the page.
+  const settings = Promise.all([reportSlaTargets(raw, accountIds), reportBusinessHours(raw, accountIds)]);
+  const after = cursor && {
+    openedAt: cursor.openedAt,
+    chatId: await chatAtPosition(raw, s, cursor.openedAt, cursor.k),
+  };
   // One row more than the page: whether a next page exists.
   const rows = await pageRows(raw, s, args.status, after, args.limit + 1);
   const page = rows.slice(0, args.limit).map(conversationOf);
-  const [chats, slaTargets, businessHours] = await Promise.all([
+  const last = page[page.length - 1];
+  const next = rows.length > args.limit && last ? nextCursor(raw, s, args.status, cursor, page) : null;
+  const [chats, [slaTargets, businessHours], nextValue] = await Promise.all([
     reportChats(
       raw,
       accountIds,
       false,
       page.map(c => c.chatId),
     ),
-    reportSlaTargets(raw, accountIds),
-    reportBusinessHours(raw, accountIds),
+    settings,
+    next,
   ]);
   const d: Dataset = {
     generatedAt: now,
@@ -55,12 +60,26 @@ export async function storedConversationsPage(
     messages: [],
   };
   const measure = measureOf(d, args.businessHours);
-  const last = page[page.length - 1];
   return {
     conversations: page.map(c => wireConversation(d, c, measure, args.businessHours)),
-    nextCursor:
-      rows.length > args.limit && last
-        ? `${last.openedAt}.${await positionOf(raw, s, last.openedAt, last.chatId)}`
-        : null,
+    nextCursor: nextValue,
   };
+}
+
+/**
+ * `<openedAt>.<k>`: the last row is the k-th (in chat id order, whatever the status) opened at
+ * that instant. Every status: counted from the page when it holds all of them, else in SQL.
+ */
+async function nextCursor(
+  raw: RawExec,
+  s: PageScope,
+  status: ReportsConversationsArgs['status'],
+  cursor: { openedAt: number; k: number } | null,
+  page: readonly Conversation[],
+): Promise<string> {
+  const last = page[page.length - 1]!;
+  const same = page.filter(c => c.openedAt === last.openedAt).length;
+  if (status === 'all' && same < page.length) return `${last.openedAt}.${same}`;
+  if (status === 'all' && cursor?.openedAt === last.openedAt) return `${last.openedAt}.${cursor.k + same}`;
+  return `${last.openedAt}.${await positionOf(raw, s, last.openedAt, last.chatId)}`;
 }
