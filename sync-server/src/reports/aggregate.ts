@@ -10,7 +10,7 @@ import type { ReportsGetArgs, WireReport } from '../../../common/protocol-report
 import { REPORT_BUCKET_BOUNDS_MS } from '../../../common/protocol-reports';
 import type { SlaCounts } from '../../../common/reports/sla';
 import { emptySlaCounts, slaMetPct } from '../../../common/reports/sla';
-import type { AggregateScope, CountRow, RankRow } from '../db/repositories/report-aggregates';
+import type { AggregateScope, CountRow, PartitionCounts, RankRow } from '../db/repositories/report-aggregates';
 import {
   firstResponderCounts,
   firstResponseRanks,
@@ -98,9 +98,10 @@ export async function aggregatedReport(
     slaCounts(raw, s, targets, asOf),
   ]);
   // The medians' queries key their member partition by position in these lists (report-aggregates.ts).
+  const answered = opened.rows.filter(r => r.histogram >= 0);
   const [frt, res, holders] = await Promise.all([
-    firstResponseRanks(raw, s, [...new Set(responders.map(([id]) => id))]),
-    resolutionRanks(raw, s, [...new Set(resolvedBy.map(([id]) => id))]),
+    firstResponseRanks(raw, s, partitionCounts(answered, responders)),
+    resolutionRanks(raw, s, partitionCounts(resolved, resolvedBy)),
     holderCounts(raw, s, opened.maxHolders),
   ]);
   const { starts, ofDay } = bucketsOf(zone, args.bucket);
@@ -248,6 +249,19 @@ export async function aggregatedReport(
         .sort(byName(a => a.accountId)),
     },
   };
+}
+
+/** The sizes of a ranked figure's partitions, from its grouped counts (per bucket and number) and per member. */
+function partitionCounts(rows: readonly CountRow[], perMember: readonly [string, number][]): PartitionCounts {
+  const bucket = new Map<number, number>();
+  const account = new Map<string, number>();
+  for (const r of rows) {
+    bucket.set(r.bucket, (bucket.get(r.bucket) ?? 0) + r.n);
+    account.set(r.accountId, (account.get(r.accountId) ?? 0) + r.n);
+  }
+  const member = new Map<string, number>();
+  for (const [id, n] of perMember) member.set(id, (member.get(id) ?? 0) + n);
+  return { total: rows.reduce((a, r) => a + r.n, 0), bucket, account, member };
 }
 
 function heatmapOf(cells: readonly { weekday: number; hour: number; n: number }[]): number[][] {

@@ -152,20 +152,45 @@ export type RankRow = {
 
 const marks = (n: number) => new Array<string>(n).fill('?').join(', ');
 
+/** How many rows each partition of a ranked figure holds (from the grouped counts): its ranks follow. */
+export type PartitionCounts = {
+  readonly total: number;
+  readonly bucket: ReadonlyMap<number, number>;
+  readonly account: ReadonlyMap<string, number>;
+  /** Per member id, in the order the member partition's positions are given. */
+  readonly member: ReadonlyMap<string, number>;
+};
+
+/** The nearest rank of p among n samples (reports/stats.ts percentile). */
+const rankOf = (p: number, n: number) => Math.max(1, Math.ceil(p * n));
+
+/** `col = <the median's rank of col's partition>` for the partitions keys and counts given. */
+function atMedian(r: string, key: string, counts: readonly [number, number][]): string {
+  if (counts.length === 0) return 'false';
+  return `${r} = case ${key} ${counts.map(([k, n]) => `when ${int(k)} then ${int(rankOf(0.5, n))}`).join(' ')} else -1 end`;
+}
+
+function int(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an integer: ${n}`);
+  return String(n);
+}
+
 /**
  * Rows at the nearest ranks (median of each partition; also the 90th percentile overall) of
  * `value` over the rows `where` selects; the member partition is ordered by `memberValue`.
- * Partitions are keyed by small integers (the number's and the member's position in the lists
- * given, with FIELD): sorting on the string ids themselves made each window several times slower.
- * memberIds: every member the member column holds in those rows (0: none).
+ * Partitions are keyed by small integers (the number's and the member's position, with FIELD):
+ * sorting on the string ids themselves made each window several times slower. Each partition's
+ * size is known from the grouped counts, so the ranks wanted are written into the query.
  */
 async function ranked(
   raw: RawExec,
   s: AggregateScope,
   cols: { value: string; bucketOf: string; member: string; memberValue: string; where: string },
-  memberIds: readonly string[],
+  counts: PartitionCounts,
 ): Promise<RankRow[]> {
+  if (counts.total === 0) return [];
   const parts = partsOf(s);
+  const memberIds = [...counts.member.keys()];
   const member = memberIds.length === 0 ? '0' : `field(${cols.member}, ${marks(memberIds.length)})`;
   const inner = parts
     .map(
@@ -174,25 +199,47 @@ async function ranked(
         `${member} m, ${cols.memberValue} mv from ${p.table} where ${p.filter} and ${cols.where}`,
     )
     .join(' union all ');
-  const at = (r: string, n: string) => `${r} = ceil(0.5e0 * ${n})`;
+  const accounts = s.accountIds.map((id, i): [number, number] => [i + 1, counts.account.get(id) ?? 0]);
+  const members = memberIds.map((id, i): [number, number] => [i + 1, counts.member.get(id) ?? 0]);
   const sql =
-    'select v, b, a, m, r0, n0, r1, n1, r2, n2, r3, n3, mv from (select v, b, a, m, mv, ' +
-    'row_number() over (order by v) r0, count(*) over () n0, ' +
-    'row_number() over (partition by b order by v) r1, count(*) over (partition by b) n1, ' +
-    'row_number() over (partition by a order by v) r2, count(*) over (partition by a) n2, ' +
-    'row_number() over (partition by m order by mv) r3, count(*) over (partition by m) n3 ' +
-    `from (${inner}) x) y where ${at('r0', 'n0')} or r0 = ceil(0.9e0 * n0) or ${at('r1', 'n1')} or ` +
-    `${at('r2', 'n2')} or (m > 0 and ${at('r3', 'n3')})`;
+    'select v, b, a, m, r0, r1, r2, r3, mv from (select v, b, a, m, mv, ' +
+    'row_number() over (order by v) r0, row_number() over (partition by b order by v) r1, ' +
+    'row_number() over (partition by a order by v) r2, row_number() over (partition by m order by mv) r3 ' +
+    `from (${inner}) x) y where r0 in (${int(rankOf(0.5, counts.total))}, ${int(rankOf(0.9, counts.total))}) or ` +
+    `${atMedian('r1', 'b', [...counts.bucket])} or ${atMedian(
+      'r2',
+      'a',
+      accounts.filter(([, n]) => n > 0),
+    )} or ` +
+    `${atMedian(
+      'r3',
+      'm',
+      members.filter(([, n]) => n > 0),
+    )}`;
   const values = parts.flatMap(p => [...s.accountIds, ...memberIds, ...p.values]);
   const [rows] = await raw.query<RowDataPacket[]>({ sql, values, rowsAsArray: true });
-  return rows.map(r => ({
-    value: num(r[0]),
-    bucket: num(r[1]),
-    accountId: s.accountIds[num(r[2]) - 1] ?? '',
-    memberId: memberIds[num(r[3]) - 1] ?? null,
-    ranks: [num(r[4]), num(r[5]), num(r[6]), num(r[7]), num(r[8]), num(r[9]), num(r[10]), num(r[11])],
-    memberValue: num(r[12]),
-  }));
+  return rows.map(r => {
+    const [bucket, a, m] = [num(r[1]), num(r[2]), num(r[3])];
+    const accountId = s.accountIds[a - 1] ?? '';
+    const memberId = memberIds[m - 1] ?? null;
+    return {
+      value: num(r[0]),
+      bucket,
+      accountId,
+      memberId,
+      ranks: [
+        num(r[4]),
+        counts.total,
+        num(r[5]),
+        counts.bucket.get(bucket) ?? 0,
+        num(r[6]),
+        counts.account.get(accountId) ?? 0,
+        num(r[7]),
+        memberId === null ? 0 : (counts.member.get(memberId) ?? 0),
+      ],
+      memberValue: num(r[8]),
+    };
+  });
 }
 
 /** Conversations opened in the range with a first response, per member who gave it. */
@@ -208,7 +255,7 @@ export async function firstResponderCounts(raw: RawExec, s: AggregateScope): Pro
 }
 
 /** First response times of the conversations opened in the range (member: who answered first, of responders). */
-export function firstResponseRanks(raw: RawExec, s: AggregateScope, responders: readonly string[]): Promise<RankRow[]> {
+export function firstResponseRanks(raw: RawExec, s: AggregateScope, counts: PartitionCounts): Promise<RankRow[]> {
   return ranked(
     raw,
     s,
@@ -219,7 +266,7 @@ export function firstResponseRanks(raw: RawExec, s: AggregateScope, responders: 
       memberValue: 'first_response_at - opened_at',
       where: `${opened(s.zone)} and first_response_at is not null`,
     },
-    responders,
+    counts,
   );
 }
 
@@ -227,7 +274,7 @@ export function firstResponseRanks(raw: RawExec, s: AggregateScope, responders: 
  * Resolution times of the conversations resolved in the range; the member partition is the
  * resolver's handle time (from when they got it, or its opening, to the resolution: figures.ts).
  */
-export function resolutionRanks(raw: RawExec, s: AggregateScope, resolvers: readonly string[]): Promise<RankRow[]> {
+export function resolutionRanks(raw: RawExec, s: AggregateScope, counts: PartitionCounts): Promise<RankRow[]> {
   return ranked(
     raw,
     s,
@@ -239,7 +286,7 @@ export function resolutionRanks(raw: RawExec, s: AggregateScope, resolvers: read
         'resolved_at - greatest(case when resolved_by = assignee_id then assignee_since else opened_at end, opened_at)',
       where: resolved(s.zone),
     },
-    resolvers,
+    counts,
   );
 }
 
