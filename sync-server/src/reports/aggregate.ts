@@ -81,12 +81,23 @@ export async function aggregatedReport(
   const zone = zoneOf(args.from, args.to, args.timeZone);
   const s: AggregateScope = { accountIds, ...recut, zone: zoneSql(zone, args.bucket) };
   const asOf = Math.min(rangeEnd(zone), now);
-  const [accountNames, memberNames, targets] = await Promise.all([
+  // Two rounds of queries started together: the second needs the first's counts (and targets).
+  const [
+    accountNames,
+    memberNames,
+    targets,
+    opened,
+    resolved,
+    resolvedBy,
+    responders,
+    reopens,
+    messages,
+    sent,
+    tagged,
+  ] = await Promise.all([
     reportAccountNames(raw, accountIds),
     reportMemberNames(raw),
     reportSlaTargets(raw, accountIds),
-  ]);
-  const [opened, resolved, resolvedBy, responders, reopens, messages, sent, tagged, sla] = await Promise.all([
     openedCounts(raw, s),
     resolvedCounts(raw, s),
     resolvedByCounts(raw, s),
@@ -95,14 +106,14 @@ export async function aggregatedReport(
     messageCounts(raw, accountIds, s.zone),
     storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
     loadTaggedDataset(raw, accountIds, args, now),
-    slaCounts(raw, s, targets, asOf),
   ]);
   // The medians' queries key their member partition by position in these lists (report-aggregates.ts).
   const answered = opened.rows.filter(r => r.histogram >= 0);
-  const [frt, res, holders] = await Promise.all([
+  const [frt, res, holders, sla] = await Promise.all([
     firstResponseRanks(raw, s, partitionCounts(answered, responders)),
     resolutionRanks(raw, s, partitionCounts(resolved, resolvedBy)),
     holderCounts(raw, s, opened.maxHolders),
+    slaCounts(raw, s, targets, asOf),
   ]);
   const { starts, ofDay } = bucketsOf(zone, args.bucket);
   // Reopenings: each instant in the range counts for its day's bucket and its number.
