@@ -12,14 +12,12 @@ import type { SlaCounts } from '../../../common/reports/sla';
 import { emptySlaCounts, slaMetPct } from '../../../common/reports/sla';
 import type { AggregateScope, CountRow, PartitionCounts, RankRow } from '../db/repositories/report-aggregates';
 import {
-  firstResponderCounts,
   firstResponseRanks,
   holderCounts,
   messageCounts,
   openedCounts,
   reopenedRows,
   resolutionRanks,
-  resolvedByCounts,
   resolvedCounts,
   slaCounts,
 } from '../db/repositories/report-aggregates';
@@ -82,26 +80,12 @@ export async function aggregatedReport(
   const s: AggregateScope = { accountIds, ...recut, zone: zoneSql(zone, args.bucket) };
   const asOf = Math.min(rangeEnd(zone), now);
   // Two rounds of queries started together: the second needs the first's counts (and targets).
-  const [
-    accountNames,
-    memberNames,
-    targets,
-    opened,
-    resolved,
-    resolvedBy,
-    responders,
-    reopens,
-    messages,
-    sent,
-    tagged,
-  ] = await Promise.all([
+  const [accountNames, memberNames, targets, opened, resolved, reopens, messages, sent, tagged] = await Promise.all([
     reportAccountNames(raw, accountIds),
     reportMemberNames(raw),
     reportSlaTargets(raw, accountIds),
     openedCounts(raw, s),
     resolvedCounts(raw, s),
-    resolvedByCounts(raw, s),
-    firstResponderCounts(raw, s),
     reopenedRows(raw, s),
     messageCounts(raw, accountIds, s.zone),
     storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
@@ -110,8 +94,8 @@ export async function aggregatedReport(
   // The medians' queries key their member partition by position in these lists (report-aggregates.ts).
   const answered = opened.rows.filter(r => r.histogram >= 0);
   const [frt, res, holders, sla] = await Promise.all([
-    firstResponseRanks(raw, s, partitionCounts(answered, responders)),
-    resolutionRanks(raw, s, partitionCounts(resolved, resolvedBy)),
+    firstResponseRanks(raw, s, partitionCounts(answered)),
+    resolutionRanks(raw, s, partitionCounts(resolved)),
     holderCounts(raw, s, opened.maxHolders),
     slaCounts(raw, s, targets, asOf),
   ]);
@@ -172,8 +156,10 @@ export async function aggregatedReport(
   };
   for (const [id, n] of holders) member(id).assigned += n;
   for (const [id, v] of medians(frt, 3, r => r.memberId ?? '')) member(id).frt = v;
-  for (const [id, n] of resolvedBy) member(id).resolved += n;
   for (const [id, v] of medians(res, 3, r => r.memberId ?? '')) member(id).handle = v;
+  // The resolver partition's size, with its median row: how many each member resolved.
+  for (const r of res)
+    if (r.memberId !== null && r.ranks[6] === Math.ceil(0.5 * r.ranks[7])) member(r.memberId).resolved = r.ranks[7];
   for (const [id, n] of sent) member(id).sent += n;
 
   const slaTotal = emptySlaCounts();
@@ -262,17 +248,15 @@ export async function aggregatedReport(
   };
 }
 
-/** The sizes of a ranked figure's partitions, from its grouped counts (per bucket and number) and per member. */
-function partitionCounts(rows: readonly CountRow[], perMember: readonly [string, number][]): PartitionCounts {
+/** The sizes of a ranked figure's partitions, from its grouped counts (per bucket and number). */
+function partitionCounts(rows: readonly CountRow[]): PartitionCounts {
   const bucket = new Map<number, number>();
   const account = new Map<string, number>();
   for (const r of rows) {
     bucket.set(r.bucket, (bucket.get(r.bucket) ?? 0) + r.n);
     account.set(r.accountId, (account.get(r.accountId) ?? 0) + r.n);
   }
-  const member = new Map<string, number>();
-  for (const [id, n] of perMember) member.set(id, (member.get(id) ?? 0) + n);
-  return { total: rows.reduce((a, r) => a + r.n, 0), bucket, account, member };
+  return { total: rows.reduce((a, r) => a + r.n, 0), bucket, account };
 }
 
 function heatmapOf(cells: readonly { weekday: number; hour: number; n: number }[]): number[][] {

@@ -86,18 +86,6 @@ export async function resolvedCounts(raw: RawExec, s: AggregateScope): Promise<C
   return rows.map(r => ({ bucket: num(r[0]), accountId: String(r[1]), histogram: num(r[2]), n: num(r[3]) }));
 }
 
-/** Conversations resolved in the range per member who resolved them. */
-export async function resolvedByCounts(raw: RawExec, s: AggregateScope): Promise<[string, number][]> {
-  const rows = await additive(
-    raw,
-    s,
-    p =>
-      `select resolved_by, count(*) from ${p.table} where ${p.filter} and ${resolved(s.zone)} ` +
-      'and resolved_by is not null group by resolved_by',
-  );
-  return rows.map(r => [String(r[0]), num(r[1])]);
-}
-
 /**
  * Conversations opened in the range per member who held them: `holders` is a comma-separated
  * list, split in SQL against the positions 1..maxHolders (openedCounts gives the longest list).
@@ -157,8 +145,6 @@ export type PartitionCounts = {
   readonly total: number;
   readonly bucket: ReadonlyMap<number, number>;
   readonly account: ReadonlyMap<string, number>;
-  /** Per member id, in the order the member partition's positions are given. */
-  readonly member: ReadonlyMap<string, number>;
 };
 
 /** The nearest rank of p among n samples (reports/stats.ts percentile). */
@@ -175,12 +161,16 @@ function int(n: number): string {
   return String(n);
 }
 
+/** A 60-bit integer for a member id (or null): a window sorts it far faster than the string. */
+const memberKey = (col: string) => `cast(conv(left(md5(${col}), 15), 16, 10) as unsigned)`;
+
 /**
  * Rows at the nearest ranks (median of each partition; also the 90th percentile overall) of
  * `value` over the rows `where` selects; the member partition is ordered by `memberValue`.
- * Partitions are keyed by small integers (the number's and the member's position, with FIELD):
- * sorting on the string ids themselves made each window several times slower. Each partition's
- * size is known from the grouped counts, so the ranks wanted are written into the query.
+ * Partitions are keyed by integers (the number's FIELD position, a hash of the member id):
+ * sorting on the string ids themselves made each window several times slower. The sizes of
+ * the total, bucket and number partitions are known from the grouped counts, so their ranks are
+ * written into the query; the member partition's size comes back with its median row.
  */
 async function ranked(
   raw: RawExec,
@@ -190,43 +180,36 @@ async function ranked(
 ): Promise<RankRow[]> {
   if (counts.total === 0) return [];
   const parts = partsOf(s);
-  const memberIds = [...counts.member.keys()];
-  const member = memberIds.length === 0 ? '0' : `field(${cols.member}, ${marks(memberIds.length)})`;
   const inner = parts
     .map(
       p =>
         `select ${cols.value} v, ${s.zone.bucket(cols.bucketOf)} b, field(account_id, ${marks(s.accountIds.length)}) a, ` +
-        `${member} m, ${cols.memberValue} mv from ${p.table} where ${p.filter} and ${cols.where}`,
+        `${cols.member} m, ${memberKey(cols.member)} mk, ${cols.memberValue} mv from ${p.table} where ${p.filter} and ${cols.where}`,
     )
     .join(' union all ');
   const accounts = s.accountIds.map((id, i): [number, number] => [i + 1, counts.account.get(id) ?? 0]);
-  const members = memberIds.map((id, i): [number, number] => [i + 1, counts.member.get(id) ?? 0]);
   const sql =
-    'select v, b, a, m, r0, r1, r2, r3, mv from (select v, b, a, m, mv, ' +
+    'select v, b, a, m, r0, r1, r2, r3, n3, mv from (select v, b, a, m, mv, ' +
     'row_number() over (order by v) r0, row_number() over (partition by b order by v) r1, ' +
-    'row_number() over (partition by a order by v) r2, row_number() over (partition by m order by mv) r3 ' +
+    'row_number() over (partition by a order by v) r2, row_number() over (partition by mk order by mv) r3, ' +
+    'count(*) over (partition by mk) n3 ' +
     `from (${inner}) x) y where r0 in (${int(rankOf(0.5, counts.total))}, ${int(rankOf(0.9, counts.total))}) or ` +
     `${atMedian('r1', 'b', [...counts.bucket])} or ${atMedian(
       'r2',
       'a',
       accounts.filter(([, n]) => n > 0),
     )} or ` +
-    `${atMedian(
-      'r3',
-      'm',
-      members.filter(([, n]) => n > 0),
-    )}`;
-  const values = parts.flatMap(p => [...s.accountIds, ...memberIds, ...p.values]);
+    '(m is not null and r3 = ceil(0.5e0 * n3))';
+  const values = parts.flatMap(p => [...s.accountIds, ...p.values]);
   const [rows] = await raw.query<RowDataPacket[]>({ sql, values, rowsAsArray: true });
   return rows.map(r => {
-    const [bucket, a, m] = [num(r[1]), num(r[2]), num(r[3])];
+    const [bucket, a] = [num(r[1]), num(r[2])];
     const accountId = s.accountIds[a - 1] ?? '';
-    const memberId = memberIds[m - 1] ?? null;
     return {
       value: num(r[0]),
       bucket,
       accountId,
-      memberId,
+      memberId: str(r[3]),
       ranks: [
         num(r[4]),
         counts.total,
@@ -235,23 +218,11 @@ async function ranked(
         num(r[6]),
         counts.account.get(accountId) ?? 0,
         num(r[7]),
-        memberId === null ? 0 : (counts.member.get(memberId) ?? 0),
+        num(r[8]),
       ],
-      memberValue: num(r[8]),
+      memberValue: num(r[9]),
     };
   });
-}
-
-/** Conversations opened in the range with a first response, per member who gave it. */
-export async function firstResponderCounts(raw: RawExec, s: AggregateScope): Promise<[string, number][]> {
-  const rows = await additive(
-    raw,
-    s,
-    p =>
-      `select first_responder_id, count(*) from ${p.table} where ${p.filter} and ${opened(s.zone)} ` +
-      'and first_response_at is not null and first_responder_id is not null group by first_responder_id',
-  );
-  return rows.map(r => [String(r[0]), num(r[1])]);
 }
 
 /** First response times of the conversations opened in the range (member: who answered first, of responders). */
