@@ -12,7 +12,7 @@ import { rowOf } from './maintain';
 import { asAtEnd } from './stored';
 
 export type RecutRange = {
-  /** Chats whose stored rows the range does not read (their rows as at the end are under token). */
+  /** Chats cut again as at the range's end (their conversations from then on are under token). */
   readonly recutChats: readonly string[];
   /** null: nothing in the range changed after its end. */
   readonly token: string | null;
@@ -28,7 +28,13 @@ export async function recutRange(
   const rows = await changedAfterEnd(raw, accountIds, start, end);
   if (rows.length === 0) return { recutChats: [], token: null };
   const accountOf = new Map(rows.map(r => [r[1], r[0]]));
-  const conversations = await asAtEnd(raw, rows, start, end);
+  // Each chat is cut again from its earliest conversation touched at or after the end; the
+  // stored rows before that one stay where they are (the reads keep rows touched before the end).
+  const from = new Map<string, number>();
+  for (const r of rows) if (r[13] >= end) from.set(r[1], Math.min(from.get(r[1]) ?? r[2], r[2]));
+  const conversations = (await asAtEnd(raw, rows, start, end)).filter(
+    c => c.openedAt >= (from.get(c.chatId) ?? Infinity),
+  );
   const token = randomUUID();
   await writeRecut(
     raw,

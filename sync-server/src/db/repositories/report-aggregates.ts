@@ -13,7 +13,7 @@ import type { RawExec } from '../index';
 
 export type AggregateScope = {
   readonly accountIds: readonly string[];
-  /** Chats whose stored rows are replaced by their rows under `token` in report_recut. */
+  /** Chats with conversations cut again as at the range's end (under `token` in report_recut). */
   readonly recutChats: readonly string[];
   readonly token: string | null;
   readonly zone: ZoneSql;
@@ -22,12 +22,17 @@ export type AggregateScope = {
 /** One table a figure reads, with its filter (the numbers in scope, the recut chats left out or in). */
 type Part = { readonly table: string; readonly filter: string; readonly values: unknown[] };
 
+/**
+ * A stored row touched at or after the range's end is one of the chats cut again as at that end
+ * (reports/recut.ts), whose later rows are under the token: `touched_at < end` leaves exactly
+ * those out (an older conversation's last instant is never after a newer one's opening, and a
+ * newer one opened at or after the end counts nowhere), a numeric test on the row or index read.
+ */
 function partsOf(s: AggregateScope): Part[] {
-  const recut = s.recutChats.length > 0;
   const stored: Part = {
     table: 'report_conversations',
-    filter: `account_id in (?)${recut ? ' and chat_id not in (?)' : ''}`,
-    values: recut ? [s.accountIds, s.recutChats] : [s.accountIds],
+    filter: `account_id in (?) and touched_at < ${s.zone.end}`,
+    values: [s.accountIds],
   };
   if (s.token === null) return [stored];
   return [

@@ -28,12 +28,12 @@ const STATUS: Record<PageStatus, string> = {
 
 /** Both sources of a range's rows with `where` (and its values) applied to each. */
 function sources(s: PageScope, where: string, values: unknown[], hint = '') {
-  const recut = s.recutChats.length > 0;
+  // A stored row touched at or after the end is replaced by the rows under the token (report-aggregates.ts partsOf).
   const stored = {
     sql:
-      `select ${REPORT_COLUMNS} from report_conversations ${hint} where account_id in (?)` +
-      `${recut ? ' and chat_id not in (?)' : ''} and opened_at >= ? and opened_at < ? and ${where}`,
-    values: [s.accountIds, ...(recut ? [s.recutChats] : []), s.from, s.to, ...values],
+      `select ${REPORT_COLUMNS} from report_conversations ${hint} where account_id in (?) and touched_at < ? ` +
+      `and opened_at >= ? and opened_at < ? and ${where}`,
+    values: [s.accountIds, s.to, s.from, s.to, ...values],
   };
   if (s.token === null) return [stored];
   return [
