@@ -41,6 +41,13 @@ function partsOf(s: AggregateScope): Part[] {
   ];
 }
 
+/**
+ * The stored table read through `index`: MariaDB's planner takes the primary key's number prefix
+ * (every row of the number) over the covering index of a resolved_at range; the scratch table as is.
+ */
+const through = (p: Part, index: string) =>
+  p.table === 'report_conversations' ? `${p.table} force index (${index})` : p.table;
+
 const opened = (z: ZoneSql) => `opened_at >= ${z.start} and opened_at < ${z.end}`;
 const resolved = (z: ZoneSql) => `resolved_at >= ${z.start} and resolved_at < ${z.end}`;
 
@@ -86,7 +93,7 @@ export async function resolvedCounts(raw: RawExec, s: AggregateScope): Promise<C
     s,
     p =>
       `select ${z.bucket('resolved_at')} b, account_id, ${histogramOf('resolved_at - opened_at')} k, count(*) ` +
-      `from ${p.table} where ${p.filter} and ${resolved(z)} group by b, account_id, k`,
+      `from ${through(p, 'report_conversations_resolved_cover')} where ${p.filter} and ${resolved(z)} group by b, account_id, k`,
   );
   return rows.map(r => ({ bucket: num(r[0]), accountId: String(r[1]), histogram: num(r[2]), n: num(r[3]) }));
 }
@@ -116,7 +123,7 @@ export async function reopenedRows(raw: RawExec, s: AggregateScope): Promise<{ a
     raw,
     s,
     p =>
-      `select account_id, reopened_at from ${p.table} where ${p.filter} and reopen_count > 0 ` +
+      `select account_id, reopened_at from ${through(p, 'report_conversations_reopened')} where ${p.filter} and reopen_count > 0 ` +
       `and touched_at >= ${s.zone.start} and opened_at < ${s.zone.end}`,
   );
   return rows.map(r => ({ accountId: String(r[0]), at: (str(r[1]) ?? '').split(',').filter(Boolean).map(Number) }));
@@ -180,7 +187,7 @@ const memberKey = (col: string) => `cast(conv(left(md5(${col}), 15), 16, 10) as 
 async function ranked(
   raw: RawExec,
   s: AggregateScope,
-  cols: { value: string; bucketOf: string; member: string; memberValue: string; where: string },
+  cols: { value: string; bucketOf: string; member: string; memberValue: string; where: string; index?: string },
   counts: PartitionCounts,
 ): Promise<RankRow[]> {
   if (counts.total === 0) return [];
@@ -189,7 +196,8 @@ async function ranked(
     .map(
       p =>
         `select ${cols.value} v, ${s.zone.bucket(cols.bucketOf)} b, field(account_id, ${marks(s.accountIds.length)}) a, ` +
-        `${cols.member} m, ${memberKey(cols.member)} mk, ${cols.memberValue} mv from ${p.table} where ${p.filter} and ${cols.where}`,
+        `${cols.member} m, ${memberKey(cols.member)} mk, ${cols.memberValue} mv from ${cols.index ? through(p, cols.index) : p.table} ` +
+        `where ${p.filter} and ${cols.where}`,
     )
     .join(' union all ');
   const accounts = s.accountIds.map((id, i): [number, number] => [i + 1, counts.account.get(id) ?? 0]);
@@ -261,6 +269,7 @@ export function resolutionRanks(raw: RawExec, s: AggregateScope, counts: Partiti
       memberValue:
         'resolved_at - greatest(case when resolved_by = assignee_id then assignee_since else opened_at end, opened_at)',
       where: resolved(s.zone),
+      index: 'report_conversations_resolved_cover',
     },
     counts,
   );
