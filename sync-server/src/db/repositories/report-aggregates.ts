@@ -110,7 +110,8 @@ export async function holderCounts(raw: RawExec, s: AggregateScope, maxHolders: 
     s,
     p =>
       // The positions' only column is n: every other column is the conversation's.
-      "select substring_index(substring_index(holders, ',', n), ',', -1) m, count(*) " +
+      // As char(36) (a member id's column): grouped as the varchar(2000) holders, the temporary table's key was 8,000 bytes.
+      "select cast(substring_index(substring_index(holders, ',', n), ',', -1) as char(36)) m, count(*) " +
       `from ${p.table} join (${positions}) p on n <= 1 + length(holders) - length(replace(holders, ',', '')) ` +
       `where ${p.filter} and ${opened(s.zone)} and holders <> '' group by m`,
   );
