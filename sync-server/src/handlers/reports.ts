@@ -4,16 +4,27 @@
  * 'forbidden'), agents on none. The figures are computed in sync-server/src/reports/ from a
  * dataset kept a minute per (filters, numbers the caller sees): see docs/reports.md.
  */
-import type { ReportsGetArgs } from '../../../common/protocol-reports';
+import type {
+  ReportsConversationsArgs,
+  ReportsGetArgs,
+  WireReport,
+  WireReportConversationsPage,
+} from '../../../common/protocol-reports';
 import { CommandError } from '../../../common/result';
 import { anyDirtyChat, backfillPending } from '../db/repositories/report-tables';
+import { reportBusinessHours } from '../db/repositories/reports';
 import { allAccountIds } from '../db/repositories/workspace';
+import { aggregatedReport } from '../reports/aggregate';
 import { ttlCache } from '../reports/cache';
 import type { Dataset } from '../reports/dataset';
 import { loadDataset } from '../reports/dataset';
 import { reportOf } from '../reports/figures';
 import { conversationsPage } from '../reports/page';
+import type { RecutRange } from '../reports/recut';
+import { recutRange } from '../reports/recut';
 import { loadStoredDataset } from '../reports/stored';
+import { storedConversationsPage } from '../reports/stored-page';
+import { rangeEnd, rangeStart, zoneOf } from '../reports/zone';
 import type { WorkLoop } from '../work-loop';
 import { requireCapability } from './access';
 import type { Caller, Services } from './context';
@@ -33,6 +44,8 @@ export function reportsHandlers(
   reportTables?: WorkLoop,
 ): Pick<HandlerTable, 'reports:get' | 'reports:conversations'> {
   const cache = ttlCache<Dataset>(() => Date.now());
+  const reports = ttlCache<WireReport>(() => Date.now());
+  const recuts = ttlCache<RecutRange | null>(() => Date.now());
   const raw = services.database.raw;
 
   /** Whether the report tables hold every change: no backfill left, and the live queue drained. */
@@ -43,6 +56,46 @@ export function reportsHandlers(
     await Promise.race([worker.idle(), new Promise<void>(r => (timer = setTimeout(r, QUEUE_WAIT_MS)))]);
     clearTimeout(timer);
     return !(await anyDirtyChat(raw));
+  }
+
+  /**
+   * The range read from the report tables, with its chats cut again as at its end; null while
+   * they are not current (the dataset path then). Kept as long as the range's report.
+   */
+  function tablesRange(scope: string[], args: Filter): Promise<RecutRange | null> {
+    const worker = reportTables;
+    if (!worker) return Promise.resolve(null);
+    const zone = zoneOf(args.from, args.to, args.timeZone);
+    const [start, end] = [rangeStart(zone), rangeEnd(zone)];
+    return recuts.get(JSON.stringify([start, end, scope]), async () =>
+      (await tablesCurrent(worker)) ? recutRange(raw, scope, start, end, Date.now()) : null,
+    );
+  }
+
+  /** Open time ("business hours only" on a number that has hours) is measured in TypeScript. */
+  async function openTime(scope: string[], args: { businessHours: boolean }): Promise<boolean> {
+    return args.businessHours && (await reportBusinessHours(raw, scope)).size > 0;
+  }
+
+  /** A report without a member or tag filter: aggregated in SQL when the tables are current. */
+  async function report(caller: Caller, args: ReportsGetArgs): Promise<WireReport> {
+    requireCapability(caller, 'reports.read');
+    const scope = await scopeOf(caller, args.accountId);
+    const key = JSON.stringify([args.from, args.to, args.timeZone, args.bucket, args.businessHours, scope]);
+    return reports.get(key, async () => {
+      const range = (await openTime(scope, args)) ? null : await tablesRange(scope, args);
+      if (range) return aggregatedReport(raw, scope, args, range, Date.now());
+      return reportOf(await dataset(caller, args), args);
+    });
+  }
+
+  /** The conversation list without a member or tag filter: paged in SQL when the tables are current. */
+  async function page(caller: Caller, args: ReportsConversationsArgs): Promise<WireReportConversationsPage> {
+    requireCapability(caller, 'reports.read');
+    const scope = await scopeOf(caller, args.accountId);
+    const range = await tablesRange(scope, args);
+    if (range) return storedConversationsPage(raw, scope, args, range, Date.now());
+    return conversationsPage(await dataset(caller, args), args);
   }
 
   async function load(scope: string[], args: Filter): Promise<Dataset> {
@@ -70,7 +123,13 @@ export function reportsHandlers(
   }
 
   return {
-    'reports:get': async (caller, args) => reportOf(await dataset(caller, args), args),
-    'reports:conversations': async (caller, args) => conversationsPage(await dataset(caller, args), args),
+    'reports:get': async (caller, args) => {
+      const simple = args.memberId === undefined && args.tag === undefined;
+      return simple ? report(caller, args) : reportOf(await dataset(caller, args), args);
+    },
+    'reports:conversations': async (caller, args) => {
+      const simple = args.memberId === undefined && args.tag === undefined;
+      return simple ? page(caller, args) : conversationsPage(await dataset(caller, args), args);
+    },
   };
 }

@@ -54,7 +54,7 @@ function totalsOf(
 }
 
 /** Each day's index → its trend bucket (the day itself, or its week). */
-function bucketsOf(z: Zone, bucket: 'day' | 'week'): { starts: string[]; ofDay: number[] } {
+export function bucketsOf(z: Zone, bucket: 'day' | 'week'): { starts: string[]; ofDay: number[] } {
   if (bucket === 'day') return { starts: [...z.days], ofDay: z.days.map((_, i) => i) };
   const starts: string[] = [];
   const ofDay = z.days.map(d => {

@@ -33,7 +33,7 @@ export function touchedAt(c: Conversation): number {
   return Math.max(c.lastMessageAt, c.resolvedAt ?? 0, lastReopen, c.assigneeSince);
 }
 
-function rowOf(accountId: string, c: Conversation): StoredConversation {
+export function rowOf(accountId: string, c: Conversation): StoredConversation {
   return [
     accountId,
     c.chatId,

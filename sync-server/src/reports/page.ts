@@ -1,8 +1,13 @@
 /** reports:conversations: the conversations opened in the range, oldest first, paged by an opaque cursor. */
-import type { ReportsConversationsArgs, WireReportConversationsPage } from '../../../common/protocol-reports';
+import type {
+  ReportsConversationsArgs,
+  WireReportConversation,
+  WireReportConversationsPage,
+} from '../../../common/protocol-reports';
 import { CommandError } from '../../../common/result';
 import type { Conversation } from './conversations';
 import type { Dataset } from './dataset';
+import type { Measure } from './measure';
 import { measureOf } from './measure';
 import { conversationSla } from './sla';
 import { dayIndex } from './zone';
@@ -21,11 +26,16 @@ function cursorAt(list: readonly Conversation[], i: number): string {
   return `${openedAt}.${k}`;
 }
 
-/** The index of the first row after the cursor. A string this server did not give is 'not_found'. */
-function resumeAt(list: readonly Conversation[], cursor: string): number {
+/** A cursor's instant and position; a string this server did not give is 'not_found'. */
+export function parseCursor(cursor: string): { openedAt: number; k: number } {
   const m = /^(\d{1,15})\.(\d{1,6})$/.exec(cursor);
   if (!m) throw new CommandError('not_found', 'no such cursor');
-  const openedAt = Number(m[1]);
+  return { openedAt: Number(m[1]), k: Number(m[2]) };
+}
+
+/** The index of the first row after the cursor. */
+function resumeAt(list: readonly Conversation[], cursor: string): number {
+  const { openedAt, k } = parseCursor(cursor);
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -33,7 +43,7 @@ function resumeAt(list: readonly Conversation[], cursor: string): number {
     if (list[mid]!.openedAt < openedAt) lo = mid + 1;
     else hi = mid;
   }
-  return Math.min(list.length, lo + Number(m[2]));
+  return Math.min(list.length, lo + k);
 }
 
 const statusFilter: Record<ReportsConversationsArgs['status'], (c: Conversation) => boolean> = {
@@ -69,27 +79,35 @@ export function conversationsPage(d: Dataset, args: ReportsConversationsArgs): W
   // A next page exists only if a later row passes the filter.
   while (i < list.length && !keep(list[i]!)) i++;
   return {
-    conversations: page.map(c => {
-      const chat = d.chats.get(c.chatId);
-      const sla = conversationSla(d, c, args.businessHours);
-      return {
-        chatId: c.chatId,
-        accountId: chat?.accountId ?? '',
-        customer: chat?.name ?? c.chatId,
-        openedAt: c.openedAt,
-        firstResponseAt: c.firstResponseAt,
-        resolvedAt: c.resolvedAt,
-        firstResponseMs: measure.firstResponseMs(c),
-        resolutionMs: measure.resolutionMs(c),
-        assigneeId: c.assigneeId,
-        reopened: c.reopenedAt.length > 0,
-        messagesIn: c.messagesIn,
-        messagesOut: c.messagesOut,
-        tags: [...(chat?.tags ?? [])],
-        slaDueAt: sla.dueAt,
-        sla: sla.outcome,
-      };
-    }),
+    conversations: page.map(c => wireConversation(d, c, measure, args.businessHours)),
     nextCursor: i < list.length && lastIndex >= 0 ? cursorAt(list, lastIndex) : null,
+  };
+}
+
+/** One conversation as the list shows it (its chat, durations and SLA outcome from the dataset). */
+export function wireConversation(
+  d: Dataset,
+  c: Conversation,
+  measure: Measure,
+  businessHours: boolean,
+): WireReportConversation {
+  const chat = d.chats.get(c.chatId);
+  const sla = conversationSla(d, c, businessHours);
+  return {
+    chatId: c.chatId,
+    accountId: chat?.accountId ?? '',
+    customer: chat?.name ?? c.chatId,
+    openedAt: c.openedAt,
+    firstResponseAt: c.firstResponseAt,
+    resolvedAt: c.resolvedAt,
+    firstResponseMs: measure.firstResponseMs(c),
+    resolutionMs: measure.resolutionMs(c),
+    assigneeId: c.assigneeId,
+    reopened: c.reopenedAt.length > 0,
+    messagesIn: c.messagesIn,
+    messagesOut: c.messagesOut,
+    tags: [...(chat?.tags ?? [])],
+    slaDueAt: sla.dueAt,
+    sla: sla.outcome,
   };
 }

@@ -33,7 +33,7 @@ const HOUR = 3_600_000;
 
 const ids = (text: string | null): string[] => (text ? text.split(',') : []);
 
-function conversationOf(r: StoredConversation): Conversation {
+export function conversationOf(r: StoredConversation): Conversation {
   const [, chatId, openedAt, firstResponseAt, firstResponderId, resolvedAt, resolvedBy, assigneeId, since] = r;
   return {
     chatId,
@@ -66,7 +66,7 @@ function hourEntries(account: ReportChat, at: number, inbound: number, outbound:
  * (an opening starts afresh: nothing before it changes what follows; who had the chat then is
  * the next assignment's "before"), and its earlier rows are kept.
  */
-async function asAtEnd(
+export async function asAtEnd(
   raw: RawExec,
   rows: readonly StoredConversation[],
   start: number,
@@ -151,5 +151,44 @@ export async function loadStoredDataset(
     messages,
     tagMessages,
     sentBy: sent,
+  };
+}
+
+/**
+ * The per-tag table's dataset: only the chats with a tag, their conversations of the range (as
+ * at its end) and their messages counted per chat. The SQL report (aggregate.ts) computes the
+ * per-tag rows from it with the same reportOf as every other table.
+ */
+export async function loadTaggedDataset(
+  raw: RawExec,
+  accountIds: readonly string[],
+  filter: ReportFilter,
+  now: number,
+): Promise<Dataset> {
+  const zone = zoneOf(filter.from, filter.to, filter.timeZone);
+  const start = rangeStart(zone);
+  const end = rangeEnd(zone);
+  const chats = await reportChats(raw, accountIds, true);
+  const ids = [...chats.keys()];
+  const [rows, perChat] = await Promise.all([
+    storedConversations(raw, accountIds, start, end, ids),
+    chatMessageCounts(raw, ids, start, end),
+  ]);
+  const conversations = await asAtEnd(raw, rows, start, end);
+  const tagMessages = perChat.flatMap(c => {
+    const chat = chats.get(c.chatId);
+    return chat ? hourEntries(chat, start, c.messagesIn, c.messagesOut) : [];
+  });
+  return {
+    generatedAt: now,
+    zone,
+    accountNames: new Map(),
+    memberNames: new Map(),
+    chats,
+    slaTargets: new Map(),
+    businessHours: new Map(),
+    conversations,
+    messages: [],
+    tagMessages,
   };
 }

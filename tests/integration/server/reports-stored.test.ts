@@ -6,13 +6,16 @@
  * while conversations are still running (those are cut again as they were at its end).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aggregatedReport } from '../../../sync-server/src/reports/aggregate';
 import { reportOf } from '../../../sync-server/src/reports/figures';
+import { recutRange } from '../../../sync-server/src/reports/recut';
 import { loadStoredDataset } from '../../../sync-server/src/reports/stored';
 import type { Stack } from './harness';
 import { startStack } from './harness';
 import { expectedReport } from './reports/reference';
 import type { Truth } from './reports/seed';
 import { seedMidnightEdge, seedWorkspace } from './reports/seed';
+import { rangeEnd, rangeStart, zoneOf } from '../../../sync-server/src/reports/zone';
 
 let stack: Stack;
 let truth: Truth;
@@ -70,4 +73,22 @@ describe('report tables', () => {
           timeZone,
         });
       });
+
+  // The same figures aggregated in SQL (report-aggregates.ts), weekly buckets too.
+  for (const { timeZone, offsetHours } of ZONES)
+    for (const { from, to, ends } of RANGES)
+      for (const bucket of ['day', 'week'] as const)
+        it(`aggregated in SQL give the reference's figures, ${ends} (${timeZone}, ${bucket})`, async () => {
+          const raw = stack.node.app.database.raw;
+          const args = { from, to, timeZone, bucket, businessHours: false };
+          const zone = zoneOf(from, to, timeZone);
+          const recut = await recutRange(raw, ACCOUNTS, rangeStart(zone), rangeEnd(zone), 0);
+          if (ends !== 'after the last change') expect(recut.recutChats.length).toBeGreaterThan(0);
+          const { generatedAt: _g, ...got } = await aggregatedReport(raw, ACCOUNTS, args, recut, 0);
+          expect(got.totals.opened).toBeGreaterThan(0);
+          expect(got).toEqual({
+            ...expectedReport(truth, { from, to, offsetHours, accountIds: ACCOUNTS, bucket }),
+            timeZone,
+          });
+        });
 });

@@ -193,7 +193,7 @@ export type StoredConversation = [
   messagesIn: number,
   messagesOut: number,
 ];
-const COLUMNS =
+export const REPORT_COLUMNS =
   'account_id, chat_id, opened_at, first_response_at, first_responder_id, resolved_at, ' +
   'resolved_by, assignee_id, assignee_since, holders, reopen_count, reopened_at, last_message_at, touched_at, ' +
   'messages_in, messages_out';
@@ -206,27 +206,31 @@ export async function replaceChatConversations(
 ): Promise<void> {
   if (chatIds.length === 0) return;
   await tx.query('delete from report_conversations where chat_id in (?)', [chatIds]);
-  if (rows.length > 0) await tx.query(`insert into report_conversations (${COLUMNS}) values ?`, [rows]);
+  if (rows.length > 0) await tx.query(`insert into report_conversations (${REPORT_COLUMNS}) values ?`, [rows]);
 }
 
 /**
  * The conversations a report over [from, to) reads: opened in it, resolved in it, or reopened
  * in it (an older one whose latest instant is in the range and that was ever reopened).
+ * chatIds: only these chats' (the per-tag table's).
  */
 export async function storedConversations(
   raw: RawExec,
   accountIds: readonly string[],
   from: number,
   to: number,
+  chatIds?: readonly string[],
 ): Promise<StoredConversation[]> {
-  if (accountIds.length === 0) return [];
+  if (accountIds.length === 0 || chatIds?.length === 0) return [];
+  const scope = chatIds === undefined ? 'account_id in (?)' : 'account_id in (?) and chat_id in (?)';
+  const scopeValues = chatIds === undefined ? [accountIds] : [accountIds, chatIds];
   const [rows] = await raw.query({
     sql:
-      `select ${COLUMNS} from report_conversations where account_id in (?) and opened_at >= ? and opened_at < ? ` +
-      `union all select ${COLUMNS} from report_conversations where account_id in (?) and resolved_at >= ? and resolved_at < ? and opened_at < ? ` +
-      `union all select ${COLUMNS} from report_conversations where account_id in (?) and touched_at >= ? and opened_at < ? ` +
+      `select ${REPORT_COLUMNS} from report_conversations where ${scope} and opened_at >= ? and opened_at < ? ` +
+      `union all select ${REPORT_COLUMNS} from report_conversations where ${scope} and resolved_at >= ? and resolved_at < ? and opened_at < ? ` +
+      `union all select ${REPORT_COLUMNS} from report_conversations where ${scope} and touched_at >= ? and opened_at < ? ` +
       'and reopen_count > 0 and (resolved_at is null or resolved_at < ? or resolved_at >= ?)',
-    values: [accountIds, from, to, accountIds, from, to, from, accountIds, from, from, from, to],
+    values: [...scopeValues, from, to, ...scopeValues, from, to, from, ...scopeValues, from, from, from, to],
     rowsAsArray: true,
   });
   return (rows as unknown as StoredConversation[]).map(r => {
