@@ -5,6 +5,7 @@
  * comes back through the phone's edit or revoke event, like a customer's.
  */
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { KeyboardEvent } from 'react';
 import type { Message } from '../../../../common/domain';
 import { editRefusal, revokeRefusal } from '../../../../common/message-actions';
@@ -89,17 +90,20 @@ export function OwnMessageMenu(p: {
           )}
         </span>
       )}
-      {confirming && (
-        <ConfirmDialog
-          title={t('ownMessage.deleteTitle')}
-          confirmLabel={t('ownMessage.delete')}
-          danger
-          onConfirm={() => void remove()}
-          onCancel={() => setConfirming(false)}
-        >
-          {t('ownMessage.deleteBody')}
-        </ConfirmDialog>
-      )}
+      {/* On the page, not in the bubble: the list's rows are transformed, which would clip and move a fixed dialog. */}
+      {confirming &&
+        createPortal(
+          <ConfirmDialog
+            title={t('ownMessage.deleteTitle')}
+            confirmLabel={t('ownMessage.delete')}
+            danger
+            onConfirm={() => void remove()}
+            onCancel={() => setConfirming(false)}
+          >
+            {t('ownMessage.deleteBody')}
+          </ConfirmDialog>,
+          document.body,
+        )}
       {error && (
         <span role="alert" className="error-text small">
           {error}
@@ -141,7 +145,7 @@ export function OwnMessageEditor(p: { readonly message: Message; readonly onDone
         disabled={busy}
         maxLength={65_536}
         autoFocus
-        rows={Math.min(6, Math.max(1, text.split('\n').length))}
+        rows={Math.min(6, Math.max(2, text.split('\n').length))}
         onChange={e => setText(e.target.value)}
         onKeyDown={onKey}
       />
