@@ -59,6 +59,7 @@ export const errorCodeSchema = z.enum([
   'rate_limited',
   'unavailable',
   'timeout',
+  'too_late',
   'internal',
 ]);
 

@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'unavailable'
   | 'timeout'
+  /** Past the time WhatsApp allows (editing or deleting a sent message). */
+  | 'too_late'
   | 'internal';
 
 export type ReplyError = {

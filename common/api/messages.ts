@@ -76,6 +76,23 @@ export const messagesCommands = {
   'messages:failure': command<{ readonly reason: string | null }>()(
     z.strictObject({ clientMessageId: z.string().uuid() }),
   ),
+  /**
+   * Edits our own text message on WhatsApp (within 15 minutes of sending). The new text
+   * reaches the store as the phone's edit event, so the bubble shows it with "Edited".
+   * Codes: `not_found`, `forbidden` (not our message, or a number this desktop does not host:
+   * details.reason `not_own` / `not_hosted`), `invalid_args` (not a text message), `too_late`,
+   * `unavailable` (the number is not connected).
+   */
+  'messages:edit': command<null>()(
+    z
+      .strictObject({ messageId, text: z.string().max(65_536) })
+      .refine(a => a.text.trim() !== '', { message: 'an edited message needs text' }),
+  ),
+  /**
+   * Deletes our own message for everyone (WhatsApp allows it for about two days); the store
+   * marks it deleted when the phone's revoke event arrives. Same codes as `messages:edit`.
+   */
+  'messages:delete': command<null>()(z.strictObject({ messageId })),
   /** Reacts to a message; an empty emoji removes the reaction. */
   'messages:react': command<null>()(z.strictObject({ messageId, emoji: z.string().max(32) })),
 } as const;

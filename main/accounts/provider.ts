@@ -119,6 +119,10 @@ export const providerRequestSchema = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('react'), chatJid: jid, providerMessageId, emoji: z.string().max(32) }),
   z.object({ op: z.literal('markRead'), chatJid: jid }),
+  /** Edits our own text message on WhatsApp (the library's Message.edit). */
+  z.object({ op: z.literal('editMessage'), chatJid: jid, providerMessageId, text: z.string().min(1).max(65_536) }),
+  /** Deletes our own message for everyone (the library's Message.delete(true)). */
+  z.object({ op: z.literal('deleteMessage'), chatJid: jid, providerMessageId }),
   /** Chat actions: only the flags given change (unread true = "Mark as unread"). */
   z.object({
     op: z.literal('setChatFlags'),
@@ -154,11 +158,20 @@ export type OlderPage = {
   readonly reachedLimit: boolean;
 };
 
+/**
+ * What an edit or a delete came to, as data: `done`, or why WhatsApp refused it (the
+ * message is not on the phone, is not ours, or its window has passed).
+ */
+export const messageActionOutcomeSchema = z.enum(['done', 'not_found', 'not_ours', 'too_late']);
+export type MessageActionOutcome = z.infer<typeof messageActionOutcomeSchema>;
+
 /** Result of each request, by op. */
 export type ProviderResults = {
   sendText: MessageInput;
   sendMedia: MessageInput;
   react: null;
+  editMessage: MessageActionOutcome;
+  deleteMessage: MessageActionOutcome;
   markRead: null;
   setChatFlags: null;
   setBlocked: null;
@@ -171,6 +184,8 @@ export const providerResultSchemas = {
   sendText: messageInputSchema,
   sendMedia: messageInputSchema,
   react: z.null(),
+  editMessage: messageActionOutcomeSchema,
+  deleteMessage: messageActionOutcomeSchema,
   markRead: z.null(),
   setChatFlags: z.null(),
   setBlocked: z.null(),

@@ -9,6 +9,7 @@ import type { Store } from '../../store';
 import type { AttachmentFiles } from '../attachment-file';
 import type { OutboxSender } from '../outbox-sender';
 import type { HandlerTable } from '../router';
+import { ownMessageHandlers } from './own-messages';
 
 /** Messages asked of the phone per scroll past the oldest stored one. */
 const OLDER_PAGE = 50;
@@ -29,6 +30,7 @@ export function messagesHandlers(
   remote?: RemoteReactions,
 ): MessagesHandlers {
   return {
+    ...ownMessageHandlers(store, accounts, id => remote?.isRemote(id) === true),
     'messages:send': async ({ chatId, attachment, ...rest }, ctx) => {
       // The file is in the outbox's folder before the message is queued: a crash cannot lose it.
       const file = attachment ? await files.store(attachment, ctx) : null;

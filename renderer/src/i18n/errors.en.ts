@@ -10,6 +10,7 @@ export const errorsEn = {
   'error.rate_limited': 'Too many attempts. Wait a moment and try again.',
   'error.unavailable': 'The workspace server cannot be reached right now.',
   'error.timeout': 'No answer in time. Try again.',
+  'error.too_late': 'It is too late for that now.',
   'error.internal': 'Something went wrong in the app.',
   'error.other': 'Something went wrong ({code}).',
 } as const;

@@ -12,6 +12,7 @@ export const errorsId: Readonly<Record<ErrorsMessageKey, string>> = {
   'error.rate_limited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
   'error.unavailable': 'Server workspace tidak dapat dijangkau saat ini.',
   'error.timeout': 'Tidak ada jawaban tepat waktu. Coba lagi.',
+  'error.too_late': 'Sudah terlambat untuk itu sekarang.',
   'error.internal': 'Terjadi kesalahan di aplikasi.',
   'error.other': 'Terjadi kesalahan ({code}).',
 };

@@ -36,6 +36,10 @@ export const core = {
   retry: (clientMessageId: string) => api().invoke('messages:retry', { clientMessageId }),
   /** Reacts as the chat's account; an empty emoji takes our reaction back. */
   react: (messageId: MessageId, emoji: string) => api().invoke('messages:react', { messageId, emoji }),
+  /** Edits our own text message (numbers hosted here, within WhatsApp's 15 minutes). */
+  editMessage: (messageId: MessageId, text: string) => api().invoke('messages:edit', { messageId, text }),
+  /** Deletes our own message for everyone (numbers hosted here, within about two days). */
+  deleteMessage: (messageId: MessageId) => api().invoke('messages:delete', { messageId }),
   /** A data: URL for a message's media, fetched on demand. */
   mediaUrl: (messageId: MessageId) => api().invoke('media:url', { messageId }),
   /** Versions, account states and recent problems as text for a support ticket. */

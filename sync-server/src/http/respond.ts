@@ -21,6 +21,7 @@ export const STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   unavailable: 503,
   timeout: 504,
+  too_late: 409,
   internal: 500,
 };
 

@@ -133,9 +133,58 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
 
   // The real Message.downloadMedia asks the page; the page answers from `media`.
   /** null: the library has not opened WhatsApp Web's page yet. */
-  pupPage: { evaluate(fn: unknown, msgId: string): Promise<unknown> } | null = {
-    evaluate: async (_fn: unknown, msgId: string) => this.media.get(msgId),
+  pupPage: { evaluate(fn: unknown, msgId: string, ...args: unknown[]): Promise<unknown> } | null = {
+    evaluate: async (_fn: unknown, msgId: string, ...args: unknown[]) => {
+      // Message.edit passes (content, options); Message.delete passes (everyone, clearMedia).
+      if (typeof args[0] === 'string') return this.pageEdit(msgId, args[0]);
+      if (typeof args[0] === 'boolean') return this.pageDelete(msgId, args[0]);
+      return this.media.get(msgId);
+    },
   };
+  /** What Message.edit and Message.delete did in the page, in order. */
+  readonly pageActions: string[] = [];
+
+  /**
+   * WhatsApp Web's side of Message.edit: canEditText (our text message, at most 15 minutes
+   * old) or null; the edit fires message_edit as the library's Msg 'change:body' listener does.
+   */
+  private pageEdit(msgId: string, content: string): RawMessage | null {
+    const raw = this.messages.get(msgId);
+    if (!raw || !raw.id.fromMe || raw.type !== 'chat' || Date.now() / 1000 - raw.t > 15 * 60) return null;
+    const prev = raw.body ?? '';
+    const editedAt = Date.now();
+    const edited = {
+      ...raw,
+      body: content,
+      latestEditMsgKey: { _serialized: `edit_${++counter}` },
+      latestEditSenderTimestampMs: editedAt,
+    };
+    this.messages.set(msgId, edited);
+    this.pageActions.push(`edit ${msgId}`);
+    this.emit('message_edit', this.msg(edited), content, prev);
+    return edited;
+  }
+
+  /**
+   * WhatsApp Web's side of Message.delete: a revoke when canSenderRevokeMsg allows it (our
+   * message within about two days), else, as the library does, a delete for us only.
+   */
+  private pageDelete(msgId: string, everyone: boolean): undefined {
+    const raw = this.messages.get(msgId);
+    if (!raw) throw new TypeError("Cannot read properties of undefined (reading 'id')");
+    const canRevoke = raw.id.fromMe && Date.now() / 1000 - raw.t <= 2 * 24 * 3600;
+    if (everyone && canRevoke) {
+      const revoked = { ...raw, type: 'revoked', body: '' };
+      this.messages.set(msgId, revoked);
+      this.pageActions.push(`revoke ${msgId}`);
+      this.emit('message_revoke_everyone', this.msg(revoked), this.msg(raw));
+    } else {
+      this.messages.delete(msgId);
+      this.pageActions.push(`delete-for-me ${msgId}`);
+      this.emit('message_revoke_me', this.msg(raw));
+    }
+    return undefined;
+  }
   readonly pupBrowser = {
     process: () => (this.browserPid === null ? null : { pid: this.browserPid }),
     on: (event: 'disconnected', cb: () => void) => this.browserEvents.on(event, cb),

@@ -251,4 +251,38 @@ describe('simulator provider', () => {
     );
     expect(acks).toEqual(['delivered', 'read']);
   });
+
+  it('edits and deletes our own sent message as the phone reports it, and refuses the customer’s', async () => {
+    const p = await start();
+    const got = collect();
+    await p.catchUp(new Map(), got.send);
+    const theirs = got.messages().find(m => !m.fromMe && m.type === 'text');
+    const chatJid = theirs?.chatJid ?? '';
+    const send = (text: string) =>
+      p.request({ op: 'sendText', chatJid, text, quotedProviderMessageId: null, clientMessageId: null });
+    const a = await send('Harga 10.000');
+    const b = await send('salah kirim');
+    const edit = { op: 'editMessage', chatJid, text: 'Harga 12.000' } as const;
+    expect(await p.request({ ...edit, providerMessageId: a.providerMessageId })).toBe('done');
+    expect(await p.request({ op: 'deleteMessage', chatJid, providerMessageId: b.providerMessageId })).toBe('done');
+    expect(events).toContainEqual({
+      kind: 'edit',
+      edit: expect.objectContaining({ providerMessageId: a.providerMessageId, body: 'Harga 12.000' }),
+    });
+    expect(events).toContainEqual({
+      kind: 'revoke',
+      revoke: expect.objectContaining({ providerMessageId: b.providerMessageId }),
+    });
+    // A deleted message cannot be edited or deleted again; the customer's is not ours.
+    expect(await p.request({ ...edit, providerMessageId: b.providerMessageId })).toBe('not_found');
+    expect(await p.request({ ...edit, providerMessageId: theirs?.providerMessageId ?? '' })).toBe('not_ours');
+    expect(await p.request({ ...edit, providerMessageId: 'nope' })).toBe('not_found');
+    // A catch-up after a reconnect still has the new text.
+    const again = collect();
+    await p.catchUp(new Map(), again.send);
+    expect(again.messages().find(m => m.providerMessageId === a.providerMessageId)).toMatchObject({
+      body: 'Harga 12.000',
+      edited: true,
+    });
+  });
 });

@@ -13,6 +13,7 @@ import type { ProviderEvent, ProviderListener, ProviderRequest, ProviderResults 
 import type { ControllableProvider } from '../../runtime/host';
 import { catchUpWorld, olderHistoryOf, olderMessages } from './history';
 import type { GroupExtra } from './group-extras';
+import { ownMessageAction } from './own-messages';
 import { mentionExtra, pollExtra } from './group-extras';
 import { mediaFileFor } from './media';
 import { rngOf } from './rng';
@@ -245,6 +246,9 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
           },
         });
         return null;
+      case 'editMessage':
+      case 'deleteMessage':
+        return ownMessageAction(findMessage(req.providerMessageId), req, { accountId: o.accountId, extras, emit });
       case 'markRead': {
         const chat = outgoing.chatOf(req.chatJid);
         if (chat)

@@ -51,6 +51,10 @@ export type WebjsMessage = {
   readonly _data: Readonly<Record<string, unknown>>;
   downloadMedia(): Promise<WebjsMedia | undefined | null>;
   react(emoji: string): Promise<void>;
+  /** Our own message only; null when WhatsApp Web's canEditText/canEditCaption refuses. */
+  edit(content: string, options?: Record<string, unknown>): Promise<WebjsMessage | null>;
+  /** everyone=true revokes when WhatsApp Web allows it, and otherwise deletes for us only. */
+  delete(everyone?: boolean, clearMedia?: boolean): Promise<void>;
 };
 
 export type WebjsChat = {

@@ -16,6 +16,7 @@ import type {
 } from '../../provider';
 import type { ClientFactory, WebjsChat, WebjsClient, WebjsId, WebjsMessage } from './client';
 import { applyChatFlags } from './chat-flags';
+import { deleteOwnMessage, editOwnMessage } from './own-messages';
 import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, messageInputOf, toMs } from './map';
 import { createMentionLookup } from './mentions';
@@ -355,6 +356,10 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         await m.react(req.emoji);
         return null;
       }
+      case 'editMessage':
+        return editOwnMessage({ accountId: o.accountId, client: need(), emit }, req);
+      case 'deleteMessage':
+        return deleteOwnMessage({ accountId: o.accountId, client: need(), emit }, req);
       case 'markRead':
         await need().sendSeen(req.chatJid);
         return null;

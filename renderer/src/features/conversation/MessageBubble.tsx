@@ -1,5 +1,5 @@
 import { messagePreview, previewLine, usePreviewT } from '../../lib/preview';
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import type { Message } from '../../../../common/domain';
 import { Linkified } from '../../components/Linkified';
 import { PollCard } from './PollCard';
@@ -16,6 +16,7 @@ import { FailureReason } from '../cloud';
 import { capabilitiesOf } from '../../../../common/providers';
 import { formatDate } from '../../lib/format-cache';
 import { mentionDisplay } from '../../lib/mentions';
+import { OwnMessageEditor, OwnMessageMenu, useOwnMessageActions } from './OwnMessageActions';
 
 type Props = {
   readonly message: Message;
@@ -48,6 +49,8 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
     const provider = s.byId.get(m.accountId)?.provider;
     return provider === undefined || capabilitiesOf(provider).reactions;
   });
+  const own = useOwnMessageActions(m);
+  const [editing, setEditing] = useState(false);
   if (m.type === 'system') {
     return (
       <div className="system-message small muted" role="note">
@@ -102,7 +105,8 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
           {m.type === 'ciphertext' && <p className="muted">{t('message.waiting')}</p>}
           {m.type === 'poll' && m.poll && <PollCard poll={m.poll} />}
           {m.type === 'unknown' && !text && <p className="muted">{t('message.unsupported')}</p>}
-          {text && m.type !== 'contact_card' && !(m.type === 'poll' && m.poll) && (
+          {editing && own.edit && <OwnMessageEditor message={m} onDone={() => setEditing(false)} />}
+          {!(editing && own.edit) && text && m.type !== 'contact_card' && !(m.type === 'poll' && m.poll) && (
             <p className="text">
               <Linkified
                 text={text}
@@ -156,6 +160,9 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
               />
             )}
             {!m.fromMe && text && <TranslateAction messageId={m.id} text={text} />}
+            {(own.edit || own.del) && (
+              <OwnMessageMenu message={m} canEdit={own.edit} canDelete={own.del} onEdit={() => setEditing(true)} />
+            )}
           </>
         )}
       </div>
