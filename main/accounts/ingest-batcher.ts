@@ -25,7 +25,7 @@
 import type { IngestBatchInput, UncheckedBatch } from '../../common/ingest';
 import { parseItems } from '../../common/ingest';
 import type { LiveTrace } from './live-trace';
-import type { IngestSink } from './ports';
+import type { IngestOrigin, IngestSink } from './ports';
 import { createSliceSizer } from './slice-sizer';
 import type { DataEvent } from './supervisor';
 
@@ -119,20 +119,20 @@ export function createIngestBatcher(
   const queue: Queued[] = [];
   let scheduled = false;
 
-  const ingest = (batch: IngestBatchInput) => {
+  const ingest = (batch: IngestBatchInput, origin: IngestOrigin) => {
     const startedAt = trace ? Date.now() : 0;
     try {
-      const report = sink.ingest(batch);
+      const report = sink.ingest(batch, origin);
       trace?.stored(messagesOf(batch), startedAt, Date.now(), report?.transactionMs ?? null);
     } catch (err) {
       onError(err);
     }
   };
   const store = (item: Queued) => {
-    if (item.kind === 'live') return ingest(item.batch);
+    if (item.kind === 'live') return ingest(item.batch, 'live');
     const { batch, refused } = parseItems(item.batch);
     if (refused > 0) onError(new Error(`left out ${refused} invalid items of a catch-up batch`));
-    ingest(batch);
+    ingest(batch, 'history');
     item.done?.();
   };
   /**
@@ -154,7 +154,7 @@ export function createIngestBatcher(
     if (messages.length === 0) return;
     pending.messages = [];
     size -= messages.length;
-    ingest({ messages });
+    ingest({ messages }, 'live');
   };
   const turn = () => {
     scheduled = false;
@@ -228,7 +228,7 @@ export function createIngestBatcher(
     },
     addBatch(batch) {
       flush();
-      ingest(batch);
+      ingest(batch, 'history');
     },
     flush,
   };

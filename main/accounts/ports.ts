@@ -75,7 +75,16 @@ export type IngestReport = {
  * and must let a real message replace a 'ciphertext' placeholder with the same id.
  */
 export type IngestSink = {
-  ingest(batch: IngestBatchInput): IngestReport | void;
-  /** Newest stored message time (ms) per chat jid of one account: the catch-up start. */
-  watermarks(accountId: string): ReadonlyMap<string, number>;
+  /** `live`: events as they happen (not catch-up or older history the child fetched). */
+  ingest(batch: IngestBatchInput, origin?: IngestOrigin): IngestReport | void;
+  /**
+   * A catch-up starts: where it starts per chat jid of the account, in ms (the newest stored
+   * message, or earlier when a catch-up before it never finished: a live message stored
+   * during a catch-up must not hide the messages before it that were not fetched yet).
+   */
+  beginCatchUp(accountId: string): ReadonlyMap<string, number>;
+  /** Every batch of the account's catch-up is stored. */
+  endCatchUp(accountId: string): void;
 };
+
+export type IngestOrigin = 'live' | 'history';

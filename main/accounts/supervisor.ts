@@ -31,7 +31,10 @@ export type SupervisorDeps = {
   readonly timings: SupervisorTimings;
   readonly clock: Clock;
   readonly log: Logger;
-  readonly watermarks: () => ReadonlyMap<string, number>;
+  /** A catch-up starts: where it starts per chat jid (IngestSink.beginCatchUp). */
+  readonly beginCatchUp: () => ReadonlyMap<string, number>;
+  /** The child stored every batch of its catch-up. */
+  readonly endCatchUp: () => void;
   readonly onData: (event: DataEvent) => void;
   /**
    * Stores a catch-up batch, its items not validated yet (the batcher does that a slice at a
@@ -279,6 +282,7 @@ export class AccountSupervisor {
         return;
       case 'caught_up':
         this.d.log.info('caught up', { account: this.d.accountId, chats: msg.chats, messages: msg.messages });
+        this.d.endCatchUp();
         return;
       case 'log':
         this.d.log[msg.level](msg.msg, { account: this.d.accountId });
@@ -333,7 +337,7 @@ export class AccountSupervisor {
         this.d.onAlert('recovered', null, 'Back online', downtime);
       }
       // `message` fires only for new messages: fetch whatever arrived while we were away.
-      run.handle.send({ t: 'catch_up', watermarks: [...this.d.watermarks()] });
+      run.handle.send({ t: 'catch_up', watermarks: [...this.d.beginCatchUp()] });
       this.startProbing(run);
       return;
     }

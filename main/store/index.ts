@@ -17,6 +17,7 @@ import * as contactsRepo from './repositories/contacts';
 import * as customerRepo from './repositories/customer';
 import * as customerEditRepo from './repositories/customer-edit';
 import * as insightsRepo from './repositories/insights';
+import * as catchUpRepo from './repositories/catch-up';
 import * as kvRepo from './repositories/kv';
 import * as messagesRepo from './repositories/messages';
 import * as notesRepo from './repositories/notes';
@@ -39,6 +40,7 @@ export * from './repositories/contacts';
 export * from './repositories/customer';
 export * from './repositories/customer-edit';
 export * from './repositories/insights';
+export * from './repositories/catch-up';
 export * from './repositories/kv';
 export * from './repositories/messages';
 export * from './repositories/notes';
@@ -52,6 +54,7 @@ const repository = {
   ...aiFeedRepo,
   ...automationRepo,
   ...automationTriggersRepo,
+  ...catchUpRepo,
   ...chatChangeQueueRepo,
   ...chatsRepo,
   ...contactsRepo,

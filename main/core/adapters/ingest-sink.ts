@@ -24,8 +24,10 @@ export function storeIngestSink(
   log: Logger,
   hooks: IngestSinkHooks = {},
 ): IngestSink {
+  const floors = catchUpFloorKeeper(store);
   return {
-    ingest(batch: IngestBatchInput) {
+    ingest(batch: IngestBatchInput, origin = 'history') {
+      if (origin === 'live' && batch.messages?.length) floors.beforeLive(batch.messages);
       const report = store.ingest(batch);
       if (report.rejectedCount > 0) {
         log.warn('ingest rejected items', { count: report.rejectedCount, first: report.rejected.slice(0, 3) });
@@ -47,8 +49,37 @@ export function storeIngestSink(
         transactionMs: t.applyMs + t.summaryMs + t.commitMs,
       };
     },
-    watermarks(accountId) {
-      return store.chatWatermarks(accountId as Parameters<Store['chatWatermarks']>[0]);
+    beginCatchUp: accountId => floors.begin(accountId),
+    endCatchUp: accountId => floors.end(accountId),
+  };
+}
+
+/**
+ * The store's catch-up floors (store/repositories/catch-up.ts) with, in memory, the chats that
+ * already have one: a live message costs a map lookup, and only the first of each chat during
+ * a catch-up touches the database.
+ */
+function catchUpFloorKeeper(store: Store) {
+  const running = new Map<string, Set<string>>();
+  return {
+    begin(accountId: string): ReadonlyMap<string, number> {
+      const marks = store.beginCatchUp(accountId);
+      running.set(accountId, new Set(Object.keys(store.catchUpFloors(accountId) ?? {})));
+      return marks;
+    },
+    end(accountId: string): void {
+      running.delete(accountId);
+      store.endCatchUp(accountId);
+    },
+    beforeLive(messages: NonNullable<IngestBatchInput['messages']>): void {
+      const fresh = new Map<string, string[]>();
+      for (const m of messages) {
+        const known = running.get(m.accountId);
+        if (!known || known.has(m.chatJid)) continue;
+        known.add(m.chatJid);
+        fresh.set(m.accountId, [...(fresh.get(m.accountId) ?? []), m.chatJid]);
+      }
+      for (const [accountId, jids] of fresh) store.recordCatchUpFloors(accountId, jids);
     },
   };
 }

@@ -2,7 +2,7 @@
  * A faithful in-memory double of the SQLite store, behind the accounts ports: it validates
  * batches with the same zod schema, is idempotent on (accountId, providerMessageId), lets
  * real content replace a 'ciphertext' placeholder (never the reverse), never lowers an
- * ack, and answers per-chat watermarks for catch-up.
+ * ack, and answers per-chat watermarks when a catch-up begins.
  */
 import type { Ack } from '../../../common/domain';
 import type { ChatInput, ContactInput, IngestBatch, IngestBatchInput, MessageInput } from '../../../common/ingest';
@@ -87,7 +87,15 @@ export class MemoryStore implements AccountRegistry, IngestSink {
     return report;
   }
 
-  watermarks(accountId: string): ReadonlyMap<string, number> {
+  /** Catch-ups that started and finished, per account (the real store keeps floors: catch-up.ts). */
+  readonly catchUps = { begun: new Map<string, number>(), ended: new Map<string, number>() };
+
+  endCatchUp(accountId: string): void {
+    this.catchUps.ended.set(accountId, (this.catchUps.ended.get(accountId) ?? 0) + 1);
+  }
+
+  beginCatchUp(accountId: string): ReadonlyMap<string, number> {
+    this.catchUps.begun.set(accountId, (this.catchUps.begun.get(accountId) ?? 0) + 1);
     const marks = new Map<string, number>();
     for (const m of this.messages.values()) {
       if (m.accountId !== accountId) continue;

@@ -45,6 +45,10 @@ describe('catch-up after downtime', () => {
     expect(fresh.every(m => m.timestamp >= offlineAt)).toBe(true);
     // Catch-up re-sends what sits at each watermark: the store saw duplicates and kept one.
     expect(h.store.messageInputs - inputsBefore).toBeGreaterThanOrEqual(200);
+    // Each ready began a catch-up, and each one that finished said so: the store's floors
+    // (kept while a catch-up runs, see store/repositories/catch-up.ts) end with it.
+    await waitFor('the catch-up to report its end', () => h.store.catchUps.ended.get(a.id) === 2, 30_000);
+    expect(h.store.catchUps.begun.get(a.id)).toBe(2);
   });
 
   it('recovers every scheduled message after the account process is killed', async () => {

@@ -135,7 +135,8 @@ describe('ingest batcher', () => {
         );
         return store.ingest(batch);
       },
-      watermarks: (accountId: string) => store.watermarks(accountId),
+      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
+      endCatchUp: () => undefined,
     };
     const batcher = createIngestBatcher(sink, err => {
       throw err;
@@ -162,7 +163,8 @@ describe('ingest batcher', () => {
         );
         return store.ingest(batch);
       },
-      watermarks: (accountId: string) => store.watermarks(accountId),
+      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
+      endCatchUp: () => undefined,
     };
     const batcher = createIngestBatcher(sink, err => {
       throw err;
@@ -187,7 +189,8 @@ describe('ingest batcher', () => {
         sizes.push((batch.messages ?? []).length + (batch.contacts ?? []).length + (batch.acks ?? []).length);
         return store.ingest(batch);
       },
-      watermarks: (accountId: string) => store.watermarks(accountId),
+      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
+      endCatchUp: () => undefined,
     };
     const batcher = createIngestBatcher(
       sink,
@@ -233,7 +236,8 @@ describe('ingest batcher', () => {
         burn(n * 0.5); // half a millisecond a message: 24 fit a 12 ms budget
         return store.ingest(batch);
       },
-      watermarks: (accountId: string) => store.watermarks(accountId),
+      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
+      endCatchUp: () => undefined,
     };
     const batcher = createIngestBatcher(
       sink,

@@ -25,7 +25,8 @@ describe('live trace', () => {
     const store = new MemoryStore();
     const sink = {
       ingest: (batch: Parameters<MemoryStore['ingest']>[0]) => ({ ...store.ingest(batch), transactionMs: 3 }),
-      watermarks: (accountId: string) => store.watermarks(accountId),
+      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
+      endCatchUp: () => undefined,
     };
     const batcher = createIngestBatcher(
       sink,
