@@ -12,6 +12,7 @@ import { CommandError } from '../../common/result';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import type { ChatChangeField, ChatChangeValue, QueuedChatChange, Store } from '../store';
+import { createQueueDrain } from './queue-drain';
 
 const RETRY_MS = 30_000;
 
@@ -55,9 +56,14 @@ const isVersioned = (c: QueuedChatChange): c is VersionedChange => !isFlagField(
 
 export function createChatChangeSender(deps: ChatChangeSenderDeps) {
   const { store, events, log } = deps;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let retryTimer: NodeJS.Timeout | null = null;
+  const queue = createQueueDrain({
+    next: () => store.nextChatChange(),
+    sendOne,
+    isOnline: () => deps.isOnline(),
+    log,
+    what: 'chat change queue',
+    retryMs: RETRY_MS,
+  });
 
   const changed = (chatId: ChatId) => {
     const chat = store.getChat(chatId);
@@ -140,44 +146,12 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
       // Not connected, timed out or a passing server error: the same version goes again,
       // and a repeat that the server had already applied comes back as a matching conflict.
       store.markChatChangeQueued(c.chatId, c.field);
-      if (code !== 'unavailable') scheduleRetry();
+      if (code !== 'unavailable') queue.scheduleRetry();
       return false;
     } finally {
       reshow(c.chatId);
       changed(c.chatId);
     }
-  }
-
-  function scheduleRetry() {
-    if (retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      void flush();
-    }, RETRY_MS);
-  }
-
-  async function drain(): Promise<void> {
-    do {
-      again = false;
-      while (deps.isOnline()) {
-        const next = store.nextChatChange();
-        if (!next || !(await sendOne(next))) break;
-      }
-    } while (again && deps.isOnline());
-  }
-
-  /** Sends what is queued, oldest first; concurrent calls share one pass. */
-  function flush(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = drain()
-      .catch(err => log.error('chat change queue failed', { err: String(err) }))
-      .finally(() => {
-        running = null;
-      });
-    return running;
   }
 
   return {
@@ -204,7 +178,7 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
         store.enqueueChatChange({ chatId, field, value, baseVersion: chat.version });
         store.showChatChange(chatId, field, value);
       }
-      if (deps.isOnline()) void flush();
+      if (deps.isOnline()) void queue.flush();
     },
     /** "Apply mine": send again against the version the agent has now seen. */
     applyMine(chatId: ChatId, field: ChatChangeField): boolean {
@@ -214,7 +188,7 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
       store.requeueChatChange(chatId, field, version);
       store.showChatChange(chatId, field, c.value);
       changed(chatId);
-      if (deps.isOnline()) void flush();
+      if (deps.isOnline()) void queue.flush();
       return true;
     },
     /** "Keep theirs": drop our change; the chat already shows the server's value. */
@@ -227,10 +201,9 @@ export function createChatChangeSender(deps: ChatChangeSenderDeps) {
     },
     /** A server view of a chat arrived: keep our queued values on screen over it. */
     reshow,
-    flush,
-    close(): void {
-      if (retryTimer) clearTimeout(retryTimer);
-    },
+    /** Sends what is queued, oldest first; concurrent calls share one pass. */
+    flush: queue.flush,
+    close: queue.close,
   };
 }
 

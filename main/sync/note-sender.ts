@@ -12,6 +12,7 @@ import { CommandError } from '../../common/result';
 import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import type { QueuedNote, Store } from '../store';
+import { createQueueDrain } from './queue-drain';
 
 const RETRY_MS = 30_000;
 /** Refusals that will not change by trying again. */
@@ -56,9 +57,14 @@ export function createNoteSender(deps: NoteSenderDeps) {
   const settle = (clientNoteId: string, note: Note) => {
     if (awaiting.has(clientNoteId)) confirmed.set(clientNoteId, note);
   };
-  let running: Promise<void> | null = null;
-  let again = false;
-  let retryTimer: NodeJS.Timeout | null = null;
+  const queue = createQueueDrain({
+    next: () => store.nextQueuedNote(),
+    sendOne,
+    isOnline: () => deps.isOnline(),
+    log,
+    what: 'note queue',
+    retryMs: RETRY_MS,
+  });
 
   const announce = (chatId: string) =>
     events.emit('notes:pending-changed', {
@@ -102,41 +108,9 @@ export function createNoteSender(deps: NoteSenderDeps) {
         store.markNoteQueued(q.clientNoteId, message);
         announce(q.chatId);
       } else log.warn('note outcome unknown, will send it again with the same id', { err: message });
-      if (code !== 'unavailable') scheduleRetry();
+      if (code !== 'unavailable') queue.scheduleRetry();
       return false;
     }
-  }
-
-  function scheduleRetry() {
-    if (retryTimer) return;
-    retryTimer = setTimeout(() => {
-      retryTimer = null;
-      void flush();
-    }, RETRY_MS);
-  }
-
-  async function drain(): Promise<void> {
-    do {
-      again = false;
-      while (deps.isOnline()) {
-        const next = store.nextQueuedNote();
-        if (!next || !(await sendOne(next))) break;
-      }
-    } while (again && deps.isOnline());
-  }
-
-  /** Sends what is queued, in order; concurrent calls share one pass. */
-  function flush(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = drain()
-      .catch(err => log.error('note queue failed', { err: String(err) }))
-      .finally(() => {
-        running = null;
-      });
-    return running;
   }
 
   return {
@@ -145,7 +119,7 @@ export function createNoteSender(deps: NoteSenderDeps) {
       announce(chatId);
       awaiting.add(clientNoteId);
       try {
-        if (deps.isOnline()) await flush();
+        if (deps.isOnline()) await queue.flush();
       } finally {
         awaiting.delete(clientNoteId);
       }
@@ -190,10 +164,9 @@ export function createNoteSender(deps: NoteSenderDeps) {
       announce(q.chatId);
       return true;
     },
-    flush,
-    close(): void {
-      if (retryTimer) clearTimeout(retryTimer);
-    },
+    /** Sends what is queued, oldest first; concurrent calls share one pass. */
+    flush: queue.flush,
+    close: queue.close,
   };
 }
 
