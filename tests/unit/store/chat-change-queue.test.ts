@@ -1,16 +1,12 @@
 /** The local queue of status/tag changes waiting for the workspace server, and its migration. */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatId } from '../../../common/domain';
-import type { Store } from '../../../main/store';
 import { openStore } from '../../../main/store';
-import { addAccount, memoryStore, msg } from './fixtures';
-
-const MIGRATIONS = fileURLToPath(new URL('../../../main/store/migrations/', import.meta.url));
-type Journal = { entries: { idx: number; tag: string; when: number }[] };
+import { storeWithChat } from './fixtures';
+import { migrationsUpTo } from './migration-fixtures';
 
 let dir: string;
 beforeEach(() => {
@@ -18,26 +14,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function migrationsUpTo(n: number): string {
-  const out = join(dir, `migrations-${n}`);
-  cpSync(MIGRATIONS, out, { recursive: true });
-  const j = JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as Journal;
-  j.entries = j.entries.slice(0, n);
-  writeFileSync(join(out, 'meta/_journal.json'), JSON.stringify(j));
-  return out;
-}
-
-function storeWithChat(): { store: Store; chatId: ChatId } {
-  const store = memoryStore();
-  const accountId = addAccount(store);
-  const chatId = store.ingest({ messages: [msg(accountId, '6281@c.us')] }).chatIds[0]!;
-  return { store, chatId };
-}
-
 describe('0005_chat_change_queue', () => {
   it('keeps the chats of an existing database and adds an empty queue', () => {
     const file = join(dir, 'store.sqlite');
-    const before = openStore({ file, migrationsDir: migrationsUpTo(5), checkpointEveryMs: 0 });
+    const before = openStore({ file, migrationsDir: migrationsUpTo(dir, 5), checkpointEveryMs: 0 });
     before.db.sqlite.exec(`
       INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
       INSERT INTO chats (id, account_id, jid, name, status, tags, version)

@@ -56,3 +56,11 @@ export function msg(accountId: AccountId, chatJid: string, over: Partial<Message
 }
 
 export const chatOfJid = (accountId: AccountId, jid: string): ChatId => chatIdOf(accountId, jid);
+
+/** A store with one account and one chat (holding one message). */
+export function storeWithChat(): { store: Store; chatId: ChatId } {
+  const store = memoryStore();
+  const accountId = addAccount(store);
+  const chatId = store.ingest({ messages: [msg(accountId, '6281@c.us')] }).chatIds[0]!;
+  return { store, chatId };
+}

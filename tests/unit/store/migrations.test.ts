@@ -1,39 +1,16 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../main/store';
-
-const MIGRATIONS = fileURLToPath(new URL('../../../main/store/migrations/', import.meta.url));
-type Journal = { entries: { idx: number; tag: string; when: number }[] };
-const journal = (): Journal => JSON.parse(readFileSync(join(MIGRATIONS, 'meta/_journal.json'), 'utf8')) as Journal;
+import { journal, MIGRATIONS, migrationsUpTo } from './migration-fixtures';
 
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'blazz-migrations-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A copy of the migrations folder that stops after the first `n` migrations. */
-function migrationsUpTo(n: number, extra?: { tag: string; sql: string }): string {
-  const out = join(dir, `migrations-${n}${extra ? '-x' : ''}`);
-  cpSync(MIGRATIONS, out, { recursive: true });
-  const j = journal();
-  j.entries = j.entries.slice(0, n);
-  if (extra) {
-    j.entries.push({
-      idx: n,
-      tag: extra.tag,
-      when: (j.entries[n - 1]?.when ?? 0) + 1,
-      ...{ version: '6', breakpoints: true },
-    });
-    writeFileSync(join(out, `${extra.tag}.sql`), extra.sql);
-  }
-  writeFileSync(join(out, 'meta/_journal.json'), JSON.stringify(j));
-  return out;
-}
 
 describe('migrations', () => {
   it('lists every migration file in the journal', () => {
@@ -45,7 +22,7 @@ describe('migrations', () => {
 
   it('0001_search_index makes messages and chats stored before it searchable', () => {
     const file = join(dir, 'store.sqlite');
-    const before = openStore({ file, migrationsDir: migrationsUpTo(1), checkpointEveryMs: 0 });
+    const before = openStore({ file, migrationsDir: migrationsUpTo(dir, 1), checkpointEveryMs: 0 });
     before.db.sqlite.exec(`
       INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
       INSERT INTO chats (id, account_id, jid, name, search_name) VALUES ('a:1@c.us', 'a', '1@c.us', 'Dewi', 'Dewi Lestari');
@@ -71,7 +48,7 @@ describe('migrations', () => {
 
   it('0003_inbox_covering_index keeps the chats of an existing database and lets the inbox skip rows', () => {
     const file = join(dir, 'store.sqlite');
-    const before = openStore({ file, migrationsDir: migrationsUpTo(3), checkpointEveryMs: 0 });
+    const before = openStore({ file, migrationsDir: migrationsUpTo(dir, 3), checkpointEveryMs: 0 });
     before.db.sqlite.exec(`
       INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
       INSERT INTO chats (id, account_id, jid, name, sort_ts, status) VALUES
@@ -96,7 +73,7 @@ describe('migrations', () => {
 
   it('0006_chat_last_message_kind turns stored English previews into a kind and the text alone', () => {
     const file = join(dir, 'store.sqlite');
-    const before = openStore({ file, migrationsDir: migrationsUpTo(6), checkpointEveryMs: 0 });
+    const before = openStore({ file, migrationsDir: migrationsUpTo(dir, 6), checkpointEveryMs: 0 });
     before.db.sqlite.exec(`
       INSERT INTO accounts (id, provider, name, color, created_at) VALUES ('a', 'simulator', 'A', '#000', 0);
       INSERT INTO chats (id, account_id, jid, name, last_message_seq, last_message_preview) VALUES
@@ -137,7 +114,7 @@ describe('migrations', () => {
     const file = join(dir, 'store.sqlite');
     const n = journal().entries.length;
     openStore({ file, checkpointEveryMs: 0 }).close();
-    const broken = migrationsUpTo(n, {
+    const broken = migrationsUpTo(dir, n, {
       tag: '9999_broken',
       sql: 'CREATE TABLE half_done (x INTEGER);\n--> statement-breakpoint\nTHIS IS NOT SQL;',
     });
