@@ -5,10 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pushSchema } from '../../../common/protocol';
-import { silentLogger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
-import { createPushQueue } from '../../../main/sync/push';
 import { addAccount, memoryStore } from '../store/fixtures';
+import { offlinePushQueue } from './push-fixtures';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
@@ -18,17 +17,6 @@ const GROUP = '120363000000000001@g.us';
 const BUDI = '6281234567890@c.us';
 const SARI = '6285550001111@c.us';
 const SARI_LID = '99887766554433@lid';
-
-function queueOn(s: Store) {
-  return createPushQueue({
-    store: s,
-    push: async () => null,
-    isConnected: () => false,
-    signedIn: () => false,
-    log: silentLogger,
-    onPassDone: () => undefined,
-  });
-}
 
 describe('the seed after sign-in', () => {
   it('queues the number’s contacts first, then its messages with their mentions', () => {
@@ -53,7 +41,7 @@ describe('the seed after sign-in', () => {
         },
       ],
     });
-    queueOn(s).seed([ACCOUNT]);
+    offlinePushQueue(s).seed([ACCOUNT]);
     const first = s.peekPush(2_000);
     expect(first).not.toBeNull();
     // The server takes the batch as it is queued.
@@ -77,7 +65,7 @@ describe('the seed after sign-in', () => {
       pushName: `P${i}`,
     }));
     s.ingest({ contacts: many });
-    queueOn(s).seed([ACCOUNT]);
+    offlinePushQueue(s).seed([ACCOUNT]);
     const jids: string[] = [];
     let after = 0;
     for (let next = s.peekPush(2_000); next; next = s.peekPush(2_000, after)) {

@@ -4,27 +4,15 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { pushSchema } from '../../../common/protocol';
-import { silentLogger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
-import { createPushQueue } from '../../../main/sync/push';
 import { addAccount, memoryStore } from '../store/fixtures';
+import { offlinePushQueue } from './push-fixtures';
 
 let store: Store | undefined;
 afterEach(() => store?.close());
 
 const ACCOUNT = 'a1';
 const GROUP = '1203630@g.us';
-
-function queueOn(s: Store) {
-  return createPushQueue({
-    store: s,
-    push: async () => null,
-    isConnected: () => false,
-    signedIn: () => false,
-    log: silentLogger,
-    onPassDone: () => undefined,
-  });
-}
 
 describe('pushing poll votes', () => {
   it('a vote on a stored poll is queued with the poll’s message and definition', () => {
@@ -53,7 +41,7 @@ describe('pushing poll votes', () => {
       options: ['Rice'],
       timestamp: at + 1,
     };
-    queueOn(s).enqueue({ votes: [vote] });
+    offlinePushQueue(s).enqueue({ votes: [vote] });
     const queued = s.peekPush(2_000);
     expect(queued?.batch.votes).toEqual([vote]);
     expect(queued?.batch.messages?.map(m => [m.providerMessageId, m.poll])).toEqual([
