@@ -105,6 +105,18 @@ export class MemoryStore implements AccountRegistry, IngestSink {
   }
 
   // ── test conveniences ─────────────────────────────────────────────────────────────────
+  /** A sink over this store that shows each batch to `spy` first (what was stored, in which turn). */
+  spiedSink(spy: (batch: IngestBatch) => void, report?: Partial<IngestReport>): IngestSink {
+    return {
+      ingest: batch => {
+        spy(batch);
+        return { ...this.ingest(batch), ...report };
+      },
+      beginCatchUp: accountId => this.beginCatchUp(accountId),
+      endCatchUp: accountId => this.endCatchUp(accountId),
+    };
+  }
+
   onIngest(listener: (batch: IngestBatch, report: IngestReport) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -125,19 +125,14 @@ describe('ingest batcher', () => {
   it('stores a live message ahead of queued catch-up, while an ack keeps its place behind the batch', async () => {
     const store = new MemoryStore();
     const calls: string[] = [];
-    const sink = {
-      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
-        calls.push(
-          [
-            ...(batch.messages ?? []).map(m => m.providerMessageId),
-            ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
-          ].join(','),
-        );
-        return store.ingest(batch);
-      },
-      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
-      endCatchUp: () => undefined,
-    };
+    const sink = store.spiedSink(batch => {
+      calls.push(
+        [
+          ...(batch.messages ?? []).map(m => m.providerMessageId),
+          ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
+        ].join(','),
+      );
+    });
     const batcher = createIngestBatcher(sink, err => {
       throw err;
     });
@@ -153,19 +148,14 @@ describe('ingest batcher', () => {
   it('keeps a live message ahead when a catch-up batch arrives right after it in the same read', async () => {
     const store = new MemoryStore();
     const calls: string[] = [];
-    const sink = {
-      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
-        calls.push(
-          [
-            ...(batch.messages ?? []).map(m => m.providerMessageId),
-            ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
-          ].join(','),
-        );
-        return store.ingest(batch);
-      },
-      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
-      endCatchUp: () => undefined,
-    };
+    const sink = store.spiedSink(batch => {
+      calls.push(
+        [
+          ...(batch.messages ?? []).map(m => m.providerMessageId),
+          ...(batch.acks ?? []).map(a => `ack:${a.providerMessageId}`),
+        ].join(','),
+      );
+    });
     const batcher = createIngestBatcher(sink, err => {
       throw err;
     });
@@ -184,14 +174,9 @@ describe('ingest batcher', () => {
   it('stores a large catch-up batch a slice per turn: names first, updates and done with the last slice', async () => {
     const store = new MemoryStore();
     const sizes: number[] = [];
-    const sink = {
-      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
-        sizes.push((batch.messages ?? []).length + (batch.contacts ?? []).length + (batch.acks ?? []).length);
-        return store.ingest(batch);
-      },
-      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
-      endCatchUp: () => undefined,
-    };
+    const sink = store.spiedSink(batch => {
+      sizes.push((batch.messages ?? []).length + (batch.contacts ?? []).length + (batch.acks ?? []).length);
+    });
     const batcher = createIngestBatcher(
       sink,
       err => {
@@ -229,16 +214,11 @@ describe('ingest batcher', () => {
         if ((used.user + used.system) / 1000 >= ms) return;
       }
     };
-    const sink = {
-      ingest(batch: Parameters<MemoryStore['ingest']>[0]) {
-        const n = (batch.messages ?? []).length;
-        sizes.push(n);
-        burn(n * 0.5); // half a millisecond a message: 24 fit a 12 ms budget
-        return store.ingest(batch);
-      },
-      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
-      endCatchUp: () => undefined,
-    };
+    const sink = store.spiedSink(batch => {
+      const n = (batch.messages ?? []).length;
+      sizes.push(n);
+      burn(n * 0.5); // half a millisecond a message: 24 fit a 12 ms budget
+    });
     const batcher = createIngestBatcher(
       sink,
       err => {

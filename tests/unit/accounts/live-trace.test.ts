@@ -23,11 +23,7 @@ describe('live trace', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'blazz-trace-')), 'trace.jsonl');
     const trace = fileLiveTrace(path);
     const store = new MemoryStore();
-    const sink = {
-      ingest: (batch: Parameters<MemoryStore['ingest']>[0]) => ({ ...store.ingest(batch), transactionMs: 3 }),
-      beginCatchUp: (accountId: string) => store.beginCatchUp(accountId),
-      endCatchUp: () => undefined,
-    };
+    const sink = store.spiedSink(() => undefined, { transactionMs: 3 });
     const batcher = createIngestBatcher(
       sink,
       err => {
