@@ -106,7 +106,7 @@ export class MemoryStore implements AccountRegistry, IngestSink {
 
   // ── test conveniences ─────────────────────────────────────────────────────────────────
   /** A sink over this store that shows each batch to `spy` first (what was stored, in which turn). */
-  spiedSink(spy: (batch: IngestBatch) => void, report?: Partial<IngestReport>): IngestSink {
+  spiedSink(spy: (batch: IngestBatchInput) => void, report?: Partial<IngestReport>): IngestSink {
     return {
       ingest: batch => {
         spy(batch);
