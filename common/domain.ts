@@ -79,6 +79,11 @@ export type Account = {
   readonly createdAt: number;
   /** A simulated number's pace: how often its simulated customers write (SIMULATOR_PACE_MS). */
   readonly simulatorPace?: SimulatorPace;
+  /**
+   * Numbers this desktop hosts: whether reading their chats sends customers read receipts
+   * (on by default; docs/accounts.md "Read receipts").
+   */
+  readonly readReceipts?: boolean;
   /** Set for a number that runs on a teammate's desktop and reaches this one through the workspace. */
   readonly remote?: { readonly hostOnline: boolean; readonly hostedBy: 'teammate' | 'server' };
 };

@@ -46,6 +46,8 @@ export const accountsCommands = {
       simulatorPace: z.enum(SIMULATOR_PACES).optional(),
       /** whatsapp-web.js only: a running number restarts with the new browser. */
       browserPath: browserPath.optional(),
+      /** "Send read receipts" of a number this desktop hosts (no restart). */
+      readReceipts: z.boolean().optional(),
     }),
   ),
   /** The browser detected on this machine, and whether `path` (if given) can be used instead. */
@@ -61,11 +63,12 @@ export const accountsCommands = {
   'demo:start': command<readonly Account[]>()(z.strictObject({})),
   /**
    * A simulated number's first group gets, now, a poll with three votes or a message that
-   * @mentions a member and us (tests, training). Simulated numbers only: `invalid_args`
+   * @mentions a member and us; `hidden_number`: a customer whose number is hidden (a lid
+   * only) writes in a new chat (tests, training). Simulated numbers only: `invalid_args`
    * otherwise; `unavailable` when it is not running.
    */
   'demo:simulate': command<{ readonly accountId: string }>()(
-    z.strictObject({ accountId, what: z.enum(['poll', 'mention']) }),
+    z.strictObject({ accountId, what: z.enum(['poll', 'mention', 'hidden_number']) }),
   ),
 } as const;
 

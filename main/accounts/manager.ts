@@ -80,6 +80,7 @@ export type AccountManager = {
       muted?: boolean;
       simulatorPace?: SimulatorPace;
       browserPath?: string | null;
+      readReceipts?: boolean;
     },
   ): Account;
   /** The browser a number would use when none is chosen, and whether a typed path can be one. */
@@ -258,6 +259,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       createdAt: r.createdAt,
       ...(r.provider === 'simulator' ? { simulatorPace: r.simulatorPace ?? 'lively' } : {}),
       ...(r.provider === 'webjs' ? { browserPath: r.browserPath } : {}),
+      readReceipts: r.readReceipts,
     };
   };
 
@@ -297,6 +299,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
       seed: input.provider === 'simulator' ? (input.seed ?? Math.floor(Math.random() * 2 ** 31)) : null,
       lastDowntimeMs: null,
       simulatorPace: null,
+      readReceipts: true,
     };
     save(record);
     supervisorOf(id).start();
@@ -348,6 +351,8 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
         ...(patch.color ? { color: patch.color } : {}),
         ...(patch.muted !== undefined ? { muted: patch.muted } : {}),
         ...(patch.simulatorPace !== undefined ? { simulatorPace: patch.simulatorPace } : {}),
+        // Read at each read, not at start: no restart.
+        ...(patch.readReceipts !== undefined ? { readReceipts: patch.readReceipts } : {}),
         browserPath,
       });
       // Pace and browser are start-up settings: a running number restarts with them.

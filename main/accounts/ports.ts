@@ -51,6 +51,8 @@ export const accountRecordSchema = z.object({
   lastDowntimeMs: z.number().int().nonnegative().nullable(),
   /** Simulator only: how often its customers write; null: the app's default (lively). */
   simulatorPace: z.enum(SIMULATOR_PACES).nullable().default(null),
+  /** Whether reading this number's chats sends customers read receipts ("Send read receipts"). */
+  readReceipts: z.boolean().default(true),
 });
 export type AccountRecord = z.infer<typeof accountRecordSchema>;
 

@@ -68,7 +68,7 @@ export const simulatorControlSchema = z.discriminatedUnion('kind', [
    * A member of the first simulated group sends a poll (ON_DEMAND_POLL, then three votes) or a
    * message @mentioning another member and us (simulator/group-extras.ts).
    */
-  z.object({ kind: z.literal('customer_sends'), what: z.enum(['poll', 'mention']) }),
+  z.object({ kind: z.literal('customer_sends'), what: z.enum(['poll', 'mention', 'hidden_number']) }),
   /** Stop answering health probes, like a hung browser. */
   z.object({ kind: z.literal('hang') }),
   /** Die at once, like a crashed browser. */

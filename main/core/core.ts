@@ -49,6 +49,7 @@ import { createOutboxSender } from './outbox-sender';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
 import { tellChatRead } from '../sync/relay-reads';
+import { relayedReceipt, sendOwnReceipt } from './own-receipts';
 import { workspaceHandlers } from './handlers/workspace';
 import { securityHandlers } from './handlers/security';
 import { mfaHandlers } from './handlers/mfa';
@@ -231,6 +232,11 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     sentiment: text => ai.sentimentOf(text),
   });
 
+  // A number's "Send read receipts", read at each receipt (own-receipts.ts).
+  const receipts = {
+    sendsReceipts: (id: string) => store.getAccount(asAccountId(id))?.config.readReceipts !== false,
+    markRead: (id: string, chatJid: string) => accounts.request(id, { op: 'markRead', chatJid }),
+  };
   const sync: WorkspaceSync = createWorkspaceSync({
     store,
     vault,
@@ -249,7 +255,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     },
     relay: {
       async markReadForTeammate(r) {
-        await accounts.request(r.accountId, { op: 'markRead', chatJid: r.chatJid });
+        await relayedReceipt(receipts, r);
       },
       async reactForTeammate(r) {
         await accounts.request(r.accountId, {
@@ -324,18 +330,19 @@ export async function createCore(options: CoreOptions): Promise<Core> {
         refusal: REMOTE_ACCOUNT_ACTION,
       },
     ),
-    ...inboxHandlers(store, chat =>
+    ...inboxHandlers(store, chat => {
+      sendOwnReceipt({ ...receipts, isRemote, signedIn, log }, chat);
       tellChatRead(
         {
           isRemote,
           // Signed out there is no workspace to hold the number's "Send read receipts": nothing is sent.
-          isHostedInWorkspace: id => !isRemote(id) && sync.status().connection !== 'signed_out',
+          isHostedInWorkspace: id => !isRemote(id) && signedIn(),
           call: (c, a) => sync.call(c, a),
           log,
         },
         chat,
-      ),
-    ),
+      );
+    }),
     ...messagesHandlers(outbox, store, accounts, attachmentFiles, {
       isRemote,
       react: args => sync.call('message:react', args),

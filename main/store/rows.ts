@@ -92,7 +92,8 @@ export function chatOf(r: ChatRow): Chat {
     accountId: r.account_id as AccountId,
     jid: r.jid,
     isGroup: r.is_group === 1,
-    name: r.custom_name || r.name || r.jid.split('@')[0] || r.jid,
+    // A lid's digits are no phone number: an unnamed lid chat has no name, which the app words ("Hidden number").
+    name: r.custom_name || r.name || (r.jid.endsWith('@lid') ? '' : r.jid.split('@')[0] || r.jid),
     lastMessagePreview: r.last_message_preview,
     lastMessageKind: isPreviewKind(r.last_message_kind) ? r.last_message_kind : null,
     lastMessageAt: r.last_message_at,

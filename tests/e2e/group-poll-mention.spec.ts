@@ -2,7 +2,8 @@
  * Issue #20 end to end: a customer's poll reaches the inbox with its question, options and
  * vote counts, and a message @mentioning people shows their names (and "You" for our own
  * number), never the digits WhatsApp puts in the body, in its bubble and in the chat list's
- * preview. The simulator sends both on demand
+ * preview; a customer writing from a hidden number (a lid only) is "Hidden number" in the
+ * list and the header, never digits. The simulator sends all three on demand
  * (`demo:simulate`, over the host's command bridge, as a test or a trainer would).
  */
 import type { Account } from '../../common/domain';
@@ -19,7 +20,7 @@ test('a simulated group’s poll shows its votes, and its @mentions show names',
     const listed = await invoke(bridge, 'accounts:list', {});
     const account = listed.ok ? (listed.value as Account[])[0] : undefined;
     expect(account).toBeDefined();
-    const simulate = async (what: 'poll' | 'mention') =>
+    const simulate = async (what: 'poll' | 'mention' | 'hidden_number') =>
       expect(await invoke(bridge, 'demo:simulate', { accountId: account?.id, what })).toMatchObject({ ok: true });
 
     await simulate('poll');
@@ -51,6 +52,17 @@ test('a simulated group’s poll shows its votes, and its @mentions show names',
     expect(line).toMatch(/^@\p{L}[^@]* @You can you check order/u);
     expect(line).not.toMatch(/@\d/);
     await expect(preview.locator('.mention')).toHaveCount(0);
+
+    // A customer whose number is hidden (WhatsApp gives only a lid): "Hidden number" in the
+    // list and in the header, never the lid's digits.
+    await simulate('hidden_number');
+    const hidden = inbox.chats.filter({ hasText: /item from your ad/ }).first();
+    await expect(hidden.locator('.chat-name')).toHaveText('Hidden number');
+    await hidden.click();
+    const title = page.locator('.conversation-title');
+    await expect(title).toContainText('Hidden number');
+    expect(await title.innerText()).not.toMatch(/\d{6}/);
+    expect(await hidden.innerText()).not.toMatch(/\d{8}/);
   } finally {
     bridge.close();
   }

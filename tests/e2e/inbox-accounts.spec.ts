@@ -116,3 +116,27 @@ test('a simulated number can be set to a calm training pace: it restarts, stays 
       .getByRole('combobox', { name: 'How often simulated customers write' }),
   ).toHaveValue('calm');
 });
+
+test('a number’s read receipts can be turned off in its edit dialog, and stay off', async ({ page, host }) => {
+  const inbox = new InboxPage(page);
+  await inbox.open(host.url);
+  await inbox.startDemo();
+  const item = inbox.account('Demo · Support');
+  const openEdit = async () => {
+    await item.getByRole('button', { name: 'Actions for Demo · Support' }).click();
+    await page.getByRole('menuitem', { name: 'Rename, colour, mute' }).click();
+    return page.getByRole('dialog', { name: 'Edit account' });
+  };
+  let edit = await openEdit();
+  const receipts = edit.getByRole('checkbox', { name: /Send read receipts/ });
+  await expect(receipts).toBeChecked();
+  await receipts.uncheck();
+  await edit.getByRole('button', { name: 'Save' }).click();
+  await expect(edit).toHaveCount(0);
+  // No restart: the number stays ready.
+  await expect(item).toContainText('Ready');
+
+  await page.reload();
+  edit = await openEdit();
+  await expect(edit.getByRole('checkbox', { name: /Send read receipts/ })).not.toBeChecked();
+});

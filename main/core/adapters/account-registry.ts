@@ -30,6 +30,7 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
           seed: a.config.seed ?? null,
           lastDowntimeMs: a.config.lastDowntimeMs ?? null,
           simulatorPace: a.config.simulatorPace ?? null,
+          readReceipts: a.config.readReceipts ?? true,
         });
         // A row written by a newer version, or damaged by hand, is skipped rather than crashing start-up.
         if (parsed.success) records.push(parsed.data);
@@ -54,6 +55,7 @@ export function storeAccountRegistry(store: Store): AccountRegistry {
           seed: r.seed,
           lastDowntimeMs: r.lastDowntimeMs,
           simulatorPace: r.simulatorPace,
+          readReceipts: r.readReceipts,
         },
       });
     },

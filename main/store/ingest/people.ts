@@ -84,8 +84,20 @@ export function upsertContact(ctx: IngestContext, c: ContactInput): void {
     );
   }
   if (jid && lid) mergeLidChat(ctx, c.accountId, lid, jid);
+  nameUnnamedChat(ctx, c.accountId, merged.jid ?? merged.lid, merged.name ?? merged.pushName);
   if (merged.jid) refreshSearchName(db, chatIdOf(c.accountId as AccountId, merged.jid));
   ctx.report.contacts += 1;
+}
+
+/**
+ * A chat created before its person's name was known (a lid chat, say) has an empty name:
+ * it takes the contact's. A name WhatsApp or an agent gave the chat is never replaced.
+ */
+function nameUnnamedChat(ctx: IngestContext, accountId: string, jid: string | null, name: string | null): void {
+  if (!jid || !name) return;
+  const id = chatIdOf(accountId as AccountId, jid);
+  const changed = ctx.db.prepare("UPDATE chats SET name = ? WHERE id = ? AND name = ''").run(name, id).changes;
+  if (changed > 0) touch(ctx, id);
 }
 
 function canonicalFromMap(db: StoreDb, accountId: string, lid: string): string | null {

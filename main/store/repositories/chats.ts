@@ -142,9 +142,15 @@ export function unreadCounts(db: StoreDb): AccountUnread[] {
 
 /** jid → time of the newest stored message, so a provider can catch up from there after downtime. */
 export function chatWatermarks(db: StoreDb, accountId: AccountId): Map<string, number> {
+  // A lid chat folded into its phone chat answers to both ids: WhatsApp Web may still list it by its lid.
   const rows = db
-    .prepare('SELECT jid, last_message_at FROM chats WHERE account_id = ? AND last_message_at IS NOT NULL')
-    .all(accountId) as { jid: string; last_message_at: number }[];
+    .prepare(
+      `SELECT jid, last_message_at FROM chats WHERE account_id = @a AND last_message_at IS NOT NULL
+       UNION ALL
+       SELECT l.lid, c.last_message_at FROM lid_map l JOIN chats c ON c.account_id = l.account_id AND c.jid = l.jid
+       WHERE l.account_id = @a AND c.last_message_at IS NOT NULL`,
+    )
+    .all({ a: accountId }) as { jid: string; last_message_at: number }[];
   return new Map(rows.map(r => [r.jid, r.last_message_at]));
 }
 

@@ -31,6 +31,9 @@ export const en = {
   'account.pace.calm': 'Calm, for training (about every 2 minutes)',
   'account.pace.paused': 'Paused (no new customers’ messages)',
   'account.pace.help': 'Saving a new pace restarts this simulated number; its chats stay.',
+  'account.readReceipts': 'Send read receipts',
+  'account.readReceipts.help':
+    'When an agent reads a chat of this number, the customer sees it as read (blue ticks). Off: nothing is sent, also from teammates’ desktops.',
   'account.mute': 'Mute notifications from this number',
   'account.muted': 'Muted',
   'account.remote': 'Runs on a teammate’s desktop',
@@ -96,6 +99,7 @@ export const en = {
   'inbox.filter.anyTag': 'Any tag',
   'inbox.row.via': 'via {account}',
   'inbox.row.unread': '{n} unread',
+  'chat.hiddenNumber': 'Hidden number',
   'chat.status.open': 'Open',
   'chat.status.pending': 'Pending',
   'chat.status.resolved': 'Resolved',

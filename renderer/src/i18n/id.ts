@@ -33,6 +33,9 @@ export const id: Record<MessageKey, string> = {
   'account.pace.calm': 'Tenang, untuk pelatihan (sekitar tiap 2 menit)',
   'account.pace.paused': 'Dijeda (tidak ada pesan pelanggan baru)',
   'account.pace.help': 'Menyimpan kecepatan baru memulai ulang nomor simulasi ini; chatnya tetap ada.',
+  'account.readReceipts': 'Kirim tanda dibaca',
+  'account.readReceipts.help':
+    'Saat agen membaca obrolan nomor ini, pelanggan melihatnya sudah dibaca (centang biru). Mati: tidak ada yang dikirim, juga dari desktop rekan tim.',
   'account.mute': 'Bisukan notifikasi dari nomor ini',
   'account.muted': 'Dibisukan',
   'account.remote': 'Berjalan di desktop rekan tim',
@@ -98,6 +101,7 @@ export const id: Record<MessageKey, string> = {
   'inbox.filter.anyTag': 'Label apa saja',
   'inbox.row.via': 'lewat {account}',
   'inbox.row.unread': '{n} belum dibaca',
+  'chat.hiddenNumber': 'Nomor tersembunyi',
   'chat.status.open': 'Terbuka',
   'chat.status.pending': 'Tertunda',
   'chat.status.resolved': 'Selesai',

@@ -30,6 +30,7 @@ type AccountsState = {
       muted?: boolean;
       simulatorPace?: SimulatorPace;
       browserPath?: string | null;
+      readReceipts?: boolean;
     },
   ): Promise<Reply<Account>>;
   requestPairingCode(accountId: AccountId, phone: string): Promise<Reply<{ readonly code: string }>>;

@@ -25,6 +25,12 @@ const LibChat = require('whatsapp-web.js/src/structures/Chat.js') as Ctor<
 const LibReaction = require('whatsapp-web.js/src/structures/Reaction.js') as Ctor<object>;
 const LibContact = require('whatsapp-web.js/src/structures/Contact.js') as Ctor<WebjsContact>;
 const LibGroupNotification = require('whatsapp-web.js/src/structures/GroupNotification.js') as Ctor<object>;
+// The library's own Client method: it asks the page (window.WWebJS.enforceLidAndPnRetrieval) for each id.
+const libLidAndPhone = (
+  require('whatsapp-web.js/src/Client.js') as {
+    prototype: { getContactLidAndPhone(this: unknown, ids: string[]): Promise<Array<{ lid?: string; pn?: string }>> };
+  }
+).prototype.getContactLidAndPhone;
 
 export const ME = '628999000111@c.us';
 
@@ -133,8 +139,11 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
 
   // The real Message.downloadMedia asks the page; the page answers from `media`.
   /** null: the library has not opened WhatsApp Web's page yet. */
-  pupPage: { evaluate(fn: unknown, msgId: string, ...args: unknown[]): Promise<unknown> } | null = {
-    evaluate: async (_fn: unknown, msgId: string, ...args: unknown[]) => {
+  pupPage: { evaluate(fn: unknown, msgId: unknown, ...args: unknown[]): Promise<unknown> } | null = {
+    evaluate: async (_fn: unknown, msgId: unknown, ...args: unknown[]) => {
+      // Client.getContactLidAndPhone passes the list of ids.
+      if (Array.isArray(msgId)) return msgId.map(id => this.pageLidAndPhone(String(id)));
+      if (typeof msgId !== 'string') throw new TypeError('unexpected page call');
       // Message.edit passes (content, options); Message.delete passes (everyone, clearMedia).
       if (typeof args[0] === 'string') return this.pageEdit(msgId, args[0]);
       if (typeof args[0] === 'boolean') return this.pageDelete(msgId, args[0]);
@@ -335,16 +344,24 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     this.calls.push(`sendSeen:${chatId}`);
     return true;
   }
+  /** The library's own method (through the page below); fails like the page when `lidLookupFails`. */
+  lidLookupFails = false;
   async getContactLidAndPhone(userIds: string[]): Promise<Array<{ lid?: string; pn?: string }>> {
-    // As the library answers: both forms of each id, either missing when WhatsApp Web does not know it.
-    return userIds.map(id => {
-      if (id.endsWith('@lid')) {
-        const pn = [...this.lids].find(([, lid]) => lid === id)?.[0];
-        return { lid: id, ...(pn ? { pn } : {}) };
-      }
-      const lid = this.lids.get(id);
-      return { pn: id, ...(lid ? { lid } : {}) };
-    });
+    this.calls.push(`lidAndPhone ${userIds.join(',')}`);
+    if (this.lidLookupFails) throw new Error('Evaluation failed: TypeError: window.WWebJS is undefined');
+    return libLidAndPhone.call(this, userIds);
+  }
+  /**
+   * WhatsApp Web's enforceLidAndPnRetrieval, as the library serializes it: both forms of
+   * each id (`lid?._serialized`, `phone?._serialized`), either missing when unknown.
+   */
+  private pageLidAndPhone(id: string): { lid?: string; pn?: string } {
+    if (id.endsWith('@lid')) {
+      const pn = [...this.lids].find(([, lid]) => lid === id)?.[0];
+      return { lid: id, ...(pn ? { pn } : {}) };
+    }
+    const lid = this.lids.get(id);
+    return { pn: id, ...(lid ? { lid } : {}) };
   }
   async requestPairingCode(phoneNumber: string): Promise<string> {
     this.calls.push(`pair:${phoneNumber}`);

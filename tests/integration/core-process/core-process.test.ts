@@ -133,6 +133,23 @@ describe('core process', () => {
     expect(existsSync(join(main.dataDir, 'blazz.sqlite-wal'))).toBe(false);
   });
 
+  it('its account processes end when the core process is killed (SIGKILL, no clean-up runs)', async () => {
+    const main = await start();
+    const added = await main.client.invoke('accounts:add', { provider: 'simulator', name: 'Killed core' });
+    expect(added.ok).toBe(true);
+    const pid = main.child.pid;
+    if (pid === undefined) throw new Error('no pid');
+    const accounts = await until('the account process to start', async () => {
+      const tree = (await processTree(pid)).filter(p => p.pid !== pid);
+      return tree.length > 0 ? tree : null;
+    });
+    for (const p of accounts) expect(alive(p.pid)).toBe(true);
+    main.child.kill('SIGKILL');
+    await expect(main.exited).resolves.toEqual({ code: null, signal: 'SIGKILL' });
+    // Each account process sees its IPC channel close and leaves by itself.
+    await until('the account processes to end', () => accounts.every(p => !alive(p.pid)), 20_000);
+  });
+
   it('leaves when main goes away', async () => {
     const main = await start();
     main.child.disconnect();

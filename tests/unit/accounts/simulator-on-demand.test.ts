@@ -92,6 +92,23 @@ describe('simulator: a group sends on demand', () => {
       await p.stop();
     }
   });
+
+  it('a customer whose number is hidden: a new lid chat, no name, no phone (issue #20)', async () => {
+    const p = await running();
+    try {
+      await p.control?.({ kind: 'customer_sends', what: 'hidden_number' });
+      const m = events.flatMap(e => (e.kind === 'message' ? [e.message] : [])).at(-1);
+      expect(messageInputSchema.safeParse(m).success).toBe(true);
+      expect(m?.chatJid).toMatch(/^\d{14}@lid$/);
+      expect(m).toMatchObject({ fromMe: false, author: null, authorName: null, type: 'text' });
+      // No contact or chat event names it: the inbox has nothing but the lid.
+      expect(events.some(e => e.kind === 'contact' && JSON.stringify(e.contact).includes(m?.chatJid ?? '?'))).toBe(
+        false,
+      );
+    } finally {
+      await p.stop();
+    }
+  });
 });
 
 describe('demo:simulate', () => {

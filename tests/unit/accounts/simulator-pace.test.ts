@@ -91,6 +91,7 @@ describe('simulated numbers: the customers’ pace', () => {
       seed: null,
       lastDowntimeMs: null,
       simulatorPace: null,
+      readReceipts: true,
     });
     const fresh = createHarness({ store: h.store });
     try {

@@ -3,7 +3,8 @@
  * message that @mentions people, as whatsapp-web.js reports them (a `poll` message, then one
  * `vote` per voter; a body holding `@<digits>` with the mentioned jids beside it). The demo
  * sends a poll now and then; tests and trainers ask for either on demand
- * (`demo:simulate`, simulator control `customer_sends`).
+ * (`demo:simulate`, simulator control `customer_sends`), and a customer writing from a
+ * hidden number (a lid only).
  */
 import type { MessageInput, PollVoteInput } from '../../../../common/ingest';
 import type { Rng } from './rng';
@@ -63,4 +64,24 @@ export function mentionExtra(world: World, chat: SimChat, tag: string, n: number
   const other = chat.people.find(p => p.jid !== sender?.jid) ?? world.me;
   const body = `@${other.phone} @${world.me.phone} can you check order ${1000 + n} today?`;
   return { message: asExtra(base, { type: 'text', body, mentions: [other.jid, world.me.jid] }), votes: [] };
+}
+
+/**
+ * A customer who hides their number writes to us: WhatsApp gives only a lid
+ * (`<digits>@lid`, no phone, no name), so the inbox shows "Hidden number" (issue #20).
+ */
+export function hiddenNumberExtra(world: World, chat: SimChat, n: number): GroupExtra {
+  const base = world.extraMessage('askhidden', n, Date.now(), chat);
+  const digits = String(base.input.timestamp).slice(-8).padStart(8, '0');
+  const lid = `2${digits}${String(n).padStart(5, '0')}@lid`;
+  const message = asExtra(base, {
+    chatJid: lid,
+    author: null,
+    authorName: null,
+    fromMe: false,
+    type: 'text',
+    body: `Hello, is the item from your ad still available? (${n})`,
+    quotedProviderMessageId: null,
+  });
+  return { message, votes: [] };
 }

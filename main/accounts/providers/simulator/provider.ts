@@ -14,7 +14,7 @@ import type { ControllableProvider } from '../../runtime/host';
 import { catchUpWorld, olderHistoryOf, olderMessages } from './history';
 import type { GroupExtra } from './group-extras';
 import { ownMessageAction } from './own-messages';
-import { mentionExtra, pollExtra } from './group-extras';
+import { hiddenNumberExtra, mentionExtra, pollExtra } from './group-extras';
 import { mediaFileFor } from './media';
 import { rngOf } from './rng';
 import type { SimMessage, World } from './world';
@@ -133,12 +133,16 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
 
   // On demand (demo:simulate): in the first group, so a test or a trainer knows where to look.
   let onDemand = 0;
-  const customerSends = (what: 'poll' | 'mention') => {
-    const chat = world.chats.find(c => c.isGroup);
+  const customerSends = (what: 'poll' | 'mention' | 'hidden_number') => {
+    const chat = world.chats.find(c => (what === 'hidden_number' ? !c.isGroup : c.isGroup));
     if (!chat || !online) return;
     const n = ++onDemand;
     deliverExtra(
-      what === 'poll' ? pollExtra(world, chat, 'askpoll', n, null) : mentionExtra(world, chat, 'askmention', n),
+      what === 'poll'
+        ? pollExtra(world, chat, 'askpoll', n, null)
+        : what === 'mention'
+          ? mentionExtra(world, chat, 'askmention', n)
+          : hiddenNumberExtra(world, chat, n),
     );
   };
 

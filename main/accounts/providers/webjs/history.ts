@@ -2,7 +2,7 @@
  * History through whatsapp-web.js: catch-up after `ready` (the library reports only new
  * messages, so anything that arrived while we were away is fetched here) and older pages.
  */
-import type { IngestBatchInput, MessageInput } from '../../../../common/ingest';
+import type { ContactInput, IngestBatchInput, MessageInput } from '../../../../common/ingest';
 import type { CatchUpReport, OlderPage } from '../../provider';
 import type { WebjsChat, WebjsClient, WebjsMessage } from './client';
 import { chatInputOf, toMs } from './map';
@@ -40,8 +40,16 @@ export async function catchUpChats(
   watermarks: ReadonlyMap<string, number>,
   send: (batch: IngestBatchInput) => Promise<void>,
   firstSyncPerChat: number,
+  /** The lid chats' contacts, paired with their phones where the library can (lid-pairs.ts). */
+  pairLids: (client: WebjsClient, jids: readonly string[]) => Promise<ContactInput[]> = async () => [],
 ): Promise<CatchUpReport> {
   const chats = await client.getChats();
+  // Lid chats paired first, so their chats and messages land in the phone chat from the start.
+  const paired = await pairLids(
+    client,
+    chats.map(ch => ch.id._serialized),
+  );
+  for (let i = 0; i < paired.length; i += BATCH) await send({ contacts: paired.slice(i, i + BATCH) });
   for (let i = 0; i < chats.length; i += BATCH)
     await send({ chats: chats.slice(i, i + BATCH).map(ch => chatInputOf(accountId, ch)) });
   let messages = 0;

@@ -184,6 +184,17 @@ function pollOf(m: WebjsMessage): MessageInput['poll'] {
   return { question: question.slice(0, 500), options, multiple: Boolean(m.allowMultipleAnswers) };
 }
 
+/**
+ * The chat's name, or '' when WhatsApp Web knows none: the store then names it after its
+ * contact. A lid chat's digits (as its title, too) are no name: the app shows "Hidden number".
+ */
+function chatNameOf(chat: WebjsChat, jid: string): string {
+  const [user = jid, server] = jid.split('@');
+  const title = str(chat.name);
+  if (server === 'lid') return title && title.replace(/\D/g, '') !== user ? title.slice(0, 500) : '';
+  return (title ?? user).slice(0, 500);
+}
+
 export function chatInputOf(accountId: string, chat: WebjsChat): ChatInput {
   const jid = chat.id._serialized;
   const ts = toMs(chat.timestamp);
@@ -191,7 +202,7 @@ export function chatInputOf(accountId: string, chat: WebjsChat): ChatInput {
     accountId,
     jid,
     isGroup: Boolean(chat.isGroup),
-    name: (str(chat.name) ?? jid.split('@')[0] ?? jid).slice(0, 500),
+    name: chatNameOf(chat, jid),
     ...(typeof chat.unreadCount === 'number' && chat.unreadCount >= 0
       ? { unreadCount: Math.floor(chat.unreadCount) }
       : {}),

@@ -6,6 +6,7 @@
  */
 import type { ContactInput } from '../../../../common/ingest';
 import type { WebjsClient } from './client';
+import { lidContactOf, phonesOfLids } from './lid-pairs';
 
 const KNOWN_LIMIT = 5000;
 
@@ -26,16 +27,15 @@ export function createMentionLookup(o: {
   const known = new Set<string>();
 
   const contactOf = async (c: WebjsClient, id: string): Promise<ContactInput | null> => {
+    if (id.endsWith('@lid')) {
+      // A lid names no phone; the library's lookup may pair it, which the store keeps (lid_map).
+      const pairs = await phonesOfLids(c, [id]);
+      return lidContactOf(c, o.accountId, id, pairs.get(id) ?? null);
+    }
     const contact = await c.getContactById(id);
     const name = str(contact.name);
     const pushName = str(contact.pushname);
-    if (!id.endsWith('@lid')) {
-      return name || pushName ? { accountId: o.accountId, jid: id, lid: null, phone: null, name, pushName } : null;
-    }
-    // A lid names no phone; the library's lookup may pair it, which the store keeps (lid_map).
-    const [pair] = c.getContactLidAndPhone ? await c.getContactLidAndPhone([id]) : [];
-    const pn = pair?.pn && /^\d{5,20}@c\.us$/.test(pair.pn) ? pair.pn : null;
-    return name || pushName || pn ? { accountId: o.accountId, jid: pn, lid: id, phone: null, name, pushName } : null;
+    return name || pushName ? { accountId: o.accountId, jid: id, lid: null, phone: null, name, pushName } : null;
   };
 
   return {

@@ -20,6 +20,7 @@ import { deleteOwnMessage, editOwnMessage } from './own-messages';
 import { catchUpChats, olderMessages } from './history';
 import { ackOf, chatInputOf, disconnectStatusOf, messageInputOf, toMs } from './map';
 import { createMentionLookup } from './mentions';
+import { createLidPairing } from './lid-pairs';
 import { preflight } from './preflight';
 import { errorTextOf, initializeFailure } from './link-errors';
 import { groupNoticeCode } from '../../../../common/preview';
@@ -94,9 +95,17 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
     report: contact => emit({ kind: 'contact', contact }),
     log: msg => o.log('warn', msg),
   });
+  // A chat or a sender that arrives as a lid is paired with its phone, so one person stays one chat.
+  const lids = createLidPairing({
+    accountId: o.accountId,
+    client: () => (ready ? client : null),
+    report: contact => emit({ kind: 'contact', contact }),
+    log: msg => o.log('warn', msg),
+  });
   const map = (m: WebjsMessage) => {
     const input = messageInputOf(o.accountId, m, myIds());
     if (input?.mentions) mentioned.learn(input.mentions);
+    if (input) lids.learn([input.chatJid, input.author]);
     return input;
   };
   type Listener = (...args: never[]) => void;
@@ -241,8 +250,11 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         },
       });
     });
-    const chatUpdate = (chat: WebjsChat | undefined) =>
-      chat && emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
+    const chatUpdate = (chat: WebjsChat | undefined) => {
+      if (!chat) return;
+      emit({ kind: 'chat', chat: chatInputOf(o.accountId, chat) });
+      lids.learn([chat.id._serialized]);
+    };
     on('unread_count', chatUpdate);
     on('chat_archived', chatUpdate);
     on('contact_changed', (_m: WebjsMessage, _oldId: string, newId: string) => {
@@ -251,6 +263,7 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
         kind: 'contact',
         contact: jid.endsWith('@lid') ? { accountId: o.accountId, lid: jid } : { accountId: o.accountId, jid },
       });
+      lids.learn([jid]);
     });
     const notice = (n: Notification) =>
       emitMessage({
@@ -461,7 +474,8 @@ export function createWebjsProvider(o: WebjsProviderOptions): WhatsAppProvider {
       rmSync(join(dataPath, `session-${o.accountId}`), { recursive: true, force: true, maxRetries: 4 });
     },
     request: <R extends ProviderRequest>(req: R) => handle(req) as Promise<ProviderResults[R['op']]>,
-    catchUp: (watermarks, send) => catchUpChats(need(), o.accountId, map, watermarks, send, o.firstSyncPerChat ?? 50),
+    catchUp: (watermarks, send) =>
+      catchUpChats(need(), o.accountId, map, watermarks, send, o.firstSyncPerChat ?? 50, lids.resolve),
     async probe() {
       if (!client) throw new Error('not started');
       await client.getState();

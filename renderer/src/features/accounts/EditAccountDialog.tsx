@@ -9,13 +9,18 @@ import { errorText } from '../../lib/error-text';
 import { useAccountStatusT } from './account-status';
 import { BrowserPathField, browserPathProblemOf } from './BrowserPathField';
 
-/** Rename, recolour and mute a number; a simulated number also gets its customers' pace. */
+/**
+ * Rename, recolour and mute a number, and turn its read receipts off; a simulated number also
+ * gets its customers' pace.
+ */
 export function EditAccountDialog({ account, onClose }: { readonly account: Account; readonly onClose: () => void }) {
   const t = useT();
   const update = useAccounts(s => s.update);
   const [name, setName] = useState(account.name);
   const [color, setColor] = useState(account.color);
   const [muted, setMuted] = useState(account.muted);
+  // Numbers hosted on this desktop only; a teammate's number has its host's setting.
+  const [receipts, setReceipts] = useState(account.readReceipts);
   const [pace, setPace] = useState<SimulatorPace | undefined>(account.simulatorPace);
   const [browserPath, setBrowserPath] = useState(account.browserPath ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -28,6 +33,7 @@ export function EditAccountDialog({ account, onClose }: { readonly account: Acco
       color,
       muted,
       ...(pace ? { simulatorPace: pace } : {}),
+      ...(receipts !== undefined && receipts !== account.readReceipts ? { readReceipts: receipts } : {}),
       // Empty: the detected browser. Only sent when changed, as a change restarts the number.
       ...(webjs && browserPath.trim() !== (account.browserPath ?? '')
         ? { browserPath: browserPath.trim() || null }
@@ -51,6 +57,13 @@ export function EditAccountDialog({ account, onClose }: { readonly account: Acco
           <input type="checkbox" checked={muted} onChange={e => setMuted(e.target.checked)} />
           {t('account.mute')}
         </label>
+        {receipts !== undefined && !account.remote && (
+          <label className="inline">
+            <input type="checkbox" checked={receipts} onChange={e => setReceipts(e.target.checked)} />
+            {t('account.readReceipts')}
+            <span className="small muted">{t('account.readReceipts.help')}</span>
+          </label>
+        )}
         {webjs && <BrowserPathField value={browserPath} onChange={setBrowserPath} />}
         {pace && (
           <label>

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useChatName } from '../../lib/chat-name';
 import type { FormEvent } from 'react';
 import type { Chat, Member } from '../../../../common/domain';
 import type { AuditFilters as Filters, AuditT } from './logic';
@@ -16,6 +17,7 @@ type Props = {
 
 /** Member, action, chat and a day range; "Show" applies them, "Clear filters" resets and applies. */
 export function AuditFilters({ t, value, members, chats, disabled, onChange, onApply }: Props) {
+  const chatName = useChatName();
   const id = useId();
   const set = (patch: Partial<Filters>) => onChange({ ...value, ...patch });
   const submit = (e: FormEvent) => {
@@ -48,7 +50,7 @@ export function AuditFilters({ t, value, members, chats, disabled, onChange, onA
         <option value="">{t('audit.filter.any')}</option>
         {chats.map(c => (
           <option key={c.id} value={c.id}>
-            {c.name}
+            {chatName(c)}
           </option>
         ))}
       </select>

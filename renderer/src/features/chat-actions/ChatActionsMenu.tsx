@@ -1,4 +1,5 @@
 import { createPortal } from 'react-dom';
+import { useChatName } from '../../lib/chat-name';
 import { useMenu } from '../../components/useMenu';
 import type { Chat } from '../../../../common/domain';
 import { stripBidi } from '../../lib/text';
@@ -18,6 +19,7 @@ type Props = {
 /** Mark unread, pin, archive, mute and (for a person) block of one chat, as a keyboard-friendly menu. */
 export function ChatActionsMenu({ chat, onClose, at }: Props) {
   const t = useChatActionsT();
+  const chatName = useChatName();
   const ref = useMenu(onClose);
   const onKeyDown = (e: React.KeyboardEvent) => {
     const list = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
@@ -40,7 +42,7 @@ export function ChatActionsMenu({ chat, onClose, at }: Props) {
     <div
       ref={ref}
       role="menu"
-      aria-label={t('chatActions.menu', { name: stripBidi(chat.name) })}
+      aria-label={t('chatActions.menu', { name: stripBidi(chatName(chat)) })}
       className={`menu chat-actions-menu${at ? ' at-pointer' : ''}`}
       style={at ? placeAt(at) : undefined}
       onKeyDown={onKeyDown}

@@ -4,6 +4,7 @@
  * kind that can block. Blocking asks first, and the chat says so once WhatsApp did it.
  */
 import { create } from 'zustand';
+import { useChatName } from '../../lib/chat-name';
 import type { Account, Chat } from '../../../../common/domain';
 import { capabilitiesOf } from '../../../../common/providers';
 import { api } from '../../api/client';
@@ -55,12 +56,13 @@ export function BlockMenuItem({ chat, onPicked }: { readonly chat: Chat; readonl
 /** "Block Budi?": mounted once, shown while a chat waits for the answer. */
 export function BlockConfirm() {
   const t = useChatActionsT();
+  const chatName = useChatName();
   const chat = useBlockConfirm(s => s.chat);
   if (!chat) return null;
   const close = () => useBlockConfirm.setState({ chat: null });
   return (
     <ConfirmDialog
-      title={t('chatActions.block.title', { name: chat.name })}
+      title={t('chatActions.block.title', { name: chatName(chat) })}
       confirmLabel={t('chatActions.block.confirm')}
       danger
       onCancel={close}
@@ -70,7 +72,7 @@ export function BlockConfirm() {
       }}
     >
       <p>
-        <SafeText text={t('chatActions.block.body', { name: chat.name })} />
+        <SafeText text={t('chatActions.block.body', { name: chatName(chat) })} />
       </p>
     </ConfirmDialog>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useChatName } from '../../lib/chat-name';
 import type { Chat } from '../../../../common/domain';
 import { capabilitiesOf } from '../../../../common/providers';
 import { messagePreview, usePreviewT } from '../../lib/preview';
@@ -30,6 +31,7 @@ import { ServiceWindowNotice, useServiceWindow } from '../cloud';
 /** Multi-line composer: Enter sends (or Ctrl+Enter), /shortcuts, emoji, files, replies. */
 export function Composer({ chat }: { readonly chat: Chat }) {
   const t = useT();
+  const chatName = useChatName();
   const th = useAttachHints();
   const pt = usePreviewT();
   const draft = useComposer(s => s.drafts[chat.id]) ?? useComposer.getState().draft(chat.id);
@@ -69,8 +71,8 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   }, [chat.id]);
 
   const vars = {
-    'contact.name': stripBidi(chat.name),
-    'contact.firstName': firstName(stripBidi(chat.name)),
+    'contact.name': stripBidi(chatName(chat)),
+    'contact.firstName': firstName(stripBidi(chatName(chat))),
     'agent.name': agentName || t('agent.defaultName'),
     'account.name': stripBidi(from?.name ?? ''),
   };
@@ -201,7 +203,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           <span className="small">
             <Icon name="reply" size={12} /> {t('composer.replyingTo')}{' '}
             <strong>
-              {draft.replyTo.fromMe ? t('message.you') : <SafeText text={draft.replyTo.authorName ?? chat.name} />}
+              {draft.replyTo.fromMe ? t('message.you') : <SafeText text={draft.replyTo.authorName ?? chatName(chat)} />}
             </strong>
             : <SafeText text={messagePreview(pt, draft.replyTo)} />
           </span>
@@ -336,7 +338,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
           }}
         >
           {t('composer.wrongNumber.body', {
-            customer: stripBidi(chat.name),
+            customer: stripBidi(chatName(chat)),
             wrote: stripBidi(chatAccount?.name ?? ''),
             from: stripBidi(from?.name ?? ''),
           })}

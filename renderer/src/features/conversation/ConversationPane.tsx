@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useChatName } from '../../lib/chat-name';
 import type { Chat } from '../../../../common/domain';
 import { SafeText } from '../../components/SafeText';
 import { useT } from '../../i18n';
@@ -22,6 +23,7 @@ import '../layout/narrow.css';
 /** The open chat: who it is with, which of our numbers it came to, messages, composer. */
 export function ConversationPane({ chat }: { readonly chat: Chat }) {
   const t = useT();
+  const chatName = useChatName();
   const account = useAccounts(s => s.byId.get(chat.accountId));
   const [dragging, setDragging] = useState(false);
   const [dropError, setDropError] = useState<string | null>(null);
@@ -52,7 +54,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
   return (
     <section
       className={`conversation${dragging ? ' dragging' : ''}`}
-      aria-label={t('conversation.with', { name: chat.name })}
+      aria-label={t('conversation.with', { name: chatName(chat) })}
       onDragOver={e => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -65,7 +67,7 @@ export function ConversationPane({ chat }: { readonly chat: Chat }) {
       <header className="conversation-head" style={{ borderTopColor: account?.color }}>
         <div>
           <h2 className="conversation-title">
-            <SafeText text={chat.name} /> <MoodMarker chatId={chat.id} />
+            <SafeText text={chatName(chat)} /> <MoodMarker chatId={chat.id} />
           </h2>
           <p className="small muted">
             {phone && /^\d+$/.test(phone) ? formatPhone(phone) : chat.isGroup ? t('conversation.group') : ''}

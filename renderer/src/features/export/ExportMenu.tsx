@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Chat, Message } from '../../../../common/domain';
 import { useI18n } from '../../i18n';
+import { useChatName } from '../../lib/chat-name';
 import { useAccounts } from '../../stores/accounts';
 import { saveFile } from '../../lib/download';
 import { collectMedia, collectMessages } from './collect';
@@ -26,6 +27,7 @@ const fileStem = (name: string): string =>
 
 async function runExport(
   chat: Chat,
+  title: string,
   format: Format,
   build: (messages: Message[]) => Promise<ExportDoc>,
   t: ExportT,
@@ -35,7 +37,7 @@ async function runExport(
   const r = await collectMessages(chat, n => onStatus({ state: 'working', n }));
   if (!r.ok) return onStatus({ state: 'failed', message: r.error.code });
   const doc = await build(r.value.messages);
-  const stem = `${fileStem(chat.name)}-${new Date().toISOString().slice(0, 10)}`;
+  const stem = `${fileStem(title)}-${new Date().toISOString().slice(0, 10)}`;
   const file = format === 'html' ? `${stem}.html` : `${stem}.txt`;
   if (format === 'html') saveFile(file, toHtml(t, doc), 'text/html;charset=utf-8');
   else saveFile(file, toPlainText(t, doc), 'text/plain;charset=utf-8');
@@ -45,6 +47,7 @@ async function runExport(
 /** The conversation header's "Export conversation": HTML with media, or plain text. */
 export function ExportMenu({ chat }: { readonly chat: Chat }) {
   const t = useExportT();
+  const chatName = useChatName();
   const language = useI18n(s => s.language);
   const account = useAccounts(s => s.byId.get(chat.accountId));
   const [open, setOpen] = useState(false);
@@ -55,15 +58,15 @@ export function ExportMenu({ chat }: { readonly chat: Chat }) {
   const start = (format: Format) => {
     setOpen(false);
     const build = async (messages: Message[]): Promise<ExportDoc> => ({
-      title: t('export.title', { name: chat.name, account: account?.name ?? chat.accountId }),
+      title: t('export.title', { name: chatName(chat), account: account?.name ?? chat.accountId }),
       generated: t('export.generated', { date: time(Date.now()) }),
       language,
       messages,
       media: format === 'html' ? await collectMedia(messages) : new Map(),
-      who: m => (m.fromMe ? t('export.you') : (m.authorName ?? m.author ?? chat.name)),
+      who: m => (m.fromMe ? t('export.you') : (m.authorName ?? m.author ?? chatName(chat))),
       time,
     });
-    void runExport(chat, format, build, t, setStatus);
+    void runExport(chat, chatName(chat), format, build, t, setStatus);
   };
 
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useChatName } from '../../lib/chat-name';
 import type { Chat, MemberId } from '../../../../common/domain';
 import { stripBidi } from '../../lib/text';
 import { useWorkspace } from '../../stores/workspace';
@@ -20,6 +21,7 @@ export function OldestWaiting({ chat }: { readonly chat: Chat | null }) {
 
 function Reassign({ chat, since }: { readonly chat: Chat; readonly since: number }) {
   const t = useHandoverT();
+  const chatName = useChatName();
   const members = useWorkspace(s => s.members);
   const online = useWorkspace(s => s.status.connection === 'online');
   const assign = useWorkspace(s => s.assign);
@@ -30,7 +32,7 @@ function Reassign({ chat, since }: { readonly chat: Chat; readonly since: number
   const [error, setError] = useState<string | null>(null);
   const targets = reassignTargets(members, accountMembers, chat.assigneeId);
   // A customer's name may carry direction overrides that would turn the rest of the line around.
-  const name = stripBidi(chat.name);
+  const name = stripBidi(chatName(chat));
 
   const submit = async () => {
     setBusy(true);

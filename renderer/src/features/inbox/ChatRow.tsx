@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { chatName } from '../../lib/chat-name';
 import type { Account, Chat } from '../../../../common/domain';
 import { Avatar } from '../../components/Avatar';
 import { Badge } from '../../components/Badge';
@@ -33,6 +34,7 @@ type Props = {
 /** One chat in the unified inbox; the account colour runs down its left edge. */
 export const ChatRow = memo(function ChatRow({ chat, account, selected, id, locale, now, t, onOpen, onMenu }: Props) {
   const color = account?.color ?? '#9aa5b1';
+  const name = chatName(chat, t);
   const tagColors = useTags(s => s.colors);
   const tActions = useChatActionsT();
   const pt = usePreviewT();
@@ -43,7 +45,7 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
     hiddenNumber: t('message.mentionHidden'),
   });
   const label = [
-    stripBidi(chat.name),
+    stripBidi(name),
     t('inbox.row.via', { account: stripBidi(accountName) }),
     chat.unreadCount > 0 ? t('inbox.row.unread', { n: chat.unreadCount }) : '',
     assignee ?? '',
@@ -67,10 +69,10 @@ export const ChatRow = memo(function ChatRow({ chat, account, selected, id, loca
         onMenu(chat, { x: e.clientX, y: e.clientY });
       }}
     >
-      <Avatar name={chat.name} color={color} group={chat.isGroup} />
+      <Avatar name={name} color={color} group={chat.isGroup} />
       <div className="chat-main">
         <div className="chat-line">
-          <SafeText className="chat-name" text={chat.name} />
+          <SafeText className="chat-name" text={name} />
           <span className="chat-time small muted">
             <ChatFlagsMarker chat={chat} />
             {chat.lastMessageAt ? listTime(chat.lastMessageAt, now, locale) : ''}

@@ -4,6 +4,7 @@
  * A click focuses the window and opens the chat.
  */
 import type { AccountAlert } from '../../../../common/api/accounts';
+import { chatName } from '../../lib/chat-name';
 import type { Chat, Message } from '../../../../common/domain';
 import { t, useI18n } from '../../i18n';
 import { alertText } from '../accounts/alert-text';
@@ -51,7 +52,7 @@ export async function notifyIncoming(messages: readonly Message[], open: OpenCha
     chime ||= shouldChime(m, chat, account, prefs, me, viewing, at);
     if (!canShow || shown >= MAX_PER_BATCH || !shouldNotify(m, chat, account, prefs, me, viewing)) continue;
     const sender = chat.isGroup && m.authorName ? `${stripBidi(m.authorName)}: ` : '';
-    const n = new Notification(stripBidi(chat.name), {
+    const n = new Notification(stripBidi(chatName(chat, t)), {
       body: prefs.showPreview
         ? `${sender}${stripBidi(messagePreview(previewT, m))}`.slice(0, 180)
         : t('notify.hidden', { account: stripBidi(account?.name ?? '') }),

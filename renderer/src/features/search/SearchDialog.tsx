@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useChatName } from '../../lib/chat-name';
 import type { AccountId, Chat } from '../../../../common/domain';
 import { Dialog } from '../../components/Dialog';
 import { SafeText } from '../../components/SafeText';
@@ -23,6 +24,7 @@ type Props = {
 /** Ctrl+K: full-text search over every account, newest first; Enter opens the chat or jumps to the message. */
 export function SearchDialog({ onClose, onJump, onOpenChat }: Props) {
   const t = useT();
+  const chatName = useChatName();
   const locale = localeOf(useI18n(s => s.language));
   const { query, accountId, hits, chats, loading, error, nextCursor, setQuery, setAccount, more } = useSearch();
   const accounts = useAccounts(s => s.accounts);
@@ -110,7 +112,7 @@ export function SearchDialog({ onClose, onJump, onOpenChat }: Props) {
             >
               {item.kind === 'chat' ? (
                 <div className="chat-line">
-                  <SafeText className="chat-name" text={item.chat.name} />
+                  <SafeText className="chat-name" text={chatName(item.chat)} />
                   <span className="small muted">{t('search.chat')}</span>
                 </div>
               ) : (

@@ -1,4 +1,6 @@
 import type { Chat } from '../../../../common/domain';
+import { chatName } from '../../lib/chat-name';
+import { t } from '../../i18n';
 import { useAppStore } from '../../stores/app';
 import { useSearch } from '../../stores/search';
 
@@ -8,6 +10,6 @@ import { useSearch } from '../../stores/search';
  */
 export function openSearch(chat: Chat | null): void {
   const search = useSearch.getState();
-  search.setFilters({ chat: chat ? { id: chat.id, name: chat.name } : null });
+  search.setFilters({ chat: chat ? { id: chat.id, name: chatName(chat, t) } : null });
   useAppStore.getState().openPanel('search');
 }
