@@ -191,14 +191,19 @@ export function startInboxWorker(services: Services, opts: InboxOptions, kickSen
       const rows = await claimInbox(raw, now, now + LEASE_MS, BATCH);
       if (rows.length === 0) return 0;
       const outcomes = await storeRows(services, rows, opts, kickSends);
-      for (const row of rows) {
-        const outcome = outcomes.get(row.id) ?? { status: 'pending', error: 'store_failed', retryInMs: 1000 };
-        await finishInbox(raw, row.id, {
-          status: outcome.status,
-          error: outcome.error,
-          nextAttemptAt: opts.now() + (outcome.retryInMs ?? 0),
-        });
-      }
+      const finished = opts.now();
+      await finishInbox(
+        services.database,
+        rows.map(row => {
+          const outcome = outcomes.get(row.id) ?? { status: 'pending', error: 'store_failed', retryInMs: 1000 };
+          return {
+            id: row.id,
+            status: outcome.status,
+            error: outcome.error,
+            nextAttemptAt: finished + (outcome.retryInMs ?? 0),
+          };
+        }),
+      );
       return rows.length;
     },
   });
