@@ -29,7 +29,7 @@ import { NO_LAPS } from './push-laps';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
-import { assignInbound, chatsBornInPush } from '../automation/assignment/on-push';
+import { assignInbound, openedInPush } from '../automation/assignment/on-push';
 import { slaOnPush } from '../automation/sla/on-push';
 import { runRulesOnPush } from '../automation/rules/execute';
 
@@ -81,7 +81,7 @@ export async function storeBatch(
 ): Promise<StoredBatch> {
   const { acks, edits, revokes, reactions } = batch;
   await upsertContacts(tx, batch.contacts);
-  const born = await chatsBornInPush(services, tx, batch.messages);
+  const opened = await openedInPush(services, tx, batch.messages);
   const pushedChatIds = await upsertChats(tx, batch.chats);
   laps.lap('chats');
   const {
@@ -112,7 +112,7 @@ export async function storeBatch(
   emit(...messageEvents([...stored, ...updated], created, originDevice));
   laps.lap('extras');
   emit(...(await slaOnPush(services, tx, batch.messages)));
-  emit(...(await assignInbound(services, tx, batch.messages, born)));
+  emit(...(await assignInbound(services, tx, batch.messages, opened)));
   const automated = await automateInbound(services, tx, batch.messages);
   emit(...automated.events);
   const ruled = await runRulesOnPush(services, tx, batch.messages);
