@@ -5,7 +5,8 @@
  *  - server.fanout_2nodes.p99_ms: the same over two nodes joined by the Redis adapter
  *  - server.push.msgs_per_s: batched sync:push persisted in MariaDB; ratio against a raw
  *    mysql2 multi-row insert of the same rows into a copy of the messages table, with the same
- *    number of requests in flight (PUSH_WINDOW) as the push
+ *    number of requests in flight (PUSH_WINDOW) as the push; its note gives the server's
+ *    time per batch by part (blazz_push_part_seconds_total, server/push-parts.ts)
  *  - server.pull.100k_events_s: an admin device pulls 100,000 events from cursor 0
  * Latencies are end to end: the push's write, commit and fan-out are all inside them.
  */
