@@ -5,7 +5,8 @@
  *  - server.fanout_2nodes.p99_ms: the same over two nodes joined by the Redis adapter
  *  - server.push.msgs_per_s: batched sync:push persisted in MariaDB; ratio against a raw
  *    mysql2 multi-row insert of the same rows into a copy of the messages table, with the same
- *    number of requests in flight (PUSH_WINDOW) as the push
+ *    number of requests in flight (PUSH_WINDOW) as the push; its note gives the server's
+ *    time per batch by part (blazz_push_part_seconds_total, server/push-parts.ts)
  *  - server.pull.100k_events_s: an admin device pulls 100,000 events from cursor 0
  * Latencies are end to end: the push's write, commit and fan-out are all inside them.
  */
@@ -18,6 +19,7 @@ import { createPool } from 'mysql2/promise';
 import { PUSH_WINDOW } from '../common/protocol';
 import { startMariaDb } from '../tests/helpers/mariadb';
 import { startRedis } from '../tests/helpers/redis';
+import { describeParts, readPushParts } from './server/push-parts';
 import type { Client } from './server/setup';
 import { agentsOfAccount, connectMany, memberWithDevices, must, percentile, startServer } from './server/setup';
 import type { BenchOptions, BenchResult } from './types';
@@ -264,6 +266,7 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
       await Promise.all(Array.from({ length: PUSH_WINDOW }, lane));
       return (performance.now() - started) / 1000;
     };
+    const partsBefore = await readPushParts(url);
     let pushSeconds = 0;
     let rawSeconds = 0;
     for (let r = 0; r * perRound < batches.length; r++) {
@@ -276,6 +279,7 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
         rawSeconds += await raw(round);
       }
     }
+    const parts = describeParts(partsBefore, await readPushParts(url), batches.length);
     const value = total / pushSeconds;
     const baseline = total / rawSeconds;
     return [
@@ -287,7 +291,7 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
         ratio: value / baseline,
         target: '>= 10000 (ratio >= 0.5)',
         scale: { messages: total, batch },
-        note: `${total} messages in batches of ${batch} over 100 chats from a host device in a child process (${PUSH_WINDOW} in flight): validation, upserts, events and live delivery vs raw multi-row INSERT with the same ${PUSH_WINDOW} in flight, interleaved in two rounds (ABBA)`,
+        note: `${total} messages in batches of ${batch} over 100 chats from a host device in a child process (${PUSH_WINDOW} in flight): validation, upserts, events and live delivery vs raw multi-row INSERT with the same ${PUSH_WINDOW} in flight, interleaved in two rounds (ABBA). Server time per batch: ${parts}`,
       },
     ];
   } finally {

@@ -107,11 +107,20 @@ export async function automateInbound(
   const now = services.clock();
   const list = candidates(messages, now);
   if (list.length === 0) return { sends: [], events: [] };
-  await tx.query('savepoint automation');
+  // Read first, and take the savepoint only if a number automates: most pushes then cost one
+  // statement here rather than three (each a round trip inside the push's turn).
+  let numbers: Map<string, Awaited<ReturnType<typeof activeAutomation>>[number]>;
   try {
-    const numbers = new Map(
+    numbers = new Map(
       (await activeAutomation(tx, [...new Set(list.map(m => m.accountId))])).map(n => [n.accountId, n]),
     );
+  } catch (err) {
+    services.log.error({ err }, 'automation failed; the push is kept');
+    return { sends: [], events: [] };
+  }
+  if (numbers.size === 0) return { sends: [], events: [] };
+  await tx.query('savepoint automation');
+  try {
     const sends: AutomatedSend[] = [];
     const events: NewEvent[] = [];
     for (const m of list) {

@@ -27,9 +27,16 @@ function equalText(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** How long the numbers' opened secrets are reused: Meta's bursts then cost no query and no decryption per request. */
+/**
+ * How long the numbers' opened secrets are reused: Meta's bursts then cost no query and no
+ * decryption per request. When they are older, one request reads them again while the
+ * others go on checking against the list they replace (a few seconds old at most), so no
+ * POST of a burst waits for that read; a number added or removed on this node is read at
+ * once (forgetOpenedNumbers), the others within the TTL as before.
+ */
 const SECRETS_TTL_MS = 2_000;
-const opened = new WeakMap<Services, { at: number; numbers: Promise<OpenedNumber[]> }>();
+type OpenedCache = { at: number; numbers: Promise<OpenedNumber[]>; ready: OpenedNumber[] | null };
+const opened = new WeakMap<Services, OpenedCache>();
 
 /** One writer per server: concurrent POSTs share its inserts (inbox-writer.ts). */
 const writers = new WeakMap<Services, InboxWriter>();
@@ -46,14 +53,20 @@ export function forgetOpenedNumbers(services: Services): void {
 
 function openNumbers(services: Services): Promise<OpenedNumber[]> {
   const hit = opened.get(services);
-  if (hit && Date.now() - hit.at < SECRETS_TTL_MS) return hit.numbers;
+  if (hit && Date.now() - hit.at < SECRETS_TTL_MS) return hit.ready ? Promise.resolve(hit.ready) : hit.numbers;
   const numbers = listCloudNumbers(services.db).then(rows =>
     rows.map(r => openNumber(services.mfaKey, r)).filter(n => n !== null),
   );
-  opened.set(services, { at: Date.now(), numbers });
-  // A failed read is not kept: the next request asks the database again.
-  numbers.catch(() => opened.delete(services));
-  return numbers;
+  const entry: OpenedCache = { at: Date.now(), numbers, ready: hit?.ready ?? null };
+  opened.set(services, entry);
+  void numbers.then(
+    list => (entry.ready = list),
+    // A failed read is not kept: the next request asks the database again.
+    () => {
+      if (opened.get(services) === entry) opened.delete(services);
+    },
+  );
+  return entry.ready ? Promise.resolve(entry.ready) : numbers;
 }
 
 async function verify(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -21,6 +21,8 @@ import type { CallerState } from '../db/repositories/members';
 import type { ServerLog } from '../log';
 import type { Metrics } from '../http/metrics';
 import type { PushOrder, PushTurn } from './push-order';
+import type { PushLaps } from './push-laps';
+import { NO_LAPS } from './push-laps';
 import type { CloudHooks } from '../cloud/graph-port';
 import type { AutomationJobs } from '../automation/jobs/worker';
 
@@ -106,6 +108,8 @@ export type Caller = Principal & {
   readonly socket: SyncSocket | null;
   /** `sync:push` only: its place among the device's pushes, taken when it arrived. */
   readonly pushTurn?: PushTurn;
+  /** `sync:push` only: where its time goes (push-laps.ts), started on arrival. */
+  readonly pushLaps?: PushLaps;
 };
 
 /** The workspace requires admins to use two-step sign-in and this admin has not enrolled. */
@@ -188,18 +192,22 @@ export async function commitDetailed<T>(
 export async function commitRaw<T>(
   services: Services,
   fn: (tx: RawTx, emit: Emit) => Promise<T>,
-  opts: { readonly awaitDelivery: boolean; readonly gate?: Gate } = { awaitDelivery: true },
+  opts: { readonly awaitDelivery: boolean; readonly gate?: Gate; readonly laps?: PushLaps } = { awaitDelivery: true },
 ): Promise<{ value: T; events: StoredEvent[] }> {
   let stored: StoredEvent[] = [];
+  const laps = opts.laps ?? NO_LAPS;
   const value = await services.database.rawTransaction(
     async tx => {
+      laps.lap('turn');
       const pending: NewEvent[] = [];
       const v = await fn(tx, (...e) => pending.push(...e));
       stored = await appendEventsRaw(tx, pending);
+      laps.lap('events');
       return v;
     },
     opts.gate ? { gate: opts.gate } : {},
   );
+  laps.lap('commit');
   services.metrics.eventsAppended.inc(stored.length);
   const delivered = services.publish(stored);
   if (opts.awaitDelivery) await delivered;

@@ -10,6 +10,7 @@ import { CommandError, fail, ok } from '../../../common/result';
 import type { Reply } from '../../../common/result';
 import type { Caller, Services, SyncSocket } from './context';
 import { loadCaller } from './context';
+import { pushLaps } from './push-laps';
 
 export type Handler<K extends CommandName> = (caller: Caller, args: CommandArgs<K>) => Promise<CommandResult<K>>;
 export type HandlerTable = { [K in CommandName]: Handler<K> };
@@ -33,6 +34,7 @@ async function runCommand<K extends CommandName>(
 ): Promise<Reply<CommandResult<K>>> {
   // Taken before any await: a device's pushes are applied in the order they arrived.
   const pushTurn = name === 'sync:push' ? services.pushOrder.reserve(socket.data.sessionId) : undefined;
+  const laps = pushTurn ? pushLaps(services.metrics.pushPartSeconds) : undefined;
   try {
     const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
     if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
@@ -52,7 +54,9 @@ async function runCommand<K extends CommandName>(
         reason: 'mfa_enrolment_required',
       });
     const handler = handlers[name] as Handler<K>;
-    return ok(await handler(pushTurn ? { ...caller, pushTurn } : caller, parsed.data as CommandArgs<K>));
+    return ok(
+      await handler(pushTurn && laps ? { ...caller, pushTurn, pushLaps: laps } : caller, parsed.data as CommandArgs<K>),
+    );
   } finally {
     // Refused before its work began (or the handler never took its turn): the next push may go.
     pushTurn?.release();

@@ -23,10 +23,13 @@ import { AUTOMATION_SENDER } from '../../../common/protocol-automation';
 import type { RawTx } from '../db/index';
 import { applyVotes, upsertPolls } from '../db/repositories/polls';
 import { upsertMentions } from '../db/repositories/mentions';
+import { countNewMessages, markChatsDirty } from '../db/repositories/report-tables';
+import type { PushLaps } from './push-laps';
+import { NO_LAPS } from './push-laps';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
-import { assignInbound, chatsBornInPush } from '../automation/assignment/on-push';
+import { assignInbound, openedInPush } from '../automation/assignment/on-push';
 import { slaOnPush } from '../automation/sla/on-push';
 import { runRulesOnPush } from '../automation/rules/execute';
 
@@ -74,14 +77,27 @@ export async function storeBatch(
   emit: Emit,
   batch: IngestBatch,
   originDevice: string,
+  laps: PushLaps = NO_LAPS,
 ): Promise<StoredBatch> {
   const { acks, edits, revokes, reactions } = batch;
   await upsertContacts(tx, batch.contacts);
-  const born = await chatsBornInPush(services, tx, batch.messages);
+  const opened = await openedInPush(services, tx, batch.messages);
   const pushedChatIds = await upsertChats(tx, batch.chats);
-  const { touched: stored, created } = await upsertMessages(tx, batch.messages, {
+  laps.lap('chats');
+  const {
+    touched: stored,
+    created,
+    fresh,
+  } = await upsertMessages(tx, batch.messages, {
     consecutiveIds: services.consecutiveRowIds,
   });
+  laps.lap('messages');
+  await markChatsDirty(
+    tx,
+    stored.map(t => t.chatId),
+  );
+  await countNewMessages(tx, fresh);
+  laps.lap('reports');
   // Before the timers and reports can read them: a desktop's automated sends are no reply.
   await recordPushedAutomated(tx, batch.messages, originDevice, AUTOMATION_SENDER);
   await upsertPolls(tx, batch.messages);
@@ -94,8 +110,9 @@ export async function storeBatch(
   for (const u of updated) created.messages.delete(keyOf(u.accountId, u.providerMessageId));
   for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
   emit(...messageEvents([...stored, ...updated], created, originDevice));
+  laps.lap('extras');
   emit(...(await slaOnPush(services, tx, batch.messages)));
-  emit(...(await assignInbound(services, tx, batch.messages, born)));
+  emit(...(await assignInbound(services, tx, batch.messages, opened)));
   const automated = await automateInbound(services, tx, batch.messages);
   emit(...automated.events);
   const ruled = await runRulesOnPush(services, tx, batch.messages);
@@ -111,5 +128,6 @@ export async function storeBatch(
       originDevice,
     });
   }
+  laps.lap('automation');
   return { sends: [...automated.sends, ...ruled.sends], jobs: ruled.jobs ?? 0 };
 }

@@ -10,6 +10,7 @@ import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
 import { offerAutomated } from '../automation/on-push';
 import { storeBatch } from './push-store';
+import { NO_LAPS } from './push-laps';
 
 export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull' | 'sync:push'> {
   const { db, database } = services;
@@ -48,10 +49,12 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       // commit rather than awaited, so the host's next batch is not held up by this fan-out.
       const turn = caller.pushTurn;
       if (!turn) throw new Error('sync:push without its turn (dispatch reserves one on arrival)');
+      const laps = caller.pushLaps ?? NO_LAPS;
+      laps.lap('check');
       const { events, value: stored } = await commitRaw(
         services,
-        (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId),
-        { awaitDelivery: false, gate: work => turn.run(work) },
+        (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId, laps),
+        { awaitDelivery: false, gate: work => turn.run(work), laps },
       );
       if (stored.sends.length) await offerAutomated(services, stored.sends);
       // Sentiment rules wait for the AI after the commit, never the push's ack.

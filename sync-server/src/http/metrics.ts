@@ -8,6 +8,8 @@ export type Metrics = {
   readonly sockets: Gauge;
   readonly eventsAppended: Counter;
   readonly pushedMessages: Counter;
+  /** Wall time of a push's parts (handlers/push-laps.ts). */
+  readonly pushPartSeconds: Counter<'part'>;
   readonly logins: Counter<'outcome'>;
 };
 
@@ -42,6 +44,12 @@ export function createMetrics(opts: { defaults?: boolean } = {}): Metrics {
     pushedMessages: new Counter({
       name: 'blazz_pushed_messages_total',
       help: 'Messages received in push batches',
+      registers: [registry],
+    }),
+    pushPartSeconds: new Counter({
+      name: 'blazz_push_part_seconds_total',
+      help: 'Wall time of sync:push parts, summed over pushes',
+      labelNames: ['part'],
       registers: [registry],
     }),
     logins: new Counter({

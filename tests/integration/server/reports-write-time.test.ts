@@ -55,4 +55,43 @@ describe('report tables at write time', () => {
     expect(done[0]!['resolved_at']).not.toBeNull();
     expect(done[0]!['resolved_by']).toBe(host.id);
   });
+
+  it('count only the new messages of a batch that also carries stored ones, and a repeated one once', async () => {
+    const { host, accountId, jid } = await hostWithChat(stack);
+    const counted = async () =>
+      Number(
+        (
+          await rows(
+            "select sum(messages_in) as i from report_message_counts where account_id = ? and member_id = ''",
+            [accountId],
+          )
+        )[0]!['i'],
+      );
+    expect(await counted()).toBe(1);
+    const text = (id: string, body: string) => ({
+      accountId,
+      chatJid: jid,
+      providerMessageId: id,
+      fromMe: false,
+      type: 'text',
+      body,
+      timestamp: Date.now(),
+    });
+    // m1 is stored already and n1 comes twice: the plain insert is refused and the batch merges.
+    await must(host.socket, 'sync:push', {
+      messages: [text('m1', 'hello'), text('n1', 'first'), text('n2', 'second'), text('n1', 'first, edited')],
+    });
+    expect(await counted()).toBe(3);
+    const stored = await rows('select provider_message_id, body from messages where account_id = ? order by 1', [
+      accountId,
+    ]);
+    expect(stored.map(r => [r['provider_message_id'], r['body']])).toEqual([
+      ['m1', 'hello'],
+      ['n1', 'first, edited'],
+      ['n2', 'second'],
+    ]);
+    // An all-new batch takes the plain insert and is counted in full.
+    await must(host.socket, 'sync:push', { messages: [text('n3', 'third'), text('n4', 'fourth')] });
+    expect(await counted()).toBe(5);
+  });
 });

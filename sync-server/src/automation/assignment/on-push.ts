@@ -7,7 +7,7 @@ import { asAccountId, chatIdOf } from '../../../../common/domain';
 import type { MessageInput } from '../../../../common/ingest';
 import { FRESH_MS } from '../../../../common/automation/decide';
 import type { RawTx } from '../../db/index';
-import type { OpenedChat } from '../../db/repositories/assignment';
+import type { NumberAssignment, OpenedChat } from '../../db/repositories/assignment';
 import { assigningNumbers, createOpenedChats, unassignedAmong } from '../../db/repositories/assignment';
 import type { NewEvent } from '../../db/repositories/events';
 import type { Services } from '../../handlers/context';
@@ -33,20 +33,28 @@ function openedChats(messages: readonly MessageInput[], now: number): Map<string
   return byNumber;
 }
 
+/** The numbers of a push that assign conversations, and the chats the push opened there that it created. */
+export type OpenedInPush = { readonly numbers: readonly NumberAssignment[]; readonly born: ReadonlySet<string> };
+
 /**
- * Run before the push writes its chats: creates the chats its new conversations open that
- * did not exist, and returns them. A chat born in the push was seen by nobody, so assigning
- * it revokes it from nobody (assign.ts).
+ * Run before the push writes its chats: reads which of its numbers assign (one read; a push
+ * to numbers that do not assign stops there, and its turn pays no chat insert here), creates
+ * the chats its new conversations open on those numbers that did not exist, and returns
+ * them. A chat born in the push was seen by nobody, so assigning it revokes it from nobody
+ * (assign.ts).
  */
-export async function chatsBornInPush(
+export async function openedInPush(
   services: Services,
   tx: RawTx,
   messages: readonly MessageInput[],
-): Promise<ReadonlySet<string>> {
+): Promise<OpenedInPush> {
+  const byNumber = openedChats(messages, services.clock());
+  if (byNumber.size === 0) return { numbers: [], born: new Set() };
+  const numbers = await assigningNumbers(tx, [...byNumber.keys()]);
   const opened: OpenedChat[] = [];
-  for (const [accountId, chats] of openedChats(messages, services.clock()))
-    for (const [id, { since, jid }] of chats) opened.push({ id, accountId, jid, at: since });
-  return createOpenedChats(tx, opened);
+  for (const { accountId } of numbers)
+    for (const [id, { since, jid }] of byNumber.get(accountId) ?? []) opened.push({ id, accountId, jid, at: since });
+  return { numbers, born: await createOpenedChats(tx, opened) };
 }
 
 /** A failure is rolled back to a savepoint and logged: assignment never costs the push its messages. */
@@ -54,12 +62,10 @@ export async function assignInbound(
   services: Services,
   tx: RawTx,
   messages: readonly MessageInput[],
-  born: ReadonlySet<string>,
+  { numbers, born }: OpenedInPush,
 ): Promise<NewEvent[]> {
-  const opened = openedChats(messages, services.clock());
-  if (opened.size === 0) return [];
-  const numbers = await assigningNumbers(tx, [...opened.keys()]);
   if (numbers.length === 0) return [];
+  const opened = openedChats(messages, services.clock());
   await tx.query('savepoint assignment');
   try {
     const events: NewEvent[] = [];

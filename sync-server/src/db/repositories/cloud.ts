@@ -7,7 +7,8 @@
 import type { ResultSetHeader, RowDataPacket } from 'mysql2/promise';
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { CLOUD_PROVIDER } from '../../../../common/cloud/ids';
-import type { Exec, RawExec, RawTx } from '../index';
+import { randomInt } from 'node:crypto';
+import type { Database, Exec, RawExec, RawTx } from '../index';
 import { accounts, cloudNumbers, sends } from '../schema';
 
 export type CloudNumberRow = typeof cloudNumbers.$inferSelect;
@@ -56,39 +57,64 @@ export async function insertInboxMany(db: RawExec, bodies: readonly string[], no
 
 export type InboxRow = { id: number; body: string; attempts: number };
 
-/** Due pending bodies, oldest first, each claimed until `leaseUntil` (rows another node took are skipped). */
+/**
+ * Due pending bodies, oldest first, each claimed until about `leaseUntil` (rows another node
+ * took are skipped). One UPDATE claims them all (one commit, one log flush, rather than one
+ * per body: those flushes queued in front of the webhook's own insert and delayed its 200).
+ * The lease carries a random millisecond offset so that this claim's rows are the ones
+ * holding its value; two nodes claiming the same body in the same instant with the same
+ * offset would both store it, which changes nothing the second time (the path is idempotent).
+ */
 export async function claimInbox(db: RawExec, now: number, leaseUntil: number, limit: number): Promise<InboxRow[]> {
   const [due] = await db.query<RowDataPacket[]>(
     `select id from cloud_webhook_inbox where status = 'pending' and next_attempt_at <= ? order by id limit ?`,
     [now, limit],
   );
-  const out: InboxRow[] = [];
-  for (const r of due) {
-    const id = Number(r['id']);
-    const [res] = await db.query<ResultSetHeader>(
-      `update cloud_webhook_inbox set next_attempt_at = ?, attempts = attempts + 1
-       where id = ? and status = 'pending' and next_attempt_at <= ?`,
-      [leaseUntil, id, now],
-    );
-    if (res.affectedRows !== 1) continue;
-    const [rows] = await db.query<RowDataPacket[]>('select body, attempts from cloud_webhook_inbox where id = ?', [id]);
-    const row = rows[0];
-    if (row) out.push({ id, body: String(row['body']), attempts: Number(row['attempts']) });
-  }
-  return out;
+  if (due.length === 0) return [];
+  const ids = due.map(r => Number(r['id']));
+  const lease = leaseUntil + randomInt(1000);
+  await db.query(
+    `update cloud_webhook_inbox set next_attempt_at = ?, attempts = attempts + 1
+     where id in (?) and status = 'pending' and next_attempt_at <= ?`,
+    [lease, ids, now],
+  );
+  const [rows] = await db.query<RowDataPacket[]>(
+    'select id, body, attempts from cloud_webhook_inbox where id in (?) and next_attempt_at = ? order by id',
+    [ids, lease],
+  );
+  return rows.map(r => ({ id: Number(r['id']), body: String(r['body']), attempts: Number(r['attempts']) }));
 }
 
+export type InboxOutcome = {
+  readonly id: number;
+  readonly status: 'done' | 'failed' | 'pending';
+  readonly error: string | null;
+  readonly nextAttemptAt: number;
+};
+
+/** The outcomes of one round in one transaction (one log flush), a statement per distinct outcome. */
 export async function finishInbox(
-  db: RawExec,
-  id: number,
-  outcome: { status: 'done' | 'failed' | 'pending'; error: string | null; nextAttemptAt: number },
+  db: Pick<Database, 'rawTransaction'>,
+  outcomes: readonly InboxOutcome[],
 ): Promise<void> {
-  await db.query('update cloud_webhook_inbox set status = ?, error = ?, next_attempt_at = ? where id = ?', [
-    outcome.status,
-    outcome.error?.slice(0, 200) ?? null,
-    outcome.nextAttemptAt,
-    id,
-  ]);
+  const groups = new Map<string, { o: InboxOutcome; ids: number[] }>();
+  for (const o of outcomes) {
+    const error = o.error?.slice(0, 200) ?? null;
+    const key = JSON.stringify([o.status, error, o.nextAttemptAt]);
+    const g = groups.get(key) ?? { o: { ...o, error }, ids: [] };
+    g.ids.push(o.id);
+    groups.set(key, g);
+  }
+  if (groups.size === 0) return;
+  await db.rawTransaction(async tx => {
+    for (const { o, ids } of groups.values())
+      await tx.query('update cloud_webhook_inbox set status = ?, error = ?, next_attempt_at = ? where id in (?)', [
+        o.status,
+        o.error,
+        o.nextAttemptAt,
+        ids,
+      ]);
+  });
 }
 
 /** Which of these provider message ids the account has stored (statuses wait for their message). */

@@ -63,15 +63,25 @@ const COLUMNS: readonly Column[] = [
 
 const defaultValue = { null: null, false: false } as const;
 
+const writtenColumns = (rows: readonly StoredMessage[]) =>
+  COLUMNS.filter(c => c.defaultSql === undefined || rows.some(r => c.value(r) !== defaultValue[c.defaultSql!]));
+
+/** The same rows as a plain INSERT, which the server refuses whole if any key is stored (push.ts). */
+export function messageInsert(rows: readonly StoredMessage[]): { sql: string; values: unknown[][] } {
+  const written = writtenColumns(rows);
+  return {
+    sql: `insert into messages (${written.map(c => c.name).join(', ')}) values ?`,
+    values: rows.map(r => written.map(c => c.value(r))),
+  };
+}
+
 /**
  * The upsert for these rows: SQL with one `?` for the row list, and the rows in its column
  * order. `VALUES(col)` rather than the `AS new` alias: MariaDB has no alias, and MySQL 8
  * still accepts VALUES() (deprecated, with a warning).
  */
 export function messageUpsert(rows: readonly StoredMessage[]): { sql: string; values: unknown[][] } {
-  const written = COLUMNS.filter(
-    c => c.defaultSql === undefined || rows.some(r => c.value(r) !== defaultValue[c.defaultSql!]),
-  );
+  const written = writtenColumns(rows);
   const writes = new Set(written);
   const merges = COLUMNS.filter(c => c.merge).map(
     c => `${c.name} = ${c.merge!(writes.has(c) ? `values(${c.name})` : c.defaultSql!)}`,

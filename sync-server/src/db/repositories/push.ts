@@ -18,10 +18,9 @@ import type {
 import type { RawTx } from '../index';
 import type { ChatRow, StoredMessage } from './chats';
 import { keyOf } from './message-key';
-import { ACK_ORDER, messageUpsert } from './message-insert';
+import { ACK_ORDER, messageInsert, messageUpsert } from './message-insert';
 import { applyReactions } from './reactions';
 import type { NewMessage } from './report-tables';
-import { countNewMessages, markChatsDirty } from './report-tables';
 
 const CHUNK = 1000;
 
@@ -155,14 +154,16 @@ function storedRowOf(m: MessageInput, chatId: string): StoredMessage {
  * stored one or with another row of the batch), so live delivery needs only their row
  * ids (see CreatedMessages). Anything else (a message pushed again, a one-row statement,
  * which reports no counts) is read back as stored.
+ * `fresh` are the rows really inserted (each key once), for the report counters.
  */
 export async function upsertMessages(
   tx: RawTx,
   list: readonly MessageInput[],
   opts: { readonly consecutiveIds: boolean },
-): Promise<{ touched: TouchedMessage[]; created: CreatedMessages }> {
+): Promise<{ touched: TouchedMessage[]; created: CreatedMessages; fresh: NewMessage[] }> {
   const created: CreatedMessages = { messages: new Map(), rowRanges: [] };
-  if (list.length === 0) return { touched: [], created };
+  const fresh: NewMessage[] = [];
+  if (list.length === 0) return { touched: [], created, fresh };
   await touchChats(tx, list);
   const touched: TouchedMessage[] = [];
   for (const part of chunks(list)) {
@@ -174,25 +175,44 @@ export async function upsertMessages(
         providerMessageId: r.providerMessageId,
         timestamp: r.timestamp,
       });
-    const known = await storedKeys(tx, stored);
-    const upsert = messageUpsert(stored);
-    const [res] = await tx.query<ResultSetHeader>(upsert.sql, [upsert.values]);
-    await markChatsDirty(
-      tx,
-      stored.map(r => r.chatId),
-    );
-    await countNewMessages(tx, newRows(stored, known));
-    const inserted = /\bDuplicates:\s*0\b/.test(res.info);
-    if (inserted && !opts.consecutiveIds)
-      created.rowRanges.push({ first: res.insertId, last: res.insertId + part.length - 1 });
+    let res = await insertAllNew(tx, stored);
+    let inserted = res !== null;
+    if (res) fresh.push(...newRows(stored, new Set()));
+    else {
+      // Some were stored before (a batch pushed again) or the batch repeats a key: merge.
+      const known = await storedKeys(tx, stored);
+      const upsert = messageUpsert(stored);
+      [res] = await tx.query<ResultSetHeader>(upsert.sql, [upsert.values]);
+      fresh.push(...newRows(stored, known));
+      inserted = /\bDuplicates:\s*0\b/.test(res.info);
+    }
+    const first = res.insertId;
+    if (inserted && !opts.consecutiveIds) created.rowRanges.push({ first, last: first + part.length - 1 });
     stored.forEach((row, i) => {
       const key = keyOf(row.accountId, row.providerMessageId);
       // A key merged here may have been inserted by an earlier statement of this batch.
-      if (inserted) created.messages.set(key, { row, rowId: opts.consecutiveIds ? res.insertId + i : null });
+      if (inserted) created.messages.set(key, { row, rowId: opts.consecutiveIds ? first + i : null });
       else created.messages.delete(key);
     });
   }
-  return { touched, created };
+  return { touched, created, fresh };
+}
+
+/**
+ * Live traffic is new messages: a plain multi-row INSERT stores them without first looking
+ * their keys up (the look-up cost as much as the insert). If any key is stored already, the
+ * server refuses the whole statement (ER_DUP_ENTRY rolls back only the statement, the
+ * transaction goes on) and null sends the caller to the merge.
+ */
+async function insertAllNew(tx: RawTx, rows: readonly StoredMessage[]): Promise<ResultSetHeader | null> {
+  const insert = messageInsert(rows);
+  try {
+    const [res] = await tx.query<ResultSetHeader>(insert.sql, [insert.values]);
+    return res;
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ER_DUP_ENTRY') return null;
+    throw err;
+  }
 }
 
 /** The keys among these rows already stored: a message pushed again is not counted again in the reports. */
