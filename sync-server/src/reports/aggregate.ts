@@ -55,12 +55,16 @@ export async function aggregatedReport(
   const s: AggregateScope = { accountIds, ...recut, zone: zoneSql(zone, args.bucket) };
   const asOf = Math.min(rangeEnd(zone), now);
   // One round: the conversations of the range come back as compact rows (report-scans.ts), every
-  // count, histogram and median of them is computed here (ranks.ts).
-  const [accountNames, memberNames, targets, openedRows, resolvedRows, reopens, messages, sent, tagged] =
+  // count, histogram and median of them is computed here (ranks.ts). SLA outcomes follow the targets.
+  const slaOf = reportSlaTargets(raw, accountIds).then(async targets => ({
+    targets,
+    sla: await slaCounts(raw, s, targets, asOf),
+  }));
+  const [accountNames, memberNames, { targets, sla }, openedRows, resolvedRows, reopens, messages, sent, tagged] =
     await Promise.all([
       reportAccountNames(raw, accountIds),
       reportMemberNames(raw),
-      reportSlaTargets(raw, accountIds),
+      slaOf,
       openedScan(raw, s),
       resolvedScan(raw, s),
       reopenedRows(raw, s),
@@ -68,7 +72,6 @@ export async function aggregatedReport(
       storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
       loadTaggedDataset(raw, accountIds, args, now),
     ]);
-  const sla = await slaCounts(raw, s, targets, asOf);
   const opened = countsOf(openedRows);
   const resolved = countsOf(resolvedRows);
   const frt = rankedOf(openedRows);
