@@ -13,7 +13,7 @@ import { emptySlaCounts, slaMetPct } from '../../../common/reports/sla';
 import type { AggregateScope } from '../db/repositories/report-aggregates';
 import { messageCounts, reopenedRows, slaCounts } from '../db/repositories/report-aggregates';
 import { openedScan, resolvedScan } from '../db/repositories/report-scans';
-import { storedSentCounts } from '../db/repositories/report-tables';
+import { storedSentCounts } from '../db/repositories/report-sent';
 import type { RawExec } from '../db/index';
 import { reportAccountNames, reportMemberNames, reportSlaTargets } from '../db/repositories/reports';
 import { bucketsOf, reportOf } from './figures';
