@@ -18,6 +18,7 @@ import {
   uniqueIndex,
   varchar,
 } from 'drizzle-orm/mysql-core';
+import { sql } from 'drizzle-orm';
 import type { Platform } from '../../../common/protocol-sessions';
 
 const ms = (name: string) => bigint(name, { mode: 'number' });
@@ -135,9 +136,12 @@ export const chats = mysqlTable(
     archived: boolean('archived').notNull().default(false),
     /** The team read the chat up to this inbound message's time (chat:read, 0028); null: never. */
     readAt: ms('read_at'),
+    /** The chat has a tag (0037): kept by the database from `tags`, for the reports' per-tag table. */
+    tagged: boolean('tagged').generatedAlwaysAs(sql`tags <> '[]'`, { mode: 'stored' }),
   },
   t => [
     index('chats_account').on(t.accountId),
+    index('chats_tagged').on(t.accountId, t.tagged),
     index('chats_assignee').on(t.assigneeId),
     // Automation's timers (0025): overdue first replies, chats with recent messages.
     index('chats_sla_due').on(t.slaDueAt),
@@ -849,6 +853,18 @@ export const reportMessageCounts = mysqlTable(
     messagesOut: int('messages_out').notNull().default(0),
   },
   t => [primaryKey({ name: 'report_message_counts_pk', columns: [t.accountId, t.memberId, t.bucket] })],
+);
+
+/** Messages each member sent, per number and UTC day (0037): a range's whole days in a few rows. */
+export const reportMemberDays = mysqlTable(
+  'report_member_days',
+  {
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    memberId: varchar('member_id', { length: 36 }).notNull(),
+    day: ms('day').notNull(),
+    messagesOut: int('messages_out').notNull().default(0),
+  },
+  t => [primaryKey({ name: 'report_member_days_pk', columns: [t.accountId, t.memberId, t.day] })],
 );
 
 /** Chats whose conversations the report worker must cut again (0034); `backfill`: queued by the migration. */

@@ -1,60 +1,35 @@
 /**
- * reports:get from the report tables with the figures aggregated in SQL
- * (db/repositories/report-aggregates.ts): the same WireReport reportOf (figures.ts) computes
- * from a dataset, for a report without a member or tag filter, and without "business hours
- * only" on a number that has business hours (open time is measured in TypeScript: the caller
- * uses the dataset then). Only grouped rows and the rows at the medians' ranks are read; the
- * per-tag table is computed from the tagged chats' conversations alone (stored.ts).
+ * reports:get from the report tables: the same WireReport reportOf (figures.ts) computes from a
+ * dataset, for a report without a member or tag filter, and without "business hours only" on a
+ * number that has business hours (open time is measured in TypeScript: the caller uses the
+ * dataset then). The conversations opened and resolved in the range are read as compact rows
+ * (db/repositories/report-scans.ts) and counted and ranked here (ranks.ts); messages,
+ * reopenings and SLA outcomes are grouped in SQL (report-aggregates.ts); the per-tag table is
+ * computed from the tagged chats' conversations alone (stored.ts).
  */
 import type { ReportsGetArgs, WireReport } from '../../../common/protocol-reports';
-import { REPORT_BUCKET_BOUNDS_MS } from '../../../common/protocol-reports';
 import type { SlaCounts } from '../../../common/reports/sla';
 import { emptySlaCounts, slaMetPct } from '../../../common/reports/sla';
-import type { AggregateScope, CountRow, PartitionCounts, RankRow } from '../db/repositories/report-aggregates';
-import {
-  firstResponseRanks,
-  holderCounts,
-  messageCounts,
-  openedCounts,
-  reopenedRows,
-  resolutionRanks,
-  resolvedCounts,
-  slaCounts,
-} from '../db/repositories/report-aggregates';
-import { storedSentCounts } from '../db/repositories/report-tables';
+import type { AggregateScope } from '../db/repositories/report-aggregates';
+import { messageCounts, reopenedRows, slaCounts } from '../db/repositories/report-aggregates';
+import { openedScan, resolvedScan } from '../db/repositories/report-scans';
+import { storedSentCounts } from '../db/repositories/report-sent';
 import type { RawExec } from '../db/index';
 import { reportAccountNames, reportMemberNames, reportSlaTargets } from '../db/repositories/reports';
 import { bucketsOf, reportOf } from './figures';
+import type { Ranked } from './ranks';
+import { countsOf, holderCountsOf, rankedOf } from './ranks';
 import type { RecutRange } from './recut';
 import { loadTaggedDataset } from './stored';
 import { dayIndex, rangeEnd, rangeStart, zoneOf } from './zone';
 import { zoneSql } from './zone-sql';
 
-/** The nearest rank of p among n samples, as stats.ts percentile takes it (and the SQL filters it). */
-const rankOf = (p: number, n: number) => Math.max(1, Math.ceil(p * n));
-
-/** The value at rank(p) of the partition `which` (0 total, 1 bucket, 2 number, 3 member), per key. */
-function medians(rows: readonly RankRow[], which: 0 | 1 | 2 | 3, key: (r: RankRow) => string, p = 0.5) {
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const [rank, n] = [r.ranks[which * 2]!, r.ranks[which * 2 + 1]!];
-    // A row of no member can be at the rank of its (null) member partition: not a member's median.
-    if (which === 3 && r.memberId === null) continue;
-    if (rank === rankOf(p, n)) out.set(key(r), which === 3 ? r.memberValue : r.value);
-  }
-  return out;
-}
-
-function durationOf(counts: readonly CountRow[], ranks: readonly RankRow[]): WireReport['firstResponse'] {
-  const histogram = new Array<number>(REPORT_BUCKET_BOUNDS_MS.length + 1).fill(0);
-  for (const c of counts) if (c.histogram >= 0) histogram[c.histogram]! += c.n;
-  return {
-    count: histogram.reduce((a, b) => a + b, 0),
-    medianMs: medians(ranks, 0, () => '').get('') ?? null,
-    p90Ms: medians(ranks, 0, () => '', 0.9).get('') ?? null,
-    histogram,
-  };
-}
+const durationOf = (r: Ranked): WireReport['firstResponse'] => ({
+  count: r.count,
+  medianMs: r.medianMs,
+  p90Ms: r.p90Ms,
+  histogram: r.histogram,
+});
 
 const sumBy = <T>(rows: readonly T[], key: (r: T) => string, n: (r: T) => number) => {
   const out = new Map<string, number>();
@@ -79,26 +54,29 @@ export async function aggregatedReport(
   const zone = zoneOf(args.from, args.to, args.timeZone);
   const s: AggregateScope = { accountIds, ...recut, zone: zoneSql(zone, args.bucket) };
   const asOf = Math.min(rangeEnd(zone), now);
-  // Two rounds of queries started together: the second needs the first's counts (and targets).
-  const [accountNames, memberNames, targets, opened, resolved, reopens, messages, sent, tagged] = await Promise.all([
-    reportAccountNames(raw, accountIds),
-    reportMemberNames(raw),
-    reportSlaTargets(raw, accountIds),
-    openedCounts(raw, s),
-    resolvedCounts(raw, s),
-    reopenedRows(raw, s),
-    messageCounts(raw, accountIds, s.zone),
-    storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
-    loadTaggedDataset(raw, accountIds, args, now),
-  ]);
-  // The medians' queries key their member partition by position in these lists (report-aggregates.ts).
-  const answered = opened.rows.filter(r => r.histogram >= 0);
-  const [frt, res, holders, sla] = await Promise.all([
-    firstResponseRanks(raw, s, partitionCounts(answered)),
-    resolutionRanks(raw, s, partitionCounts(resolved)),
-    holderCounts(raw, s, opened.maxHolders),
-    slaCounts(raw, s, targets, asOf),
-  ]);
+  // One round: the conversations of the range come back as compact rows (report-scans.ts), every
+  // count, histogram and median of them is computed here (ranks.ts). SLA outcomes follow the targets.
+  const slaOf = reportSlaTargets(raw, accountIds).then(async targets => ({
+    targets,
+    sla: await slaCounts(raw, s, targets, asOf),
+  }));
+  const [accountNames, memberNames, { targets, sla }, openedRows, resolvedRows, reopens, messages, sent, tagged] =
+    await Promise.all([
+      reportAccountNames(raw, accountIds),
+      reportMemberNames(raw),
+      slaOf,
+      openedScan(raw, s),
+      resolvedScan(raw, s),
+      reopenedRows(raw, s),
+      messageCounts(raw, accountIds, s.zone),
+      storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
+      loadTaggedDataset(raw, accountIds, args, now),
+    ]);
+  const opened = countsOf(openedRows);
+  const resolved = countsOf(resolvedRows);
+  const frt = rankedOf(openedRows);
+  const res = rankedOf(resolvedRows);
+  const holders = holderCountsOf(openedRows);
   const { starts, ofDay } = bucketsOf(zone, args.bucket);
   // Reopenings: each instant in the range counts for its day's bucket and its number.
   const reopenAt = reopens.flatMap(r =>
@@ -115,9 +93,9 @@ export async function aggregatedReport(
     () => 1,
   );
   const bucketKey = (r: { bucket: number }) => `${r.bucket}`;
-  const openedPer = sumBy(opened.rows, bucketKey, r => r.n);
+  const openedPer = sumBy(opened, bucketKey, r => r.n);
   const openedAcc = sumBy(
-    opened.rows,
+    opened,
     r => r.accountId,
     r => r.n,
   );
@@ -139,10 +117,10 @@ export async function aggregatedReport(
     r => r.accountId,
     r => r.messagesOut,
   );
-  const frtPer = medians(frt, 1, bucketKey);
-  const resPer = medians(res, 1, bucketKey);
-  const frtAcc = medians(frt, 2, r => r.accountId);
-  const resAcc = medians(res, 2, r => r.accountId);
+  const frtPer = new Map([...frt.bucket].map(([b, v]) => [`${b}`, v]));
+  const resPer = new Map([...res.bucket].map(([b, v]) => [`${b}`, v]));
+  const frtAcc = frt.account;
+  const resAcc = res.account;
   const total = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
 
   const members = new Map<
@@ -155,11 +133,11 @@ export async function aggregatedReport(
     return m;
   };
   for (const [id, n] of holders) member(id).assigned += n;
-  for (const [id, v] of medians(frt, 3, r => r.memberId ?? '')) member(id).frt = v;
-  for (const [id, v] of medians(res, 3, r => r.memberId ?? '')) member(id).handle = v;
-  // The resolver partition's size, with its median row: how many each member resolved.
-  for (const r of res)
-    if (r.memberId !== null && r.ranks[6] === Math.ceil(0.5 * r.ranks[7])) member(r.memberId).resolved = r.ranks[7];
+  for (const [id, m] of frt.member) member(id).frt = m.medianMs;
+  for (const [id, m] of res.member) {
+    member(id).handle = m.medianMs;
+    member(id).resolved = m.n;
+  }
   for (const [id, n] of sent) member(id).sent += n;
 
   const slaTotal = emptySlaCounts();
@@ -192,8 +170,8 @@ export async function aggregatedReport(
       messagesIn: total(inPer),
       messagesOut: total(outPer),
     },
-    firstResponse: durationOf(opened.rows, frt),
-    resolution: durationOf(resolved, res),
+    firstResponse: durationOf(frt),
+    resolution: durationOf(res),
     trend: starts.map((start, i) => ({
       start,
       opened: openedPer.get(`${i}`) ?? 0,
@@ -246,17 +224,6 @@ export async function aggregatedReport(
         .sort(byName(a => a.accountId)),
     },
   };
-}
-
-/** The sizes of a ranked figure's partitions, from its grouped counts (per bucket and number). */
-function partitionCounts(rows: readonly CountRow[]): PartitionCounts {
-  const bucket = new Map<number, number>();
-  const account = new Map<string, number>();
-  for (const r of rows) {
-    bucket.set(r.bucket, (bucket.get(r.bucket) ?? 0) + r.n);
-    account.set(r.accountId, (account.get(r.accountId) ?? 0) + r.n);
-  }
-  return { total: rows.reduce((a, r) => a + r.n, 0), bucket, account };
 }
 
 function heatmapOf(cells: readonly { weekday: number; hour: number; n: number }[]): number[][] {

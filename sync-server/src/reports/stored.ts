@@ -14,8 +14,8 @@ import {
   chatTimelines,
   storedConversations,
   storedHourCounts,
-  storedSentCounts,
 } from '../db/repositories/report-tables';
+import { storedSentCounts } from '../db/repositories/report-sent';
 import type { ReportChat } from '../db/repositories/reports';
 import {
   reportAccountNames,

@@ -91,4 +91,20 @@ describe('report tables', () => {
             timeZone,
           });
         });
+
+  // A zone with a DST change inside the range (New York left DST on 1 November 2026): the SQL
+  // buckets the days with one offset per span; the dataset's figures use Intl on every instant.
+  for (const bucket of ['day', 'week'] as const)
+    it(`aggregated in SQL give the dataset's figures across a DST change (America/New_York, ${bucket})`, async () => {
+      const raw = stack.node.app.database.raw;
+      const args = { from: '2026-10-27', to: '2026-11-10', timeZone: 'America/New_York', bucket, businessHours: false };
+      const zone = zoneOf(args.from, args.to, args.timeZone);
+      const recut = await recutRange(raw, ACCOUNTS, rangeStart(zone), rangeEnd(zone), 0);
+      expect(recut.recutChats.length).toBeGreaterThan(0);
+      const { generatedAt: _g, ...got } = await aggregatedReport(raw, ACCOUNTS, args, recut, 0);
+      const { generatedAt: _d, ...want } = reportOf(await loadStoredDataset(raw, ACCOUNTS, args, 0), args);
+      expect(got.totals.opened).toBeGreaterThan(0);
+      expect(got.resolution.medianMs).not.toBeNull();
+      expect(got).toEqual(want);
+    });
 });

@@ -322,7 +322,7 @@ export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<Ch
   const out: ChatRow[] = [];
   for (const part of chunks(unique)) {
     const [rows] = await tx.query<RowDataPacket[]>(
-      'select id, account_id, jid, is_group, name, last_message_at, unread_count, status, assignee_id, tags, version, sla_due_at, pinned, archived, read_at from chats where id in (?)',
+      'select id, account_id, jid, is_group, name, last_message_at, unread_count, status, assignee_id, tags, version, sla_due_at, pinned, archived, read_at, tagged from chats where id in (?)',
       [part],
     );
     out.push(
@@ -342,6 +342,7 @@ export async function reloadChats(tx: RawTx, ids: readonly string[]): Promise<Ch
         pinned: Boolean(r['pinned']),
         archived: Boolean(r['archived']),
         readAt: r['read_at'] === null ? null : Number(r['read_at']),
+        tagged: r['tagged'] === null ? null : Boolean(r['tagged']),
       })),
     );
   }

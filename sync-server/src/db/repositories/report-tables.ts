@@ -7,6 +7,7 @@ import type { RowDataPacket } from 'mysql2/promise';
 import type { RawExec } from '../index';
 import type { ReportChange, ReportMessage } from './reports';
 import { CHAT_CHANGE_ACTIONS, changeOf } from './reports';
+import { SENT_DAYS_SQL, countSentDays } from './report-sent';
 
 /** Message counters are kept per 15 minutes of UTC: every time zone's days and hours are whole buckets. */
 export const REPORT_BUCKET_MS = 900_000;
@@ -66,6 +67,11 @@ export async function countNewMessages(tx: RawExec, list: readonly NewMessage[])
       'on duplicate key update messages_in = messages_in + values(messages_in), messages_out = messages_out + values(messages_out)',
     [[...counts.values()]],
   );
+  // The members' day rows (0037) beside their 15-minute rows.
+  await countSentDays(
+    tx,
+    [...counts.values()].filter(r => r[1] !== '').map(r => [r[0], r[1], r[2], r[4]] as const),
+  );
 }
 
 /**
@@ -75,7 +81,9 @@ export async function countNewMessages(tx: RawExec, list: readonly NewMessage[])
  */
 export async function rebuildReportTables(raw: RawExec): Promise<void> {
   await raw.query('delete from report_message_counts');
+  await raw.query('delete from report_member_days');
   for (const sql of COUNTS_SQL) await raw.query(sql);
+  await raw.query(SENT_DAYS_SQL);
   await raw.query(
     'insert into report_dirty_chats (chat_id, backfill) select id, true from chats on duplicate key update backfill = true',
   );
@@ -260,27 +268,6 @@ export async function storedHourCounts(
     messagesIn: Number(r['i']),
     messagesOut: Number(r['o']),
   }));
-}
-
-/**
- * Messages each member sent through the server in [from, to): one range of the key
- * (account, member, bucket) per number and member.
- */
-export async function storedSentCounts(
-  raw: RawExec,
-  accountIds: readonly string[],
-  from: number,
-  to: number,
-): Promise<Map<string, number>> {
-  if (accountIds.length === 0) return new Map();
-  const [members] = await raw.query<RowDataPacket[]>('select id from members');
-  if (members.length === 0) return new Map();
-  const [rows] = await raw.query<RowDataPacket[]>(
-    'select member_id, sum(messages_out) as n from report_message_counts ' +
-      'where account_id in (?) and member_id in (?) and bucket >= ? and bucket < ? group by member_id',
-    [accountIds, members.map(m => String(m['id'])), from, to],
-  );
-  return new Map(rows.map(r => [String(r['member_id']), Number(r['n'])]));
 }
 
 /** Messages in/out of each of these chats in [from, to): the per-tag table's messages. */

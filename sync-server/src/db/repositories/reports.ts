@@ -89,7 +89,8 @@ export async function reportChats(
   const [rows] = await raw.query({
     sql:
       'select id, account_id, name, jid, assignee_id, tags, is_group from chats where account_id in (?)' +
-      (taggedOnly ? " and tags <> '[]'" : '') +
+      // The generated column `tagged` (0037) and its index: the tagged chats alone are read.
+      (taggedOnly ? ' and tagged = true' : '') +
       (chatIds === undefined ? '' : ' and id in (?)'),
     values: chatIds === undefined ? [accountIds] : [accountIds, chatIds],
     rowsAsArray: true,
