@@ -71,6 +71,11 @@ export function openDatabase(opts: OpenDatabaseOptions): StoreDb {
     const orm = drizzle(sqlite, { schema });
     // drizzle's migrator runs every pending migration inside one BEGIN…COMMIT.
     migrate(orm, { migrationsFolder: opts.migrationsDir ?? defaultMigrationsDir() });
+    // This connection's view of the search index's terms (repositories/search.ts spells long
+    // prefixes out with it); temp: nothing is written to the file.
+    sqlite.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.messages_fts_terms USING fts5vocab(main, 'messages_fts', 'instance')",
+    );
     const cache = new Map<string, Statement>();
     return {
       sqlite,
