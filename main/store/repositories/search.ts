@@ -78,7 +78,7 @@ function prefixTerms(db: StoreDb, word: string): string[] | null {
 }
 
 /** The FTS5 expression a search runs: toFtsQuery's, with a long last prefix spelled out as its terms. */
-function matchExpression(db: StoreDb, input: string, prefix: boolean): string | null {
+export function matchExpression(db: StoreDb, input: string, prefix: boolean): string | null {
   const words = ftsWords(input);
   const last = words[words.length - 1];
   const terms = prefix && last !== undefined ? prefixTerms(db, last) : null;
