@@ -7,6 +7,11 @@
  *  - PASSIVE whenever something was committed since it last looked (`data_version`): it never
  *    takes the write lock, so the writer is never blocked; once the WAL is fully copied the
  *    writer starts it again from the beginning, so it cannot grow without bound;
+ *  - RESTART when a PASSIVE leaves more than `restartFrames` frames in the WAL: back-to-back
+ *    batches never leave a PASSIVE the WAL fully copied, so the writer never restarts it and
+ *    it grew without bound (374 MB after 100k messages). RESTART waits for the writer's
+ *    current transaction and holds the next one back (the core's busy_timeout makes it wait)
+ *    while it copies what the PASSIVE left, which is short, then the WAL starts over;
  *  - TRUNCATE after `idleMs` without commits, so an idle desktop keeps a zero-length WAL.
  * A crash mid-checkpoint loses nothing: the WAL still holds every frame until a later
  * checkpoint completes (tests/unit/store/checkpointer.test.ts kills one).
@@ -22,12 +27,19 @@ export type CheckpointerOptions = {
   readonly pollMs: number;
   /** Quiet time after which the WAL is truncated to zero bytes, ms. */
   readonly idleMs?: number;
+  /** WAL frames left after a PASSIVE above which the thread RESTARTs the WAL. */
+  readonly restartFrames?: number;
   readonly log: Logger;
   /** Called when the thread could not run: the caller turns SQLite's own checkpoints back on. */
   readonly onFailure: () => void;
 };
 
-export type CheckpointerCounts = { readonly passive: number; readonly truncate: number; readonly walFrames: number };
+export type CheckpointerCounts = {
+  readonly passive: number;
+  readonly restart: number;
+  readonly truncate: number;
+  readonly walFrames: number;
+};
 
 export type Checkpointer = {
   /** Asks the thread to stop, waits (synchronously, at most `timeoutMs`) until its connection is closed. */
@@ -35,14 +47,22 @@ export type Checkpointer = {
   /** Resolves when the thread has exited. */
   readonly exited: Promise<void>;
   counts(): CheckpointerCounts;
+  /**
+   * Called by the writer before each transaction: while the thread asks for a RESTART, waits
+   * (at most 2 s) until it is done. Back-to-back batches otherwise take the write lock again
+   * microseconds after each commit, and the RESTART's busy handler never finds it free.
+   */
+  yieldForRestart(): void;
 };
 
-// Slots of the shared flags: stop request, connection closed, PASSIVE runs, TRUNCATE runs, WAL frames at the last run.
+// Slots of the shared flags: stop request, connection closed, PASSIVE runs, TRUNCATE runs, WAL frames at the last run, RESTART runs.
 const STOP = 0;
 const CLOSED = 1;
 const PASSIVE = 2;
 const TRUNCATE = 3;
 const FRAMES = 4;
+const RESTART = 5;
+const WANT_RESTART = 6;
 
 /**
  * The thread's code. Plain CommonJS evaluated by the worker (no file to bundle beside the
@@ -72,8 +92,22 @@ try {
       seen = v;
       quietSince = Date.now();
       truncated = false;
-      run('PASSIVE');
+      const row = run('PASSIVE');
       Atomics.add(flags, ${PASSIVE}, 1);
+      if (row && row.log > workerData.restartFrames) {
+        // Wait for the writer's open transaction (it commits in milliseconds), then restart.
+        Atomics.store(flags, ${WANT_RESTART}, 1);
+        db.pragma('busy_timeout = ' + workerData.restartWaitMs);
+        let restarted = null;
+        try {
+          restarted = run('RESTART');
+        } finally {
+          db.pragma('busy_timeout = 0');
+          Atomics.store(flags, ${WANT_RESTART}, 0);
+          Atomics.notify(flags, ${WANT_RESTART});
+        }
+        if (restarted && restarted.busy === 0) Atomics.add(flags, ${RESTART}, 1);
+      }
     } else if (!truncated && Date.now() - quietSince >= workerData.idleMs) {
       const row = run('TRUNCATE');
       if (row && row.busy === 0) {
@@ -90,9 +124,12 @@ try {
 `;
 
 const DEFAULT_IDLE_MS = 5000;
+/** 4,000 pages of 4 kB: 16 MB of WAL. */
+const DEFAULT_RESTART_FRAMES = 4000;
+const RESTART_WAIT_MS = 2000;
 
 export function startCheckpointer(opts: CheckpointerOptions): Checkpointer {
-  const shared = new SharedArrayBuffer(5 * Int32Array.BYTES_PER_ELEMENT);
+  const shared = new SharedArrayBuffer(7 * Int32Array.BYTES_PER_ELEMENT);
   const flags = new Int32Array(shared);
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
@@ -104,6 +141,8 @@ export function startCheckpointer(opts: CheckpointerOptions): Checkpointer {
       nativeBinding: opts.nativeBinding ?? null,
       pollMs: opts.pollMs,
       idleMs: opts.idleMs ?? DEFAULT_IDLE_MS,
+      restartFrames: opts.restartFrames ?? DEFAULT_RESTART_FRAMES,
+      restartWaitMs: RESTART_WAIT_MS,
     },
   });
   // The thread never keeps the process alive: quitting is the store's close(), not its exit.
@@ -126,8 +165,12 @@ export function startCheckpointer(opts: CheckpointerOptions): Checkpointer {
       // Synchronous on purpose: close() checkpoints and closes right after, with no second connection left.
       if (!failed) Atomics.wait(flags, CLOSED, 0, timeoutMs);
     },
+    yieldForRestart() {
+      if (!failed && Atomics.load(flags, WANT_RESTART) === 1) Atomics.wait(flags, WANT_RESTART, 1, RESTART_WAIT_MS);
+    },
     counts: () => ({
       passive: Atomics.load(flags, PASSIVE),
+      restart: Atomics.load(flags, RESTART),
       truncate: Atomics.load(flags, TRUNCATE),
       walFrames: Atomics.load(flags, FRAMES),
     }),

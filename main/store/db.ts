@@ -24,6 +24,8 @@ export type StoreDb = {
   readonly log: Logger;
   /** Prepared once per SQL text and reused: the hot paths never re-parse SQL. */
   prepare(sqlText: string): Statement;
+  /** Runs before each write transaction: the checkpoint thread's RESTART gets its gap here. */
+  beforeWrite?: () => void;
 };
 
 export type OpenDatabaseOptions = {
@@ -109,5 +111,6 @@ export function setAutoCheckpoint(db: StoreDb, on: boolean): void {
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a busy writer waits instead of failing mid-way). */
 export function inTransaction<T>(db: StoreDb, fn: () => T): T {
+  db.beforeWrite?.();
   return db.sqlite.transaction(fn).immediate();
 }

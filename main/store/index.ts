@@ -120,7 +120,7 @@ const DEFAULT_CHECKPOINT_POLL_MS = 250;
 function checkpointerFor(db: StoreDb, opts: OpenStoreOptions): Checkpointer | null {
   if (opts.checkpointEveryMs === 0 || opts.file === ':memory:' || opts.file === '') return null;
   setAutoCheckpoint(db, false);
-  return startCheckpointer({
+  const checkpointer = startCheckpointer({
     file: opts.file,
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     pollMs: opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_POLL_MS,
@@ -128,6 +128,8 @@ function checkpointerFor(db: StoreDb, opts: OpenStoreOptions): Checkpointer | nu
     log: db.log,
     onFailure: () => setAutoCheckpoint(db, true),
   });
+  db.beforeWrite = () => checkpointer.yieldForRestart();
+  return checkpointer;
 }
 
 export function openStore(opts: OpenStoreOptions): Store {

@@ -75,6 +75,24 @@ describe('checkpoint thread', () => {
     store.close();
   });
 
+  it('keeps the WAL bounded under back-to-back commits that never leave a gap: RESTART', () => {
+    const file = join(dir, 'store.sqlite');
+    const store = openStore({ file, checkpointEveryMs: 5, checkpointIdleMs: 60_000 });
+    // 2,000 commits of ~20 pages with no await between them: about 160 MB of WAL if it is never
+    // restarted, since every PASSIVE finds newer frames than it copied.
+    let largest = 0;
+    for (let step = 0; step < 40; step++) {
+      burst(store, 50);
+      largest = Math.max(largest, walBytes(file));
+    }
+    // The thread restarts past 4,000 frames (16 MB); journal_size_limit cuts the file to 64 MB.
+    expect(largest).toBeLessThanOrEqual(64 * 1024 * 1024);
+    expect(walBytes(file)).toBeLessThanOrEqual(64 * 1024 * 1024);
+    expect(store.checkpointer?.counts().restart).toBeGreaterThan(0);
+    expect(store.db.sqlite.prepare('SELECT count(*) FROM burst').pluck().get()).toBe(40_000);
+    store.close();
+  }, 120_000);
+
   it('ends its thread on close, and leaves no WAL behind', async () => {
     const file = join(dir, 'store.sqlite');
     const store = openStore({ file, checkpointEveryMs: 20 });
