@@ -85,9 +85,10 @@ describe('checkpoint thread', () => {
       burst(store, 50);
       largest = Math.max(largest, walBytes(file));
     }
-    // The thread restarts past 4,000 frames (16 MB); journal_size_limit cuts the file to 64 MB.
-    expect(largest).toBeLessThanOrEqual(64 * 1024 * 1024);
-    expect(walBytes(file)).toBeLessThanOrEqual(64 * 1024 * 1024);
+    // The thread restarts past 4,000 frames (16 MB); what the writer adds while a PASSIVE runs
+    // comes on top (74 MB seen with 20 test files in parallel on 2 cores); without it: 188 MB.
+    expect(largest).toBeLessThanOrEqual(96 * 1024 * 1024);
+    expect(walBytes(file)).toBeLessThanOrEqual(96 * 1024 * 1024);
     expect(store.checkpointer?.counts().restart).toBeGreaterThan(0);
     expect(store.db.sqlite.prepare('SELECT count(*) FROM burst').pluck().get()).toBe(40_000);
     store.close();
