@@ -31,7 +31,8 @@ export function setUpAccounts(store: Store, ws: Workspace): void {
 
 /** Plain prepared INSERTs of the same rows, in transactions of 1,000, into a fresh copy of the schema. */
 export function rawInsertRate(file: string, ws: Workspace, sizes: Sizes, withFts: boolean): number {
-  const store = openStore({ file, checkpointEveryMs: 0 });
+  // Opened like the live path's store (same pragmas, same checkpoint thread), so the ratio compares writes only.
+  const store = openStore({ file });
   setUpAccounts(store, ws);
   if (!withFts) for (const t of ['ai', 'au', 'ad']) store.db.sqlite.exec(`DROP TRIGGER messages_fts_${t}`);
   const raw = rawWriter(store.db);

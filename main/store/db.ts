@@ -1,5 +1,5 @@
 /**
- * Opening the database: pragmas, migrations, a statement cache and the WAL checkpoint timer.
+ * Opening the database: pragmas, migrations, a statement cache (checkpoints: checkpointer.ts).
  * Repositories receive a `StoreDb` first, Signal-Desktop style, and never open anything.
  */
 import Database from 'better-sqlite3';
@@ -24,6 +24,8 @@ export type StoreDb = {
   readonly log: Logger;
   /** Prepared once per SQL text and reused: the hot paths never re-parse SQL. */
   prepare(sqlText: string): Statement;
+  /** Runs before each write transaction: the checkpoint thread's RESTART gets its gap here. */
+  beforeWrite?: () => void;
 };
 
 export type OpenDatabaseOptions = {
@@ -66,9 +68,16 @@ export function openDatabase(opts: OpenDatabaseOptions): StoreDb {
     sqlite.pragma('temp_store = MEMORY');
     // Reads of a large file straight from the OS page cache, without a copy per page.
     sqlite.pragma('mmap_size = 268435456');
+    // When the writer restarts a fully checkpointed WAL, it cuts a file left larger back to 64 MB.
+    sqlite.pragma('journal_size_limit = 67108864');
     const orm = drizzle(sqlite, { schema });
     // drizzle's migrator runs every pending migration inside one BEGIN…COMMIT.
     migrate(orm, { migrationsFolder: opts.migrationsDir ?? defaultMigrationsDir() });
+    // This connection's view of the search index's terms (repositories/search.ts spells long
+    // prefixes out with it); temp: nothing is written to the file.
+    sqlite.exec(
+      "CREATE VIRTUAL TABLE IF NOT EXISTS temp.messages_fts_terms USING fts5vocab(main, 'messages_fts', 'instance')",
+    );
     const cache = new Map<string, Statement>();
     return {
       sqlite,
@@ -90,29 +99,18 @@ export function openDatabase(opts: OpenDatabaseOptions): StoreDb {
 }
 
 /**
- * Keeps the WAL from growing without bound: a passive checkpoint on a timer, and a
- * TRUNCATE one when the log is large (Signal-Desktop checkpoints the same way).
+ * SQLite's own checkpoint, every 1,000 WAL pages inside the committing transaction: what a
+ * store without a checkpoint thread (tests, in-memory) keeps.
  */
-export function startCheckpoints(db: StoreDb, everyMs = 30_000): () => void {
-  const timer = setInterval(() => checkpoint(db), everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const SQLITE_AUTOCHECKPOINT_PAGES = 1000;
 
-const TRUNCATE_AFTER_PAGES = 4096;
-
-export function checkpoint(db: StoreDb): void {
-  if (!db.sqlite.open || db.sqlite.inTransaction) return;
-  try {
-    const rows = db.sqlite.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[];
-    const log = rows[0]?.log ?? 0;
-    if (log > TRUNCATE_AFTER_PAGES) db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  } catch (err) {
-    db.log.warn('store: WAL checkpoint failed', { err: String(err) });
-  }
+/** Checkpoints leave the writer's commits (startCheckpointer does them); or come back to them. */
+export function setAutoCheckpoint(db: StoreDb, on: boolean): void {
+  if (db.sqlite.open) db.sqlite.pragma(`wal_autocheckpoint = ${on ? SQLITE_AUTOCHECKPOINT_PAGES : 0}`);
 }
 
 /** Runs `fn` in one write transaction (BEGIN IMMEDIATE, so a busy writer waits instead of failing mid-way). */
 export function inTransaction<T>(db: StoreDb, fn: () => T): T {
+  db.beforeWrite?.();
   return db.sqlite.transaction(fn).immediate();
 }

@@ -5,7 +5,9 @@
  */
 import type { Logger } from '../platform/log';
 import type { StoreDb } from './db';
-import { checkpoint, inTransaction, openDatabase, startCheckpoints } from './db';
+import type { Checkpointer } from './checkpointer';
+import { startCheckpointer } from './checkpointer';
+import { inTransaction, openDatabase, setAutoCheckpoint } from './db';
 import { importMessages, ingest } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
@@ -27,7 +29,8 @@ import * as searchRepo from './repositories/search';
 import * as syncRepo from './repositories/sync';
 
 export type { StoreDb } from './db';
-export { openDatabase, checkpoint } from './db';
+export { openDatabase } from './db';
+export type { Checkpointer, CheckpointerCounts } from './checkpointer';
 export type { IngestRejection, IngestReport } from './ingest';
 export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
@@ -88,7 +91,9 @@ export type Store = StoreApi & {
    * writes, e.g. a page of workspace events, commit once instead of once each.
    */
   transaction<T>(fn: () => T): T;
-  /** Checkpoints the WAL into the main file and closes the database. */
+  /** The checkpoint thread, null when SQLite checkpoints on commit (in-memory, or turned off). */
+  readonly checkpointer: Checkpointer | null;
+  /** Stops the checkpoint thread, truncates the WAL into the main file and closes the database. */
   close(): void;
 };
 
@@ -100,17 +105,39 @@ export type OpenStoreOptions = {
   readonly log?: Logger;
   /** A better_sqlite3.node for the running runtime (Electron); see OpenDatabaseOptions. */
   readonly nativeBinding?: string;
-  /** How often the WAL is checkpointed; 0 turns the timer off (tests). */
+  /**
+   * How often the checkpoint thread looks for new commits (default 250 ms). 0: no thread,
+   * SQLite checkpoints inside the commit that crosses 1,000 WAL pages (tests).
+   */
   readonly checkpointEveryMs?: number;
+  /** Quiet time after which the thread truncates the WAL (default 5 s). */
+  readonly checkpointIdleMs?: number;
 };
 
 function isDbFunction(key: string, fn: unknown): fn is (db: StoreDb, ...args: unknown[]) => unknown {
   return typeof fn === 'function' && key !== 'toFtsQuery' && key !== 'localProviderId';
 }
 
+const DEFAULT_CHECKPOINT_POLL_MS = 250;
+
+function checkpointerFor(db: StoreDb, opts: OpenStoreOptions): Checkpointer | null {
+  if (opts.checkpointEveryMs === 0 || opts.file === ':memory:' || opts.file === '') return null;
+  setAutoCheckpoint(db, false);
+  const checkpointer = startCheckpointer({
+    file: opts.file,
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    pollMs: opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_POLL_MS,
+    ...(opts.checkpointIdleMs !== undefined ? { idleMs: opts.checkpointIdleMs } : {}),
+    log: db.log,
+    onFailure: () => setAutoCheckpoint(db, true),
+  });
+  db.beforeWrite = () => checkpointer.yieldForRestart();
+  return checkpointer;
+}
+
 export function openStore(opts: OpenStoreOptions): Store {
   const db = openDatabase(opts);
-  const stopCheckpoints = opts.checkpointEveryMs === 0 ? () => {} : startCheckpoints(db, opts.checkpointEveryMs);
+  const checkpointer = checkpointerFor(db, opts);
   const bound: Record<string, unknown> = {};
   for (const [key, fn] of Object.entries(repository)) {
     if (isDbFunction(key, fn)) bound[key] = (...args: unknown[]) => fn(db, ...args);
@@ -119,11 +146,11 @@ export function openStore(opts: OpenStoreOptions): Store {
   return {
     ...(bound as StoreApi),
     db,
+    checkpointer,
     transaction: fn => inTransaction(db, fn),
     close() {
-      stopCheckpoints();
+      checkpointer?.stop();
       if (!db.sqlite.open) return;
-      checkpoint(db);
       db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       db.sqlite.close();
     },

@@ -22,20 +22,68 @@ export const HIGHLIGHT_END = '\u0003';
 
 const MAX_TOKENS = 16;
 
+/** The words of what a user typed that FTS5 can search, at most MAX_TOKENS. */
+function ftsWords(input: string): string[] {
+  return input
+    .normalize('NFKC')
+    .split(/\s+/u)
+    .map(w => w.replace(/\*+$/u, ''))
+    .filter(w => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, MAX_TOKENS);
+}
+
+const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
+
 /**
  * Turns what a user typed into a safe FTS5 query: each word becomes a quoted phrase; the
  * last one is matched as a prefix (search as you type) unless `prefix` is false. Returns
  * null when nothing searchable is left.
  */
 export function toFtsQuery(input: string, prefix = true): string | null {
-  const words = input
-    .normalize('NFKC')
-    .split(/\s+/u)
-    .map(w => w.replace(/\*+$/u, ''))
-    .filter(w => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, MAX_TOKENS);
+  const words = ftsWords(input);
   if (words.length === 0) return null;
-  return words.map((w, i) => `"${w.replace(/"/g, '""')}"${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
+  return words.map((w, i) => `${quoted(w)}${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** The longest prefix with its own index (migration 0001: prefix='2 3 4'). */
+const LONGEST_PREFIX_INDEX = 4;
+/** More terms than this under one prefix: the prefix query is left to FTS5 as typed. */
+const MAX_PREFIX_TERMS = 16;
+/** Created per connection in openDatabase: one row per term instance, seekable by term. */
+export const MESSAGE_TERMS_TABLE = 'temp.messages_fts_terms';
+
+/**
+ * The indexed terms that start with `word`, or null to leave the prefix to FTS5. A prefix
+ * longer than the prefix indexes makes FTS5 merge the whole doclist of every term under it
+ * before the first row comes out (40–65 ms for a common word at 200,000 messages, more at
+ * 1M); an OR of those terms walks them lazily newest first and stops at the page's end
+ * (0.1–0.5 ms). Only plain ASCII words are expanded, whose folding (lower case) is exactly
+ * the tokenizer's; each term costs one seek (`>=` past the previous term, never through it).
+ */
+function prefixTerms(db: StoreDb, word: string): string[] | null {
+  if (word.length <= LONGEST_PREFIX_INDEX || !/^[A-Za-z0-9]+$/.test(word)) return null;
+  const lower = word.toLowerCase();
+  const next = db.prepare(`SELECT term FROM ${MESSAGE_TERMS_TABLE} WHERE term >= ? AND term < ? LIMIT 1`);
+  const terms: string[] = [];
+  let from = lower;
+  for (;;) {
+    const row = next.get(from, `${lower}\u{10FFFF}`) as { term: string } | undefined;
+    if (!row) break;
+    if (terms.length === MAX_PREFIX_TERMS) return null;
+    terms.push(row.term);
+    // The smallest string after every instance of this term: the next seek skips it whole.
+    from = `${row.term}\u0001`;
+  }
+  return terms.length > 0 ? terms : null;
+}
+
+/** The FTS5 expression a search runs: toFtsQuery's, with a long last prefix spelled out as its terms. */
+export function matchExpression(db: StoreDb, input: string, prefix: boolean): string | null {
+  const words = ftsWords(input);
+  const last = words[words.length - 1];
+  const terms = prefix && last !== undefined ? prefixTerms(db, last) : null;
+  if (!terms) return toFtsQuery(input, prefix);
+  return [...words.slice(0, -1).map(quoted), `(${terms.map(quoted).join(' OR ')})`].join(' AND ');
 }
 
 export type SearchRequest = {
@@ -63,7 +111,7 @@ export type SearchHit = {
 export type SearchResult = { readonly hits: SearchHit[]; readonly nextCursor: string | null };
 
 export function searchMessages(db: StoreDb, req: SearchRequest): SearchResult {
-  const match = toFtsQuery(req.query, req.prefix ?? true);
+  const match = matchExpression(db, req.query, req.prefix ?? true);
   if (match === null) return { hits: [], nextCursor: null };
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 200);
   const where = ['messages_fts MATCH @match'];

@@ -47,6 +47,50 @@ describe('message search', () => {
     expect(store.searchMessages({ query: 'pengi', prefix: false }).hits).toEqual([]);
   });
 
+  it("spells a prefix longer than the prefix indexes out as its terms, with the hits of FTS5's own prefix query", () => {
+    // 20 terms under "pengirim", plus 3 under "pengiriman": the first is left to FTS5 (over 16), the second expanded.
+    const extra = Array.from({ length: 20 }, (_, i) =>
+      msg(a1, '6284@c.us', {
+        body: `pengirim${String.fromCharCode(97 + i)}x paket`,
+        timestamp: T0 + 10_000 + i * 1000,
+      }),
+    );
+    store.ingest({
+      messages: [
+        ...extra,
+        msg(a1, '6284@c.us', { body: 'PENGIRIMANNYA lambat', timestamp: T0 + 40_000 }),
+        msg(a1, '6284@c.us', { body: 'pengirimanku kemarin', timestamp: T0 + 41_000 }),
+        msg(a1, '6284@c.us', { body: 'bukan pengirimxyz', timestamp: T0 + 42_000 }),
+      ],
+    });
+    const reference = store.db.sqlite.prepare(
+      `SELECT m.body FROM messages_fts f JOIN messages m ON m.seq = f.rowid
+       WHERE messages_fts MATCH ? ORDER BY f.rowid DESC LIMIT 50`,
+    );
+    for (const query of [
+      'pengiriman',
+      'Pengiriman',
+      'pengirim',
+      'pengir',
+      'hari pengiriman',
+      'pengirimanx',
+      'pengirimd',
+    ]) {
+      const expected = (reference.all(toFtsQuery(query)) as { body: string }[]).map(r => r.body);
+      expect(bodiesOf(store.searchMessages({ query })), query).toEqual(expected);
+    }
+    expect(bodiesOf(store.searchMessages({ query: 'Pengiriman' }))).toEqual([
+      'pengirimanku kemarin',
+      'PENGIRIMANNYA lambat',
+      'pengiriman hari ini',
+    ]);
+    expect(store.searchMessages({ query: 'pengiriman' }).hits[1]?.snippet).toBe(
+      `${HIGHLIGHT_START}PENGIRIMANNYA${HIGHLIGHT_END} lambat`,
+    );
+    expect(store.searchMessages({ query: 'pengirim' }).hits).toHaveLength(24);
+    expect(store.searchMessages({ query: 'pengirimanx' }).hits).toEqual([]);
+  });
+
   it('filters by account, chat and date', () => {
     expect(bodiesOf(store.searchMessages({ query: 'pesanan', accountIds: [a2] }))).toEqual(['kapan pesanan dikirim?']);
     expect(bodiesOf(store.searchMessages({ query: 'pesanan', chatId: chatOfJid(a1, '6281@c.us') }))).toEqual([
