@@ -100,7 +100,8 @@ describe('status.changed rules as jobs', () => {
       "insert into automation_jobs (kind, job_key, chat_id, payload, created_at) values ('status', 'odd', ?, '{\"from\":1}', 0), ('mystery', 'odd', ?, 'not json', 0)",
       [`${n.accountId}:${jids[0]}`, `${n.accountId}:${jids[0]}`],
     );
-    await d.app.automationJobs.idle();
+    // b and c still poll the same table: whichever node claimed the rows must have finished.
+    await Promise.all([b!, c!, d].map(node => node.app.automationJobs.idle()));
     expect(
       await count(d, "select count(*) as n from automation_jobs where job_key = 'odd' and done_at is not null", []),
     ).toBe(2);
