@@ -42,7 +42,8 @@ describe('cold start path (built)', () => {
 
   it('the core process does not load the language model at start', () => {
     const core = readFileSync('dist/core/child.mjs', 'utf8');
-    expect(core).toMatch(/createRequire\(import\.meta\.url\)\("tinyld"\)/);
+    // esbuild numbers a second createRequire import (createRequire2) when another module has one.
+    expect(core).toMatch(/createRequire\d*\(import\.meta\.url\)\("tinyld"\)/);
     expect(core).not.toMatch(/^import[^;]*from\s*"tinyld"/m);
   });
 });
