@@ -30,6 +30,18 @@ const alive = (pid: number) => {
   }
 };
 
+/** Adds a simulated number through the core and waits for its account process under the core. */
+const addedAccountProcesses = async (main: FakeMain, name: string) => {
+  const added = await main.client.invoke('accounts:add', { provider: 'simulator', name });
+  expect(added.ok).toBe(true);
+  const pid = main.child.pid;
+  if (pid === undefined) throw new Error('no pid');
+  return until('the account process to start', async () => {
+    const tree = (await processTree(pid)).filter(p => p.pid !== pid);
+    return tree.length > 0 ? tree : null;
+  });
+};
+
 beforeAll(() => buildCoreProcess(), 120_000);
 afterEach(async () => {
   for (const m of running.splice(0)) {
@@ -110,14 +122,7 @@ describe('core process', () => {
   it('closes its account processes and its database when main asks it to stop', async () => {
     // The environment main gives account processes (ELECTRON_RUN_AS_NODE in the app).
     const main = await start({ accountEnv: { BLAZZ_ACCOUNT_MARK: 'from-main' } });
-    const added = await main.client.invoke('accounts:add', { provider: 'simulator', name: 'Night shift' });
-    expect(added.ok).toBe(true);
-    const pid = main.child.pid;
-    if (pid === undefined) throw new Error('no pid');
-    const accounts = await until('the account process to start', async () => {
-      const tree = (await processTree(pid)).filter(p => p.pid !== pid);
-      return tree.length > 0 ? tree : null;
-    });
+    const accounts = await addedAccountProcesses(main, 'Night shift');
 
     if (process.platform === 'linux') {
       const environ = readFileSync(`/proc/${accounts[0]?.pid}/environ`, 'utf8').split('\0');
@@ -135,14 +140,7 @@ describe('core process', () => {
 
   it('its account processes end when the core process is killed (SIGKILL, no clean-up runs)', async () => {
     const main = await start();
-    const added = await main.client.invoke('accounts:add', { provider: 'simulator', name: 'Killed core' });
-    expect(added.ok).toBe(true);
-    const pid = main.child.pid;
-    if (pid === undefined) throw new Error('no pid');
-    const accounts = await until('the account process to start', async () => {
-      const tree = (await processTree(pid)).filter(p => p.pid !== pid);
-      return tree.length > 0 ? tree : null;
-    });
+    const accounts = await addedAccountProcesses(main, 'Killed core');
     for (const p of accounts) expect(alive(p.pid)).toBe(true);
     main.child.kill('SIGKILL');
     await expect(main.exited).resolves.toEqual({ code: null, signal: 'SIGKILL' });

@@ -7,6 +7,7 @@ import { asAccountId } from '../../../common/domain';
 import { storeAccountRegistry } from '../../../main/core/adapters/account-registry';
 import type { Harness } from '../../helpers/accounts/harness';
 import { createHarness } from '../../helpers/accounts/harness';
+import { webjsRecord } from '../../helpers/accounts/records';
 import { memoryStore } from '../store/fixtures';
 
 let h: Harness | undefined;
@@ -34,24 +35,9 @@ describe('a number’s read receipts setting', () => {
     const store = memoryStore();
     try {
       const registry = storeAccountRegistry(store);
-      const base = {
-        provider: 'webjs' as const,
-        name: 'Real',
-        color: '#25d366',
-        phone: null,
-        muted: false,
-        createdAt: 1,
-        lastState: 'stopped' as const,
-        lastStateReason: null,
-        lastStateCode: null,
-        browserPath: null,
-        pairingPhone: null,
-        seed: null,
-        lastDowntimeMs: null,
-        simulatorPace: null,
-      };
-      registry.save({ ...base, id: 'quiet', readReceipts: false });
-      store.upsertAccount({ ...base, id: asAccountId('old'), config: { pairingPhone: null } });
+      registry.save(webjsRecord('quiet', { readReceipts: false }));
+      // The store's row holds the config only: the old row carries no readReceipts in it.
+      store.upsertAccount({ ...webjsRecord('old'), id: asAccountId('old'), config: { pairingPhone: null } });
       const byId = new Map(registry.list().map(r => [r.id, r]));
       expect(byId.get('quiet')?.readReceipts).toBe(false);
       expect(byId.get('old')?.readReceipts).toBe(true);

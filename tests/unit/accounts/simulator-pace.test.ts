@@ -10,6 +10,7 @@ import type { ProcessLauncher } from '../../../main/accounts/launcher';
 import { inProcessLauncher } from '../../../main/accounts/launcher-in-process';
 import type { Harness } from '../../helpers/accounts/harness';
 import { createHarness } from '../../helpers/accounts/harness';
+import { webjsRecord } from '../../helpers/accounts/records';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -75,24 +76,7 @@ describe('simulated numbers: the customers’ pace', () => {
 
   it('is refused for a whatsapp-web.js number, which has no simulated customers', () => {
     h = createHarness();
-    h.store.records.set('acc_real', {
-      id: 'acc_real',
-      provider: 'webjs',
-      name: 'Real',
-      color: '#25d366',
-      phone: null,
-      muted: false,
-      createdAt: 1,
-      lastState: 'stopped',
-      lastStateReason: null,
-      lastStateCode: null,
-      browserPath: null,
-      pairingPhone: null,
-      seed: null,
-      lastDowntimeMs: null,
-      simulatorPace: null,
-      readReceipts: true,
-    });
+    h.store.records.set('acc_real', webjsRecord('acc_real'));
     const fresh = createHarness({ store: h.store });
     try {
       expect(() => fresh.manager.update('acc_real', { simulatorPace: 'calm' })).toThrow(CommandError);
