@@ -11,7 +11,8 @@ import type { EventBus } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
 import type { Store } from '../store';
 import type { ApplyContext, ApplyEffects } from './apply';
-import { applySyncEvent, emptyEffects, ingestWireMessages } from './apply';
+import { applySyncEvent, emptyEffects } from './apply';
+import { ingestWireMessages } from './message-inputs';
 import { noteOfWire } from './note-sender';
 
 const CHAT_PAGE = 500;

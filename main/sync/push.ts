@@ -8,7 +8,7 @@ import { CommandError } from '../../common/result';
 import type { Logger } from '../platform/log';
 import type { IngestBatchInput } from '../../common/ingest';
 import type { QueuedPush, Store } from '../store';
-import { messageInputOfStored, voteInputsOfStored } from './apply';
+import { messageInputOfStored, voteInputsOfStored } from './message-inputs';
 import { messageIdOf } from '../../common/domain';
 import type { AccountId } from '../../common/domain';
 import { isNotAccountMember } from './registration';

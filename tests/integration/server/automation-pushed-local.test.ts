@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientMessageId } from '../../../common/domain';
-import { messageInputOfStored } from '../../../main/sync/apply';
+import { messageInputOfStored } from '../../../main/sync/message-inputs';
 import type { Store } from '../../../main/store';
 import { addAccount, chatOfJid, memoryStore, msg } from '../../unit/store/fixtures';
 import type { Stack } from './harness';

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatId } from '../../../common/domain';
 import { silentLogger } from '../../../main/platform/log';
 import type { Store } from '../../../main/store';
-import { ingestWireMessages } from '../../../main/sync/apply';
+import { ingestWireMessages } from '../../../main/sync/message-inputs';
 import { createCatchUp } from '../../../main/sync/catch-up';
 import { CommandError } from '../../../common/result';
 import { addAccount, memoryStore } from '../store/fixtures';

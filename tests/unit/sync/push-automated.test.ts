@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientMessageId } from '../../../common/domain';
 import { messageInputSchema } from '../../../common/ingest';
 import type { Store } from '../../../main/store';
-import { messageInputOfStored } from '../../../main/sync/apply';
+import { messageInputOfStored } from '../../../main/sync/message-inputs';
 import { addAccount, chatOfJid, memoryStore } from '../store/fixtures';
 
 const JID = '6281@c.us';

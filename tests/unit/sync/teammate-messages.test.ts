@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { MessageId } from '../../../common/domain';
 import type { Store } from '../../../main/store';
 import { wireMessageSchema } from '../../../common/wire-schemas';
-import { ingestWireMessages, messageInputOfStored } from '../../../main/sync/apply';
+import { ingestWireMessages, messageInputOfStored } from '../../../main/sync/message-inputs';
 import { addAccount, memoryStore } from '../store/fixtures';
 import { REMOTE, jidOf, wireMessage } from './wire-samples';
 
