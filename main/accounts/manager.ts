@@ -13,7 +13,6 @@ import { consoleLogger } from '../platform/log';
 import type { AccountStatusCode } from '../../common/account-status';
 import type { Account, AccountState, DesktopProviderKind, SimulatorPace } from '../../common/domain';
 import type { MessageInput } from '../../common/ingest';
-import { SIMULATOR_PACE_MS, asAccountId } from '../../common/domain';
 import { CommandError } from '../../common/result';
 import { createIngestBatcher } from './ingest-batcher';
 import type { ProcessLauncher } from './launcher';
@@ -25,6 +24,7 @@ import { qrImageOf } from './qr-image';
 import type { BrowserCheck } from './browser-choice';
 import type { LiveTrace } from './live-trace';
 import { checkBrowser, chosenBrowser } from './browser-choice';
+import { accountOf, newRecord, runtimeConfigOf } from './account-records';
 import type { AlertKind, RuntimeSnapshot } from './supervisor';
 import { AccountSupervisor } from './supervisor';
 import type { Clock, SupervisorTimings } from './timings';
@@ -134,25 +134,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
     o.registry.save(r);
   };
 
-  const configOf = (r: AccountRecord): RuntimeConfigInput => ({
-    accountId: r.id,
-    provider: r.provider,
-    dataDir: o.dataDir,
-    webjs:
-      r.provider === 'webjs'
-        ? { executablePath: r.browserPath ?? o.browserPath ?? null, pairingPhone: r.pairingPhone, headless: true }
-        : null,
-    simulator:
-      r.provider === 'simulator'
-        ? {
-            ...o.simulator,
-            ...(r.simulatorPace ? { chatterIntervalMs: SIMULATOR_PACE_MS[r.simulatorPace] } : {}),
-            seed: r.seed ?? 1,
-            epochMs: r.createdAt,
-            pairingPhone: r.pairingPhone,
-          }
-        : null,
-  });
+  const configOf = (r: AccountRecord) => runtimeConfigOf(r, o);
 
   const onAlert = (
     id: string,
@@ -239,28 +221,7 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
 
   const toAccount = (r: AccountRecord): Account => {
     const snap = supervisors.get(r.id)?.snapshot();
-    const state = snap?.state ?? (r.lastState === 'failed' || r.lastState === 'logged_out' ? r.lastState : 'stopped');
-    return {
-      id: asAccountId(r.id),
-      provider: r.provider,
-      name: r.name,
-      phone: snap?.phone ?? r.phone,
-      color: r.color,
-      state,
-      stateCode: snap ? snap.code : r.lastStateCode,
-      stateReason: snap ? snap.reason : r.lastStateReason,
-      retryAt: snap?.retryAt ?? null,
-      stoppedAfterTries: snap?.stoppedAfterTries ?? null,
-      qr: snap?.qr ? (qrImages.get(snap.qr) ?? null) : null,
-      pairingCode: snap?.pairingCode ?? null,
-      muted: r.muted,
-      unreadCount: 0,
-      rssBytes: snap?.rssBytes ?? null,
-      createdAt: r.createdAt,
-      ...(r.provider === 'simulator' ? { simulatorPace: r.simulatorPace ?? 'lively' } : {}),
-      ...(r.provider === 'webjs' ? { browserPath: r.browserPath } : {}),
-      readReceipts: r.readReceipts,
-    };
+    return accountOf(r, snap, snap?.qr ? (qrImages.get(snap.qr) ?? null) : null);
   };
 
   function list(): Account[] {
@@ -283,24 +244,12 @@ export function createAccountManager(o: AccountManagerOptions): AccountManager {
   const add = (input: AddAccountInput): Account => {
     const browserPath = chosenBrowser(input.provider, input.browserPath);
     const id = newId();
-    const record: AccountRecord = {
+    const record = newRecord(input, {
       id,
-      provider: input.provider,
-      name: input.name,
-      color: input.color ?? palette[records.size % palette.length] ?? '#25d366',
-      phone: null,
-      muted: false,
-      createdAt: clock.now(),
-      lastState: 'stopped',
-      lastStateReason: null,
-      lastStateCode: null,
       browserPath,
-      pairingPhone: input.pairingPhone ?? null,
-      seed: input.provider === 'simulator' ? (input.seed ?? Math.floor(Math.random() * 2 ** 31)) : null,
-      lastDowntimeMs: null,
-      simulatorPace: null,
-      readReceipts: true,
-    };
+      color: input.color ?? palette[records.size % palette.length] ?? '#25d366',
+      createdAt: clock.now(),
+    });
     save(record);
     supervisorOf(id).start();
     emitChanged();
