@@ -4,8 +4,8 @@
  * of a chat. All of it regenerated from the seed, nothing stored.
  */
 import type { IngestBatchInput, MessageInput, ReactionInput } from '../../../../common/ingest';
-import type { CatchUpReport, OlderPage } from '../../provider';
-import type { SimMessage, World } from './world';
+import type { CatchUpReport, OlderPage, ProviderEvent } from '../../provider';
+import type { FollowUp, SimMessage, World } from './world';
 
 // Small batches: main validates every message, and one batch is one turn of its event loop.
 const BATCH = 100;
@@ -17,16 +17,31 @@ export function finalState(m: SimMessage, now: number, reactionsOut: ReactionInp
     if (input.timestamp + f.afterMs > now) continue;
     if (f.kind === 'edit') input = { ...input, body: f.body, edited: true };
     if (f.kind === 'revoke') input = { ...input, revoked: true, body: null, caption: null };
-    if (f.kind === 'reaction')
-      reactionsOut.push({
-        accountId: input.accountId,
-        providerMessageId: input.providerMessageId,
-        senderJid: f.senderJid,
-        emoji: f.emoji,
-        timestamp: input.timestamp + f.afterMs,
-      });
+    if (f.kind === 'reaction') reactionsOut.push(reactionOf(input, f));
   }
   return input;
+}
+
+const reactionOf = (input: MessageInput, f: Extract<FollowUp, { kind: 'reaction' }>): ReactionInput => ({
+  accountId: input.accountId,
+  providerMessageId: input.providerMessageId,
+  senderJid: f.senderJid,
+  emoji: f.emoji,
+  timestamp: input.timestamp + f.afterMs,
+});
+
+/** A follow-up as the live event the phone sends at its time. */
+export function followUpEvent(m: SimMessage, f: FollowUp): ProviderEvent {
+  const { accountId, providerMessageId, timestamp } = m.input;
+  const at = timestamp + f.afterMs;
+  switch (f.kind) {
+    case 'edit':
+      return { kind: 'edit', edit: { accountId, providerMessageId, body: f.body, editedAt: at } };
+    case 'revoke':
+      return { kind: 'revoke', revoke: { accountId, providerMessageId, revokedAt: at } };
+    case 'reaction':
+      return { kind: 'reaction', reaction: reactionOf(m.input, f) };
+  }
 }
 
 /** Every message at or after its chat's watermark, in batches, chats and contacts first. */

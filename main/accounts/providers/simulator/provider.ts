@@ -11,7 +11,7 @@ import { saveMedia } from '../../../platform/media-store';
 import type { ParsedSimulatorControl } from '../../protocol';
 import type { ProviderEvent, ProviderListener, ProviderRequest, ProviderResults } from '../../provider';
 import type { ControllableProvider } from '../../runtime/host';
-import { catchUpWorld, olderHistoryOf, olderMessages } from './history';
+import { catchUpWorld, followUpEvent, olderHistoryOf, olderMessages } from './history';
 import type { GroupExtra } from './group-extras';
 import { ownMessageAction } from './own-messages';
 import { hiddenNumberExtra, mentionExtra, pollExtra } from './group-extras';
@@ -88,26 +88,9 @@ export function createSimulatorProvider(o: SimulatorOptions): ControllableProvid
 
   const deliverLive = (m: SimMessage) => {
     emit({ kind: 'message', message: withLocalMedia(m) });
-    const id = m.input.providerMessageId;
     for (const f of m.followUps) {
       later(f.afterMs, () => {
-        if (!online) return; // catch-up will bring the final state
-        const at = m.input.timestamp + f.afterMs;
-        if (f.kind === 'edit')
-          emit({ kind: 'edit', edit: { accountId: o.accountId, providerMessageId: id, body: f.body, editedAt: at } });
-        if (f.kind === 'revoke')
-          emit({ kind: 'revoke', revoke: { accountId: o.accountId, providerMessageId: id, revokedAt: at } });
-        if (f.kind === 'reaction')
-          emit({
-            kind: 'reaction',
-            reaction: {
-              accountId: o.accountId,
-              providerMessageId: id,
-              senderJid: f.senderJid,
-              emoji: f.emoji,
-              timestamp: at,
-            },
-          });
+        if (online) emit(followUpEvent(m, f)); // offline: catch-up will bring the final state
       });
     }
   };
