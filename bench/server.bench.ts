@@ -19,6 +19,7 @@ import { createPool } from 'mysql2/promise';
 import { PUSH_WINDOW } from '../common/protocol';
 import { startMariaDb } from '../tests/helpers/mariadb';
 import { startRedis } from '../tests/helpers/redis';
+import { indexCost } from './server/index-cost';
 import { describeParts, readPushParts } from './server/push-parts';
 import type { Client } from './server/setup';
 import { agentsOfAccount, connectMany, memberWithDevices, must, percentile, startServer } from './server/setup';
@@ -241,19 +242,20 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
       'edited',
       'revoked',
     ];
+    const rawRow = (m: ReturnType<typeof message>, prefix: string) => [
+      m.accountId,
+      `${prefix}-${m.providerMessageId}`,
+      `${m.accountId}:${m.chatJid}`,
+      m.fromMe,
+      m.type,
+      m.body,
+      m.timestamp,
+      'sent',
+      false,
+      false,
+    ];
     const insertRaw = async (messages: ReturnType<typeof message>[]) => {
-      const rows = messages.map(m => [
-        m.accountId,
-        `raw-${m.providerMessageId}`,
-        `${m.accountId}:${m.chatJid}`,
-        m.fromMe,
-        m.type,
-        m.body,
-        m.timestamp,
-        'sent',
-        false,
-        false,
-      ]);
+      const rows = messages.map(m => rawRow(m, 'raw'));
       await pool.query(`insert into bench_raw_messages (${cols.join(', ')}) values ?`, [rows]);
     };
     // The batches in order with PUSH_WINDOW in flight, the way the pusher sends them.
@@ -279,7 +281,15 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
         rawSeconds += await raw(round);
       }
     }
-    const parts = describeParts(partsBefore, await readPushParts(url), batches.length);
+    const parts = describeParts(partsBefore, await readPushParts(url), batches.length, pushSeconds);
+    const indexes = process.env['BENCH_SERVER_INDEXES']
+      ? `; ${await indexCost(
+          pool,
+          cols,
+          batches.map(b => b.map(m => rawRow(m, 'idx'))),
+          PUSH_WINDOW,
+        )}`
+      : '';
     const value = total / pushSeconds;
     const baseline = total / rawSeconds;
     return [
@@ -291,7 +301,7 @@ async function push(url: string, hostToken: string, databaseUrl: string, total: 
         ratio: value / baseline,
         target: '>= 10000 (ratio >= 0.5)',
         scale: { messages: total, batch },
-        note: `${total} messages in batches of ${batch} over 100 chats from a host device in a child process (${PUSH_WINDOW} in flight): validation, upserts, events and live delivery vs raw multi-row INSERT with the same ${PUSH_WINDOW} in flight, interleaved in two rounds (ABBA). Server time per batch: ${parts}`,
+        note: `${total} messages in batches of ${batch} over 100 chats from a host device in a child process (${PUSH_WINDOW} in flight): validation, upserts, events and live delivery vs raw multi-row INSERT with the same ${PUSH_WINDOW} in flight, interleaved in two rounds (ABBA). Server time per batch: ${parts}${indexes}`,
       },
     ];
   } finally {

@@ -1,8 +1,8 @@
 /**
  * Where the push's time goes on the server: the node's `blazz_push_part_seconds_total{part}`
  * (sync-server/src/handlers/push-laps.ts) read from /metrics before and after the push
- * rounds. The parts of one push run one after another; pushes in flight overlap only while
- * one waits for its turn ('turn'), so the parts but 'turn' add up to the server's share.
+ * rounds. The parts of one push run one after another; a device's pushes in flight overlap
+ * while one waits for its turn ('turn') and while one inserts ahead ('insert').
  */
 import { PUSH_PARTS } from '../../sync-server/src/handlers/push-laps';
 import type { PushPart } from '../../sync-server/src/handlers/push-laps';
@@ -19,8 +19,12 @@ export async function readPushParts(url: string): Promise<PartSeconds> {
   return out;
 }
 
-/** "messages 31.2 ms (28 %), ..." per batch, largest first. */
-export function describeParts(before: PartSeconds, after: PartSeconds, batches: number): string {
+/**
+ * "insert 31.2 ms (28 %), ..." per batch, largest first, then the wait for the turn and the
+ * wall time per batch. A device's next push runs its 'insert' ahead, while this one runs its
+ * later parts, so the parts may add up to more than the wall time.
+ */
+export function describeParts(before: PartSeconds, after: PartSeconds, batches: number, wallSeconds: number): string {
   const per = PUSH_PARTS.map(p => [p, ((after[p] - before[p]) * 1000) / batches] as const);
   const total = per.reduce((n, [p, ms]) => (p === 'turn' ? n : n + ms), 0);
   return per
@@ -28,5 +32,6 @@ export function describeParts(before: PartSeconds, after: PartSeconds, batches: 
     .sort((a, b) => b[1] - a[1])
     .map(([p, ms]) => `${p} ${ms.toFixed(1)} ms (${Math.round((ms / total) * 100)} %)`)
     .concat(`waiting for the turn ${per.find(([p]) => p === 'turn')![1].toFixed(1)} ms`)
+    .concat(`wall time per batch ${((wallSeconds * 1000) / batches).toFixed(1)} ms`)
     .join(', ');
 }

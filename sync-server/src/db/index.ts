@@ -30,9 +30,14 @@ export type Database = {
   /**
    * Runs fn in a transaction on a raw connection: commit on success, rollback on error.
    * With a gate, fn and the commit run inside it (a push waits there for its turn), and the
-   * transaction is opened before the gate while few others are: see openAhead.
+   * transaction is opened before the gate while few others are: see openAhead. `ahead` runs
+   * on the opened transaction before the gate (a push's early INSERT, handlers/push-order.ts);
+   * when the transaction is opened inside the gate, so does `ahead`.
    */
-  rawTransaction<T>(fn: (tx: RawTx) => Promise<T>, opts?: { readonly gate?: Gate }): Promise<T>;
+  rawTransaction<T>(
+    fn: (tx: RawTx) => Promise<T>,
+    opts?: { readonly gate?: Gate; readonly ahead?: (tx: RawTx) => Promise<void> },
+  ): Promise<T>;
   /** Holds a MySQL named lock (GET_LOCK) while fn runs: serialises work across nodes. */
   withNamedLock<T>(name: string, timeoutS: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
@@ -78,10 +83,12 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   async function transact<T>(
     fn: (tx: RawTx) => Promise<T>,
     around: (body: () => Promise<T>) => Promise<T> = body => body(),
+    ahead?: (tx: RawTx) => Promise<void>,
   ): Promise<T> {
     const conn = await promisePool.getConnection();
     try {
       await conn.beginTransaction();
+      if (ahead) await ahead(conn);
       return await around(async () => {
         const value = await fn(conn);
         await conn.commit();
@@ -97,9 +104,9 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   return {
     db,
     raw: promisePool,
-    async rawTransaction(fn, { gate } = {}) {
-      if (gate && waitingOpen >= openAheadLimit) return gate(() => transact(fn));
-      if (!gate) return transact(fn);
+    async rawTransaction(fn, { gate, ahead } = {}) {
+      if (gate && waitingOpen >= openAheadLimit) return gate(() => transact(fn, undefined, ahead));
+      if (!gate) return transact(fn, undefined, ahead);
       waitingOpen++;
       let waiting = true;
       const stopWaiting = () => {
@@ -107,11 +114,14 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
         waiting = false;
       };
       try {
-        return await transact(fn, body =>
-          gate(() => {
-            stopWaiting();
-            return body();
-          }),
+        return await transact(
+          fn,
+          body =>
+            gate(() => {
+              stopWaiting();
+              return body();
+            }),
+          ahead,
         );
       } finally {
         stopWaiting();

@@ -187,12 +187,19 @@ export async function commitDetailed<T>(
 /**
  * commit() on a raw mysql2 transaction, for the push path. With `awaitDelivery: false` the
  * events are queued for live delivery and the caller answers at once (delivery keeps
- * commit order; see publisher.ts). With a gate, the work and its commit wait in it.
+ * commit order; see publisher.ts). With a gate, the work and its commit wait in it, and
+ * `ahead` may run before it on the same transaction.
  */
 export async function commitRaw<T>(
   services: Services,
   fn: (tx: RawTx, emit: Emit) => Promise<T>,
-  opts: { readonly awaitDelivery: boolean; readonly gate?: Gate; readonly laps?: PushLaps } = { awaitDelivery: true },
+  opts: {
+    readonly awaitDelivery: boolean;
+    readonly gate?: Gate;
+    /** Runs on the transaction before the gate (a push's early INSERT): see Database.rawTransaction. */
+    readonly ahead?: (tx: RawTx) => Promise<void>;
+    readonly laps?: PushLaps;
+  } = { awaitDelivery: true },
 ): Promise<{ value: T; events: StoredEvent[] }> {
   let stored: StoredEvent[] = [];
   const laps = opts.laps ?? NO_LAPS;
@@ -205,7 +212,7 @@ export async function commitRaw<T>(
       laps.lap('events');
       return v;
     },
-    opts.gate ? { gate: opts.gate } : {},
+    { ...(opts.gate ? { gate: opts.gate } : {}), ...(opts.ahead ? { ahead: opts.ahead } : {}) },
   );
   laps.lap('commit');
   services.metrics.eventsAppended.inc(stored.length);

@@ -10,7 +10,7 @@ import type { Emit } from './context';
 import type { Services } from './context';
 import type { NewEvent } from '../db/repositories/events';
 import { keyOf } from '../db/repositories/message-key';
-import type { CreatedMessages, TouchedMessage } from '../db/repositories/push';
+import type { CreatedMessages, InsertedFirst, TouchedMessage } from '../db/repositories/push';
 import {
   applyUpdates,
   recordPushedAutomated,
@@ -67,10 +67,13 @@ function messageEvents(touched: readonly TouchedMessage[], created: CreatedMessa
   return out;
 }
 
-/** Stores the batch inside the caller's transaction; returns the automated replies it queued. */
 /** What the push leaves for after its commit: sends to offer, and how many automation jobs it recorded. */
 export type StoredBatch = { readonly sends: AutomatedSend[]; readonly jobs: number };
 
+/**
+ * Stores the batch inside the caller's transaction. `first`: its new messages' plain INSERT,
+ * already run on this transaction ahead of the push's turn (sync.ts); run here otherwise.
+ */
 export async function storeBatch(
   services: Services,
   tx: RawTx,
@@ -78,6 +81,7 @@ export async function storeBatch(
   batch: IngestBatch,
   originDevice: string,
   laps: PushLaps = NO_LAPS,
+  first?: InsertedFirst,
 ): Promise<StoredBatch> {
   const { acks, edits, revokes, reactions } = batch;
   await upsertContacts(tx, batch.contacts);
@@ -90,6 +94,7 @@ export async function storeBatch(
     fresh,
   } = await upsertMessages(tx, batch.messages, {
     consecutiveIds: services.consecutiveRowIds,
+    ...(first ? { first } : {}),
   });
   laps.lap('messages');
   await markChatsDirty(

@@ -1,5 +1,6 @@
 /** sync:pull (the event log from a cursor) and sync:push (what a host device's accounts saw). */
 import { asAccountId, chatIdOf } from '../../../common/domain';
+import type { IngestBatch } from '../../../common/ingest';
 import { canSeeAccount } from '../../../common/permissions';
 import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
@@ -11,6 +12,18 @@ import type { HandlerTable } from './dispatch';
 import { offerAutomated } from '../automation/on-push';
 import { storeBatch } from './push-store';
 import { NO_LAPS } from './push-laps';
+import type { RawTx } from '../db/index';
+import type { InsertedFirst } from '../db/repositories/push';
+import { allInserted, insertNewMessages } from '../db/repositories/push';
+
+/** Acks, edits, revokes, reactions and votes update stored message rows (and polls' votes read them). */
+const writesNoMessageLater = (batch: IngestBatch): boolean =>
+  batch.acks.length +
+    batch.edits.length +
+    batch.revokes.length +
+    batch.reactions.length +
+    (batch.votes?.length ?? 0) ===
+  0;
 
 export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull' | 'sync:push'> {
   const { db, database } = services;
@@ -45,16 +58,31 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
           throw new CommandError('forbidden', 'this member may no longer see this account', NOT_ACCOUNT_MEMBER);
       }
       // One transaction per batch, its work and commit in the order the device sent them (the
-      // transaction may open while the turn is still ahead); live delivery is queued after the
+      // transaction may open while the turn is still ahead, and insert the new messages while
+      // the push before it finishes: push-order.ts); live delivery is queued after the
       // commit rather than awaited, so the host's next batch is not held up by this fan-out.
       const turn = caller.pushTurn;
       if (!turn) throw new Error('sync:push without its turn (dispatch reserves one on arrival)');
       const laps = caller.pushLaps ?? NO_LAPS;
       laps.lap('check');
+      let first: InsertedFirst | undefined;
+      const ahead = async (tx: RawTx) => {
+        try {
+          await turn.ahead();
+          laps.lap('turn');
+          first = await insertNewMessages(tx, messages);
+          laps.lap('insert');
+        } catch (err) {
+          turn.fail();
+          throw err;
+        }
+        // What is left of this push then writes no message row (push-order.ts).
+        if (allInserted(first) && writesNoMessageLater(batch)) turn.letNextAhead();
+      };
       const { events, value: stored } = await commitRaw(
         services,
-        (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId, laps),
-        { awaitDelivery: false, gate: work => turn.run(work), laps },
+        (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId, laps, first),
+        { awaitDelivery: false, gate: work => turn.run(work), ahead, laps },
       );
       if (stored.sends.length) await offerAutomated(services, stored.sends);
       // Sentiment rules wait for the AI after the commit, never the push's ack.

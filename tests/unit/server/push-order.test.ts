@@ -91,4 +91,48 @@ describe('push order (one device’s pushes, in the order they arrived)', () => 
     await Promise.all([slow, fast]);
     expect(log).toEqual(['start 1', 'start 2', 'end 2', 'end 1']);
   });
+
+  it('lets the next push insert ahead only once the earlier one allows it or is done', async () => {
+    const order = createPushOrder();
+    const log: string[] = [];
+    const first = order.reserve('device-1');
+    const second = order.reserve('device-1');
+    const third = order.reserve('device-1');
+    void second.ahead().then(() => log.push('second ahead'));
+    void third.ahead().then(() => log.push('third ahead'));
+    await first.ahead();
+    await sleep(5);
+    expect(log).toEqual([]); // the first has not inserted yet
+    first.letNextAhead();
+    await sleep(0);
+    expect(log).toEqual(['second ahead']); // the third waits for the second's own leave
+    // The second does not allow it (say, it carries acks): the third goes ahead once the second is done.
+    const running = first.run(async () => void log.push('first runs'));
+    const secondRuns = second.run(async () => void log.push('second runs'));
+    await Promise.all([running, secondRuns]);
+    await sleep(0);
+    expect(log).toEqual(['second ahead', 'first runs', 'second runs', 'third ahead']);
+    await third.run(async () => undefined);
+  });
+
+  it('refuses a push that went ahead when the one before it fails, and one that failed ahead refuses the next', async () => {
+    const order = createPushOrder();
+    const first = order.reserve('device-1');
+    const second = order.reserve('device-1');
+    first.letNextAhead();
+    await second.ahead();
+    const outcomes = Promise.all([
+      codeOf(second.run(async () => 'stored')),
+      codeOf(first.run(() => Promise.reject(new CommandError('internal', 'commit failed')))),
+    ]);
+    expect(await outcomes).toEqual(['unavailable', 'internal']);
+    // A push whose early INSERT failed settles as failed: the one behind it is refused, not run.
+    const third = order.reserve('device-1');
+    const fourth = order.reserve('device-1');
+    third.fail();
+    third.release(); // dispatch's finally: no effect once failed
+    expect(await codeOf(fourth.run(async () => 'stored'))).toBe('unavailable');
+    await sleep(0);
+    expect(order.busy()).toBe(0);
+  });
 });

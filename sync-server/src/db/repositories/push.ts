@@ -146,8 +146,36 @@ function storedRowOf(m: MessageInput, chatId: string): StoredMessage {
 }
 
 /**
+ * The first step of storing a push's messages: a plain multi-row INSERT of each 1,000, while
+ * the server takes them (insertAllNew). It writes message rows only, so a device's push may
+ * run it ahead of its turn (handlers/push-order.ts); upsertMessages does the rest.
+ */
+export type InsertedFirst = {
+  /** The rows, by statement. */
+  readonly rows: readonly (readonly StoredMessage[])[];
+  /** Each statement's result, in order, up to the first one refused (null: a key was stored already). */
+  readonly results: readonly (ResultSetHeader | null)[];
+};
+
+export async function insertNewMessages(tx: RawTx, list: readonly MessageInput[]): Promise<InsertedFirst> {
+  const rows = chunks(list).map(part => part.map(m => storedRowOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid))));
+  const results: (ResultSetHeader | null)[] = [];
+  for (const r of rows) {
+    const res = await insertAllNew(tx, r);
+    results.push(res);
+    if (!res) break;
+  }
+  return { rows, results };
+}
+
+/** Every statement of the first step stored all its rows: the push has no merge left to do. */
+export const allInserted = (first: InsertedFirst): boolean =>
+  first.results.length === first.rows.length && first.results.every(r => r !== null);
+
+/**
  * One multi-row upsert per 1,000 messages (message-insert.ts); nothing is read back (events
- * refer to the rows by key and readers fill them in).
+ * refer to the rows by key and readers fill them in). `first` is what insertNewMessages did
+ * already (run here when not given); statements it did not get through are merged here.
  *
  * `created` (keyed by keyOf) are messages whose rows equal their input: those of every
  * statement the server reports as `Duplicates: 0` (each row inserted, none merged with a
@@ -159,15 +187,16 @@ function storedRowOf(m: MessageInput, chatId: string): StoredMessage {
 export async function upsertMessages(
   tx: RawTx,
   list: readonly MessageInput[],
-  opts: { readonly consecutiveIds: boolean },
+  opts: { readonly consecutiveIds: boolean; readonly first?: InsertedFirst },
 ): Promise<{ touched: TouchedMessage[]; created: CreatedMessages; fresh: NewMessage[] }> {
   const created: CreatedMessages = { messages: new Map(), rowRanges: [] };
   const fresh: NewMessage[] = [];
   if (list.length === 0) return { touched: [], created, fresh };
+  const first = opts.first ?? (await insertNewMessages(tx, list));
+  // After the messages: the chats' row locks are then taken by the part of a push that runs in its turn.
   await touchChats(tx, list);
   const touched: TouchedMessage[] = [];
-  for (const part of chunks(list)) {
-    const stored = part.map(m => storedRowOf(m, chatIdOf(asAccountId(m.accountId), m.chatJid)));
+  for (const [i, stored] of first.rows.entries()) {
     for (const r of stored)
       touched.push({
         accountId: r.accountId,
@@ -175,7 +204,8 @@ export async function upsertMessages(
         providerMessageId: r.providerMessageId,
         timestamp: r.timestamp,
       });
-    let res = await insertAllNew(tx, stored);
+    // Statements after a refused one were not tried yet: they go in as plain INSERTs too.
+    let res = i < first.results.length ? first.results[i]! : await insertAllNew(tx, stored);
     let inserted = res !== null;
     if (res) fresh.push(...newRows(stored, new Set()));
     else {
@@ -186,12 +216,12 @@ export async function upsertMessages(
       fresh.push(...newRows(stored, known));
       inserted = /\bDuplicates:\s*0\b/.test(res.info);
     }
-    const first = res.insertId;
-    if (inserted && !opts.consecutiveIds) created.rowRanges.push({ first, last: first + part.length - 1 });
-    stored.forEach((row, i) => {
+    const firstId = res.insertId;
+    if (inserted && !opts.consecutiveIds) created.rowRanges.push({ first: firstId, last: firstId + stored.length - 1 });
+    stored.forEach((row, j) => {
       const key = keyOf(row.accountId, row.providerMessageId);
       // A key merged here may have been inserted by an earlier statement of this batch.
-      if (inserted) created.messages.set(key, { row, rowId: opts.consecutiveIds ? first + i : null });
+      if (inserted) created.messages.set(key, { row, rowId: opts.consecutiveIds ? firstId + j : null });
       else created.messages.delete(key);
     });
   }
