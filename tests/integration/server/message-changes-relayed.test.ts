@@ -132,6 +132,20 @@ describe('on a number a desktop hosts', () => {
     expect(seen.events.filter(e => e.name === 'message-change:requested')).toHaveLength(1);
   });
 
+  it('takes a change of a reply the host reported sent but has not pushed yet', async () => {
+    // The send's report reaches the server (and the teammate) before the host's push of the message.
+    const clientMessageId = randomUUID();
+    await must(teammate.socket, 'message:send', { clientMessageId, chatId, body: 'Harga Rp10.000' });
+    const providerMessageId = `true_628123@c.us_${randomUUID().slice(0, 8)}`;
+    await must(host.socket, 'send:report', { clientMessageId, status: 'sent', providerMessageId });
+    expect(await must(teammate.socket, 'message:change', edit(providerMessageId))).toMatchObject({ state: 'queued' });
+    // A reply the host has not reported is nothing to change yet.
+    const waiting = randomUUID();
+    await must(teammate.socket, 'message:send', { clientMessageId: waiting, chatId, body: 'Belum terkirim' });
+    const r = await call(teammate.socket, 'message:change', edit(`true_628123@c.us_${randomUUID().slice(0, 8)}`));
+    expect(!r.ok && r.error.code).toBe('not_found');
+  });
+
   it('refuses, with codes and without relaying, what WhatsApp would refuse', async () => {
     const seen = recorder(host.socket);
     const codeOf = async (args: unknown) => {
