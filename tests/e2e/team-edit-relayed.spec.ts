@@ -5,7 +5,7 @@
  * applies it once through the phone; the edited and deleted message comes back to B's
  * bubble. "Once" is counted in A's log (one line per change A applied for a teammate).
  */
-import type { Browser } from '@playwright/test';
+import type { Browser, Locator } from '@playwright/test';
 import type { Chat } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
@@ -32,6 +32,21 @@ test.describe.configure({ mode: 'serial', timeout: 180_000 });
 let stack: Stack;
 let a: Device;
 let b: Device;
+/**
+ * Opens a bubble's ⋯ menu item. The simulated customers keep writing, and the virtual list
+ * re-measures its rows as they arrive, so a click may land on a row that moved: tried again.
+ */
+async function menuItem(bubble: Locator, item: string): Promise<void> {
+  await expect(async () => {
+    const entry = bubble.getByRole('menuitem', { name: item });
+    if (!(await entry.isVisible())) {
+      await bubble.hover({ timeout: 2_000 });
+      await bubble.getByRole('button', { name: 'Edit or delete' }).click({ timeout: 2_000 });
+    }
+    await entry.click({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+}
+
 const applied = () => (a.host.output().match(/relayed message change applied/g) ?? []).length;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
@@ -85,6 +100,8 @@ test('a teammate edits and deletes their reply on a number another desktop hosts
   const second = `Salah kirim ${stamp}`;
   await b.inbox.send(first);
   await b.inbox.send(second);
+  // B's queued row and the message A pushed become one bubble once B learns the provider id.
+  await expect(b.inbox.bubble(first)).toHaveCount(1, { timeout: 60_000 });
   await expect(b.inbox.bubble(first).getByRole('img', { name: /^(Sent|Delivered|Read)$/ })).toBeVisible({
     timeout: 60_000,
   });
@@ -93,9 +110,7 @@ test('a teammate edits and deletes their reply on a number another desktop hosts
   );
 
   // Edit on B: the same menu as on a number hosted here.
-  await mine.hover();
-  await mine.getByRole('button', { name: 'Edit or delete' }).click();
-  await mine.getByRole('menuitem', { name: 'Edit' }).click();
+  await menuItem(mine, 'Edit');
   const edited = `Harga ${stamp} Rp12.000`;
   await mine.getByRole('textbox', { name: 'Edit message' }).fill(edited);
   await mine.getByRole('textbox', { name: 'Edit message' }).press('Enter');
@@ -110,11 +125,10 @@ test('a teammate edits and deletes their reply on a number another desktop hosts
 
   // Delete for everyone on B, after the confirmation.
   const other = b.inbox.bubble(second);
+  await expect(other).toHaveCount(1, { timeout: 60_000 });
   await expect(other.getByRole('img', { name: /^(Sent|Delivered|Read)$/ })).toBeVisible({ timeout: 60_000 });
   const id = await other.getAttribute('data-message-id');
-  await other.hover();
-  await other.getByRole('button', { name: 'Edit or delete' }).click();
-  await other.getByRole('menuitem', { name: 'Delete for everyone' }).click();
+  await menuItem(other, 'Delete for everyone');
   const dialog = b.page.getByRole('dialog', { name: 'Delete for everyone?' });
   await dialog.getByRole('button', { name: 'Delete for everyone' }).click();
   const gone = b.inbox.messages.locator(`[data-message-id="${id}"]`);
