@@ -80,15 +80,29 @@ export function ownTarget(store: Store, messageId: string): { message: Message; 
   return { message, chat };
 }
 
+/** How long a relayed change waits for its number to be ready (the host just started, say). */
+const READY_WAIT_MS = 60_000;
+
+/** Resolves once the number is ready, or after `ms` (the change then fails as `unavailable`). */
+async function readyOrLater(accounts: Pick<AccountManager, 'list'>, accountId: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!accounts.list().some(a => a.id === accountId && a.state === 'ready') && Date.now() < end)
+    await new Promise(r => setTimeout(r, 250));
+}
+
 /**
  * The host's side of a teammate's relayed change (RelayPort.changeForTeammate): the hosted
- * path, checks and provider call included; a refusal throws its CommandError code.
+ * path, checks and provider call included; a refusal throws its CommandError code. The
+ * server offers queued changes as soon as the host connects, often before its numbers are
+ * ready again, so it first waits for the number (as the outbox waits for ready).
  */
 export function teammateChange(
   store: Store,
-  accounts: Pick<AccountManager, 'request'>,
+  accounts: Pick<AccountManager, 'request' | 'list'>,
+  waitMs = READY_WAIT_MS,
 ): (c: WireMessageChange) => Promise<void> {
   return async c => {
+    await readyOrLater(accounts, c.accountId, waitMs);
     await applyOwnChange(accounts, ownTarget(store, messageIdOf(asAccountId(c.accountId), c.providerMessageId)), c);
   };
 }

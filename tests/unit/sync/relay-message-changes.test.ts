@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../../common/domain';
 import { EDIT_WINDOW_MS } from '../../../common/message-actions';
 import type { WireMessageChange } from '../../../common/protocol-message-changes';
+import { CommandError } from '../../../common/result';
 import type { MessageActionOutcome, ProviderRequestInput } from '../../../main/accounts/provider';
 import { teammateChange } from '../../../main/core/handlers/own-messages';
 import { silentLogger } from '../../../main/platform/log';
@@ -28,7 +29,16 @@ const request = (over: Partial<WireMessageChange> = {}): WireMessageChange => ({
   ...over,
 });
 
-function world(o: { age?: number; fromMe?: boolean; outcome?: MessageActionOutcome; reportFails?: number } = {}) {
+type WorldOptions = {
+  age?: number;
+  fromMe?: boolean;
+  outcome?: MessageActionOutcome;
+  reportFails?: number;
+  /** The number's state on the host; `starting` turns `ready` after 300 ms. */
+  state?: string;
+};
+
+function world(o: WorldOptions = {}) {
   const asked: ProviderRequestInput[] = [];
   const reports: unknown[] = [];
   let reportFails = o.reportFails ?? 0;
@@ -49,7 +59,10 @@ function world(o: { age?: number; fromMe?: boolean; outcome?: MessageActionOutco
     getChat: () => ({ id: 'acct-1:628123@c.us', jid: '628123@c.us' }),
   } as unknown as Parameters<typeof teammateChange>[0];
   const accounts = {
+    list: () => [{ id: 'acct-1', state: o.state ?? 'ready' }],
     request: (_id: string, req: ProviderRequestInput) => {
+      // As the account manager: a number that is not ready answers unavailable.
+      if ((o.state ?? 'ready') !== 'ready') return Promise.reject(new CommandError('unavailable', 'not ready'));
       asked.push(req);
       return Promise.resolve(o.outcome ?? 'done');
     },
@@ -57,7 +70,7 @@ function world(o: { age?: number; fromMe?: boolean; outcome?: MessageActionOutco
   const relay = createMessageChangeRelay({
     isHosted: id => id === 'acct-1',
     // As core.ts wires it: the hosted path.
-    relay: { changeForTeammate: teammateChange(store, accounts) },
+    relay: { changeForTeammate: teammateChange(store, accounts, 1_000) },
     call: (_cmd, args) => {
       if (reportFails-- > 0) return Promise.reject(new Error('link down'));
       reports.push(args);
@@ -98,6 +111,15 @@ describe('relayed edits and deletes on the host', () => {
     const missing = world();
     await missing.relay(request({ providerMessageId: 'unknown' }));
     expect(missing.reports).toEqual([{ clientChangeId: id, status: 'failed', error: 'not_found' }]);
+  });
+
+  it('waits for the number to be ready before asking it (the host just started)', async () => {
+    const o: WorldOptions = { state: 'starting' };
+    const w = world(o);
+    setTimeout(() => (o.state = 'ready'), 300);
+    await w.relay(request());
+    expect(w.asked).toHaveLength(1);
+    expect(w.reports).toEqual([{ clientChangeId: id, status: 'sent', error: null }]);
   });
 
   it('tries again when the report did not reach the server', async () => {
