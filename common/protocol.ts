@@ -42,6 +42,8 @@ import type { CloudCommands } from './protocol-cloud';
 import { CLOUD_COMMAND_SCHEMAS } from './protocol-cloud';
 import type { ReactionCommands, WireReactionRequest } from './protocol-reactions';
 import { REACTION_COMMAND_SCHEMAS } from './protocol-reactions';
+import type { MessageChangeCommands, WireMessageChange } from './protocol-message-changes';
+import { MESSAGE_CHANGE_COMMAND_SCHEMAS } from './protocol-message-changes';
 import type { ReadReceiptCommands, WireReadRequest } from './protocol-read-receipts';
 import { READ_RECEIPT_COMMAND_SCHEMAS } from './protocol-read-receipts';
 import { WEBHOOK_COMMAND_SCHEMAS } from './protocol-webhooks';
@@ -156,6 +158,7 @@ export interface ClientToServerEvents
     WebhookCommands,
     CloudCommands,
     ReactionCommands,
+    MessageChangeCommands,
     ReadReceiptCommands {
   'sync:pull': Cmd<PullPage>;
   'sync:push': Cmd<PushResult>;
@@ -208,6 +211,10 @@ export interface ServerToClientEvents {
   'send:requested': (send: WireSend) => void;
   /** To a number's host: react on its behalf, then `reaction:report` (protocol-reactions.ts). */
   'reaction:requested': (reaction: WireReactionRequest) => void;
+  /** To a number's host: edit or delete our message on its behalf, then `message-change:report`. */
+  'message-change:requested': (change: WireMessageChange) => void;
+  /** To the requesting member's devices, not logged: how their relayed edit or delete went. */
+  'message-change:settled': (change: WireMessageChange) => void;
   /** To a number's host: mark this chat read on WhatsApp (protocol-read-receipts.ts). */
   'read:requested': (read: WireReadRequest) => void;
   /** To the host device only: upload these media bytes with PUT /api/blobs/:sha256. */
@@ -270,6 +277,7 @@ export const COMMAND_SCHEMAS = {
   ...WEBHOOK_COMMAND_SCHEMAS,
   ...CLOUD_COMMAND_SCHEMAS,
   ...REACTION_COMMAND_SCHEMAS,
+  ...MESSAGE_CHANGE_COMMAND_SCHEMAS,
   ...READ_RECEIPT_COMMAND_SCHEMAS,
 } as const satisfies Record<CommandName, z.ZodType>;
 

@@ -26,6 +26,7 @@ import { API_KEY_REPLY_SCHEMAS } from './protocol-api-keys';
 import { WEBHOOK_REPLY_SCHEMAS } from './protocol-webhooks';
 import { CLOUD_REPLY_SCHEMAS } from './protocol-cloud';
 import { REACTION_REPLY_SCHEMAS } from './protocol-reactions';
+import { MESSAGE_CHANGE_REPLY_SCHEMAS } from './protocol-message-changes';
 import { READ_RECEIPT_REPLY_SCHEMAS } from './protocol-read-receipts';
 import {
   countSchema,
@@ -60,6 +61,8 @@ export const errorCodeSchema = z.enum([
   'unavailable',
   'timeout',
   'too_late',
+  'unsupported',
+  'lid_only',
   'internal',
 ]);
 
@@ -155,6 +158,7 @@ export const commandReplySchemas = {
   ...WEBHOOK_REPLY_SCHEMAS,
   ...CLOUD_REPLY_SCHEMAS,
   ...REACTION_REPLY_SCHEMAS,
+  ...MESSAGE_CHANGE_REPLY_SCHEMAS,
   ...READ_RECEIPT_REPLY_SCHEMAS,
   'cloud:send-template': wireSendSchema,
 } as const satisfies Record<CommandName, z.ZodType>;
@@ -258,6 +262,9 @@ const agree: { readonly [K in CommandName]: true } & Record<string, true> = {
   'message:react': true satisfies Agrees<'message:react'>,
   'reaction:report': true satisfies Agrees<'reaction:report'>,
   'reaction:pending': true satisfies Agrees<'reaction:pending'>,
+  'message:change': true satisfies Agrees<'message:change'>,
+  'message-change:report': true satisfies Agrees<'message-change:report'>,
+  'message-change:pending': true satisfies Agrees<'message-change:pending'>,
   'chat:read': true satisfies Agrees<'chat:read'>,
   'account:set-read-receipts': true satisfies Agrees<'account:set-read-receipts'>,
 };

@@ -16,6 +16,10 @@ export type ErrorCode =
   | 'timeout'
   /** Past the time WhatsApp allows (editing or deleting a sent message). */
   | 'too_late'
+  /** The number's provider cannot do this at all (a Cloud API number editing a sent message). */
+  | 'unsupported'
+  /** The customer is known only by a privacy id (@lid): another number cannot reach them. */
+  | 'lid_only'
   | 'internal';
 
 export type ReplyError = {

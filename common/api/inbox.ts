@@ -112,10 +112,22 @@ export type InboxEvents = {
   'messages:received': { readonly messages: readonly Message[] };
   /** Messages that changed: acks, edits, deletes, reactions, decrypted placeholders, confirmed sends. */
   'messages:updated': { readonly messages: readonly Message[] };
+  /**
+   * An edit or delete this member asked for on a number another desktop hosts is over: the
+   * host applied it (the message itself arrives as `messages:updated`) or refused it, with
+   * its code (too_late, not_found, forbidden, unavailable…).
+   */
+  'messages:change-settled': {
+    readonly messageId: string;
+    readonly kind: 'edit' | 'delete';
+    readonly state: 'sent' | 'failed';
+    readonly error: string | null;
+  };
 };
 
 export const inboxEventNames: Record<keyof InboxEvents, true> = {
   'chats:changed': true,
   'messages:received': true,
   'messages:updated': true,
+  'messages:change-settled': true,
 };

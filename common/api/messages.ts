@@ -78,10 +78,12 @@ export const messagesCommands = {
   ),
   /**
    * Edits our own text message on WhatsApp (within 15 minutes of sending). The new text
-   * reaches the store as the phone's edit event, so the bubble shows it with "Edited".
-   * Codes: `not_found`, `forbidden` (not our message, or a number this desktop does not host:
-   * details.reason `not_own` / `not_hosted`), `invalid_args` (not a text message), `too_late`,
-   * `unavailable` (the number is not connected).
+   * reaches the store as the phone's edit event, so the bubble shows it with "Edited". On a
+   * teammate's number the change goes through the workspace server to the number's host
+   * (message:change; its outcome arrives as `messages:change-settled`).
+   * Codes: `not_found`, `forbidden` (not our message, or a number run elsewhere while signed
+   * out: details.reason `not_own` / `not_hosted`), `invalid_args` (not a text message),
+   * `too_late`, `unavailable` (the number is not connected), `unsupported` (a Cloud API number).
    */
   'messages:edit': command<null>()(
     z

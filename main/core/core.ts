@@ -42,6 +42,7 @@ import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-account
 import { inboxHandlers } from './handlers/inbox';
 import { hostedMediaFile, mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
+import { teammateChange } from './handlers/own-messages';
 import { createAttachmentFiles } from './attachment-file';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
@@ -257,6 +258,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
       async markReadForTeammate(r) {
         await relayedReceipt(receipts, r);
       },
+      changeForTeammate: teammateChange(store, accounts),
       async reactForTeammate(r) {
         await accounts.request(r.accountId, {
           op: 'react',
@@ -346,6 +348,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
     ...messagesHandlers(outbox, store, accounts, attachmentFiles, {
       isRemote,
       react: args => sync.call('message:react', args),
+      change: args => sync.call('message:change', args),
     }),
     ...mediaHandlers(store, accounts, media => sync.fetchMedia(media)),
     ...aiHandlers(ai),

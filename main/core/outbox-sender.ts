@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountId, ChatId, ClientMessageId, Message, MessageId } from '../../common/domain';
-import { asClientMessageId } from '../../common/domain';
+import { asClientMessageId, chatIdOf } from '../../common/domain';
 import { CommandError } from '../../common/result';
 import type { AccountManager } from '../accounts/manager';
 import type { OutboxEntry, Store } from '../store';
@@ -63,6 +63,9 @@ export type OutboxSenderDeps = {
   readonly events: Pick<EventBus, 'emit'>;
   readonly log: Logger;
 };
+
+/** A WhatsApp privacy id (common/ids.ts JID_PATTERN's lid form, without a device). */
+const LID_JID = /^\d{1,24}@lid$/;
 
 const kindOf = (mime: string): MediaKind =>
   mime.startsWith('image/')
@@ -196,15 +199,33 @@ export function createOutboxSender(deps: OutboxSenderDeps): OutboxSender {
   /**
    * Replying to a customer from another of our numbers targets that number's chat with the
    * same person, which may not exist yet: it is created with the first message. Only
-   * one-to-one chats qualify; a group belongs to the numbers that are in it.
+   * one-to-one chats qualify; a group belongs to the numbers that are in it. A customer
+   * known by a privacy id (@lid) is reached at their phone jid when one of our numbers
+   * learned the pair (lid_map); with the lid alone another number is refused before
+   * anything is queued (`lid_only`): WhatsApp Web only knows the lids of people that
+   * number already talks to, so the send would fail or never arrive (docs/accounts.md).
    */
   function newChatWithCustomer(chatId: ChatId): { id: ChatId; accountId: AccountId; jid: string } {
     const account = accounts.list().find(a => chatId.startsWith(`${a.id}:`));
-    const jid = account ? chatId.slice(account.id.length + 1) : '';
+    let jid = account ? chatId.slice(account.id.length + 1) : '';
+    if (account && LID_JID.test(jid)) {
+      const phone = store.phoneOfLid(jid);
+      if (!phone)
+        throw new CommandError(
+          'lid_only',
+          'This customer is known only by a hidden number: reply from the number they wrote to.',
+          {
+            reason: 'lid_only',
+          },
+        );
+      jid = phone;
+      const known = store.getChat(chatIdOf(account.id, jid));
+      if (known) return known;
+    }
     if (!account || !/^\d{5,20}@(c\.us|s\.whatsapp\.net)$/.test(jid)) {
       throw new CommandError('not_found', 'This chat is not on this device.');
     }
-    return { id: chatId, accountId: account.id, jid };
+    return { id: chatIdOf(account.id, jid), accountId: account.id, jid };
   }
 
   return {

@@ -15,9 +15,12 @@ import type { SyncSocket } from './connection';
 import type { RelayPort } from './relay';
 import { createReactionRelay } from './relay-reactions';
 import type { ReactionRelayDeps } from './relay-reactions';
+import { createMessageChangeRelay } from './relay-message-changes';
+import type { MessageChangeRelayDeps } from './relay-message-changes';
 
-export type HostRelayDeps = ReactionRelayDeps & {
-  readonly relay: Pick<RelayPort, 'reactForTeammate' | 'markReadForTeammate'>;
+export type HostRelayDeps = Omit<ReactionRelayDeps, 'call'> & {
+  readonly relay: Pick<RelayPort, 'reactForTeammate' | 'markReadForTeammate' | 'changeForTeammate'>;
+  readonly call: ReactionRelayDeps['call'] & MessageChangeRelayDeps['call'];
 };
 
 /** The host's `read:requested` listener: the payload is parsed first, like every live event. */
@@ -40,13 +43,15 @@ export function createReadRelay(
   };
 }
 
-/** Registers the host relays that are not sends (reactions, read receipts) on a new socket. */
+/** Registers the host relays that are not sends (reactions, edits and deletes, read receipts) on a new socket. */
 export function createHostRelays(deps: HostRelayDeps): { listen(s: SyncSocket): void } {
   const react = createReactionRelay(deps);
+  const change = createMessageChangeRelay(deps);
   const read = createReadRelay(deps);
   return {
     listen(s) {
       s.on('reaction:requested', raw => void react(raw));
+      s.on('message-change:requested', raw => void change(raw));
       s.on('read:requested', raw => void read(raw));
     },
   };

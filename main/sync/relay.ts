@@ -6,6 +6,7 @@ import { recentIds } from './recent-ids';
 import type { WireSend } from '../../common/protocol';
 import type { WireReadRequest } from '../../common/protocol-read-receipts';
 import type { WireReactionRequest } from '../../common/protocol-reactions';
+import type { WireMessageChange } from '../../common/protocol-message-changes';
 import type { Logger } from '../platform/log';
 
 export type HostedAccounts = {
@@ -36,6 +37,8 @@ export type RelayPort = {
   ): Promise<{ state: 'sent' | 'failed'; providerMessageId: string | null; error: string | null }>;
   /** A teammate's reaction on a number hosted here: apply it through the number's provider. */
   reactForTeammate?(r: WireReactionRequest): Promise<void>;
+  /** A teammate edits or deletes our message on a number hosted here: the hosted path; throws a CommandError's code. */
+  changeForTeammate?(c: WireMessageChange): Promise<void>;
   /** A teammate read a chat of a number hosted here: send WhatsApp's read receipt. */
   markReadForTeammate?(r: WireReadRequest): Promise<void>;
 };

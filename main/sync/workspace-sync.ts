@@ -38,6 +38,8 @@ export type { HostedAccounts, RelayPort } from './relay';
 import { forgetWorkspaceData, readRecord, saveRecord, workspaceStatus } from './record';
 import type { WorkspaceRecord } from './record';
 import { createMfaGate } from './mfa-gate';
+import { changeSettled } from './relay-message-changes';
+import { wireMessageChangeSchema } from '../../common/protocol-message-changes';
 import { AUTOMATION_SENDER } from '../../common/protocol-automation';
 import { createTeamServices } from './team-services';
 
@@ -237,6 +239,9 @@ export function createWorkspaceSync(deps: WorkspaceSyncDeps) {
       if (send) void performRelayedSend(send);
     });
     hostRelays.listen(s);
+    s.on('message-change:settled', raw =>
+      changeSettled(events, parseLive(wireMessageChangeSchema, 'message-change:settled', raw, log)),
+    );
     s.on('presence:changed', raw => {
       const p = parseLive(wirePresenceSchema, 'presence:changed', raw, log);
       if (!p) return;

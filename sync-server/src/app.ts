@@ -49,6 +49,7 @@ import { joinRooms } from './handlers/room-join';
 import { rooms } from './handlers/rooms';
 import { offerPendingSends, sendHandlers } from './handlers/sends';
 import { offerPendingReactions, reactionHandlers } from './cloud/reactions';
+import { messageChangeHandlers, offerPendingMessageChanges } from './handlers/message-changes';
 import { offerPendingReads, readReceiptHandlers } from './cloud/read-receipts';
 import { sessionHandlers } from './handlers/sessions';
 import { syncHandlers } from './handlers/sync';
@@ -240,6 +241,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     ...apiKeyHandlers(services),
     ...cloudHandlers(services),
     ...reactionHandlers(services),
+    ...messageChangeHandlers(services),
     ...readReceiptHandlers(services),
     ...webhookHandlers(services, {
       policy: { allowPrivate: webhookOptions.allowPrivateNetworks },
@@ -323,6 +325,7 @@ export async function createApplication(opts: ApplicationOptions): Promise<Appli
     if (await hostPresence(p.sessionId, true)) {
       await offerPendingSends(services, p.sessionId);
       await offerPendingReactions(services, p.sessionId);
+      await offerPendingMessageChanges(services, p.sessionId);
       await offerPendingReads(services, p.sessionId);
     }
     await drainWaiting(services, p.memberId);

@@ -10,6 +10,7 @@ import type { AttachmentFiles } from '../attachment-file';
 import type { OutboxSender } from '../outbox-sender';
 import type { HandlerTable } from '../router';
 import { ownMessageHandlers } from './own-messages';
+import type { RemoteChange } from './own-messages';
 
 /** Messages asked of the phone per scroll past the oldest stored one. */
 const OLDER_PAGE = 50;
@@ -20,6 +21,8 @@ type MessagesHandlers = Pick<HandlerTable, keyof typeof messagesCommands>;
 export type RemoteReactions = {
   isRemote(accountId: string): boolean;
   react(args: MessageReact): Promise<WireReactionRequest>;
+  /** Edits and deletes for everyone, relayed to the number's host (message:change). */
+  change?: RemoteChange;
 };
 
 export function messagesHandlers(
@@ -30,7 +33,7 @@ export function messagesHandlers(
   remote?: RemoteReactions,
 ): MessagesHandlers {
   return {
-    ...ownMessageHandlers(store, accounts, id => remote?.isRemote(id) === true),
+    ...ownMessageHandlers(store, accounts, id => remote?.isRemote(id) === true, remote?.change),
     'messages:send': async ({ chatId, attachment, ...rest }, ctx) => {
       // The file is in the outbox's folder before the message is queued: a crash cannot lose it.
       const file = attachment ? await files.store(attachment, ctx) : null;

@@ -154,6 +154,15 @@ export function chatWatermarks(db: StoreDb, accountId: AccountId): Map<string, n
   return new Map(rows.map(r => [r.jid, r.last_message_at]));
 }
 
+/**
+ * The phone jid one of our numbers learned a lid stands for, or null. WhatsApp's lid is the
+ * person's, not the viewer's: a pair number A learned is true for number B too.
+ */
+export function phoneOfLid(db: StoreDb, lid: string): string | null {
+  const jid = db.prepare('SELECT jid FROM lid_map WHERE lid = ? ORDER BY learned_at DESC LIMIT 1').pluck().get(lid);
+  return typeof jid === 'string' ? jid : null;
+}
+
 export type ChatLocalState = {
   readonly pinned?: boolean | undefined;
   readonly archived?: boolean | undefined;

@@ -173,6 +173,7 @@ export const en = {
   'composer.dropHere': 'Drop the file to attach it',
   'composer.sendingAs': 'Sending as',
   'composer.sendingAsLabel': 'Sending as',
+  'composer.lidOnly': 'This contact’s number is hidden; reply from the number they wrote to.',
   'composer.sendFrom': 'Send from',
   'composer.customerWroteHere': '(customer wrote here)',
   'composer.wrongNumber.title': 'Send from a different number?',

@@ -11,6 +11,8 @@ export const errorsEn = {
   'error.unavailable': 'The workspace server cannot be reached right now.',
   'error.timeout': 'No answer in time. Try again.',
   'error.too_late': 'It is too late for that now.',
+  'error.unsupported': 'This number cannot do that.',
+  'error.lid_only': 'This contact’s number is hidden; reply from the number they wrote to.',
   'error.internal': 'Something went wrong in the app.',
   'error.other': 'Something went wrong ({code}).',
 } as const;

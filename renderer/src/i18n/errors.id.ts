@@ -13,6 +13,8 @@ export const errorsId: Readonly<Record<ErrorsMessageKey, string>> = {
   'error.unavailable': 'Server workspace tidak dapat dijangkau saat ini.',
   'error.timeout': 'Tidak ada jawaban tepat waktu. Coba lagi.',
   'error.too_late': 'Sudah terlambat untuk itu sekarang.',
+  'error.unsupported': 'Nomor ini tidak bisa melakukan itu.',
+  'error.lid_only': 'Nomor kontak ini disembunyikan; balas dari nomor yang mereka hubungi.',
   'error.internal': 'Terjadi kesalahan di aplikasi.',
   'error.other': 'Terjadi kesalahan ({code}).',
 };

@@ -175,6 +175,7 @@ export const id: Record<MessageKey, string> = {
   'composer.dropHere': 'Lepaskan berkas untuk melampirkannya',
   'composer.sendingAs': 'Mengirim sebagai',
   'composer.sendingAsLabel': 'Mengirim sebagai',
+  'composer.lidOnly': 'Nomor kontak ini disembunyikan; balas dari nomor yang mereka hubungi.',
   'composer.sendFrom': 'Kirim dari',
   'composer.customerWroteHere': '(pelanggan menulis ke sini)',
   'composer.wrongNumber.title': 'Kirim dari nomor lain?',

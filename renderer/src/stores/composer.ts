@@ -49,8 +49,17 @@ type ComposerState = {
   setReplyTo(chatId: ChatId, message: Message | null): void;
   setAttachment(chatId: ChatId, attachment: Attachment | null): void;
   setSendAs(chatId: ChatId, accountId: AccountId | null): void;
-  /** Sends the draft of `chat`; resolves to the chat it went to, or null when there was nothing to send. */
+  /**
+   * Sends the draft of `chat`; resolves to the chat it went to, or null when there was
+   * nothing to send or the core refused before queuing (see `refusal`).
+   */
   send(chat: Chat, text: string): Promise<ChatId | null>;
+  /**
+   * The last send from this chat the core refused before queuing it, by code: `lid_only`
+   * (the customer's number is hidden and another of our numbers cannot reach them). The
+   * draft is kept; cleared by the next send that goes through.
+   */
+  refusal: { readonly chatId: ChatId; readonly code: 'lid_only' } | null;
   retry(message: Message): Promise<void>;
 };
 
@@ -86,18 +95,21 @@ export const useComposer = create<ComposerState>((set, get) => {
     }
   };
 
-  const dispatch = async (args: SendArgs) => {
+  /** The chat the core queued the message in (a lid may resolve to the phone chat), or the refusal's code. */
+  const dispatch = async (args: SendArgs): Promise<{ chatId: ChatId } | { code: string }> => {
     pending.set(args.clientMessageId, args);
     const r = await core.send(args);
     if (r.ok) {
       pending.delete(args.clientMessageId);
       useConversation.getState().merge([r.value]);
-    } else {
-      useConversation.getState().markFailed(args.chatId, args.clientMessageId);
+      return { chatId: r.value.chatId };
     }
+    useConversation.getState().markFailed(args.chatId, args.clientMessageId);
+    return { code: r.error.code };
   };
 
   return {
+    refusal: null,
     drafts: initial,
     draft: chatId => get().drafts[chatId] ?? emptyDraft,
     setText: (chatId, text) => patch(chatId, { text }),
@@ -164,8 +176,16 @@ export const useComposer = create<ComposerState>((set, get) => {
       };
       useConversation.getState().addLocal(local);
       patch(chat.id, { text: '', replyTo: null, attachment: null });
-      await dispatch(args);
-      return chatId;
+      const sent = await dispatch(args);
+      if ('code' in sent && sent.code === 'lid_only') {
+        // Nothing was queued: the agent keeps what they wrote and reads why (Composer.tsx).
+        pending.delete(args.clientMessageId);
+        patch(chat.id, { text: body, replyTo: d.replyTo, attachment: d.attachment });
+        set({ refusal: { chatId: chat.id, code: 'lid_only' } });
+        return null;
+      }
+      if (get().refusal?.chatId === chat.id) set({ refusal: null });
+      return 'chatId' in sent ? sent.chatId : chatId;
     },
     async retry(message) {
       const cid = message.clientMessageId;

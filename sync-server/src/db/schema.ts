@@ -684,6 +684,33 @@ export const reactionRequests = mysqlTable(
 );
 
 /**
+ * Edits and deletes-for-everyone members ask for with message:change (0038), keyed by the
+ * client's id so a retry reaches WhatsApp once. Relayed to the number's host, which
+ * reports it; the edited or revoked message itself arrives through the host's push.
+ */
+export const messageChanges = mysqlTable(
+  'message_changes',
+  {
+    clientChangeId: char('client_change_id', { length: 36 }).primaryKey(),
+    accountId: varchar('account_id', { length: 200 }).notNull(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    chatJid: varchar('chat_jid', { length: 200 }).notNull(),
+    providerMessageId: varchar('provider_message_id', { length: 200 }).notNull(),
+    /** edit or delete */
+    kind: varchar('kind', { length: 8 }).notNull(),
+    /** The new text of an edit; null for a delete. */
+    text: mediumtext('text'),
+    senderId: char('sender_id', { length: 36 }).notNull(),
+    /** queued (the host has not reported yet), sent or failed. */
+    state: varchar('state', { length: 12 }).notNull(),
+    error: varchar('error', { length: 200 }),
+    createdAt: ms('created_at').notNull(),
+    updatedAt: ms('updated_at').notNull(),
+  },
+  t => [index('message_changes_account_state').on(t.accountId, t.state)],
+);
+
+/**
  * Inbound messages marked read from any device (0028), once each. A Cloud number's row is
  * queued for the server's worker (`next_attempt_at`: back-off and lease); a desktop
  * number's is relayed to its host.

@@ -22,6 +22,8 @@ export const STATUS: Record<ErrorCode, number> = {
   unavailable: 503,
   timeout: 504,
   too_late: 409,
+  unsupported: 422,
+  lid_only: 422,
   internal: 500,
 };
 

@@ -193,6 +193,15 @@ function sample(name: CommandName): Record<string, unknown> {
     },
     'reaction:report': { clientReactionId: '5b0c3f9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f', status: 'sent', error: null },
     'reaction:pending': {},
+    'message:change': {
+      clientChangeId: '6c1d4a0f-2b3c-4d4e-9fa0-1b2c3d4e5f60',
+      chatId: 'meta_106540352242922:6281234567890@c.us',
+      providerMessageId: 'd2FtaWQuSEJnTE1qYzRNVFl3',
+      kind: 'edit',
+      text: 'Sampai jumpa besok',
+    },
+    'message-change:report': { clientChangeId: '6c1d4a0f-2b3c-4d4e-9fa0-1b2c3d4e5f60', status: 'sent', error: null },
+    'message-change:pending': {},
     'chat:read': { chatId: 'meta_106540352242922:6281234567890@c.us', upToMessageId: 'd2FtaWQuSEJnTE1qYzRNVFl3' },
     'account:set-read-receipts': { accountId: 'meta_106540352242922', enabled: false },
   };

@@ -12,6 +12,7 @@ import { automationCases } from './rbac-cases-automation';
 import { ruleCases } from './rbac-cases-rules';
 import { webhookCases } from './rbac-cases-webhooks';
 import { cloudCases } from './rbac-cases-cloud';
+import { changeCases } from './rbac-cases-changes';
 import { assignmentCases } from './rbac-cases-assignment';
 import { setUpWorld, w } from './rbac-world';
 const cases = [
@@ -21,6 +22,7 @@ const cases = [
   ...ruleCases,
   ...webhookCases,
   ...cloudCases,
+  ...changeCases,
   ...assignmentCases,
 ];
 

@@ -49,6 +49,10 @@ export function desktops(prefix: string) {
         accounts: { simulator: { qrScanDelayMs: 50, chats: 3, ...pace } },
       });
     },
+    /** How many of the kept log lines match (a relay that must have acted once, say). */
+    logged(pattern: RegExp): number {
+      return lines.filter(l => pattern.test(l)).length;
+    },
     /** For afterEach: after a failed test, the desktops' last log lines on the console. */
     printLogsIfFailed(ctx: { task: { name: string; result?: { state?: string } } }): void {
       if (ctx.task.result?.state !== 'fail') return;

@@ -8,6 +8,7 @@ import type { Message } from '../../../common/domain';
 import { EDIT_WINDOW_MS, REVOKE_WINDOW_MS } from '../../../common/message-actions';
 import type { MessageActionOutcome, ProviderRequestInput } from '../../../main/accounts/provider';
 import { ownMessageHandlers } from '../../../main/core/handlers/own-messages';
+import type { MessageChange } from '../../../common/protocol-message-changes';
 import type { HandlerTable } from '../../../main/core/router';
 import { createDispatch } from '../../../main/core/router';
 
@@ -29,12 +30,21 @@ const base = (over: Partial<Stub> = {}): Stub =>
     ...over,
   }) as Stub;
 
-function rig(message: Stub | null, o: { outcome?: MessageActionOutcome; remote?: boolean; hosted?: boolean } = {}) {
+type RigOptions = {
+  outcome?: MessageActionOutcome;
+  remote?: boolean;
+  hosted?: boolean;
+  provider?: string;
+  /** Signed in: a teammate's number's change goes to the server (message:change). */
+  relayed?: MessageChange[];
+};
+
+function rig(message: Stub | null, o: RigOptions = {}) {
   const asked: ProviderRequestInput[] = [];
   const store = {
     getMessages: () => (message ? [message] : []),
     getChat: () => ({ id: 'acc:628@c.us', jid: '628@c.us' }),
-    getAccount: () => (o.hosted === false ? null : { id: 'acc' }),
+    getAccount: () => (o.hosted === false ? null : { id: 'acc', provider: o.provider ?? 'simulator' }),
   } as unknown as Parameters<typeof ownMessageHandlers>[0];
   const accounts = {
     request: (_id: string, req: ProviderRequestInput) => {
@@ -43,7 +53,17 @@ function rig(message: Stub | null, o: { outcome?: MessageActionOutcome; remote?:
     },
   } as unknown as Parameters<typeof ownMessageHandlers>[1];
   const dispatch = createDispatch(
-    ownMessageHandlers(store, accounts, () => o.remote === true) as unknown as HandlerTable,
+    ownMessageHandlers(
+      store,
+      accounts,
+      () => o.remote === true,
+      o.relayed
+        ? args => {
+            o.relayed!.push(args);
+            return Promise.resolve({ ...args, accountId: 'acc', chatJid: '628@c.us', state: 'queued', error: null });
+          }
+        : undefined,
+    ) as unknown as HandlerTable,
   );
   const call = (name: string, args: unknown) => dispatch(name, args, { transport: 'internal' });
   return { call, asked };
@@ -125,5 +145,38 @@ describe('messages:edit and messages:delete', () => {
     for (const [name, args] of hostile)
       expect(await codeOf(r.call(name, args)), JSON.stringify(args)).toBe('invalid_args');
     expect(r.asked).toEqual([]);
+  });
+
+  it('send a teammate’s number’s change to the server once checked here, never to a local provider', async () => {
+    const relayed: MessageChange[] = [];
+    const r = rig(base(), { remote: true, relayed });
+    expect(await codeOf(r.call('messages:edit', { messageId: 'acc:1', text: 'baru' }))).toBe('ok');
+    expect(await codeOf(r.call('messages:delete', { messageId: 'acc:1' }))).toBe('ok');
+    expect(
+      relayed.map(({ clientChangeId, ...rest }) => (expect(clientChangeId).toMatch(/^[0-9a-f-]{36}$/), rest)),
+    ).toEqual([
+      { chatId: 'acc:628@c.us', providerMessageId: 'true_628@c.us_3EB0', kind: 'edit', text: 'baru' },
+      { chatId: 'acc:628@c.us', providerMessageId: 'true_628@c.us_3EB0', kind: 'delete', text: null },
+    ]);
+    expect(relayed[0]!.clientChangeId).not.toBe(relayed[1]!.clientChangeId);
+    expect(r.asked).toEqual([]);
+    // The same windows as on the host: refused here without a round trip.
+    const late = rig(base({ timestamp: Date.now() - EDIT_WINDOW_MS - 60_000 }), { remote: true, relayed: [] });
+    expect(await codeOf(late.call('messages:edit', { messageId: 'acc:1', text: 'x' }))).toBe('too_late/window_passed');
+    const theirs: MessageChange[] = [];
+    const customer = rig(base({ fromMe: false }), { remote: true, relayed: theirs });
+    expect(await codeOf(customer.call('messages:delete', { messageId: 'acc:1' }))).toBe('forbidden/not_own');
+    expect(theirs).toEqual([]);
+  });
+
+  it('refuse a Cloud API number as unsupported, hosted or not', async () => {
+    for (const remote of [false, true]) {
+      const relayed: MessageChange[] = [];
+      const r = rig(base(), { provider: 'meta', remote, relayed });
+      expect(await codeOf(r.call('messages:edit', { messageId: 'acc:1', text: 'x' }))).toBe('unsupported');
+      expect(await codeOf(r.call('messages:delete', { messageId: 'acc:1' }))).toBe('unsupported');
+      expect(r.asked).toEqual([]);
+      expect(relayed).toEqual([]);
+    }
   });
 });

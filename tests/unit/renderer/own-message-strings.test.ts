@@ -7,7 +7,7 @@ import { ownMessageId } from '../../../renderer/src/i18n/own-message.id';
 import { ownMessageErrorText } from '../../../renderer/src/features/conversation/OwnMessageActions';
 
 const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort();
-const CODES = ['not_found', 'forbidden', 'invalid_args', 'too_late', 'unavailable'];
+const CODES = ['not_found', 'forbidden', 'invalid_args', 'too_late', 'unavailable', 'unsupported'];
 
 describe('own message strings', () => {
   it('has every key in Bahasa Indonesia, not empty, with the same placeholders', () => {

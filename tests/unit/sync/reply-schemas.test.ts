@@ -38,7 +38,7 @@ describe('reply schemas: valid replies', () => {
   });
 
   it('every command has a sample and a schema', () => {
-    expect(COMMANDS).toHaveLength(82);
+    expect(COMMANDS).toHaveLength(85);
     expect(Object.keys(commandReplySchemas).sort()).toEqual([...COMMANDS].sort());
   });
 

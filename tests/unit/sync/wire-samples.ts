@@ -5,6 +5,7 @@
  */
 import type { WireCloudNumber } from '../../../common/protocol-cloud';
 import type { WireReactionRequest } from '../../../common/protocol-reactions';
+import type { WireMessageChange } from '../../../common/protocol-message-changes';
 import type { WireRule } from '../../../common/protocol-automation-rules';
 import type { WireApiKey } from '../../../common/protocol-api-keys';
 import type {
@@ -287,6 +288,18 @@ const REACTION: WireReactionRequest = {
   error: null,
 };
 
+const CHANGE: WireMessageChange = {
+  clientChangeId: '6c1d4a0f-2b3c-4d4e-9fa0-1b2c3d4e5f60',
+  accountId: 'acct-1',
+  chatId: 'acct-1:6281234567890@c.us',
+  chatJid: '6281234567890@c.us',
+  providerMessageId: 'true_6281234567890@c.us_3EB0AB',
+  kind: 'edit',
+  text: 'Sampai jumpa besok',
+  state: 'queued',
+  error: null,
+};
+
 /** A valid reply value for every command, as the workspace server answers it. */
 export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'sync:pull': { events: [...ALL_FACTS], cursor: 15, hasMore: false },
@@ -534,6 +547,9 @@ export const REPLIES: { readonly [K in CommandName]: CommandResult<K> } = {
   'message:react': REACTION,
   'reaction:report': { ...REACTION, state: 'sent' },
   'reaction:pending': [REACTION],
+  'message:change': CHANGE,
+  'message-change:report': { ...CHANGE, state: 'failed', error: 'too_late' },
+  'message-change:pending': [CHANGE, { ...CHANGE, kind: 'delete', text: null }],
   'chat:read': { chatId: REACTION.chatId, providerMessageId: REACTION.providerMessageId, receipt: 'queued' },
   'account:set-read-receipts': { accountId: REACTION.accountId, enabled: false },
 };

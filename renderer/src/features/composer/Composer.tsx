@@ -35,6 +35,7 @@ export function Composer({ chat }: { readonly chat: Chat }) {
   const th = useAttachHints();
   const pt = usePreviewT();
   const draft = useComposer(s => s.drafts[chat.id]) ?? useComposer.getState().draft(chat.id);
+  const lidOnly = useComposer(s => s.refusal?.chatId === chat.id && s.refusal.code === 'lid_only');
   const { setText, setReplyTo, setAttachment, setSendAs, send } = useComposer.getState();
   const byId = useAccounts(s => s.byId);
   const sendKey = useSettings(s => s.sendKey);
@@ -242,6 +243,11 @@ export function Composer({ chat }: { readonly chat: Chat }) {
       {error && (
         <p role="alert" className="error-text small">
           {error}
+        </p>
+      )}
+      {lidOnly && (
+        <p role="alert" className="error-text small" data-testid="lid-only">
+          {t('composer.lidOnly')}
         </p>
       )}
       <ReplyWarning chat={chat} guard={guard} onSend={() => trySend(true)} />

@@ -16,7 +16,7 @@ import { FailureReason } from '../cloud';
 import { capabilitiesOf } from '../../../../common/providers';
 import { formatDate } from '../../lib/format-cache';
 import { mentionDisplay } from '../../lib/mentions';
-import { OwnMessageEditor, OwnMessageMenu, useOwnMessageActions } from './OwnMessageActions';
+import { OwnMessageEditor, OwnMessageMenu, RelayedChangeNote, useOwnMessageActions } from './OwnMessageActions';
 
 type Props = {
   readonly message: Message;
@@ -130,6 +130,7 @@ export const MessageBubble = memo(function MessageBubble(p: Props) {
         <time dateTime={new Date(m.timestamp).toISOString()}>{time}</time>
         {m.fromMe && <AckTicks ack={m.ack} queued={p.queued} />}
       </div>
+      {m.fromMe && <RelayedChangeNote messageId={m.id} />}
       {reactions.length > 0 && (
         <ul className="reactions" aria-label={t('message.reactions')}>
           {reactions.map(([emoji, n]) => (

@@ -1,16 +1,16 @@
 /**
- * Edit and "Delete for everyone" on our own bubble, as WhatsApp offers them: only for a
- * number connected on this desktop (a teammate's or a Cloud API number cannot: the phone
- * session that sent the message is elsewhere), only within WhatsApp's windows. The result
- * comes back through the phone's edit or revoke event, like a customer's.
+ * Edit and "Delete for everyone" on our own bubble, as WhatsApp offers them: for a number
+ * connected on this desktop, and for a teammate's desktop number (the server relays the
+ * change to the desktop that hosts it, queued while that desktop is offline); never for a
+ * Cloud API number (Graph cannot change a sent message). Only within WhatsApp's windows.
+ * The result comes back through the phone's edit or revoke event, like a customer's.
  */
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { KeyboardEvent } from 'react';
-import type { Message } from '../../../../common/domain';
+import type { AccountId, Message } from '../../../../common/domain';
 import { editRefusal, revokeRefusal } from '../../../../common/message-actions';
 import { capabilitiesOf } from '../../../../common/providers';
-import type { ReplyError } from '../../../../common/result';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { Icon } from '../../components/Icon';
 import type { Dictionaries, Translator } from '../../i18n/dictionary';
@@ -20,25 +20,30 @@ import { ownMessageEn } from '../../i18n/own-message.en';
 import { ownMessageId } from '../../i18n/own-message.id';
 import { useAccounts } from '../../stores/accounts';
 import { core } from '../../stores/core';
+import { useRelayedChanges } from './relayed-changes';
 
 const dictionaries: Dictionaries<OwnMessageKey> = { en: ownMessageEn, id: ownMessageId };
-const CODES = ['not_found', 'forbidden', 'invalid_args', 'too_late', 'unavailable'] as const;
+const CODES = ['not_found', 'forbidden', 'invalid_args', 'too_late', 'unavailable', 'unsupported'] as const;
 
 export const useOwnMessageT = () => useDictionary(dictionaries);
 
 /** The words for a refused edit or delete, by its code. */
-export function ownMessageErrorText(t: Translator<OwnMessageKey>, error: Pick<ReplyError, 'code'>): string {
+export function ownMessageErrorText(t: Translator<OwnMessageKey>, error: { readonly code: string }): string {
   const code = CODES.find(c => c === error.code);
   return code ? t(`ownMessage.error.${code}`) : t('ownMessage.error.other', { code: error.code.slice(0, 40) });
 }
 
-/** Which actions this bubble offers now: the number is hosted here and ready, and the window is open. */
+/**
+ * Which actions this bubble offers now: a desktop number (hosted here and ready, or a
+ * teammate's, whose host applies it when online) and the window is open.
+ */
 export function useOwnMessageActions(m: Message): { readonly edit: boolean; readonly del: boolean } {
-  const hostedReady = useAccounts(s => {
+  const changeable = useAccounts(s => {
     const a = s.byId.get(m.accountId);
-    return a !== undefined && !a.remote && capabilitiesOf(a.provider).hostedBy === 'desktop' && a.state === 'ready';
+    if (a === undefined || capabilitiesOf(a.provider).hostedBy !== 'desktop') return false;
+    return a.remote?.hostedBy === 'teammate' || (a.remote === undefined && a.state === 'ready');
   });
-  if (!hostedReady || !m.fromMe) return { edit: false, del: false };
+  if (!changeable || !m.fromMe) return { edit: false, del: false };
   const now = Date.now();
   return { edit: editRefusal(m, now) === null, del: revokeRefusal(m, now) === null };
 }
@@ -54,10 +59,12 @@ export function OwnMessageMenu(p: {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const relayed = useRelayedNumber(p.message.accountId);
   const remove = async () => {
     setConfirming(false);
     const reply = await core.deleteMessage(p.message.id);
     setError(reply.ok ? null : ownMessageErrorText(t, reply.error));
+    if (reply.ok && relayed) useRelayedChanges.getState().queued(p.message.id, 'delete');
   };
   return (
     <span className="reaction-picker own-message-menu">
@@ -119,12 +126,14 @@ export function OwnMessageEditor(p: { readonly message: Message; readonly onDone
   const [text, setText] = useState(p.message.body ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const relayed = useRelayedNumber(p.message.accountId);
   const save = async () => {
     if (text.trim() === '' || busy) return;
     if (text === p.message.body) return p.onDone();
     setBusy(true);
     const reply = await core.editMessage(p.message.id, text);
     setBusy(false);
+    if (reply.ok && relayed) useRelayedChanges.getState().queued(p.message.id, 'edit');
     if (reply.ok) p.onDone();
     else setError(ownMessageErrorText(t, reply.error));
   };
@@ -164,5 +173,27 @@ export function OwnMessageEditor(p: { readonly message: Message; readonly onDone
         </span>
       )}
     </div>
+  );
+}
+
+/** A teammate's number: a change goes through the server to the desktop that hosts it. */
+const useRelayedNumber = (accountId: AccountId): boolean =>
+  useAccounts(s => s.byId.get(accountId)?.remote?.hostedBy === 'teammate');
+
+/** Under a bubble whose relayed edit or delete waits for the number's desktop, or was refused by it. */
+export function RelayedChangeNote(p: { readonly messageId: string }) {
+  const t = useOwnMessageT();
+  const change = useRelayedChanges(s => s.byMessage.get(p.messageId));
+  if (!change) return null;
+  if (change.state === 'queued')
+    return (
+      <p className="small muted" role="status" data-testid="relayed-change">
+        {t(change.kind === 'edit' ? 'ownMessage.relayed.edit' : 'ownMessage.relayed.delete')}
+      </p>
+    );
+  return (
+    <p className="small error-text" role="alert" data-testid="relayed-change">
+      {t('ownMessage.relayed.failed', { reason: ownMessageErrorText(t, { code: change.error ?? 'unavailable' }) })}
+    </p>
   );
 }
