@@ -56,6 +56,11 @@ const PARTS: readonly (readonly [keyof LivePathRun['parts'], string, string])[] 
     "the supervisor's check of each child message (childToMainSchema) and the batcher's zod validation of its items (parseItems)",
   ],
   ['validate', 'item_validation', "store.ingest's per-item zod check"],
+  [
+    'begin',
+    'checkpoint_wait',
+    'before the transaction: waiting while the checkpoint thread RESTARTs the WAL, and BEGIN IMMEDIATE',
+  ],
   ['apply', 'row_writes', 'lookups, inserts and updates of message rows, FTS triggers included'],
   ['summary', 'chat_summaries', 'the last message, unread count and order of every touched chat'],
   ['commit', 'commit', 'COMMIT: WAL writes of every dirtied page, FTS segments included'],

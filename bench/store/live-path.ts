@@ -53,6 +53,8 @@ export type LivePathParts = {
   boundary: number;
   /** store.ingest as a whole; the four parts below are its share (from its report's timing). */
   store: number;
+  /** Waiting for the checkpoint thread's RESTART, and BEGIN IMMEDIATE. */
+  begin: number;
   validate: number;
   apply: number;
   summary: number;
@@ -76,6 +78,7 @@ export function runLivePath(store: Store, batches: Iterable<IngestBatchInput>): 
   const parts: LivePathParts = {
     boundary: 0,
     store: 0,
+    begin: 0,
     validate: 0,
     apply: 0,
     summary: 0,
@@ -102,6 +105,7 @@ export function runLivePath(store: Store, batches: Iterable<IngestBatchInput>): 
     ...store,
     ingest: timed('store', (batch: IngestBatchInput) => {
       const report = store.ingest(batch);
+      parts.begin += report.timing.beginMs;
       parts.validate += report.timing.validateMs;
       parts.apply += report.timing.applyMs;
       parts.summary += report.timing.summaryMs;

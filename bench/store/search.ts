@@ -9,14 +9,16 @@
  *  - store.search.match_like_ratio: the match step alone, ids of the newest 50 matches both ways
  */
 import type { CommandName } from '../../common/api';
-import type { Chat, Message } from '../../common/domain';
+import { deskCommands } from '../../common/api';
+import type { Chat } from '../../common/domain';
 import { inboxHandlers } from '../../main/core/handlers/inbox';
 import type { HandlerTable } from '../../main/core/router';
 import { createDispatch } from '../../main/core/router';
 import type { Store } from '../../main/store';
-import { toFtsQuery } from '../../main/store';
-import type { ChatRow, MessageRow, ReactionRow } from '../../main/store/rows';
-import { CHAT_COLUMNS, chatOf, MESSAGE_COLUMNS, REACTIONS_OF_KEYS_SQL, withReactions } from '../../main/store/rows';
+import type { SearchTiming } from '../../main/store';
+import { hitsOf, pageRows, toFtsQuery } from '../../main/store';
+import type { ChatRow } from '../../main/store/rows';
+import { CHAT_COLUMNS, chatOf } from '../../main/store/rows';
 import type { BenchResult } from '../types';
 import { median, p95, sumOfMedians, time } from './stats';
 
@@ -29,24 +31,23 @@ function searchDispatch(store: Store) {
   return createDispatch(handlers);
 }
 
-/** The LIKE way, end to end: what a web helpdesk's search does for the same reply. */
+/**
+ * The LIKE way, end to end: what a web helpdesk's search does for the same reply. The page is
+ * hydrated by the store's own functions (pageRows, hitsOf), exactly as searchMessages does.
+ */
 function likeSearch(store: Store) {
   const db = store.db.sqlite;
   const match = db.prepare('SELECT seq FROM messages WHERE body LIKE @t OR caption LIKE @t ORDER BY seq DESC LIMIT 51');
-  const load = db.prepare(
-    `SELECT ${MESSAGE_COLUMNS}, c.name AS chat_name, c.jid AS chat_jid
-     FROM json_each(?) j JOIN messages m ON m.seq = j.value JOIN chats c ON c.id = m.chat_id ORDER BY m.seq DESC`,
-  );
-  const reactions = db.prepare(REACTIONS_OF_KEYS_SQL);
   const chats = db.prepare(`SELECT ${CHAT_COLUMNS} FROM chats c WHERE c.name LIKE @t ORDER BY c.sort_ts DESC LIMIT 20`);
   return (term: string): string => {
     const t = `%${term}%`;
     const seqs = (match.all({ t }) as { seq: number }[]).map(r => r.seq);
-    const rows = load.all(JSON.stringify(seqs.slice(0, 50))) as (MessageRow & { chat_name: string })[];
-    const messages: Message[] = withReactions(rows, keys => reactions.all(keys) as ReactionRow[]);
+    const hits = hitsOf(store.db, pageRows(store.db, seqs.slice(0, 50)));
     const found: Chat[] = (chats.all({ t }) as ChatRow[]).map(chatOf);
-    const hits = messages.map((message, i) => ({ message, chatName: rows[i]?.chat_name ?? '', snippet: '' }));
-    return JSON.stringify({ ok: true, value: { hits, nextCursor: null, chats: found } });
+    return JSON.stringify({
+      ok: true,
+      value: { hits, nextCursor: seqs.length > 50 ? String(seqs[49]) : null, chats: found },
+    });
   };
 }
 
@@ -164,35 +165,55 @@ function matchRatio(store: Store, queries: readonly Query[], log: (s: string) =>
 
 /**
  * Where the end-to-end time goes, each part a sum of per-query medians, measured the way
- * search:messages runs (the last word as a prefix): the FTS match alone (ids), snippets (the
- * same query with snippet()), hydration (searchMessages minus both: rows, chat names,
- * reactions), the Chats part (searchChats); dispatch and serialisation are the rest.
+ * search:messages runs (the last word as a prefix). Inside searchMessages, from its own
+ * SearchTiming: spelling a long prefix out as its terms, the FTS statement (match and
+ * snippets; the match alone is given too), the page's message rows with chat names, their
+ * reactions, building the hits. Then the Chats part (searchChats), argument validation (the
+ * command's zod schema) and serialising the reply; the dispatch's own bookkeeping is the rest.
  */
 function endToEndParts(store: Store, queries: readonly Query[], log: (s: string) => void): string {
   const db = store.db.sqlite;
   const ids = db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51');
-  const snips = db.prepare(
-    "SELECT rowid, snippet(messages_fts, -1, '[', ']', '…', 12) FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51",
-  );
-  const sum = { match: 0, snippets: 0, hydrate: 0, chats: 0 };
+  const keys = ['expand', 'match', 'rows', 'reactions', 'build'] as const;
+  const sum: Record<(typeof keys)[number] | 'matchAlone' | 'chats' | 'zod' | 'json', number> = {
+    expand: 0,
+    match: 0,
+    rows: 0,
+    reactions: 0,
+    build: 0,
+    matchAlone: 0,
+    chats: 0,
+    zod: 0,
+    json: 0,
+  };
   const perQuery: string[] = [];
+  const N = 15;
+  const med = (fn: () => unknown) => median(Array.from({ length: N }, () => time(fn)));
   for (const { q } of queries) {
-    // The expression searchMessages runs (a long last prefix spelled out as its terms).
     const fq = store.matchExpression(q, true) as string;
-    const med = (fn: () => unknown) => median(Array.from({ length: 15 }, () => time(fn)));
-    const match = med(() => ids.all(fq));
-    const withSnippets = med(() => snips.all(fq));
-    const messages = med(() => store.searchMessages({ query: q, limit: 50 }));
-    const chats = med(() => store.searchChats({ query: q }));
-    sum.match += match;
-    sum.snippets += Math.max(0, withSnippets - match);
-    sum.hydrate += Math.max(0, messages - withSnippets);
-    sum.chats += chats;
-    perQuery.push(`"${q}*" match ${match.toFixed(2)}`);
+    const samples: SearchTiming[] = Array.from({ length: N }, () => {
+      const t: SearchTiming = { expand: 0, match: 0, rows: 0, reactions: 0, build: 0 };
+      store.searchMessages({ query: q, limit: 50 }, t);
+      return t;
+    });
+    for (const k of keys) sum[k] += median(samples.map(s => s[k]));
+    sum.matchAlone += med(() => ids.all(fq));
+    sum.chats += med(() => store.searchChats({ query: q }));
+    sum.zod += med(() => deskCommands['search:messages'].args.safeParse({ query: q, limit: 50 }));
+    const reply = {
+      ok: true,
+      value: { ...store.searchMessages({ query: q, limit: 50 }), chats: store.searchChats({ query: q }) },
+    };
+    sum.json += med(() => JSON.stringify(reply));
+    perQuery.push(
+      `"${q}*" ${median(samples.map(s => s.expand + s.match + s.rows + s.reactions + s.build)).toFixed(2)}`,
+    );
   }
+  const f = (x: number) => x.toFixed(2);
   const text =
-    `match ${sum.match.toFixed(2)}, snippets ${sum.snippets.toFixed(2)}, hydration ${sum.hydrate.toFixed(2)}, ` +
-    `chats ${sum.chats.toFixed(2)} (dispatch + serialisation: the rest); ${perQuery.join('; ')}`;
+    `prefix spelling ${f(sum.expand)}, FTS statement ${f(sum.match)} (match alone ${f(sum.matchAlone)}, snippets the rest), ` +
+    `message rows + chat names ${f(sum.rows)}, reactions ${f(sum.reactions)}, building hits ${f(sum.build)}, ` +
+    `Chats part ${f(sum.chats)}, zod ${f(sum.zod)}, serialisation ${f(sum.json)}; searchMessages per query: ${perQuery.join('; ')}`;
   log(`end to end by part: ${text}`);
   return text;
 }

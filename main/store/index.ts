@@ -112,6 +112,8 @@ export type OpenStoreOptions = {
   readonly checkpointEveryMs?: number;
   /** Quiet time after which the thread truncates the WAL (default 5 s). */
   readonly checkpointIdleMs?: number;
+  /** WAL frames left after a PASSIVE above which the thread RESTARTs the WAL (default 16,000: 64 MB). */
+  readonly checkpointRestartFrames?: number;
 };
 
 function isDbFunction(key: string, fn: unknown): fn is (db: StoreDb, ...args: unknown[]) => unknown {
@@ -128,6 +130,7 @@ function checkpointerFor(db: StoreDb, opts: OpenStoreOptions): Checkpointer | nu
     ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
     pollMs: opts.checkpointEveryMs ?? DEFAULT_CHECKPOINT_POLL_MS,
     ...(opts.checkpointIdleMs !== undefined ? { idleMs: opts.checkpointIdleMs } : {}),
+    ...(opts.checkpointRestartFrames !== undefined ? { restartFrames: opts.checkpointRestartFrames } : {}),
     log: db.log,
     onFailure: () => setAutoCheckpoint(db, true),
   });

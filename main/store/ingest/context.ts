@@ -31,6 +31,11 @@ export type IngestReport = {
 };
 
 export type IngestTiming = {
+  /**
+   * Before the first write: waiting while the checkpoint thread RESTARTs the WAL (the writer
+   * holds back for it, see checkpointer.ts) and BEGIN IMMEDIATE.
+   */
+  beginMs: number;
   /** zod checks of each item. */
   validateMs: number;
   /** Lookups, inserts and updates of rows (with their FTS triggers). */
@@ -95,7 +100,7 @@ export function emptyReport(): IngestReport {
     chatIds: [],
     newMessageIds: [],
     updatedMessageIds: [],
-    timing: { validateMs: 0, applyMs: 0, summaryMs: 0, commitMs: 0 },
+    timing: { beginMs: 0, validateMs: 0, applyMs: 0, summaryMs: 0, commitMs: 0 },
   };
 }
 

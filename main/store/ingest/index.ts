@@ -148,8 +148,10 @@ export function withIngestContext<T>(db: StoreDb, now: number, report: IngestRep
   };
   const { timing } = report;
   let committing = 0;
+  const entering = performance.now();
   const result = inTransaction(db, () => {
     const applying = performance.now();
+    timing.beginMs += applying - entering;
     const r = fn(ctx);
     const summarising = performance.now();
     timing.applyMs += summarising - applying;
@@ -194,7 +196,7 @@ function mergeReports(into: IngestReport, r: IngestReport, offset: number): void
   into.updatesApplied += r.updatesApplied;
   into.updatesIgnored += r.updatesIgnored;
   into.rejectedCount += r.rejectedCount;
-  for (const k of ['validateMs', 'applyMs', 'summaryMs', 'commitMs'] as const) into.timing[k] += r.timing[k];
+  for (const k of ['beginMs', 'validateMs', 'applyMs', 'summaryMs', 'commitMs'] as const) into.timing[k] += r.timing[k];
   for (const x of r.rejected) if (into.rejected.length < 100) into.rejected.push({ ...x, index: x.index + offset });
   into.newMessageIds.push(...r.newMessageIds);
   into.updatedMessageIds.push(...r.updatedMessageIds);

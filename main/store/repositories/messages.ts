@@ -2,7 +2,7 @@
 import type { ChatId, Message, MessageId } from '../../../common/domain';
 import type { StoreDb } from '../db';
 import type { MessageRow, ReactionRow } from '../rows';
-import { MESSAGE_COLUMNS, REACTIONS_OF_KEYS_SQL, withReactions } from '../rows';
+import { MESSAGE_COLUMNS, messageRowOfValues, REACTIONS_OF_KEYS_SQL, withReactions } from '../rows';
 
 export type ChatPageRequest = {
   readonly chatId: ChatId;
@@ -106,14 +106,16 @@ export function splitMessageIds(db: StoreDb, ids: readonly MessageId[]): [string
 /** Messages by id (for events after an ingest), with their reactions, oldest first. Unknown ids are skipped. */
 export function getMessages(db: StoreDb, ids: readonly MessageId[]): Message[] {
   if (ids.length === 0) return [];
-  const rows = db
+  // Raw values and one literal per row: the read-back after every ingest batch (rows.ts).
+  const values = db
     .prepare(
       `SELECT ${MESSAGE_COLUMNS} FROM json_each(?) j
        JOIN messages m ON m.account_id = j.value ->> 0 AND m.provider_message_id = j.value ->> 1
        ORDER BY m.seq`,
     )
-    .all(JSON.stringify(splitMessageIds(db, ids))) as MessageRow[];
-  return withReactions(rows, loadReactions(db));
+    .raw(true)
+    .all(JSON.stringify(splitMessageIds(db, ids))) as unknown[][];
+  return withReactions(values.map(messageRowOfValues), loadReactions(db));
 }
 
 /** The chat's oldest stored message (reactions aside): where older history from the phone starts. */

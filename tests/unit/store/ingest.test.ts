@@ -201,3 +201,16 @@ describe('ingest: bad input', () => {
     expect(count('SELECT count(*) FROM messages')).toBe(1203);
   });
 });
+
+describe('ingest: timing', () => {
+  it("counts the writer's wait before its transaction (the checkpoint thread's RESTART) as beginMs", () => {
+    const wait = () => {
+      const until = performance.now() + 30;
+      while (performance.now() < until);
+    };
+    store.db.beforeWrite = wait;
+    const r = store.ingest({ messages: [msg(acc, JID, { body: 'halo' })] });
+    expect(r.messagesInserted).toBe(1);
+    expect(r.timing.beginMs).toBeGreaterThanOrEqual(30);
+  });
+});

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../common/domain';
 import type { Store } from '../../../main/store';
-import { HIGHLIGHT_END, HIGHLIGHT_START, toFtsQuery } from '../../../main/store';
+import type { SearchTiming } from '../../../main/store';
+import { HIGHLIGHT_END, HIGHLIGHT_START, hitsOf, pageRows, toFtsQuery } from '../../../main/store';
+import { MESSAGE_COLUMNS } from '../../../main/store/rows';
 import { addAccount, chatOfJid, memoryStore, msg, T0 } from './fixtures';
 
 let store: Store;
@@ -155,6 +157,37 @@ describe('message search', () => {
     });
     expect(store.searchMessages({ query: 'lama' }).hits).toEqual([]);
     expect(bodiesOf(store.searchMessages({ query: 'baru' }))).toEqual(['alamat baru']);
+  });
+});
+
+describe("a page's rows", () => {
+  it('reads raw values into the same rows as a named statement, mentions and media included', () => {
+    store.ingest({
+      messages: [msg(a1, '6281@c.us', { body: 'pesanan @6289', mentions: ['6289@c.us'], timestamp: T0 + 6000 })],
+    });
+    const seqs = store.db.sqlite.prepare('SELECT seq FROM messages ORDER BY seq DESC').pluck().all() as number[];
+    const named = store.db.sqlite
+      .prepare(
+        `SELECT ${MESSAGE_COLUMNS}, c.name AS chat_name, c.jid AS chat_jid
+         FROM messages m JOIN chats c ON c.id = m.chat_id ORDER BY m.seq DESC`,
+      )
+      .all();
+    expect(seqs.length).toBeGreaterThan(5);
+    expect(pageRows(store.db, seqs)).toEqual(named);
+    // getMessages reads the same way: each message as the search hit shows it.
+    const hits = hitsOf(store.db, pageRows(store.db, seqs));
+    expect(store.getMessages(hits.map(h => h.message.id)).reverse()).toEqual(hits.map(h => h.message));
+    expect(hits[0]?.message.mentions?.[0]?.jid).toBe('6289@c.us');
+    expect(hits.find(h => h.message.type === 'image')?.message.caption).toBe('foto pesanan rusak');
+  });
+
+  it("tells where a search's time went when asked", () => {
+    const t: SearchTiming = { expand: 0, match: 0, rows: 0, reactions: 0, build: 0 };
+    const r = store.searchMessages({ query: 'pesanan' }, t);
+    expect(r.hits).toHaveLength(3);
+    expect(t.match).toBeGreaterThan(0);
+    expect(t.rows).toBeGreaterThan(0);
+    expect(t.build).toBeGreaterThan(0);
   });
 });
 
