@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MessageInput } from '../../../common/ingest';
+import { afterEach, beforeEach } from 'vitest';
+import type { ContactInput, MessageInput } from '../../../common/ingest';
 import type { ProviderEvent, ProviderStatus, WhatsAppProvider } from '../../../main/accounts/provider';
 import { createWebjsProvider } from '../../../main/accounts/providers/webjs/provider';
 import { FakeWwebClient, fakeFactory } from './fake-wweb';
@@ -73,3 +74,22 @@ export function createWebjsRig(): WebjsRig {
   };
   return rig;
 }
+
+/**
+ * A rig started and linked (`ready`) before each test of the file and disposed after it;
+ * `use` gets each test's rig (assign it to the file's variables).
+ */
+export function useReadyWebjsRig(use: (rig: WebjsRig) => void): void {
+  let current: WebjsRig | null = null;
+  beforeEach(async () => {
+    current = createWebjsRig();
+    use(current);
+    await current.start();
+    current.ready();
+  });
+  afterEach(() => current?.dispose());
+}
+
+/** The contacts the provider reported, in order. */
+export const contactsOf = (rig: WebjsRig): ContactInput[] =>
+  rig.events.flatMap(e => (e.kind === 'contact' ? [e.contact as ContactInput] : []));

@@ -6,8 +6,7 @@
  * what was learned, and number B's reply goes to the phone when the pair is known and is
  * refused as `lid_only` before anything is queued when it is not.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactInput } from '../../../common/ingest';
+import { describe, expect, it } from 'vitest';
 import { chatIdOf } from '../../../common/domain';
 import { CommandError } from '../../../common/result';
 import { createOutboxSender } from '../../../main/core/outbox-sender';
@@ -16,7 +15,7 @@ import type { FakeWwebClient } from '../../helpers/accounts/fake-wweb';
 import { rawMessage } from '../../helpers/accounts/fake-wweb';
 import { waitFor } from '../../helpers/accounts/wait';
 import type { WebjsRig } from '../../helpers/accounts/webjs-rig';
-import { A, createWebjsRig } from '../../helpers/accounts/webjs-rig';
+import { A, contactsOf, useReadyWebjsRig } from '../../helpers/accounts/webjs-rig';
 import { addAccount, memoryStore } from '../store/fixtures';
 
 const SARI = '6285550001111@c.us';
@@ -26,15 +25,12 @@ const HIDDEN_LID = '11223344556677@lid';
 let r: WebjsRig;
 let fake: FakeWwebClient;
 
-beforeEach(async () => {
-  r = createWebjsRig();
-  fake = r.fake;
-  await r.start();
-  r.ready();
+useReadyWebjsRig(rig => {
+  r = rig;
+  fake = rig.fake;
 });
-afterEach(() => r.dispose());
 
-const contacts = (): ContactInput[] => r.events.flatMap(e => (e.kind === 'contact' ? [e.contact as ContactInput] : []));
+const contacts = () => contactsOf(r);
 
 describe('a reply from number B to customers number A knows by lid', () => {
   it('goes to the phone the library paired, and is refused as lid_only for a lid it could not', async () => {

@@ -4,15 +4,15 @@
  * `Client.getContactLidAndPhone` (whatsapp-web.js 1.34.7, through the fake page), and the
  * real store keeps one person as one contact and one chat.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountId } from '../../../common/domain';
 import { chatIdOf } from '../../../common/domain';
-import type { ContactInput, IngestBatchInput, MessageInput } from '../../../common/ingest';
+import type { IngestBatchInput, MessageInput } from '../../../common/ingest';
 import type { FakeWwebClient } from '../../helpers/accounts/fake-wweb';
 import { ME, rawMessage } from '../../helpers/accounts/fake-wweb';
 import { waitFor } from '../../helpers/accounts/wait';
 import type { WebjsRig } from '../../helpers/accounts/webjs-rig';
-import { A, GROUP, createWebjsRig } from '../../helpers/accounts/webjs-rig';
+import { A, GROUP, contactsOf, useReadyWebjsRig } from '../../helpers/accounts/webjs-rig';
 import { addAccount, memoryStore } from '../store/fixtures';
 
 const SARI = '6285550001111@c.us';
@@ -22,15 +22,12 @@ const HIDDEN_LID = '11223344556677@lid';
 let r: WebjsRig;
 let fake: FakeWwebClient;
 
-beforeEach(async () => {
-  r = createWebjsRig();
-  fake = r.fake;
-  await r.start();
-  r.ready();
+useReadyWebjsRig(rig => {
+  r = rig;
+  fake = rig.fake;
 });
-afterEach(() => r.dispose());
 
-const contacts = (): ContactInput[] => r.events.flatMap(e => (e.kind === 'contact' ? [e.contact as ContactInput] : []));
+const contacts = () => contactsOf(r);
 // Our own lid is looked up at ready (quotes of our messages); these are the others.
 const lookups = () => fake.calls.filter(c => c.startsWith('lidAndPhone') && c !== `lidAndPhone ${ME}`);
 const settle = () => new Promise(resolve => setTimeout(resolve, 30));

@@ -4,14 +4,13 @@
  * travel with the message, and each person is looked up once and reported as a contact, so
  * the store (here the real one) reads the message with their names.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ContactInput } from '../../../common/ingest';
+import { describe, expect, it } from 'vitest';
 import type { MessageId } from '../../../common/domain';
 import type { FakeWwebClient } from '../../helpers/accounts/fake-wweb';
 import { rawMessage } from '../../helpers/accounts/fake-wweb';
 import { waitFor } from '../../helpers/accounts/wait';
 import type { WebjsRig } from '../../helpers/accounts/webjs-rig';
-import { A, GROUP, createWebjsRig } from '../../helpers/accounts/webjs-rig';
+import { A, GROUP, contactsOf, useReadyWebjsRig } from '../../helpers/accounts/webjs-rig';
 import { addAccount, memoryStore } from '../store/fixtures';
 
 const BUDI = '6281234567890@c.us';
@@ -21,15 +20,12 @@ const SARI = '6285550001111@c.us';
 let r: WebjsRig;
 let fake: FakeWwebClient;
 
-beforeEach(async () => {
-  r = createWebjsRig();
-  fake = r.fake;
-  await r.start();
-  r.ready();
+useReadyWebjsRig(rig => {
+  r = rig;
+  fake = rig.fake;
 });
-afterEach(() => r.dispose());
 
-const contacts = (): ContactInput[] => r.events.flatMap(e => (e.kind === 'contact' ? [e.contact as ContactInput] : []));
+const contacts = () => contactsOf(r);
 
 describe('webjs provider: mentions', () => {
   it('carries mentionedIds with the message and reports each mentioned person once, as a contact', async () => {
