@@ -5,14 +5,13 @@
  * Meta's 5 MB image limit is refused before anything is queued.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerIdOfWamid } from '../../../common/cloud/ids';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { fakeWamid, postWebhook, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
-import { call, must, startStack } from './harness';
+import { call, must, sqlRows, startStack } from './harness';
 
 const PHONE_ID = '106540352242922';
 const ACCOUNT = `meta_${PHONE_ID}`;
@@ -26,10 +25,7 @@ let stack: Stack;
 let graph: GraphApi;
 let agent: Awaited<ReturnType<Stack['device']>>;
 
-async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
-  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
-  return r;
-}
+const rows = (sql: string, args: unknown[] = []) => sqlRows(stack, sql, args);
 const shaOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const upload = (body: Buffer, type: string) =>
   fetch(`${stack.node.url}/api/uploads/${shaOf(body)}`, {

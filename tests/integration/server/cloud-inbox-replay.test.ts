@@ -6,14 +6,13 @@
  * and nothing is stored twice.
  */
 import { createPool } from 'mysql2/promise';
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerIdOfWamid } from '../../../common/cloud/ids';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { fakeWamid, postWebhook, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
-import { must, startNode, startStack } from './harness';
+import { must, sqlRows, startNode, startStack } from './harness';
 
 const PHONE_ID = '106540352242922';
 const TOKEN = 'EAAG' + 'b'.repeat(60);
@@ -24,10 +23,7 @@ let stack: Stack;
 let graph: GraphApi;
 let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
 
-async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
-  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
-  return r;
-}
+const rows = (sql: string, args: unknown[] = []) => sqlRows(stack, sql, args);
 
 beforeAll(async () => {
   graph = await startGraphApi({ token: TOKEN, phoneNumberId: PHONE_ID });

@@ -6,7 +6,6 @@
  * 24-hour window a free-text reply is refused with `window_closed`.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerIdOfWamid } from '../../../common/cloud/ids';
 import { metaError } from '../../helpers/graph-api/faults';
@@ -14,7 +13,7 @@ import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { change, fakeWamid, postWebhook, statusUpdate, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
-import { call, must, startNode, startStack } from './harness';
+import { call, must, sqlRows, startNode, startStack } from './harness';
 
 const PHONE_ID = '106540352242922';
 const ACCOUNT = `meta_${PHONE_ID}`;
@@ -29,10 +28,7 @@ let stack: Stack;
 let graph: GraphApi;
 let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: string };
 
-async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
-  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
-  return r;
-}
+const rows = (sql: string, args: unknown[] = []) => sqlRows(stack, sql, args);
 const settle = () => stack.node.app.cloud.idle();
 
 beforeAll(async () => {

@@ -7,13 +7,12 @@
  * anything reaches Graph.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { fakeWamid, postWebhook, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
-import { call, must, startStack } from './harness';
+import { call, must, sqlRows, startStack } from './harness';
 
 const PHONE_ID = '106540352242924';
 const WABA = '102290129340399';
@@ -62,10 +61,7 @@ let graph: GraphApi;
 let agent: Awaited<ReturnType<Stack['device']>>;
 let other: Awaited<ReturnType<Stack['device']>>;
 
-async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
-  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
-  return r;
-}
+const rows = (sql: string, args: unknown[] = []) => sqlRows(stack, sql, args);
 const settle = () => stack.node.app.cloud.idle();
 const shaOf = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 async function upload(token: string, body: Buffer, type: string) {

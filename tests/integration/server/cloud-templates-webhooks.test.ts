@@ -6,13 +6,12 @@
  * account update is audited, and a field Blazz does not read is recorded as ignored.
  */
 import { randomUUID } from 'node:crypto';
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { fakeWamid, postWebhook, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
-import { call, must, startStack } from './harness';
+import { call, must, sqlRows, startStack } from './harness';
 
 const PHONE_ID = '106540352242923';
 const WABA = '102290129340398';
@@ -28,10 +27,7 @@ let env: { url: string; appSecret: string; phoneNumberId: string; displayPhone: 
 let agent: Awaited<ReturnType<Stack['device']>>;
 let admin: Awaited<ReturnType<Stack['device']>>;
 
-async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
-  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
-  return r;
-}
+const rows = (sql: string, args: unknown[] = []) => sqlRows(stack, sql, args);
 const settle = () => stack.node.app.cloud.idle();
 
 /** One change of another field than `messages`, as Meta wraps it. */

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RowDataPacket } from 'mysql2/promise';
 import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { Role } from '../../../common/domain';
@@ -196,6 +197,12 @@ export function recorder(socket: Client): {
 }
 
 export const NOW = () => Date.now() - 60_000;
+
+/** The rows of a read on the node's database: what a test checks the server stored. */
+export async function sqlRows(stack: Stack, sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
+  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
+  return r;
+}
 
 /** A host device with one registered account and one chat with a message. */
 export async function hostWithChat(stack: Stack, accountId = `acct-${randomUUID().slice(0, 8)}`) {

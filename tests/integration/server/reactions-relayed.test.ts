@@ -5,7 +5,6 @@
  * by the host, and offered again while it is not.
  */
 import { randomUUID } from 'node:crypto';
-import type { RowDataPacket } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { providerIdOfWamid } from '../../../common/cloud/ids';
 import { metaError } from '../../helpers/graph-api/faults';
@@ -13,7 +12,7 @@ import type { GraphApi } from '../../helpers/graph-api/server';
 import { startGraphApi } from '../../helpers/graph-api/server';
 import { fakeWamid, postWebhook, textMessage } from '../../helpers/graph-api/webhooks';
 import type { Stack } from './harness';
-import { call, hostWithChat, must, recorder, startStack } from './harness';
+import { call, hostWithChat, must, recorder, sqlRows, startStack } from './harness';
 
 const PHONE_ID = '106540352242924';
 const ACCOUNT = `meta_${PHONE_ID}`;
@@ -28,10 +27,7 @@ let admin: Awaited<ReturnType<Stack['device']>>;
 let agent: Awaited<ReturnType<Stack['device']>>;
 const inbound = fakeWamid();
 
-async function rows(sql: string, args: unknown[] = []): Promise<RowDataPacket[]> {
-  const [r] = await stack.node.app.database.raw.query<RowDataPacket[]>(sql, args);
-  return r;
-}
+const rows = (sql: string, args: unknown[] = []) => sqlRows(stack, sql, args);
 const reactions = () => graph.sent.filter(s => s.body['type'] === 'reaction');
 
 beforeAll(async () => {
