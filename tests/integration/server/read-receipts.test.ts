@@ -270,7 +270,7 @@ describe('on a number whose host desktop is offline', () => {
 });
 
 describe('housekeeping', () => {
-  it('prunes settled receipts and reactions a month old, and keeps queued and recent ones', async () => {
+  it('prunes settled receipts, reactions and message changes a month old, and keeps queued and recent ones', async () => {
     const raw = stack.node.app.database.raw;
     const old = Date.now() - SETTLED_KEEP_MS - 60_000;
     const recent = Date.now();
@@ -297,7 +297,32 @@ describe('housekeeping', () => {
       `insert into reaction_requests (client_reaction_id, account_id, chat_id, chat_jid, provider_message_id, emoji, sender_id, state, error, created_at, updated_at) values ?`,
       [[reaction(ids[0]!, 'failed', old), reaction(ids[1]!, 'sent', recent)]],
     );
-    expect(await pruneSettled(raw, Date.now() - SETTLED_KEEP_MS)).toBe(2);
+    const changes = ['00000000-0000-4000-8000-00000000cc01', '00000000-0000-4000-8000-00000000cc02'];
+    const change = (id: string, state: string, at: number) => [
+      id,
+      ACCOUNT,
+      CHAT,
+      `${CUSTOMER}@c.us`,
+      'm',
+      'edit',
+      'baru',
+      agent.id,
+      state,
+      null,
+      at,
+      at,
+    ];
+    await raw.query(
+      `insert into message_changes (client_change_id, account_id, chat_id, chat_jid, provider_message_id, kind, text, sender_id, state, error, created_at, updated_at) values ?`,
+      [[change(changes[0]!, 'sent', old), change(changes[1]!, 'queued', old)]],
+    );
+    expect(await pruneSettled(raw, Date.now() - SETTLED_KEEP_MS)).toBe(3);
+    const [changesLeft] = await raw.query<RowDataPacket[]>(
+      'select client_change_id from message_changes where client_change_id in (?)',
+      [changes],
+    );
+    // A change still queued waits for its host, however old.
+    expect(changesLeft.map(r => r['client_change_id'])).toEqual([changes[1]]);
     const left = (await receiptRows()).map(r => r['provider_message_id']);
     expect(left).toEqual(expect.arrayContaining(['old-queued', 'new-sent']));
     expect(left).not.toContain('old-sent');

@@ -130,9 +130,10 @@ export async function advanceChatReadAt(db: Exec, chatId: string, readAt: number
 }
 
 /**
- * Settled read receipts and reactions older than `before`, deleted (at most `limit` of each
- * a call): they only stop a repeat, and a repeat that old is harmless (WhatsApp marks a
- * message read once; a reaction re-sent sets the same emoji). Queued rows are kept.
+ * Settled read receipts, reactions and message changes older than `before`, deleted (at most
+ * `limit` of each a call): they only stop a repeat, and a repeat that old is harmless
+ * (WhatsApp marks a message read once; a reaction re-sent sets the same emoji; an edit or
+ * delete that old is past WhatsApp's window and refused). Queued rows are kept.
  */
 export async function pruneSettled(db: RawExec, before: number, limit = 5_000): Promise<number> {
   const [a] = await db.query<ResultSetHeader>(
@@ -143,7 +144,11 @@ export async function pruneSettled(db: RawExec, before: number, limit = 5_000): 
     "delete from reaction_requests where state <> 'queued' and updated_at < ? limit ?",
     [before, limit],
   );
-  return a.affectedRows + b.affectedRows;
+  const [c] = await db.query<ResultSetHeader>(
+    "delete from message_changes where state <> 'queued' and updated_at < ? limit ?",
+    [before, limit],
+  );
+  return a.affectedRows + b.affectedRows + c.affectedRows;
 }
 
 /** A desktop number's receipt waiting for its host to connect (state `pending`), with the chat's jid. */
