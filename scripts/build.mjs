@@ -34,7 +34,10 @@ const desktopBundle = (entry, outfile, extra = {}) =>
 
 const nodeBundle = (entry, outfile, extra = {}) =>
   esbuild({
-    entryPoints: [join(root, entry)],
+    entryPoints:
+      typeof entry === 'string'
+        ? [join(root, entry)]
+        : Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, join(root, v)])),
     ...(outfile ? { outfile: join(root, outfile) } : {}),
     bundle: true,
     platform: 'node',
@@ -93,8 +96,17 @@ if (want('host'))
   );
 // The core process: a utilityProcess of the Electron app, a child of the headless host
 // (`core` alone for tests).
+// Split like the host's: child.mjs holds what opens the store and answers the first screen;
+// the rest of the core (its bulk) is a chunk it imports once that is served (#23).
 if (want('app') || want('core') || want('host'))
-  tasks.push(desktopBundle('main/core-process/entry.ts', 'dist/core/child.mjs'));
+  tasks.push(
+    desktopBundle({ child: 'main/core-process/entry.ts' }, null, {
+      outdir: join(root, 'dist/core'),
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      outExtension: { '.js': '.mjs' },
+    }),
+  );
 if (want('app')) {
   tasks.push(desktopBundle('main/app/main.ts', 'dist/app/main.mjs'));
   // Sandboxed preloads must be one CommonJS file: everything but electron is inlined.

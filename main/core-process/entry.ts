@@ -2,15 +2,18 @@
  * Entry of the app's core process (dist/core/child.mjs), the one core both shells run.
  * Electron's main starts it as a utilityProcess and hands it the renderer's MessagePort;
  * the headless host (and tests) fork it with child_process and tunnel one renderer channel
- * through the IPC lane. Wiring only.
+ * through the IPC lane. Wiring only. The core starts in two steps (two-step.ts, #23): the
+ * store and the first screen's queries, then the rest, loaded from its own chunk.
  */
 import { existsSync } from 'node:fs';
 import type { AccountsEvents } from '../../common/api/accounts';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { forkLauncher } from '../accounts/launcher';
 import type { Core } from '../core/core';
-import { createCore } from '../core/core';
+import { firstScreen } from '../core/first-screen';
+import type { OpenedStore } from '../core/open-store';
+import { openCoreStore } from '../core/open-store';
+import { createEventBus } from '../platform/event-bus';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import { APP_VERSION } from '../core/version';
@@ -23,6 +26,10 @@ import { createMainLink } from './main-link';
 import { parentLink, transferredChannelPort, tunnelChannelPort } from './parent-link';
 import { serveChannel } from './serve';
 import { trayAccounts } from './tray-accounts';
+import { startInTwoSteps } from './two-step';
+
+/** With no renderer asking, the whole core (accounts, sync) loads this long after the store opens. */
+const IDLE_START_MS = 1500;
 
 const appRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const link = parentLink();
@@ -43,20 +50,84 @@ const mainLink = createMainLink(post);
 const tunnel = tunnelChannelPort(link);
 const headless = config.shell === 'headless';
 const ctx = { transport: headless ? 'host' : 'electron', caller: 'renderer' } as const;
-let core: Core | null = null;
-let tunnelServed = false;
-// A renderer that connects before the core is open waits here, then is served.
-const waitingRenderers: Array<(c: Core) => void> = [];
-const whenCore = (fn: (c: Core) => void) => (core ? fn(core) : waitingRenderers.push(fn));
 const liveTrace = config.liveTrace ? fileLiveTrace(config.liveTrace) : null;
+const events = createEventBus(err => log.error('event listener failed', { err: String(err) }));
+const onInternalError = (name: string, err: unknown) =>
+  log.error('command failed', { name, err: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+
+// Bundled (dist/core/child.mjs): accounts and migrations come from dist/; under tsx, sources.
+const accountsEntry = join(appRoot, ...APP_PATHS.accountChild);
+const bundled = import.meta.url.endsWith('.mjs') && existsSync(accountsEntry);
+
+const failed = (err: unknown) => {
+  post({ t: 'failed', message: err instanceof Error ? err.message : String(err) });
+  // Let the message reach main before leaving.
+  setTimeout(() => process.exit(1), 50);
+};
+
+/** The store open, or null once the failure is posted (the process then ends). */
+const openOrFail = (): OpenedStore | null => {
+  try {
+    return openCoreStore({
+      dataDir: config.dataDir,
+      log,
+      now: Date.now,
+      migrationsDir: bundled ? join(appRoot, ...APP_PATHS.storeMigrations) : undefined,
+      nativeBinding: config.nativeBinding,
+    });
+  } catch (err) {
+    failed(err);
+    return null;
+  }
+};
+// On failure nothing else runs: the process ends once the failure has been posted.
+const opened: OpenedStore = openOrFail() ?? (await new Promise<never>(() => {}));
+
+/** The rest of the core: its code is a separate chunk, parsed only now. */
+const loadWhole = async (): Promise<Core> => {
+  const [{ createCore }, { forkLauncher }] = await Promise.all([
+    import('../core/core'),
+    import('../accounts/launcher'),
+  ]);
+  return createCore({
+    dataDir: config.dataDir,
+    shell: headless ? 'headless' : 'electron',
+    version: APP_VERSION,
+    log,
+    opened,
+    events,
+    // The headless host has no safeStorage and no OS settings: the core keeps its own file.
+    ...(headless ? {} : { vault: mainLink.vault, desktop: mainLink.desktop }),
+    problems: () => log.recentProblems(),
+    launcher: forkLauncher({
+      ...(bundled ? { entry: accountsEntry } : {}),
+      ...(config.accountEnv ? { env: config.accountEnv } : {}),
+    }),
+    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
+    accounts: {
+      ...(config.simulator ? { simulator: config.simulator } : {}),
+      ...(liveTrace ? { liveTrace } : {}),
+    },
+  });
+};
+const core = startInTwoSteps({
+  opened,
+  first: firstScreen(opened.store, { onInternalError }),
+  loadWhole,
+  idleStartMs: IDLE_START_MS,
+});
+const served = { dispatch: core.dispatch, events, ctx };
+// Events the whole core would emit once it runs (app events go to the renderer through it).
+const emitWhenWhole = (fn: () => void) => void core.whole.then(fn, () => undefined);
 
 /**
  * Served on first use only under Electron (the renderer has its own port, and events must
  * not also flow through main); from the start for the headless host, whose browsers hear
  * events before they first call.
  */
-const serveTunnel = (c: Core) => {
-  if (!tunnelServed) serveChannel(tunnel.port, { dispatch: c.dispatch, events: c.events, ctx });
+let tunnelServed = false;
+const serveTunnel = () => {
+  if (!tunnelServed) serveChannel(tunnel.port, served);
   tunnelServed = true;
 };
 
@@ -67,7 +138,7 @@ const stop = async (reason: string) => {
   log.info('core process stopping', { reason });
   mainLink.close();
   // Closing the core stops every account process and closes the database.
-  await core?.close().catch((err: unknown) => log.error('core close failed', { err: String(err) }));
+  await core.close().catch((err: unknown) => log.error('core close failed', { err: String(err) }));
   liveTrace?.close();
   process.exit(0);
 };
@@ -84,26 +155,22 @@ link.onMessage((raw, ports) => {
     case 'attach-renderer': {
       const port = ports[0];
       if (!port) return;
-      whenCore(c => {
-        let stopEvents = () => {};
-        stopEvents = serveChannel(
-          transferredChannelPort(port, () => stopEvents()),
-          { dispatch: c.dispatch, events: c.events, ctx },
-        );
-      });
+      let stopEvents = () => {};
+      stopEvents = serveChannel(
+        transferredChannelPort(port, () => stopEvents()),
+        served,
+      );
       return;
     }
     case 'renderer':
-      whenCore(c => {
-        serveTunnel(c);
-        tunnel.deliver(msg.msg);
-      });
+      serveTunnel();
+      tunnel.deliver(msg.msg);
       return;
     case 'chat-requested':
-      whenCore(c => c.events.emit('app:chat-requested', { chatId: msg.chatId }));
+      emitWhenWhole(() => events.emit('app:chat-requested', { chatId: msg.chatId }));
       return;
     case 'notifications-paused':
-      whenCore(c => c.events.emit('app:notifications-paused', { paused: msg.paused }));
+      emitWhenWhole(() => events.emit('app:notifications-paused', { paused: msg.paused }));
       return;
     case 'shutdown':
       void stop('asked by main');
@@ -113,40 +180,12 @@ link.onMessage((raw, ports) => {
 link.onDisconnect(() => void stop('parent gone'));
 process.on('SIGTERM', () => void stop('SIGTERM'));
 
-// Bundled (dist/core/child.mjs): accounts and migrations come from dist/; under tsx, sources.
-const accountsEntry = join(appRoot, ...APP_PATHS.accountChild);
-const bundled = import.meta.url.endsWith('.mjs') && existsSync(accountsEntry);
-try {
-  const opened = await createCore({
-    dataDir: config.dataDir,
-    shell: headless ? 'headless' : 'electron',
-    version: APP_VERSION,
-    log,
-    // The headless host has no safeStorage and no OS settings: the core keeps its own file.
-    ...(headless ? {} : { vault: mainLink.vault, desktop: mainLink.desktop }),
-    problems: () => log.recentProblems(),
-    launcher: forkLauncher({
-      ...(bundled ? { entry: accountsEntry } : {}),
-      ...(config.accountEnv ? { env: config.accountEnv } : {}),
-    }),
-    ...(bundled ? { migrationsDir: join(appRoot, ...APP_PATHS.storeMigrations) } : {}),
-    ...(config.nativeBinding ? { nativeBinding: config.nativeBinding } : {}),
-    accounts: {
-      ...(config.simulator ? { simulator: config.simulator } : {}),
-      ...(liveTrace ? { liveTrace } : {}),
-    },
-  });
-  core = opened;
-  if (headless) serveTunnel(opened);
-  opened.events.subscribe((name, payload) => {
-    if (name === 'accounts:changed')
-      post({ t: 'accounts', accounts: trayAccounts(payload as AccountsEvents['accounts:changed']) });
-  });
-  for (const fn of waitingRenderers.splice(0)) fn(opened);
-  post({ t: 'ready' });
-  log.info('core process started', { version: APP_VERSION, dataDir: config.dataDir });
-} catch (err) {
-  post({ t: 'failed', message: err instanceof Error ? err.message : String(err) });
-  // Let the message reach main before leaving.
-  setTimeout(() => process.exit(1), 50);
-}
+if (headless) serveTunnel();
+events.subscribe((name, payload) => {
+  if (name === 'accounts:changed')
+    post({ t: 'accounts', accounts: trayAccounts(payload as AccountsEvents['accounts:changed']) });
+});
+// Ready: calls are answered from here on (the first screen's at once, the rest once loaded).
+post({ t: 'ready' });
+log.info('core process open', { version: APP_VERSION, dataDir: config.dataDir });
+core.whole.then(() => log.info('core process started', { version: APP_VERSION, dataDir: config.dataDir }), failed);

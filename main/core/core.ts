@@ -1,6 +1,5 @@
 import { chatActionsHandlers } from './handlers/chat-actions';
 import { teamTemplateHandlers } from './handlers/team-templates';
-import { existsSync, mkdirSync } from 'node:fs';
 import { platform } from 'node:os';
 import { join } from 'node:path';
 import type { AppInfo, ShellKind } from '../../common/api';
@@ -10,8 +9,8 @@ import type { ProcessLauncher } from '../accounts/launcher';
 import type { AccountManagerOptions } from '../accounts/manager';
 import { createAccountManager } from '../accounts/manager';
 import type { Store } from '../store';
-import type { BackupPaths } from '../store';
-import { applyStagedRestore, knownMigrationCount, openStore } from '../store';
+import type { OpenedStore } from './open-store';
+import { openCoreStore } from './open-store';
 import { storeAccountRegistry } from './adapters/account-registry';
 import { storeAiPort } from './adapters/ai-store';
 import { storeIngestSink } from './adapters/ingest-sink';
@@ -84,6 +83,13 @@ export type CoreOptions = {
   readonly desktop?: DesktopPreferencesPort;
   /** Bring back accounts that were running when the app last closed (default true). */
   readonly restoreAccounts?: boolean;
+  /**
+   * The store already opened by openCoreStore (the core process answers the first screen
+   * from it while this loads, #23); opened here when absent.
+   */
+  readonly opened?: OpenedStore;
+  /** The event bus to emit on, when the caller serves it before the core is ready. */
+  readonly events?: EventBus;
 };
 
 /** The app's core as both shells see it: one dispatch, one event stream, one shutdown. */
@@ -99,26 +105,17 @@ export type Core = {
 export async function createCore(options: CoreOptions): Promise<Core> {
   const log = options.log ?? consoleLogger('core');
   const now = options.now ?? Date.now;
-  mkdirSync(options.dataDir, { recursive: true });
-  const startedAt = now();
-  const events = createEventBus(err => log.error('event listener failed', { err: String(err) }));
+  const events = options.events ?? createEventBus(err => log.error('event listener failed', { err: String(err) }));
   const vault = options.vault ?? fileSecretVault(join(options.dataDir, 'secrets.json'));
-
-  const migrationsDir = options.migrationsDir && existsSync(options.migrationsDir) ? options.migrationsDir : undefined;
-  const backupPaths: BackupPaths = {
-    dbFile: join(options.dataDir, 'blazz.sqlite'),
-    dir: join(options.dataDir, 'backups'),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-  };
-  // A restore chosen in Settings is applied here, before anything opens the database.
-  applyStagedRestore(backupPaths, knownMigrationCount(migrationsDir), now(), log);
-
-  const store = openStore({
-    file: backupPaths.dbFile,
-    log,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    ...(migrationsDir ? { migrationsDir } : {}),
-  });
+  const { store, backupPaths, startedAt } =
+    options.opened ??
+    openCoreStore({
+      dataDir: options.dataDir,
+      log,
+      now,
+      migrationsDir: options.migrationsDir,
+      nativeBinding: options.nativeBinding,
+    });
 
   // Unread counts live in the store; account states in the runtime. Every account list the
   // renderer sees is the runtime's, with the store's counts filled in.

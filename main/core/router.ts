@@ -1,14 +1,9 @@
 import type { CommandName, CommandResult, ParsedArgs } from '../../common/api';
-import { deskCommands, isCommandName } from '../../common/api';
-import type { Reply } from '../../common/result';
-import { CommandError, MAX_PAYLOAD_BYTES, fail, ok } from '../../common/result';
+import { deskCommands } from '../../common/api';
+import type { CallContext, Dispatch, DispatchOptions, UntypedHandler } from './dispatch';
+import { dispatchOver } from './dispatch';
 
-/** Who is calling: lets handlers log and, later, scope what a caller may do. */
-export type CallContext = {
-  readonly transport: 'electron' | 'host' | 'internal';
-  /** A short label of the connection (socket id, webContents id) for logs. */
-  readonly caller?: string;
-};
+export type { CallContext, Dispatch, DispatchOptions } from './dispatch';
 
 export type Handler<K extends CommandName> = (
   args: ParsedArgs<K>,
@@ -18,54 +13,11 @@ export type Handler<K extends CommandName> = (
 /** One handler per command: a command without a handler is a compile error. */
 export type HandlerTable = { readonly [K in CommandName]: Handler<K> };
 
-export type Dispatch = (name: unknown, rawArgs: unknown, ctx: CallContext) => Promise<Reply<unknown>>;
-
-export type DispatchOptions = {
-  /** Called for failures that are our fault (not bad input), so they reach the log. */
-  readonly onInternalError?: (name: string, err: unknown) => void;
-};
-
-/** Bytes of the argument as JSON, or null when it cannot be serialized at all. */
-function payloadBytes(value: unknown): number | null {
-  try {
-    const json = JSON.stringify(value ?? null);
-    return Buffer.byteLength(json, 'utf8');
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The single entry point both bridges call. It never throws: unknown names, oversized or
  * malformed arguments and handler failures all come back as `{ ok: false, error }`.
  */
 export function createDispatch(handlers: HandlerTable, options: DispatchOptions = {}): Dispatch {
-  return async (name, rawArgs, ctx) => {
-    if (!isCommandName(name)) {
-      return fail('unknown_command', `Unknown command: ${String(name).slice(0, 80)}`);
-    }
-    const bytes = payloadBytes(rawArgs);
-    if (bytes === null) return fail('invalid_args', `${name}: the argument is not serializable`);
-    if (bytes > MAX_PAYLOAD_BYTES) {
-      return fail('payload_too_large', `${name}: argument is ${bytes} bytes, the limit is ${MAX_PAYLOAD_BYTES}`);
-    }
-    const parsed = deskCommands[name].args.safeParse(rawArgs ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map(i => `${i.path.join('.') || '(argument)'}: ${i.message}`)
-        .join('; ');
-      return fail('invalid_args', `${name}: ${issues}`);
-    }
-    try {
-      // The table is indexed by the same name the schema came from, so the pairing holds.
-      const handler = handlers[name] as Handler<CommandName>;
-      const value = await handler(parsed.data as ParsedArgs<CommandName>, ctx);
-      return ok(value);
-    } catch (err) {
-      if (err instanceof CommandError) return fail(err.code, err.message, err.details);
-      options.onInternalError?.(name, err);
-      return fail('internal', `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  };
+  // The table is indexed by the same name the schema came from, so the pairing holds.
+  return dispatchOver(deskCommands, name => handlers[name as CommandName] as UntypedHandler, options);
 }

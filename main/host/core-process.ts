@@ -37,6 +37,11 @@ export type StartCoreProcessOptions = {
   readonly readyTimeoutMs?: number;
   /** How long `close()` waits for a clean shutdown before killing the process. */
   readonly closeTimeoutMs?: number;
+  /**
+   * The core answered the first screen ("ready") but the rest of it failed to start (#23's
+   * two-step start): the process is ending, and the host cannot serve without it.
+   */
+  readonly onLateFailure?: (message: string) => void;
 };
 
 /** The longest command name the core accepts; anything else is not a command at all. */
@@ -121,6 +126,13 @@ export function startCoreProcess(options: StartCoreProcessOptions): RemoteCore {
       } catch (err) {
         options.log.warn('host: an event listener failed', { err: String(err) });
       }
+    }
+  });
+  child.on('message', (raw: unknown) => {
+    const msg = coreToMainSchema.safeParse(raw);
+    if (opened && msg.success && msg.data.t === 'failed') {
+      options.log.error('the core failed after its first answers', { message: msg.data.message });
+      options.onLateFailure?.(msg.data.message);
     }
   });
   child.once('exit', (code, signal) => {

@@ -44,11 +44,18 @@ export async function runHost({ config, coreEntry, coreChild }: RunHostOptions):
       return local;
     }
     const { startCoreProcess } = await import('./core-process');
-    const remote = startCoreProcess({ entry: coreEntry, forked: coreChild, dataDir: config.dataDir, log });
-    void remote.ready.catch((err: unknown) => {
-      console.error(`The app core could not start: ${err instanceof Error ? err.message : String(err)}`);
+    const cannotStart = (message: string) => {
+      console.error(`The app core could not start: ${message}`);
       void (listening?.close() ?? Promise.resolve()).finally(() => process.exit(1));
+    };
+    const remote = startCoreProcess({
+      entry: coreEntry,
+      forked: coreChild,
+      dataDir: config.dataDir,
+      log,
+      onLateFailure: cannotStart,
     });
+    void remote.ready.catch((err: unknown) => cannotStart(err instanceof Error ? err.message : String(err)));
     core = remote;
     return remote;
   };

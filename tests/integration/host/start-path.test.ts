@@ -1,7 +1,8 @@
 /**
  * What a cold start loads before the first chat row (#23), checked on the built app: the
  * host listens before socket.io and zod load, the page's first script builds no zod schema,
- * and the core does not load the language model at start. Each of these once cost 100–400 ms.
+ * the core does not load the language model at start, and the core process answers the first
+ * screen before it loads the rest of the core. Each of these once cost 100–400 ms.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,10 +41,44 @@ describe('cold start path (built)', () => {
     expect(map.sources.filter(s => s.includes('node_modules/zod/'))).toEqual([]);
   });
 
+  /** Every file of the core process: its entry and the chunks it imports, statically or later. */
+  const coreFiles = (): string[] => {
+    const all = new Set<string>();
+    const visit = (file: string) => {
+      if (all.has(file)) return;
+      for (const f of staticClosure(file)) all.add(f);
+      for (const f of [...all])
+        for (const m of readFileSync(f, 'utf8').matchAll(/import\("(\.{1,2}\/[^"]+)"\)/g))
+          visit(join(dirname(f), m[1]!));
+    };
+    visit('dist/core/child.mjs');
+    return [...all];
+  };
+  const sourcesOf = (files: Iterable<string>): string[] =>
+    [...files].flatMap(f => (JSON.parse(readFileSync(`${f}.map`, 'utf8')) as { sources: string[] }).sources);
+
   it('the core process does not load the language model at start', () => {
-    const core = readFileSync('dist/core/child.mjs', 'utf8');
+    const core = coreFiles()
+      .map(f => readFileSync(f, 'utf8'))
+      .join('\n');
     // esbuild numbers a second createRequire import (createRequire2) when another module has one.
     expect(core).toMatch(/createRequire\d*\(import\.meta\.url\)\("tinyld"\)/);
     expect(core).not.toMatch(/^import[^;]*from\s*"tinyld"/m);
+  });
+
+  it('the core process opens the store and answers the first screen before it loads the rest', () => {
+    const first = sourcesOf(staticClosure('dist/core/child.mjs'));
+    expect(first.some(s => s.endsWith('main/core/first-screen.ts'))).toBe(true);
+    expect(first.some(s => s.endsWith('main/store/index.ts'))).toBe(true);
+    // Neither the whole core, nor the whole command table (every domain's schemas), nor accounts.
+    for (const later of [
+      'main/core/core.ts',
+      'common/api.ts',
+      'main/accounts/manager.ts',
+      'main/sync/workspace-sync.ts',
+    ])
+      expect(first.filter(s => s.endsWith(later))).toEqual([]);
+    // …which come with a chunk the entry imports once the first screen is served.
+    expect(sourcesOf(coreFiles()).some(s => s.endsWith('main/core/core.ts'))).toBe(true);
   });
 });

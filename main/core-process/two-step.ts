@@ -1,0 +1,67 @@
+/**
+ * The core process starts in two steps (#23). First the store opens and the first screen's
+ * queries are answered from it (main/core/first-screen.ts); the whole core (accounts, sync,
+ * AI, automation, every other command) loads once a renderer has asked for something, or
+ * after `idleStartMs` when none does, so its ~1 MB of code and its start do not compete
+ * with the page's load for the CPU. Commands that need the whole core wait for it and are
+ * answered, never dropped.
+ */
+import type { Core } from '../core/core';
+import type { Dispatch } from '../core/dispatch';
+import type { FirstScreen } from '../core/first-screen';
+import type { OpenedStore } from '../core/open-store';
+import { stagedDispatch } from '../core/staged-dispatch';
+
+export type TwoStepOptions = {
+  readonly opened: OpenedStore;
+  readonly first: FirstScreen;
+  /** Loads and builds the whole core (a dynamic import: its code is not even parsed before). */
+  readonly loadWhole: () => Promise<Core>;
+  /** How long the whole core waits for a first call before it loads anyway. */
+  readonly idleStartMs: number;
+};
+
+export type TwoStepCore = {
+  readonly dispatch: Dispatch;
+  /** Settles once the whole core runs (rejects when its start failed). */
+  readonly whole: Promise<Core>;
+  /** Closes whichever step is open: the whole core, or only the store. */
+  close(): Promise<void>;
+};
+
+export function startInTwoSteps(o: TwoStepOptions): TwoStepCore {
+  let begun = false;
+  let closed = false;
+  let settle: { resolve(c: Core): void; reject(e: unknown): void } | null = null;
+  const whole = new Promise<Core>((resolve, reject) => (settle = { resolve, reject }));
+  // A whole core that fails is reported by its owner; this copy only keeps Node quiet.
+  whole.catch(() => undefined);
+  const begin = () => {
+    if (begun || closed) return;
+    begun = true;
+    clearTimeout(timer);
+    o.loadWhole().then(
+      core => settle?.resolve(core),
+      (err: unknown) => settle?.reject(err),
+    );
+  };
+  const timer = setTimeout(begin, o.idleStartMs);
+  const staged = stagedDispatch(o.first, whole);
+  return {
+    dispatch: (name, args, ctx) => {
+      // A first-screen query runs right here, synchronously; calls that came in the same
+      // read of the channel (a page sends its first ones together) run before the load.
+      const reply = staged.dispatch(name, args, ctx);
+      setImmediate(begin);
+      return reply;
+    },
+    whole,
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      const core = begun ? await whole.catch(() => null) : null;
+      if (core) await core.close();
+      else o.opened.store.close();
+    },
+  };
+}

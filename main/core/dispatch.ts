@@ -1,0 +1,71 @@
+/**
+ * The dispatch logic over any table of command specs, without importing the full command
+ * table: the core process's first-screen answers (first-screen.ts) load only the inbox's
+ * schemas, not every domain's (#23). router.ts applies it to the whole table.
+ */
+import type { CommandMap } from '../../common/api/define';
+import type { Reply } from '../../common/result';
+import { CommandError, MAX_PAYLOAD_BYTES, fail, ok } from '../../common/result';
+
+/** Who is calling: lets handlers log and, later, scope what a caller may do. */
+export type CallContext = {
+  readonly transport: 'electron' | 'host' | 'internal';
+  /** A short label of the connection (socket id, webContents id) for logs. */
+  readonly caller?: string;
+};
+
+export type Dispatch = (name: unknown, rawArgs: unknown, ctx: CallContext) => Promise<Reply<unknown>>;
+
+export type DispatchOptions = {
+  /** Called for failures that are our fault (not bad input), so they reach the log. */
+  readonly onInternalError?: (name: string, err: unknown) => void;
+};
+
+/** A handler seen without its command's types (the caller's table checked them). */
+export type UntypedHandler = (args: unknown, ctx: CallContext) => unknown;
+
+/** Bytes of the argument as JSON, or null when it cannot be serialized at all. */
+function payloadBytes(value: unknown): number | null {
+  try {
+    const json = JSON.stringify(value ?? null);
+    return Buffer.byteLength(json, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The single entry point both bridges call. It never throws: unknown names, oversized or
+ * malformed arguments and handler failures all come back as `{ ok: false, error }`.
+ */
+export function dispatchOver(
+  specs: CommandMap,
+  handlerOf: (name: string) => UntypedHandler,
+  options: DispatchOptions = {},
+): Dispatch {
+  return async (name, rawArgs, ctx) => {
+    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(specs, name)) {
+      return fail('unknown_command', `Unknown command: ${String(name).slice(0, 80)}`);
+    }
+    const bytes = payloadBytes(rawArgs);
+    if (bytes === null) return fail('invalid_args', `${name}: the argument is not serializable`);
+    if (bytes > MAX_PAYLOAD_BYTES) {
+      return fail('payload_too_large', `${name}: argument is ${bytes} bytes, the limit is ${MAX_PAYLOAD_BYTES}`);
+    }
+    const parsed = specs[name]!.args.safeParse(rawArgs ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues
+        .slice(0, 5)
+        .map(i => `${i.path.join('.') || '(argument)'}: ${i.message}`)
+        .join('; ');
+      return fail('invalid_args', `${name}: ${issues}`);
+    }
+    try {
+      return ok(await handlerOf(name)(parsed.data, ctx));
+    } catch (err) {
+      if (err instanceof CommandError) return fail(err.code, err.message, err.details);
+      options.onInternalError?.(name, err);
+      return fail('internal', `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+}
