@@ -41,7 +41,7 @@ import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-account
 import { inboxHandlers } from './handlers/inbox';
 import { hostedMediaFile, mediaHandlers } from './handlers/media';
 import { messagesHandlers } from './handlers/messages';
-import { teammateChange } from './handlers/own-messages';
+import { teammateRelay } from './teammate-relay';
 import { createAttachmentFiles } from './attachment-file';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
@@ -49,13 +49,13 @@ import { createOutboxSender } from './outbox-sender';
 import type { WorkspaceSync } from '../sync/workspace-sync';
 import { createWorkspaceSync } from '../sync/workspace-sync';
 import { tellChatRead } from '../sync/relay-reads';
-import { relayedReceipt, sendOwnReceipt } from './own-receipts';
+import { sendOwnReceipt } from './own-receipts';
 import { workspaceHandlers } from './handlers/workspace';
 import { securityHandlers } from './handlers/security';
 import { mfaHandlers } from './handlers/mfa';
 import { apiKeyHandlers } from './handlers/api-keys';
 import { teamSettingsHandlers } from './handlers/team-settings';
-import { asAccountId, asChatId } from '../../common/domain';
+import { asAccountId } from '../../common/domain';
 import type { Dispatch, HandlerTable } from './router';
 import { createDispatch } from './router';
 import type { SecretVault } from '../platform/secret-vault';
@@ -251,41 +251,7 @@ export async function createCore(options: CoreOptions): Promise<Core> {
               : [{ id: a.id, name: a.name, phone: a.phone, provider: a.provider, state: a.state }],
           ),
     },
-    relay: {
-      async markReadForTeammate(r) {
-        await relayedReceipt(receipts, r);
-      },
-      changeForTeammate: teammateChange(store, accounts),
-      async reactForTeammate(r) {
-        await accounts.request(r.accountId, {
-          op: 'react',
-          chatJid: r.chatJid,
-          providerMessageId: r.providerMessageId,
-          emoji: r.emoji,
-        });
-      },
-      async sendForTeammate(send) {
-        const quoted = send.quotedProviderMessageId ? `${send.accountId}:${send.quotedProviderMessageId}` : null;
-        // The file first: a download that fails leaves the send unreported, offered again later.
-        const a = send.attachment;
-        const path = a && sync.attachments ? await sync.attachments.download(send.clientMessageId, a) : null;
-        if (a && !path) throw new CommandError('unavailable', 'attachments need the workspace media service');
-        const message = outbox.send({
-          chatId: asChatId(send.chatId),
-          text: send.body,
-          quotedMessageId: quoted && store.getMessages([quoted as never]).length ? quoted : null,
-          file: a && path ? { ...a, path } : null,
-          voice: a?.voice === true,
-          clientMessageId: send.clientMessageId,
-        });
-        const entry = await outbox.settled(message.clientMessageId ?? (send.clientMessageId as never));
-        return {
-          state: entry.state === 'sent' ? 'sent' : 'failed',
-          providerMessageId: entry.providerMessageId,
-          error: entry.lastError,
-        };
-      },
-    },
+    relay: teammateRelay({ store, accounts, outbox, receipts, attachments: () => sync.attachments }),
     onOnline: () => outbox.drainAll(),
     media: { dataDir: options.dataDir, hostedFile: hostedMediaFile(store, accounts) },
   });
