@@ -9,15 +9,13 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import type { Chat, Message } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
-import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
 import {
   hostCall,
-  openDevice,
+  leadHostsAgentJoins,
   printHostLogsOnFailure,
   rowName,
-  signInFromSettings,
   storedMessages,
   teamPanel,
 } from './team-fixtures';
@@ -38,27 +36,7 @@ const DOC_BYTES = 20 * 1024 * 1024;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(240_000);
-  stack = await startStack();
-  const admin = await stack.device('admin', 'Ada Admin');
-  const lead = await stack.member('lead', 'Lena Lead');
-  const agent = await stack.member('agent', 'Arif Agent');
-  a = await openDevice('A', () => browser.newPage());
-  b = await openDevice('B', () => browser.newPage());
-  await a.inbox.addSimulatedNumber('Toko Lena');
-  await expect(a.inbox.chat(/via Toko Lena/).first()).toBeVisible({ timeout: 30_000 });
-  await signInFromSettings(a, stack.node.url, lead.email);
-  let accountId = '';
-  await expect
-    .poll(
-      async () => {
-        accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena')?.id ?? '';
-        return accountId;
-      },
-      { timeout: 20_000 },
-    )
-    .not.toBe('');
-  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
-  await signInFromSettings(b, stack.node.url, agent.email);
+  ({ stack, a, b } = await leadHostsAgentJoins(browser));
 });
 
 // eslint-disable-next-line no-empty-pattern

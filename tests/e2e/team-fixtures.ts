@@ -4,14 +4,14 @@
  * with its own data folder, driven through Chromium. The bridge client reads a host's
  * store for assertions the UI cannot make (how many times a reply went out).
  */
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
 import type { Message } from '../../common/domain';
 import type { MessagesPage } from '../../common/api/inbox';
 import { connectBridge, invoke } from '../helpers/host';
 import type { Stack } from '../integration/server/harness';
-import { PASSWORD, startNode } from '../integration/server/harness';
+import { PASSWORD, must, startNode, startStack } from '../integration/server/harness';
 import { spawnHost } from './fixtures';
 import { InboxPage } from './pages/inbox.page';
 
@@ -127,4 +127,33 @@ export function printHostLogsOnFailure(testInfo: TestInfo, devices: readonly (De
     const lines = d.host.output().trimEnd().split('\n').slice(-60);
     console.log(`── host ${d.name}, last ${lines.length} lines ──\n${lines.join('\n')}`);
   }
+}
+
+/**
+ * A workspace where lead Lena's desktop A hosts the simulated number "Toko Lena" and agent
+ * Arif, a member of that number, is signed in on desktop B: the relayed-work scenario.
+ */
+export async function leadHostsAgentJoins(browser: Browser): Promise<{ stack: Stack; a: Device; b: Device }> {
+  const stack = await startStack();
+  const admin = await stack.device('admin', 'Ada Admin');
+  const lead = await stack.member('lead', 'Lena Lead');
+  const agent = await stack.member('agent', 'Arif Agent');
+  const a = await openDevice('A', () => browser.newPage());
+  const b = await openDevice('B', () => browser.newPage());
+  await a.inbox.addSimulatedNumber('Toko Lena');
+  await expect(a.inbox.chat(/via Toko Lena/).first()).toBeVisible({ timeout: 30_000 });
+  await signInFromSettings(a, stack.node.url, lead.email);
+  let accountId = '';
+  await expect
+    .poll(
+      async () => {
+        accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena')?.id ?? '';
+        return accountId;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe('');
+  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
+  await signInFromSettings(b, stack.node.url, agent.email);
+  return { stack, a, b };
 }
