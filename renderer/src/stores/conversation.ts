@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { ChatId, Message, MessageId } from '../../../common/domain';
 import { core } from './core';
 import { errorText } from '../lib/error-text';
+import { mergeMessage } from '../lib/thread-merge';
 
 /**
  * Older history from the phone, once the store has no older message: `idle` (ask when the
@@ -143,21 +144,11 @@ export const useConversation = create<ConversationState>((set, get) => {
       let changed = false;
       for (const m of incoming) {
         const t = threads[m.chatId];
-        // Chats never opened load fresh when opened; a thread scrolled back in history
-        // (newerCursor set) gets the message when it pages forward.
+        // Chats never opened load fresh when opened.
         if (!t) continue;
-        const at = t.messages.findIndex(
-          x => x.id === m.id || (m.clientMessageId !== null && x.clientMessageId === m.clientMessageId),
-        );
-        let messages: Message[];
-        if (at >= 0) {
-          messages = [...t.messages];
-          messages[at] = m;
-        } else if (t.newerCursor === null) {
-          messages = [...t.messages, m];
-          const prev = messages[messages.length - 2];
-          if (prev && prev.timestamp > m.timestamp) messages.sort(byTime);
-        } else continue;
+        // A thread scrolled back in history (newerCursor set) gets a new message when it pages forward.
+        const messages = mergeMessage(t.messages, m, t.newerCursor === null);
+        if (!messages) continue;
         threads[m.chatId] = { ...t, messages };
         changed = true;
       }
