@@ -10,6 +10,7 @@ import type { Socket } from 'socket.io-client';
 import type { Chat, Message } from '../../common/domain';
 import type { MessagesPage } from '../../common/api/inbox';
 import { connectBridge, invoke } from '../helpers/host';
+import { allMessagePages } from '../helpers/message-pages';
 import type { Stack } from '../integration/server/harness';
 import { PASSWORD, call, must, startNode, startStack } from '../integration/server/harness';
 import { spawnHost } from './fixtures';
@@ -57,20 +58,8 @@ export async function hostCall<T>(device: Device, name: string, args: unknown): 
 }
 
 /** Every message of a chat in a device's local store, oldest first. */
-export async function storedMessages(device: Device, chatId: string): Promise<Message[]> {
-  const out: Message[] = [];
-  let before: string | null = null;
-  for (;;) {
-    const page: MessagesPage = await hostCall(device, 'messages:list', {
-      chatId,
-      limit: 200,
-      ...(before ? { before } : {}),
-    });
-    out.unshift(...page.messages);
-    if (!page.olderCursor || page.messages.length === 0) return out;
-    before = page.olderCursor;
-  }
-}
+export const storedMessages = (device: Device, chatId: string): Promise<Message[]> =>
+  allMessagePages(args => hostCall<MessagesPage>(device, 'messages:list', args), chatId);
 
 /** Settings → Team workspace: server URL, e-mail, password, Sign in; waits until online. */
 export async function signInFromSettings(device: Device, serverUrl: string, email: string): Promise<void> {

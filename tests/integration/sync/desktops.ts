@@ -5,12 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MessagesPage } from '../../../common/api/inbox';
 import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import type { Logger } from '../../../main/platform/log';
 import { callCore, until } from '../../helpers/core';
+import { allMessagePages } from '../../helpers/message-pages';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startStack } from '../server/harness';
 
@@ -140,17 +140,5 @@ export async function teammateJoins(b: Core, world: HostedNumber): Promise<void>
 }
 
 /** Every message of a chat on a device, oldest first, through the paged command the UI uses. */
-export async function allMessages(core: Core, chatId: string): Promise<Message[]> {
-  const out: Message[] = [];
-  let before: string | null = null;
-  for (;;) {
-    const page: MessagesPage = await callCore(core, 'messages:list', {
-      chatId,
-      limit: 200,
-      ...(before ? { before } : {}),
-    });
-    out.unshift(...page.messages);
-    if (!page.olderCursor || page.messages.length === 0) return out;
-    before = page.olderCursor;
-  }
-}
+export const allMessages = (core: Core, chatId: string): Promise<Message[]> =>
+  allMessagePages(args => callCore(core, 'messages:list', args), chatId);
