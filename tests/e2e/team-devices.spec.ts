@@ -13,12 +13,12 @@ import type { Device, Member, WorkspaceDevice } from './team-fixtures';
 import {
   hostCall,
   openDevice,
-  printHostLogsOnFailure,
   registeredAccountId,
   restartServer,
   rowName,
   signInFromSettings,
   stopServer,
+  stopTeamAfterAll,
   storedMessages,
   teamPanel,
   workspaceSection,
@@ -49,14 +49,7 @@ test.beforeAll(async ({ browser }) => {
   b = await openDevice('B', () => newPage(browser));
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('the lead hosts a simulated number and both desktops sign in from Settings', async () => {
   const { inbox } = a;

@@ -13,7 +13,7 @@ import { connectBridge, invoke } from '../helpers/host';
 import { allMessagePages } from '../helpers/message-pages';
 import type { Stack } from '../integration/server/harness';
 import { PASSWORD, call, must, startNode, startStack } from '../integration/server/harness';
-import { spawnHost } from './fixtures';
+import { spawnHost, test } from './fixtures';
 import { InboxPage } from './pages/inbox.page';
 
 export { PASSWORD };
@@ -116,6 +116,23 @@ export function printHostLogsOnFailure(testInfo: TestInfo, devices: readonly (De
     const lines = d.host.output().trimEnd().split('\n').slice(-60);
     console.log(`── host ${d.name}, last ${lines.length} lines ──\n${lines.join('\n')}`);
   }
+}
+
+/**
+ * The after-hooks of every team spec: after a failed test, the hosts' own log lines; after
+ * all, the devices stopped, the last opened first, then the server. `world` is read when a
+ * hook runs, since the spec's beforeAll assigns what it names.
+ */
+export function stopTeamAfterAll(
+  world: () => { stack: Stack | undefined; devices: readonly (Device | undefined)[] },
+): void {
+  // eslint-disable-next-line no-empty-pattern
+  test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, world().devices));
+  test.afterAll(async () => {
+    const { stack, devices } = world();
+    for (const d of [...devices].reverse()) await d?.stop();
+    await stack?.stop();
+  });
 }
 
 /** A device of the workspace's own (an admin's socket), for set-ups and server-side checks. */

@@ -17,10 +17,10 @@ import type { Device, WorkspaceDevice } from './team-fixtures';
 import {
   hostCall,
   openDevice,
-  printHostLogsOnFailure,
   registeredAccountId,
   rowName,
   signInFromSettings,
+  stopTeamAfterAll,
   teamPanel,
 } from './team-fixtures';
 
@@ -36,13 +36,7 @@ test.beforeAll(async ({ browser }) => {
   a = await openDevice('A', () => browser.newPage());
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
-
-test.afterAll(async () => {
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a] }));
 
 test('a chat row shows its assignee’s initials and names them', async () => {
   const { page, inbox } = a;

@@ -9,7 +9,7 @@ import type { Account } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import { hostCall, leadHostsAgentJoins, printHostLogsOnFailure } from './team-fixtures';
+import { hostCall, leadHostsAgentJoins, stopTeamAfterAll } from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 150_000 });
 
@@ -22,14 +22,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   ({ stack, a, b } = await leadHostsAgentJoins(browser));
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 const MENTION = /can you check order/;
 

@@ -16,10 +16,10 @@ import {
   agentJoins,
   assignChatToAgent,
   leadHostsNumber,
-  printHostLogsOnFailure,
   restartServer,
   rowName,
   stopServer,
+  stopTeamAfterAll,
   teamPanel,
 } from './team-fixtures';
 
@@ -40,14 +40,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(b.inbox.chat(rowName(chat.name))).toBeVisible({ timeout: 20_000 });
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('a status set offline waits on the device and reaches the other desktop once the server is back', async () => {
   await b.inbox.chat(rowName(chat.name)).click();

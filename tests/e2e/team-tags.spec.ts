@@ -13,12 +13,12 @@ import { expect, test } from './fixtures';
 import { showSettingsSection } from './pages/inbox.page';
 import type { Device, WorkspaceDevice } from './team-fixtures';
 import {
-  closeDialog,
   agentJoins,
   assignChatToAgent,
+  closeDialog,
   leadHostsNumber,
-  printHostLogsOnFailure,
   rowName,
+  stopTeamAfterAll,
   teamPanel,
 } from './team-fixtures';
 
@@ -50,14 +50,7 @@ test.beforeAll(async ({ browser }) => {
   await expect(b.inbox.chat(rowName(chat.name))).toBeVisible({ timeout: 20_000 });
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('a lead adds a coloured tag in Settings → Tags; an agent has no such section', async () => {
   const tags = await tagsSection(a);
