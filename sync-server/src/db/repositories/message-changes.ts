@@ -25,11 +25,9 @@ export const wireMessageChange = (r: MessageChangeRow): WireMessageChange => ({
   error: r.error,
 });
 
-const requests = relayedRequests(messageChanges, messageChanges.clientChangeId);
-export const messageChangeById = requests.byId;
-export const insertMessageChange = requests.insert;
-export const settleMessageChange = requests.settle;
-export const queuedMessageChanges = requests.queued;
+export const relayedChanges = relayedRequests(messageChanges, messageChanges.clientChangeId);
+export const messageChangeById = relayedChanges.byId;
+export const insertMessageChange = relayedChanges.insert;
 
 /** What the server knows of a stored message that the change checks need. */
 export type ChangedMessage = { fromMe: boolean; type: string; timestamp: number; revoked: boolean };

@@ -21,8 +21,7 @@ export const wireReactionRequest = (r: ReactionRequestRow): WireReactionRequest 
   error: r.error,
 });
 
-const requests = relayedRequests(reactionRequests, reactionRequests.clientReactionId);
-export const reactionRequestById = requests.byId;
-export const insertReactionRequest = requests.insert;
-export const settleReactionRequest = requests.settle;
-export const queuedReactionRequests = requests.queued;
+export const relayedReactions = relayedRequests(reactionRequests, reactionRequests.clientReactionId);
+export const reactionRequestById = relayedReactions.byId;
+export const insertReactionRequest = relayedReactions.insert;
+export const settleReactionRequest = relayedReactions.settle;
