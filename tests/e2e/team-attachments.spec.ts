@@ -11,14 +11,7 @@ import type { Chat, Message } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import {
-  hostCall,
-  leadHostsAgentJoins,
-  printHostLogsOnFailure,
-  rowName,
-  storedMessages,
-  teamPanel,
-} from './team-fixtures';
+import { hostCall, leadHostsAgentJoins, rowName, stopTeamAfterAll, storedMessages, teamPanel } from './team-fixtures';
 
 test.use({
   launchOptions: {
@@ -39,14 +32,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   ({ stack, a, b } = await leadHostsAgentJoins(browser));
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 /** What A, the number's host, sent to the customer: its outgoing messages with a provider id. */
 const sentByA = async (chatId: string): Promise<Message[]> =>

@@ -9,15 +9,16 @@ import type { Chat, Message } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
-import type { Device } from './team-fixtures';
+import type { Device, Member, WorkspaceDevice } from './team-fixtures';
 import {
   hostCall,
   openDevice,
-  printHostLogsOnFailure,
+  registeredAccountId,
   restartServer,
   rowName,
   signInFromSettings,
   stopServer,
+  stopTeamAfterAll,
   storedMessages,
   teamPanel,
   workspaceSection,
@@ -26,9 +27,9 @@ import {
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stack: Stack;
-let admin: Awaited<ReturnType<Stack['device']>>;
-let agent: { id: string; email: string };
-let lead: { id: string; email: string };
+let admin: WorkspaceDevice;
+let agent: Member;
+let lead: Member;
 let a: Device;
 let b: Device;
 let chat: Chat;
@@ -48,14 +49,7 @@ test.beforeAll(async ({ browser }) => {
   b = await openDevice('B', () => newPage(browser));
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('the lead hosts a simulated number and both desktops sign in from Settings', async () => {
   const { inbox } = a;
@@ -64,17 +58,7 @@ test('the lead hosts a simulated number and both desktops sign in from Settings'
 
   await signInFromSettings(a, stack.node.url, lead.email);
   // Online first, then the desktop registers the numbers it hosts.
-  let accountId = '';
-  await expect
-    .poll(
-      async () => {
-        const found = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena');
-        accountId = found?.id ?? '';
-        return accountId;
-      },
-      { message: 'A registered its number with the workspace', timeout: 20_000 },
-    )
-    .not.toBe('');
+  const accountId = await registeredAccountId(admin, 'Toko Lena');
   await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
 
   await signInFromSettings(b, stack.node.url, agent.email);

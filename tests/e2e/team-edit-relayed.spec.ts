@@ -10,14 +10,7 @@ import type { Chat } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import {
-  hostCall,
-  leadHostsAgentJoins,
-  printHostLogsOnFailure,
-  rowName,
-  storedMessages,
-  teamPanel,
-} from './team-fixtures';
+import { hostCall, leadHostsAgentJoins, rowName, stopTeamAfterAll, storedMessages, teamPanel } from './team-fixtures';
 
 test.use({
   launchOptions: {
@@ -52,14 +45,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   ({ stack, a, b } = await leadHostsAgentJoins(browser));
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('a teammate edits and deletes their reply on a number another desktop hosts; A applies each once', async () => {
   const list = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});

@@ -7,12 +7,13 @@
 import type { Browser, Locator, Page, TestInfo } from '@playwright/test';
 import { expect } from '@playwright/test';
 import type { Socket } from 'socket.io-client';
-import type { Message } from '../../common/domain';
+import type { Chat, Message } from '../../common/domain';
 import type { MessagesPage } from '../../common/api/inbox';
 import { connectBridge, invoke } from '../helpers/host';
+import { allMessagePages } from '../helpers/message-pages';
 import type { Stack } from '../integration/server/harness';
-import { PASSWORD, must, startNode, startStack } from '../integration/server/harness';
-import { spawnHost } from './fixtures';
+import { PASSWORD, call, must, startNode, startStack } from '../integration/server/harness';
+import { spawnHost, test } from './fixtures';
 import { InboxPage } from './pages/inbox.page';
 
 export { PASSWORD };
@@ -57,20 +58,8 @@ export async function hostCall<T>(device: Device, name: string, args: unknown): 
 }
 
 /** Every message of a chat in a device's local store, oldest first. */
-export async function storedMessages(device: Device, chatId: string): Promise<Message[]> {
-  const out: Message[] = [];
-  let before: string | null = null;
-  for (;;) {
-    const page: MessagesPage = await hostCall(device, 'messages:list', {
-      chatId,
-      limit: 200,
-      ...(before ? { before } : {}),
-    });
-    out.unshift(...page.messages);
-    if (!page.olderCursor || page.messages.length === 0) return out;
-    before = page.olderCursor;
-  }
-}
+export const storedMessages = (device: Device, chatId: string): Promise<Message[]> =>
+  allMessagePages(args => hostCall<MessagesPage>(device, 'messages:list', args), chatId);
 
 /** Settings → Team workspace: server URL, e-mail, password, Sign in; waits until online. */
 export async function signInFromSettings(device: Device, serverUrl: string, email: string): Promise<void> {
@@ -130,10 +119,62 @@ export function printHostLogsOnFailure(testInfo: TestInfo, devices: readonly (De
 }
 
 /**
- * A workspace where lead Lena's desktop A hosts the simulated number "Toko Lena" and agent
- * Arif, a member of that number, is signed in on desktop B: the relayed-work scenario.
+ * The after-hooks of every team spec: after a failed test, the hosts' own log lines; after
+ * all, the devices stopped, the last opened first, then the server. `world` is read when a
+ * hook runs, since the spec's beforeAll assigns what it names.
  */
-export async function leadHostsAgentJoins(browser: Browser): Promise<{ stack: Stack; a: Device; b: Device }> {
+export function stopTeamAfterAll(
+  world: () => { stack: Stack | undefined; devices: readonly (Device | undefined)[] },
+): void {
+  // eslint-disable-next-line no-empty-pattern
+  test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, world().devices));
+  test.afterAll(async () => {
+    const { stack, devices } = world();
+    for (const d of [...devices].reverse()) await d?.stop();
+    await stack?.stop();
+  });
+}
+
+/** A device of the workspace's own (an admin's socket), for set-ups and server-side checks. */
+export type WorkspaceDevice = Awaited<ReturnType<Stack['device']>>;
+export type Member = { readonly id: string; readonly email: string };
+
+/**
+ * The id the workspace gave a number a desktop hosts, once that desktop registered it (it
+ * does so after it is online).
+ */
+export async function registeredAccountId(admin: WorkspaceDevice, name: string): Promise<string> {
+  let accountId = '';
+  await expect
+    .poll(
+      async () => {
+        accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === name)?.id ?? '';
+        return accountId;
+      },
+      { message: 'the desktop registered its number with the workspace', timeout: 20_000 },
+    )
+    .not.toBe('');
+  return accountId;
+}
+
+/** The relayed-work scenario's workspace and its two desktops (see leadHostsNumber). */
+export type LeadAndAgent = {
+  readonly stack: Stack;
+  readonly admin: WorkspaceDevice;
+  readonly lead: Member;
+  readonly agent: Member;
+  readonly a: Device;
+  readonly b: Device;
+  /** The workspace's id of "Toko Lena". */
+  readonly accountId: string;
+};
+
+/**
+ * A workspace where lead Lena's desktop A hosts the simulated number "Toko Lena" and is
+ * signed in, and agent Arif is a member of that number; desktop B is open, not signed in
+ * yet (agentJoins), so that a spec can prepare what B should find first.
+ */
+export async function leadHostsNumber(browser: Browser): Promise<LeadAndAgent> {
   const stack = await startStack();
   const admin = await stack.device('admin', 'Ada Admin');
   const lead = await stack.member('lead', 'Lena Lead');
@@ -143,17 +184,35 @@ export async function leadHostsAgentJoins(browser: Browser): Promise<{ stack: St
   await a.inbox.addSimulatedNumber('Toko Lena');
   await expect(a.inbox.chat(/via Toko Lena/).first()).toBeVisible({ timeout: 30_000 });
   await signInFromSettings(a, stack.node.url, lead.email);
-  let accountId = '';
-  await expect
-    .poll(
-      async () => {
-        accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena')?.id ?? '';
-        return accountId;
-      },
-      { timeout: 20_000 },
-    )
-    .not.toBe('');
+  const accountId = await registeredAccountId(admin, 'Toko Lena');
   await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
-  await signInFromSettings(b, stack.node.url, agent.email);
-  return { stack, a, b };
+  return { stack, admin, lead, agent, a, b, accountId };
+}
+
+/** Agent Arif signs in on desktop B. */
+export async function agentJoins(team: LeadAndAgent): Promise<void> {
+  await signInFromSettings(team.b, team.stack.node.url, team.agent.email);
+}
+
+/** leadHostsNumber, then the agent signs in on B: the relayed-work scenario. */
+export async function leadHostsAgentJoins(browser: Browser): Promise<LeadAndAgent> {
+  const team = await leadHostsNumber(browser);
+  await agentJoins(team);
+  return team;
+}
+
+/** A 1:1 chat with history of A's, assigned to the agent once the server has it. */
+export async function assignChatToAgent(team: LeadAndAgent): Promise<Chat> {
+  let chat: Chat | undefined;
+  await expect
+    .poll(async () => {
+      const list = await hostCall<{ items: Chat[] }>(team.a, 'chats:list', {});
+      chat = list.items.find(c => !c.isGroup && c.lastMessageAt !== null);
+      return chat ? (await call(team.admin.socket, 'chat:get', { chatId: chat.id })).ok : false;
+    })
+    .toBe(true);
+  const found = chat!;
+  const { chat: wire } = await must(team.admin.socket, 'chat:get', { chatId: found.id });
+  await must(team.admin.socket, 'chat:assign', { chatId: found.id, assigneeId: team.agent.id, version: wire.version });
+  return found;
 }

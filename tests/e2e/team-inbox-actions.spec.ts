@@ -13,14 +13,22 @@ import type { Chat } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
 import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
-import type { Device } from './team-fixtures';
-import { hostCall, openDevice, printHostLogsOnFailure, rowName, signInFromSettings, teamPanel } from './team-fixtures';
+import type { Device, WorkspaceDevice } from './team-fixtures';
+import {
+  hostCall,
+  openDevice,
+  registeredAccountId,
+  rowName,
+  signInFromSettings,
+  stopTeamAfterAll,
+  teamPanel,
+} from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 150_000 });
 
 let stack: Stack;
 let a: Device;
-let ops: Awaited<ReturnType<Stack['device']>>;
+let ops: WorkspaceDevice;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
@@ -28,13 +36,7 @@ test.beforeAll(async ({ browser }) => {
   a = await openDevice('A', () => browser.newPage());
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a]));
-
-test.afterAll(async () => {
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a] }));
 
 test('a chat row shows its assignee’s initials and names them', async () => {
   const { page, inbox } = a;
@@ -44,16 +46,7 @@ test('a chat row shows its assignee’s initials and names them', async () => {
   await inbox.addSimulatedNumber('Toko Ada');
   await expect(inbox.chat(/via Toko Ada/).first()).toBeVisible({ timeout: 30_000 });
   await signInFromSettings(a, stack.node.url, admin.email);
-  let accountId = '';
-  await expect
-    .poll(
-      async () => {
-        accountId = (await must(ops.socket, 'account:list', {})).find(x => x.name === 'Toko Ada')?.id ?? '';
-        return accountId;
-      },
-      { timeout: 20_000 },
-    )
-    .not.toBe('');
+  const accountId = await registeredAccountId(ops, 'Toko Ada');
   await must(ops.socket, 'account:add-member', { accountId, memberId: agent.id });
 
   const chat = (await hostCall<{ items: Chat[] }>(a, 'chats:list', {})).items.find(c => !c.isGroup);

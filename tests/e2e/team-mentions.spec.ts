@@ -7,34 +7,22 @@
 import type { Browser } from '@playwright/test';
 import type { Account } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
-import { must, startStack } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import type { Device } from './team-fixtures';
-import { hostCall, openDevice, printHostLogsOnFailure, signInFromSettings } from './team-fixtures';
+import { hostCall, leadHostsAgentJoins, stopTeamAfterAll } from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 150_000 });
 
 let stack: Stack;
-let admin: Awaited<ReturnType<Stack['device']>>;
 let a: Device;
 let b: Device;
 
 test.beforeAll(async ({ browser }: { browser: Browser }) => {
   test.setTimeout(180_000);
-  stack = await startStack();
-  admin = await stack.device('admin', 'Ada Admin');
-  a = await openDevice('A', () => browser.newPage());
-  b = await openDevice('B', () => browser.newPage());
+  ({ stack, a, b } = await leadHostsAgentJoins(browser));
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 const MENTION = /can you check order/;
 
@@ -52,24 +40,7 @@ async function shown(device: Device): Promise<{ bubble: string; preview: string 
 }
 
 test('a teammate’s desktop shows a group’s @mentions as the same names as the host', async () => {
-  const lead = await stack.member('lead', 'Lena Lead');
-  const agent = await stack.member('agent', 'Arif Agent');
-  await a.inbox.addSimulatedNumber('Toko Mina');
-  await signInFromSettings(a, stack.node.url, lead.email);
-  let accountId = '';
-  await expect
-    .poll(
-      async () => {
-        accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Mina')?.id ?? '';
-        return accountId;
-      },
-      { message: 'A registered its number with the workspace', timeout: 20_000 },
-    )
-    .not.toBe('');
-  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
-  await signInFromSettings(b, stack.node.url, agent.email);
-
-  const local = (await hostCall<Account[]>(a, 'accounts:list', {})).find(x => x.name === 'Toko Mina');
+  const local = (await hostCall<Account[]>(a, 'accounts:list', {})).find(x => x.name === 'Toko Lena');
   expect(local).toBeDefined();
   await hostCall(a, 'demo:simulate', { accountId: local?.id, what: 'mention' });
 

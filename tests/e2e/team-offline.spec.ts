@@ -7,77 +7,40 @@
  * Pin and archive are the team’s too: one desktop’s pin shows on the other, and an archive
  * made offline reaches it once the server is back; mute stays the agent’s own.
  */
-import type { Browser } from '@playwright/test';
 import type { Chat } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
-import { call, must, startStack } from '../integration/server/harness';
+import { call } from '../integration/server/harness';
 import { expect, test } from './fixtures';
-import type { Device } from './team-fixtures';
+import type { Device, WorkspaceDevice } from './team-fixtures';
 import {
-  hostCall,
-  openDevice,
-  printHostLogsOnFailure,
+  agentJoins,
+  assignChatToAgent,
+  leadHostsNumber,
   restartServer,
   rowName,
-  signInFromSettings,
   stopServer,
+  stopTeamAfterAll,
   teamPanel,
 } from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stack: Stack;
-let admin: Awaited<ReturnType<Stack['device']>>;
-let agent: { id: string; email: string };
-let lead: { id: string; email: string };
+let admin: WorkspaceDevice;
 let a: Device;
 let b: Device;
 let chat: Chat;
 
-const newPage = (browser: Browser) => browser.newPage();
-
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  stack = await startStack();
-  admin = await stack.device('admin', 'Ada Admin');
-  lead = await stack.member('lead', 'Lena Lead');
-  agent = await stack.member('agent', 'Arif Agent');
-  a = await openDevice('A', () => newPage(browser));
-  b = await openDevice('B', () => newPage(browser));
-
-  const { inbox } = a;
-  await inbox.addSimulatedNumber('Toko Lena');
-  await signInFromSettings(a, stack.node.url, lead.email);
-  let accountId = '';
-  await expect
-    .poll(async () => {
-      accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena')?.id ?? '';
-      return accountId;
-    })
-    .not.toBe('');
-  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
-  // A 1:1 chat with history, once A stored it and the server has it.
-  await expect
-    .poll(async () => {
-      const list = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
-      chat = list.items.find(c => !c.isGroup && c.lastMessageAt !== null)!;
-      return chat ? (await call(admin.socket, 'chat:get', { chatId: chat.id })).ok : false;
-    })
-    .toBe(true);
-  const { chat: wire } = await must(admin.socket, 'chat:get', { chatId: chat.id });
-  await must(admin.socket, 'chat:assign', { chatId: chat.id, assigneeId: agent.id, version: wire.version });
-  await signInFromSettings(b, stack.node.url, agent.email);
+  const team = await leadHostsNumber(browser);
+  ({ stack, admin, a, b } = team);
+  chat = await assignChatToAgent(team);
+  await agentJoins(team);
   await expect(b.inbox.chat(rowName(chat.name))).toBeVisible({ timeout: 20_000 });
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('a status set offline waits on the device and reaches the other desktop once the server is back', async () => {
   await b.inbox.chat(rowName(chat.name)).click();

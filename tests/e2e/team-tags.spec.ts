@@ -5,34 +5,30 @@
  * Settings → Tags (add with a colour, rename, merge, delete); the agent's desktop shows
  * each change on its chat's chips, in their colour, and in the inbox's tag filter.
  */
-import type { Browser, Locator } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import type { Chat } from '../../common/domain';
 import type { Stack } from '../integration/server/harness';
-import { call, must, startStack } from '../integration/server/harness';
+import { must } from '../integration/server/harness';
 import { expect, test } from './fixtures';
 import { showSettingsSection } from './pages/inbox.page';
-import type { Device } from './team-fixtures';
+import type { Device, WorkspaceDevice } from './team-fixtures';
 import {
+  agentJoins,
+  assignChatToAgent,
   closeDialog,
-  hostCall,
-  openDevice,
-  printHostLogsOnFailure,
+  leadHostsNumber,
   rowName,
-  signInFromSettings,
+  stopTeamAfterAll,
   teamPanel,
 } from './team-fixtures';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let stack: Stack;
-let admin: Awaited<ReturnType<Stack['device']>>;
-let agent: { id: string; email: string };
-let lead: { id: string; email: string };
+let admin: WorkspaceDevice;
 let a: Device;
 let b: Device;
 let chat: Chat;
-
-const newPage = (browser: Browser) => browser.newPage();
 
 /** Settings → Tags on a device; a dialog left open by the previous step is closed first. */
 async function tagsSection(device: Device): Promise<Locator> {
@@ -47,46 +43,14 @@ const bRowChips = () => b.inbox.chat(rowName(chat.name)).locator('.tag-chip');
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
-  stack = await startStack();
-  admin = await stack.device('admin', 'Ada Admin');
-  lead = await stack.member('lead', 'Lena Lead');
-  agent = await stack.member('agent', 'Arif Agent');
-  a = await openDevice('A', () => newPage(browser));
-  b = await openDevice('B', () => newPage(browser));
-
-  const { inbox } = a;
-  await inbox.addSimulatedNumber('Toko Lena');
-  await signInFromSettings(a, stack.node.url, lead.email);
-  let accountId = '';
-  await expect
-    .poll(async () => {
-      accountId = (await must(admin.socket, 'account:list', {})).find(x => x.name === 'Toko Lena')?.id ?? '';
-      return accountId;
-    })
-    .not.toBe('');
-  await must(admin.socket, 'account:add-member', { accountId, memberId: agent.id });
-  // A 1:1 chat with history, once A stored it and the server has it.
-  await expect
-    .poll(async () => {
-      const list = await hostCall<{ items: Chat[] }>(a, 'chats:list', {});
-      chat = list.items.find(c => !c.isGroup && c.lastMessageAt !== null)!;
-      return chat ? (await call(admin.socket, 'chat:get', { chatId: chat.id })).ok : false;
-    })
-    .toBe(true);
-  const { chat: wire } = await must(admin.socket, 'chat:get', { chatId: chat.id });
-  await must(admin.socket, 'chat:assign', { chatId: chat.id, assigneeId: agent.id, version: wire.version });
-  await signInFromSettings(b, stack.node.url, agent.email);
+  const team = await leadHostsNumber(browser);
+  ({ stack, admin, a, b } = team);
+  chat = await assignChatToAgent(team);
+  await agentJoins(team);
   await expect(b.inbox.chat(rowName(chat.name))).toBeVisible({ timeout: 20_000 });
 });
 
-// eslint-disable-next-line no-empty-pattern
-test.afterEach(({}, testInfo) => printHostLogsOnFailure(testInfo, [a, b]));
-
-test.afterAll(async () => {
-  await b?.stop();
-  await a?.stop();
-  await stack?.stop();
-});
+stopTeamAfterAll(() => ({ stack, devices: [a, b] }));
 
 test('a lead adds a coloured tag in Settings → Tags; an agent has no such section', async () => {
   const tags = await tagsSection(a);

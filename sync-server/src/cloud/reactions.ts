@@ -13,28 +13,27 @@ import { cloudNumberOf, storedMessageIds } from '../db/repositories/cloud';
 import type { ReactionRequestRow } from '../db/repositories/reactions-requests';
 import {
   insertReactionRequest,
-  queuedReactionRequests,
   reactionRequestById,
+  relayedReactions,
   settleReactionRequest,
   wireReactionRequest,
 } from '../db/repositories/reactions-requests';
-import { accountById, accountsHostedBy, hitRateLimit } from '../db/repositories/workspace';
+import { accountById, hitRateLimit } from '../db/repositories/workspace';
 import type { AccountRow } from '../db/repositories/workspace';
 import { requireCapability, visibleChat } from '../handlers/access';
-import type { Caller, Services } from '../handlers/context';
+import type { Services } from '../handlers/context';
 import { commitRaw } from '../handlers/context';
 import type { HandlerTable } from '../handlers/dispatch';
+import { relayedSteps } from '../handlers/relayed-requests';
 import { rooms } from '../handlers/rooms';
 import { storeBatch } from '../handlers/push-store';
 import { CLOUD_ORIGIN } from './inbox-worker';
 import { openNumber } from './secrets';
 
-/** The stored request, answered again to a retry; someone else's id is not revealed. */
-function retried(stored: ReactionRequestRow, caller: Caller): WireReactionRequest {
-  if (stored.senderId !== caller.memberId)
-    throw new CommandError('conflict', 'this client reaction id is already used');
-  return wireReactionRequest(stored);
-}
+/** Sends a desktop number's reaction to its host device. */
+const offer = (services: Services, hostSessionId: string, r: WireReactionRequest): void =>
+  void services.io.to(rooms.device(hostSessionId)).emit('reaction:requested', r);
+const steps = relayedSteps({ requests: relayedReactions, wire: wireReactionRequest, noun: 'reaction', offer });
 
 /**
  * Meta does not echo the business's own reactions in the webhook: the reaction is stored
@@ -71,10 +70,7 @@ async function sendThroughGraph(
 }
 
 /** The host's reactions still waiting, sent to it again (it reconnected). */
-export async function offerPendingReactions(services: Services, sessionId: string): Promise<void> {
-  const pending = await queuedReactionRequests(services.db, await accountsHostedBy(services.db, sessionId));
-  for (const r of pending) services.io.to(rooms.device(sessionId)).emit('reaction:requested', wireReactionRequest(r));
-}
+export const offerPendingReactions = steps.offerPending;
 
 export function reactionHandlers(
   services: Services,
@@ -84,7 +80,7 @@ export function reactionHandlers(
     'message:react': async (caller, args: MessageReact) => {
       requireCapability(caller, 'messages.send');
       const stored = await reactionRequestById(db, args.clientReactionId);
-      if (stored) return retried(stored, caller);
+      if (stored) return steps.retried(stored, caller);
       const chat = await visibleChat(db, caller, args.chatId);
       const known = await storedMessageIds(services.database.raw, chat.accountId, [args.providerMessageId]);
       if (!known.has(args.providerMessageId)) throw new CommandError('not_found', 'no such message in this chat');
@@ -113,10 +109,10 @@ export function reactionHandlers(
       if (!(await insertReactionRequest(db, row))) {
         const raced = await reactionRequestById(db, args.clientReactionId);
         if (!raced) throw new CommandError('internal', 'reaction vanished');
-        return retried(raced, caller);
+        return steps.retried(raced, caller);
       }
       if (!cloud) {
-        services.io.to(rooms.device(account.hostDeviceId!)).emit('reaction:requested', wireReactionRequest(row));
+        offer(services, account.hostDeviceId!, wireReactionRequest(row));
         return wireReactionRequest(row);
       }
       let outcome: { state: 'sent' | 'failed'; error: string | null };
@@ -133,18 +129,10 @@ export function reactionHandlers(
     },
 
     'reaction:report': async (caller, args) => {
-      const current = await reactionRequestById(db, args.clientReactionId);
-      if (!current) throw new CommandError('not_found', 'no such reaction');
-      const account = await accountById(db, current.accountId);
-      if (!account || account.hostDeviceId !== caller.sessionId)
-        throw new CommandError('forbidden', 'only the host device reports reactions');
-      await settleReactionRequest(db, args.clientReactionId, { state: args.status, error: args.error }, Date.now());
-      const after = await reactionRequestById(db, args.clientReactionId);
-      if (!after) throw new CommandError('internal', 'reaction vanished');
-      return wireReactionRequest(after);
+      const outcome = { state: args.status, error: args.error };
+      return wireReactionRequest((await steps.report(services, caller, args.clientReactionId, outcome)).after);
     },
 
-    'reaction:pending': async caller =>
-      (await queuedReactionRequests(db, await accountsHostedBy(db, caller.sessionId))).map(wireReactionRequest),
+    'reaction:pending': async caller => steps.pending(services, caller.sessionId),
   };
 }

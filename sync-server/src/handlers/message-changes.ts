@@ -20,21 +20,20 @@ import {
   changedMessage,
   insertMessageChange,
   messageChangeById,
-  queuedMessageChanges,
-  settleMessageChange,
+  relayedChanges,
   wireMessageChange,
 } from '../db/repositories/message-changes';
-import { accountById, accountsHostedBy, hitRateLimit } from '../db/repositories/workspace';
+import { accountById, hitRateLimit } from '../db/repositories/workspace';
 import { requireCapability, visibleChat } from './access';
-import type { Caller, Services } from './context';
+import type { Services } from './context';
 import type { HandlerTable } from './dispatch';
+import { relayedSteps } from './relayed-requests';
 import { rooms } from './rooms';
 
-/** The stored request, answered again to a retry; someone else's id is not revealed. */
-function retried(stored: MessageChangeRow, caller: Caller): WireMessageChange {
-  if (stored.senderId !== caller.memberId) throw new CommandError('conflict', 'this client change id is already used');
-  return wireMessageChange(stored);
-}
+/** Sends a change to the number's host device. */
+const offer = (services: Services, hostSessionId: string, c: WireMessageChange): void =>
+  void services.io.to(rooms.device(hostSessionId)).emit('message-change:requested', c);
+const steps = relayedSteps({ requests: relayedChanges, wire: wireMessageChange, noun: 'change', offer });
 
 /** The same refusals, and the same windows, as the hosted path (common/message-actions.ts). */
 async function checkMessage(
@@ -56,11 +55,7 @@ async function checkMessage(
 }
 
 /** The host's changes still waiting, sent to it again (it reconnected). */
-export async function offerPendingMessageChanges(services: Services, sessionId: string): Promise<void> {
-  const pending = await queuedMessageChanges(services.db, await accountsHostedBy(services.db, sessionId));
-  for (const r of pending)
-    services.io.to(rooms.device(sessionId)).emit('message-change:requested', wireMessageChange(r));
-}
+export const offerPendingMessageChanges = steps.offerPending;
 
 export function messageChangeHandlers(
   services: Services,
@@ -70,7 +65,7 @@ export function messageChangeHandlers(
     'message:change': async (caller, args: MessageChange) => {
       requireCapability(caller, 'messages.send');
       const stored = await messageChangeById(db, args.clientChangeId);
-      if (stored) return retried(stored, caller);
+      if (stored) return steps.retried(stored, caller);
       const chat = await visibleChat(db, caller, args.chatId);
       const account = await accountById(db, chat.accountId);
       if (!account) throw new CommandError('not_found', 'no such account');
@@ -101,32 +96,20 @@ export function messageChangeHandlers(
       if (!(await insertMessageChange(db, row))) {
         const raced = await messageChangeById(db, args.clientChangeId);
         if (!raced) throw new CommandError('internal', 'change vanished');
-        return retried(raced, caller);
+        return steps.retried(raced, caller);
       }
-      services.io.to(rooms.device(account.hostDeviceId)).emit('message-change:requested', wireMessageChange(row));
+      offer(services, account.hostDeviceId, wireMessageChange(row));
       return wireMessageChange(row);
     },
 
     'message-change:report': async (caller, args) => {
-      const current = await messageChangeById(db, args.clientChangeId);
-      if (!current) throw new CommandError('not_found', 'no such change');
-      const account = await accountById(db, current.accountId);
-      if (!account || account.hostDeviceId !== caller.sessionId)
-        throw new CommandError('forbidden', 'only the host device reports changes');
-      const first = await settleMessageChange(
-        db,
-        args.clientChangeId,
-        { state: args.status, error: args.error },
-        Date.now(),
-      );
-      const after = await messageChangeById(db, args.clientChangeId);
-      if (!after) throw new CommandError('internal', 'change vanished');
+      const outcome = { state: args.status, error: args.error };
+      const { first, after } = await steps.report(services, caller, args.clientChangeId, outcome);
       // Once, to the member who asked: their pending edit or delete is over.
       if (first) services.io.to(rooms.member(after.senderId)).emit('message-change:settled', wireMessageChange(after));
       return wireMessageChange(after);
     },
 
-    'message-change:pending': async caller =>
-      (await queuedMessageChanges(db, await accountsHostedBy(db, caller.sessionId))).map(wireMessageChange),
+    'message-change:pending': async caller => steps.pending(services, caller.sessionId),
   };
 }

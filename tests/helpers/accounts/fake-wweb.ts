@@ -1,8 +1,9 @@
 /**
  * A fake of whatsapp-web.js's Client: an EventEmitter whose events carry the library's
  * real objects. Message, Chat, Reaction and GroupNotification are the library's own
- * classes, built from raw WhatsApp Web model data exactly as Client.js builds them, so the
- * provider sees the same getters and quirks (seconds, `_data`, body = caption for media).
+ * classes, built from raw WhatsApp Web model data (wweb-raw.ts) exactly as Client.js builds
+ * them, so the provider sees the same getters and quirks (seconds, `_data`, body = caption
+ * for media). What WhatsApp Web's page does when the library asks it is fake-wweb-page.ts.
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,14 @@ import type {
   WebjsContact,
   WebjsMessage,
 } from '../../../main/accounts/providers/webjs/client';
+import type { FakePage } from './fake-wweb-page';
+import { fakePage } from './fake-wweb-page';
+import type { RawChat, RawMessage } from './wweb-raw';
+import { ME, nextSeq, rawMessage } from './wweb-raw';
+
+// The raw model data is part of this fake's interface: the tests build it beside the Client.
+export type { RawChat, RawMessage } from './wweb-raw';
+export { ME, rawMessage } from './wweb-raw';
 
 const require = createRequire(import.meta.url);
 type Ctor<T> = new (client: unknown, data: object) => T;
@@ -31,86 +40,6 @@ const libLidAndPhone = (
     prototype: { getContactLidAndPhone(this: unknown, ids: string[]): Promise<Array<{ lid?: string; pn?: string }>> };
   }
 ).prototype.getContactLidAndPhone;
-
-export const ME = '628999000111@c.us';
-
-/** Raw WhatsApp Web message model fields (what window.WWebJS.getMessageModel returns). */
-export type RawMessage = {
-  id: { fromMe: boolean; remote: string; id: string; _serialized: string; participant?: string };
-  type: string;
-  t: number;
-  from: string;
-  to: string;
-  body?: string;
-  caption?: string;
-  author?: string;
-  ack?: number;
-  notifyName?: string;
-  directPath?: string;
-  mimetype?: string;
-  filename?: string;
-  size?: number;
-  width?: number;
-  height?: number;
-  duration?: string;
-  lat?: number;
-  lng?: number;
-  loc?: string;
-  vcardList?: Array<{ vcard: string }>;
-  quotedMsg?: object;
-  quotedStanzaID?: string;
-  quotedParticipant?: string;
-  latestEditMsgKey?: object;
-  latestEditSenderTimestampMs?: number;
-  isNewMsg?: boolean;
-  /** Who the body @mentions; Message.mentionedIds reads it as it comes. */
-  mentionedJidList?: Array<string | { _serialized: string }>;
-};
-
-export type RawChat = {
-  id: { _serialized: string };
-  formattedTitle: string;
-  isGroup: boolean;
-  unreadCount: number;
-  t: number;
-  archive?: boolean;
-  pin?: number;
-  isMuted?: boolean;
-};
-
-let counter = 0;
-
-/** A raw message in `chat` from `sender` (or from us), `secondsAgo` before now. */
-export function rawMessage(
-  p: Partial<RawMessage> & {
-    chat: string;
-    type?: string;
-    fromMe?: boolean;
-    sender?: string;
-    secondsAgo?: number;
-    stanza?: string;
-  },
-): RawMessage {
-  const fromMe = p.fromMe ?? false;
-  const stanza = p.stanza ?? `3EB0${(++counter).toString(16).toUpperCase().padStart(16, '0')}`;
-  const isGroup = p.chat.endsWith('@g.us');
-  const participant = isGroup && !fromMe ? (p.sender ?? '628111222333@c.us') : undefined;
-  const serialized = `${fromMe}_${p.chat}_${stanza}${participant ? `_${participant}` : ''}`;
-  const { chat, sender, secondsAgo, stanza: _s, fromMe: _f, ...rest } = p;
-  void _s;
-  void _f;
-  return {
-    id: { fromMe, remote: chat, id: stanza, _serialized: serialized, ...(participant ? { participant } : {}) },
-    type: 'chat',
-    t: Math.floor(Date.now() / 1000) - (secondsAgo ?? 0),
-    from: fromMe ? ME : isGroup ? chat : (sender ?? chat),
-    to: fromMe ? chat : ME,
-    ack: fromMe ? 1 : 0,
-    ...(participant ? { author: participant } : {}),
-    isNewMsg: true,
-    ...rest,
-  };
-}
 
 export class FakeWwebClient extends EventEmitter implements WebjsClient {
   info: WebjsClient['info'] = { wid: { user: '628999000111', _serialized: ME } };
@@ -137,63 +66,11 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
   /** Runs inside initialize(); a rejection is initialize()'s, as the library's launch and goto errors are. */
   onInitialize: () => unknown = () => undefined;
 
-  // The real Message.downloadMedia asks the page; the page answers from `media`.
-  /** null: the library has not opened WhatsApp Web's page yet. */
-  pupPage: { evaluate(fn: unknown, msgId: unknown, ...args: unknown[]): Promise<unknown> } | null = {
-    evaluate: async (_fn: unknown, msgId: unknown, ...args: unknown[]) => {
-      // Client.getContactLidAndPhone passes the list of ids.
-      if (Array.isArray(msgId)) return msgId.map(id => this.pageLidAndPhone(String(id)));
-      if (typeof msgId !== 'string') throw new TypeError('unexpected page call');
-      // Message.edit passes (content, options); Message.delete passes (everyone, clearMedia).
-      if (typeof args[0] === 'string') return this.pageEdit(msgId, args[0]);
-      if (typeof args[0] === 'boolean') return this.pageDelete(msgId, args[0]);
-      return this.media.get(msgId);
-    },
-  };
   /** What Message.edit and Message.delete did in the page, in order. */
   readonly pageActions: string[] = [];
-
-  /**
-   * WhatsApp Web's side of Message.edit: canEditText (our text message, at most 15 minutes
-   * old) or null; the edit fires message_edit as the library's Msg 'change:body' listener does.
-   */
-  private pageEdit(msgId: string, content: string): RawMessage | null {
-    const raw = this.messages.get(msgId);
-    if (!raw || !raw.id.fromMe || raw.type !== 'chat' || Date.now() / 1000 - raw.t > 15 * 60) return null;
-    const prev = raw.body ?? '';
-    const editedAt = Date.now();
-    const edited = {
-      ...raw,
-      body: content,
-      latestEditMsgKey: { _serialized: `edit_${++counter}` },
-      latestEditSenderTimestampMs: editedAt,
-    };
-    this.messages.set(msgId, edited);
-    this.pageActions.push(`edit ${msgId}`);
-    this.emit('message_edit', this.msg(edited), content, prev);
-    return edited;
-  }
-
-  /**
-   * WhatsApp Web's side of Message.delete: a revoke when canSenderRevokeMsg allows it (our
-   * message within about two days), else, as the library does, a delete for us only.
-   */
-  private pageDelete(msgId: string, everyone: boolean): undefined {
-    const raw = this.messages.get(msgId);
-    if (!raw) throw new TypeError("Cannot read properties of undefined (reading 'id')");
-    const canRevoke = raw.id.fromMe && Date.now() / 1000 - raw.t <= 2 * 24 * 3600;
-    if (everyone && canRevoke) {
-      const revoked = { ...raw, type: 'revoked', body: '' };
-      this.messages.set(msgId, revoked);
-      this.pageActions.push(`revoke ${msgId}`);
-      this.emit('message_revoke_everyone', this.msg(revoked), this.msg(raw));
-    } else {
-      this.messages.delete(msgId);
-      this.pageActions.push(`delete-for-me ${msgId}`);
-      this.emit('message_revoke_me', this.msg(raw));
-    }
-    return undefined;
-  }
+  // The library's Message and Client methods ask the page; the page answers from this fake.
+  /** null: the library has not opened WhatsApp Web's page yet. */
+  pupPage: FakePage | null = fakePage(this);
   readonly pupBrowser = {
     process: () => (this.browserPid === null ? null : { pid: this.browserPid }),
     on: (event: 'disconnected', cb: () => void) => this.browserEvents.on(event, cb),
@@ -209,7 +86,7 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     timestamp: number;
   }): object {
     return new LibReaction(this, {
-      msgKey: { _serialized: `reaction_${++counter}` },
+      msgKey: { _serialized: `reaction_${nextSeq()}` },
       orphan: 0,
       read: false,
       ack: 1,
@@ -217,7 +94,7 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     });
   }
   groupNotification(data: { chat: string; subtype: string; author?: string; recipients?: string[] }): object {
-    const stanza = `GN${++counter}`;
+    const stanza = `GN${nextSeq()}`;
     return new LibGroupNotification(this, {
       id: { fromMe: false, remote: data.chat, id: stanza, _serialized: `false_${data.chat}_${stanza}` },
       subtype: data.subtype,
@@ -350,18 +227,6 @@ export class FakeWwebClient extends EventEmitter implements WebjsClient {
     this.calls.push(`lidAndPhone ${userIds.join(',')}`);
     if (this.lidLookupFails) throw new Error('Evaluation failed: TypeError: window.WWebJS is undefined');
     return libLidAndPhone.call(this, userIds);
-  }
-  /**
-   * WhatsApp Web's enforceLidAndPnRetrieval, as the library serializes it: both forms of
-   * each id (`lid?._serialized`, `phone?._serialized`), either missing when unknown.
-   */
-  private pageLidAndPhone(id: string): { lid?: string; pn?: string } {
-    if (id.endsWith('@lid')) {
-      const pn = [...this.lids].find(([, lid]) => lid === id)?.[0];
-      return { lid: id, ...(pn ? { pn } : {}) };
-    }
-    const lid = this.lids.get(id);
-    return { pn: id, ...(lid ? { lid } : {}) };
   }
   async requestPairingCode(phoneNumber: string): Promise<string> {
     this.calls.push(`pair:${phoneNumber}`);

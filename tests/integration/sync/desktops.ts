@@ -5,12 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import type { Logger } from '../../../main/platform/log';
 import { callCore, until } from '../../helpers/core';
+import { allMessagePages } from '../../helpers/message-pages';
 import type { Stack } from '../server/harness';
-import { PASSWORD, startStack } from '../server/harness';
+import { PASSWORD, must, startStack } from '../server/harness';
 
 export type DesktopPace = { readonly chatterIntervalMs: number; readonly ackStepMs: number; readonly history: number };
 const QUIET: DesktopPace = { chatterIntervalMs: 60_000, ackStepMs: 100, history: 3 };
@@ -110,13 +112,33 @@ export type HostedNumber = {
   readonly chatId: string;
 };
 
-/** A workspace with an admin, and a lead's desktop hosting a simulated number, signed in with everything pushed. */
-export async function leadHostingNumber(desks: Desktops): Promise<HostedNumber> {
+/**
+ * A workspace with an admin, and a lead's desktop hosting a simulated number, signed in with
+ * everything pushed. `folderA`: the desktop's data folder, for a test that closes and opens it again.
+ */
+export async function leadHostingNumber(desks: Desktops, folderA = desks.folder()): Promise<HostedNumber> {
   const stack = await startStack();
   const admin = await stack.device('admin', 'Ada Admin');
   const lead = await stack.member('lead', 'Lena Lead');
-  const a = await desks.open();
+  const a = await desks.open(undefined, folderA);
   const { accountId, chatId } = await hostSimulatedNumber(a, 'Support');
   await signInAndPush(a, stack.node.url, lead.email);
   return { stack, admin, a, accountId, chatId };
 }
+
+/**
+ * A second lead joins the hosted number on desktop B: made a member of it, signed in, and
+ * holding the chat's history; the teammate whose requests A performs. B is opened by the
+ * test first, so that its afterAll closes it whatever fails here.
+ */
+export async function teammateJoins(b: Core, world: HostedNumber): Promise<void> {
+  const teammate = await world.stack.member('lead', 'Tia Teammate');
+  await must(world.admin.socket, 'account:add-member', { accountId: world.accountId, memberId: teammate.id });
+  await callCore(b, 'workspace:signIn', { serverUrl: world.stack.node.url, email: teammate.email, password: PASSWORD });
+  // Signing in, pulling and then fetching the chat's history: give a loaded machine time.
+  await until('the chat’s history on B', async () => (await allMessages(b, world.chatId)).length > 0, 60_000);
+}
+
+/** Every message of a chat on a device, oldest first, through the paged command the UI uses. */
+export const allMessages = (core: Core, chatId: string): Promise<Message[]> =>
+  allMessagePages(args => callCore(core, 'messages:list', args), chatId);

@@ -19,9 +19,9 @@ import { createWorkspaceSync } from '../../../main/sync/workspace-sync';
 import type { WorkspaceSync } from '../../../main/sync/workspace-sync';
 import { until } from '../../helpers/core';
 import { memoryStore } from '../../unit/store/fixtures';
+import { REPLIES } from '../../unit/sync/wire-replies';
 import {
   MEMBER,
-  REPLIES,
   chatIdOf,
   wireChat,
   wireMessage,

@@ -10,9 +10,7 @@ import type { DeskEvents } from '../../../common/api';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { PASSWORD, must, startStack } from '../server/harness';
-import { allMessages } from './outage-scenario';
-import { desktops, hostSimulatedNumber, signInAndPush } from './desktops';
+import { allMessages, desktops, leadHostingNumber, teammateJoins } from './desktops';
 
 let stack: Stack;
 let a: Core | null = null;
@@ -23,19 +21,11 @@ const desks = desktops('changes-reconnect');
 afterEach(ctx => desks.printLogsIfFailed(ctx));
 
 beforeAll(async () => {
-  stack = await startStack();
-  const admin = await stack.device('admin', 'Ada Admin');
-  const lead = await stack.member('lead', 'Lena Lead');
   folderA = desks.folder();
-  a = await desks.open(undefined, folderA);
-  const hosted = await hostSimulatedNumber(a, 'Support');
-  chatId = hosted.chatId;
-  await signInAndPush(a, stack.node.url, lead.email);
-  const teammate = await stack.member('lead', 'Tia Teammate');
+  const world = await leadHostingNumber(desks, folderA);
+  ({ stack, a, chatId } = world);
   b = await desks.open();
-  await must(admin.socket, 'account:add-member', { accountId: hosted.accountId, memberId: teammate.id });
-  await call(b, 'workspace:signIn', { serverUrl: stack.node.url, email: teammate.email, password: PASSWORD });
-  await until('the chat’s history on B', async () => (await allMessages(b, chatId)).length > 0, 60_000);
+  await teammateJoins(b, world);
 }, 120_000);
 
 afterAll(async () => {

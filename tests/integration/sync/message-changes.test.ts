@@ -9,10 +9,7 @@ import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
-import { PASSWORD, must } from '../server/harness';
-import { allMessages } from './outage-scenario';
-import type { HostedNumber } from './desktops';
-import { desktops, leadHostingNumber } from './desktops';
+import { allMessages, desktops, leadHostingNumber, teammateJoins } from './desktops';
 
 let stack: Stack;
 let a: Core;
@@ -23,14 +20,10 @@ afterEach(ctx => desks.printLogsIfFailed(ctx));
 const applied = () => desks.logged(/relayed message change applied/);
 
 beforeAll(async () => {
-  let admin: HostedNumber['admin'];
-  let accountId: string;
-  ({ stack, admin, a, accountId, chatId } = await leadHostingNumber(desks));
-  const teammate = await stack.member('lead', 'Tia Teammate');
+  const world = await leadHostingNumber(desks);
+  ({ stack, a, chatId } = world);
   b = await desks.open();
-  await must(admin.socket, 'account:add-member', { accountId, memberId: teammate.id });
-  await call(b, 'workspace:signIn', { serverUrl: stack.node.url, email: teammate.email, password: PASSWORD });
-  await until('the chat’s history on B', async () => (await allMessages(b, chatId)).length > 0, 60_000);
+  await teammateJoins(b, world);
 }, 120_000);
 
 afterAll(async () => {

@@ -10,13 +10,11 @@
 import { createPool } from 'mysql2/promise';
 import type { RowDataPacket } from 'mysql2/promise';
 import { expect } from 'vitest';
-import type { MessagesPage } from '../../../common/api/inbox';
-import type { Message } from '../../../common/domain';
 import type { Core } from '../../../main/core/core';
 import { callCore as call, until } from '../../helpers/core';
 import type { Stack } from '../server/harness';
 import { PASSWORD, must, startNode, startStack } from '../server/harness';
-import { desktops, signInAndPush } from './desktops';
+import { allMessages, desktops, signInAndPush } from './desktops';
 
 export type Team = {
   stack: Stack;
@@ -86,18 +84,6 @@ export async function startTeam(pace: Pace): Promise<Team> {
 }
 
 const ctx = { transport: 'internal' } as const;
-
-/** Every message of a chat on a device, oldest first, through the paged command the UI uses. */
-export async function allMessages(core: Core, chatId: string): Promise<Message[]> {
-  const out: Message[] = [];
-  let before: string | null = null;
-  for (;;) {
-    const page: MessagesPage = await call(core, 'messages:list', { chatId, limit: 200, ...(before ? { before } : {}) });
-    out.unshift(...page.messages);
-    if (!page.olderCursor || page.messages.length === 0) return out;
-    before = page.olderCursor;
-  }
-}
 
 type ServerRow = { providerMessageId: string; body: string | null; fromMe: boolean };
 

@@ -13,7 +13,7 @@ import type { JsonValue, Store } from '../../../main/store';
 import { forgetWorkspaceData } from '../../../main/sync/record';
 import type { ReportsCacheStore } from '../../../main/sync/reports-cache';
 import { REPORTS_CACHE_KEY, REPORTS_CACHE_MAX, createReportsCache } from '../../../main/sync/reports-cache';
-import { REPLIES } from '../sync/wire-samples';
+import { REPLIES } from '../sync/wire-replies';
 
 const SAMPLE = REPLIES['reports:get'];
 const LEAD = '00000000-0000-4000-8000-0000000000b2';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ruleHandlers } from '../../../main/core/handlers/rules';
 import type { WorkspaceSync } from '../../../main/sync/workspace-sync';
-import { REPLIES } from '../sync/wire-samples';
+import { REPLIES } from '../sync/wire-replies';
 
 describe('rules relay', () => {
   it('calls the server command of the same name with the same arguments and returns its reply', async () => {

@@ -26,7 +26,7 @@ import {
 import { conversationCells } from '../../../renderer/src/features/reports/export';
 import { reportsEn } from '../../../renderer/src/i18n/reports.en';
 import { reportsId } from '../../../renderer/src/i18n/reports.id';
-import { REPLIES } from '../sync/wire-samples';
+import { REPLIES } from '../sync/wire-replies';
 
 const t: ReportsT = (key, vars) => reportsEn[key].replace(/\{(\w+)\}/g, (m, name: string) => String(vars?.[name] ?? m));
 const NO_CUSTOM = { from: '', to: '' };

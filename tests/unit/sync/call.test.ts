@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../common/protocol';
 import { SYNC_NAMESPACE } from '../../../common/protocol';
 import { callOver } from '../../../main/sync/call';
-import { REPLIES, wireChat } from './wire-samples';
+import { REPLIES } from './wire-replies';
+import { wireChat } from './wire-samples';
 
 /** The reply the server acks the next command with. */
 let answer: unknown = null;

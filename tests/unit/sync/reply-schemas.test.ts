@@ -9,7 +9,8 @@ import type { CommandName } from '../../../common/protocol';
 import { commandReplySchemas, replyEnvelopeSchema } from '../../../common/reply-schemas';
 import { CommandError } from '../../../common/result';
 import { readReply } from '../../../main/sync/call';
-import { FACTS, REPLIES, wireChat, withValue } from './wire-samples';
+import { REPLIES } from './wire-replies';
+import { FACTS, wireChat, withValue } from './wire-samples';
 
 type Path = readonly (string | number)[];
 const COMMANDS = Object.keys(REPLIES) as CommandName[];

@@ -1,15 +1,15 @@
 /**
  * message_changes (0038): the edits and deletes-for-everyone members ask for with
- * message:change. The row is inserted before anything is relayed, keyed by the client's
- * id, so a retry finds it and nothing reaches WhatsApp twice; its state moves from queued
- * to sent or failed once.
+ * message:change, relayed to the number's host like every relayed request
+ * (relayed-requests.ts: stored first under the client's id, queued until the host reports,
+ * settled once). What is their own: the wire shape, and the message a change is checked
+ * against.
  */
-import { and, eq, inArray } from 'drizzle-orm';
 import type { RowDataPacket } from 'mysql2';
 import type { WireMessageChange } from '../../../../common/protocol-message-changes';
-import type { Exec, RawExec } from '../index';
+import type { RawExec } from '../index';
 import { messageChanges } from '../schema';
-import { isDuplicateKey } from './chats';
+import { relayedRequests, wireRelayedState } from './relayed-requests';
 
 export type MessageChangeRow = typeof messageChanges.$inferSelect;
 
@@ -21,48 +21,13 @@ export const wireMessageChange = (r: MessageChangeRow): WireMessageChange => ({
   providerMessageId: r.providerMessageId,
   kind: r.kind === 'delete' ? 'delete' : 'edit',
   text: r.text,
-  state: r.state === 'sent' || r.state === 'failed' ? r.state : 'queued',
+  state: wireRelayedState(r.state),
   error: r.error,
 });
 
-export async function messageChangeById(db: Exec, id: string): Promise<MessageChangeRow | undefined> {
-  const [row] = await db.select().from(messageChanges).where(eq(messageChanges.clientChangeId, id)).limit(1);
-  return row;
-}
-
-/** False when the id is already taken (a retry, or a race with one). */
-export async function insertMessageChange(db: Exec, row: MessageChangeRow): Promise<boolean> {
-  try {
-    await db.insert(messageChanges).values(row);
-    return true;
-  } catch (err) {
-    if (isDuplicateKey(err)) return false;
-    throw err;
-  }
-}
-
-/** Settles a queued change; false when it was settled already (the first outcome wins). */
-export async function settleMessageChange(
-  db: Exec,
-  id: string,
-  outcome: { state: 'sent' | 'failed'; error: string | null },
-  now: number,
-): Promise<boolean> {
-  const [r] = await db
-    .update(messageChanges)
-    .set({ state: outcome.state, error: outcome.error, updatedAt: now })
-    .where(and(eq(messageChanges.clientChangeId, id), eq(messageChanges.state, 'queued')));
-  return r.affectedRows > 0;
-}
-
-export async function queuedMessageChanges(db: Exec, accountIds: readonly string[]): Promise<MessageChangeRow[]> {
-  if (accountIds.length === 0) return [];
-  return db
-    .select()
-    .from(messageChanges)
-    .where(and(inArray(messageChanges.accountId, [...accountIds]), eq(messageChanges.state, 'queued')))
-    .limit(500);
-}
+export const relayedChanges = relayedRequests(messageChanges, messageChanges.clientChangeId);
+export const messageChangeById = relayedChanges.byId;
+export const insertMessageChange = relayedChanges.insert;
 
 /** What the server knows of a stored message that the change checks need. */
 export type ChangedMessage = { fromMe: boolean; type: string; timestamp: number; revoked: boolean };
