@@ -11,6 +11,7 @@ import type { IngestContext } from './context';
 import { touch } from './context';
 import type { ChatRef } from './context';
 import { ensureChat } from './people';
+import { beforeRewrite, indexLater } from './search-index';
 
 type ExistingRow = {
   seq: number;
@@ -126,10 +127,11 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
     mentions: mentionsJson(m),
   });
   if (info.changes === 0) return false;
+  const seq = Number(info.lastInsertRowid);
+  if (content.body !== null || content.caption !== null) indexLater(ctx, seq);
   ctx.report.messagesInserted += 1;
   ctx.report.newMessageIds.push(messageIdOf(m.accountId as AccountId, m.providerMessageId));
   const t = touch(ctx, chat.id);
-  const seq = Number(info.lastInsertRowid);
   // Older history (a page loaded from the phone) lands before messages already stored: it
   // was there before the agent last looked, so it never makes the chat unread.
   if (countsAsUnread(m) && m.timestamp > chat.readAt && !ctx.db.prepare(LATER_SQL).get(chat.id, seq))
@@ -166,6 +168,7 @@ function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingR
         revoked: revoked ? 1 : 0,
       };
   const ack = Math.max(existing.ack, ackCode(m.ack));
+  beforeRewrite(ctx, existing.seq);
   db.prepare(UPDATE_SQL).run({
     seq: existing.seq,
     providerMessageId: m.providerMessageId,
