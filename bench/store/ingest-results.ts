@@ -76,7 +76,11 @@ const PARTS: readonly (readonly [keyof LivePathRun['parts'], string, string])[] 
     'checkpoint_wait',
     'before the transaction: waiting while the checkpoint thread RESTARTs the WAL, and BEGIN IMMEDIATE',
   ],
-  ['apply', 'row_writes', 'lookups, inserts and updates of message rows, FTS triggers included'],
+  [
+    'apply',
+    'row_writes',
+    'lookups, inserts and updates of message rows, the search index included (batch insert, edit triggers)',
+  ],
   ['summary', 'chat_summaries', 'the last message, unread count and order of every touched chat'],
   ['commit', 'commit', 'COMMIT: WAL writes of every dirtied page, FTS segments included'],
   ['readBack', 'read_back', 'the sink reading new/changed messages and chats back for the facts'],
