@@ -85,6 +85,8 @@ export type IngestContext = {
   readonly knownAccounts: Map<string, boolean>;
   readonly chatRefs: Map<string, ChatRef | null>;
   readonly updatedIds: Set<MessageId>;
+  /** Rows inserted by this transaction whose search index rows are not written yet (search-index.ts). */
+  readonly unindexed: Set<number>;
 };
 
 export function emptyReport(): IngestReport {

@@ -23,6 +23,7 @@ import type { IngestContext, IngestKind, IngestReport } from './context';
 import { accountExists, describeIssues, emptyReport, reject } from './context';
 import { upsertMessage } from './messages';
 import { upsertChat, upsertContact } from './people';
+import { indexPending } from './search-index';
 import { refreshChatSummary } from './summary';
 import { applyAck, applyEdit, applyReaction, applyRevoke, applyVote } from './updates';
 
@@ -145,6 +146,7 @@ export function withIngestContext<T>(db: StoreDb, now: number, report: IngestRep
     knownAccounts: new Map(),
     chatRefs: new Map(),
     updatedIds: new Set(),
+    unindexed: new Set(),
   };
   const { timing } = report;
   let committing = 0;
@@ -153,6 +155,7 @@ export function withIngestContext<T>(db: StoreDb, now: number, report: IngestRep
     const applying = performance.now();
     timing.beginMs += applying - entering;
     const r = fn(ctx);
+    indexPending(ctx);
     const summarising = performance.now();
     timing.applyMs += summarising - applying;
     for (const [chatId, t] of ctx.touched) refreshChatSummary(db, chatId, t);

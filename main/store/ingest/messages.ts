@@ -11,6 +11,7 @@ import type { IngestContext } from './context';
 import { touch } from './context';
 import type { ChatRef } from './context';
 import { ensureChat } from './people';
+import { beforeRewrite, indexLater } from './search-index';
 
 type ExistingRow = {
   seq: number;
@@ -35,12 +36,24 @@ const INSERT_SQL = `INSERT INTO messages (seq, account_id, chat_id, provider_mes
     @location, @vcard, @quoted, @ts, @ack, @edited, @revoked, @clientMessageId, @poll, @mentions)
   ON CONFLICT (account_id, provider_message_id) DO NOTHING`;
 
+/**
+ * A re-delivered message (history again after a reconnect) usually changes nothing: the
+ * WHERE leaves such a row unwritten (a rewrite of all its columns also rewrote two of its
+ * index entries). It writes whenever any column would change, and whenever the automation
+ * trigger on client_message_id could still mark the row (migration 0016), as before.
+ */
 const UPDATE_SQL = `UPDATE messages SET provider_message_id = @providerMessageId, author = @author,
     author_name = @authorName, type = @type, body = @body, caption = @caption, media = @media, location = @location,
     vcard = @vcard, quoted_provider_message_id = @quoted, ack = @ack, edited = @edited, revoked = @revoked,
     client_message_id = coalesce(client_message_id, @clientMessageId), poll = coalesce(poll, @poll),
     mentions = coalesce(@mentions, mentions)
-  WHERE seq = @seq`;
+  WHERE seq = @seq AND (provider_message_id IS NOT @providerMessageId OR author IS NOT @author
+    OR author_name IS NOT @authorName OR type IS NOT @type OR body IS NOT @body OR caption IS NOT @caption
+    OR media IS NOT @media OR location IS NOT @location OR vcard IS NOT @vcard OR quoted_provider_message_id IS NOT @quoted
+    OR ack IS NOT @ack OR edited IS NOT @edited OR revoked IS NOT @revoked
+    OR (client_message_id IS NULL AND @clientMessageId IS NOT NULL) OR (poll IS NULL AND @poll IS NOT NULL)
+    OR (@mentions IS NOT NULL AND mentions IS NOT @mentions)
+    OR (automated = 0 AND coalesce(client_message_id, @clientMessageId) IS NOT NULL))`;
 
 const LATER_SQL = 'SELECT 1 FROM messages WHERE chat_id = ? AND seq > ? LIMIT 1';
 
@@ -114,10 +127,11 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
     mentions: mentionsJson(m),
   });
   if (info.changes === 0) return false;
+  const seq = Number(info.lastInsertRowid);
+  if (content.body !== null || content.caption !== null) indexLater(ctx, seq);
   ctx.report.messagesInserted += 1;
   ctx.report.newMessageIds.push(messageIdOf(m.accountId as AccountId, m.providerMessageId));
   const t = touch(ctx, chat.id);
-  const seq = Number(info.lastInsertRowid);
   // Older history (a page loaded from the phone) lands before messages already stored: it
   // was there before the agent last looked, so it never makes the chat unread.
   if (countsAsUnread(m) && m.timestamp > chat.readAt && !ctx.db.prepare(LATER_SQL).get(chat.id, seq))
@@ -154,6 +168,7 @@ function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingR
         revoked: revoked ? 1 : 0,
       };
   const ack = Math.max(existing.ack, ackCode(m.ack));
+  beforeRewrite(ctx, existing.seq);
   db.prepare(UPDATE_SQL).run({
     seq: existing.seq,
     providerMessageId: m.providerMessageId,

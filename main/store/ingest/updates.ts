@@ -5,6 +5,7 @@ import type { AckUpdate, EditUpdate, PollVoteInput, ReactionInput, RevokeUpdate 
 import { ackCode } from '../rows';
 import type { IngestContext } from './context';
 import { touch } from './context';
+import { beforeRewrite } from './search-index';
 
 /** Records what an update changed, or that it was about a message we do not hold. */
 function applied(
@@ -51,6 +52,7 @@ function exists(ctx: IngestContext, accountId: string, providerMessageId: string
 
 /** "Deleted for everyone": the text goes too, so it no longer shows up in search. */
 export function applyRevoke(ctx: IngestContext, r: RevokeUpdate): void {
+  beforeRewrite(ctx);
   const chatId = ctx.db
     .prepare(
       `UPDATE messages SET revoked = 1, body = NULL, caption = NULL, media = NULL, location = NULL, vcard = NULL
@@ -64,6 +66,7 @@ export function applyRevoke(ctx: IngestContext, r: RevokeUpdate): void {
 
 /** An edit replaces the text, or the caption of a media message. */
 export function applyEdit(ctx: IngestContext, e: EditUpdate): void {
+  beforeRewrite(ctx);
   const chatId = ctx.db
     .prepare(
       `UPDATE messages SET

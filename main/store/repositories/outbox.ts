@@ -10,6 +10,7 @@ import type { StoreDb } from '../db';
 import { inTransaction } from '../db';
 import { emptyReport, withIngestContext } from '../ingest';
 import { touch } from '../ingest/context';
+import { beforeRewrite } from '../ingest/search-index';
 import { upsertMessage } from '../ingest/messages';
 import { ensureChat } from '../ingest/people';
 import { ackCode } from '../rows';
@@ -205,6 +206,7 @@ export function confirmOutboxSent(
       .pluck()
       .get(entry.accountId, providerMessageId);
     if (echo !== undefined) {
+      beforeRewrite(ctx);
       db.prepare('DELETE FROM messages WHERE client_message_id = ? AND seq <> ?').run(clientMessageId, echo);
       db.prepare('UPDATE messages SET client_message_id = ? WHERE seq = ?').run(clientMessageId, echo);
     } else {
