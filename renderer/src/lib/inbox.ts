@@ -12,6 +12,9 @@ export type InboxFilter = {
   readonly archived: boolean;
 };
 
+/** Chats in the list's first page: a screenful (it paints sooner); scrolling loads larger pages. */
+export const FIRST_PAGE = 60;
+
 export const defaultFilter: InboxFilter = {
   accountIds: [],
   queue: 'all',
