@@ -1,9 +1,9 @@
 /**
  * The core process starts in two steps (#23). First the store opens and the first screen's
  * queries are answered from it (main/core/first-screen.ts); the whole core (accounts, sync,
- * AI, automation, every other command) loads once a renderer has asked for something the
- * first screen's queries do not answer, or after `idleStartMs` when none does, so its ~1 MB
- * of code and its start do not compete with the page's load for the CPU. Commands that need the whole core wait for it and are
+ * AI, automation, every other command) loads once a renderer has asked for something, or
+ * after `idleStartMs` when none does, so its ~1 MB of code and its start do not compete
+ * with the page's load for the CPU. Commands that need the whole core wait for it and are
  * answered, never dropped.
  */
 import type { Core } from '../core/core';
@@ -49,12 +49,10 @@ export function startInTwoSteps(o: TwoStepOptions): TwoStepCore {
   const staged = stagedDispatch(o.first, whole);
   return {
     dispatch: (name, args, ctx) => {
-      // A first-screen query runs right here, synchronously, and does not start the load:
-      // the page asks for its first chats before its bundle has run, and the load would
-      // take the CPU from the page's first render. The first call that needs the whole core
-      // starts it (after the calls that came in the same read of the channel).
+      // A first-screen query runs right here, synchronously; calls that came in the same
+      // read of the channel (a page sends its first ones together) run before the load.
       const reply = staged.dispatch(name, args, ctx);
-      if (!o.first.serves(name)) setImmediate(begin);
+      setImmediate(begin);
       return reply;
     },
     whole,

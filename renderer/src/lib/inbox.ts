@@ -12,9 +12,6 @@ export type InboxFilter = {
   readonly archived: boolean;
 };
 
-/** Chats in the list's first page: a screenful (it paints sooner); scrolling loads larger pages. */
-export const FIRST_PAGE = 60;
-
 export const defaultFilter: InboxFilter = {
   accountIds: [],
   queue: 'all',

@@ -2,11 +2,12 @@
 import { create } from 'zustand';
 import type { Chat, ChatId, MemberId } from '../../../common/domain';
 import type { InboxFilter } from '../lib/inbox';
-import { FIRST_PAGE, applyChanges, defaultFilter, toQuery } from '../lib/inbox';
+import { applyChanges, defaultFilter, toQuery } from '../lib/inbox';
 import { core } from './core';
 import { errorText } from '../lib/error-text';
 
-// Pages after the first one (lib/inbox.ts), while scrolling.
+// A screenful first (it paints sooner), then larger pages while scrolling.
+const FIRST_PAGE = 60;
 const PAGE = 200;
 
 type InboxState = {

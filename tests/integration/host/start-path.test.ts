@@ -1,9 +1,8 @@
 /**
  * What a cold start loads before the first chat row (#23), checked on the built app: the
- * host listens before socket.io and zod load, the page's scripts build no zod schema, its
- * first script opens the bridge before the app's bundle runs, the core does not load the
- * language model at start, and the core process answers the first screen before it loads the
- * rest of the core. Each of these once cost 100–400 ms.
+ * host listens before socket.io and zod load, the page's first script builds no zod schema,
+ * the core does not load the language model at start, and the core process answers the first
+ * screen before it loads the rest of the core. Each of these once cost 100–400 ms.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,34 +32,13 @@ describe('cold start path (built)', () => {
     expect(readFileSync(join('dist/host', runHost!), 'utf8')).toMatch(/import\("\.\/bridge-/);
   });
 
-  /** The page's module scripts, in the order it runs them, with the sources of each. */
-  const pageScripts = () => {
+  it("the page's first script builds no zod schema (they come with Settings and Reports)", () => {
     const html = readFileSync('dist/renderer/index.html', 'utf8');
-    return [...html.matchAll(/<script type="module"[^>]*src="(?:\.\/|\/)?([^"]+)"/g)].map(m => ({
-      file: m[1]!,
-      sources: (JSON.parse(readFileSync(join('dist/renderer', `${m[1]!}.map`), 'utf8')) as { sources: string[] })
-        .sources,
-    }));
-  };
-
-  it("the page's scripts build no zod schema (they come with Settings and Reports)", () => {
-    const [early, app] = pageScripts();
-    expect(app?.sources.some(s => s.includes('node_modules/react-dom/'))).toBe(true);
-    expect([...(early?.sources ?? []), ...(app?.sources ?? [])].filter(s => s.includes('node_modules/zod/'))).toEqual(
-      [],
-    );
-  });
-
-  it("the page's first script opens the bridge and asks for the first chats before the app's bundle runs", () => {
-    const scripts = pageScripts();
-    expect(scripts).toHaveLength(2);
-    const [early, app] = scripts;
-    expect(early!.sources.some(s => s.endsWith('renderer/src/api/early.ts'))).toBe(true);
-    expect(early!.sources.some(s => s.includes('node_modules/socket.io-client/'))).toBe(true);
-    // Small: none of React, and the app's bundle uses this same file (one transport, one load).
-    expect(early!.sources.filter(s => s.includes('node_modules/react'))).toEqual([]);
-    const appCode = readFileSync(join('dist/renderer', app!.file), 'utf8');
-    expect(appCode).toContain(`from"./${early!.file.split('/').pop()!}"`);
+    const src = /<script type="module"[^>]*src="\/?([^"]+)"/.exec(html)?.[1];
+    expect(src).toBeDefined();
+    const map = JSON.parse(readFileSync(join('dist/renderer', `${src!}.map`), 'utf8')) as { sources: string[] };
+    expect(map.sources.some(s => s.includes('node_modules/react-dom/'))).toBe(true);
+    expect(map.sources.filter(s => s.includes('node_modules/zod/'))).toEqual([]);
   });
 
   /** Every file of the core process: its entry and the chunks it imports, statically or later. */

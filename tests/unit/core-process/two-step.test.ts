@@ -1,9 +1,8 @@
 /**
  * The core process's two-step start (#23): the first screen is answered from the store
- * before the whole core exists, and does not start its load; a command that needs the whole
- * core sent meanwhile starts it and is answered once it runs, not lost; a whole core that
- * fails to start is reported to every call that waited; a stop before the whole core loaded
- * still closes the store.
+ * before the whole core exists; a command that needs the whole core sent meanwhile is
+ * answered once it runs, not lost; a whole core that fails to start is reported to every
+ * call that waited; a stop before the whole core loaded still closes the store.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,23 +111,6 @@ describe('two-step core start', () => {
     if (!(await waiting).ok) expect(JSON.stringify(await waiting)).toContain('migration 7 failed');
     // The store still answers the first screen; the process is ended by its owner.
     await expect(core.dispatch('chats:list', {}, ctx)).resolves.toMatchObject({ ok: true });
-  });
-
-  it('does not load the whole core for the first screen alone', async () => {
-    const { dataDir, opened } = openWithOneChat();
-    const { loadWhole, release } = heldWhole(dataDir, opened);
-    const core = startInTwoSteps({ opened, first: firstScreen(opened.store), loadWhole, idleStartMs: 60_000 });
-    closers.push(() => core.close());
-    await expect(core.dispatch('chats:list', { limit: 60 }, ctx)).resolves.toMatchObject({ ok: true });
-    await expect(core.dispatch('chats:unreadCounts', {}, ctx)).resolves.toMatchObject({ ok: true });
-    await new Promise(resolve => setTimeout(resolve, 10));
-    expect(loadWhole).not.toHaveBeenCalled();
-    // The first call that needs it starts it.
-    const accounts = core.dispatch('accounts:list', {}, ctx);
-    await new Promise(resolve => setImmediate(resolve));
-    expect(loadWhole).toHaveBeenCalledTimes(1);
-    release();
-    await expect(accounts).resolves.toMatchObject({ ok: true });
   });
 
   it('loads the whole core on its own when nobody calls', async () => {
