@@ -3,14 +3,15 @@
  * instead of the two SQL scans of report-scans.ts: the same rows (stored rows touched before the
  * range's end, plus the chats cut again as at that end), the same durations, buckets, medians
  * and 90th percentiles (stats.ts nearest rank), computed over typed arrays: each partition's
- * values are placed by a counting sort on small integer keys, then each slice is sorted natively.
+ * values are placed by a counting sort on small integer keys, then each slice's rank is selected
+ * (stats.ts selectPercentile) rather than the slice sorted.
  */
 import { REPORT_BUCKET_BOUNDS_MS } from '../../../common/protocol-reports';
 import type { StoredConversation } from '../db/repositories/report-tables';
-import type { ConversationIndex, Dictionary } from './conversation-index';
+import type { ConversationIndex, Dictionary, IndexColumns } from './conversation-index';
 import type { Ranked } from './ranks';
 import type { ChangedChats, RecutRange } from './recut';
-import { bucketIndex, percentile } from './stats';
+import { selectPercentile } from './stats';
 import type { Zone } from './zone';
 import { dayIndex, rangeEnd, rangeStart } from './zone';
 
@@ -63,14 +64,14 @@ function scopeOf(accounts: Dictionary, accountIds: readonly string[]): Uint8Arra
   return scope;
 }
 
-/** Durations of one side (opened, or resolved), one entry per conversation. */
-class Side {
+/** The durations of one side (opened, or resolved) that have one, one entry per conversation. */
+class Durations {
   n = 0;
-  value: Float64Array;
-  bucket: Int32Array;
-  account: Int32Array;
-  member: Int32Array;
-  memberValue: Float64Array;
+  readonly value: Float64Array;
+  readonly bucket: Int32Array;
+  readonly account: Int32Array;
+  readonly member: Int32Array;
+  readonly memberValue: Float64Array;
   constructor(capacity: number) {
     this.value = new Float64Array(capacity);
     this.bucket = new Int32Array(capacity);
@@ -78,7 +79,6 @@ class Side {
     this.member = new Int32Array(capacity);
     this.memberValue = new Float64Array(capacity);
   }
-  /** value NaN: none (not answered). */
   push(value: number, bucket: number, account: number, member: number, memberValue: number): void {
     const i = this.n++;
     this.value[i] = value;
@@ -104,48 +104,40 @@ function groupMedians(
   const next = offsets.slice(0, keys);
   for (let i = 0; i < n; i++) if (key[i]! >= 0) placed[next[key[i]!]!++] = value[i]!;
   const medians = new Float64Array(keys).fill(NaN);
-  for (let k = 0; k < keys; k++) {
-    if (counts[k] === 0) continue;
-    const slice = placed.subarray(offsets[k]!, offsets[k + 1]!).sort();
-    medians[k] = percentile(slice, 0.5)!;
-  }
+  for (let k = 0; k < keys; k++)
+    if (counts[k]! > 0) medians[k] = selectPercentile(placed, 0.5, offsets[k]!, offsets[k + 1]!)!;
   return { medians, counts };
 }
 
+const BOUNDS = Float64Array.from(REPORT_BUCKET_BOUNDS_MS);
+
 /** ranks.ts rankedOf over a side's typed columns: the same figures. */
-function rankedSide(s: Side, buckets: number, accounts: Dictionary, members: Dictionary): Ranked {
-  // Only the entries with a duration count.
-  const keep: number[] = [];
-  for (let i = 0; i < s.n; i++) if (!Number.isNaN(s.value[i]!)) keep.push(i);
-  const pick = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-    const out = make(keep.length);
-    keep.forEach((i, j) => (out[j] = a[i]!));
-    return out;
-  };
-  const f64 = (n: number) => new Float64Array(n);
-  const i32 = (n: number) => new Int32Array(n);
-  const value = pick(s.value, f64);
-  const histogram = new Array<number>(REPORT_BUCKET_BOUNDS_MS.length + 1).fill(0);
-  for (const v of value) histogram[bucketIndex(v)]! += 1;
-  const whole = Float64Array.from(value).sort();
+function rankedSide(s: Durations, buckets: number, accounts: Dictionary, members: Dictionary): Ranked {
+  const value = s.value.subarray(0, s.n);
+  const histogram = new Array<number>(BOUNDS.length + 1).fill(0);
+  for (const v of value) {
+    // stats.ts bucketIndex: the first bound above the value, else the last bucket.
+    let b = 0;
+    while (b < BOUNDS.length && v >= BOUNDS[b]!) b++;
+    histogram[b]! += 1;
+  }
+  const whole = value.slice();
   const toMap = <K>(g: { medians: Float64Array; counts: Int32Array }, name: (k: number) => K) => {
     const out = new Map<K, number>();
-    g.medians.forEach((m, k) => {
-      if (g.counts[k]! > 0) out.set(name(k), m);
-    });
+    for (let k = 0; k < g.counts.length; k++) if (g.counts[k]! > 0) out.set(name(k), g.medians[k]!);
     return out;
   };
-  const byBucket = groupMedians(pick(s.bucket, i32), value, keep.length, buckets);
-  const byAccount = groupMedians(pick(s.account, i32), value, keep.length, accounts.names.length);
-  const byMember = groupMedians(pick(s.member, i32), pick(s.memberValue, f64), keep.length, members.names.length);
+  const byBucket = groupMedians(s.bucket, value, s.n, buckets);
+  const byAccount = groupMedians(s.account, value, s.n, accounts.names.length);
+  const byMember = groupMedians(s.member, s.memberValue, s.n, members.names.length);
   const member = new Map<string, { medianMs: number; n: number }>();
-  byMember.medians.forEach((m, k) => {
-    if (byMember.counts[k]! > 0) member.set(members.names[k]!, { medianMs: m, n: byMember.counts[k]! });
-  });
+  for (let k = 0; k < byMember.counts.length; k++)
+    if (byMember.counts[k]! > 0)
+      member.set(members.names[k]!, { medianMs: byMember.medians[k]!, n: byMember.counts[k]! });
   return {
     count: whole.length,
-    medianMs: percentile(whole, 0.5),
-    p90Ms: percentile(whole, 0.9),
+    medianMs: selectPercentile(whole, 0.5),
+    p90Ms: selectPercentile(whole, 0.9),
     histogram,
     bucket: toMap(byBucket, k => k),
     account: toMap(byAccount, k => accounts.names[k]!),
@@ -153,38 +145,35 @@ function rankedSide(s: Side, buckets: number, accounts: Dictionary, members: Dic
   };
 }
 
-const numOr = (v: number | null): number => (v === null ? NaN : v);
-
-/** A conversation's facts, from an index row or from a row cut again. */
-type Facts = {
-  account: number;
-  openedAt: number;
-  firstResponseAt: number;
-  firstResponder: number;
-  resolvedAt: number;
-  resolvedBy: number;
-  assignee: number;
-  assigneeSince: number;
-  touchedAt: number;
-  holders: readonly number[];
-  reopenedAt: readonly number[] | null;
-};
-
-function factsOfRecut(ix: ConversationIndex, r: StoredConversation): Facts {
+/** Rows cut again as at the range's end, as index columns (their ids added to the dictionaries). */
+function recutColumns(ix: ConversationIndex, rows: readonly StoredConversation[]): IndexColumns {
+  const n = rows.length;
   const member = (id: string | null) => (id === null ? -1 : ix.members.id(id));
+  const f64 = (at: (r: StoredConversation) => number | null) => Float64Array.from(rows, r => at(r) ?? NaN);
+  const i32 = (at: (r: StoredConversation) => number) => Int32Array.from(rows, at);
   return {
-    account: ix.accounts.id(r[0]),
-    openedAt: r[2],
-    firstResponseAt: numOr(r[3]),
-    firstResponder: member(r[4]),
-    resolvedAt: numOr(r[5]),
-    resolvedBy: member(r[6]),
-    assignee: member(r[7]),
-    assigneeSince: r[8],
-    touchedAt: r[13],
-    holders: r[9] === '' ? [] : r[9].split(',').map(id => ix.members.id(id)),
-    reopenedAt: r[11] ? r[11].split(',').map(Number) : null,
+    length: n,
+    live: new Uint8Array(n).fill(1),
+    account: i32(r => ix.accounts.id(r[0])),
+    chat: new Int32Array(n),
+    openedAt: f64(r => r[2]),
+    firstResponseAt: f64(r => r[3]),
+    firstResponder: i32(r => member(r[4])),
+    resolvedAt: f64(r => r[5]),
+    resolvedBy: i32(r => member(r[6])),
+    assignee: i32(r => member(r[7])),
+    assigneeSince: f64(r => r[8]),
+    touchedAt: f64(r => r[13]),
+    holders: rows.map(r => (r[9] === '' ? [] : r[9].split(',').map(id => ix.members.id(id)))),
+    reopenedAt: rows.map(r => (r[11] ? r[11].split(',').map(Number) : null)),
   };
+}
+
+/** Per-key counts as the SQL path's maps (keys with none left out). */
+function countMap<K>(counts: Int32Array, name: (k: number) => K): Map<K, number> {
+  const out = new Map<K, number>();
+  for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) out.set(name(k), counts[k]!);
+  return out;
 }
 
 /** The conversation figures of [start, end) for these numbers, as the SQL scans give them. */
@@ -198,69 +187,65 @@ export function indexedParts(
 ): ConversationParts {
   const start = rangeStart(zone);
   const end = rangeEnd(zone);
-  const c = ix.columns();
+  const stored = ix.columns();
   const scope = scopeOf(ix.accounts, accountIds);
-  const opened = new Side(c.length + recut.rows.length);
-  const resolved = new Side(c.length + recut.rows.length);
-  const holderCounts = new Map<number, number>();
+  // Every id the recut rows name is in the dictionaries before the counters are sized.
+  const cut = recutColumns(ix, recut.rows);
+  const accounts = ix.accounts.names.length;
+  const members = ix.members.names.length;
+  const capacity = stored.length + cut.length;
+  const frt = new Durations(capacity);
+  const res = new Durations(capacity);
+  const openedPer = new Int32Array(buckets);
+  const openedAcc = new Int32Array(accounts);
+  const resolvedPer = new Int32Array(buckets);
+  const resolvedAcc = new Int32Array(accounts);
+  const holders = new Int32Array(members);
   const reopenAt: { accountId: string; day: number }[] = [];
-  const add = (f: Facts) => {
-    if (f.openedAt >= start && f.openedAt < end) {
-      const v = f.firstResponseAt - f.openedAt;
-      opened.push(v, ofDay[dayIndex(zone, f.openedAt)]!, f.account, f.firstResponder, v);
-      for (const h of f.holders) holderCounts.set(h, (holderCounts.get(h) ?? 0) + 1);
-    }
-    if (f.resolvedAt >= start && f.resolvedAt < end) {
-      const by = f.resolvedBy;
-      const since = by !== -1 && by === f.assignee ? f.assigneeSince : f.openedAt;
-      const handle = f.resolvedAt - Math.max(since, f.openedAt);
-      resolved.push(f.resolvedAt - f.openedAt, ofDay[dayIndex(zone, f.resolvedAt)]!, f.account, by, handle);
-    }
-    if (f.reopenedAt !== null && f.touchedAt >= start && f.openedAt < end)
-      for (const t of f.reopenedAt) {
-        const day = dayIndex(zone, t);
-        if (day !== -1) reopenAt.push({ accountId: ix.accounts.names[f.account]!, day });
+  // A stored row touched at or after the end is one of the chats cut again (the recut rows stand for them).
+  const scan = (c: IndexColumns, isStored: boolean) => {
+    for (let i = 0; i < c.length; i++) {
+      const account = c.account[i]!;
+      if (c.live[i] === 0 || scope[account] !== 1) continue;
+      const touched = c.touchedAt[i]!;
+      if (isStored && touched >= end) continue;
+      const opened = c.openedAt[i]!;
+      if (opened >= start && opened < end) {
+        const b = ofDay[dayIndex(zone, opened)]!;
+        openedPer[b]! += 1;
+        openedAcc[account]! += 1;
+        const v = c.firstResponseAt[i]! - opened;
+        if (!Number.isNaN(v)) frt.push(v, b, account, c.firstResponder[i]!, v);
+        for (const h of c.holders[i]!) holders[h]! += 1;
       }
-  };
-  for (let i = 0; i < c.length; i++) {
-    // A row touched at or after the end is one of the chats cut again (recut.rows stand for them).
-    if (c.live[i] === 0 || scope[c.account[i]!] !== 1 || c.touchedAt[i]! >= end) continue;
-    const o = c.openedAt[i]!;
-    const r = c.resolvedAt[i]!;
-    const reopened = c.reopenedAt[i] !== null && c.touchedAt[i]! >= start;
-    if (!(o >= start && o < end) && !(r >= start && r < end) && !reopened) continue;
-    add({
-      account: c.account[i]!,
-      openedAt: o,
-      firstResponseAt: c.firstResponseAt[i]!,
-      firstResponder: c.firstResponder[i]!,
-      resolvedAt: r,
-      resolvedBy: c.resolvedBy[i]!,
-      assignee: c.assignee[i]!,
-      assigneeSince: c.assigneeSince[i]!,
-      touchedAt: c.touchedAt[i]!,
-      holders: c.holders[i]!,
-      reopenedAt: c.reopenedAt[i]!,
-    });
-  }
-  for (const r of recut.rows) if (scope[ix.accounts.id(r[0])] === 1) add(factsOfRecut(ix, r));
-  const count = (s: Side, key: 'bucket' | 'account', name: (k: number) => string) => {
-    const out = new Map<string, number>();
-    for (let i = 0; i < s.n; i++) {
-      const k = name(s[key][i]!);
-      out.set(k, (out.get(k) ?? 0) + 1);
+      const resolved = c.resolvedAt[i]!;
+      if (resolved >= start && resolved < end) {
+        const b = ofDay[dayIndex(zone, resolved)]!;
+        resolvedPer[b]! += 1;
+        resolvedAcc[account]! += 1;
+        const by = c.resolvedBy[i]!;
+        const since = by !== -1 && by === c.assignee[i] ? c.assigneeSince[i]! : opened;
+        res.push(resolved - opened, b, account, by, resolved - Math.max(since, opened));
+      }
+      const reopened = c.reopenedAt[i];
+      if (reopened && touched >= start && opened < end)
+        for (const t of reopened) {
+          const day = dayIndex(zone, t);
+          if (day !== -1) reopenAt.push({ accountId: ix.accounts.names[account]!, day });
+        }
     }
-    return out;
   };
+  scan(stored, true);
+  scan(cut, false);
   const accountName = (k: number) => ix.accounts.names[k]!;
   return {
-    openedPer: count(opened, 'bucket', k => `${k}`),
-    openedAcc: count(opened, 'account', accountName),
-    resolvedPer: count(resolved, 'bucket', k => `${k}`),
-    resolvedAcc: count(resolved, 'account', accountName),
-    frt: rankedSide(opened, buckets, ix.accounts, ix.members),
-    res: rankedSide(resolved, buckets, ix.accounts, ix.members),
-    holders: new Map([...holderCounts].map(([k, n]) => [ix.members.names[k]!, n])),
+    openedPer: countMap(openedPer, k => `${k}`),
+    openedAcc: countMap(openedAcc, accountName),
+    resolvedPer: countMap(resolvedPer, k => `${k}`),
+    resolvedAcc: countMap(resolvedAcc, accountName),
+    frt: rankedSide(frt, buckets, ix.accounts, ix.members),
+    res: rankedSide(res, buckets, ix.accounts, ix.members),
+    holders: countMap(holders, k => ix.members.names[k]!),
     reopenAt,
   };
 }

@@ -3,12 +3,14 @@
  * database stand-in: a chat replaced after the load is read again (its old rows dropped), a
  * version committed late below the highest seq already seen is still picked up, and many
  * replacements (the columns rewritten without the replaced rows) keep exactly the live rows.
+ * And the selection the index's medians use picks the sample the sorted percentile picks.
  */
 import { describe, expect, it } from 'vitest';
 import type { RawExec } from '../../../sync-server/src/db/index';
 import type { IndexedRow } from '../../../sync-server/src/db/repositories/report-versions';
 import type { ConversationIndex } from '../../../sync-server/src/reports/conversation-index';
 import { conversationIndex } from '../../../sync-server/src/reports/conversation-index';
+import { percentile, selectPercentile } from '../../../sync-server/src/reports/stats';
 
 type Version = { seq: number; chatId: string; at: number; committed: boolean };
 
@@ -160,5 +162,24 @@ describe('conversation index', () => {
     // Replaced rows were dropped on the way: ~3,700 rows were written, the columns keep the live
     // ones and fewer than 1,024 + one round's replaced ones.
     expect(ix.columns().length).toBeLessThan(ix.size() + 1_200);
+  });
+});
+
+describe('selectPercentile', () => {
+  it('picks the nearest-rank sample percentile() picks from the sorted samples', () => {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+    for (let round = 0; round < 200; round++) {
+      const n = 1 + Math.floor(rnd() * 300);
+      // Few distinct values in some rounds: ties must not move the rank.
+      const spread = round % 3 === 0 ? 5 : 1_000_000;
+      const values = Float64Array.from({ length: n }, () => Math.floor(rnd() * spread));
+      const sorted = values.slice().sort();
+      for (const p of [0.5, 0.9]) expect(selectPercentile(values.slice(), p)).toBe(percentile(sorted, p));
+      // A slice [lo, hi) of a larger array, as the per-group medians use it.
+      const lo = Math.floor(rnd() * n);
+      const hi = lo + Math.floor(rnd() * (n - lo + 1));
+      expect(selectPercentile(values.slice(), 0.5, lo, hi)).toBe(percentile(values.slice(lo, hi).sort(), 0.5));
+    }
   });
 });
