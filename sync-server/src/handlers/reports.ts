@@ -55,6 +55,9 @@ export function reportsHandlers(
   /** Whether the report tables hold every change: no backfill left, and the live queue drained. */
   async function tablesCurrent(worker: WorkLoop): Promise<boolean> {
     if (await backfillPending(raw)) return false;
+    // This process's worker unqueues its chats before it commits their rows: a round in flight
+    // is waited for, or an empty queue would not mean the rows (and their versions) are there.
+    await worker.roundDone();
     if (!(await anyDirtyChat(raw))) return true;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([worker.idle(), new Promise<void>(r => (timer = setTimeout(r, QUEUE_WAIT_MS)))]);
