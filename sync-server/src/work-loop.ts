@@ -10,6 +10,8 @@ export type WorkLoop = {
   /** Something was committed: look for work now rather than at the next poll. */
   kick(): void;
   idle(): Promise<void>;
+  /** Resolves when the round running now (if any) has finished; does not start one. */
+  roundDone(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -42,10 +44,12 @@ export function startWorkLoop(opts: WorkLoopOptions): WorkLoop {
       const current = ++round;
       let busy = 0;
       try {
-        busy = await opts.round();
+        inFlight = opts.round();
+        busy = await inFlight;
       } catch (err) {
         if (!stopped) opts.log.error({ err, worker: opts.name }, 'worker round failed; retrying');
       }
+      inFlight = null;
       if (busy > 0) continue;
       for (const w of idleWaiters) if (current > w.after) w.resolve();
       idleWaiters = idleWaiters.filter(w => current <= w.after);
@@ -53,11 +57,20 @@ export function startWorkLoop(opts: WorkLoopOptions): WorkLoop {
     }
   }
 
+  let inFlight: Promise<number> | null = null;
   const running = loop();
   return {
     kick() {
       kicked = true;
       wake?.();
+    },
+    roundDone() {
+      return inFlight
+        ? inFlight.then(
+            () => undefined,
+            () => undefined,
+          )
+        : Promise.resolve();
     },
     idle() {
       if (stopped) return Promise.resolve();

@@ -869,6 +869,21 @@ export const reportRecut = mysqlTable(
   ],
 );
 
+/**
+ * One row per chat whose conversations the report worker replaced (0039), in commit-ish order:
+ * each server process's in-memory conversation index (reports/conversation-index.ts) reads the
+ * rows past the last seq it saw and reloads those chats. Rows older than an hour are deleted.
+ */
+export const reportVersions = mysqlTable(
+  'report_versions',
+  {
+    seq: bigint('seq', { mode: 'number' }).autoincrement().primaryKey(),
+    chatId: varchar('chat_id', { length: 420 }).notNull(),
+    at: ms('at').notNull(),
+  },
+  t => [index('report_versions_at').on(t.at)],
+);
+
 /** Messages in/out per number (member '') and sent per member, per 15-minute UTC bucket (0034). */
 export const reportMessageCounts = mysqlTable(
   'report_message_counts',

@@ -14,14 +14,16 @@ import { CommandError } from '../../../common/result';
 import { anyDirtyChat, backfillPending } from '../db/repositories/report-tables';
 import { reportBusinessHours } from '../db/repositories/reports';
 import { allAccountIds } from '../db/repositories/workspace';
-import { aggregatedReport } from '../reports/aggregate';
+import { indexedReport } from '../reports/aggregate';
 import { ttlCache } from '../reports/cache';
+import { conversationIndex } from '../reports/conversation-index';
 import type { Dataset } from '../reports/dataset';
 import { loadDataset } from '../reports/dataset';
 import { reportOf } from '../reports/figures';
 import { conversationsPage } from '../reports/page';
 import type { RecutRange } from '../reports/recut';
-import { recutRange } from '../reports/recut';
+import { recutChanged } from '../reports/recut';
+import { changedInIndex } from '../reports/indexed';
 import { loadStoredDataset } from '../reports/stored';
 import { storedConversationsPage } from '../reports/stored-page';
 import { rangeEnd, rangeStart, zoneOf } from '../reports/zone';
@@ -47,10 +49,15 @@ export function reportsHandlers(
   const reports = ttlCache<WireReport>(() => Date.now());
   const recuts = ttlCache<RecutRange | null>(() => Date.now());
   const raw = services.database.raw;
+  // Every stored conversation, in this process, brought up to date before each range is cut.
+  const index = conversationIndex(raw);
 
   /** Whether the report tables hold every change: no backfill left, and the live queue drained. */
   async function tablesCurrent(worker: WorkLoop): Promise<boolean> {
     if (await backfillPending(raw)) return false;
+    // This process's worker unqueues its chats before it commits their rows: a round in flight
+    // is waited for, or an empty queue would not mean the rows (and their versions) are there.
+    await worker.roundDone();
     if (!(await anyDirtyChat(raw))) return true;
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([worker.idle(), new Promise<void>(r => (timer = setTimeout(r, QUEUE_WAIT_MS)))]);
@@ -67,9 +74,11 @@ export function reportsHandlers(
     if (!worker) return Promise.resolve(null);
     const zone = zoneOf(args.from, args.to, args.timeZone);
     const [start, end] = [rangeStart(zone), rangeEnd(zone)];
-    return recuts.get(JSON.stringify([start, end, scope]), async () =>
-      (await tablesCurrent(worker)) ? recutRange(raw, scope, start, end, Date.now()) : null,
-    );
+    return recuts.get(JSON.stringify([start, end, scope]), async () => {
+      if (!(await tablesCurrent(worker))) return null;
+      await index.refresh();
+      return recutChanged(raw, changedInIndex(index, scope, start, end), start, end, Date.now());
+    });
   }
 
   /** Open time ("business hours only" on a number that has hours) is measured in TypeScript. */
@@ -84,7 +93,7 @@ export function reportsHandlers(
     const key = JSON.stringify([args.from, args.to, args.timeZone, args.bucket, args.businessHours, scope]);
     return reports.get(key, async () => {
       const range = (await openTime(scope, args)) ? null : await tablesRange(scope, args);
-      if (range) return aggregatedReport(raw, scope, args, range, Date.now());
+      if (range) return indexedReport(raw, index, scope, args, range, Date.now());
       return reportOf(await dataset(caller, args), args);
     });
   }

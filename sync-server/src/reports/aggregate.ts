@@ -2,8 +2,10 @@
  * reports:get from the report tables: the same WireReport reportOf (figures.ts) computes from a
  * dataset, for a report without a member or tag filter, and without "business hours only" on a
  * number that has business hours (open time is measured in TypeScript: the caller uses the
- * dataset then). The conversations opened and resolved in the range are read as compact rows
- * (db/repositories/report-scans.ts) and counted and ranked here (ranks.ts); messages,
+ * dataset then). The conversations opened and resolved in the range are counted and ranked
+ * from this process's conversation index (indexedReport: conversation-index.ts, indexed.ts),
+ * or from compact rows read by two SQL scans (aggregatedReport: report-scans.ts, ranks.ts);
+ * both give the same figures. Messages,
  * reopenings and SLA outcomes are grouped in SQL (report-aggregates.ts); the per-tag table is
  * computed from the tagged chats' conversations alone (stored.ts).
  */
@@ -19,8 +21,12 @@ import { reportAccountNames, reportMemberNames, reportSlaTargets } from '../db/r
 import { bucketsOf, reportOf } from './figures';
 import type { Ranked } from './ranks';
 import { countsOf, holderCountsOf, rankedOf } from './ranks';
+import type { ConversationIndex } from './conversation-index';
+import type { ConversationParts } from './indexed';
+import { indexedParts } from './indexed';
 import type { RecutRange } from './recut';
 import { loadTaggedDataset } from './stored';
+import type { Zone } from './zone';
 import { dayIndex, rangeEnd, rangeStart, zoneOf } from './zone';
 import { zoneSql } from './zone-sql';
 
@@ -44,44 +50,92 @@ const bySla = (m: Map<string, SlaCounts>, k: string) => {
   return c;
 };
 
-export async function aggregatedReport(
+/** The conversation figures from the two SQL scans (report-scans.ts) and the reopenings' rows. */
+async function scannedParts(raw: RawExec, s: AggregateScope, zone: Zone): Promise<ConversationParts> {
+  const [openedRows, resolvedRows, reopens] = await Promise.all([
+    openedScan(raw, s),
+    resolvedScan(raw, s),
+    reopenedRows(raw, s),
+  ]);
+  const opened = countsOf(openedRows);
+  const resolved = countsOf(resolvedRows);
+  const bucketKey = (r: { bucket: number }) => `${r.bucket}`;
+  return {
+    openedPer: sumBy(opened, bucketKey, r => r.n),
+    openedAcc: sumBy(
+      opened,
+      r => r.accountId,
+      r => r.n,
+    ),
+    resolvedPer: sumBy(resolved, bucketKey, r => r.n),
+    resolvedAcc: sumBy(
+      resolved,
+      r => r.accountId,
+      r => r.n,
+    ),
+    frt: rankedOf(openedRows),
+    res: rankedOf(resolvedRows),
+    holders: holderCountsOf(openedRows),
+    // Reopenings: each instant in the range counts for its day's bucket and its number.
+    reopenAt: reopens.flatMap(r =>
+      r.at.map(t => ({ accountId: r.accountId, day: dayIndex(zone, t) })).filter(x => x.day !== -1),
+    ),
+  };
+}
+
+/** The report with the conversations read by the two SQL scans. */
+export function aggregatedReport(
   raw: RawExec,
   accountIds: readonly string[],
   args: ReportsGetArgs,
   recut: RecutRange,
   now: number,
 ): Promise<WireReport> {
+  return assembled(raw, accountIds, args, recut, now, (s, zone) => scannedParts(raw, s, zone));
+}
+
+/** The report with the conversations counted from this process's conversation index (indexed.ts). */
+export function indexedReport(
+  raw: RawExec,
+  index: ConversationIndex,
+  accountIds: readonly string[],
+  args: ReportsGetArgs,
+  recut: RecutRange,
+  now: number,
+): Promise<WireReport> {
+  return assembled(raw, accountIds, args, recut, now, async (_s, zone, ofDay) =>
+    indexedParts(index, accountIds, zone, ofDay, Math.max(0, ...ofDay) + 1, recut),
+  );
+}
+
+async function assembled(
+  raw: RawExec,
+  accountIds: readonly string[],
+  args: ReportsGetArgs,
+  recut: RecutRange,
+  now: number,
+  partsOf: (s: AggregateScope, zone: Zone, ofDay: readonly number[]) => Promise<ConversationParts>,
+): Promise<WireReport> {
   const zone = zoneOf(args.from, args.to, args.timeZone);
   const s: AggregateScope = { accountIds, ...recut, zone: zoneSql(zone, args.bucket) };
   const asOf = Math.min(rangeEnd(zone), now);
-  // One round: the conversations of the range come back as compact rows (report-scans.ts), every
-  // count, histogram and median of them is computed here (ranks.ts). SLA outcomes follow the targets.
+  const { starts, ofDay } = bucketsOf(zone, args.bucket);
+  // One round: the conversations of the range (their counts, histograms and medians), then
+  // messages from the counters; SLA outcomes follow the targets.
   const slaOf = reportSlaTargets(raw, accountIds).then(async targets => ({
     targets,
     sla: await slaCounts(raw, s, targets, asOf),
   }));
-  const [accountNames, memberNames, { targets, sla }, openedRows, resolvedRows, reopens, messages, sent, tagged] =
-    await Promise.all([
-      reportAccountNames(raw, accountIds),
-      reportMemberNames(raw),
-      slaOf,
-      openedScan(raw, s),
-      resolvedScan(raw, s),
-      reopenedRows(raw, s),
-      messageCounts(raw, accountIds, s.zone),
-      storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
-      loadTaggedDataset(raw, accountIds, args, now),
-    ]);
-  const opened = countsOf(openedRows);
-  const resolved = countsOf(resolvedRows);
-  const frt = rankedOf(openedRows);
-  const res = rankedOf(resolvedRows);
-  const holders = holderCountsOf(openedRows);
-  const { starts, ofDay } = bucketsOf(zone, args.bucket);
-  // Reopenings: each instant in the range counts for its day's bucket and its number.
-  const reopenAt = reopens.flatMap(r =>
-    r.at.map(t => ({ accountId: r.accountId, day: dayIndex(zone, t) })).filter(x => x.day !== -1),
-  );
+  const [accountNames, memberNames, { targets, sla }, parts, messages, sent, tagged] = await Promise.all([
+    reportAccountNames(raw, accountIds),
+    reportMemberNames(raw),
+    slaOf,
+    partsOf(s, zone, ofDay),
+    messageCounts(raw, accountIds, s.zone),
+    storedSentCounts(raw, accountIds, rangeStart(zone), rangeEnd(zone)),
+    loadTaggedDataset(raw, accountIds, args, now),
+  ]);
+  const { openedPer, openedAcc, resolvedPer, resolvedAcc, frt, res, holders, reopenAt } = parts;
   const reopenedPer = sumBy(
     reopenAt,
     r => `${ofDay[r.day]}`,
@@ -93,18 +147,6 @@ export async function aggregatedReport(
     () => 1,
   );
   const bucketKey = (r: { bucket: number }) => `${r.bucket}`;
-  const openedPer = sumBy(opened, bucketKey, r => r.n);
-  const openedAcc = sumBy(
-    opened,
-    r => r.accountId,
-    r => r.n,
-  );
-  const resolvedPer = sumBy(resolved, bucketKey, r => r.n);
-  const resolvedAcc = sumBy(
-    resolved,
-    r => r.accountId,
-    r => r.n,
-  );
   const inPer = sumBy(messages.byBucket, bucketKey, r => r.messagesIn);
   const outPer = sumBy(messages.byBucket, bucketKey, r => r.messagesOut);
   const inAcc = sumBy(

@@ -15,6 +15,7 @@ import {
   replaceChatConversations,
   unmarkChats,
 } from '../db/repositories/report-tables';
+import { pruneVersions, recordVersions } from '../db/repositories/report-versions';
 import type { ServerLog } from '../log';
 import type { WorkLoop } from '../work-loop';
 import { startWorkLoop } from '../work-loop';
@@ -79,8 +80,12 @@ export function cutTimeline(t: ChatTimeline, before = Number.MAX_SAFE_INTEGER): 
 export async function recutChats(database: Database, chatIds: readonly string[]): Promise<void> {
   const timelines = await chatTimelines(database.raw, chatIds);
   const rows = [...timelines.values()].flatMap(t => cutTimeline(t).map(c => rowOf(t.accountId, c)));
-  // A chat that is gone loses its rows too (it is in chatIds, not in timelines).
-  await database.rawTransaction(tx => replaceChatConversations(tx, chatIds, rows));
+  // A chat that is gone loses its rows too (it is in chatIds, not in timelines). The versions,
+  // in the same transaction, tell every process's conversation index to read these chats again.
+  await database.rawTransaction(async tx => {
+    await replaceChatConversations(tx, chatIds, rows);
+    await recordVersions(tx, chatIds, Date.now());
+  });
 }
 
 /** One round: cut up to CHATS_PER_ROUND queued chats; how many it handled. */
@@ -98,6 +103,7 @@ export async function drainReportQueue(database: Database, log: ServerLog): Prom
     ]);
     throw err;
   }
+  if (queued.length > 0) await pruneVersions(database.raw, Date.now());
   return queued.length;
 }
 

@@ -75,10 +75,24 @@ export async function asAtEnd(
   const from = new Map<string, number>();
   for (const r of rows) if (r[13] >= end) from.set(r[1], Math.min(from.get(r[1]) ?? r[2], r[2]));
   const kept = rows.filter(r => r[2] < (from.get(r[1]) ?? Infinity)).map(conversationOf);
-  if (from.size === 0) return kept;
-  const since = Math.min(...from.values());
+  return [...kept, ...(await cutAgainAtEnd(raw, from, start, end))];
+}
+
+/**
+ * These chats' conversations from the given opening on (chat → opened_at), cut again from their
+ * facts before `end`: those whose last instant is before `start` are left out.
+ */
+export async function cutAgainAtEnd(
+  raw: RawExec,
+  from: ReadonlyMap<string, number>,
+  start: number,
+  end: number,
+): Promise<Conversation[]> {
+  if (from.size === 0) return [];
+  let since = Infinity;
+  for (const t of from.values()) since = Math.min(since, t);
   const timelines = await chatTimelines(raw, [...from.keys()], end, since);
-  const recut = [...timelines.values()].flatMap(t => {
+  return [...timelines.values()].flatMap(t => {
     const opened = from.get(t.chatId) ?? since;
     const own = {
       ...t,
@@ -88,7 +102,6 @@ export async function asAtEnd(
     // Only what the range can show: a conversation whose last instant is before it counts nowhere.
     return cutTimeline(own, end).filter(c => touchedAt(c) >= start);
   });
-  return [...kept, ...recut];
 }
 
 export async function loadStoredDataset(

@@ -6,9 +6,13 @@
  * while conversations are still running (those are cut again as they were at its end).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aggregatedReport } from '../../../sync-server/src/reports/aggregate';
+import type { RawExec } from '../../../sync-server/src/db/index';
+import { aggregatedReport, indexedReport } from '../../../sync-server/src/reports/aggregate';
+import type { ConversationIndex } from '../../../sync-server/src/reports/conversation-index';
+import { conversationIndex } from '../../../sync-server/src/reports/conversation-index';
+import { changedInIndex } from '../../../sync-server/src/reports/indexed';
 import { reportOf } from '../../../sync-server/src/reports/figures';
-import { recutRange } from '../../../sync-server/src/reports/recut';
+import { recutChanged, recutRange } from '../../../sync-server/src/reports/recut';
 import { loadStoredDataset } from '../../../sync-server/src/reports/stored';
 import type { Stack } from './harness';
 import { startStack } from './harness';
@@ -51,6 +55,12 @@ afterAll(async () => {
   await stack?.stop();
 });
 
+/** One index for the file, made at its first use (the database is the stack's). */
+function lazyIndex(): (raw: RawExec) => ConversationIndex {
+  let ix: ConversationIndex | undefined;
+  return raw => (ix ??= conversationIndex(raw));
+}
+
 const ZONES = [
   { timeZone: 'Asia/Jakarta', offsetHours: 7 },
   { timeZone: 'Asia/Kolkata', offsetHours: 5.5 },
@@ -92,6 +102,28 @@ describe('report tables', () => {
           });
         });
 
+  // The same figures from a conversation index (the server's path: conversation-index.ts), loaded once for every case.
+  const index = lazyIndex();
+  for (const { timeZone, offsetHours } of ZONES)
+    for (const { from, to, ends } of RANGES)
+      for (const bucket of ['day', 'week'] as const)
+        it(`from the conversation index give the reference's figures, ${ends} (${timeZone}, ${bucket})`, async () => {
+          const raw = stack.node.app.database.raw;
+          const ix = index(raw);
+          await ix.refresh();
+          const args = { from, to, timeZone, bucket, businessHours: false };
+          const zone = zoneOf(from, to, timeZone);
+          const [start, end] = [rangeStart(zone), rangeEnd(zone)];
+          const recut = await recutChanged(raw, changedInIndex(ix, ACCOUNTS, start, end), start, end, 0);
+          if (ends !== 'after the last change') expect(recut.recutChats.length).toBeGreaterThan(0);
+          const { generatedAt: _g, ...got } = await indexedReport(raw, ix, ACCOUNTS, args, recut, 0);
+          expect(got.totals.opened).toBeGreaterThan(0);
+          expect(got).toEqual({
+            ...expectedReport(truth, { from, to, offsetHours, accountIds: ACCOUNTS, bucket }),
+            timeZone,
+          });
+        });
+
   // A zone with a DST change inside the range (New York left DST on 1 November 2026): the SQL
   // buckets the days with one offset per span; the dataset's figures use Intl on every instant.
   for (const bucket of ['day', 'week'] as const)
@@ -106,5 +138,12 @@ describe('report tables', () => {
       expect(got.totals.opened).toBeGreaterThan(0);
       expect(got.resolution.medianMs).not.toBeNull();
       expect(got).toEqual(want);
+      // The index buckets with the dataset's day boundaries: the same figures.
+      const ix = index(raw);
+      await ix.refresh();
+      const [start, end] = [rangeStart(zone), rangeEnd(zone)];
+      const again = await recutChanged(raw, changedInIndex(ix, ACCOUNTS, start, end), start, end, 0);
+      const { generatedAt: _i, ...indexed } = await indexedReport(raw, ix, ACCOUNTS, args, again, 0);
+      expect(indexed).toEqual(want);
     });
 });
