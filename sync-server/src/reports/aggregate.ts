@@ -3,9 +3,9 @@
  * dataset, for a report without a member or tag filter, and without "business hours only" on a
  * number that has business hours (open time is measured in TypeScript: the caller uses the
  * dataset then). The conversations opened and resolved in the range are counted and ranked
- * from this process's conversation index (indexedReport: conversation-index.ts, indexed.ts),
- * or from compact rows read by two SQL scans (aggregatedReport: report-scans.ts, ranks.ts);
- * both give the same figures. Messages,
+ * from this process's conversation index (indexedReport: conversation-index.ts, indexed.ts;
+ * the tests compute the same figures a second way, from SQL scans: tests/helpers/report-oracle).
+ * Messages,
  * reopenings and SLA outcomes are grouped in SQL (report-aggregates.ts); the per-tag table is
  * computed from the tagged chats' conversations alone (stored.ts).
  */
@@ -13,21 +13,18 @@ import type { ReportsGetArgs, WireReport } from '../../../common/protocol-report
 import type { SlaCounts } from '../../../common/reports/sla';
 import { emptySlaCounts, slaMetPct } from '../../../common/reports/sla';
 import type { AggregateScope } from '../db/repositories/report-aggregates';
-import { messageCounts, reopenedRows, slaCounts } from '../db/repositories/report-aggregates';
-import { openedScan, resolvedScan } from '../db/repositories/report-scans';
+import { messageCounts, slaCounts } from '../db/repositories/report-aggregates';
 import { storedSentCounts } from '../db/repositories/report-sent';
 import type { RawExec } from '../db/index';
 import { reportAccountNames, reportMemberNames, reportSlaTargets } from '../db/repositories/reports';
 import { bucketsOf, reportOf } from './figures';
-import type { Ranked } from './ranks';
-import { countsOf, holderCountsOf, rankedOf } from './ranks';
 import type { ConversationIndex } from './conversation-index';
-import type { ConversationParts } from './indexed';
+import type { ConversationParts, Ranked } from './indexed';
 import { indexedParts } from './indexed';
 import type { RecutRange } from './recut';
 import { loadTaggedDataset } from './stored';
 import type { Zone } from './zone';
-import { dayIndex, rangeEnd, rangeStart, zoneOf } from './zone';
+import { rangeEnd, rangeStart, zoneOf } from './zone';
 import { zoneSql } from './zone-sql';
 
 const durationOf = (r: Ranked): WireReport['firstResponse'] => ({
@@ -37,7 +34,7 @@ const durationOf = (r: Ranked): WireReport['firstResponse'] => ({
   histogram: r.histogram,
 });
 
-const sumBy = <T>(rows: readonly T[], key: (r: T) => string, n: (r: T) => number) => {
+export const sumBy = <T>(rows: readonly T[], key: (r: T) => string, n: (r: T) => number) => {
   const out = new Map<string, number>();
   for (const r of rows) out.set(key(r), (out.get(key(r)) ?? 0) + n(r));
   return out;
@@ -49,50 +46,6 @@ const bySla = (m: Map<string, SlaCounts>, k: string) => {
   m.set(k, c);
   return c;
 };
-
-/** The conversation figures from the two SQL scans (report-scans.ts) and the reopenings' rows. */
-async function scannedParts(raw: RawExec, s: AggregateScope, zone: Zone): Promise<ConversationParts> {
-  const [openedRows, resolvedRows, reopens] = await Promise.all([
-    openedScan(raw, s),
-    resolvedScan(raw, s),
-    reopenedRows(raw, s),
-  ]);
-  const opened = countsOf(openedRows);
-  const resolved = countsOf(resolvedRows);
-  const bucketKey = (r: { bucket: number }) => `${r.bucket}`;
-  return {
-    openedPer: sumBy(opened, bucketKey, r => r.n),
-    openedAcc: sumBy(
-      opened,
-      r => r.accountId,
-      r => r.n,
-    ),
-    resolvedPer: sumBy(resolved, bucketKey, r => r.n),
-    resolvedAcc: sumBy(
-      resolved,
-      r => r.accountId,
-      r => r.n,
-    ),
-    frt: rankedOf(openedRows),
-    res: rankedOf(resolvedRows),
-    holders: holderCountsOf(openedRows),
-    // Reopenings: each instant in the range counts for its day's bucket and its number.
-    reopenAt: reopens.flatMap(r =>
-      r.at.map(t => ({ accountId: r.accountId, day: dayIndex(zone, t) })).filter(x => x.day !== -1),
-    ),
-  };
-}
-
-/** The report with the conversations read by the two SQL scans. */
-export function aggregatedReport(
-  raw: RawExec,
-  accountIds: readonly string[],
-  args: ReportsGetArgs,
-  recut: RecutRange,
-  now: number,
-): Promise<WireReport> {
-  return assembled(raw, accountIds, args, recut, now, (s, zone) => scannedParts(raw, s, zone));
-}
 
 /** The report with the conversations counted from this process's conversation index (indexed.ts). */
 export function indexedReport(
@@ -108,7 +61,8 @@ export function indexedReport(
   );
 }
 
-async function assembled(
+/** The report from its conversation figures (partsOf) and the SQL aggregates of the rest. */
+export async function assembled(
   raw: RawExec,
   accountIds: readonly string[],
   args: ReportsGetArgs,

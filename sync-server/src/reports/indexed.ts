@@ -1,6 +1,6 @@
 /**
  * A report's conversation figures from the in-memory conversation index (conversation-index.ts)
- * instead of the two SQL scans of report-scans.ts: the same rows (stored rows touched before the
+ * (the tests compute the same from two SQL scans: tests/helpers/report-oracle): the same rows (stored rows touched before the
  * range's end, plus the chats cut again as at that end), the same durations, buckets, medians
  * and 90th percentiles (stats.ts nearest rank), computed over typed arrays: each partition's
  * values are placed by a counting sort on small integer keys, then each slice's rank is selected
@@ -9,11 +9,22 @@
 import { REPORT_BUCKET_BOUNDS_MS } from '../../../common/protocol-reports';
 import type { StoredConversation } from '../db/repositories/report-tables';
 import type { ConversationIndex, Dictionary, IndexColumns } from './conversation-index';
-import type { Ranked } from './ranks';
 import type { ChangedChats, RecutRange } from './recut';
 import { selectPercentile } from './stats';
 import type { Zone } from './zone';
 import { dayIndex, rangeEnd, rangeStart } from './zone';
+
+/** Duration figures: count, median, 90th percentile and histogram, and medians per trend bucket, number and member. */
+export type Ranked = {
+  readonly count: number;
+  readonly medianMs: number | null;
+  readonly p90Ms: number | null;
+  readonly histogram: number[];
+  readonly bucket: ReadonlyMap<number, number>;
+  readonly account: ReadonlyMap<string, number>;
+  /** Per member (first responder, or resolver): the median of their own durations and how many. */
+  readonly member: ReadonlyMap<string, { readonly medianMs: number; readonly n: number }>;
+};
 
 /** What aggregate.ts needs of the conversations of a range, however they were read. */
 export type ConversationParts = {
@@ -111,7 +122,7 @@ function groupMedians(
 
 const BOUNDS = Float64Array.from(REPORT_BUCKET_BOUNDS_MS);
 
-/** ranks.ts rankedOf over a side's typed columns: the same figures. */
+/** A side's duration figures over its typed columns (the oracle's rankedOf gives the same). */
 function rankedSide(s: Durations, buckets: number, accounts: Dictionary, members: Dictionary): Ranked {
   const value = s.value.subarray(0, s.n);
   const histogram = new Array<number>(BOUNDS.length + 1).fill(0);

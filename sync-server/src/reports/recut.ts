@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { RawExec } from '../db/index';
-import { changedAfterEnd, writeRecut } from '../db/repositories/report-recut';
+import { writeRecut } from '../db/repositories/report-recut';
 import type { StoredConversation } from '../db/repositories/report-tables';
 import { rowOf } from './maintain';
 import { cutAgainAtEnd } from './stored';
@@ -45,17 +45,4 @@ export async function recutChanged(
   const rows = conversations.map(c => rowOf(changed.accountOf.get(c.chatId) ?? '', c));
   await writeRecut(raw, token, now, rows);
   return { recutChats: [...changed.accountOf.keys()], token, rows };
-}
-
-export async function recutRange(
-  raw: RawExec,
-  accountIds: readonly string[],
-  start: number,
-  end: number,
-  now: number,
-): Promise<RecutRange> {
-  const rows = await changedAfterEnd(raw, accountIds, start, end);
-  const from = new Map<string, number>();
-  for (const r of rows) if (r[13] >= end) from.set(r[1], Math.min(from.get(r[1]) ?? r[2], r[2]));
-  return recutChanged(raw, { from, accountOf: new Map(rows.map(r => [r[1], r[0]])) }, start, end, now);
 }

@@ -1,6 +1,6 @@
 /**
  * The conversation index (sync-server/src/reports/conversation-index.ts) against the SQL path
- * (aggregate.ts aggregatedReport over the report tables): two server processes on one database,
+ * (tests/helpers/report-oracle aggregatedReport over the report tables): two server processes on one database,
  * each with its own index, give the SQL figures on a seeded workspace; then chats change through
  * the first server (a new conversation, a reopening and resolutions of an old one), both indexes
  * bring themselves up to date from the database, and still give the SQL figures, for a range
@@ -12,15 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireReport } from '../../../common/protocol-reports';
 import type { RawExec } from '../../../sync-server/src/db/index';
 import { anyDirtyChat, markChatsDirty } from '../../../sync-server/src/db/repositories/report-tables';
-import { aggregatedReport, indexedReport } from '../../../sync-server/src/reports/aggregate';
+import { indexedReport } from '../../../sync-server/src/reports/aggregate';
+import { aggregatedReport, recutRange } from '../../helpers/report-oracle/sql-report';
 import type { ConversationIndex } from '../../../sync-server/src/reports/conversation-index';
 import { conversationIndex } from '../../../sync-server/src/reports/conversation-index';
 import { changedInIndex } from '../../../sync-server/src/reports/indexed';
-import { recutChanged, recutRange } from '../../../sync-server/src/reports/recut';
+import { recutChanged } from '../../../sync-server/src/reports/recut';
 import { rangeEnd, rangeStart, zoneOf } from '../../../sync-server/src/reports/zone';
 import type { Client, Node, Stack } from './harness';
 import { hostWithChat, must, sqlRows, startNode, startStack } from './harness';
-import { seedWorkspace } from './reports/seed';
+import { leadAndAgents, northAndSouth, seedWorkspace } from './reports/seed';
 
 let stack: Stack;
 let nodeB: Node;
@@ -43,20 +44,10 @@ async function settled(): Promise<void> {
 beforeAll(async () => {
   stack = await startStack();
   nodeB = await startNode(stack.mariadb.url);
-  const lead = await stack.member('lead', 'Lia');
-  const names = new Map([[lead.id, 'Lia']]);
-  const agents: string[] = [];
-  for (const name of ['Ayu', 'Budi', 'Citra']) {
-    const m = await stack.member('agent', name);
-    agents.push(m.id);
-    names.set(m.id, name);
-  }
+  const { lead, agents, names } = await leadAndAgents(stack);
   await seedWorkspace(stack.node.app.database.raw, {
-    accounts: [
-      { id: SEEDED[0]!, name: 'North', members: [agents[0]!, agents[1]!], chats: 20 },
-      { id: SEEDED[1]!, name: 'South', members: [agents[2]!, agents[1]!], chats: 20 },
-    ],
-    resolvers: [lead.id],
+    accounts: northAndSouth([SEEDED[0]!, SEEDED[1]!], agents, 20),
+    resolvers: [lead],
     members: names,
     start: Date.parse('2026-10-26T00:00:00Z'),
     until: Date.parse('2026-12-02T00:00:00Z'),

@@ -7,18 +7,19 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RawExec } from '../../../sync-server/src/db/index';
-import { aggregatedReport, indexedReport } from '../../../sync-server/src/reports/aggregate';
+import { indexedReport } from '../../../sync-server/src/reports/aggregate';
+import { aggregatedReport, recutRange } from '../../helpers/report-oracle/sql-report';
 import type { ConversationIndex } from '../../../sync-server/src/reports/conversation-index';
 import { conversationIndex } from '../../../sync-server/src/reports/conversation-index';
 import { changedInIndex } from '../../../sync-server/src/reports/indexed';
 import { reportOf } from '../../../sync-server/src/reports/figures';
-import { recutChanged, recutRange } from '../../../sync-server/src/reports/recut';
+import { recutChanged } from '../../../sync-server/src/reports/recut';
 import { loadStoredDataset } from '../../../sync-server/src/reports/stored';
 import type { Stack } from './harness';
 import { startStack } from './harness';
 import { expectedReport } from './reports/reference';
 import type { Truth } from './reports/seed';
-import { seedMidnightEdge, seedWorkspace } from './reports/seed';
+import { leadAndAgents, northAndSouth, seedMidnightEdge, seedWorkspace } from './reports/seed';
 import { rangeEnd, rangeStart, zoneOf } from '../../../sync-server/src/reports/zone';
 
 let stack: Stack;
@@ -27,28 +28,17 @@ const ACCOUNTS = ['st-north', 'st-south', 'st-night'];
 
 beforeAll(async () => {
   stack = await startStack();
-  const lead = await stack.member('lead', 'Lia');
-  const names = new Map([[lead.id, 'Lia']]);
-  const agents: string[] = [];
-  for (const name of ['Ayu', 'Budi', 'Citra']) {
-    const m = await stack.member('agent', name);
-    agents.push(m.id);
-    names.set(m.id, name);
-  }
+  const { lead, agents, names } = await leadAndAgents(stack);
   const raw = stack.node.app.database.raw;
   truth = await seedWorkspace(raw, {
-    accounts: [
-      { id: ACCOUNTS[0]!, name: 'North', members: [agents[0]!, agents[1]!], chats: 25 },
-      // Two members each: the seed's transfers pick another member of the number.
-      { id: ACCOUNTS[1]!, name: 'South', members: [agents[2]!, agents[1]!], chats: 25 },
-    ],
-    resolvers: [lead.id],
+    accounts: northAndSouth([ACCOUNTS[0]!, ACCOUNTS[1]!], agents, 25),
+    resolvers: [lead],
     members: names,
     start: Date.parse('2026-10-26T00:00:00Z'),
     until: Date.parse('2026-12-02T00:00:00Z'),
     seed: 7,
   });
-  await seedMidnightEdge(raw, truth, ACCOUNTS[2]!, lead.id);
+  await seedMidnightEdge(raw, truth, ACCOUNTS[2]!, lead);
   await stack.node.app.reportTables.idle();
 }, 120_000);
 afterAll(async () => {

@@ -1,12 +1,13 @@
 /**
  * The SQL report's medians, 90th percentiles, histograms and holder counts computed from the
- * range's compact rows (sync-server/src/reports/ranks.ts) against the plain definitions of
+ * range's compact rows (tests/helpers/report-oracle, the reference the conversation index is
+ * tested against) against the plain definitions of
  * stats.ts applied to each partition separately: whole, per trend bucket, per number, per member
  * (whose own value may differ, as a resolver's handle time does), with ties and unanswered rows.
  */
 import { describe, expect, it } from 'vitest';
-import type { DurationRow } from '../../../sync-server/src/db/repositories/report-scans';
-import { countsOf, holderCountsOf, rankedOf } from '../../../sync-server/src/reports/ranks';
+import type { DurationRow } from '../../helpers/report-oracle/scans';
+import { countsOf, holderCountsOf, rankedOf } from '../../helpers/report-oracle/sql-report';
 import { bucketIndex, durationStats, medianOf } from '../../../sync-server/src/reports/stats';
 
 function rng(seed: number): (n: number) => number {

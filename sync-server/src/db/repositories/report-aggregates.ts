@@ -1,7 +1,8 @@
 /**
  * The SQL parts of a report computed from the report tables (docs/reports.md, "How figures are
  * stored"): reopenings, message counters, SLA outcomes grouped per trend bucket and number; the
- * conversations' own durations are read by report-scans.ts. The conversations are read from
+ * conversations' own durations come from the conversation index (reports/indexed.ts). The
+ * conversations are read from
  * `report_conversations`, except those of the chats cut again as at the range's end
  * (reports/recut.ts), read from `report_recut` under their token.
  */

@@ -7,7 +7,7 @@
 import type { RowDataPacket } from 'mysql2/promise';
 import type { RawExec } from '../index';
 import type { StoredConversation } from './report-tables';
-import { REPORT_COLUMNS } from './report-tables';
+import { REPORT_COLUMNS, numbersIn } from './report-tables';
 
 export type PageScope = {
   readonly accountIds: readonly string[];
@@ -44,12 +44,6 @@ function sources(s: PageScope, where: string, values: unknown[], hint = '') {
     },
   ];
 }
-
-const numbers = (rows: StoredConversation[]) =>
-  rows.map(r => {
-    for (const i of [2, 3, 5, 8, 10, 12, 13, 14, 15]) if (r[i] !== null) r[i] = Number(r[i]);
-    return r;
-  });
 
 /** The chat id of the k-th conversation (1-based, in chat id order) opened at `openedAt`; null: fewer. */
 export async function chatAtPosition(raw: RawExec, s: PageScope, openedAt: number, k: number): Promise<string | null> {
@@ -102,5 +96,5 @@ export async function pageRows(
     values: parts.flatMap(p => p.values),
     rowsAsArray: true,
   });
-  return numbers(rows as unknown as StoredConversation[]);
+  return numbersIn<StoredConversation>(rows);
 }

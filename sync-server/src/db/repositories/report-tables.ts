@@ -201,10 +201,40 @@ export type StoredConversation = [
   messagesIn: number,
   messagesOut: number,
 ];
-export const REPORT_COLUMNS =
-  'account_id, chat_id, opened_at, first_response_at, first_responder_id, resolved_at, ' +
-  'resolved_by, assignee_id, assignee_since, holders, reopen_count, reopened_at, last_message_at, touched_at, ' +
-  'messages_in, messages_out';
+/** The columns of StoredConversation, in its order. */
+export const REPORT_COLUMN_NAMES = [
+  'account_id',
+  'chat_id',
+  'opened_at',
+  'first_response_at',
+  'first_responder_id',
+  'resolved_at',
+  'resolved_by',
+  'assignee_id',
+  'assignee_since',
+  'holders',
+  'reopen_count',
+  'reopened_at',
+  'last_message_at',
+  'touched_at',
+  'messages_in',
+  'messages_out',
+] as const;
+export const REPORT_COLUMNS = REPORT_COLUMN_NAMES.join(', ');
+
+/** The positions of StoredConversation's BIGINT and INT columns. */
+const NUMBER_COLUMNS = [2, 3, 5, 8, 10, 12, 13, 14, 15] as const;
+
+/**
+ * Rows read with `rowsAsArray` from REPORT_COLUMNS, or from `columns` of them (positions into
+ * StoredConversation, in order): BIGINT columns may come back as strings, numbers from here on.
+ */
+export function numbersIn<R extends unknown[]>(rows: unknown, columns?: readonly number[]): R[] {
+  const at = columns ? columns.flatMap((c, i) => (NUMBER_COLUMNS.some(n => n === c) ? [i] : [])) : NUMBER_COLUMNS;
+  for (const r of rows as unknown[][])
+    for (const i of at) if (r[i] !== null && typeof r[i] !== 'number') r[i] = Number(r[i]);
+  return rows as R[];
+}
 
 /** Replaces these chats' conversations (in a transaction: a report never sees a chat half written). */
 export async function replaceChatConversations(
@@ -241,11 +271,7 @@ export async function storedConversations(
     values: [...scopeValues, from, to, ...scopeValues, from, to, from, ...scopeValues, from, from, from, to],
     rowsAsArray: true,
   });
-  return (rows as unknown as StoredConversation[]).map(r => {
-    // BIGINT columns may come back as strings: numbers from here on.
-    for (const i of [2, 3, 5, 8, 10, 12, 13, 14, 15]) if (r[i] !== null) r[i] = Number(r[i]);
-    return r;
-  });
+  return numbersIn<StoredConversation>(rows);
 }
 
 /** Messages in/out per number and hour of [from, to) (hour k starts at from + k hours). */

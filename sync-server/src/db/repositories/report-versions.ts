@@ -5,36 +5,18 @@
  */
 import type { RowDataPacket } from 'mysql2/promise';
 import type { RawExec } from '../index';
+import type { StoredConversation } from './report-tables';
+import { REPORT_COLUMN_NAMES, numbersIn } from './report-tables';
 
 /** Versions older than this are deleted; an index that has not looked for longer loads again. */
 export const VERSIONS_KEEP_MS = 60 * 60_000;
 
-/** The columns the index keeps, in this order (a subset of report_conversations'). */
-export type IndexedRow = [
-  accountId: string,
-  chatId: string,
-  openedAt: number,
-  firstResponseAt: number | null,
-  firstResponderId: string | null,
-  resolvedAt: number | null,
-  resolvedBy: string | null,
-  assigneeId: string | null,
-  assigneeSince: number,
-  holders: string,
-  reopenedAt: string | null,
-  touchedAt: number,
-];
-const INDEXED_COLUMNS =
-  'account_id, chat_id, opened_at, first_response_at, first_responder_id, resolved_at, resolved_by, ' +
-  'assignee_id, assignee_since, holders, reopened_at, touched_at';
-
-/** BIGINT columns may come back as strings: numbers from here on. */
-function typed(rows: RowDataPacket[]): IndexedRow[] {
-  const out = rows as unknown as IndexedRow[];
-  for (const r of out)
-    for (const i of [2, 3, 5, 8, 11] as const) if (r[i] !== null && typeof r[i] !== 'number') r[i] = Number(r[i]);
-  return out;
-}
+type S = StoredConversation;
+/** The columns the index keeps: these positions of StoredConversation, in this order. */
+const KEPT = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13] as const;
+export type IndexedRow = [S[0], S[1], S[2], S[3], S[4], S[5], S[6], S[7], S[8], S[9], S[11], S[13]];
+const INDEXED_COLUMNS = KEPT.map(i => REPORT_COLUMN_NAMES[i]).join(', ');
+const typed = (rows: RowDataPacket[]) => numbersIn<IndexedRow>(rows, KEPT);
 
 /** Every stored conversation. */
 export async function allIndexedRows(raw: RawExec): Promise<IndexedRow[]> {

@@ -189,6 +189,34 @@ async function insertAll(raw: Pool, rows: Rows): Promise<void> {
     for (let i = 0; i < values.length; i += 500) await raw.query(sql, [values.slice(i, i + 500)]);
 }
 
+/** The report tests' team: a lead (Lia) and three agents (Ayu, Budi, Citra), and everyone's name. */
+export async function leadAndAgents(stack: {
+  member(role: 'lead' | 'agent', name: string): Promise<{ id: string }>;
+}): Promise<{ lead: string; agents: [string, string, string]; names: Map<string, string> }> {
+  const lead = (await stack.member('lead', 'Lia')).id;
+  const names = new Map([[lead, 'Lia']]);
+  const agents: string[] = [];
+  for (const name of ['Ayu', 'Budi', 'Citra']) {
+    const m = await stack.member('agent', name);
+    agents.push(m.id);
+    names.set(m.id, name);
+  }
+  return { lead, agents: [agents[0]!, agents[1]!, agents[2]!], names };
+}
+
+/**
+ * Two numbers, North (Ayu and Budi) and South (Citra and Budi): two members each, because the
+ * seed's transfers pick another member of the number.
+ */
+export const northAndSouth = (
+  ids: readonly [string, string],
+  agents: readonly [string, string, string],
+  chats: number,
+): SeedAccount[] => [
+  { id: ids[0], name: 'North', members: [agents[0], agents[1]], chats },
+  { id: ids[1], name: 'South', members: [agents[2], agents[1]], chats },
+];
+
 /**
  * Seeds these accounts (rows in `accounts` written here too) with chats whose histories
  * run from `start` to `until`. `resolvers` are members who may resolve any chat (a lead, an admin).

@@ -1,17 +1,17 @@
 /**
- * The two reads of the conversations a SQL report needs (reports/aggregate.ts): those opened in
- * the range and those resolved in it, one compact row each (a duration, the trend bucket, the
- * number, a member and, for the opened ones, who held them). Every count, histogram, median and
- * 90th percentile of the report is computed from these rows in TypeScript (reports/ranks.ts):
- * the window functions that ranked the same rows in SQL sorted the range once per partition
- * kind (whole, bucket, number, member) and took ~5 s each at 130,000 conversations, and the
- * split of the comma-separated holders per member ~2 s; one sequential read of the range and a
- * typed-array sort per partition in the process take a fraction of that.
+ * The reads of the SQL report, the server's way of computing reports:get before each process
+ * kept a conversation index (sync-server/src/reports/conversation-index.ts). The tests keep it
+ * as a second, independent computation of the same figures: the conversations opened and
+ * resolved in the range, one compact row each (a duration, the trend bucket, the number, a
+ * member and, for the opened ones, who held them), and the conversations of the chats that
+ * changed after a range's end.
  */
 import type { RowDataPacket } from 'mysql2/promise';
-import type { RawExec } from '../index';
-import type { AggregateScope } from './report-aggregates';
-import { partsOf, through } from './report-aggregates';
+import type { RawExec } from '../../../sync-server/src/db/index';
+import type { AggregateScope } from '../../../sync-server/src/db/repositories/report-aggregates';
+import { partsOf, through } from '../../../sync-server/src/db/repositories/report-aggregates';
+import type { StoredConversation } from '../../../sync-server/src/db/repositories/report-tables';
+import { REPORT_COLUMNS, numbersIn } from '../../../sync-server/src/db/repositories/report-tables';
 
 export type DurationRow = {
   /** The duration (ms): first response (null: not answered) or resolution. */
@@ -84,4 +84,29 @@ export function resolvedScan(raw: RawExec, s: AggregateScope): Promise<DurationR
     `resolved_at >= ${z.start} and resolved_at < ${z.end}`,
     'report_conversations_resolved_cover',
   );
+}
+
+/**
+ * The conversations a report over [from, to) reads (as report-tables.ts storedConversations
+ * selects them) of the chats where one of them changed at or after `to`.
+ */
+export async function changedAfterEnd(
+  raw: RawExec,
+  accountIds: readonly string[],
+  from: number,
+  to: number,
+): Promise<StoredConversation[]> {
+  if (accountIds.length === 0) return [];
+  const read =
+    'opened_at < ? and (opened_at >= ? or (resolved_at >= ? and resolved_at < ?) or ' +
+    '(touched_at >= ? and reopen_count > 0 and (resolved_at is null or resolved_at < ? or resolved_at >= ?)))';
+  const readValues = [to, from, from, to, from, from, to];
+  const [rows] = await raw.query({
+    sql:
+      `select ${REPORT_COLUMNS} from report_conversations where account_id in (?) and ${read} and chat_id in ` +
+      `(select chat_id from report_conversations where account_id in (?) and touched_at >= ? and ${read})`,
+    values: [accountIds, ...readValues, accountIds, to, ...readValues],
+    rowsAsArray: true,
+  });
+  return numbersIn<StoredConversation>(rows);
 }
