@@ -44,12 +44,33 @@ export const desktopPreferencesPatchSchema = z
     path: ['autoUpdate', 'url'],
   });
 
+const shellLabel = z.string().trim().min(1).max(200);
+
+/**
+ * The words of the desktop's tray in the agent's language. Main has no dictionary of its own
+ * (every word the app shows lives in the renderer's), so the page sends them at start and on
+ * each change of language; the browser version has no tray and ignores them.
+ */
+export const shellLabelsSchema = z.strictObject({
+  show: shellLabel,
+  pauseNotifications: shellLabel,
+  quit: shellLabel,
+  /** The tooltip while messages are unread: `{count}` stands for how many. */
+  unread: shellLabel.refine(s => s.includes('{count}'), 'needs {count}'),
+  /** A number's state, shown after its name when it is not ready. */
+  states: z
+    .record(z.string().regex(/^[a-z_]{1,30}$/), shellLabel)
+    .refine(r => Object.keys(r).length <= 30, 'too many states'),
+});
+export type ShellLabels = z.infer<typeof shellLabelsSchema>;
+
 export const appCommands = {
   'app:info': command<AppInfo>()(z.strictObject({})),
   /** Liveness of the bridge itself; echoes so tests can check round trips. */
   'app:diagnostics': command<Diagnostics>()(z.strictObject({})),
   'app:desktop-preferences': command<DesktopPreferences>()(z.strictObject({})),
   'app:set-desktop-preferences': command<DesktopPreferences>()(desktopPreferencesPatchSchema),
+  'app:set-shell-labels': command<null>()(shellLabelsSchema),
   'app:ping': command<{ readonly pong: string; readonly at: number }>()(
     z.strictObject({ echo: z.string().max(1000).default('') }),
   ),

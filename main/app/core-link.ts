@@ -1,18 +1,21 @@
 /**
  * Main's side of the lane to the core process, without Electron so it can be tested in
  * plain Node: main keeps the window, tray, badge, safeStorage and electron-store; the core
- * asks for secrets and preference changes, and reports unread counts.
+ * asks for secrets and preference changes, and reports unread counts and the tray's words.
  */
 import type { CoreToMain, MainToCore, TrayAccount } from '../core-process/control';
 import { coreToMainSchema } from '../core-process/control';
-import type { DesktopPreferencesPort } from '../core/handlers/app';
+import type { ShellLabels } from '../../common/api/app';
+import type { DesktopPreferencesStore } from '../core/handlers/app';
 import type { SecretVault } from '../platform/secret-vault';
 
 export type CoreLinkDeps = {
   post(msg: MainToCore): void;
   readonly vault: SecretVault;
-  readonly preferences: DesktopPreferencesPort;
+  readonly preferences: DesktopPreferencesStore;
   onAccounts(accounts: readonly TrayAccount[]): void;
+  /** The tray's words, sent by the page at start and when its language changes. */
+  onShellLabels(labels: ShellLabels): void;
   onReady(): void;
   onFailed(message: string): void;
   /** Tunnelled renderer replies and events (tests and scripts without MessagePorts). */
@@ -40,7 +43,7 @@ export function createCoreLink(deps: CoreLinkDeps): CoreLink {
 
   // A settings file that cannot be written must not take main down: the core gets back what
   // is stored, so its copy does not claim a change that did not happen.
-  const applyPreferences = (patch: Parameters<DesktopPreferencesPort['update']>[0]) => {
+  const applyPreferences = (patch: Parameters<DesktopPreferencesStore['update']>[0]) => {
     try {
       return deps.preferences.update(patch);
     } catch {
@@ -58,6 +61,8 @@ export function createCoreLink(deps: CoreLinkDeps): CoreLink {
         return deps.onRenderer?.(msg.msg);
       case 'accounts':
         return deps.onAccounts(msg.accounts);
+      case 'shell-labels':
+        return deps.onShellLabels(msg.labels);
       case 'set-desktop-preferences':
         return deps.post({ t: 'desktop-preferences', values: applyPreferences(msg.patch) });
       case 'vault-get':

@@ -1,4 +1,4 @@
-import type { DesktopPreferencesPort } from '../core/handlers/app';
+import type { DesktopPreferencesStore } from '../core/handlers/app';
 import type { DesktopSettings } from './desktop-settings-schema';
 
 type SettingsFile = {
@@ -16,7 +16,7 @@ export type DesktopEffects = {
  * The Settings page's "Start at login" and "Automatic updates" on top of the settings file.
  * Effects run only for what changed, so toggling one never re-runs the other.
  */
-export function desktopPreferences(settings: SettingsFile, effects: DesktopEffects): DesktopPreferencesPort {
+export function desktopPreferences(settings: SettingsFile, effects: DesktopEffects): DesktopPreferencesStore {
   const values = (s: DesktopSettings) => ({ launchAtLogin: s.launchAtLogin, autoUpdate: s.autoUpdate });
   return {
     read: () => values(settings.read()),

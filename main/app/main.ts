@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { APP_PATHS } from '../core-process/app-paths';
 import type { CoreProcessConfig } from '../core-process/config';
 import type { MainToCore, TrayAccount } from '../core-process/control';
+import type { ShellLabels } from '../../common/api/app';
 import { fileLogger } from '../platform/file-log';
 import type { Logger } from '../platform/log';
 import { consoleLogger } from '../platform/log';
@@ -160,6 +161,7 @@ if (!app.requestSingleInstanceLock()) {
       });
       core = child;
       let accounts: readonly TrayAccount[] = [];
+      let trayLabels: ShellLabels | null = null;
       let refreshTray = () => {};
       const ready = new Promise<void>((resolve, reject) => {
         const link = createCoreLink({
@@ -170,6 +172,10 @@ if (!app.requestSingleInstanceLock()) {
             accounts = list;
             refreshTray();
             app.setBadgeCount(unreadBadge(list));
+          },
+          onShellLabels: labels => {
+            trayLabels = labels;
+            refreshTray();
           },
           onReady: () => resolve(),
           onFailed: message => reject(new Error(message)),
@@ -232,6 +238,7 @@ if (!app.requestSingleInstanceLock()) {
       refreshTray = () =>
         tray.update({
           notificationsPaused,
+          labels: trayLabels,
           accounts: accounts.map(a => ({ id: a.id, name: a.name, unread: a.unread, state: a.state })),
         });
       refreshTray();

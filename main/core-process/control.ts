@@ -5,10 +5,11 @@
  * main → core: the renderer's port (Electron) or tunnelled renderer messages (tests), a
  * deep link, the tray's "pause notifications", the desktop preferences main keeps, vault
  * answers, and "shut down".
- * core → main: ready/failed, unread counts for the tray and badge, preference changes to
- * apply, vault requests (safeStorage lives in main only).
+ * core → main: ready/failed, unread counts for the tray and badge, the tray's words in the
+ * page's language, preference changes to apply, vault requests (safeStorage lives in main only).
  */
 import { z } from 'zod';
+import { shellLabelsSchema } from '../../common/api/app';
 
 const desktopValues = z.strictObject({
   launchAtLogin: z.boolean(),
@@ -58,6 +59,7 @@ export const coreToMainSchema = z.discriminatedUnion('t', [
   z.strictObject({ t: z.literal('renderer'), msg: z.unknown() }),
   z.strictObject({ t: z.literal('accounts'), accounts: z.array(trayAccount).max(1000) }),
   z.strictObject({ t: z.literal('set-desktop-preferences'), patch: desktopPatch }),
+  z.strictObject({ t: z.literal('shell-labels'), labels: shellLabelsSchema }),
   z.strictObject({ t: z.literal('vault-get'), id: requestId, name: secretName }),
   z.strictObject({
     t: z.literal('vault-set'),

@@ -2,13 +2,13 @@
  * The core process's side of the lane to Electron's main: a secret vault and desktop
  * preferences that live in main (safeStorage and electron-store are main-only APIs).
  */
-import type { DesktopPreferencesPort } from '../core/handlers/app';
+import type { DesktopPort } from '../core/handlers/app';
 import type { SecretVault } from '../platform/secret-vault';
 import type { CoreToMain, DesktopValues, MainToCore } from './control';
 
 export type MainLink = {
   readonly vault: SecretVault;
-  readonly desktop: DesktopPreferencesPort;
+  readonly desktop: DesktopPort;
   /** Feeds main's vault answers and preference values in; returns false for other messages. */
   handle(msg: MainToCore): boolean;
   /** Fails every vault call still waiting (main went away). */
@@ -61,6 +61,7 @@ export function createMainLink(post: (msg: CoreToMain) => void): MainLink {
         post({ t: 'set-desktop-preferences', patch: clean });
         return values;
       },
+      setShellLabels: labels => post({ t: 'shell-labels', labels }),
     },
     handle(msg) {
       if (msg.t === 'vault-result') finish(msg.id, msg.ok, msg.value);

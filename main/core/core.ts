@@ -36,7 +36,7 @@ import { tagHandlers } from './handlers/tags';
 import { customerHandlers } from './handlers/customer';
 import { backupHandlers } from './handlers/backup';
 import { appHandlers } from './handlers/app';
-import type { DesktopPreferencesPort } from './handlers/app';
+import type { DesktopPort } from './handlers/app';
 import { REMOTE_ACCOUNT_ACTION, remoteAccounts } from './adapters/remote-accounts';
 import { inboxHandlers } from './handlers/inbox';
 import { hostedMediaFile, mediaHandlers } from './handlers/media';
@@ -80,7 +80,7 @@ export type CoreOptions = {
   /** Recent warnings and errors for "copy diagnostics" (the file logger keeps them). */
   readonly problems?: () => readonly string[];
   /** Launch at login and auto-update: the Electron shell's settings; the headless host has none. */
-  readonly desktop?: DesktopPreferencesPort;
+  readonly desktop?: DesktopPort;
   /** Bring back accounts that were running when the app last closed (default true). */
   readonly restoreAccounts?: boolean;
   /**

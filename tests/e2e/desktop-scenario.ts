@@ -6,7 +6,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { InboxPage } from './pages/inbox.page';
+import { InboxPage, showSettingsSection } from './pages/inbox.page';
 
 export type TrayMenuItem = { label: string; type: string; checked: boolean };
 export type ShownNotification = { id: number; title: string };
@@ -116,6 +116,22 @@ export async function runDesktopScenario(shell: DesktopShell): Promise<void> {
       await expect.poll(paused).toBe(true);
       await tray.click('Pause notifications');
       await expect.poll(paused).toBe(false);
+    });
+    await test.step('the tray speaks the language chosen in Settings', async () => {
+      const chooseLanguage = async (settingsName: string, language: 'en' | 'id') => {
+        const settings = await inbox.openSettings(settingsName);
+        await showSettingsSection(settings, language === 'id' ? 'General' : 'Umum');
+        await settings
+          .getByRole('combobox', { name: language === 'id' ? 'Language' : 'Bahasa' })
+          .selectOption(language);
+        await page.keyboard.press('Escape');
+      };
+      const labels = async () => (await tray.menu()).map(i => i.label);
+      await chooseLanguage('Settings', 'id');
+      await expect.poll(labels).toEqual(expect.arrayContaining(['Tampilkan Blazz Desk', 'Jeda notifikasi', 'Keluar']));
+      expect(await tray.tooltip()).toMatch(/^Blazz Desk — \d+ belum dibaca$/);
+      await chooseLanguage('Pengaturan', 'en');
+      await expect.poll(labels).toEqual(expect.arrayContaining(['Show Blazz Desk', 'Pause notifications', 'Quit']));
     });
   }
 

@@ -82,6 +82,7 @@ export function startCoreProcess(extra: Omit<CoreProcessConfig, 'dataDir'> = {})
       { setLaunchAtLogin: open => launchAtLogin.push(open), checkForUpdates: () => {} },
     ),
     onAccounts: accounts => trayUpdates.push(accounts),
+    onShellLabels: () => undefined,
     onReady: () => resolveReady(),
     onFailed: message => rejectReady(new Error(message)),
     onRenderer: msg => {

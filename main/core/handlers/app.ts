@@ -1,5 +1,5 @@
 import type { AppInfo } from '../../../common/api';
-import type { DesktopPreferences, appCommands } from '../../../common/api/app';
+import type { DesktopPreferences, ShellLabels, appCommands } from '../../../common/api/app';
 import { CommandError } from '../../../common/result';
 import type { HandlerTable } from '../router';
 
@@ -43,11 +43,17 @@ export function diagnosticsText(info: AppInfo, source: DiagnosticsSource): strin
 type DesktopValues = Omit<DesktopPreferences, 'available'>;
 type DesktopPatch = { launchAtLogin?: boolean | undefined; autoUpdate?: DesktopValues['autoUpdate'] | undefined };
 
-/** The Electron shell's preferences (main/app); absent in the headless host. */
-export type DesktopPreferencesPort = {
+/** The desktop preferences Electron's main keeps (main/app/desktop-preferences.ts). */
+export type DesktopPreferencesStore = {
   read(): DesktopValues;
   /** Stores the change and applies it (login item, update checks); returns what is stored now. */
   update(patch: DesktopPatch): DesktopValues;
+};
+
+/** What of the app lives in Electron's main: its preferences and its tray. Absent in the headless host. */
+export type DesktopPort = DesktopPreferencesStore & {
+  /** The tray's words in the page's language (main has no dictionary). */
+  setShellLabels(labels: ShellLabels): void;
 };
 
 const HEADLESS_PREFERENCES: DesktopPreferences = {
@@ -60,7 +66,7 @@ export function appHandlers(
   info: () => AppInfo,
   now: () => number,
   diagnostics: DiagnosticsSource,
-  desktop?: DesktopPreferencesPort,
+  desktop?: DesktopPort,
 ): AppHandlers {
   return {
     'app:info': () => info(),
@@ -72,6 +78,11 @@ export function appHandlers(
           'Starting at login and automatic updates are settings of the desktop app; the browser version has neither.',
         );
       return { available: true, ...desktop.update(patch) };
+    },
+    // The browser version has no tray: nothing to label, and nothing wrong with asking.
+    'app:set-shell-labels': labels => {
+      desktop?.setShellLabels(labels);
+      return null;
     },
     'app:diagnostics': () => ({ text: diagnosticsText(info(), diagnostics) }),
     'app:ping': ({ echo }) => ({ pong: echo, at: now() }),

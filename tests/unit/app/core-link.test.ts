@@ -33,6 +33,7 @@ function wire(overrides: Partial<CoreLinkDeps> = {}) {
     vault,
     preferences,
     onAccounts: vi.fn(),
+    onShellLabels: vi.fn(),
     onReady: vi.fn(),
     onFailed: vi.fn(),
     onMalformed: vi.fn(),
@@ -103,6 +104,24 @@ describe('main ↔ core process lane', () => {
     expect(deps.onReady).toHaveBeenCalledOnce();
     main.handle({ t: 'failed', message: 'database is locked' });
     expect(deps.onFailed).toHaveBeenCalledWith('database is locked');
+  });
+
+  it('hands the page’s words for the tray from the core to main', () => {
+    const { main, coreSide, deps } = wire();
+    const labels = {
+      show: 'Tampilkan Blazz Desk',
+      pauseNotifications: 'Jeda notifikasi',
+      quit: 'Keluar',
+      unread: 'Blazz Desk — {count} belum dibaca',
+      states: { qr: 'Perlu kode QR' },
+    };
+    coreSide.desktop.setShellLabels(labels);
+    expect(deps.onShellLabels).toHaveBeenCalledWith(labels);
+    // A sender that skipped the core's check is still held to the lane's schema.
+    main.handle({ t: 'shell-labels', labels: { ...labels, unread: 'no count' } });
+    main.handle({ t: 'shell-labels', labels: { ...labels, show: 'x'.repeat(5000) } });
+    expect(deps.onShellLabels).toHaveBeenCalledTimes(1);
+    expect(deps.onMalformed).toHaveBeenCalledTimes(2);
   });
 
   it('ignores malformed messages from the core without throwing', async () => {

@@ -11,7 +11,8 @@ import type { DesktopSettings } from '../../../main/app/desktop-settings-schema'
 import { readDesktopSettings } from '../../../main/app/desktop-settings-schema';
 import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
-import type { DesktopPreferencesPort } from '../../../main/core/handlers/app';
+import type { ShellLabels } from '../../../common/api/app';
+import type { DesktopPort } from '../../../main/core/handlers/app';
 import { silentLogger } from '../../../main/platform/log';
 import { callCore } from '../../helpers/core';
 
@@ -44,7 +45,7 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function core(desktop?: DesktopPreferencesPort): Promise<Core> {
+async function core(desktop?: DesktopPort): Promise<Core> {
   const dataDir = mkdtempSync(join(tmpdir(), 'blazz-prefs-'));
   dirs.push(dataDir);
   const c = await createCore({
@@ -82,7 +83,7 @@ describe('desktop preferences', () => {
   it('reach the renderer through the typed API, with bad input refused as data', async () => {
     const settings = memorySettings();
     const { calls, effects } = recorder();
-    const c = await core(desktopPreferences(settings, effects));
+    const c = await core({ ...desktopPreferences(settings, effects), setShellLabels: () => undefined });
     const ctx = { transport: 'internal' } as const;
 
     expect(await callCore(c, 'app:desktop-preferences', {})).toMatchObject({ available: true, launchAtLogin: false });
@@ -112,5 +113,45 @@ describe('desktop preferences', () => {
       ok: false,
       error: { code: 'unavailable', message: expect.stringContaining('desktop app') },
     });
+  });
+});
+
+const ID_LABELS: ShellLabels = {
+  show: 'Tampilkan Blazz Desk',
+  pauseNotifications: 'Jeda notifikasi',
+  quit: 'Keluar',
+  unread: 'Blazz Desk — {count} belum dibaca',
+  states: { qr: 'Perlu kode QR', failed: 'Gagal' },
+};
+
+describe('the tray’s words', () => {
+  it('go from the page to main in the desktop app; bad ones are refused as data', async () => {
+    const sent: ShellLabels[] = [];
+    const settings = memorySettings();
+    const c = await core({
+      ...desktopPreferences(settings, recorder().effects),
+      setShellLabels: labels => sent.push(labels),
+    });
+    expect(await callCore(c, 'app:set-shell-labels', ID_LABELS)).toBeNull();
+    expect(sent).toEqual([ID_LABELS]);
+
+    const ctx = { transport: 'internal' } as const;
+    for (const bad of [
+      { ...ID_LABELS, unread: 'no count here' },
+      { ...ID_LABELS, quit: '' },
+      { ...ID_LABELS, extra: 'x' },
+      { ...ID_LABELS, states: { 'not a state!': 'x' } },
+      { ...ID_LABELS, show: 'x'.repeat(201) },
+    ])
+      expect(await c.dispatch('app:set-shell-labels', bad, ctx)).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_args' },
+      });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('are accepted and ignored by the headless host, which has no tray', async () => {
+    const c = await core();
+    expect(await callCore(c, 'app:set-shell-labels', ID_LABELS)).toBeNull();
   });
 });

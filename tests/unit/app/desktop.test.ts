@@ -40,18 +40,34 @@ describe('tray', () => {
 
   it('shows totals and per-account badges', () => {
     expect(totalUnread(accounts)).toBe(3);
-    expect(trayTooltip({ accounts, notificationsPaused: false })).toBe('Blazz Desk — 3 unread');
-    expect(trayTooltip({ accounts: [], notificationsPaused: false })).toBe('Blazz Desk');
-    const labels = trayMenuTemplate({ accounts, notificationsPaused: false }, noop()).map(i => i.label);
+    expect(trayTooltip({ accounts, notificationsPaused: false, labels: null })).toBe('Blazz Desk — 3 unread');
+    expect(trayTooltip({ accounts: [], notificationsPaused: false, labels: null })).toBe('Blazz Desk');
+    const labels = trayMenuTemplate({ accounts, notificationsPaused: false, labels: null }, noop()).map(i => i.label);
     expect(labels).toContain('Sales (3)');
     expect(labels).toContain('Support — logged out');
   });
 
+  it('speaks the page’s language once the page sent its words', () => {
+    const labels = {
+      show: 'Tampilkan Blazz Desk',
+      pauseNotifications: 'Jeda notifikasi',
+      quit: 'Keluar',
+      unread: 'Blazz Desk — {count} belum dibaca',
+      states: { logged_out: 'Keluar dari akun' },
+    };
+    expect(trayTooltip({ accounts, notificationsPaused: false, labels })).toBe('Blazz Desk — 3 belum dibaca');
+    expect(trayTooltip({ accounts: [], notificationsPaused: false, labels })).toBe('Blazz Desk');
+    const items = trayMenuTemplate({ accounts, notificationsPaused: false, labels }, noop()).map(i => i.label);
+    expect(items).toEqual(expect.arrayContaining(['Tampilkan Blazz Desk', 'Jeda notifikasi', 'Keluar']));
+    expect(items).toContain('Support — Keluar dari akun');
+    expect(items).not.toContain('Quit');
+  });
+
   it('marks unread on the icon, with the count beside it where the OS shows one', () => {
-    expect(trayBadge({ accounts, notificationsPaused: false })).toEqual({ dot: true, title: '3' });
-    expect(trayBadge({ accounts: [], notificationsPaused: false })).toEqual({ dot: false, title: '' });
+    expect(trayBadge({ accounts, notificationsPaused: false, labels: null })).toEqual({ dot: true, title: '3' });
+    expect(trayBadge({ accounts: [], notificationsPaused: false, labels: null })).toEqual({ dot: false, title: '' });
     const many = [{ id: 'c', name: 'Busy', unread: 250, state: 'ready' }];
-    expect(trayBadge({ accounts: many, notificationsPaused: false }).title).toBe('99+');
+    expect(trayBadge({ accounts: many, notificationsPaused: false, labels: null }).title).toBe('99+');
   });
 
   it('has two distinct 32 px PNG icons (read and unread)', () => {
@@ -65,7 +81,7 @@ describe('tray', () => {
 
   it('wires menu items to their actions', () => {
     const actions = noop();
-    const menu = trayMenuTemplate({ accounts, notificationsPaused: true }, actions);
+    const menu = trayMenuTemplate({ accounts, notificationsPaused: true, labels: null }, actions);
     const pause = menu.find(i => i.label === 'Pause notifications');
     expect(pause?.checked).toBe(true);
     pause?.click?.({} as never, undefined, {} as never);

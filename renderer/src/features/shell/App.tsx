@@ -22,6 +22,7 @@ import { startLive } from './live';
 import { Welcome } from './Welcome';
 import { useAiChatLive } from '../ai/chat';
 import { useChatShortcuts } from '../chat-actions';
+import { useTrayLabels } from './tray-labels';
 
 // Settings (with its many panels) and the add-number dialog (with the QR encoder) load when
 // first opened: the first screen does not parse them, which shortens every cold start.
@@ -49,6 +50,7 @@ export function App() {
   const unread = useAccounts(s => s.accounts.reduce((n, a) => n + (a.muted ? 0 : a.unreadCount), 0));
   const onOpen = useCallback((chat: Chat) => void openChat(chat), []);
   useAiChatLive();
+  useTrayLabels();
 
   useEffect(() => {
     const reloadData = () => {
