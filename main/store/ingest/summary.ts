@@ -3,6 +3,8 @@ import type { ChatId, MessageType } from '../../../common/domain';
 import type { PreviewParts } from '../../../common/preview';
 import { previewParts } from '../../../common/preview';
 import type { StoreDb } from '../db';
+import type { ChatRow } from '../rows';
+import { CHAT_COLUMNS } from '../rows';
 import type { ChatTouch } from './context';
 
 type LastRow = {
@@ -41,11 +43,27 @@ const UNREAD_SQL = `UPDATE chats SET
 
 const partsOf = (p: PreviewParts | null) => ({ preview: p?.text ?? null, kind: p?.kind ?? null });
 
-export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): void {
+/**
+ * The chat row as getChats reads it, returned by the summary's UPDATE itself: the facts of an
+ * ingest (facts.ts) need every touched chat, and the summary is the batch's last write to it.
+ * RETURNING cannot name the table by an alias, hence `chats.` for CHAT_COLUMNS' `c.`.
+ */
+const RETURNING = ` RETURNING ${CHAT_COLUMNS.replace(/\bc\./g, 'chats.')}`;
+
+type Run = (sql: string, params: Record<string, unknown>) => ChatRow | undefined;
+
+/**
+ * Writes the chat's summary. With `returning` it returns the chat's row after it (undefined
+ * when the touch needed no write: the caller reads those chats).
+ */
+export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch, returning = false): ChatRow | undefined {
+  const run: Run = returning
+    ? (sql, params) => db.prepare(sql + RETURNING).get(params) as ChatRow | undefined
+    : (sql, params) => void db.prepare(sql).run(params);
   const counters = { chatId, override: t.unreadOverride, delta: t.unreadDelta };
   if (t.recompute) {
     const last = db.prepare(LAST_MESSAGE_SQL).get(chatId) as LastRow | undefined;
-    db.prepare(REPLACE_SQL).run({
+    return run(REPLACE_SQL, {
       ...counters,
       seq: last?.seq ?? null,
       ts: last?.ts ?? null,
@@ -61,16 +79,17 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): v
           : null,
       ),
     });
-  } else if (t.newest) {
+  }
+  if (t.newest) {
     const n = t.newest;
-    db.prepare(NEWER_SQL).run({
+    return run(NEWER_SQL, {
       ...counters,
       seq: n.seq,
       ts: n.ts,
       fromMe: n.fromMe ? 1 : 0,
       ...partsOf(previewParts({ type: n.type, body: n.body, caption: n.caption, revoked: n.revoked })),
     });
-  } else if (t.unreadOverride !== null || t.unreadDelta !== 0) {
-    db.prepare(UNREAD_SQL).run(counters);
   }
+  if (t.unreadOverride !== null || t.unreadDelta !== 0) return run(UNREAD_SQL, counters);
+  return undefined;
 }
