@@ -50,6 +50,38 @@ const partsOf = (p: PreviewParts | null) => ({ preview: p?.text ?? null, kind: p
  */
 const RETURNING = ` RETURNING ${CHAT_COLUMNS.replace(/\bc\./g, 'chats.')}`;
 
+/**
+ * The returned values as a ChatRow, in CHAT_COLUMNS' order: better-sqlite3's named rows cost
+ * about as much as reading the chats again (measured), a literal of a fixed shape far less.
+ * Checked against getChats' named rows by tests/unit/store/ingest-facts.test.ts.
+ */
+function chatRowOfValues(v: readonly unknown[]): ChatRow {
+  return {
+    id: v[0] as string,
+    account_id: v[1] as string,
+    jid: v[2] as string,
+    is_group: v[3] as number,
+    name: v[4] as string,
+    last_message_preview: v[5] as string | null,
+    last_message_kind: v[6] as string | null,
+    last_message_at: v[7] as number | null,
+    last_message_from_me: v[8] as number,
+    unread_count: v[9] as number,
+    pinned: v[10] as number,
+    archived: v[11] as number,
+    muted: v[12] as number,
+    status: v[13] as string,
+    assignee_id: v[14] as string | null,
+    tags: v[15] as string,
+    version: v[16] as number,
+    sort_ts: v[17] as number,
+    sla_due_at: v[18] as number | null,
+    custom_name: v[19] as string | null,
+    blocked: v[20] as number,
+    last_message_mentions: v[21] as string | null,
+  };
+}
+
 type Run = (sql: string, params: Record<string, unknown>) => ChatRow | undefined;
 
 /**
@@ -58,7 +90,13 @@ type Run = (sql: string, params: Record<string, unknown>) => ChatRow | undefined
  */
 export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch, returning = false): ChatRow | undefined {
   const run: Run = returning
-    ? (sql, params) => db.prepare(sql + RETURNING).get(params) as ChatRow | undefined
+    ? (sql, params) => {
+        const v = db
+          .prepare(sql + RETURNING)
+          .raw(true)
+          .get(params) as unknown[] | undefined;
+        return v ? chatRowOfValues(v) : undefined;
+      }
     : (sql, params) => void db.prepare(sql).run(params);
   const counters = { chatId, override: t.unreadOverride, delta: t.unreadDelta };
   if (t.recompute) {
