@@ -83,7 +83,11 @@ const PARTS: readonly (readonly [keyof LivePathRun['parts'], string, string])[] 
   ],
   ['summary', 'chat_summaries', 'the last message, unread count and order of every touched chat'],
   ['commit', 'commit', 'COMMIT: WAL writes of every dirtied page, FTS segments included'],
-  ['readBack', 'read_back', 'the sink reading new/changed messages and chats back for the facts'],
+  [
+    'readBack',
+    'read_back',
+    "the facts' messages and chats (ingestWithFacts): new rows built from what the batch wrote, changed ones and chats read back",
+  ],
   ['events', 'events', "emitting the facts to the renderer bridge's subscriber"],
 ];
 

@@ -8,7 +8,7 @@ import type { StoreDb } from './db';
 import type { Checkpointer } from './checkpointer';
 import { startCheckpointer } from './checkpointer';
 import { inTransaction, openDatabase, setAutoCheckpoint } from './db';
-import { importMessages, ingest } from './ingest';
+import { importMessages, ingest, ingestWithFacts } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
 import * as automationRepo from './repositories/automation';
@@ -31,8 +31,8 @@ import * as syncRepo from './repositories/sync';
 export type { StoreDb } from './db';
 export { openDatabase } from './db';
 export type { Checkpointer, CheckpointerCounts } from './checkpointer';
-export type { IngestRejection, IngestReport } from './ingest';
-export { ingest, importMessages, IMPORT_BATCH_SIZE } from './ingest';
+export type { IngestFacts, IngestRejection, IngestReport } from './ingest';
+export { ingest, ingestWithFacts, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
 export * from './repositories/ai-feed';
 export * from './repositories/automation';
@@ -72,6 +72,7 @@ const repository = {
   ...searchRepo,
   ...syncRepo,
   ingest,
+  ingestWithFacts,
   importMessages,
 };
 

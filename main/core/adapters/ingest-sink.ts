@@ -28,17 +28,14 @@ export function storeIngestSink(
   return {
     ingest(batch: IngestBatchInput, origin = 'history') {
       if (origin === 'live' && batch.messages?.length) floors.beforeLive(batch.messages);
-      const report = store.ingest(batch);
+      // The facts come with the report: the rows the batch just wrote are not read back.
+      const { report, facts } = store.ingestWithFacts(batch);
       if (report.rejectedCount > 0) {
         log.warn('ingest rejected items', { count: report.rejectedCount, first: report.rejected.slice(0, 3) });
       }
-      if (report.newMessageIds.length > 0) {
-        events.emit('messages:received', { messages: store.getMessages(report.newMessageIds) });
-      }
-      if (report.updatedMessageIds.length > 0) {
-        events.emit('messages:updated', { messages: store.getMessages(report.updatedMessageIds) });
-      }
-      if (report.chatIds.length > 0) events.emit('chats:changed', { chats: store.getChats(report.chatIds) });
+      if (report.newMessageIds.length > 0) events.emit('messages:received', { messages: facts.received });
+      if (report.updatedMessageIds.length > 0) events.emit('messages:updated', { messages: facts.updated });
+      if (report.chatIds.length > 0) events.emit('chats:changed', { chats: facts.chats });
       hooks.onIngested?.(report);
       // Rare: only when the store refused something is the batch filtered again, item by item.
       hooks.forward?.(report.rejectedCount > 0 ? acceptedItems(batch) : batch);

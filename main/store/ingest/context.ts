@@ -1,6 +1,7 @@
 /** State shared by the steps of one ingest transaction. */
 import type { ChatId, MessageId, MessageType } from '../../../common/domain';
 import type { StoreDb } from '../db';
+import type { ChatRow, MessageRow } from '../rows';
 
 export type IngestKind = 'batch' | 'contact' | 'chat' | 'message' | 'ack' | 'revoke' | 'edit' | 'reaction' | 'vote';
 
@@ -44,6 +45,8 @@ export type IngestTiming = {
   summaryMs: number;
   /** COMMIT: the WAL writes of every page the batch dirtied, FTS segments included. */
   commitMs: number;
+  /** After the commit, `ingestWithFacts` only: the facts' messages and chats, built or read back. */
+  factsMs: number;
 };
 
 export const MAX_LISTED_REJECTIONS = 100;
@@ -87,7 +90,26 @@ export type IngestContext = {
   readonly updatedIds: Set<MessageId>;
   /** Rows inserted by this transaction whose search index rows are not written yet (search-index.ts). */
   readonly unindexed: Set<number>;
+  /**
+   * `ingestWithFacts` only (else null): the rows this batch inserted, as written, for the
+   * facts. A row any later statement of the batch may have changed is taken out (`rewritten`)
+   * and read back instead, so the facts are always the stored rows.
+   */
+  readonly built: Map<MessageId, MessageRow> | null;
 };
+
+/** What `ingestWithFacts` keeps of the rows a batch wrote, for its facts (facts.ts). */
+export type WrittenRows = {
+  /** New messages as inserted (IngestContext.built). */
+  readonly messages: Map<MessageId, MessageRow>;
+  /** Touched chats as their summary's UPDATE returned them (summary.ts). */
+  readonly chats: Map<ChatId, ChatRow>;
+};
+
+/** A statement of this batch may have changed the row of `id` after its insert: the facts read it back. */
+export function rewritten(ctx: IngestContext, id: MessageId): void {
+  ctx.built?.delete(id);
+}
 
 export function emptyReport(): IngestReport {
   return {
@@ -102,7 +124,7 @@ export function emptyReport(): IngestReport {
     chatIds: [],
     newMessageIds: [],
     updatedMessageIds: [],
-    timing: { beginMs: 0, validateMs: 0, applyMs: 0, summaryMs: 0, commitMs: 0 },
+    timing: { beginMs: 0, validateMs: 0, applyMs: 0, summaryMs: 0, commitMs: 0, factsMs: 0 },
   };
 }
 

@@ -8,6 +8,7 @@ import type { ZodType } from 'zod';
 import type { ChatId, MessageId } from '../../../common/domain';
 import type { IngestBatchInput, MessageInput } from '../../../common/ingest';
 import {
+  isCheckedBatch,
   ackUpdateSchema,
   chatInputSchema,
   contactInputSchema,
@@ -19,15 +20,18 @@ import {
 } from '../../../common/ingest';
 import type { StoreDb } from '../db';
 import { inTransaction } from '../db';
-import type { IngestContext, IngestKind, IngestReport } from './context';
+import type { IngestContext, IngestKind, IngestReport, WrittenRows } from './context';
 import { accountExists, describeIssues, emptyReport, reject } from './context';
+import type { IngestFacts } from './facts';
+import { factsOf } from './facts';
 import { upsertMessage } from './messages';
 import { upsertChat, upsertContact } from './people';
 import { indexPending } from './search-index';
 import { refreshChatSummary } from './summary';
-import { applyAck, applyEdit, applyReaction, applyRevoke, applyVote } from './updates';
+import { applyAck, applyEdit, applyEdits, applyReaction, applyRevoke, applyRevokes, applyVote } from './updates';
 
 export type { IngestRejection, IngestReport } from './context';
+export type { IngestFacts } from './facts';
 export { emptyReport } from './context';
 
 type Step<T> = {
@@ -35,17 +39,24 @@ type Step<T> = {
   readonly key: keyof IngestBatchInput;
   readonly schema: ZodType<T>;
   readonly apply: (ctx: IngestContext, item: T) => void;
+  /**
+   * Up to GROUP items in one statement, with the outcome of `apply` on each in turn. If it
+   * throws (its statement rolled back whole), they are applied one by one, so only a failing
+   * item is rejected.
+   */
+  readonly applyAll?: (ctx: IngestContext, items: readonly T[]) => void;
 };
 
 /** A step with its item type closed over, so steps of different types sit in one list. */
 type Collector = {
   readonly key: keyof IngestBatchInput;
-  collect(raw: unknown, report: IngestReport, out: Validated[]): void;
+  /** `trusted`: the items were validated already (a CheckedBatch), so the schema is not run again. */
+  collect(raw: unknown, report: IngestReport, out: Validated[], trusted: boolean): void;
 };
 
 const step = <T extends { accountId: string }>(s: Step<T>): Collector => ({
   key: s.key,
-  collect: (raw, report, out) => validate(s, raw, report, out),
+  collect: (raw, report, out, trusted) => validate(s, raw, report, out, trusted),
 });
 
 // Order matters: people and chats first so messages find their names; updates last so
@@ -56,49 +67,117 @@ const STEPS = [
   step({ kind: 'message', key: 'messages', schema: messageInputSchema, apply: upsertMessage }),
   step({ kind: 'reaction', key: 'reactions', schema: reactionInputSchema, apply: applyReaction }),
   step({ kind: 'ack', key: 'acks', schema: ackUpdateSchema, apply: applyAck }),
-  step({ kind: 'edit', key: 'edits', schema: editUpdateSchema, apply: applyEdit }),
-  step({ kind: 'revoke', key: 'revokes', schema: revokeUpdateSchema, apply: applyRevoke }),
+  step({ kind: 'edit', key: 'edits', schema: editUpdateSchema, apply: applyEdit, applyAll: applyEdits }),
+  step({ kind: 'revoke', key: 'revokes', schema: revokeUpdateSchema, apply: applyRevoke, applyAll: applyRevokes }),
   step({ kind: 'vote', key: 'votes', schema: pollVoteSchema, apply: applyVote }),
 ] as const;
 
-type Validated = { readonly run: (ctx: IngestContext) => void };
+/** Work for the transaction: one item, or a step's items applied together (`items` of them). */
+type Validated = { readonly run: (ctx: IngestContext) => void; readonly items: number };
 
 function validate<T extends { accountId: string }>(
   s: Step<T>,
   raw: unknown,
   report: IngestReport,
   out: Validated[],
+  trusted: boolean,
 ): void {
   if (raw === undefined) return;
   if (!Array.isArray(raw)) {
     reject({ report }, 'batch', 0, `${s.key} must be an array`);
     return;
   }
+  const valid: Item<T>[] = [];
   raw.forEach((item: unknown, index) => {
-    const parsed = s.schema.safeParse(item);
-    if (!parsed.success) {
-      reject({ report }, s.kind, index, describeIssues(parsed.error.issues));
-      return;
-    }
-    const value = parsed.data;
-    out.push({
-      run: ctx => {
-        if (!accountExists(ctx, value.accountId)) {
-          reject(ctx, s.kind, index, `unknown account ${value.accountId.slice(0, 80)}`);
-          return;
-        }
-        try {
-          s.apply(ctx, value);
-        } catch (err) {
-          // One statement (with its FTS trigger) is atomic: a failure leaves nothing half-written.
-          reject(ctx, s.kind, index, err instanceof Error ? err.message : String(err));
-        }
-      },
-    });
+    const value = trusted ? (item as T) : parsed(s, item, report, index);
+    if (value !== undefined) valid.push({ value, index });
   });
+  const { applyAll } = s;
+  if (!applyAll) {
+    for (const item of valid) out.push({ run: ctx => runOne(ctx, s, item), items: 1 });
+    return;
+  }
+  // Groups of at most GROUP items, each one statement that applies or fails whole.
+  for (let i = 0; i < valid.length; i += GROUP) {
+    const group = valid.slice(i, i + GROUP);
+    out.push({ run: ctx => runAll(ctx, s, applyAll, group), items: group.length });
+  }
 }
 
+/**
+ * Items per `applyAll` call: one statement each, and the statement cache keeps one statement
+ * per group size (their SQL lists the group's values), so the sizes stay few.
+ */
+const GROUP = 100;
+
+type Item<T> = { readonly value: T; readonly index: number };
+
+function known<T extends { accountId: string }>(ctx: IngestContext, s: Step<T>, { value, index }: Item<T>): boolean {
+  if (accountExists(ctx, value.accountId)) return true;
+  reject(ctx, s.kind, index, `unknown account ${value.accountId.slice(0, 80)}`);
+  return false;
+}
+
+function runOne<T extends { accountId: string }>(ctx: IngestContext, s: Step<T>, item: Item<T>): void {
+  if (!known(ctx, s, item)) return;
+  try {
+    s.apply(ctx, item.value);
+  } catch (err) {
+    // One statement (with its FTS trigger) is atomic: a failure leaves nothing half-written.
+    reject(ctx, s.kind, item.index, err instanceof Error ? err.message : String(err));
+  }
+}
+
+function runAll<T extends { accountId: string }>(
+  ctx: IngestContext,
+  s: Step<T>,
+  applyAll: (ctx: IngestContext, items: readonly T[]) => void,
+  items: readonly Item<T>[],
+): void {
+  const ok = items.filter(item => known(ctx, s, item));
+  if (ok.length === 0) return;
+  if (ok.length === 1) return runOne(ctx, s, ok[0] as Item<T>);
+  try {
+    applyAll(
+      ctx,
+      ok.map(i => i.value),
+    );
+  } catch {
+    // Its statement rolled back whole: one by one, so only the item that fails is rejected.
+    for (const item of ok) runOne(ctx, s, item);
+  }
+}
+
+/** The item as its schema parses it, or undefined (rejected with the schema's reasons). */
+function parsed<T>(s: Step<T>, item: unknown, report: IngestReport, index: number): T | undefined {
+  const r = s.schema.safeParse(item);
+  if (r.success) return r.data;
+  reject({ report }, s.kind, index, describeIssues(r.error.issues));
+  return undefined;
+}
+
+/**
+ * Validates every item (except those of a CheckedBatch, which `parseItems` validated) and
+ * writes the valid ones in one transaction. Any other caller's batch is checked here.
+ */
 export function ingest(db: StoreDb, batch: IngestBatchInput, now: number = Date.now()): IngestReport {
+  return ingestBatch(db, batch, now, null);
+}
+
+/**
+ * `ingest`, and the facts for the renderer (what `getMessages` and `getChats` would read
+ * after it): the ingest sink's path. Rows the batch wrote are not read back (facts.ts).
+ */
+export function ingestWithFacts(db: StoreDb, batch: IngestBatchInput): { report: IngestReport; facts: IngestFacts } {
+  const written: WrittenRows = { messages: new Map(), chats: new Map() };
+  const report = ingestBatch(db, batch, Date.now(), written);
+  const started = performance.now();
+  const facts = factsOf(db, report, written);
+  report.timing.factsMs = performance.now() - started;
+  return { report, facts };
+}
+
+function ingestBatch(db: StoreDb, batch: IngestBatchInput, now: number, written: WrittenRows | null): IngestReport {
   const report = emptyReport();
   if (typeof batch !== 'object' || batch === null) {
     reject({ report }, 'batch', 0, 'the batch must be an object');
@@ -107,20 +186,27 @@ export function ingest(db: StoreDb, batch: IngestBatchInput, now: number = Date.
   const work: Validated[] = [];
   const rawBatch = batch as Record<string, unknown>;
   const validating = performance.now();
-  for (const s of STEPS) s.collect(rawBatch[s.key], report, work);
+  const trusted = isCheckedBatch(batch);
+  for (const s of STEPS) s.collect(rawBatch[s.key], report, work, trusted);
   report.timing.validateMs = performance.now() - validating;
   if (work.length === 0) return report;
 
   const started = performance.now();
-  withIngestContext(db, now, report, ctx => {
-    for (const w of work) w.run(ctx);
-  });
+  withIngestContext(
+    db,
+    now,
+    report,
+    ctx => {
+      for (const w of work) w.run(ctx);
+    },
+    written,
+  );
   const ms = performance.now() - started;
   if (ms > 50) {
     const t = report.timing;
     db.log.warn('store: slow ingest batch', {
       ms: Math.round(ms),
-      items: work.length,
+      items: work.reduce((n, w) => n + w.items, 0),
       applyMs: Math.round(t.applyMs),
       summaryMs: Math.round(t.summaryMs),
       commitMs: Math.round(t.commitMs),
@@ -137,7 +223,13 @@ export function ingest(db: StoreDb, batch: IngestBatchInput, now: number = Date.
  * of every chat it touched and fills the report's id lists. The outbox uses it too, so an
  * optimistic message row is written exactly like a received one.
  */
-export function withIngestContext<T>(db: StoreDb, now: number, report: IngestReport, fn: (ctx: IngestContext) => T): T {
+export function withIngestContext<T>(
+  db: StoreDb,
+  now: number,
+  report: IngestReport,
+  fn: (ctx: IngestContext) => T,
+  written: WrittenRows | null = null,
+): T {
   const ctx: IngestContext = {
     db,
     now,
@@ -147,6 +239,7 @@ export function withIngestContext<T>(db: StoreDb, now: number, report: IngestRep
     chatRefs: new Map(),
     updatedIds: new Set(),
     unindexed: new Set(),
+    built: written ? written.messages : null,
   };
   const { timing } = report;
   let committing = 0;
@@ -158,7 +251,10 @@ export function withIngestContext<T>(db: StoreDb, now: number, report: IngestRep
     indexPending(ctx);
     const summarising = performance.now();
     timing.applyMs += summarising - applying;
-    for (const [chatId, t] of ctx.touched) refreshChatSummary(db, chatId, t);
+    for (const [chatId, t] of ctx.touched) {
+      const row = refreshChatSummary(db, chatId, t, written !== null);
+      if (row) written?.chats.set(chatId, row);
+    }
     committing = performance.now();
     timing.summaryMs += committing - summarising;
     return r;
@@ -199,7 +295,9 @@ function mergeReports(into: IngestReport, r: IngestReport, offset: number): void
   into.updatesApplied += r.updatesApplied;
   into.updatesIgnored += r.updatesIgnored;
   into.rejectedCount += r.rejectedCount;
-  for (const k of ['beginMs', 'validateMs', 'applyMs', 'summaryMs', 'commitMs'] as const) into.timing[k] += r.timing[k];
+  for (const k of ['beginMs', 'validateMs', 'applyMs', 'summaryMs', 'commitMs', 'factsMs'] as const) {
+    into.timing[k] += r.timing[k];
+  }
   for (const x of r.rejected) if (into.rejected.length < 100) into.rejected.push({ ...x, index: x.index + offset });
   into.newMessageIds.push(...r.newMessageIds);
   into.updatedMessageIds.push(...r.updatedMessageIds);

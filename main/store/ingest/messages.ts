@@ -6,9 +6,10 @@
 import type { AccountId, ChatId, MessageId } from '../../../common/domain';
 import { messageIdOf } from '../../../common/domain';
 import type { MessageInput } from '../../../common/ingest';
+import type { MessageRow } from '../rows';
 import { ackCode, seqBaseOf, SEQ_PER_MS } from '../rows';
 import type { IngestContext } from './context';
-import { touch } from './context';
+import { rewritten, touch } from './context';
 import type { ChatRef } from './context';
 import { ensureChat } from './people';
 import { beforeRewrite, indexLater } from './search-index';
@@ -108,7 +109,7 @@ type Content = {
 
 /** Inserts a message not stored yet; false when (account, provider id) already exists. */
 function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: Content): boolean {
-  const info = ctx.db.prepare(INSERT_SQL).run({
+  const values = {
     base: seqBaseOf(m.timestamp),
     accountId: m.accountId,
     chatId: chat.id,
@@ -125,12 +126,17 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
     clientMessageId: m.clientMessageId,
     poll: pollJson(m),
     mentions: mentionsJson(m),
-  });
+  };
+  const info = ctx.db.prepare(INSERT_SQL).run(values);
   if (info.changes === 0) return false;
   const seq = Number(info.lastInsertRowid);
   if (content.body !== null || content.caption !== null) indexLater(ctx, seq);
   ctx.report.messagesInserted += 1;
-  ctx.report.newMessageIds.push(messageIdOf(m.accountId as AccountId, m.providerMessageId));
+  const id = messageIdOf(m.accountId as AccountId, m.providerMessageId);
+  ctx.report.newMessageIds.push(id);
+  // The row as stored, for the facts. Mentions are read back with their contacts' names, and
+  // a row with a client id may be marked automated by a trigger: both are read back instead.
+  if (ctx.built && values.mentions === null && values.clientMessageId === null) ctx.built.set(id, rowOf(seq, values));
   const t = touch(ctx, chat.id);
   // Older history (a page loaded from the phone) lands before messages already stored: it
   // was there before the agent last looked, so it never makes the chat unread.
@@ -151,6 +157,50 @@ function insertNew(ctx: IngestContext, m: MessageInput, chat: ChatRef, content: 
   return true;
 }
 
+type InsertValues = Content & {
+  accountId: string;
+  chatId: string;
+  providerMessageId: string;
+  fromMe: number;
+  author: string | null;
+  authorName: string | null;
+  quoted: string | null;
+  ts: number;
+  ack: number;
+  edited: number;
+  revoked: number;
+  clientMessageId: string | null;
+  poll: string | null;
+};
+
+/** The row INSERT_SQL wrote, as MESSAGE_COLUMNS reads it (no mentions, not automated: see insertNew). */
+function rowOf(seq: number, v: InsertValues): MessageRow {
+  return {
+    seq,
+    account_id: v.accountId,
+    chat_id: v.chatId,
+    provider_message_id: v.providerMessageId,
+    from_me: v.fromMe,
+    author: v.author,
+    author_name: v.authorName,
+    type: v.type,
+    body: v.body,
+    caption: v.caption,
+    media: v.media,
+    location: v.location,
+    vcard: v.vcard,
+    quoted_provider_message_id: v.quoted,
+    ts: v.ts,
+    ack: v.ack,
+    edited: v.edited,
+    revoked: v.revoked,
+    client_message_id: v.clientMessageId,
+    poll: v.poll,
+    automated: 0,
+    mentions: null,
+  };
+}
+
 function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingRow, content: Content): void {
   const { db } = ctx;
   const id: MessageId = messageIdOf(m.accountId as AccountId, m.providerMessageId);
@@ -169,7 +219,7 @@ function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingR
       };
   const ack = Math.max(existing.ack, ackCode(m.ack));
   beforeRewrite(ctx, existing.seq);
-  db.prepare(UPDATE_SQL).run({
+  const written = db.prepare(UPDATE_SQL).run({
     seq: existing.seq,
     providerMessageId: m.providerMessageId,
     author: m.author,
@@ -189,6 +239,7 @@ function updateExisting(ctx: IngestContext, m: MessageInput, existing: ExistingR
     poll: pollJson(m),
     mentions: mentionsJson(m),
   });
+  if (written.changes > 0) rewritten(ctx, id);
   const changed =
     ack !== existing.ack ||
     (next !== null &&

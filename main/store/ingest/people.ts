@@ -128,6 +128,8 @@ function mergeLidChat(ctx: IngestContext, accountId: string, lid: string, jid: s
   ).run(lidChat.unread_count, lidChatId, phoneChatId);
   db.prepare('DELETE FROM chats WHERE id = ?').run(lidChatId);
   ctx.chatRefs.clear();
+  // Rows of this batch may have moved chats: the facts read them all back (a rare merge).
+  ctx.built?.clear();
   ctx.touched.delete(lidChatId);
   touch(ctx, phoneChatId).recompute = true;
 }

@@ -3,6 +3,8 @@ import type { ChatId, MessageType } from '../../../common/domain';
 import type { PreviewParts } from '../../../common/preview';
 import { previewParts } from '../../../common/preview';
 import type { StoreDb } from '../db';
+import type { ChatRow } from '../rows';
+import { CHAT_COLUMNS } from '../rows';
 import type { ChatTouch } from './context';
 
 type LastRow = {
@@ -41,11 +43,65 @@ const UNREAD_SQL = `UPDATE chats SET
 
 const partsOf = (p: PreviewParts | null) => ({ preview: p?.text ?? null, kind: p?.kind ?? null });
 
-export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): void {
+/**
+ * The chat row as getChats reads it, returned by the summary's UPDATE itself: the facts of an
+ * ingest (facts.ts) need every touched chat, and the summary is the batch's last write to it.
+ * RETURNING cannot name the table by an alias, hence `chats.` for CHAT_COLUMNS' `c.`.
+ */
+const RETURNING = ` RETURNING ${CHAT_COLUMNS.replace(/\bc\./g, 'chats.')}`;
+
+/**
+ * The returned values as a ChatRow, in CHAT_COLUMNS' order: better-sqlite3's named rows cost
+ * about as much as reading the chats again (measured), a literal of a fixed shape far less.
+ * Checked against getChats' named rows by tests/unit/store/ingest-facts.test.ts.
+ */
+function chatRowOfValues(v: readonly unknown[]): ChatRow {
+  return {
+    id: v[0] as string,
+    account_id: v[1] as string,
+    jid: v[2] as string,
+    is_group: v[3] as number,
+    name: v[4] as string,
+    last_message_preview: v[5] as string | null,
+    last_message_kind: v[6] as string | null,
+    last_message_at: v[7] as number | null,
+    last_message_from_me: v[8] as number,
+    unread_count: v[9] as number,
+    pinned: v[10] as number,
+    archived: v[11] as number,
+    muted: v[12] as number,
+    status: v[13] as string,
+    assignee_id: v[14] as string | null,
+    tags: v[15] as string,
+    version: v[16] as number,
+    sort_ts: v[17] as number,
+    sla_due_at: v[18] as number | null,
+    custom_name: v[19] as string | null,
+    blocked: v[20] as number,
+    last_message_mentions: v[21] as string | null,
+  };
+}
+
+type Run = (sql: string, params: Record<string, unknown>) => ChatRow | undefined;
+
+/**
+ * Writes the chat's summary. With `returning` it returns the chat's row after it (undefined
+ * when the touch needed no write: the caller reads those chats).
+ */
+export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch, returning = false): ChatRow | undefined {
+  const run: Run = returning
+    ? (sql, params) => {
+        const v = db
+          .prepare(sql + RETURNING)
+          .raw(true)
+          .get(params) as unknown[] | undefined;
+        return v ? chatRowOfValues(v) : undefined;
+      }
+    : (sql, params) => void db.prepare(sql).run(params);
   const counters = { chatId, override: t.unreadOverride, delta: t.unreadDelta };
   if (t.recompute) {
     const last = db.prepare(LAST_MESSAGE_SQL).get(chatId) as LastRow | undefined;
-    db.prepare(REPLACE_SQL).run({
+    return run(REPLACE_SQL, {
       ...counters,
       seq: last?.seq ?? null,
       ts: last?.ts ?? null,
@@ -61,16 +117,17 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch): v
           : null,
       ),
     });
-  } else if (t.newest) {
+  }
+  if (t.newest) {
     const n = t.newest;
-    db.prepare(NEWER_SQL).run({
+    return run(NEWER_SQL, {
       ...counters,
       seq: n.seq,
       ts: n.ts,
       fromMe: n.fromMe ? 1 : 0,
       ...partsOf(previewParts({ type: n.type, body: n.body, caption: n.caption, revoked: n.revoked })),
     });
-  } else if (t.unreadOverride !== null || t.unreadDelta !== 0) {
-    db.prepare(UNREAD_SQL).run(counters);
   }
+  if (t.unreadOverride !== null || t.unreadDelta !== 0) return run(UNREAD_SQL, counters);
+  return undefined;
 }

@@ -4,7 +4,7 @@ import { messageIdOf } from '../../../common/domain';
 import type { AckUpdate, EditUpdate, PollVoteInput, ReactionInput, RevokeUpdate } from '../../../common/ingest';
 import { ackCode } from '../rows';
 import type { IngestContext } from './context';
-import { touch } from './context';
+import { rewritten, touch } from './context';
 import { beforeRewrite } from './search-index';
 
 /** Records what an update changed, or that it was about a message we do not hold. */
@@ -20,7 +20,9 @@ function applied(
     return;
   }
   ctx.report.updatesApplied += 1;
-  ctx.updatedIds.add(messageIdOf(accountId as AccountId, providerMessageId));
+  const id = messageIdOf(accountId as AccountId, providerMessageId);
+  ctx.updatedIds.add(id);
+  rewritten(ctx, id);
   const t = touch(ctx, chatId as ChatId);
   // Edits and deletes may change the chat's preview line; acks and reactions do not.
   if (changesText) t.recompute = true;
@@ -79,6 +81,76 @@ export function applyEdit(ctx: IngestContext, e: EditUpdate): void {
     .pluck()
     .get({ body: e.body, accountId: e.accountId, providerMessageId: e.providerMessageId });
   applied(ctx, e.accountId, e.providerMessageId, chatId, true);
+}
+
+type Changed = { account_id: string; provider_message_id: string; chat_id: string };
+
+const keyOf = (u: { accountId: string; providerMessageId: string }) => `${u.accountId}\u0000${u.providerMessageId}`;
+const tuples = (n: number, arity: number) =>
+  Array.from({ length: n }, () => `(${Array.from({ length: arity }, () => '?').join(', ')})`).join(', ');
+
+/**
+ * A batch's edits (in groups of at most 100, see ingest/index.ts) in one statement. Why: every
+ * statement that rewrites message text makes FTS5 write out its pending terms as a segment of
+ * their own (its statement savepoint, see search-index.ts), so five edits wrote five small
+ * segments, each merged later; one UPDATE writes one. Same outcome as applying them one after another: the last edit of a message
+ * wins (an edit sets the text whatever it was) and every edit of a message it could change
+ * counts as applied.
+ */
+export function applyEdits(ctx: IngestContext, edits: readonly EditUpdate[]): void {
+  const last = new Map<string, EditUpdate>();
+  for (const e of edits) last.set(keyOf(e), e);
+  beforeRewrite(ctx);
+  const targets = [...last.values()];
+  const rows = ctx.db
+    .prepare(
+      `WITH e(account_id, provider_message_id, body) AS (VALUES ${tuples(targets.length, 3)})
+       UPDATE messages SET
+         body = CASE WHEN messages.caption IS NOT NULL AND messages.body IS NULL THEN NULL ELSE e.body END,
+         caption = CASE WHEN messages.caption IS NOT NULL AND messages.body IS NULL THEN e.body ELSE messages.caption END,
+         edited = 1
+       FROM e
+       WHERE messages.account_id = e.account_id AND messages.provider_message_id = e.provider_message_id
+         AND messages.revoked = 0
+       RETURNING account_id, provider_message_id, chat_id`,
+    )
+    .all(...targets.flatMap(e => [e.accountId, e.providerMessageId, e.body])) as Changed[];
+  const chats = new Map(
+    rows.map(r => [keyOf({ accountId: r.account_id, providerMessageId: r.provider_message_id }), r.chat_id]),
+  );
+  for (const e of edits) applied(ctx, e.accountId, e.providerMessageId, chats.get(keyOf(e)), true);
+}
+
+/**
+ * A batch's revokes in one statement, for the same reason as applyEdits. As one after
+ * another: the first revoke of a message applies, a repeat finds it revoked already.
+ */
+export function applyRevokes(ctx: IngestContext, revokes: readonly RevokeUpdate[]): void {
+  const unique = new Map<string, RevokeUpdate>();
+  for (const r of revokes) if (!unique.has(keyOf(r))) unique.set(keyOf(r), r);
+  beforeRewrite(ctx);
+  const targets = [...unique.values()];
+  const rows = ctx.db
+    .prepare(
+      `WITH r(account_id, provider_message_id) AS (VALUES ${tuples(targets.length, 2)})
+       UPDATE messages SET revoked = 1, body = NULL, caption = NULL, media = NULL, location = NULL, vcard = NULL
+       FROM r
+       WHERE messages.account_id = r.account_id AND messages.provider_message_id = r.provider_message_id
+         AND messages.revoked = 0
+       RETURNING account_id, provider_message_id, chat_id`,
+    )
+    .all(...targets.flatMap(r => [r.accountId, r.providerMessageId])) as Changed[];
+  const chats = new Map(
+    rows.map(r => [keyOf({ accountId: r.account_id, providerMessageId: r.provider_message_id }), r.chat_id]),
+  );
+  for (const r of revokes) {
+    const key = keyOf(r);
+    const chatId = chats.get(key);
+    // Only the first revoke of a message changed it; a repeat, or one of a message revoked before, did not.
+    chats.delete(key);
+    if (chatId === undefined && exists(ctx, r.accountId, r.providerMessageId)) continue;
+    applied(ctx, r.accountId, r.providerMessageId, chatId, true);
+  }
 }
 
 /**

@@ -105,6 +105,11 @@ export function splitMessageIds(db: StoreDb, ids: readonly MessageId[]): [string
 
 /** Messages by id (for events after an ingest), with their reactions, oldest first. Unknown ids are skipped. */
 export function getMessages(db: StoreDb, ids: readonly MessageId[]): Message[] {
+  return withReactions(messageRowsOf(db, ids), loadReactions(db));
+}
+
+/** The rows of getMessages, without their reactions: oldest first, unknown ids skipped. */
+export function messageRowsOf(db: StoreDb, ids: readonly MessageId[]): MessageRow[] {
   if (ids.length === 0) return [];
   // Raw values and one literal per row: the read-back after every ingest batch (rows.ts).
   const values = db
@@ -115,7 +120,12 @@ export function getMessages(db: StoreDb, ids: readonly MessageId[]): Message[] {
     )
     .raw(true)
     .all(JSON.stringify(splitMessageIds(db, ids))) as unknown[][];
-  return withReactions(values.map(messageRowOfValues), loadReactions(db));
+  return values.map(messageRowOfValues);
+}
+
+/** Attaches their reactions to message rows (one query), in the rows' order. */
+export function withStoredReactions(db: StoreDb, rows: readonly MessageRow[]): Message[] {
+  return withReactions(rows, loadReactions(db));
 }
 
 /** The chat's oldest stored message (reactions aside): where older history from the phone starts. */
