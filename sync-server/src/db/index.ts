@@ -36,8 +36,21 @@ export type Database = {
    */
   rawTransaction<T>(
     fn: (tx: RawTx) => Promise<T>,
-    opts?: { readonly gate?: Gate; readonly ahead?: (tx: RawTx) => Promise<void> },
+    opts?: {
+      readonly gate?: Gate;
+      readonly ahead?: (tx: RawTx) => Promise<void>;
+      /** A transaction openEarly began: used instead of opening one now. */
+      readonly opened?: EarlyTx;
+    },
   ): Promise<T>;
+  /**
+   * Begins a transaction for a rawTransaction that will come (a push's, while its caller is
+   * still being checked), or undefined when too many wait open already (see openAhead).
+   * Whoever got it must pass it on or drop it.
+   */
+  openEarly(): EarlyTx | undefined;
+  /** Transactions begun and waiting for their work or their gate (for tests: each is a pooled connection). */
+  readonly waitingOpen: () => number;
   /** Holds a MySQL named lock (GET_LOCK) while fn runs: serialises work across nodes. */
   withNamedLock<T>(name: string, timeoutS: number, fn: () => Promise<T>): Promise<T>;
   ping(): Promise<void>;
@@ -49,14 +62,24 @@ const POOL_SIZE = 20;
 /** Runs work when its turn comes (the push order, handlers/push-order.ts). */
 export type Gate = <T>(work: () => Promise<T>) => Promise<T>;
 
+/** A transaction begun before its work is known (Database.openEarly). */
+export type EarlyTx = {
+  /** The open transaction, once: undefined if taken or dropped already. */
+  take(): Promise<RawTx> | undefined;
+  /** Rolls it back and releases its connection, unless it was taken. */
+  drop(): void;
+};
+
 /**
  * A push waiting for its turn may open its transaction meanwhile, so that when the turn
  * comes its first statement goes out at once rather than after a START TRANSACTION round
  * trip, which the event loop (busy delivering the previous batch and parsing the next one)
  * answered 4 to 5 ms late. START TRANSACTION takes no locks and reads nothing: InnoDB makes
  * the snapshot at the first read, which comes after the turn, once the earlier push
- * committed. Each such transaction holds a pooled connection idle while it waits, so only a
- * quarter of the pool may wait like this; beyond that a push opens its transaction in turn.
+ * committed. A push's transaction is begun as soon as the push arrives (openEarly), beside
+ * the reads that check its caller, so that round trip is off its path too. Each such
+ * transaction holds a pooled connection idle while it waits, so only a quarter of the pool
+ * may wait like this; beyond that a push opens its transaction in turn.
  */
 const openAhead = (poolSize: number) => Math.max(1, Math.floor(poolSize / 4));
 
@@ -79,15 +102,26 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
   const openAheadLimit = openAhead(opts.poolSize ?? POOL_SIZE);
   let waitingOpen = 0;
 
-  /** Begins a transaction, then runs fn and commits inside `around` (the whole body by default). */
+  async function begin(): Promise<RawTx> {
+    const conn = await promisePool.getConnection();
+    try {
+      await conn.beginTransaction();
+      return conn;
+    } catch (err) {
+      conn.release();
+      throw err;
+    }
+  }
+
+  /** Begins a transaction (or takes one begun early), then runs fn and commits inside `around` (the whole body by default). */
   async function transact<T>(
     fn: (tx: RawTx) => Promise<T>,
     around: (body: () => Promise<T>) => Promise<T> = body => body(),
     ahead?: (tx: RawTx) => Promise<void>,
+    opened?: Promise<RawTx>,
   ): Promise<T> {
-    const conn = await promisePool.getConnection();
+    const conn = await (opened ?? begin());
     try {
-      await conn.beginTransaction();
       if (ahead) await ahead(conn);
       return await around(async () => {
         const value = await fn(conn);
@@ -101,32 +135,77 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
       conn.release();
     }
   }
+  /**
+   * A transaction counted in waitingOpen (the caller counted it) runs: it stops counting once
+   * its gate lets it in (at once without a gate), or when it ends.
+   */
+  async function waitOpen<T>(
+    fn: (tx: RawTx) => Promise<T>,
+    gate: Gate | undefined,
+    ahead: ((tx: RawTx) => Promise<void>) | undefined,
+    opened?: Promise<RawTx>,
+  ): Promise<T> {
+    let waiting = true;
+    const stopWaiting = () => {
+      if (waiting) waitingOpen--;
+      waiting = false;
+    };
+    const enter = gate ?? (<U>(work: () => Promise<U>) => work());
+    try {
+      return await transact(
+        fn,
+        body =>
+          enter(() => {
+            stopWaiting();
+            return body();
+          }),
+        ahead,
+        opened,
+      );
+    } finally {
+      stopWaiting();
+    }
+  }
   return {
     db,
     raw: promisePool,
-    async rawTransaction(fn, { gate, ahead } = {}) {
+    async rawTransaction(fn, { gate, ahead, opened } = {}) {
+      const early = opened?.take();
+      // Begun early: counted among the transactions waiting open since openEarly.
+      if (early) return waitOpen(fn, gate, ahead, early);
       if (gate && waitingOpen >= openAheadLimit) return gate(() => transact(fn, undefined, ahead));
       if (!gate) return transact(fn, undefined, ahead);
       waitingOpen++;
-      let waiting = true;
-      const stopWaiting = () => {
-        if (waiting) waitingOpen--;
-        waiting = false;
-      };
-      try {
-        return await transact(
-          fn,
-          body =>
-            gate(() => {
-              stopWaiting();
-              return body();
-            }),
-          ahead,
-        );
-      } finally {
-        stopWaiting();
-      }
+      return waitOpen(fn, gate, ahead);
     },
+    openEarly() {
+      if (waitingOpen >= openAheadLimit) return undefined;
+      waitingOpen++;
+      let state: 'open' | 'taken' | 'dropped' = 'open';
+      const conn = begin();
+      conn.catch(() => undefined);
+      return {
+        take() {
+          if (state !== 'open') return undefined;
+          state = 'taken';
+          return conn;
+        },
+        drop() {
+          if (state !== 'open') return;
+          state = 'dropped';
+          waitingOpen--;
+          void conn.then(
+            c =>
+              c.rollback().then(
+                () => c.release(),
+                () => c.destroy(),
+              ),
+            () => undefined,
+          );
+        },
+      };
+    },
+    waitingOpen: () => waitingOpen,
     async withNamedLock(name, timeoutS, fn) {
       const conn = await promisePool.getConnection();
       try {

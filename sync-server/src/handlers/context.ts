@@ -13,7 +13,7 @@ import type { SessionPolicy } from '../auth/expiry';
 import { isExpired, needsTouch } from '../auth/expiry';
 import type { Principal } from '../auth/sessions';
 import type { UploadAsks } from '../http/upload-asks';
-import type { Database, Db, Gate, RawExec, RawTx, Tx } from '../db/index';
+import type { Database, Db, EarlyTx, Gate, RawExec, RawTx, Tx } from '../db/index';
 import type { NewEvent, StoredEvent } from '../db/repositories/events';
 import { appendEvents, appendEventsRaw } from '../db/repositories/events';
 import { callerState, touchSessionRaw } from '../db/repositories/members';
@@ -110,6 +110,10 @@ export type Caller = Principal & {
   readonly pushTurn?: PushTurn;
   /** `sync:push` only: where its time goes (push-laps.ts), started on arrival. */
   readonly pushLaps?: PushLaps;
+  /** `sync:push` only: its transaction, begun on arrival while the caller is checked (Database.openEarly). */
+  readonly pushTx?: EarlyTx;
+  /** `sync:push` only: the numbers this device hosts, read on arrival beside the caller's reads. */
+  readonly pushHosted?: Promise<ReadonlySet<string>>;
 };
 
 /** The workspace requires admins to use two-step sign-in and this admin has not enrolled. */
@@ -198,6 +202,8 @@ export async function commitRaw<T>(
     readonly gate?: Gate;
     /** Runs on the transaction before the gate (a push's early INSERT): see Database.rawTransaction. */
     readonly ahead?: (tx: RawTx) => Promise<void>;
+    /** The transaction, begun already (Database.openEarly). */
+    readonly opened?: EarlyTx;
     readonly laps?: PushLaps;
   } = { awaitDelivery: true },
 ): Promise<{ value: T; events: StoredEvent[] }> {
@@ -212,7 +218,11 @@ export async function commitRaw<T>(
       laps.lap('events');
       return v;
     },
-    { ...(opts.gate ? { gate: opts.gate } : {}), ...(opts.ahead ? { ahead: opts.ahead } : {}) },
+    {
+      ...(opts.gate ? { gate: opts.gate } : {}),
+      ...(opts.ahead ? { ahead: opts.ahead } : {}),
+      ...(opts.opened ? { opened: opts.opened } : {}),
+    },
   );
   laps.lap('commit');
   services.metrics.eventsAppended.inc(stored.length);

@@ -10,6 +10,8 @@ import { CommandError, fail, ok } from '../../../common/result';
 import type { Reply } from '../../../common/result';
 import type { Caller, Services, SyncSocket } from './context';
 import { loadCaller } from './context';
+import type { EarlyTx } from '../db/index';
+import { accountsHostedBy } from '../db/repositories/workspace';
 import { pushLaps } from './push-laps';
 
 export type Handler<K extends CommandName> = (caller: Caller, args: CommandArgs<K>) => Promise<CommandResult<K>>;
@@ -35,12 +37,21 @@ async function runCommand<K extends CommandName>(
   // Taken before any await: a device's pushes are applied in the order they arrived.
   const pushTurn = name === 'sync:push' ? services.pushOrder.reserve(socket.data.sessionId) : undefined;
   const laps = pushTurn ? pushLaps(services.metrics.pushPartSeconds) : undefined;
+  let pushHosted: Promise<ReadonlySet<string>> | undefined;
+  let pushTx: EarlyTx | undefined;
   try {
     const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
     if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
     // The caller's reads (read-only) run while the payload is parsed; a refused payload just drops them.
     const loading = loadCaller(services.database.raw, socket.data, socket, services.sessionPolicy);
     loading.catch(() => undefined);
+    // A push's hosting read and its transaction's START need nothing from the payload: they
+    // go out beside the caller's reads rather than one after another behind them.
+    if (pushTurn) {
+      pushHosted = accountsHostedBy(services.db, socket.data.sessionId).then(ids => new Set(ids));
+      pushHosted.catch(() => undefined);
+      pushTx = services.database.openEarly();
+    }
     const parsed = COMMAND_SCHEMAS[name].safeParse(payload);
     if (!parsed.success) {
       const issues = parsed.error.issues
@@ -54,12 +65,18 @@ async function runCommand<K extends CommandName>(
         reason: 'mfa_enrolment_required',
       });
     const handler = handlers[name] as Handler<K>;
+    const forPush = pushTurn && laps && pushHosted ? { pushTurn, pushLaps: laps, pushHosted } : undefined;
     return ok(
-      await handler(pushTurn && laps ? { ...caller, pushTurn, pushLaps: laps } : caller, parsed.data as CommandArgs<K>),
+      await handler(
+        forPush ? { ...caller, ...forPush, ...(pushTx ? { pushTx } : {}) } : caller,
+        parsed.data as CommandArgs<K>,
+      ),
     );
   } finally {
-    // Refused before its work began (or the handler never took its turn): the next push may go.
+    // Refused before its work began (or the handler never took its turn): the next push may go,
+    // and a transaction begun for it is given back.
     pushTurn?.release();
+    pushTx?.drop();
   }
 }
 

@@ -5,7 +5,7 @@ import { canSeeAccount } from '../../../common/permissions';
 import { NOT_ACCOUNT_MEMBER } from '../../../common/protocol';
 import { CommandError } from '../../../common/result';
 import { pullEvents } from '../db/repositories/events';
-import { hostedAmong } from '../db/repositories/workspace';
+import { accountsHostedBy } from '../db/repositories/workspace';
 import type { Services } from './context';
 import { commitRaw } from './context';
 import type { HandlerTable } from './dispatch';
@@ -48,8 +48,8 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       for (const list of [contacts, chats, messages, acks, edits, revokes, reactions, votes]) {
         for (const item of list) accountIds.add(item.accountId);
       }
-      // Only the device hosting an account speaks for it.
-      const hosted = await hostedAmong(db, caller.sessionId, [...accountIds]);
+      // Only the device hosting an account speaks for it (read on arrival: dispatch.ts).
+      const hosted = await (caller.pushHosted ?? accountsHostedBy(db, caller.sessionId).then(ids => new Set(ids)));
       for (const id of accountIds) {
         if (!hosted.has(id))
           throw new CommandError('forbidden', `this device does not host account '${id.slice(0, 60)}'`);
@@ -82,7 +82,13 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       const { events, value: stored } = await commitRaw(
         services,
         (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId, laps, first),
-        { awaitDelivery: false, gate: work => turn.run(work), ahead, laps },
+        {
+          awaitDelivery: false,
+          gate: work => turn.run(work),
+          ahead,
+          laps,
+          ...(caller.pushTx ? { opened: caller.pushTx } : {}),
+        },
       );
       if (stored.sends.length) await offerAutomated(services, stored.sends);
       // Sentiment rules wait for the AI after the commit, never the push's ack.

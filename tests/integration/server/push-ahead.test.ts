@@ -182,4 +182,31 @@ describe('sync:push ahead of its turn', () => {
     expect(await rowsSeen(accountId, [...e, ...f])).toBe(e.length + f.length);
     expect(await countedIn(accountId)).toBe(1 + e.length + f.length);
   });
+
+  it('gives back the transaction a push began on arrival when the push is refused', async () => {
+    const { host, accountId, jid } = await hostWithChat(stack);
+    const other = `acct-not-hosted-${Date.now()}`;
+    const t = Date.now() - 60_000;
+    // More refusals than the pool has connections: each began a transaction before its checks.
+    const refused = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        call(
+          host.socket,
+          'sync:push',
+          i % 2
+            ? { messages: [text(other, jid, `x-${i}`, t)] }
+            : { messages: [{ ...text(accountId, jid, `y-${i}`, t), timestamp: 'not a time' }] },
+        ),
+      ),
+    );
+    expect(new Set(refused.map(r => (r.ok ? 'ok' : r.error.code)))).toEqual(new Set(['forbidden', 'invalid_args']));
+    await until(
+      async () => stack.node.app.database.waitingOpen() === 0,
+      'the refused pushes to give back their transactions',
+    );
+    const g = ids('g', 20);
+    await must(host.socket, 'sync:push', { messages: g.map((id, i) => text(accountId, jid, id, t + i)) });
+    expect(await rowsSeen(accountId, [...g, 'x-1', 'y-0'])).toBe(g.length);
+    expect(stack.node.app.database.waitingOpen()).toBe(0);
+  });
 });

@@ -225,13 +225,3 @@ export async function accountsHostedBy(db: Exec, deviceId: string): Promise<stri
   const rows = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.hostDeviceId, deviceId));
   return rows.map(r => r.id);
 }
-
-/** Which of these accounts the device hosts, in one query (a push names every account it speaks for). */
-export async function hostedAmong(db: Exec, deviceId: string, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(and(eq(accounts.hostDeviceId, deviceId), inArray(accounts.id, [...ids])));
-  return new Set(rows.map(r => r.id));
-}
