@@ -11,14 +11,8 @@ import type { Services } from './context';
 import type { NewEvent } from '../db/repositories/events';
 import { keyOf } from '../db/repositories/message-key';
 import type { CreatedMessages, InsertedFirst, TouchedMessage } from '../db/repositories/push';
-import {
-  applyUpdates,
-  recordPushedAutomated,
-  reloadChats,
-  upsertChats,
-  upsertContacts,
-  upsertMessages,
-} from '../db/repositories/push';
+import { upsertChats, upsertContacts, upsertMessages } from '../db/repositories/push';
+import { applyUpdates, recordPushedAutomated, reloadChats } from '../db/repositories/push-updates';
 import { AUTOMATION_SENDER } from '../../../common/protocol-automation';
 import type { RawTx } from '../db/index';
 import { applyVotes, upsertPolls } from '../db/repositories/polls';

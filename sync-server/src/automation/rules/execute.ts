@@ -23,7 +23,7 @@ import type { WireSend } from '../../../../common/protocol';
 import type { RawTx } from '../../db/index';
 import { claimRun, enabledRules, failRun } from '../../db/repositories/automation-rules';
 import type { NewEvent } from '../../db/repositories/events';
-import { reloadChats } from '../../db/repositories/push';
+import { reloadChats } from '../../db/repositories/push-updates';
 import type { RuleChat } from '../../db/repositories/rule-actions';
 import {
   automatedSendsSince,
