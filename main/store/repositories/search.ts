@@ -1,7 +1,7 @@
 /**
- * Full-text search. User input never reaches FTS5 raw: every token is quoted (Signal-Desktop
- * #5137: raw input raised "fts5: syntax error"), so any string is a valid query.
- * Matches come newest first by paging the FTS index by rowid, which is time-ordered.
+ * Full-text search. User input never reaches FTS5 raw (search-terms.ts quotes every word), so
+ * any string is a valid query. Matches come newest first by paging the FTS index by rowid,
+ * which is time-ordered.
  */
 import type { Chat, ChatId, Message } from '../../../common/domain';
 import type { StoreDb } from '../db';
@@ -17,76 +17,13 @@ import {
   SEQ_PER_MS,
   withReactions,
 } from '../rows';
+import { matchExpression, toFtsQuery } from './search-terms';
+
+export { forgetPrefixTerms, matchExpression, MESSAGE_TERMS_TABLE, toFtsQuery } from './search-terms';
 
 /** Snippet highlight markers: control characters the UI turns into elements (never HTML). */
 export const HIGHLIGHT_START = '\u0002';
 export const HIGHLIGHT_END = '\u0003';
-
-const MAX_TOKENS = 16;
-
-/** The words of what a user typed that FTS5 can search, at most MAX_TOKENS. */
-function ftsWords(input: string): string[] {
-  return input
-    .normalize('NFKC')
-    .split(/\s+/u)
-    .map(w => w.replace(/\*+$/u, ''))
-    .filter(w => /[\p{L}\p{N}]/u.test(w))
-    .slice(0, MAX_TOKENS);
-}
-
-const quoted = (w: string) => `"${w.replace(/"/g, '""')}"`;
-
-/**
- * Turns what a user typed into a safe FTS5 query: each word becomes a quoted phrase; the
- * last one is matched as a prefix (search as you type) unless `prefix` is false. Returns
- * null when nothing searchable is left.
- */
-export function toFtsQuery(input: string, prefix = true): string | null {
-  const words = ftsWords(input);
-  if (words.length === 0) return null;
-  return words.map((w, i) => `${quoted(w)}${prefix && i === words.length - 1 ? '*' : ''}`).join(' ');
-}
-
-/** The longest prefix with its own index (migration 0001: prefix='2 3 4'). */
-const LONGEST_PREFIX_INDEX = 4;
-/** More terms than this under one prefix: the prefix query is left to FTS5 as typed. */
-const MAX_PREFIX_TERMS = 16;
-/** Created per connection in openDatabase: one row per term instance, seekable by term. */
-export const MESSAGE_TERMS_TABLE = 'temp.messages_fts_terms';
-
-/**
- * The indexed terms that start with `word`, or null to leave the prefix to FTS5. A prefix
- * longer than the prefix indexes makes FTS5 merge the whole doclist of every term under it
- * before the first row comes out (40–65 ms for a common word at 200,000 messages, more at
- * 1M); an OR of those terms walks them lazily newest first and stops at the page's end
- * (0.1–0.5 ms). Only plain ASCII words are expanded, whose folding (lower case) is exactly
- * the tokenizer's; each term costs one seek (`>=` past the previous term, never through it).
- */
-function prefixTerms(db: StoreDb, word: string): string[] | null {
-  if (word.length <= LONGEST_PREFIX_INDEX || !/^[A-Za-z0-9]+$/.test(word)) return null;
-  const lower = word.toLowerCase();
-  const next = db.prepare(`SELECT term FROM ${MESSAGE_TERMS_TABLE} WHERE term >= ? AND term < ? LIMIT 1`);
-  const terms: string[] = [];
-  let from = lower;
-  for (;;) {
-    const row = next.get(from, `${lower}\u{10FFFF}`) as { term: string } | undefined;
-    if (!row) break;
-    if (terms.length === MAX_PREFIX_TERMS) return null;
-    terms.push(row.term);
-    // The smallest string after every instance of this term: the next seek skips it whole.
-    from = `${row.term}\u0001`;
-  }
-  return terms.length > 0 ? terms : null;
-}
-
-/** The FTS5 expression a search runs: toFtsQuery's, with a long last prefix spelled out as its terms. */
-export function matchExpression(db: StoreDb, input: string, prefix: boolean): string | null {
-  const words = ftsWords(input);
-  const last = words[words.length - 1];
-  const terms = prefix && last !== undefined ? prefixTerms(db, last) : null;
-  if (!terms) return toFtsQuery(input, prefix);
-  return [...words.slice(0, -1).map(quoted), `(${terms.map(quoted).join(' OR ')})`].join(' AND ');
-}
 
 export type SearchRequest = {
   readonly query: string;
@@ -186,21 +123,22 @@ export function searchMessages(db: StoreDb, req: SearchRequest, timing?: SearchT
  * the benchmark's LIKE baseline, which hydrates the same page the same way.
  */
 export function pageRows(db: StoreDb, seqs: readonly number[]): HitRow[] {
+  // Ordered here, not by SQL: SQLite would copy every row's columns through a sorter.
   const values = db
     .prepare(
       `SELECT ${MESSAGE_COLUMNS}, c.name AS chat_name, c.jid AS chat_jid
-       FROM json_each(?) j JOIN messages m ON m.seq = j.value JOIN chats c ON c.id = m.chat_id
-       ORDER BY m.seq DESC`,
+       FROM json_each(?) j JOIN messages m ON m.seq = j.value JOIN chats c ON c.id = m.chat_id`,
     )
     .raw(true)
     .all(JSON.stringify(seqs)) as unknown[][];
-  return values.map(v => {
+  const rows = values.map(v => {
     const row: HitRow = Object.assign(messageRowOfValues(v), {
       chat_name: v[MESSAGE_COLUMN_COUNT] as string,
       chat_jid: v[MESSAGE_COLUMN_COUNT + 1] as string,
     });
     return row;
   });
+  return rows.sort((a, b) => b.seq - a.seq);
 }
 
 /** A hit's row: the message's columns, its chat's name and jid, the snippet (none in the LIKE baseline). */

@@ -174,6 +174,8 @@ describe("a page's rows", () => {
       .all();
     expect(seqs.length).toBeGreaterThan(5);
     expect(pageRows(store.db, seqs)).toEqual(named);
+    // Newest first whatever the order asked in.
+    expect(pageRows(store.db, [...seqs].reverse())).toEqual(named);
     // getMessages reads the same way: each message as the search hit shows it.
     const hits = hitsOf(store.db, pageRows(store.db, seqs));
     expect(store.getMessages(hits.map(h => h.message.id)).reverse()).toEqual(hits.map(h => h.message));
