@@ -6,9 +6,10 @@
  *    snippets, the "Chats" part, the reply serialised for IPC) against the LIKE '%term%' way
  *    doing the same job end to end (newest 50 messages loaded with the same columns and
  *    reactions, chats by name, serialised the same way)
- *  - store.search.like_ratio_cold: the same, with the connection's spelled prefixes forgotten
- *    before each call of ours: the first search of a word (the headline's repeats of one query
- *    find the word's terms kept from the run before, as a next page or a typed letter does)
+ *    Each call of ours first forgets the connection's spelled prefixes (outside the timing),
+ *    so the headline is a first search of the word, as it was before they were kept.
+ *  - store.search.like_ratio_repeat: the same calls with the spelled prefixes kept from the
+ *    call before, as a next page, a changed filter or another typed letter finds them
  *  - store.search.match_like_ratio: the match step alone, ids of the newest 50 matches both ways
  */
 import type { CommandName } from '../../common/api';
@@ -91,20 +92,20 @@ export async function searchResults(
     },
     {
       id: 'store.search.like_ratio',
-      value: endToEnd.like / endToEnd.ours,
-      unit: 'x',
-      baseline: endToEnd.like,
-      ratio: endToEnd.like / endToEnd.ours,
-      target: '>= 100',
-      note: `END TO END, sum of per-query medians, LIKE ms / ours ms (ours ${endToEnd.ours.toFixed(1)} ms: the search:messages command through the core's dispatch, with the Chats part and the reply serialised; LIKE: newest 50 by LIKE, loaded the same way, chats by name, serialised). Ours by part, ms: ${parts}`,
-    },
-    {
-      id: 'store.search.like_ratio_cold',
       value: endToEnd.like / endToEnd.cold,
       unit: 'x',
       baseline: endToEnd.like,
       ratio: endToEnd.like / endToEnd.cold,
-      note: `END TO END as store.search.like_ratio, each call of ours after forgetting the spelled prefixes (ours ${endToEnd.cold.toFixed(1)} ms; the same LIKE runs as the headline's)`,
+      target: '>= 100',
+      note: `END TO END, sum of per-query medians, LIKE ms / ours ms (ours ${endToEnd.cold.toFixed(1)} ms, each call a first search of its word: the search:messages command through the core's dispatch, with the Chats part and the reply serialised; LIKE: newest 50 by LIKE, loaded the same way, chats by name, serialised). Ours by part, ms: ${parts}`,
+    },
+    {
+      id: 'store.search.like_ratio_repeat',
+      value: endToEnd.like / endToEnd.ours,
+      unit: 'x',
+      baseline: endToEnd.like,
+      ratio: endToEnd.like / endToEnd.ours,
+      note: `END TO END as store.search.like_ratio, each call finding the spelled prefixes kept from the call before, as a next page or a typed letter does (ours ${endToEnd.ours.toFixed(1)} ms; the same LIKE runs as the headline's)`,
     },
     {
       id: 'store.search.match_like_ratio',
