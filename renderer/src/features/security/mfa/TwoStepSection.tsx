@@ -1,4 +1,3 @@
-import { toDataURL } from 'qrcode';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { MfaConfirmed, MfaEnrolment, MfaStatus } from '../../../../../common/api/mfa';
@@ -137,7 +136,9 @@ function Enrolment(props: {
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     let live = true;
-    toDataURL(enrolment.uri, { margin: 1, width: 200, errorCorrectionLevel: 'M' })
+    // Loaded on use: this module reaches the first bundle through the mfa barrel (#23).
+    import('qrcode')
+      .then(({ toDataURL }) => toDataURL(enrolment.uri, { margin: 1, width: 200, errorCorrectionLevel: 'M' }))
       .then(url => live && setQr(url))
       .catch(() => live && setQr(null));
     return () => {
