@@ -12,7 +12,7 @@ import type { Reply } from '../../common/result';
 import { fail } from '../../common/result';
 import type { ForkedCore } from './core-fork';
 import { forkCoreProcess } from './core-fork';
-import { coreToMainSchema } from '../core-process/control';
+import { parseCoreToHost } from './core-messages';
 import type { Dispatch } from '../core/router';
 import type { AnyEventListener } from '../platform/event-bus';
 import type { Logger } from '../platform/log';
@@ -51,10 +51,9 @@ function waitForReady(child: ChildProcess, early: readonly unknown[], timeoutMs:
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => done(new Error(`the core did not open within ${timeoutMs / 1000} s`)), timeoutMs);
     const onMessage = (raw: unknown) => {
-      const msg = coreToMainSchema.safeParse(raw);
-      if (!msg.success) return;
-      if (msg.data.t === 'ready') done(null);
-      else if (msg.data.t === 'failed') done(new Error(msg.data.message));
+      const msg = parseCoreToHost(raw);
+      if (msg?.t === 'ready') done(null);
+      else if (msg?.t === 'failed') done(new Error(msg.message));
     };
     const onExit = (code: number | null, signal: NodeJS.Signals | null) =>
       done(new Error(`the core process exited before it was ready (${code ?? signal})`));
@@ -87,8 +86,8 @@ function tunnelPort(child: ChildProcess): ChannelPort {
     },
     onMessage: cb =>
       void child.on('message', (raw: unknown) => {
-        const msg = coreToMainSchema.safeParse(raw);
-        if (msg.success && msg.data.t === 'renderer') cb(msg.data.msg);
+        const msg = parseCoreToHost(raw);
+        if (msg?.t === 'renderer') cb(msg.msg);
       }),
   };
 }
@@ -129,10 +128,10 @@ export function startCoreProcess(options: StartCoreProcessOptions): RemoteCore {
     }
   });
   child.on('message', (raw: unknown) => {
-    const msg = coreToMainSchema.safeParse(raw);
-    if (opened && msg.success && msg.data.t === 'failed') {
-      options.log.error('the core failed after its first answers', { message: msg.data.message });
-      options.onLateFailure?.(msg.data.message);
+    const msg = parseCoreToHost(raw);
+    if (opened && msg?.t === 'failed') {
+      options.log.error('the core failed after its first answers', { message: msg.message });
+      options.onLateFailure?.(msg.message);
     }
   });
   child.once('exit', (code, signal) => {
