@@ -9,6 +9,7 @@ import { createCoreLink, unreadBadge } from '../../../main/app/core-link';
 import { mainToCoreSchema } from '../../../main/core-process/control';
 import { createMainLink } from '../../../main/core-process/main-link';
 import type { SecretVault } from '../../../main/platform/secret-vault';
+import { INDONESIAN_TRAY_LABELS } from '../../helpers/shell-labels';
 
 const flush = () => new Promise(r => setTimeout(r, 0));
 
@@ -108,13 +109,7 @@ describe('main ↔ core process lane', () => {
 
   it('hands the page’s words for the tray from the core to main', () => {
     const { main, coreSide, deps } = wire();
-    const labels = {
-      show: 'Tampilkan Blazz Desk',
-      pauseNotifications: 'Jeda notifikasi',
-      quit: 'Keluar',
-      unread: 'Blazz Desk — {count} belum dibaca',
-      states: { qr: 'Perlu kode QR' },
-    };
+    const labels = INDONESIAN_TRAY_LABELS;
     coreSide.desktop.setShellLabels(labels);
     expect(deps.onShellLabels).toHaveBeenCalledWith(labels);
     // A sender that skipped the core's check is still held to the lane's schema.

@@ -15,6 +15,7 @@ import type { ShellLabels } from '../../../common/api/app';
 import type { DesktopPort } from '../../../main/core/handlers/app';
 import { silentLogger } from '../../../main/platform/log';
 import { callCore } from '../../helpers/core';
+import { INDONESIAN_TRAY_LABELS } from '../../helpers/shell-labels';
 
 function memorySettings(initial: unknown = {}) {
   let stored = readDesktopSettings(initial);
@@ -116,13 +117,7 @@ describe('desktop preferences', () => {
   });
 });
 
-const ID_LABELS: ShellLabels = {
-  show: 'Tampilkan Blazz Desk',
-  pauseNotifications: 'Jeda notifikasi',
-  quit: 'Keluar',
-  unread: 'Blazz Desk — {count} belum dibaca',
-  states: { qr: 'Perlu kode QR', failed: 'Gagal' },
-};
+const ID_LABELS = INDONESIAN_TRAY_LABELS;
 
 describe('the tray’s words', () => {
   it('go from the page to main in the desktop app; bad ones are refused as data', async () => {

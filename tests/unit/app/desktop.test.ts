@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { deepLinkFromArgv, parseDeepLink } from '../../../main/app/deep-link';
 import { TRAY_ICON_PNG_BASE64, TRAY_ICON_UNREAD_PNG_BASE64 } from '../../../main/app/tray-icons';
 import { totalUnread, trayBadge, trayMenuTemplate, trayTooltip } from '../../../main/app/tray-menu';
+import { INDONESIAN_TRAY_LABELS } from '../../helpers/shell-labels';
 
 describe('deep links', () => {
   it('opens chats by id', () => {
@@ -48,18 +49,12 @@ describe('tray', () => {
   });
 
   it('speaks the page’s language once the page sent its words', () => {
-    const labels = {
-      show: 'Tampilkan Blazz Desk',
-      pauseNotifications: 'Jeda notifikasi',
-      quit: 'Keluar',
-      unread: 'Blazz Desk — {count} belum dibaca',
-      states: { logged_out: 'Keluar dari akun' },
-    };
+    const labels = INDONESIAN_TRAY_LABELS;
     expect(trayTooltip({ accounts, notificationsPaused: false, labels })).toBe('Blazz Desk — 3 belum dibaca');
     expect(trayTooltip({ accounts: [], notificationsPaused: false, labels })).toBe('Blazz Desk');
     const items = trayMenuTemplate({ accounts, notificationsPaused: false, labels }, noop()).map(i => i.label);
     expect(items).toEqual(expect.arrayContaining(['Tampilkan Blazz Desk', 'Jeda notifikasi', 'Keluar']));
-    expect(items).toContain('Support — Keluar dari akun');
+    expect(items).toContain('Support — Keluar');
     expect(items).not.toContain('Quit');
   });
 
