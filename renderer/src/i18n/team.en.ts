@@ -6,6 +6,8 @@ export const teamEn = {
   'team.signIn.email': 'E-mail',
   'team.signIn.password': 'Password',
   'team.signIn.deviceName': 'Device name',
+  'team.signIn.deviceDefaultOn': 'Blazz Desk on {os}',
+  'team.signIn.deviceDefault': 'Blazz Desk',
   'team.signIn.deviceHint': 'Shown to your team in the list of signed-in devices.',
   'team.signIn.submit': 'Sign in',
   'team.signIn.busy': 'Signing in…',

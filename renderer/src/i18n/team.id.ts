@@ -8,6 +8,8 @@ export const teamId: Record<TeamMessageKey, string> = {
   'team.signIn.email': 'E-mail',
   'team.signIn.password': 'Kata sandi',
   'team.signIn.deviceName': 'Nama perangkat',
+  'team.signIn.deviceDefaultOn': 'Blazz Desk di {os}',
+  'team.signIn.deviceDefault': 'Blazz Desk',
   'team.signIn.deviceHint': 'Ditampilkan kepada tim Anda di daftar perangkat yang masuk.',
   'team.signIn.submit': 'Masuk',
   'team.signIn.busy': 'Sedang masuk…',

@@ -22,6 +22,8 @@ import {
   removeTag,
   signInErrorPhrase,
 } from '../../../renderer/src/features/team/logic';
+import { teamTranslate } from '../../../renderer/src/features/team/useTeamT';
+import type { Phrase } from '../../../renderer/src/features/team/logic';
 import { teamEn } from '../../../renderer/src/i18n/team.en';
 import { teamId } from '../../../renderer/src/i18n/team.id';
 import { chatFixture } from '../../helpers/chat-fixture';
@@ -153,11 +155,13 @@ describe('sign-in errors and the connection banner', () => {
     expect(isServerUrl('ftp://team.example.com')).toBe(false);
   });
 
-  it('names the device after its OS', () => {
-    expect(defaultDeviceName('Win32')).toBe('Blazz Desk on Windows');
-    expect(defaultDeviceName('MacIntel')).toBe('Blazz Desk on Mac');
-    expect(defaultDeviceName('Linux x86_64')).toBe('Blazz Desk on Linux');
-    expect(defaultDeviceName('')).toBe('Blazz Desk');
+  it("names the device after its OS, in the member's language", () => {
+    const say = (language: 'en' | 'id', p: Phrase) => teamTranslate(language, p.key, p.vars);
+    expect(say('en', defaultDeviceName('Win32'))).toBe('Blazz Desk on Windows');
+    expect(say('en', defaultDeviceName('MacIntel'))).toBe('Blazz Desk on Mac');
+    expect(say('en', defaultDeviceName('Linux x86_64'))).toBe('Blazz Desk on Linux');
+    expect(say('id', defaultDeviceName('Linux x86_64'))).toBe('Blazz Desk di Linux');
+    expect(say('en', defaultDeviceName(''))).toBe('Blazz Desk');
   });
 
   it('is silent online and signed out, an alert with the reason when unauthorized', () => {

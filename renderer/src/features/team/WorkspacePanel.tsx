@@ -54,7 +54,9 @@ function SignInForm({ t, lastError, again }: SignInProps) {
   const [serverUrl, setServerUrl] = useState(again?.serverUrl ?? '');
   const [email, setEmail] = useState(again?.member?.email ?? '');
   const [password, setPassword] = useState('');
-  const [deviceName, setDeviceName] = useState(() => again?.deviceName ?? defaultDeviceName(navigator.platform));
+  const [deviceName, setDeviceName] = useState(
+    () => again?.deviceName ?? phrase(t, defaultDeviceName(navigator.platform)),
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const code = useSignInCode();

@@ -134,8 +134,11 @@ export function isServerUrl(raw: string): boolean {
   }
 }
 
-/** A name the team recognises in the device list, from what the browser tells about the OS. */
-export function defaultDeviceName(platform: string): string {
+/**
+ * A name the team recognises in the device list, from what the browser tells about the OS, in
+ * the member's language (it is shown to the whole team and they may edit it before signing in).
+ */
+export function defaultDeviceName(platform: string): Phrase {
   const p = platform.toLowerCase();
   const os = p.startsWith('win')
     ? 'Windows'
@@ -144,7 +147,7 @@ export function defaultDeviceName(platform: string): string {
       : p.includes('linux')
         ? 'Linux'
         : null;
-  return os ? `Blazz Desk on ${os}` : 'Blazz Desk';
+  return os ? { key: 'team.signIn.deviceDefaultOn', vars: { os } } : { key: 'team.signIn.deviceDefault' };
 }
 
 /** The banner for a connection state; none when all is well or there is no workspace. */
