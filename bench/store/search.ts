@@ -1,5 +1,6 @@
 /**
- * Search figures of the store benchmark, on the 1M-message store:
+ * Search figures of the store benchmark, on the 1M-message store, its search index merged by the
+ * store's idle-time maintenance first (search-merge.ts: the figure before that merge, the merge's cost):
  *  - store.search.p95_ms: the store's search (FTS match, hydration, snippets)
  *  - store.search.like_ratio (headline): END TO END, the whole `search:messages` command as the
  *    product runs it (argument validation in the core's dispatch, message matches with
@@ -27,7 +28,7 @@ import type { BenchResult } from '../types';
 import { median, p95, sumOfMedians, time } from './stats';
 
 type Unscaled = Omit<BenchResult, 'scale'>;
-type Query = { readonly q: string; readonly prefix: boolean };
+export type Query = { readonly q: string; readonly prefix: boolean };
 
 /** A dispatch with only the search command wired: the rest of the table is never called here. */
 function searchDispatch(store: Store) {
@@ -55,23 +56,27 @@ function likeSearch(store: Store) {
   };
 }
 
-export async function searchResults(
-  store: Store,
-  vocab: readonly string[],
-  log: (s: string) => void,
-): Promise<Unscaled[]> {
-  // Terms by rank: most common, middling, rare; plus a prefix as typed in a search box.
+/** Terms by rank: most common, middling, rare; plus a prefix as typed in a search box, and two words. */
+export function searchQueries(vocab: readonly string[]): Query[] {
   const common = vocab[0] as string;
   const medium = vocab[300] as string;
   const rare = vocab[15_000] as string;
   const prefix = (vocab[40] as string).slice(0, 4);
-  const queries: Query[] = [
+  return [
     { q: common, prefix: false },
     { q: medium, prefix: false },
     { q: rare, prefix: false },
     { q: prefix, prefix: true },
     { q: `${medium} ${common}`, prefix: false },
   ];
+}
+
+export async function searchResults(
+  store: Store,
+  vocab: readonly string[],
+  log: (s: string) => void,
+): Promise<Unscaled[]> {
+  const queries = searchQueries(vocab);
   const fts: number[] = [];
   for (const { q, prefix: p } of queries) {
     const own: number[] = [];
@@ -97,7 +102,7 @@ export async function searchResults(
       baseline: endToEnd.like,
       ratio: endToEnd.like / endToEnd.cold,
       target: '>= 100',
-      note: `END TO END, sum of per-query medians, LIKE ms / ours ms (ours ${endToEnd.cold.toFixed(1)} ms, each call a first search of its word: the search:messages command through the core's dispatch, with the Chats part and the reply serialised; LIKE: newest 50 by LIKE, loaded the same way, chats by name, serialised). Ours by part, ms: ${parts}`,
+      note: `END TO END, sum of per-query medians, LIKE ms / ours ms, on the index merged by the store's idle maintenance (store.search.like_ratio_unmerged: before it) (ours ${endToEnd.cold.toFixed(1)} ms, each call a first search of its word: the search:messages command through the core's dispatch, with the Chats part and the reply serialised; LIKE: newest 50 by LIKE, loaded the same way, chats by name, serialised). Ours by part, ms: ${parts}`,
     },
     {
       id: 'store.search.like_ratio_repeat',
@@ -122,7 +127,7 @@ export async function searchResults(
  * Both ways end to end, per query; LIKE gets the first word only (an easier task than ours).
  * Ours also cold: the spelled prefixes forgotten before each call (outside the timing).
  */
-async function endToEndRatio(
+export async function endToEndRatio(
   store: Store,
   queries: readonly Query[],
   log: (s: string) => void,
@@ -194,7 +199,7 @@ function matchRatio(store: Store, queries: readonly Query[], log: (s: string) =>
  * reactions, building the hits. Then the Chats part (searchChats), argument validation (the
  * command's zod schema) and serialising the reply; the dispatch's own bookkeeping is the rest.
  */
-function endToEndParts(store: Store, queries: readonly Query[], log: (s: string) => void): string {
+export function endToEndParts(store: Store, queries: readonly Query[], log: (s: string) => void): string {
   const db = store.db.sqlite;
   const ids = db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51');
   const keys = ['expand', 'match', 'rows', 'reactions', 'build'] as const;

@@ -27,10 +27,16 @@ import * as noteQueueRepo from './repositories/note-queue';
 import * as outboxRepo from './repositories/outbox';
 import * as searchRepo from './repositories/search';
 import * as syncRepo from './repositories/sync';
+import type { SearchMaintenance, SearchMaintenanceOptions } from './search-maintenance';
+import { startSearchMaintenance } from './search-maintenance';
 
 export type { StoreDb } from './db';
 export { openDatabase } from './db';
 export type { Checkpointer, CheckpointerCounts } from './checkpointer';
+export type { SearchMaintenance, SearchMaintenanceCounts, SearchMaintenanceOptions } from './search-maintenance';
+export { startSearchMaintenance } from './search-maintenance';
+export type { FtsTable, MergeRun, MergeSlice } from './search-merge';
+export { createMergeSlicer, mergeDue, mergeSearchIndex, searchIndexSegments, segmentPages } from './search-merge';
 export type { IngestFacts, IngestRejection, IngestReport } from './ingest';
 export { ingest, ingestWithFacts, importMessages, IMPORT_BATCH_SIZE } from './ingest';
 export * from './repositories/accounts';
@@ -94,7 +100,9 @@ export type Store = StoreApi & {
   transaction<T>(fn: () => T): T;
   /** The checkpoint thread, null when SQLite checkpoints on commit (in-memory, or turned off). */
   readonly checkpointer: Checkpointer | null;
-  /** Stops the checkpoint thread, truncates the WAL into the main file and closes the database. */
+  /** The search index's idle-time merging (search-maintenance.ts), null when turned off. */
+  readonly searchMaintenance: SearchMaintenance | null;
+  /** Stops the search maintenance and the checkpoint thread, truncates the WAL into the main file and closes the database. */
   close(): void;
 };
 
@@ -115,6 +123,11 @@ export type OpenStoreOptions = {
   readonly checkpointIdleMs?: number;
   /** WAL frames left after a PASSIVE above which the thread RESTARTs the WAL (default 16,000: 64 MB). */
   readonly checkpointRestartFrames?: number;
+  /**
+   * The search index's idle-time merging: on by default for a file (false: off, e.g. the
+   * benchmark, which runs it itself at a point it chooses); never for ':memory:'.
+   */
+  readonly searchMaintenance?: SearchMaintenanceOptions | false;
 };
 
 function isDbFunction(key: string, fn: unknown): fn is (db: StoreDb, ...args: unknown[]) => unknown {
@@ -139,9 +152,15 @@ function checkpointerFor(db: StoreDb, opts: OpenStoreOptions): Checkpointer | nu
   return checkpointer;
 }
 
+function searchMaintenanceFor(db: StoreDb, opts: OpenStoreOptions): SearchMaintenance | null {
+  if (opts.searchMaintenance === false || opts.file === ':memory:' || opts.file === '') return null;
+  return startSearchMaintenance(db, { log: db.log, ...opts.searchMaintenance });
+}
+
 export function openStore(opts: OpenStoreOptions): Store {
   const db = openDatabase(opts);
   const checkpointer = checkpointerFor(db, opts);
+  const searchMaintenance = searchMaintenanceFor(db, opts);
   const bound: Record<string, unknown> = {};
   for (const [key, fn] of Object.entries(repository)) {
     if (isDbFunction(key, fn)) bound[key] = (...args: unknown[]) => fn(db, ...args);
@@ -151,8 +170,10 @@ export function openStore(opts: OpenStoreOptions): Store {
     ...(bound as StoreApi),
     db,
     checkpointer,
+    searchMaintenance,
     transaction: fn => inTransaction(db, fn),
     close() {
+      searchMaintenance?.stop();
       checkpointer?.stop();
       if (!db.sqlite.open) return;
       db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
