@@ -9,11 +9,11 @@
 import type { Core } from '../core/core';
 import type { Dispatch } from '../core/dispatch';
 import type { FirstScreen } from '../core/first-screen';
-import type { OpenedStore } from '../core/open-store';
 import { stagedDispatch } from '../core/staged-dispatch';
 
 export type TwoStepOptions = {
-  readonly opened: OpenedStore;
+  /** The store the first step opened: closed alone when the whole core never loaded. */
+  readonly opened: { readonly store: { close(): void } };
   readonly first: FirstScreen;
   /** Loads and builds the whole core (a dynamic import: its code is not even parsed before). */
   readonly loadWhole: () => Promise<Core>;

@@ -4,10 +4,10 @@
  * bundles them bound to one database. Only main/store imports drizzle.
  */
 import type { Logger } from '../platform/log';
-import type { StoreDb } from './db';
+import type { SqlDb, StoreDb } from './db';
 import type { Checkpointer } from './checkpointer';
 import { startCheckpointer } from './checkpointer';
-import { inTransaction, openDatabase, setAutoCheckpoint } from './db';
+import { inTransaction, openDatabase, setAutoCheckpoint, withOrm } from './db';
 import { importMessages, ingest, ingestWithFacts } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
@@ -28,7 +28,7 @@ import * as outboxRepo from './repositories/outbox';
 import * as searchRepo from './repositories/search';
 import * as syncRepo from './repositories/sync';
 
-export type { StoreDb } from './db';
+export type { SqlDb, StoreDb } from './db';
 export { openDatabase } from './db';
 export type { Checkpointer, CheckpointerCounts } from './checkpointer';
 export type { IngestFacts, IngestRejection, IngestReport } from './ingest';
@@ -140,7 +140,19 @@ function checkpointerFor(db: StoreDb, opts: OpenStoreOptions): Checkpointer | nu
 }
 
 export function openStore(opts: OpenStoreOptions): Store {
-  const db = openDatabase(opts);
+  return storeOver(openDatabase(opts), opts);
+}
+
+/**
+ * The whole store over the connection the core process's first step opened and migrated
+ * (first-step.ts, #23): the ORM, the checkpoint thread and every repository, on the same
+ * connection and statement cache.
+ */
+export function completeStore(first: SqlDb, opts: OpenStoreOptions): Store {
+  return storeOver(withOrm(first), opts);
+}
+
+function storeOver(db: StoreDb, opts: OpenStoreOptions): Store {
   const checkpointer = checkpointerFor(db, opts);
   const bound: Record<string, unknown> = {};
   for (const [key, fn] of Object.entries(repository)) {

@@ -12,7 +12,8 @@ import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { firstScreen } from '../../../main/core/first-screen';
 import type { OpenedStore } from '../../../main/core/open-store';
-import { openCoreStore } from '../../../main/core/open-store';
+import { completeOpened, openCoreStore } from '../../../main/core/open-store';
+import { openCoreFirstStep } from '../../../main/core/open-first-step';
 import { startInTwoSteps } from '../../../main/core-process/two-step';
 import { createEventBus } from '../../../main/platform/event-bus';
 import { silentLogger } from '../../../main/platform/log';
@@ -130,5 +131,37 @@ describe('two-step core start', () => {
     await core.close();
     expect(loadWhole).not.toHaveBeenCalled();
     expect(() => opened.store.listAccounts()).toThrow();
+  });
+
+  it("runs the entry's path: the first step's store answers, then the whole core on its connection", async () => {
+    const { dataDir, opened } = openWithOneChat();
+    opened.store.close();
+    const first = await openCoreFirstStep({ dataDir, log: silentLogger, now: Date.now });
+    let whole: Core | null = null;
+    const core = startInTwoSteps({
+      opened: first,
+      first: firstScreen(first.store),
+      loadWhole: async () =>
+        (whole = await createCore({
+          dataDir,
+          shell: 'headless',
+          version: '1.2.3',
+          log: silentLogger,
+          opened: completeOpened(first),
+          events: createEventBus(),
+          restoreAccounts: false,
+        })),
+      idleStartMs: 60_000,
+    });
+    closers.push(() => core.close());
+    const chats = await core.dispatch('chats:list', {}, ctx);
+    expect(chats).toMatchObject({ ok: true, value: { items: [{ name: 'Budi' }] } });
+    await core.whole;
+    expect(whole!.store.db.sqlite).toBe(first.store.db.sqlite);
+    // A write through the whole core, read back through the first step's connection.
+    await expect(core.dispatch('chats:markRead', { chatId: 'acc_1:6281@c.us' }, ctx)).resolves.toMatchObject({
+      ok: true,
+    });
+    expect(first.store.getChat('acc_1:6281@c.us' as never)?.unreadCount).toBe(0);
   });
 });
