@@ -82,6 +82,43 @@ describe('two-step core start', () => {
     await expect(core.dispatch('chats:list', {}, ctx)).resolves.toMatchObject({ ok: true });
   });
 
+  it('does not start the load on a first call it cannot answer until the first screen was asked for, or a short wait passed', async () => {
+    const { dataDir, opened } = openWithOneChat();
+    const { loadWhole, release } = heldWhole(dataDir, opened);
+    release();
+    const core = startInTwoSteps({
+      opened,
+      first: firstScreen(opened.store),
+      loadWhole,
+      idleStartMs: 60_000,
+      firstScreenGraceMs: 40,
+    });
+    closers.push(() => core.close());
+    const info = core.dispatch('app:info', {}, ctx);
+    await new Promise(resolve => setTimeout(resolve, 10));
+    // The page's chats:list came a little after its other calls: still answered before the load.
+    expect(loadWhole).not.toHaveBeenCalled();
+    await expect(core.dispatch('chats:list', {}, ctx)).resolves.toMatchObject({ ok: true });
+    await new Promise(resolve => setImmediate(resolve));
+    expect(loadWhole).toHaveBeenCalledTimes(1);
+    await expect(info).resolves.toMatchObject({ ok: true });
+
+    // Without a first-screen query, the wait is short.
+    const other = openWithOneChat();
+    const held = heldWhole(other.dataDir, other.opened);
+    held.release();
+    const alone = startInTwoSteps({
+      opened: other.opened,
+      first: firstScreen(other.opened.store),
+      loadWhole: held.loadWhole,
+      idleStartMs: 60_000,
+      firstScreenGraceMs: 40,
+    });
+    closers.push(() => alone.close());
+    await expect(alone.dispatch('app:info', {}, ctx)).resolves.toMatchObject({ ok: true });
+    expect(held.loadWhole).toHaveBeenCalledTimes(1);
+  });
+
   it('checks a first-screen query like the whole core does', async () => {
     const { dataDir, opened } = openWithOneChat();
     const { loadWhole } = heldWhole(dataDir, opened);
