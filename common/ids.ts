@@ -5,9 +5,9 @@
  * account id may never contain ':' — the first ':' is where the account id ends.
  */
 import { z } from 'zod';
+import { ACCOUNT_ID_PATTERN } from './id-patterns';
 
-/** Desktops make `acc_` + 12 hex; any letters, digits, '_' and '-' up to 64 are accepted. */
-export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export { ACCOUNT_ID_PATTERN } from './id-patterns';
 export const accountIdSchema = z.string().max(64).regex(ACCOUNT_ID_PATTERN, 'not an account id');
 
 /**

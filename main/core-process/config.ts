@@ -1,6 +1,9 @@
 import { z } from 'zod';
 
-/** What main tells the core process on its command line (`--config <json>`). */
+/**
+ * What main tells the core process on its command line (`--config <json>`). The core
+ * process checks it by hand, as strictly as this schema (config-args.ts, #23).
+ */
 export const coreProcessConfigSchema = z.strictObject({
   dataDir: z.string().min(1).max(4096),
   /** better_sqlite3.node built for Electron; absent under plain Node. */
@@ -32,22 +35,3 @@ export const coreProcessConfigSchema = z.strictObject({
   liveTrace: z.string().min(1).max(4096).optional(),
 });
 export type CoreProcessConfig = z.infer<typeof coreProcessConfigSchema>;
-
-export type ParsedConfig =
-  { readonly ok: true; readonly value: CoreProcessConfig } | { readonly ok: false; readonly error: string };
-
-export function parseCoreProcessArgs(argv: readonly string[]): ParsedConfig {
-  const at = argv.indexOf('--config');
-  const raw = at >= 0 ? argv[at + 1] : undefined;
-  if (raw === undefined) return { ok: false, error: 'missing --config <json>' };
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return { ok: false, error: '--config is not JSON' };
-  }
-  const parsed = coreProcessConfigSchema.safeParse(json);
-  return parsed.success
-    ? { ok: true, value: parsed.data }
-    : { ok: false, error: `--config: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
-}

@@ -11,18 +11,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Core } from '../core/core';
 import { firstScreen } from '../core/first-screen';
-import type { OpenedStore } from '../core/open-store';
-import { openCoreStore } from '../core/open-store';
+import type { FirstStep } from '../core/open-first-step';
+import { openCoreFirstStep } from '../core/open-first-step';
 import { createEventBus } from '../platform/event-bus';
 import { fileLogger } from '../platform/file-log';
 import { consoleLogger } from '../platform/log';
 import { APP_VERSION } from '../core/version';
 import { APP_PATHS } from './app-paths';
-import { parseCoreProcessArgs } from './config';
+import { parseCoreProcessArgs } from './config-args';
 import type { CoreToMain } from './control';
-import { mainToCoreSchema } from './control';
 import { fileLiveTrace } from './live-trace-file';
 import { createMainLink } from './main-link';
+import { parseMainToCore } from './main-messages';
 import { parentLink, transferredChannelPort, tunnelChannelPort } from './parent-link';
 import { serveChannel } from './serve';
 import { trayAccounts } from './tray-accounts';
@@ -66,9 +66,9 @@ const failed = (err: unknown) => {
 };
 
 /** The store open, or null once the failure is posted (the process then ends). */
-const openOrFail = (): OpenedStore | null => {
+const openOrFail = async (): Promise<FirstStep | null> => {
   try {
-    return openCoreStore({
+    return await openCoreFirstStep({
       dataDir: config.dataDir,
       log,
       now: Date.now,
@@ -81,14 +81,17 @@ const openOrFail = (): OpenedStore | null => {
   }
 };
 // On failure nothing else runs: the process ends once the failure has been posted.
-const opened: OpenedStore = openOrFail() ?? (await new Promise<never>(() => {}));
+const first: FirstStep = (await openOrFail()) ?? (await new Promise<never>(() => {}));
 
 /** The rest of the core: its code is a separate chunk, parsed only now. */
 const loadWhole = async (): Promise<Core> => {
-  const [{ createCore }, { forkLauncher }] = await Promise.all([
+  const [{ createCore }, { forkLauncher }, { completeOpened }] = await Promise.all([
     import('../core/core'),
     import('../accounts/launcher'),
+    import('../core/open-store'),
   ]);
+  // The same connection, now with drizzle, the checkpoint thread and every repository.
+  const opened = completeOpened(first);
   return createCore({
     dataDir: config.dataDir,
     shell: headless ? 'headless' : 'electron',
@@ -111,8 +114,8 @@ const loadWhole = async (): Promise<Core> => {
   });
 };
 const core = startInTwoSteps({
-  opened,
-  first: firstScreen(opened.store, { onInternalError }),
+  opened: first,
+  first: firstScreen(first.store, { onInternalError }),
   loadWhole,
   idleStartMs: IDLE_START_MS,
 });
@@ -144,12 +147,11 @@ const stop = async (reason: string) => {
 };
 
 link.onMessage((raw, ports) => {
-  const parsed = mainToCoreSchema.safeParse(raw);
-  if (!parsed.success) {
+  const msg = parseMainToCore(raw);
+  if (!msg) {
     log.warn('core process: malformed message from main ignored');
     return;
   }
-  const msg = parsed.data;
   if (mainLink.handle(msg)) return;
   switch (msg.t) {
     case 'attach-renderer': {

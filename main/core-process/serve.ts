@@ -3,19 +3,32 @@
  * MessagePort (Electron) or a tunnel through its parent's IPC (tests). Every message is
  * hostile: a malformed one gets an error reply, never an exception.
  */
-import { z } from 'zod';
-import type { ChannelFromCore, ChannelPort } from '../../common/core-channel';
+import type { ChannelCall, ChannelFromCore, ChannelPort } from '../../common/core-channel';
 import type { Reply } from '../../common/result';
 import { fail } from '../../common/result';
 import type { EventBus } from '../platform/event-bus';
-import type { CallContext, Dispatch } from '../core/router';
+import type { CallContext, Dispatch } from '../core/dispatch';
 
-const callSchema = z.strictObject({
-  t: z.literal('call'),
-  id: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
-  name: z.string().max(200),
-  args: z.unknown(),
-});
+/** A command name is at most this long. */
+const MAX_NAME = 200;
+
+/**
+ * A call, checked by hand as strictly as the zod schema it replaced (exact keys; a safe
+ * non-negative integer id; a name of at most 200 characters; any argument), so that the
+ * core process's first step answers without loading zod (#23). Held to that schema by
+ * tests/unit/core-process/channel-call.test.ts.
+ */
+export function parseCall(raw: unknown): ChannelCall | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return null;
+  const r = raw as Record<string, unknown>;
+  const keys = Object.keys(r);
+  const known = keys.every(k => k === 't' || k === 'id' || k === 'name' || k === 'args');
+  if (!known || !('args' in r) || r.t !== 'call') return null;
+  const { id, name } = r;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 0) return null;
+  if (typeof name !== 'string' || name.length > MAX_NAME) return null;
+  return { t: 'call', id, name, args: r.args };
+}
 
 export type ServeOptions = {
   readonly dispatch: Dispatch;
@@ -51,12 +64,12 @@ export function serveChannel(port: ChannelPort, options: ServeOptions): () => vo
   };
 
   port.onMessage(raw => {
-    const parsed = callSchema.safeParse(raw);
-    if (!parsed.success) {
+    const call = parseCall(raw);
+    if (!call) {
       post({ t: 'reply', id: idOf(raw), reply: fail('invalid_args', 'Malformed message to the app core') });
       return;
     }
-    const { id, name, args } = parsed.data;
+    const { id, name, args } = call;
     void options
       .dispatch(name, args, options.ctx)
       .catch((err: unknown): Reply<unknown> => fail('internal', String(err)))

@@ -34,6 +34,10 @@ function payloadBytes(value: unknown): number | null {
   }
 }
 
+/** An argument checked: the handler's input, or what was wrong with it (for the reply's message). */
+export type ArgsCheck =
+  { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly issues: string };
+
 /**
  * The single entry point both bridges call. It never throws: unknown names, oversized or
  * malformed arguments and handler failures all come back as `{ ok: false, error }`.
@@ -43,8 +47,36 @@ export function dispatchOver(
   handlerOf: (name: string) => UntypedHandler,
   options: DispatchOptions = {},
 ): Dispatch {
+  return dispatchChecked(
+    name => (Object.prototype.hasOwnProperty.call(specs, name) ? specs[name]! : null),
+    (spec, raw) => {
+      const parsed = spec.args.safeParse(raw);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      const issues = parsed.error.issues
+        .slice(0, 5)
+        .map(i => `${i.path.join('.') || '(argument)'}: ${i.message}`)
+        .join('; ');
+      return { ok: false, issues };
+    },
+    handlerOf,
+    options,
+  );
+}
+
+/**
+ * The same dispatch over any way of checking arguments: the core process's first step
+ * checks its four commands' arguments by hand, as strictly as their zod schemas (#23).
+ * `commandOf` is null for a name that is not a command.
+ */
+export function dispatchChecked<C>(
+  commandOf: (name: string) => C | null,
+  check: (command: C, raw: unknown) => ArgsCheck,
+  handlerOf: (name: string) => UntypedHandler,
+  options: DispatchOptions = {},
+): Dispatch {
   return async (name, rawArgs, ctx) => {
-    if (typeof name !== 'string' || !Object.prototype.hasOwnProperty.call(specs, name)) {
+    const command = typeof name === 'string' ? commandOf(name) : null;
+    if (typeof name !== 'string' || command === null) {
       return fail('unknown_command', `Unknown command: ${String(name).slice(0, 80)}`);
     }
     const bytes = payloadBytes(rawArgs);
@@ -52,16 +84,10 @@ export function dispatchOver(
     if (bytes > MAX_PAYLOAD_BYTES) {
       return fail('payload_too_large', `${name}: argument is ${bytes} bytes, the limit is ${MAX_PAYLOAD_BYTES}`);
     }
-    const parsed = specs[name]!.args.safeParse(rawArgs ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues
-        .slice(0, 5)
-        .map(i => `${i.path.join('.') || '(argument)'}: ${i.message}`)
-        .join('; ');
-      return fail('invalid_args', `${name}: ${issues}`);
-    }
+    const parsed = check(command, rawArgs ?? {});
+    if (!parsed.ok) return fail('invalid_args', `${name}: ${parsed.issues}`);
     try {
-      return ok(await handlerOf(name)(parsed.data, ctx));
+      return ok(await handlerOf(name)(parsed.value, ctx));
     } catch (err) {
       if (err instanceof CommandError) return fail(err.code, err.message, err.details);
       options.onInternalError?.(name, err);

@@ -2,14 +2,15 @@
  * What the core process answers while the rest of the core still loads (#23): the inbox's
  * read-only queries, straight from the store. The first chat rows need only `chats:list`;
  * the rest of the core (accounts, sync, AI, automation, every other command's schema) is
- * ~1 MB of JavaScript and its start, which the first screen no longer waits for. Only the
- * inbox's schemas load here, not the whole command table (router.ts).
+ * ~1 MB of JavaScript and its start, which the first screen no longer waits for. Their
+ * arguments are checked by hand (first-screen-args.ts), so neither zod nor the command
+ * table loads here.
  */
-import { inboxCommands } from '../../common/api/inbox';
-import type { Store } from '../store';
+import type { FirstScreenStore } from '../store/first-step';
 import type { Dispatch, DispatchOptions, UntypedHandler } from './dispatch';
-import { dispatchOver } from './dispatch';
-import { inboxHandlers } from './handlers/inbox';
+import { dispatchChecked } from './dispatch';
+import { checkArgs, firstScreenShape } from './first-screen-args';
+import { firstScreenHandlers } from './handlers/inbox';
 
 /** Reads only: a write waits for the whole core, whose handlers also tell sync and accounts. */
 export const FIRST_SCREEN_COMMANDS = ['chats:list', 'chats:get', 'chats:unreadCounts', 'messages:list'] as const;
@@ -19,14 +20,14 @@ export type FirstScreen = {
   readonly dispatch: Dispatch;
 };
 
-export function firstScreen(store: Store, options: DispatchOptions = {}): FirstScreen {
+export function firstScreen(store: FirstScreenStore, options: DispatchOptions = {}): FirstScreen {
   const names = new Set<unknown>(FIRST_SCREEN_COMMANDS);
-  const handlers = inboxHandlers(store);
-  const specs = Object.fromEntries(FIRST_SCREEN_COMMANDS.map(n => [n, inboxCommands[n]]));
+  const handlers = firstScreenHandlers(store);
   return {
     serves: name => names.has(name),
-    dispatch: dispatchOver(
-      specs,
+    dispatch: dispatchChecked(
+      firstScreenShape,
+      checkArgs,
       name => handlers[name as (typeof FIRST_SCREEN_COMMANDS)[number]] as UntypedHandler,
       options,
     ),

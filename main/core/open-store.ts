@@ -7,7 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../platform/log';
 import type { BackupPaths, Store } from '../store';
-import { applyStagedRestore, knownMigrationCount, openStore } from '../store';
+import { applyStagedRestore, completeStore, knownMigrationCount, openStore } from '../store';
+import type { FirstStep } from './open-first-step';
 
 export type OpenStoreOptions = {
   readonly dataDir: string;
@@ -45,4 +46,15 @@ export function openCoreStore(options: OpenStoreOptions): OpenedStore {
     ...(migrationsDir ? { migrationsDir } : {}),
   });
   return { store, backupPaths, startedAt };
+}
+
+/** The whole store on the connection the first step opened (open-first-step.ts, #23). */
+export function completeOpened(first: FirstStep): OpenedStore {
+  const store = completeStore(first.store.db, {
+    file: first.backupPaths.dbFile,
+    log: first.store.db.log,
+    ...(first.migrationsDir ? { migrationsDir: first.migrationsDir } : {}),
+    ...(first.backupPaths.nativeBinding ? { nativeBinding: first.backupPaths.nativeBinding } : {}),
+  });
+  return { store, backupPaths: first.backupPaths, startedAt: first.startedAt };
 }

@@ -19,7 +19,11 @@ export type BridgeGate = {
   drop(): void;
 };
 
-export function createBridgeGate(server: Server, path: string): BridgeGate {
+/**
+ * `onHold`: a connection for the bridge is waiting (the host loads the bridge at once then,
+ * if it was still putting that off).
+ */
+export function createBridgeGate(server: Server, path: string, onHold: () => void = () => {}): BridgeGate {
   let state: 'holding' | 'open' | 'dropped' = 'holding';
   const held: Array<{ replay(): void; end(): void }> = [];
   const forBridge = (req: IncomingMessage) => (req.url ?? '').startsWith(path);
@@ -30,6 +34,7 @@ export function createBridgeGate(server: Server, path: string): BridgeGate {
       return;
     }
     held.push({ replay: () => server.emit('upgrade', req, socket, head), end: () => socket.destroy() });
+    onHold();
   };
   server.on('upgrade', onUpgrade);
 
@@ -41,6 +46,7 @@ export function createBridgeGate(server: Server, path: string): BridgeGate {
         return true;
       }
       held.push({ replay: () => server.emit('request', req, res), end: () => res.destroy() });
+      onHold();
       return true;
     },
     open() {

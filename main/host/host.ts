@@ -10,6 +10,9 @@ import { createBridgeGate } from './bridge-gate';
 import { createUploads } from './uploads';
 import { serveStatic } from '../core/renderer-assets';
 
+/** With no page asking, the bridge loads this long after the host listens. */
+const BRIDGE_IDLE_MS = 250;
+
 export type RunningHost = {
   readonly port: number;
   readonly token: string;
@@ -47,6 +50,13 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   const token = options.token ?? randomBytes(24).toString('base64url');
   const uploads = createUploads({ token, dir: options.uploadsDir, log: options.log });
   void uploads.sweep();
+  // The bridge's code (socket.io, ~740 kB) takes this thread 100–300 ms to evaluate: it
+  // waits until the page's first file is sent, a bridge connection waits, or BRIDGE_IDLE_MS
+  // pass, so it does not hold the page's HTML back (#23).
+  let wantBridge = () => {};
+  const bridgeWanted = new Promise<void>(resolve => (wantBridge = resolve));
+  const idle = setTimeout(() => wantBridge(), BRIDGE_IDLE_MS);
+  void bridgeWanted.then(() => clearTimeout(idle));
   const httpServer = createServer((req, res) => {
     if (gate.holdRequest(req, res)) return;
     if (uploads.handle(req, res)) return;
@@ -54,9 +64,10 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok');
       return;
     }
+    res.once('finish', () => setImmediate(wantBridge));
     serveStatic(options.staticDir, req, res);
   });
-  const gate = createBridgeGate(httpServer, HOST_BRIDGE_PATH);
+  const gate = createBridgeGate(httpServer, HOST_BRIDGE_PATH, () => wantBridge());
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -65,10 +76,11 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
   let io: SocketServer | null = null;
   let closing = false;
   const bridgeReady = (async () => {
-    const [{ attachBridge }, core] = await Promise.all([
-      import('./bridge'),
-      typeof options.core === 'function' ? options.core() : options.core,
-    ]);
+    const connected = Promise.resolve(typeof options.core === 'function' ? options.core() : options.core);
+    // Its failure is reported below, once the bridge is wanted; not as an unhandled rejection now.
+    connected.catch(() => undefined);
+    await bridgeWanted;
+    const [{ attachBridge }, core] = await Promise.all([import('./bridge'), connected]);
     if (closing) return;
     io = attachBridge({ httpServer, token, dispatch: core.dispatch, events: core.events, log: options.log });
     gate.open();
@@ -86,6 +98,7 @@ export async function startHost(options: StartHostOptions): Promise<RunningHost>
     async close() {
       // A bridge still loading is not waited for: it will not attach once this is set.
       closing = true;
+      wantBridge();
       gate.drop();
       // io.close() ends with httpServer.close(), which waits for every open request: a
       // page's long-poll or a half-sent request would hold the quit open. Cut them at once.

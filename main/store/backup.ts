@@ -23,6 +23,7 @@ import type { BackupInfo, BackupList, BackupProblem } from '../../common/api/bac
 import { BACKUPS_KEPT, BACKUP_NAME } from '../../common/api/backup';
 import type { Logger } from '../platform/log';
 import type { StoreDb } from './db';
+import { stagedRestoreFile } from './restore-file';
 
 export type BackupPaths = {
   /** The live database file. */
@@ -34,7 +35,7 @@ export type BackupPaths = {
 
 export type Checked = { ok: true; messages: number; chats: number } | { ok: false; problem: BackupProblem };
 
-const staged = (p: BackupPaths) => `${p.dbFile}.restore`;
+const staged = (p: BackupPaths) => stagedRestoreFile(p.dbFile);
 const stagedNote = (p: BackupPaths) => `${p.dbFile}.restore.json`;
 const previousOf = (p: BackupPaths) => `${p.dbFile}.before-restore`;
 const restoreNote = (p: BackupPaths) => join(p.dir, 'last-restore.json');

@@ -4,10 +4,10 @@
  * bundles them bound to one database. Only main/store imports drizzle.
  */
 import type { Logger } from '../platform/log';
-import type { StoreDb } from './db';
+import type { SqlDb, StoreDb } from './db';
 import type { Checkpointer } from './checkpointer';
 import { startCheckpointer } from './checkpointer';
-import { inTransaction, openDatabase, setAutoCheckpoint } from './db';
+import { inTransaction, openDatabase, setAutoCheckpoint, withOrm } from './db';
 import { importMessages, ingest, ingestWithFacts } from './ingest';
 import * as accountsRepo from './repositories/accounts';
 import * as aiFeedRepo from './repositories/ai-feed';
@@ -30,7 +30,7 @@ import * as syncRepo from './repositories/sync';
 import type { SearchMaintenance, SearchMaintenanceOptions } from './search-maintenance';
 import { startSearchMaintenance } from './search-maintenance';
 
-export type { StoreDb } from './db';
+export type { SqlDb, StoreDb } from './db';
 export { openDatabase } from './db';
 export type { Checkpointer, CheckpointerCounts } from './checkpointer';
 export type { SearchMaintenance, SearchMaintenanceCounts, SearchMaintenanceOptions } from './search-maintenance';
@@ -158,7 +158,19 @@ function searchMaintenanceFor(db: StoreDb, opts: OpenStoreOptions): SearchMainte
 }
 
 export function openStore(opts: OpenStoreOptions): Store {
-  const db = openDatabase(opts);
+  return storeOver(openDatabase(opts), opts);
+}
+
+/**
+ * The whole store over the connection the core process's first step opened and migrated
+ * (first-step.ts, #23): the ORM, the checkpoint thread and every repository, on the same
+ * connection and statement cache.
+ */
+export function completeStore(first: SqlDb, opts: OpenStoreOptions): Store {
+  return storeOver(withOrm(first), opts);
+}
+
+function storeOver(db: StoreDb, opts: OpenStoreOptions): Store {
   const checkpointer = checkpointerFor(db, opts);
   const searchMaintenance = searchMaintenanceFor(db, opts);
   const bound: Record<string, unknown> = {};

@@ -3,15 +3,19 @@ import type { inboxCommands } from '../../../common/api/inbox';
 import type { Chat } from '../../../common/domain';
 import { CommandError } from '../../../common/result';
 import type { Store } from '../../store';
+import type { FirstScreenStore } from '../../store/first-step';
 import type { HandlerTable } from '../router';
 
 type InboxHandlers = Pick<HandlerTable, keyof typeof inboxCommands>;
+type FirstScreenName = 'chats:list' | 'chats:get' | 'chats:unreadCounts' | 'messages:list';
+export type FirstScreenHandlers = Pick<HandlerTable, FirstScreenName>;
 
 /**
- * The renderer's read side of the inbox, answered from the local store (works offline).
- * `onRead` hears of each chat the agent read (read receipts for numbers hosted elsewhere).
+ * The inbox's first screen, reads only: the core process's first step answers these from
+ * the store before the rest of the core loads (first-screen.ts, #23); the whole core's
+ * table below has them too.
  */
-export function inboxHandlers(store: Store, onRead: (chat: Chat | null) => void = () => {}): InboxHandlers {
+export function firstScreenHandlers(store: FirstScreenStore): FirstScreenHandlers {
   return {
     'chats:list': args => store.inboxPage(args),
     'chats:get': ({ chatId }) => {
@@ -19,6 +23,18 @@ export function inboxHandlers(store: Store, onRead: (chat: Chat | null) => void 
       if (!chat) throw new CommandError('not_found', `No chat ${chatId}`);
       return chat;
     },
+    'chats:unreadCounts': () => store.unreadCounts(),
+    'messages:list': args => store.chatPage(args),
+  };
+}
+
+/**
+ * The renderer's read side of the inbox, answered from the local store (works offline).
+ * `onRead` hears of each chat the agent read (read receipts for numbers hosted elsewhere).
+ */
+export function inboxHandlers(store: Store, onRead: (chat: Chat | null) => void = () => {}): InboxHandlers {
+  return {
+    ...firstScreenHandlers(store),
     'chats:markRead': ({ chatId }) => {
       const wasUnread = (store.getChat(chatId)?.unreadCount ?? 0) > 0;
       const chat = store.markChatRead(chatId);
@@ -26,8 +42,6 @@ export function inboxHandlers(store: Store, onRead: (chat: Chat | null) => void 
       if (wasUnread) onRead(chat);
       return chat;
     },
-    'chats:unreadCounts': () => store.unreadCounts(),
-    'messages:list': args => store.chatPage(args),
     'search:messages': args => {
       const result = store.searchMessages(args);
       const firstPage = args.cursor === undefined || args.cursor === null;

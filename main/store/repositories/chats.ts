@@ -1,7 +1,7 @@
 /** The unified inbox and per-chat state: keyset pages, read marks, unread counts, watermarks. */
 import type { AccountId, Chat, ChatId, ChatStatus, MemberId } from '../../../common/domain';
-import type { StoreDb } from '../db';
-import { inTransaction } from '../db';
+import type { SqlDb } from '../connection';
+import { inTransaction } from '../connection';
 import type { ChatRow } from '../rows';
 import { CHAT_COLUMNS, chatOf } from '../rows';
 
@@ -69,7 +69,7 @@ export function inboxQuery(req: InboxPageRequest): {
   return { sql, params, limit };
 }
 
-export function inboxPage(db: StoreDb, req: InboxPageRequest): Page<Chat> {
+export function inboxPage(db: SqlDb, req: InboxPageRequest): Page<Chat> {
   const { sql: sqlText, params, limit } = inboxQuery(req);
   const rows = db.prepare(sqlText).all(params) as ChatRow[];
   const more = rows.length > limit;
@@ -81,7 +81,7 @@ export function inboxPage(db: StoreDb, req: InboxPageRequest): Page<Chat> {
   };
 }
 
-export function getChats(db: StoreDb, ids: readonly ChatId[]): Chat[] {
+export function getChats(db: SqlDb, ids: readonly ChatId[]): Chat[] {
   if (ids.length === 0) return [];
   const rows = db
     .prepare(`SELECT ${CHAT_COLUMNS} FROM json_each(?) j JOIN chats c ON c.id = j.value`)
@@ -89,13 +89,13 @@ export function getChats(db: StoreDb, ids: readonly ChatId[]): Chat[] {
   return rows.map(chatOf);
 }
 
-export function getChat(db: StoreDb, id: ChatId): Chat | null {
+export function getChat(db: SqlDb, id: ChatId): Chat | null {
   const row = db.prepare(`SELECT ${CHAT_COLUMNS} FROM chats c WHERE c.id = ?`).get(id) as ChatRow | undefined;
   return row ? chatOf(row) : null;
 }
 
 /** Clears the unread count; messages up to the last one stored count as seen. */
-export function markChatRead(db: StoreDb, id: ChatId): Chat | null {
+export function markChatRead(db: SqlDb, id: ChatId): Chat | null {
   db.prepare(
     `UPDATE chats SET unread_count = 0, read_at = max(read_at, coalesce(last_message_at, 0)) WHERE id = ?`,
   ).run(id);
@@ -106,7 +106,7 @@ export function markChatRead(db: StoreDb, id: ChatId): Chat | null {
  * The team read the chat up to `readAt` on another device (chat:read): what came after it
  * stays unread here. Only moves forward, so an older fact changes nothing.
  */
-export function markChatReadUpTo(db: StoreDb, id: ChatId, readAt: number): void {
+export function markChatReadUpTo(db: SqlDb, id: ChatId, readAt: number): void {
   db.prepare(
     `UPDATE chats SET read_at = @readAt, unread_count = (
        SELECT count(*) FROM messages m WHERE m.chat_id = chats.id AND m.from_me = 0
@@ -131,7 +131,7 @@ export const UNREAD_COUNTS_SQL = `SELECT a.id AS accountId, (SELECT count(*) ${U
  * WhatsApp's badge). One range of the partial index chats_unread per number: a join would
  * walk every chat once per number.
  */
-export function unreadCounts(db: StoreDb): AccountUnread[] {
+export function unreadCounts(db: SqlDb): AccountUnread[] {
   const rows = db.prepare(UNREAD_COUNTS_SQL).all() as {
     accountId: string;
     unreadChats: number;
@@ -141,7 +141,7 @@ export function unreadCounts(db: StoreDb): AccountUnread[] {
 }
 
 /** jid → time of the newest stored message, so a provider can catch up from there after downtime. */
-export function chatWatermarks(db: StoreDb, accountId: AccountId): Map<string, number> {
+export function chatWatermarks(db: SqlDb, accountId: AccountId): Map<string, number> {
   // A lid chat folded into its phone chat answers to both ids: WhatsApp Web may still list it by its lid.
   const rows = db
     .prepare(
@@ -158,7 +158,7 @@ export function chatWatermarks(db: StoreDb, accountId: AccountId): Map<string, n
  * The phone jid one of our numbers learned a lid stands for, or null. WhatsApp's lid is the
  * person's, not the viewer's: a pair number A learned is true for number B too.
  */
-export function phoneOfLid(db: StoreDb, lid: string): string | null {
+export function phoneOfLid(db: SqlDb, lid: string): string | null {
   const jid = db.prepare('SELECT jid FROM lid_map WHERE lid = ? ORDER BY learned_at DESC LIMIT 1').pluck().get(lid);
   return typeof jid === 'string' ? jid : null;
 }
@@ -174,7 +174,7 @@ export type ChatLocalState = {
 /** A flag for SQLite: null leaves the column as it is (coalesce). */
 const flag = (v: boolean | undefined): number | null => (v === undefined ? null : v ? 1 : 0);
 
-export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): Chat | null {
+export function setChatLocalState(db: SqlDb, id: ChatId, s: ChatLocalState): Chat | null {
   return inTransaction(db, () => {
     db.prepare(
       'UPDATE chats SET pinned = coalesce(?, pinned), archived = coalesce(?, archived), muted = coalesce(?, muted) WHERE id = ?',
@@ -186,7 +186,7 @@ export function setChatLocalState(db: StoreDb, id: ChatId, s: ChatLocalState): C
 }
 
 /** Records that the person behind the chat is (no longer) blocked on WhatsApp. */
-export function setChatBlocked(db: StoreDb, id: ChatId, blocked: boolean): Chat | null {
+export function setChatBlocked(db: SqlDb, id: ChatId, blocked: boolean): Chat | null {
   db.prepare('UPDATE chats SET blocked = ? WHERE id = ?').run(blocked ? 1 : 0, id);
   return getChat(db, id);
 }
@@ -207,7 +207,7 @@ export type ChatWorkspaceState = {
  * Applies the workspace's view of a chat (status, assignee, tags, pin, archive). Only a
  * newer version wins, so replayed or out-of-order sync events cannot roll a chat back.
  */
-export function applyChatWorkspace(db: StoreDb, id: ChatId, s: ChatWorkspaceState): boolean {
+export function applyChatWorkspace(db: SqlDb, id: ChatId, s: ChatWorkspaceState): boolean {
   return inTransaction(db, () => {
     const r = db
       .prepare(

@@ -1,6 +1,6 @@
 /** A conversation's messages, paged by keyset on the time-ordered rowid (`seq`). */
 import type { ChatId, Message, MessageId } from '../../../common/domain';
-import type { StoreDb } from '../db';
+import type { SqlDb } from '../connection';
 import type { MessageRow, ReactionRow } from '../rows';
 import { MESSAGE_COLUMNS, messageRowOfValues, REACTIONS_OF_KEYS_SQL, withReactions } from '../rows';
 
@@ -27,26 +27,26 @@ export type ChatPage = {
 const OLDER_SQL = `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.chat_id = ? AND m.seq < ? ORDER BY m.seq DESC LIMIT ?`;
 const NEWER_SQL = `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.chat_id = ? AND m.seq > ? ORDER BY m.seq ASC LIMIT ?`;
 
-const loadReactions = (db: StoreDb) => (keys: string) => db.prepare(REACTIONS_OF_KEYS_SQL).all(keys) as ReactionRow[];
+const loadReactions = (db: SqlDb) => (keys: string) => db.prepare(REACTIONS_OF_KEYS_SQL).all(keys) as ReactionRow[];
 
 function parseCursor(cursor: string | null | undefined): number | null {
   if (cursor === null || cursor === undefined || !/^\d{1,16}$/.test(cursor)) return null;
   return Number(cursor);
 }
 
-function older(db: StoreDb, chatId: ChatId, beforeSeq: number, limit: number): { rows: MessageRow[]; more: boolean } {
+function older(db: SqlDb, chatId: ChatId, beforeSeq: number, limit: number): { rows: MessageRow[]; more: boolean } {
   const rows = db.prepare(OLDER_SQL).all(chatId, beforeSeq, limit + 1) as MessageRow[];
   const more = rows.length > limit;
   return { rows: (more ? rows.slice(0, limit) : rows).reverse(), more };
 }
 
-function newer(db: StoreDb, chatId: ChatId, afterSeq: number, limit: number): { rows: MessageRow[]; more: boolean } {
+function newer(db: SqlDb, chatId: ChatId, afterSeq: number, limit: number): { rows: MessageRow[]; more: boolean } {
   const rows = db.prepare(NEWER_SQL).all(chatId, afterSeq, limit + 1) as MessageRow[];
   const more = rows.length > limit;
   return { rows: more ? rows.slice(0, limit) : rows, more };
 }
 
-export function chatPage(db: StoreDb, req: ChatPageRequest): ChatPage {
+export function chatPage(db: SqlDb, req: ChatPageRequest): ChatPage {
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 500);
   let rows: MessageRow[];
   let hasOlder: boolean;
@@ -80,7 +80,7 @@ export function chatPage(db: StoreDb, req: ChatPageRequest): ChatPage {
 }
 
 /** MessageId is `${accountId}:${providerMessageId}`; the chat tells us where the account part ends. */
-function seqOfMessage(db: StoreDb, chatId: ChatId, messageId: MessageId): number | null {
+function seqOfMessage(db: SqlDb, chatId: ChatId, messageId: MessageId): number | null {
   const accountId = db.prepare('SELECT account_id FROM chats WHERE id = ?').pluck().get(chatId);
   if (typeof accountId !== 'string' || !messageId.startsWith(`${accountId}:`)) return null;
   const seq = db
@@ -91,7 +91,7 @@ function seqOfMessage(db: StoreDb, chatId: ChatId, messageId: MessageId): number
 }
 
 /** Splits MessageIds into [accountId, providerMessageId] using the known account ids (which may contain ':'). */
-export function splitMessageIds(db: StoreDb, ids: readonly MessageId[]): [string, string][] {
+export function splitMessageIds(db: SqlDb, ids: readonly MessageId[]): [string, string][] {
   const accountIds = (db.prepare('SELECT id FROM accounts').pluck().all() as string[]).sort(
     (a, b) => b.length - a.length,
   );
@@ -104,12 +104,12 @@ export function splitMessageIds(db: StoreDb, ids: readonly MessageId[]): [string
 }
 
 /** Messages by id (for events after an ingest), with their reactions, oldest first. Unknown ids are skipped. */
-export function getMessages(db: StoreDb, ids: readonly MessageId[]): Message[] {
+export function getMessages(db: SqlDb, ids: readonly MessageId[]): Message[] {
   return withReactions(messageRowsOf(db, ids), loadReactions(db));
 }
 
 /** The rows of getMessages, without their reactions: oldest first, unknown ids skipped. */
-export function messageRowsOf(db: StoreDb, ids: readonly MessageId[]): MessageRow[] {
+export function messageRowsOf(db: SqlDb, ids: readonly MessageId[]): MessageRow[] {
   if (ids.length === 0) return [];
   // Raw values and one literal per row: the read-back after every ingest batch (rows.ts).
   const values = db
@@ -124,15 +124,12 @@ export function messageRowsOf(db: StoreDb, ids: readonly MessageId[]): MessageRo
 }
 
 /** Attaches their reactions to message rows (one query), in the rows' order. */
-export function withStoredReactions(db: StoreDb, rows: readonly MessageRow[]): Message[] {
+export function withStoredReactions(db: SqlDb, rows: readonly MessageRow[]): Message[] {
   return withReactions(rows, loadReactions(db));
 }
 
 /** The chat's oldest stored message (reactions aside): where older history from the phone starts. */
-export function oldestMessage(
-  db: StoreDb,
-  chatId: ChatId,
-): { readonly seq: number; readonly timestamp: number } | null {
+export function oldestMessage(db: SqlDb, chatId: ChatId): { readonly seq: number; readonly timestamp: number } | null {
   const row = db
     .prepare("SELECT seq, ts FROM messages WHERE chat_id = ? AND type <> 'reaction' ORDER BY seq ASC LIMIT 1")
     .get(chatId) as { seq: number; ts: number } | undefined;

@@ -2,7 +2,7 @@
  * What a cold start loads before the first chat row (#23), checked on the built app: the
  * host listens before socket.io and zod load, the page's first script builds no zod schema,
  * the core does not load the language model at start, and the core process answers the first
- * screen before it loads the rest of the core. Each of these once cost 100–400 ms.
+ * screen before it loads the rest of the core, zod or drizzle. Each of these once cost 100–400 ms.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -69,15 +69,19 @@ describe('cold start path (built)', () => {
   it('the core process opens the store and answers the first screen before it loads the rest', () => {
     const first = sourcesOf(staticClosure('dist/core/child.mjs'));
     expect(first.some(s => s.endsWith('main/core/first-screen.ts'))).toBe(true);
-    expect(first.some(s => s.endsWith('main/store/index.ts'))).toBe(true);
-    // Neither the whole core, nor the whole command table (every domain's schemas), nor accounts.
+    expect(first.some(s => s.endsWith('main/store/first-step.ts'))).toBe(true);
+    // Neither the whole core, nor the whole command table (every domain's schemas), nor
+    // accounts, nor the whole store; and neither zod nor drizzle (#23: ~1 MB to evaluate).
     for (const later of [
       'main/core/core.ts',
       'common/api.ts',
       'main/accounts/manager.ts',
       'main/sync/workspace-sync.ts',
+      'main/store/index.ts',
+      'main/store/db.ts',
     ])
       expect(first.filter(s => s.endsWith(later))).toEqual([]);
+    expect(first.filter(s => /node_modules\/(zod|drizzle-orm)\//.test(s))).toEqual([]);
     // …which come with a chunk the entry imports once the first screen is served.
     expect(sourcesOf(coreFiles()).some(s => s.endsWith('main/core/core.ts'))).toBe(true);
   });

@@ -12,7 +12,8 @@ import type { Core } from '../../../main/core/core';
 import { createCore } from '../../../main/core/core';
 import { firstScreen } from '../../../main/core/first-screen';
 import type { OpenedStore } from '../../../main/core/open-store';
-import { openCoreStore } from '../../../main/core/open-store';
+import { completeOpened, openCoreStore } from '../../../main/core/open-store';
+import { openCoreFirstStep } from '../../../main/core/open-first-step';
 import { startInTwoSteps } from '../../../main/core-process/two-step';
 import { createEventBus } from '../../../main/platform/event-bus';
 import { silentLogger } from '../../../main/platform/log';
@@ -81,6 +82,43 @@ describe('two-step core start', () => {
     await expect(core.dispatch('chats:list', {}, ctx)).resolves.toMatchObject({ ok: true });
   });
 
+  it('does not start the load on a first call it cannot answer until the first screen was asked for, or a short wait passed', async () => {
+    const { dataDir, opened } = openWithOneChat();
+    const { loadWhole, release } = heldWhole(dataDir, opened);
+    release();
+    const core = startInTwoSteps({
+      opened,
+      first: firstScreen(opened.store),
+      loadWhole,
+      idleStartMs: 60_000,
+      firstScreenGraceMs: 40,
+    });
+    closers.push(() => core.close());
+    const info = core.dispatch('app:info', {}, ctx);
+    await new Promise(resolve => setTimeout(resolve, 10));
+    // The page's chats:list came a little after its other calls: still answered before the load.
+    expect(loadWhole).not.toHaveBeenCalled();
+    await expect(core.dispatch('chats:list', {}, ctx)).resolves.toMatchObject({ ok: true });
+    await new Promise(resolve => setImmediate(resolve));
+    expect(loadWhole).toHaveBeenCalledTimes(1);
+    await expect(info).resolves.toMatchObject({ ok: true });
+
+    // Without a first-screen query, the wait is short.
+    const other = openWithOneChat();
+    const held = heldWhole(other.dataDir, other.opened);
+    held.release();
+    const alone = startInTwoSteps({
+      opened: other.opened,
+      first: firstScreen(other.opened.store),
+      loadWhole: held.loadWhole,
+      idleStartMs: 60_000,
+      firstScreenGraceMs: 40,
+    });
+    closers.push(() => alone.close());
+    await expect(alone.dispatch('app:info', {}, ctx)).resolves.toMatchObject({ ok: true });
+    expect(held.loadWhole).toHaveBeenCalledTimes(1);
+  });
+
   it('checks a first-screen query like the whole core does', async () => {
     const { dataDir, opened } = openWithOneChat();
     const { loadWhole } = heldWhole(dataDir, opened);
@@ -130,5 +168,37 @@ describe('two-step core start', () => {
     await core.close();
     expect(loadWhole).not.toHaveBeenCalled();
     expect(() => opened.store.listAccounts()).toThrow();
+  });
+
+  it("runs the entry's path: the first step's store answers, then the whole core on its connection", async () => {
+    const { dataDir, opened } = openWithOneChat();
+    opened.store.close();
+    const first = await openCoreFirstStep({ dataDir, log: silentLogger, now: Date.now });
+    let whole: Core | null = null;
+    const core = startInTwoSteps({
+      opened: first,
+      first: firstScreen(first.store),
+      loadWhole: async () =>
+        (whole = await createCore({
+          dataDir,
+          shell: 'headless',
+          version: '1.2.3',
+          log: silentLogger,
+          opened: completeOpened(first),
+          events: createEventBus(),
+          restoreAccounts: false,
+        })),
+      idleStartMs: 60_000,
+    });
+    closers.push(() => core.close());
+    const chats = await core.dispatch('chats:list', {}, ctx);
+    expect(chats).toMatchObject({ ok: true, value: { items: [{ name: 'Budi' }] } });
+    await core.whole;
+    expect(whole!.store.db.sqlite).toBe(first.store.db.sqlite);
+    // A write through the whole core, read back through the first step's connection.
+    await expect(core.dispatch('chats:markRead', { chatId: 'acc_1:6281@c.us' }, ctx)).resolves.toMatchObject({
+      ok: true,
+    });
+    expect(first.store.getChat('acc_1:6281@c.us' as never)?.unreadCount).toBe(0);
   });
 });
