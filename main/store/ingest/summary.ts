@@ -21,25 +21,39 @@ type LastRow = {
 const LAST_MESSAGE_SQL = `SELECT seq, ts, from_me, type, body, caption, revoked FROM messages
   WHERE chat_id = ? AND type <> 'reaction' ORDER BY seq DESC LIMIT 1`;
 
-const REPLACE_SQL = `UPDATE chats SET last_message_seq = @seq, last_message_preview = @preview, last_message_kind = @kind, last_message_at = @ts,
-    last_message_from_me = @fromMe, sort_ts = max(sort_ts, coalesce(@ts, 0)),
-    unread_count = CASE WHEN @override IS NOT NULL THEN @override ELSE unread_count + @delta END
+/**
+ * The unread count, only in the statements of chats whose count this batch changes: setting
+ * the column at all, even to its own value, rewrites the chat's entry in the partial index
+ * `chats_unread` (SQLite updates an index when its columns are SET, whatever the value), and
+ * about a third of a live batch's chats only get messages sent from here.
+ */
+const UNREAD_SET = 'unread_count = CASE WHEN @override IS NOT NULL THEN @override ELSE unread_count + @delta END';
+const withUnread = (set: string, unread: boolean) => (unread ? `${set},\n    ${UNREAD_SET}` : set);
+
+const replaceSql = (unread: boolean) =>
+  `UPDATE chats SET ${withUnread(
+    `last_message_seq = @seq, last_message_preview = @preview, last_message_kind = @kind, last_message_at = @ts,
+    last_message_from_me = @fromMe, sort_ts = max(sort_ts, coalesce(@ts, 0))`,
+    unread,
+  )}
   WHERE id = @chatId`;
 
 // Every right-hand side sees the row as it was, so one comparison decides all five columns.
-const NEWER_SQL = `UPDATE chats SET
-    last_message_seq = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @seq ELSE last_message_seq END,
+const newerSql = (unread: boolean) =>
+  `UPDATE chats SET ${withUnread(
+    `last_message_seq = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @seq ELSE last_message_seq END,
     last_message_preview = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @preview ELSE last_message_preview END,
     last_message_kind = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @kind ELSE last_message_kind END,
     last_message_at = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @ts ELSE last_message_at END,
     last_message_from_me = CASE WHEN @seq > coalesce(last_message_seq, -1) THEN @fromMe ELSE last_message_from_me END,
-    sort_ts = max(sort_ts, @ts),
-    unread_count = CASE WHEN @override IS NOT NULL THEN @override ELSE unread_count + @delta END
+    sort_ts = max(sort_ts, @ts)`,
+    unread,
+  )}
   WHERE id = @chatId`;
 
-const UNREAD_SQL = `UPDATE chats SET
-    unread_count = CASE WHEN @override IS NOT NULL THEN @override ELSE unread_count + @delta END
-  WHERE id = @chatId`;
+const REPLACE_SQL = [replaceSql(false), replaceSql(true)] as const;
+const NEWER_SQL = [newerSql(false), newerSql(true)] as const;
+const UNREAD_SQL = `UPDATE chats SET ${UNREAD_SET} WHERE id = @chatId`;
 
 const partsOf = (p: PreviewParts | null) => ({ preview: p?.text ?? null, kind: p?.kind ?? null });
 
@@ -99,9 +113,10 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch, re
       }
     : (sql, params) => void db.prepare(sql).run(params);
   const counters = { chatId, override: t.unreadOverride, delta: t.unreadDelta };
+  const unread = t.unreadOverride !== null || t.unreadDelta !== 0 ? 1 : 0;
   if (t.recompute) {
     const last = db.prepare(LAST_MESSAGE_SQL).get(chatId) as LastRow | undefined;
-    return run(REPLACE_SQL, {
+    return run(REPLACE_SQL[unread], {
       ...counters,
       seq: last?.seq ?? null,
       ts: last?.ts ?? null,
@@ -120,7 +135,7 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch, re
   }
   if (t.newest) {
     const n = t.newest;
-    return run(NEWER_SQL, {
+    return run(NEWER_SQL[unread], {
       ...counters,
       seq: n.seq,
       ts: n.ts,
@@ -128,6 +143,6 @@ export function refreshChatSummary(db: StoreDb, chatId: ChatId, t: ChatTouch, re
       ...partsOf(previewParts({ type: n.type, body: n.body, caption: n.caption, revoked: n.revoked })),
     });
   }
-  if (t.unreadOverride !== null || t.unreadDelta !== 0) return run(UNREAD_SQL, counters);
+  if (unread) return run(UNREAD_SQL, counters);
   return undefined;
 }
