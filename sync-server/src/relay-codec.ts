@@ -9,6 +9,11 @@
  * The codec remembers the uids it encoded broadcasts for (`[uid, packet, opts]`) and
  * answers such echoes with `[uid]` without parsing them: the adapter compares the uid
  * first and ignores the message.
+ *
+ * It encodes to a Buffer, not a string: the Redis client writes a Buffer argument as it is,
+ * while a string argument is measured (Buffer.byteLength) and concatenated into the
+ * command's text before the socket encodes it again, a copy of a push's ≈ 400 KB packet
+ * per broadcast.
  */
 
 const OPEN = '["';
@@ -25,7 +30,7 @@ export function leadingUid(msg: Buffer | string): string | null {
 }
 
 export type RelayCodec = {
-  encode(msg: unknown): string;
+  encode(msg: unknown): Buffer;
   decode(msg: Buffer | string): unknown;
 };
 
@@ -34,7 +39,7 @@ export function createRelayCodec(): RelayCodec {
   return {
     encode(msg) {
       if (Array.isArray(msg) && typeof msg[0] === 'string') own.add(msg[0]);
-      return JSON.stringify(msg);
+      return Buffer.from(JSON.stringify(msg));
     },
     decode(msg) {
       const uid = leadingUid(msg);

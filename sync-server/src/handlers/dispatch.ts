@@ -13,19 +13,12 @@ import { loadCaller } from './context';
 import type { EarlyTx } from '../db/index';
 import { accountsHostedBy } from '../db/repositories/workspace';
 import { pushLaps } from './push-laps';
+import { jsonSize } from './json-size';
 
 export type Handler<K extends CommandName> = (caller: Caller, args: CommandArgs<K>) => Promise<CommandResult<K>>;
 export type HandlerTable = { [K in CommandName]: Handler<K> };
 
 const KNOWN = new Set<string>(COMMAND_NAMES);
-
-function sizeOf(payload: unknown): number {
-  try {
-    return JSON.stringify(payload ?? null).length;
-  } catch {
-    return Number.POSITIVE_INFINITY;
-  }
-}
 
 async function runCommand<K extends CommandName>(
   services: Services,
@@ -41,7 +34,7 @@ async function runCommand<K extends CommandName>(
   let pushTx: EarlyTx | undefined;
   try {
     const max = name === 'sync:push' ? services.limits.maxPushChars : services.limits.maxCommandChars;
-    if (sizeOf(payload) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
+    if (jsonSize(payload, max) > max) return fail('payload_too_large', `${name} payload exceeds ${max} characters`);
     // The caller's reads (read-only) run while the payload is parsed; a refused payload just drops them.
     const loading = loadCaller(services.database.raw, socket.data, socket, services.sessionPolicy);
     loading.catch(() => undefined);

@@ -23,9 +23,12 @@ import { NO_LAPS } from './push-laps';
 import { chatEvent } from './access';
 import type { AutomatedSend } from '../automation/on-push';
 import { automateInbound } from '../automation/on-push';
+import type { OpenedInPush } from '../automation/assignment/on-push';
 import { assignInbound, openedInPush } from '../automation/assignment/on-push';
 import { slaOnPush } from '../automation/sla/on-push';
 import { runRulesOnPush } from '../automation/rules/execute';
+import type { AutomationOn } from '../db/repositories/automation-on';
+import { anyOn } from '../db/repositories/automation-on';
 
 /** Messages per messages:upserted event: bounds the size of one live packet once filled in. */
 const MESSAGES_PER_EVENT = 200;
@@ -64,22 +67,35 @@ function messageEvents(touched: readonly TouchedMessage[], created: CreatedMessa
 /** What the push leaves for after its commit: sends to offer, and how many automation jobs it recorded. */
 export type StoredBatch = { readonly sends: AutomatedSend[]; readonly jobs: number };
 
-/**
- * Stores the batch inside the caller's transaction. `first`: its new messages' plain INSERT,
- * already run on this transaction ahead of the push's turn (sync.ts); run here otherwise.
- */
+export type StoreOptions = {
+  readonly laps?: PushLaps;
+  /** Its new messages' plain INSERT, already run on this transaction ahead of the push's turn (sync.ts); run here otherwise. */
+  readonly first?: InsertedFirst;
+  /** What automation its numbers have on, read before the turn (automation-on.ts); read here otherwise. */
+  readonly automationOn?: AutomationOn;
+};
+
+const NOTHING_OPENED: OpenedInPush = { numbers: [], born: new Set<string>() };
+const nothingAutomated = (): { sends: AutomatedSend[]; events: NewEvent[]; jobs?: number } => ({
+  sends: [],
+  events: [],
+});
+
+/** Stores the batch inside the caller's transaction. */
 export async function storeBatch(
   services: Services,
   tx: RawTx,
   emit: Emit,
   batch: IngestBatch,
   originDevice: string,
-  laps: PushLaps = NO_LAPS,
-  first?: InsertedFirst,
+  { laps = NO_LAPS, first, automationOn: on }: StoreOptions = {},
 ): Promise<StoredBatch> {
   const { acks, edits, revokes, reactions } = batch;
+  // Each of the four automation steps below first reads its settings inside the turn; where
+  // the read before the turn found it off on every number of the batch, that read is skipped.
+  const numbers = new Set(batch.messages.map(m => m.accountId));
   await upsertContacts(tx, batch.contacts);
-  const opened = await openedInPush(services, tx, batch.messages);
+  const opened = anyOn(on?.assigns, numbers) ? await openedInPush(services, tx, batch.messages) : NOTHING_OPENED;
   const pushedChatIds = await upsertChats(tx, batch.chats);
   laps.lap('chats');
   const {
@@ -110,11 +126,13 @@ export async function storeBatch(
   for (const chat of await reloadChats(tx, pushedChatIds)) emit(chatEvent('chat:upserted', chat));
   emit(...messageEvents([...stored, ...updated], created, originDevice));
   laps.lap('extras');
-  emit(...(await slaOnPush(services, tx, batch.messages)));
+  if (anyOn(on?.sla, numbers)) emit(...(await slaOnPush(services, tx, batch.messages)));
   emit(...(await assignInbound(services, tx, batch.messages, opened)));
-  const automated = await automateInbound(services, tx, batch.messages);
+  const automated = anyOn(on?.replies, numbers)
+    ? await automateInbound(services, tx, batch.messages)
+    : nothingAutomated();
   emit(...automated.events);
-  const ruled = await runRulesOnPush(services, tx, batch.messages);
+  const ruled = !on || on.rules ? await runRulesOnPush(services, tx, batch.messages) : nothingAutomated();
   emit(...ruled.events);
   const contactsByAccount = new Map<string, WireContact[]>();
   for (const c of batch.contacts)

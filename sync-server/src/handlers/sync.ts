@@ -15,6 +15,7 @@ import { NO_LAPS } from './push-laps';
 import type { RawTx } from '../db/index';
 import type { InsertedFirst } from '../db/repositories/push';
 import { allInserted, insertNewMessages } from '../db/repositories/push';
+import { automationOn } from '../db/repositories/automation-on';
 
 /** Acks, edits, revokes, reactions and votes update stored message rows (and polls' votes read them). */
 const writesNoMessageLater = (batch: IngestBatch): boolean =>
@@ -48,6 +49,9 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       for (const list of [contacts, chats, messages, acks, edits, revokes, reactions, votes]) {
         for (const item of list) accountIds.add(item.accountId);
       }
+      // On the pool, beside the hosting check and the early INSERT: which automation the batch's
+      // numbers have on, so the turn reads only those settings (automation-on.ts). Failing, the turn reads them all.
+      const on = automationOn(database.raw, [...accountIds]).catch(() => undefined);
       // Only the device hosting an account speaks for it (read on arrival: dispatch.ts).
       const hosted = await (caller.pushHosted ?? accountsHostedBy(db, caller.sessionId).then(ids => new Set(ids)));
       for (const id of accountIds) {
@@ -81,7 +85,14 @@ export function syncHandlers(services: Services): Pick<HandlerTable, 'sync:pull'
       };
       const { events, value: stored } = await commitRaw(
         services,
-        (tx, emit) => storeBatch(services, tx, emit, batch, caller.sessionId, laps, first),
+        async (tx, emit) => {
+          const found = await on;
+          return storeBatch(services, tx, emit, batch, caller.sessionId, {
+            laps,
+            ...(first ? { first } : {}),
+            ...(found ? { automationOn: found } : {}),
+          });
+        },
         {
           awaitDelivery: false,
           gate: work => turn.run(work),
