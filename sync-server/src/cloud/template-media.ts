@@ -45,7 +45,8 @@ export async function checkHeaderUpload(
       expected: header.type,
     });
   const max = uploadLimit(blob.mimeType) ?? 0;
-  if (blob.size > max) throw new CommandError('payload_too_large', 'media_too_large', { maxBytes: max });
+  if (blob.size > max)
+    throw new CommandError('payload_too_large', 'media_too_large', { reason: 'media_too_large', maxBytes: max });
 }
 
 /** The Graph media id of an uploaded header, uploading it now; null when the header is not an upload. */

@@ -46,7 +46,8 @@ async function checkedAttachment(
     throw new CommandError('not_found', 'no such upload');
   if (blob.size !== a.size) throw new CommandError('invalid_args', 'the size does not match the upload');
   const max = maxAttachmentBytes(provider, blob.mimeType);
-  if (blob.size > max) throw new CommandError('payload_too_large', 'media_too_large', { maxBytes: max });
+  if (blob.size > max)
+    throw new CommandError('payload_too_large', 'media_too_large', { reason: 'media_too_large', maxBytes: max });
   const voice = a.voice === true && blob.mimeType.startsWith('audio/') ? { voice: true } : {};
   return { sha256: a.sha256, mimeType: blob.mimeType, fileName: a.fileName, size: blob.size, ...voice };
 }

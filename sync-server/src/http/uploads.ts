@@ -27,7 +27,8 @@ export type Uploaded = { sha256: string; size: number; mimeType: string };
 function uploadMimeType(header: unknown): string {
   const mimeType = storableMimeType(header);
   const said = typeof header === 'string' ? header.split(';')[0]?.trim().toLowerCase() : '';
-  if (mimeType === OPAQUE && said !== OPAQUE) throw new CommandError('invalid_args', 'media_unsupported');
+  if (mimeType === OPAQUE && said !== OPAQUE)
+    throw new CommandError('invalid_args', 'media_unsupported', { reason: 'media_unsupported' });
   return mimeType;
 }
 
@@ -35,8 +36,10 @@ function uploadMimeType(header: unknown): string {
 function declaredLength(req: IncomingMessage, max: number): number {
   const raw = req.headers['content-length'];
   const length = raw !== undefined && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(length) || length <= 0) throw new CommandError('invalid_args', 'length_required');
-  if (length > max) throw new CommandError('payload_too_large', 'media_too_large', { maxBytes: max });
+  if (!Number.isSafeInteger(length) || length <= 0)
+    throw new CommandError('invalid_args', 'length_required', { reason: 'length_required' });
+  if (length > max)
+    throw new CommandError('payload_too_large', 'media_too_large', { reason: 'media_too_large', maxBytes: max });
   return length;
 }
 
@@ -48,7 +51,7 @@ async function writeStream(req: IncomingMessage, tmp: string, length: number): P
     for await (const chunk of req) {
       const b = chunk as Buffer;
       size += b.length;
-      if (size > length) throw new CommandError('invalid_args', 'length_mismatch');
+      if (size > length) throw new CommandError('invalid_args', 'length_mismatch', { reason: 'length_mismatch' });
       hash.update(b);
       if (!out.write(b)) await new Promise<void>(r => out.once('drain', () => r()));
     }
@@ -58,7 +61,7 @@ async function writeStream(req: IncomingMessage, tmp: string, length: number): P
     throw err;
   }
   // An aborted upload ends early (or throws above): never stored.
-  if (size !== length) throw new CommandError('invalid_args', 'length_mismatch');
+  if (size !== length) throw new CommandError('invalid_args', 'length_mismatch', { reason: 'length_mismatch' });
   return { sha: hash.digest('hex'), size };
 }
 
@@ -81,7 +84,8 @@ export async function receiveUpload(
   const tmp = join(services.blobDir, 'tmp', randomUUID());
   try {
     const { sha, size } = await writeStream(req, tmp, length);
-    if (expectedSha !== null && sha !== expectedSha) throw new CommandError('invalid_args', 'sha256_mismatch');
+    if (expectedSha !== null && sha !== expectedSha)
+      throw new CommandError('invalid_args', 'sha256_mismatch', { reason: 'sha256_mismatch' });
     await services.blobs.put(sha, tmp, size, mimeType);
     const now = Date.now();
     await insertBlob(services.db, { sha256: sha, size, mimeType, now });

@@ -98,7 +98,13 @@ describe('REST media', () => {
     expect((await rest(stack, secret, 'POST', chatPath(w.A.chatId, '/messages'), { body: {} })).status).toBe(400);
 
     // Hostile uploads: an active type, no length to check, over the limits.
-    expect((await uploadRaw(secret, file, { 'content-type': 'text/html' })).status).toBe(400);
+    const active = await uploadRaw(secret, file, { 'content-type': 'text/html' });
+    expect(active.status).toBe(400);
+    expect(await active.json()).toMatchObject({
+      type: '/problems/invalid_args',
+      detail: 'media_unsupported',
+      details: { reason: 'media_unsupported' },
+    });
     expect(await declareHuge(secret, 'video/mp4', 16 * 1024 * 1024 + 1)).toBe(413);
     expect(await declareHuge(secret, 'application/pdf', 100 * 1024 * 1024 + 1)).toBe(413);
   });
