@@ -92,10 +92,6 @@ export function openDatabase(url: string, opts: { poolSize?: number } = {}): Dat
     bigNumberStrings: false,
     charset: 'utf8mb4_bin',
     multipleStatements: false,
-    // Prepared statements each connection keeps (mysql2 closes the least recently used):
-    // a pool of 20 connections x 200 stays far below MariaDB's server-wide max_prepared_stmt_count
-    // (16,382), whatever column sets a push's prepared INSERT comes in (message-insert.ts).
-    maxPreparedStatements: 200,
     // No stack captured at every query's call site ("long stack traces"): a push's few
     // statements paid ~0.7 ms for it per batch, and a failed query's error already names
     // its SQL and code, which is what the log needs.

@@ -98,60 +98,6 @@ describe('row ids of pushed messages', () => {
   });
 });
 
-/** Messages using every column a push writes, with text a SQL literal would have to escape. */
-const varied = (accountId: string, count: number) =>
-  Array.from({ length: count }, (_, i) =>
-    messageInputSchema.parse({
-      accountId,
-      chatJid: i % 4 === 0 ? `1203630${i % 3}@g.us` : `62${i % 5}@c.us`,
-      providerMessageId: `v-${i}`,
-      fromMe: i % 2 === 0,
-      author: i % 4 === 0 ? `62${i % 9}@c.us` : null,
-      authorName: i % 8 === 0 ? `Ana \\ 'O\u2019Neil' "${i}"` : null,
-      type: i % 6 === 0 ? 'image' : 'text',
-      body: i % 10 === 0 ? null : `line ${i}\n\t'quoted' \\ back\\slash; -- emoji \u{1F600} \u0000 nul`,
-      caption: i % 6 === 0 ? `caption ${i}` : null,
-      media: i % 6 === 0 ? { mimeType: 'image/jpeg', sha256: i.toString(16).padStart(64, '0'), size: i } : null,
-      location: i % 9 === 0 ? { lat: -6.2 + i / 1000, lng: 106.8, name: `place ${i}` } : null,
-      quotedProviderMessageId: i % 7 === 0 ? `v-${i - 1}` : null,
-      timestamp: 1_700_000_000_000 + i * 997,
-      ack: (['pending', 'sent', 'delivered', 'read'] as const)[i % 4],
-      edited: i % 11 === 0,
-      revoked: i % 13 === 0,
-      clientMessageId: i % 2 === 0 ? `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` : null,
-    }),
-  );
-
-describe('a full statement of 1,000 messages (a prepared INSERT)', () => {
-  const storedRows = async (database: Database, accountId: string) => {
-    const [rows] = await database.raw.query<RowDataPacket[]>(
-      'select * from messages where account_id = ? order by provider_message_id',
-      [accountId],
-    );
-    return rows.map(({ row_id: _id, account_id: _account, chat_id: chat, ...rest }) => ({
-      ...rest,
-      chat: String(chat).split(':').slice(1).join(':'),
-    }));
-  };
-
-  it('stores exactly what statements of fewer rows (SQL text) store, and merges when pushed again', async () => {
-    const full = varied('acct-full', 1000);
-    const split = varied('acct-split', 1000);
-    const first = await consecutive.rawTransaction(tx => upsertMessages(tx, full, { consecutiveIds: true }));
-    expect(first.fresh).toHaveLength(1000);
-    for (const half of [split.slice(0, 500), split.slice(500)])
-      await consecutive.rawTransaction(tx => upsertMessages(tx, half, { consecutiveIds: true }));
-    const stored = await storedRows(consecutive, 'acct-full');
-    expect(stored).toHaveLength(1000);
-    expect(stored).toEqual(await storedRows(consecutive, 'acct-split'));
-    // Pushed again: the server refuses the prepared INSERT, the rows merge, nothing is counted twice.
-    const again = await consecutive.rawTransaction(tx => upsertMessages(tx, full, { consecutiveIds: true }));
-    expect(again.fresh).toEqual([]);
-    expect(again.created.messages.size).toBe(0);
-    expect(await storedRows(consecutive, 'acct-full')).toEqual(stored);
-  });
-});
-
 describe('transactions opened ahead of their turn', () => {
   /** A gate that opens when told to, and says when the work behind it started. */
   function manualGate() {

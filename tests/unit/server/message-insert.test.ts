@@ -1,7 +1,7 @@
 /** The push's message upsert writes only the columns its rows use, and merges left-out columns as their defaults. */
 import { describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../../sync-server/src/db/repositories/chats';
-import { messageInsertPrepared, messageUpsert } from '../../../sync-server/src/db/repositories/message-insert';
+import { messageUpsert } from '../../../sync-server/src/db/repositories/message-insert';
 
 const plain: StoredMessage = {
   accountId: 'a',
@@ -82,36 +82,5 @@ describe('messageUpsert', () => {
     const at = order.map(c => merges.indexOf(`${c} = `));
     expect(at.every(i => i >= 0)).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
-  });
-});
-
-describe('messageInsertPrepared', () => {
-  it('has one placeholder per value, the values flat in the written columns, and reuses its text', () => {
-    const rows = [plain, { ...plain, providerMessageId: 'p2', caption: 'c' }];
-    const { sql, values } = messageInsertPrepared(rows);
-    expect(columnsOf(sql)).toEqual([
-      'account_id',
-      'provider_message_id',
-      'chat_id',
-      'from_me',
-      'type',
-      'body',
-      'caption',
-      'ts',
-      'ack',
-    ]);
-    expect(sql.match(/\?/g)).toHaveLength(18);
-    expect(values).toEqual([
-      ...['a', 'p1', 'a:1@c.us', false, 'text', 'hi', null, 1, 'sent'],
-      ...['a', 'p2', 'a:1@c.us', false, 'text', 'hi', 'c', 1, 'sent'],
-    ]);
-    // The same columns and row count: the same text (each connection prepares it once).
-    expect(
-      messageInsertPrepared([
-        { ...plain, caption: 'x' },
-        { ...plain, providerMessageId: 'p3' },
-      ]).sql,
-    ).toBe(sql);
-    expect(messageInsertPrepared([plain]).sql).not.toBe(sql);
   });
 });

@@ -17,11 +17,9 @@ export const ACK_ORDER = `'failed','pending','sent','delivered','read','played'`
 const ackForward = (incoming: string): string =>
   `if(field(${incoming}, ${ACK_ORDER}) > field(ack, ${ACK_ORDER}), ${incoming}, ack)`;
 
-type Value = string | number | boolean | null;
-
 type Column = {
   readonly name: string;
-  readonly value: (m: StoredMessage) => Value;
+  readonly value: (m: StoredMessage) => string | number | boolean | null;
   /** The table's default: a statement whose rows all hold it leaves the column out. Absent: always written. */
   readonly defaultSql?: 'null' | 'false';
   /** How a stored row takes the pushed value (`v`: VALUES(col), or the default when left out). Absent: kept. */
@@ -74,47 +72,6 @@ export function messageInsert(rows: readonly StoredMessage[]): { sql: string; va
   return {
     sql: `insert into messages (${written.map(c => c.name).join(', ')}) values ?`,
     values: rows.map(r => written.map(c => c.value(r))),
-  };
-}
-
-/**
- * Row counts sent as a server-side prepared statement (messageInsertPrepared): only a full
- * chunk of a catch-up, so each pooled connection keeps one prepared INSERT per column set
- * rather than one per batch size (the server caps prepared statements in total).
- */
-export const PREPARED_ROWS = 1000;
-
-/** Statement text by written columns and row count: built once, not for every batch. */
-const preparedText = new Map<string, string>();
-
-function placeholders(names: readonly string[], rowCount: number): string {
-  const key = `${names.join(',')}/${rowCount}`;
-  let sql = preparedText.get(key);
-  if (sql === undefined) {
-    const row = `(${names.map(() => '?').join(', ')})`;
-    sql = `insert into messages (${names.join(', ')}) values ${new Array<string>(rowCount).fill(row).join(', ')}`;
-    preparedText.set(key, sql);
-  }
-  return sql;
-}
-
-/**
- * The same plain INSERT as messageInsert, with one placeholder per value and the values in
- * one flat list, for `execute`: the values go over the binary protocol, so neither this
- * process nor MariaDB turns 1,000 rows into SQL text and back (a 1,000-row statement is
- * about 250 KB of text).
- */
-export function messageInsertPrepared(rows: readonly StoredMessage[]): { sql: string; values: Value[] } {
-  const written = writtenColumns(rows);
-  const values = new Array<Value>(rows.length * written.length);
-  let i = 0;
-  for (const r of rows) for (const c of written) values[i++] = c.value(r);
-  return {
-    sql: placeholders(
-      written.map(c => c.name),
-      rows.length,
-    ),
-    values,
   };
 }
 

@@ -10,11 +10,10 @@ import type { ChatInput, ContactInput, MessageInput } from '../../../../common/i
 import type { RawTx } from '../index';
 import type { StoredMessage } from './chats';
 import { keyOf } from './message-key';
-import { PREPARED_ROWS, messageInsert, messageInsertPrepared, messageUpsert } from './message-insert';
+import { messageInsert, messageUpsert } from './message-insert';
 import type { NewMessage } from './report-tables';
 
-/** Rows per statement; a full chunk is the prepared INSERT's row count. */
-const CHUNK = PREPARED_ROWS;
+const CHUNK = 1000;
 
 export function chunks<T>(list: readonly T[], size = CHUNK): T[][] {
   const out: T[][] = [];
@@ -223,13 +222,8 @@ export async function upsertMessages(
  * transaction goes on) and null sends the caller to the merge.
  */
 async function insertAllNew(tx: RawTx, rows: readonly StoredMessage[]): Promise<ResultSetHeader | null> {
+  const insert = messageInsert(rows);
   try {
-    if (rows.length === PREPARED_ROWS) {
-      const insert = messageInsertPrepared(rows);
-      const [res] = await tx.execute<ResultSetHeader>(insert.sql, insert.values);
-      return res;
-    }
-    const insert = messageInsert(rows);
     const [res] = await tx.query<ResultSetHeader>(insert.sql, [insert.values]);
     return res;
   } catch (err) {
