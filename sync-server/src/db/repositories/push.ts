@@ -188,17 +188,13 @@ export async function upsertMessages(
   await touchChats(tx, list);
   const touched: TouchedMessage[] = [];
   for (const [i, stored] of first.rows.entries()) {
-    for (const r of stored)
-      touched.push({
-        accountId: r.accountId,
-        chatId: r.chatId,
-        providerMessageId: r.providerMessageId,
-        timestamp: r.timestamp,
-      });
+    // The stored rows themselves (a row is a TouchedMessage): no second object per message.
+    for (const r of stored) touched.push(r);
     // Statements after a refused one were not tried yet: they go in as plain INSERTs too.
     let res = i < first.results.length ? first.results[i]! : await insertAllNew(tx, stored);
     let inserted = res !== null;
-    if (res) fresh.push(...newRows(stored, new Set()));
+    // Inserted whole: every row is new and no key repeats (the unique key would have refused it).
+    if (res) for (const r of stored) fresh.push(newMessageOf(r));
     else {
       // Some were stored before (a batch pushed again) or the batch repeats a key: merge.
       const known = await storedKeys(tx, stored);
@@ -257,10 +253,17 @@ function newRows(rows: readonly StoredMessage[], known: Set<string>): NewMessage
     const key = keyOf(r.accountId, r.providerMessageId);
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ accountId: r.accountId, fromMe: r.fromMe, at: r.timestamp, clientMessageId: r.clientMessageId });
+    out.push(newMessageOf(r));
   }
   return out;
 }
+
+const newMessageOf = (r: StoredMessage): NewMessage => ({
+  accountId: r.accountId,
+  fromMe: r.fromMe,
+  at: r.timestamp,
+  clientMessageId: r.clientMessageId,
+});
 
 export type Key = { accountId: string; providerMessageId: string };
 
