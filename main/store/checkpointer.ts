@@ -10,8 +10,20 @@
  *  - RESTART when a PASSIVE leaves more than `restartFrames` frames in the WAL: back-to-back
  *    batches never leave a PASSIVE the WAL fully copied, so the writer never restarts it and
  *    it grew without bound (374 MB after 100k messages). RESTART waits for the writer's
- *    current transaction and holds the next one back (the core's busy_timeout makes it wait)
- *    while it copies what the PASSIVE left, which is short, then the WAL starts over;
+ *    current transaction and holds the next one back while it copies what the PASSIVE left,
+ *    then the WAL starts over. What the writer waits for is that copy and its fsyncs, and the
+ *    fsync of the file covered every page copied since the last RESTART (a PASSIVE behind the
+ *    writer leaves the file unsynced). So, for a writer that announces its transactions
+ *    (`yieldForRestart`, the store's `inTransaction`), the thread fsyncs the file itself after
+ *    each PASSIVE, off the writer's path, through the descriptor SQLite opened for the thread's
+ *    own connection (found in /proc/self/fd; none found, e.g. off Linux: no such fsync). Never
+ *    a descriptor of its own: closing any descriptor on a file drops every POSIX lock the
+ *    process holds on it, SQLite's included, and SQLite's connections share one record of
+ *    those locks only among themselves. Before a RESTART it catches up (PASSIVE and fsync
+ *    back to back, the writer going on, until one finds little new: the writer wrote ~100 MB/s
+ *    of WAL in the benchmark); then it asks the writer to stop between two transactions and
+ *    RESTARTs the moment it has, instead of its busy handler polling for the lock (1, 2, 5,
+ *    10 ms…). For any other writer (the benchmark's raw baseline) the thread does as before;
  *  - TRUNCATE after `idleMs` without commits, so an idle desktop keeps a zero-length WAL.
  * A crash mid-checkpoint loses nothing: the WAL still holds every frame until a later
  * checkpoint completes (tests/unit/store/checkpointer.test.ts kills one).
@@ -39,6 +51,10 @@ export type CheckpointerCounts = {
   readonly restart: number;
   readonly truncate: number;
   readonly walFrames: number;
+  /** PASSIVEs run back to back before a RESTART (catch-up), not counted in `passive`. */
+  readonly catchUp: number;
+  /** fsyncs of the database file after a PASSIVE (0 where the thread found no descriptor of its own). */
+  readonly fileSyncs: number;
 };
 
 export type Checkpointer = {
@@ -48,14 +64,17 @@ export type Checkpointer = {
   readonly exited: Promise<void>;
   counts(): CheckpointerCounts;
   /**
-   * Called by the writer before each transaction: while the thread asks for a RESTART, waits
-   * (at most 2 s) until it is done. Back-to-back batches otherwise take the write lock again
-   * microseconds after each commit, and the RESTART's busy handler never finds it free.
+   * Called by the writer before each transaction: while the thread asks for a RESTART, says
+   * it is between transactions and waits (at most 2 s) until the RESTART is done. Back-to-back
+   * batches otherwise take the write lock again microseconds after each commit, and the
+   * RESTART's busy handler never finds it free.
    */
   yieldForRestart(): void;
 };
 
-// Slots of the shared flags: stop request, connection closed, PASSIVE runs, TRUNCATE runs, WAL frames at the last run, RESTART runs.
+// Slots of the shared flags: stop request, connection closed, PASSIVE runs, TRUNCATE runs, WAL
+// frames at the last run, RESTART runs, a RESTART asked for, the writer announces its
+// transactions, the writer is waiting between two of them, catch-up PASSIVEs, file fsyncs.
 const STOP = 0;
 const CLOSED = 1;
 const PASSIVE = 2;
@@ -63,6 +82,11 @@ const TRUNCATE = 3;
 const FRAMES = 4;
 const RESTART = 5;
 const WANT_RESTART = 6;
+const ANNOUNCES = 7;
+const WAITING = 8;
+const CATCH_UP = 9;
+const SYNCS = 10;
+const SLOTS = 11;
 
 /**
  * The thread's code. Plain CommonJS evaluated by the worker (no file to bundle beside the
@@ -70,11 +94,32 @@ const WANT_RESTART = 6;
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
+const { fsyncSync, readdirSync, readlinkSync, realpathSync } = require('node:fs');
 const Database = require(workerData.modulePath);
 const flags = new Int32Array(workerData.shared);
+// The descriptors of this process open on the database file (Linux's /proc), or null.
+const fdsOnFile = path => {
+  try {
+    return new Set(readdirSync('/proc/self/fd').filter(n => {
+      try { return readlinkSync('/proc/self/fd/' + n) === path; } catch { return false; }
+    }).map(Number));
+  } catch {
+    return null;
+  }
+};
 let db = null;
 try {
+  let real = null;
+  try { real = realpathSync(workerData.file); } catch {}
+  const before = real ? fdsOnFile(real) : null;
   db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
+  // The descriptor SQLite opened for this connection, to fsync the file through it: the one new
+  // on the file. Never one of our own: closing any descriptor on the file would drop every POSIX
+  // lock this process holds on it, SQLite's included. Not found (no /proc, another connection
+  // opened meanwhile, SQLite reused a descriptor it kept): no fsync, RESTARTs sync as before.
+  const after = before ? fdsOnFile(real) : null;
+  const fresh = after ? [...after].filter(fd => !before.has(fd)) : [];
+  const syncFd = fresh.length === 1 ? fresh[0] : -1;
   // Never wait for the writer: a busy TRUNCATE is simply tried again at the next quiet spell.
   db.pragma('busy_timeout = 0');
   const version = db.prepare('PRAGMA data_version').pluck();
@@ -82,6 +127,40 @@ try {
     const row = db.pragma('wal_checkpoint(' + mode + ')')[0];
     if (row) Atomics.store(flags, ${FRAMES}, row.log > 0 ? row.log : 0);
     return row;
+  };
+  // A PASSIVE that ends behind the writer leaves the file unsynced (SQLite syncs it only when
+  // it copied up to the newest frame, which back-to-back commits never let it), so every page
+  // copied since the last RESTART waited in the OS cache for the RESTART's fsync, with the
+  // writer waiting too (tens of MB). For a writer that announces itself, each PASSIVE is
+  // followed by an fsync of the file, off the writer's path.
+  const passive = announced => {
+    const row = run('PASSIVE');
+    try {
+      if (announced && syncFd >= 0) {
+        fsyncSync(syncFd);
+        Atomics.add(flags, ${SYNCS}, 1);
+      }
+    } catch {
+      // The RESTART still syncs the file itself: only its wait gets longer. (Only ever this
+      // connection's own descriptor, open until db.close() below.)
+    }
+    return row;
+  };
+  // PASSIVEs back to back, the writer writing meanwhile, until one finds at most catchUpFrames
+  // new frames: what the RESTART copies and syncs while the writer waits is then about that much.
+  // False when the WAL no longer needs a RESTART (a PASSIVE copied it all between two
+  // transactions, and the writer started it over).
+  const catchUp = log => {
+    for (let i = 0; i < workerData.catchUpRounds; i++) {
+      const row = passive(true);
+      Atomics.add(flags, ${CATCH_UP}, 1);
+      if (!row || row.log <= workerData.restartFrames) return false;
+      const fresh = row.log - log;
+      log = row.log;
+      // Caught up, or the WAL has grown a quarter past its bound meanwhile: RESTART now.
+      if (fresh <= workerData.catchUpFrames || log > workerData.restartFrames * 1.25) break;
+    }
+    return true;
   };
   let seen = -1;
   let quietSince = Date.now();
@@ -92,11 +171,15 @@ try {
       seen = v;
       quietSince = Date.now();
       truncated = false;
-      const row = run('PASSIVE');
+      const announced = Atomics.load(flags, ${ANNOUNCES}) === 1;
+      const row = passive(announced);
       Atomics.add(flags, ${PASSIVE}, 1);
-      if (row && row.log > workerData.restartFrames) {
+      if (row && row.log > workerData.restartFrames && (!announced || catchUp(row.log))) {
         // Wait for the writer's open transaction (it commits in milliseconds), then restart.
+        Atomics.store(flags, ${WAITING}, 0);
         Atomics.store(flags, ${WANT_RESTART}, 1);
+        // A writer that announces its transactions says when it is between two: RESTART then.
+        if (announced) Atomics.wait(flags, ${WAITING}, 0, workerData.handshakeMs);
         db.pragma('busy_timeout = ' + workerData.restartWaitMs);
         let restarted = null;
         try {
@@ -131,9 +214,17 @@ const DEFAULT_IDLE_MS = 5000;
  */
 const DEFAULT_RESTART_FRAMES = 16_000;
 const RESTART_WAIT_MS = 2000;
+/**
+ * Catch-up ends when a PASSIVE finds at most this many new frames (about three live batches),
+ * or after this many PASSIVEs (a thread that cannot keep up RESTARTs as it did before).
+ */
+const CATCH_UP_FRAMES = 1000;
+const CATCH_UP_ROUNDS = 4;
+/** How long the thread waits for the writer to reach the end of its transaction (tens of ms at most). */
+const HANDSHAKE_MS = 200;
 
 export function startCheckpointer(opts: CheckpointerOptions): Checkpointer {
-  const shared = new SharedArrayBuffer(7 * Int32Array.BYTES_PER_ELEMENT);
+  const shared = new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
   const flags = new Int32Array(shared);
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
@@ -147,11 +238,15 @@ export function startCheckpointer(opts: CheckpointerOptions): Checkpointer {
       idleMs: opts.idleMs ?? DEFAULT_IDLE_MS,
       restartFrames: opts.restartFrames ?? DEFAULT_RESTART_FRAMES,
       restartWaitMs: RESTART_WAIT_MS,
+      catchUpFrames: CATCH_UP_FRAMES,
+      catchUpRounds: CATCH_UP_ROUNDS,
+      handshakeMs: HANDSHAKE_MS,
     },
   });
   // The thread never keeps the process alive: quitting is the store's close(), not its exit.
   worker.unref();
   let failed = false;
+  let announces = false;
   worker.on('error', err => {
     if (failed) return;
     failed = true;
@@ -170,13 +265,23 @@ export function startCheckpointer(opts: CheckpointerOptions): Checkpointer {
       if (!failed) Atomics.wait(flags, CLOSED, 0, timeoutMs);
     },
     yieldForRestart() {
-      if (!failed && Atomics.load(flags, WANT_RESTART) === 1) Atomics.wait(flags, WANT_RESTART, 1, RESTART_WAIT_MS);
+      if (failed) return;
+      if (!announces) {
+        announces = true;
+        Atomics.store(flags, ANNOUNCES, 1);
+      }
+      if (Atomics.load(flags, WANT_RESTART) !== 1) return;
+      Atomics.store(flags, WAITING, 1);
+      Atomics.notify(flags, WAITING);
+      Atomics.wait(flags, WANT_RESTART, 1, RESTART_WAIT_MS);
     },
     counts: () => ({
       passive: Atomics.load(flags, PASSIVE),
       restart: Atomics.load(flags, RESTART),
       truncate: Atomics.load(flags, TRUNCATE),
       walFrames: Atomics.load(flags, FRAMES),
+      catchUp: Atomics.load(flags, CATCH_UP),
+      fileSyncs: Atomics.load(flags, SYNCS),
     }),
   };
 }
