@@ -17,6 +17,7 @@ import {
   SEQ_PER_MS,
   withReactions,
 } from '../rows';
+import { phrasesOf, snippetOf } from './search-snippet';
 import { matchExpression, toFtsQuery } from './search-terms';
 
 export { forgetPrefixTerms, matchExpression, MESSAGE_TERMS_TABLE, toFtsQuery } from './search-terms';
@@ -51,10 +52,17 @@ export type SearchResult = { readonly hits: SearchHit[]; readonly nextCursor: st
 
 /**
  * Where one search's time went, ms, added to what the object holds (the benchmark's
- * breakdown): spelling a long prefix out, the FTS statement (match and snippets), the page's
- * message rows with chat names, their reactions, and building the hits.
+ * breakdown): spelling a long prefix out, the FTS statement (the match), the page's message
+ * rows with chat names, their snippets, their reactions, and building the hits.
  */
-export type SearchTiming = { expand: number; match: number; rows: number; reactions: number; build: number };
+export type SearchTiming = {
+  expand: number;
+  match: number;
+  rows: number;
+  snippets: number;
+  reactions: number;
+  build: number;
+};
 
 export function searchMessages(db: StoreDb, req: SearchRequest, timing?: SearchTiming): SearchResult {
   let t = performance.now();
@@ -68,7 +76,7 @@ export function searchMessages(db: StoreDb, req: SearchRequest, timing?: SearchT
   if (match === null) return { hits: [], nextCursor: null };
   const limit = Math.min(Math.max(req.limit ?? 50, 1), 200);
   const where = ['messages_fts MATCH @match'];
-  const params: Record<string, string | number> = { match, limit: limit + 1, hs: HIGHLIGHT_START, he: HIGHLIGHT_END };
+  const params: Record<string, string | number> = { match, limit: limit + 1 };
   const filtered = req.chatId !== undefined || req.accountIds !== undefined || req.sender !== undefined;
   // Time filters become rowid ranges, which FTS5 applies inside the index.
   let hi = req.to !== undefined ? seqBaseOf(req.to) + SEQ_PER_MS - 1 : Number.MAX_SAFE_INTEGER;
@@ -96,26 +104,38 @@ export function searchMessages(db: StoreDb, req: SearchRequest, timing?: SearchT
   // Unfiltered: the FTS index alone yields the page; filtered: each candidate is checked
   // against its message row, still walking the index newest first. The page's rows are read
   // in a second statement: folding them into this one (a join per row) measured slower.
-  const sqlText = `SELECT f.rowid AS seq, snippet(messages_fts, -1, @hs, @he, '…', 12) AS snippet
-    FROM messages_fts f ${filtered ? 'CROSS JOIN messages m ON m.seq = f.rowid' : ''}
+  // Snippets are made from those rows' text (search-snippet.ts), not by snippet() here.
+  const sqlText = `SELECT f.rowid AS seq FROM messages_fts f ${filtered ? 'CROSS JOIN messages m ON m.seq = f.rowid' : ''}
     WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT @limit`;
-  const found = db.prepare(sqlText).all(params) as { seq: number; snippet: string }[];
+  const found = db.prepare(sqlText).pluck().all(params) as number[];
   lap('match');
   const more = found.length > limit;
   const page = more ? found.slice(0, limit) : found;
-  const rows =
-    page.length > 0
-      ? pageRows(
-          db,
-          page.map(p => p.seq),
-        )
-      : [];
-  const snippets = new Map(page.map(p => [p.seq, p.snippet]));
+  const rows = page.length > 0 ? pageRows(db, page) : [];
   lap('rows');
-  for (const r of rows) r.snippet = snippets.get(r.seq) ?? '';
+  withSnippets(db, match, rows);
+  lap('snippets');
   const hits = hitsOf(db, rows, lap);
   const last = page[page.length - 1];
-  return { hits, nextCursor: more && last ? String(last.seq) : null };
+  return { hits, nextCursor: more && last !== undefined ? String(last) : null };
+}
+
+const MARKS = { open: HIGHLIGHT_START, close: HIGHLIGHT_END, ellipsis: '…' } as const;
+/** FTS5's own snippet of one row, for text search-snippet.ts leaves to it (not ASCII). */
+const SNIPPET_SQL = `SELECT snippet(messages_fts, -1, @hs, @he, '…', 12) FROM messages_fts
+  WHERE messages_fts MATCH @match AND rowid = @seq`;
+
+/** Sets each row's snippet: made from its text here, or by FTS5 where that is not ASCII. */
+function withSnippets(db: StoreDb, match: string, rows: HitRow[]): void {
+  const phrases = phrasesOf(match);
+  for (const r of rows) {
+    const made = phrases ? snippetOf([r.body, r.caption], phrases, MARKS) : null;
+    r.snippet =
+      made ??
+      ((db.prepare(SNIPPET_SQL).pluck().get({ match, seq: r.seq, hs: HIGHLIGHT_START, he: HIGHLIGHT_END }) as
+        string | null) ||
+        '');
+  }
 }
 
 /**

@@ -184,11 +184,12 @@ describe("a page's rows", () => {
   });
 
   it("tells where a search's time went when asked", () => {
-    const t: SearchTiming = { expand: 0, match: 0, rows: 0, reactions: 0, build: 0 };
+    const t: SearchTiming = { expand: 0, match: 0, rows: 0, snippets: 0, reactions: 0, build: 0 };
     const r = store.searchMessages({ query: 'pesanan' }, t);
     expect(r.hits).toHaveLength(3);
     expect(t.match).toBeGreaterThan(0);
     expect(t.rows).toBeGreaterThan(0);
+    expect(t.snippets).toBeGreaterThan(0);
     expect(t.build).toBeGreaterThan(0);
   });
 });
