@@ -3,10 +3,14 @@
  * 12)` would (sqlite3.c: fts5SnippetFunction, fts5SnippetScore, fts5HighlightCb,
  * fts5SentenceFinderCb, fts5CInstIterNext). snippet() in SQL reads each hit's row again and
  * tokenises both its columns (about 0.9 ms of a 6 ms search for 50 hits); the rows statement
- * reads the same text anyway. Only ASCII text and ASCII query terms are done here: there the
- * table's tokenizer (unicode61 remove_diacritics 2) makes a token of each run of [0-9A-Za-z]
- * and folds it to lower case, and byte offsets are character offsets. Anything else returns
- * null and the caller asks FTS5 (search-snippet.test.ts compares both on random texts).
+ * reads the same text anyway. Only text and query terms made of KNOWN_RANGES are done here:
+ * ASCII, Latin letters, punctuation, symbols and the older emoji, for each of which the table's
+ * tokenizer (unicode61 remove_diacritics 2, with SQLite's own Unicode tables, older than the
+ * runtime's) was checked to agree with tokensOf: a letter or number is part of a token, folded
+ * to lower case without its diacritics; anything else separates tokens. Newer emoji are letters
+ * to SQLite's tables (unassigned there), so text with them is left to FTS5, as is any other
+ * text: the function returns null and the caller asks FTS5. search-snippet.test.ts checks every
+ * code point of KNOWN_RANGES against the tokenizer and compares whole snippets on random texts.
  */
 
 /** One phrase of a match expression: its folded tokens, the last one a prefix when `prefix`. */
@@ -17,21 +21,123 @@ export type SnippetMarks = { readonly open: string; readonly close: string; read
 /** snippet()'s window, tokens (the search's fifth argument). */
 export const SNIPPET_TOKENS = 12;
 
-const NON_ASCII = /[\u0080-\uffff]/;
-const TOKEN = /[0-9A-Za-z]+/g;
+/**
+ * Code points besides ASCII whose tokenizer class and folding this module knows, as checked
+ * against SQLite's tokenizer, one by one, by search-snippet.test.ts.
+ */
+export const KNOWN_RANGES: readonly (readonly [number, number])[] = [
+  [0x80, 0xb4],
+  [0xb6, 0x17e],
+  [0x180, 0x1df],
+  [0x1e4, 0x1ed],
+  [0x1f0, 0x1fb],
+  [0x200, 0x24f],
+  [0x1e00, 0x1e9a],
+  [0x1e9c, 0x1eff],
+  [0x2000, 0x2064],
+  [0x206a, 0x2071],
+  [0x2074, 0x208e],
+  [0x2090, 0x209c],
+  [0x20a0, 0x20b9],
+  [0x20d0, 0x20f0],
+  [0x2100, 0x2189],
+  [0x2190, 0x23f3],
+  [0x2400, 0x2426],
+  [0x2440, 0x244a],
+  [0x2460, 0x26ff],
+  [0x2701, 0x2b4c],
+  [0x2b50, 0x2b59],
+  [0xfe00, 0xfe0f],
+  [0x1f000, 0x1f02b],
+  [0x1f030, 0x1f093],
+  [0x1f0a0, 0x1f0ae],
+  [0x1f0b1, 0x1f0be],
+  [0x1f0c1, 0x1f0cf],
+  [0x1f0d1, 0x1f0df],
+  [0x1f100, 0x1f10c],
+  [0x1f110, 0x1f12e],
+  [0x1f130, 0x1f16b],
+  [0x1f170, 0x1f19a],
+  [0x1f1e6, 0x1f202],
+  [0x1f210, 0x1f23a],
+  [0x1f240, 0x1f248],
+  [0x1f250, 0x1f251],
+  [0x1f300, 0x1f320],
+  [0x1f330, 0x1f335],
+  [0x1f337, 0x1f37c],
+  [0x1f380, 0x1f393],
+  [0x1f3a0, 0x1f3c4],
+  [0x1f3c6, 0x1f3ca],
+  [0x1f3e0, 0x1f3f0],
+  [0x1f400, 0x1f43e],
+  [0x1f440, 0x1f440],
+  [0x1f442, 0x1f4f7],
+  [0x1f4f9, 0x1f4fc],
+  [0x1f500, 0x1f53d],
+  [0x1f540, 0x1f543],
+  [0x1f550, 0x1f567],
+  [0x1f5fb, 0x1f640],
+  [0x1f645, 0x1f64f],
+  [0x1f680, 0x1f6c5],
+  [0x1f700, 0x1f773],
+];
+
+function knownCodePoint(c: number): boolean {
+  let lo = 0;
+  let hi = KNOWN_RANGES.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = KNOWN_RANGES[mid] as readonly [number, number];
+    if (c < a) hi = mid - 1;
+    else if (c > b) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** Whether every character of `text` is ASCII or in KNOWN_RANGES. */
+function known(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) continue;
+    const c = text.codePointAt(i) as number;
+    if (!knownCodePoint(c)) return false;
+    if (c > 0xffff) i++;
+  }
+  return true;
+}
+
+const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
+const ASCII_ONLY = /^[0-9A-Za-z]*$/;
+
+/** A token as the tokenizer folds it: lower case, each character without its diacritics. */
+function fold(token: string): string {
+  if (ASCII_ONLY.test(token)) return token.toLowerCase();
+  return Array.from(token, ch =>
+    ch
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/\p{Mn}/gu, ''),
+  ).join('');
+}
+
+/** The folded tokens of a text of known characters (for the test against the tokenizer). */
+export function termsOf(text: string): string[] {
+  return tokensOf(text).map(t => t.folded);
+}
 
 /**
  * The phrases of a match expression as search-terms.ts writes them (quoted words, a `*` after
- * a prefix, AND/OR and brackets between), in FTS5's phrase order; null when a phrase is not
- * ASCII or has no token, which this module leaves to FTS5.
+ * a prefix, AND/OR and brackets between), in FTS5's phrase order; null when a phrase has a
+ * character outside KNOWN_RANGES or no token, which this module leaves to FTS5.
  */
 export function phrasesOf(match: string): Phrase[] | null {
   const phrases: Phrase[] = [];
   for (const m of match.matchAll(/"((?:[^"]|"")*)"(\*?)/g)) {
     const text = (m[1] ?? '').replace(/""/g, '"');
-    if (NON_ASCII.test(text)) return null;
-    const tokens = text.toLowerCase().match(TOKEN);
-    if (!tokens) return null;
+    if (!known(text)) return null;
+    const tokens = termsOf(text);
+    if (tokens.length === 0) return null;
     phrases.push({ tokens, prefix: m[2] === '*' });
   }
   return phrases.length > 0 ? phrases : null;
@@ -44,7 +150,7 @@ type Inst = { readonly phrase: number; readonly col: number; readonly off: numbe
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, folded: m[0].toLowerCase() });
+    tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) });
   }
   return tokens;
 }
@@ -201,7 +307,7 @@ function highlight(
 
 /**
  * The snippet FTS5 gives a row with these column texts (null: no text) for these phrases, or
- * null when the text is not ASCII (the caller asks FTS5 then).
+ * null when the text has a character outside KNOWN_RANGES (the caller asks FTS5 then).
  */
 export function snippetOf(
   texts: readonly (string | null)[],
@@ -209,7 +315,7 @@ export function snippetOf(
   marks: SnippetMarks,
   nToken = SNIPPET_TOKENS,
 ): string | null {
-  if (texts.some(t => t !== null && NON_ASCII.test(t))) return null;
+  if (texts.some(t => t !== null && !known(t))) return null;
   const columns = texts.map(t => tokensOf(t ?? ''));
   const ctx: Ctx = { insts: instancesOf(columns, phrases), phrases, nToken };
   const best = bestWindow(

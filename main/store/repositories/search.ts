@@ -17,6 +17,7 @@ import {
   SEQ_PER_MS,
   withReactions,
 } from '../rows';
+import type { Phrase } from './search-snippet';
 import { phrasesOf, snippetOf } from './search-snippet';
 import { matchExpression, toFtsQuery } from './search-terms';
 
@@ -104,32 +105,50 @@ export function searchMessages(db: StoreDb, req: SearchRequest, timing?: SearchT
   // Unfiltered: the FTS index alone yields the page; filtered: each candidate is checked
   // against its message row, still walking the index newest first. The page's rows are read
   // in a second statement: folding them into this one (a join per row) measured slower.
-  // Snippets are made from those rows' text (search-snippet.ts), not by snippet() here.
-  const sqlText = `SELECT f.rowid AS seq FROM messages_fts f ${filtered ? 'CROSS JOIN messages m ON m.seq = f.rowid' : ''}
+  // Snippets are made from those rows' text (search-snippet.ts); only a query of characters
+  // that module does not know has FTS5 make them here.
+  const phrases = phrasesOf(match);
+  if (!phrases) Object.assign(params, { hs: HIGHLIGHT_START, he: HIGHLIGHT_END });
+  const sqlText = `SELECT f.rowid AS seq${phrases ? '' : `, ${SNIPPET}`}
+    FROM messages_fts f ${filtered ? 'CROSS JOIN messages m ON m.seq = f.rowid' : ''}
     WHERE ${where.join(' AND ')} ORDER BY f.rowid DESC LIMIT @limit`;
-  const found = db.prepare(sqlText).pluck().all(params) as number[];
+  const found = db.prepare(sqlText).all(params) as { seq: number; snippet?: string | null }[];
   lap('match');
   const more = found.length > limit;
   const page = more ? found.slice(0, limit) : found;
-  const rows = page.length > 0 ? pageRows(db, page) : [];
+  const rows =
+    page.length > 0
+      ? pageRows(
+          db,
+          page.map(p => p.seq),
+        )
+      : [];
   lap('rows');
-  withSnippets(db, match, rows);
+  if (phrases) withSnippets(db, match, phrases, rows);
+  else {
+    const snippets = new Map(page.map(p => [p.seq, p.snippet]));
+    for (const r of rows) r.snippet = snippets.get(r.seq) ?? '';
+  }
   lap('snippets');
   const hits = hitsOf(db, rows, lap);
   const last = page[page.length - 1];
-  return { hits, nextCursor: more && last !== undefined ? String(last) : null };
+  return { hits, nextCursor: more && last ? String(last.seq) : null };
 }
 
+const SNIPPET = "snippet(messages_fts, -1, @hs, @he, '…', 12) AS snippet";
 const MARKS = { open: HIGHLIGHT_START, close: HIGHLIGHT_END, ellipsis: '…' } as const;
-/** FTS5's own snippet of one row, for text search-snippet.ts leaves to it (not ASCII). */
-const SNIPPET_SQL = `SELECT snippet(messages_fts, -1, @hs, @he, '…', 12) FROM messages_fts
-  WHERE messages_fts MATCH @match AND rowid = @seq`;
+/**
+ * FTS5's own snippet of one row, for text with characters search-snippet.ts does not know. The
+ * CAST matters: a JS number is bound as a REAL, and FTS5 drops a `rowid =` constraint whose
+ * value is not an INTEGER (fts5GetRowidLimit) after telling SQLite not to check it: every
+ * match would come back.
+ */
+const SNIPPET_SQL = `SELECT ${SNIPPET} FROM messages_fts WHERE messages_fts MATCH @match AND rowid = CAST(@seq AS INTEGER)`;
 
-/** Sets each row's snippet: made from its text here, or by FTS5 where that is not ASCII. */
-function withSnippets(db: StoreDb, match: string, rows: HitRow[]): void {
-  const phrases = phrasesOf(match);
+/** Sets each row's snippet: made from its text here, or by FTS5 where the text is not known. */
+function withSnippets(db: StoreDb, match: string, phrases: readonly Phrase[], rows: HitRow[]): void {
   for (const r of rows) {
-    const made = phrases ? snippetOf([r.body, r.caption], phrases, MARKS) : null;
+    const made = snippetOf([r.body, r.caption], phrases, MARKS);
     r.snippet =
       made ??
       ((db.prepare(SNIPPET_SQL).pluck().get({ match, seq: r.seq, hs: HIGHLIGHT_START, he: HIGHLIGHT_END }) as
