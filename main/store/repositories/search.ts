@@ -79,15 +79,18 @@ export function searchMessages(db: StoreDb, req: SearchRequest, timing?: SearchT
   const where = ['messages_fts MATCH @match'];
   const params: Record<string, string | number> = { match, limit: limit + 1 };
   const filtered = req.chatId !== undefined || req.accountIds !== undefined || req.sender !== undefined;
-  // Time filters become rowid ranges, which FTS5 applies inside the index.
+  // Time filters and the cursor become rowid ranges, which FTS5 applies inside the index,
+  // but only to an INTEGER (fts5GetRowidLimit): a JS number is bound as a REAL, which FTS5
+  // ignored, so a next page walked the index from the newest match (12.8 vs 0.45 ms for a
+  // page 1,000 rows deep in a 200,000-row probe). SQLite still checks them either way.
   let hi = req.to !== undefined ? seqBaseOf(req.to) + SEQ_PER_MS - 1 : Number.MAX_SAFE_INTEGER;
   if (req.cursor && /^\d{1,16}$/.test(req.cursor)) hi = Math.min(hi, Number(req.cursor) - 1);
   if (hi !== Number.MAX_SAFE_INTEGER) {
-    where.push('f.rowid <= @hi');
+    where.push('f.rowid <= CAST(@hi AS INTEGER)');
     params.hi = hi;
   }
   if (req.from !== undefined) {
-    where.push('f.rowid >= @lo');
+    where.push('f.rowid >= CAST(@lo AS INTEGER)');
     params.lo = seqBaseOf(req.from);
   }
   if (req.sender !== undefined) {
