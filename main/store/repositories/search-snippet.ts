@@ -107,7 +107,6 @@ function known(text: string): boolean {
   return true;
 }
 
-const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
 const ASCII_ONLY = /^[0-9A-Za-z]*$/;
 
 /** A token as the tokenizer folds it: lower case, each character without its diacritics. */
@@ -123,7 +122,7 @@ function fold(token: string): string {
 
 /** The folded tokens of a text of known characters (for the test against the tokenizer). */
 export function termsOf(text: string): string[] {
-  return tokensOf(text).map(t => t.folded);
+  return tokensOf(text).map(t => t.folded ?? text.slice(t.start, t.end).toLowerCase());
 }
 
 /**
@@ -143,55 +142,100 @@ export function phrasesOf(match: string): Phrase[] | null {
   return phrases.length > 0 ? phrases : null;
 }
 
-type Token = { readonly start: number; readonly end: number; readonly folded: string };
+/** A token's place; `folded` only for one with non-ASCII characters (an ASCII one is compared in place). */
+type Token = { readonly start: number; readonly end: number; readonly folded: string | null };
 /** A phrase instance: phrase index, column, token offset (FTS5's xInst). */
 type Inst = { readonly phrase: number; readonly col: number; readonly off: number };
 
+const TOKEN_CHAR = /[\p{L}\p{N}\p{Co}]/u;
+
+/** Whether a code point is part of a token (the TOKEN class, ASCII without a regular expression). */
+function isTokenChar(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  return TOKEN_CHAR.test(String.fromCodePoint(c));
+}
+
+/**
+ * The tokens of a text: runs of letters, numbers and private-use characters (`\p{L}`, `\p{N}`,
+ * `\p{Co}`), by one pass over its code units.
+ */
 function tokensOf(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
-    tokens.push({ start: m.index, end: m.index + m[0].length, folded: fold(m[0]) });
+  let start = -1;
+  let ascii = true;
+  for (let i = 0; i < text.length;) {
+    const unit = text.charCodeAt(i);
+    const c = unit >= 0xd800 && unit <= 0xdbff ? (text.codePointAt(i) as number) : unit;
+    if (isTokenChar(c)) {
+      if (start < 0) {
+        start = i;
+        ascii = true;
+      }
+      if (c >= 0x80) ascii = false;
+    } else if (start >= 0) {
+      tokens.push({ start, end: i, folded: ascii ? null : fold(text.slice(start, i)) });
+      start = -1;
+    }
+    i += c > 0xffff ? 2 : 1;
   }
+  if (start >= 0) tokens.push({ start, end: text.length, folded: ascii ? null : fold(text.slice(start)) });
   return tokens;
 }
 
-function phraseAt(tokens: readonly Token[], at: number, phrase: Phrase): boolean {
+/** Whether a token folds to `want` (or, as a prefix, starts with it): ASCII compared in place. */
+function tokenIs(text: string, t: Token, want: string, prefix: boolean): boolean {
+  if (t.folded !== null) return prefix ? t.folded.startsWith(want) : t.folded === want;
+  const length = t.end - t.start;
+  if (prefix ? length < want.length : length !== want.length) return false;
+  for (let i = 0; i < want.length; i++) {
+    const c = text.charCodeAt(t.start + i);
+    if ((c >= 0x41 && c <= 0x5a ? c + 0x20 : c) !== want.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function phraseAt(text: string, tokens: readonly Token[], at: number, phrase: Phrase): boolean {
   const n = phrase.tokens.length;
+  if (at + n > tokens.length) return false;
   for (let k = 0; k < n; k++) {
-    const have = tokens[at + k]?.folded;
-    const want = phrase.tokens[k] as string;
-    if (have === undefined) return false;
-    if (phrase.prefix && k === n - 1 ? !have.startsWith(want) : have !== want) return false;
+    if (!tokenIs(text, tokens[at + k] as Token, phrase.tokens[k] as string, phrase.prefix && k === n - 1)) return false;
   }
   return true;
 }
 
 /** Every instance of every phrase, ordered as xInst: by column, offset, then phrase index. */
-function instancesOf(columns: readonly (readonly Token[])[], phrases: readonly Phrase[]): Inst[] {
+function instancesOf(
+  texts: readonly string[],
+  columns: readonly (readonly Token[])[],
+  phrases: readonly Phrase[],
+): Inst[] {
   const insts: Inst[] = [];
-  columns.forEach((tokens, col) => {
+  for (let col = 0; col < columns.length; col++) {
+    const tokens = columns[col] as readonly Token[];
     for (let off = 0; off < tokens.length; off++) {
-      phrases.forEach((p, phrase) => {
-        if (phraseAt(tokens, off, p)) insts.push({ phrase, col, off });
-      });
+      for (let phrase = 0; phrase < phrases.length; phrase++) {
+        if (phraseAt(texts[col] as string, tokens, off, phrases[phrase] as Phrase)) insts.push({ phrase, col, off });
+      }
     }
-  });
+  }
   return insts;
 }
 
 /** Token offsets that start a sentence: the first, and any after '.' or ':' and whitespace. */
 function sentenceStarts(text: string, tokens: readonly Token[]): number[] {
   const firsts: number[] = [];
-  tokens.forEach((t, pos) => {
-    if (pos === 0) {
-      firsts.push(0);
-      return;
+  if (tokens.length > 0) firsts.push(0);
+  for (let pos = 1; pos < tokens.length; pos++) {
+    const start = (tokens[pos] as Token).start;
+    let i = start - 1;
+    let c = 0;
+    for (; i >= 0; i--) {
+      c = text.charCodeAt(i);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) break;
     }
-    let i = t.start - 1;
-    while (i >= 0 && ' \t\n\r'.includes(text[i] as string)) i--;
-    const c = i >= 0 ? text[i] : '';
-    if (i !== t.start - 1 && (c === '.' || c === ':')) firsts.push(pos);
-  });
+    // '.' or ':' before the whitespace (none at all: not a sentence start).
+    if (i !== start - 1 && i >= 0 && (c === 0x2e || c === 0x3a)) firsts.push(pos);
+  }
   return firsts;
 }
 
@@ -199,14 +243,14 @@ type Ctx = { readonly insts: readonly Inst[]; readonly phrases: readonly Phrase[
 
 /** fts5SnippetScore: the score of the window at `pos`, and where to start it around its matches. */
 function score(ctx: Ctx, docSize: number, col: number, pos: number): { score: number; adj: number } {
-  const seen = new Set<number>();
+  const seen = new Uint8Array(ctx.phrases.length);
   let total = 0;
   let first = -1;
   let last = 0;
   for (const inst of ctx.insts) {
     if (inst.col !== col || inst.off < pos || inst.off >= pos + ctx.nToken) continue;
-    total += seen.has(inst.phrase) ? 1 : 1000;
-    seen.add(inst.phrase);
+    total += seen[inst.phrase] ? 1 : 1000;
+    seen[inst.phrase] = 1;
     if (first < 0) first = inst.off;
     last = inst.off + (ctx.phrases[inst.phrase] as Phrase).tokens.length;
   }
@@ -220,9 +264,11 @@ function score(ctx: Ctx, docSize: number, col: number, pos: number): { score: nu
 /** The best window's column and first token, as fts5SnippetFunction picks it. */
 function bestWindow(ctx: Ctx, texts: readonly string[], columns: readonly (readonly Token[])[]) {
   let best = { score: 0, col: 0, start: 0 };
-  columns.forEach((tokens, col) => {
-    const firsts = sentenceStarts(texts[col] as string, tokens);
+  for (let col = 0; col < columns.length; col++) {
+    const tokens = columns[col] as readonly Token[];
     const docSize = tokens.length;
+    // Sentence starts only count for a text longer than the window.
+    const firsts = docSize > ctx.nToken ? sentenceStarts(texts[col] as string, tokens) : [];
     for (const inst of ctx.insts) {
       if (inst.col !== col) continue;
       const s = score(ctx, docSize, col, inst.off);
@@ -235,7 +281,7 @@ function bestWindow(ctx: Ctx, texts: readonly string[], columns: readonly (reado
       const bonus = score(ctx, docSize, col, sentence).score + (sentence === 0 ? 120 : 100);
       if (bonus > best.score) best = { score: bonus, col, start: sentence };
     }
-  });
+  }
   return best;
 }
 
@@ -251,6 +297,9 @@ function spansOf(ctx: Ctx, col: number): { start: number; end: number }[] {
   }
   return spans;
 }
+
+/** The coalesced instance the highlight is at: its first token, -1 past the last. */
+const startOf = (spans: readonly { start: number }[], si: number): number => spans[si]?.start ?? -1;
 
 /** fts5HighlightCb over the window's tokens, with the function's ending. */
 function highlight(
@@ -268,15 +317,14 @@ function highlight(
   let out = start > 0 ? marks.ellipsis : '';
   let off = 0;
   let open = false;
-  const iterStart = () => spans[si]?.start ?? -1;
   for (let pos = start; pos <= rangeEnd && pos < tokens.length; pos++) {
     const t = tokens[pos] as Token;
     if (start > 0 && pos === start) off = t.start;
-    if (open && (pos <= iterStart() || iterStart() < 0) && t.start > off) {
+    if (open && (pos <= startOf(spans, si) || startOf(spans, si) < 0) && t.start > off) {
       out += marks.close;
       open = false;
     }
-    if (pos === iterStart() && !open) {
+    if (pos === startOf(spans, si) && !open) {
       out += text.slice(off, t.start) + marks.open;
       off = t.start;
       open = true;
@@ -290,7 +338,7 @@ function highlight(
     }
     if (pos === rangeEnd) {
       if (open) {
-        if (iterStart() >= 0 && pos >= iterStart()) {
+        if (startOf(spans, si) >= 0 && pos >= startOf(spans, si)) {
           out += text.slice(off, t.end);
           off = t.end;
         }
@@ -315,14 +363,15 @@ export function snippetOf(
   marks: SnippetMarks,
   nToken = SNIPPET_TOKENS,
 ): string | null {
-  if (texts.some(t => t !== null && !known(t))) return null;
-  const columns = texts.map(t => tokensOf(t ?? ''));
-  const ctx: Ctx = { insts: instancesOf(columns, phrases), phrases, nToken };
-  const best = bestWindow(
-    ctx,
-    texts.map(t => t ?? ''),
-    columns,
-  );
+  const plain: string[] = [];
+  const columns: Token[][] = [];
+  for (const t of texts) {
+    if (t !== null && !known(t)) return null;
+    plain.push(t ?? '');
+    columns.push(tokensOf(t ?? ''));
+  }
+  const ctx: Ctx = { insts: instancesOf(plain, columns, phrases), phrases, nToken };
+  const best = bestWindow(ctx, plain, columns);
   const text = texts[best.col];
   // FTS5 returns NULL for a column without text, which the search shows as no snippet.
   if (text === null || text === undefined) return '';
