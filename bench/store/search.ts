@@ -194,20 +194,21 @@ function matchRatio(store: Store, queries: readonly Query[], log: (s: string) =>
  * Where the end-to-end time goes, each part a sum of per-query medians, measured the way
  * search:messages runs (the last word as a prefix). Inside searchMessages, from its own
  * SearchTiming: spelling a long prefix out as its terms (and cold, the spelled prefixes
- * forgotten first), the FTS statement (match and
- * snippets; the match alone is given too), the page's message rows with chat names, their
- * reactions, building the hits. Then the Chats part (searchChats), argument validation (the
+ * forgotten first), the FTS statement (the match;
+ * the match alone is given too), the page's message rows with chat names, their snippets
+ * (search-snippet.ts), their reactions, building the hits. Then the Chats part (searchChats), argument validation (the
  * command's zod schema) and serialising the reply; the dispatch's own bookkeeping is the rest.
  */
 export function endToEndParts(store: Store, queries: readonly Query[], log: (s: string) => void): string {
   const db = store.db.sqlite;
   const ids = db.prepare('SELECT rowid FROM messages_fts WHERE messages_fts MATCH ? ORDER BY rowid DESC LIMIT 51');
-  const keys = ['expand', 'match', 'rows', 'reactions', 'build'] as const;
+  const keys = ['expand', 'match', 'rows', 'snippets', 'reactions', 'build'] as const;
   const sum: Record<(typeof keys)[number] | 'expandCold' | 'matchAlone' | 'chats' | 'zod' | 'json', number> = {
     expand: 0,
     expandCold: 0,
     match: 0,
     rows: 0,
+    snippets: 0,
     reactions: 0,
     build: 0,
     matchAlone: 0,
@@ -221,7 +222,7 @@ export function endToEndParts(store: Store, queries: readonly Query[], log: (s: 
   for (const { q } of queries) {
     const fq = store.matchExpression(q, true) as string;
     const samples: SearchTiming[] = Array.from({ length: N }, () => {
-      const t: SearchTiming = { expand: 0, match: 0, rows: 0, reactions: 0, build: 0 };
+      const t: SearchTiming = { expand: 0, match: 0, rows: 0, snippets: 0, reactions: 0, build: 0 };
       store.searchMessages({ query: q, limit: 50 }, t);
       return t;
     });
@@ -241,13 +242,13 @@ export function endToEndParts(store: Store, queries: readonly Query[], log: (s: 
     };
     sum.json += med(() => JSON.stringify(reply));
     perQuery.push(
-      `"${q}*" ${median(samples.map(s => s.expand + s.match + s.rows + s.reactions + s.build)).toFixed(2)}`,
+      `"${q}*" ${median(samples.map(s => s.expand + s.match + s.rows + s.snippets + s.reactions + s.build)).toFixed(2)}`,
     );
   }
   const f = (x: number) => x.toFixed(2);
   const text =
-    `prefix spelling ${f(sum.expand)} (cold ${f(sum.expandCold)}), FTS statement ${f(sum.match)} (match alone ${f(sum.matchAlone)}, snippets the rest), ` +
-    `message rows + chat names ${f(sum.rows)}, reactions ${f(sum.reactions)}, building hits ${f(sum.build)}, ` +
+    `prefix spelling ${f(sum.expand)} (cold ${f(sum.expandCold)}), FTS statement ${f(sum.match)} (match alone ${f(sum.matchAlone)}), ` +
+    `message rows + chat names ${f(sum.rows)}, snippets ${f(sum.snippets)}, reactions ${f(sum.reactions)}, building hits ${f(sum.build)}, ` +
     `Chats part ${f(sum.chats)}, zod ${f(sum.zod)}, serialisation ${f(sum.json)}; searchMessages per query: ${perQuery.join('; ')}`;
   log(`end to end by part: ${text}`);
   return text;

@@ -183,12 +183,33 @@ describe("a page's rows", () => {
     expect(hits.find(h => h.message.type === 'image')?.message.caption).toBe('foto pesanan rusak');
   });
 
+  it("gives each hit FTS5's own snippet, made here or by FTS5 for characters it does not know", () => {
+    store.ingest({
+      messages: [
+        msg(a1, '6281@c.us', { body: 'pesanan 🥹 sudah sampai. Terima kasih 日本', timestamp: T0 + 6000 }),
+        msg(a1, '6281@c.us', { body: 'Café: pesanan crème brûlée 👍 sudah dikirim', timestamp: T0 + 7000 }),
+      ],
+    });
+    const fts5 = store.db.sqlite.prepare(
+      `SELECT snippet(messages_fts, -1, char(2), char(3), '…', 12) FROM messages_fts
+       WHERE messages_fts MATCH ? AND rowid = (SELECT seq FROM messages WHERE body IS ? AND caption IS ?)`,
+    );
+    for (const query of ['pesanan', 'pesan', 'cafe', 'creme brulee', 'sudah', 'terima 日本', 'sampai', 'crème']) {
+      const r = store.searchMessages({ query, limit: 50 });
+      expect(r.hits.length, query).toBeGreaterThan(0);
+      const match = store.matchExpression(query, true) as string;
+      for (const h of r.hits)
+        expect(h.snippet, query).toBe(fts5.pluck().get(match, h.message.body, h.message.caption) ?? '');
+    }
+  });
+
   it("tells where a search's time went when asked", () => {
-    const t: SearchTiming = { expand: 0, match: 0, rows: 0, reactions: 0, build: 0 };
+    const t: SearchTiming = { expand: 0, match: 0, rows: 0, snippets: 0, reactions: 0, build: 0 };
     const r = store.searchMessages({ query: 'pesanan' }, t);
     expect(r.hits).toHaveLength(3);
     expect(t.match).toBeGreaterThan(0);
     expect(t.rows).toBeGreaterThan(0);
+    expect(t.snippets).toBeGreaterThan(0);
     expect(t.build).toBeGreaterThan(0);
   });
 });
