@@ -6,19 +6,9 @@
 import type { AccountId } from '../../common/domain';
 import { asAccountId } from '../../common/domain';
 import type { ChatInput, MessageInput } from '../../common/ingest';
+import { mulberry32 } from '../../common/seeded-random';
 
 export type Sizes = { readonly accounts: number; readonly chats: number; readonly messages: number };
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INDONESIAN = [
   'pesanan',

@@ -10,6 +10,7 @@ import { io as connectClient } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_NAMESPACE } from '../../../common/protocol';
+import { mulberry32 } from '../../../common/seeded-random';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../common/protocol';
 import type { Reply } from '../../../common/result';
 import { ROUTES } from '../../../sync-server/src/http/routes';
@@ -32,18 +33,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** mulberry32: a tiny seeded generator, so a failing run can be replayed exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = prng(SEED);
+/** Seeded, so a failing run can be replayed exactly. */
+const rand = mulberry32(SEED);
 const int = (n: number) => Math.floor(rand() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
 const bytes = (n: number) => Buffer.from(Array.from({ length: n }, () => int(256)));

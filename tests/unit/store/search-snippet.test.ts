@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../common/seeded-random';
 import { KNOWN_RANGES, phrasesOf, snippetOf, termsOf } from '../../../main/store/repositories/search-snippet';
 import { toFtsQuery } from '../../../main/store/repositories/search-terms';
 
@@ -16,15 +17,9 @@ beforeAll(() => {
 });
 afterAll(() => db.close());
 
-/** A seeded generator (mulberry32): the same texts every run, so a failure repeats. */
+/** A seeded generator: the same texts every run, so a failure repeats. */
 function rng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)] as T;
   return { next, int, pick };

@@ -2,6 +2,7 @@
  * Seeded randomness for the simulator: the same seed and index always give the same
  * value, so a conversation can be regenerated (and caught up) without being stored.
  */
+import { mulberry32 } from '../../../../common/seeded-random';
 
 /** A 32-bit hash of numbers and strings (FNV-1a over their text). */
 export function hashOf(...parts: ReadonlyArray<number | string>): number {
@@ -24,16 +25,9 @@ export type Rng = {
   chance(p: number): boolean;
 };
 
-/** mulberry32: tiny, fast and good enough for fake conversations. */
+/** Seeded by a hash of the parts: the same parts always give the same values. */
 export function rngOf(...seedParts: ReadonlyArray<number | string>): Rng {
-  let a = hashOf(...seedParts);
-  const next = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(hashOf(...seedParts));
   const int = (max: number): number => Math.floor(next() * max);
   return {
     next,

@@ -6,6 +6,7 @@
  * reference.ts turns into the expected figures without the server's code.
  */
 import { rebuildReportTables } from '../../../../sync-server/src/db/repositories/report-tables';
+import { mulberry32 } from '../../../../common/seeded-random';
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'mysql2/promise';
 
@@ -36,15 +37,9 @@ export type Truth = {
 
 export type SeedAccount = { id: string; name: string; members: string[]; chats: number };
 
-/** mulberry32: the same seed gives the same workspace on every run. */
+/** Seeded: the same seed gives the same workspace on every run. */
 function prng(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     chance: (p: number) => next() < p,
     between: (lo: number, hi: number) => Math.floor(lo + next() * (hi - lo)),
